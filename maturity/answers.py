@@ -1,0 +1,300 @@
+"""Answers files (contract §2): read, check against a questionnaire, write.
+
+Reading then writing a file loses nothing: unknown-but-valid metadata, notes and the
+order of multi answers are kept as they were. Every problem comes with its place
+(``answers.gov_strategy: "maybe" is not an option of this question (...)``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from . import communes
+from .errors import InvalidInput, Problem
+from .models import CHOICE_TYPES, NA, SPECIAL_VALUES, UNKNOWN, Question, Questionnaire
+
+MAX_BYTES = 1024 * 1024
+MAX_TEXT = 5000
+MAX_NOTE = 5000
+_KNOWN_KEYS = ("questionnaire", "commune", "respondent", "created_at", "updated_at", "answers", "notes")
+
+
+@dataclass
+class AnswersFile:
+    """An answers document. ``extra`` keeps unknown top-level keys so a round trip loses nothing."""
+
+    questionnaire_id: str
+    questionnaire_version: str
+    answers: dict[str, Any] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    commune: dict[str, Any] = field(default_factory=dict)
+    respondent: dict[str, Any] = field(default_factory=dict)
+    created_at: str | None = None
+    updated_at: str | None = None
+    questionnaire_extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def new(cls, questionnaire: Questionnaire, nis_code: str | None = None) -> AnswersFile:
+        now = datetime.now().astimezone().isoformat(timespec="seconds")
+        commune: dict[str, Any] = {}
+        found = communes.get(nis_code)
+        if found:
+            commune = {"nis_code": found.nis_code, "name": found.name_fr}
+        return cls(questionnaire.id, questionnaire.version, commune=commune, created_at=now, updated_at=now)
+
+    @property
+    def nis_code(self) -> str | None:
+        code = self.commune.get("nis_code")
+        return str(code) if code else None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "questionnaire": {"id": self.questionnaire_id, "version": self.questionnaire_version,
+                              **self.questionnaire_extra},
+            "commune": dict(self.commune),
+            "respondent": dict(self.respondent),
+        }
+        if self.created_at is not None:
+            out["created_at"] = self.created_at
+        if self.updated_at is not None:
+            out["updated_at"] = self.updated_at
+        out["answers"] = dict(self.answers)
+        out["notes"] = dict(self.notes)
+        out.update(self.extra)
+        return out
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+    def touch(self) -> None:
+        self.updated_at = datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+# --- structure ------------------------------------------------------------------------------
+
+
+def _check_timestamp(value: Any, key: str, problems: list[Problem], name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        problems.append(Problem(f"must be a date-time text (ISO 8601), got {type(value).__name__}", key, name))
+        return None
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        problems.append(Problem(f"{value[:40]!r} is not an ISO 8601 date-time", key, name))
+    return value
+
+
+def _metadata_mapping(data: dict, key: str, problems: list[Problem], name: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(Problem("must be an object", key, name))
+        return {}
+    return value
+
+
+def answers_from_dict(data: Any, name: str = "<answers>") -> AnswersFile:
+    """Check the structure only (no questionnaire needed)."""
+    if not isinstance(data, dict):
+        raise InvalidInput([Problem("an answers file is a JSON object (questionnaire, commune, answers, ...)", file=name)])
+    problems: list[Problem] = []
+    qref = data.get("questionnaire")
+    qid = qversion = ""
+    qextra: dict[str, Any] = {}
+    if not isinstance(qref, dict):
+        problems.append(Problem('missing: {"id": ..., "version": ...} of the questionnaire answered', "questionnaire", name))
+    else:
+        qid, qversion = qref.get("id"), qref.get("version")
+        if not isinstance(qid, str) or not qid:
+            problems.append(Problem("missing or not a text", "questionnaire.id", name))
+        if not isinstance(qversion, str) or not qversion:
+            problems.append(Problem("missing or not a text", "questionnaire.version", name))
+        qextra = {k: v for k, v in qref.items() if k not in ("id", "version")}
+    commune = _metadata_mapping(data, "commune", problems, name)
+    respondent = _metadata_mapping(data, "respondent", problems, name)
+    code = commune.get("nis_code")
+    if code is not None:
+        if not isinstance(code, str | int) or isinstance(code, bool) or communes.get(str(code)) is None:
+            problems.append(Problem(f"{str(code)[:20]!r} is not the NIS code of a Walloon commune", "commune.nis_code", name))
+    for key in ("name",):
+        if key in commune and not isinstance(commune[key], str):
+            problems.append(Problem("must be a text", f"commune.{key}", name))
+    answers = data.get("answers", {})
+    if not isinstance(answers, dict):
+        problems.append(Problem("must be an object {question id: answer}", "answers", name))
+        answers = {}
+    notes = data.get("notes", {}) or {}
+    if not isinstance(notes, dict):
+        problems.append(Problem("must be an object {question id: text}", "notes", name))
+        notes = {}
+    for qkey, note in notes.items():
+        if not isinstance(note, str):
+            problems.append(Problem("a note is a text", f"notes.{qkey}", name))
+        elif len(note) > MAX_NOTE:
+            problems.append(Problem(f"a note has at most {MAX_NOTE} characters", f"notes.{qkey}", name))
+    created = _check_timestamp(data.get("created_at"), "created_at", problems, name)
+    updated = _check_timestamp(data.get("updated_at"), "updated_at", problems, name)
+    if problems:
+        raise InvalidInput(problems)
+    return AnswersFile(
+        questionnaire_id=qid,
+        questionnaire_version=qversion,
+        answers=dict(answers),
+        notes=dict(notes),
+        commune=dict(commune),
+        respondent=dict(respondent),
+        created_at=created,
+        updated_at=updated,
+        questionnaire_extra=qextra,
+        extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+    )
+
+
+def parse_answers_json(raw: bytes | str, name: str = "<answers>") -> AnswersFile:
+    if isinstance(raw, bytes):
+        if len(raw) > MAX_BYTES:
+            raise InvalidInput([Problem(f"file too large ({len(raw):,} bytes; an answers file is at most {MAX_BYTES:,})", file=name)])
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InvalidInput([Problem(f"not UTF-8 text (byte {exc.start})", file=name)]) from None
+    if len(raw) > MAX_BYTES:
+        raise InvalidInput([Problem(f"file too large (an answers file is at most {MAX_BYTES:,} bytes)", file=name)])
+    try:
+        data = json.loads(raw, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput([Problem(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno)]) from None
+    except (RecursionError, ValueError) as exc:
+        raise InvalidInput([Problem(f"not a usable JSON file ({str(exc)[:80]})", file=name)]) from None
+    return answers_from_dict(data, name)
+
+
+def _no_constant(token: str) -> Any:
+    raise ValueError(f"{token} is not allowed in an answers file")
+
+
+def read_answers_file(path: Path | str) -> AnswersFile:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidInput([Problem(f"file too large ({size:,} bytes; at most {MAX_BYTES:,})", file=str(path))])
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput([Problem("file not found", file=str(path))]) from None
+    except IsADirectoryError:
+        raise InvalidInput([Problem("is a folder, not a file", file=str(path))]) from None
+    except OSError as exc:
+        raise InvalidInput([Problem(f"cannot read the file ({exc.strerror})", file=str(path))]) from None
+    return parse_answers_json(raw, str(path))
+
+
+# --- against the questionnaire ----------------------------------------------------------------
+
+
+def value_problem(question: Question, value: Any) -> str | None:
+    """Why ``value`` is not a valid answer to ``question`` (None when it is)."""
+    if value == NA:
+        return None if question.na_allowed else '"na" (not applicable) is not offered for this question'
+    if value == UNKNOWN:
+        return None
+    if question.type in CHOICE_TYPES - {"multi"}:
+        if not isinstance(value, str) or value not in question.option_ids:
+            return f"{_show(value)} is not an option of this question ({', '.join(question.option_ids)})"
+    elif question.type == "multi":
+        if not isinstance(value, list):
+            return f"{_show(value)} is not a list of options ({', '.join(question.option_ids)})"
+        bad = [v for v in value if not isinstance(v, str) or v not in question.option_ids]
+        if bad:
+            return f"{_show(bad[0])} is not an option of this question ({', '.join(question.option_ids)})"
+        if len(set(value)) != len(value):
+            return "an option is chosen twice"
+    elif question.type == "number":
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            return f"{_show(value)} is not a number"
+        if question.min is not None and value < question.min:
+            return f"{value:g} is below the minimum {question.min:g}"
+        if question.max is not None and value > question.max:
+            return f"{value:g} is above the maximum {question.max:g}"
+    elif question.type == "text":
+        if not isinstance(value, str):
+            return f"{_show(value)} is not a text"
+        if len(value) > MAX_TEXT:
+            return f"a text answer has at most {MAX_TEXT} characters"
+    return None
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def check_answers(doc: AnswersFile, questionnaire: Questionnaire, name: str = "<answers>") -> list[Problem]:
+    """Errors raise :class:`InvalidInput` (all together); warnings are returned.
+
+    A different questionnaire version is a warning: answers to questions that still
+    exist (and are still valid) are kept, the others are dropped with a warning each.
+    """
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    if doc.questionnaire_id != questionnaire.id:
+        raise InvalidInput([Problem(
+            f"answers to questionnaire {doc.questionnaire_id!r}, not to {questionnaire.id!r}", "questionnaire.id", name)])
+    other_version = doc.questionnaire_version != questionnaire.version
+    if other_version:
+        warnings.append(Problem(
+            f"answers given to version {doc.questionnaire_version}, read with version {questionnaire.version}: "
+            "answers to questions that still exist are kept",
+            "questionnaire.version", name, severity="warning"))
+    for key in list(doc.answers):
+        question = questionnaire.question(key)
+        place = f"answers.{key}"
+        if question is None:
+            if other_version:
+                warnings.append(Problem("question no longer in this version: answer dropped", place, name, severity="warning"))
+                del doc.answers[key]
+            else:
+                problems.append(Problem("unknown question id", place, name))
+            continue
+        why = value_problem(question, doc.answers[key])
+        if why:
+            if other_version:
+                warnings.append(Problem(f"{why}: answer dropped", place, name, severity="warning"))
+                del doc.answers[key]
+            else:
+                problems.append(Problem(why, place, name))
+    for key in list(doc.notes):
+        if questionnaire.question(key) is None:
+            if other_version:
+                warnings.append(Problem("question no longer in this version: note kept aside", f"notes.{key}", name,
+                                        severity="warning"))
+            else:
+                problems.append(Problem("unknown question id", f"notes.{key}", name))
+    if problems:
+        raise InvalidInput(problems)
+    return warnings
+
+
+def load_answers(path_or_raw: Path | str | bytes, questionnaire: Questionnaire, name: str | None = None
+                 ) -> tuple[AnswersFile, list[Problem]]:
+    """Read and check an answers file; returns the document and the warnings."""
+    if isinstance(path_or_raw, bytes):
+        doc = parse_answers_json(path_or_raw, name or "<upload>")
+    else:
+        doc = read_answers_file(path_or_raw)
+        name = name or str(path_or_raw)
+    return doc, check_answers(doc, questionnaire, name or "<answers>")
+
+
+def answers_mapping(doc: AnswersFile | Mapping[str, Any]) -> Mapping[str, Any]:
+    return doc.answers if isinstance(doc, AnswersFile) else doc

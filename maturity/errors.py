@@ -1,0 +1,65 @@
+"""Problems found in user input, reported all together and each with its place.
+
+A *place* is what a commune official or a maintainer needs to find the fault:
+the file, the line when known, and the field path (``sections[2].questions[4].score``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    path: str = ""
+    file: str | None = None
+    line: int | None = None
+    severity: Severity = "error"
+
+    @property
+    def place(self) -> str:
+        parts = []
+        if self.file:
+            parts.append(self.file if self.line is None else f"{self.file}:{self.line}")
+        elif self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.path:
+            parts.append(self.path)
+        return ": ".join(parts)
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        place = self.place
+        return f"{prefix}{place}: {self.message}" if place else f"{prefix}{self.message}"
+
+
+@dataclass
+class InvalidInput(Exception):
+    """Raised with every problem of an input; never shown as a traceback."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+    def __str__(self) -> str:
+        return self.summary()
+
+
+def format_path(loc: Iterable[str | int]) -> str:
+    """``("sections", 2, "questions", 4)`` -> ``sections[2].questions[4]``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
