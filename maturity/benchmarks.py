@@ -1,0 +1,580 @@
+"""Benchmark sets (contract §5): the published barometer figures as data, and plain-sentence
+comparisons of a commune's profile and obstacles with them.
+
+``load_benchmark_sets()`` reads every ``data/benchmarks/*.yaml`` through the one safe YAML reader and
+reports *every* problem of every file with its file, line and field path. ``comparisons()`` turns the
+answers of a commune into sentences such as "Vous citez le budget comme frein important, comme 50 %
+des communes wallonnes (Baromètre wallon Smart City 2021, chiffre publié, n = 113)." Each sentence
+carries its figure, so the kind, source, year and n travel with the number.
+
+Extensions of the contract (optional fields, see docs/benchmarks.md): on a source, ``id``; on a
+figure, ``question`` and ``options`` (which answers of which question the share counts), ``base``
+(the group a share is computed on when it is not the whole sample), ``out_of`` (the top of a
+``points`` scale), ``sentences`` (``match`` / ``other`` templates) and ``method`` (estimates only).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from babel import Locale
+from babel.numbers import format_decimal, format_percent
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+
+from .errors import InvalidInput, Problem, format_path
+from .models import Questionnaire, Slug, Text, localize
+from .questionnaire import _pydantic_problems
+from .scoring import is_answered, visible_questions
+from .yamlio import LineMap, line_for, load_yaml, load_yaml_file
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCHMARKS_DIR = ROOT / "data" / "benchmarks"
+
+LANGUAGES = ("fr", "de", "en")
+DEFAULT_LANGUAGE = "fr"
+LOCALES = {"fr": "fr_BE", "de": "de_BE", "en": "en_GB"}
+
+Kind = Literal["published", "pooled", "estimate"]
+Unit = Literal["share", "points", "rank", "among_top", "communes"]
+"""``share``: a fraction 0–1, shown as a percentage; ``points``: a mean on a scale 0..``out_of``;
+``rank``: a position (1 = first) with no published value; ``among_top``: "one of the top k", the order
+not published; ``communes``: a count of communes."""
+
+FigureId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
+PLACEHOLDERS = frozenset({"value", "per_ten", "answer", "cite"})
+MIN_POOLED_N = 5
+
+Loc = tuple[str | int, ...]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Source(_Strict):
+    id: Slug | None = None
+    label: str = Field(min_length=1, max_length=300)
+    url: str = Field(pattern=r"^https?://[^\s<>\"']+$", max_length=500)
+
+
+class Sentences(_Strict):
+    """Sentence templates: ``match`` when the commune belongs to the group the figure counts
+    (or always, for a number), ``other`` when it does not."""
+
+    match: Text
+    other: Text | None = None
+
+
+class Figure(_Strict):
+    id: FigureId
+    label: Text
+    kind: Kind
+    value: float = Field(allow_inf_nan=False)
+    n: int | None = Field(default=None, ge=1)
+    unit: Unit
+    source: str = Field(min_length=1, max_length=300)
+    note: Text | None = None
+    method: Text | None = None
+    # extensions (optional)
+    base: Text | None = None
+    out_of: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    question: Slug | None = None
+    options: list[Slug] | None = Field(default=None, min_length=1)
+    sentences: Sentences | None = None
+
+
+class BenchmarkSet(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=80)
+    title: Text
+    publisher: str = Field(min_length=1, max_length=300)
+    year: int = Field(ge=1990, le=2100)
+    population: int = Field(ge=1)
+    respondents: int = Field(ge=0)
+    sources: list[Source] = Field(min_length=1)
+    figures: list[Figure]
+    note: Text | None = None
+
+    _file: str | None = PrivateAttr(default=None)
+    _lines: LineMap = PrivateAttr(default_factory=dict)
+
+    @property
+    def file(self) -> str | None:
+        return self._file
+
+    def source_of(self, figure: Figure) -> Source | None:
+        for src in self.sources:
+            if figure.source in (src.id, src.label):
+                return src
+        return None
+
+    def figure(self, figure_id: str) -> Figure | None:
+        return next((f for f in self.figures if f.id == figure_id), None)
+
+    def place(self, loc: Loc) -> tuple[str | None, int | None]:
+        return self._file, line_for(self._lines, loc)
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+def _text_problems(text: Any, loc: Loc) -> list[tuple[Loc, str]]:
+    if isinstance(text, str):
+        return [] if text.strip() else [(loc, "empty text")]
+    out: list[tuple[Loc, str]] = []
+    if not str(text.get(DEFAULT_LANGUAGE) or "").strip():
+        out.append((loc, f"the default language {DEFAULT_LANGUAGE!r} is missing"))
+    for lang in text:
+        if lang not in LANGUAGES:
+            out.append(((*loc, lang), f"language {lang!r} is not one of {list(LANGUAGES)}"))
+    return out
+
+
+def _template_problems(text: Text, loc: Loc, unit: str) -> list[tuple[Loc, str]]:
+    out: list[tuple[Loc, str]] = []
+    items = {"": text} if isinstance(text, str) else text
+    for lang, template in items.items():
+        where = (*loc, lang) if lang else loc
+        try:
+            names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+        except ValueError as exc:
+            out.append((where, f"not a valid sentence template ({exc})"))
+            continue
+        for name in names:
+            if name not in PLACEHOLDERS:
+                out.append((where, f"unknown placeholder {{{name}}} (allowed: {', '.join(sorted(PLACEHOLDERS))})"))
+            elif name == "per_ten" and unit != "share":
+                out.append((where, "{per_ten} is only for a share"))
+    return out
+
+
+def check_set(bset: BenchmarkSet) -> list[tuple[Loc, str]]:
+    """Rules that span fields. Returns ``(place, message)`` pairs."""
+    problems: list[tuple[Loc, str]] = []
+    add = problems.append
+    problems += _text_problems(bset.title, ("title",))
+    if bset.note is not None:
+        problems += _text_problems(bset.note, ("note",))
+    if bset.respondents > bset.population:
+        add((("respondents",), f"more respondents ({bset.respondents}) than the population ({bset.population})"))
+    source_ids: dict[str, int] = {}
+    for i, src in enumerate(bset.sources):
+        if src.id is not None:
+            if src.id in source_ids:
+                add((("sources", i, "id"), f"duplicate source id {src.id!r} (first at sources[{source_ids[src.id]}])"))
+            source_ids.setdefault(src.id, i)
+    seen: dict[str, int] = {}
+    for i, fig in enumerate(bset.figures):
+        loc: Loc = ("figures", i)
+        if fig.id in seen:
+            add(((*loc, "id"), f"duplicate figure id {fig.id!r} (first at figures[{seen[fig.id]}])"))
+        seen.setdefault(fig.id, i)
+        if bset.source_of(fig) is None:
+            known = [s.id or s.label for s in bset.sources]
+            add(((*loc, "source"), f"{fig.source!r} is not one of the set's sources {known}"))
+        for key in ("label", "note", "method", "base"):
+            value = getattr(fig, key)
+            if value is not None:
+                problems += _text_problems(value, (*loc, key))
+        if fig.kind == "estimate" and fig.method is None:
+            add(((*loc, "method"), "an estimate carries a method (a text saying how it was derived)"))
+        if fig.kind != "estimate" and fig.method is not None:
+            add(((*loc, "method"), f"only an estimate carries a method (this figure is {fig.kind!r})"))
+        if fig.kind == "pooled" and (fig.n is None or fig.n < MIN_POOLED_N):
+            add(((*loc, "n"), f"a pooled figure needs n >= {MIN_POOLED_N} communes"))
+        if fig.unit == "share" and not 0 <= fig.value <= 1:
+            add(((*loc, "value"), f"a share is a fraction between 0 and 1 (got {fig.value:g}; 60 % is 0.60)"))
+        if fig.unit == "points":
+            if fig.out_of is None:
+                add(((*loc, "out_of"), "a 'points' figure says the top of its scale (out_of)"))
+            elif not 0 <= fig.value <= fig.out_of:
+                add(((*loc, "value"), f"the value is outside 0..{fig.out_of:g}"))
+        elif fig.out_of is not None:
+            add(((*loc, "out_of"), "out_of is only for a 'points' figure"))
+        if fig.unit in {"rank", "among_top", "communes"} and (fig.value != int(fig.value) or fig.value < (
+                0 if fig.unit == "communes" else 1)):
+            add(((*loc, "value"), f"a {fig.unit!r} value is a whole number of at least 1"))
+        if fig.n is not None and fig.n > bset.population:
+            add(((*loc, "n"), f"n ({fig.n}) is above the population ({bset.population})"))
+        if fig.options is not None and fig.unit in {"points", "communes"}:
+            add(((*loc, "options"), f"options say which answers the figure counts; a {fig.unit!r} figure has none"))
+        if fig.sentences is not None:
+            for key in ("match", "other"):
+                template = getattr(fig.sentences, key)
+                if template is not None:
+                    problems += _text_problems(template, (*loc, "sentences", key))
+                    problems += _template_problems(template, (*loc, "sentences", key), fig.unit)
+    return problems
+
+
+def benchmark_set_from_data(data: Any, lines: LineMap | None = None, name: str = "<benchmarks>") -> BenchmarkSet:
+    lines = lines or {}
+    if not isinstance(data, dict):
+        raise InvalidInput([Problem("a benchmark file is a YAML mapping (id, title, year, sources, figures, ...)",
+                                    file=name, line=1)])
+    try:
+        bset = BenchmarkSet.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidInput(_pydantic_problems(exc, data, lines, name)) from None
+    bset._file, bset._lines = name, lines
+    found = check_set(bset)
+    if found:
+        raise InvalidInput([Problem(m, path=format_path(loc), file=name, line=line_for(lines, loc)) for loc, m in found])
+    return bset
+
+
+def load_benchmark_set(path: Path | str) -> BenchmarkSet:
+    path = Path(path)
+    data, lines = load_yaml_file(path)
+    return benchmark_set_from_data(data, lines, str(path))
+
+
+def parse_benchmark_set(text: str, name: str = "<benchmarks>") -> BenchmarkSet:
+    data, lines = load_yaml(text, name)
+    return benchmark_set_from_data(data, lines, name)
+
+
+def benchmark_files(directory: Path | str = BENCHMARKS_DIR) -> list[Path]:
+    return sorted(Path(directory).glob("*.yaml"))
+
+
+def load_benchmark_sets(directory: Path | str = BENCHMARKS_DIR, files: Iterable[Path | str] | None = None
+                        ) -> list[BenchmarkSet]:
+    """Every benchmark set of ``directory`` (or of ``files``), oldest first. All problems of all files
+    are raised together; two sets may not share an id, nor give the same figure id for the same year."""
+    paths = [Path(p) for p in files] if files is not None else benchmark_files(directory)
+    problems: list[Problem] = []
+    sets: list[BenchmarkSet] = []
+    for path in paths:
+        try:
+            sets.append(load_benchmark_set(path))
+        except InvalidInput as exc:
+            problems += exc.problems
+    by_id: dict[str, BenchmarkSet] = {}
+    by_year: dict[tuple[str, int], BenchmarkSet] = {}
+    for bset in sets:
+        if bset.id in by_id:
+            problems.append(Problem(f"duplicate benchmark set id {bset.id!r} (also in {by_id[bset.id].file})",
+                                    path="id", file=bset.file, line=line_for(bset._lines, ("id",))))
+        by_id.setdefault(bset.id, bset)
+        for i, fig in enumerate(bset.figures):
+            key = (fig.id, bset.year)
+            if key in by_year and by_year[key] is not bset:
+                problems.append(Problem(
+                    f"figure {fig.id!r} for {bset.year} is also given by {by_year[key].file}",
+                    path=f"figures[{i}].id", file=bset.file, line=line_for(bset._lines, ("figures", i, "id"))))
+            by_year.setdefault(key, bset)
+    if problems:
+        raise InvalidInput(problems)
+    return sorted(sets, key=lambda s: (s.year, s.id))
+
+
+def figure_ids(sets: Iterable[BenchmarkSet]) -> set[str]:
+    return {f.id for s in sets for f in s.figures}
+
+
+# --- a figure with its provenance ----------------------------------------------------------------
+
+_KIND_WORDS = {
+    "published": {"fr": "chiffre publié", "de": "veröffentlichte Zahl", "en": "published figure"},
+    "pooled": {"fr": "autoévaluations mises en commun", "de": "zusammengeführte Selbstbewertungen",
+               "en": "pooled self-assessments"},
+    "estimate": {"fr": "estimation, pas une mesure", "de": "Schätzung, keine Messung",
+                 "en": "estimate, not a measurement"},
+}
+_NO_N = {"fr": "effectif non publié", "de": "Zahl nicht veröffentlicht", "en": "size not published"}
+_BASE = {"fr": "base : {base}", "de": "Basis: {base}", "en": "base: {base}"}
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in LOCALES else DEFAULT_LANGUAGE
+
+
+def ordinal(k: int, lang: str) -> str:
+    lang = _lang(lang)
+    if lang == "fr":
+        return "1er" if k == 1 else f"{k}e"
+    if lang == "de":
+        return f"{k}."
+    suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
+    return f"{k}{suffix}"
+
+
+def format_share(value: float, lang: str) -> str:
+    """A fraction as a localized percentage: 0.6 -> "60 %" (fr, de), "60%" (en); 0.625 -> "62,5 %"."""
+    locale = Locale.parse(LOCALES[_lang(lang)])
+    pattern = locale.percent_formats[None].pattern
+    if abs(value * 100 - round(value * 100)) > 1e-9:
+        pattern = pattern.replace("#,##0", "#,##0.#", 1)
+    return format_percent(value, format=pattern, locale=locale)
+
+
+def format_number(value: float, lang: str) -> str:
+    return format_decimal(value, locale=LOCALES[_lang(lang)])
+
+
+def format_figure_value(value: float, unit: str, lang: str, out_of: float | None = None) -> str:
+    """A figure's value as a reader sees it: 60 %, 4,31 / 10, 3e, ..."""
+    if unit == "share":
+        return format_share(value, lang)
+    if unit == "rank":
+        return ordinal(int(value), lang)
+    if unit in {"among_top", "communes"}:
+        return format_number(int(value), lang)
+    return format_number(value, lang)
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    """A figure with the set it comes from: everything needed to show it honestly."""
+
+    figure: Figure
+    set: BenchmarkSet
+
+    @property
+    def id(self) -> str:
+        return self.figure.id
+
+    @property
+    def kind(self) -> str:
+        return self.figure.kind
+
+    @property
+    def value(self) -> float:
+        return self.figure.value
+
+    @property
+    def unit(self) -> str:
+        return self.figure.unit
+
+    @property
+    def n(self) -> int | None:
+        return self.figure.n
+
+    @property
+    def year(self) -> int:
+        return self.set.year
+
+    @property
+    def source(self) -> Source:
+        src = self.set.source_of(self.figure)
+        assert src is not None  # checked when loading
+        return src
+
+    def title(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return localize(self.set.title, _lang(lang))
+
+    def label(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return localize(self.figure.label, _lang(lang))
+
+    def formatted(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        text = format_figure_value(self.value, self.unit, lang, self.figure.out_of)
+        if self.unit == "points" and self.figure.out_of is not None:
+            text += f" / {format_number(self.figure.out_of, lang)}"
+        return text
+
+    def cite(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """"Baromètre wallon Smart City 2021, chiffre publié, n = 113": study, kind and n."""
+        lang = _lang(lang)
+        parts = [self.title(lang), _KIND_WORDS[self.kind][lang]]
+        if self.n is not None:
+            parts.append(f"n = {format_number(self.n, lang)}")
+        else:
+            if self.figure.base is not None:
+                parts.append(_BASE[lang].format(base=localize(self.figure.base, lang)))
+            parts.append(_NO_N[lang])
+        return ", ".join(parts)
+
+
+def find_figure(sets: Iterable[BenchmarkSet], figure_id: str, year: int | None = None) -> FigureRef | None:
+    """The figure ``figure_id`` of ``year``, or of the most recent set that has it."""
+    best: FigureRef | None = None
+    for bset in sets:
+        if year is not None and bset.year != year:
+            continue
+        fig = bset.figure(figure_id)
+        if fig is not None and (best is None or bset.year > best.year):
+            best = FigureRef(fig, bset)
+    return best
+
+
+def trend(sets: Iterable[BenchmarkSet], figure_id: str) -> list[FigureRef]:
+    """Every edition's value of one figure, oldest first (for a trend line)."""
+    refs = [FigureRef(f, s) for s in sets for f in s.figures if f.id == figure_id]
+    return sorted(refs, key=lambda r: r.year)
+
+
+def link_problems(questionnaire: Questionnaire, sets: Iterable[BenchmarkSet]) -> list[Problem]:
+    """Figures whose ``question``/``options`` do not fit the questionnaire (for ``maturity validate``).
+    A figure naming a question the questionnaire lacks is a warning (another questionnaire may use it);
+    an option the question does not have is an error."""
+    problems: list[Problem] = []
+    for bset in sets:
+        for i, fig in enumerate(bset.figures):
+            if fig.question is None:
+                continue
+            loc: Loc = ("figures", i, "question")
+            target = questionnaire.question(fig.question)
+            if target is None:
+                file, line = bset.place(loc)
+                problems.append(Problem(f"question {fig.question!r} is not in questionnaire {questionnaire.id!r}",
+                                        path=format_path(loc), file=file, line=line, severity="warning"))
+                continue
+            allowed = target.option_ids or (["yes", "no"] if target.type == "boolean" else [])
+            for j, option in enumerate(fig.options or ()):
+                if option not in allowed:
+                    oloc: Loc = ("figures", i, "options", j)
+                    file, line = bset.place(oloc)
+                    problems.append(Problem(f"{option!r} is not an option of question {fig.question!r}",
+                                            path=format_path(oloc), file=file, line=line))
+    return problems
+
+
+# --- comparisons -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One sentence comparing the commune with a benchmark figure, and the figure itself."""
+
+    question: str
+    figure: FigureRef
+    text: str
+    lang: str
+    matches: bool | None  # in the group the figure counts? None for a number
+
+    @property
+    def kind(self) -> str:
+        return self.figure.kind
+
+    @property
+    def year(self) -> int:
+        return self.figure.year
+
+    @property
+    def n(self) -> int | None:
+        return self.figure.n
+
+    @property
+    def source(self) -> Source:
+        return self.figure.source
+
+
+_FALLBACK = {
+    "fr": "Votre réponse : {answer}. {label} : {value} ({cite}).",
+    "de": "Ihre Antwort: {answer}. {label}: {value} ({cite}).",
+    "en": "Your answer: {answer}. {label}: {value} ({cite}).",
+}
+
+
+def _answer_text(questionnaire: Questionnaire, question_id: str, answer: Any, lang: str) -> str:
+    question = questionnaire.question(question_id)
+    if isinstance(answer, bool):
+        answer = "yes" if answer else "no"
+    if isinstance(answer, int | float):
+        return format_number(answer, lang)
+    values = answer if isinstance(answer, list) else [answer]
+    labels = []
+    for v in values:
+        opt = question.option(v) if question is not None else None
+        labels.append(questionnaire.t(opt.label, lang) if opt is not None else str(v))
+    return ", ".join(labels)
+
+
+def _linked(questionnaire: Questionnaire, sets: list[BenchmarkSet], year: int | None) -> list[tuple[str, str, str]]:
+    """``(section kind, question id, figure id)`` for every link, in questionnaire order: a question's
+    ``benchmark`` first, then the figures that name the question in their ``question`` field."""
+    by_question: dict[str, list[str]] = {}
+    for bset in sets:
+        if year is not None and bset.year != year:
+            continue
+        for fig in bset.figures:
+            if fig.question is not None and fig.id not in by_question.setdefault(fig.question, []):
+                by_question[fig.question].append(fig.id)
+    out = []
+    for section in questionnaire.sections:
+        if section.kind not in {"profile", "obstacles"}:
+            continue
+        for q in section.questions:
+            ids = ([q.benchmark] if q.benchmark else []) + by_question.get(q.id, [])
+            seen: set[str] = set()
+            for fid in ids:
+                if fid not in seen:
+                    seen.add(fid)
+                    out.append((section.kind, q.id, fid))
+    return out
+
+
+def comparisons(
+    questionnaire: Questionnaire,
+    answers: Mapping[str, Any],
+    assessment: Any,
+    sets: Iterable[BenchmarkSet],
+    lang: str = DEFAULT_LANGUAGE,
+    year: int | None = None,
+) -> list[Comparison]:
+    """A plain sentence for every profile question and obstacle linked to a figure and answered.
+
+    ``answers`` maps question ids to values (contract §2); ``assessment`` is the result of
+    :func:`maturity.scoring.score` (only ``assessment.obstacles[id].severity`` / ``.cited`` are read).
+    Hidden, unanswered, ``"na"`` and ``"unknown"`` questions give no sentence; neither does a figure
+    with no sentence for the commune's case (e.g. "initiated by a mayor" when it was an alderman).
+    ``year`` picks an edition; by default each figure's most recent one.
+    """
+    lang = _lang(lang)
+    sets = list(sets)
+    shown = visible_questions(questionnaire, answers)
+    obstacles = getattr(assessment, "obstacles", None) or {}
+    out: list[Comparison] = []
+    for section_kind, qid, fid in _linked(questionnaire, sets, year):
+        ref = find_figure(sets, fid, year)
+        question = questionnaire.question(qid)
+        if ref is None or question is None or qid not in shown:
+            continue
+        answer = answers.get(qid)
+        fig = ref.figure
+        if section_kind == "obstacles":
+            result = obstacles.get(qid)
+            if result is None or result.severity is None:
+                continue
+            matches: bool | None = bool(result.cited)
+        else:
+            if not is_answered(answer):
+                continue
+            if question.type == "number":
+                if isinstance(answer, bool) or not isinstance(answer, int | float):
+                    continue
+                matches = None
+            elif fig.options is not None:
+                chosen = answer if isinstance(answer, list) else [answer]
+                matches = any(c in fig.options for c in chosen)
+            else:
+                matches = None
+        values = {
+            "value": format_figure_value(fig.value, fig.unit, lang, fig.out_of),
+            "per_ten": format_number(round(fig.value * 10), lang) if fig.unit == "share" else "",
+            "answer": _answer_text(questionnaire, qid, answer, lang) if section_kind != "obstacles" else "",
+            "cite": ref.cite(lang),
+        }
+        if fig.sentences is None:
+            text = _FALLBACK[lang].format(label=ref.label(lang), value=ref.formatted(lang),
+                                          cite=values["cite"], answer=values["answer"]
+                                          or _answer_text(questionnaire, qid, answer, lang))
+        else:
+            template = _template(fig, matches is not False, lang)
+            if not template:
+                continue
+            text = template.format(**values)
+        out.append(Comparison(question=qid, figure=ref, text=text, lang=lang, matches=matches))
+    return out
+
+
+def _template(fig: Figure, match: bool, lang: str) -> str:
+    if fig.sentences is None:
+        return ""
+    template = fig.sentences.match if match else fig.sentences.other
+    return localize(template, lang, DEFAULT_LANGUAGE) if template is not None else ""
+
