@@ -36,6 +36,11 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from maturity import migrations
+
+try:
+    import resource
+except ImportError:  # not on Windows
+    resource = None  # type: ignore[assignment]
 from maturity.errors import InvalidInput, Problem
 
 __all__ = [
@@ -285,6 +290,26 @@ def _sqlite_error_kind(exc: BaseException, db_path: Path | None) -> ErrorKind | 
     return None
 
 
+def _disk_looks_full(db_path: Path) -> bool:
+    """SQLite reports a write refused for lack of room as SQLITE_FULL, but a write cut short by a
+    file-size limit (``ulimit -f``, RLIMIT_FSIZE: EFBIG) as a plain I/O error. Tell them apart."""
+    try:
+        st = os.statvfs(db_path.parent)
+        if st.f_bavail * st.f_frsize < 1 << 20:
+            return True
+        if resource is None:
+            return False
+        soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+        if soft != resource.RLIM_INFINITY:
+            for suffix in ("", "-wal", "-journal"):
+                f = db_path.with_name(db_path.name + suffix)
+                if f.exists() and f.stat().st_size + (1 << 16) >= soft:
+                    return True
+    except OSError:
+        return False
+    return False
+
+
 def _classify(exc: BaseException, db_path: Path | None) -> ErrorKind:
     if isinstance(exc, migrations.SchemaTooNew):
         return "schema_newer"
@@ -306,6 +331,8 @@ def _classify(exc: BaseException, db_path: Path | None) -> ErrorKind:
         if sqlstate in ("40001", "40P01", "55P03"):
             return "busy"
     kind = _sqlite_error_kind(exc, db_path)
+    if kind == "io" and db_path is not None and _disk_looks_full(db_path):
+        return "disk_full"
     if kind:
         return kind
     if isinstance(exc, sa.exc.OperationalError) or type(orig).__module__.startswith("psycopg"):
