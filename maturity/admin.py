@@ -9,7 +9,7 @@ Make one with ``python -m maturity.admin hash`` (asks for the password twice).
 
 The throttle is in memory, per process: after ``max_failures`` failures within ``window`` seconds from
 the same key (e.g. the client address or "global"), logins from that key are refused for a delay that
-doubles with each further failure, up to ``max_delay``. With several app replicas each keeps its own
+doubles with each further failure, up to ``max_delay``, until the key stays quiet for a whole window. With several app replicas each keeps its own
 count; scrypt's cost (about 0.1 s per try) bounds guessing in any case.
 """
 
@@ -134,9 +134,14 @@ class LoginThrottle:
             now = self.clock()
             self._prune(now)
             state = self._state.setdefault(key, _KeyState())
+            # After a lockout, the next failure locks again (doubled) unless the key stayed quiet for
+            # a whole window after the lockout ended.
+            escalating = state.lockouts > 0 and now - state.locked_until < self.window
+            if not escalating:
+                state.lockouts = 0
             state.failures = [t for t in state.failures if now - t < self.window]
             state.failures.append(now)
-            if len(state.failures) >= self.max_failures:
+            if escalating or len(state.failures) >= self.max_failures:
                 delay = min(self.max_delay, self.base_delay * 2**state.lockouts)
                 state.lockouts += 1
                 state.locked_until = now + delay
