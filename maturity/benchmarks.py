@@ -372,6 +372,8 @@ class FigureRef:
 
     def formatted(self, lang: str = DEFAULT_LANGUAGE) -> str:
         text = format_figure_value(self.value, self.unit, lang, self.figure.out_of)
+        if self.unit == "among_top":
+            text = {"fr": "top {k}", "de": "Top {k}", "en": "top {k}"}[_lang(lang)].format(k=text)
         if self.unit == "points" and self.figure.out_of is not None:
             text += f" / {format_number(self.figure.out_of, lang)}"
         return text
