@@ -128,7 +128,9 @@ class StorageError(Exception):
 class SpaceNotFound(LookupError):
     """No space has this resume token (wrong link, or the space was deleted)."""
 
-    message_fr = "Aucune auto-évaluation ne correspond à ce lien de reprise (lien erroné ou données supprimées)."
+    message_fr = (
+        "Aucune auto-évaluation ne correspond à ce lien de reprise (lien erroné ou données supprimées)."
+    )
     message_en = "No self-assessment matches this resume link (wrong link, or the data was deleted)."
 
     def __init__(self) -> None:
@@ -407,7 +409,9 @@ class Store:
                 self.db_path = Path(url_obj.database)
                 url_obj = url_obj.set(drivername="sqlite+pysqlite")
             elif url_obj.get_backend_name() != "postgresql":
-                raise ValueError(f"unsupported database: {url_obj.get_backend_name()} (use SQLite or PostgreSQL)")
+                raise ValueError(
+                    f"unsupported database: {url_obj.get_backend_name()} (use SQLite or PostgreSQL)"
+                )
         self.url = url_obj
         self.where = str(self.db_path) if self.db_path else self._pg_where(url_obj)
         self.is_sqlite = self.db_path is not None
@@ -635,7 +639,11 @@ class Store:
             .scalar_subquery()
         )
         stmt = self._insert(table).values(
-            space_id=space_id, question_id=question_id, position=next_position, updated_at=now, **{column: value}
+            space_id=space_id,
+            question_id=question_id,
+            position=next_position,
+            updated_at=now,
+            **{column: value},
         )
         # An answer changed keeps its place; the statement is atomic (no read-modify-write).
         stmt = stmt.on_conflict_do_update(
@@ -682,7 +690,13 @@ class Store:
                 conn.execute(
                     draft_answers.insert(),
                     [
-                        {"space_id": space_id, "question_id": q, "value_json": v, "position": i, "updated_at": now}
+                        {
+                            "space_id": space_id,
+                            "question_id": q,
+                            "value_json": v,
+                            "position": i,
+                            "updated_at": now,
+                        }
                         for i, (q, v) in enumerate(answer_rows, 1)
                     ],
                 )
@@ -750,9 +764,10 @@ class Store:
         now = self._now()
         with self._write() as conn:
             space_id = self._space_id(conn, token)
-            nis_code = commune.get("nis_code") or conn.execute(
-                sa.select(spaces.c.nis_code).where(spaces.c.id == space_id)
-            ).scalar()
+            nis_code = (
+                commune.get("nis_code")
+                or conn.execute(sa.select(spaces.c.nis_code).where(spaces.c.id == space_id)).scalar()
+            )
             nis_code = str(nis_code) if nis_code else None
             snap_id = conn.execute(
                 snapshots.insert()
@@ -837,7 +852,9 @@ class Store:
         pe = pool_entries
         rn = (
             sa.func.row_number()
-            .over(partition_by=(pe.c.nis_code, pe.c.source), order_by=(pe.c.submitted_at.desc(), pe.c.id.desc()))
+            .over(
+                partition_by=(pe.c.nis_code, pe.c.source), order_by=(pe.c.submitted_at.desc(), pe.c.id.desc())
+            )
             .label("rn")
         )
         sub = sa.select(pe, rn).where(pe.c.withdrawn == sa.false()).subquery()
@@ -864,7 +881,9 @@ class Store:
         Every row is checked first; all are stored or none (InvalidInput lists every problem)."""
         problems: list[Problem] = []
         if not isinstance(source, str) or not source.strip() or source == ASSESSMENT_SOURCE:
-            problems.append(Problem(f"source must be a non-empty label other than {ASSESSMENT_SOURCE!r}", "source"))
+            problems.append(
+                Problem(f"source must be a non-empty label other than {ASSESSMENT_SOURCE!r}", "source")
+            )
         now = self._now()
         values = []
         for i, row in enumerate(rows):

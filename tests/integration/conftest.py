@@ -37,7 +37,7 @@ def pg_admin_engine() -> Iterator[sa.Engine | None]:
 
 def _require_pg(engine: sa.Engine | None) -> sa.Engine:
     if engine is None:
-        message = f"{PG_ENV} is not set (start one with: eval \"$(scripts/pg-test-server.sh start)\")"
+        message = f'{PG_ENV} is not set (start one with: eval "$(scripts/pg-test-server.sh start)")'
         if _in_ci():
             pytest.fail(f"PostgreSQL tests must run in CI: {message}")
         pytest.skip(message)
@@ -45,10 +45,14 @@ def _require_pg(engine: sa.Engine | None) -> sa.Engine:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path, pg_admin_engine: sa.Engine | None) -> Iterator[str]:
+def db_url(
+    request: pytest.FixtureRequest, tmp_path: Path, pg_admin_engine: sa.Engine | None
+) -> Iterator[str]:
     """A URL to a fresh, empty database: a SQLite file, or a fresh PostgreSQL schema."""
     if request.param == "sqlite":
-        yield sa.URL.create("sqlite+pysqlite", database=str(tmp_path / "data" / "maturity.sqlite3")).render_as_string()
+        yield sa.URL.create(
+            "sqlite+pysqlite", database=str(tmp_path / "data" / "maturity.sqlite3")
+        ).render_as_string()
         return
     engine = _require_pg(pg_admin_engine)
     schema = f"t_{uuid.uuid4().hex[:16]}"

@@ -31,7 +31,9 @@ class FakeClock:
 def assessment(**scores: float | None) -> dict:
     return {
         "questionnaire": {"id": Q_ID, "version": Q_VERSION},
-        "dimensions": {d: {"score": s, "level": None, "coverage": 1.0, "contributions": []} for d, s in scores.items()},
+        "dimensions": {
+            d: {"score": s, "level": None, "coverage": 1.0, "contributions": []} for d, s in scores.items()
+        },
         "overall": None,
         "obstacles": {},
         "warnings": [],
@@ -225,7 +227,9 @@ def test_delete_space_removes_everything(store: Store) -> None:
     assert {e["nis_code"] for e in store.pool_entries()} == {"25072"}
     with store.engine.connect() as conn:
         for table in ["spaces", "draft_answers", "snapshots", "pool_entries"]:
-            dump = json.dumps([list(map(str, r)) for r in conn.execute(sa.text(f"SELECT * FROM {table}")).all()])
+            dump = json.dumps(
+                [list(map(str, r)) for r in conn.execute(sa.text(f"SELECT * FROM {table}")).all()]
+            )
             assert "secret-answer-of-92094" not in dump
     assert store.load_space(keep_token).submissions
 
@@ -329,7 +333,9 @@ def test_migrations_are_idempotent_and_recorded(make_store: Callable[..., Store]
     assert again.schema_version() == migrations.latest_version()
     assert again.load_space(token) is not None
     with again.engine.connect() as conn:
-        versions = [r[0] for r in conn.execute(sa.text("SELECT version FROM schema_version ORDER BY version"))]
+        versions = [
+            r[0] for r in conn.execute(sa.text("SELECT version FROM schema_version ORDER BY version"))
+        ]
     assert versions == list(range(1, migrations.latest_version() + 1))
 
 
@@ -339,7 +345,9 @@ def test_newer_schema_is_refused(make_store: Callable[..., Store]) -> None:
     with store.engine.begin() as conn:
         conn.execute(
             migrations.schema_version.insert().values(
-                version=migrations.latest_version() + 1, description="from the future", applied_at=datetime.now(UTC)
+                version=migrations.latest_version() + 1,
+                description="from the future",
+                applied_at=datetime.now(UTC),
             )
         )
     store.close()

@@ -38,8 +38,14 @@ def test_default_cost_is_strong() -> None:
 
 @pytest.mark.parametrize(
     "stored",
-    ["", "plain-password", "scrypt$1024$8$1$!!$AAAA", "bcrypt$1$2$3$4$5", "scrypt$1000$8$1$AAAAAAAAAAA=$" + "A" * 44,
-     "scrypt$" + str(2**30) + "$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + "A" * 43 + "="],
+    [
+        "",
+        "plain-password",
+        "scrypt$1024$8$1$!!$AAAA",
+        "bcrypt$1$2$3$4$5",
+        "scrypt$1000$8$1$AAAAAAAAAAA=$" + "A" * 44,
+        "scrypt$" + str(2**30) + "$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + "A" * 43 + "=",
+    ],
 )
 def test_malformed_hash_is_a_configuration_error(stored: str) -> None:
     with pytest.raises(AdminConfigError):

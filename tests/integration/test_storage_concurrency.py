@@ -112,7 +112,9 @@ while True:
 """
 
 
-def test_sigkill_during_saves_leaves_consistent_database(make_store: Callable[..., Store], db_url: str) -> None:
+def test_sigkill_during_saves_leaves_consistent_database(
+    make_store: Callable[..., Store], db_url: str
+) -> None:
     store = make_store()
     token = store.open_space("92094", Q_ID, Q_VERSION)
     for round_, kill_after in enumerate([25, 60, 110]):
