@@ -1,0 +1,504 @@
+"""UI logic of the web app as plain functions (no streamlit import): testable on their own.
+
+Pages call these to turn answers into what they show; nothing here keeps state.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from maturity import communes
+from maturity.answers import MAX_BYTES, AnswersFile, answers_from_dict, check_answers, parse_answers_json
+from maturity.display import format_number, format_percent
+from maturity.errors import InvalidInput, Problem
+from maturity.models import NA, UNKNOWN, Question, Questionnaire
+from maturity.scoring import Assessment, visible_questions
+
+from .texts import tr
+
+SPECIALS = (UNKNOWN, NA)
+
+
+# --- progress ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    section_id: str
+    answered: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    sections: list[SectionProgress]
+
+    @property
+    def answered(self) -> int:
+        return sum(s.answered for s in self.sections)
+
+    @property
+    def total(self) -> int:
+        return sum(s.total for s in self.sections)
+
+    @property
+    def fraction(self) -> float:
+        return self.answered / self.total if self.total else 1.0
+
+    def of(self, section_id: str) -> SectionProgress:
+        return next(s for s in self.sections if s.section_id == section_id)
+
+
+def has_answer(value: Any) -> bool:
+    """Given at all: an option, a number, a text, or "na" / "unknown" (a conscious answer)."""
+    return value is not None and value != [] and value != ""
+
+
+def progress(q: Questionnaire, answers: Mapping[str, Any]) -> Progress:
+    """Answered / total over the questions shown for these answers, per section."""
+    shown = visible_questions(q, answers)
+    out = []
+    for section in q.sections:
+        ids = [qu.id for qu in section.questions if qu.id in shown]
+        out.append(SectionProgress(section.id, sum(1 for i in ids if has_answer(answers.get(i))), len(ids)))
+    return Progress(out)
+
+
+def shown_questions(q: Questionnaire, section_index: int, answers: Mapping[str, Any]) -> list[Question]:
+    shown = visible_questions(q, answers)
+    return [qu for qu in q.sections[section_index].questions if qu.id in shown]
+
+
+# --- widget values <-> answer values -----------------------------------------------------------
+
+
+def choice_values(question: Question) -> list[str]:
+    """The values a single-choice widget offers: the options, "je ne sais pas", then "ne s'applique pas"."""
+    values = list(question.option_ids)
+    values.append(UNKNOWN)
+    if question.na_allowed:
+        values.append(NA)
+    return values
+
+
+def special_values(question: Question) -> list[str]:
+    return [UNKNOWN, NA] if question.na_allowed else [UNKNOWN]
+
+
+def value_label(q: Questionnaire, question: Question, value: Any, lang: str) -> str:
+    """An answer value as the respondent reads it."""
+    if value is None or value == [] or value == "":
+        return tr("status_unanswered", lang)
+    if value == UNKNOWN:
+        return tr("unknown_option", lang)
+    if value == NA:
+        return tr("na_option", lang)
+    if isinstance(value, list):
+        return ", ".join(value_label(q, question, v, lang) for v in value)
+    if isinstance(value, str):
+        option = question.option(value)
+        if option is not None:
+            return q.t(option.label, lang)
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(value, lang, 0 if float(value).is_integer() else 2)
+    return str(value)
+
+
+def merge_multi(previous: list[str] | str | None, selected: list[str]) -> list[str] | str | None:
+    """A multi answer from a multiselect that also offers "unknown" / "na".
+
+    A special value chosen just now replaces everything; choosing a real option after a special
+    value drops the special value. Returns None when nothing is chosen.
+    """
+    prev = previous if isinstance(previous, list) else ([previous] if isinstance(previous, str) else [])
+    new_specials = [v for v in selected if v in SPECIALS and v not in prev]
+    if new_specials:
+        return new_specials[-1]
+    real = [v for v in selected if v not in SPECIALS]
+    if real:
+        return real
+    specials = [v for v in selected if v in SPECIALS]
+    return specials[-1] if specials else None
+
+
+def multi_widget_value(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    if value in SPECIALS:
+        return [value]
+    return []
+
+
+# --- communes -------------------------------------------------------------------------------
+
+
+def commune_choices() -> list[str]:
+    """NIS codes of the 262 communes, in alphabetical order of their displayed name."""
+    import unicodedata
+
+    def fold(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+    return sorted(communes.communes(), key=lambda nis: fold(communes.communes()[nis].display_name))
+
+
+def commune_label(nis: str, lang: str) -> str:
+    c = communes.get(nis)
+    if c is None:
+        return str(nis)
+    return tr("commune_option", lang, name=c.display_name, province=c.province)
+
+
+def commune_name(nis: str | None, fallback: str | None = None) -> str:
+    c = communes.get(nis)
+    return c.display_name if c else (fallback or "—")
+
+
+# --- resume token -------------------------------------------------------------------------------
+
+_TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{20,200}")
+
+
+def token_from_input(text: str) -> str | None:
+    """The resume token from a pasted link (``...?t=TOKEN``) or the bare code."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    match = re.search(r"[?&]t=([A-Za-z0-9_-]+)", text)
+    candidate = match.group(1) if match else text
+    return candidate if _TOKEN_RE.fullmatch(candidate) else None
+
+
+def resume_url(base_url: str | None, token: str, page: str = "questionnaire") -> str:
+    base = (base_url or "").rstrip("/")
+    if not base:
+        base = "http://localhost:8501"
+    base = re.sub(r"/(accueil|questionnaire|resultats|recommandations|wallonie|admin)$", "", base)
+    return f"{base}/{page}?t={token}"
+
+
+# --- answers files ------------------------------------------------------------------------------
+
+
+def document_of(draft: Mapping[str, Any] | None, q: Questionnaire) -> AnswersFile:
+    """An AnswersFile from the stored draft (a contract §2 document)."""
+    if not draft:
+        return AnswersFile.new(q)
+    try:
+        return answers_from_dict(dict(draft), "<draft>")
+    except InvalidInput:
+        doc = AnswersFile.new(q)
+        doc.answers = dict(draft.get("answers") or {})
+        doc.notes = {k: v for k, v in (draft.get("notes") or {}).items() if isinstance(v, str)}
+        return doc
+
+
+def read_upload(raw: bytes, name: str, q: Questionnaire, current_nis: str | None
+                ) -> tuple[AnswersFile, list[Problem]]:
+    """Read an uploaded answers file. Raises InvalidInput naming every problem; changes nothing."""
+    if len(raw) > MAX_BYTES:
+        raise InvalidInput([Problem(tr("upload_too_big", "en", size=len(raw), limit=MAX_BYTES), file=name)])
+    doc = parse_answers_json(raw, name)
+    warnings = check_answers(doc, q, name)
+    if current_nis and doc.nis_code and doc.nis_code != current_nis:
+        raise InvalidInput([Problem(
+            f"the file is about {commune_name(doc.nis_code)} (NIS {doc.nis_code}), "
+            f"this assessment about {commune_name(current_nis)} (NIS {current_nis})",
+            "commune.nis_code", name)])
+    return doc, warnings
+
+
+def problem_lines(problems: list[Problem]) -> list[str]:
+    return [str(p) for p in problems]
+
+
+def answers_json_bytes(doc: AnswersFile) -> bytes:
+    return doc.to_json().encode("utf-8")
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "|", "%")
+
+
+def csv_safe(value: Any) -> Any:
+    """A cell a spreadsheet will not run: text starting like a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def scores_csv(q: Questionnaire, assessment: Assessment, lang: str, commune: str = "") -> bytes:
+    """The scores per dimension (and the overall), one row each; text cells neutralised."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";" if lang in ("fr", "de") else ",", lineterminator="\r\n")
+    writer.writerow([tr("col_commune", lang), "dimension_id", tr("col_dimension", lang), tr("col_score", lang),
+                     tr("col_level", lang), tr("col_coverage", lang)])
+    for section in q.dimensions:
+        d = assessment.dimensions[section.id]
+        level = q.level(d.level)
+        writer.writerow([csv_safe(commune), section.id, csv_safe(q.t(section.label, lang)),
+                         "" if d.score is None else format_number(d.score, lang, 1),
+                         csv_safe(q.t(level.label, lang)) if level else tr("insufficient_short", lang),
+                         format_percent(d.coverage, lang)])
+    writer.writerow([csv_safe(commune), "overall", csv_safe(tr("overall_metric", lang)),
+                     "" if assessment.overall is None else format_number(assessment.overall, lang, 1), "", ""])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+# --- results -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeriesInfo:
+    """One comparison series with what every shown number must carry (contract §5)."""
+
+    name: str
+    scores: dict[str, float | None]
+    kind: str  # commune | previous | pooled | peer | estimate
+    kind_label: str
+    source: str
+    year: str
+    n: int | None
+    note: str = ""
+
+
+def commune_series(q: Questionnaire, assessment: Assessment, name: str, lang: str) -> SeriesInfo:
+    return SeriesInfo(
+        name=tr("series_commune", lang, name=name), scores=assessment.scores(), kind="commune",
+        kind_label=tr("kind_commune", lang), source=name, year="", n=1,
+        note=tr("series_note_commune", lang))
+
+
+def previous_series(snapshot: Any, lang: str) -> SeriesInfo | None:
+    """The previous submitted assessment as a series (None when it holds no scores)."""
+    from maturity.display import format_date
+
+    assessment = getattr(snapshot, "assessment", None) or {}
+    dims = assessment.get("dimensions") if isinstance(assessment, dict) else None
+    if not isinstance(dims, dict):
+        return None
+    scores = {k: (v.get("score") if isinstance(v, dict) else None) for k, v in dims.items()}
+    when = format_date(snapshot.submitted_at, lang)
+    return SeriesInfo(
+        name=tr("series_previous", lang, date=when), scores=scores, kind="previous",
+        kind_label=tr("kind_previous", lang), source=tr("series_note_previous", lang, date=when),
+        year=str(snapshot.submitted_at.year), n=1, note=tr("series_note_previous", lang, date=when))
+
+
+def score_table(q: Questionnaire, series: list[SeriesInfo], assessment: Assessment, lang: str
+                ) -> list[dict[str, str]]:
+    """The radar's numbers as rows (one per dimension, one column per series), for screen readers."""
+    rows = []
+    for section in q.dimensions:
+        d = assessment.dimensions[section.id]
+        level = q.level(d.level)
+        row = {tr("col_dimension", lang): q.t(section.label, lang)}
+        for s in series:
+            value = s.scores.get(section.id)
+            row[s.name] = tr("insufficient_short", lang) if value is None else format_number(value, lang)
+        row[tr("col_level", lang)] = q.t(level.label, lang) if level else tr("insufficient_short", lang)
+        row[tr("col_coverage", lang)] = format_percent(d.coverage, lang)
+        rows.append(row)
+    return rows
+
+
+def series_rows(series: list[SeriesInfo], lang: str) -> list[dict[str, str]]:
+    """Kind, source, year and n of every series (shown next to the chart)."""
+    return [{tr("col_series", lang): s.name, tr("col_kind", lang): s.kind_label, tr("col_source", lang): s.source,
+             tr("col_year", lang): s.year or "—", tr("col_n", lang): "—" if s.n is None else str(s.n)}
+            for s in series]
+
+
+def contribution_rows(q: Questionnaire, assessment: Assessment, dimension_id: str, answers: Mapping[str, Any],
+                      lang: str) -> list[dict[str, str]]:
+    """"Why this score": each question of the dimension with its answer, value, weight and points."""
+    rows = []
+    for c in assessment.dimensions[dimension_id].contributions:
+        question = q.question(c.question)
+        if question is None:
+            continue
+        rows.append({
+            tr("col_question", lang): q.t(question.text, lang),
+            tr("col_answer", lang): value_label(q, question, answers.get(c.question), lang),
+            tr("col_value", lang): "—" if c.v is None else format_number(c.v, lang, 2),
+            tr("col_weight", lang): format_number(c.weight, lang, 0 if float(c.weight).is_integer() else 1),
+            tr("col_points", lang): "—" if c.contribution is None else format_number(c.contribution, lang, 1),
+        })
+    return rows
+
+
+def obstacle_figure(q: Questionnaire, question: Question, sets: list[Any]) -> Any:
+    """The barometer figure an obstacle mirrors (its ``benchmark``, else a figure naming it), or None."""
+    if not sets:
+        return None
+    from maturity.benchmarks import find_figure
+
+    if question.benchmark:
+        ref = find_figure(sets, question.benchmark)
+        if ref is not None:
+            return ref
+    for bset in sorted(sets, key=lambda b: -b.year):
+        for fig in bset.figures:
+            if getattr(fig, "question", None) == question.id:
+                return find_figure([bset], fig.id)
+    return None
+
+
+def figure_text(ref: Any, lang: str) -> str:
+    """A benchmark figure with its kind, source, year and n (contract §5): "50 % (Baromètre …, n = 113)"."""
+    return f"{ref.formatted(lang)} — {ref.label(lang)} ({ref.cite(lang)})"
+
+
+def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any], lang: str,
+                  sets: list[Any] | None = None) -> list[dict[str, str]]:
+    """Each obstacle: the commune's rating next to the barometer's figure for it."""
+    rows = []
+    for question in q.obstacles:
+        ref = obstacle_figure(q, question, sets or [])
+        rows.append({
+            tr("col_obstacle", lang): q.t(question.text, lang),
+            tr("col_severity", lang): value_label(q, question, answers.get(question.id), lang),
+            tr("col_barometer", lang): figure_text(ref, lang) if ref is not None else tr("no_barometer_figure", lang),
+        })
+    return rows
+
+
+def pooled_series(q: Questionnaire, pool_rows: list[dict[str, Any]], nis_code: str | None, lang: str
+                  ) -> tuple[list[SeriesInfo], str | None]:
+    """The regional and peer-group series (only groups of at least 5 communes) and, when there is no
+    regional series, the text that says why."""
+    from maturity import pool
+
+    ref = pool.pooled_reference(pool_rows, [d.id for d in q.dimensions])
+    groups = [("pooled", ref.wallonia)] + [("peer", g) for g in (ref.peers(nis_code) if nis_code else [])]
+    out = []
+    for kind, group in groups:
+        if group.suppressed:
+            continue
+        scores = {d: (None if st.suppressed else st.mean) for d, st in group.dimensions.items()}
+        name = f"{group.label(lang)} — {tr('kind_pooled', lang)}, n = {group.n} ({group.source(lang)})"
+        out.append(SeriesInfo(name=name, scores=scores, kind=kind, kind_label=tr("kind_pooled", lang),
+                              source=group.source(lang), year=str(group.year or ""), n=group.n,
+                              note=group.source(lang)))
+    return out, ref.regional_note(lang)
+
+
+def json_text(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def previous_for(history: list[Any], answers: Mapping[str, Any]) -> Any | None:
+    """The submitted assessment to compare the current answers with: the latest one, unless it holds
+    exactly these answers (just submitted), then the one before."""
+    if not history:
+        return None
+    latest = history[-1]
+    doc = getattr(latest, "document", None) or {}
+    if isinstance(doc, dict) and doc.get("answers") == dict(answers):
+        return history[-2] if len(history) >= 2 else None
+    return latest
+
+
+def radar_series(series: list[SeriesInfo]) -> list[Any]:
+    """The shared chart's series (maturity.charts.RadarSeries), named with kind, source and n."""
+    from maturity.charts import RadarSeries
+
+    return [RadarSeries(name=s.name, scores=s.scores, kind=s.kind, note=s.note) for s in series]
+
+
+def sheet_kwargs(q: Questionnaire, series: list[SeriesInfo], previous: Any | None, regional_note: str | None,
+                 lang: str) -> dict[str, Any]:
+    """What the sheet builder needs beyond the answers: the same comparison series as the radar."""
+    from maturity.charts import RadarSeries
+    from maturity.scoring import score
+
+    def radar(s: SeriesInfo) -> Any:
+        return RadarSeries(name=s.name, scores=s.scores, kind=s.kind, note=s.note)
+
+    kwargs: dict[str, Any] = {"reference_note": regional_note}
+    regional = next((s for s in series if s.kind == "pooled"), None)
+    peer = next((s for s in series if s.kind == "peer"), None)
+    if regional is not None:
+        kwargs["reference"] = radar(regional)
+    if peer is not None:
+        kwargs["peer"] = radar(peer)
+    if previous is not None:
+        answers = (getattr(previous, "document", None) or {}).get("answers")
+        if isinstance(answers, dict):
+            kwargs["previous"] = score(q, answers)
+            prev = previous_series(previous, lang)
+            kwargs["previous_label"] = prev.name if prev else None
+    return kwargs
+
+
+def safe_filename(text: str) -> str:
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-").lower() or "commune"
+
+
+def barometer_rows(sets: list[Any], lang: str) -> list[dict[str, str]]:
+    """Every published figure of the barometers, with kind, source, year and n (newest edition first)."""
+    from maturity.benchmarks import FigureRef
+
+    rows = []
+    for bset in sorted(sets, key=lambda b: -b.year):
+        for fig in bset.figures:
+            ref = FigureRef(fig, bset)
+            rows.append({
+                tr("col_figure", lang): ref.label(lang),
+                tr("col_figure_value", lang): ref.formatted(lang),
+                tr("col_kind", lang): tr(f"kind_{ref.kind}", lang) if ref.kind in ("published", "pooled", "estimate")
+                else ref.kind,
+                tr("col_source", lang): ref.source.label,
+                tr("col_year", lang): str(ref.year),
+                tr("col_n", lang): "—" if ref.n is None else str(ref.n),
+            })
+    return rows
+
+
+def pool_table(q: Questionnaire, pool_rows: list[dict[str, Any]], lang: str) -> list[dict[str, str]]:
+    """The pooled means per group (Wallonia, provinces, population classes), groups of 5 or more only."""
+    from maturity import pool
+
+    ref = pool.pooled_reference(pool_rows, [d.id for d in q.dimensions])
+    rows = []
+    for group in ref.groups():
+        if group.suppressed:
+            continue
+        row = {tr("col_group", lang): group.label(lang), tr("col_n", lang): str(group.n)}
+        for section in q.dimensions:
+            stats = group.dimensions.get(section.id)
+            row[q.t(section.label, lang)] = "—" if stats is None or stats.suppressed else format_number(stats.mean, lang)
+        row[tr("col_source", lang)] = group.source(lang)
+        rows.append(row)
+    return rows
+
+
+def pool_csv(q: Questionnaire, pool_rows: list[dict[str, Any]]) -> bytes:
+    """The admin's export: per group and dimension, n, mean, median, quartiles (groups of 5 or more)."""
+    from maturity import pool
+
+    ref = pool.pooled_reference(pool_rows, [d.id for d in q.dimensions])
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(["group", "key", "dimension", "n", "mean", "median", "q1", "q3", "as_of", "kind"])
+    for group in ref.groups():
+        if group.suppressed:
+            continue
+        for dim_id, stats in group.dimensions.items():
+            if stats.suppressed:
+                continue
+            writer.writerow([group.group, csv_safe(group.key), dim_id, stats.n,
+                             *(f"{v:.2f}" if v is not None else "" for v in (stats.mean, stats.median, stats.q1, stats.q3)),
+                             group.as_of.isoformat() if group.as_of else "", group.kind])
+    return buf.getvalue().encode("utf-8")

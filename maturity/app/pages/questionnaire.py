@@ -1,0 +1,96 @@
+"""Questionnaire: one section per step, progress, every answer saved as it is given."""
+
+import streamlit as st
+
+from maturity.app import logic, session, widgets
+from maturity.app.texts import tr
+from maturity.errors import InvalidInput
+
+lang = session.lang()
+found = session.require_space()
+if found is None:
+    st.stop()
+q, doc = found
+token = session.current_token()
+count = len(q.sections)
+
+# the step: from the session, else from the URL (?s=2), else the first
+if "step" not in st.session_state:
+    try:
+        st.session_state["step"] = min(max(int(st.query_params.get("s", "1")) - 1, 0), count - 1)
+    except ValueError:
+        st.session_state["step"] = 0
+step = st.session_state["step"]
+st.query_params["s"] = str(step + 1)
+
+
+def go(to: int) -> None:
+    st.session_state["step"] = min(max(to, 0), count - 1)
+    st.session_state["_step_choice"] = st.session_state["step"]
+
+
+def on_step_choice() -> None:
+    st.session_state["step"] = st.session_state["_step_choice"]
+
+
+prog = logic.progress(q, doc.answers)
+st.title(tr("q_title", lang, name=session.commune_of(doc)))
+st.progress(prog.fraction, text=tr("progress_overall", lang, answered=prog.answered, total=prog.total))
+
+if "_upload_done" in st.session_state:
+    st.success(tr("upload_ok", lang, count=st.session_state.pop("_upload_done")), icon=":material/check:")
+with st.expander(tr("resume_link_header", lang), expanded=prog.answered == 0, icon=":material/link:"):
+    st.caption(tr("resume_link_help", lang))
+    st.code(logic.resume_url(session.base_url(), token), language=None, wrap_lines=True)
+
+
+def step_label(i: int) -> str:
+    sp = prog.sections[i]
+    return tr("step_option", lang, n=i + 1, label=q.t(q.sections[i].label, lang), answered=sp.answered, total=sp.total)
+
+
+st.session_state["_step_choice"] = step
+st.selectbox(tr("step_label", lang), list(range(count)), key="_step_choice", format_func=step_label,
+             on_change=on_step_choice)
+
+section = q.sections[step]
+sp = prog.sections[step]
+st.header(tr("step_heading", lang, n=step + 1, count=count, label=q.t(section.label, lang)))
+if section.description:
+    st.markdown(q.t(section.description, lang))
+st.caption(tr("section_progress", lang, answered=sp.answered, total=sp.total) + " · " + tr("saved_auto", lang))
+
+for question in logic.shown_questions(q, step, doc.answers):
+    widgets.question(q, question, doc.answers.get(question.id), doc.notes.get(question.id), lang)
+
+cols = st.columns([1, 1, 2])
+if step > 0:
+    cols[0].button(tr("prev_button", lang), on_click=go, args=(step - 1,), key="prev_step")
+if step < count - 1:
+    cols[1].button(tr("next_button", lang), on_click=go, args=(step + 1,), type="primary", key="next_step")
+else:
+    with cols[1]:
+        session.page_link("resultats", tr("to_results", lang), ":material/radar:")
+
+st.divider()
+with st.expander(tr("file_header", lang), icon=":material/description:"):
+    st.caption(tr("file_help", lang))
+    st.download_button(tr("download_answers", lang), data=lambda: logic.answers_json_bytes(st.session_state["doc"]),
+                       file_name=f"reponses-{doc.nis_code or 'commune'}.json", mime="application/json",
+                       on_click="ignore", key="dl_answers_q", icon=":material/download:")
+    upload_key = f"upload_{st.session_state.get('_upload_round', 0)}"
+    uploaded = st.file_uploader(tr("upload_label", lang), type=["json"], key=upload_key)
+    if uploaded is not None:
+        try:
+            new_doc, warnings = logic.read_upload(uploaded.getvalue(), uploaded.name, q, doc.nis_code)
+        except InvalidInput as exc:
+            st.error(tr("upload_refused", lang) + "\n\n" + "\n".join(f"- {line}" for line in logic.problem_lines(
+                exc.problems)), icon=":material/block:")
+        else:
+            if warnings:
+                st.warning(tr("upload_warnings", lang) + "\n\n" + "\n".join(
+                    f"- {line}" for line in logic.problem_lines(warnings)))
+            if st.button(tr("upload_apply", lang), key="upload_apply") and session.replace_document(new_doc):
+                st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
+                st.session_state["_upload_done"] = len(new_doc.answers)
+                st.rerun()

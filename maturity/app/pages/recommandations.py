@@ -1,0 +1,67 @@
+"""Recommandations: what to do first, and every download (sheet PDF/Markdown, PST CSV, scores, answers)."""
+
+import streamlit as st
+
+from maturity.app import logic, session
+from maturity.app.texts import tr
+from maturity.recommendations import select
+from maturity.scoring import score
+
+lang = session.lang()
+found = session.require_space()
+if found is None:
+    st.stop()
+q, doc = found
+name = session.commune_of(doc)
+assessment = score(q, doc.answers)
+
+st.title(tr("recs_title", lang, name=name))
+st.caption(tr("recs_intro", lang))
+
+selected = select(q, assessment, doc.answers)
+if not selected:
+    st.info(tr("recs_none", lang))
+for sel in selected:
+    rec = sel.recommendation
+    with st.container(border=True):
+        st.subheader(q.t(rec.title, lang))
+        st.caption(tr("priority", lang, p=rec.priority))
+        st.markdown(q.t(rec.text, lang))
+        st.markdown(f"**{tr('actions', lang)}**")
+        st.markdown("\n".join(f"- {q.t(action, lang)}" for action in rec.actions))
+        if rec.resources:
+            st.markdown(f"**{tr('resources', lang)}**")
+            st.markdown("\n".join(f"- [{q.t(r.label, lang)}]({r.url})" for r in rec.resources))
+
+st.header(tr("downloads_header", lang))
+st.caption(tr("dl_help", lang) + " " + tr("pst_explained", lang))
+series, regional_note, _history, previous = session.comparison_series(q, doc, assessment, lang)
+stem = f"smart-city-{logic.safe_filename(name)}"
+try:
+    from maturity import sheet
+except ImportError:
+    sheet = None
+
+cols = st.columns(3)
+if sheet is not None:
+    kwargs = logic.sheet_kwargs(q, series, previous, regional_note, lang)
+
+    def build(fmt: str) -> bytes:
+        return sheet.build(q, doc, lang, fmt, assessment=assessment, **kwargs)
+
+    cols[0].download_button(tr("dl_pdf", lang), data=lambda: build("pdf"), file_name=f"{stem}-{lang}.pdf",
+                            mime="application/pdf", on_click="ignore", key="dl_pdf", type="primary",
+                            icon=":material/picture_as_pdf:")
+    cols[1].download_button(tr("dl_md", lang), data=lambda: build("md"), file_name=f"{stem}-{lang}.md",
+                            mime="text/markdown", on_click="ignore", key="dl_md", icon=":material/article:")
+    cols[2].download_button(tr("dl_pst", lang), data=lambda: build("csv"), file_name=f"{stem}-pst-{lang}.csv",
+                            mime="text/csv", on_click="ignore", key="dl_pst", icon=":material/table:")
+else:
+    st.info(tr("sheet_missing", lang))
+cols2 = st.columns(3)
+cols2[0].download_button(tr("dl_scores", lang), data=lambda: logic.scores_csv(q, assessment, lang, name),
+                         file_name=f"{stem}-scores-{lang}.csv", mime="text/csv", on_click="ignore", key="dl_scores",
+                         icon=":material/table_chart:")
+cols2[1].download_button(tr("dl_answers", lang), data=lambda: logic.answers_json_bytes(doc),
+                         file_name=f"{stem}-reponses.json", mime="application/json", on_click="ignore",
+                         key="dl_answers", icon=":material/data_object:")

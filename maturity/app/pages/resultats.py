@@ -1,0 +1,105 @@
+"""Résultats: the radar against the references, the numbers as a table, levels, why, obstacles, submit."""
+
+import streamlit as st
+
+from maturity.app import logic, session
+from maturity.app.texts import tr
+from maturity.display import format_date, format_number, format_percent
+from maturity.scoring import score
+
+lang = session.lang()
+found = session.require_space()
+if found is None:
+    st.stop()
+q, doc = found
+token = session.current_token()
+store = session.store()
+name = session.commune_of(doc)
+assessment = score(q, doc.answers)
+
+st.title(tr("results_title", lang, name=name))
+prog = logic.progress(q, doc.answers)
+st.progress(prog.fraction, text=tr("progress_overall", lang, answered=prog.answered, total=prog.total))
+st.metric(tr("overall_metric", lang), format_number(assessment.overall, lang), help=tr("overall_help", lang))
+
+series, regional_note, history, previous = session.comparison_series(q, doc, assessment, lang)
+
+st.header(tr("radar_header", lang))
+st.caption(tr("radar_caption", lang))
+try:
+    from maturity.charts import radar_chart
+except ImportError:
+    radar_chart = None
+if radar_chart is not None:
+    st.altair_chart(radar_chart(q, logic.radar_series(series), lang), width="content")
+else:
+    st.info(tr("chart_missing", lang))
+if regional_note:
+    st.info(regional_note, icon=":material/info:")
+
+st.subheader(tr("table_header", lang))
+st.table(logic.score_table(q, series, assessment, lang))
+st.caption(tr("series_table_header", lang))
+st.table(logic.series_rows(series, lang))
+
+st.header(tr("levels_header", lang))
+for section in q.dimensions:
+    d = assessment.dimensions[section.id]
+    level = q.level(d.level)
+    label = q.t(section.label, lang)
+    if level is None:
+        st.markdown(f"**{label}** — {tr('insufficient_short', lang)}")
+        st.caption(tr("insufficient", lang, coverage=format_percent(d.coverage, lang),
+                      needed=format_percent(q.min_coverage, lang)))
+    else:
+        st.markdown(f"**{label}** — {format_number(d.score, lang)} / 100 — **{q.t(level.label, lang)}**")
+        st.caption(q.t(level.description, lang))
+    with st.expander(f"{tr('why_header', lang)} ({label})"):
+        st.caption(tr("why_help", lang))
+        st.table(logic.contribution_rows(q, assessment, section.id, doc.answers, lang))
+
+sets = session.benchmark_sets()
+if q.obstacles:
+    st.header(tr("obstacles_header", lang))
+    st.caption(tr("obstacles_caption", lang))
+    st.table(logic.obstacle_rows(q, assessment, doc.answers, lang, sets))
+
+st.header(tr("comparisons_header", lang))
+if sets:
+    from maturity.benchmarks import comparisons
+
+    sentences = comparisons(q, doc.answers, assessment, sets, lang)
+    for c in sentences:
+        st.markdown(f"- {c.text}")
+    if not sentences:
+        st.caption(tr("comparisons_none", lang))
+else:
+    st.info(tr("benchmarks_missing", lang))
+
+# --- submit an immutable snapshot
+st.header(tr("submit_header", lang))
+st.caption(tr("submit_help", lang))
+if store is not None:
+    opt_in = st.checkbox(tr("pool_opt_in", lang), value=False, key="pool_opt_in")
+    st.caption(tr("pool_opt_in_help", lang))
+    if st.button(tr("submit_button", lang), type="primary", key="submit"):
+        try:
+            snap = store.submit(token, doc.to_dict(), assessment.to_json(), q.id, q.version, bool(opt_in))
+        except session.StorageError as exc:
+            session.show_storage_error(exc)
+        else:
+            st.session_state["_submitted"] = format_date(snap.submitted_at, lang)
+            st.rerun()
+    if "_submitted" in st.session_state:
+        st.success(tr("submit_done", lang, date=st.session_state.pop("_submitted")), icon=":material/check:")
+    if history:
+        st.subheader(tr("history_header", lang))
+        for snap in reversed(history):
+            overall = (snap.assessment or {}).get("overall")
+            st.markdown("- " + tr("history_row", lang, date=format_date(snap.submitted_at, lang),
+                                  overall=format_number(overall, lang),
+                                  shared=tr("history_shared", lang) if snap.pool_opt_in else ""))
+else:
+    st.warning(tr("storage_missing", lang))
+
+session.page_link("recommandations", tr("nav_recommendations", lang), ":material/task_alt:")

@@ -1,0 +1,34 @@
+"""Wallonie: the published barometer figures and the pooled means (groups of 5 communes or more)."""
+
+import streamlit as st
+
+from maturity.app import logic, session
+from maturity.app.texts import tr
+
+lang = session.lang()
+q = session.questionnaire()
+st.title(tr("wal_title", lang))
+st.markdown(tr("wal_intro", lang))
+st.caption(tr("wal_estimate_note", lang))
+
+st.header(tr("wal_pool_header", lang))
+store = session.store()
+rows = []
+if q is not None and store is not None:
+    try:
+        rows = logic.pool_table(q, store.pool_rows(), lang)
+    except session.StorageError as exc:
+        session.show_storage_error(exc)
+if rows:
+    st.table(rows)
+else:
+    st.info(tr("wal_pool_none", lang), icon=":material/info:")
+
+st.header(tr("wal_barometer_header", lang))
+sets = session.benchmark_sets()
+if sets:
+    st.table(logic.barometer_rows(sets, lang))
+    for bset in sorted(sets, key=lambda b: -b.year):
+        st.caption(" · ".join(f"[{src.label}]({src.url})" for src in bset.sources))
+else:
+    st.info(tr("benchmarks_missing", lang))

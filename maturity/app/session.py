@@ -1,0 +1,361 @@
+"""Session glue between Streamlit and the core: the questionnaire, the store, the resume token.
+
+Rules kept here:
+- shared caches hold only what is the same for everyone (the questionnaire, the store object,
+  benchmark sets, the commune list); a commune's answers live in the store and in this
+  session's ``st.session_state`` only;
+- the resume token is in the URL (``?t=``) and in the session, so a reload finds the space again;
+- every answer is written to the store by the widget's callback, as it is given.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from maturity.answers import AnswersFile
+from maturity.errors import InvalidInput
+from maturity.models import Questionnaire
+
+from . import logic
+from .texts import LANG_NAMES, LANGS, normalize_lang, tr
+
+log = logging.getLogger("maturity.app")
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+PAGES_DIR = "maturity/app/pages"  # relative to streamlit_app.py, as st.navigation registers them
+QUESTIONNAIRE_ENV = "MATURITY_QUESTIONNAIRE"
+
+try:  # the storage adapter (colleague's module); without it the app says so and keeps answers in the session
+    from maturity.storage import SpaceNotFound, StorageError, Store
+except ImportError:  # pragma: no cover - only while the adapter is being written
+    Store = None  # type: ignore[assignment,misc]
+
+    class StorageError(Exception):  # type: ignore[no-redef]
+        def message(self, lang: str = "fr") -> str:
+            return str(self)
+
+    class SpaceNotFound(LookupError):  # type: ignore[no-redef]
+        pass
+
+
+# --- shared, commune-independent resources ------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def _questionnaire(path: str | None) -> Questionnaire:
+    from maturity.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
+
+    return load_questionnaire(path or DEFAULT_QUESTIONNAIRE)
+
+
+def questionnaire() -> Questionnaire | None:
+    """The questionnaire (``MATURITY_QUESTIONNAIRE`` or the default file); None when it cannot be loaded."""
+    try:
+        return _questionnaire(os.environ.get(QUESTIONNAIRE_ENV) or None)
+    except (InvalidInput, OSError) as exc:
+        log.error("questionnaire not loaded: %s", exc)
+        return None
+
+
+@st.cache_resource(show_spinner=False)
+def _store(config: tuple[tuple[str, str], ...]) -> Any:
+    return Store.from_env(dict(config))
+
+
+def store() -> Any | None:
+    """The store for this process (one per database configuration); None without the adapter."""
+    if Store is None:
+        return None
+    config = tuple(sorted((k, v) for k, v in os.environ.items() if k in ("MATURITY_DATA_DIR", "MATURITY_DATABASE_URL")))
+    return _store(config)
+
+
+@st.cache_resource(show_spinner=False)
+def benchmark_sets() -> list[Any]:
+    try:
+        from maturity import benchmarks
+    except ImportError:
+        return []
+    try:
+        return list(benchmarks.load_benchmark_sets())
+    except InvalidInput as exc:
+        log.error("benchmarks not loaded: %s", exc)
+        return []
+
+
+@st.cache_data(show_spinner=False)
+def commune_choices() -> list[str]:
+    return logic.commune_choices()
+
+
+# --- language ------------------------------------------------------------------------------------
+
+
+def lang() -> str:
+    if "lang" not in st.session_state:
+        guess = "fr"
+        try:
+            locale = (st.context.locale or "").lower()
+            if locale.startswith("de"):
+                guess = "de"
+        except Exception:
+            guess = "fr"
+        st.session_state["lang"] = guess
+    return normalize_lang(st.session_state["lang"])
+
+
+def _on_lang_change() -> None:
+    chosen = normalize_lang(st.session_state.get("_lang_choice"))
+    st.session_state["lang"] = chosen
+    token = current_token()
+    s = store()
+    if token and s is not None:
+        with contextlib.suppress(StorageError, SpaceNotFound):
+            s.set_lang(token, chosen)
+
+
+def language_selector() -> None:
+    current = lang()
+    st.session_state["_lang_choice"] = current
+    st.sidebar.radio(
+        "Langue · Sprache · Language", list(LANGS), key="_lang_choice", format_func=LANG_NAMES.__getitem__,
+        on_change=_on_lang_change, horizontal=True,
+    )
+
+
+# --- the resume token and the space -------------------------------------------------------------
+
+
+def current_token() -> str | None:
+    """The token of this session, taken from the URL on first sight; kept in the URL."""
+    url_token = st.query_params.get("t")
+    token = st.session_state.get("token")
+    if url_token and url_token != token:
+        token = logic.token_from_input(url_token)
+        _forget_space()
+        st.session_state["token"] = token
+    if token and st.query_params.get("t") != token:
+        st.query_params["t"] = token
+    return token
+
+
+def _forget_space() -> None:
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(("ans_", "note_", "multi_"))]:
+        del st.session_state[key]
+    for key in ("doc", "doc_token", "space_meta", "step"):
+        st.session_state.pop(key, None)
+
+
+def set_token(token: str | None) -> None:
+    _forget_space()
+    if token:
+        st.session_state["token"] = token
+        st.query_params["t"] = token
+    else:
+        st.session_state.pop("token", None)
+        st.query_params.pop("t", None)
+
+
+def document() -> AnswersFile | None:
+    """This session's answers document (loaded from the store once per token); None without a space."""
+    token = current_token()
+    if not token:
+        return None
+    if st.session_state.get("doc_token") == token and "doc" in st.session_state:
+        return st.session_state["doc"]
+    q = questionnaire()
+    s = store()
+    if q is None:
+        return None
+    if s is None:
+        return st.session_state.get("doc")
+    try:
+        space = s.load_space(token)
+    except StorageError as exc:
+        show_storage_error(exc)
+        return None
+    if space is None:
+        return None
+    doc = logic.document_of(space.draft, q)
+    if space.nis_code and not doc.nis_code:
+        doc.commune = {"nis_code": space.nis_code, "name": space.commune_name or ""}
+    st.session_state["doc"] = doc
+    st.session_state["doc_token"] = token
+    st.session_state["space_meta"] = {"nis_code": space.nis_code, "name": space.commune_name}
+    if "lang_from_space" not in st.session_state:
+        st.session_state["lang_from_space"] = True
+        st.session_state["lang"] = normalize_lang(space.lang)
+    return doc
+
+
+def start(nis_code: str, chosen_lang: str) -> str | None:
+    """Open a new space for this commune; returns the token (None on a storage problem)."""
+    q = questionnaire()
+    s = store()
+    if q is None:
+        return None
+    from maturity import communes
+
+    commune = communes.get(nis_code)
+    if s is None:  # no storage: a session-only document
+        token = "session-" + os.urandom(16).hex()
+        set_token(token)
+        doc = AnswersFile.new(q, nis_code)
+        st.session_state["doc"] = doc
+        st.session_state["doc_token"] = token
+        return token
+    try:
+        token = s.open_space(nis_code, q.id, q.version, chosen_lang)
+        if commune is not None:
+            s.set_commune(token, nis_code, commune.name_fr)
+    except StorageError as exc:
+        show_storage_error(exc)
+        return None
+    set_token(token)
+    st.session_state["lang_from_space"] = True
+    return token
+
+
+def commune_of(doc: AnswersFile | None) -> str:
+    meta = st.session_state.get("space_meta") or {}
+    nis = (doc.nis_code if doc else None) or meta.get("nis_code")
+    return logic.commune_name(nis, (doc.commune.get("name") if doc else None) or meta.get("name"))
+
+
+def save_answer(question_id: str, value: Any) -> None:
+    doc = st.session_state.get("doc")
+    if doc is None:
+        return
+    if value is None:
+        doc.answers.pop(question_id, None)
+    else:
+        doc.answers[question_id] = value
+    doc.touch()
+    _write(lambda s, token: s.save_answer(token, question_id, value))
+
+
+def save_note(question_id: str, note: str | None) -> None:
+    doc = st.session_state.get("doc")
+    if doc is None:
+        return
+    note = (note or "").strip() or None
+    if note is None:
+        doc.notes.pop(question_id, None)
+    else:
+        doc.notes[question_id] = note[:5000]
+    _write(lambda s, token: s.save_note(token, question_id, note[:5000] if note else None))
+
+
+def replace_document(doc: AnswersFile) -> bool:
+    """Replace the whole draft (after an upload). True when saved."""
+    token = current_token()
+    current = st.session_state.get("doc")
+    if current is not None and current.commune and not doc.commune:
+        doc.commune = dict(current.commune)
+    ok = _write(lambda s, t: s.save_draft(t, doc.to_dict()))
+    if ok:
+        _forget_space()
+        st.session_state["doc"] = doc
+        st.session_state["doc_token"] = token
+    return ok
+
+
+def _write(action: Any) -> bool:
+    token = current_token()
+    s = store()
+    if not token or s is None:
+        return s is None
+    try:
+        action(s, token)
+    except StorageError as exc:
+        st.session_state["_save_error"] = exc.message(lang())
+        return False
+    except SpaceNotFound:
+        st.session_state["_save_error"] = tr("unknown_token", lang())
+        return False
+    st.session_state.pop("_save_error", None)
+    return True
+
+
+def show_storage_error(exc: Exception) -> None:
+    message = exc.message(lang()) if hasattr(exc, "message") else str(exc)
+    st.error(tr("storage_error", lang(), message=message), icon=":material/error:")
+
+
+def show_pending_errors() -> None:
+    message = st.session_state.get("_save_error")
+    if message:
+        st.error(tr("storage_error", lang(), message=message), icon=":material/error:")
+    if store() is None:
+        st.warning(tr("storage_missing", lang()), icon=":material/warning:")
+
+
+def base_url() -> str | None:
+    try:
+        return st.context.url
+    except Exception:
+        return None
+
+
+def require_space() -> tuple[Questionnaire, AnswersFile] | None:
+    """The questionnaire and this session's document, or a clear message and None."""
+    la = lang()
+    q = questionnaire()
+    if q is None:
+        st.error(tr("no_questionnaire", la))
+        return None
+    token = current_token()
+    if not token:
+        st.info(tr("need_start", la))
+        st.page_link(f"{PAGES_DIR}/accueil.py", label=tr("go_home", la), icon=":material/home:")
+        return None
+    doc = document()
+    if doc is None:
+        st.warning(tr("unknown_token", la))
+        st.page_link(f"{PAGES_DIR}/accueil.py", label=tr("go_home", la), icon=":material/home:")
+        return None
+    show_pending_errors()
+    return q, doc
+
+
+def page_link(name: str, label: str, icon: str | None = None) -> None:
+    token = current_token()
+    st.page_link(f"{PAGES_DIR}/{name}.py", label=label, icon=icon,
+                 query_params={"t": token} if token else None)
+
+
+def switch_page(name: str) -> None:
+    token = current_token()
+    st.switch_page(f"{PAGES_DIR}/{name}.py", query_params={"t": token} if token else None)
+
+
+def comparison_series(q: Questionnaire, doc: AnswersFile, assessment: Any, lang: str
+                      ) -> tuple[list[logic.SeriesInfo], str | None, list[Any], Any | None]:
+    """This assessment, the pooled references (groups of 5 communes or more) and the previous
+    assessment, as series; plus the note shown when there is no regional series, the history of
+    submissions and the previous snapshot."""
+    series = [logic.commune_series(q, assessment, commune_of(doc), lang)]
+    regional_note = None
+    history: list[Any] = []
+    s = store()
+    token = current_token()
+    if s is not None and token:
+        try:
+            pooled, regional_note = logic.pooled_series(q, s.pool_rows(), doc.nis_code, lang)
+            series += pooled
+            history = s.history(token)
+        except StorageError as exc:
+            show_storage_error(exc)
+        except SpaceNotFound:
+            history = []
+    previous = logic.previous_for(history, doc.answers)
+    prev_series = logic.previous_series(previous, lang) if previous is not None else None
+    if prev_series is not None:
+        series.append(prev_series)
+    return series, regional_note, history, previous

@@ -1,0 +1,39 @@
+"""What every page shares: the navigation (titles in the chosen language) and the sidebar."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from . import session
+from .texts import tr
+
+PAGES = (
+    # (file, url path, title key, icon, group)
+    ("accueil", "accueil", "nav_home", ":material/home:", "nav_section_assessment"),
+    ("questionnaire", "questionnaire", "nav_questionnaire", ":material/checklist:", "nav_section_assessment"),
+    ("resultats", "resultats", "nav_results", ":material/radar:", "nav_section_assessment"),
+    ("recommandations", "recommandations", "nav_recommendations", ":material/task_alt:", "nav_section_assessment"),
+    ("wallonie", "wallonie", "nav_wallonia", ":material/public:", "nav_section_public"),
+    ("admin", "admin", "nav_admin", ":material/admin_panel_settings:", "nav_section_public"),
+)
+
+
+def pages() -> dict[str, list]:
+    """The pages for ``st.navigation``, grouped, titled in the session's language."""
+    lang = session.lang()
+    session.current_token()  # take the token from the URL before any page runs
+    groups: dict[str, list] = {}
+    for name, url_path, title_key, icon, group in PAGES:
+        page = st.Page(f"{session.PAGES_DIR}/{name}.py", title=tr(title_key, lang), icon=icon, url_path=url_path,
+                       default=name == "accueil")
+        groups.setdefault(tr(group, lang), []).append(page)
+    sidebar()
+    return groups
+
+
+def sidebar() -> None:
+    session.language_selector()
+    doc = st.session_state.get("doc")
+    if doc is not None and session.current_token():
+        st.sidebar.markdown(tr("sidebar_commune", session.lang(), name=session.commune_of(doc)))
+    st.sidebar.caption(tr("footer", session.lang()))

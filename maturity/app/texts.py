@@ -1,0 +1,539 @@
+"""Every text of the web app, in French (first), German and English.
+
+``tr(key, lang, **values)`` returns the text in ``lang`` (French when missing) with
+``{placeholders}`` filled. A test checks that every key has fr, de and en.
+Texts of the questionnaire itself live in its YAML file, not here.
+"""
+
+from __future__ import annotations
+
+LANGS = ("fr", "de", "en")
+LANG_NAMES = {"fr": "Français", "de": "Deutsch", "en": "English"}
+
+TEXTS: dict[str, dict[str, str]] = {
+    # --- shell and navigation
+    "app_title": {
+        "fr": "Smart City : l'auto-évaluation des communes wallonnes",
+        "de": "Smart City: die Selbstbewertung der wallonischen Gemeinden",
+        "en": "Smart City: the self-assessment of Walloon communes",
+    },
+    "lang_label": {"fr": "Langue", "de": "Sprache", "en": "Language"},
+    "nav_home": {"fr": "Accueil", "de": "Start", "en": "Home"},
+    "nav_questionnaire": {"fr": "Questionnaire", "de": "Fragebogen", "en": "Questionnaire"},
+    "nav_results": {"fr": "Résultats", "de": "Ergebnisse", "en": "Results"},
+    "nav_recommendations": {"fr": "Recommandations", "de": "Empfehlungen", "en": "Recommendations"},
+    "nav_wallonia": {"fr": "Wallonie", "de": "Wallonien", "en": "Wallonia"},
+    "nav_admin": {"fr": "Administration", "de": "Verwaltung", "en": "Administration"},
+    "nav_section_assessment": {"fr": "Votre bilan", "de": "Ihre Bewertung", "en": "Your assessment"},
+    "nav_section_public": {"fr": "Pour tous", "de": "Für alle", "en": "For everyone"},
+    "sidebar_commune": {"fr": "Commune : **{name}**", "de": "Gemeinde: **{name}**", "en": "Commune: **{name}**"},
+    "no_questionnaire": {
+        "fr": "Le questionnaire n'a pas pu être chargé. Prévenez l'administrateur du service.",
+        "de": "Der Fragebogen konnte nicht geladen werden. Bitte benachrichtigen Sie den Administrator.",
+        "en": "The questionnaire could not be loaded. Please tell the service administrator.",
+    },
+    "storage_missing": {
+        "fr": "L'enregistrement des réponses n'est pas disponible sur ce serveur : vos réponses seront "
+        "perdues en fermant l'onglet. Téléchargez le fichier de réponses avant de partir.",
+        "de": "Das Speichern der Antworten ist auf diesem Server nicht verfügbar: Ihre Antworten gehen beim "
+        "Schließen des Tabs verloren. Laden Sie vorher die Antwortdatei herunter.",
+        "en": "Saving answers is not available on this server: your answers will be lost when you close "
+        "the tab. Download the answers file before you leave.",
+    },
+    "storage_error": {
+        "fr": "Problème d'enregistrement : {message}",
+        "de": "Problem beim Speichern: {message}",
+        "en": "Saving problem: {message}",
+    },
+    "need_start": {
+        "fr": "Aucun bilan n'est ouvert. Choisissez d'abord votre commune sur la page d'accueil.",
+        "de": "Keine Bewertung geöffnet. Wählen Sie zuerst Ihre Gemeinde auf der Startseite.",
+        "en": "No assessment is open. First choose your commune on the home page.",
+    },
+    "unknown_token": {
+        "fr": "Ce lien de reprise ne correspond à aucun bilan (lien incomplet ou bilan supprimé). "
+        "Vérifiez le lien ou commencez un nouveau bilan.",
+        "de": "Dieser Wiederaufnahme-Link gehört zu keiner Bewertung (Link unvollständig oder Bewertung "
+        "gelöscht). Prüfen Sie den Link oder beginnen Sie eine neue Bewertung.",
+        "en": "This resume link matches no assessment (incomplete link, or the assessment was deleted). "
+        "Check the link or start a new assessment.",
+    },
+    "go_home": {"fr": "Aller à l'accueil", "de": "Zur Startseite", "en": "Go to the home page"},
+    # --- home
+    "home_intro": {
+        "fr": "Cet outil aide votre commune à situer sa démarche **Smart City** (ville intelligente) : "
+        "où en êtes-vous, qu'est-ce qui vous freine, par quoi commencer ?\n\n"
+        "- **Durée** : environ 25 minutes, en une ou plusieurs fois. Chaque réponse est enregistrée "
+        "aussitôt donnée.\n"
+        "- **Vous obtenez** : la maturité de la commune sur six dimensions, ses freins comparés au "
+        "baromètre wallon 2021, et une fiche de recommandations à présenter au Collège communal (PDF).\n"
+        "- **Vos données** : vos réponses ne sont visibles que par qui détient le lien de reprise. Elles "
+        "ne rejoignent les chiffres régionaux que si vous le demandez.",
+        "de": "Dieses Werkzeug hilft Ihrer Gemeinde, ihren **Smart-City**-Ansatz einzuordnen: Wo stehen Sie, "
+        "was bremst Sie, womit anfangen?\n\n"
+        "- **Dauer**: etwa 25 Minuten, in einer oder mehreren Sitzungen. Jede Antwort wird sofort "
+        "gespeichert.\n"
+        "- **Sie erhalten**: den Reifegrad der Gemeinde in sechs Dimensionen, ihre Hindernisse im "
+        "Vergleich zum wallonischen Barometer 2021 und ein Empfehlungsblatt für das Gemeindekollegium (PDF).\n"
+        "- **Ihre Daten**: Ihre Antworten sieht nur, wer den Wiederaufnahme-Link besitzt. Sie fließen nur "
+        "auf Ihren Wunsch in die regionalen Zahlen ein.",
+        "en": "This tool helps your commune place its **Smart City** approach: where do you stand, what "
+        "holds you back, where to start?\n\n"
+        "- **Time**: about 25 minutes, in one go or several. Every answer is saved as soon as it is given.\n"
+        "- **You get**: the commune's maturity on six dimensions, its obstacles compared with the 2021 "
+        "Walloon barometer, and a recommendation sheet to present to the Collège communal (PDF).\n"
+        "- **Your data**: only whoever holds the resume link can see your answers. They join the regional "
+        "figures only if you ask for it.",
+    },
+    "home_start_header": {"fr": "Commencer un bilan", "de": "Eine Bewertung beginnen", "en": "Start an assessment"},
+    "commune_label": {
+        "fr": "Votre commune (tapez les premières lettres)",
+        "de": "Ihre Gemeinde (tippen Sie die ersten Buchstaben)",
+        "en": "Your commune (type the first letters)",
+    },
+    "commune_placeholder": {"fr": "Choisir une commune", "de": "Gemeinde wählen", "en": "Choose a commune"},
+    "commune_option": {"fr": "{name} — {province}", "de": "{name} — {province}", "en": "{name} — {province}"},
+    "german_hint": {
+        "fr": "{name} est une commune germanophone : le questionnaire existe aussi en allemand.",
+        "de": "{name} ist eine deutschsprachige Gemeinde: Der Fragebogen ist auf Deutsch verfügbar.",
+        "en": "{name} is a German-speaking commune: the questionnaire is also available in German.",
+    },
+    "start_button": {"fr": "Commencer le bilan", "de": "Bewertung beginnen", "en": "Start the assessment"},
+    "choose_commune_first": {
+        "fr": "Choisissez d'abord votre commune.",
+        "de": "Wählen Sie zuerst Ihre Gemeinde.",
+        "en": "First choose your commune.",
+    },
+    "home_resume_header": {"fr": "Reprendre un bilan", "de": "Eine Bewertung fortsetzen", "en": "Resume an assessment"},
+    "resume_help": {
+        "fr": "Collez le lien de reprise (ou seulement le code qui suit « t= »).",
+        "de": "Fügen Sie den Wiederaufnahme-Link ein (oder nur den Code nach „t=“).",
+        "en": "Paste the resume link (or only the code after “t=”).",
+    },
+    "resume_label": {"fr": "Lien ou code de reprise", "de": "Link oder Code", "en": "Resume link or code"},
+    "resume_button": {"fr": "Reprendre", "de": "Fortsetzen", "en": "Resume"},
+    "current_assessment": {
+        "fr": "Bilan en cours pour **{name}** : {answered} questions répondues sur {total}.",
+        "de": "Laufende Bewertung für **{name}**: {answered} von {total} Fragen beantwortet.",
+        "en": "Assessment in progress for **{name}**: {answered} of {total} questions answered.",
+    },
+    "continue_button": {"fr": "Continuer le questionnaire", "de": "Fragebogen fortsetzen", "en": "Continue the questionnaire"},
+    "new_assessment_button": {
+        "fr": "Commencer un autre bilan",
+        "de": "Eine andere Bewertung beginnen",
+        "en": "Start another assessment",
+    },
+    "resume_link_header": {"fr": "Votre lien de reprise", "de": "Ihr Wiederaufnahme-Link", "en": "Your resume link"},
+    "resume_link_help": {
+        "fr": "Gardez ce lien (copiez-le avec l'icône à droite) : il permet de reprendre le bilan plus tard, "
+        "sur cet ordinateur ou un autre. Toute personne qui l'a peut voir et modifier les réponses.",
+        "de": "Bewahren Sie diesen Link auf (Kopieren mit dem Symbol rechts): Damit setzen Sie die Bewertung "
+        "später fort, auf diesem oder einem anderen Computer. Wer ihn hat, kann die Antworten sehen und ändern.",
+        "en": "Keep this link (copy it with the icon on the right): it lets you resume the assessment later, "
+        "on this computer or another. Anyone who has it can see and change the answers.",
+    },
+    # --- questionnaire
+    "q_title": {"fr": "Questionnaire — {name}", "de": "Fragebogen — {name}", "en": "Questionnaire — {name}"},
+    "progress_overall": {
+        "fr": "{answered} questions répondues sur {total}",
+        "de": "{answered} von {total} Fragen beantwortet",
+        "en": "{answered} of {total} questions answered",
+    },
+    "step_label": {"fr": "Partie du questionnaire", "de": "Teil des Fragebogens", "en": "Part of the questionnaire"},
+    "step_option": {
+        "fr": "{n}. {label} ({answered}/{total})",
+        "de": "{n}. {label} ({answered}/{total})",
+        "en": "{n}. {label} ({answered}/{total})",
+    },
+    "step_heading": {"fr": "Partie {n} sur {count} : {label}", "de": "Teil {n} von {count}: {label}",
+                     "en": "Part {n} of {count}: {label}"},
+    "section_progress": {
+        "fr": "Dans cette partie : {answered} sur {total} répondues",
+        "de": "In diesem Teil: {answered} von {total} beantwortet",
+        "en": "In this part: {answered} of {total} answered",
+    },
+    "saved_auto": {
+        "fr": "Chaque réponse est enregistrée dès qu'elle est donnée.",
+        "de": "Jede Antwort wird sofort gespeichert.",
+        "en": "Every answer is saved as soon as it is given.",
+    },
+    "unknown_option": {"fr": "Je ne sais pas", "de": "Weiß ich nicht", "en": "I don't know"},
+    "na_option": {"fr": "Ne s'applique pas", "de": "Trifft nicht zu", "en": "Does not apply"},
+    "multi_placeholder": {
+        "fr": "Choisir une ou plusieurs réponses",
+        "de": "Eine oder mehrere Antworten wählen",
+        "en": "Choose one or more answers",
+    },
+    "multi_hint": {
+        "fr": "Plusieurs réponses possibles.",
+        "de": "Mehrere Antworten möglich.",
+        "en": "Several answers possible.",
+    },
+    "number_label": {"fr": "Nombre", "de": "Zahl", "en": "Number"},
+    "text_placeholder": {"fr": "Votre réponse", "de": "Ihre Antwort", "en": "Your answer"},
+    "special_label": {"fr": "Ou bien", "de": "Oder", "en": "Or"},
+    "special_none": {"fr": "(répondre ci-dessus)", "de": "(oben antworten)", "en": "(answer above)"},
+    "note_label": {
+        "fr": "Note (facultative) sur « {question} »",
+        "de": "Notiz (freiwillig) zu „{question}“",
+        "en": "Note (optional) on “{question}”",
+    },
+    "note_expander": {"fr": "Ajouter une note", "de": "Notiz hinzufügen", "en": "Add a note"},
+    "note_expander_has": {"fr": "Note ajoutée", "de": "Notiz vorhanden", "en": "Note added"},
+    "prev_button": {"fr": "← Partie précédente", "de": "← Vorheriger Teil", "en": "← Previous part"},
+    "next_button": {"fr": "Partie suivante →", "de": "Nächster Teil →", "en": "Next part →"},
+    "to_results": {"fr": "Voir les résultats", "de": "Ergebnisse ansehen", "en": "See the results"},
+    "file_header": {"fr": "Fichier de réponses", "de": "Antwortdatei", "en": "Answers file"},
+    "file_help": {
+        "fr": "Le fichier de réponses (JSON) contient toutes vos réponses et notes. Gardez-le pour vos "
+        "archives, ou chargez un fichier gardé plus tôt pour reprendre ses réponses.",
+        "de": "Die Antwortdatei (JSON) enthält alle Antworten und Notizen. Bewahren Sie sie auf, oder laden Sie "
+        "eine früher gespeicherte Datei, um deren Antworten zu übernehmen.",
+        "en": "The answers file (JSON) holds all your answers and notes. Keep it for your records, or load a "
+        "file kept earlier to take over its answers.",
+    },
+    "download_answers": {
+        "fr": "Télécharger le fichier de réponses (JSON)",
+        "de": "Antwortdatei herunterladen (JSON)",
+        "en": "Download the answers file (JSON)",
+    },
+    "upload_label": {
+        "fr": "Charger un fichier de réponses (JSON, 1 Mo au plus)",
+        "de": "Antwortdatei laden (JSON, höchstens 1 MB)",
+        "en": "Load an answers file (JSON, 1 MB at most)",
+    },
+    "upload_apply": {
+        "fr": "Remplacer mes réponses par celles du fichier",
+        "de": "Meine Antworten durch die der Datei ersetzen",
+        "en": "Replace my answers with those of the file",
+    },
+    "upload_ok": {
+        "fr": "Fichier chargé : {count} réponses reprises.",
+        "de": "Datei geladen: {count} Antworten übernommen.",
+        "en": "File loaded: {count} answers taken over.",
+    },
+    "upload_refused": {
+        "fr": "Ce fichier n'a pas été chargé ; vos réponses n'ont pas changé. Problème(s) :",
+        "de": "Diese Datei wurde nicht geladen; Ihre Antworten sind unverändert. Problem(e):",
+        "en": "This file was not loaded; your answers have not changed. Problem(s):",
+    },
+    "upload_warnings": {
+        "fr": "Remarques sur le fichier chargé :",
+        "de": "Hinweise zur geladenen Datei:",
+        "en": "Notes on the loaded file:",
+    },
+    "upload_other_commune": {
+        "fr": "ce fichier concerne une autre commune ({other}) que ce bilan ({current})",
+        "de": "diese Datei betrifft eine andere Gemeinde ({other}) als diese Bewertung ({current})",
+        "en": "this file is about another commune ({other}) than this assessment ({current})",
+    },
+    "upload_too_big": {
+        "fr": "fichier trop volumineux ({size} octets ; un fichier de réponses fait au plus {limit} octets)",
+        "de": "Datei zu groß ({size} Bytes; eine Antwortdatei hat höchstens {limit} Bytes)",
+        "en": "file too large ({size} bytes; an answers file is at most {limit} bytes)",
+    },
+    # --- results
+    "results_title": {"fr": "Résultats — {name}", "de": "Ergebnisse — {name}", "en": "Results — {name}"},
+    "overall_metric": {"fr": "Maturité globale (sur 100)", "de": "Gesamtreife (von 100)", "en": "Overall maturity (out of 100)"},
+    "overall_help": {
+        "fr": "Moyenne des dimensions qui ont assez de réponses.",
+        "de": "Mittelwert der Dimensionen mit genügend Antworten.",
+        "en": "Mean of the dimensions with enough answers.",
+    },
+    "radar_header": {"fr": "Les six dimensions", "de": "Die sechs Dimensionen", "en": "The six dimensions"},
+    "radar_caption": {
+        "fr": "Score de 0 à 100 par dimension. Le même tableau de chiffres suit le graphique.",
+        "de": "Wert von 0 bis 100 je Dimension. Die gleichen Zahlen stehen in der Tabelle unter der Grafik.",
+        "en": "Score from 0 to 100 per dimension. The same numbers are in the table below the chart.",
+    },
+    "chart_missing": {
+        "fr": "Le graphique n'est pas disponible ; les chiffres sont dans le tableau ci-dessous.",
+        "de": "Die Grafik ist nicht verfügbar; die Zahlen stehen in der Tabelle unten.",
+        "en": "The chart is not available; the numbers are in the table below.",
+    },
+    "series_commune": {"fr": "{name} (ce bilan)", "de": "{name} (diese Bewertung)", "en": "{name} (this assessment)"},
+    "series_previous": {
+        "fr": "Bilan précédent ({date})",
+        "de": "Vorherige Bewertung ({date})",
+        "en": "Previous assessment ({date})",
+    },
+    "series_note_commune": {
+        "fr": "vos réponses, non publiées",
+        "de": "Ihre Antworten, nicht veröffentlicht",
+        "en": "your answers, not published",
+    },
+    "series_note_previous": {
+        "fr": "bilan enregistré par la commune le {date}",
+        "de": "von der Gemeinde am {date} gespeicherte Bewertung",
+        "en": "assessment saved by the commune on {date}",
+    },
+    "series_table_header": {"fr": "Séries du graphique", "de": "Datenreihen der Grafik", "en": "Chart series"},
+    "col_series": {"fr": "Série", "de": "Reihe", "en": "Series"},
+    "col_kind": {"fr": "Nature", "de": "Art", "en": "Kind"},
+    "col_source": {"fr": "Source", "de": "Quelle", "en": "Source"},
+    "col_year": {"fr": "Année", "de": "Jahr", "en": "Year"},
+    "col_n": {"fr": "n (communes)", "de": "n (Gemeinden)", "en": "n (communes)"},
+    "col_dimension": {"fr": "Dimension", "de": "Dimension", "en": "Dimension"},
+    "col_score": {"fr": "Score", "de": "Wert", "en": "Score"},
+    "col_level": {"fr": "Niveau", "de": "Stufe", "en": "Level"},
+    "col_coverage": {"fr": "Réponses utiles", "de": "Verwertbare Antworten", "en": "Usable answers"},
+    "col_question": {"fr": "Question", "de": "Frage", "en": "Question"},
+    "col_answer": {"fr": "Réponse", "de": "Antwort", "en": "Answer"},
+    "col_weight": {"fr": "Poids", "de": "Gewicht", "en": "Weight"},
+    "col_points": {"fr": "Points apportés", "de": "Beitrag (Punkte)", "en": "Points brought"},
+    "col_value": {"fr": "Valeur (0 à 1)", "de": "Wert (0 bis 1)", "en": "Value (0 to 1)"},
+    "col_obstacle": {"fr": "Frein", "de": "Hindernis", "en": "Obstacle"},
+    "col_severity": {"fr": "Pour votre commune", "de": "Für Ihre Gemeinde", "en": "For your commune"},
+    "col_barometer": {"fr": "Baromètre 2021", "de": "Barometer 2021", "en": "2021 barometer"},
+    "kind_commune": {"fr": "vos réponses", "de": "Ihre Antworten", "en": "your answers"},
+    "kind_published": {"fr": "chiffre publié", "de": "veröffentlichte Zahl", "en": "published figure"},
+    "kind_pooled": {
+        "fr": "moyenne des bilans partagés",
+        "de": "Mittelwert geteilter Bewertungen",
+        "en": "mean of shared assessments",
+    },
+    "kind_estimate": {"fr": "estimation", "de": "Schätzung", "en": "estimate"},
+    "kind_previous": {"fr": "bilan précédent", "de": "vorherige Bewertung", "en": "previous assessment"},
+    "table_header": {"fr": "Les chiffres", "de": "Die Zahlen", "en": "The numbers"},
+    "levels_header": {
+        "fr": "Niveau atteint par dimension",
+        "de": "Erreichte Stufe je Dimension",
+        "en": "Level reached per dimension",
+    },
+    "insufficient": {
+        "fr": "Pas assez de réponses pour calculer ce score ({coverage} des questions utiles répondues ; "
+        "il en faut {needed}).",
+        "de": "Nicht genug Antworten für diesen Wert ({coverage} der Fragen beantwortet; {needed} nötig).",
+        "en": "Not enough answers to compute this score ({coverage} of the questions answered; "
+        "{needed} needed).",
+    },
+    "insufficient_short": {"fr": "réponses insuffisantes", "de": "zu wenige Antworten", "en": "not enough answers"},
+    "why_header": {"fr": "Pourquoi ce score ?", "de": "Warum dieser Wert?", "en": "Why this score?"},
+    "why_help": {
+        "fr": "Chaque réponse apporte des points selon son poids. « Je ne sais pas » et les questions sans "
+        "réponse n'apportent rien ; « ne s'applique pas » est retiré du calcul.",
+        "de": "Jede Antwort bringt Punkte nach ihrem Gewicht. „Weiß ich nicht“ und unbeantwortete Fragen bringen "
+        "nichts; „Trifft nicht zu“ wird aus der Berechnung genommen.",
+        "en": "Each answer brings points according to its weight. “I don't know” and unanswered questions bring "
+        "nothing; “does not apply” is left out of the calculation.",
+    },
+    "status_unanswered": {"fr": "sans réponse", "de": "unbeantwortet", "en": "unanswered"},
+    "obstacles_header": {
+        "fr": "Vos freins et ceux du baromètre 2021",
+        "de": "Ihre Hindernisse und die des Barometers 2021",
+        "en": "Your obstacles and those of the 2021 barometer",
+    },
+    "obstacles_caption": {
+        "fr": "Un frein est « cité » quand vous le jugez important ou majeur.",
+        "de": "Ein Hindernis gilt als „genannt“, wenn Sie es als erheblich oder groß einstufen.",
+        "en": "An obstacle counts as “cited” when you rate it significant or major.",
+    },
+    "barometer_share": {
+        "fr": "{share} des communes ({source}, {year}, n = {n}, {kind})",
+        "de": "{share} der Gemeinden ({source}, {year}, n = {n}, {kind})",
+        "en": "{share} of communes ({source}, {year}, n = {n}, {kind})",
+    },
+    "no_barometer_figure": {"fr": "pas de chiffre publié", "de": "keine veröffentlichte Zahl", "en": "no published figure"},
+    "comparisons_header": {
+        "fr": "Votre commune et le baromètre wallon",
+        "de": "Ihre Gemeinde und das wallonische Barometer",
+        "en": "Your commune and the Walloon barometer",
+    },
+    "comparisons_none": {
+        "fr": "Répondez aux questions du profil et des freins pour vous comparer au baromètre.",
+        "de": "Beantworten Sie die Fragen zu Profil und Hindernissen, um sich mit dem Barometer zu vergleichen.",
+        "en": "Answer the profile and obstacle questions to compare yourself with the barometer.",
+    },
+    "benchmarks_missing": {
+        "fr": "Les chiffres du baromètre ne sont pas encore disponibles dans cet outil.",
+        "de": "Die Zahlen des Barometers sind in diesem Werkzeug noch nicht verfügbar.",
+        "en": "The barometer figures are not yet available in this tool.",
+    },
+    "no_reference": {
+        "fr": "Pas encore de référence régionale.",
+        "de": "Noch kein regionaler Vergleichswert.",
+        "en": "No regional reference yet.",
+    },
+    "submit_header": {"fr": "Enregistrer ce bilan", "de": "Diese Bewertung speichern", "en": "Save this assessment"},
+    "submit_help": {
+        "fr": "Enregistrer fige une copie datée de vos réponses et scores : vous pourrez la comparer au "
+        "prochain bilan. Vous pouvez continuer à modifier vos réponses ensuite.",
+        "de": "Speichern legt eine datierte, unveränderliche Kopie Ihrer Antworten und Werte an, die Sie mit der "
+        "nächsten Bewertung vergleichen können. Danach können Sie weiter Antworten ändern.",
+        "en": "Saving keeps a dated, unchangeable copy of your answers and scores, to compare with the next "
+        "assessment. You can keep changing your answers afterwards.",
+    },
+    "pool_opt_in": {
+        "fr": "Partager les scores de ce bilan (sans les réponses) pour les moyennes wallonnes",
+        "de": "Die Werte dieser Bewertung (ohne Antworten) für die wallonischen Mittelwerte teilen",
+        "en": "Share this assessment's scores (not the answers) for the Walloon averages",
+    },
+    "pool_opt_in_help": {
+        "fr": "Seuls les six scores et le code de la commune sont partagés. Une moyenne n'est publiée que "
+        "pour un groupe d'au moins 5 communes : votre commune n'y est jamais reconnaissable. "
+        "Vous pouvez demander le retrait à l'administrateur.",
+        "de": "Nur die sechs Werte und der Gemeindecode werden geteilt. Ein Mittelwert wird nur für eine Gruppe "
+        "von mindestens 5 Gemeinden veröffentlicht: Ihre Gemeinde ist nie erkennbar. Sie können die "
+        "Rücknahme beim Administrator beantragen.",
+        "en": "Only the six scores and the commune code are shared. An average is published only for a group "
+        "of at least 5 communes: your commune is never recognisable. You can ask the administrator to "
+        "withdraw it.",
+    },
+    "submit_button": {"fr": "Enregistrer ce bilan", "de": "Bewertung speichern", "en": "Save this assessment"},
+    "submit_done": {
+        "fr": "Bilan enregistré le {date}.",
+        "de": "Bewertung am {date} gespeichert.",
+        "en": "Assessment saved on {date}.",
+    },
+    "history_header": {"fr": "Bilans enregistrés", "de": "Gespeicherte Bewertungen", "en": "Saved assessments"},
+    "history_row": {
+        "fr": "{date} — maturité globale {overall}{shared}",
+        "de": "{date} — Gesamtreife {overall}{shared}",
+        "en": "{date} — overall maturity {overall}{shared}",
+    },
+    "history_shared": {"fr": " (scores partagés)", "de": " (Werte geteilt)", "en": " (scores shared)"},
+    # --- recommendations
+    "recs_title": {"fr": "Recommandations — {name}", "de": "Empfehlungen — {name}", "en": "Recommendations — {name}"},
+    "recs_intro": {
+        "fr": "Les recommandations qui correspondent à vos réponses, les plus urgentes d'abord.",
+        "de": "Die Empfehlungen, die zu Ihren Antworten passen, die dringendsten zuerst.",
+        "en": "The recommendations that match your answers, the most urgent first.",
+    },
+    "recs_none": {
+        "fr": "Aucune recommandation ne correspond encore à vos réponses. Répondez à plus de questions.",
+        "de": "Noch keine Empfehlung passt zu Ihren Antworten. Beantworten Sie weitere Fragen.",
+        "en": "No recommendation matches your answers yet. Answer more questions.",
+    },
+    "priority": {"fr": "Priorité {p}", "de": "Priorität {p}", "en": "Priority {p}"},
+    "actions": {"fr": "Actions proposées", "de": "Vorgeschlagene Maßnahmen", "en": "Suggested actions"},
+    "resources": {"fr": "Pour aller plus loin", "de": "Weiterführende Hilfe", "en": "Going further"},
+    "downloads_header": {"fr": "Téléchargements", "de": "Downloads", "en": "Downloads"},
+    "dl_pdf": {
+        "fr": "Fiche pour le Collège (PDF)",
+        "de": "Blatt für das Kollegium (PDF)",
+        "en": "Sheet for the Collège (PDF)",
+    },
+    "dl_md": {"fr": "Fiche (texte Markdown)", "de": "Blatt (Markdown-Text)", "en": "Sheet (Markdown text)"},
+    "dl_pst": {
+        "fr": "Actions pour le PST (tableur CSV)",
+        "de": "Maßnahmen für das PST (CSV-Tabelle)",
+        "en": "Actions for the PST (CSV spreadsheet)",
+    },
+    "dl_scores": {"fr": "Scores (tableur CSV)", "de": "Werte (CSV-Tabelle)", "en": "Scores (CSV spreadsheet)"},
+    "dl_answers": {"fr": "Réponses (JSON)", "de": "Antworten (JSON)", "en": "Answers (JSON)"},
+    "dl_help": {
+        "fr": "La fiche PDF reprend le graphique, les niveaux, les freins et les recommandations.",
+        "de": "Das PDF-Blatt enthält die Grafik, die Stufen, die Hindernisse und die Empfehlungen.",
+        "en": "The PDF sheet holds the chart, the levels, the obstacles and the recommendations.",
+    },
+    "sheet_missing": {
+        "fr": "La fiche PDF n'est pas encore disponible dans cet outil.",
+        "de": "Das PDF-Blatt ist in diesem Werkzeug noch nicht verfügbar.",
+        "en": "The PDF sheet is not yet available in this tool.",
+    },
+    "pst_explained": {
+        "fr": "Le PST est le Programme stratégique transversal de la commune.",
+        "de": "Das PST ist das strategische Querschnittsprogramm der Gemeinde.",
+        "en": "The PST is the commune's cross-cutting strategic programme.",
+    },
+    # --- wallonia
+    "wal_title": {
+        "fr": "La Wallonie en chiffres",
+        "de": "Wallonien in Zahlen",
+        "en": "Wallonia in figures",
+    },
+    "wal_intro": {
+        "fr": "Les chiffres publiés du baromètre wallon des Smart Cities, et les moyennes des bilans que les "
+        "communes ont choisi de partager (seulement pour des groupes d'au moins 5 communes).",
+        "de": "Die veröffentlichten Zahlen des wallonischen Smart-City-Barometers und die Mittelwerte der "
+        "Bewertungen, die Gemeinden geteilt haben (nur für Gruppen von mindestens 5 Gemeinden).",
+        "en": "The published figures of the Walloon Smart City barometer, and the means of the assessments "
+        "communes chose to share (only for groups of at least 5 communes).",
+    },
+    "wal_pool_header": {
+        "fr": "Moyennes des bilans partagés",
+        "de": "Mittelwerte der geteilten Bewertungen",
+        "en": "Means of shared assessments",
+    },
+    "wal_pool_none": {
+        "fr": "Moins de 5 communes ont partagé leur bilan : aucune moyenne n'est publiée pour l'instant.",
+        "de": "Weniger als 5 Gemeinden haben ihre Bewertung geteilt: noch kein Mittelwert veröffentlicht.",
+        "en": "Fewer than 5 communes have shared their assessment: no mean is published yet.",
+    },
+    "wal_barometer_header": {
+        "fr": "Le baromètre wallon",
+        "de": "Das wallonische Barometer",
+        "en": "The Walloon barometer",
+    },
+    "col_figure": {"fr": "Indicateur", "de": "Kennzahl", "en": "Figure"},
+    "col_figure_value": {"fr": "Valeur", "de": "Wert", "en": "Value"},
+    "wal_estimate_note": {
+        "fr": "Chaque chiffre indique sa nature (publié, moyenne de bilans partagés), sa source, son année et "
+        "le nombre de communes (n) sur lequel il porte.",
+        "de": "Jede Zahl nennt ihre Art (veröffentlicht, Mittelwert geteilter Bewertungen), ihre Quelle, ihr "
+        "Jahr und die Zahl der Gemeinden (n), auf die sie sich stützt.",
+        "en": "Each figure states its kind (published, mean of shared assessments), its source, its year and "
+        "the number of communes (n) it rests on.",
+    },
+    "col_group": {"fr": "Groupe", "de": "Gruppe", "en": "Group"},
+    "group_region": {"fr": "Wallonie", "de": "Wallonien", "en": "Wallonia"},
+    # --- admin
+    "admin_title": {"fr": "Administration", "de": "Verwaltung", "en": "Administration"},
+    "admin_password": {"fr": "Mot de passe", "de": "Passwort", "en": "Password"},
+    "admin_login": {"fr": "Se connecter", "de": "Anmelden", "en": "Sign in"},
+    "admin_logout": {"fr": "Se déconnecter", "de": "Abmelden", "en": "Sign out"},
+    "admin_wrong": {"fr": "Mot de passe incorrect.", "de": "Falsches Passwort.", "en": "Wrong password."},
+    "admin_throttled": {
+        "fr": "Trop d'essais : réessayez dans {seconds} secondes.",
+        "de": "Zu viele Versuche: erneut in {seconds} Sekunden.",
+        "en": "Too many attempts: try again in {seconds} seconds.",
+    },
+    "admin_not_configured": {
+        "fr": "L'administration est désactivée : aucun mot de passe n'est configuré "
+        "(MATURITY_ADMIN_PASSWORD_HASH).",
+        "de": "Die Verwaltung ist deaktiviert: kein Passwort konfiguriert (MATURITY_ADMIN_PASSWORD_HASH).",
+        "en": "Administration is disabled: no password is configured (MATURITY_ADMIN_PASSWORD_HASH).",
+    },
+    "admin_unavailable": {
+        "fr": "Le module d'administration n'est pas disponible sur ce serveur.",
+        "de": "Das Verwaltungsmodul ist auf diesem Server nicht verfügbar.",
+        "en": "The administration module is not available on this server.",
+    },
+    "admin_entries": {"fr": "Entrées partagées", "de": "Geteilte Einträge", "en": "Shared entries"},
+    "admin_none": {"fr": "Aucune entrée.", "de": "Keine Einträge.", "en": "No entries."},
+    "admin_withdraw": {"fr": "Retirer l'entrée n° {id}", "de": "Eintrag Nr. {id} zurückziehen",
+                       "en": "Withdraw entry no. {id}"},
+    "admin_withdraw_label": {"fr": "Entrée à retirer", "de": "Zurückzuziehender Eintrag", "en": "Entry to withdraw"},
+    "admin_withdrawn": {"fr": "Entrée n° {id} retirée.", "de": "Eintrag Nr. {id} zurückgezogen.",
+                        "en": "Entry no. {id} withdrawn."},
+    "admin_export": {
+        "fr": "Exporter les moyennes (CSV, groupes de 5 communes au moins)",
+        "de": "Mittelwerte exportieren (CSV, Gruppen ab 5 Gemeinden)",
+        "en": "Export the means (CSV, groups of 5 communes or more)",
+    },
+    "col_id": {"fr": "N°", "de": "Nr.", "en": "No."},
+    "col_commune": {"fr": "Commune", "de": "Gemeinde", "en": "Commune"},
+    "col_date": {"fr": "Date", "de": "Datum", "en": "Date"},
+    "col_status": {"fr": "État", "de": "Status", "en": "Status"},
+    "status_active": {"fr": "active", "de": "aktiv", "en": "active"},
+    "status_withdrawn": {"fr": "retirée", "de": "zurückgezogen", "en": "withdrawn"},
+    "footer": {
+        "fr": "Outil libre (EUPL-1.2). Cadre : baromètre wallon des Smart Cities (Smart City Institute, "
+        "HEC Liège, avec Digital Wallonia).",
+        "de": "Freies Werkzeug (EUPL-1.2). Rahmen: wallonisches Smart-City-Barometer (Smart City Institute, "
+        "HEC Lüttich, mit Digital Wallonia).",
+        "en": "Free tool (EUPL-1.2). Framework: the Walloon Smart City barometer (Smart City Institute, "
+        "HEC Liège, with Digital Wallonia).",
+    },
+}
+
+
+def tr(key: str, lang: str = "fr", **values: object) -> str:
+    """The text ``key`` in ``lang`` (French when missing), with ``{placeholders}`` filled."""
+    entry = TEXTS[key]
+    text = entry.get(lang) or entry["fr"]
+    return text.format(**values) if values else text
+
+
+def normalize_lang(lang: object) -> str:
+    return lang if isinstance(lang, str) and lang in LANGS else "fr"

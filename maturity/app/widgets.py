@@ -1,0 +1,134 @@
+"""The input widget of each question type; every change is saved at once by its callback.
+
+Widget keys: ``ans_<id>`` (the answer), ``multi_<id>`` (a multi answer), ``sp_<id>_<special>``
+(the "je ne sais pas" / "ne s'applique pas" boxes of number and text questions), ``note_<id>``.
+A widget's state is seeded from the stored document the first time it is drawn, so a reload,
+a page change or a new session shows what was saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from maturity.answers import value_problem
+from maturity.models import NA, UNKNOWN, Question, Questionnaire
+
+from . import logic, session
+from .texts import tr
+
+_SPECIAL_KEYS = {UNKNOWN: "unknown_option", NA: "na_option"}
+
+
+def _seed(key: str, value: Any) -> None:
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+# --- callbacks ------------------------------------------------------------------------------------
+
+
+def _on_choice(qid: str) -> None:
+    session.save_answer(qid, st.session_state.get(f"ans_{qid}"))
+
+
+def _on_multi(qid: str) -> None:
+    doc = st.session_state.get("doc")
+    previous = doc.answers.get(qid) if doc is not None else None
+    merged = logic.merge_multi(previous, list(st.session_state.get(f"multi_{qid}") or []))
+    st.session_state[f"multi_{qid}"] = logic.multi_widget_value(merged)
+    session.save_answer(qid, merged)
+
+
+def _on_free(q: Questionnaire, qid: str) -> None:
+    question = q.question(qid)
+    value = st.session_state.get(f"ans_{qid}")
+    if isinstance(value, str):
+        value = value.strip()[:5000] or None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if value is not None and question is not None and value_problem(question, value):
+        st.session_state["_save_error"] = value_problem(question, value)
+        return
+    for special in _SPECIAL_KEYS:
+        st.session_state[f"sp_{qid}_{special}"] = False
+    session.save_answer(qid, value)
+
+
+def _on_special(qid: str, special: str, empty: Any) -> None:
+    checked = bool(st.session_state.get(f"sp_{qid}_{special}"))
+    for other in _SPECIAL_KEYS:
+        if other != special:
+            st.session_state[f"sp_{qid}_{other}"] = False
+    if checked:
+        st.session_state[f"ans_{qid}"] = empty
+        session.save_answer(qid, special)
+    else:
+        session.save_answer(qid, None)
+
+
+def _on_note(qid: str) -> None:
+    session.save_note(qid, st.session_state.get(f"note_{qid}"))
+
+
+# --- drawing ----------------------------------------------------------------------------------------
+
+
+def question(q: Questionnaire, question: Question, value: Any, note: str | None, lang: str) -> None:
+    """One question: its text (the widget's label), the answer widget, the help text, the note."""
+    label = q.t(question.text, lang)
+    help_text = q.t(question.help, lang) if question.help else ""
+    qid = question.id
+    with st.container(border=True):
+        if question.type in ("scale", "single", "boolean"):
+            values = logic.choice_values(question)
+            _seed(f"ans_{qid}", value if value in values else None)
+            st.radio(label, values, index=None, key=f"ans_{qid}", on_change=_on_choice, args=(qid,),
+                     format_func=lambda v: logic.value_label(q, question, v, lang))
+        elif question.type == "multi":
+            options = question.option_ids + logic.special_values(question)
+            _seed(f"multi_{qid}", logic.multi_widget_value(value))
+            st.multiselect(label, options, key=f"multi_{qid}", on_change=_on_multi, args=(qid,),
+                           format_func=lambda v: logic.value_label(q, question, v, lang),
+                           placeholder=tr("multi_placeholder", lang))
+            st.caption(tr("multi_hint", lang))
+        else:
+            _free(q, question, value, label, lang)
+        if help_text:
+            st.caption(help_text)
+        has_note = bool(note)
+        with st.expander(tr("note_expander_has" if has_note else "note_expander", lang), icon=":material/edit_note:"):
+            _seed(f"note_{qid}", note or "")
+            st.text_area(tr("note_label", lang, question=_short(label)), key=f"note_{qid}", on_change=_on_note,
+                         args=(qid,), max_chars=5000, height=80)
+
+
+def _free(q: Questionnaire, question: Question, value: Any, label: str, lang: str) -> None:
+    qid = question.id
+    special = value if value in _SPECIAL_KEYS else None
+    if question.type == "number":
+        number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+        _seed(f"ans_{qid}", number)
+        is_int = all(v is None or float(v).is_integer() for v in (question.min, question.max))
+        kwargs: dict[str, Any] = {"step": 1 if is_int else 0.1, "format": "%d" if is_int else "%.2f"}
+        if question.min is not None:
+            kwargs["min_value"] = int(question.min) if is_int else question.min
+        if question.max is not None:
+            kwargs["max_value"] = int(question.max) if is_int else question.max
+        st.number_input(label, value=None, key=f"ans_{qid}", on_change=_on_free, args=(q, qid),
+                        placeholder=tr("number_label", lang), **kwargs)
+        empty: Any = None
+    else:
+        _seed(f"ans_{qid}", value if isinstance(value, str) and value not in _SPECIAL_KEYS else "")
+        st.text_input(label, key=f"ans_{qid}", on_change=_on_free, args=(q, qid), max_chars=5000,
+                      placeholder=tr("text_placeholder", lang))
+        empty = ""
+    cols = st.columns(len(logic.special_values(question)) + 1)
+    for col, sp in zip(cols, logic.special_values(question), strict=False):
+        _seed(f"sp_{qid}_{sp}", special == sp)
+        col.checkbox(tr(_SPECIAL_KEYS[sp], lang), key=f"sp_{qid}_{sp}", on_change=_on_special, args=(qid, sp, empty))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
