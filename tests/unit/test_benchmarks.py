@@ -1,0 +1,395 @@
+"""Benchmark sets: the barometer figures as data, their loader, and the comparison sentences."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from maturity import cli, cli_benchmarks
+from maturity.benchmarks import (
+    BENCHMARKS_DIR,
+    comparisons,
+    figure_ids,
+    find_figure,
+    link_problems,
+    load_benchmark_set,
+    load_benchmark_sets,
+    parse_benchmark_set,
+    trend,
+)
+from maturity.errors import InvalidInput
+from maturity.questionnaire import load_questionnaire
+from maturity.scoring import score
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "data" / "benchmarks"
+RESEARCH = ROOT.parent / "shared" / "research" / "barometer.md"
+SLIDES = ROOT.parent / "shared" / "seed" / "barometre-wallon-2021-slides.txt"
+NBSP = "\u00a0"
+
+# Every 2021 figure: (value, unit, n, the line of ../shared/research/barometer.md it comes from, the
+# words of that line that carry it, and for slide figures the words of the slides).
+EXPECTED_2021 = {
+    "approach_started": (0.60, "share", 113, 14, "6 in 10 (same as 2020)", "6/10"),
+    "concept_appropriate": (0.5, "share", 113, 15, "about half", None),
+    "topic_digitalisation": (0.84, "share", 113, 16, "1 digitalisation of the commune 84 %", "Digitalisation de la"),
+    "topic_quality_of_life": (0.63, "share", 113, 16, "2 quality of life 63 %", "qualité de vie"),
+    "topic_participation": (0.60, "share", 113, 16, "3 inclusive participation of citizens and actors 60 %",
+                            "Participation"),
+    "obstacle_budget": (0.50, "share", 113, 17, "1 budgets (50 %)", "BUDGETS"),
+    "obstacle_expertise": (0.49, "share", 113, 17, "2 expertise (49 %)", "EXPERTISE"),
+    "obstacle_technology": (3, "rank", 113, 17, "3 technologies", "TECHNOLOGIES"),
+    "trigger_it_development": (2, "among_top", None, 18, "slides: development of IT, calls for projects",
+                               "Développement"),
+    "trigger_calls_for_projects": (2, "among_top", None, 18, "slides: development of IT, calls for projects",
+                                   "Appel à projets"),
+    "initiated_by_elected": (0.57, "share", None, 19, "57 % (échevins 31 % + bourgmestres 26 %)", "57%"),
+    "initiated_by_aldermen": (0.31, "share", None, 19, "échevins 31 %", None),
+    "initiated_by_mayors": (0.26, "share", None, 19, "bourgmestres 26 %", None),
+    "alderman_competence_ict": (0.55, "share", None, 20, "ICT / digital 55 %", "(55%)"),
+    "alderman_competence_works_planning": (0.30, "share", None, 20, "public works and/or land planning 30 %",
+                                           "aménagement du"),
+    "alderman_competence_finance": (0.30, "share", None, 20, "finance & budget 30 %", "les finances & le budget (30%)"),
+    "strategy_written": (0.40, "share", None, 21, "40 % (30 % in 2020)", None),
+    "progress_self_rated": (4.31, "points", None, 23, "4.31 (3 in 2020)", None),
+    "projects_difficult": (0.66, "share", None, 24, "66 % (+10 points on 2020)", None),
+    "strategy_dimension_environment": (1, "rank", None, 25, "Smart Environment and Smart Governance ranked 1",
+                                       "Enivronment"),
+    "strategy_dimension_governance": (1, "rank", None, 25, "Smart Environment and Smart Governance ranked 1",
+                                      "Governance"),
+    "strategy_dimension_mobility": (2, "rank", None, 25, "Smart Mobility 2", "Mobility"),
+    "smart_region_known": (0.51, "share", 113, 26, "51 %", "51%"),
+    "smart_region_known_with_approach": (0.71, "share", None, 27, "know it: 71 % / 25 %", "71% 25%"),
+    "smart_region_known_without_approach": (0.25, "share", None, 27, "know it: 71 % / 25 %", "71% 25%"),
+    "smart_region_influence": (0.98, "share", None, 28, "98 %", "98%"),
+}
+EXPECTED_EARLIER = {  # (year, figure id): (value, n, line of barometer.md, words)
+    (2020, "approach_started"): (0.60, 140, 36, "approach 6 in 10"),
+    (2020, "topic_digitalisation"): (0.87, 140, 36, "digitalisation 87 %"),
+    (2020, "topic_participation"): (0.66, 140, 36, "inclusive participation 66 %"),
+    (2020, "topic_quality_of_life"): (0.61, 140, 36, "quality of life 61 %"),
+    (2020, "strategy_written"): (0.30, None, 36, "strategy 30 %"),
+    (2020, "progress_self_rated"): (3, None, 36, "progress 3/10"),
+    (2018, "progress_self_rated"): (3.67, None, 38, "progress 3.67/10"),
+    (2018, "obstacle_budget"): (0.50, None, 38, "budgets 50 %"),
+    (2018, "obstacle_expertise"): (0.38, None, 38, "lack of expertise 38 %"),
+}
+REQUIRED_IDS = {
+    "approach_started", "concept_appropriate", "topic_digitalisation", "topic_quality_of_life", "topic_participation",
+    "obstacle_budget", "obstacle_expertise", "obstacle_technology", "initiated_by_elected", "initiated_by_aldermen",
+    "initiated_by_mayors", "alderman_competence_ict", "alderman_competence_works_planning",
+    "alderman_competence_finance", "strategy_written", "progress_self_rated", "projects_difficult",
+    "smart_region_known", "smart_region_influence", "trigger_it_development", "trigger_calls_for_projects",
+}
+
+
+@pytest.fixture(scope="module")
+def sets():
+    return load_benchmark_sets()
+
+
+@pytest.fixture(scope="module")
+def questionnaire(sets):
+    return load_questionnaire(figure_ids=figure_ids(sets))
+
+
+def _set(sets, year):
+    return next(s for s in sets if s.year == year)
+
+
+# --- the shipped data ------------------------------------------------------------------------------
+
+
+def test_shipped_sets_and_required_ids(sets):
+    assert [s.year for s in sets] == [2018, 2020, 2021]
+    latest = _set(sets, 2021)
+    assert (latest.population, latest.respondents) == (262, 113)
+    assert {f.id for f in latest.figures} >= REQUIRED_IDS
+    assert {f.id for f in latest.figures} == set(EXPECTED_2021)
+
+
+def test_every_figure_is_published_with_a_source_of_its_set_and_three_languages(sets):
+    for bset in sets:
+        for fig in bset.figures:
+            assert fig.kind == "published", fig.id  # nothing in the shipped data is estimated or pooled
+            src = bset.source_of(fig)
+            assert src is not None and src in bset.sources, fig.id
+            assert src.url.startswith("https://"), fig.id
+            assert isinstance(fig.label, dict) and set(fig.label) == {"fr", "de", "en"}, fig.id
+            if fig.unit == "share":
+                assert 0 <= fig.value <= 1
+            if fig.n is None:  # a sub-group of unknown size says so
+                assert fig.note is not None, fig.id
+            if fig.sentences is not None:
+                for template in (fig.sentences.match, fig.sentences.other):
+                    assert template is None or set(template) == {"fr", "de", "en"}, fig.id
+
+
+@pytest.mark.parametrize("figure_id", sorted(EXPECTED_2021))
+def test_2021_figure_matches_the_research_notes(sets, figure_id):
+    value, unit, n, line_no, words, slide_words = EXPECTED_2021[figure_id]
+    ref = find_figure(sets, figure_id, 2021)
+    assert ref is not None
+    assert ref.value == pytest.approx(value) and ref.unit == unit and ref.n == n
+    if not RESEARCH.exists():
+        pytest.skip("../shared/research/barometer.md is not beside this checkout")
+    line = RESEARCH.read_text(encoding="utf-8").splitlines()[line_no - 1]
+    assert words in line, (figure_id, line)
+    if slide_words is not None and SLIDES.exists():
+        assert slide_words in SLIDES.read_text(encoding="utf-8")
+
+
+def test_sub_groups_carry_a_base_and_no_invented_n(sets):
+    latest = _set(sets, 2021)
+    for fid in ("initiated_by_elected", "strategy_written", "progress_self_rated", "smart_region_influence",
+                "alderman_competence_ict"):
+        fig = latest.figure(fid)
+        assert fig.n is None and fig.base is not None
+        assert "non publié" in find_figure(sets, fid).cite("fr")
+
+
+@pytest.mark.parametrize(("key"), sorted(EXPECTED_EARLIER))
+def test_earlier_editions_match_the_research_notes(sets, key):
+    year, fid = key
+    value, n, line_no, words = EXPECTED_EARLIER[key]
+    ref = find_figure(sets, fid, year)
+    assert ref is not None and ref.value == pytest.approx(value) and ref.n == n
+    assert ref.set.respondents == {2020: 140, 2018: 58}[year]
+    if RESEARCH.exists():
+        assert words in RESEARCH.read_text(encoding="utf-8").splitlines()[line_no - 1]
+
+
+def test_find_figure_and_trend(sets):
+    assert find_figure(sets, "progress_self_rated").year == 2021
+    assert find_figure(sets, "progress_self_rated", 2018).value == pytest.approx(3.67)
+    assert find_figure(sets, "progress_self_rated", 2019) is None
+    assert find_figure(sets, "no_such_figure") is None
+    assert [(r.year, r.value) for r in trend(sets, "strategy_written")] == [(2020, 0.30), (2021, 0.40)]
+    assert [r.year for r in trend(sets, "obstacle_budget")] == [2018, 2021]
+
+
+def test_questionnaire_links_fit_the_figures(sets, questionnaire):
+    assert link_problems(questionnaire, sets) == []
+    for q in questionnaire.question_index.values():
+        if q[1].benchmark:
+            assert q[1].benchmark in figure_ids(sets)
+
+
+def test_a_figure_option_the_question_lacks_is_an_error(sets, questionnaire):
+    broken = parse_benchmark_set(
+        (FIXTURES / "minimal.yaml").read_text(encoding="utf-8").replace(
+            "    source: s1\n  - id: rough_guess", "    source: s1\n    question: approach\n    options: [begun]\n"
+            "  - id: rough_guess"), name="links.yaml")
+    problems = link_problems(questionnaire, [broken])
+    assert [(p.file, p.path, p.severity) for p in problems] == [("links.yaml", "figures[0].options[0]", "error")]
+    assert problems[0].line == 21  # the line of "options: [begun]"
+    assert "'begun'" in problems[0].message
+
+
+# --- the loader ---------------------------------------------------------------------------------------
+
+
+def test_minimal_fixture_loads_with_its_estimate_and_method():
+    bset = load_benchmark_set(FIXTURES / "minimal.yaml")
+    est = bset.figure("rough_guess")
+    assert est.kind == "estimate" and est.method["en"] == "A method"
+    assert find_figure([bset], "rough_guess").cite("fr").count("estimation, pas une mesure") == 1
+
+
+def test_broken_file_reports_every_error_with_file_line_and_path():
+    with pytest.raises(InvalidInput) as err:
+        load_benchmark_set(FIXTURES / "broken.yaml")
+    problems = err.value.problems
+    name = str(FIXTURES / "broken.yaml")
+    assert all(p.file == name for p in problems)
+    # unknown keys are reported by pydantic first; the other rules need a structurally valid file
+    assert [(p.line, p.path) for p in problems] == [(38, "figures[3].sorce")]
+    assert "unknown key" in problems[0].message
+    fixed = (FIXTURES / "broken.yaml").read_text(encoding="utf-8").replace("    sorce: s1\n", "")
+    with pytest.raises(InvalidInput) as err:
+        parse_benchmark_set(fixed, name="broken.yaml")
+    found = {(p.line, p.path): p.message for p in err.value.problems}
+    assert set(found) == {
+        (16, "figures[0].value"), (20, "figures[1].method"), (26, "figures[2].id"), (43, "figures[4].source")}
+    assert "between 0 and 1" in found[(16, "figures[0].value")]
+    assert "estimate carries a method" in found[(20, "figures[1].method")]
+    assert "duplicate figure id 'too_big'" in found[(26, "figures[2].id")]
+    assert "'nowhere'" in found[(43, "figures[4].source")]
+    assert str(err.value).startswith("broken.yaml:16: figures[0].value: ")
+
+
+@pytest.mark.parametrize(("old", "new", "path", "words"), [
+    ("    value: 0.6\n", "    value: 60\n", "figures[0].value", "0.60"),
+    ("    method: {fr: Une méthode, de: Eine Methode, en: A method}\n", "", "figures[1].method", "method"),
+    ("    kind: published\n", "    kind: guessed\n", "figures[0].kind", "published"),
+    ("    n: 100\n", "    n: 100\n    method: x\n", "figures[0].method", "only an estimate"),
+    ("year: 2021", "yaer: 2021", "yaer", "unknown key"),
+    ("    unit: share\n    source: s1\n  - id: rough", "    unit: points\n    source: s1\n  - id: rough",
+     "figures[0].out_of", "out_of"),
+    ("title: {fr: Jeu de test,", "title: {", "title", "default language"),
+])
+def test_each_rule_names_its_place(old, new, path, words):
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    assert old in text
+    with pytest.raises(InvalidInput) as err:
+        parse_benchmark_set(text.replace(old, new, 1), name="case.yaml")
+    hits = [p for p in err.value.problems if p.path == path]
+    assert hits, [str(p) for p in err.value.problems]
+    assert words in hits[0].message and hits[0].file == "case.yaml" and hits[0].line is not None
+
+
+def test_two_sets_may_not_give_the_same_figure_for_the_same_year(tmp_path):
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(text.replace("id: test-set", "id: other-set"), encoding="utf-8")
+    with pytest.raises(InvalidInput) as err:
+        load_benchmark_sets(tmp_path)
+    assert any("also given by" in p.message and p.file.endswith("b.yaml") for p in err.value.problems)
+
+
+def test_hostile_yaml_is_refused(tmp_path):
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("a: &a [1, 2]\nb: [*a, *a]\n", encoding="utf-8")
+    with pytest.raises(InvalidInput) as err:
+        load_benchmark_set(bomb)
+    assert "aliases" in str(err.value)
+
+
+# --- comparisons ----------------------------------------------------------------------------------------
+
+ANSWERS = {
+    "approach": "started",
+    "concept_appropriate": "partly",
+    "strategy_written": "yes",
+    "initiator": "alderman",
+    "initiator_competences": ["ict", "finance"],
+    "triggers": ["call_for_projects", "pst"],
+    "progress": 6,
+    "projects_difficulty": "very_difficult",
+    "topics": ["digitalisation", "mobility"],
+    "smart_region_known": "yes",
+    "smart_region_influence": "no",
+    "budget": "major",
+    "expertise": "minor",
+    "technology": "significant",
+    "data": "major",
+}
+
+
+def _by_figure(found):
+    return {c.figure.id: c for c in found}
+
+
+def test_sentences_in_french(sets, questionnaire):
+    found = _by_figure(comparisons(questionnaire, ANSWERS, score(questionnaire, ANSWERS), sets, "fr"))
+    approach = found["approach_started"]
+    assert approach.text == ("Votre commune fait partie des 6 communes wallonnes sur 10 qui ont entamé une "
+                             "démarche Smart City (Baromètre wallon Smart City 2021, chiffre publié, n = 113).")
+    assert (approach.kind, approach.year, approach.n, approach.matches) == ("published", 2021, 113, True)
+    assert approach.source.id == "slides"
+    assert found["obstacle_budget"].text.startswith(f"Vous citez le budget comme frein important, comme 50{NBSP}%")
+    assert "n = 113" in found["obstacle_budget"].text
+    assert found["obstacle_expertise"].text.startswith("Vous ne citez pas le manque d'expertise")  # minor: not cited
+    assert f"49{NBSP}%" in found["obstacle_expertise"].text
+    assert "c'est le 3e frein" in found["obstacle_technology"].text
+    assert "6 sur 10" in found["progress_self_rated"].text and "4,31 sur 10" in found["progress_self_rated"].text
+    assert "effectif non publié" in found["progress_self_rated"].text and "n =" not in found["progress_self_rated"].text
+    assert found["concept_appropriate"].matches is False  # "partly" is not "yes"
+    assert found["initiated_by_elected"].matches is True and f"57{NBSP}%" in found["initiated_by_elected"].text
+    assert found["initiated_by_aldermen"].matches is True
+    assert "initiated_by_mayors" not in found  # no sentence for "not initiated by the mayor"
+    assert found["alderman_competence_ict"].matches is True
+    assert "alderman_competence_works_planning" not in found
+    assert found["trigger_calls_for_projects"].matches is True and "l'un des 2 principaux" in \
+        found["trigger_calls_for_projects"].text
+    assert found["trigger_it_development"].matches is False
+    assert found["topic_digitalisation"].matches is True and f"84{NBSP}%" in found["topic_digitalisation"].text
+    assert found["topic_quality_of_life"].matches is False
+    assert found["projects_difficult"].matches is True
+    assert found["smart_region_influence"].matches is False and f"98{NBSP}%" in found["smart_region_influence"].text
+    # questionnaire order: the profile questions and the obstacles as they stand in the file
+    order = [c.question for c in comparisons(questionnaire, ANSWERS, score(questionnaire, ANSWERS), sets, "fr")]
+    assert order.index("budget") < order.index("approach")
+
+
+def test_sentences_in_german_and_english(sets, questionnaire):
+    assessment = score(questionnaire, ANSWERS)
+    de = _by_figure(comparisons(questionnaire, ANSWERS, assessment, sets, "de"))
+    en = _by_figure(comparisons(questionnaire, ANSWERS, assessment, sets, "en"))
+    assert de["approach_started"].text.startswith("Ihre Gemeinde gehört zu den 6 von 10 wallonischen Gemeinden")
+    assert "Wallonisches Smart-City-Barometer 2021, veröffentlichte Zahl, n = 113" in de["approach_started"].text
+    assert de["obstacle_budget"].text.startswith(f"Sie nennen das Budget als wichtiges Hindernis, wie 50{NBSP}%")
+    assert "das 3. Hindernis" in de["obstacle_technology"].text
+    assert "4,31 von 10" in de["progress_self_rated"].text
+    assert en["approach_started"].text == ("Your commune is one of the 6 in 10 Walloon communes that have started a "
+                                           "Smart City approach (Walloon Smart City Barometer 2021, published "
+                                           "figure, n = 113).")
+    assert en["obstacle_budget"].text.startswith("You cite the budget as a major obstacle, as do 50% of Walloon")
+    assert "n = 113" in en["obstacle_budget"].text
+    assert "the 3rd obstacle" in en["obstacle_technology"].text
+    assert "4.31 out of 10" in en["progress_self_rated"].text and "at 6 out of 10" in en["progress_self_rated"].text
+    assert "size not published" in en["strategy_written"].text
+    for lang_found in (de, en):
+        assert set(lang_found) == set(_by_figure(comparisons(questionnaire, ANSWERS, assessment, sets, "fr")))
+
+
+def test_hidden_na_unknown_and_unanswered_give_no_sentence(sets, questionnaire):
+    answers = {
+        "approach": "none",  # hides initiator, strategy, progress, ...
+        "initiator": "mayor",  # hidden: ignored
+        "strategy_written": "yes",
+        "concept_appropriate": "unknown",
+        "smart_region_known": "na",
+        "budget": "unknown",
+        "expertise": "none",
+    }
+    found = _by_figure(comparisons(questionnaire, answers, score(questionnaire, answers), sets, "fr"))
+    assert set(found) == {"approach_started", "obstacle_expertise"}
+    assert found["approach_started"].matches is False
+    assert found["approach_started"].text.startswith("Votre commune n'a pas encore entamé de démarche Smart City")
+    assert comparisons(questionnaire, {}, score(questionnaire, {}), sets, "en") == []
+
+
+def test_a_stand_in_assessment_is_enough(sets, questionnaire):
+    stand_in = SimpleNamespace(obstacles={"budget": SimpleNamespace(severity=2.0, cited=True),
+                                          "technology": SimpleNamespace(severity=None, cited=False)})
+    found = comparisons(questionnaire, {"budget": "significant"}, stand_in, sets, "en")
+    assert [c.figure.id for c in found] == ["obstacle_budget"]
+    assert found[0].matches is True
+
+
+def test_comparisons_of_an_earlier_edition(sets, questionnaire):
+    found = _by_figure(comparisons(questionnaire, ANSWERS, score(questionnaire, ANSWERS), sets, "fr", year=2020))
+    assert found["strategy_written"].year == 2020
+    # the 2020 file has no sentence templates: the plain fallback still names value, kind, n
+    assert found["strategy_written"].text == (
+        f"Votre réponse : Oui. Démarches formalisées dans une stratégie : 30{NBSP}% (Baromètre wallon Smart City "
+        "2020, chiffre publié, base : communes engagées dans une démarche, effectif non publié).")
+    assert "obstacle_budget" not in found
+
+
+# --- the command line --------------------------------------------------------------------------------------
+
+
+def test_cli_lists_every_figure(capsys):
+    assert cli.main(["benchmarks", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    for fid in EXPECTED_2021:
+        assert re.search(rf"^  {fid} .* published  2021 ", out, re.M), fid
+    assert re.search(r"^  obstacle_budget +50% +published +2021 +113 +datanews: https://", out, re.M)
+    assert re.search(r"^  progress_self_rated +4\.31 / 10 +published +2021 +– ", out, re.M)
+
+
+def test_cli_reports_a_broken_benchmark_folder(tmp_path, capsys):
+    (tmp_path / "broken.yaml").write_text((FIXTURES / "broken.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert cli.main(["benchmarks", "--dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'broken.yaml'}:38: figures[3].sorce: unknown key" in err
+
+
+def test_shipped_dir_constant_points_at_the_data():
+    assert BENCHMARKS_DIR == ROOT / "data" / "benchmarks"
+    assert cli_benchmarks.BENCHMARKS_DIR == BENCHMARKS_DIR
