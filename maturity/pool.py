@@ -67,7 +67,7 @@ SOURCE_TEXT_NO_DATE = {
 }
 WALLONIA_LABEL = {"fr": "Wallonie", "de": "Wallonie", "en": "Wallonia"}
 PROVINCE_LABEL = {"fr": "Province : {name}", "de": "Provinz: {name}", "en": "Province: {name}"}
-CLASS_LABEL = {"fr": "Communes de {name}", "de": "Gemeinden mit {name}", "en": "Communes of {name}"}
+CLASS_LABEL = {"fr": "Communes de {name}", "de": "Gemeinden: {name}", "en": "Communes with {name}"}
 
 SUPPRESSED_NOTE = {
     "fr": "Moins de 5 communes de ce groupe ont versé leur autoévaluation au pot commun (ou le chiffre "
