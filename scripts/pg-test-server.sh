@@ -6,10 +6,14 @@
 #
 # The cluster lives in a temp dir (recorded in $PG_TEST_STATE, default /tmp/maturity-pg-test.state)
 # and is deleted by `stop`. PostgreSQL refuses to run as root: when run as root, initdb/pg_ctl run as
-# the `postgres` user (runuser). Set PG_BIN to use other binaries than /usr/lib/postgresql/15/bin.
+# the `postgres` user (runuser). PG_BIN: default /usr/lib/postgresql/15/bin, else the newest installed.
 set -euo pipefail
 
-PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+if [ -z "${PG_BIN:-}" ]; then
+    PG_BIN=/usr/lib/postgresql/15/bin
+    # Another major version from Debian's `postgresql` package will do as well.
+    [ -x "$PG_BIN/initdb" ] || PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+fi
 STATE="${PG_TEST_STATE:-/tmp/maturity-pg-test.state}"
 DB_USER="maturity"
 DB_NAME="maturity_test"
