@@ -120,6 +120,11 @@ def _on_lang_change() -> None:
             s.set_lang(token, chosen)
 
 
+def use_lang(chosen: str) -> None:
+    st.session_state["_lang_choice"] = normalize_lang(chosen)
+    _on_lang_change()
+
+
 def language_selector() -> None:
     current = lang()
     st.session_state["_lang_choice"] = current

@@ -77,7 +77,8 @@ def _on_note(qid: str) -> None:
 
 def question(q: Questionnaire, question: Question, value: Any, note: str | None, lang: str) -> None:
     """One question: its text (the widget's label), the answer widget, the help text, the note."""
-    label = q.t(question.text, lang)
+    text = q.t(question.text, lang)
+    label = f"**{text}**"
     help_text = q.t(question.help, lang) if question.help else ""
     qid = question.id
     with st.container(border=True):
@@ -100,7 +101,7 @@ def question(q: Questionnaire, question: Question, value: Any, note: str | None,
         has_note = bool(note)
         with st.expander(tr("note_expander_has" if has_note else "note_expander", lang), icon=":material/edit_note:"):
             _seed(f"note_{qid}", note or "")
-            st.text_area(tr("note_label", lang, question=_short(label)), key=f"note_{qid}", on_change=_on_note,
+            st.text_area(tr("note_label", lang, question=_short(text)), key=f"note_{qid}", on_change=_on_note,
                          args=(qid,), max_chars=5000, height=80)
 
 

@@ -42,6 +42,7 @@ with target:
     chosen = communes.get(nis) if nis else None
     if chosen is not None and chosen.language == "D" and lang != "de":
         st.info(tr("german_hint", lang, name=chosen.display_name), icon=":material/translate:")
+        st.button("Auf Deutsch wechseln", key="home_to_de", on_click=session.use_lang, args=("de",))
     if st.button(tr("start_button", lang), type="primary", key="home_start"):
         if not nis:
             st.error(tr("choose_commune_first", lang))

@@ -1,0 +1,104 @@
+"""The app's builders as plain functions (AppTest cannot read download bytes)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import MINI
+
+from maturity.answers import AnswersFile, parse_answers_json
+from maturity.app import logic
+from maturity.errors import InvalidInput
+from maturity.questionnaire import load_questionnaire
+from maturity.scoring import score
+
+
+@pytest.fixture(scope="module")
+def q():
+    return load_questionnaire(MINI)
+
+
+def test_csv_safe_neutralises_formulas():
+    for bad in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "=HYPERLINK(\"http://x\")"):
+        assert logic.csv_safe(bad).startswith("'")
+    assert logic.csv_safe("Namur") == "Namur"
+    assert logic.csv_safe(12) == 12
+
+
+def test_scores_csv_has_one_row_per_dimension_and_neutralised_text(q):
+    assessment = score(q, {"a1": "full", "a2": "yes", "a3": ["x"], "b1": "o2", "b2": "o1"})
+    data = logic.scores_csv(q, assessment, "fr", commune="=cmd|' /C calc'!A0")
+    text = data.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert len(rows) == 1 + len(q.dimensions) + 1
+    assert all(r[0].startswith("'=") for r in rows[1:])
+    assert rows[1][1] == "alpha" and rows[1][3] != ""
+
+
+def test_answers_json_round_trips(q):
+    doc = AnswersFile.new(q, "92094")
+    doc.answers = {"a3": ["z", "x"], "a1": "na"}
+    doc.notes = {"a1": "<script>alert(1)</script>"}
+    again = parse_answers_json(logic.answers_json_bytes(doc))
+    assert again.answers == doc.answers and again.notes == doc.notes
+
+
+def test_read_upload_refuses_huge_broken_and_foreign_files(q):
+    with pytest.raises(InvalidInput, match="too large"):
+        logic.read_upload(b" " * (1024 * 1024 + 1), "big.json", q, None)
+    with pytest.raises(InvalidInput, match="not valid JSON"):
+        logic.read_upload(b"[1,", "b.json", q, None)
+    with pytest.raises(InvalidInput, match="unknown question id"):
+        logic.read_upload(json.dumps({"questionnaire": {"id": "mini", "version": "1.0"},
+                                      "answers": {"zz": 1}}).encode(), "u.json", q, None)
+    doc, warnings = logic.read_upload(json.dumps({"questionnaire": {"id": "mini", "version": "0.9"},
+                                                  "answers": {"a1": "full", "gone": 1}}).encode(), "v.json", q, None)
+    assert doc.answers == {"a1": "full"} and warnings
+
+
+def test_merge_multi():
+    assert logic.merge_multi(None, ["x"]) == ["x"]
+    assert logic.merge_multi(["x"], ["x", "unknown"]) == "unknown"
+    assert logic.merge_multi("unknown", ["unknown", "y"]) == ["y"]
+    assert logic.merge_multi(["x"], []) is None
+
+
+def test_progress_counts_conscious_answers(q):
+    prog = logic.progress(q, {"a1": "unknown", "a2": "no", "approach": "none"})
+    assert prog.of("alpha").answered == 2 and prog.of("alpha").total == 3
+    assert prog.of("profile").total == 1  # "who" is hidden when approach = none
+
+
+def test_token_from_pasted_link():
+    tok = "A" * 43
+    assert logic.token_from_input(f"https://x.be/questionnaire?t={tok}&s=2") == tok
+    assert logic.token_from_input(tok) == tok
+    assert logic.token_from_input("<script>") is None
+
+
+def test_sheet_builds_with_the_same_series_as_the_radar(q):
+    from maturity import sheet
+
+    doc = AnswersFile.new(q, "92094")
+    doc.answers = {"a1": "full", "a2": "yes", "b1": "o1", "b2": "o2", "budget": "major"}
+    assessment = score(q, doc.answers)
+    series = [logic.commune_series(q, assessment, "Namur", "fr")]
+    kwargs = logic.sheet_kwargs(q, series, None, "pas de référence", "fr")
+    pdf = sheet.build(q, doc, "fr", "pdf", assessment=assessment, **kwargs)
+    assert pdf.startswith(b"%PDF")
+    md = sheet.build(q, doc, "fr", "md", assessment=assessment, **kwargs).decode()
+    assert "Namur" in md
+
+
+def test_pooled_series_only_for_groups_of_five(q):
+    rows = [{"nis_code": nis, "alpha": 50.0, "beta": 60.0} for nis in ("92094", "92003", "92006", "92035")]
+    series, note = logic.pooled_series(q, rows, "92094", "fr")
+    assert series == [] and note
+    rows.append({"nis_code": "92045", "alpha": 70.0, "beta": 60.0})
+    series, note = logic.pooled_series(q, rows, "92094", "fr")
+    regional = [s for s in series if s.kind == "pooled"]
+    assert regional and regional[0].n == 5 and abs(regional[0].scores["alpha"] - 54.0) < 1e-9
+    assert "n = 5" in regional[0].name and note is None

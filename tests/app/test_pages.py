@@ -1,0 +1,215 @@
+"""Each page through AppTest: answering, conditions, progress, results, downloads, isolation."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import goto, new_app, started
+
+from maturity.storage import Store
+
+
+def _progress_text(at) -> str:
+    return at.get("progress")[0].proto.text
+
+
+def test_home_lists_the_262_communes_and_the_merger_note(mini):
+    at = new_app()
+    at.run()
+    assert not at.exception
+    box = at.selectbox(key="home_commune")
+    assert len(box.options) == 262
+    assert any("Bastogne et Bertogne" in c.value for c in at.caption)
+    # German-speaking communes show their German name
+    assert any(o.startswith("Sankt Vith (Saint-Vith)") for o in box.options)
+
+
+def test_start_opens_a_space_with_the_token_in_the_url(mini, store):
+    at = started("92094")
+    token = at.query_params["t"][0] if isinstance(at.query_params["t"], list) else at.query_params["t"]
+    space = store.load_space(token)
+    assert space is not None and space.nis_code == "92094"
+    assert "Namur" in at.title[0].value
+
+
+def test_each_answer_is_saved_as_given_and_conditions_are_live(mini, store):
+    at = started()
+    token = at.session_state["token"]
+    labels = [r.label for r in at.radio]
+    assert not any("a4" in label for label in labels)  # hidden until a2 = yes
+    at.radio(key="ans_a2").set_value("yes").run()
+    assert any("a4" in r.label for r in at.radio)
+    assert store.load_space(token).draft["answers"] == {"a2": "yes"}
+    assert "1 questions répondues sur 7" in _progress_text(at) or "1 " in _progress_text(at)
+    at.radio(key="ans_a2").set_value("no").run()
+    assert not any("a4" in r.label for r in at.radio)
+    at.radio(key="ans_a1").set_value("unknown").run()
+    assert store.load_space(token).draft["answers"] == {"a2": "no", "a1": "unknown"}
+
+
+def test_progress_counts_answered_over_shown(mini):
+    at = started()
+    assert _progress_text(at).startswith("0 questions répondues sur 9")
+    at.radio(key="ans_a2").set_value("yes").run()  # shows a4: 10 questions
+    assert _progress_text(at).startswith("1 questions répondues sur 10")
+
+
+def test_na_is_offered_only_when_allowed(mini):
+    at = started()
+    assert at.radio(key="ans_a1").options[-2:] == ["Je ne sais pas", "Ne s'applique pas"]
+    at.selectbox(key="_step_choice").set_value(2).run()  # obstacles: allow_na defaults to false
+    assert at.radio(key="ans_budget").options == ["Aucun", "Mineur", "Important", "Majeur", "Je ne sais pas"]
+
+
+def test_multi_special_values_replace_the_options(mini, store):
+    at = started()
+    token = at.session_state["token"]
+    at.multiselect(key="multi_a3").set_value(["x", "z"]).run()
+    assert store.load_space(token).draft["answers"]["a3"] == ["x", "z"]
+    at.multiselect(key="multi_a3").set_value(["x", "z", "unknown"]).run()
+    assert store.load_space(token).draft["answers"]["a3"] == "unknown"
+    assert at.multiselect(key="multi_a3").value == ["unknown"]
+
+
+def test_number_text_and_note(mini, store):
+    at = started()
+    token = at.session_state["token"]
+    at.selectbox(key="_step_choice").set_value(1).run()
+    at.number_input(key="ans_b_count").set_value(12).run()
+    at.text_area(key="note_b1").input("Voir le PST <b>2025</b>").run()
+    draft = store.load_space(token).draft
+    assert draft["answers"]["b_count"] == 12
+    assert draft["notes"]["b1"] == "Voir le PST <b>2025</b>"
+    at.checkbox(key="sp_b_count_unknown").check().run()
+    assert store.load_space(token).draft["answers"]["b_count"] == "unknown"
+
+
+def test_a_new_session_with_the_link_finds_everything(mini):
+    at = started()
+    token = at.session_state["token"]
+    at.radio(key="ans_a1").set_value("half").run()
+    at.text_area(key="note_a1").input("note gardée").run()
+    again = new_app(token)
+    again.switch_page("maturity/app/pages/questionnaire.py").run()
+    assert not again.exception
+    assert again.radio(key="ans_a1").value == "half"
+    assert again.text_area(key="note_a1").value == "note gardée"
+
+
+def test_two_sessions_never_see_each_others_answers(mini):
+    a = started("92094")
+    a.radio(key="ans_a1").set_value("full").run()
+    b = new_app()
+    b.run()
+    goto(b, "questionnaire")
+    assert "doc" not in b.session_state
+    assert not b.radio  or all(r.key != "ans_a1" for r in b.radio)
+    b2 = started("25005")
+    assert b2.radio(key="ans_a1").value is None
+    assert b2.session_state["token"] != a.session_state["token"]
+    assert "Beauvechain" in b2.title[0].value
+
+
+def test_unknown_token_gets_a_clear_message(mini):
+    at = new_app("x" * 43)
+    at.switch_page("maturity/app/pages/questionnaire.py").run()
+    assert not at.exception
+    assert any("lien de reprise" in w.value for w in at.warning)
+
+
+def test_upload_of_a_broken_or_foreign_file_changes_nothing(mini, store):
+    at = started()
+    token = at.session_state["token"]
+    at.radio(key="ans_a1").set_value("some").run()
+    before = store.load_space(token).draft["answers"]
+    uploader = at.get("file_uploader")[0]
+    uploader.upload("x.json", b"{not json", "application/json").run()
+    assert any("n'a pas été chargé" in e.value and "not valid JSON" in e.value for e in at.error)
+    foreign = {"questionnaire": {"id": "autre", "version": "1"}, "answers": {}}
+    at.get("file_uploader")[0].upload("f.json", json.dumps(foreign).encode(), "application/json").run()
+    assert any("autre" in e.value for e in at.error)
+    other_commune = {"questionnaire": {"id": "mini", "version": "1.0"}, "commune": {"nis_code": "25005"},
+                     "answers": {"a1": "full"}}
+    at.get("file_uploader")[0].upload("c.json", json.dumps(other_commune).encode(), "application/json").run()
+    assert any("Beauvechain" in e.value for e in at.error)
+    assert store.load_space(token).draft["answers"] == before
+
+
+def test_upload_of_a_valid_file_replaces_after_confirmation(mini, store):
+    at = started()
+    token = at.session_state["token"]
+    good = {"questionnaire": {"id": "mini", "version": "1.0"}, "answers": {"a1": "full", "a2": "yes"},
+            "notes": {"a1": "importée"}}
+    at.get("file_uploader")[0].upload("ok.json", json.dumps(good).encode(), "application/json").run()
+    assert store.load_space(token).draft["answers"] == {}  # nothing before confirmation
+    at.button(key="upload_apply").click().run()
+    draft = store.load_space(token).draft
+    assert draft["answers"] == {"a1": "full", "a2": "yes"} and draft["notes"] == {"a1": "importée"}
+    assert at.radio(key="ans_a1").value == "full"
+
+
+def test_results_page_shows_the_chart_table_levels_and_submits(mini, store):
+    at = started()
+    token = at.session_state["token"]
+    for key, value in (("ans_a1", "full"), ("ans_a2", "yes")):
+        at.radio(key=key).set_value(value).run()
+    goto(at, "resultats")
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1
+    spec = json.loads(charts[0].proto.spec)
+    assert "layer" in spec
+    assert len(at.table) >= 3  # numbers, series, contributions
+    assert any("Alpha" in m.value and "Haut" in m.value for m in at.markdown)
+    assert at.checkbox(key="pool_opt_in").value is False
+    at.button(key="submit").click().run()
+    snaps = store.history(token)
+    assert len(snaps) == 1 and snaps[0].pool_opt_in is False
+    assert store.pool_rows() == []
+
+
+def test_recommendations_page_has_every_download(mini):
+    at = started()
+    at.radio(key="ans_a1").set_value("none").run()
+    at.radio(key="ans_a2").set_value("no").run()
+    goto(at, "recommandations")
+    buttons = at.get("download_button")
+    assert len(buttons) == 5, [b.proto.label for b in buttons]
+    assert any("Alpha bas" in s.value for s in at.subheader)
+
+
+def test_public_pages_render(mini):
+    at = new_app()
+    at.run()
+    for page in ("wallonie", "admin", "resultats", "recommandations"):
+        goto(at, page)
+
+
+def test_admin_login_and_withdraw(mini, store, monkeypatch):
+    from maturity.admin import hash_password
+
+    monkeypatch.setenv("MATURITY_ADMIN_PASSWORD_HASH", hash_password("correct horse battery", n=2**4))
+    token = store.open_space("92094", "mini", "1.0", "fr")
+    snap = store.submit(token, {"questionnaire": {"id": "mini", "version": "1.0"}, "commune": {"nis_code": "92094"},
+                                "answers": {}}, {"dimensions": {"alpha": {"score": 50}}}, "mini", "1.0", True)
+    assert snap.pool_opt_in
+    at = new_app()
+    at.run()
+    goto(at, "admin")
+    at.text_input[0].input("wrong")
+    at.button[0].click().run()
+    assert any("incorrect" in e.value for e in at.error)
+    at.text_input[0].input("correct horse battery")
+    at.button[0].click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert len(at.table) == 1, [m.value for m in at.main]
+    at.button(key="admin_withdraw").click().run()
+    assert store.pool_rows() == []
+    assert len(at.get("download_button")) == 1
+
+
+def test_language_switch_translates_the_navigation(mini):
+    at = started()
+    at.sidebar.radio(key="_lang_choice").set_value("de").run()
+    assert "Fragebogen" in at.title[0].value
+    token = at.session_state["token"]
+    assert Store.from_env().load_space(token).lang == "de"
