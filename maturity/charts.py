@@ -1,0 +1,270 @@
+"""The charts, as ONE Altair spec shared by the app and the PDF sheet.
+
+``radar_chart(q, series, lang)`` draws the six dimensions on a radar. Vega-Lite has no
+polar line mark, so x/y are computed here: axis ``i`` of ``n`` points at the angle
+``90° - 360° × i / n`` (the first dimension at the top, then clockwise), a score ``s``
+sits at radius ``s / 100``.
+
+Rules the chart keeps:
+- grid rings at the minima of the levels (and at 100), each band named by its level;
+- a dimension without a score (too few answers) leaves a *gap* in the line: it is never
+  drawn as 0, and the series' legend label and tooltip say which dimension is missing;
+- colour is never the only carrier of meaning: each kind of series has its Okabe–Ito
+  colour, its dash pattern and its point shape.
+
+``chart_png(chart)`` renders a chart with vl-convert (offline, no network).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import textwrap
+from dataclasses import dataclass, field
+
+import altair as alt
+
+from .models import Questionnaire
+
+# Okabe & Ito (2008) colour-blind-safe palette; one style per kind of series.
+STYLES: dict[str, dict] = {
+    "commune": {"color": "#0072B2", "dash": [1, 0], "shape": "circle", "width": 2.6},
+    "previous": {"color": "#E69F00", "dash": [6, 3], "shape": "square", "width": 1.8},
+    "pooled": {"color": "#009E73", "dash": [2, 2], "shape": "triangle-up", "width": 1.8},
+    "peer": {"color": "#CC79A7", "dash": [8, 3, 2, 3], "shape": "diamond", "width": 1.8},
+    "estimate": {"color": "#D55E00", "dash": [1, 3], "shape": "cross", "width": 1.8},
+}
+KINDS = tuple(STYLES)
+GRID = "#C9CED6"
+INK = "#1F2A37"
+MUTED = "#5B6573"
+FONT = "DejaVu Sans"
+LABEL_WRAP = 14  # characters per line of an axis label
+
+_MISSING = {
+    "fr": "sans score : {dims} (réponses insuffisantes)",
+    "de": "ohne Wert: {dims} (zu wenige Antworten)",
+    "en": "no score: {dims} (insufficient answers)",
+}
+_NO_SCORE = {"fr": "réponses insuffisantes", "de": "zu wenige Antworten", "en": "insufficient answers"}
+_TOOLTIP = {
+    "fr": ("Série", "Dimension", "Score"),
+    "de": ("Reihe", "Dimension", "Wert"),
+    "en": ("Series", "Dimension", "Score"),
+}
+
+
+@dataclass(frozen=True)
+class RadarSeries:
+    """One line of the radar.
+
+    ``name`` is the full label shown in the legend and should carry kind, source and n,
+    e.g. "Wallonie — moyenne de 12 communes (évaluations mises en commun, 2026)".
+    ``scores`` maps dimension id -> score 0–100, or None (no score: a gap).
+    ``kind``: commune | previous | pooled | peer | estimate. ``note``: shown in the tooltip.
+    """
+
+    name: str
+    scores: dict[str, float | None]
+    kind: str = "commune"
+    note: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.kind not in STYLES:
+            raise ValueError(f"unknown series kind {self.kind!r} (one of {', '.join(KINDS)})")
+
+
+def _point(i: int, n: int, radius: float) -> tuple[float, float]:
+    angle = math.pi / 2 - 2 * math.pi * i / n
+    return radius * math.cos(angle), radius * math.sin(angle)
+
+
+def _fmt(value: float, lang: str) -> str:
+    from .display import format_number
+
+    return format_number(value, lang)
+
+
+def series_label(series: RadarSeries, dims: list[tuple[str, str]], lang: str) -> str:
+    """The legend label: the series name, plus the dimensions it has no score for."""
+    missing = [label for dim_id, label in dims if series.scores.get(dim_id) is None]
+    if not missing:
+        return series.name
+    return f"{series.name} — {_MISSING.get(lang, _MISSING['en']).format(dims=', '.join(missing))}"
+
+
+def _segments(values: list[float | None]) -> list[list[int]]:
+    """Runs of consecutive present indices around the closed loop (a None breaks the line)."""
+    n = len(values)
+    present = [v is not None for v in values]
+    if all(present):
+        return [[*range(n), 0]]
+    if not any(present):
+        return []
+    start = next(i for i in range(n) if not present[i])  # begin right after a gap
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for step in range(1, n + 1):
+        i = (start + step) % n
+        if present[i]:
+            current.append(i)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def radar_data(q: Questionnaire, series: list[RadarSeries], lang: str) -> dict[str, list[dict]]:
+    """The rows behind the radar (exposed for tests and for the app's accessible table)."""
+    dims = [(s.id, q.t(s.label, lang)) for s in q.dimensions]
+    n = len(dims)
+    rings = sorted({lv.min for lv in q.levels if lv.min > 0} | {100.0})
+    grid = []
+    for r in rings:
+        for i in range(n + 1):
+            x, y = _point(i % n, n, r / 100)
+            grid.append({"ring": r, "order": i, "x": x, "y": y})
+    spokes = []
+    labels = []
+    for i, (dim_id, label) in enumerate(dims):
+        x, y = _point(i, n, 1.0)
+        spokes += [{"dim": dim_id, "order": 0, "x": 0.0, "y": 0.0}, {"dim": dim_id, "order": 1, "x": x, "y": y}]
+        lx, ly = _point(i, n, 1.13)
+        align = "center" if abs(lx) < 0.05 else ("left" if lx > 0 else "right")
+        baseline = "bottom" if ly > 0.5 else ("top" if ly < -0.5 else "middle")
+        wrapped = "\n".join(textwrap.wrap(label, LABEL_WRAP, break_on_hyphens=False)) or label
+        labels.append({"label": wrapped, "x": lx, "y": ly, "align": align, "baseline": baseline})
+    # the level names in the middle of their band, the ring values at the rings: one column
+    # left of the top axis, read from the centre outwards
+    bands = []
+    levels = sorted(q.levels, key=lambda lv: lv.min)
+    for k, lv in enumerate(levels):
+        upper = levels[k + 1].min if k + 1 < len(levels) else 100.0
+        bands.append({"label": q.t(lv.label, lang), "x": -0.03, "y": (lv.min + upper) / 200})
+    ticks = [{"label": _fmt(r, lang), "x": -0.03, "y": r / 100} for r in rings]
+    lines, points = [], []
+    legend_order = list(dict.fromkeys(series_label(s, dims, lang) for s in series))
+    for s_index, s in enumerate(series):
+        legend = series_label(s, dims, lang)
+        values = [s.scores.get(dim_id) for dim_id, _ in dims]
+        for seg_index, run in enumerate(_segments(values)):
+            for order, i in enumerate(run):
+                x, y = _point(i, n, max(0.0, min(100.0, values[i])) / 100)  # type: ignore[arg-type]
+                lines.append({"series": legend, "segment": f"{s_index}-{seg_index}", "order": order,
+                              "x": x, "y": y, "kind": s.kind})
+        for i, (_dim_id, label) in enumerate(dims):
+            value = values[i]
+            if value is None:
+                continue
+            x, y = _point(i, n, max(0.0, min(100.0, value)) / 100)
+            points.append({"series": legend, "marker": "", "dimension": label, "score": _fmt(value, lang),
+                           "note": s.note, "x": x, "y": y, "kind": s.kind})
+            points[-1]["marker"] = f"m{legend_order.index(legend)}"
+    return {"grid": grid, "spokes": spokes, "labels": labels, "bands": bands, "ticks": ticks,
+            "lines": lines, "points": points}
+
+
+def radar_chart(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *, size: int = 300,
+                legend_width: int | None = None) -> alt.Chart:
+    """The radar of the commune (and of the comparison series), as an Altair layer chart."""
+    data = radar_data(q, series, lang)
+    legends = list(dict.fromkeys(row["series"] for row in data["lines"] + data["points"]))
+    for s in series:  # a series without any score still appears in the legend
+        label = series_label(s, [(d.id, q.t(d.label, lang)) for d in q.dimensions], lang)
+        if label not in legends:
+            legends.append(label)
+    kinds = {series_label(s, [(d.id, q.t(d.label, lang)) for d in q.dimensions], lang): s.kind for s in series}
+    colors = [STYLES[kinds[label]]["color"] for label in legends]
+    dashes = [STYLES[kinds[label]]["dash"] for label in legends]
+    shapes = [STYLES[kinds[label]]["shape"] for label in legends]
+    widths = [STYLES[kinds[label]]["width"] for label in legends]
+    legend_width = legend_width or size + 120
+    scale_xy = alt.Scale(domain=[-1.42, 1.42], nice=False)
+    x = alt.X("x:Q", scale=scale_xy, axis=None)
+    y = alt.Y("y:Q", scale=alt.Scale(domain=[-1.25, 1.25], nice=False), axis=None)
+    wrap = max(30, int((legend_width - 50) / 7.9))  # characters per legend line at 11 px
+    wrapped = {label: textwrap.wrap(label, wrap) or [""] for label in legends}
+    label_expr = f"({json.dumps(wrapped, ensure_ascii=False)})[datum.label] || datum.label"
+    legend = alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0, labelExpr=label_expr,
+                        labelFontSize=13.5, symbolType="stroke", symbolSize=420, symbolStrokeWidth=2.4,
+                        labelColor=INK, rowPadding=5, labelOffset=8)
+    series_scale = {"domain": legends}
+    color = alt.Color("series:N", scale=alt.Scale(range=colors, **series_scale), legend=legend)
+    dash = alt.StrokeDash("series:N", scale=alt.Scale(range=dashes, **series_scale), legend=legend)
+    # a field of its own, so that the legend shows a line sample (colour + dash), not the marker
+    shape = alt.Shape("marker:N", scale=alt.Scale(range=shapes, domain=[f"m{i}" for i in range(len(legends))]),
+                      legend=None)
+    width = alt.StrokeWidth("series:N", scale=alt.Scale(range=widths, **series_scale), legend=None)
+    tip = _TOOLTIP.get(lang, _TOOLTIP["en"])
+
+    grid = alt.Chart(alt.Data(values=data["grid"])).mark_line(color=GRID, strokeWidth=0.8).encode(
+        x=x, y=y, detail="ring:N", order="order:Q")
+    spokes = alt.Chart(alt.Data(values=data["spokes"])).mark_line(color=GRID, strokeWidth=0.8).encode(
+        x=x, y=y, detail="dim:N", order="order:Q")
+    bands = alt.Chart(alt.Data(values=data["bands"])).mark_text(
+        color=MUTED, fontSize=10.5, fontStyle="italic", align="right", baseline="middle", font=FONT,
+    ).encode(x=x, y=y, text="label:N")
+    ticks = alt.Chart(alt.Data(values=data["ticks"])).mark_text(
+        color=MUTED, fontSize=10, align="right", baseline="middle", font=FONT).encode(x=x, y=y, text="label:N")
+    axis_labels = [
+        alt.Chart(alt.Data(values=[row for row in data["labels"] if row["align"] == a and row["baseline"] == b]))
+        .mark_text(color=INK, fontSize=14.5, fontWeight="bold", align=a, baseline=b, font=FONT, lineBreak="\n")
+        .encode(x=x, y=y, text="label:N")
+        for a in ("left", "right", "center") for b in ("top", "bottom", "middle")
+        if any(row["align"] == a and row["baseline"] == b for row in data["labels"])
+    ]
+    lines = alt.Chart(alt.Data(values=data["lines"] or [{"series": legends[0] if legends else "", "segment": "",
+                                                         "order": 0, "x": None, "y": None}])).mark_line(
+        strokeJoin="round").encode(x=x, y=y, color=color, strokeDash=dash, strokeWidth=width,
+                                   detail="segment:N", order="order:Q")
+    point_color = alt.Color("series:N", scale=alt.Scale(range=colors, **series_scale), legend=None)
+    points = alt.Chart(alt.Data(values=data["points"])).mark_point(filled=True, size=55, opacity=1).encode(
+        x=x, y=y, color=point_color, shape=shape,
+        tooltip=[alt.Tooltip("series:N", title=tip[0]), alt.Tooltip("dimension:N", title=tip[1]),
+                 alt.Tooltip("score:N", title=tip[2]), alt.Tooltip("note:N", title=" ")])
+    layers = [grid, spokes, bands, ticks, *axis_labels, lines, points]
+    return (
+        alt.layer(*layers)
+        .properties(width=size + 120, height=round((size + 120) * 2.5 / 2.84), background="white",
+                    padding={"left": 4, "right": 4, "top": 6, "bottom": 4})
+        .configure(font=FONT, view={"strokeWidth": 0})
+        .resolve_scale(color="shared", strokeDash="shared", shape="shared")
+    )
+
+
+_FONTS_REGISTERED = False
+
+
+def _register_fonts() -> None:
+    """Let vl-convert draw with the bundled DejaVu fonts (the PDF's fonts): same look everywhere."""
+    global _FONTS_REGISTERED
+    if _FONTS_REGISTERED:
+        return
+    import vl_convert as vlc
+
+    from .sheet.fonts import FONTS_DIR
+
+    with contextlib.suppress(Exception):  # rendering still works with the system's fonts
+        vlc.register_font_directory(str(FONTS_DIR))
+    _FONTS_REGISTERED = True
+
+
+def chart_png(chart: alt.Chart | dict, scale: float = 2) -> bytes:
+    """A PNG of the chart, rendered offline by vl-convert."""
+    import vl_convert as vlc
+
+    _register_fonts()
+    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    return vlc.vegalite_to_png(spec, scale=scale)
+
+
+def chart_svg(chart: alt.Chart | dict) -> str:
+    import vl_convert as vlc
+
+    _register_fonts()
+    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    return vlc.vegalite_to_svg(spec)

@@ -1,0 +1,53 @@
+"""The recommendation sheet (issue 4): one content, three renderings.
+
+``build(q, doc, lang="fr", fmt="pdf", *, reference=None, peer=None, previous=None, generated=None)``
+returns the bytes of the sheet: ``pdf`` (A4, 2–3 pages), ``md`` (Markdown, UTF-8) or ``csv``
+(the PST actions table, UTF-8 with BOM, ``;``-separated). See docs/sheet.md.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ..answers import AnswersFile
+from ..charts import RadarSeries
+from ..models import Questionnaire
+from ..scoring import Assessment
+from .content import TEXTS, SheetContent, build_content
+
+FORMATS = ("pdf", "md", "csv")
+
+__all__ = ["FORMATS", "TEXTS", "SheetContent", "build", "build_content"]
+
+
+def build(
+    q: Questionnaire,
+    doc: AnswersFile,
+    lang: str = "fr",
+    fmt: str = "pdf",
+    *,
+    reference: RadarSeries | None = None,
+    peer: RadarSeries | None = None,
+    previous: Assessment | None = None,
+    generated: date | datetime | None = None,
+    previous_label: str | None = None,
+    reference_note: str | None = None,
+    assessment: Assessment | None = None,
+) -> bytes:
+    """The sheet for these answers, as bytes in ``fmt`` (pdf | md | csv)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown sheet format {fmt!r} (one of {', '.join(FORMATS)})")
+    content = build_content(q, doc, lang, assessment=assessment, reference=reference, peer=peer,
+                            previous=previous, previous_label=previous_label, reference_note=reference_note,
+                            generated=generated)
+    if fmt == "md":
+        from .markdown import render_markdown
+
+        return render_markdown(content).encode("utf-8")
+    if fmt == "csv":
+        from .pst import render_csv
+
+        return render_csv(content)
+    from .pdf import render_pdf
+
+    return render_pdf(q, content)

@@ -1,0 +1,667 @@
+"""The content of the recommendation sheet, built ONCE and rendered to PDF, Markdown and CSV.
+
+Everything the sheet says is decided here: which texts, which numbers (formatted for the
+language), which recommendations, which benchmark figures (each with kind, source, year, n).
+The renderers only lay it out. All the fixed wording of the sheet, in French, German and
+English, is in :data:`TEXTS`.
+
+Texts coming from outside (the commune's name, its notes) are kept as plain text here;
+each renderer escapes them for its format.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from ..answers import AnswersFile
+from ..charts import RadarSeries
+from ..display import format_date, format_number, format_percent
+from ..models import Questionnaire
+from ..recommendations import SHEET_LIMIT, Selected, select
+from ..scoring import Assessment, score
+
+LANGS = ("fr", "de", "en")
+
+TEXTS: dict[str, dict[str, str]] = {
+    "kicker": {"fr": "Auto-évaluation Smart City · Wallonie", "de": "Smart-City-Selbstbewertung · Wallonien",
+               "en": "Smart City self-assessment · Wallonia"},
+    "sheet_title": {"fr": "Fiche de recommandations", "de": "Empfehlungsblatt", "en": "Recommendation sheet"},
+    "unnamed": {"fr": "Commune non précisée", "de": "Gemeinde nicht angegeben", "en": "Commune not given"},
+    "assessed_on": {"fr": "Évaluation du {date}", "de": "Bewertung vom {date}", "en": "Assessment of {date}"},
+    "generated_on": {"fr": "fiche établie le {date}", "de": "Blatt erstellt am {date}", "en": "sheet made on {date}"},
+    "respondent": {"fr": "Répondant : {role}", "de": "Ausgefüllt von: {role}", "en": "Answered by: {role}"},
+    "overall": {"fr": "Score global", "de": "Gesamtwert", "en": "Overall score"},
+    "overall_value": {"fr": "{score} / 100 · niveau {level}", "de": "{score} / 100 · Stufe {level}",
+                      "en": "{score} / 100 · level {level}"},
+    "overall_none": {"fr": "pas de score global : trop peu de réponses",
+                     "de": "kein Gesamtwert: zu wenige Antworten", "en": "no overall score: too few answers"},
+    "overall_of": {"fr": "moyenne des {n} dimensions notées sur {total}",
+                   "de": "Mittelwert der {n} bewerteten von {total} Dimensionen",
+                   "en": "mean of the {n} scored dimensions out of {total}"},
+    "profile_title": {"fr": "Profil de maturité", "de": "Reifeprofil", "en": "Maturity profile"},
+    "your_commune": {"fr": "Votre commune", "de": "Ihre Gemeinde", "en": "Your commune"},
+    "previous_series": {"fr": "Évaluation précédente ({date})", "de": "Frühere Bewertung ({date})",
+                        "en": "Previous assessment ({date})"},
+    "previous_series_nodate": {"fr": "Évaluation précédente", "de": "Frühere Bewertung", "en": "Previous assessment"},
+    "no_reference": {
+        "fr": "Pas de moyenne wallonne sur ce graphique : elle n'est publiée qu'à partir de 5 communes ayant "
+              "mis leur évaluation en commun, et aucun baromètre publié ne donne de score par dimension.",
+        "de": "Kein wallonischer Mittelwert in dieser Grafik: Er wird erst ab 5 Gemeinden veröffentlicht, die "
+              "ihre Bewertung geteilt haben, und kein veröffentlichtes Barometer nennt Werte je Dimension.",
+        "en": "No Walloon average on this chart: it is shown only once 5 communes have pooled their "
+              "assessment, and no published barometer gives a score per dimension.",
+    },
+    "scores_title": {"fr": "Scores et niveaux", "de": "Werte und Stufen", "en": "Scores and levels"},
+    "col_dimension": {"fr": "Dimension", "de": "Dimension", "en": "Dimension"},
+    "col_score": {"fr": "Score", "de": "Wert", "en": "Score"},
+    "col_level": {"fr": "Niveau", "de": "Stufe", "en": "Level"},
+    "col_coverage": {"fr": "Réponses", "de": "Antworten", "en": "Answered"},
+    "col_change": {"fr": "Évolution", "de": "Veränderung", "en": "Change"},
+    "insufficient": {"fr": "réponses insuffisantes", "de": "zu wenige Antworten", "en": "insufficient answers"},
+    "levels_title": {"fr": "Les niveaux", "de": "Die Stufen", "en": "The levels"},
+    "level_range": {"fr": "{low} à {high}", "de": "{low} bis {high}", "en": "{low} to {high}"},
+    "obstacles_title": {"fr": "Freins", "de": "Hindernisse", "en": "Obstacles"},
+    "col_obstacle": {"fr": "Frein", "de": "Hindernis", "en": "Obstacle"},
+    "col_severity": {"fr": "Votre commune", "de": "Ihre Gemeinde", "en": "Your commune"},
+    "col_barometer": {"fr": "Communes wallonnes qui le citent", "de": "Wallonische Gemeinden, die es nennen",
+                      "en": "Walloon communes citing it"},
+    "not_answered": {"fr": "pas de réponse", "de": "keine Antwort", "en": "not answered"},
+    "no_figure": {"fr": "pas de chiffre publié", "de": "keine veröffentlichte Zahl", "en": "no published figure"},
+    "obstacles_note": {
+        "fr": "Un frein est « cité » quand la commune le juge important ou majeur.",
+        "de": "Ein Hindernis gilt als „genannt“, wenn die Gemeinde es als groß oder sehr groß einstuft.",
+        "en": "An obstacle counts as “cited” when the commune rates it significant or major.",
+    },
+    "comparisons_title": {"fr": "Votre commune et le baromètre wallon", "de": "Ihre Gemeinde und das wallonische Barometer",
+                          "en": "Your commune and the Walloon barometer"},
+    "priorities_title": {"fr": "Priorités d'action", "de": "Handlungsprioritäten", "en": "Priorities for action"},
+    "priorities_intro": {
+        "fr": "Les {n} premières recommandations qui s'appliquent à votre commune, la priorité la plus haute et "
+              "les dimensions les plus faibles d'abord ({total} au total dans l'outil).",
+        "de": "Die ersten {n} Empfehlungen, die für Ihre Gemeinde gelten, höchste Priorität und schwächste "
+              "Dimensionen zuerst ({total} insgesamt im Werkzeug).",
+        "en": "The first {n} recommendations that apply to your commune, highest priority and weakest "
+              "dimensions first ({total} in all in the tool).",
+    },
+    "no_priorities": {
+        "fr": "Aucune recommandation ne s'applique à ces réponses.",
+        "de": "Für diese Antworten gilt keine Empfehlung.",
+        "en": "No recommendation applies to these answers.",
+    },
+    "priority": {"fr": "Priorité {n}", "de": "Priorität {n}", "en": "Priority {n}"},
+    "priority_names": {"fr": "1 haute|2 moyenne|3 normale", "de": "1 hoch|2 mittel|3 normal",
+                       "en": "1 high|2 medium|3 normal"},
+    "why": {"fr": "Pourquoi", "de": "Warum", "en": "Why"},
+    "actions": {"fr": "Actions", "de": "Maßnahmen", "en": "Actions"},
+    "resources": {"fr": "Ressources", "de": "Ressourcen", "en": "Resources"},
+    "lifts_dimension": {"fr": "Dimension : {label}", "de": "Dimension: {label}", "en": "Dimension: {label}"},
+    "lifts_obstacle": {"fr": "Frein : {label}", "de": "Hindernis: {label}", "en": "Obstacle: {label}"},
+    "notes_title": {"fr": "Remarques de la commune", "de": "Anmerkungen der Gemeinde", "en": "The commune's notes"},
+    "method_title": {"fr": "Méthode", "de": "Methode", "en": "Method"},
+    "method": {
+        "fr": "Chaque réponse vaut une part de la meilleure réponse possible (de 0 à 1) ; le score d'une "
+              "dimension est la moyenne pondérée de ces parts, sur 100. Une question « non applicable » sort "
+              "du calcul ; « je ne sais pas » ou une question sans réponse compte comme manquante. La part "
+              "« Réponses » (couverture) est le poids des questions répondues sur celui des questions "
+              "applicables ; en dessous de {min} la dimension n'est pas notée (« réponses insuffisantes ») "
+              "plutôt que de recevoir 0. Le niveau est la bande dont le minimum est atteint. Le score global "
+              "est la moyenne des dimensions notées. Les freins sont notés de 0 (aucun) à 3 (majeur).",
+        "de": "Jede Antwort zählt als Anteil der bestmöglichen Antwort (0 bis 1); der Wert einer Dimension ist "
+              "der gewichtete Mittelwert dieser Anteile, auf 100. Eine Frage „nicht zutreffend“ fällt aus der "
+              "Berechnung; „weiß nicht“ oder eine unbeantwortete Frage zählt als fehlend. Der Anteil "
+              "„Antworten“ (Abdeckung) ist das Gewicht der beantworteten an dem der zutreffenden Fragen; unter "
+              "{min} wird die Dimension nicht bewertet („zu wenige Antworten“) statt 0 zu erhalten. Die Stufe "
+              "ist das Band, dessen Minimum erreicht ist. Der Gesamtwert ist der Mittelwert der bewerteten "
+              "Dimensionen. Hindernisse werden von 0 (keines) bis 3 (sehr groß) eingestuft.",
+        "en": "Each answer is worth a share of the best possible answer (0 to 1); a dimension's score is the "
+              "weighted mean of these shares, out of 100. A question answered “not applicable” leaves the "
+              "calculation; “don't know” or no answer counts as missing. The “Answered” share (coverage) is the "
+              "weight of the answered questions over that of the applicable ones; below {min} the dimension is "
+              "not scored (“insufficient answers”) rather than given 0. The level is the band whose minimum is "
+              "reached. The overall score is the mean of the scored dimensions. Obstacles are rated from 0 "
+              "(none) to 3 (major).",
+    },
+    "sources_title": {"fr": "Sources des chiffres de comparaison", "de": "Quellen der Vergleichszahlen",
+                      "en": "Sources of the comparison figures"},
+    "no_sources": {"fr": "Aucun chiffre de comparaison n'est montré sur cette fiche.",
+                   "de": "Auf diesem Blatt werden keine Vergleichszahlen gezeigt.",
+                   "en": "No comparison figure is shown on this sheet."},
+    "kind_published": {"fr": "chiffre publié", "de": "veröffentlichte Zahl", "en": "published figure"},
+    "kind_pooled": {"fr": "évaluations mises en commun", "de": "gemeinsam genutzte Bewertungen",
+                    "en": "pooled assessments"},
+    "kind_estimate": {"fr": "estimation", "de": "Schätzung", "en": "estimate"},
+    "n_communes": {"fr": "n = {n} communes", "de": "n = {n} Gemeinden", "en": "n = {n} communes"},
+    "n_unknown": {"fr": "n non publié", "de": "n nicht veröffentlicht", "en": "n not published"},
+    "questionnaire": {"fr": "Questionnaire {id}, version {version}", "de": "Fragebogen {id}, Version {version}",
+                      "en": "Questionnaire {id}, version {version}"},
+    "page": {"fr": "Page {n} / {total}", "de": "Seite {n} / {total}", "en": "Page {n} / {total}"},
+    "warnings_title": {"fr": "À noter", "de": "Hinweis", "en": "Note"},
+    # the PST actions table (CSV)
+    "pst_dimension": {"fr": "Dimension", "de": "Dimension", "en": "Dimension"},
+    "pst_strategic": {"fr": "Objectif stratégique", "de": "Strategisches Ziel", "en": "Strategic objective"},
+    "pst_operational": {"fr": "Objectif opérationnel", "de": "Operatives Ziel", "en": "Operational objective"},
+    "pst_action": {"fr": "Action", "de": "Maßnahme", "en": "Action"},
+    "pst_priority": {"fr": "Priorité", "de": "Priorität", "en": "Priority"},
+    "pst_resource": {"fr": "Ressource", "de": "Ressource", "en": "Resource"},
+    "pst_default_objective": {"fr": "Progresser en « {label} »", "de": "Fortschritte im Bereich „{label}“",
+                              "en": "Make progress in {label}"},
+    "pst_obstacle_objective": {"fr": "Lever le frein « {label} »", "de": "Das Hindernis „{label}“ abbauen",
+                               "en": "Remove the obstacle: {label}"},
+    "pst_cross": {"fr": "Transversal", "de": "Übergreifend", "en": "Cross-cutting"},
+}
+
+
+def t(key: str, lang: str, **values: Any) -> str:
+    entry = TEXTS[key]
+    text = entry.get(lang) or entry["fr"]
+    return text.format(**values) if values else text
+
+
+# --- plain text from outside: cleaned once, escaped by each renderer --------------------------
+
+MAX_NAME = 120
+MAX_NOTE_SHOWN = 400
+MAX_NOTES = 6
+MAX_COMPARISONS = 4
+
+
+def clean_text(value: Any, limit: int | None = None, *, one_line: bool = False) -> str:
+    """Text from a file, made safe to lay out: no control characters, no lone surrogates,
+    normalized (NFC), whitespace collapsed on one line when asked, cut at ``limit`` with "…"."""
+    text = "" if value is None else str(value)
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    text = unicodedata.normalize("NFC", text)
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if ch in "\n\t":
+            out.append(" " if one_line or ch == "\t" else "\n")
+        elif cat in ("Cc", "Cs", "Co", "Cn") or (cat == "Cf" and ch not in "\u200d"):
+            continue  # controls, bidi overrides, private use, unassigned
+        elif cat in ("Zl", "Zp"):
+            out.append(" " if one_line else "\n")
+        else:
+            out.append(ch)
+    text = "".join(out)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    text = "\n".join(line for line in lines if line) if not one_line else " ".join(" ".join(lines).split())
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
+
+
+# --- the neutral structure ---------------------------------------------------------------------
+
+
+@dataclass
+class ScoreRow:
+    dimension_id: str
+    label: str
+    score: str  # formatted, "—" when insufficient
+    level: str  # level label, or "réponses insuffisantes"
+    coverage: str
+    insufficient: bool
+    change: str = ""  # vs the previous assessment, e.g. "+12"
+    value: float | None = None
+
+
+@dataclass
+class LevelRow:
+    label: str
+    range: str
+    description: str
+    reached_by: list[str] = field(default_factory=list)  # dimension labels at this level
+
+
+@dataclass
+class ObstacleRow:
+    obstacle_id: str
+    label: str
+    severity: str  # the commune's answer, e.g. "Frein majeur (3/3)"
+    cited: bool
+    barometer: str  # e.g. "50 % [1]" or "pas de chiffre publié"
+    source_ref: int | None = None
+
+
+@dataclass
+class Link:
+    label: str
+    url: str
+
+
+@dataclass
+class Priority:
+    rank: int
+    recommendation_id: str
+    title: str
+    why: str
+    actions: list[str]
+    resources: list[Link]
+    priority: int
+    target: str  # "Dimension : Mobilité" / "Frein : Budget" / ""
+    target_label: str  # "Mobilité" / "Budget" / ""
+    objective: str  # strategic objective (PST)
+
+
+@dataclass
+class SourceRow:
+    ref: int
+    text: str  # "Baromètre wallon Smart City 2021 — chiffre publié, 2021, n = 113 communes"
+    links: list[Link]
+
+
+@dataclass
+class SheetContent:
+    lang: str
+    kicker: str
+    title: str
+    commune: str
+    dateline: str
+    respondent: str
+    overall_label: str
+    overall_value: str
+    overall_detail: str
+    profile_title: str
+    series: list[RadarSeries]
+    reference_note: str
+    scores_title: str
+    score_headers: list[str]
+    scores: list[ScoreRow]
+    show_change: bool
+    levels_title: str
+    levels: list[LevelRow]
+    obstacles_title: str
+    obstacle_headers: list[str]
+    obstacles: list[ObstacleRow]
+    obstacles_note: str
+    comparisons_title: str
+    comparisons: list[tuple[str, int]]  # sentence, source ref
+    priorities_title: str
+    priorities_intro: str
+    priorities: list[Priority]
+    all_priorities: list[Priority]
+    notes_title: str
+    notes: list[tuple[str, str]]
+    warnings: list[str]
+    method_title: str
+    method: str
+    sources_title: str
+    sources: list[SourceRow]
+    footer: str
+    questionnaire_id: str
+    questionnaire_version: str
+    labels: dict[str, str] = field(default_factory=dict)  # other fixed wording the renderers need
+
+    def with_limit(self, limit: int, comparisons: int | None = None) -> SheetContent:
+        """The same content showing only the first ``limit`` priorities (and ``comparisons``
+        barometer sentences), for a PDF that must fit on its pages."""
+        from dataclasses import replace
+
+        shown = self.all_priorities[:limit]
+        kept = self.comparisons if comparisons is None else self.comparisons[:comparisons]
+        return replace(self, priorities=shown, comparisons=kept,
+                       priorities_intro=_priorities_intro(self.lang, shown, self.all_priorities))
+
+
+# --- benchmarks: read through maturity.benchmarks when it is there ------------------------------
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _benchmark_sets() -> list[Any]:
+    try:
+        from .. import benchmarks
+    except ImportError:
+        return []
+    try:
+        return list(benchmarks.load_benchmark_sets())
+    except Exception:  # a broken benchmark file must not stop the sheet; `maturity validate` reports it
+        return []
+
+
+def _find_figure(sets: list[Any], figure_id: str) -> tuple[Any, Any] | None:
+    """(figure, its set) for a figure id, or None."""
+    try:
+        from .. import benchmarks
+    except ImportError:
+        benchmarks = None  # type: ignore[assignment]
+    if benchmarks is not None and hasattr(benchmarks, "find_figure"):
+        try:
+            found = benchmarks.find_figure(sets, figure_id)
+        except Exception:
+            found = None
+        if isinstance(found, tuple) and len(found) == 2:
+            return found[0], found[1]
+        if found is not None and hasattr(found, "figure") and hasattr(found, "set"):  # a FigureRef
+            return found.figure, found.set
+        if found is not None:
+            owner = next((s for s in sets if any(f is found for f in _get(s, "figures", []) or [])), None)
+            return found, owner
+    for bset in sets:  # "set.figure" or "figure"
+        set_id = _get(bset, "id", "")
+        for fig in _get(bset, "figures", []) or []:
+            fid = _get(fig, "id", "")
+            if figure_id in (fid, f"{set_id}.{fid}", f"{set_id}/{fid}"):
+                return fig, bset
+    return None
+
+
+class _Sources:
+    """Numbered sources of the benchmark figures shown, one entry per (set, source, kind)."""
+
+    def __init__(self, q: Questionnaire, lang: str) -> None:
+        self.q, self.lang = q, lang
+        self.rows: list[SourceRow] = []
+        self._index: dict[tuple, int] = {}
+
+    def ref(self, fig: Any, bset: Any) -> int:
+        lang = self.lang
+        kind = str(_get(fig, "kind", "published"))
+        source_id = _get(fig, "source")
+        year = _get(fig, "year") or _get(bset, "year")
+        n = _get(fig, "n")
+        key = (_get(bset, "id"), source_id, kind, n)
+        if key in self._index:
+            return self._index[key]
+        title = self.q.t(_get(bset, "title"), lang) if bset is not None else ""
+        links = []
+        for src in _get(bset, "sources", []) or []:
+            if source_id is None or _get(src, "id") in (None, source_id) or _get(src, "label") == source_id:
+                url = str(_get(src, "url", ""))
+                if url.startswith(("https://", "http://")):
+                    links.append(Link(clean_text(self.q.t(_get(src, "label"), lang), 200, one_line=True), url))
+        n_text = t("n_communes", lang, n=format_number(n, lang)) if n else t("n_unknown", lang)
+        kind_text = TEXTS.get(f"kind_{kind}", {}).get(lang, kind)
+        parts = [p for p in (clean_text(title, 160, one_line=True), kind_text, str(year or ""), n_text) if p]
+        method = _get(fig, "method")
+        if kind == "estimate" and method:
+            parts.append(clean_text(self.q.t(method, lang), 300, one_line=True))
+        ref = len(self.rows) + 1
+        self.rows.append(SourceRow(ref, " — ".join(parts[:1]) + (", " + ", ".join(parts[1:]) if parts[1:] else ""),
+                                   links[:1] if source_id else links))
+        self._index[key] = ref
+        return ref
+
+    def series(self, s: RadarSeries) -> int:
+        ref = len(self.rows) + 1
+        self.rows.append(SourceRow(ref, clean_text(s.name + (f" — {s.note}" if s.note else ""), 400), []))
+        return ref
+
+
+# --- building ----------------------------------------------------------------------------------
+
+
+def _date_of(value: Any, lang: str) -> str:
+    if not value:
+        return ""
+    try:
+        return format_date(value, lang)
+    except (ValueError, TypeError):
+        return ""
+
+
+def commune_name(doc: AnswersFile, lang: str) -> str:
+    from .. import communes
+
+    commune = doc.commune or {}
+    found = communes.get(doc.nis_code) if doc.nis_code else None
+    name = commune.get("name")
+    if isinstance(name, str) and clean_text(name, MAX_NAME, one_line=True):
+        return clean_text(name, MAX_NAME, one_line=True)
+    if found is not None:
+        return found.name(lang)
+    return t("unnamed", lang)
+
+
+def _severity_text(q: Questionnaire, obstacle_id: str, answer: Any, severity: float | None, lang: str) -> str:
+    question = q.question(obstacle_id)
+    if severity is None or question is None:
+        return t("not_answered", lang)
+    option = question.option(answer) if isinstance(answer, str) else None
+    top = max((o.score or 0) for o in question.options or ()) or 1
+    label = q.t(option.label, lang) if option else ""
+    return f"{label} ({format_number(severity, lang)}/{format_number(top, lang)})".strip()
+
+
+def _priority(rank: int, sel: Selected, q: Questionnaire, lang: str) -> Priority:
+    rec = sel.recommendation
+    target = target_label = ""
+    if sel.dimension:
+        section = next((s for s in q.dimensions if s.id == sel.dimension), None)
+        if section is not None:
+            target_label = q.t(section.label, lang)
+            target = t("lifts_dimension", lang, label=target_label)
+    elif sel.obstacle:
+        question = q.question(sel.obstacle)
+        if question is not None:
+            target_label = q.t(question.text, lang)
+            target = t("lifts_obstacle", lang, label=target_label)
+    if rec.objective:
+        objective = q.t(rec.objective, lang)
+    elif sel.dimension and target_label:
+        objective = t("pst_default_objective", lang, label=target_label)
+    elif sel.obstacle and target_label:
+        objective = t("pst_obstacle_objective", lang, label=target_label)
+    else:
+        objective = t("pst_cross", lang)
+    return Priority(
+        rank=rank,
+        recommendation_id=rec.id,
+        title=q.t(rec.title, lang),
+        why=q.t(rec.text, lang),
+        actions=[q.t(a, lang) for a in rec.actions],
+        resources=[Link(q.t(r.label, lang), r.url) for r in rec.resources],
+        priority=rec.priority,
+        target=target,
+        target_label=target_label,
+        objective=objective,
+    )
+
+
+def build_content(
+    q: Questionnaire,
+    doc: AnswersFile,
+    lang: str = "fr",
+    *,
+    assessment: Assessment | None = None,
+    reference: RadarSeries | None = None,
+    peer: RadarSeries | None = None,
+    previous: Assessment | None = None,
+    previous_label: str | None = None,
+    reference_note: str | None = None,
+    generated: date | datetime | None = None,
+    limit: int = SHEET_LIMIT,
+) -> SheetContent:
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r} (one of {', '.join(LANGS)})")
+    answers = doc.answers
+    assessment = assessment or score(q, answers)
+    generated = generated or date.today()
+    name = commune_name(doc, lang)
+
+    # header
+    when = _date_of(doc.updated_at or doc.created_at, lang)
+    made = _date_of(generated, lang)
+    dateline = " · ".join(p for p in (t("assessed_on", lang, date=when) if when else "",
+                                      t("generated_on", lang, date=made)) if p)
+    dateline = dateline[0].upper() + dateline[1:]
+    role = clean_text((doc.respondent or {}).get("role"), 80, one_line=True)
+    respondent = t("respondent", lang, role=role) if role else ""
+
+    dims = q.dimensions
+    scored = [d for d in assessment.dimensions.values() if d.score is not None]
+    if assessment.overall is None:
+        overall_value, overall_detail = t("overall_none", lang), ""
+    else:
+        from ..scoring import plan_for
+
+        level = q.level(plan_for(q).level_of(assessment.overall))
+        overall_value = t("overall_value", lang, score=format_number(assessment.overall, lang),
+                          level=q.t(level.label, lang) if level else "")
+        overall_detail = t("overall_of", lang, n=len(scored), total=len(dims))
+
+    # radar series: the commune first, then the comparisons
+    series = [RadarSeries(f"{t('your_commune', lang)} — {name}", assessment.scores(), "commune")]
+    if previous is not None:
+        label = previous_label or t("previous_series_nodate", lang)
+        series.append(RadarSeries(label, previous.scores(), "previous"))
+    sources = _Sources(q, lang)
+    for extra in (reference, peer):
+        if extra is not None:
+            series.append(extra)
+            sources.series(extra)
+    note = ""
+    if reference is None:
+        note = reference_note or _pool_note(lang) or t("no_reference", lang)
+
+    # scores table
+    rows = []
+    for section in dims:
+        d = assessment.dimensions[section.id]
+        level = q.level(d.level)
+        change = ""
+        if previous is not None:
+            before = previous.dimensions.get(section.id)
+            if before is not None and before.score is not None and d.score is not None:
+                delta = round(d.score) - round(before.score)
+                change = ("+" if delta > 0 else "±" if delta == 0 else "−") + format_number(abs(delta), lang)
+            else:
+                change = "—"
+        rows.append(ScoreRow(
+            section.id, q.t(section.label, lang),
+            format_number(d.score, lang) if d.score is not None else "—",
+            q.t(level.label, lang) if level else t("insufficient", lang),
+            format_percent(d.coverage, lang), d.score is None, change, d.score))
+    headers = [t("col_dimension", lang), t("col_score", lang), t("col_level", lang), t("col_coverage", lang)]
+    if previous is not None:
+        headers.append(t("col_change", lang))
+
+    # levels
+    ordered = sorted(q.levels, key=lambda lv: lv.min)
+    levels = []
+    for k, lv in enumerate(ordered):
+        high = ordered[k + 1].min if k + 1 < len(ordered) else 100
+        reached = [r.label for r in rows if not r.insufficient and assessment.dimensions[r.dimension_id].level == lv.id]
+        rng = t("level_range", lang, low=format_number(lv.min, lang), high=format_number(high, lang))
+        levels.append(LevelRow(q.t(lv.label, lang), rng, q.t(lv.description, lang), reached))
+
+    # obstacles beside the barometer
+    sets = _benchmark_sets() if any(o.benchmark for o in q.obstacles) else []
+    obstacles = []
+    for question in q.obstacles:
+        result = assessment.obstacles.get(question.id)
+        severity = result.severity if result else None
+        barometer, ref = t("no_figure", lang), None
+        found = _find_figure(sets, question.benchmark) if question.benchmark else None
+        if found is not None:
+            fig, bset = found
+            value = _get(fig, "value")
+            if isinstance(value, int | float):
+                ref = sources.ref(fig, bset)
+                unit = _get(fig, "unit", "share")
+                shown = format_percent(value, lang) if unit in ("share", "fraction", None) else format_number(value, lang, 1)
+                barometer = f"{shown} [{ref}]"
+        obstacles.append(ObstacleRow(question.id, q.t(question.text, lang),
+                                     _severity_text(q, question.id, answers.get(question.id), severity, lang),
+                                     bool(result and result.cited), barometer, ref))
+
+    # the profile compared with the barometer: one sentence each (obstacles are in the table above)
+    comparisons: list[tuple[str, int]] = []
+    linked = [qq for s_ in q.sections_of("profile") for qq in s_.questions if qq.benchmark]
+    if linked:
+        sets = sets or _benchmark_sets()
+        for comp in _comparisons(q, answers, assessment, sets, lang):
+            question = q.question(_get(comp, "question", ""))
+            ref_obj = _get(comp, "figure")
+            if question is None or question in q.obstacles or ref_obj is None:
+                continue
+            found = (ref_obj.figure, ref_obj.set) if hasattr(ref_obj, "set") else None
+            if found is None:
+                continue
+            comparisons.append((clean_text(_get(comp, "text", ""), 500, one_line=True), sources.ref(*found)))
+        comparisons = comparisons[:MAX_COMPARISONS]
+
+    # priorities
+    chosen = select(q, assessment, answers)
+    all_priorities = [_priority(i + 1, s, q, lang) for i, s in enumerate(chosen)]
+    priorities = all_priorities[:limit]
+    intro = _priorities_intro(lang, priorities, all_priorities)
+
+    # the commune's notes, short
+    notes = []
+    for qid, text in (doc.notes or {}).items():
+        question = q.question(qid)
+        body = clean_text(text, MAX_NOTE_SHOWN)
+        if question is None or not body:
+            continue
+        notes.append((clean_text(q.t(question.text, lang), 160, one_line=True), body))
+    notes = notes[:MAX_NOTES]
+
+    footer = t("questionnaire", lang, id=q.id, version=q.version)
+    return SheetContent(
+        lang=lang, kicker=t("kicker", lang), title=t("sheet_title", lang), commune=name, dateline=dateline,
+        respondent=respondent, overall_label=t("overall", lang), overall_value=overall_value,
+        overall_detail=overall_detail, profile_title=t("profile_title", lang), series=series,
+        reference_note=note, scores_title=t("scores_title", lang), score_headers=headers, scores=rows,
+        show_change=previous is not None, levels_title=t("levels_title", lang), levels=levels,
+        obstacles_title=t("obstacles_title", lang),
+        obstacle_headers=[t("col_obstacle", lang), t("col_severity", lang), t("col_barometer", lang)],
+        obstacles=obstacles, obstacles_note=t("obstacles_note", lang),
+        comparisons_title=t("comparisons_title", lang), comparisons=comparisons,
+        priorities_title=t("priorities_title", lang), priorities_intro=intro, priorities=priorities,
+        all_priorities=all_priorities, notes_title=t("notes_title", lang), notes=notes,
+        warnings=[clean_text(w, 300, one_line=True) for w in assessment.warnings],
+        method_title=t("method_title", lang),
+        method=t("method", lang, min=format_percent(q.min_coverage, lang)),
+        sources_title=t("sources_title", lang), sources=sources.rows, footer=footer,
+        questionnaire_id=q.id, questionnaire_version=q.version,
+        labels={k: t(k, lang) for k in ("why", "actions", "resources", "no_sources", "warnings_title",
+                                         "priority_names")},
+    )
+
+
+def _priorities_intro(lang: str, shown: list[Priority], every: list[Priority]) -> str:
+    return t("priorities_intro", lang, n=len(shown), total=len(every)) if shown else t("no_priorities", lang)
+
+
+def _comparisons(q: Questionnaire, answers: Any, assessment: Assessment, sets: list[Any], lang: str) -> list[Any]:
+    try:
+        from .. import benchmarks
+    except ImportError:
+        return []
+    if not sets or not hasattr(benchmarks, "comparisons"):
+        return []
+    try:
+        return list(benchmarks.comparisons(q, answers, assessment, sets, lang))
+    except Exception:  # a comparison that cannot be made is left out, never a broken sheet
+        return []
+
+
+def _pool_note(lang: str) -> str:
+    """The pool module's translated explanation of a missing regional series, when it has one."""
+    try:
+        from .. import pool
+    except ImportError:
+        return ""
+    for name in ("no_regional_estimate", "missing_reason", "unavailable_reason"):
+        fn = getattr(pool, name, None)
+        if callable(fn):
+            try:
+                text = fn(lang)
+            except Exception:  # noqa: S112 - try the next name, else our own sentence
+                continue
+            if isinstance(text, str) and text.strip():
+                return text
+    return ""
+
+
+def priority_name(content: SheetContent, level: int) -> str:
+    names = dict(item.split(" ", 1) for item in content.labels["priority_names"].split("|"))
+    return f"{level} — {names.get(str(level), '')}".rstrip(" —")

@@ -1,0 +1,143 @@
+"""The sheet as Markdown (CommonMark). Text from outside is escaped: markup in a commune's
+name or note (``<script>``, ``**``, ``[x](javascript:...)``) comes out as text."""
+
+from __future__ import annotations
+
+import re
+
+from .content import SheetContent, priority_name
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def escape(text: str) -> str:
+    """Plain text that no Markdown or HTML renderer will read as markup."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    return text.replace("&gt;", "&gt;")
+
+
+def escape_block(text: str) -> str:
+    """A multi-line text kept as one paragraph (line breaks kept as hard breaks)."""
+    return "  \n".join(escape(line) for line in text.split("\n"))
+
+
+def _cell(text: str) -> str:
+    return escape(" ".join(text.split()))
+
+
+def _link(label: str, url: str) -> str:
+    # urls come from the questionnaire (validated http(s), no spaces or quotes); parentheses encoded
+    safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return f"[{escape(label)}](<{safe}>)" if safe.startswith(("https://", "http://")) else escape(label)
+
+
+def render_markdown(c: SheetContent) -> str:
+    out: list[str] = []
+    add = out.append
+    add(f"*{escape(c.kicker)}*")
+    add("")
+    add(f"# {escape(c.commune)}")
+    add("")
+    add(f"**{escape(c.title)}** — {escape(c.dateline)}" + (f" · {escape(c.respondent)}" if c.respondent else ""))
+    add("")
+    add(f"**{escape(c.overall_label)} :** {escape(c.overall_value)}" if c.lang == "fr"
+        else f"**{escape(c.overall_label)}:** {escape(c.overall_value)}")
+    if c.overall_detail:
+        add(f"({escape(c.overall_detail)})")
+    add("")
+    add(f"## {escape(c.scores_title)}")
+    add("")
+    aligns = [":--", "--:", ":--", "--:"] + (["--:"] if c.show_change else [])
+    add("| " + " | ".join(_cell(h) for h in c.score_headers) + " |")
+    add("| " + " | ".join(aligns) + " |")
+    for r in c.scores:
+        cells = [r.label, r.score, f"*{_cell(r.level)}*" if r.insufficient else r.level, r.coverage]
+        if c.show_change:
+            cells.append(r.change)
+        add("| " + " | ".join(x if x.startswith("*") else _cell(x) for x in cells) + " |")
+    add("")
+    if len(c.series) > 1:
+        for s in c.series[1:]:
+            add(f"- {escape(s.name)}" + (f" — {escape(s.note)}" if s.note else ""))
+        add("")
+    if c.reference_note:
+        add(f"*{escape(c.reference_note)}*")
+        add("")
+    add(f"### {escape(c.levels_title)}")
+    add("")
+    for lv in c.levels:
+        reached = f" — **{escape(', '.join(lv.reached_by))}**" if lv.reached_by else ""
+        add(f"- **{escape(lv.label)}** ({escape(lv.range)}) : {escape(lv.description)}{reached}"
+            if c.lang == "fr" else f"- **{escape(lv.label)}** ({escape(lv.range)}): {escape(lv.description)}{reached}")
+    add("")
+    if c.obstacles:
+        add(f"## {escape(c.obstacles_title)}")
+        add("")
+        add("| " + " | ".join(_cell(h) for h in c.obstacle_headers) + " |")
+        add("| :-- | :-- | :-- |")
+        for o in c.obstacles:
+            add(f"| {_cell(o.label)} | {_cell(o.severity)} | {_cell(o.barometer)} |")
+        add("")
+        add(f"*{escape(c.obstacles_note)}*")
+        add("")
+    if c.comparisons:
+        add(f"## {escape(c.comparisons_title)}")
+        add("")
+        for text, ref in c.comparisons:
+            add(f"- {escape(text)} \\[{ref}\\]")
+        add("")
+    add(f"## {escape(c.priorities_title)}")
+    add("")
+    add(escape(c.priorities_intro))
+    add("")
+    for p in c.priorities:
+        add(f"### {p.rank}\\. {escape(p.title)}")
+        add("")
+        meta = " · ".join(x for x in (p.target, priority_name(c, p.priority)) if x)
+        add(f"*{escape(meta)}*")
+        add("")
+        add(f"**{escape(c.labels['why'])}** — {escape(p.why)}")
+        add("")
+        add(f"**{escape(c.labels['actions'])}**")
+        add("")
+        for action in p.actions:
+            add(f"- {escape(action)}")
+        if p.resources:
+            add("")
+            add(f"**{escape(c.labels['resources'])}**")
+            add("")
+            for res in p.resources:
+                add(f"- {_link(res.label, res.url)}")
+        add("")
+    if c.notes:
+        add(f"## {escape(c.notes_title)}")
+        add("")
+        for question, note in c.notes:
+            add(f"**{escape(question)}**")
+            add("")
+            add("> " + escape_block(note).replace("\n", "\n> "))
+            add("")
+    if c.warnings:
+        add(f"## {escape(c.labels['warnings_title'])}")
+        add("")
+        for w in c.warnings:
+            add(f"- {escape(w)}")
+        add("")
+    add(f"## {escape(c.method_title)}")
+    add("")
+    add(escape(c.method))
+    add("")
+    add(f"## {escape(c.sources_title)}")
+    add("")
+    if not c.sources:
+        add(escape(c.labels["no_sources"]))
+    for src in c.sources:
+        links = "".join(f" — {_link(link.label, link.url)}" for link in src.links)
+        add(f"- \\[{src.ref}\\] {escape(src.text)}{links}")
+    add("")
+    add("---")
+    add("")
+    add(f"*{escape(c.footer)}*")
+    add("")
+    return "\n".join(out)

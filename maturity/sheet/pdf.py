@@ -1,0 +1,404 @@
+"""The sheet as an A4 PDF (fpdf2, the bundled DejaVu fonts).
+
+Layout: generous margins, one accent colour (the commune's series colour on the radar),
+greys for structure. Page 1: who and when, the overall score, the radar beside the levels,
+the scores table, the obstacles. Then the priorities (a block never splits across pages),
+the commune's notes, the method and the sources. Every page has its number and the
+questionnaire id and version.
+
+Characters the fonts cannot draw (emoji, ...) are dropped before layout, so nothing
+crashes and no empty boxes appear.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from io import BytesIO
+
+from fpdf import FPDF
+from fpdf.enums import Align, TableBordersLayout, XPos, YPos
+from fpdf.fonts import FontFace
+
+from ..charts import chart_png, radar_chart
+from ..models import Questionnaire
+from .content import Priority, SheetContent, priority_name
+from .fonts import FAMILY, FILES, FONTS_DIR
+
+INK = (31, 42, 55)
+MUTED = (91, 101, 115)
+ACCENT = (0, 114, 178)  # Okabe–Ito blue, the commune's colour on the radar
+RULE = (215, 220, 227)
+SOFT = (242, 245, 248)
+WARN = (166, 60, 0)
+
+MARGIN_X = 18.0
+MARGIN_TOP = 16.0
+MARGIN_BOTTOM = 18.0
+BASE = 9.0  # body size, pt
+
+
+@cache
+def _charsets() -> dict[str, frozenset[int]]:
+    from fontTools.ttLib import TTFont
+
+    out = {}
+    for style, name in FILES.items():
+        with TTFont(FONTS_DIR / name, lazy=True) as font:
+            out[style] = frozenset(font.getBestCmap())
+    return out
+
+
+def drawable(text: str, style: str = "") -> str:
+    """The text without the characters the face cannot draw (emoji and other symbols are dropped)."""
+    charset = _charsets()[style.replace("U", "") or ""]
+    if all(ord(ch) in charset or ch in "\n" for ch in text):
+        return text
+    out = "".join(ch for ch in text if ord(ch) in charset or ch == "\n")
+    return " ".join(out.split(" ")).replace("  ", " ")
+
+
+class SheetPDF(FPDF):
+    def __init__(self, content: SheetContent) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.content = content
+        self.set_margins(MARGIN_X, MARGIN_TOP, MARGIN_X)
+        self.set_auto_page_break(True, margin=MARGIN_BOTTOM)
+        for style, name in FILES.items():
+            self.add_font(FAMILY, style, str(FONTS_DIR / name))
+        self.set_title(drawable(f"{content.title} — {content.commune}"))
+        self.set_lang({"fr": "fr-BE", "de": "de-BE", "en": "en-GB"}[content.lang])
+        self.set_creator("maturity")
+        self.set_author("maturity")
+        self.alias_nb_pages("{nb}")
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    @property
+    def width(self) -> float:
+        return self.w - self.l_margin - self.r_margin
+
+    def font(self, size: float = BASE, style: str = "", color: tuple[int, int, int] = INK) -> None:
+        self.set_font(FAMILY, style, size)
+        self.set_text_color(*color)
+
+    def para(self, text: str, size: float = BASE, style: str = "", color: tuple[int, int, int] = INK,
+             w: float = 0, h: float | None = None, align: str = "L", link: str | None = None) -> None:
+        self.font(size, style, color)
+        self.multi_cell(w or self.width, h or size * 0.48, drawable(text, style), align=align,
+                        new_x=XPos.LMARGIN, new_y=YPos.NEXT, link=link)
+
+    def heading(self, text: str, space_before: float = 6) -> None:
+        if self.get_y() > self.h - MARGIN_BOTTOM - 30:  # no heading alone at the foot of a page
+            self.add_page()
+        elif self.get_y() > self.t_margin + 1:  # no extra space at the top of a page
+            self.ln(space_before)
+        self.font(12.5, "B", INK)
+        self.cell(0, 7, drawable(text, "B"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        y = self.get_y()
+        self.set_draw_color(*ACCENT)
+        self.set_line_width(0.6)
+        self.line(self.l_margin, y, self.l_margin + 14, y)
+        self.ln(2.5)
+
+    def footer(self) -> None:
+        c = self.content
+        self.set_y(-12)
+        self.set_draw_color(*RULE)
+        self.set_line_width(0.2)
+        self.line(self.l_margin, self.get_y() - 1.5, self.w - self.r_margin, self.get_y() - 1.5)
+        self.font(7.5, "", MUTED)
+        left = drawable(f"{c.commune} · {c.footer}")
+        page = {"fr": "Page {n} / {nb}", "de": "Seite {n} / {nb}", "en": "Page {n} / {nb}"}[c.lang]
+        page = page.replace("{n}", str(self.page_no()))
+        right_w = self.get_string_width(page.replace("{nb}", "99")) + 2
+        while self.get_string_width(left) > self.width - right_w - 4 and len(left) > 4:
+            left = left[:-2].rstrip() + "…"
+        self.cell(self.width - right_w, 5, left)
+        self.cell(right_w, 5, page, align="R")
+
+
+# --- the sections ------------------------------------------------------------------------------
+
+
+def _header(pdf: SheetPDF, c: SheetContent) -> None:
+    pdf.para(c.kicker.upper(), 8, "B", ACCENT)
+    pdf.ln(1.5)
+    pdf.para(c.commune, 22, "B", INK, h=9.5)
+    pdf.ln(0.5)
+    pdf.para(c.title, 12.5, "", INK, h=6)
+    pdf.para(c.dateline + (f" · {c.respondent}" if c.respondent else ""), 8.5, "", MUTED)
+    pdf.ln(3)
+    # the overall score, in a soft band
+    y = pdf.get_y()
+    pdf.set_fill_color(*SOFT)
+    pdf.set_draw_color(*SOFT)
+    band_h = 13 if c.overall_detail else 10
+    pdf.rect(pdf.l_margin, y, pdf.width, band_h, style="F")
+    pdf.set_fill_color(*ACCENT)
+    pdf.rect(pdf.l_margin, y, 1.4, band_h, style="F")
+    pdf.set_xy(pdf.l_margin + 5, y + 2)
+    pdf.font(8, "B", MUTED)
+    label = drawable(c.overall_label.upper(), "B")
+    pdf.cell(pdf.get_string_width(label) + 4, 6, label)
+    pdf.font(12, "B", INK)
+    pdf.cell(0, 6, drawable(c.overall_value, "B"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if c.overall_detail:
+        pdf.set_x(pdf.l_margin + 5)
+        pdf.font(7.5, "", MUTED)
+        pdf.cell(0, 4, drawable(c.overall_detail))
+    pdf.set_y(y + band_h + 4)
+
+
+def _profile(pdf: SheetPDF, c: SheetContent, png: bytes, aspect: float) -> None:
+    pdf.heading(c.profile_title, space_before=2)
+    top = pdf.get_y()
+    img_w = 92.0
+    img_h = img_w * aspect
+    pdf.image(BytesIO(png), x=pdf.l_margin - 2, y=top, w=img_w, h=img_h)
+    bottom_left = top + img_h
+    if c.reference_note:
+        pdf.set_xy(pdf.l_margin, bottom_left + 1)
+        pdf.para(c.reference_note, 7, "I", MUTED, w=img_w - 4, h=3.2)
+        bottom_left = pdf.get_y()
+    # the levels, beside the radar
+    col_x = pdf.l_margin + img_w + 4
+    col_w = pdf.w - pdf.r_margin - col_x
+    pdf.set_xy(col_x, top)
+    pdf.font(9.5, "B", INK)
+    pdf.cell(col_w, 5, drawable(c.levels_title, "B"), new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.ln(1)
+    for level in reversed(c.levels):  # the highest first, as on the radar
+        pdf.set_x(col_x)
+        pdf.font(8.6, "B", INK)
+        name = drawable(level.label, "B")
+        pdf.cell(pdf.get_string_width(name) + 2, 4.4, name)
+        pdf.font(7.6, "", MUTED)
+        pdf.cell(0, 4.4, drawable(level.range), new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.set_x(col_x)
+        pdf.font(7.6, "", INK)
+        pdf.multi_cell(col_w, 3.5, drawable(level.description), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.ln(1.6)
+    pdf.set_xy(pdf.l_margin, max(bottom_left, pdf.get_y()) + 1)
+
+
+def _table(pdf: SheetPDF, headers: list[str], rows: list[list[tuple[str, str, tuple[int, int, int]]]],
+           widths: tuple[float, ...], aligns: tuple[str, ...], size: float = 8.6) -> None:
+    heading = FontFace(family=FAMILY, emphasis="BOLD", size_pt=7.6, color=MUTED, fill_color=SOFT)
+    pdf.font(size)
+    pdf.set_fill_color(255, 255, 255)
+    pdf.set_draw_color(*RULE)
+    pdf.set_line_width(0.2)
+    with pdf.table(col_widths=widths, width=pdf.width, text_align=aligns, headings_style=heading,
+                   borders_layout=TableBordersLayout.HORIZONTAL_LINES, line_height=size * 0.47,
+                   padding=(1.2, 1.6, 1.2, 1.6), align=Align.L, v_align="MIDDLE") as table:
+        row = table.row()
+        for text in headers:
+            row.cell(drawable(text, "B"))
+        for cells in rows:
+            row = table.row()
+            for text, style, color in cells:
+                row.cell(drawable(text, style), style=FontFace(family=FAMILY, emphasis=style or None,
+                                                              size_pt=size, color=color, fill_color=(255, 255, 255)))
+
+
+def _scores(pdf: SheetPDF, c: SheetContent) -> None:
+    pdf.heading(c.scores_title)
+    rows = []
+    for r in c.scores:
+        cells = [(r.label, "B", INK), (r.score, "B" if not r.insufficient else "", INK if not r.insufficient else MUTED),
+                 (r.level, "" if not r.insufficient else "I", INK if not r.insufficient else WARN),
+                 (r.coverage, "", MUTED)]
+        if c.show_change:
+            cells.append((r.change, "", INK))
+        rows.append(cells)
+    if c.show_change:
+        widths, aligns = (76, 16, 42, 20, 20), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT")
+    else:
+        widths, aligns = (84, 18, 48, 24), ("LEFT", "RIGHT", "LEFT", "RIGHT")
+    _table(pdf, c.score_headers, rows, widths, aligns)
+
+
+def _obstacles(pdf: SheetPDF, c: SheetContent) -> None:
+    if not c.obstacles:
+        return
+    _keep_together(pdf, 16 + 7 * min(len(c.obstacles) + 1, 4))  # the heading and a few rows; the table may then split
+    pdf.heading(c.obstacles_title)
+    rows = [[(o.label, "B", INK), (o.severity, "B" if o.cited else "", WARN if o.cited else INK),
+             (o.barometer, "", INK if o.source_ref else MUTED)] for o in c.obstacles]
+    _table(pdf, c.obstacle_headers, rows, (92, 42, 40), ("LEFT", "LEFT", "LEFT"), size=8)
+    pdf.ln(1.5)
+    pdf.para(c.obstacles_note, 7.5, "I", MUTED)
+
+
+def _comparisons(pdf: SheetPDF, c: SheetContent) -> None:
+    if not c.comparisons:
+        return
+    pdf.heading(c.comparisons_title)
+    for text, ref in c.comparisons:
+        body = f"{text} [{ref}]"
+        _keep_together(pdf, 3.8 * _lines(pdf, pdf.width - 5, body, 8) + 1)
+        pdf.font(8, "B", ACCENT)
+        pdf.cell(5, 3.8, "•")
+        pdf.font(8, "", INK)
+        pdf.multi_cell(pdf.width - 5, 3.8, drawable(body), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(1)
+
+
+def _lines(pdf: SheetPDF, w: float, text: str, size: float, style: str = "") -> int:
+    pdf.font(size, style)
+    return len(pdf.multi_cell(w, 4, drawable(text, style), dry_run=True, output="LINES")) or 1
+
+
+def _keep_together(pdf: SheetPDF, height: float) -> None:
+    """A page break now when a block of ``height`` mm would not fit on this page."""
+    if pdf.get_y() + height > pdf.h - MARGIN_BOTTOM:
+        pdf.add_page()
+
+
+INDENT = 9.0
+
+
+PT, PL = 8.2, 3.85  # priority body size and line height
+
+
+def _resource_line(p: Priority) -> str:
+    return "↗ " + "  ·  ".join(r.label for r in p.resources)
+
+
+def _priority_height(pdf: SheetPDF, c: SheetContent, p: Priority) -> float:
+    w = pdf.width - INDENT
+    meta = " · ".join(x for x in (p.target, priority_name(c, p.priority)) if x)
+    h = 4.9 * _lines(pdf, w, p.title, 10, "B") + 3.6 * _lines(pdf, w, meta, 7.3) + 0.6
+    h += PL * _lines(pdf, w, p.why, PT, "I") + 0.6
+    h += sum(PL * _lines(pdf, w - 4, a, PT) for a in p.actions)
+    if p.resources:
+        h += 0.6 + 3.7 * _lines(pdf, w, _resource_line(p), 7.5)
+    return h + 3.0
+
+
+def _priorities(pdf: SheetPDF, c: SheetContent) -> None:
+    pdf.heading(c.priorities_title)
+    pdf.para(c.priorities_intro, 8, "", MUTED)
+    pdf.ln(2)
+    w = pdf.width - INDENT
+    for p in c.priorities:
+        _keep_together(pdf, _priority_height(pdf, c, p))
+        y = pdf.get_y()
+        # the rank in a small accent square
+        pdf.set_fill_color(*ACCENT)
+        pdf.rect(pdf.l_margin, y + 0.1, 5.6, 5.6, style="F")
+        pdf.font(8.6, "B", (255, 255, 255))
+        pdf.set_xy(pdf.l_margin, y + 0.1)
+        pdf.cell(5.6, 5.6, str(p.rank), align="C")
+        pdf.set_xy(pdf.l_margin + INDENT, y)
+        pdf.font(10, "B", INK)
+        pdf.multi_cell(w, 4.9, drawable(p.title, "B"), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        meta = " · ".join(x for x in (p.target, priority_name(c, p.priority)) if x)
+        pdf.font(7.3, "", ACCENT)
+        pdf.multi_cell(w, 3.6, drawable(meta), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.ln(0.6)
+        pdf.set_x(pdf.l_margin + INDENT)
+        pdf.font(PT, "I", INK)
+        pdf.multi_cell(w, PL, drawable(p.why, "I"), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.ln(0.6)
+        for action in p.actions:
+            pdf.set_x(pdf.l_margin + INDENT)
+            pdf.font(PT, "B", ACCENT)
+            pdf.cell(4, PL, "›")
+            pdf.font(PT, "", INK)
+            pdf.multi_cell(w - 4, PL, drawable(action), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        if p.resources:
+            pdf.ln(0.6)
+            left = pdf.l_margin
+            pdf.set_left_margin(left + INDENT)  # so that a wrapped line keeps the indent
+            pdf.set_x(left + INDENT)
+            pdf.font(7.5, "B", MUTED)
+            pdf.write(3.7, "↗ ")
+            for k, res in enumerate(p.resources):
+                if k:
+                    pdf.font(7.5, "", MUTED)
+                    pdf.write(3.7, "  ·  ")
+                pdf.font(7.5, "U", ACCENT)
+                pdf.write(3.7, drawable(res.label), link=res.url)
+            pdf.set_left_margin(left)
+            pdf.ln(3.7)
+        pdf.ln(3.0)
+        pdf.set_x(pdf.l_margin)
+
+
+def _notes(pdf: SheetPDF, c: SheetContent) -> None:
+    if not c.notes and not c.warnings:
+        return
+    if c.notes:
+        pdf.heading(c.notes_title)
+        for question, note in c.notes:
+            _keep_together(pdf, 4 * _lines(pdf, pdf.width, question, 8, "B") + 4.1 * _lines(pdf, pdf.width, note, 8.4))
+            pdf.para(question, 8, "B", MUTED)
+            pdf.para(note, 8.4, "", INK)
+            pdf.ln(1.5)
+    if c.warnings:
+        pdf.heading(c.labels["warnings_title"])
+        for w in c.warnings:
+            pdf.para(w, 7.8, "", MUTED)
+
+
+def _method(pdf: SheetPDF, c: SheetContent) -> None:
+    pdf.heading(c.method_title)
+    pdf.para(c.method, 7.6, "", INK, align="L", h=3.7)
+    pdf.ln(1)
+    pdf.heading(c.sources_title, space_before=3)
+    if not c.sources:
+        pdf.para(c.labels["no_sources"], 8.2, "", MUTED)
+    for src in c.sources:
+        _keep_together(pdf, 3.7 * _lines(pdf, pdf.width - 7, src.text, 7.6) + 3.5 * len(src.links) + 1)
+        pdf.font(7.6, "B", INK)
+        pdf.cell(7, 3.7, f"[{src.ref}]")
+        pdf.font(7.6, "", INK)
+        pdf.multi_cell(pdf.width - 7, 3.7, drawable(src.text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        for link in src.links:
+            pdf.set_x(pdf.l_margin + 7)
+            pdf.font(7.2, "U", ACCENT)
+            pdf.multi_cell(pdf.width - 7, 3.5, drawable(link.label), align="L", link=link.url,
+                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(0.8)
+
+
+def radar_png(q: Questionnaire, c: SheetContent) -> tuple[bytes, float]:
+    """The radar as PNG and its height/width ratio."""
+    chart = radar_chart(q, c.series, c.lang, size=300)
+    png = chart_png(chart, scale=2)
+    width = int.from_bytes(png[16:20], "big")
+    height = int.from_bytes(png[20:24], "big")
+    return png, height / width
+
+
+MAX_PAGES = 3
+MIN_PRIORITIES = 6
+
+
+def _layout(c: SheetContent, png: bytes, aspect: float) -> SheetPDF:
+    pdf = SheetPDF(c)
+    pdf.add_page()
+    _header(pdf, c)
+    _profile(pdf, c, png, aspect)
+    _scores(pdf, c)
+    _comparisons(pdf, c)
+    _obstacles(pdf, c)
+    _priorities(pdf, c)
+    _notes(pdf, c)
+    _method(pdf, c)
+    return pdf
+
+
+def render_pdf(q: Questionnaire, c: SheetContent) -> bytes:
+    """The PDF. It shows the first 8 priorities when they fit on 3 pages, else 7, else 6 (issue 4:
+    "the first 6 to 8"); the Markdown and the CSV always carry all that the content holds."""
+    png, aspect = radar_png(q, c)
+    pdf = _layout(c, png, aspect)
+    n, m = len(c.priorities), len(c.comparisons)
+    tries = [(n, min(m, 2)), (min(n, 7), min(m, 2)), (min(n, MIN_PRIORITIES), min(m, 2)), (min(n, MIN_PRIORITIES), 0)]
+    for limit, comparisons in tries:
+        if pdf.page_no() <= MAX_PAGES:
+            break
+        pdf = _layout(c.with_limit(limit, comparisons), png, aspect)
+    return bytes(pdf.output())

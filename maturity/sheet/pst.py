@@ -1,0 +1,45 @@
+"""The PST actions table as CSV: one row per action, ready to paste into the commune's
+Programme Stratégique Transversal.
+
+Columns (localized headers): dimension, strategic objective, operational objective, action,
+priority, resource. UTF-8 with a BOM (Excel then reads the accents right), ``;`` as separator
+(what Excel expects in Belgian and French locales), every field quoted when needed (csv module).
+Every matching recommendation is listed, not only the sheet's first 8: the PST is the full plan.
+A cell that a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage
+return) is prefixed with a single quote.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .content import SheetContent, priority_name, t
+
+DELIMITER = ";"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """A cell a spreadsheet will show as text, never run as a formula."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def rows(c: SheetContent) -> list[list[str]]:
+    lang = c.lang
+    header = [t(k, lang) for k in ("pst_dimension", "pst_strategic", "pst_operational", "pst_action",
+                                   "pst_priority", "pst_resource")]
+    out = [header]
+    for p in c.all_priorities:
+        resources = "\n".join(f"{r.label} — {r.url}" for r in p.resources)
+        dimension = p.target_label or t("pst_cross", lang)
+        for action in p.actions:
+            out.append([dimension, p.objective, p.title, action, priority_name(c, p.priority), resources])
+    return [[neutralise(cell) for cell in row] for row in out]
+
+
+def render_csv(c: SheetContent) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=DELIMITER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerows(rows(c))
+    return buffer.getvalue().encode("utf-8-sig")
