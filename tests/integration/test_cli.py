@@ -1,0 +1,86 @@
+"""The command line as a user meets it (contract §6): exit codes, messages, no traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from maturity.cli import main
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+ROOT = DATA.parent.parent
+
+
+def _answers(tmp_path: Path, answers: dict, **over) -> Path:
+    doc = {"questionnaire": {"id": "mini", "version": "1.0"}, "commune": {"nis_code": "92094", "name": "Namur"},
+           "answers": answers}
+    doc.update(over)
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_validate_accepts_a_valid_file(capsys):
+    assert main(["validate", str(DATA / "mini.yaml")]) == 0
+    assert "ok" in capsys.readouterr().out
+
+
+def test_validate_rejects_a_broken_file_naming_the_place(capsys):
+    code = main(["validate", str(DATA / "broken" / "unknown_key.yaml"), str(DATA / "broken" / "levels_not_ascending.yaml")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "unknown_key.yaml:28: sections[0].questions[1].wieght: unknown key" in err
+    assert "levels_not_ascending.yaml:11: levels[2].min" in err
+
+
+def test_score_json_gives_the_contract_numbers(tmp_path, capsys):
+    path = _answers(tmp_path, {"a1": "half", "a2": "yes", "a3": ["x", "z"], "a4": "no", "b1": "o1", "budget": "major"})
+    assert main(["score", str(path), "--questionnaire", str(DATA / "mini.yaml"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["dimensions"]["alpha"]["score"] == pytest.approx(65.0)
+    assert out["dimensions"]["alpha"]["level"] == "mid"
+    assert out["dimensions"]["beta"]["score"] == pytest.approx(50.0)
+    assert out["dimensions"]["beta"]["coverage"] == 0.5
+    assert out["overall"] == pytest.approx(57.5)
+    assert out["obstacles"]["budget"] == {"severity": 3, "cited": True}
+    assert out["commune"]["name"] == "Namur"
+
+
+def test_score_text_output_is_localized(tmp_path, capsys):
+    path = _answers(tmp_path, {"a1": "half", "a2": "yes", "a3": ["x", "z"], "a4": "no"})
+    assert main(["score", str(path), "--questionnaire", str(DATA / "mini.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "Alpha" in out and "65" in out and "Moyen" in out
+    assert "réponses insuffisantes" in out  # beta has no answer
+
+
+def test_invalid_answers_exit_1_with_every_place(tmp_path, capsys):
+    path = _answers(tmp_path, {"a1": "maybe", "zzz": 1})
+    assert main(["score", str(path), "--questionnaire", str(DATA / "mini.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "answers.a1" in err and "answers.zzz: unknown question id" in err
+    assert "Traceback" not in err
+
+
+def test_missing_file_exit_1(capsys):
+    assert main(["score", "/nonexistent/answers.json"]) == 1
+    assert "/nonexistent/answers.json: file not found" in capsys.readouterr().err
+
+
+def test_usage_error_exit_2():
+    with pytest.raises(SystemExit) as info:
+        main(["score"])
+    assert info.value.code == 2
+
+
+def test_real_entry_point_never_shows_a_traceback(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"\x00\xff{{{")
+    result = subprocess.run([sys.executable, "-m", "maturity", "score", str(bad)], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "bad.json" in result.stderr
