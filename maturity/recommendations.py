@@ -5,6 +5,10 @@ urgency is ``1 - score/100`` for a recommendation that lifts a dimension (the we
 dimension first), ``severity / highest severity`` for one that lifts an obstacle, and
 0.5 otherwise or when the dimension has too few answers to be scored; ties keep the
 file's order.
+
+The sheet shows the first ``SHEET_LIMIT`` of that list, taking one recommendation per
+dimension or obstacle before a second one for the same, so that the obstacles a commune
+cites are not crowded out by several steps for one weak dimension.
 """
 
 from __future__ import annotations
@@ -99,4 +103,25 @@ def select(q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any],
         chosen.append(((rec.priority, -urgency, index), Selected(rec, dimension, obstacle, urgency)))
     chosen.sort(key=lambda pair: pair[0])
     selected = [s for _, s in chosen]
-    return selected[:limit] if limit is not None else selected
+    if limit is None or len(selected) <= limit:
+        return selected
+    return _spread(selected, limit)
+
+
+def _spread(selected: list[Selected], limit: int) -> list[Selected]:
+    """The first ``limit``, one per dimension or obstacle first, so that a commune weak
+    everywhere still sees its cited obstacles; then the rest in order. Order is kept."""
+    picked: set[int] = set()
+    targets: set[tuple[str | None, str | None]] = set()
+    for index, item in enumerate(selected):
+        target = (item.dimension, item.obstacle)
+        if target == (None, None) or target not in targets:
+            picked.add(index)
+            targets.add(target)
+        if len(picked) == limit:
+            break
+    for index in range(len(selected)):
+        if len(picked) == limit:
+            break
+        picked.add(index)
+    return [item for index, item in enumerate(selected) if index in picked]

@@ -46,13 +46,32 @@ class Contribution:
                 "contribution": self.contribution, "status": self.status}
 
 
-@dataclass(slots=True)
 class DimensionResult:
-    id: str
-    score: float | None
-    level: str | None
-    coverage: float
-    contributions: list[Contribution] = field(default_factory=list)
+    """A dimension's score, level and coverage; ``contributions`` say why (built on first use)."""
+
+    __slots__ = ("_contributions", "_raw", "_total", "coverage", "id", "level", "score")
+
+    def __init__(self, id: str, score: float | None, level: str | None, coverage: float,
+                 contributions: list[Contribution] | None = None,
+                 raw: list[tuple[str, Any, float | None, float, str]] | None = None, total: float = 0.0) -> None:
+        self.id = id
+        self.score = score
+        self.level = level
+        self.coverage = coverage
+        self._contributions = contributions
+        self._raw = raw or []
+        self._total = total  # Σ weight of the answered questions, when the score is not null
+
+    @property
+    def contributions(self) -> list[Contribution]:
+        if self._contributions is None:
+            total = self._total if self.score is not None else 0.0
+            self._contributions = [
+                Contribution(qid, answer, v, weight,
+                             (100.0 * weight * v / total) if (total and v is not None) else None, status)
+                for qid, answer, v, weight, status in self._raw
+            ]
+        return self._contributions
 
     @property
     def insufficient(self) -> bool:
@@ -64,6 +83,9 @@ class DimensionResult:
             out["status"] = "insufficient answers"
         out["contributions"] = [c.to_json() for c in self.contributions]
         return out
+
+    def __repr__(self) -> str:
+        return f"DimensionResult({self.id!r}, score={self.score!r}, level={self.level!r}, coverage={self.coverage!r})"
 
 
 @dataclass(slots=True)
@@ -161,8 +183,15 @@ class Plan:
         for section in questionnaire.sections:
             for q in section.questions:
                 self.items.append(self._item(section.kind, section.id, q))
-        self.has_conditions = any(item.condition for item in self.items)
         self.dimension_ids = [s.id for s in questionnaire.dimensions]
+        self.dimension_items = [
+            (dim_id, [i for i in self.items if i.section == dim_id and i.kind == "dimension" and i.scored])
+            for dim_id in self.dimension_ids
+        ]
+        self.obstacle_items = [i for i in self.items if i.kind == "obstacles"]
+        # conditions are evaluated only when a scored question or an obstacle has one
+        self.visibility_matters = any(
+            i.condition for i in self.items if i.kind == "obstacles" or (i.kind == "dimension" and i.scored))
         self.levels = sorted(((lv.min, lv.id) for lv in questionnaire.levels), reverse=True)
         self.min_coverage = questionnaire.min_coverage
 
@@ -212,59 +241,60 @@ def visible_questions(questionnaire: Questionnaire, answers: Answers) -> set[str
     return plan_for(questionnaire).shown(answers)
 
 
-def _value(item: _Item, answer: Any) -> float:
+def _value(item: _Item, answer: Any) -> float | None:
+    """v in [0, 1] for a valid answer; None for a value that is not an option (never scored)."""
     values = item.values or {}
     if item.type == "multi":
-        return min(1.0, sum(values.get(a, 0.0) for a in answer)) if isinstance(answer, list) else 0.0
-    return values.get(answer, 0.0)
+        if not isinstance(answer, list):
+            return None
+        return min(1.0, sum(values.get(a, 0.0) for a in answer))
+    return values.get(answer) if isinstance(answer, str) else None
 
 
 def score(questionnaire: Questionnaire, answers: Answers) -> Assessment:
     """Score the answers (a mapping question id -> value, contract §2) per contract §3."""
     plan = plan_for(questionnaire)
-    shown = plan.shown(answers) if plan.has_conditions else None
-    per_dim: dict[str, list[Contribution]] = {d: [] for d in plan.dimension_ids}
-    obstacles: dict[str, ObstacleResult] = {}
-    for item in plan.items:
-        if shown is not None and item.id not in shown:
-            continue
-        answer = answers.get(item.id)
-        if item.kind == "dimension":
-            if not item.scored:
-                continue
-            if answer == NA:
-                per_dim[item.section].append(Contribution(item.id, answer, None, item.weight, None, "na"))
-            elif answer is None or answer == UNKNOWN:
-                status = "unknown" if answer == UNKNOWN else "unanswered"
-                per_dim[item.section].append(Contribution(item.id, answer, None, item.weight, None, status))
-            else:
-                per_dim[item.section].append(
-                    Contribution(item.id, answer, _value(item, answer), item.weight, None, "scored"))
-        elif item.kind == "obstacles":
-            severity = (item.values or {}).get(answer) if isinstance(answer, str) else None
-            obstacles[item.id] = ObstacleResult(item.id, severity)
-
+    shown = plan.shown(answers) if plan.visibility_matters else None
+    get = answers.get
     dimensions: dict[str, DimensionResult] = {}
-    for dim_id, contributions in per_dim.items():
+    total_scores = 0.0
+    n_scores = 0
+    min_coverage = plan.min_coverage - EPS
+    for dim_id, items in plan.dimension_items:
+        raw = []
         answered_w = weighted = eligible_w = 0.0
-        for c in contributions:
-            if c.status == "na":
+        for item in items:
+            qid = item.id
+            if shown is not None and qid not in shown:
                 continue
-            eligible_w += c.weight
-            if c.status == "scored":
-                answered_w += c.weight
-                weighted += c.weight * c.v  # type: ignore[operator]
+            answer = get(qid)
+            weight = item.weight
+            if answer == NA:
+                raw.append((qid, answer, None, weight, "na"))
+                continue
+            eligible_w += weight
+            v = None if answer is None or answer == UNKNOWN else _value(item, answer)
+            if v is None:
+                raw.append((qid, answer, None, weight, "unknown" if answer == UNKNOWN else "unanswered"))
+            else:
+                answered_w += weight
+                weighted += weight * v
+                raw.append((qid, answer, v, weight, "scored"))
         coverage = answered_w / eligible_w if eligible_w else 1.0
-        has_answer = any(c.status == "scored" for c in contributions)
-        if not has_answer or coverage < plan.min_coverage - EPS or answered_w <= 0:
-            dimensions[dim_id] = DimensionResult(dim_id, None, None, coverage, contributions)
+        if answered_w <= 0 or coverage < min_coverage:
+            dimensions[dim_id] = DimensionResult(dim_id, None, None, coverage, raw=raw)
             continue
         value = 100.0 * weighted / answered_w
-        for c in contributions:
-            if c.status == "scored":
-                c.contribution = 100.0 * c.weight * c.v / answered_w  # type: ignore[operator]
-        dimensions[dim_id] = DimensionResult(dim_id, value, plan.level_of(value), coverage, contributions)
+        total_scores += value
+        n_scores += 1
+        dimensions[dim_id] = DimensionResult(dim_id, value, plan.level_of(value), coverage, raw=raw, total=answered_w)
 
-    scores = [d.score for d in dimensions.values() if d.score is not None]
-    overall = sum(scores) / len(scores) if scores else None
+    obstacles: dict[str, ObstacleResult] = {}
+    for item in plan.obstacle_items:
+        if shown is not None and item.id not in shown:
+            continue
+        answer = get(item.id)
+        severity = (item.values or {}).get(answer) if isinstance(answer, str) else None
+        obstacles[item.id] = ObstacleResult(item.id, severity)
+    overall = total_scores / n_scores if n_scores else None
     return Assessment(questionnaire.id, questionnaire.version, dimensions, overall, obstacles)
