@@ -112,17 +112,20 @@ def cmd_score(args: argparse.Namespace) -> int:
 
     name = doc.commune.get("name") or doc.commune.get("nis_code") or "?"
     print(f"{q.t(q.title, lang)} {q.version} — {name}")
+    width = max(len(q.t(s.label, lang)) for s in q.dimensions)
+    coverage_word = {"fr": "réponses", "de": "Antworten"}.get(lang, "answered")
     for section in q.dimensions:
         d = assessment.dimensions[section.id]
         label = q.t(section.label, lang)
+        coverage = f"{format_percent(d.coverage, lang)} {coverage_word}"
         if d.score is None:
-            print(f"  {label:<28} {'—':>6}  {_insufficient(lang)} ({format_percent(d.coverage, lang)})")
+            print(f"  {label:<{width}}  {'—':>4}  {_insufficient(lang)} ({coverage})")
         else:
             level = q.level(d.level)
-            print(f"  {label:<28} {format_number(d.score, lang):>6}  {q.t(level.label, lang) if level else ''}"
-                  f"  ({format_percent(d.coverage, lang)})")
+            print(f"  {label:<{width}}  {format_number(d.score, lang):>4}  {q.t(level.label, lang) if level else ''}"
+                  f" ({coverage})")
     overall = "—" if assessment.overall is None else format_number(assessment.overall, lang)
-    print(f"  {'Global' if lang != 'de' else 'Gesamt':<28} {overall:>6}")
+    print(f"  {'Global' if lang != 'de' else 'Gesamt':<{width}}  {overall:>4}")
     return EXIT_OK
 
 
