@@ -168,72 +168,87 @@ def radar_data(q: Questionnaire, series: list[RadarSeries], lang: str) -> dict[s
             "lines": lines, "points": points}
 
 
-def radar_chart(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *, size: int = 300,
-                legend_width: int | None = None) -> alt.Chart:
-    """The radar of the commune (and of the comparison series), as an Altair layer chart."""
+def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *, size: int = 300,
+               legend_width: int | None = None) -> dict:
+    """The radar as a Vega-Lite spec (a plain dict): THE one spec, drawn by the app (through
+    :func:`radar_chart`) and rendered for the PDF (through :func:`chart_png`)."""
+    dims = [(d.id, q.t(d.label, lang)) for d in q.dimensions]
     data = radar_data(q, series, lang)
-    legends = list(dict.fromkeys(row["series"] for row in data["lines"] + data["points"]))
-    for s in series:  # a series without any score still appears in the legend
-        label = series_label(s, [(d.id, q.t(d.label, lang)) for d in q.dimensions], lang)
-        if label not in legends:
-            legends.append(label)
-    kinds = {series_label(s, [(d.id, q.t(d.label, lang)) for d in q.dimensions], lang): s.kind for s in series}
+    legends = list(dict.fromkeys(series_label(s, dims, lang) for s in series))
+    kinds = {series_label(s, dims, lang): s.kind for s in series}
     colors = [STYLES[kinds[label]]["color"] for label in legends]
     dashes = [STYLES[kinds[label]]["dash"] for label in legends]
     shapes = [STYLES[kinds[label]]["shape"] for label in legends]
     widths = [STYLES[kinds[label]]["width"] for label in legends]
     legend_width = legend_width or size + 120
-    scale_xy = alt.Scale(domain=[-1.42, 1.42], nice=False)
-    x = alt.X("x:Q", scale=scale_xy, axis=None)
-    y = alt.Y("y:Q", scale=alt.Scale(domain=[-1.25, 1.25], nice=False), axis=None)
-    wrap = max(30, int((legend_width - 50) / 7.9))  # characters per legend line at 11 px
+    x = {"field": "x", "type": "quantitative", "axis": None, "scale": {"domain": [-1.42, 1.42], "nice": False}}
+    y = {"field": "y", "type": "quantitative", "axis": None, "scale": {"domain": [-1.25, 1.25], "nice": False}}
+    wrap = max(30, int((legend_width - 50) / 7.9))  # characters per legend line
     wrapped = {label: textwrap.wrap(label, wrap) or [""] for label in legends}
-    label_expr = f"({json.dumps(wrapped, ensure_ascii=False)})[datum.label] || datum.label"
-    legend = alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0, labelExpr=label_expr,
-                        labelFontSize=13.5, symbolType="stroke", symbolSize=420, symbolStrokeWidth=2.4,
-                        labelColor=INK, rowPadding=5, labelOffset=8)
-    series_scale = {"domain": legends}
-    color = alt.Color("series:N", scale=alt.Scale(range=colors, **series_scale), legend=legend)
-    dash = alt.StrokeDash("series:N", scale=alt.Scale(range=dashes, **series_scale), legend=legend)
-    # a field of its own, so that the legend shows a line sample (colour + dash), not the marker
-    shape = alt.Shape("marker:N", scale=alt.Scale(range=shapes, domain=[f"m{i}" for i in range(len(legends))]),
-                      legend=None)
-    width = alt.StrokeWidth("series:N", scale=alt.Scale(range=widths, **series_scale), legend=None)
-    tip = _TOOLTIP.get(lang, _TOOLTIP["en"])
+    legend = {"title": None, "orient": "bottom", "direction": "vertical", "labelLimit": 0,
+              "labelExpr": f"({json.dumps(wrapped, ensure_ascii=False)})[datum.label] || datum.label",
+              "labelFontSize": 13.5, "symbolType": "stroke", "symbolSize": 420, "symbolStrokeWidth": 2.4,
+              "labelColor": INK, "rowPadding": 5, "labelOffset": 8}
 
-    grid = alt.Chart(alt.Data(values=data["grid"])).mark_line(color=GRID, strokeWidth=0.8).encode(
-        x=x, y=y, detail="ring:N", order="order:Q")
-    spokes = alt.Chart(alt.Data(values=data["spokes"])).mark_line(color=GRID, strokeWidth=0.8).encode(
-        x=x, y=y, detail="dim:N", order="order:Q")
-    bands = alt.Chart(alt.Data(values=data["bands"])).mark_text(
-        color=MUTED, fontSize=10.5, fontStyle="italic", align="right", baseline="middle", font=FONT,
-    ).encode(x=x, y=y, text="label:N")
-    ticks = alt.Chart(alt.Data(values=data["ticks"])).mark_text(
-        color=MUTED, fontSize=10, align="right", baseline="middle", font=FONT).encode(x=x, y=y, text="label:N")
-    axis_labels = [
-        alt.Chart(alt.Data(values=[row for row in data["labels"] if row["align"] == a and row["baseline"] == b]))
-        .mark_text(color=INK, fontSize=14.5, fontWeight="bold", align=a, baseline=b, font=FONT, lineBreak="\n")
-        .encode(x=x, y=y, text="label:N")
-        for a in ("left", "right", "center") for b in ("top", "bottom", "middle")
-        if any(row["align"] == a and row["baseline"] == b for row in data["labels"])
+    def channel(field: str, rng: list, with_legend: bool, domain: list | None = None) -> dict:
+        return {"field": field, "type": "nominal", "scale": {"domain": domain or legends, "range": rng},
+                "legend": legend if with_legend else None}
+
+    def layer(values: list[dict], mark: dict, encoding: dict) -> dict:
+        return {"data": {"values": values}, "mark": mark, "encoding": {"x": x, "y": y, **encoding}}
+
+    text = {"field": "label", "type": "nominal"}
+    layers = [
+        layer(data["grid"], {"type": "line", "color": GRID, "strokeWidth": 0.8},
+              {"detail": {"field": "ring", "type": "nominal"}, "order": {"field": "order", "type": "quantitative"}}),
+        layer(data["spokes"], {"type": "line", "color": GRID, "strokeWidth": 0.8},
+              {"detail": {"field": "dim", "type": "nominal"}, "order": {"field": "order", "type": "quantitative"}}),
+        layer(data["bands"], {"type": "text", "color": MUTED, "fontSize": 10.5, "fontStyle": "italic",
+                              "align": "right", "baseline": "middle", "font": FONT}, {"text": text}),
+        layer(data["ticks"], {"type": "text", "color": MUTED, "fontSize": 10, "align": "right",
+                              "baseline": "middle", "font": FONT}, {"text": text}),
     ]
-    lines = alt.Chart(alt.Data(values=data["lines"] or [{"series": legends[0] if legends else "", "segment": "",
-                                                         "order": 0, "x": None, "y": None}])).mark_line(
-        strokeJoin="round").encode(x=x, y=y, color=color, strokeDash=dash, strokeWidth=width,
-                                   detail="segment:N", order="order:Q")
-    point_color = alt.Color("series:N", scale=alt.Scale(range=colors, **series_scale), legend=None)
-    points = alt.Chart(alt.Data(values=data["points"])).mark_point(filled=True, size=55, opacity=1).encode(
-        x=x, y=y, color=point_color, shape=shape,
-        tooltip=[alt.Tooltip("series:N", title=tip[0]), alt.Tooltip("dimension:N", title=tip[1]),
-                 alt.Tooltip("score:N", title=tip[2]), alt.Tooltip("note:N", title=" ")])
-    layers = [grid, spokes, bands, ticks, *axis_labels, lines, points]
-    return (
-        alt.layer(*layers)
-        .properties(width=size + 120, height=round((size + 120) * 2.5 / 2.84), background="white",
-                    padding={"left": 4, "right": 4, "top": 6, "bottom": 4})
-        .configure(font=FONT, view={"strokeWidth": 0})
-        .resolve_scale(color="shared", strokeDash="shared", shape="shared")
-    )
+    for a in ("left", "right", "center"):
+        for b in ("top", "bottom", "middle"):
+            rows = [row for row in data["labels"] if row["align"] == a and row["baseline"] == b]
+            if rows:
+                layers.append(layer(rows, {"type": "text", "color": INK, "fontSize": 14.5, "fontWeight": "bold",
+                                           "align": a, "baseline": b, "font": FONT, "lineBreak": "\n"},
+                                    {"text": text}))
+    if legends:
+        lines = data["lines"] or [{"series": legends[0], "segment": "", "order": 0, "x": None, "y": None}]
+        layers.append(layer(lines, {"type": "line", "strokeJoin": "round"}, {
+            "color": channel("series", colors, True),
+            "strokeDash": channel("series", dashes, True),
+            "strokeWidth": channel("series", widths, False),
+            "detail": {"field": "segment", "type": "nominal"},
+            "order": {"field": "order", "type": "quantitative"},
+        }))
+        tip = _TOOLTIP.get(lang, _TOOLTIP["en"])
+        # the marker has a field of its own, so that the legend shows a line sample (colour + dash)
+        layers.append(layer(data["points"], {"type": "point", "filled": True, "size": 55, "opacity": 1}, {
+            "color": channel("series", colors, False),
+            "shape": channel("marker", shapes, False, [f"m{i}" for i in range(len(legends))]),
+            "tooltip": [{"field": "series", "type": "nominal", "title": tip[0]},
+                        {"field": "dimension", "type": "nominal", "title": tip[1]},
+                        {"field": "score", "type": "nominal", "title": tip[2]},
+                        {"field": "note", "type": "nominal", "title": " "}],
+        }))
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "width": size + 120, "height": round((size + 120) * 2.5 / 2.84), "background": "white",
+        "padding": {"left": 4, "right": 4, "top": 6, "bottom": 4},
+        "config": {"font": FONT, "view": {"strokeWidth": 0}},
+        "resolve": {"scale": {"color": "shared", "strokeDash": "shared", "shape": "shared"}},
+        "layer": layers,
+    }
+
+
+def radar_chart(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *, size: int = 300,
+                legend_width: int | None = None) -> alt.LayerChart:
+    """The radar as an Altair chart (for ``st.altair_chart``): the same spec as the PDF's."""
+    return alt.LayerChart.from_dict(radar_spec(q, series, lang, size=size, legend_width=legend_width),
+                                    validate=False)
 
 
 _FONTS_REGISTERED = False
@@ -253,18 +268,19 @@ def _register_fonts() -> None:
     _FONTS_REGISTERED = True
 
 
-def chart_png(chart: alt.Chart | dict, scale: float = 2) -> bytes:
-    """A PNG of the chart, rendered offline by vl-convert."""
+def chart_png(chart: alt.TopLevelMixin | dict, scale: float = 2) -> bytes:
+    """A PNG of a chart (an Altair chart or a Vega-Lite dict), rendered offline by vl-convert."""
     import vl_convert as vlc
 
     _register_fonts()
-    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    # the spec is built by radar_chart and checked by the tests: no schema validation on every render
+    spec = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
     return vlc.vegalite_to_png(spec, scale=scale)
 
 
-def chart_svg(chart: alt.Chart | dict) -> str:
+def chart_svg(chart: alt.TopLevelMixin | dict) -> str:
     import vl_convert as vlc
 
     _register_fonts()
-    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    spec = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
     return vlc.vegalite_to_svg(spec)

@@ -165,6 +165,7 @@ def t(key: str, lang: str, **values: Any) -> str:
 MAX_NAME = 120
 MAX_NOTE_SHOWN = 400
 MAX_NOTES = 6
+MIN_SHEET_PRIORITIES = 6
 MAX_COMPARISONS = 4
 
 
@@ -294,13 +295,14 @@ class SheetContent:
     questionnaire_id: str
     questionnaire_version: str
     labels: dict[str, str] = field(default_factory=dict)  # other fixed wording the renderers need
+    shortened: dict[int, list[Priority]] = field(default_factory=dict)  # the sheet's selection for 6, 7, 8
 
     def with_limit(self, limit: int, comparisons: int | None = None) -> SheetContent:
         """The same content showing only the first ``limit`` priorities (and ``comparisons``
         barometer sentences), for a PDF that must fit on its pages."""
         from dataclasses import replace
 
-        shown = self.all_priorities[:limit]
+        shown = self.shortened.get(limit) or self.priorities[:limit]
         kept = self.comparisons if comparisons is None else self.comparisons[:comparisons]
         return replace(self, priorities=shown, comparisons=kept,
                        priorities_intro=_priorities_intro(self.lang, shown, self.all_priorities))
@@ -588,10 +590,12 @@ def build_content(
             comparisons.append((clean_text(_get(comp, "text", ""), 500, one_line=True), sources.ref(*found)))
         comparisons = comparisons[:MAX_COMPARISONS]
 
-    # priorities
-    chosen = select(q, assessment, answers)
-    all_priorities = [_priority(i + 1, s, q, lang) for i, s in enumerate(chosen)]
-    priorities = all_priorities[:limit]
+    # priorities: the sheet's selection (select(..., limit) spreads it over dimensions and cited
+    # obstacles), also for 6 and 7 in case the PDF must shorten it; every match for the PST table
+    all_priorities = [_priority(i + 1, s, q, lang) for i, s in enumerate(select(q, assessment, answers))]
+    shortened = {k: [_priority(i + 1, s, q, lang) for i, s in enumerate(select(q, assessment, answers, limit=k))]
+                 for k in range(MIN_SHEET_PRIORITIES, limit + 1)}
+    priorities = shortened[limit] if limit in shortened else all_priorities[:limit]
     intro = _priorities_intro(lang, priorities, all_priorities)
 
     # the commune's notes, short
@@ -616,6 +620,7 @@ def build_content(
         obstacles=obstacles, obstacles_note=t("obstacles_note", lang),
         comparisons_title=t("comparisons_title", lang), comparisons=comparisons,
         priorities_title=t("priorities_title", lang), priorities_intro=intro, priorities=priorities,
+        shortened=shortened,
         all_priorities=all_priorities, notes_title=t("notes_title", lang), notes=notes,
         warnings=[clean_text(w, 300, one_line=True) for w in assessment.warnings],
         method_title=t("method_title", lang),

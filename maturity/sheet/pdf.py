@@ -12,14 +12,17 @@ crashes and no empty boxes appear.
 
 from __future__ import annotations
 
+from copy import deepcopy
 from functools import cache
 from io import BytesIO
+from typing import Any
 
+from fontTools import ttLib
 from fpdf import FPDF
 from fpdf.enums import Align, TableBordersLayout, XPos, YPos
-from fpdf.fonts import FontFace
+from fpdf.fonts import FontFace, TTFFont
 
-from ..charts import chart_png, radar_chart
+from ..charts import chart_png, radar_spec
 from ..models import Questionnaire
 from .content import Priority, SheetContent, priority_name
 from .fonts import FAMILY, FILES, FONTS_DIR
@@ -57,14 +60,44 @@ def drawable(text: str, style: str = "") -> str:
     return " ".join(out.split(" ")).replace("  ", " ")
 
 
+class _FastWidthFont(TTFFont):
+    """fpdf2's TTF font with a faster text width (same numbers) for the unshaped text of the sheet:
+    line breaking asks for it tens of thousands of times per sheet."""
+
+    __slots__ = ()
+
+    def get_text_width(self, text: str, font_size_pt: float, text_shaping_params: Any) -> tuple[int, float]:
+        if text_shaping_params or self.is_symbol:
+            return super().get_text_width(text, font_size_pt, text_shaping_params)
+        if font_size_pt > self.biggest_size_pt:
+            self.biggest_size_pt = font_size_pt
+        return len(text), sum(map(self.cw.__getitem__, map(ord, text))) * font_size_pt * 0.001
+
+
+@cache
+def _parsed_fonts() -> dict:
+    """The DejaVu faces parsed by fpdf2 once per process (pristine: no glyph used yet)."""
+    template = FPDF()
+    for style, name in FILES.items():
+        template.add_font(FAMILY, style, str(FONTS_DIR / name))
+    return dict(template.fonts)
+
+
 class SheetPDF(FPDF):
     def __init__(self, content: SheetContent) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.content = content
         self.set_margins(MARGIN_X, MARGIN_TOP, MARGIN_X)
         self.set_auto_page_break(True, margin=MARGIN_BOTTOM)
-        for style, name in FILES.items():
-            self.add_font(FAMILY, style, str(FONTS_DIR / name))
+        for key, font in _parsed_fonts().items():  # parsed once per process, copied per document
+            copied = deepcopy(font)
+            # fpdf2 subsets the fontTools object in place when writing: each document gets its own
+            copied.ttfont = ttLib.TTFont(font.ttffile, recalcTimestamp=False, lazy=True)
+            copied.__class__ = _FastWidthFont
+            copied.i = len(self.fonts) + 1
+            self.fonts[key] = copied
+        self._measures: dict[tuple, int] = {}
+        self.compact = False  # tighter spacing, the last resort to stay within MAX_PAGES
         self.set_title(drawable(f"{content.title} — {content.commune}"))
         self.set_lang({"fr": "fr-BE", "de": "de-BE", "en": "en-GB"}[content.lang])
         self.set_creator("maturity")
@@ -91,7 +124,7 @@ class SheetPDF(FPDF):
         if self.get_y() > self.h - MARGIN_BOTTOM - 30:  # no heading alone at the foot of a page
             self.add_page()
         elif self.get_y() > self.t_margin + 1:  # no extra space at the top of a page
-            self.ln(space_before)
+            self.ln(space_before * (0.5 if self.compact else 1))
         self.font(12.5, "B", INK)
         self.cell(0, 7, drawable(text, "B"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         y = self.get_y()
@@ -221,11 +254,11 @@ def _scores(pdf: SheetPDF, c: SheetContent) -> None:
 def _obstacles(pdf: SheetPDF, c: SheetContent) -> None:
     if not c.obstacles:
         return
-    _keep_together(pdf, 16 + 7 * min(len(c.obstacles) + 1, 4))  # the heading and a few rows; the table may then split
+    _keep_together(pdf, 16 + 7 * min(len(c.obstacles) + 1, 3))  # the heading and a few rows; the table may then split
     pdf.heading(c.obstacles_title)
     rows = [[(o.label, "B", INK), (o.severity, "B" if o.cited else "", WARN if o.cited else INK),
              (o.barometer, "", INK if o.source_ref else MUTED)] for o in c.obstacles]
-    _table(pdf, c.obstacle_headers, rows, (92, 42, 40), ("LEFT", "LEFT", "LEFT"), size=8)
+    _table(pdf, c.obstacle_headers, rows, (84, 50, 40), ("LEFT", "LEFT", "LEFT"), size=8)
     pdf.ln(1.5)
     pdf.para(c.obstacles_note, 7.5, "I", MUTED)
 
@@ -245,8 +278,13 @@ def _comparisons(pdf: SheetPDF, c: SheetContent) -> None:
 
 
 def _lines(pdf: SheetPDF, w: float, text: str, size: float, style: str = "") -> int:
-    pdf.font(size, style)
-    return len(pdf.multi_cell(w, 4, drawable(text, style), dry_run=True, output="LINES")) or 1
+    key = (w, text, size, style)
+    found = pdf._measures.get(key)
+    if found is None:
+        pdf.font(size, style)
+        found = len(pdf.multi_cell(w, 4, drawable(text, style), dry_run=True, output="LINES")) or 1
+        pdf._measures[key] = found
+    return found
 
 
 def _keep_together(pdf: SheetPDF, height: float) -> None:
@@ -322,7 +360,7 @@ def _priorities(pdf: SheetPDF, c: SheetContent) -> None:
                 pdf.write(3.7, drawable(res.label), link=res.url)
             pdf.set_left_margin(left)
             pdf.ln(3.7)
-        pdf.ln(3.0)
+        pdf.ln(1.8 if pdf.compact else 3.0)
         pdf.set_x(pdf.l_margin)
 
 
@@ -365,8 +403,7 @@ def _method(pdf: SheetPDF, c: SheetContent) -> None:
 
 def radar_png(q: Questionnaire, c: SheetContent) -> tuple[bytes, float]:
     """The radar as PNG and its height/width ratio."""
-    chart = radar_chart(q, c.series, c.lang, size=300)
-    png = chart_png(chart, scale=2)
+    png = chart_png(radar_spec(q, c.series, c.lang, size=300), scale=2)
     width = int.from_bytes(png[16:20], "big")
     height = int.from_bytes(png[20:24], "big")
     return png, height / width
@@ -376,8 +413,12 @@ MAX_PAGES = 3
 MIN_PRIORITIES = 6
 
 
-def _layout(c: SheetContent, png: bytes, aspect: float) -> SheetPDF:
+def _layout(c: SheetContent, png: bytes, aspect: float, measures: dict | None = None,
+            compact: bool = False) -> SheetPDF:
     pdf = SheetPDF(c)
+    pdf.compact = compact
+    if measures is not None:
+        pdf._measures = measures
     pdf.add_page()
     _header(pdf, c)
     _profile(pdf, c, png, aspect)
@@ -394,11 +435,27 @@ def render_pdf(q: Questionnaire, c: SheetContent) -> bytes:
     """The PDF. It shows the first 8 priorities when they fit on 3 pages, else 7, else 6 (issue 4:
     "the first 6 to 8"); the Markdown and the CSV always carry all that the content holds."""
     png, aspect = radar_png(q, c)
-    pdf = _layout(c, png, aspect)
+    measures: dict[tuple, int] = {}
+    pdf = _layout(c, png, aspect, measures)
+    if pdf.page_no() <= MAX_PAGES:
+        return bytes(pdf.output())
+    usable = pdf.h - MARGIN_TOP - MARGIN_BOTTOM
+    overflow = (pdf.page_no() - MAX_PAGES - 1) * usable + pdf.get_y() - MARGIN_TOP
     n, m = len(c.priorities), len(c.comparisons)
     tries = [(n, min(m, 2)), (min(n, 7), min(m, 2)), (min(n, MIN_PRIORITIES), min(m, 2)), (min(n, MIN_PRIORITIES), 0)]
-    for limit, comparisons in tries:
+    tries = [t for t in dict.fromkeys(tries) if t != (n, m)]
+
+    def saved(limit: int, comparisons: int) -> float:
+        gain = sum(_priority_height(pdf, c, p) for p in c.priorities[limit:])
+        gain += sum(3.8 * _lines(pdf, pdf.width - 5, f"{text} [{ref}]", 8) + 1 for text, ref in c.comparisons[comparisons:])
+        return gain + (14 if comparisons == 0 and m else 0)
+
+    # skip the candidates that cannot save enough (measured, not laid out), then lay out
+    start = next((i for i, t in enumerate(tries) if saved(*t) >= overflow), len(tries) - 1)
+    for limit, comparisons in tries[start:]:
+        pdf = _layout(c.with_limit(limit, comparisons), png, aspect, measures)
         if pdf.page_no() <= MAX_PAGES:
             break
-        pdf = _layout(c.with_limit(limit, comparisons), png, aspect)
+    else:  # still too long (long texts, German): tighter spacing; a 4th page only if even that fails
+        pdf = _layout(c.with_limit(*(tries[-1] if tries else (n, m))), png, aspect, measures, compact=True)
     return bytes(pdf.output())

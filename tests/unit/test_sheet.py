@@ -1,0 +1,159 @@
+import csv
+import io
+from datetime import date
+
+import pypdf
+import pytest
+
+from maturity.answers import AnswersFile
+from maturity.recommendations import select
+from maturity.scoring import score
+from maturity.sheet import build, build_content
+from maturity.sheet.markdown import escape
+from maturity.sheet.pst import neutralise
+
+from .sheet_helpers import answers_at_rank, questionnaire
+
+DAY = date(2026, 12, 1)
+
+
+def pdf_text(data: bytes) -> tuple[str, int]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() for page in reader.pages), len(reader.pages)
+
+
+@pytest.fixture(scope="module")
+def q():
+    return questionnaire()
+
+
+def test_sheet_shows_the_first_8_selected_in_order(q):
+    doc = answers_at_rank(q, 0, obstacle_budget="major", obstacle_cyber="significant")
+    expected = select(q, score(q, doc.answers), doc.answers, limit=8)
+    assert len(expected) == 8
+    content = build_content(q, doc, "fr", generated=DAY)
+    assert [p.recommendation_id for p in content.priorities] == [s.recommendation.id for s in expected]
+    md = build(q, doc, "fr", "md", generated=DAY).decode()
+    positions = [md.index(escape(q.t(s.recommendation.title, "fr"))) for s in expected]
+    assert positions == sorted(positions)
+    text, _ = pdf_text(build(q, doc, "fr", "pdf", generated=DAY))
+    flat = " ".join(text.split())
+    for s in expected:
+        assert " ".join(q.t(s.recommendation.title, "fr").split()) in flat
+
+
+@pytest.mark.parametrize(("name", "lang"), [("Écaussinnes", "fr"), ("Fontaine-l'Évêque", "de"), ("Érezée", "en")])
+def test_pdf_opens_and_holds_name_levels_and_sources(q, name, lang):
+    doc = answers_at_rank(q, 1, name=name, nis=None, obstacle_budget="major")
+    data = build(q, doc, lang, "pdf", generated=DAY)
+    text, pages = pdf_text(data)
+    flat = " ".join(text.split())
+    assert name in flat
+    for level in q.levels:
+        assert q.t(level.label, lang) in flat
+    assert q.id in flat and q.version in flat
+    assert 2 <= pages <= 3
+    content = build_content(q, doc, lang, generated=DAY)
+    for src in content.sources:  # every benchmark shown has its source (kind, year, n)
+        assert src.text.split(" — ")[0] in flat
+    # links are clickable
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    uris = {a.get_object()["/A"]["/URI"] for p in reader.pages for a in p.get("/Annots") or []
+            if "/A" in a.get_object()}
+    assert {r.url for p in content.priorities for r in p.resources} <= uris
+
+
+def test_insufficient_answers_are_said_not_zero(q):
+    overrides = {f"mobility_q{i}": "unknown" for i in (1, 2, 3)}
+    doc = answers_at_rank(q, 2, **overrides)
+    md = build(q, doc, "fr", "md", generated=DAY).decode()
+    row = next(line for line in md.splitlines() if line.startswith("| Mobilité"))
+    assert "réponses insuffisantes" in row and "| 0 |" not in row
+    text, _ = pdf_text(build(q, doc, "fr", "pdf", generated=DAY))
+    assert "réponses insuffisantes" in text
+
+
+def test_benchmark_figures_carry_kind_year_n(q):
+    doc = answers_at_rank(q, 3, obstacle_budget="major")
+    content = build_content(q, doc, "fr", generated=DAY)
+    budget = next(o for o in content.obstacles if o.obstacle_id == "obstacle_budget")
+    if budget.source_ref is None:
+        pytest.skip("no published figure for obstacle_budget in data/benchmarks")
+    src = content.sources[budget.source_ref - 1]
+    assert "chiffre publié" in src.text and "2021" in src.text and "n = 113" in src.text
+    assert "50 %" in budget.barometer.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def test_missing_regional_series_is_explained(q):
+    content = build_content(q, answers_at_rank(q, 1), "fr", generated=DAY)
+    assert content.reference_note
+    assert len(content.series) == 1
+
+
+def test_markdown_escapes_hostile_text(q):
+    doc = answers_at_rank(q, 1, name="<script>alert(1)</script> **Gras** [x](javascript:alert(1))")
+    doc.notes["economy_q1"] = "<img src=x onerror=alert(1)> [clic](javascript:alert(2)) **fort**"
+    md = build(q, doc, "fr", "md", generated=DAY).decode()
+    assert "<script>" not in md and "<img" not in md
+    assert "](javascript:" not in md
+    assert "**Gras**" not in md and "**fort**" not in md
+    assert "&lt;script&gt;" in md
+
+
+def test_csv_pst_rows_headers_bom_and_formula_injection(q):
+    doc = answers_at_rank(q, 0, obstacle_budget="major")
+    data = build(q, doc, "fr", "csv", generated=DAY)
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Dimension", "Objectif stratégique", "Objectif opérationnel", "Action", "Priorité",
+                       "Ressource"]
+    selected = select(q, score(q, doc.answers), doc.answers)
+    assert len(rows) - 1 == sum(len(s.recommendation.actions) for s in selected)
+    assert rows[1][2] == q.t(selected[0].recommendation.title, "fr")
+    de = build(q, doc, "de", "csv", generated=DAY).decode("utf-8-sig")
+    assert de.startswith("Dimension;Strategisches Ziel")
+    for bad in ("=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx"):
+        assert neutralise(bad) == "'" + bad
+    assert neutralise("Budget") == "Budget"
+
+
+def test_formula_in_a_questionnaire_text_is_neutralised(q):
+    hostile = q.model_copy(deep=True)
+    rec = hostile.recommendations[0]
+    rec.actions = ["=cmd|' /C calc'!A0", "@SUM(1+1)"]
+    hostile.__dict__.pop("_scoring_plan", None)
+    doc = answers_at_rank(hostile, 0)
+    data = build(hostile, doc, "fr", "csv", generated=DAY).decode("utf-8-sig")
+    cells = [c for row in csv.reader(io.StringIO(data), delimiter=";") for c in row]
+    assert not any(c.startswith(("=", "+", "@")) for c in cells)
+    assert "'=cmd|' /C calc'!A0" in cells
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_hostile_input_neither_crashes_nor_overflows(q, lang):
+    doc = answers_at_rank(q, 1, name="Ville 🏙️ <b>**x**</b> " + "W" * 300, nis=None)
+    doc.notes["economy_q1"] = "Note 😀🚀 " + ("très long texte sans fin " * 250)[:4990]
+    doc.notes["people_q1"] = "مرحبا بالعالم — שלום עולם — <script>x</script>"
+    doc.notes["mobility_q1"] = "\u202eevil override\u202c and \x00 control"
+    doc.respondent = {"role": "=1+1"}
+    for fmt in ("pdf", "md", "csv"):
+        data = build(q, doc, lang, fmt, generated=DAY)
+        assert data
+    text, pages = pdf_text(build(q, doc, lang, "pdf", generated=DAY))
+    assert 2 <= pages <= 4
+    assert "Ville" in text
+    assert "\u202e" not in text
+
+
+def test_empty_answers_still_make_a_sheet(q):
+    doc = AnswersFile(q.id, q.version)
+    text, pages = pdf_text(build(q, doc, "en", "pdf", generated=DAY))
+    assert "Commune not given" in text and "insufficient answers" in text
+    assert pages >= 1
+
+
+def test_unknown_format_or_language(q):
+    with pytest.raises(ValueError):
+        build(q, answers_at_rank(q, 1), "fr", "docx")
+    with pytest.raises(ValueError):
+        build(q, answers_at_rank(q, 1), "nl", "md")
