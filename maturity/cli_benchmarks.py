@@ -164,7 +164,7 @@ def read_scores_csv(path: Path | str, dimensions: tuple[str, ...] = DIMENSIONS, 
                         f"{where}, column {dim}")
                 continue
             if value is not None and not 0 <= value <= 100:
-                problem(f"{format_number(value, 'en')} is outside 0–100", line, f"{where}, column {dim}")
+                problem(f"{value:g} is outside 0–100", line, f"{where}, column {dim}")  # babel fails on 1e31
                 continue
             out[dim] = value
         rows.append(out)

@@ -78,9 +78,18 @@ def _pydantic_problems(exc: ValidationError, data: Any, lines: LineMap, name: st
         loc = _data_loc(data, err["loc"])
         message = _MESSAGES.get(err["type"], err["msg"])
         if err["type"] not in _MESSAGES and "input" in err and not isinstance(err["input"], dict | list):
-            message = f"{message} (got {err['input']!r})"
+            message = f"{message} (got {_shown(err['input'])})"
         problems.append(Problem(message=message, path=format_path(loc), file=_file_of(loc, name, lines), line=line_for(lines, loc)))
     return problems
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """``repr(value)`` cut to ``limit`` characters (a 5,000-digit number cannot even be printed)."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return f"a {type(value).__name__} too large to show"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 # --- cross-field checks -------------------------------------------------------------------

@@ -130,6 +130,10 @@ def load_yaml(text: str, name: str = "<yaml>") -> tuple[Any, LineMap]:
     """Parse ``text`` safely; return the data and a map from field path to line."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise _fail(name, f"file too large (at most {MAX_BYTES:,} bytes)")
+    try:  # a lone surrogate (possible in a str, never in a file read as UTF-8) breaks the C parser
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise _fail(name, f"not valid Unicode text (character {exc.start + 1})") from None
     _check_events(text, name)
     loader = _Loader(text)
     try:
@@ -146,6 +150,8 @@ def load_yaml(text: str, name: str = "<yaml>") -> tuple[Any, LineMap]:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         raise _fail(name, f"not valid YAML: {problem}", mark.line + 1 if mark else None) from None
+    except (ValueError, OverflowError) as exc:  # a scalar the constructor cannot build (huge int, 2026-13-45)
+        raise _fail(name, f"not a usable YAML value ({str(exc)[:80]})") from None
     finally:
         loader.dispose()
     return data, lines
