@@ -158,7 +158,11 @@ def commune_label(nis: str, lang: str) -> str:
 
 def commune_name(nis: str | None, fallback: str | None = None) -> str:
     c = communes.get(nis)
-    return c.display_name if c else (fallback or "—")
+    # a name typed by a user (not from the official list) is shown in Markdown titles: no markup characters
+    return c.display_name if c else (" ".join(_MARKUP_CHARS.sub(" ", fallback or "").split())[:120] or "—")
+
+
+_MARKUP_CHARS = re.compile(r"[\\`*_{}\[\]()<>#|!~\x00-\x1f\x7f]")
 
 
 # --- resume token -------------------------------------------------------------------------------
@@ -216,7 +220,12 @@ def read_upload(raw: bytes, name: str, q: Questionnaire, current_nis: str | None
 
 
 def problem_lines(problems: list[Problem]) -> list[str]:
-    return [str(p) for p in problems]
+    """The problems as lines for st.error/st.warning (Markdown): keys and values from the file are escaped,
+    so that ``[x](javascript:...)`` or ``<b>`` in an uploaded file shows as typed, never as a link."""
+    return [_MD_SPECIAL.sub(r"\\\1", str(p)) for p in problems]
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&:])")
 
 
 def answers_json_bytes(doc: AnswersFile) -> bytes:
@@ -250,7 +259,7 @@ def scores_csv(q: Questionnaire, assessment: Assessment, lang: str, commune: str
                          format_percent(d.coverage, lang)])
     writer.writerow([csv_safe(commune), "overall", csv_safe(tr("overall_metric", lang)),
                      "" if assessment.overall is None else format_number(assessment.overall, lang, 1), "", ""])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return ("\ufeff" + buf.getvalue()).encode("utf-8", "replace")  # a lone surrogate from a JSON escape
 
 
 # --- results -----------------------------------------------------------------------------------
