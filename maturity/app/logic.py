@@ -114,18 +114,31 @@ def value_label(q: Questionnaire, question: Question, value: Any, lang: str) -> 
 def merge_multi(previous: list[str] | str | None, selected: list[str]) -> list[str] | str | None:
     """A multi answer from a multiselect that also offers "unknown" / "na".
 
-    A special value chosen just now replaces everything; choosing a real option after a special
-    value drops the special value. Returns None when nothing is chosen.
+    A special value chosen just now (alone) replaces everything; choosing a real option after a
+    special value drops the special value. Returns None when nothing is chosen.
     """
     prev = previous if isinstance(previous, list) else ([previous] if isinstance(previous, str) else [])
-    new_specials = [v for v in selected if v in SPECIALS and v not in prev]
-    if new_specials:
-        return new_specials[-1]
+    added = [v for v in selected if v not in prev]
+    if len(added) == 1 and added[0] in SPECIALS:
+        return added[0]
     real = [v for v in selected if v not in SPECIALS]
     if real:
         return real
     specials = [v for v in selected if v in SPECIALS]
     return specials[-1] if specials else None
+
+
+def merge_checkboxes(previous: Any, ticked: list[str], changed: str) -> list[str] | str | None:
+    """A multi answer from its checkboxes after the box ``changed`` was clicked.
+
+    Ticking "unknown" / "na" replaces the options; ticking an option drops a special value.
+    The order in which options were chosen is kept (contract §2: order of multi answers)."""
+    if changed in SPECIALS:
+        return changed if changed in ticked else None
+    prev = previous if isinstance(previous, list) else []
+    real = [v for v in prev if v in ticked and v not in SPECIALS]
+    real += [v for v in ticked if v not in SPECIALS and v not in real]
+    return real or None
 
 
 def multi_widget_value(value: Any) -> list[str]:

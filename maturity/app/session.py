@@ -151,7 +151,7 @@ def current_token() -> str | None:
 
 
 def _forget_space() -> None:
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(("ans_", "note_", "multi_"))]:
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(("ans_", "note_", "mc_", "sp_"))]:
         del st.session_state[key]
     for key in ("doc", "doc_token", "space_meta", "step"):
         st.session_state.pop(key, None)
@@ -308,20 +308,23 @@ def base_url() -> str | None:
         return None
 
 
-def require_space() -> tuple[Questionnaire, AnswersFile] | None:
-    """The questionnaire and this session's document, or a clear message and None."""
+def require_space(title_key: str) -> tuple[Questionnaire, AnswersFile] | None:
+    """The questionnaire and this session's document, or the page's title, a clear message and None."""
     la = lang()
     q = questionnaire()
     if q is None:
+        st.title(tr(title_key, la))
         st.error(tr("no_questionnaire", la))
         return None
     token = current_token()
     if not token:
+        st.title(tr(title_key, la))
         st.info(tr("need_start", la))
         st.page_link(f"{PAGES_DIR}/accueil.py", label=tr("go_home", la), icon=":material/home:")
         return None
     doc = document()
     if doc is None:
+        st.title(tr(title_key, la))
         st.warning(tr("unknown_token", la))
         st.page_link(f"{PAGES_DIR}/accueil.py", label=tr("go_home", la), icon=":material/home:")
         return None

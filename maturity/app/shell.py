@@ -18,17 +18,20 @@ PAGES = (
 )
 
 
-def pages() -> dict[str, list]:
-    """The pages for ``st.navigation``, grouped, titled in the session's language."""
+def pages() -> list:
+    """The pages for ``st.navigation``, titled in the session's language.
+
+    A flat list: Streamlit 1.67 draws grouped navigation as ``<ul><div><li>``, which axe-core
+    reports as a serious violation (list items outside a list)."""
     lang = session.lang()
     session.current_token()  # take the token from the URL before any page runs
-    groups: dict[str, list] = {}
-    for name, url_path, title_key, icon, group in PAGES:
-        page = st.Page(f"{session.PAGES_DIR}/{name}.py", title=tr(title_key, lang), icon=icon, url_path=url_path,
-                       default=name == "accueil")
-        groups.setdefault(tr(group, lang), []).append(page)
+    out = [
+        st.Page(f"{session.PAGES_DIR}/{name}.py", title=tr(title_key, lang), icon=icon, url_path=url_path,
+                default=name == "accueil")
+        for name, url_path, title_key, icon, _group in PAGES
+    ]
     sidebar()
-    return groups
+    return out
 
 
 def sidebar() -> None:

@@ -1,6 +1,6 @@
 """The input widget of each question type; every change is saved at once by its callback.
 
-Widget keys: ``ans_<id>`` (the answer), ``multi_<id>`` (a multi answer), ``sp_<id>_<special>``
+Widget keys: ``ans_<id>`` (the answer), ``mc_<id>_<option>`` (a box of a multi answer), ``sp_<id>_<special>``
 (the "je ne sais pas" / "ne s'applique pas" boxes of number and text questions), ``note_<id>``.
 A widget's state is seeded from the stored document the first time it is drawn, so a reload,
 a page change or a new session shows what was saved.
@@ -33,11 +33,13 @@ def _on_choice(qid: str) -> None:
     session.save_answer(qid, st.session_state.get(f"ans_{qid}"))
 
 
-def _on_multi(qid: str) -> None:
+def _on_multi(qid: str, options: list[str], changed: str) -> None:
     doc = st.session_state.get("doc")
     previous = doc.answers.get(qid) if doc is not None else None
-    merged = logic.merge_multi(previous, list(st.session_state.get(f"multi_{qid}") or []))
-    st.session_state[f"multi_{qid}"] = logic.multi_widget_value(merged)
+    ticked = [v for v in options if st.session_state.get(f"mc_{qid}_{v}")]
+    merged = logic.merge_checkboxes(previous, ticked, changed)
+    for v in options:
+        st.session_state[f"mc_{qid}_{v}"] = v in logic.multi_widget_value(merged)
     session.save_answer(qid, merged)
 
 
@@ -78,22 +80,17 @@ def _on_note(qid: str) -> None:
 def question(q: Questionnaire, question: Question, value: Any, note: str | None, lang: str) -> None:
     """One question: its text (the widget's label), the answer widget, the help text, the note."""
     text = q.t(question.text, lang)
-    label = f"**{text}**"
+    label = text  # plain: Streamlit copies the label into aria-label, markdown marks included
     help_text = q.t(question.help, lang) if question.help else ""
     qid = question.id
-    with st.container(border=True):
+    with st.container(border=True, key=f"q_{qid}"):  # CSS class st-key-q_<id>, for the browser tests
         if question.type in ("scale", "single", "boolean"):
             values = logic.choice_values(question)
             _seed(f"ans_{qid}", value if value in values else None)
             st.radio(label, values, index=None, key=f"ans_{qid}", on_change=_on_choice, args=(qid,),
                      format_func=lambda v: logic.value_label(q, question, v, lang))
         elif question.type == "multi":
-            options = question.option_ids + logic.special_values(question)
-            _seed(f"multi_{qid}", logic.multi_widget_value(value))
-            st.multiselect(label, options, key=f"multi_{qid}", on_change=_on_multi, args=(qid,),
-                           format_func=lambda v: logic.value_label(q, question, v, lang),
-                           placeholder=tr("multi_placeholder", lang))
-            st.caption(tr("multi_hint", lang))
+            _multi(q, question, value, text, lang)
         else:
             _free(q, question, value, label, lang)
         if help_text:
@@ -103,6 +100,20 @@ def question(q: Questionnaire, question: Question, value: Any, note: str | None,
             _seed(f"note_{qid}", note or "")
             st.text_area(tr("note_label", lang, question=_short(text)), key=f"note_{qid}", on_change=_on_note,
                          args=(qid,), max_chars=5000, height=80)
+
+
+def _multi(q: Questionnaire, question: Question, value: Any, text: str, lang: str) -> None:
+    """A multi question as checkboxes (plain, keyboard-friendly), then "je ne sais pas" / "ne s'applique pas"."""
+    qid = question.id
+    st.markdown(text)
+    if not question.help:
+        st.caption(tr("multi_hint", lang))
+    options = question.option_ids + logic.special_values(question)
+    chosen = logic.multi_widget_value(value)
+    for v in options:
+        _seed(f"mc_{qid}_{v}", v in chosen)
+        st.checkbox(logic.value_label(q, question, v, lang), key=f"mc_{qid}_{v}", on_change=_on_multi,
+                    args=(qid, options, v))
 
 
 def _free(q: Questionnaire, question: Question, value: Any, label: str, lang: str) -> None:

@@ -7,7 +7,7 @@ from maturity.app.texts import tr
 from maturity.errors import InvalidInput
 
 lang = session.lang()
-found = session.require_space()
+found = session.require_space("nav_questionnaire")
 if found is None:
     st.stop()
 q, doc = found

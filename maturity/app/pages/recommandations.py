@@ -8,7 +8,7 @@ from maturity.recommendations import select
 from maturity.scoring import score
 
 lang = session.lang()
-found = session.require_space()
+found = session.require_space("nav_recommendations")
 if found is None:
     st.stop()
 q, doc = found

@@ -8,7 +8,7 @@ from maturity.display import format_date, format_number, format_percent
 from maturity.scoring import score
 
 lang = session.lang()
-found = session.require_space()
+found = session.require_space("nav_results")
 if found is None:
     st.stop()
 q, doc = found

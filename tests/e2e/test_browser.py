@@ -1,0 +1,155 @@
+"""The app in a real browser: a whole assessment, reload, restart, isolation, keyboard, axe-core."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from conftest import (
+    MAIN,
+    answer_current_step,
+    answered,
+    next_step,
+    open_app,
+    run_axe,
+    start_assessment,
+    wait_idle,
+)
+
+from maturity.app import devserver
+
+pytestmark = pytest.mark.e2e
+
+
+def test_whole_assessment_with_reload_radar_and_pdf(page, server):
+    token = start_assessment(page, server, "Namur")
+    assert page.get_by_text("Partie 1 sur 8").is_visible()
+    given = answer_current_step(page)
+    assert given == 6
+    next_step(page)
+    answer_current_step(page)
+    before = answered(page)
+    # a reload in the middle loses nothing: same link, same answers, same step
+    page.reload()
+    page.wait_for_selector("text=questions répondues sur")
+    wait_idle(page)
+    assert answered(page) == before
+    assert f"t={token}" in page.url
+    assert page.locator(f"{MAIN} [role='radiogroup'] input:checked").count() == 6
+    for _ in range(6):
+        next_step(page)
+        answer_current_step(page)
+    done, total = answered(page)
+    assert done == total, (done, total)
+    page.get_by_role("link", name="Voir les résultats").click()
+    page.wait_for_selector("text=Les six dimensions")
+    wait_idle(page)
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    chart.wait_for(state="visible")
+    assert chart.bounding_box()["height"] > 200
+    assert page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg").count() >= 1
+    assert page.get_by_text("Namur (ce bilan)").first.is_visible()
+    # the recommendation sheet, downloaded and read
+    page.get_by_role("link", name="Recommandations").first.click()
+    page.wait_for_selector("text=Téléchargements")
+    wait_idle(page)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name=re.compile("Fiche pour le Collège")).click()
+    pdf_bytes = Path(info.value.path()).read_bytes()
+    assert pdf_bytes.startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf_bytes)).pages)
+    assert "Namur" in text
+    assert "Gouvernance" in text or "Governance" in text or "gouvernance" in text.lower()
+
+
+def test_second_browser_context_sees_nothing_of_the_first(chromium, server, page):
+    token = start_assessment(page, server, "Eupen")
+    answer_current_step(page)
+    other = chromium.new_context(locale="fr-BE")
+    try:
+        p2 = other.new_page()
+        open_app(p2, server, "questionnaire")
+        assert "t=" not in p2.url
+        assert p2.get_by_text("Aucun bilan n'est ouvert").is_visible()
+        assert p2.locator(f"{MAIN} [role='radiogroup']").count() == 0
+        body = p2.locator("body").inner_text()
+        assert "Eupen" not in body and token not in body
+    finally:
+        other.close()
+
+
+def test_server_restart_loses_nothing(chromium, tmp_path):
+    srv = devserver.start(tmp_path / "data")
+    try:
+        ctx = chromium.new_context(locale="fr-BE")
+        pg = ctx.new_page()
+        pg.set_default_timeout(20_000)
+        start_assessment(pg, srv, "Arlon")
+        answer_current_step(pg, choice=2)
+        saved = answered(pg)
+        link = pg.url
+        ctx.close()
+    finally:
+        srv.stop()
+    srv2 = devserver.start(tmp_path / "data", port=srv.port)
+    try:
+        ctx = chromium.new_context(locale="fr-BE")
+        pg = ctx.new_page()
+        pg.set_default_timeout(20_000)
+        pg.goto(link)
+        pg.wait_for_selector("text=questions répondues sur")
+        wait_idle(pg)
+        assert answered(pg) == saved
+        ctx.close()
+    finally:
+        srv2.stop()
+
+
+def test_one_section_with_the_keyboard_alone(page, server):
+    start_assessment(page, server, "Liège")
+    first_group = page.locator(f"{MAIN} [role='radiogroup']").first
+    first_group.locator("input").first.focus()
+    for _ in range(6):
+        before = answered(page)[0]
+        page.keyboard.press("ArrowDown")  # choose the next option of the focused group (saves)
+        deadline_ok = False
+        for _ in range(60):
+            wait_idle(page, 0.1)
+            if answered(page)[0] > before:
+                deadline_ok = True
+                break
+        assert deadline_ok, "keyboard answer not saved"
+        focused_group = page.evaluate("() => document.activeElement.closest('[role=radiogroup]') !== null")
+        assert focused_group
+        # Tab through the help, the note's expander, to the next question's radio group
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            is_radio = page.evaluate(
+                "() => document.activeElement.type === 'radio' && !document.activeElement.checked "
+                "&& document.activeElement.closest('[role=radiogroup]').querySelectorAll('input:checked').length === 0")
+            if is_radio:
+                break
+    done, _ = answered(page)
+    assert done == 6
+    step_text = page.locator(f"{MAIN}").get_by_text(re.compile(r"Dans cette partie : 6 sur 6")).count()
+    assert step_text == 1
+
+
+@pytest.mark.parametrize("path", ["", "questionnaire", "resultats", "recommandations", "wallonie", "admin"])
+def test_axe_no_serious_or_critical_violation(page, server, axe_source, path):
+    if path in ("questionnaire", "resultats", "recommandations"):
+        token = getattr(test_axe_no_serious_or_critical_violation, "token", None)
+        if token is None:
+            token = start_assessment(page, server, "Namur")
+            answer_current_step(page)
+            test_axe_no_serious_or_critical_violation.token = token
+        open_app(page, server, f"{path}?t={token}")
+    else:
+        open_app(page, server, path)
+    wait_idle(page, 0.5)
+    violations = run_axe(page, axe_source)
+    assert violations == [], violations
