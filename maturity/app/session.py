@@ -367,3 +367,19 @@ def comparison_series(q: Questionnaire, doc: AnswersFile, assessment: Any, lang:
     if prev_series is not None:
         series.append(prev_series)
     return series, regional_note, history, previous
+
+
+def radar_spec(q: Questionnaire, series: list[logic.SeriesInfo], lang: str) -> dict:
+    """The shared radar's Vega-Lite spec, remembered in this session while its numbers do not change.
+
+    Building the Altair chart takes about 0.4 s (schema validation); the memo lives in this session's
+    state only, never in a shared cache (it holds the commune's scores)."""
+    from maturity.charts import radar_chart
+
+    key = (q.id, q.version, lang, tuple((s.name, s.kind, s.note, tuple(sorted(s.scores.items()))) for s in series))
+    memo = st.session_state.get("_radar_memo")
+    if memo is not None and memo[0] == key:
+        return memo[1]
+    spec = radar_chart(q, logic.radar_series(series), lang).to_dict()
+    st.session_state["_radar_memo"] = (key, spec)
+    return spec

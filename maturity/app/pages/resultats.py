@@ -27,11 +27,11 @@ series, regional_note, history, previous = session.comparison_series(q, doc, ass
 st.header(tr("radar_header", lang))
 st.caption(tr("radar_caption", lang))
 try:
-    from maturity.charts import radar_chart
+    spec = session.radar_spec(q, series, lang)
 except ImportError:
-    radar_chart = None
-if radar_chart is not None:
-    st.altair_chart(radar_chart(q, logic.radar_series(series), lang), width="content")
+    spec = None
+if spec is not None:
+    st.vega_lite_chart(spec, width="content")
 else:
     st.info(tr("chart_missing", lang))
 if regional_note:
