@@ -18,21 +18,6 @@ assessment = score(q, doc.answers)
 st.title(tr("recs_title", lang, name=name))
 st.caption(tr("recs_intro", lang))
 
-selected = select(q, assessment, doc.answers)
-if not selected:
-    st.info(tr("recs_none", lang))
-for sel in selected:
-    rec = sel.recommendation
-    with st.container(border=True):
-        st.subheader(q.t(rec.title, lang))
-        st.caption(tr("priority", lang, p=rec.priority))
-        st.markdown(q.t(rec.text, lang))
-        st.markdown(f"**{tr('actions', lang)}**")
-        st.markdown("\n".join(f"- {q.t(action, lang)}" for action in rec.actions))
-        if rec.resources:
-            st.markdown(f"**{tr('resources', lang)}**")
-            st.markdown("\n".join(f"- [{q.t(r.label, lang)}]({r.url})" for r in rec.resources))
-
 st.header(tr("downloads_header", lang))
 st.caption(tr("dl_help", lang) + " " + tr("pst_explained", lang))
 series, regional_note, _history, previous = session.comparison_series(q, doc, assessment, lang)
@@ -65,3 +50,18 @@ cols2[0].download_button(tr("dl_scores", lang), data=lambda: logic.scores_csv(q,
 cols2[1].download_button(tr("dl_answers", lang), data=lambda: logic.answers_json_bytes(doc),
                          file_name=f"{stem}-reponses.json", mime="application/json", on_click="ignore",
                          key="dl_answers", icon=":material/data_object:")
+
+selected = select(q, assessment, doc.answers)
+if not selected:
+    st.info(tr("recs_none", lang))
+for sel in selected:
+    rec = sel.recommendation
+    with st.container(border=True):
+        st.subheader(q.t(rec.title, lang))
+        st.caption(tr("priority", lang, p=rec.priority))
+        st.markdown(q.t(rec.text, lang))
+        st.markdown(f"**{tr('actions', lang)}**")
+        st.markdown("\n".join(f"- {q.t(action, lang)}" for action in rec.actions))
+        if rec.resources:
+            st.markdown(f"**{tr('resources', lang)}**")
+            st.markdown("\n".join(f"- [{q.t(r.label, lang)}]({r.url})" for r in rec.resources))
