@@ -58,19 +58,19 @@ def test_the_valid_document_is_accepted():
     assert _read(json.dumps(VALID)) is not None
 
 
-@settings(SETTINGS, max_examples=800)
+@settings(SETTINGS, max_examples=600)
 @given(json_values)
 def test_any_json_value_is_accepted_or_refused_with_places(value):
     _read(dumps(value))
 
 
-@settings(SETTINGS, max_examples=800)
+@settings(SETTINGS, max_examples=600)
 @given(st.one_of(st.binary(max_size=300), any_text.map(lambda t: t.encode("utf-8", "surrogatepass"))))
 def test_any_bytes_are_accepted_or_refused_with_places(raw):
     _read(raw)
 
 
-@settings(SETTINGS, max_examples=1000)
+@settings(SETTINGS, max_examples=700)
 @given(mutations)
 def test_mutated_valid_files_are_accepted_or_refused_with_places(drawn):
     _read(dumps(apply_mutations(copy.deepcopy(VALID), drawn)))

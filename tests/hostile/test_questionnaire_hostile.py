@@ -52,7 +52,7 @@ yaml_fragments = st.sampled_from([
 ])
 
 
-@settings(SETTINGS, max_examples=1500)
+@settings(SETTINGS, max_examples=1000)
 @given(st.one_of(any_text, st.lists(st.one_of(yaml_fragments, any_text), max_size=30).map("".join)))
 def test_random_yaml_text_is_loaded_or_refused_with_places(text):
     _load_or_refuse(parse_questionnaire, text, "hostile.yaml")
@@ -65,7 +65,7 @@ def test_mutated_default_questionnaire_is_loaded_or_refused_with_places(drawn):
     _load_or_refuse(questionnaire_from_data, data, DEFAULT_LINES, str(DEFAULT_QUESTIONNAIRE))
 
 
-@settings(SETTINGS, max_examples=600)
+@settings(SETTINGS, max_examples=400)
 @given(mutations)
 def test_mutated_questionnaire_as_yaml_text(drawn):
     """Mutations of the small test questionnaire written out as YAML text, read through the whole loader."""
