@@ -17,7 +17,7 @@ from typing import Any
 
 from . import communes
 from .errors import InvalidInput, Problem
-from .models import CHOICE_TYPES, NA, SPECIAL_VALUES, UNKNOWN, Question, Questionnaire
+from .models import CHOICE_TYPES, NA, UNKNOWN, Question, Questionnaire
 
 MAX_BYTES = 1024 * 1024
 MAX_TEXT = 5000
@@ -123,12 +123,12 @@ def answers_from_dict(data: Any, name: str = "<answers>") -> AnswersFile:
     commune = _metadata_mapping(data, "commune", problems, name)
     respondent = _metadata_mapping(data, "respondent", problems, name)
     code = commune.get("nis_code")
-    if code is not None:
-        if not isinstance(code, str | int) or isinstance(code, bool) or communes.get(str(code)) is None:
-            problems.append(Problem(f"{str(code)[:20]!r} is not the NIS code of a Walloon commune", "commune.nis_code", name))
-    for key in ("name",):
-        if key in commune and not isinstance(commune[key], str):
-            problems.append(Problem("must be a text", f"commune.{key}", name))
+    if code is not None and (
+        not isinstance(code, str | int) or isinstance(code, bool) or communes.get(str(code)) is None
+    ):
+        problems.append(Problem(f"{str(code)[:20]!r} is not the NIS code of a Walloon commune", "commune.nis_code", name))
+    if "name" in commune and not isinstance(commune["name"], str):
+        problems.append(Problem("must be a text", "commune.name", name))
     answers = data.get("answers", {})
     if not isinstance(answers, dict):
         problems.append(Problem("must be an object {question id: answer}", "answers", name))

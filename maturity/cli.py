@@ -80,7 +80,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 # --- score ------------------------------------------------------------------------------------
 
 
-def load_for_answers(answers_path: str, questionnaire_path: str | None):  # noqa: ANN201
+def load_for_answers(answers_path: str, questionnaire_path: str | None):
     """Read an answers file and its questionnaire; returns (questionnaire, doc, warnings)."""
     from .answers import check_answers, read_answers_file
     from .questionnaire import find_questionnaire, load_questionnaire

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from babel.dates import format_date as _format_date
-from babel.numbers import format_decimal, format_percent as _format_percent
+from babel.numbers import format_decimal
+from babel.numbers import format_percent as _format_percent
 
 LOCALES = {"fr": "fr_BE", "de": "de_BE", "en": "en_GB"}
 
@@ -17,6 +18,8 @@ def locale(lang: str) -> str:
 def format_number(value: float | None, lang: str = "fr", digits: int = 0) -> str:
     if value is None:
         return "—"
+    if not abs(value) < 1e15:  # babel cannot round beyond this; also catches inf and nan
+        return f"{value:g}"
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(round(value, digits), format=pattern, locale=locale(lang))
 

@@ -16,13 +16,13 @@ from pydantic import BaseModel, ValidationError
 from .errors import InvalidInput, Problem, format_path
 from .models import (
     CHOICE_TYPES,
-    Option,
     CondAll,
     CondAnswered,
     CondAny,
     CondEquals,
     CondIn,
     CondNot,
+    Option,
     Question,
     Questionnaire,
     RuleAll,
@@ -54,10 +54,7 @@ def _data_loc(data: Any, loc: Iterable[str | int]) -> Loc:
     out: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            out.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
             out.append(part)
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and part.endswith("_") and part[:-1] in node:

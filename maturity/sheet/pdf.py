@@ -12,7 +12,7 @@ crashes and no empty boxes appear.
 
 from __future__ import annotations
 
-from copy import deepcopy
+from copy import copy
 from functools import cache
 from io import BytesIO
 from typing import Any
@@ -20,7 +20,7 @@ from typing import Any
 from fontTools import ttLib
 from fpdf import FPDF
 from fpdf.enums import Align, TableBordersLayout, XPos, YPos
-from fpdf.fonts import FontFace, TTFFont
+from fpdf.fonts import FontFace, SubsetMap, TTFFont
 
 from ..charts import chart_png, radar_spec
 from ..models import Questionnaire
@@ -76,11 +76,47 @@ class _FastWidthFont(TTFFont):
 
 @cache
 def _parsed_fonts() -> dict:
-    """The DejaVu faces parsed by fpdf2 once per process (pristine: no glyph used yet)."""
+    """The DejaVu faces parsed by fpdf2 once per process (pristine: no glyph used yet, never written)."""
     template = FPDF()
     for style, name in FILES.items():
         template.add_font(FAMILY, style, str(FONTS_DIR / name))
     return dict(template.fonts)
+
+
+# Tables the embedded subset never keeps: fpdf2 drops these (its ``drop_tables``), fontTools drops ``kern``
+# by default (no ``legacy_kern``). Removed before subsetting, they are never read (fontTools otherwise
+# decompiles GSUB/GPOS just to check their offsets): the embedded font is the same, byte for byte.
+_NOT_EMBEDDED = ("FFTM", "GDEF", "GPOS", "GSUB", "MATH", "hdmx", "meta", "sbix", "CBDT", "CBLC", "EBDT", "EBLC",
+                 "EBSC", "SVG ", "CPAL", "COLR", "kern", "BASE", "JSTF", "DSIG", "PCLT", "LTSH")
+
+
+@cache
+def _font_bytes(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def _document_font(pristine: TTFFont, index: int) -> TTFFont:
+    """A font for one document: what fpdf2 only reads (metrics, cmap, glyph ids) is shared with the
+    pristine parsed face; what it changes while writing is the document's own: the glyphs used
+    (``subset``, ``missing_glyphs``, ``biggest_size_pt``), the widths dict (a defaultdict that grows on
+    lookup), the font descriptor (given its object id when written) and the fontTools font, which
+    fpdf2 subsets in place on output."""
+    font = _FastWidthFont.__new__(_FastWidthFont)
+    for name in TTFFont.__slots__:
+        setattr(font, name, getattr(pristine, name))
+    font.i = index
+    font.cw = pristine.cw.copy()
+    font.desc = copy(pristine.desc)
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    ttfont = ttLib.TTFont(BytesIO(_font_bytes(str(pristine.ttffile))), recalcTimestamp=False, lazy=True)
+    for tag in _NOT_EMBEDDED:
+        if tag in ttfont:
+            del ttfont[tag]
+    font.ttfont = ttfont
+    font.subset = SubsetMap(font)
+    return font
 
 
 class SheetPDF(FPDF):
@@ -89,13 +125,8 @@ class SheetPDF(FPDF):
         self.content = content
         self.set_margins(MARGIN_X, MARGIN_TOP, MARGIN_X)
         self.set_auto_page_break(True, margin=MARGIN_BOTTOM)
-        for key, font in _parsed_fonts().items():  # parsed once per process, copied per document
-            copied = deepcopy(font)
-            # fpdf2 subsets the fontTools object in place when writing: each document gets its own
-            copied.ttfont = ttLib.TTFont(font.ttffile, recalcTimestamp=False, lazy=True)
-            copied.__class__ = _FastWidthFont
-            copied.i = len(self.fonts) + 1
-            self.fonts[key] = copied
+        for key, font in _parsed_fonts().items():  # parsed once per process; mutable parts per document
+            self.fonts[key] = _document_font(font, len(self.fonts) + 1)
         self._measures: dict[tuple, int] = {}
         self.compact = False  # tighter spacing, the last resort to stay within MAX_PAGES
         self.set_title(drawable(f"{content.title} — {content.commune}"))

@@ -70,7 +70,7 @@ def test_another_version_is_a_warning_and_keeps_what_still_exists(mini):
 
 def test_another_questionnaire_is_an_error(mini):
     doc = answers_from_dict(_doc(questionnaire={"id": "other", "version": "1.0"}))
-    with pytest.raises(InvalidInput, match="questionnaire.id"):
+    with pytest.raises(InvalidInput, match=r"questionnaire\.id"):
         check_answers(doc, mini)
 
 
@@ -98,3 +98,11 @@ def test_hostile_commune_name_is_kept_as_text(mini):
     doc = answers_from_dict(_doc(commune={"name": name}))
     assert check_answers(doc, mini) == []
     assert json.loads(doc.to_json())["commune"]["name"] == name
+
+
+def test_display_never_fails_on_huge_numbers():
+    from maturity.display import format_number
+
+    assert format_number(1e300) == "1e+300"
+    assert format_number(float("inf")) == "inf"
+    assert format_number(1234.56, "de", 1) == "1.234,6"
