@@ -417,6 +417,30 @@ def json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+def change_rows(q: Questionnaire, previous: Any, doc: AnswersFile, assessment: Assessment, lang: str
+                ) -> tuple[list[dict[str, str]], int, bool]:
+    """What changed since ``previous`` (a stored snapshot): one row per dimension (before, now,
+    change, levels), the number of answers that differ, and whether the versions are the same."""
+    from maturity.changes import what_changed
+
+    changes = what_changed(q, getattr(previous, "document", None) or {}, getattr(previous, "assessment", None) or {},
+                           doc.to_dict(), assessment.to_json())
+    rows = []
+    for change in changes.dimensions:
+        section = next(s for s in q.dimensions if s.id == change.dimension)
+        before_level, now_level = q.level(change.level_before), q.level(change.level_after)
+        delta = change.delta
+        rows.append({
+            tr("col_dimension", lang): q.t(section.label, lang),
+            tr("col_before", lang): format_number(change.before, lang)
+            + (f" ({q.t(before_level.label, lang)})" if before_level else ""),
+            tr("col_now", lang): format_number(change.after, lang)
+            + (f" ({q.t(now_level.label, lang)})" if now_level else ""),
+            tr("col_change", lang): "—" if delta is None else ("+" if delta > 0 else "") + format_number(delta, lang),
+        })
+    return rows, len(changes.answers), changes.same_version
+
+
 def previous_for(history: list[Any], answers: Mapping[str, Any]) -> Any | None:
     """The submitted assessment to compare the current answers with: the latest one, unless it holds
     exactly these answers (just submitted), then the one before."""

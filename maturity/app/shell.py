@@ -35,8 +35,9 @@ def pages() -> list:
 
 
 def sidebar() -> None:
+    # the document is loaded here (once per token) so the commune shows on whichever page opens first
+    doc = session.document() if session.current_token() else None
     session.language_selector()
-    doc = st.session_state.get("doc")
-    if doc is not None and session.current_token():
+    if doc is not None:
         st.sidebar.markdown(tr("sidebar_commune", session.lang(), name=session.commune_of(doc)))
     st.sidebar.caption(tr("footer", session.lang()))

@@ -111,3 +111,19 @@ def test_pooled_series_only_for_groups_of_five(q):
     regional = [s for s in series if s.kind == "pooled"]
     assert regional and regional[0].n == 5 and abs(regional[0].scores["alpha"] - 54.0) < 1e-9
     assert "n = 5" in regional[0].name and note is None
+
+
+def test_change_rows_say_what_changed_since_the_previous_assessment(q):
+    from types import SimpleNamespace
+
+    before = {"a1": "none", "a2": "no", "a3": [], "b1": "o1", "b2": "o1"}
+    now = {"a1": "full", "a2": "yes", "a3": ["z"], "a4": "yes", "b1": "o1", "b2": "o1"}
+    previous = SimpleNamespace(
+        document={"questionnaire": {"id": q.id, "version": q.version}, "answers": before},
+        assessment=score(q, before).to_json(), submitted_at="2025-06-01T10:00:00+02:00")
+    doc = AnswersFile(q.id, q.version, answers=now)
+    rows, changed, same_version = logic.change_rows(q, previous, doc, score(q, now), "fr")
+    assert changed == 4 and same_version
+    alpha = rows[0]
+    assert list(alpha.values()) == ["Alpha", "0 (Bas)", "90 (Haut)", "+90"]
+    assert list(rows[1].values())[-1] == "0"

@@ -58,6 +58,14 @@ for section in q.dimensions:
         st.caption(tr("why_help", lang))
         st.table(logic.contribution_rows(q, assessment, section.id, doc.answers, lang))
 
+if previous is not None:
+    st.header(tr("changes_header", lang, date=format_date(previous.submitted_at, lang)))
+    rows, changed_answers, same_version = logic.change_rows(q, previous, doc, assessment, lang)
+    st.table(rows)
+    st.caption(tr("changes_answers", lang, n=changed_answers))
+    if not same_version:
+        st.warning(tr("changes_version", lang))
+
 sets = session.benchmark_sets()
 if q.obstacles:
     st.header(tr("obstacles_header", lang))
