@@ -104,7 +104,8 @@ def _document_font(pristine: TTFFont, index: int) -> TTFFont:
     fpdf2 subsets in place on output."""
     font = _FastWidthFont.__new__(_FastWidthFont)
     for name in TTFFont.__slots__:
-        setattr(font, name, getattr(pristine, name))
+        if hasattr(pristine, name):  # a few slots are never set by fpdf2 (unicode_range)
+            setattr(font, name, getattr(pristine, name))
     font.i = index
     font.cw = pristine.cw.copy()
     font.desc = copy(pristine.desc)
