@@ -73,7 +73,11 @@ def store() -> Any | None:
     if Store is None:
         return None
     config = tuple(sorted((k, v) for k, v in os.environ.items() if k in ("MATURITY_DATA_DIR", "MATURITY_DATABASE_URL")))
-    return _store(config)
+    try:
+        return _store(config)
+    except StorageError as exc:  # read-only, full or corrupted database: say so, never a traceback
+        show_storage_error(exc)
+        return None
 
 
 @st.cache_resource(show_spinner=False)

@@ -217,3 +217,15 @@ def test_language_switch_translates_the_navigation(mini):
     assert "Fragebogen" in at.title[0].value
     token = at.session_state["token"]
     assert Store.from_env().load_space(token).lang == "de"
+
+
+def test_a_corrupted_database_gets_a_clear_message_and_is_left_alone(mini):
+    db = mini / "maturity.sqlite3"
+    db.write_bytes(b"this is not a database, it was damaged " * 200)
+    before = db.read_bytes()
+    at = new_app("x" * 43)
+    at.run()
+    assert not at.exception
+    errors = " ".join(e.value for e in at.error)
+    assert "base de données" in errors.lower()
+    assert db.read_bytes() == before
