@@ -21,6 +21,7 @@ from fontTools import ttLib
 from fpdf import FPDF
 from fpdf.enums import Align, TableBordersLayout, XPos, YPos
 from fpdf.fonts import FontFace, SubsetMap, TTFFont
+from fpdf.line_break import HYPHEN, SOFT_HYPHEN, Fragment
 
 from ..charts import chart_png, radar_spec
 from ..models import Questionnaire
@@ -72,6 +73,66 @@ class _FastWidthFont(TTFFont):
         if font_size_pt > self.biggest_size_pt:
             self.biggest_size_pt = font_size_pt
         return len(text), sum(map(self.cw.__getitem__, map(ord, text))) * font_size_pt * 0.001
+
+
+class _FastFragment(Fragment):
+    """fpdf2's text fragment with faster widths (the same numbers) for plain text in our TTF faces.
+
+    Line breaking asks, for every character, its width and then the width of the whole line so far
+    (a sum over the line: quadratic in Python calls). Here a character's width is one dict lookup and
+    the line's width adds the new character to the integer sum kept from the previous call. The
+    arithmetic is fpdf2's, in its order (integer sum x size x 0.001, then / k), so the floats are equal.
+    Anything else (character spacing, stretching, sub/superscript, shaping) goes to fpdf2's code.
+    """
+
+    _sum_text = ""
+    _sum = 0
+    _plain: Any = False  # not looked at yet
+
+    def _plain_font(self) -> _FastWidthFont | None:
+        font = self._plain
+        if font is False:  # the graphics state of a fragment does not change: looked at once
+            gs = self.graphics_state
+            font = gs.current_font
+            if not (type(font) is _FastWidthFont and not gs.char_spacing and gs.font_stretching == 100
+                    and not gs.text_shaping and not font.is_symbol and self.font_size_pt == gs.font_size_pt):
+                font = None
+            self._plain = font
+        return font
+
+    def has_same_style(self, other: Fragment) -> bool:
+        if other.graphics_state is self.graphics_state and self.k == other.k and self.__class__ == other.__class__:
+            return True
+        return super().has_same_style(other)
+
+    def get_width(self, start: int = 0, end: int | None = None, chars: str | None = None,
+                  initial_cs: bool = True) -> float:
+        font = self._plain_font()
+        if font is None:
+            return super().get_width(start, end, chars, initial_cs)
+        if chars is None:
+            chars = "".join(self.characters[start:end] if (start or end is not None) else self.characters)
+        size = self.graphics_state.font_size_pt
+        if size > font.biggest_size_pt:
+            font.biggest_size_pt = size
+        previous = self._sum_text
+        if len(chars) == len(previous) + 1 and chars.startswith(previous):
+            total = self._sum + font.cw[ord(chars[-1])]
+        else:
+            total = sum(map(font.cw.__getitem__, map(ord, chars)))
+        self._sum_text, self._sum = chars, total
+        return total * size * 0.001 / self.k
+
+    def get_character_width(self, character: str, print_sh: bool = False, initial_cs: bool = True) -> float:
+        font = self._plain_font()
+        if font is None:
+            return super().get_character_width(character, print_sh, initial_cs)
+        if character == SOFT_HYPHEN and not print_sh:
+            character = HYPHEN
+        size = self.graphics_state.font_size_pt
+        if size > font.biggest_size_pt:
+            font.biggest_size_pt = size
+        return sum(map(font.cw.__getitem__, map(ord, character))) * size * 0.001 / self.k
 
 
 @cache
@@ -135,6 +196,11 @@ class SheetPDF(FPDF):
         self.set_creator("maturity")
         self.set_author("maturity")
         self.alias_nb_pages("{nb}")
+
+    def _preload_font_styles(self, text: str | None, markdown: bool, _initial_emphasis: Any = None) -> Any:
+        frags = super()._preload_font_styles(text, markdown, _initial_emphasis)
+        return tuple(_FastFragment(f.characters, f.graphics_state, f.k, f.link) if type(f) is Fragment else f
+                     for f in frags)
 
     # --- helpers -----------------------------------------------------------------------------
 
