@@ -375,13 +375,26 @@ def _comparisons(pdf: SheetPDF, c: SheetContent) -> None:
         pdf.ln(1)
 
 
-def _lines(pdf: SheetPDF, w: float, text: str, size: float, style: str = "") -> int:
+# Line counts of the questionnaire's own texts (recommendation titles, reasons, actions, resources),
+# the same for every commune: measured once per process. A commune's texts (name, notes, comparisons)
+# are only ever kept in the one sheet's ``_measures``.
+_QUESTIONNAIRE_LINES: dict[tuple, int] = {}
+_QUESTIONNAIRE_LINES_MAX = 20_000
+
+
+def _lines(pdf: SheetPDF, w: float, text: str, size: float, style: str = "", *, questionnaire_text: bool = False) -> int:
     key = (w, text, size, style)
     found = pdf._measures.get(key)
+    if found is None and questionnaire_text:
+        found = _QUESTIONNAIRE_LINES.get(key)
     if found is None:
         pdf.font(size, style)
         found = len(pdf.multi_cell(w, 4, drawable(text, style), dry_run=True, output="LINES")) or 1
-        pdf._measures[key] = found
+        if questionnaire_text:
+            if len(_QUESTIONNAIRE_LINES) >= _QUESTIONNAIRE_LINES_MAX:
+                _QUESTIONNAIRE_LINES.clear()
+            _QUESTIONNAIRE_LINES[key] = found
+    pdf._measures[key] = found
     return found
 
 
@@ -404,11 +417,13 @@ def _resource_line(p: Priority) -> str:
 def _priority_height(pdf: SheetPDF, c: SheetContent, p: Priority) -> float:
     w = pdf.width - INDENT
     meta = " · ".join(x for x in (p.target, priority_name(c, p.priority)) if x)
-    h = 4.9 * _lines(pdf, w, p.title, 10, "B") + 3.6 * _lines(pdf, w, meta, 7.3) + 0.6
-    h += PL * _lines(pdf, w, p.why, PT, "I") + 0.6
-    h += sum(PL * _lines(pdf, w - 4, a, PT) for a in p.actions)
+    shared = True  # a priority says only the questionnaire's texts and fixed labels, nothing of the commune
+    h = (4.9 * _lines(pdf, w, p.title, 10, "B", questionnaire_text=shared)
+         + 3.6 * _lines(pdf, w, meta, 7.3, questionnaire_text=shared) + 0.6)
+    h += PL * _lines(pdf, w, p.why, PT, "I", questionnaire_text=shared) + 0.6
+    h += sum(PL * _lines(pdf, w - 4, a, PT, questionnaire_text=shared) for a in p.actions)
     if p.resources:
-        h += 0.6 + 3.7 * _lines(pdf, w, _resource_line(p), 7.5)
+        h += 0.6 + 3.7 * _lines(pdf, w, _resource_line(p), 7.5, questionnaire_text=shared)
     return h + 3.0
 
 
