@@ -3,6 +3,7 @@
 Measures, in the same run, medians over repeated runs (warm: one build first):
 - ``fpdf2 one page``: fpdf2 writing a one-page A4 document alone (core font, a few lines),
 - ``sheet pdf``: building the PDF sheet with its radar chart (content, chart via vl-convert, layout),
+  in French and in German (longer texts: more layouts tried to fit 3 pages),
 - ``radar png``: the chart alone,
 - ``sheet md`` / ``sheet csv``: the other renderings.
 
@@ -75,6 +76,8 @@ def measure(repeat: int = 7) -> list[tuple[str, float, float]]:
     content = build_content(q, doc, "fr", generated=day)
     results = [("fpdf2 one page", base)]
     results.append(("sheet pdf (chart included)", _median_ms(lambda: sheet.build(q, doc, "fr", "pdf", generated=day), repeat)))
+    # German: the longest texts, the most layouts tried before the sheet fits on 3 pages
+    results.append(("sheet pdf de (chart incl.)", _median_ms(lambda: sheet.build(q, doc, "de", "pdf", generated=day), repeat)))
     results.append(("radar png", _median_ms(lambda: chart_png(radar_spec(q, content.series, "fr")), repeat)))
     results.append(("sheet md", _median_ms(lambda: sheet.build(q, doc, "fr", "md", generated=day), repeat)))
     results.append(("sheet csv", _median_ms(lambda: sheet.build(q, doc, "fr", "csv", generated=day), repeat)))
