@@ -46,13 +46,13 @@ lint: $(STAMP)
 
 test: $(STAMP) system-deps node-deps
 	$(BIN)/ruff check .
-	$(BIN)/python scripts/run-tests.py
+	$(BIN)/python scripts/with-postgres.py $(BIN)/python -m pytest -p no:cacheprovider
 
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not e2e" -x
 
 bench: $(STAMP) system-deps
-	$(BIN)/python -m bench
+	$(BIN)/python scripts/with-postgres.py $(BIN)/python -m bench
 
 lock:
 	$(BIN)/pip-compile --quiet --extra dev --strip-extras --generate-hashes --allow-unsafe -o requirements.lock pyproject.toml

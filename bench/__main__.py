@@ -38,6 +38,9 @@ def main(argv: list[str]) -> int:
             print(f"{module_name}: FAILED\n{traceback.format_exc()}", file=sys.stderr)
             continue
         for row in rows:
+            if row.value != row.value:  # NaN: not measured here
+                print(f"{row.name:<58} {'not measured':>12}  {row.note or row.baseline_name}", flush=True)
+                continue
             ratio = f"{row.ratio:,.2f}x" if row.ratio is not None else "—"
             base = fmt(row.baseline, row.unit) if row.baseline is not None else "—"
             print(f"{row.name:<58} {fmt(row.value, row.unit):>12} {base:>12} {ratio:>8}  {row.baseline_name}"

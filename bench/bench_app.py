@@ -140,14 +140,24 @@ def cold_start() -> list[tuple[str, float, float, float]]:
     return [("app: streamlit run to first rendered page", value, baseline, value / baseline)]
 
 
-def run() -> list[tuple[str, float, float, float]]:
-    return app_reruns() + cold_start()
+def run() -> list:
+    """The rows for ``python -m bench`` (bench.Row), each against its baseline."""
+    import logging
+
+    from bench import Row
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest's "bare mode" warnings
+    baselines = {"rerun": "minimal page, same widget count", "start": "streamlit run of a one-line page"}
+    return [
+        Row(name, value, baseline, baselines["start" if "first rendered" in name else "rerun"])
+        for name, value, baseline, _ratio in app_reruns() + cold_start()
+    ]
 
 
 def main() -> int:
     print(f"{'figure':58} {'value s':>9} {'baseline s':>11} {'ratio':>7}")
-    for name, value, baseline, ratio in run():
-        print(f"{name:58} {value:9.4f} {baseline:11.4f} {ratio:7.2f}")
+    for row in run():
+        print(f"{row.name:58} {row.value:9.4f} {row.baseline:11.4f} {row.ratio:7.2f}")
     return 0
 
 

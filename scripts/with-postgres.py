@@ -1,7 +1,10 @@
-"""Run the whole test suite: start a throwaway PostgreSQL when one can be started, then pytest.
+"""Run a command with a throwaway PostgreSQL server when one can be started.
 
-Used by ``make test``. With CI=true the PostgreSQL and browser tests must run (they fail,
-not skip, when their server or browser is missing).
+``python scripts/with-postgres.py COMMAND ...`` starts ``scripts/pg-test-server.sh`` (unless
+``MATURITY_TEST_POSTGRES_URL`` is already set), exports ``MATURITY_TEST_POSTGRES_URL`` to the
+command, and stops the server afterwards. ``make test`` runs pytest this way (the storage tests
+then run on SQLite and PostgreSQL), ``make bench`` the benches. With CI=true the PostgreSQL tests
+fail, not skip, when no server could be started.
 """
 
 from __future__ import annotations
@@ -16,8 +19,6 @@ PG_SCRIPT = ROOT / "scripts" / "pg-test-server.sh"
 
 
 def start_postgres() -> str | None:
-    if os.environ.get("MATURITY_TEST_POSTGRES_URL"):
-        return os.environ["MATURITY_TEST_POSTGRES_URL"]
     if not PG_SCRIPT.exists():
         return None
     env = dict(os.environ)
@@ -25,28 +26,32 @@ def start_postgres() -> str | None:
     if bins and "PG_BIN" not in env:
         env["PG_BIN"] = str(bins[-1].parent)
     result = subprocess.run(["bash", str(PG_SCRIPT), "start"], capture_output=True, text=True, timeout=120, env=env)
-    if result.returncode != 0:
+    if result.returncode != 0 or not result.stdout.strip():
         print(f"note: PostgreSQL could not be started ({result.stderr.strip()[-300:]})", file=sys.stderr)
         return None
     # the script prints: export MATURITY_TEST_POSTGRES_URL='postgresql+psycopg://...'
     url = result.stdout.strip().splitlines()[-1].split("=", 1)[-1].strip().strip("'")
-    print(f"PostgreSQL test server: {url.split('@')[-1]}")
+    print(f"PostgreSQL test server: {url.split('@')[-1]}", flush=True)
     return url
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    if not argv:
+        print("usage: with-postgres.py COMMAND [ARG ...]", file=sys.stderr)
+        return 2
     env = dict(os.environ)
-    url = start_postgres()
-    started_here = url and not os.environ.get("MATURITY_TEST_POSTGRES_URL")
-    if url:
-        env["MATURITY_TEST_POSTGRES_URL"] = url
+    started_here = False
+    if not env.get("MATURITY_TEST_POSTGRES_URL"):
+        url = start_postgres()
+        if url:
+            env["MATURITY_TEST_POSTGRES_URL"] = url
+            started_here = True
     try:
-        args = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *sys.argv[1:]]
-        return subprocess.call(args, cwd=ROOT, env=env)
+        return subprocess.call(argv, cwd=ROOT, env=env)
     finally:
         if started_here:
             subprocess.run(["bash", str(PG_SCRIPT), "stop"], capture_output=True, timeout=60)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
