@@ -10,18 +10,19 @@ fail, not skip, when no server could be started.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_SCRIPT = ROOT / "scripts" / "pg-test-server.sh"
 
 
-def start_postgres() -> str | None:
+def start_postgres(env: dict[str, str]) -> str | None:
     if not PG_SCRIPT.exists():
         return None
-    env = dict(os.environ)
     bins = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
     if bins and "PG_BIN" not in env:
         env["PG_BIN"] = str(bins[-1].parent)
@@ -41,8 +42,11 @@ def main(argv: list[str]) -> int:
         return 2
     env = dict(os.environ)
     started_here = False
+    # a state file of our own, so that two runs on one machine never share or stop each other's server
+    state_dir = tempfile.mkdtemp(prefix="maturity-pg-state-")
+    env.setdefault("PG_TEST_STATE", str(Path(state_dir) / "server.state"))
     if not env.get("MATURITY_TEST_POSTGRES_URL"):
-        url = start_postgres()
+        url = start_postgres(env)
         if url:
             env["MATURITY_TEST_POSTGRES_URL"] = url
             started_here = True
@@ -50,7 +54,8 @@ def main(argv: list[str]) -> int:
         return subprocess.call(argv, cwd=ROOT, env=env)
     finally:
         if started_here:
-            subprocess.run(["bash", str(PG_SCRIPT), "stop"], capture_output=True, timeout=60)
+            subprocess.run(["bash", str(PG_SCRIPT), "stop"], capture_output=True, timeout=60, env=env)
+        shutil.rmtree(state_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
