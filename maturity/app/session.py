@@ -231,6 +231,21 @@ def start(nis_code: str, chosen_lang: str) -> str | None:
     return token
 
 
+def delete_current() -> bool:
+    """Delete this session's space (draft, submissions and pool entries) for good; forget the token."""
+    token = current_token()
+    s = store()
+    if not token or s is None:
+        return False
+    try:
+        deleted = s.delete_space(token)
+    except StorageError as exc:
+        show_storage_error(exc)
+        return False
+    set_token(None)
+    return deleted
+
+
 def commune_of(doc: AnswersFile | None) -> str:
     meta = st.session_state.get("space_meta") or {}
     nis = (doc.nis_code if doc else None) or meta.get("nis_code")

@@ -291,6 +291,28 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_before": {"fr": "Avant", "de": "Vorher", "en": "Before"},
     "col_now": {"fr": "Maintenant", "de": "Jetzt", "en": "Now"},
     "col_change": {"fr": "Évolution", "de": "Veränderung", "en": "Change"},
+    "delete_header": {"fr": "Supprimer ce bilan", "de": "Diese Bewertung löschen", "en": "Delete this assessment"},
+    "delete_help": {
+        "fr": "Efface définitivement le brouillon, les bilans enregistrés et leur part dans les moyennes "
+        "wallonnes. Le lien de reprise ne fonctionnera plus. Téléchargez d'abord le fichier de réponses si "
+        "vous voulez le garder.",
+        "de": "Löscht den Entwurf, die gespeicherten Bewertungen und ihren Anteil an den wallonischen "
+        "Mittelwerten endgültig. Der Link zum Fortsetzen funktioniert danach nicht mehr. Laden Sie vorher die "
+        "Antwortdatei herunter, wenn Sie sie behalten möchten.",
+        "en": "Permanently erases the draft, the saved assessments and their share in the Walloon means. The "
+        "resume link will stop working. Download the answers file first if you want to keep it.",
+    },
+    "delete_confirm": {
+        "fr": "Je confirme : supprimer définitivement",
+        "de": "Ich bestätige: endgültig löschen",
+        "en": "I confirm: delete permanently",
+    },
+    "delete_button": {"fr": "Supprimer", "de": "Löschen", "en": "Delete"},
+    "delete_done": {
+        "fr": "Le bilan a été supprimé. Vous pouvez en commencer un nouveau.",
+        "de": "Die Bewertung wurde gelöscht. Sie können eine neue beginnen.",
+        "en": "The assessment was deleted. You can start a new one.",
+    },
     "col_dimension": {"fr": "Dimension", "de": "Dimension", "en": "Dimension"},
     "col_score": {"fr": "Score", "de": "Wert", "en": "Score"},
     "col_level": {"fr": "Niveau", "de": "Stufe", "en": "Level"},

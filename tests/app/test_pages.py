@@ -229,3 +229,21 @@ def test_a_corrupted_database_gets_a_clear_message_and_is_left_alone(mini):
     errors = " ".join(e.value for e in at.error)
     assert "base de données" in errors.lower()
     assert db.read_bytes() == before
+
+
+def test_the_holder_deletes_the_assessment_for_good(mini, store):
+    at = started()
+    token = at.session_state["token"]
+    at.radio(key="ans_a2").set_value("yes").run()
+    assert store.load_space(token) is not None
+    assert at.button(key="delete_space").disabled  # not without the confirmation
+    at.checkbox(key="delete_confirm").check().run()
+    at.button(key="delete_space").click().run()
+    assert not at.exception
+    assert store.load_space(token) is None
+    assert "t" not in at.query_params
+    assert any("supprimé" in s.value for s in at.success)
+    again = new_app(token)
+    again.run()
+    assert not again.exception
+    assert any("lien" in w.value.lower() or "link" in w.value.lower() for w in again.warning)

@@ -10,6 +10,8 @@ lang = session.lang()
 q = session.questionnaire()
 
 st.title(tr("app_title", lang))
+if st.session_state.pop("_deleted", False):
+    st.success(tr("delete_done", lang), icon=":material/delete:")
 st.markdown(tr("home_intro", lang))
 if q is None:
     st.error(tr("no_questionnaire", lang))

@@ -94,3 +94,10 @@ with st.expander(tr("file_header", lang), icon=":material/description:"):
                 st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
                 st.session_state["_upload_done"] = len(new_doc.answers)
                 st.rerun()
+
+with st.expander(tr("delete_header", lang), icon=":material/delete:"):
+    st.caption(tr("delete_help", lang))
+    confirmed = st.checkbox(tr("delete_confirm", lang), key="delete_confirm")
+    if st.button(tr("delete_button", lang), key="delete_space", disabled=not confirmed) and session.delete_current():
+        st.session_state["_deleted"] = True
+        session.switch_page("accueil")
