@@ -70,6 +70,11 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "Walloon communes citing it"},
     "not_answered": {"fr": "pas de réponse", "de": "keine Antwort", "en": "not answered"},
     "no_figure": {"fr": "pas de chiffre publié", "de": "keine veröffentlichte Zahl", "en": "no published figure"},
+    "obstacle_rank": {
+        "fr": "{rank} frein le plus cité (pas de pourcentage publié)",
+        "de": "{rank} meistgenanntes Hemmnis (kein Prozentsatz veröffentlicht)",
+        "en": "{rank} most cited obstacle (no percentage published)",
+    },
     "obstacles_note": {
         "fr": "Un frein est « cité » quand la commune le juge important ou majeur.",
         "de": "Ein Hindernis gilt als „genannt“, wenn die Gemeinde es als groß oder sehr groß einstuft.",
@@ -567,8 +572,11 @@ def build_content(
             value = _get(fig, "value")
             if isinstance(value, int | float):
                 ref = sources.ref(fig, bset)
-                unit = _get(fig, "unit", "share")
-                shown = format_percent(value, lang) if unit in ("share", "fraction", None) else format_number(value, lang, 1)
+                from ..benchmarks import FigureRef  # the one place figures are formatted
+
+                shown = FigureRef(fig, bset).formatted(lang)
+                if _get(fig, "unit", "share") == "rank":
+                    shown = t("obstacle_rank", lang, rank=shown)
                 barometer = f"{shown} [{ref}]"
         obstacles.append(ObstacleRow(question.id, q.t(question.text, lang),
                                      _severity_text(q, question.id, answers.get(question.id), severity, lang),
