@@ -237,6 +237,9 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "width": size + 120, "height": round((size + 120) * 2.5 / 2.84), "background": "white",
+        # the legend adds to the height: a long legend must never shrink the radar (Streamlit fits
+        # a chart into its width and height unless the spec says otherwise)
+        "autosize": {"type": "pad"},
         "padding": {"left": 4, "right": 4, "top": 6, "bottom": 4},
         "config": {"font": FONT, "view": {"strokeWidth": 0}},
         "resolve": {"scale": {"color": "shared", "strokeDash": "shared", "shape": "shared"}},
