@@ -11,17 +11,24 @@ each renderer escapes them for its format.
 
 from __future__ import annotations
 
+import functools
+import logging
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from .. import benchmarks, pool
 from ..answers import AnswersFile
 from ..charts import RadarSeries
 from ..display import format_date, format_number, format_percent
+from ..errors import InvalidInput
 from ..models import Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, select
 from ..scoring import Assessment, score
+
+log = logging.getLogger(__name__)
 
 LANGS = ("fr", "de", "en")
 
@@ -313,7 +320,7 @@ class SheetContent:
                        priorities_intro=_priorities_intro(self.lang, shown, self.all_priorities))
 
 
-# --- benchmarks: read through maturity.benchmarks when it is there ------------------------------
+# --- benchmarks ------------------------------------------------------------------------------
 
 
 def _get(obj: Any, name: str, default: Any = None) -> Any:
@@ -322,42 +329,20 @@ def _get(obj: Any, name: str, default: Any = None) -> Any:
     return getattr(obj, name, default)
 
 
-def _benchmark_sets() -> list[Any]:
+@functools.cache
+def _benchmark_sets() -> tuple[benchmarks.BenchmarkSet, ...]:
+    """The published benchmark sets (the same for every commune: read once per process)."""
     try:
-        from .. import benchmarks
-    except ImportError:
-        return []
-    try:
-        return list(benchmarks.load_benchmark_sets())
-    except Exception:  # a broken benchmark file must not stop the sheet; `maturity validate` reports it
-        return []
+        return tuple(benchmarks.load_benchmark_sets())
+    except InvalidInput as exc:  # the sheet still builds; `maturity validate` names the broken file
+        log.error("benchmark files not loaded: %s", exc)
+        return ()
 
 
-def _find_figure(sets: list[Any], figure_id: str) -> tuple[Any, Any] | None:
+def _find_figure(sets: Sequence[Any], figure_id: str) -> tuple[Any, Any] | None:
     """(figure, its set) for a figure id, or None."""
-    try:
-        from .. import benchmarks
-    except ImportError:
-        benchmarks = None  # type: ignore[assignment]
-    if benchmarks is not None and hasattr(benchmarks, "find_figure"):
-        try:
-            found = benchmarks.find_figure(sets, figure_id)
-        except Exception:
-            found = None
-        if isinstance(found, tuple) and len(found) == 2:
-            return found[0], found[1]
-        if found is not None and hasattr(found, "figure") and hasattr(found, "set"):  # a FigureRef
-            return found.figure, found.set
-        if found is not None:
-            owner = next((s for s in sets if any(f is found for f in _get(s, "figures", []) or [])), None)
-            return found, owner
-    for bset in sets:  # "set.figure" or "figure"
-        set_id = _get(bset, "id", "")
-        for fig in _get(bset, "figures", []) or []:
-            fid = _get(fig, "id", "")
-            if figure_id in (fid, f"{set_id}.{fid}", f"{set_id}/{fid}"):
-                return fig, bset
-    return None
+    ref = benchmarks.find_figure(sets, figure_id)
+    return (ref.figure, ref.set) if ref is not None else None
 
 
 class _Sources:
@@ -572,9 +557,7 @@ def build_content(
             value = _get(fig, "value")
             if isinstance(value, int | float):
                 ref = sources.ref(fig, bset)
-                from ..benchmarks import FigureRef  # the one place figures are formatted
-
-                shown = FigureRef(fig, bset).formatted(lang)
+                shown = benchmarks.FigureRef(fig, bset).formatted(lang)  # the one place figures are formatted
                 if _get(fig, "unit", "share") == "rank":
                     shown = t("obstacle_rank", lang, rank=shown)
                 barometer = f"{shown} [{ref}]"
@@ -644,35 +627,14 @@ def _priorities_intro(lang: str, shown: list[Priority], every: list[Priority]) -
     return t("priorities_intro", lang, n=len(shown), total=len(every)) if shown else t("no_priorities", lang)
 
 
-def _comparisons(q: Questionnaire, answers: Any, assessment: Assessment, sets: list[Any], lang: str) -> list[Any]:
-    try:
-        from .. import benchmarks
-    except ImportError:
-        return []
-    if not sets or not hasattr(benchmarks, "comparisons"):
-        return []
-    try:
-        return list(benchmarks.comparisons(q, answers, assessment, sets, lang))
-    except Exception:  # a comparison that cannot be made is left out, never a broken sheet
-        return []
+def _comparisons(q: Questionnaire, answers: Any, assessment: Assessment, sets: Sequence[Any], lang: str
+                 ) -> list[Any]:
+    return list(benchmarks.comparisons(q, answers, assessment, list(sets), lang)) if sets else []
 
 
 def _pool_note(lang: str) -> str:
-    """The pool module's translated explanation of a missing regional series, when it has one."""
-    try:
-        from .. import pool
-    except ImportError:
-        return ""
-    for name in ("no_regional_estimate", "missing_reason", "unavailable_reason"):
-        fn = getattr(pool, name, None)
-        if callable(fn):
-            try:
-                text = fn(lang)
-            except Exception:  # noqa: S112 - try the next name, else our own sentence
-                continue
-            if isinstance(text, str) and text.strip():
-                return text
-    return ""
+    """The pool module's translated explanation of a missing regional series."""
+    return pool.no_regional_estimate(lang)
 
 
 def priority_name(content: SheetContent, level: int) -> str:
