@@ -7,14 +7,22 @@ import re
 
 from .content import SheetContent, priority_name
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+# CommonMark reads these anywhere in a line (emphasis, code, links, tables, strikethrough) ...
+_INLINE = re.compile(r"([\\`*_\[\]|~@])")
+# and GitHub-style autolinks: a typed "https://..." or "www...." must stay text
+_AUTOLINK = re.compile(r"(?i)(://|\bwww\.)")
+# ... and these only at the start of a fragment (headings, lists, quotes, rules, setext lines):
+# escaping them everywhere would fill an editable text with backslashes.
+_LEADING = re.compile(r"^(\s*)(?:([#+\-=])|(\d+)([.)]))")
 
 
 def escape(text: str) -> str:
     """Plain text that no Markdown or HTML renderer will read as markup."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _SPECIAL.sub(r"\\\1", text)
-    return text.replace("&gt;", "&gt;")
+    text = _INLINE.sub(r"\\\1", text).replace("\\](", "\\]\\(")  # no "](" left: never a link target
+    text = _AUTOLINK.sub(lambda m: ":\\/\\/" if m.group(1) == "://" else m.group(1)[:3] + "\\.", text)
+    return _LEADING.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"),
+                        text)
 
 
 def escape_block(text: str) -> str:

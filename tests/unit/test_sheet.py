@@ -157,3 +157,12 @@ def test_unknown_format_or_language(q):
         build(q, answers_at_rank(q, 1), "fr", "docx")
     with pytest.raises(ValueError):
         build(q, answers_at_rank(q, 1), "nl", "md")
+
+
+def test_markdown_stays_readable_for_editing():
+    from maturity.sheet.markdown import escape
+
+    assert escape("Fiche 12 du PST (2025-2030). Voir le plan !") == "Fiche 12 du PST (2025-2030). Voir le plan !"
+    assert escape("- 1. # titre") == "\\- 1. # titre"
+    assert escape("12. point") == "12\\. point"
+    assert escape("voir https://x.be et www.y.be") == "voir https:\\/\\/x.be et www\\.y.be"
