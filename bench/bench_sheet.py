@@ -3,7 +3,7 @@
 Measures, in the same run, medians over repeated runs (warm: one build first):
 - ``fpdf2 one page``: fpdf2 writing a one-page A4 document alone (core font, a few lines),
 - ``sheet pdf``: building the PDF sheet with its radar chart (content, chart via vl-convert, layout),
-  in French and in German (longer texts: more layouts tried to fit 3 pages),
+  in French and in German (longer texts: more configurations predicted before the one layout),
 - ``radar png``: the chart alone,
 - ``sheet md`` / ``sheet csv``: the other renderings.
 

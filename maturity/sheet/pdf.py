@@ -191,11 +191,17 @@ class SheetPDF(FPDF):
             self.fonts[key] = _document_font(font, len(self.fonts) + 1)
         self._measures: dict[tuple, int] = {}
         self.compact = False  # tighter spacing, the last resort to stay within MAX_PAGES
+        self.scratch = False  # a layout only measured, never written (no radar image)
         self.set_title(drawable(f"{content.title} — {content.commune}"))
         self.set_lang({"fr": "fr-BE", "de": "de-BE", "en": "en-GB"}[content.lang])
         self.set_creator("maturity")
         self.set_author("maturity")
         self.alias_nb_pages("{nb}")
+
+    def image(self, *args: Any, **kwargs: Any) -> Any:
+        if self.scratch:  # a measuring layout: the radar is placed at given coordinates, y does not move
+            return None
+        return super().image(*args, **kwargs)
 
     def _preload_font_styles(self, text: str | None, markdown: bool, _initial_emphasis: Any = None) -> Any:
         frags = super()._preload_font_styles(text, markdown, _initial_emphasis)
@@ -434,47 +440,52 @@ def _priorities(pdf: SheetPDF, c: SheetContent) -> None:
     w = pdf.width - INDENT
     for p in c.priorities:
         _keep_together(pdf, _priority_height(pdf, c, p))
-        y = pdf.get_y()
-        # the rank in a small accent square
-        pdf.set_fill_color(*ACCENT)
-        pdf.rect(pdf.l_margin, y + 0.1, 5.6, 5.6, style="F")
-        pdf.font(8.6, "B", (255, 255, 255))
-        pdf.set_xy(pdf.l_margin, y + 0.1)
-        pdf.cell(5.6, 5.6, str(p.rank), align="C")
-        pdf.set_xy(pdf.l_margin + INDENT, y)
-        pdf.font(10, "B", INK)
-        pdf.multi_cell(w, 4.9, drawable(p.title, "B"), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
-        meta = " · ".join(x for x in (p.target, priority_name(c, p.priority)) if x)
-        pdf.font(7.3, "", ACCENT)
-        pdf.multi_cell(w, 3.6, drawable(meta), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
-        pdf.ln(0.6)
-        pdf.set_x(pdf.l_margin + INDENT)
-        pdf.font(PT, "I", INK)
-        pdf.multi_cell(w, PL, drawable(p.why, "I"), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
-        pdf.ln(0.6)
-        for action in p.actions:
-            pdf.set_x(pdf.l_margin + INDENT)
-            pdf.font(PT, "B", ACCENT)
-            pdf.cell(4, PL, "›")
-            pdf.font(PT, "", INK)
-            pdf.multi_cell(w - 4, PL, drawable(action), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
-        if p.resources:
-            pdf.ln(0.6)
-            left = pdf.l_margin
-            pdf.set_left_margin(left + INDENT)  # so that a wrapped line keeps the indent
-            pdf.set_x(left + INDENT)
-            pdf.font(7.5, "B", MUTED)
-            pdf.write(3.7, "↗ ")
-            for k, res in enumerate(p.resources):
-                if k:
-                    pdf.font(7.5, "", MUTED)
-                    pdf.write(3.7, "  ·  ")
-                pdf.font(7.5, "U", ACCENT)
-                pdf.write(3.7, drawable(res.label), link=res.url)
-            pdf.set_left_margin(left)
-            pdf.ln(3.7)
+        _priority_block(pdf, c, p, w)
         pdf.ln(1.8 if pdf.compact else 3.0)
         pdf.set_x(pdf.l_margin)
+
+
+def _priority_block(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> None:
+    """One priority, drawn from the current position (the page break before it is the caller's)."""
+    y = pdf.get_y()
+    # the rank in a small accent square
+    pdf.set_fill_color(*ACCENT)
+    pdf.rect(pdf.l_margin, y + 0.1, 5.6, 5.6, style="F")
+    pdf.font(8.6, "B", (255, 255, 255))
+    pdf.set_xy(pdf.l_margin, y + 0.1)
+    pdf.cell(5.6, 5.6, str(p.rank), align="C")
+    pdf.set_xy(pdf.l_margin + INDENT, y)
+    pdf.font(10, "B", INK)
+    pdf.multi_cell(w, 4.9, drawable(p.title, "B"), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    meta = " · ".join(x for x in (p.target, priority_name(c, p.priority)) if x)
+    pdf.font(7.3, "", ACCENT)
+    pdf.multi_cell(w, 3.6, drawable(meta), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.ln(0.6)
+    pdf.set_x(pdf.l_margin + INDENT)
+    pdf.font(PT, "I", INK)
+    pdf.multi_cell(w, PL, drawable(p.why, "I"), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.ln(0.6)
+    for action in p.actions:
+        pdf.set_x(pdf.l_margin + INDENT)
+        pdf.font(PT, "B", ACCENT)
+        pdf.cell(4, PL, "›")
+        pdf.font(PT, "", INK)
+        pdf.multi_cell(w - 4, PL, drawable(action), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    if p.resources:
+        pdf.ln(0.6)
+        left = pdf.l_margin
+        pdf.set_left_margin(left + INDENT)  # so that a wrapped line keeps the indent
+        pdf.set_x(left + INDENT)
+        pdf.font(7.5, "B", MUTED)
+        pdf.write(3.7, "↗ ")
+        for k, res in enumerate(p.resources):
+            if k:
+                pdf.font(7.5, "", MUTED)
+                pdf.write(3.7, "  ·  ")
+            pdf.font(7.5, "U", ACCENT)
+            pdf.write(3.7, drawable(res.label), link=res.url)
+        pdf.set_left_margin(left)
+        pdf.ln(3.7)
 
 
 def _notes(pdf: SheetPDF, c: SheetContent) -> None:
@@ -528,14 +539,26 @@ MIN_PRIORITIES = 6
 
 def _layout(c: SheetContent, png: bytes, aspect: float, measures: dict | None = None,
             compact: bool = False) -> SheetPDF:
-    pdf = SheetPDF(c)
-    pdf.compact = compact
+    pdf = _begin(c, png, aspect, compact)
     if measures is not None:
         pdf._measures = measures
+    return _finish(pdf, c)
+
+
+def _begin(c: SheetContent, png: bytes, aspect: float, compact: bool = False) -> SheetPDF:
+    """The first sections: the same whatever priorities and barometer sentences are shown."""
+    pdf = SheetPDF(c)
+    pdf.compact = compact
     pdf.add_page()
     _header(pdf, c)
     _profile(pdf, c, png, aspect)
     _scores(pdf, c)
+    return pdf
+
+
+def _finish(pdf: SheetPDF, c: SheetContent) -> SheetPDF:
+    """The other sections, for ``c`` (the content of ``_begin`` with the priorities and sentences shown)."""
+    pdf.content = c
     _comparisons(pdf, c)
     _obstacles(pdf, c)
     _priorities(pdf, c)
@@ -544,31 +567,203 @@ def _layout(c: SheetContent, png: bytes, aspect: float, measures: dict | None = 
     return pdf
 
 
+def _tries(c: SheetContent) -> list[tuple[int, int]]:
+    """The configurations tried, in order, after the full one (priorities shown, barometer sentences)."""
+    n, m = len(c.priorities), len(c.comparisons)
+    tries = [(n, min(m, 2)), (min(n, 7), min(m, 2)), (min(n, MIN_PRIORITIES), min(m, 2)), (min(n, MIN_PRIORITIES), 0)]
+    return [t for t in dict.fromkeys(tries) if t != (n, m)]
+
+
+def _saved(pdf: SheetPDF, c: SheetContent, limit: int, comparisons: int) -> float:
+    """The height (mm) showing only ``limit`` priorities and ``comparisons`` sentences saves, as measured."""
+    gain = sum(_priority_height(pdf, c, p) for p in c.priorities[limit:])
+    gain += sum(3.8 * _lines(pdf, pdf.width - 5, f"{text} [{ref}]", 8) + 1 for text, ref in c.comparisons[comparisons:])
+    return gain + (14 if comparisons == 0 and c.comparisons else 0)
+
+
+def _overflow(pdf: SheetPDF, pages: int, y: float) -> float:
+    usable = pdf.h - MARGIN_TOP - MARGIN_BOTTOM
+    return (pages - MAX_PAGES - 1) * usable + y - MARGIN_TOP
+
+
+# --- choosing the configuration without laying out each candidate ---------------------------------
+#
+# The sheet's pagination depends only on where each element starts (every page has the same margins,
+# no running header), so the end of a layout is predicted from its parts: the sections before the
+# priorities and those after them are laid out for real in measuring documents (no radar image, never
+# written) from the position where they start; the priorities, blocks that never split, are placed by
+# the same arithmetic as ``_keep_together`` with each block's height measured once. A prediction too
+# close to a threshold to be sure (within EPS) gives up, and the real layout is checked against the
+# prediction: any doubt falls back to laying out each candidate (``_choose`` with real layouts).
+
+EPS = 1e-6
+
+
+class _Unsure(Exception):
+    pass
+
+
+# Height of a priority block (questionnaire texts and fixed labels only), measured once per process.
+_BLOCK_HEIGHTS: dict[tuple, float] = {}
+
+
+def _scratch(c: SheetContent, measures: dict, y: float | None = None) -> SheetPDF:
+    pdf = SheetPDF(c)
+    pdf.scratch = True
+    pdf._measures = measures
+    pdf.add_page()
+    if y is not None:
+        pdf.set_y(y)
+    return pdf
+
+
+def _block_height(pdf: SheetPDF, c: SheetContent, p: Priority) -> float:
+    """How far a priority block (without the space after it) moves down, from the top of a page."""
+    meta = " · ".join(x for x in (p.target, priority_name(c, p.priority)) if x)
+    key = (pdf.width, p.title, meta, p.why, tuple(p.actions), tuple(r.label for r in p.resources))
+    found = _BLOCK_HEIGHTS.get(key)
+    if found is None:
+        scratch = _scratch(c, pdf._measures)
+        top = scratch.get_y()
+        _priority_block(scratch, c, p, scratch.width - INDENT)
+        if scratch.page_no() != 1:
+            raise _Unsure
+        found = max(scratch.get_y() - top, 0.1 + 5.6)  # the rank square's cell reaches y + 5.7
+        if len(_BLOCK_HEIGHTS) >= 2000:
+            _BLOCK_HEIGHTS.clear()
+        _BLOCK_HEIGHTS[key] = found
+    return found
+
+
+class _Predictor:
+    """Where the layout of a configuration ends (page, y), from measured parts."""
+
+    def __init__(self, c: SheetContent, measures: dict, page: int, y: float) -> None:
+        """``page`` and ``y``: where the first sections (``_begin``) end."""
+        self.c = c
+        self.measures = measures
+        self.pdf = _scratch(c, measures)  # the measuring document for line counts
+        self.page, self.y = page, y
+        self._after: dict[int, tuple[int, float]] = {}
+        self._obstacles: list[tuple[float, float]] = []  # (start, end) of obstacle runs within one page
+        self._ends: dict[tuple[int, int] | None, tuple[int, float]] = {}
+
+    def content(self, config: tuple[int, int] | None) -> SheetContent:
+        return self.c if config is None else self.c.with_limit(*config)
+
+    def end(self, config: tuple[int, int] | None) -> tuple[int, float]:
+        if config not in self._ends:
+            self._ends[config] = self._end(config)
+        return self._ends[config]
+
+    def _end(self, config: tuple[int, int] | None) -> tuple[int, float]:
+        c = self.content(config)
+        m = len(c.comparisons)
+        if m not in self._after:  # comparisons, obstacles: laid out from where the scores end
+            pdf = _scratch(c, self.measures, self.y)
+            _comparisons(pdf, c)
+            self._after[m] = self._obstacles_from(c, self.page + pdf.page_no() - 1, pdf.get_y())
+        page, y = self._priorities(c, *self._after[m])
+        pdf = _scratch(c, self.measures, y)
+        _notes(pdf, c)
+        _method(pdf, c)
+        return page + pdf.page_no() - 1, pdf.get_y()
+
+    def _obstacles_from(self, c: SheetContent, page: int, y: float) -> tuple[int, float]:
+        """Where the obstacles end when they start at ``y``. Laid out from ``y``, unless a run from a
+        lower start stayed on its page: from higher up (still below the top margin, where a heading
+        adds its space) every page-break test is passed too, so it ends as far below ``y``."""
+        for start, end in self._obstacles:
+            if self.pdf.t_margin + 1 + EPS < y <= start:
+                return page, y + (end - start)
+        pdf = _scratch(c, self.measures, y)
+        _obstacles(pdf, c)
+        if pdf.page_no() == 1:
+            self._obstacles.append((y, pdf.get_y()))
+        return page + pdf.page_no() - 1, pdf.get_y()
+
+    def _priorities(self, c: SheetContent, page: int, y: float) -> tuple[int, float]:
+        pdf = self.pdf
+        bottom = pdf.h - MARGIN_BOTTOM
+        # the heading (SheetPDF.heading)
+        for threshold in (bottom - 30, pdf.t_margin + 1):
+            if abs(y - threshold) < EPS:
+                raise _Unsure
+        if y > bottom - 30:
+            page, y = page + 1, pdf.t_margin
+        elif y > pdf.t_margin + 1:
+            y += 6
+        y += 7 + 2.5
+        # the introduction, one paragraph, then 2 mm
+        h = 8 * 0.48
+        for _ in range(_lines(pdf, pdf.width, c.priorities_intro, 8)):
+            if abs(y + h - bottom) < EPS:
+                raise _Unsure
+            if y + h > bottom:
+                page, y = page + 1, pdf.t_margin
+            y += h
+        y += 2
+        for p in c.priorities:
+            need = _priority_height(pdf, c, p)
+            if abs(y + need - bottom) < EPS:
+                raise _Unsure
+            if y + need > bottom:
+                page, y = page + 1, pdf.t_margin
+            block = _block_height(pdf, c, p)
+            if y + block > bottom - EPS:  # a line of it could break the page: not predicted
+                raise _Unsure
+            y += block + 3.0
+        return page, y
+
+
+def _choose(c: SheetContent, end: Any, probe: SheetPDF) -> tuple[tuple[int, int] | None, bool]:
+    """The configuration the sheet is laid out with (None: the full content) and whether compact.
+    ``end(config)`` gives where its layout ends (page, y)."""
+    pages, y = end(None)
+    if pages <= MAX_PAGES:
+        return None, False
+    overflow = _overflow(probe, pages, y)
+    tries = _tries(c)
+    savings = [_saved(probe, c, *t) for t in tries]
+    if any(abs(s - overflow) < EPS for s in savings):
+        raise _Unsure
+    # skip the candidates that cannot save enough (measured, not laid out), then lay out
+    start = next((i for i, s in enumerate(savings) if s >= overflow), len(tries) - 1)
+    for t in tries[start:]:
+        if end(t)[0] <= MAX_PAGES:
+            return t, False
+    n, m = len(c.priorities), len(c.comparisons)
+    return (tries[-1] if tries else (n, m)), True
+
+
 def render_pdf(q: Questionnaire, c: SheetContent) -> bytes:
     """The PDF. It shows the first 8 priorities when they fit on 3 pages, else 7, else 6 (issue 4:
     "the first 6 to 8"); the Markdown and the CSV always carry all that the content holds."""
     png, aspect = radar_png(q, c)
     measures: dict[tuple, int] = {}
-    pdf = _layout(c, png, aspect, measures)
-    if pdf.page_no() <= MAX_PAGES:
-        return bytes(pdf.output())
-    usable = pdf.h - MARGIN_TOP - MARGIN_BOTTOM
-    overflow = (pdf.page_no() - MAX_PAGES - 1) * usable + pdf.get_y() - MARGIN_TOP
-    n, m = len(c.priorities), len(c.comparisons)
-    tries = [(n, min(m, 2)), (min(n, 7), min(m, 2)), (min(n, MIN_PRIORITIES), min(m, 2)), (min(n, MIN_PRIORITIES), 0)]
-    tries = [t for t in dict.fromkeys(tries) if t != (n, m)]
+    try:  # predicted: laid out once (the first sections before the prediction, which starts where they end)
+        pdf = _begin(c, png, aspect)
+        predictor = _Predictor(c, measures, pdf.page_no(), pdf.get_y())
+        config, compact = _choose(c, predictor.end, predictor.pdf)
+        if compact:  # the first sections too are tighter
+            return bytes(_layout(c.with_limit(*config), png, aspect, measures, compact=True).output())
+        # the full content measures its texts in its own layout, as when it was laid out first
+        pdf._measures = {} if config is None else measures
+        _finish(pdf, c if config is None else c.with_limit(*config))
+        pages, y = predictor.end(config)
+        if pdf.page_no() == pages <= MAX_PAGES and abs(pdf.get_y() - y) < EPS:  # as predicted
+            return bytes(pdf.output())
+    except _Unsure:
+        pass
+    # the prediction was unsure or wrong: a real layout of each candidate, as they come
+    measures = {}
+    layouts: dict[tuple[int, int] | None, SheetPDF] = {}
 
-    def saved(limit: int, comparisons: int) -> float:
-        gain = sum(_priority_height(pdf, c, p) for p in c.priorities[limit:])
-        gain += sum(3.8 * _lines(pdf, pdf.width - 5, f"{text} [{ref}]", 8) + 1 for text, ref in c.comparisons[comparisons:])
-        return gain + (14 if comparisons == 0 and m else 0)
+    def end(config: tuple[int, int] | None) -> tuple[int, float]:
+        pdf = layouts[config] = _layout(c if config is None else c.with_limit(*config), png, aspect, measures)
+        return pdf.page_no(), pdf.get_y()
 
-    # skip the candidates that cannot save enough (measured, not laid out), then lay out
-    start = next((i for i, t in enumerate(tries) if saved(*t) >= overflow), len(tries) - 1)
-    for limit, comparisons in tries[start:]:
-        pdf = _layout(c.with_limit(limit, comparisons), png, aspect, measures)
-        if pdf.page_no() <= MAX_PAGES:
-            break
-    else:  # still too long (long texts, German): tighter spacing; a 4th page only if even that fails
-        pdf = _layout(c.with_limit(*(tries[-1] if tries else (n, m))), png, aspect, measures, compact=True)
+    probe = _scratch(c, measures)
+    config, compact = _choose(c, end, probe)
+    pdf = _layout(c.with_limit(*config), png, aspect, measures, compact=True) if compact else layouts[config]
     return bytes(pdf.output())
