@@ -201,6 +201,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     except KeyboardInterrupt:  # pragma: no cover
         return 130
+    except BrokenPipeError:  # the reader went away (`maturity benchmarks | head`): not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that Python's exit flush does not fail again
+        return EXIT_OK
     except Exception as exc:  # a bug, not bad input: short message, traceback only on request
         if os.environ.get("MATURITY_DEBUG"):
             raise

@@ -48,6 +48,20 @@ PROVINCES = {
     "80000": "Luxembourg",
     "90000": "Namur",
 }
+PROVINCE_NAMES = {
+    "20002": {"fr": "Brabant wallon", "de": "Wallonisch-Brabant", "en": "Walloon Brabant"},
+    "50000": {"fr": "Hainaut", "de": "Hennegau", "en": "Hainaut"},
+    "60000": {"fr": "Liège", "de": "Lüttich", "en": "Liège"},
+    "80000": {"fr": "Luxembourg", "de": "Luxemburg", "en": "Luxembourg"},
+    "90000": {"fr": "Namur", "de": "Namur", "en": "Namur"},
+}
+
+
+def province_name(province_nis: str, lang: str = "fr") -> str:
+    names = PROVINCE_NAMES.get(province_nis)
+    return (names.get(lang) or names["fr"]) if names else PROVINCES.get(province_nis, province_nis)
+
+
 # Since the 2024 local elections Bastogne and Bertogne form one commune (261 communes today).
 MERGED_2025 = {"82003": "Bastogne", "82005": "Bastogne"}
 MERGER_NOTE = {
@@ -80,6 +94,9 @@ class Commune:
     @property
     def province(self) -> str:
         return PROVINCES.get(self.province_nis, self.province_nis)
+
+    def province_name(self, lang: str = "fr") -> str:
+        return province_name(self.province_nis, lang)
 
     @property
     def name_de(self) -> str | None:

@@ -40,7 +40,7 @@ from typing import Any, Literal
 
 from babel.dates import format_date
 
-from .communes import POPULATION_CLASS_LABELS, POPULATION_CLASSES, PROVINCES
+from .communes import POPULATION_CLASS_LABELS, POPULATION_CLASSES, PROVINCES, province_name
 from .communes import get as get_commune
 from .errors import InvalidInput, Problem
 
@@ -88,7 +88,7 @@ NO_REGIONAL_ESTIMATE = {
     "de": "Noch kein regionaler Vergleichswert je Dimension. Das Wallonische Smart-City-Barometer 2021 "
           "veröffentlicht keinen Durchschnitt je Dimension, nur Anteile von Gemeinden zu einzelnen Fragen "
           "(Ansatz, Hindernisse, Smart Region …), mehrere davon nur für Gemeinden mit einem Ansatz. Daraus "
-          "einen regionalen Wert von 100 abzuleiten, hieße, eine Zahl zu erfinden; das tun wir nicht. Der "
+          "einen regionalen Wert (0–100) abzuleiten, hieße, eine Zahl zu erfinden; das tun wir nicht. Der "
           "regionale Vergleichswert erscheint hier, sobald mindestens 5 Gemeinden ihre Selbstbewertung in "
           "den gemeinsamen Pool eingebracht haben (gezeigt werden nur zusammengefasste Zahlen).",
     "en": "No regional reference per dimension yet. The 2021 Walloon Smart City Barometer publishes no "
@@ -160,7 +160,7 @@ class GroupStats:
         if self.group == "wallonia":
             return WALLONIA_LABEL[lang]
         if self.group == "province":
-            return PROVINCE_LABEL[lang].format(name=PROVINCES.get(self.key, self.key))
+            return PROVINCE_LABEL[lang].format(name=province_name(self.key, lang))
         return CLASS_LABEL[lang].format(name=POPULATION_CLASS_LABELS.get(self.key, {}).get(lang, self.key))
 
     def source(self, lang: str = "fr") -> str:

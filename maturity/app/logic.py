@@ -166,7 +166,7 @@ def commune_label(nis: str, lang: str) -> str:
     c = communes.get(nis)
     if c is None:
         return str(nis)
-    return tr("commune_option", lang, name=c.display_name, province=c.province)
+    return tr("commune_option", lang, name=c.display_name, province=c.province_name(lang))
 
 
 def commune_name(nis: str | None, fallback: str | None = None) -> str:

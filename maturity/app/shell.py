@@ -23,8 +23,11 @@ def pages() -> list:
 
     A flat list: Streamlit 1.67 draws grouped navigation as ``<ul><div><li>``, which axe-core
     reports as a serious violation (list items outside a list)."""
+    # take the token from the URL and load its document before any title is written: the document
+    # carries the assessment's language, so that a reload or a resume link keeps the menu in it
+    if session.current_token():
+        session.document()
     lang = session.lang()
-    session.current_token()  # take the token from the URL before any page runs
     out = [
         st.Page(f"{session.PAGES_DIR}/{name}.py", title=tr(title_key, lang), icon=icon, url_path=url_path,
                 default=name == "accueil")
@@ -35,8 +38,7 @@ def pages() -> list:
 
 
 def sidebar() -> None:
-    # the document is loaded here (once per token) so the commune shows on whichever page opens first
-    doc = session.document() if session.current_token() else None
+    doc = session.document() if session.current_token() else None  # loaded once per token, in pages()
     session.language_selector()
     if doc is not None:
         st.sidebar.markdown(tr("sidebar_commune", session.lang(), name=session.commune_of(doc)))

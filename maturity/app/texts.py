@@ -235,6 +235,14 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- results
     "results_title": {"fr": "Résultats — {name}", "de": "Ergebnisse — {name}", "en": "Results — {name}"},
     "overall_metric": {"fr": "Maturité globale (sur 100)", "de": "Gesamtreife (von 100)", "en": "Overall maturity (out of 100)"},
+    "overall_caption": {
+        "fr": "Moyenne des {n} dimensions notées sur {total}. Une dimension n'est notée qu'avec au moins "
+        "{needed} de réponses utiles.",
+        "de": "Mittelwert der {n} bewerteten von {total} Dimensionen. Eine Dimension wird erst ab {needed} "
+        "verwertbaren Antworten bewertet.",
+        "en": "Mean of the {n} scored dimensions out of {total}. A dimension is scored only with at least "
+        "{needed} usable answers.",
+    },
     "overall_help": {
         "fr": "Moyenne des dimensions qui ont assez de réponses.",
         "de": "Mittelwert der Dimensionen mit genügend Antworten.",
@@ -350,12 +358,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "insufficient_short": {"fr": "réponses insuffisantes", "de": "zu wenige Antworten", "en": "not enough answers"},
     "why_header": {"fr": "Pourquoi ce score ?", "de": "Warum dieser Wert?", "en": "Why this score?"},
     "why_help": {
-        "fr": "Chaque réponse apporte des points selon son poids. « Je ne sais pas » et les questions sans "
-        "réponse n'apportent rien ; « ne s'applique pas » est retiré du calcul.",
-        "de": "Jede Antwort bringt Punkte nach ihrem Gewicht. „Weiß ich nicht“ und unbeantwortete Fragen bringen "
-        "nichts; „Trifft nicht zu“ wird aus der Berechnung genommen.",
-        "en": "Each answer brings points according to its weight. “I don't know” and unanswered questions bring "
-        "nothing; “does not apply” is left out of the calculation.",
+        "fr": "Chaque réponse vaut une part de la meilleure réponse possible (de 0 à 1), multipliée par son poids ; "
+        "le score est la moyenne pondérée de ces parts, sur 100. « Je ne sais pas » et les questions sans réponse "
+        "ne comptent pas dans ce calcul mais font baisser les « réponses utiles » ; « ne s'applique pas » est "
+        "retiré de l'un comme de l'autre.",
+        "de": "Jede Antwort zählt als Anteil an der bestmöglichen Antwort (0 bis 1), mal ihrem Gewicht; der Wert "
+        "ist der gewichtete Mittelwert dieser Anteile, auf 100. „Weiß ich nicht“ und unbeantwortete Fragen zählen "
+        "dabei nicht, senken aber die „verwertbaren Antworten“; „Trifft nicht zu“ wird aus beidem herausgenommen.",
+        "en": "Each answer is worth a share of the best possible answer (0 to 1), times its weight; the score is "
+        "the weighted mean of these shares, out of 100. “I don't know” and unanswered questions do not count in "
+        "it but lower the “usable answers”; “does not apply” is left out of both.",
     },
     "status_unanswered": {"fr": "sans réponse", "de": "unbeantwortet", "en": "unanswered"},
     "obstacles_header": {

@@ -76,6 +76,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_barometer": {"fr": "Communes wallonnes qui le citent", "de": "Wallonische Gemeinden, die es nennen",
                       "en": "Walloon communes citing it"},
     "not_answered": {"fr": "pas de réponse", "de": "keine Antwort", "en": "not answered"},
+    "answer_unknown": {"fr": "je ne sais pas", "de": "weiß ich nicht", "en": "don't know"},
+    "answer_na": {"fr": "ne s'applique pas", "de": "trifft nicht zu", "en": "does not apply"},
     "no_figure": {"fr": "pas de chiffre publié", "de": "keine veröffentlichte Zahl", "en": "no published figure"},
     "obstacle_rank": {
         "fr": "{rank} frein le plus cité (pas de pourcentage publié)",
@@ -316,7 +318,10 @@ class SheetContent:
 
         shown = self.shortened.get(limit) or self.priorities[:limit]
         kept = self.comparisons if comparisons is None else self.comparisons[:comparisons]
+        # list only the sources still cited (by the obstacles table or a sentence kept)
+        cited = {o.source_ref for o in self.obstacles} | {ref for _text, ref in kept}
         return replace(self, priorities=shown, comparisons=kept,
+                       sources=[src for src in self.sources if src.ref in cited],
                        priorities_intro=_priorities_intro(self.lang, shown, self.all_priorities))
 
 
@@ -415,7 +420,8 @@ def commune_name(doc: AnswersFile, lang: str) -> str:
 def _severity_text(q: Questionnaire, obstacle_id: str, answer: Any, severity: float | None, lang: str) -> str:
     question = q.question(obstacle_id)
     if severity is None or question is None:
-        return t("not_answered", lang)
+        special = {"unknown": "answer_unknown", "na": "answer_na"}.get(answer) if isinstance(answer, str) else None
+        return t(special or "not_answered", lang)
     option = question.option(answer) if isinstance(answer, str) else None
     top = max((o.score or 0) for o in question.options or ()) or 1
     label = q.t(option.label, lang) if option else ""

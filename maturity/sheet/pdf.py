@@ -12,6 +12,7 @@ crashes and no empty boxes appear.
 
 from __future__ import annotations
 
+import re
 from copy import copy
 from functools import cache
 from io import BytesIO
@@ -52,8 +53,15 @@ def _charsets() -> dict[str, frozenset[int]]:
     return out
 
 
+_FRENCH_SPACES = re.compile(r" ([?!:;»])|(«) ")
+
+
 def drawable(text: str, style: str = "") -> str:
-    """The text without the characters the face cannot draw (emoji and other symbols are dropped)."""
+    """The text without the characters the face cannot draw (emoji and other symbols are dropped),
+    with the space of French typography before ? ! : ; » and after « made non-breaking, so that a
+    lone "?" never starts a line."""
+    if " " in text:
+        text = _FRENCH_SPACES.sub(lambda m: f"\u00a0{m.group(1)}" if m.group(1) else f"{m.group(2)}\u00a0", text)
     charset = _charsets()[style.replace("U", "") or ""]
     if all(ord(ch) in charset or ch in "\n" for ch in text):
         return text

@@ -166,3 +166,23 @@ def test_markdown_stays_readable_for_editing():
     assert escape("- 1. # titre") == "\\- 1. # titre"
     assert escape("12. point") == "12\\. point"
     assert escape("voir https://x.be et www.y.be") == "voir https:\\/\\/x.be et www\\.y.be"
+
+
+def test_obstacles_keep_dont_know_and_not_applicable_apart(q):
+    doc = answers_at_rank(q, 1, obstacle_budget="unknown", obstacle_cyber="na")
+    doc.answers.pop("obstacle_data", None)
+    rows = {o.obstacle_id: o.severity for o in build_content(q, doc, "fr", generated=DAY).obstacles}
+    assert rows["obstacle_budget"] == "je ne sais pas"
+    assert rows["obstacle_cyber"] == "ne s'applique pas"
+    unanswered = [qid for qid in rows if qid not in doc.answers]
+    assert all(rows[qid] == "pas de réponse" for qid in unanswered)
+
+
+def test_a_shortened_sheet_lists_only_the_sources_it_cites(default_questionnaire):
+    q = default_questionnaire
+    content = build_content(q, answers_at_rank(q, 1), "fr", generated=DAY)
+    assert content.comparisons  # the default questionnaire's profile answers give sentences
+    short = content.with_limit(6, comparisons=0)
+    cited = {o.source_ref for o in short.obstacles if o.source_ref}
+    assert {s.ref for s in short.sources} == cited
+    assert len(content.sources) > len(short.sources)

@@ -21,6 +21,9 @@ st.title(tr("results_title", lang, name=name))
 prog = logic.progress(q, doc.answers)
 st.progress(prog.fraction, text=tr("progress_overall", lang, answered=prog.answered, total=prog.total))
 st.metric(tr("overall_metric", lang), format_number(assessment.overall, lang), help=tr("overall_help", lang))
+scored = sum(d.score is not None for d in assessment.dimensions.values())
+st.caption(tr("overall_caption", lang, n=scored, total=len(assessment.dimensions),
+              needed=format_percent(q.min_coverage, lang)))
 
 series, regional_note, history, previous = session.comparison_series(q, doc, assessment, lang)
 

@@ -1,0 +1,38 @@
+"""The 262 communes, their peer groups, names and search."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from maturity import communes
+
+
+def test_the_262_communes_of_the_2021_barometer():
+    all_ = communes.communes()
+    assert len(all_) == 262
+    assert sum(c.population for c in all_.values()) == 3_645_243
+    assert Counter(c.province for c in all_.values()) == {
+        "Brabant wallon": 27, "Hainaut": 69, "Liège": 84, "Luxembourg": 44, "Namur": 38}
+    assert sum(c.language == "D" for c in all_.values()) == 9
+
+
+def test_population_classes_match_the_documented_counts():
+    counts = Counter(c.population_class for c in communes.communes().values())
+    assert counts == {"lt5k": 57, "5k_10k": 92, "10k_20k": 74, "20k_50k": 30, "50k_plus": 9}
+    assert communes.population_class(4_999) == "lt5k" and communes.population_class(5_000) == "5k_10k"
+    assert communes.population_class(50_000) == "50k_plus"
+
+
+def test_names_in_the_users_language():
+    eupen = communes.get("63023")
+    assert eupen.name("de") == "Eupen" and eupen.province_name("de") == "Lüttich"
+    assert eupen.province_name("fr") == "Liège"
+    butgenbach = communes.search("butgenbach")[0]
+    assert butgenbach.name("de") == "Bütgenbach" and butgenbach.display_name.startswith("Bütgenbach")
+
+
+def test_search_ignores_accents_case_and_hyphens():
+    assert communes.search("ecaussinnes")[0].name_fr == "Écaussinnes"
+    assert communes.search("fontaine l eveque")[0].name_fr == "Fontaine-l'Évêque"
+    assert communes.search("92094")[0].name_fr == "Namur"
+    assert communes.search("") == [] and communes.search("<script>") == []
