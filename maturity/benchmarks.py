@@ -378,6 +378,15 @@ class FigureRef:
             text += f" / {format_number(self.figure.out_of, lang)}"
         return text
 
+    def n_text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """n, or that it was not published (with the group the share is of, when known)."""
+        lang = _lang(lang)
+        if self.n is not None:
+            return format_number(self.n, lang)
+        if self.figure.base is not None:
+            return f"{_NO_N[lang]} ({_BASE[lang].format(base=localize(self.figure.base, lang))})"
+        return _NO_N[lang]
+
     def cite(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """"Baromètre wallon Smart City 2021, chiffre publié, n = 113": study, kind and n."""
         lang = _lang(lang)

@@ -17,7 +17,7 @@ from maturity import communes
 from maturity.answers import MAX_BYTES, AnswersFile, answers_from_dict, check_answers, parse_answers_json
 from maturity.display import format_number, format_percent
 from maturity.errors import InvalidInput, Problem
-from maturity.models import NA, UNKNOWN, Question, Questionnaire
+from maturity.models import NA, UNKNOWN, Question, Questionnaire, localize
 from maturity.scoring import Assessment, visible_questions
 
 from .texts import tr
@@ -507,7 +507,8 @@ def barometer_rows(sets: list[Any], lang: str) -> list[dict[str, str]]:
                 else ref.kind,
                 tr("col_source", lang): ref.source.label,
                 tr("col_year", lang): str(ref.year),
-                tr("col_n", lang): "—" if ref.n is None else str(ref.n),
+                tr("col_n", lang): ref.n_text(lang),
+                tr("col_note", lang): localize(fig.note, lang) if fig.note else "",
             })
     return rows
 

@@ -281,6 +281,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_source": {"fr": "Source", "de": "Quelle", "en": "Source"},
     "col_year": {"fr": "Année", "de": "Jahr", "en": "Year"},
     "col_n": {"fr": "n (communes)", "de": "n (Gemeinden)", "en": "n (communes)"},
+    "col_note": {"fr": "À savoir", "de": "Hinweis", "en": "Note"},
     "changes_header": {
         "fr": "Ce qui a changé depuis le bilan du {date}",
         "de": "Was sich seit der Bewertung vom {date} geändert hat",

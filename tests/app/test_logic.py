@@ -127,3 +127,13 @@ def test_change_rows_say_what_changed_since_the_previous_assessment(q):
     alpha = rows[0]
     assert list(alpha.values()) == ["Alpha", "0 (Bas)", "90 (Haut)", "+90"]
     assert list(rows[1].values())[-1] == "0"
+
+
+def test_barometer_rows_say_how_a_figure_was_published_and_when_n_is_unknown():
+    from maturity.benchmarks import load_benchmark_sets
+
+    rows = logic.barometer_rows(load_benchmark_sets(), "fr")
+    approach = next(r for r in rows if r["Indicateur"].startswith("Communes ayant entamé"))
+    assert approach["n (communes)"] == "113" and "6 communes wallonnes sur 10" in approach["À savoir"]
+    strategy = next(r for r in rows if r["Indicateur"].startswith("Démarches formalisées") and r["Année"] == "2021")
+    assert strategy["n (communes)"] == "effectif non publié (base : communes engagées dans une démarche)"
