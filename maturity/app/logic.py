@@ -217,18 +217,22 @@ def document_of(draft: Mapping[str, Any] | None, q: Questionnaire) -> AnswersFil
         return doc
 
 
-def read_upload(raw: bytes, name: str, q: Questionnaire, current_nis: str | None
+def read_upload(raw: bytes, name: str, q: Questionnaire, current_nis: str | None, lang: str = "en"
                 ) -> tuple[AnswersFile, list[Problem]]:
     """Read an uploaded answers file. Raises InvalidInput naming every problem; changes nothing."""
     if len(raw) > MAX_BYTES:
-        raise InvalidInput([Problem(tr("upload_too_big", "en", size=len(raw), limit=MAX_BYTES), file=name)])
+        raise InvalidInput([Problem(tr("upload_too_big", lang, size=len(raw), limit=MAX_BYTES), file=name)])
     doc = parse_answers_json(raw, name)
-    warnings = check_answers(doc, q, name)
+    problems = []
     if current_nis and doc.nis_code and doc.nis_code != current_nis:
-        raise InvalidInput([Problem(
-            f"the file is about {commune_name(doc.nis_code)} (NIS {doc.nis_code}), "
-            f"this assessment about {commune_name(current_nis)} (NIS {current_nis})",
-            "commune.nis_code", name)])
+        problems.append(Problem(tr("upload_other_commune", lang, file=commune_name(doc.nis_code), nis=doc.nis_code,
+                                   here=commune_name(current_nis), here_nis=current_nis), "commune.nis_code", name))
+    try:
+        warnings = check_answers(doc, q, name)
+    except InvalidInput as exc:
+        raise InvalidInput(problems + exc.problems) from None
+    if problems:
+        raise InvalidInput(problems)
     return doc, warnings
 
 

@@ -223,9 +223,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Notes on the loaded file:",
     },
     "upload_other_commune": {
-        "fr": "ce fichier concerne une autre commune ({other}) que ce bilan ({current})",
-        "de": "diese Datei betrifft eine andere Gemeinde ({other}) als diese Bewertung ({current})",
-        "en": "this file is about another commune ({other}) than this assessment ({current})",
+        "fr": "le fichier concerne {file} (INS {nis}), ce bilan concerne {here} (INS {here_nis})",
+        "de": "die Datei betrifft {file} (NIS {nis}), diese Bewertung {here} (NIS {here_nis})",
+        "en": "the file is about {file} (NIS {nis}), this assessment about {here} (NIS {here_nis})",
     },
     "upload_too_big": {
         "fr": "fichier trop volumineux ({size} octets ; un fichier de réponses fait au plus {limit} octets)",

@@ -59,6 +59,18 @@ def test_read_upload_refuses_huge_broken_and_foreign_files(q):
     assert doc.answers == {"a1": "full"} and warnings
 
 
+def test_read_upload_names_every_problem_in_the_users_language(q):
+    raw = json.dumps({"questionnaire": {"id": "mini", "version": "1.0"}, "commune": {"nis_code": "63023"},
+                      "answers": {"a1": "maybe"}}).encode()
+    with pytest.raises(InvalidInput) as info:
+        logic.read_upload(raw, "eupen.json", q, "92094", "fr")
+    paths = [p.path for p in info.value.problems]
+    assert paths == ["commune.nis_code", "answers.a1"]
+    assert "le fichier concerne Eupen" in info.value.problems[0].message
+    with pytest.raises(InvalidInput, match="fichier trop volumineux"):
+        logic.read_upload(b" " * (1024 * 1024 + 1), "big.json", q, None, "fr")
+
+
 def test_merge_multi():
     assert logic.merge_multi(None, ["x"]) == ["x"]
     assert logic.merge_multi(["x"], ["x", "unknown"]) == "unknown"

@@ -82,7 +82,7 @@ with st.expander(tr("file_header", lang), icon=":material/description:"):
     uploaded = st.file_uploader(tr("upload_label", lang), type=["json"], key=upload_key)
     if uploaded is not None:
         try:
-            new_doc, warnings = logic.read_upload(uploaded.getvalue(), uploaded.name, q, doc.nis_code)
+            new_doc, warnings = logic.read_upload(uploaded.getvalue(), uploaded.name, q, doc.nis_code, lang)
         except InvalidInput as exc:
             st.error(tr("upload_refused", lang) + "\n\n" + "\n".join(f"- {line}" for line in logic.problem_lines(
                 exc.problems)), icon=":material/block:")
