@@ -328,12 +328,6 @@ class SheetContent:
 # --- benchmarks ------------------------------------------------------------------------------
 
 
-def _get(obj: Any, name: str, default: Any = None) -> Any:
-    if isinstance(obj, dict):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
-
-
 @functools.cache
 def _benchmark_sets() -> tuple[benchmarks.BenchmarkSet, ...]:
     """The published benchmark sets (the same for every commune: read once per process)."""
@@ -358,31 +352,24 @@ class _Sources:
         self.rows: list[SourceRow] = []
         self._index: dict[tuple, int] = {}
 
-    def ref(self, fig: Any, bset: Any) -> int:
+    def ref(self, fig: benchmarks.Figure, bset: benchmarks.BenchmarkSet) -> int:
         lang = self.lang
-        kind = str(_get(fig, "kind", "published"))
-        source_id = _get(fig, "source")
-        year = _get(fig, "year") or _get(bset, "year")
-        n = _get(fig, "n")
-        key = (_get(bset, "id"), source_id, kind, n)
+        kind, n = fig.kind, fig.n
+        key = (bset.id, fig.source, kind, n)
         if key in self._index:
             return self._index[key]
-        title = self.q.t(_get(bset, "title"), lang) if bset is not None else ""
-        links = []
-        for src in _get(bset, "sources", []) or []:
-            if source_id is None or _get(src, "id") in (None, source_id) or _get(src, "label") == source_id:
-                url = str(_get(src, "url", ""))
-                if url.startswith(("https://", "http://")):
-                    links.append(Link(clean_text(self.q.t(_get(src, "label"), lang), 200, one_line=True), url))
+        # the set's source this figure names (by id or label); urls are http(s), the loader checks
+        links = [Link(clean_text(src.label, 200, one_line=True), src.url) for src in bset.sources
+                 if src.id in (None, fig.source) or src.label == fig.source]
         n_text = t("n_communes", lang, n=format_number(n, lang)) if n else t("n_unknown", lang)
         kind_text = TEXTS.get(f"kind_{kind}", {}).get(lang, kind)
-        parts = [p for p in (clean_text(title, 160, one_line=True), kind_text, str(year or ""), n_text) if p]
-        method = _get(fig, "method")
-        if kind == "estimate" and method:
-            parts.append(clean_text(self.q.t(method, lang), 300, one_line=True))
+        parts = [p for p in (clean_text(self.q.t(bset.title, lang), 160, one_line=True), kind_text, str(bset.year),
+                             n_text) if p]
+        if kind == "estimate" and fig.method:
+            parts.append(clean_text(self.q.t(fig.method, lang), 300, one_line=True))
         ref = len(self.rows) + 1
         self.rows.append(SourceRow(ref, " — ".join(parts[:1]) + (", " + ", ".join(parts[1:]) if parts[1:] else ""),
-                                   links[:1] if source_id else links))
+                                   links[:1]))
         self._index[key] = ref
         return ref
 
@@ -560,13 +547,11 @@ def build_content(
         found = _find_figure(sets, question.benchmark) if question.benchmark else None
         if found is not None:
             fig, bset = found
-            value = _get(fig, "value")
-            if isinstance(value, int | float):
-                ref = sources.ref(fig, bset)
-                shown = benchmarks.FigureRef(fig, bset).formatted(lang)  # the one place figures are formatted
-                if _get(fig, "unit", "share") == "rank":
-                    shown = t("obstacle_rank", lang, rank=shown)
-                barometer = f"{shown} [{ref}]"
+            ref = sources.ref(fig, bset)
+            shown = benchmarks.FigureRef(fig, bset).formatted(lang)  # the one place figures are formatted
+            if fig.unit == "rank":
+                shown = t("obstacle_rank", lang, rank=shown)
+            barometer = f"{shown} [{ref}]"
         obstacles.append(ObstacleRow(question.id, q.t(question.text, lang),
                                      _severity_text(q, question.id, answers.get(question.id), severity, lang),
                                      bool(result and result.cited), barometer, ref))
@@ -577,14 +562,11 @@ def build_content(
     if linked:
         sets = sets or _benchmark_sets()
         for comp in _comparisons(q, answers, assessment, sets, lang):
-            question = q.question(_get(comp, "question", ""))
-            ref_obj = _get(comp, "figure")
-            if question is None or question in q.obstacles or ref_obj is None:
+            question = q.question(comp.question)
+            if question is None or question in q.obstacles:
                 continue
-            found = (ref_obj.figure, ref_obj.set) if hasattr(ref_obj, "set") else None
-            if found is None:
-                continue
-            comparisons.append((clean_text(_get(comp, "text", ""), 500, one_line=True), sources.ref(*found)))
+            comparisons.append((clean_text(comp.text, 500, one_line=True), sources.ref(comp.figure.figure,
+                                                                                     comp.figure.set)))
         comparisons = comparisons[:MAX_COMPARISONS]
 
     # priorities: the sheet's selection (select(..., limit) spreads it over dimensions and cited
