@@ -33,32 +33,25 @@ def _is_benchmark_file(path: Path) -> bool:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from . import benchmarks
     from .questionnaire import load_questionnaire, questionnaire_files
 
     problems: list[Problem] = []
-    figure_ids: set[str] | None = None
-    bench_files: list[Path] = []
-    try:
-        from . import benchmarks
-    except ImportError:  # pragma: no cover - during bootstrap only
-        benchmarks = None  # type: ignore[assignment]
     files = [Path(f) for f in args.files]
     if not files:
         files = questionnaire_files()
-        if benchmarks is not None:
-            bench_files = sorted(benchmarks.BENCHMARKS_DIR.glob("*.yaml"))
+        bench_files = sorted(benchmarks.BENCHMARKS_DIR.glob("*.yaml"))
     else:
         bench_files = [f for f in files if _is_benchmark_file(f)]
         files = [f for f in files if f not in bench_files]
-    if benchmarks is not None:
-        sets = []
-        for path in bench_files or sorted(benchmarks.BENCHMARKS_DIR.glob("*.yaml")):
-            try:
-                sets.append(benchmarks.load_benchmark_set(path))
-            except InvalidInput as exc:
-                if path in bench_files:
-                    problems.extend(exc.problems)
-        figure_ids = benchmarks.figure_ids(sets)
+    sets = []
+    for path in bench_files or sorted(benchmarks.BENCHMARKS_DIR.glob("*.yaml")):
+        try:
+            sets.append(benchmarks.load_benchmark_set(path))
+        except InvalidInput as exc:  # reported for the files asked for; the others only lend their ids
+            if path in bench_files:
+                problems.extend(exc.problems)
+    figure_ids = benchmarks.figure_ids(sets)
     checked = []
     for path in files:
         try:
@@ -182,12 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--questionnaire", help="questionnaire YAML (default: the one the answers name)")
     p.set_defaults(func=cmd_sheet)
 
-    try:
-        from . import cli_benchmarks
-    except ImportError:  # pragma: no cover - during bootstrap only
-        cli_benchmarks = None  # type: ignore[assignment]
-    if cli_benchmarks is not None and hasattr(cli_benchmarks, "register"):
-        cli_benchmarks.register(sub)
+    from . import cli_benchmarks
+
+    cli_benchmarks.register(sub)
     return parser
 
 

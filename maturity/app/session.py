@@ -21,6 +21,7 @@ import streamlit as st
 from maturity.answers import AnswersFile
 from maturity.errors import InvalidInput
 from maturity.models import Questionnaire
+from maturity.storage import SpaceNotFound, StorageError, Store
 
 from . import logic
 from .texts import LANG_NAMES, LANGS, normalize_lang, tr
@@ -30,18 +31,6 @@ log = logging.getLogger("maturity.app")
 ROOT = Path(__file__).resolve().parent.parent.parent
 PAGES_DIR = "maturity/app/pages"  # relative to streamlit_app.py, as st.navigation registers them
 QUESTIONNAIRE_ENV = "MATURITY_QUESTIONNAIRE"
-
-try:  # the storage adapter (colleague's module); without it the app says so and keeps answers in the session
-    from maturity.storage import SpaceNotFound, StorageError, Store
-except ImportError:  # pragma: no cover - only while the adapter is being written
-    Store = None  # type: ignore[assignment,misc]
-
-    class StorageError(Exception):  # type: ignore[no-redef]
-        def message(self, lang: str = "fr") -> str:
-            return str(self)
-
-    class SpaceNotFound(LookupError):  # type: ignore[no-redef]
-        pass
 
 
 # --- shared, commune-independent resources ------------------------------------------------------
@@ -69,9 +58,8 @@ def _store(config: tuple[tuple[str, str], ...]) -> Any:
 
 
 def store() -> Any | None:
-    """The store for this process (one per database configuration); None without the adapter."""
-    if Store is None:
-        return None
+    """The store for this process (one per database configuration); None when the database cannot be
+    used (read-only, full, corrupted), after showing why."""
     config = tuple(sorted((k, v) for k, v in os.environ.items() if k in ("MATURITY_DATA_DIR", "MATURITY_DATABASE_URL")))
     try:
         return _store(config)
@@ -82,10 +70,8 @@ def store() -> Any | None:
 
 @st.cache_resource(show_spinner=False)
 def benchmark_sets() -> list[Any]:
-    try:
-        from maturity import benchmarks
-    except ImportError:
-        return []
+    from maturity import benchmarks
+
     try:
         return list(benchmarks.load_benchmark_sets())
     except InvalidInput as exc:

@@ -254,11 +254,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Wert von 0 bis 100 je Dimension. Die gleichen Zahlen stehen in der Tabelle unter der Grafik.",
         "en": "Score from 0 to 100 per dimension. The same numbers are in the table below the chart.",
     },
-    "chart_missing": {
-        "fr": "Le graphique n'est pas disponible ; les chiffres sont dans le tableau ci-dessous.",
-        "de": "Die Grafik ist nicht verfügbar; die Zahlen stehen in der Tabelle unten.",
-        "en": "The chart is not available; the numbers are in the table below.",
-    },
     "series_commune": {"fr": "{name} (ce bilan)", "de": "{name} (diese Bewertung)", "en": "{name} (this assessment)"},
     "series_previous": {
         "fr": "Bilan précédent ({date})",
@@ -479,11 +474,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Das PDF-Blatt enthält die Grafik, die Stufen, die Hindernisse und die Empfehlungen.",
         "en": "The PDF sheet holds the chart, the levels, the obstacles and the recommendations.",
     },
-    "sheet_missing": {
-        "fr": "La fiche PDF n'est pas encore disponible dans cet outil.",
-        "de": "Das PDF-Blatt ist in diesem Werkzeug noch nicht verfügbar.",
-        "en": "The PDF sheet is not yet available in this tool.",
-    },
     "pst_explained": {
         "fr": "Le PST est le Programme stratégique transversal de la commune.",
         "de": "Das PST ist das strategische Querschnittsprogramm der Gemeinde.",
@@ -546,11 +536,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "(MATURITY_ADMIN_PASSWORD_HASH).",
         "de": "Die Verwaltung ist deaktiviert: kein Passwort konfiguriert (MATURITY_ADMIN_PASSWORD_HASH).",
         "en": "Administration is disabled: no password is configured (MATURITY_ADMIN_PASSWORD_HASH).",
-    },
-    "admin_unavailable": {
-        "fr": "Le module d'administration n'est pas disponible sur ce serveur.",
-        "de": "Das Verwaltungsmodul ist auf diesem Server nicht verfügbar.",
-        "en": "The administration module is not available on this server.",
     },
     "admin_entries": {"fr": "Entrées partagées", "de": "Geteilte Einträge", "en": "Shared entries"},
     "admin_none": {"fr": "Aucune entrée.", "de": "Keine Einträge.", "en": "No entries."},

@@ -2,18 +2,13 @@
 
 import streamlit as st
 
+from maturity import admin
 from maturity.app import logic, session
 from maturity.app.texts import tr
 from maturity.display import format_date
 
 lang = session.lang()
 st.title(tr("admin_title", lang))
-
-try:
-    from maturity import admin
-except ImportError:
-    st.info(tr("admin_unavailable", lang))
-    st.stop()
 
 
 @st.cache_resource(show_spinner=False)

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from maturity import sheet
 from maturity.app import logic, session
 from maturity.app.texts import tr
 from maturity.recommendations import select
@@ -22,27 +23,21 @@ st.header(tr("downloads_header", lang))
 st.caption(tr("dl_help", lang) + " " + tr("pst_explained", lang))
 series, regional_note, _history, previous = session.comparison_series(q, doc, assessment, lang)
 stem = f"smart-city-{logic.safe_filename(name)}"
-try:
-    from maturity import sheet
-except ImportError:
-    sheet = None
-
 cols = st.columns(3)
-if sheet is not None:
-    kwargs = logic.sheet_kwargs(q, series, previous, regional_note, lang)
+kwargs = logic.sheet_kwargs(q, series, previous, regional_note, lang)
 
-    def build(fmt: str) -> bytes:
-        return sheet.build(q, doc, lang, fmt, assessment=assessment, **kwargs)
 
-    cols[0].download_button(tr("dl_pdf", lang), data=lambda: build("pdf"), file_name=f"{stem}-{lang}.pdf",
-                            mime="application/pdf", on_click="ignore", key="dl_pdf", type="primary",
-                            icon=":material/picture_as_pdf:")
-    cols[1].download_button(tr("dl_md", lang), data=lambda: build("md"), file_name=f"{stem}-{lang}.md",
-                            mime="text/markdown", on_click="ignore", key="dl_md", icon=":material/article:")
-    cols[2].download_button(tr("dl_pst", lang), data=lambda: build("csv"), file_name=f"{stem}-pst-{lang}.csv",
-                            mime="text/csv", on_click="ignore", key="dl_pst", icon=":material/table:")
-else:
-    st.info(tr("sheet_missing", lang))
+def build(fmt: str) -> bytes:
+    return sheet.build(q, doc, lang, fmt, assessment=assessment, **kwargs)
+
+
+cols[0].download_button(tr("dl_pdf", lang), data=lambda: build("pdf"), file_name=f"{stem}-{lang}.pdf",
+                        mime="application/pdf", on_click="ignore", key="dl_pdf", type="primary",
+                        icon=":material/picture_as_pdf:")
+cols[1].download_button(tr("dl_md", lang), data=lambda: build("md"), file_name=f"{stem}-{lang}.md",
+                        mime="text/markdown", on_click="ignore", key="dl_md", icon=":material/article:")
+cols[2].download_button(tr("dl_pst", lang), data=lambda: build("csv"), file_name=f"{stem}-pst-{lang}.csv",
+                        mime="text/csv", on_click="ignore", key="dl_pst", icon=":material/table:")
 cols2 = st.columns(3)
 cols2[0].download_button(tr("dl_scores", lang), data=lambda: logic.scores_csv(q, assessment, lang, name),
                          file_name=f"{stem}-scores-{lang}.csv", mime="text/csv", on_click="ignore", key="dl_scores",

@@ -29,14 +29,7 @@ series, regional_note, history, previous = session.comparison_series(q, doc, ass
 
 st.header(tr("radar_header", lang))
 st.caption(tr("radar_caption", lang))
-try:
-    spec = session.radar_spec(q, series, lang)
-except ImportError:
-    spec = None
-if spec is not None:
-    st.vega_lite_chart(spec, width="content")
-else:
-    st.info(tr("chart_missing", lang))
+st.vega_lite_chart(session.radar_spec(q, series, lang), width="content")
 if regional_note:
     st.info(regional_note, icon=":material/info:")
 
