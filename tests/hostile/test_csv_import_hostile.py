@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from maturity import communes
-from maturity.cli_benchmarks import MAX_CSV_BYTES, read_scores_csv
 from maturity.errors import InvalidInput
 from maturity.pool import DIMENSIONS
+from maturity.scores_csv import MAX_CSV_BYTES, read_scores_csv
 
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _DIR = Path(tempfile.mkdtemp(prefix="hostile-csv-"))

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from maturity import cli, cli_benchmarks
+from maturity import cli
 from maturity.benchmarks import (
     BENCHMARKS_DIR,
     comparisons,
@@ -20,6 +20,7 @@ from maturity.benchmarks import (
     parse_benchmark_set,
     trend,
 )
+from maturity.cli import benchmarks as cli_benchmarks
 from maturity.errors import InvalidInput
 from maturity.questionnaire import load_questionnaire
 from maturity.scoring import score

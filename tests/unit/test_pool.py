@@ -10,8 +10,9 @@ from typing import ClassVar
 import pandas as pd
 import pytest
 
-from maturity import cli, cli_benchmarks
+from maturity import cli, scores_csv
 from maturity.benchmarks import load_benchmark_sets
+from maturity.cli import benchmarks as cli_benchmarks
 from maturity.communes import POPULATION_CLASSES, PROVINCES, communes
 from maturity.errors import InvalidInput
 from maturity.pool import (
@@ -209,7 +210,7 @@ def test_read_scores_csv_accepts_bom_semicolons_and_decimal_commas(tmp_path):
     path.write_bytes(("\ufeff" + HEADER.replace(",", ";") + ";name\r\n"
                       f"{nis[0]};57,5;;10;20;30;40;Namur\r\n\r\n"
                       f"{nis[1]};0;100;1;2;3;4;x\r\n").encode("utf-8"))
-    rows = cli_benchmarks.read_scores_csv(path)
+    rows = scores_csv.read_scores_csv(path)
     assert rows[0] == {"nis_code": nis[0], "economy": 57.5, "people": None, "governance": 10.0, "mobility": 20.0,
                        "environment": 30.0, "living": 40.0}
     assert rows[1]["people"] == 100.0 and len(rows) == 2
@@ -226,7 +227,7 @@ def test_read_scores_csv_names_row_column_and_line(tmp_path):
         f"{_communes('60000')[0]},abc,150,50,50,nan,\n"
         "92094,1,2\n", encoding="utf-8")
     with pytest.raises(InvalidInput) as err:
-        cli_benchmarks.read_scores_csv(path)
+        scores_csv.read_scores_csv(path)
     found = {(p.line, p.path): p.message for p in err.value.problems}
     assert set(found) == {
         (3, "row 2, column nis_code"), (4, "row 3, column nis_code"), (5, "row 4, column economy"),
@@ -248,7 +249,7 @@ def test_read_scores_csv_refuses_malformed_files(tmp_path, content, words):
     path = tmp_path / "x.csv"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InvalidInput) as err:
-        cli_benchmarks.read_scores_csv(path)
+        scores_csv.read_scores_csv(path)
     assert words in str(err.value)
 
 
@@ -256,12 +257,12 @@ def test_read_scores_csv_refuses_huge_and_binary_files(tmp_path):
     path = tmp_path / "huge.csv"
     path.write_text(HEADER + "\n" + ("92094,1,1,1,1,1,1\n" * 70_000), encoding="utf-8")
     with pytest.raises(InvalidInput) as err:
-        cli_benchmarks.read_scores_csv(path)
+        scores_csv.read_scores_csv(path)
     assert "too large" in str(err.value)
     binary = tmp_path / "bin.csv"
     binary.write_bytes(b"nis_code\x00\x01")
     with pytest.raises(InvalidInput, match="NUL"):
-        cli_benchmarks.read_scores_csv(binary)
+        scores_csv.read_scores_csv(binary)
 
 
 class _FakeStore:
@@ -283,7 +284,7 @@ class _FakeStore:
 
 def test_import_command_stores_valid_rows_and_nothing_on_error(tmp_path, monkeypatch, capsys):
     _FakeStore.calls = []
-    monkeypatch.setattr(cli_benchmarks, "_store", _FakeStore)
+    monkeypatch.setattr(cli_benchmarks, "open_store", _FakeStore)
     nis = _communes("90000")[:2]
     good = tmp_path / "good.csv"
     good.write_text(HEADER + "\n" + "".join(f"{n},10,20,30,40,50,60\n" for n in nis), encoding="utf-8")
@@ -305,7 +306,7 @@ def test_import_command_stores_valid_rows_and_nothing_on_error(tmp_path, monkeyp
 
 
 def test_pool_command_prints_the_reference(monkeypatch, capsys):
-    monkeypatch.setattr(cli_benchmarks, "_store", _FakeStore)
+    monkeypatch.setattr(cli_benchmarks, "open_store", _FakeStore)
     assert cli.main(["benchmarks", "pool", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Wallonia (pooled; assessments pooled by this tool, as of 15 January 2026): n = 5" in out

@@ -1,0 +1,52 @@
+"""``maturity`` command line (contract §6): one module per command group.
+
+- :mod:`.assess` — ``validate``, ``score``, ``sheet``
+- :mod:`.benchmarks` — ``benchmarks`` (list, compare, pool, import)
+
+Each group module has ``register(subparsers)`` and imports only :mod:`.common` of this package,
+never a sibling group. Exit codes: 0 success, 1 invalid input (every problem on stderr, naming
+its place; nothing written), 2 usage error, 3 internal error (a bug). Bad input never shows a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from ..errors import InvalidInput
+from . import assess, benchmarks
+from .common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, print_problems
+
+GROUPS = (assess, benchmarks)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="maturity", description="Smart City self-assessment for Walloon communes")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for group in GROUPS:
+        group.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits 2 on a usage error
+    try:
+        return int(args.func(args) or 0)
+    except InvalidInput as exc:
+        print_problems(exc.problems)
+        return EXIT_INVALID
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+    except BrokenPipeError:  # the reader went away (`maturity benchmarks | head`): not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that Python's exit flush does not fail again
+        return EXIT_OK
+    except Exception as exc:  # a bug, not bad input: short message, traceback only on request
+        if os.environ.get("MATURITY_DEBUG"):
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc} (set MATURITY_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,160 @@
+"""``maturity benchmarks``: the benchmark figures, the comparisons and the pooled reference.
+
+    maturity benchmarks [--lang fr|de|en] [--dir DIR]        list every set and figure
+    maturity benchmarks compare ANSWERS.json [--lang ...]    the comparison sentences of one commune
+    maturity benchmarks pool [--lang ...] [--json]           the pooled reference per dimension
+    maturity benchmarks import FILE.csv [--source LABEL] [--date YYYY-MM-DD]
+                                                             per-commune dimension scores, as pooled data
+
+Exit codes (contract §6): 0 ok, 1 invalid input (every problem on stderr with its place; nothing
+stored), 2 usage. ``register(subparsers)`` is called by :mod:`maturity.cli`; the CSV reader
+is the core's :mod:`maturity.scores_csv`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..benchmarks import BENCHMARKS_DIR, FigureRef, format_number, load_benchmark_sets
+from ..errors import InvalidInput, Problem
+from ..models import localize
+from ..pool import DIMENSIONS
+from ..scores_csv import read_scores_csv
+from .common import LANGS, load_for_answers, open_store
+
+# --- commands -------------------------------------------------------------------------------------
+
+
+def _sets(args: argparse.Namespace) -> list:
+    directory = Path(args.dir) if getattr(args, "dir", None) else BENCHMARKS_DIR
+    return load_benchmark_sets(directory)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    lang = args.lang
+    sets = _sets(args)
+    header = {"fr": ("figure", "valeur", "type", "année", "n", "source"),
+              "de": ("Kennzahl", "Wert", "Art", "Jahr", "n", "Quelle"),
+              "en": ("figure", "value", "kind", "year", "n", "source")}[lang]
+    for bset in sorted(sets, key=lambda s: -s.year):
+        title = localize(bset.title, lang)
+        print(f"{bset.id}: {title} — {bset.publisher}; "
+              f"{format_number(bset.respondents, lang)}/{format_number(bset.population, lang)} communes")
+        width = max([len(f.id) for f in bset.figures] + [len(header[0])])
+        print(f"  {header[0]:<{width}}  {header[1]:>10}  {header[2]:<9}  {header[3]:<5}  {header[4]:>4}  {header[5]}")
+        for fig in bset.figures:
+            ref = FigureRef(fig, bset)
+            n = format_number(ref.n, lang) if ref.n is not None else "–"
+            print(f"  {fig.id:<{width}}  {ref.formatted(lang):>10}  {fig.kind:<9}  {bset.year:<5}  {n:>4}  "
+                  f"{ref.source.id or ref.source.label}: {ref.source.url}")
+        print()
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from ..benchmarks import comparisons
+    from ..scoring import score
+
+    q, doc, warnings = load_for_answers(args.answers, args.questionnaire)
+    for w in warnings:
+        print(str(w), file=sys.stderr)
+    sets = _sets(args)
+    found = comparisons(q, doc.answers, score(q, doc.answers), sets, args.lang)
+    if args.json:
+        print(json.dumps([{"question": c.question, "figure": c.figure.id, "kind": c.kind, "year": c.year,
+                           "n": c.n, "source": {"label": c.source.label, "url": c.source.url},
+                           "matches": c.matches, "text": c.text} for c in found], ensure_ascii=False, indent=2))
+    else:
+        for c in found:
+            print(f"- {c.text}")
+    return 0
+
+
+def cmd_pool(args: argparse.Namespace) -> int:
+    from ..pool import pooled_reference
+    from ..storage import StorageError
+
+    try:
+        with open_store() as store:
+            rows = store.pool_rows()
+    except StorageError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 1
+    ref = pooled_reference(rows)
+    if args.json:
+        print(json.dumps({"groups": [g.to_json() for g in ref.groups()],
+                          "regional_note": ref.regional_note(args.lang)}, ensure_ascii=False, indent=2))
+        return 0
+    if ref.regional_note(args.lang):
+        print(ref.regional_note(args.lang))
+    for group in ref.groups():
+        print(f"{group.label(args.lang)} ({group.kind}; {group.source(args.lang)}): "
+              + ("—" if group.suppressed else f"n = {group.n}"))
+        if group.suppressed:
+            continue
+        for dim, st in group.dimensions.items():
+            if st.suppressed:
+                print(f"  {dim:<12} —")
+            else:
+                nums = [format_number(round(x, 1), args.lang) for x in (st.mean, st.median, st.q1, st.q3)]
+                print(f"  {dim:<12} n = {st.n:<4} mean {nums[0]:>5}  median {nums[1]:>5}  "
+                      f"quartiles {nums[2]}–{nums[3]}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    rows = read_scores_csv(args.file)  # InvalidInput -> exit 1, nothing stored
+    if args.date:
+        try:
+            when = date.fromisoformat(args.date)
+        except ValueError:
+            raise InvalidInput([Problem(f"{args.date!r} is not a date (YYYY-MM-DD)", path="--date")]) from None
+        for row in rows:
+            row["submitted_at"] = when.isoformat()
+    source = args.source or f"import: {Path(args.file).name}"
+    from ..storage import StorageError
+
+    try:
+        with open_store() as store:
+            count = store.import_pool_rows(rows, source)
+    except StorageError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 1
+    print(f"{count} rows imported as pooled data (source: {source})")
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``benchmarks`` command to ``maturity``'s sub-commands."""
+    p = subparsers.add_parser("benchmarks", help="benchmark figures, comparisons and the pooled reference",
+                              description="List the benchmark sets and their figures (kind, year, n, source).")
+    p.add_argument("--lang", choices=LANGS, default="fr")
+    p.add_argument("--dir", help="folder of benchmark YAML files (default: data/benchmarks)")
+    p.set_defaults(func=cmd_list)
+    sub = p.add_subparsers(dest="benchmarks_command", metavar="ACTION")
+
+    c = sub.add_parser("compare", help="compare an answers file with the barometer, in plain sentences")
+    c.add_argument("answers", help="ANSWERS.json")
+    c.add_argument("--questionnaire", help="questionnaire YAML (default: the one the answers name)")
+    c.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+    c.add_argument("--dir", default=argparse.SUPPRESS, help="folder of benchmark YAML files")
+    c.add_argument("--json", action="store_true", help="print the comparisons as JSON")
+    c.set_defaults(func=cmd_compare)
+
+    s = sub.add_parser("pool", help="the pooled reference per dimension (Wallonia, provinces, population classes)")
+    s.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_pool)
+
+    i = sub.add_parser("import", help="import per-commune dimension scores (CSV) as pooled data",
+                       description="Columns: nis_code," + ",".join(DIMENSIONS) + " (scores 0-100 or empty).")
+    i.add_argument("file", help="FILE.csv")
+    i.add_argument("--source", help="label of the data (e.g. 'Baromètre Smart City 2025'); default: the file name")
+    i.add_argument("--date", help="date of the survey, YYYY-MM-DD (default: today)")
+    i.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+    i.set_defaults(func=cmd_import)
