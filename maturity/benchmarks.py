@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from babel import Locale
-from babel.numbers import format_decimal, format_percent
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
+from . import display
 from .errors import InvalidInput, Problem, format_path
 from .models import Questionnaire, Slug, Text, localize
 from .questionnaire import _pydantic_problems
@@ -305,15 +304,12 @@ def ordinal(k: int, lang: str) -> str:
 
 def format_share(value: float, lang: str) -> str:
     """A fraction as a localized percentage: 0.6 -> "60 %" (fr, de), "60%" (en); 0.625 -> "62,5 %"."""
-    locale = Locale.parse(LOCALES[_lang(lang)])
-    pattern = locale.percent_formats[None].pattern
-    if abs(value * 100 - round(value * 100)) > 1e-9:
-        pattern = pattern.replace("#,##0", "#,##0.#", 1)
-    return format_percent(value, format=pattern, locale=locale)
+    return display.format_percent(value, lang, digits=1)
 
 
 def format_number(value: float, lang: str) -> str:
-    return format_decimal(value, locale=LOCALES[_lang(lang)])
+    """A figure as published: up to three decimals, none when whole (4.31, 113)."""
+    return display.format_number(value, _lang(lang), 3, trim=True)
 
 
 def format_figure_value(value: float, unit: str, lang: str, out_of: float | None = None) -> str:
@@ -566,7 +562,7 @@ def comparisons(
                 matches = None
         values = {
             "value": format_figure_value(fig.value, fig.unit, lang, fig.out_of),
-            "per_ten": format_number(round(fig.value * 10), lang) if fig.unit == "share" else "",
+            "per_ten": display.format_number(fig.value * 10, lang) if fig.unit == "share" else "",
             "answer": _answer_text(questionnaire, qid, answer, lang) if section_kind != "obstacles" else "",
             "cite": ref.cite(lang),
         }

@@ -1,9 +1,20 @@
-"""Numbers and dates for people, in their language (babel). Round only here, never in the engine."""
+"""Numbers and dates for people, in their language (babel). Round only here, never in the engine.
+
+One rounding rule for everything a person reads (app, sheet, CSV, command line): half up, as a
+French reader expects (62.5 → 63, 0.125 → 0.13), on the decimal number as written (``repr``), so
+2.675 shows as 2.68 and not as the 2.67 that binary floating point and Python's ``round`` (half to
+even: ``round(62.5) == 62``) would give. Parts shown next to their total (the points each answer
+brings to a score) are rounded with :func:`round_parts`, so they add up to the total shown.
+"""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
+from babel import Locale
 from babel.dates import format_date as _format_date
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as _format_percent
@@ -15,19 +26,66 @@ def locale(lang: str) -> str:
     return LOCALES.get(lang, "fr_BE")
 
 
-def format_number(value: float | None, lang: str = "fr", digits: int = 0) -> str:
+def _decimal(value: float | int | Decimal) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def round_half_up(value: float | int | Decimal, digits: int = 0) -> Decimal:
+    """The one rounding for display: half up on the number as written (62.5 → 63, -62.5 → -63)."""
+    return _decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def round_int(value: float | int | Decimal) -> int:
+    """``round_half_up`` to a whole number, as an int (for differences and counts shown)."""
+    return int(round_half_up(value))
+
+
+def round_parts(parts: Sequence[float | None], digits: int = 0) -> list[Decimal | None]:
+    """Parts rounded so that they add up to their rounded sum (largest remainder method).
+
+    Each part is rounded down to ``digits``, then the units still missing to reach
+    ``round_half_up(sum)`` go to the parts with the largest remainders (ties: the first).
+    ``None`` stays ``None`` and counts for nothing."""
+    unit = Decimal(1).scaleb(-digits)
+    present = [(i, _decimal(p)) for i, p in enumerate(parts) if p is not None and math.isfinite(p)]
+    out: list[Decimal | None] = [None] * len(parts)
+    if not present:
+        return out
+    target = round_half_up(sum((p for _i, p in present), Decimal(0)), digits)
+    floors = {i: p.quantize(unit, rounding=ROUND_FLOOR) for i, p in present}
+    missing = int((target - sum(floors.values(), Decimal(0))) / unit)
+    by_remainder = sorted(present, key=lambda ip: (-(ip[1] - floors[ip[0]]), ip[0]))
+    for i, _p in by_remainder[:max(0, missing)]:
+        floors[i] += unit
+    for i, value in floors.items():
+        out[i] = value
+    return out
+
+
+def format_number(value: float | Decimal | None, lang: str = "fr", digits: int = 0, *, trim: bool = False) -> str:
+    """A number for a reader: rounded half up to ``digits`` decimals, grouped in the language's way.
+
+    ``trim`` drops trailing zeros (4.30 → 4,3; 4.00 → 4)."""
     if value is None:
         return "—"
     if not abs(value) < 1e15:  # babel cannot round beyond this; also catches inf and nan
         return f"{value:g}"
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(round(value, digits), format=pattern, locale=locale(lang))
+    decimals = "#" if trim else "0"
+    pattern = "#,##0" + ("." + decimals * digits if digits else "")
+    return format_decimal(round_half_up(value, digits), format=pattern, locale=locale(lang))
 
 
-def format_percent(share: float | None, lang: str = "fr") -> str:
+def format_percent(share: float | None, lang: str = "fr", digits: int = 0) -> str:
+    """A fraction as a percentage (0.625 → 63 %), rounded half up; ``digits`` optional decimals."""
     if share is None:
         return "—"
-    return _format_percent(share, format="#,##0 %", locale=locale(lang))
+    if not abs(share) < 1e13:
+        return f"{share:g}"
+    percent = round_half_up(_decimal(share) * 100, digits)
+    pattern = Locale.parse(locale(lang)).percent_formats[None].pattern  # "#,##0 %" (fr, de), "#,##0%" (en)
+    if digits:
+        pattern = pattern.replace("#,##0", "#,##0." + "#" * digits, 1)
+    return _format_percent(percent / 100, format=pattern, locale=locale(lang))
 
 
 def format_date(value: date | datetime | str, lang: str = "fr") -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from maturity import communes
 from maturity.answers import MAX_BYTES, AnswersFile, answers_from_dict, check_answers, parse_answers_json
-from maturity.display import format_number, format_percent
+from maturity.display import format_number, format_percent, round_half_up, round_int, round_parts
 from maturity.errors import InvalidInput, Problem
 from maturity.models import NA, UNKNOWN, Question, Questionnaire, localize
 from maturity.scoring import Assessment, visible_questions
@@ -107,7 +107,7 @@ def value_label(q: Questionnaire, question: Question, value: Any, lang: str) -> 
             return q.t(option.label, lang)
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return format_number(value, lang, 0 if float(value).is_integer() else 2)
+        return format_number(value, lang, 2, trim=True)
     return str(value)
 
 
@@ -271,11 +271,11 @@ def scores_csv(q: Questionnaire, assessment: Assessment, lang: str, commune: str
         d = assessment.dimensions[section.id]
         level = q.level(d.level)
         writer.writerow([csv_safe(commune), section.id, csv_safe(q.t(section.label, lang)),
-                         "" if d.score is None else format_number(d.score, lang, 1),
+                         "" if d.score is None else format_number(d.score, lang),
                          csv_safe(q.t(level.label, lang)) if level else tr("insufficient_short", lang),
                          format_percent(d.coverage, lang)])
     writer.writerow([csv_safe(commune), "overall", csv_safe(tr("overall_metric", lang)),
-                     "" if assessment.overall is None else format_number(assessment.overall, lang, 1), "", ""])
+                     "" if assessment.overall is None else format_number(assessment.overall, lang), "", ""])
     return ("\ufeff" + buf.getvalue()).encode("utf-8", "replace")  # a lone surrogate from a JSON escape
 
 
@@ -345,18 +345,26 @@ def series_rows(series: list[SeriesInfo], lang: str) -> list[dict[str, str]]:
 
 def contribution_rows(q: Questionnaire, assessment: Assessment, dimension_id: str, answers: Mapping[str, Any],
                       lang: str) -> list[dict[str, str]]:
-    """"Why this score": each question of the dimension with its answer, value, weight and points."""
+    """"Why this score": each question of the dimension with its answer, value, weight and points, then
+    the total. The points are whole numbers that add up to the score shown (largest remainder)."""
+    dim = assessment.dimensions[dimension_id]
+    contributions = [c for c in dim.contributions if q.question(c.question) is not None]
+    points = round_parts([c.contribution for c in contributions])
     rows = []
-    for c in assessment.dimensions[dimension_id].contributions:
+    for c, pts in zip(contributions, points, strict=True):
         question = q.question(c.question)
-        if question is None:
-            continue
         rows.append({
             tr("col_question", lang): q.t(question.text, lang),
             tr("col_answer", lang): value_label(q, question, answers.get(c.question), lang),
             tr("col_value", lang): "—" if c.v is None else format_number(c.v, lang, 2),
-            tr("col_weight", lang): format_number(c.weight, lang, 0 if float(c.weight).is_integer() else 1),
-            tr("col_points", lang): "—" if c.contribution is None else format_number(c.contribution, lang, 1),
+            tr("col_weight", lang): format_number(c.weight, lang, 1, trim=True),
+            tr("col_points", lang): "—" if pts is None else format_number(pts, lang),
+        })
+    if dim.score is not None:
+        rows.append({
+            tr("col_question", lang): tr("why_total", lang),
+            tr("col_answer", lang): "", tr("col_value", lang): "", tr("col_weight", lang): "",
+            tr("col_points", lang): format_number(dim.score, lang),
         })
     return rows
 
@@ -440,9 +448,13 @@ def change_rows(q: Questionnaire, previous: Any, doc: AnswersFile, assessment: A
             + (f" ({q.t(before_level.label, lang)})" if before_level else ""),
             tr("col_now", lang): format_number(change.after, lang)
             + (f" ({q.t(now_level.label, lang)})" if now_level else ""),
-            tr("col_change", lang): "—" if delta is None else ("+" if delta > 0 else "") + format_number(delta, lang),
+            tr("col_change", lang): "—" if delta is None else _signed(round_int(change.after) - round_int(change.before)),
         })
     return rows, len(changes.answers), changes.same_version
+
+
+def _signed(delta: int) -> str:
+    return f"+{delta}" if delta > 0 else f"−{-delta}" if delta < 0 else "±0"
 
 
 def previous_for(history: list[Any], answers: Mapping[str, Any]) -> Any | None:
@@ -550,6 +562,6 @@ def pool_csv(q: Questionnaire, pool_rows: list[dict[str, Any]]) -> bytes:
             if stats.suppressed:
                 continue
             writer.writerow([group.group, csv_safe(group.key), dim_id, stats.n,
-                             *(f"{v:.2f}" if v is not None else "" for v in (stats.mean, stats.median, stats.q1, stats.q3)),
+                             *("" if v is None else str(round_half_up(v, 2)) for v in (stats.mean, stats.median, stats.q1, stats.q3)),
                              group.as_of.isoformat() if group.as_of else "", group.kind])
     return buf.getvalue().encode("utf-8")

@@ -365,6 +365,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "the weighted mean of these shares, out of 100. “I don't know” and unanswered questions do not count in "
         "it but lower the “usable answers”; “does not apply” is left out of both.",
     },
+    "why_total": {
+        "fr": "Total : le score de la dimension",
+        "de": "Summe: der Wert der Dimension",
+        "en": "Total: the dimension's score",
+    },
     "status_unanswered": {"fr": "sans réponse", "de": "unbeantwortet", "en": "unanswered"},
     "obstacles_header": {
         "fr": "Vos freins et ceux du baromètre 2021",

@@ -22,7 +22,7 @@ from typing import Any
 from .. import benchmarks, pool
 from ..answers import AnswersFile
 from ..charts import RadarSeries
-from ..display import format_date, format_number, format_percent
+from ..display import format_date, format_number, format_percent, round_int
 from ..errors import InvalidInput
 from ..models import Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, select
@@ -515,7 +515,7 @@ def build_content(
         if previous is not None:
             before = previous.dimensions.get(section.id)
             if before is not None and before.score is not None and d.score is not None:
-                delta = round(d.score) - round(before.score)
+                delta = round_int(d.score) - round_int(before.score)  # the difference of the shown scores
                 change = ("+" if delta > 0 else "±" if delta == 0 else "−") + format_number(abs(delta), lang)
             else:
                 change = "—"

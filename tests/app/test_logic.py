@@ -138,7 +138,7 @@ def test_change_rows_say_what_changed_since_the_previous_assessment(q):
     assert changed == 4 and same_version
     alpha = rows[0]
     assert list(alpha.values()) == ["Alpha", "0 (Bas)", "90 (Haut)", "+90"]
-    assert list(rows[1].values())[-1] == "0"
+    assert list(rows[1].values())[-1] == "±0"  # as in the sheet
 
 
 def test_barometer_rows_say_how_a_figure_was_published_and_when_n_is_unknown():
@@ -149,3 +149,15 @@ def test_barometer_rows_say_how_a_figure_was_published_and_when_n_is_unknown():
     assert approach["n (communes)"] == "113" and "6 communes wallonnes sur 10" in approach["À savoir"]
     strategy = next(r for r in rows if r["Indicateur"].startswith("Démarches formalisées") and r["Année"] == "2021")
     assert strategy["n (communes)"] == "effectif non publié (base : communes engagées dans une démarche)"
+
+
+def test_why_this_score_points_add_up_to_the_score_shown(q):
+    answers = {"a1": "some", "a2": "no", "a3": ["x"]}  # 6.25 + 0 + 6.25 = 12.5, shown 13
+    assessment = score(q, answers)
+    assert assessment.dimensions["alpha"].score == 12.5
+    rows = logic.contribution_rows(q, assessment, "alpha", answers, "fr")
+    points = [r["Points apportés"] for r in rows]
+    assert points[-1] == "13" and rows[-1]["Question"].startswith("Total")
+    assert sum(int(p) for p in points[:-1] if p != "—") == 13  # 7 + 0 + 6, not 6 + 0 + 6
+    assert logic.score_table(q, [logic.commune_series(q, assessment, "Namur", "fr")], assessment, "fr")[0][
+        "Namur (ce bilan)"] == "13"

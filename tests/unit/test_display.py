@@ -1,0 +1,58 @@
+"""The one rounding for display: half up on the number as written; parts that add up to their total."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from maturity.display import format_number, format_percent, round_half_up, round_int, round_parts
+
+
+def test_half_up_as_a_french_reader_expects():
+    assert format_number(62.5) == "63"
+    assert format_number(61.5) == "62"
+    assert format_number(62.49) == "62"
+    assert format_number(2.675, "fr", 2) == "2,68"  # 2.67499999... in binary, 2.675 as written
+    assert format_number(0.125, "de", 2) == "0,13"
+    assert format_number(1234.5, "en") == "1,235"
+    assert format_number(-62.5) == "-63"
+    assert round_int(62.5) == 63 and round_int(0.5) == 1
+    assert round_half_up(62.45, 1) == Decimal("62.5")
+
+
+def test_trim_drops_trailing_zeros():
+    assert format_number(4.3, "fr", 2, trim=True) == "4,3"
+    assert format_number(4.0, "fr", 2, trim=True) == "4"
+    assert format_number(4.305, "fr", 2, trim=True) == "4,31"
+
+
+def test_percent_half_up_in_the_languages_pattern():
+    assert format_percent(0.625, "fr").replace("\u202f", " ").replace("\xa0", " ") == "63 %"
+    assert format_percent(0.625, "en") == "63%"
+    assert format_percent(0.6254, "fr", 1).replace("\u202f", " ").replace("\xa0", " ") == "62,5 %"
+    assert format_percent(0.6, "fr", 1).replace("\u202f", " ").replace("\xa0", " ") == "60 %"
+    assert format_percent(None) == "—"
+
+
+def test_parts_add_up_to_the_rounded_total():
+    # three equal thirds of 100: 33.33 each; plain rounding shows 33 + 33 + 33 = 99
+    assert round_parts([100 / 3] * 3) == [Decimal(34), Decimal(33), Decimal(33)]
+    # 62.5 = 20.8 + 20.9 + 20.8: shown 63 = 21 + 21 + 21
+    assert sum(round_parts([20.8, 20.9, 20.8])) == 63
+    assert round_parts([None, 12.5, None, 50.0]) == [None, Decimal(13), None, Decimal(50)]
+    assert round_parts([]) == [] and round_parts([None]) == [None]
+    assert round_parts([1.25, 1.25], 1) == [Decimal("1.3"), Decimal("1.2")]
+
+
+@given(st.lists(st.one_of(st.none(), st.floats(min_value=0, max_value=100)), max_size=30))
+def test_parts_always_add_up_and_each_moves_less_than_one(parts):
+    rounded = round_parts(parts)
+    present = [p for p in parts if p is not None]
+    if present:
+        assert sum(r for r in rounded if r is not None) == round_half_up(sum(Decimal(repr(p)) for p in present))
+    for p, r in zip(parts, rounded, strict=True):
+        assert (p is None) == (r is None)
+        if p is not None:
+            assert abs(Decimal(repr(p)) - r) < 1
