@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from . import display
 from .errors import InvalidInput, Problem, format_path
-from .models import Questionnaire, Slug, Text, localize
+from .models import OptionId, Questionnaire, Slug, Text, localize
 from .questionnaire import _pydantic_problems
 from .scoring import is_answered, visible_questions
 from .yamlio import LineMap, line_for, load_yaml, load_yaml_file
@@ -82,7 +82,7 @@ class Figure(_Strict):
     base: Text | None = None
     out_of: float | None = Field(default=None, gt=0, allow_inf_nan=False)
     question: Slug | None = None
-    options: list[Slug] | None = Field(default=None, min_length=1)
+    options: list[OptionId] | None = Field(default=None, min_length=1)
     sentences: Sentences | None = None
 
 

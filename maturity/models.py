@@ -14,6 +14,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 Slug = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+OptionId = Annotated[str, Field(pattern=r"^[^\s]+$", max_length=64)]
+"""An option id: any non-empty text without spaces ("none", "0", "1", "a-b", ...), as in
+XLSForm choice lists. In YAML a number or ``true``/``false`` must be quoted ("0")."""
 Text = str | dict[str, str]
 """A text: a plain string (the default language) or ``{fr: ..., de: ..., en: ...}``."""
 
@@ -43,12 +46,12 @@ def localize(text: Text | None, lang: str, default: str = "fr") -> str:
 
 class CondEquals(_Strict):
     question: Slug
-    equals: Slug
+    equals: OptionId
 
 
 class CondIn(_Strict):
     question: Slug
-    in_: list[Slug] = Field(alias="in", min_length=1)
+    in_: list[OptionId] = Field(alias="in", min_length=1)
 
 
 class CondAnswered(_Strict):
@@ -122,12 +125,12 @@ class RuleObstacle(_Strict):
 
 class RuleEquals(_Strict):
     question: Slug
-    equals: Slug
+    equals: OptionId
 
 
 class RuleIn(_Strict):
     question: Slug
-    in_: list[Slug] = Field(alias="in", min_length=1)
+    in_: list[OptionId] = Field(alias="in", min_length=1)
 
 
 class RuleAll(_Strict):
@@ -174,7 +177,7 @@ for _model in (CondAll, CondAny, CondNot, RuleAll, RuleAny, RuleNot):
 
 
 class Option(_Strict):
-    id: Slug
+    id: OptionId
     label: Text
     score: float | None = Field(default=None, ge=0)
 
@@ -182,6 +185,9 @@ class Option(_Strict):
 class Question(_Strict):
     id: Slug
     text: Text
+    # extension: a short name (a few words) where the whole question does not fit: the
+    # obstacles' names in charts and tables
+    short: Text | None = None
     help: Text | None = None
     type: QuestionType
     options: list[Option] | None = None
@@ -250,6 +256,9 @@ class Questionnaire(_Strict):
     description: Text
     levels: list[Level] = Field(min_length=1)
     min_coverage: float = Field(default=0.5, ge=0, le=1)
+    # extension: a dimension whose applicable weight (shown questions not answered "na")
+    # is below this share of its shown weight says "insufficient answers"; None: no such rule
+    min_applicable: float | None = Field(default=None, ge=0, le=1)
     sections: list[Section] = Field(min_length=1)
     recommendations: list[Recommendation] = Field(default_factory=list)
     # extension: recommendations kept in a separate YAML file beside this one

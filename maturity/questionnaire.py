@@ -16,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 from .errors import InvalidInput, Problem, format_path
 from .models import (
     CHOICE_TYPES,
+    NA,
+    SPECIAL_VALUES,
     CondAll,
     CondAnswered,
     CondAny,
@@ -74,10 +76,20 @@ def _pydantic_problems(exc: ValidationError, data: Any, lines: LineMap, name: st
     for err in exc.errors(include_url=False):
         loc = _data_loc(data, err["loc"])
         message = _MESSAGES.get(err["type"], err["msg"])
-        if err["type"] not in _MESSAGES and "input" in err and not isinstance(err["input"], dict | list):
+        if err["type"] == "string_type" and isinstance(err.get("input"), int | float | bool):
+            kind = "boolean" if isinstance(err["input"], bool) else "number"
+            message = f"{message}: YAML reads {_yaml_scalar(err['input'])} as a {kind}; write it in quotes " \
+                      f"(\"{_yaml_scalar(err['input'])}\")"
+        elif err["type"] not in _MESSAGES and "input" in err and not isinstance(err["input"], dict | list):
             message = f"{message} (got {_shown(err['input'])})"
         problems.append(Problem(message=message, path=format_path(loc), file=_file_of(loc, name, lines), line=line_for(lines, loc)))
     return problems
+
+
+def _yaml_scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _shown(value, 20)
 
 
 def _shown(value: Any, limit: int = 60) -> str:
@@ -94,7 +106,7 @@ def _shown(value: Any, limit: int = 60) -> str:
 
 def _texts(obj: Any, loc: Loc) -> Iterator[tuple[Loc, Text]]:
     """Every text field of the questionnaire with its place."""
-    text_fields = {"title", "description", "label", "text", "help", "objective"}
+    text_fields = {"title", "description", "label", "text", "short", "help", "objective"}
     if isinstance(obj, list):
         for i, item in enumerate(obj):
             yield from _texts(item, (*loc, i))
@@ -185,6 +197,10 @@ def _check_question(
         add(((*loc, "options"), f"a {question.type!r} question has no options"))
     if options:
         _unique(problems, ((*loc, "options", i, "id") for i in range(len(options))), [o.id for o in options], "option")
+        for oi, opt in enumerate(options):
+            if opt.id in SPECIAL_VALUES:
+                add(((*loc, "options", oi, "id"), f"{opt.id!r} is reserved: answers use it for "
+                     + ("'not applicable'" if opt.id == NA else "'don't know'")))
         if kind in {"dimension", "obstacles"} and question.type in CHOICE_TYPES:
             for oi, opt in enumerate(options):
                 if opt.score is None:

@@ -30,6 +30,8 @@ from .models import (
 
 EPS = 1e-9
 CITED_SEVERITY = 2
+INSUFFICIENT_COVERAGE = "coverage"  # too few answers (min_coverage)
+INSUFFICIENT_APPLICABLE = "not_applicable"  # too many "not applicable" answers (min_applicable)
 
 
 @dataclass(slots=True)
@@ -47,17 +49,30 @@ class Contribution:
 
 
 class DimensionResult:
-    """A dimension's score, level and coverage; ``contributions`` say why (built on first use)."""
+    """A dimension's score, level and coverage; ``contributions`` say why (built on first use).
 
-    __slots__ = ("_contributions", "_raw", "_total", "coverage", "id", "level", "score")
+    ``na_count``: how many shown questions were answered "na"; ``applicable``: the weight of
+    the shown questions not answered "na" ÷ the weight of the shown questions (1 when none
+    is shown). When the score is null, ``reason`` says why: ``"coverage"`` (too few answers,
+    contract §3 ``min_coverage``) or ``"not_applicable"`` (too many "na", ``min_applicable``).
+    """
+
+    __slots__ = ("_contributions", "_raw", "_total", "applicable", "coverage", "id", "level", "na_count",
+                 "reason", "score")
 
     def __init__(self, id: str, score: float | None, level: str | None, coverage: float,
                  contributions: list[Contribution] | None = None,
-                 raw: list[tuple[str, Any, float | None, float, str]] | None = None, total: float = 0.0) -> None:
+                 raw: list[tuple[str, Any, float | None, float, str]] | None = None, total: float = 0.0,
+                 na_count: int = 0, applicable: float = 1.0, reason: str | None = None) -> None:
         self.id = id
         self.score = score
         self.level = level
         self.coverage = coverage
+        self.na_count = na_count
+        self.applicable = applicable
+        self.reason = reason if score is None else None
+        if score is None and self.reason is None:
+            self.reason = INSUFFICIENT_COVERAGE
         self._contributions = contributions
         self._raw = raw or []
         self._total = total  # Σ weight of the answered questions, when the score is not null
@@ -78,14 +93,17 @@ class DimensionResult:
         return self.score is None
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"score": self.score, "level": self.level, "coverage": self.coverage}
+        out: dict[str, Any] = {"score": self.score, "level": self.level, "coverage": self.coverage,
+                               "na_count": self.na_count, "applicable": self.applicable}
         if self.score is None:
             out["status"] = "insufficient answers"
+            out["reason"] = self.reason
         out["contributions"] = [c.to_json() for c in self.contributions]
         return out
 
     def __repr__(self) -> str:
-        return f"DimensionResult({self.id!r}, score={self.score!r}, level={self.level!r}, coverage={self.coverage!r})"
+        return (f"DimensionResult({self.id!r}, score={self.score!r}, level={self.level!r}, "
+                f"coverage={self.coverage!r}, na_count={self.na_count!r})")
 
 
 @dataclass(slots=True)
@@ -194,6 +212,7 @@ class Plan:
             i.condition for i in self.items if i.kind == "obstacles" or (i.kind == "dimension" and i.scored))
         self.levels = sorted(((lv.min, lv.id) for lv in questionnaire.levels), reverse=True)
         self.min_coverage = questionnaire.min_coverage
+        self.min_applicable = questionnaire.min_applicable
 
     @staticmethod
     def _item(kind: str, section_id: str, q: Question) -> _Item:
@@ -260,16 +279,20 @@ def score(questionnaire: Questionnaire, answers: Answers) -> Assessment:
     total_scores = 0.0
     n_scores = 0
     min_coverage = plan.min_coverage - EPS
+    min_applicable = None if plan.min_applicable is None else plan.min_applicable - EPS
     for dim_id, items in plan.dimension_items:
         raw = []
-        answered_w = weighted = eligible_w = 0.0
+        answered_w = weighted = eligible_w = shown_w = 0.0
+        na_count = 0
         for item in items:
             qid = item.id
             if shown is not None and qid not in shown:
                 continue
             answer = get(qid)
             weight = item.weight
+            shown_w += weight
             if answer == NA:
+                na_count += 1
                 raw.append((qid, answer, None, weight, "na"))
                 continue
             eligible_w += weight
@@ -281,13 +304,21 @@ def score(questionnaire: Questionnaire, answers: Answers) -> Assessment:
                 weighted += weight * v
                 raw.append((qid, answer, v, weight, "scored"))
         coverage = answered_w / eligible_w if eligible_w else 1.0
-        if answered_w <= 0 or coverage < min_coverage:
-            dimensions[dim_id] = DimensionResult(dim_id, None, None, coverage, raw=raw)
+        applicable = eligible_w / shown_w if shown_w else 1.0
+        reason = None
+        if (min_applicable is not None and applicable < min_applicable) or (shown_w > 0 and eligible_w <= 0):
+            reason = INSUFFICIENT_APPLICABLE
+        elif answered_w <= 0 or coverage < min_coverage:
+            reason = INSUFFICIENT_COVERAGE
+        if reason is not None:
+            dimensions[dim_id] = DimensionResult(dim_id, None, None, coverage, raw=raw, na_count=na_count,
+                                                 applicable=applicable, reason=reason)
             continue
         value = 100.0 * weighted / answered_w
         total_scores += value
         n_scores += 1
-        dimensions[dim_id] = DimensionResult(dim_id, value, plan.level_of(value), coverage, raw=raw, total=answered_w)
+        dimensions[dim_id] = DimensionResult(dim_id, value, plan.level_of(value), coverage, raw=raw, total=answered_w,
+                                             na_count=na_count, applicable=applicable)
 
     obstacles: dict[str, ObstacleResult] = {}
     for item in plan.obstacle_items:
