@@ -1,0 +1,326 @@
+"""The spaces aggregate: a commune's work under a resume token, its draft answers and notes.
+
+There are no accounts: the token (256 random bits) is the key, and the database keeps only its
+SHA-256. Answers and notes are rows written by atomic upserts, never a read-modify-write of a blob.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from .db import Database, SpaceNotFound, dumps, guarded, iso, loads, metadata
+
+if TYPE_CHECKING:
+    from .submissions import Snapshot
+
+TOKEN_BYTES = 32  # 256 bits; secrets.token_urlsafe(32) -> 43 characters
+MAX_TOKEN_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Space:
+    """A commune's work: the current draft and its submissions (oldest first)."""
+
+    token: str
+    nis_code: str | None
+    commune_name: str | None
+    lang: str
+    questionnaire_id: str
+    questionnaire_version: str
+    draft: dict[str, Any]  # the answers document (contract §2)
+    draft_updated_at: datetime
+    created_at: datetime
+    submissions: list[Snapshot] = field(default_factory=list)
+
+
+
+spaces = sa.Table(
+    "spaces",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("questionnaire_id", sa.String(200), nullable=False),
+    sa.Column("questionnaire_version", sa.String(100), nullable=False),
+    sa.Column("lang", sa.String(16), nullable=False),
+    sa.Column("nis_code", sa.String(16)),
+    sa.Column("commune_name", sa.Text),
+    sa.Column("meta_json", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("draft_updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+draft_answers = sa.Table(
+    "draft_answers",
+    metadata,
+    sa.Column("space_id", sa.Integer, sa.ForeignKey("spaces.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("question_id", sa.String(200), primary_key=True),
+    sa.Column("value_json", sa.Text, nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+draft_notes = sa.Table(
+    "draft_notes",
+    metadata,
+    sa.Column("space_id", sa.Integer, sa.ForeignKey("spaces.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("question_id", sa.String(200), primary_key=True),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def valid_token(token: object) -> bool:
+    return isinstance(token, str) and 0 < len(token) <= MAX_TOKEN_LENGTH
+
+
+def check_question_id(question_id: object) -> str:
+    if not isinstance(question_id, str) or not question_id or len(question_id) > 200:
+        raise ValueError(f"invalid question id: {question_id!r}")
+    return question_id
+
+
+def find_space(conn: sa.Connection, token: object, *, touch: datetime | None = None) -> int:
+    """The id of the space whose token this is; ``SpaceNotFound`` otherwise. With ``touch``, the
+    space row is updated first, which locks it (PostgreSQL): saves of one space take locks in one order."""
+    if not valid_token(token):
+        raise SpaceNotFound()
+    th = token_hash(token)  # type: ignore[arg-type]
+    if touch is not None:
+        stmt = (
+            spaces.update()
+            .where(spaces.c.token_hash == th)
+            .values(draft_updated_at=touch)
+            .returning(spaces.c.id)
+        )
+    else:
+        stmt = sa.select(spaces.c.id).where(spaces.c.token_hash == th)
+    space_id = conn.execute(stmt).scalar()
+    if space_id is None:
+        raise SpaceNotFound()
+    return int(space_id)
+
+
+class SpacesMixin(Database):
+    """Open, read, change and delete spaces and their drafts."""
+
+    @guarded
+    def open_space(
+        self, nis_code: str | None, questionnaire_id: str, questionnaire_version: str, lang: str = "fr"
+    ) -> str:
+        """Create a space and return its resume token (256 bits; the store keeps only its hash)."""
+        token = new_token()
+        now = self._now()
+        with self._write() as conn:
+            conn.execute(
+                spaces.insert().values(
+                    token_hash=token_hash(token),
+                    questionnaire_id=questionnaire_id,
+                    questionnaire_version=questionnaire_version,
+                    lang=lang,
+                    nis_code=nis_code,
+                    commune_name=None,
+                    meta_json=dumps({"created_at": iso(now)}),
+                    created_at=now,
+                    draft_updated_at=now,
+                )
+            )
+        return token
+
+    def _load_draft(self, conn: sa.Connection, token: str) -> tuple[Any, dict[str, Any]] | None:
+        """The space row and its draft document, or None for an unknown token."""
+        if not valid_token(token):
+            return None
+        row = conn.execute(sa.select(spaces).where(spaces.c.token_hash == token_hash(token))).first()
+        if row is None:
+            return None
+        answers = conn.execute(
+            sa.select(draft_answers.c.question_id, draft_answers.c.value_json)
+            .where(draft_answers.c.space_id == row.id)
+            .order_by(draft_answers.c.position, draft_answers.c.question_id)
+        ).all()
+        notes = conn.execute(
+            sa.select(draft_notes.c.question_id, draft_notes.c.note)
+            .where(draft_notes.c.space_id == row.id)
+            .order_by(draft_notes.c.position, draft_notes.c.question_id)
+        ).all()
+        return row, _build_document(row, {q: loads(v) for q, v in answers}, {q: n for q, n in notes})
+
+    @guarded
+    def save_answer(self, token: str, question_id: str, value: Any) -> None:
+        """Save one answer (a JSON value) as it is given; ``None`` clears it."""
+        check_question_id(question_id)
+        value_json = None if value is None else dumps(value)
+        now = self._now()
+        with self._write() as conn:
+            space_id = find_space(conn, token, touch=now)
+            if value_json is None:
+                conn.execute(
+                    draft_answers.delete().where(
+                        draft_answers.c.space_id == space_id, draft_answers.c.question_id == question_id
+                    )
+                )
+            else:
+                self._upsert_item(conn, draft_answers, "value_json", space_id, question_id, value_json, now)
+
+    @guarded
+    def save_note(self, token: str, question_id: str, note: str | None) -> None:
+        """Save the free-text note of a question; ``None`` or blank clears it."""
+        check_question_id(question_id)
+        if note is not None and not isinstance(note, str):
+            raise ValueError("a note is a string")
+        now = self._now()
+        with self._write() as conn:
+            space_id = find_space(conn, token, touch=now)
+            if note is None or not note.strip():
+                conn.execute(
+                    draft_notes.delete().where(
+                        draft_notes.c.space_id == space_id, draft_notes.c.question_id == question_id
+                    )
+                )
+            else:
+                self._upsert_item(conn, draft_notes, "note", space_id, question_id, note, now)
+
+    def _upsert_item(
+        self,
+        conn: sa.Connection,
+        table: sa.Table,
+        column: str,
+        space_id: int,
+        question_id: str,
+        value: str,
+        now: datetime,
+    ) -> None:
+        next_position = (
+            sa.select(sa.func.coalesce(sa.func.max(table.c.position), 0) + 1)
+            .where(table.c.space_id == space_id)
+            .scalar_subquery()
+        )
+        stmt = self._insert(table).values(
+            space_id=space_id,
+            question_id=question_id,
+            position=next_position,
+            updated_at=now,
+            **{column: value},
+        )
+        # An answer changed keeps its place; the statement is atomic (no read-modify-write).
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[table.c.space_id, table.c.question_id],
+            set_={column: stmt.excluded[column], "updated_at": stmt.excluded.updated_at},
+        )
+        conn.execute(stmt)
+
+    @guarded
+    def save_draft(self, token: str, document: dict[str, Any]) -> None:
+        """Replace the whole answers document (e.g. after an upload), in one transaction."""
+        if not isinstance(document, dict):
+            raise ValueError("an answers document is a JSON object")
+        doc = copy.deepcopy(document)
+        answers = doc.pop("answers", None) or {}
+        notes = doc.pop("notes", None) or {}
+        if not isinstance(answers, dict) or not isinstance(notes, dict):
+            raise ValueError("answers and notes are JSON objects")
+        answer_rows = [(check_question_id(q), dumps(v)) for q, v in answers.items() if v is not None]
+        note_rows = [(check_question_id(q), n) for q, n in notes.items() if isinstance(n, str) and n.strip()]
+        doc.pop("updated_at", None)
+        questionnaire = doc.pop("questionnaire", None)
+        questionnaire = dict(questionnaire) if isinstance(questionnaire, dict) else {}
+        commune = doc.pop("commune", None)
+        commune = dict(commune) if isinstance(commune, dict) else {}
+        nis_code = commune.pop("nis_code", None)
+        name = commune.pop("name", None)
+        q_id = questionnaire.pop("id", None)
+        q_version = questionnaire.pop("version", None)
+        meta = {"_questionnaire": questionnaire, "_commune": commune, **doc}
+        meta_json = dumps(meta)
+        now = self._now()
+        with self._write() as conn:
+            space_id = find_space(conn, token, touch=now)
+            values: dict[str, Any] = {"meta_json": meta_json, "nis_code": nis_code, "commune_name": name}
+            if isinstance(q_id, str) and q_id:
+                values["questionnaire_id"] = q_id
+            if isinstance(q_version, str) and q_version:
+                values["questionnaire_version"] = q_version
+            conn.execute(spaces.update().where(spaces.c.id == space_id).values(**values))
+            conn.execute(draft_answers.delete().where(draft_answers.c.space_id == space_id))
+            conn.execute(draft_notes.delete().where(draft_notes.c.space_id == space_id))
+            if answer_rows:
+                conn.execute(
+                    draft_answers.insert(),
+                    [
+                        {
+                            "space_id": space_id,
+                            "question_id": q,
+                            "value_json": v,
+                            "position": i,
+                            "updated_at": now,
+                        }
+                        for i, (q, v) in enumerate(answer_rows, 1)
+                    ],
+                )
+            if note_rows:
+                conn.execute(
+                    draft_notes.insert(),
+                    [
+                        {"space_id": space_id, "question_id": q, "note": n, "position": i, "updated_at": now}
+                        for i, (q, n) in enumerate(note_rows, 1)
+                    ],
+                )
+
+    @guarded
+    def set_commune(self, token: str, nis_code: str | None, name: str | None) -> None:
+        with self._write() as conn:
+            space_id = find_space(conn, token, touch=self._now())
+            conn.execute(
+                spaces.update().where(spaces.c.id == space_id).values(nis_code=nis_code, commune_name=name)
+            )
+
+    @guarded
+    def set_lang(self, token: str, lang: str) -> None:
+        with self._write() as conn:
+            space_id = find_space(conn, token)
+            conn.execute(spaces.update().where(spaces.c.id == space_id).values(lang=lang))
+
+
+
+def delete_space_rows(conn: sa.Connection, space_id: int) -> None:
+    """The space, its draft answers and notes (the Store deletes the other aggregates' rows first)."""
+    conn.execute(draft_answers.delete().where(draft_answers.c.space_id == space_id))
+    conn.execute(draft_notes.delete().where(draft_notes.c.space_id == space_id))
+    conn.execute(spaces.delete().where(spaces.c.id == space_id))
+
+
+
+def _build_document(row: Any, answers: dict[str, Any], notes: dict[str, str]) -> dict[str, Any]:
+    meta = loads(row.meta_json)
+    questionnaire = {"id": row.questionnaire_id, "version": row.questionnaire_version}
+    questionnaire.update(meta.pop("_questionnaire", {}) or {})
+    commune = {}
+    if row.nis_code:
+        commune["nis_code"] = row.nis_code
+    if row.commune_name:
+        commune["name"] = row.commune_name
+    commune.update(meta.pop("_commune", {}) or {})
+    doc: dict[str, Any] = {"questionnaire": questionnaire}
+    if commune:
+        doc["commune"] = commune
+    doc.update(meta)
+    doc.setdefault("created_at", iso(row.created_at))
+    doc["updated_at"] = iso(row.draft_updated_at)
+    doc["answers"] = answers
+    doc["notes"] = notes
+    return doc
+
