@@ -21,11 +21,13 @@ from __future__ import annotations
 import csv
 import unicodedata
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 COMMUNES_CSV = DATA_DIR / "communes.csv"
+CHANGES_YAML = DATA_DIR / "communes-changes.yaml"
 
 POPULATION_CLASSES: tuple[tuple[str, int, int | None], ...] = (
     ("lt5k", 0, 5_000),
@@ -136,7 +138,99 @@ def communes(path: Path = COMMUNES_CSV) -> dict[str, Commune]:
 
 
 def get(nis_code: str | None) -> Commune | None:
-    return communes().get(str(nis_code)) if nis_code else None
+    """The commune of a NIS code: one of the 262 of 2021, or a commune created since (a merger)."""
+    if not nis_code:
+        return None
+    code = str(nis_code)
+    found = communes().get(code)
+    if found is None:
+        found = next((m.commune for m in mergers() if m.commune.nis_code == code), None)
+    return found
+
+
+# --- the registry with dates ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Merger:
+    """Communes ``merged`` cease to exist on ``effective``; ``commune`` exists from that day."""
+
+    effective: date
+    merged: tuple[str, ...]
+    commune: Commune
+    note: str = ""
+    sources: tuple[str, ...] = ()
+
+
+def _day(value: date | datetime | str | None) -> date:
+    if value is None:
+        return date.today()
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value).strip()[:10])
+
+
+@cache
+def mergers(path: Path = CHANGES_YAML) -> tuple[Merger, ...]:
+    """The mergers of ``data/communes-changes.yaml``, oldest first (read with the safe YAML reader)."""
+    from .yamlio import load_yaml_file
+
+    data, _ = load_yaml_file(path)
+    out = []
+    for change in data.get("changes") or []:
+        to = change["to"]
+        commune = Commune(
+            nis_code=str(to["nis_code"]),
+            name_fr=to["name_fr"],
+            name_nl=to["name_nl"],
+            language=to["language"],
+            arrondissement=to["arrondissement_fr"].removeprefix("Arrondissement de ").removeprefix("Arrondissement d'"),
+            province_nis=str(to["province_nis"]),
+            population=int(to["population_2020"]),
+        )
+        sources = tuple(f"{s['label']} ({s['url']})" if s.get("url") else s["label"] for s in change.get("sources") or [])
+        out.append(Merger(_day(change["date"]), tuple(str(c) for c in change["from"]), commune,
+                          " ".join(str(change.get("note") or "").split()), sources))
+    return tuple(sorted(out, key=lambda m: m.effective))
+
+
+def registry_at(when: date | datetime | str | None = None) -> list[Commune]:
+    """The Walloon communes that exist on ``when`` (default: today), by NIS code.
+
+    262 before 2 December 2024 (the communes of the 2021 barometer), 261 from that day (Bastogne and
+    Bertogne merged). Population and province of a merged commune are the sum and the province of
+    the communes it replaces (``data/communes-changes.yaml``)."""
+    day = _day(when)
+    current = dict(communes())
+    for merger in mergers():
+        if merger.effective <= day:
+            for old in merger.merged:
+                current.pop(old, None)
+            current[merger.commune.nis_code] = merger.commune
+    return [current[k] for k in sorted(current)]
+
+
+def successor_at(nis_code: str, when: date | datetime | str | None = None) -> Commune | None:
+    """The commune that holds the territory of ``nis_code`` on ``when``: the commune itself while it
+    exists, the merged commune after a merger (82003 -> 82039 from 2 December 2024). None for a code
+    that is not Walloon, or for a merged commune asked before it existed."""
+    day = _day(when)
+    code = str(nis_code)
+    for merger in mergers():
+        if merger.effective <= day and code in merger.merged:
+            code = merger.commune.nis_code
+    known = {c.nis_code: c for c in registry_at(day)}
+    return known.get(code)
+
+
+def province_sizes(registry: list[Commune]) -> dict[str, int]:
+    """N_h: the number of communes of each province in a registry (every Walloon province, even at 0)."""
+    sizes = dict.fromkeys(PROVINCES, 0)
+    for commune in registry:
+        sizes[commune.province_nis] = sizes.get(commune.province_nis, 0) + 1
+    return sizes
 
 
 def _fold(text: str) -> str:
