@@ -1,0 +1,527 @@
+"""The Walloon campaign: the estimator and the report (pure functions over plain data).
+
+A coordinator invites every commune of the registry at the campaign's opening
+(:func:`maturity.communes.registry_at`) and collects one response per commune. This module turns
+those responses into figures a statistician would sign. No database, no streamlit: the storage layer
+hands it plain data, the CLI and the app print or draw what it returns.
+
+Main entry points (docs/contract.md §7 gives the JSON, docs/benchmarks.md the method):
+
+- :func:`response` builds a :class:`Response` from a commune's assessment (the output of
+  :func:`maturity.scoring.score`, or its contract §3 JSON) and its answers.
+- :func:`latest_responses` keeps one response per invited commune: its latest before the close.
+- :func:`estimate_mean` is the estimator: post-stratified by province, 95 % interval with the finite
+  population correction; unweighted (one stratum) when a province has fewer than 2 respondents.
+- :func:`campaign_report` returns the report as a JSON-ready dict:
+  ``{"campaign", "n_invited", "n_submitted", "dimensions", "groups", "items"}``.
+- :func:`status` summarises invitations, starts and submissions by province and population class.
+
+Privacy: a dimension, a group or an item computed on fewer than 5 communes comes back
+``"suppressed": true`` with no number at all; within the provinces and within the population classes
+complementary suppression (as in :mod:`maturity.pool`) stops a hidden group being recovered by
+difference. Nothing in the report is per commune, except :func:`status`'s ``communes`` map, which is
+for the coordinator only and is never published.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, Literal
+
+from .communes import POPULATION_CLASS_LABELS, POPULATION_CLASSES, PROVINCE_NAMES, PROVINCES, Commune
+from .errors import InvalidInput, Problem
+from .pool import DIMENSIONS, MIN_N, QUANTILE_METHOD
+from .pool import _hidden_cells as hidden_cells
+from .scoring import CITED_SEVERITY, is_answered, visible_questions
+
+Z95 = 1.96
+"""The normal quantile of the 95 % interval, as the method states it (ŷ ± 1.96 · √V)."""
+MIN_PER_STRATUM = 2
+"""A province needs at least 2 respondents (a sample variance) for post-stratification."""
+
+Weighting = Literal["province", "none"]
+
+METHOD = {
+    "fr": "Estimation post-stratifiée par province : la moyenne des répondants de chaque province est "
+          "pondérée par la part de la province dans les communes invitées (N_h / N). Intervalle de "
+          "confiance à 95 % : ŷ ± 1,96 · √V, V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, avec la "
+          "correction pour population finie (l'intervalle est nul quand toutes les communes répondent). "
+          "Quand une province compte moins de 2 répondants, moyenne non pondérée des répondants et même "
+          "formule avec une seule strate. Aucun chiffre pour un groupe de moins de 5 communes.",
+    "de": "Nach Provinzen poststratifizierte Schätzung: Der Mittelwert der Antwortenden jeder Provinz wird "
+          "mit dem Anteil der Provinz an den eingeladenen Gemeinden gewichtet (N_h / N). 95-%-"
+          "Konfidenzintervall: ŷ ± 1,96 · √V, V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, mit der "
+          "Endlichkeitskorrektur (das Intervall ist null, wenn alle Gemeinden antworten). Hat eine Provinz "
+          "weniger als 2 Antwortende: ungewichteter Mittelwert der Antwortenden und dieselbe Formel mit "
+          "einer einzigen Schicht. Keine Zahl für eine Gruppe von weniger als 5 Gemeinden.",
+    "en": "Post-stratified by province: the mean of each province's respondents is weighted by the "
+          "province's share of the invited communes (N_h / N). 95 % confidence interval: ŷ ± 1.96 · √V, "
+          "V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, with the finite population correction (the "
+          "interval is zero wide when every commune answers). When a province has fewer than 2 "
+          "respondents: unweighted mean of the respondents, and the same formula with one stratum. No "
+          "number for a group of fewer than 5 communes.",
+}
+
+_REASON = {
+    "fr": "moyenne non pondérée : {provinces} {verb} moins de 2 répondants",
+    "de": "ungewichteter Mittelwert: {provinces} {verb} weniger als 2 Antwortende",
+    "en": "unweighted mean: {provinces} {verb} fewer than 2 respondents",
+}
+_VERB = {"fr": ("compte", "comptent"), "de": ("hat", "haben"), "en": ("has", "have")}
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in METHOD else "fr"
+
+
+def method_text(lang: str = "fr") -> str:
+    """The method in plain words (fr, de, en): the text published with the figures."""
+    return METHOD[_lang(lang)]
+
+
+def reason_text(thin: Mapping[str, int], lang: str = "fr") -> str:
+    """Why an estimate is unweighted: "moyenne non pondérée : Luxembourg (1) compte moins de 2 répondants"."""
+    lang = _lang(lang)
+    names = [f"{PROVINCE_NAMES.get(h, {}).get(lang, h)} ({n})" for h, n in sorted(thin.items())]
+    verb = _VERB[lang][0 if len(names) == 1 else 1]
+    return _REASON[lang].format(provinces=", ".join(names), verb=verb)
+
+
+# --- the estimator ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A mean over a finite population of communes, with its 95 % interval.
+
+    ``weighting`` is ``"province"`` (post-stratified) or ``"none"`` (unweighted, one stratum; then
+    ``thin`` names the provinces with fewer than 2 respondents). ``ci_low``/``ci_high`` are None when
+    no variance can be computed (fewer than 2 respondents and not every commune answering)."""
+
+    estimate: float | None
+    ci_low: float | None
+    ci_high: float | None
+    n: int
+    weighting: Weighting
+    variance: float | None = None
+    thin: dict[str, int] = field(default_factory=dict)
+
+    def reason(self, lang: str = "fr") -> str | None:
+        return reason_text(self.thin, lang) if self.weighting == "none" and self.thin else None
+
+
+def _sample_variance(values: Sequence[float]) -> float:
+    return statistics.variance(values) if len(values) >= 2 else 0.0
+
+
+def _fpc(n: float, N: float) -> float:
+    """1 − n / N, never below 0 (n = N: a census, no sampling error)."""
+    return max(0.0, 1.0 - n / N) if N > 0 else 0.0
+
+
+def estimate_mean(
+    strata: Mapping[str, tuple[float, Sequence[float]]],
+    *,
+    bounds: tuple[float, float] | None = (0.0, 100.0),
+    z: float = Z95,
+) -> Estimate:
+    """The post-stratified mean and its 95 % interval.
+
+    ``strata`` maps each stratum h (a province) to ``(N_h, values)``: N_h its number of communes in the
+    campaign's registry (every province, even one with no respondent) and the values of its
+    respondents (no None). With n_h = len(values), N = Σ N_h:
+
+    - every stratum with N_h > 0 has n_h ≥ 2: ŷ = Σ (N_h / N) · ȳ_h and
+      V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h (s_h² the sample variance, divisor n_h − 1);
+    - otherwise ``weighting = "none"``: ŷ = the plain mean of all values, V = (1 − n / N) · s² / n.
+
+    The interval is ŷ ± z · √V, cut at ``bounds`` (a share cannot leave 0–1, a score 0–100). It is
+    zero wide when every commune answers (the finite population correction is 0). With fewer than 2
+    values and not a census, the interval is None; with no value, everything is None.
+    """
+    N = float(sum(size for size, _ in strata.values()))
+    all_values = [float(v) for _, values in strata.values() for v in values]
+    n = len(all_values)
+    if n == 0:
+        return Estimate(None, None, None, 0, "none", None, {})
+    thin = {h: len(values) for h, (size, values) in strata.items() if size > 0 and len(values) < MIN_PER_STRATUM}
+    if not thin and N > 0:
+        y = 0.0
+        variance = 0.0
+        for size, values in strata.values():
+            if size <= 0:
+                continue
+            w = size / N
+            y += w * statistics.fmean(values)
+            variance += w * w * _fpc(len(values), size) * _sample_variance(values) / len(values)
+        weighting: Weighting = "province"
+    else:
+        y = statistics.fmean(all_values)
+        fpc = _fpc(n, N) if N > 0 else 1.0
+        variance = fpc * _sample_variance(all_values) / n if (n >= 2 or fpc == 0.0) else None  # type: ignore[assignment]
+        weighting = "none"
+    if variance is None:
+        return Estimate(y, None, None, n, weighting, None, thin)
+    half = z * math.sqrt(max(0.0, variance))
+    low, high = y - half, y + half
+    if bounds is not None:
+        low, high = max(bounds[0], low), min(bounds[1], high)
+    return Estimate(y, low, high, n, weighting, variance, thin)
+
+
+# --- responses -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Response:
+    """One commune's response: its dimension scores and obstacle severities (contract §3) and answers."""
+
+    nis_code: str
+    scores: dict[str, float | None]
+    obstacles: dict[str, float | None] = field(default_factory=dict)
+    answers: dict[str, Any] = field(default_factory=dict)
+    submitted_at: datetime | None = None
+
+
+def _when(value: Any) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    parsed = datetime.fromisoformat(str(value).strip())
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def response(nis_code: str, assessment: Any, answers: Mapping[str, Any] | None = None,
+             submitted_at: datetime | date | str | None = None) -> Response:
+    """A :class:`Response` from an assessment (a :class:`maturity.scoring.Assessment`, or its JSON:
+    ``{"dimensions": {ID: {"score"}}, "obstacles": {ID: {"severity"}}}``) and the answers mapping
+    (question id -> value, contract §2)."""
+    if isinstance(assessment, Mapping):
+        dims = {k: (v or {}).get("score") for k, v in (assessment.get("dimensions") or {}).items()}
+        obstacles = {k: (v or {}).get("severity") for k, v in (assessment.get("obstacles") or {}).items()}
+    else:
+        dims = {k: d.score for k, d in assessment.dimensions.items()}
+        obstacles = {k: o.severity for k, o in assessment.obstacles.items()}
+    return Response(str(nis_code), dims, obstacles, dict(answers or {}), _when(submitted_at))
+
+
+def latest_responses(responses: Iterable[Response], *, invited: Iterable[str] | None = None,
+                     closes: datetime | date | str | None = None) -> list[Response]:
+    """One response per commune: its latest submitted before ``closes`` (when given), among the
+    ``invited`` communes (when given). A response with no date counts as older than any dated one;
+    between equal dates the later in the input wins."""
+    allowed = None if invited is None else {str(c) for c in invited}
+    close = _when(closes)
+    if isinstance(closes, date) and not isinstance(closes, datetime):
+        close = datetime(closes.year, closes.month, closes.day, 23, 59, 59, 999999, tzinfo=UTC)  # the whole day
+    best: dict[str, tuple[tuple[int, datetime, int], Response]] = {}
+    for index, r in enumerate(responses):
+        if allowed is not None and r.nis_code not in allowed:
+            continue
+        if close is not None and r.submitted_at is not None and r.submitted_at > close:
+            continue
+        key = (0, datetime.min.replace(tzinfo=UTC), index) if r.submitted_at is None else (1, r.submitted_at, index)
+        if r.nis_code not in best or key > best[r.nis_code][0]:
+            best[r.nis_code] = (key, r)
+    return [r for _, r in sorted(best.values(), key=lambda kv: kv[1].nis_code)]
+
+
+# --- the barometer's items ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """A barometer item computed over the respondents: a share (``unit = "share"``, 0–1) of communes
+    whose answer to ``question`` is one of ``options`` (or, for an obstacle, who cite it: severity ≥ 2),
+    or a mean (``unit = "points"``, 0..``out_of``) of a number question. A respondent to whom the
+    question was not shown is outside the item's base (e.g. strategy_written: communes with an approach)."""
+
+    id: str
+    question: str
+    unit: Literal["share", "points"]
+    label: Any
+    options: tuple[str, ...] = ()
+    obstacle: bool = False
+    out_of: float | None = None
+
+
+def barometer_items(questionnaire: Any, sets: Iterable[Any] = ()) -> list[Item]:
+    """The items to compute: every benchmark figure (any edition) linked to a question of the
+    questionnaire with options (a share) or a number (a mean), and every obstacle of the questionnaire
+    (share of communes citing it), in the questionnaire's order. An obstacle with a published figure
+    takes the figure's id (``obstacle_budget``); the others are ``obstacle_<question id>``."""
+    by_question: dict[str, list[Item]] = {}
+    seen: set[str] = set()
+    for bset in sorted(sets, key=lambda s: -s.year):  # the most recent edition's label first
+        for fig in bset.figures:
+            if fig.id in seen or fig.question is None or fig.unit not in ("share", "points"):
+                continue
+            q = questionnaire.question(fig.question)
+            if q is None:
+                continue
+            is_obstacle = any(o.id == q.id for o in questionnaire.obstacles)
+            if fig.unit == "points" and q.type == "number":
+                item = Item(fig.id, q.id, "points", fig.label, out_of=fig.out_of or q.max)
+            elif is_obstacle:
+                item = Item(fig.id, q.id, "share", fig.label, obstacle=True)
+            elif fig.unit == "share" and fig.options:
+                item = Item(fig.id, q.id, "share", fig.label, tuple(fig.options))
+            else:
+                continue
+            seen.add(fig.id)
+            by_question.setdefault(q.id, []).append(item)
+    out: list[Item] = []
+    for section in questionnaire.sections:
+        for q in section.questions:
+            items = by_question.get(q.id, [])
+            if section.kind == "obstacles" and not any(i.obstacle for i in items):
+                items = [Item(f"obstacle_{q.id}", q.id, "share", q.text, obstacle=True), *items]
+            out += items
+    return out
+
+
+def _item_value(item: Item, r: Response, shown: set[str]) -> tuple[bool, float | None]:
+    """(in the item's base?, value or None when missing)."""
+    if item.obstacle:
+        severity = r.obstacles.get(item.question)
+        return True, (None if severity is None else float(severity >= CITED_SEVERITY))
+    if item.question not in shown:
+        return False, None
+    answer = r.answers.get(item.question)
+    if not is_answered(answer):
+        return True, None
+    if item.unit == "points":
+        if isinstance(answer, bool) or not isinstance(answer, int | float) or not math.isfinite(answer):
+            return True, None
+        return True, float(answer)
+    if isinstance(answer, bool):
+        answer = "yes" if answer else "no"
+    chosen = answer if isinstance(answer, list) else [answer]
+    return True, float(any(c in item.options for c in chosen))
+
+
+# --- the report ---------------------------------------------------------------------------------------
+
+
+def _r(value: float | None) -> float | None:
+    """Figures are published to 4 decimals (a score to 1/10,000 of a point, a share to 0.01 %)."""
+    return None if value is None else round(value, 4)
+
+
+def _quartiles(values: list[float]) -> tuple[float, float, float]:
+    q1, median, q3 = statistics.quantiles(values, n=4, method=QUANTILE_METHOD)
+    return q1, median, q3
+
+
+_SUPPRESSED = {"suppressed": True, "estimate": None, "ci_low": None, "ci_high": None, "n": None,
+               "median": None, "q1": None, "q3": None}
+
+
+def _estimate_json(est: Estimate, values: list[float], min_n: int) -> dict[str, Any]:
+    if est.n < min_n:
+        return dict(_SUPPRESSED, weighting=None, reason=None)
+    q1, median, q3 = _quartiles(values)
+    return {
+        "suppressed": False, "estimate": _r(est.estimate), "ci_low": _r(est.ci_low), "ci_high": _r(est.ci_high),
+        "n": est.n, "weighting": est.weighting, "reason": est.reason("en"),
+        "thin_provinces": dict(sorted(est.thin.items())) if est.weighting == "none" else {},
+        "median": _r(median), "q1": _r(q1), "q3": _r(q3),
+    }
+
+
+def _labels(names: Mapping[str, str]) -> dict[str, str]:
+    return {lang: names.get(lang, names.get("fr", "")) for lang in ("fr", "de", "en")}
+
+
+def campaign_report(
+    campaign: Mapping[str, Any],
+    registry: Sequence[Commune],
+    responses: Iterable[Response],
+    questionnaire: Any,
+    benchmark_sets: Iterable[Any] = (),
+    *,
+    n_invited: int | None = None,
+    dimensions: Sequence[str] | None = None,
+    min_n: int = MIN_N,
+) -> dict[str, Any]:
+    """The campaign's report as a JSON-ready dict (docs/contract.md §7).
+
+    ``campaign``: ``{"id", "title", "questionnaire", "opens", "closes"}`` (copied, dates as ISO text).
+    ``registry``: the communes invited (:func:`maturity.communes.registry_at` of the opening): N_h
+    and N come from it, and every response must be one of its communes. ``responses``: the
+    communes' responses (:func:`response`); several per commune are reduced to the latest
+    (:func:`latest_responses`, before ``campaign["closes"]`` when given). ``benchmark_sets``: the
+    published barometers, for the items' "then" figures. ``n_invited`` defaults to len(registry).
+    """
+    registry = list(registry)
+    by_nis = {c.nis_code: c for c in registry}
+    responses = list(responses)
+    problems = [Problem(f"commune {r.nis_code} is not in the campaign's registry (not invited)",
+                        path=f"responses[{i}].nis_code") for i, r in enumerate(responses) if r.nis_code not in by_nis]
+    if problems:
+        raise InvalidInput(problems)
+    kept = latest_responses(responses, closes=campaign.get("closes"))
+    dims = tuple(dimensions) if dimensions is not None else tuple(
+        s.id for s in getattr(questionnaire, "dimensions", [])) or DIMENSIONS
+    sets = list(benchmark_sets)
+    sizes = {h: 0 for h in PROVINCES}
+    for c in registry:
+        sizes[c.province_nis] = sizes.get(c.province_nis, 0) + 1
+    class_ids = [c[0] for c in POPULATION_CLASSES]
+
+    def strata(values_of: Iterable[tuple[Response, float | None]]) -> dict[str, tuple[float, list[float]]]:
+        out: dict[str, tuple[float, list[float]]] = {h: (float(size), []) for h, size in sizes.items()}
+        for r, value in values_of:
+            if value is not None:
+                out[by_nis[r.nis_code].province_nis][1].append(float(value))
+        return out
+
+    # --- Wallonia, per dimension
+    dimensions_json: dict[str, Any] = {}
+    for dim in dims:
+        st = strata((r, r.scores.get(dim)) for r in kept)
+        values = [v for _, vs in st.values() for v in vs]
+        dimensions_json[dim] = _estimate_json(estimate_mean(st), values, min_n)
+
+    # --- groups: provinces and population classes (one stratum each), with complementary suppression
+    def partition(key_of: Any, keys: list[str], label_of: Any) -> dict[str, Any]:
+        members: dict[str, list[Response]] = {k: [] for k in keys}
+        size: dict[str, int] = dict.fromkeys(keys, 0)
+        for c in registry:
+            size[key_of(c)] = size.get(key_of(c), 0) + 1
+        for r in kept:
+            members.setdefault(key_of(by_nis[r.nis_code]), []).append(r)
+        out: dict[str, Any] = {}
+        hidden: dict[str, set[str]] = {}
+        for dim in dims:
+            counts = {k: sum(1 for r in members[k] if r.scores.get(dim) is not None) for k in keys}
+            counts[""] = 0
+            hidden[dim] = hidden_cells(counts, min_n)
+        for k in keys:
+            group_n = len(members[k])
+            entry: dict[str, Any] = {"label": label_of(k), "N": size.get(k, 0),
+                                     "n": group_n if group_n >= min_n else None,
+                                     "suppressed": group_n < min_n, "dimensions": {}}
+            for dim in dims:
+                values = [float(v) for r in members[k] if (v := r.scores.get(dim)) is not None]
+                if k in hidden[dim] or len(values) < min_n:
+                    entry["dimensions"][dim] = dict(_SUPPRESSED)
+                    continue
+                est = estimate_mean({k: (float(size.get(k, 0)), values)})
+                js = _estimate_json(est, values, min_n)
+                js.pop("weighting"), js.pop("reason"), js.pop("thin_provinces")
+                entry["dimensions"][dim] = js
+            out[k] = entry
+        return out
+
+    groups = {
+        "province": partition(lambda c: c.province_nis, list(PROVINCES),
+                              lambda k: _labels(PROVINCE_NAMES.get(k, {"fr": k}))),
+        "population_class": partition(lambda c: c.population_class, class_ids,
+                                      lambda k: _labels(POPULATION_CLASS_LABELS.get(k, {"fr": k}))),
+    }
+
+    # --- the barometer's items
+    items_json: dict[str, Any] = {}
+    shown = {r.nis_code: visible_questions(questionnaire, r.answers) for r in kept}
+    respondents_in = {h: sum(1 for r in kept if by_nis[r.nis_code].province_nis == h) for h in sizes}
+    for item in barometer_items(questionnaire, sets):
+        in_base = {h: 0 for h in sizes}
+        values_of: list[tuple[Response, float | None]] = []
+        for r in kept:
+            inside, value = _item_value(item, r, shown[r.nis_code])
+            if inside:
+                in_base[by_nis[r.nis_code].province_nis] += 1
+                values_of.append((r, value))
+        # the base's size in a province is estimated from its respondents: N_h · (in the base / respondents)
+        st = {h: (sizes[h] * in_base[h] / respondents_in[h] if respondents_in[h] else float(sizes[h]), [])
+              for h in sizes}
+        for r, value in values_of:
+            if value is not None:
+                st[by_nis[r.nis_code].province_nis][1].append(value)
+        bounds = (0.0, 1.0) if item.unit == "share" else (0.0, float(item.out_of or 10.0))
+        est = estimate_mean(st, bounds=bounds)
+        values = [v for _, vs in st.values() for v in vs]
+        js = _estimate_json(est, values, min_n)
+        for k in ("median", "q1", "q3"):
+            if item.unit == "share":
+                js.pop(k)
+        label = item.label if isinstance(item.label, Mapping) else {"fr": str(item.label)}
+        items_json[item.id] = {
+            "question": item.question, "unit": item.unit, "out_of": item.out_of,
+            "label": _labels(label), **js,
+            "base": "shown" if not item.obstacle else "all",
+            "published": _published(sets, item.id),
+        }
+
+    info = {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in campaign.items()}
+    info.setdefault("N", len(registry))
+    info["N_by_province"] = {h: sizes[h] for h in PROVINCES}
+    return {
+        "campaign": info,
+        "n_invited": len(registry) if n_invited is None else n_invited,
+        "n_submitted": len(kept),
+        "method": {"text": _labels(METHOD), "z": Z95, "min_n": min_n, "quantiles": QUANTILE_METHOD},
+        "dimensions": dimensions_json,
+        "groups": groups,
+        "items": items_json,
+    }
+
+
+def _published(sets: Iterable[Any], figure_id: str) -> list[dict[str, Any]]:
+    """The published editions of a figure ("then"), oldest first."""
+    out = []
+    for bset in sorted(sets, key=lambda s: s.year):
+        fig = bset.figure(figure_id)
+        if fig is None or fig.kind != "published":
+            continue
+        src = bset.source_of(fig)
+        out.append({"year": bset.year, "value": fig.value, "unit": fig.unit, "n": fig.n, "kind": fig.kind,
+                    "set": bset.id, "source": src.label if src else fig.source, "url": src.url if src else None})
+    return out
+
+
+# --- follow-up ---------------------------------------------------------------------------------------
+
+
+def status(invited: Iterable[Commune], started: Iterable[str], submitted: Iterable[str]) -> dict[str, Any]:
+    """Invited, started, submitted and the response rate, overall, by province and by population class.
+
+    ``invited``: the invited communes (:class:`Commune`); ``started``: NIS codes of communes that
+    have begun (saved at least one answer); ``submitted``: NIS codes with a submission. The counts are
+    a funnel (a submitted commune has started). ``communes`` gives each invited commune's state
+    (``not_started`` / ``started`` / ``submitted``) for the coordinator's map: it names communes, so
+    it is never published. Codes that were not invited are listed in ``uninvited`` and counted nowhere."""
+    invited = list(invited)
+    codes = {c.nis_code for c in invited}
+    submitted_set = {str(s) for s in submitted}
+    started_set = {str(s) for s in started} | submitted_set
+    state = {c.nis_code: ("submitted" if c.nis_code in submitted_set else
+                          "started" if c.nis_code in started_set else "not_started") for c in invited}
+
+    def counts(members: list[Commune]) -> dict[str, Any]:
+        n = len(members)
+        n_sub = sum(state[c.nis_code] == "submitted" for c in members)
+        n_start = sum(state[c.nis_code] != "not_started" for c in members)
+        return {"invited": n, "started": n_start, "submitted": n_sub,
+                "response_rate": (n_sub / n) if n else None}
+
+    def by(key_of: Any, keys: list[str], label_of: Any) -> dict[str, Any]:
+        return {k: {"label": label_of(k), **counts([c for c in invited if key_of(c) == k])} for k in keys}
+
+    return {
+        **counts(invited),
+        "by_province": by(lambda c: c.province_nis, list(PROVINCES),
+                          lambda k: _labels(PROVINCE_NAMES.get(k, {"fr": k}))),
+        "by_population_class": by(lambda c: c.population_class, [c[0] for c in POPULATION_CLASSES],
+                                  lambda k: _labels(POPULATION_CLASS_LABELS.get(k, {"fr": k}))),
+        "communes": dict(sorted(state.items())),
+        "uninvited": sorted((started_set | submitted_set) - codes),
+    }

@@ -1,0 +1,225 @@
+"""The campaign estimator and report (maturity.campaign) against numbers computed by hand."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from maturity import campaign, communes
+from maturity.benchmarks import load_benchmark_sets
+from maturity.errors import InvalidInput
+from maturity.scoring import score
+
+# Two strata of unequal sizes. A: N = 10, answers 60, 70, 80 (mean 70, s² = 100);
+# B: N = 30, answers 40, 50 (mean 45, s² = 50). N = 40.
+# ŷ = 10/40 · 70 + 30/40 · 45 = 51.25
+# V = (1/4)² · (1 − 3/10) · 100/3 + (3/4)² · (1 − 2/30) · 50/2 = 1.4583333 + 13.125 = 14.5833333
+# 1.96 · √V = 7.4848737
+TWO_STRATA = {"A": (10, [60, 70, 80]), "B": (30, [40, 50])}
+
+
+def test_two_strata_of_unequal_sizes():
+    est = campaign.estimate_mean(TWO_STRATA)
+    assert est.weighting == "province" and est.n == 5
+    assert est.estimate == pytest.approx(51.25)
+    assert est.variance == pytest.approx(14.5833333, abs=1e-6)
+    assert est.ci_low == pytest.approx(51.25 - 7.4848737, abs=1e-6)
+    assert est.ci_high == pytest.approx(51.25 + 7.4848737, abs=1e-6)
+
+
+def test_the_finite_population_correction_removes_a_stratum_that_answered_in_full():
+    # A answers in full (N_A = 3): its term vanishes. N = 33.
+    # ŷ = 3/33 · 70 + 30/33 · 45 = 47.272727; V = (30/33)² · (1 − 2/30) · 25 = 19.283747
+    est = campaign.estimate_mean({"A": (3, [60, 70, 80]), "B": (30, [40, 50])})
+    assert est.estimate == pytest.approx(47.272727, abs=1e-6)
+    assert est.variance == pytest.approx(19.283747, abs=1e-6)
+    # without the correction the variance would be larger
+    no_fpc = (3 / 33) ** 2 * 100 / 3 + (30 / 33) ** 2 * 50 / 2
+    assert est.variance < no_fpc
+
+
+def test_every_commune_answering_gives_a_zero_width_interval():
+    est = campaign.estimate_mean({"A": (3, [60, 70, 80]), "B": (2, [40, 50])})
+    assert est.estimate == pytest.approx(60.0)  # 3/5 · 70 + 2/5 · 45
+    assert est.variance == 0 and est.ci_low == est.ci_high == pytest.approx(60.0)
+
+
+def test_a_province_with_one_respondent_gives_an_unweighted_mean_with_its_reason():
+    # values 60, 70, 80, 40: mean 62.5, s² = 875/3; N = 40, n = 4
+    # V = (1 − 4/40) · (875/3) / 4 = 65.625; 1.96 · √V = 15.877815
+    est = campaign.estimate_mean({"A": (10, [60, 70, 80]), "B": (30, [40])})
+    assert est.weighting == "none" and est.thin == {"B": 1}
+    assert est.estimate == pytest.approx(62.5)
+    assert est.variance == pytest.approx(65.625)
+    assert est.ci_high - est.estimate == pytest.approx(15.877815, abs=1e-6)
+    assert "fewer than 2 respondents" in campaign.reason_text({"80000": 1}, "en")
+    assert campaign.reason_text({"80000": 1}, "fr") == "moyenne non pondérée : Luxembourg (1) compte moins de 2 répondants"
+
+
+def test_a_province_with_no_respondent_also_stops_the_weighting():
+    est = campaign.estimate_mean({"A": (10, [60, 70, 80]), "B": (30, [])})
+    assert est.weighting == "none" and est.thin == {"B": 0} and est.estimate == pytest.approx(70)
+
+
+def test_edges_no_value_one_value_and_bounds():
+    assert campaign.estimate_mean({"A": (10, [])}).estimate is None
+    one = campaign.estimate_mean({"A": (10, [55])})
+    assert one.estimate == 55 and one.ci_low is None and one.ci_high is None
+    census_of_one = campaign.estimate_mean({"A": (1, [55])})
+    assert census_of_one.ci_low == census_of_one.ci_high == 55
+    share = campaign.estimate_mean({"A": (100, [1, 1, 1, 0])}, bounds=(0, 1))
+    assert share.ci_high == 1.0 and 0 < share.ci_low < 0.75
+
+
+# --- the report -----------------------------------------------------------------------------------
+
+DIMS = ("economy", "people", "governance", "mobility", "environment", "living")
+
+
+def _registry():
+    """Luxembourg (43 communes after the merger) and Brabant wallon (27): a registry of 70."""
+    return [c for c in communes.registry_at("2025-06-01") if c.province_nis in ("80000", "20002")]
+
+
+def _resp(nis, value, when="2025-10-01T10:00:00+00:00", answers=None, obstacles=None):
+    return campaign.Response(nis, dict.fromkeys(DIMS, value), obstacles or {}, answers or {},
+                             campaign._when(when))
+
+
+CAMPAIGN = {"id": "wal-2025", "title": "Baromètre 2025", "questionnaire": "smart-city-wallonie",
+            "opens": "2025-06-01", "closes": "2025-12-15"}
+
+
+def test_report_post_stratifies_by_province_with_the_registrys_sizes(default_questionnaire):
+    reg = _registry()
+    lux = [c.nis_code for c in reg if c.province_nis == "80000"][:6]
+    bw = [c.nis_code for c in reg if c.province_nis == "20002"][:5]
+    lux_values = [30, 40, 50, 60, 70, 80]
+    bw_values = [20, 30, 40, 50, 60]
+    responses = [_resp(n, v) for n, v in zip(lux, lux_values, strict=True)]
+    responses += [_resp(n, v) for n, v in zip(bw, bw_values, strict=True)]
+    report = campaign.campaign_report(CAMPAIGN, reg, responses, default_questionnaire)
+    expected = campaign.estimate_mean({"80000": (43, lux_values), "20002": (27, bw_values)})
+    eco = report["dimensions"]["economy"]
+    assert eco["estimate"] == pytest.approx(43 / 70 * 55 + 27 / 70 * 40, abs=1e-4)
+    assert eco["ci_low"] == pytest.approx(expected.ci_low, abs=1e-4) and eco["weighting"] == "province"
+    assert eco["n"] == 11 and eco["median"] == pytest.approx(50.0)
+    assert report["n_invited"] == 70 and report["n_submitted"] == 11
+    assert report["campaign"]["N"] == 70 and report["campaign"]["N_by_province"]["80000"] == 43
+    prov = report["groups"]["province"]
+    assert prov["80000"]["dimensions"]["economy"]["estimate"] == pytest.approx(55.0)
+    assert prov["80000"]["N"] == 43 and prov["80000"]["n"] == 6
+    assert prov["90000"]["suppressed"] is True and prov["90000"]["N"] == 0
+    json.dumps(report)  # JSON-ready
+
+
+def test_a_commune_submitting_twice_counts_once_with_its_latest_response(default_questionnaire):
+    reg = _registry()
+    codes = [c.nis_code for c in reg if c.province_nis == "80000"][:5]
+    responses = [_resp(n, 50) for n in codes]
+    responses.append(_resp(codes[0], 100, when="2025-11-01T10:00:00+00:00"))  # replaces its 50
+    responses.append(_resp(codes[1], 0, when="2026-01-10T10:00:00+00:00"))  # after the close: ignored
+    report = campaign.campaign_report(CAMPAIGN, reg, responses, default_questionnaire)
+    assert report["n_submitted"] == 5
+    assert report["dimensions"]["economy"]["n"] == 5
+    assert report["groups"]["province"]["80000"]["dimensions"]["economy"]["estimate"] == pytest.approx(60.0)
+
+
+def test_a_response_from_outside_the_registry_is_refused(default_questionnaire):
+    reg = _registry()
+    with pytest.raises(InvalidInput) as exc:
+        campaign.campaign_report(CAMPAIGN, reg, [_resp("92094", 50)], default_questionnaire)
+    assert "92094" in str(exc.value) and "responses[0]" in str(exc.value)
+
+
+def test_groups_under_5_are_hidden_with_complementary_suppression(default_questionnaire):
+    reg = _registry()
+    lux = [c.nis_code for c in reg if c.province_nis == "80000"][:6]
+    bw = [c.nis_code for c in reg if c.province_nis == "20002"][:4]
+    responses = [_resp(n, 40 + i) for i, n in enumerate(lux)] + [_resp(n, 70) for n in bw]
+    report = campaign.campaign_report(CAMPAIGN, reg, responses, default_questionnaire)
+    prov = report["groups"]["province"]
+    # Brabant wallon has 4 respondents: hidden; Luxembourg (6) would reveal it by difference with
+    # the Walloon figures, so it is hidden too
+    assert prov["20002"]["suppressed"] and prov["20002"]["n"] is None
+    assert prov["20002"]["dimensions"]["economy"] == {**campaign._SUPPRESSED}
+    assert prov["80000"]["dimensions"]["economy"]["suppressed"] is True
+    assert report["dimensions"]["economy"]["n"] == 10 and report["dimensions"]["economy"]["suppressed"] is False
+    # a Walloon dimension with fewer than 5 scores has no number at all
+    few = campaign.campaign_report(CAMPAIGN, reg, responses[:4], default_questionnaire)
+    assert few["dimensions"]["economy"]["suppressed"] and few["dimensions"]["economy"]["estimate"] is None
+    for group in (*few["groups"]["province"].values(), *few["groups"]["population_class"].values()):
+        for d in group["dimensions"].values():
+            assert d["estimate"] is None and d["n"] is None
+
+
+def test_a_province_with_one_respondent_gives_weighting_none_in_the_report(default_questionnaire):
+    reg = _registry()
+    lux = [c.nis_code for c in reg if c.province_nis == "80000"][:5]
+    bw = [c.nis_code for c in reg if c.province_nis == "20002"][:1]
+    responses = [_resp(n, 50 + i) for i, n in enumerate(lux)] + [_resp(bw[0], 90)]
+    eco = campaign.campaign_report(CAMPAIGN, reg, responses, default_questionnaire)["dimensions"]["economy"]
+    assert eco["weighting"] == "none" and eco["thin_provinces"] == {"20002": 1}
+    assert eco["estimate"] == pytest.approx((50 + 51 + 52 + 53 + 54 + 90) / 6, abs=1e-4)
+    assert "Brabant" in eco["reason"]
+
+
+def test_items_are_estimated_beside_the_published_figures(default_questionnaire):
+    sets = load_benchmark_sets()
+    reg = _registry()
+    lux = [c.nis_code for c in reg if c.province_nis == "80000"][:6]
+    bw = [c.nis_code for c in reg if c.province_nis == "20002"][:6]
+    responses = []
+    for i, nis in enumerate(lux + bw):
+        started = i % 2 == 0
+        answers = {"approach": "started" if started else "none", "smart_region_known": "yes" if i < 9 else "no",
+                   "budget": "major" if i < 3 else "minor"}
+        if started:
+            answers |= {"strategy_written": "yes" if i % 4 == 0 else "no", "progress": 4 + (i % 3)}
+        assessment = score(default_questionnaire, answers)
+        responses.append(campaign.response(nis, assessment, answers, "2025-10-01"))
+    report = campaign.campaign_report(CAMPAIGN, reg, responses, default_questionnaire, sets)
+    items = report["items"]
+    assert items["approach_started"]["estimate"] == pytest.approx(0.5) and items["approach_started"]["n"] == 12
+    # strategy_written is asked of communes with an approach only: 6 of 12 (3 per province)
+    assert items["strategy_written"]["n"] == 6
+    # budget cited by communes 0, 1, 2 (all in Luxembourg: 3 of 6): 43/70 · 0.5 + 27/70 · 0
+    assert items["obstacle_budget"]["estimate"] == pytest.approx(43 / 70 * 0.5, abs=1e-4)
+    assert {p["year"] for p in items["obstacle_budget"]["published"]} == {2018, 2021}
+    assert items["obstacle_staff_time"]["published"] == [] and items["obstacle_staff_time"]["n"] is None
+    assert items["progress_self_rated"]["unit"] == "points" and items["progress_self_rated"]["n"] == 6
+    assert [p["value"] for p in items["progress_self_rated"]["published"]] == [3.67, 3, 4.31]
+    assert 0 <= items["smart_region_known"]["ci_low"] <= items["smart_region_known"]["ci_high"] <= 1
+    for item in items.values():
+        assert set(item["label"]) == {"fr", "de", "en"}
+
+
+def test_items_cover_every_obstacle_and_the_barometers_questions(default_questionnaire):
+    items = {i.id: i for i in campaign.barometer_items(default_questionnaire, load_benchmark_sets())}
+    for q in default_questionnaire.obstacles:
+        assert any(i.question == q.id and i.obstacle for i in items.values())
+    assert items["approach_started"].options == ("started",)
+    assert items["progress_self_rated"].out_of == 10
+    assert {"strategy_written", "smart_region_known", "obstacle_budget", "obstacle_expertise"} <= set(items)
+
+
+def test_status_counts_a_funnel_by_province_and_population_class():
+    reg = _registry()
+    lux = [c.nis_code for c in reg if c.province_nis == "80000"]
+    st = campaign.status(reg, started=[*lux[:10], "92094"], submitted=lux[:4] + lux[20:22])
+    assert (st["invited"], st["started"], st["submitted"]) == (70, 12, 6)
+    assert st["response_rate"] == pytest.approx(6 / 70)
+    assert st["by_province"]["80000"]["submitted"] == 6 and st["by_province"]["80000"]["invited"] == 43
+    assert st["by_province"]["90000"]["invited"] == 0 and st["by_province"]["90000"]["response_rate"] is None
+    assert sum(g["invited"] for g in st["by_population_class"].values()) == 70
+    assert st["communes"][lux[0]] == "submitted" and st["communes"][lux[5]] == "started"
+    assert st["communes"][lux[30]] == "not_started" and st["uninvited"] == ["92094"]
+
+
+def test_method_text_in_three_languages():
+    for lang in ("fr", "de", "en"):
+        text = campaign.method_text(lang)
+        assert "1,96" in text or "1.96" in text
+    assert math.isclose(campaign.Z95, 1.96)
