@@ -311,8 +311,8 @@ def _item_value(item: Item, r: Response, shown: set[str]) -> tuple[bool, float |
 
 
 def _r(value: float | None) -> float | None:
-    """Figures are published to 4 decimals (a score to 1/10,000 of a point, a share to 0.01 %)."""
-    return None if value is None else round(value, 4)
+    """Not rounded (contract §3: round only for display, with :mod:`maturity.display`)."""
+    return value
 
 
 def _quartiles(values: list[float]) -> tuple[float, float, float]:
