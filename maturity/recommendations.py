@@ -1,23 +1,35 @@
-"""Which recommendations apply (contract §4), in the order a Collège should read them.
+"""Which recommendations apply (contract §4), why, and in the order a Collège should read them.
 
-Order: priority first (1 before 3); within a priority, the most urgent first, where
-urgency is ``1 - score/100`` for a recommendation that lifts a dimension (the weakest
-dimension first), ``severity / highest severity`` for one that lifts an obstacle, and
-0.5 otherwise or when the dimension has too few answers to be scored; ties keep the
-file's order.
+Why (``because``): the conditions that made a recommendation's rule true, as plain data:
+``{"question": ID, "answer": VALUE}``, ``{"dimension": ID, "score": S, "level": L}``,
+``{"obstacle": ID, "severity": N}``. Under ``all``, every part; under ``any``, the parts that
+hold; under ``not``, the facts the inner rule looked at (a guard such as "no adopted plan"
+is explained by the answer actually given). Each fact is listed once, in the rule's order.
 
-The sheet shows the first ``SHEET_LIMIT`` of that list, taking one recommendation per
-dimension or obstacle before a second one for the same, so that the obstacles a commune
-cites are not crowded out by several steps for one weak dimension.
+Order: priority first (1 before 3). Within a priority, the recommendations triggered by an
+answer (a question part of the rule that holds, not under ``not``) come before the generic ones
+(a dimension's level or score, an obstacle), because they say something about this commune in
+particular. Then the most urgent first, where urgency is ``1 - score/100`` for a recommendation
+that lifts a dimension (the weakest dimension first), ``severity / highest severity`` for one
+that lifts an obstacle, and 0.5 otherwise or when the dimension has too few answers to be
+scored; at equal urgency an obstacle the commune rated comes before a dimension step (it is
+what the commune said holds it back); remaining ties keep the file's order.
+
+The sheet shows the first ``SHEET_LIMIT`` of that list: first every priority-1 recommendation
+triggered by an answer (never crowded out by generic ones), then one per dimension or obstacle
+before a second one for the same, so that the obstacles a commune cites are not crowded out by
+several steps for one weak dimension; then the rest in order. The sheet keeps the list's order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .models import (
+    NA,
+    UNKNOWN,
     Questionnaire,
     Recommendation,
     RuleAll,
@@ -33,6 +45,8 @@ from .scoring import Assessment, visible_questions
 
 SHEET_LIMIT = 8
 
+Fact = dict[str, Any]
+
 
 @dataclass(frozen=True, slots=True)
 class Selected:
@@ -40,6 +54,14 @@ class Selected:
     dimension: str | None
     obstacle: str | None
     urgency: float
+    because: tuple[Fact, ...] = field(default=(), compare=False, hash=False)
+    specific: bool = False  # triggered by an answer (see module doc)
+
+    def to_json(self, q: Questionnaire, lang: str | None = None) -> dict[str, Any]:
+        """``{id, priority, title, because}`` (contract §6, ``maturity recommendations --json``)."""
+        rec = self.recommendation
+        return {"id": rec.id, "priority": rec.priority, "title": q.t(rec.title, lang or q.default_language),
+                "dimension": self.dimension, "obstacle": self.obstacle, "because": [dict(f) for f in self.because]}
 
 
 def _rule_target(rule: Any) -> tuple[str | None, str | None]:
@@ -54,6 +76,10 @@ def _rule_target(rule: Any) -> tuple[str | None, str | None]:
             if found != (None, None):
                 return found
     return None, None
+
+
+def _answer(answers: Mapping[str, Any], question: str, shown: set[str]) -> Any:
+    return answers.get(question) if question in shown else None
 
 
 def matches(rule: Any, q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any], shown: set[str]) -> bool:
@@ -71,7 +97,7 @@ def matches(rule: Any, q: Questionnaire, assessment: Assessment, answers: Mappin
         return obstacle is not None and obstacle.severity is not None and obstacle.severity >= rule.severity_at_least
     if isinstance(rule, RuleEquals | RuleIn):
         wanted = {rule.equals} if isinstance(rule, RuleEquals) else set(rule.in_)
-        value = answers.get(rule.question) if rule.question in shown else None
+        value = _answer(answers, rule.question, shown)
         if isinstance(value, list):
             return any(v in wanted for v in value)
         return value in wanted
@@ -84,14 +110,65 @@ def matches(rule: Any, q: Questionnaire, assessment: Assessment, answers: Mappin
     raise TypeError(f"not a rule: {rule!r}")  # pragma: no cover
 
 
+def _fact(rule: Any, assessment: Assessment, answers: Mapping[str, Any], shown: set[str]) -> Fact:
+    """The fact a leaf rule looks at, as it is for this commune."""
+    if isinstance(rule, RuleLevel | RuleScore):
+        dim = assessment.dimensions.get(rule.dimension)
+        return {"dimension": rule.dimension, "score": dim.score if dim else None, "level": dim.level if dim else None}
+    if isinstance(rule, RuleObstacle):
+        obstacle = assessment.obstacles.get(rule.obstacle)
+        return {"obstacle": rule.obstacle, "severity": obstacle.severity if obstacle else None}
+    value = _answer(answers, rule.question, shown)
+    return {"question": rule.question, "answer": list(value) if isinstance(value, list) else value}
+
+
+def _facts(rule: Any, q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any], shown: set[str],
+           negated: bool, out: list[tuple[Fact, bool]]) -> None:
+    """Append (fact, positive) for the parts of a rule that hold (all leaves under ``not``)."""
+    if isinstance(rule, RuleAll | RuleAny):
+        parts = rule.all if isinstance(rule, RuleAll) else rule.any
+        for sub in parts:
+            if negated or isinstance(rule, RuleAll) or matches(sub, q, assessment, answers, shown):
+                _facts(sub, q, assessment, answers, shown, negated, out)
+    elif isinstance(rule, RuleNot):
+        _facts(rule.not_, q, assessment, answers, shown, True, out)
+    else:
+        out.append((_fact(rule, assessment, answers, shown), not negated))
+
+
+def explain(rule: Any, q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any],
+            shown: set[str] | None = None) -> tuple[list[Fact], bool]:
+    """``(because, specific)`` for a rule that holds: its facts (see module doc), once each, and
+    whether an answer triggered it (a question part that holds, not under ``not``)."""
+    if shown is None:
+        shown = visible_questions(q, answers)
+    found: list[tuple[Fact, bool]] = []
+    _facts(rule, q, assessment, answers, shown, False, found)
+    because: list[Fact] = []
+    specific = False
+    for fact, positive in found:
+        if "question" in fact and positive:
+            specific = True
+        if fact not in because:
+            because.append(fact)
+    return because, specific
+
+
+def because(rule: Any, q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any],
+            shown: set[str] | None = None) -> list[Fact]:
+    """The conditions that made ``rule`` true (see module doc)."""
+    return explain(rule, q, assessment, answers, shown)[0]
+
+
 def select(q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any], limit: int | None = None) -> list[Selected]:
     """The recommendations whose rule holds, ordered (see module doc); ``limit`` for the sheet."""
     shown = visible_questions(q, answers)
     top_severity = {o.id: max((opt.score or 0) for opt in o.options or ()) or 1 for o in q.obstacles}
-    chosen: list[tuple[tuple[int, float, int], Selected]] = []
+    chosen: list[tuple[tuple[int, int, float, int, int], Selected]] = []
     for index, rec in enumerate(q.recommendations):
         if not matches(rec.when, q, assessment, answers, shown):
             continue
+        facts, specific = explain(rec.when, q, assessment, answers, shown)
         dimension, obstacle = _rule_target(rec.when)
         dimension = rec.dimension or dimension
         obstacle = rec.obstacle or obstacle
@@ -100,7 +177,8 @@ def select(q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any],
             urgency = 1 - assessment.dimensions[dimension].score / 100  # type: ignore[operator]
         elif obstacle and assessment.obstacles.get(obstacle) and assessment.obstacles[obstacle].severity is not None:
             urgency = assessment.obstacles[obstacle].severity / top_severity.get(obstacle, 1)  # type: ignore[operator]
-        chosen.append(((rec.priority, -urgency, index), Selected(rec, dimension, obstacle, urgency)))
+        chosen.append(((rec.priority, 0 if specific else 1, -round(urgency, 9), 0 if obstacle else 1, index),
+                       Selected(rec, dimension, obstacle, urgency, tuple(facts), specific)))
     chosen.sort(key=lambda pair: pair[0])
     selected = [s for _, s in chosen]
     if limit is None or len(selected) <= limit:
@@ -109,19 +187,79 @@ def select(q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any],
 
 
 def _spread(selected: list[Selected], limit: int) -> list[Selected]:
-    """The first ``limit``, one per dimension or obstacle first, so that a commune weak
-    everywhere still sees its cited obstacles; then the rest in order. Order is kept."""
+    """The first ``limit`` (see module doc). Order is kept."""
     picked: set[int] = set()
-    targets: set[tuple[str | None, str | None]] = set()
-    for index, item in enumerate(selected):
-        target = (item.dimension, item.obstacle)
-        if target == (None, None) or target not in targets:
-            picked.add(index)
-            targets.add(target)
+    for index, item in enumerate(selected):  # 1. priority 1, triggered by an answer
         if len(picked) == limit:
             break
-    for index in range(len(selected)):
+        if item.recommendation.priority == 1 and item.specific:
+            picked.add(index)
+    targets = {(selected[i].dimension, selected[i].obstacle) for i in picked}
+    for index, item in enumerate(selected):  # 2. one per dimension or obstacle
+        if len(picked) == limit:
+            break
+        target = (item.dimension, item.obstacle)
+        if index not in picked and (target == (None, None) or target not in targets):
+            picked.add(index)
+            targets.add(target)
+    for index in range(len(selected)):  # 3. the rest, in order
         if len(picked) == limit:
             break
         picked.add(index)
     return [item for index, item in enumerate(selected) if index in picked]
+
+
+# --- plain words for a fact (CLI, sheet, app) ------------------------------------------------
+
+_SPECIAL = {
+    NA: {"fr": "non applicable", "de": "nicht zutreffend", "en": "not applicable"},
+    UNKNOWN: {"fr": "ne sait pas", "de": "weiß nicht", "en": "don't know"},
+    None: {"fr": "sans réponse", "de": "keine Antwort", "en": "no answer"},
+}
+_WORDS = {
+    "score": {"fr": "score", "de": "Punktzahl", "en": "score"},
+    "severity": {"fr": "frein", "de": "Hemmnis", "en": "obstacle"},
+    "insufficient": {"fr": "réponses insuffisantes", "de": "zu wenige Antworten", "en": "insufficient answers"},
+}
+
+
+def _word(key: str, lang: str) -> str:
+    return _WORDS[key].get(lang) or _WORDS[key]["en"]
+
+
+def _answer_label(q: Questionnaire, question_id: str, value: Any, lang: str) -> str:
+    if isinstance(value, list):
+        return ", ".join(_answer_label(q, question_id, v, lang) for v in value) or _SPECIAL[None].get(lang, "")
+    if value in _SPECIAL:
+        return _SPECIAL[value].get(lang) or _SPECIAL[value]["en"]
+    question = q.question(question_id)
+    option = question.option(value) if question is not None and isinstance(value, str) else None
+    return q.t(option.label, lang) if option is not None else str(value)
+
+
+def describe(q: Questionnaire, fact: Fact, lang: str) -> str:
+    """A fact of ``because`` in plain words: ``QUESTION → answer``, ``Dimension : score 25 (Planification)``,
+    ``Budget : Frein majeur`` (the question's ``short`` name when it has one)."""
+    from .display import format_number
+
+    if "question" in fact:
+        question = q.question(fact["question"])
+        name = q.t(question.short or question.text, lang) if question is not None else fact["question"]
+        return f"{name} → {_answer_label(q, fact['question'], fact['answer'], lang)}"
+    sep = " : " if lang == "fr" else ": "
+    if "dimension" in fact:
+        section = next((s for s in q.dimensions if s.id == fact["dimension"]), None)
+        name = q.t(section.label, lang) if section is not None else fact["dimension"]
+        if fact.get("score") is None:
+            return f"{name}{sep}{_word('insufficient', lang)}"
+        level = q.level(fact.get("level"))
+        return f"{name}{sep}{_word('score', lang)} {format_number(fact['score'], lang)}" + (
+            f" ({q.t(level.label, lang)})" if level else "")
+    question = q.question(fact["obstacle"])
+    name = q.t(question.short or question.text, lang) if question is not None else fact["obstacle"]
+    severity = fact.get("severity")
+    label = ""
+    if question is not None and severity is not None:
+        option = next((o for o in question.options or () if o.score == severity), None)
+        label = q.t(option.label, lang) if option else format_number(severity, lang)
+    return f"{name}{sep}{label or _SPECIAL[None].get(lang, '')}"

@@ -2,6 +2,7 @@
 
 - :mod:`.assess` — ``validate``, ``score``, ``sheet``
 - :mod:`.benchmarks` — ``benchmarks`` (list, compare, pool, import)
+- :mod:`.recommendations` — ``recommendations`` (which apply, and why)
 
 Each group module has ``register(subparsers)`` and imports only :mod:`.common` of this package,
 never a sibling group. Exit codes: 0 success, 1 invalid input (every problem on stderr, naming
@@ -17,10 +18,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import InvalidInput
-from . import assess, benchmarks
+from . import assess, benchmarks, recommendations
 from .common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, print_problems
 
-GROUPS = (assess, benchmarks)
+GROUPS = (assess, benchmarks, recommendations)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -84,3 +84,49 @@ def test_real_entry_point_never_shows_a_traceback(tmp_path):
                             cwd=ROOT, timeout=60)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "bad.json" in result.stderr
+
+
+# --- maturity recommendations ---------------------------------------------------------------------
+
+
+def test_recommendations_json_lists_each_with_why(tmp_path, capsys):
+    answers = {"a1": "none", "a2": "no", "a3": [], "b1": "o1", "b2": "o1", "budget": "significant", "approach": "none"}
+    path = _answers(tmp_path, answers)
+    assert main(["recommendations", str(path), "--questionnaire", str(DATA / "mini.yaml"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["questionnaire"] == {"id": "mini", "version": "1.0"}
+    recs = {r["id"]: r for r in out["recommendations"]}
+    assert [r["id"] for r in out["recommendations"]] == ["rec_budget", "rec_alpha_low", "rec_beta_mid", "rec_no_approach"]
+    assert recs["rec_budget"] == {"id": "rec_budget", "priority": 1, "title": "Budget", "dimension": None,
+                                  "obstacle": "budget", "because": [{"obstacle": "budget", "severity": 2}],
+                                  "on_sheet": True}
+    assert recs["rec_alpha_low"]["because"] == [{"dimension": "alpha", "score": 0.0, "level": "low"}]
+    assert recs["rec_beta_mid"]["because"] == [{"dimension": "beta", "score": 50.0, "level": "mid"}]
+    assert recs["rec_no_approach"]["because"] == [{"question": "approach", "answer": "none"}]
+    assert out["warnings"] == []
+
+
+def test_recommendations_text_says_why_in_the_language_asked(tmp_path, capsys):
+    path = _answers(tmp_path, {"b1": "o0", "b2": "o0", "approach": "none"})
+    assert main(["recommendations", str(path), "--questionnaire", str(DATA / "mini.yaml"), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Beta moyen (priority 2; rec_beta_mid)" in out
+    assert "because: Beta: score 0 (Bas)" in out
+    assert "because: Démarche ? → Non" in out  # the file has no English text: French is its default
+
+
+def test_recommendations_of_a_commune_with_nothing_to_do(tmp_path, capsys):
+    path = _answers(tmp_path, {"a1": "full", "a2": "yes", "a3": ["z"], "a4": "yes", "b1": "o2", "b2": "o2"})
+    assert main(["recommendations", str(path), "--questionnaire", str(DATA / "mini.yaml"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["recommendations"] == []
+    assert main(["recommendations", str(path), "--questionnaire", str(DATA / "mini.yaml")]) == 0
+    assert "Aucune recommandation ne s'applique." in capsys.readouterr().out
+
+
+def test_recommendations_bad_input_names_the_place_without_traceback(tmp_path, capsys):
+    path = _answers(tmp_path, {"b1": "maybe"})
+    assert main(["recommendations", str(path), "--questionnaire", str(DATA / "mini.yaml"), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert "answers.b1" in captured.err and "Traceback" not in captured.err and captured.out == ""
+    assert main(["recommendations", str(tmp_path / "missing.json")]) == 1
+    assert "file not found" in capsys.readouterr().err

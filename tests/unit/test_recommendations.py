@@ -54,5 +54,122 @@ def test_sheet_selection_on_the_default_questionnaire_keeps_cited_obstacles(defa
     assert [s for s in full if s in sheet] == sheet  # the sheet keeps the app's order
     obstacles = {s.obstacle for s in sheet if s.obstacle}
     assert {"budget", "expertise"} <= obstacles
-    targets = [s.dimension or s.obstacle for s in sheet]
-    assert len(set(targets)) == len(targets)  # one per dimension or obstacle when there is room
+    # the priority-1 steps triggered by an answer come first and are all kept ...
+    specific = [s for s in full if s.specific and s.recommendation.priority == 1]
+    assert specific and sheet[: len(specific)] == specific
+    # ... then one per dimension or obstacle when there is room
+    targets = [s.dimension or s.obstacle for s in sheet if not s.specific]
+    assert len(set(targets)) == len(targets)
+
+
+# --- because: the conditions that made the rule true -------------------------------------------
+
+BECAUSE_Q = """
+id: b
+version: "1"
+languages: [fr]
+title: B
+description: B
+levels: [{id: low, min: 0, label: L, description: D}, {id: high, min: 50, label: H, description: D}]
+sections:
+  - id: d
+    kind: dimension
+    label: D
+    questions:
+      - {id: plan, text: Plan, type: scale, options: [{id: none, label: Aucun, score: 0}, {id: adopted, label: Adopté, score: 2}]}
+      - {id: tools, text: Outils, type: multi, options: [{id: a, label: A, score: 1}, {id: b, label: B, score: 1}]}
+  - id: obstacles
+    kind: obstacles
+    label: O
+    questions:
+      - {id: budget, text: Budget, type: scale, options: [{id: none, label: N, score: 0}, {id: major, label: M, score: 3}]}
+recommendations:
+  - id: generic
+    when: {dimension: d, level_at_most: low}
+    priority: 1
+    title: G
+    text: T
+    actions: [A]
+  - id: guarded
+    when: {all: [{dimension: d, score_below: 75}, {not: {question: plan, equals: adopted}}]}
+    priority: 1
+    title: G2
+    text: T
+    actions: [A]
+  - id: by_answer
+    when: {any: [{question: tools, in: [a]}, {obstacle: budget, severity_at_least: 3}]}
+    priority: 1
+    title: S
+    text: T
+    actions: [A]
+  - id: cost
+    when: {obstacle: budget, severity_at_least: 3}
+    priority: 1
+    title: C
+    text: T
+    actions: [A]
+"""
+
+
+def _b():
+    from maturity.questionnaire import parse_questionnaire
+
+    return parse_questionnaire(BECAUSE_Q, "b.yaml")
+
+
+def test_because_names_each_condition_that_held():
+    q = _b()
+    answers = {"plan": "none", "tools": ["a"], "budget": "none"}
+    by_id = {s.recommendation.id: s for s in select(q, score(q, answers), answers)}
+    assert set(by_id) == {"generic", "guarded", "by_answer"}
+    assert list(by_id["generic"].because) == [{"dimension": "d", "score": 25.0, "level": "low"}]
+    # all: both parts; the guard under `not` is explained by the answer actually given
+    assert list(by_id["guarded"].because) == [{"dimension": "d", "score": 25.0, "level": "low"},
+                                              {"question": "plan", "answer": "none"}]
+    # any: only the part that held (budget is "none", so it is not a reason)
+    assert list(by_id["by_answer"].because) == [{"question": "tools", "answer": ["a"]}]
+    assert by_id["by_answer"].specific and not by_id["guarded"].specific and not by_id["generic"].specific
+
+
+def test_a_guard_keeps_a_recommendation_away_from_a_commune_already_doing_it():
+    q = _b()
+    answers = {"plan": "adopted", "tools": [], "budget": "none"}
+    a = score(q, answers)
+    assert a.dimensions["d"].score == 50.0  # below 75: only the guard keeps "guarded" away
+    assert _ids(select(q, a, answers)) == []
+    answers["plan"] = "none"
+    assert _ids(select(q, score(q, answers), answers)) == ["generic", "guarded"]
+
+
+def test_a_step_triggered_by_an_answer_comes_before_generic_ones_of_the_same_priority():
+    q = _b()
+    answers = {"plan": "none", "tools": ["a"], "budget": "major"}
+    order = _ids(select(q, score(q, answers), answers))
+    assert order[0] == "by_answer"
+    assert order.index("cost") > order.index("by_answer")
+
+
+def test_a_priority_one_step_triggered_by_an_answer_is_never_crowded_out(default_questionnaire):
+    q = default_questionnaire
+    answers = {}
+    for section in q.dimensions:
+        for question in section.questions:
+            if question.options:
+                answers[question.id] = [] if question.type == "multi" else min(
+                    question.options, key=lambda o: o.score or 0).id
+    answers.update({o.id: "major" for o in q.obstacles})
+    answers["approach"] = "none"
+    a = score(q, answers)
+    full = select(q, a, answers)
+    specific = [s.recommendation.id for s in full if s.specific and s.recommendation.priority == 1]
+    assert specific
+    for limit in range(len(specific), SHEET_LIMIT + 1):
+        sheet = _ids(select(q, a, answers, limit=limit))
+        assert set(specific) <= set(sheet), limit
+        assert sheet[0] != "obstacle_budget"
+
+
+def test_budget_first_only_when_nothing_more_specific_or_urgent_applies(default_questionnaire):
+    q = default_questionnaire
+    answers = {"budget": "major"}
+    assert _ids(select(q, score(q, answers), answers)) == ["obstacle_budget"]

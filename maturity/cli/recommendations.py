@@ -1,0 +1,66 @@
+"""``maturity recommendations``: the recommendations that apply to an answers file, in the
+sheet's order, each with why it applies (contract §6)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from .common import EXIT_OK, LANGS, load_for_answers, print_problems
+
+_TEXT = {
+    "none": {"fr": "Aucune recommandation ne s'applique.", "de": "Keine Empfehlung trifft zu.",
+             "en": "No recommendation applies."},
+    "priority": {"fr": "priorité", "de": "Priorität", "en": "priority"},
+    "because": {"fr": "parce que", "de": "weil", "en": "because"},
+    "off_sheet": {"fr": "hors de la fiche (elle en montre {n})", "de": "nicht auf dem Blatt (es zeigt {n})",
+                  "en": "not on the sheet (it shows {n})"},
+}
+
+
+def _t(key: str, lang: str, **values: Any) -> str:
+    return _TEXT[key][lang].format(**values)
+
+
+def cmd_recommendations(args: argparse.Namespace) -> int:
+    from ..recommendations import SHEET_LIMIT, describe, select
+    from ..scoring import score
+
+    q, doc, warnings = load_for_answers(args.answers, args.questionnaire)
+    lang = args.lang if args.lang in q.languages else q.default_language
+    assessment = score(q, doc.answers)
+    selected = select(q, assessment, doc.answers)
+    on_sheet = {s.recommendation.id for s in select(q, assessment, doc.answers, limit=SHEET_LIMIT)}
+    if args.json:
+        out: dict[str, Any] = {"questionnaire": {"id": q.id, "version": q.version}, "lang": lang}
+        if doc.commune:
+            out["commune"] = doc.commune
+        out["sheet_limit"] = SHEET_LIMIT
+        out["recommendations"] = [
+            {**s.to_json(q, lang), "on_sheet": s.recommendation.id in on_sheet} for s in selected]
+        out["warnings"] = [str(w) for w in warnings]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print_problems(warnings)
+    name = doc.commune.get("name") or doc.commune.get("nis_code") or "?"
+    print(f"{q.t(q.title, lang)} {q.version} — {name}")
+    if not selected:
+        print(_t("none", lang))
+    for rank, s in enumerate(selected, 1):
+        rec = s.recommendation
+        mark = "" if rec.id in on_sheet else f"  [{_t('off_sheet', lang, n=SHEET_LIMIT)}]"
+        print(f"{rank:>2}. {q.t(rec.title, lang)} ({_t('priority', lang)} {rec.priority}; {rec.id}){mark}")
+        colon = " : " if lang == "fr" else ": "
+        print(f"    {_t('because', lang)}{colon}" + "; ".join(describe(q, fact, lang) for fact in s.because))
+    return EXIT_OK
+
+
+def register(sub: Any) -> None:
+    """Add ``recommendations`` to ``maturity``'s sub-commands."""
+    p = sub.add_parser("recommendations", help="list the recommendations that apply, and why")
+    p.add_argument("answers", help="ANSWERS.json")
+    p.add_argument("--questionnaire", help="questionnaire YAML (default: the one the answers name)")
+    p.add_argument("--lang", choices=LANGS, default="fr")
+    p.add_argument("--json", action="store_true", help="print them as JSON (contract §6)")
+    p.set_defaults(func=cmd_recommendations)

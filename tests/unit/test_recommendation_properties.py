@@ -1,0 +1,81 @@
+"""Recommendations follow the answers: properties over the default questionnaire (hypothesis).
+
+1. A commune that gives the best option to every scored question, cites no obstacle and leaves
+   the profile unanswered gets at most 2 recommendations.
+2. For every scored question, a commune that gives that question its best option (and the lowest
+   to all others) gets no recommendation whose ``because`` names that question.
+3. For any answers, ``because`` is the truth: every fact it lists is the commune's own answer,
+   score, level or severity, and it is never empty.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from maturity.models import CHOICE_TYPES
+from maturity.questionnaire import load_questionnaire
+from maturity.recommendations import select
+from maturity.scoring import score, visible_questions
+from tests.strategies import answer_sets
+
+Q = load_questionnaire()
+SCORED = [q for s in Q.dimensions for q in s.questions if q.type in CHOICE_TYPES and q.options]
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def best(question):
+    if question.type == "multi":
+        return [o.id for o in question.options if (o.score or 0) > 0]
+    return max(question.options, key=lambda o: o.score or 0).id
+
+
+def lowest(question):
+    if question.type == "multi":
+        return []
+    return min(question.options, key=lambda o: o.score or 0).id
+
+
+not_cited = st.dictionaries(st.sampled_from([o.id for o in Q.obstacles]),
+                            st.sampled_from(["none", "minor", "na", "unknown"]))
+
+
+@FAST
+@given(obstacles=not_cited)
+def test_best_everywhere_no_obstacle_no_profile_gets_at_most_two(obstacles):
+    answers = {q.id: best(q) for q in SCORED} | obstacles
+    a = score(Q, answers)
+    assert all(d.level == Q.levels[-1].id for d in a.dimensions.values())
+    selected = select(Q, a, answers)
+    assert len(selected) <= 2, [s.recommendation.id for s in selected]
+
+
+@pytest.mark.parametrize("question", SCORED, ids=[q.id for q in SCORED])
+def test_best_option_on_a_question_is_never_a_reason_to_recommend(question):
+    answers = {q.id: lowest(q) for q in SCORED}
+    answers[question.id] = best(question)
+    for extra in ({}, {o.id: "major" for o in Q.obstacles} | {"approach": "none"},
+                  {o.id: "none" for o in Q.obstacles} | {"approach": "started", "strategy_written": "yes"}):
+        everything = answers | extra
+        for sel in select(Q, score(Q, everything), everything):
+            named = [f for f in sel.because if f.get("question") == question.id]
+            assert not named, (sel.recommendation.id, named)
+
+
+@FAST
+@given(answers=answer_sets(Q))
+def test_because_lists_the_communes_own_facts(answers):
+    a = score(Q, answers)
+    shown = visible_questions(Q, answers)
+    for sel in select(Q, a, answers):
+        assert sel.because, sel.recommendation.id
+        for fact in sel.because:
+            if "question" in fact:
+                expected = answers.get(fact["question"]) if fact["question"] in shown else None
+                assert fact["answer"] == expected
+            elif "dimension" in fact:
+                d = a.dimensions[fact["dimension"]]
+                assert (fact["score"], fact["level"]) == (d.score, d.level)
+            else:
+                assert fact["severity"] == a.obstacles[fact["obstacle"]].severity
