@@ -5,24 +5,32 @@ See docs/storage.md for the schema, the privacy model and the fault behaviour.
 
 One module per aggregate, each a mixin over the one engine and transaction helper of :mod:`.db`:
 :mod:`.spaces` (drafts under a resume token), :mod:`.submissions` (immutable snapshots),
-:mod:`.pool` (per-commune scores, imports, withdrawals). :class:`Store` puts them together.
+:mod:`.pool` (per-commune scores, imports, withdrawals), :mod:`.campaigns` (campaigns, invitations,
+responses, imported aggregates). :class:`Store` puts them together.
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-from . import pool, spaces, submissions
+from . import campaigns, pool, spaces, submissions
+from .campaigns import Campaign, CampaignsMixin, FileResponse, InvitationInfo, Invitee, Issued
 from .db import DB_FILENAME, SQLITE_HEADER, Database, SpaceNotFound, StorageError, _classify, aware, guarded
 from .pool import ASSESSMENT_SOURCE, PoolMixin
-from .spaces import Space, SpacesMixin
+from .spaces import CommuneLocked, Space, SpacesMixin
 from .submissions import Snapshot, SubmissionsMixin
 
 __all__ = [
     "ASSESSMENT_SOURCE",
     "DB_FILENAME",
     "SQLITE_HEADER",
+    "Campaign",
+    "CommuneLocked",
     "Database",
+    "FileResponse",
+    "InvitationInfo",
+    "Invitee",
+    "Issued",
     "Snapshot",
     "Space",
     "SpaceNotFound",
@@ -32,8 +40,8 @@ __all__ = [
 ]
 
 
-class Store(SpacesMixin, SubmissionsMixin, PoolMixin, Database):
-    """Spaces, submissions and the pool over one database. Thread-safe; create one per process
+class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, Database):
+    """Spaces, submissions, the pool and campaigns over one database. Thread-safe; create one per process
     (after any fork). What spans aggregates (a whole space, its erasure) is written here."""
 
     @guarded
@@ -56,6 +64,7 @@ class Store(SpacesMixin, SubmissionsMixin, PoolMixin, Database):
             draft_updated_at=aware(row.draft_updated_at),
             created_at=aware(row.created_at),
             submissions=subs,
+            commune_locked=bool(row.commune_locked),
         )
 
     @guarded
@@ -70,6 +79,7 @@ class Store(SpacesMixin, SubmissionsMixin, PoolMixin, Database):
                 return False
             snap_ids = sa.select(submissions.snapshots.c.id).where(submissions.snapshots.c.space_id == space_id)
             pool.delete_space_entries(conn, snap_ids)
+            campaigns.delete_space_responses(conn, snap_ids)
             submissions.delete_snapshot_rows(conn, space_id)
             spaces.delete_space_rows(conn, space_id)
         return True

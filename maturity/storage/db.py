@@ -385,6 +385,13 @@ class Database:
     def _now(self) -> datetime:
         return aware(self._clock())
 
+    def _on_submitted(
+        self, conn: sa.Connection, space_id: int, snapshot_id: int, now: datetime,
+        document_json: str, assessment_json: str,
+    ) -> None:
+        """Called inside a submission's transaction, after its snapshot is written. An aggregate that
+        reacts to submissions (campaigns: an invited commune's response) overrides it and calls super()."""
+
 
     # ---- maintenance
 

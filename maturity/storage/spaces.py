@@ -38,6 +38,7 @@ class Space:
     draft_updated_at: datetime
     created_at: datetime
     submissions: list[Snapshot] = field(default_factory=list)
+    commune_locked: bool = False  # opened by a campaign invitation: the commune cannot be changed
 
 
 
@@ -54,6 +55,7 @@ spaces = sa.Table(
     sa.Column("meta_json", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("draft_updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("commune_locked", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 draft_answers = sa.Table(
     "draft_answers",
@@ -91,6 +93,19 @@ def check_question_id(question_id: object) -> str:
     if not isinstance(question_id, str) or not question_id or len(question_id) > 200:
         raise ValueError(f"invalid question id: {question_id!r}")
     return question_id
+
+
+class CommuneLocked(ValueError):
+    """The space was opened by a campaign invitation: it belongs to one commune, which cannot change."""
+
+    message_fr = "Ce bilan a été ouvert par l'invitation d'une commune : la commune ne peut pas être changée."
+    message_en = "This assessment was opened by a commune's invitation: its commune cannot be changed."
+
+    def __init__(self) -> None:
+        super().__init__(f"{self.message_fr}\n{self.message_en}")
+
+    def message(self, lang: str = "fr") -> str:
+        return self.message_en if lang == "en" else self.message_fr
 
 
 def find_space(conn: sa.Connection, token: object, *, touch: datetime | None = None) -> int:
@@ -250,6 +265,15 @@ class SpacesMixin(Database):
         with self._write() as conn:
             space_id = find_space(conn, token, touch=now)
             values: dict[str, Any] = {"meta_json": meta_json, "nis_code": nis_code, "commune_name": name}
+            bound = conn.execute(
+                sa.select(spaces.c.nis_code, spaces.c.commune_name).where(
+                    spaces.c.id == space_id, spaces.c.commune_locked == sa.true()
+                )
+            ).first()
+            if bound is not None:  # an invited commune's space: its commune stays
+                if nis_code is not None and str(nis_code) != bound.nis_code:
+                    raise CommuneLocked()
+                values.update(nis_code=bound.nis_code, commune_name=bound.commune_name)
             if isinstance(q_id, str) and q_id:
                 values["questionnaire_id"] = q_id
             if isinstance(q_version, str) and q_version:
@@ -282,8 +306,16 @@ class SpacesMixin(Database):
 
     @guarded
     def set_commune(self, token: str, nis_code: str | None, name: str | None) -> None:
+        """Set the commune of a space; ``CommuneLocked`` for an invited commune's space and another commune."""
         with self._write() as conn:
             space_id = find_space(conn, token, touch=self._now())
+            bound = conn.execute(
+                sa.select(spaces.c.nis_code).where(spaces.c.id == space_id, spaces.c.commune_locked == sa.true())
+            ).first()
+            if bound is not None:
+                if nis_code != bound.nis_code:
+                    raise CommuneLocked()
+                return
             conn.execute(
                 spaces.update().where(spaces.c.id == space_id).values(nis_code=nis_code, commune_name=name)
             )

@@ -115,6 +115,7 @@ class SubmissionsMixin(Database):
             ).scalar_one()
             if pool_opt_in and nis_code:
                 add_assessment_entry(conn, snap_id, nis_code, now, questionnaire_version, assessment)
+            self._on_submitted(conn, space_id, int(snap_id), now, document_json, assessment_json)
         return Snapshot(
             id=int(snap_id),
             submitted_at=now,
