@@ -1,0 +1,372 @@
+"""The merge of several respondents' answers into one proposal, and the report of their differences.
+
+A pure core module (contract §8): plain data in, plain data out; no files, no database, no UI.
+
+Rules, per question of the questionnaire (a respondent's *real* answer is one that is neither
+``"na"``, ``"unknown"`` nor missing):
+
+- ``scale``, ``single``, ``boolean``: the lower median of the real answers ordered by option
+  score, i.e. the answer at position ⌊(k − 1) / 2⌋ of the k real answers sorted from the lowest
+  score to the highest (prudent on ties). Options without a score are ordered by their place in
+  the question; two options of equal score by their place too.
+- ``multi``: the options chosen by more than half of the respondents who gave a real answer, in
+  the question's order (possibly none: ``[]``).
+- ``number``: the lower median of the real answers.
+- ``text``: the distinct texts (blank ones left out), each prefixed by the role of those who gave it.
+- no real answer: ``"na"`` when at least half of those who answered said ``"na"``, otherwise
+  ``"unknown"``; nobody answered: missing.
+- notes: each respondent's note prefixed by their role.
+
+With a single respondent nothing is prefixed: they get back their own answers and notes.
+
+The report, per question: each respondent's answer (with its v and note), the proposal and the
+``spread`` = highest − lowest v of the real answers (v as in contract §3, for every question whose
+options all have a score; null otherwise or without real answers). A question is *divergent* when
+its spread is 0.5 or more, or when some said ``"na"`` while others gave a real answer. Divergent
+questions come first, by spread × weight (highest first), then the others in questionnaire order.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from .answers import MAX_NOTE, MAX_TEXT, AnswersFile
+from .errors import InvalidInput, Problem
+from .models import NA, UNKNOWN, Question, Questionnaire
+from .scoring import score
+
+DIVERGENT_SPREAD = 0.5
+TEAM_KEY = "team"  # respondent.team of a consensus file: the roles of those who took part
+MISSING_ROLE = "respondent {n}"  # the role of a file whose respondent.role is missing or blank
+MAX_ROLE = 80
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """One person's answers. ``role`` is what the merge writes before their texts and notes."""
+
+    role: str
+    answers: Mapping[str, Any]
+    notes: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AnswerSeen:
+    """One respondent's answer to one question, as the report shows it."""
+
+    respondent: int  # index in the list of respondents
+    role: str
+    answer: Any  # None: missing
+    v: float | None
+    note: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"respondent": self.respondent, "role": self.role, "answer": self.answer, "v": self.v,
+                "note": self.note}
+
+
+@dataclass(frozen=True)
+class QuestionReport:
+    question: str
+    section: str
+    type: str
+    weight: float
+    answers: list[AnswerSeen]
+    proposal: Any  # None: missing (nobody answered)
+    spread: float | None
+    divergent: bool
+    na_beside_real: bool
+
+    @property
+    def priority(self) -> float:
+        """spread × weight: the order of the divergent questions."""
+        return (self.spread or 0.0) * self.weight
+
+    @property
+    def answered(self) -> int:
+        return sum(a.answer is not None for a in self.answers)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"question": self.question, "section": self.section, "type": self.type, "weight": self.weight,
+                "answers": [a.to_json() for a in self.answers], "proposal": self.proposal,
+                "spread": self.spread, "divergent": self.divergent}
+
+
+@dataclass
+class MergeResult:
+    answers: dict[str, Any]
+    notes: dict[str, str]
+    report: list[QuestionReport]  # divergent first (spread × weight), then questionnaire order
+    roles: list[str]
+
+    @property
+    def divergent(self) -> list[QuestionReport]:
+        return [r for r in self.report if r.divergent]
+
+    def report_json(self, questionnaire: Questionnaire, commune: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        return {
+            "questionnaire": {"id": questionnaire.id, "version": questionnaire.version},
+            "commune": dict(commune or {}),
+            "respondents": [{"respondent": i, "role": role} for i, role in enumerate(self.roles)],
+            "divergent": len(self.divergent),
+            "questions": [r.to_json() for r in self.report],
+        }
+
+
+# --- roles -----------------------------------------------------------------------------------
+
+
+def role_of(respondent: Mapping[str, Any] | None, n: int) -> str:
+    """``respondent.role`` of an answers file (contract §2), trimmed; ``"respondent N"`` (N counted
+    from 1 in the order given) when it is missing, blank or not a text."""
+    role = (respondent or {}).get("role")
+    if isinstance(role, str) and role.strip():
+        return " ".join(role.split())[:MAX_ROLE]
+    return MISSING_ROLE.format(n=n)
+
+
+def distinct_roles(roles: Sequence[str]) -> list[str]:
+    """Roles told apart: a role held by several respondents is numbered in order ("CPAS (1)", "CPAS (2)")."""
+    counts: dict[str, int] = {}
+    for r in roles:
+        counts[r.casefold()] = counts.get(r.casefold(), 0) + 1
+    seen: dict[str, int] = {}
+    out = []
+    for r in roles:
+        key = r.casefold()
+        if counts[key] > 1:
+            seen[key] = seen.get(key, 0) + 1
+            out.append(f"{r} ({seen[key]})")
+        else:
+            out.append(r)
+    return out
+
+
+# --- values ----------------------------------------------------------------------------------
+
+
+def is_real(value: Any) -> bool:
+    """A real answer: neither "na", "unknown" nor missing."""
+    return value is not None and value != NA and value != UNKNOWN
+
+
+def _scored(question: Question) -> bool:
+    return bool(question.options) and all(o.score is not None for o in question.options or ())
+
+
+def answer_value(question: Question, answer: Any) -> float | None:
+    """v in [0, 1] as in contract §3, for a question whose options all have a score; None otherwise
+    (numbers, texts, unscored options, "na", "unknown", missing)."""
+    if not is_real(answer) or not _scored(question):
+        return None
+    scores = {o.id: float(o.score or 0.0) for o in question.options or ()}
+    if question.type == "multi":
+        if not isinstance(answer, list):
+            return None
+        total = sum(scores.values())
+        return min(1.0, sum(scores.get(a, 0.0) for a in answer) / total) if total else 0.0
+    if not isinstance(answer, str) or answer not in scores:
+        return None
+    top = max(scores.values())
+    return scores[answer] / top if top else 0.0
+
+
+def _lower_median(items: list[Any], key: Any) -> Any:
+    ordered = sorted(items, key=key)
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def _propose(question: Question, real: list[Any], roles_of_real: list[str], prefix: bool) -> Any:
+    kind = question.type
+    if kind in ("scale", "single", "boolean"):
+        place = {o.id: i for i, o in enumerate(question.options or ())}
+        scored = _scored(question)
+
+        def rank(option_id: str) -> tuple[float, int]:
+            opt = question.option(option_id)
+            return ((float(opt.score) if scored and opt is not None and opt.score is not None else 0.0),
+                    place.get(option_id, len(place)))
+
+        return _lower_median(real, rank)
+    if kind == "multi":
+        k = len(real)
+        counts: dict[str, int] = {}
+        for chosen in real:
+            for option_id in set(chosen) if isinstance(chosen, list) else ():
+                counts[option_id] = counts.get(option_id, 0) + 1
+        return [o.id for o in question.options or () if 2 * counts.get(o.id, 0) > k]
+    if kind == "number":
+        return _lower_median(real, float)
+    # text: the distinct texts, each with the roles of those who gave it
+    if not prefix:
+        return real[0]
+    by_text: dict[str, list[str]] = {}
+    for text, role in zip(real, roles_of_real, strict=True):
+        cleaned = text.strip()
+        if cleaned:
+            by_text.setdefault(cleaned, []).append(role)
+    if not by_text:
+        return real[0]
+    return _clip("\n".join(f"{', '.join(roles)}: {text}" for text, roles in by_text.items()), MAX_TEXT)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def merge(questionnaire: Questionnaire, respondents: Sequence[Respondent]) -> MergeResult:
+    """The proposal and the report for these respondents (contract §8). Answers are taken as given
+    (check them against the questionnaire first); answers to questions the questionnaire does not
+    have are left out."""
+    roles = distinct_roles([r.role for r in respondents])
+    prefix = len(respondents) > 1
+    answers: dict[str, Any] = {}
+    notes: dict[str, str] = {}
+    reports: list[QuestionReport] = []
+    for section in questionnaire.sections:
+        for question in section.questions:
+            qid = question.id
+            seen: list[AnswerSeen] = []
+            real: list[Any] = []
+            real_roles: list[str] = []
+            said_na = answered = 0
+            note_lines: list[str] = []
+            for i, (resp, role) in enumerate(zip(respondents, roles, strict=True)):
+                value = resp.answers.get(qid)
+                note = resp.notes.get(qid)
+                note = note.strip() if isinstance(note, str) and note.strip() else None
+                seen.append(AnswerSeen(i, role, value, answer_value(question, value), note))
+                if note:
+                    note_lines.append(f"{role}: {note}" if prefix else note)
+                if value is None:
+                    continue
+                answered += 1
+                if value == NA:
+                    said_na += 1
+                elif value != UNKNOWN:
+                    real.append(value)
+                    real_roles.append(role)
+            if real:
+                proposal: Any = _propose(question, real, real_roles, prefix)
+            elif answered:
+                proposal = NA if 2 * said_na >= answered else UNKNOWN
+            else:
+                proposal = None
+            if proposal is not None:
+                answers[qid] = proposal
+            if note_lines:
+                notes[qid] = _clip("\n".join(note_lines), MAX_NOTE)
+            vs = [a.v for a in seen if a.v is not None]
+            spread = (max(vs) - min(vs)) if vs else None
+            na_beside_real = bool(said_na and real)
+            divergent = na_beside_real or (spread is not None and spread >= DIVERGENT_SPREAD - 1e-9)
+            reports.append(QuestionReport(qid, section.id, question.type, question.weight, seen, proposal,
+                                          spread, divergent, na_beside_real))
+    order = questionnaire.order
+    reports.sort(key=lambda r: (not r.divergent, -r.priority if r.divergent else 0.0, order[r.question]))
+    return MergeResult(answers, notes, reports, roles)
+
+
+# --- answers files ---------------------------------------------------------------------------
+
+
+def check_same(docs: Sequence[AnswersFile], names: Sequence[str]) -> None:
+    """Raise InvalidInput (every problem together) unless the files answer the same questionnaire
+    (id and version) for the same commune (a file without a commune fits any)."""
+    if not docs:
+        raise InvalidInput([Problem("no answers file to merge")])
+    problems: list[Problem] = []
+    first, first_name = docs[0], names[0]
+    communes = {d.nis_code for d in docs if d.nis_code}
+    for doc, name in zip(docs[1:], names[1:], strict=True):
+        if (doc.questionnaire_id, doc.questionnaire_version) != (first.questionnaire_id, first.questionnaire_version):
+            problems.append(Problem(
+                f"answers to questionnaire {doc.questionnaire_id} {doc.questionnaire_version}, "
+                f"but {first_name} answers {first.questionnaire_id} {first.questionnaire_version}: "
+                "only answers to the same questionnaire can be merged", "questionnaire", name))
+    if len(communes) > 1:
+        for doc, name in zip(docs, names, strict=True):
+            if doc.nis_code:
+                problems.append(Problem(
+                    f"commune {doc.nis_code} ({doc.commune.get('name') or '?'}): the files are of "
+                    f"{len(communes)} different communes; only one commune's answers can be merged",
+                    "commune.nis_code", name))
+    if problems:
+        raise InvalidInput(problems)
+
+
+def respondents_of(docs: Sequence[AnswersFile]) -> list[Respondent]:
+    return [Respondent(role_of(d.respondent, n), dict(d.answers), dict(d.notes)) for n, d in enumerate(docs, 1)]
+
+
+def merge_documents(questionnaire: Questionnaire, docs: Sequence[AnswersFile], names: Sequence[str] | None = None,
+                    now: datetime | None = None) -> tuple[AnswersFile, MergeResult]:
+    """The consensus answers file (contract §2; ``respondent.team`` lists the roles) and the merge."""
+    names = list(names) if names is not None else [f"<answers {n}>" for n in range(1, len(docs) + 1)]
+    check_same(docs, names)
+    result = merge(questionnaire, respondents_of(docs))
+    commune: dict[str, Any] = {}
+    for doc in docs:
+        if doc.nis_code:
+            commune = dict(doc.commune)
+            break
+    stamp = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
+    first = docs[0]
+    consensus = AnswersFile(
+        questionnaire_id=first.questionnaire_id,
+        questionnaire_version=first.questionnaire_version,
+        answers=result.answers,
+        notes=result.notes,
+        commune=commune,
+        respondent={TEAM_KEY: list(result.roles)},
+        created_at=stamp,
+        updated_at=stamp,
+        questionnaire_extra=dict(first.questionnaire_extra),
+    )
+    return consensus, result
+
+
+def team_roles(respondent: Mapping[str, Any] | None) -> list[str]:
+    """The roles a consensus file says took part (``respondent.team``); [] for a single respondent's file."""
+    team = (respondent or {}).get(TEAM_KEY)
+    if not isinstance(team, list):
+        return []
+    return [" ".join(r.split())[:MAX_ROLE] for r in team if isinstance(r, str) and r.strip()]
+
+
+# --- spread of the dimension scores ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DimensionSpread:
+    dimension: str
+    scores: list[float | None]  # one per respondent, in their order
+    low: float | None
+    high: float | None
+
+    @property
+    def spread(self) -> float | None:
+        return None if self.low is None or self.high is None else self.high - self.low
+
+    @property
+    def scored(self) -> int:
+        return sum(s is not None for s in self.scores)
+
+
+def dimension_spreads(questionnaire: Questionnaire, respondents: Sequence[Respondent]) -> dict[str, DimensionSpread]:
+    """Each dimension's score per respondent (contract §3 on their own answers) and the spread
+    between the highest and the lowest score (null when fewer than two respondents have a score)."""
+    per = [score(questionnaire, r.answers) for r in respondents]
+    out: dict[str, DimensionSpread] = {}
+    for section in questionnaire.dimensions:
+        scores = [a.dimensions[section.id].score for a in per]
+        known = [s for s in scores if s is not None and math.isfinite(s)]
+        if len(known) >= 2:
+            out[section.id] = DimensionSpread(section.id, scores, min(known), max(known))
+        else:
+            out[section.id] = DimensionSpread(section.id, scores, None, None)
+    return out

@@ -1,0 +1,229 @@
+"""The merge of several respondents (contract §8) against hand-made answers files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from maturity.answers import load_answers
+from maturity.errors import InvalidInput
+from maturity.merge import (
+    Respondent,
+    dimension_spreads,
+    distinct_roles,
+    merge,
+    merge_documents,
+    role_of,
+    team_roles,
+)
+
+
+def write(tmp_path: Path, name: str, answers: dict, role: str | None = None, notes: dict | None = None,
+          nis: str | None = "92094", version: str = "1.0", qid: str = "mini") -> Path:
+    doc: dict = {"questionnaire": {"id": qid, "version": version}, "answers": answers, "notes": notes or {}}
+    if nis:
+        doc["commune"] = {"nis_code": nis, "name": "Namur" if nis == "92094" else "?"}
+    if role is not None:
+        doc["respondent"] = {"role": role}
+    path = tmp_path / name
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def merged(mini, tmp_path, *files):
+    docs = []
+    for path in files:
+        doc, _ = load_answers(path, mini)
+        docs.append(doc)
+    return merge_documents(mini, docs, [str(p) for p in files])
+
+
+def entry(result, qid):
+    return next(r for r in result.report if r.question == qid)
+
+
+def test_scale_lower_median_by_option_score_is_prudent_on_ties(mini, tmp_path):
+    # a1 scores: none 0, some 1, half 2, full 4; sorted none, some, half, full -> position (4-1)//2 = 1
+    files = [write(tmp_path, f"{i}.json", {"a1": v}, role=r) for i, (v, r) in
+             enumerate([("full", "échevin"), ("none", "DG"), ("half", "CPAS"), ("some", "mobilité")])]
+    consensus, result = merged(mini, tmp_path, *files)
+    assert consensus.answers["a1"] == "some"
+    # two respondents, one high one low: the lower of the two
+    _, two = merged(mini, tmp_path, files[0], files[1])
+    assert two.answers["a1"] == "none"
+    # three: the middle one
+    _, three = merged(mini, tmp_path, *files[:3])
+    assert three.answers["a1"] == "half"
+
+
+def test_boolean_and_single_use_option_scores(mini, tmp_path):
+    a = write(tmp_path, "a.json", {"a2": "yes", "a4": "yes"}, role="échevin")
+    b = write(tmp_path, "b.json", {"a2": "no", "a4": "yes"}, role="DG")
+    c = write(tmp_path, "c.json", {"a2": "yes", "a4": "no"}, role="CPAS")
+    _, two = merged(mini, tmp_path, a, b)
+    assert two.answers["a2"] == "no"  # tie between yes (1) and no (0): the prudent one
+    _, three = merged(mini, tmp_path, a, b, c)
+    assert three.answers["a2"] == "yes" and three.answers["a4"] == "yes"
+
+
+def test_unscored_single_is_ordered_by_the_place_of_its_options(mini, tmp_path):
+    a = write(tmp_path, "a.json", {"approach": "none"}, role="échevin")
+    b = write(tmp_path, "b.json", {"approach": "started"}, role="DG")
+    _, result = merged(mini, tmp_path, a, b)
+    assert result.answers["approach"] == "started"  # first option of the question
+    assert entry(result, "approach").spread is None  # no score, no spread
+
+
+def test_all_unknown_gives_unknown_and_nobody_gives_missing(mini, tmp_path):
+    a = write(tmp_path, "a.json", {"a1": "unknown", "b1": "unknown"}, role="échevin")
+    b = write(tmp_path, "b.json", {"a1": "unknown", "b1": "na"}, role="DG")
+    c = write(tmp_path, "c.json", {"a1": "unknown"}, role="CPAS")
+    consensus, result = merged(mini, tmp_path, a, b, c)
+    assert consensus.answers["a1"] == "unknown"
+    assert consensus.answers["b1"] == "na"  # 1 "na" of 2 who answered: at least half
+    assert "b2" not in consensus.answers and "budget" not in consensus.answers
+    assert entry(result, "b2").proposal is None and entry(result, "b2").spread is None
+    assert not entry(result, "a1").divergent
+
+
+def test_na_majority_and_minority_without_real_answers(mini, tmp_path):
+    a = write(tmp_path, "a.json", {"a1": "na", "b1": "na"}, role="échevin")
+    b = write(tmp_path, "b.json", {"a1": "na", "b1": "unknown"}, role="DG")
+    c = write(tmp_path, "c.json", {"a1": "unknown", "b1": "unknown"}, role="CPAS")
+    consensus, _ = merged(mini, tmp_path, a, b, c)
+    assert consensus.answers["a1"] == "na"  # 2 of 3
+    assert consensus.answers["b1"] == "unknown"  # 1 of 3: less than half
+
+
+def test_real_answers_win_over_na_and_the_question_is_divergent(mini, tmp_path):
+    a = write(tmp_path, "a.json", {"b1": "na"}, role="échevin")
+    b = write(tmp_path, "b.json", {"b1": "na"}, role="DG")
+    c = write(tmp_path, "c.json", {"b1": "o1"}, role="CPAS")
+    consensus, result = merged(mini, tmp_path, a, b, c)
+    assert consensus.answers["b1"] == "o1"
+    report = entry(result, "b1")
+    assert report.spread == 0.0 and report.divergent
+
+
+def test_multi_keeps_the_options_of_a_majority_of_real_answerers(mini, tmp_path):
+    a = write(tmp_path, "a.json", {"a3": ["x", "z"]}, role="échevin")
+    b = write(tmp_path, "b.json", {"a3": ["z", "y"]}, role="DG")
+    c = write(tmp_path, "c.json", {"a3": ["x"]}, role="CPAS")
+    d = write(tmp_path, "d.json", {"a3": "unknown"}, role="mobilité")  # not a real answer: not counted
+    consensus, result = merged(mini, tmp_path, a, b, c, d)
+    assert consensus.answers["a3"] == ["x", "z"]  # x 2/3, z 2/3, y 1/3; in the question's order
+    _, two = merged(mini, tmp_path, a, b)
+    assert two.answers["a3"] == ["z"]  # x 1/2 and y 1/2 are not more than half
+    e = write(tmp_path, "e.json", {"a3": []}, role="environnement")
+    _, none = merged(mini, tmp_path, c, e)
+    assert none.answers["a3"] == []  # no option chosen by more than half: none
+    # v: x+z = 3/4, z+y = 3/4, x = 1/4 -> spread 0.5: divergent
+    assert entry(result, "a3").spread == pytest.approx(0.5) and entry(result, "a3").divergent
+
+
+def test_number_lower_median_and_texts_prefixed_by_role(mini, tmp_path):
+    a = write(tmp_path, "a.json", {"b_count": 7, "approach": "started", "who": "Le collège"}, role="échevin")
+    b = write(tmp_path, "b.json", {"b_count": 2, "approach": "started", "who": "Le DG"}, role="DG")
+    c = write(tmp_path, "c.json", {"b_count": 4.5, "approach": "started", "who": " Le collège "}, role="CPAS")
+    d = write(tmp_path, "d.json", {"b_count": 10, "approach": "started", "who": ""}, role="mobilité")
+    consensus, _ = merged(mini, tmp_path, a, b, c, d)
+    assert consensus.answers["b_count"] == 4.5  # 2, 4.5, 7, 10 -> position 1
+    assert consensus.answers["who"] == "échevin, CPAS: Le collège\nDG: Le DG"
+
+
+def test_notes_are_prefixed_by_role(mini, tmp_path):
+    a = write(tmp_path, "a.json", {"a1": "half"}, role="échevin", notes={"a1": "Voir le PST."})
+    b = write(tmp_path, "b.json", {"a1": "none"}, role="DG", notes={"a1": "Rien de signé.", "b1": "  "})
+    c = write(tmp_path, "c.json", {}, role="CPAS", notes={"b2": "À vérifier"})
+    consensus, result = merged(mini, tmp_path, a, b, c)
+    assert consensus.notes == {"a1": "échevin: Voir le PST.\nDG: Rien de signé.", "b2": "CPAS: À vérifier"}
+    assert [s.note for s in entry(result, "a1").answers] == ["Voir le PST.", "Rien de signé.", None]
+
+
+def test_a_single_respondent_gets_back_their_own_answers(mini, tmp_path):
+    answers = {"a1": "half", "a2": "no", "a3": ["y", "x"], "b1": "na", "b2": "unknown", "b_count": 3,
+               "budget": "major", "approach": "started", "who": "Nous"}
+    notes = {"a1": "Une note", "who": "Autre note"}
+    path = write(tmp_path, "a.json", answers, role="chef de projet", notes=notes)
+    consensus, result = merged(mini, tmp_path, path)
+    assert {k: consensus.answers[k] for k in answers} == {**answers, "a3": ["x", "y"]}  # order of the question
+    assert set(consensus.answers) == set(answers)
+    assert consensus.notes == notes
+    assert not result.divergent
+    assert consensus.respondent == {"team": ["chef de projet"]}
+
+
+def test_spread_and_the_order_of_divergent_questions(mini, tmp_path):
+    # a2 (weight 2): yes/no -> spread 1, priority 2; a1: full/none -> 1 × 1; b1: o2/o1 -> 0.5 × 1;
+    # budget: none/significant -> 2/3; b2: o1/o1 -> 0, not divergent
+    a = write(tmp_path, "a.json", {"a1": "full", "a2": "yes", "b1": "o2", "b2": "o1", "budget": "none"}, role="A")
+    b = write(tmp_path, "b.json", {"a1": "none", "a2": "no", "b1": "o1", "b2": "o1", "budget": "significant"},
+              role="B")
+    _, result = merged(mini, tmp_path, a, b)
+    assert [r.question for r in result.divergent] == ["a2", "a1", "budget", "b1"]
+    assert entry(result, "b1").spread == pytest.approx(0.5)
+    assert entry(result, "budget").spread == pytest.approx(2 / 3)
+    assert not entry(result, "b2").divergent and entry(result, "b2").spread == 0.0
+    rest = [r.question for r in result.report if not r.divergent]
+    assert rest[:3] == ["a3", "a4", "b2"]  # then questionnaire order
+
+
+def test_report_json_shape(mini, tmp_path):
+    a = write(tmp_path, "a.json", {"a1": "full"}, role="échevin", notes={"a1": "n"})
+    b = write(tmp_path, "b.json", {"a1": "none"})
+    consensus, result = merged(mini, tmp_path, a, b)
+    report = result.report_json(mini, consensus.commune)
+    assert report["questionnaire"] == {"id": "mini", "version": "1.0"}
+    assert report["respondents"] == [{"respondent": 0, "role": "échevin"}, {"respondent": 1, "role": "respondent 2"}]
+    assert report["divergent"] == 1
+    first = report["questions"][0]
+    assert first == {
+        "question": "a1", "section": "alpha", "type": "scale", "weight": 1.0,
+        "answers": [{"respondent": 0, "role": "échevin", "answer": "full", "v": 1.0, "note": "n"},
+                    {"respondent": 1, "role": "respondent 2", "answer": "none", "v": 0.0, "note": None}],
+        "proposal": "none", "spread": 1.0, "divergent": True,
+    }
+    json.dumps(report)  # plain JSON
+
+
+def test_roles_missing_blank_and_repeated():
+    assert role_of({"role": "  directeur   général "}, 1) == "directeur général"
+    assert role_of({}, 3) == "respondent 3" and role_of({"role": "  "}, 2) == "respondent 2"
+    assert role_of({"role": 5}, 1) == "respondent 1" and role_of(None, 4) == "respondent 4"
+    assert distinct_roles(["CPAS", "échevin", "cpas", "DG"]) == ["CPAS (1)", "échevin", "cpas (2)", "DG"]
+    assert team_roles({"team": ["échevin", " ", 3, "DG"]}) == ["échevin", "DG"]
+    assert team_roles({"role": "échevin"}) == []
+
+
+def test_files_of_another_questionnaire_or_commune_are_refused_together(mini, tmp_path):
+    a = write(tmp_path, "a.json", {"a1": "full"}, role="A")
+    other_version = write(tmp_path, "b.json", {}, role="B", version="0.9")
+    other_commune = write(tmp_path, "c.json", {"a1": "none"}, role="C", nis="57081")
+    no_commune = write(tmp_path, "d.json", {"a1": "none"}, role="D", nis=None)
+    docs = [load_answers(p, mini)[0] for p in (a, other_version, other_commune)]
+    with pytest.raises(InvalidInput) as exc:
+        merge_documents(mini, docs, ["a.json", "b.json", "c.json"])
+    text = "\n".join(str(p) for p in exc.value.problems)
+    assert "b.json: questionnaire: answers to questionnaire mini 0.9" in text
+    assert "c.json: commune.nis_code: commune 57081" in text and "a.json: commune.nis_code" in text
+    consensus, _ = merged(mini, tmp_path, no_commune, a)  # a file without a commune fits
+    assert consensus.commune["nis_code"] == "92094"
+
+
+def test_dimension_spreads_per_respondent(mini):
+    people = [Respondent("A", {"a1": "full", "a2": "yes", "b1": "o2"}),
+              Respondent("B", {"a1": "none", "a2": "no", "b1": "o0"}),
+              Respondent("C", {})]
+    spreads = dimension_spreads(mini, people)
+    assert spreads["alpha"].scores == [pytest.approx(100.0), 0.0, None]
+    assert spreads["alpha"].spread == pytest.approx(100.0)
+    assert spreads["beta"].spread == pytest.approx(100.0)  # b1 only: coverage 1/2 is enough
+    only_one = dimension_spreads(mini, people[:1])
+    assert only_one["alpha"].spread is None
+
+
+def test_merge_of_plain_mappings_leaves_out_unknown_questions(mini):
+    result = merge(mini, [Respondent("A", {"nope": "x", "a1": "half"}), Respondent("B", {"a1": "half"})])
+    assert result.answers == {"a1": "half"}
