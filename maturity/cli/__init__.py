@@ -3,6 +3,7 @@
 - :mod:`.assess` — ``validate``, ``score``, ``sheet``
 - :mod:`.benchmarks` — ``benchmarks`` (list, compare, pool, import)
 - :mod:`.recommendations` — ``recommendations`` (which apply, and why)
+- :mod:`.answers` — ``answers merge`` (several respondents into one proposal)
 
 Each group module has ``register(subparsers)`` and imports only :mod:`.common` of this package,
 never a sibling group. Exit codes: 0 success, 1 invalid input (every problem on stderr, naming
@@ -18,10 +19,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import InvalidInput
-from . import assess, benchmarks, recommendations
+from . import answers, assess, benchmarks, recommendations
 from .common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, print_problems
 
-GROUPS = (assess, benchmarks, recommendations)
+GROUPS = (assess, benchmarks, recommendations, answers)
 
 
 def build_parser() -> argparse.ArgumentParser:

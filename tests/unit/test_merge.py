@@ -48,7 +48,7 @@ def test_scale_lower_median_by_option_score_is_prudent_on_ties(mini, tmp_path):
     # a1 scores: none 0, some 1, half 2, full 4; sorted none, some, half, full -> position (4-1)//2 = 1
     files = [write(tmp_path, f"{i}.json", {"a1": v}, role=r) for i, (v, r) in
              enumerate([("full", "échevin"), ("none", "DG"), ("half", "CPAS"), ("some", "mobilité")])]
-    consensus, result = merged(mini, tmp_path, *files)
+    consensus, _ = merged(mini, tmp_path, *files)
     assert consensus.answers["a1"] == "some"
     # two respondents, one high one low: the lower of the two
     _, two = merged(mini, tmp_path, files[0], files[1])

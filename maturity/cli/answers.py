@@ -1,0 +1,112 @@
+"""``maturity answers merge``: several respondents' answers files into one proposal (contract §8).
+
+    maturity answers merge A.json B.json … --out CONSENSUS.json [--report REPORT.json]
+
+A respondent's role is the file's ``respondent.role``; a file without one is "respondent N" (its
+place in the list). Files of another questionnaire (id or version) or another commune: exit 1
+with every problem, and nothing is written. ``register(subparsers)`` is called by :mod:`maturity.cli`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..errors import InvalidInput, Problem
+from .common import EXIT_OK, print_problems
+
+
+def _check_out(path: Path, option: str) -> None:
+    if not path.parent.exists():
+        raise InvalidInput([Problem("the folder does not exist", file=str(path.parent), path=option)])
+    if path.is_dir():
+        raise InvalidInput([Problem("is a folder, not a file", file=str(path), path=option)])
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from ..answers import check_answers, read_answers_file
+    from ..fileio import atomic_write
+    from ..merge import check_same, merge_documents
+    from ..questionnaire import find_questionnaire, load_questionnaire
+
+    out = Path(args.out)
+    report_path = Path(args.report) if args.report else None
+    inputs = [Path(p).resolve() for p in args.files]
+    targets = [out] + ([report_path] if report_path else [])
+    problems: list[Problem] = []
+    for target, option in zip(targets, ("--out", "--report"), strict=False):
+        try:
+            _check_out(target, option)
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+        if target.resolve() in inputs:
+            problems.append(Problem("would overwrite one of the answers files being merged", file=str(target),
+                                    path=option))
+    if report_path is not None and report_path.resolve() == out.resolve():
+        problems.append(Problem("--out and --report name the same file", file=str(out), path="--report"))
+    docs = []
+    for name in args.files:
+        try:
+            docs.append(read_answers_file(name))
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InvalidInput(problems)
+    check_same(docs, args.files)
+    if args.questionnaire:
+        q = load_questionnaire(args.questionnaire)
+    else:
+        q = find_questionnaire(docs[0].questionnaire_id, docs[0].questionnaire_version)
+    warnings: list[Problem] = []
+    for doc, name in zip(docs, args.files, strict=True):
+        try:
+            warnings.extend(check_answers(doc, q, name))
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InvalidInput(problems)
+    consensus, result = merge_documents(q, docs, args.files)
+    data = consensus.to_json().encode("utf-8")
+    report = None
+    if report_path is not None:
+        report = (json.dumps(result.report_json(q, consensus.commune), ensure_ascii=False, indent=2) + "\n"
+                  ).encode("utf-8")
+    written: list[Path] = []
+    for target, content in ((out, data), (report_path, report)):
+        if target is None or content is None:
+            continue
+        try:
+            atomic_write(target, content)
+        except OSError as exc:
+            for done in written:  # both files or neither
+                done.unlink(missing_ok=True)
+            raise InvalidInput([Problem(f"cannot write the file ({exc.strerror})", file=str(target))]) from None
+        written.append(target)
+    print_problems(warnings)
+    roles = ", ".join(result.roles)
+    print(f"merged {len(docs)} respondents ({roles}): {len(result.divergent)} divergent question(s)")
+    for item in result.divergent[:3]:
+        spread = "—" if item.spread is None else f"{item.spread:.2f}"
+        print(f"  {item.question}: spread {spread}", file=sys.stdout)
+    print(f"written: {out}" + (f", {report_path}" if report_path else ""))
+    return EXIT_OK
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``answers`` command group (``merge``) to ``maturity``'s sub-commands."""
+    p = subparsers.add_parser("answers", help="work on answers files (merge several respondents)")
+    sub = p.add_subparsers(dest="answers_command", metavar="ACTION", required=True)
+    m = sub.add_parser(
+        "merge", help="merge several respondents' answers files into one proposal",
+        description="Merge the answers files of several respondents of one commune (same questionnaire and "
+                    "version) into one proposal; the report lists each question's answers, the proposal and "
+                    "the spread, divergent questions first. A respondent's role is the file's respondent.role "
+                    "('respondent N' when it is missing).")
+    m.add_argument("files", nargs="+", metavar="ANSWERS.json", help="one answers file per respondent")
+    m.add_argument("--out", required=True, help="the merged answers file to write (CONSENSUS.json)")
+    m.add_argument("--report", help="the report to write (REPORT.json): answers, proposal, spread per question")
+    m.add_argument("--questionnaire", help="questionnaire YAML (default: the one the answers name)")
+    m.set_defaults(func=cmd_merge)

@@ -1,0 +1,76 @@
+"""``maturity answers merge`` as a user meets it (contract §6, §7): files written, exit codes, messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from maturity.cli import main
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+MINI = str(DATA / "mini.yaml")
+
+
+def _file(tmp_path: Path, name: str, answers: dict, role: str | None = None, nis: str = "92094",
+          version: str = "1.0", notes: dict | None = None) -> str:
+    doc = {"questionnaire": {"id": "mini", "version": version}, "commune": {"nis_code": nis},
+           "answers": answers, "notes": notes or {}}
+    if role:
+        doc["respondent"] = {"role": role}
+    path = tmp_path / name
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def test_merge_writes_the_consensus_and_the_report(tmp_path, capsys):
+    a = _file(tmp_path, "a.json", {"a1": "full", "a2": "yes", "b1": "o1"}, "échevin", notes={"a1": "PST"})
+    b = _file(tmp_path, "b.json", {"a1": "none", "a2": "yes", "b1": "na"}, "directeur général")
+    c = _file(tmp_path, "c.json", {"a1": "half", "a2": "no"})
+    out, report = tmp_path / "consensus.json", tmp_path / "report.json"
+    code = main(["answers", "merge", a, b, c, "--out", str(out), "--report", str(report), "--questionnaire", MINI])
+    printed = capsys.readouterr()
+    assert code == 0, printed.err
+    consensus = json.loads(out.read_text(encoding="utf-8"))
+    assert consensus["answers"] == {"a1": "half", "a2": "yes", "b1": "o1"}
+    assert consensus["notes"] == {"a1": "échevin: PST"}
+    assert consensus["respondent"] == {"team": ["échevin", "directeur général", "respondent 3"]}
+    assert consensus["commune"]["nis_code"] == "92094"
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert [q["question"] for q in data["questions"][:3]] == ["a2", "a1", "b1"]
+    assert data["divergent"] == 3
+    assert "3 divergent" in printed.out
+    # the consensus is an answers file the other commands read
+    assert main(["score", str(out), "--questionnaire", MINI, "--json"]) == 0
+
+
+def test_another_commune_or_questionnaire_exits_1_and_writes_nothing(tmp_path, capsys):
+    a = _file(tmp_path, "a.json", {"a1": "full"}, "échevin")
+    other = _file(tmp_path, "b.json", {"a1": "none"}, "DG", nis="57081")
+    old = _file(tmp_path, "c.json", {}, "CPAS", version="0.9")
+    out, report = tmp_path / "consensus.json", tmp_path / "report.json"
+    code = main(["answers", "merge", a, other, old, "--out", str(out), "--report", str(report),
+                 "--questionnaire", MINI])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "b.json: commune.nis_code: commune 57081" in err
+    assert "c.json: questionnaire: answers to questionnaire mini 0.9" in err
+    assert "Traceback" not in err
+    assert not out.exists() and not report.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.json", "c.json"]
+
+
+def test_bad_answers_and_bad_output_places_exit_1(tmp_path, capsys):
+    a = _file(tmp_path, "a.json", {"a1": "maybe"}, "échevin")
+    missing = str(tmp_path / "missing.json")
+    code = main(["answers", "merge", a, missing, "--out", str(tmp_path / "nowhere" / "c.json"),
+                 "--questionnaire", MINI])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "missing.json: file not found" in err and "--out" in err
+    code = main(["answers", "merge", a, "--out", str(tmp_path / "c.json"), "--questionnaire", MINI])
+    err = capsys.readouterr().err
+    assert code == 1 and 'answers.a1: "maybe" is not an option' in err
+    assert not (tmp_path / "c.json").exists()
+    b = _file(tmp_path, "b.json", {"a1": "none"}, "DG")
+    assert main(["answers", "merge", b, "--out", b, "--questionnaire", MINI]) == 1
+    assert "would overwrite" in capsys.readouterr().err
