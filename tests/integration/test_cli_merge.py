@@ -1,4 +1,4 @@
-"""``maturity answers merge`` as a user meets it (contract §6, §7): files written, exit codes, messages."""
+"""``maturity answers merge`` as a user meets it (contract §6, §8): files written, exit codes, messages."""
 
 from __future__ import annotations
 
