@@ -2,6 +2,7 @@
 
 - :mod:`.assess` — ``validate``, ``score``, ``sheet``
 - :mod:`.benchmarks` — ``benchmarks`` (list, compare, pool, import)
+- :mod:`.campaign` — ``campaign`` (create, list, invite, revoke, reissue, submit, status, report)
 - :mod:`.recommendations` — ``recommendations`` (which apply, and why)
 - :mod:`.answers` — ``answers merge`` (several respondents into one proposal)
 
@@ -19,10 +20,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import InvalidInput
-from . import answers, assess, benchmarks, recommendations
+from . import answers, assess, benchmarks, campaign, recommendations
 from .common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, print_problems
 
-GROUPS = (assess, benchmarks, recommendations, answers)
+GROUPS = (assess, benchmarks, recommendations, answers, campaign)
 
 
 def build_parser() -> argparse.ArgumentParser:

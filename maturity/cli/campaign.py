@@ -1,0 +1,461 @@
+"""``maturity campaign``: a coordinator's campaign of every Walloon commune (contract §6, §7).
+
+    maturity campaign create ID --title T --questionnaire Q --opens DATE --closes DATE
+    maturity campaign list
+    maturity campaign invite ID --out invitations.csv [--base-url URL]
+    maturity campaign revoke ID NIS…
+    maturity campaign reissue ID NIS… --out links.csv [--base-url URL]
+    maturity campaign submit ID ANSWERS.json|FOLDER… [--nis NIS]
+    maturity campaign status ID [--json]
+    maturity campaign report ID [--json]
+
+The registry, the estimator and the publication are the core's (:mod:`maturity.communes`,
+:mod:`maturity.campaign`, :mod:`maturity.aggregates`, :mod:`maturity.publish`); the state is the
+store's (:mod:`maturity.storage.campaigns`). Exit codes: 0 ok, 1 invalid input (every problem on
+stderr with its place; nothing recorded, no file written), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import InvalidInput, Problem
+from .common import LANGS, open_store
+
+PUBLIC_URL_ENV = "MATURITY_PUBLIC_URL"
+INVITATION_COLUMNS = ("nis_code", "commune", "province", "link")
+MAX_FILES = 2000  # a campaign has 262 communes at most; a folder of thousands of files is a mistake
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _date(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput([Problem(f"{value!r} is not a date (YYYY-MM-DD)", option)]) from None
+
+
+def _campaign(store: Any, campaign_id: str) -> Any:
+    found = store.campaign(campaign_id)
+    if found is None:
+        known = ", ".join(c.id for c in store.campaigns()) or "none yet"
+        raise InvalidInput([Problem(f"no campaign {campaign_id!r} (campaigns: {known})", "ID")])
+    return found
+
+
+def _questionnaire(questionnaire_id: str) -> Any:
+    from ..questionnaire import find_questionnaire
+
+    return find_questionnaire(questionnaire_id)
+
+
+def _base_url(args: argparse.Namespace) -> str:
+    url = (args.base_url or os.environ.get(PUBLIC_URL_ENV) or "").strip()
+    if not url.startswith(("https://", "http://")):
+        raise InvalidInput([Problem(
+            f"the links need the app's public address: set {PUBLIC_URL_ENV} (e.g. https://smartcity.example.be) "
+            "or pass --base-url", "--base-url")])
+    return url.rstrip("/")
+
+
+def invitation_link(base_url: str, token: str) -> str:
+    """The link a commune opens: the app's address with the space's token (like a resume link)."""
+    return f"{base_url}/?t={token}"
+
+
+def _links_csv(rows: list[dict[str, str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(INVITATION_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _check_out(path: Path) -> None:
+    """The links are shown once: never overwrite a file that may hold earlier ones."""
+    problems = []
+    if path.exists():
+        problems.append(Problem("the file exists; links are written once, choose a new file", str(path)))
+    elif not path.parent.is_dir():
+        problems.append(Problem("the folder does not exist", str(path)))
+    if problems:
+        raise InvalidInput(problems)
+
+
+def _write_links(path: Path, issued: list[Any], base_url: str) -> None:
+    """Write the mail-merge file, readable by its owner only (each link opens a commune's space)."""
+    from ..communes import get as get_commune
+    from ..fileio import atomic_write
+
+    rows = []
+    for item in sorted(issued, key=lambda i: i.nis_code):
+        commune = get_commune(item.nis_code)
+        rows.append({"nis_code": item.nis_code, "commune": commune.display_name if commune else item.commune_name,
+                     "province": commune.province_name("fr") if commune else "",
+                     "link": invitation_link(base_url, item.token)})
+    old_umask = os.umask(0o077)
+    try:
+        atomic_write(path, _links_csv(rows))
+    finally:
+        os.umask(old_umask)
+
+
+def _storage_errors(func: Any) -> Any:
+    """A database problem (read-only, full, unreachable …) is said in plain words, exit 1."""
+    import functools
+
+    @functools.wraps(func)
+    def run(args: argparse.Namespace) -> int:
+        from ..storage import StorageError
+
+        try:
+            return func(args)
+        except StorageError as exc:
+            print(exc.message(getattr(args, "lang", "fr")), file=sys.stderr)
+            return 1
+
+    return run
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+# --- create, list ----------------------------------------------------------------------------------
+
+
+def cmd_create(args: argparse.Namespace) -> int:
+    opens, closes = _date(args.opens, "--opens"), _date(args.closes, "--closes")
+    q = _questionnaire(args.questionnaire)  # InvalidInput when there is no such questionnaire
+    with open_store() as store:
+        campaign = store.create_campaign(args.id, args.title, q.id, opens, closes)
+    from ..communes import registry_at
+
+    n = len(registry_at(opens))
+    print(f"campaign {campaign.id} created: {campaign.title}; questionnaire {q.id}; "
+          f"open {opens.isoformat()} to {closes.isoformat()} (last day included); {n} communes to invite")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_store() as store:
+        found = store.campaigns()
+    if args.json:
+        _print_json([c.to_json() for c in found])
+        return 0
+    if not found:
+        print("no campaign yet (maturity campaign create …)")
+    for c in found:
+        print(f"{c.id}: {c.title} — {c.questionnaire}, {c.opens.isoformat()} to {c.closes.isoformat()}")
+    return 0
+
+
+# --- invitations -------------------------------------------------------------------------------------
+
+
+def cmd_invite(args: argparse.Namespace) -> int:
+    from ..communes import registry_at
+    from ..storage import Invitee
+
+    out = Path(args.out)
+    base_url = _base_url(args)
+    _check_out(out)
+    with open_store() as store:
+        campaign = _campaign(store, args.id)
+        q = _questionnaire(campaign.questionnaire)
+        registry = registry_at(campaign.opens)
+        invitees = [Invitee(c.nis_code, c.name_fr, "de" if c.language == "D" else "fr") for c in registry]
+        issued = store.invite(campaign.id, invitees, q.version)
+        if not issued:
+            print(f"every commune of the registry on {campaign.opens.isoformat()} is already invited; "
+                  "links are shown once: 'maturity campaign reissue' gives new ones", file=sys.stderr)
+            return 1
+        _write_links(out, issued, base_url)
+    print(f"{len(issued)} invitations written to {out} ({len(registry)} communes in the registry on "
+          f"{campaign.opens.isoformat()}). Each link opens its commune's space: send it to that commune only.")
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    with open_store() as store:
+        campaign = _campaign(store, args.id)
+        count = store.revoke(campaign.id, args.nis)
+    print(f"{count} link(s) revoked: they open nothing any more, and what came through them no longer counts")
+    return 0
+
+
+def cmd_reissue(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    base_url = _base_url(args)
+    _check_out(out)
+    with open_store() as store:
+        campaign = _campaign(store, args.id)
+        q = _questionnaire(campaign.questionnaire)
+        issued = store.reissue(campaign.id, args.nis, q.version)
+        _write_links(out, issued, base_url)
+    print(f"{len(issued)} new link(s) written to {out}; the old ones open nothing any more "
+          "(the communes keep their draft; a response sent through an old link must be sent again)")
+    return 0
+
+
+# --- responses by file -----------------------------------------------------------------------------
+
+
+def _answer_files(paths: list[str]) -> Iterator[Path]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.iterdir() if p.suffix.lower() == ".json" and p.is_file())
+        else:
+            yield path
+
+
+def read_responses(campaign: Any, paths: list[str], nis: str | None) -> tuple[list[Any], list[Problem]]:
+    """Read, check and score every file; returns the responses and the warnings. ``InvalidInput`` with
+    every problem of every file (an unknown commune, another questionnaire, bad answers)."""
+    from ..answers import check_answers, read_answers_file
+    from ..communes import get as get_commune
+    from ..communes import registry_at, successor_at
+    from ..questionnaire import find_questionnaire
+    from ..scoring import score
+    from ..storage import FileResponse
+
+    files = list(_answer_files(paths))
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    if not files:
+        raise InvalidInput([Problem("no answers file (.json) found", "ANSWERS")])
+    if len(files) > MAX_FILES:
+        raise InvalidInput([Problem(f"{len(files)} files: at most {MAX_FILES} in one call", "ANSWERS")])
+    if nis is not None and len(files) != 1:
+        problems.append(Problem("--nis names the commune of a single file; each file of several says its own",
+                                "--nis"))
+    registry = {c.nis_code for c in registry_at(campaign.opens)}
+    found: list[Any] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        name = str(path)
+        try:
+            doc = read_answers_file(path)
+            if doc.questionnaire_id != campaign.questionnaire:
+                raise InvalidInput([Problem(f"answers to questionnaire {doc.questionnaire_id!r}; the campaign "
+                                            f"asks {campaign.questionnaire!r}", "questionnaire.id", name)])
+            q = find_questionnaire(doc.questionnaire_id, doc.questionnaire_version)
+            warnings += check_answers(doc, q, name)
+        except InvalidInput as exc:
+            problems += exc.problems
+            continue
+        code = nis if nis is not None else doc.nis_code
+        place = "--nis" if nis is not None else "commune.nis_code"
+        if doc.nis_code and nis is not None and str(doc.nis_code) != nis:
+            problems.append(Problem(f"the file is for commune {doc.nis_code}, not {nis}", "commune.nis_code", name))
+            continue
+        if not code:
+            problems.append(Problem("the file names no commune: give --nis NIS (one file at a time)", place, name))
+            continue
+        code = str(code)
+        if code not in registry:
+            commune = get_commune(code)
+            successor = successor_at(code, campaign.opens)
+            if commune is None:
+                why = f"{code} is not a Walloon commune"
+            elif successor is not None:
+                why = (f"{commune.name_fr} ({code}) no longer exists on {campaign.opens.isoformat()}: it is part of "
+                       f"{successor.name_fr} ({successor.nis_code}); pass --nis {successor.nis_code} if the file "
+                       "speaks for it")
+            else:
+                why = f"{commune.name_fr} ({code}) is not in the registry on {campaign.opens.isoformat()}"
+            problems.append(Problem(why, place, name))
+            continue
+        if code in seen:
+            problems.append(Problem(f"a second file for commune {code} in one call (the other: {seen[code]})",
+                                    place, name))
+            continue
+        seen[code] = name
+        document = doc.to_dict()
+        document.setdefault("commune", {})["nis_code"] = code
+        found.append(FileResponse(code, document, score(q, doc.answers).to_json(), path.name))
+    if problems:
+        raise InvalidInput(problems)
+    return found, warnings
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    with open_store() as store:
+        campaign = _campaign(store, args.id)
+        responses, warnings = read_responses(campaign, args.files, args.nis)
+        for w in warnings:
+            print(str(w), file=sys.stderr)
+        count = store.submit_files(campaign.id, responses)  # InvalidInput: nothing recorded
+    print(f"{count} response(s) recorded for {campaign.id}: "
+          + ", ".join(f"{r.nis_code} ({r.source})" for r in responses))
+    return 0
+
+
+# --- follow-up and report ------------------------------------------------------------------------------
+
+
+def campaign_status(store: Any, campaign: Any) -> dict[str, Any]:
+    """The core's status of a campaign from the store's progress (the invited communes are the live ones)."""
+    from ..campaign import status
+    from ..communes import registry_at
+
+    progress = store.campaign_progress(campaign.id)
+    invited = set(progress["invited"])
+    communes = [c for c in registry_at(campaign.opens) if c.nis_code in invited]
+    return {"campaign": campaign.to_json(), **status(communes, progress["started"], progress["submitted"])}
+
+
+def campaign_report(store: Any, campaign: Any) -> dict[str, Any]:
+    """The core's report over the responses that count (latest per commune before the close)."""
+    from .. import benchmarks
+    from ..campaign import campaign_report as report
+    from ..campaign import response
+    from ..communes import registry_at
+
+    q = _questionnaire(campaign.questionnaire)
+    responses = [response(r["nis_code"], r["assessment"], (r["document"] or {}).get("answers"), r["submitted_at"])
+                 for r in store.campaign_responses(campaign.id)]
+    n_invited = len(store.campaign_progress(campaign.id)["invited"])
+    return report(campaign.to_json(), registry_at(campaign.opens), responses, q,
+                  benchmarks.load_benchmark_sets(), n_invited=n_invited)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from ..display import format_number, format_percent
+
+    with open_store() as store:
+        campaign = _campaign(store, args.id)
+        data = campaign_status(store, campaign)
+    if args.json:
+        _print_json(data)
+        return 0
+    lang = args.lang
+    print(f"{campaign.id}: {campaign.title} ({campaign.opens.isoformat()} to {campaign.closes.isoformat()})")
+
+    def line(label: str, row: dict[str, Any]) -> str:
+        rate = "–" if row["response_rate"] is None else format_percent(row["response_rate"], lang)
+        return (f"  {label:<28} {format_number(row['invited'], lang):>8} {format_number(row['started'], lang):>8} "
+                f"{format_number(row['submitted'], lang):>9} {rate:>8}")
+
+    header = f"  {'':<28} {'invited':>8} {'started':>8} {'submitted':>9} {'rate':>8}"
+    print(header)
+    print(line("Wallonia", data))
+    for key, title in (("by_province", "by province"), ("by_population_class", "by population class")):
+        print(f"  {title}")
+        for row in data[key].values():
+            print(line(row["label"].get(lang) or row["label"]["fr"], row))
+    if data["uninvited"]:
+        print(f"  not counted (no live invitation): {', '.join(data['uninvited'])}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ..campaign import reason_text
+    from ..display import format_number, format_percent
+
+    with open_store() as store:
+        campaign = _campaign(store, args.id)
+        data = campaign_report(store, campaign)
+    if args.json:
+        _print_json(data)
+        return 0
+    lang = args.lang
+    q = _questionnaire(campaign.questionnaire)
+
+    def num(value: float | None) -> str:
+        return "–" if value is None else format_number(value, lang)
+
+    print(f"{campaign.id}: {campaign.title}; {data['n_submitted']} responses of {data['n_invited']} communes "
+          f"invited (N = {data['campaign']['N']})")
+    print(f"  {'dimension':<24} {'estimate':>8}  {'95 % interval':<13} {'n':>4}  {'median':>6}  quartiles")
+    for dim_id, d in data["dimensions"].items():
+        section = next((s for s in q.dimensions if s.id == dim_id), None)
+        label = q.t(section.label, lang) if section else dim_id
+        if d["suppressed"]:
+            print(f"  {label:<24} {'—':>8}  fewer than 5 responses: not shown")
+            continue
+        interval = "–" if d["ci_low"] is None else f"{num(d['ci_low'])}–{num(d['ci_high'])}"
+        note = "" if d["weighting"] == "province" else f"  ({reason_text(d['thin_provinces'], lang)})"
+        print(f"  {label:<24} {num(d['estimate']):>8}  {interval:<13} {d['n']:>4}  {num(d['median']):>6}  "
+              f"{num(d['q1'])}–{num(d['q3'])}{note}")
+    if data["items"]:
+        print("  barometer items (now; then)")
+    for item_id, item in data["items"].items():
+        label = item["label"].get(lang) or item["label"]["fr"]
+        share = item["unit"] == "share"
+
+        def show(value: float | None, share: bool = share) -> str:
+            return "–" if value is None else (format_percent(value, lang) if share else format_number(value, lang, 1))
+
+        now = "—" if item["suppressed"] else f"{show(item['estimate'])} (n = {item['n']})"
+        then = "; ".join(f"{p['year']}: {show(p['value'])}" for p in item["published"] if p["unit"] == item["unit"])
+        print(f"  {item_id:<24} {now}" + (f"; {then}" if then else ""))
+    return 0
+
+
+# --- registration ---------------------------------------------------------------------------------------
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``campaign`` command group to ``maturity``'s sub-commands."""
+    p = subparsers.add_parser("campaign", help="a coordinator's campaign of every Walloon commune",
+                              description="Create a campaign, invite every commune, record and follow the "
+                                          "responses, estimate and publish the Walloon figures.")
+    sub = p.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
+
+    def action(name: str, func: Any, help_text: str, **kw: Any) -> argparse.ArgumentParser:
+        a = sub.add_parser(name, help=help_text, description=help_text, **kw)
+        a.set_defaults(func=_storage_errors(func))
+        return a
+
+    c = action("create", cmd_create, "create a campaign")
+    c.add_argument("id", metavar="ID", help="the campaign's id, e.g. wal-2026 (letters, digits, . _ -)")
+    c.add_argument("--title", required=True, help="its title, e.g. 'Baromètre Smart City 2026'")
+    c.add_argument("--questionnaire", required=True, help="the questionnaire's id, e.g. smart-city-wallonie")
+    c.add_argument("--opens", required=True, help="first day, YYYY-MM-DD: the registry of that day is invited")
+    c.add_argument("--closes", required=True, help="last day on which a submission counts, YYYY-MM-DD")
+
+    ls = action("list", cmd_list, "list the campaigns")
+    ls.add_argument("--json", action="store_true")
+
+    i = action("invite", cmd_invite, "one invitation link per commune of the registry, as a CSV for a mail merge")
+    i.add_argument("id", metavar="ID")
+    i.add_argument("--out", required=True, help="the CSV to write (nis_code, commune, province, link); a new file")
+    i.add_argument("--base-url", help=f"the app's public address (default: {PUBLIC_URL_ENV})")
+
+    r = action("revoke", cmd_revoke, "revoke communes' links (they open nothing and record nothing)")
+    r.add_argument("id", metavar="ID")
+    r.add_argument("nis", metavar="NIS", nargs="+")
+
+    ri = action("reissue", cmd_reissue, "new links for communes (the old ones are revoked; drafts are kept)")
+    ri.add_argument("id", metavar="ID")
+    ri.add_argument("nis", metavar="NIS", nargs="+")
+    ri.add_argument("--out", required=True, help="the CSV to write; a new file")
+    ri.add_argument("--base-url", help=f"the app's public address (default: {PUBLIC_URL_ENV})")
+
+    s = action("submit", cmd_submit, "record answers files as their communes' responses (all or nothing)")
+    s.add_argument("id", metavar="ID")
+    s.add_argument("files", metavar="ANSWERS", nargs="+", help="answers files (.json) or folders of them")
+    s.add_argument("--nis", help="the commune of a single file that names none")
+
+    st = action("status", cmd_status, "invited, started, submitted and the response rate, by province and class")
+    st.add_argument("id", metavar="ID")
+    st.add_argument("--json", action="store_true")
+    st.add_argument("--lang", choices=LANGS, default="fr")
+
+    rp = action("report", cmd_report, "the Walloon estimates with their 95 % interval (contract §7.1)")
+    rp.add_argument("id", metavar="ID")
+    rp.add_argument("--json", action="store_true")
+    rp.add_argument("--lang", choices=LANGS, default="fr")

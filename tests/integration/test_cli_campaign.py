@@ -1,0 +1,202 @@
+"""``maturity campaign`` as a coordinator meets it: create, invite, submit files, follow, report
+(contract §6, §7). Each test runs on a fresh SQLite store (MATURITY_DATA_DIR)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from maturity.cli import main
+from maturity.models import CHOICE_TYPES
+from maturity.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
+from maturity.storage import Store
+
+Q_ID = "smart-city-wallonie"
+URL = "https://smartcity.example.be"
+# two communes or more in every province (so the estimate is post-stratified), 10 in all
+RESPONDENTS = ["25005", "25014", "57081", "55004", "62063", "61003", "82039", "84009", "92094", "91013"]
+OPENS = date.today() - timedelta(days=10)
+CLOSES = date.today() + timedelta(days=60)
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("MATURITY_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.setenv("MATURITY_PUBLIC_URL", URL)
+    monkeypatch.delenv("MATURITY_DATABASE_URL", raising=False)
+    return tmp_path
+
+
+def answers_for(nis: str, level: int, *, questionnaire: str = Q_ID, **extra: object) -> dict:
+    """A valid answers document: every dimension and obstacle question answered, option ``level``."""
+    q = load_questionnaire(DEFAULT_QUESTIONNAIRE)
+    answers: dict[str, object] = {}
+    for section in q.sections:
+        if section.kind == "profile":
+            continue
+        for question in section.questions:
+            if question.type in CHOICE_TYPES and question.option_ids:
+                answers[question.id] = question.option_ids[min(level, len(question.option_ids) - 1)]
+            elif question.type == "multi":
+                answers[question.id] = question.option_ids[: level + 1]
+    doc = {"questionnaire": {"id": questionnaire, "version": q.version}, "answers": answers, **extra}
+    if nis:
+        doc["commune"] = {"nis_code": nis}
+    return doc
+
+
+def write(path: Path, doc: dict) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def create(campaign: str = "wal-2027") -> None:
+    assert main(["campaign", "create", campaign, "--title", "Baromètre 2027", "--questionnaire", Q_ID,
+                 "--opens", OPENS.isoformat(), "--closes", CLOSES.isoformat()]) == 0
+
+
+def invite(tmp: Path, name: str = "invitations.csv") -> list[dict[str, str]]:
+    assert main(["campaign", "invite", "wal-2027", "--out", str(tmp / name)]) == 0
+    with (tmp / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def status(capsys: pytest.CaptureFixture[str]) -> dict:
+    capsys.readouterr()
+    assert main(["campaign", "status", "wal-2027", "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_invite_writes_one_link_per_commune_of_the_registry_once(env: Path, capsys) -> None:
+    create()
+    rows = invite(env)
+    assert list(rows[0]) == ["nis_code", "commune", "province", "link"]
+    assert len(rows) == 261 and len({r["link"] for r in rows}) == 261
+    by_nis = {r["nis_code"]: r for r in rows}
+    assert by_nis["82039"]["commune"] == "Bastogne" and "82003" not in by_nis  # merged on 2 December 2024
+    assert by_nis["92094"]["province"] == "Namur"
+    assert all(r["link"].startswith(URL + "/?t=") for r in rows)
+    assert (env / "invitations.csv").stat().st_mode & 0o077 == 0  # the links are secrets
+    # a second invite has nothing to show (the links are kept as hashes only) and writes nothing
+    assert main(["campaign", "invite", "wal-2027", "--out", str(env / "again.csv")]) == 1
+    assert "reissue" in capsys.readouterr().err and not (env / "again.csv").exists()
+    # the file is never overwritten
+    assert main(["campaign", "reissue", "wal-2027", "92094", "--out", str(env / "invitations.csv")]) == 1
+    # the link opens Namur's space, bound to it
+    token = by_nis["92094"]["link"].split("?t=")[1]
+    with Store(data_dir=env / "var") as store:
+        space = store.load_space(token)
+        assert (space.nis_code, space.commune_locked) == ("92094", True)
+
+
+def test_invite_needs_the_public_address(env: Path, monkeypatch, capsys) -> None:
+    create()
+    monkeypatch.delenv("MATURITY_PUBLIC_URL")
+    assert main(["campaign", "invite", "wal-2027", "--out", str(env / "inv.csv")]) == 1
+    assert "MATURITY_PUBLIC_URL" in capsys.readouterr().err and not (env / "inv.csv").exists()
+
+
+def test_create_refuses_bad_input_with_every_problem(env: Path, capsys) -> None:
+    assert main(["campaign", "create", "x", "--title", "t", "--questionnaire", Q_ID, "--opens", "2026-13-01",
+                 "--closes", "2026-01-01"]) == 1
+    assert "--opens: '2026-13-01' is not a date" in capsys.readouterr().err
+    assert main(["campaign", "create", "x", "--title", "t", "--questionnaire", "nope", "--opens", "2026-01-01",
+                 "--closes", "2026-02-01"]) == 1
+    assert "no questionnaire with the id 'nope'" in capsys.readouterr().err
+    create()
+    assert main(["campaign", "create", "wal-2027", "--title", "t", "--questionnaire", Q_ID, "--opens",
+                 "2026-01-01", "--closes", "2026-02-01"]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert main(["campaign", "status", "nope"]) == 1
+    assert "no campaign 'nope' (campaigns: wal-2027)" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:
+        main(["campaign", "create", "x"])
+    assert usage.value.code == 2
+
+
+def test_submit_refuses_the_whole_call_with_every_problem(env: Path, capsys) -> None:
+    create()
+    invite(env)
+    folder = env / "mail"
+    write(folder / "namur.json", answers_for("92094", 2))
+    write(folder / "unknown.json", answers_for("99999", 1))
+    write(folder / "bertogne.json", answers_for("82005", 1))  # merged into Bastogne before the opening
+    write(folder / "other-questionnaire.json", answers_for("25005", 1, questionnaire="mini"))
+    bad = answers_for("25014", 1)
+    bad["answers"]["gov_strategy"] = "maybe"
+    write(folder / "bad.json", bad)
+    (folder / "broken.json").write_text("{not json", encoding="utf-8")
+    assert main(["campaign", "submit", "wal-2027", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "unknown.json: commune.nis_code: '99999' is not the NIS code of a Walloon commune" in err
+    assert "bertogne.json: commune.nis_code: Bertogne (82005) no longer exists" in err and "--nis 82039" in err
+    assert "other-questionnaire.json: questionnaire.id: answers to questionnaire 'mini'" in err
+    assert "bad.json: answers.gov_strategy" in err
+    assert "broken.json" in err and "not valid JSON" in err
+    assert "Traceback" not in err
+    assert status(capsys)["submitted"] == 0  # nothing of that call recorded
+
+
+def test_a_commune_submitting_twice_counts_once(env: Path, capsys) -> None:
+    create()
+    invite(env)
+    first = write(env / "a" / "namur.json", answers_for("92094", 0))
+    second = write(env / "b" / "namur.json", answers_for("92094", 3))
+    assert main(["campaign", "submit", "wal-2027", str(first)]) == 0
+    assert main(["campaign", "submit", "wal-2027", str(second)]) == 0
+    got = status(capsys)
+    assert (got["invited"], got["started"], got["submitted"]) == (261, 1, 1)
+    assert got["communes"]["92094"] == "submitted"
+    assert main(["campaign", "report", "wal-2027", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["n_submitted"] == 1
+
+
+def test_nis_names_the_commune_of_a_single_file(env: Path, capsys) -> None:
+    create()
+    invite(env)
+    anonymous = write(env / "anon.json", answers_for("", 1))
+    assert main(["campaign", "submit", "wal-2027", str(anonymous)]) == 1
+    assert "give --nis" in capsys.readouterr().err
+    assert main(["campaign", "submit", "wal-2027", str(anonymous), "--nis", "57081"]) == 0
+    assert status(capsys)["communes"]["57081"] == "submitted"
+    other = write(env / "liege.json", answers_for("62063", 1))
+    assert main(["campaign", "submit", "wal-2027", str(other), "--nis", "57081"]) == 1
+    assert "the file is for commune 62063, not 57081" in capsys.readouterr().err
+
+
+def test_a_revoked_commune_does_not_count(env: Path, capsys) -> None:
+    create()
+    invite(env)
+    write(env / "mail" / "namur.json", answers_for("92094", 2))
+    assert main(["campaign", "submit", "wal-2027", str(env / "mail")]) == 0
+    assert main(["campaign", "revoke", "wal-2027", "92094"]) == 0
+    got = status(capsys)
+    assert (got["invited"], got["submitted"]) == (260, 0)
+    assert main(["campaign", "submit", "wal-2027", str(env / "mail")]) == 1
+    assert "no live invitation" in capsys.readouterr().err
+
+
+def test_status_and_report_in_words(env: Path, capsys) -> None:
+    create()
+    invite(env)
+    for i, nis in enumerate(RESPONDENTS):
+        write(env / "mail" / f"{nis}.json", answers_for(nis, i % 4))
+    assert main(["campaign", "submit", "wal-2027", str(env / "mail")]) == 0
+    capsys.readouterr()
+    assert main(["campaign", "status", "wal-2027"]) == 0
+    out = capsys.readouterr().out
+    assert "Wallonia" in out and "Luxembourg" in out and "4\u00a0%" in out  # 10 of 261, French spacing
+    assert main(["campaign", "report", "wal-2027", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["n_submitted"] == 10 and report["campaign"]["N"] == 261
+    economy = report["dimensions"]["economy"]
+    assert economy["weighting"] == "province" and economy["n"] == 10
+    assert economy["ci_low"] < economy["estimate"] < economy["ci_high"]
+    assert main(["campaign", "report", "wal-2027"]) == 0
+    text = capsys.readouterr().out
+    assert "10 responses of 261 communes invited" in text and "Smart Economy" in text
