@@ -143,7 +143,7 @@ def current_token() -> str | None:
 def _forget_space() -> None:
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(("ans_", "note_", "mc_", "sp_"))]:
         del st.session_state[key]
-    for key in ("doc", "doc_token", "space_meta", "step"):
+    for key in ("doc", "doc_token", "doc_version", "space_meta", "step"):
         st.session_state.pop(key, None)
 
 
@@ -182,6 +182,7 @@ def document() -> AnswersFile | None:
         doc.commune = {"nis_code": space.nis_code, "name": space.commune_name or ""}
     st.session_state["doc"] = doc
     st.session_state["doc_token"] = token
+    st.session_state["doc_version"] = space.version
     st.session_state["space_meta"] = {"nis_code": space.nis_code, "name": space.commune_name}
     if "lang_from_space" not in st.session_state:
         st.session_state["lang_from_space"] = True
@@ -230,6 +231,39 @@ def delete_current() -> bool:
         return False
     set_token(None)
     return deleted
+
+
+def submit_stored(q: Questionnaire, opt_in: bool) -> tuple[Any, bool]:
+    """Submit what is stored (never this session's copy): read the draft, score it and freeze it,
+    unless it changed meanwhile (then read again). Returns the snapshot and whether the stored draft
+    differed from what this session showed (the session then reloads it). Raises StorageError,
+    SpaceNotFound or RateLimited."""
+    from maturity.scoring import score
+    from maturity.storage import StaleDraft
+
+    token = current_token()
+    s = store()
+    if not token or s is None:
+        raise StorageError("unavailable")
+    for _attempt in range(5):
+        space = s.load_space(token)
+        if space is None:
+            raise SpaceNotFound()
+        doc = logic.document_of(space.draft, q)
+        if space.nis_code and not doc.nis_code:
+            doc.commune = {"nis_code": space.nis_code, "name": space.commune_name or ""}
+        assessment = score(q, doc.answers)
+        try:
+            snap = s.submit(token, doc.to_dict(), assessment.to_json(), q.id, q.version, opt_in,
+                            client=client_address(), expected_version=space.version)
+        except StaleDraft:
+            continue
+        shown = st.session_state.get("doc")
+        changed = shown is None or shown.answers != doc.answers or shown.notes != doc.notes
+        if changed or st.session_state.get("doc_version") != space.version:
+            _forget_space()
+        return snap, changed
+    raise StorageError("busy")
 
 
 def commune_of(doc: AnswersFile | None) -> str:
@@ -304,6 +338,20 @@ def show_pending_errors() -> None:
         st.error(tr("storage_error", lang(), message=message), icon=":material/error:")
     if store() is None:
         st.warning(tr("storage_missing", lang()), icon=":material/warning:")
+
+
+def client_address() -> str:
+    """The client's address: the connection's peer, or the forwarded one behind a trusted proxy
+    (``MATURITY_TRUSTED_PROXIES``); used for rate limits and never stored as such."""
+    from maturity import clients
+
+    try:
+        peer = st.context.ip_address
+        headers = st.context.headers
+        forwarded = headers.get_all("X-Forwarded-For") if headers is not None else []
+    except Exception:
+        peer, forwarded = None, []
+    return clients.client_address(peer, forwarded, clients.trusted_from_env())
 
 
 def base_url() -> str | None:

@@ -544,9 +544,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "admin_entries": {"fr": "Entrées partagées", "de": "Geteilte Einträge", "en": "Shared entries"},
     "admin_none": {"fr": "Aucune entrée.", "de": "Keine Einträge.", "en": "No entries."},
-    "admin_withdraw": {"fr": "Retirer l'entrée n° {id}", "de": "Eintrag Nr. {id} zurückziehen",
-                       "en": "Withdraw entry no. {id}"},
-    "admin_withdraw_label": {"fr": "Entrée à retirer", "de": "Zurückzuziehender Eintrag", "en": "Entry to withdraw"},
     "admin_withdrawn": {"fr": "Entrée n° {id} retirée.", "de": "Eintrag Nr. {id} zurückgezogen.",
                         "en": "Entry no. {id} withdrawn."},
     "admin_export": {
@@ -558,8 +555,60 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_commune": {"fr": "Commune", "de": "Gemeinde", "en": "Commune"},
     "col_date": {"fr": "Date", "de": "Datum", "en": "Date"},
     "col_status": {"fr": "État", "de": "Status", "en": "Status"},
-    "status_active": {"fr": "active", "de": "aktiv", "en": "active"},
     "status_withdrawn": {"fr": "retirée", "de": "zurückgezogen", "en": "withdrawn"},
+    "status_counted": {"fr": "comptée", "de": "gezählt", "en": "counted"},
+    "status_superseded": {"fr": "remplacée (même espace)", "de": "ersetzt (gleicher Bereich)",
+                          "en": "superseded (same space)"},
+    "status_disputed": {"fr": "contestée", "de": "strittig", "en": "disputed"},
+    "col_space_fp": {"fr": "Espace (empreinte)", "de": "Bereich (Kennung)", "en": "Space (fingerprint)"},
+    "col_client_fp": {"fr": "Client (empreinte)", "de": "Client (Kennung)", "en": "Client (fingerprint)"},
+    "col_received": {"fr": "Reçue le", "de": "Eingegangen am", "en": "Received"},
+    "admin_provenance_help": {
+        "fr": "Chaque entrée dit d'où elle vient : l'empreinte de l'espace (le lien de reprise) qui l'a "
+        "envoyée et celle du client (adresse réseau hachée, l'adresse n'est pas conservée). Une commune dont "
+        "les entrées viennent de plusieurs espaces est **contestée** : aucune ne compte dans les chiffres tant "
+        "que vous n'avez pas tranché.",
+        "de": "Jeder Eintrag nennt seine Herkunft: die Kennung des Bereichs (Fortsetzungslink), der ihn "
+        "gesendet hat, und die des Clients (gehashte Netzwerkadresse, die Adresse wird nicht gespeichert). "
+        "Eine Gemeinde mit Einträgen aus mehreren Bereichen ist **strittig**: keiner zählt, bis Sie "
+        "entschieden haben.",
+        "en": "Each entry says where it came from: the fingerprint of the space (resume link) that sent it and "
+        "that of the client (hashed network address; the address is not kept). A commune whose entries come "
+        "from several spaces is **disputed**: none counts in the figures until you settle it.",
+    },
+    "admin_disputes": {"fr": "Communes contestées", "de": "Strittige Gemeinden", "en": "Disputed communes"},
+    "admin_dispute_keep": {"fr": "Garder les entrées de l'espace", "de": "Einträge dieses Bereichs behalten",
+                           "en": "Keep the entries of space"},
+    "admin_dispute_none": {"fr": "(aucun : tout retirer)", "de": "(keinen: alle zurückziehen)",
+                           "en": "(none: withdraw all)"},
+    "admin_dispute_settle": {"fr": "Trancher pour {name}", "de": "Für {name} entscheiden", "en": "Settle {name}"},
+    "admin_settled": {"fr": "{n} entrée(s) retirée(s).", "de": "{n} Eintrag/Einträge zurückgezogen.",
+                      "en": "{n} entry(ies) withdrawn."},
+    "admin_bulk_header": {"fr": "Retirer en bloc", "de": "Sammelweise zurückziehen", "en": "Withdraw in bulk"},
+    "admin_bulk_select": {"fr": "Entrées à retirer", "de": "Zurückzuziehende Einträge", "en": "Entries to withdraw"},
+    "admin_bulk_button": {"fr": "Retirer les entrées choisies", "de": "Gewählte Einträge zurückziehen",
+                          "en": "Withdraw the chosen entries"},
+    "admin_bulk_client": {"fr": "Ou toutes les entrées actives d'un client",
+                          "de": "Oder alle aktiven Einträge eines Clients",
+                          "en": "Or every active entry from one client"},
+    "admin_bulk_client_option": {"fr": "{fp} ({n} entrées)", "de": "{fp} ({n} Einträge)", "en": "{fp} ({n} entries)"},
+    "admin_bulk_client_button": {"fr": "Retirer les {n} entrées de {fp}", "de": "Die {n} Einträge von {fp} zurückziehen",
+                                 "en": "Withdraw the {n} entries from {fp}"},
+    "submit_limited": {
+        "fr": "Trop d'envois en peu de temps : ce bilan n'a pas été enregistré. Réessayez dans {minutes} minute(s).",
+        "de": "Zu viele Sendungen in kurzer Zeit: diese Bewertung wurde nicht gespeichert. Erneut in {minutes} "
+        "Minute(n).",
+        "en": "Too many submissions in a short time: this assessment was not saved. Try again in {minutes} "
+        "minute(s).",
+    },
+    "submit_refreshed": {
+        "fr": "Les réponses avaient changé dans un autre onglet ou par un autre membre de l'équipe : le bilan "
+        "enregistré reprend les réponses à jour, affichées ci-dessous.",
+        "de": "Die Antworten wurden in einem anderen Tab oder von einem anderen Teammitglied geändert: die "
+        "gespeicherte Bewertung enthält die aktuellen Antworten, unten angezeigt.",
+        "en": "The answers had changed in another tab or by another team member: the saved assessment holds the "
+        "current answers, shown below.",
+    },
     "footer": {
         "fr": "Outil libre (EUPL-1.2). Cadre : baromètre wallon des Smart Cities (Smart City Institute, "
         "HEC Liège, avec Digital Wallonia).",

@@ -16,8 +16,9 @@ import sqlalchemy as sa
 from . import campaigns, pool, spaces, submissions
 from .campaigns import Campaign, CampaignsMixin, FileResponse, InvitationInfo, Invitee, Issued
 from .db import DB_FILENAME, SQLITE_HEADER, Database, SpaceNotFound, StorageError, _classify, aware, guarded
+from .limits import Limit, LimitsMixin, RateLimited
 from .pool import ASSESSMENT_SOURCE, PoolMixin
-from .spaces import CommuneLocked, Space, SpacesMixin
+from .spaces import CommuneLocked, Space, SpacesMixin, StaleDraft
 from .submissions import Snapshot, SubmissionsMixin
 
 __all__ = [
@@ -31,16 +32,19 @@ __all__ = [
     "InvitationInfo",
     "Invitee",
     "Issued",
+    "Limit",
+    "RateLimited",
     "Snapshot",
     "Space",
     "SpaceNotFound",
+    "StaleDraft",
     "StorageError",
     "Store",
     "_classify",
 ]
 
 
-class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, Database):
+class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixin, Database):
     """Spaces, submissions, the pool and campaigns over one database. Thread-safe; create one per process
     (after any fork). What spans aggregates (a whole space, its erasure) is written here."""
 
@@ -65,6 +69,7 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, Database):
             created_at=aware(row.created_at),
             submissions=subs,
             commune_locked=bool(row.commune_locked),
+            version=int(row.version),
         )
 
     @guarded

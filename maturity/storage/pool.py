@@ -28,15 +28,18 @@ pool_entries = sa.Table(
     sa.Column("withdrawn", sa.Boolean, nullable=False),
     sa.Column("withdrawn_at", sa.DateTime(timezone=True)),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("space_fingerprint", sa.String(32)),
+    sa.Column("client_fingerprint", sa.String(32)),
 )
 
 
 
 def add_assessment_entry(
     conn: sa.Connection, snapshot_id: int, nis_code: str, now: datetime, questionnaire_version: str,
-    assessment: dict[str, Any],
+    assessment: dict[str, Any], *, space_fingerprint: str, client_fingerprint: str | None = None,
 ) -> None:
-    """The pool entry of an opted-in submission: its dimension scores only, never the answers."""
+    """The pool entry of an opted-in submission: its dimension scores only, never the answers, and
+    where it came from (fingerprints of the space and of the client)."""
     conn.execute(
         pool_entries.insert().values(
             snapshot_id=snapshot_id,
@@ -47,6 +50,8 @@ def add_assessment_entry(
             scores_json=dumps(_dimension_scores(assessment)),
             withdrawn=False,
             created_at=now,
+            space_fingerprint=space_fingerprint,
+            client_fingerprint=client_fingerprint,
         )
     )
 
@@ -62,22 +67,24 @@ class PoolMixin(Database):
     @guarded
     def pool_rows(self) -> list[dict[str, Any]]:
         """Per commune and source, the latest non-withdrawn pool entry: nis_code, submitted_at,
-        questionnaire_version, source, and one key per dimension score. Never answers."""
+        questionnaire_version, source, and one key per dimension score. Never answers.
+
+        A commune whose assessment entries come from more than one space is *disputed* (someone
+        else may have submitted in its name): none of its assessment entries counts until the admin
+        settles it (:meth:`settle_dispute` or withdrawals)."""
         pe = pool_entries
-        rn = (
-            sa.func.row_number()
-            .over(
-                partition_by=(pe.c.nis_code, pe.c.source), order_by=(pe.c.submitted_at.desc(), pe.c.id.desc())
-            )
-            .label("rn")
-        )
-        sub = sa.select(pe, rn).where(pe.c.withdrawn == sa.false()).subquery()
         with self._read() as conn:
             rows = conn.execute(
-                sa.select(sub).where(sub.c.rn == 1).order_by(sub.c.nis_code, sub.c.source)
+                sa.select(pe).where(pe.c.withdrawn == sa.false()).order_by(
+                    pe.c.nis_code, pe.c.source, pe.c.submitted_at.desc(), pe.c.id.desc())
             ).all()
+        disputed = _disputed(rows)
         out = []
+        seen: set[tuple[str, str]] = set()
         for r in rows:
+            if (r.nis_code, r.source) in seen or (r.source == ASSESSMENT_SOURCE and r.nis_code in disputed):
+                continue
+            seen.add((r.nis_code, r.source))
             row: dict[str, Any] = {
                 "nis_code": r.nis_code,
                 "submitted_at": aware(r.submitted_at),
@@ -145,11 +152,30 @@ class PoolMixin(Database):
 
     @guarded
     def pool_entries(self) -> list[dict[str, Any]]:
-        """For the admin: every pool entry (id, nis_code, submitted_at, source, questionnaire_version,
-        scores, withdrawn, withdrawn_at), newest first. Never answers."""
+        """For the admin: every pool entry, newest first: id, nis_code, submitted_at, source,
+        questionnaire_version, scores, withdrawn, withdrawn_at, its provenance (space_fingerprint,
+        client_fingerprint, created_at) and its ``status``: ``counted`` (the commune's row in the
+        figures), ``superseded`` (an earlier entry of the same space), ``disputed`` (the commune has
+        entries from several spaces: none counts), ``withdrawn``. Never answers."""
         pe = pool_entries
         with self._read() as conn:
             rows = conn.execute(sa.select(pe).order_by(pe.c.submitted_at.desc(), pe.c.id.desc())).all()
+        active = [r for r in rows if not r.withdrawn]
+        disputed = _disputed(active)
+        counted: set[int] = set()
+        seen: set[tuple[str, str]] = set()
+        for r in active:  # newest first: the first of each (commune, source) counts
+            if (r.nis_code, r.source) not in seen:
+                seen.add((r.nis_code, r.source))
+                counted.add(r.id)
+
+        def status(r: Any) -> str:
+            if r.withdrawn:
+                return "withdrawn"
+            if r.source == ASSESSMENT_SOURCE and r.nis_code in disputed:
+                return "disputed"
+            return "counted" if r.id in counted else "superseded"
+
         return [
             {
                 "id": r.id,
@@ -160,6 +186,10 @@ class PoolMixin(Database):
                 "scores": loads(r.scores_json),
                 "withdrawn": bool(r.withdrawn),
                 "withdrawn_at": aware(r.withdrawn_at) if r.withdrawn_at else None,
+                "created_at": aware(r.created_at),
+                "space_fingerprint": r.space_fingerprint,
+                "client_fingerprint": r.client_fingerprint,
+                "status": status(r),
             }
             for r in rows
         ]
@@ -168,13 +198,44 @@ class PoolMixin(Database):
     def withdraw_pool_entry(self, entry_id: int) -> bool:
         """Withdraw a pool entry (it stays listed for the admin, never in pool_rows).
         False when there is no such entry or it was already withdrawn."""
+        return self.withdraw_pool_entries([entry_id]) == 1
+
+    @guarded
+    def withdraw_pool_entries(self, entry_ids: list[int]) -> int:
+        """Withdraw several entries at once (e.g. every entry from one client fingerprint);
+        returns how many were withdrawn (those already withdrawn or unknown are skipped)."""
+        ids = sorted({int(i) for i in entry_ids})
+        if not ids:
+            return 0
         with self._write() as conn:
             result = conn.execute(
                 pool_entries.update()
-                .where(pool_entries.c.id == int(entry_id), pool_entries.c.withdrawn == sa.false())
+                .where(pool_entries.c.id.in_(ids), pool_entries.c.withdrawn == sa.false())
                 .values(withdrawn=True, withdrawn_at=self._now())
             )
-        return result.rowcount == 1
+        return result.rowcount or 0
+
+    @guarded
+    def settle_dispute(self, nis_code: str, keep_space_fingerprint: str | None) -> int:
+        """Settle a disputed commune: keep the entries of one space, withdraw the assessment entries of
+        every other space (all of them when ``keep_space_fingerprint`` is None). Returns how many
+        entries were withdrawn."""
+        pe = pool_entries
+        cond = [pe.c.nis_code == nis_code, pe.c.source == ASSESSMENT_SOURCE, pe.c.withdrawn == sa.false()]
+        if keep_space_fingerprint is not None:
+            cond.append(sa.or_(pe.c.space_fingerprint.is_(None), pe.c.space_fingerprint != keep_space_fingerprint))
+        with self._write() as conn:
+            result = conn.execute(pe.update().where(*cond).values(withdrawn=True, withdrawn_at=self._now()))
+        return result.rowcount or 0
+
+
+def _disputed(active_rows: Any) -> set[str]:
+    """Communes whose non-withdrawn assessment entries come from more than one space."""
+    spaces_of: dict[str, set[Any]] = {}
+    for r in active_rows:
+        if r.source == ASSESSMENT_SOURCE:
+            spaces_of.setdefault(r.nis_code, set()).add(r.space_fingerprint or f"entry-{r.id}")
+    return {nis for nis, fps in spaces_of.items() if len(fps) > 1}
 
 
 def _dimension_scores(assessment: dict[str, Any]) -> dict[str, float | None]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,7 @@ class Space:
     created_at: datetime
     submissions: list[Snapshot] = field(default_factory=list)
     commune_locked: bool = False  # opened by a campaign invitation: the commune cannot be changed
+    version: int = 0  # bumped by every write to the draft (any tab, person or replica)
 
 
 
@@ -56,6 +58,7 @@ spaces = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("draft_updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("commune_locked", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("version", sa.Integer, nullable=False, server_default="0"),
 )
 draft_answers = sa.Table(
     "draft_answers",
@@ -75,6 +78,15 @@ draft_notes = sa.Table(
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+
+class StaleDraft(Exception):
+    """The draft changed (another tab, person or replica) since the version the caller worked from."""
+
+    def __init__(self, expected: int, found: int) -> None:
+        super().__init__(f"the draft is at version {found}, not {expected}")
+        self.expected = expected
+        self.found = found
 
 
 def new_token() -> str:
@@ -110,23 +122,32 @@ class CommuneLocked(ValueError):
 
 def find_space(conn: sa.Connection, token: object, *, touch: datetime | None = None) -> int:
     """The id of the space whose token this is; ``SpaceNotFound`` otherwise. With ``touch``, the
-    space row is updated first, which locks it (PostgreSQL): saves of one space take locks in one order."""
+    space row is updated first (time and version), which locks it (PostgreSQL): saves of one space
+    take locks in one order."""
+    if touch is not None:
+        return touch_space(conn, token, touch)[0]
     if not valid_token(token):
         raise SpaceNotFound()
-    th = token_hash(token)  # type: ignore[arg-type]
-    if touch is not None:
-        stmt = (
-            spaces.update()
-            .where(spaces.c.token_hash == th)
-            .values(draft_updated_at=touch)
-            .returning(spaces.c.id)
-        )
-    else:
-        stmt = sa.select(spaces.c.id).where(spaces.c.token_hash == th)
-    space_id = conn.execute(stmt).scalar()
+    space_id = conn.execute(sa.select(spaces.c.id).where(spaces.c.token_hash == token_hash(token))).scalar()  # type: ignore[arg-type]
     if space_id is None:
         raise SpaceNotFound()
     return int(space_id)
+
+
+def touch_space(conn: sa.Connection, token: object, now: datetime) -> tuple[int, int]:
+    """Mark a change of the space's draft: its time and a version one higher. Returns (id, version).
+    The update locks the row (PostgreSQL) until the transaction ends."""
+    if not valid_token(token):
+        raise SpaceNotFound()
+    found = conn.execute(
+        spaces.update()
+        .where(spaces.c.token_hash == token_hash(token))  # type: ignore[arg-type]
+        .values(draft_updated_at=now, version=spaces.c.version + 1)
+        .returning(spaces.c.id, spaces.c.version)
+    ).first()
+    if found is None:
+        raise SpaceNotFound()
+    return int(found[0]), int(found[1])
 
 
 class SpacesMixin(Database):
@@ -175,31 +196,65 @@ class SpacesMixin(Database):
         return row, _build_document(row, {q: loads(v) for q, v in answers}, {q: n for q, n in notes})
 
     @guarded
-    def save_answer(self, token: str, question_id: str, value: Any) -> None:
-        """Save one answer (a JSON value) as it is given; ``None`` clears it."""
+    def save_answer(self, token: str, question_id: str, value: Any) -> int:
+        """Save one answer (a JSON value) as it is given; ``None`` clears it. Returns the space's
+        new version."""
         check_question_id(question_id)
         value_json = None if value is None else dumps(value)
         now = self._now()
         with self._write() as conn:
-            space_id = find_space(conn, token, touch=now)
-            if value_json is None:
-                conn.execute(
-                    draft_answers.delete().where(
-                        draft_answers.c.space_id == space_id, draft_answers.c.question_id == question_id
-                    )
-                )
-            else:
-                self._upsert_item(conn, draft_answers, "value_json", space_id, question_id, value_json, now)
+            space_id, version = touch_space(conn, token, now)
+            self._put_answer(conn, space_id, question_id, value_json, now)
+        return version
 
     @guarded
-    def save_note(self, token: str, question_id: str, note: str | None) -> None:
-        """Save the free-text note of a question; ``None`` or blank clears it."""
+    def change_answer(self, token: str, question_id: str, change: Callable[[Any], Any]) -> tuple[Any, int]:
+        """Read the stored answer, apply ``change`` (old value -> new value, None clears) and store the
+        result, in one transaction: two tabs ticking boxes of one multi question lose neither tick.
+        Returns the new value and the space's new version."""
+        check_question_id(question_id)
+        now = self._now()
+        with self._write() as conn:
+            space_id, version = touch_space(conn, token, now)
+            stored = conn.execute(
+                sa.select(draft_answers.c.value_json).where(
+                    draft_answers.c.space_id == space_id, draft_answers.c.question_id == question_id
+                )
+            ).scalar()
+            value = change(None if stored is None else loads(stored))
+            self._put_answer(conn, space_id, question_id, None if value is None else dumps(value), now)
+        return value, version
+
+    @guarded
+    def space_version(self, token: str) -> int | None:
+        """The space's version (one cheap read); None for an unknown token."""
+        if not valid_token(token):
+            return None
+        with self._read() as conn:
+            found = conn.execute(sa.select(spaces.c.version).where(spaces.c.token_hash == token_hash(token))).scalar()
+        return None if found is None else int(found)
+
+    def _put_answer(
+        self, conn: sa.Connection, space_id: int, question_id: str, value_json: str | None, now: datetime
+    ) -> None:
+        if value_json is None:
+            conn.execute(
+                draft_answers.delete().where(
+                    draft_answers.c.space_id == space_id, draft_answers.c.question_id == question_id
+                )
+            )
+        else:
+            self._upsert_item(conn, draft_answers, "value_json", space_id, question_id, value_json, now)
+
+    @guarded
+    def save_note(self, token: str, question_id: str, note: str | None) -> int:
+        """Save the free-text note of a question; ``None`` or blank clears it. Returns the new version."""
         check_question_id(question_id)
         if note is not None and not isinstance(note, str):
             raise ValueError("a note is a string")
         now = self._now()
         with self._write() as conn:
-            space_id = find_space(conn, token, touch=now)
+            space_id, version = touch_space(conn, token, now)
             if note is None or not note.strip():
                 conn.execute(
                     draft_notes.delete().where(
@@ -208,6 +263,7 @@ class SpacesMixin(Database):
                 )
             else:
                 self._upsert_item(conn, draft_notes, "note", space_id, question_id, note, now)
+        return version
 
     def _upsert_item(
         self,
@@ -239,8 +295,9 @@ class SpacesMixin(Database):
         conn.execute(stmt)
 
     @guarded
-    def save_draft(self, token: str, document: dict[str, Any]) -> None:
-        """Replace the whole answers document (e.g. after an upload), in one transaction."""
+    def save_draft(self, token: str, document: dict[str, Any]) -> int:
+        """Replace the whole answers document (e.g. after an upload), in one transaction. Returns the
+        new version."""
         if not isinstance(document, dict):
             raise ValueError("an answers document is a JSON object")
         doc = copy.deepcopy(document)
@@ -263,7 +320,7 @@ class SpacesMixin(Database):
         meta_json = dumps(meta)
         now = self._now()
         with self._write() as conn:
-            space_id = find_space(conn, token, touch=now)
+            space_id, version = touch_space(conn, token, now)
             values: dict[str, Any] = {"meta_json": meta_json, "nis_code": nis_code, "commune_name": name}
             bound = conn.execute(
                 sa.select(spaces.c.nis_code, spaces.c.commune_name).where(
@@ -303,22 +360,25 @@ class SpacesMixin(Database):
                         for i, (q, n) in enumerate(note_rows, 1)
                     ],
                 )
+        return version
 
     @guarded
-    def set_commune(self, token: str, nis_code: str | None, name: str | None) -> None:
-        """Set the commune of a space; ``CommuneLocked`` for an invited commune's space and another commune."""
+    def set_commune(self, token: str, nis_code: str | None, name: str | None) -> int:
+        """Set the commune of a space; ``CommuneLocked`` for an invited commune's space and another commune.
+        Returns the space's version."""
         with self._write() as conn:
-            space_id = find_space(conn, token, touch=self._now())
+            space_id, version = touch_space(conn, token, self._now())
             bound = conn.execute(
                 sa.select(spaces.c.nis_code).where(spaces.c.id == space_id, spaces.c.commune_locked == sa.true())
             ).first()
             if bound is not None:
                 if nis_code != bound.nis_code:
                     raise CommuneLocked()
-                return
+                return version
             conn.execute(
                 spaces.update().where(spaces.c.id == space_id).values(nis_code=nis_code, commune_name=name)
             )
+        return version
 
     @guarded
     def set_lang(self, token: str, lang: str) -> None:

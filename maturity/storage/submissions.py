@@ -9,9 +9,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from .db import Database, aware, dumps, guarded, loads, metadata
+from . import limits
+from .db import aware, dumps, guarded, loads, metadata
+from .limits import LimitsMixin
 from .pool import add_assessment_entry
-from .spaces import find_space, spaces
+from .spaces import StaleDraft, find_space, spaces
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def delete_snapshot_rows(conn: sa.Connection, space_id: int) -> None:
     conn.execute(snapshots.delete().where(snapshots.c.space_id == space_id))
 
 
-class SubmissionsMixin(Database):
+class SubmissionsMixin(LimitsMixin):
     """Submit a space's answers as a snapshot; read the history."""
 
     @guarded
@@ -83,9 +85,17 @@ class SubmissionsMixin(Database):
         questionnaire_id: str,
         questionnaire_version: str,
         pool_opt_in: bool,
+        *,
+        client: str | None = None,
+        expected_version: int | None = None,
     ) -> Snapshot:
         """Store an immutable snapshot; with ``pool_opt_in`` and a known commune, add a pool entry
-        with the dimension scores only (never the answers)."""
+        with the dimension scores only (never the answers), and its provenance (fingerprints of the
+        space and of ``client``, the client's address, which is not stored).
+
+        ``expected_version``: the space version the document was read at; when the draft changed
+        since, nothing is stored and :class:`StaleDraft` is raised (the caller reloads and scores
+        what is stored). Submissions are limited per space and per client (:class:`RateLimited`)."""
         if not isinstance(document, dict) or not isinstance(assessment, dict):
             raise ValueError("document and assessment are JSON objects")
         document_json = dumps(document)
@@ -94,6 +104,15 @@ class SubmissionsMixin(Database):
         now = self._now()
         with self._write() as conn:
             space_id = find_space(conn, token)
+            if expected_version is not None:
+                found = conn.execute(sa.select(spaces.c.version).where(spaces.c.id == space_id)).scalar_one()
+                if int(found) != expected_version:
+                    raise StaleDraft(expected_version, int(found))
+            space_fp = self._fingerprint(conn, "space", space_id)
+            client_fp = self._fingerprint(conn, "client", client) if client else None
+            limits.take(conn, "submit_space", space_fp, self.submit_per_space, now)
+            if client_fp:
+                limits.take(conn, "submit_client", client_fp, self.submit_per_client, now)
             nis_code = (
                 commune.get("nis_code")
                 or conn.execute(sa.select(spaces.c.nis_code).where(spaces.c.id == space_id)).scalar()
@@ -114,7 +133,8 @@ class SubmissionsMixin(Database):
                 .returning(snapshots.c.id)
             ).scalar_one()
             if pool_opt_in and nis_code:
-                add_assessment_entry(conn, snap_id, nis_code, now, questionnaire_version, assessment)
+                add_assessment_entry(conn, snap_id, nis_code, now, questionnaire_version, assessment,
+                                     space_fingerprint=space_fp, client_fingerprint=client_fp)
             self._on_submitted(conn, space_id, int(snap_id), now, document_json, assessment_json)
         return Snapshot(
             id=int(snap_id),

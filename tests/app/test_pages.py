@@ -205,10 +205,38 @@ def test_admin_login_and_withdraw(mini, store, monkeypatch):
     at.text_input[0].input("correct horse battery")
     at.button[0].click().run()
     assert not at.error, [e.value for e in at.error]
-    assert len(at.table) == 1, [m.value for m in at.main]
+    assert len(at.dataframe) == 1, [m.value for m in at.main]
+    at.multiselect(key="admin_bulk").set_value([snap_entry_id(store)]).run()
     at.button(key="admin_withdraw").click().run()
     assert store.pool_rows() == []
     assert len(at.get("download_button")) == 1
+
+
+def snap_entry_id(store):
+    return next(e["id"] for e in store.pool_entries() if not e["withdrawn"])
+
+
+def test_admin_settles_a_disputed_commune(mini, store, monkeypatch):
+    """Entries for one commune from two spaces count nowhere until the admin keeps one space's."""
+    from maturity.admin import hash_password
+
+    monkeypatch.setenv("MATURITY_ADMIN_PASSWORD_HASH", hash_password("correct horse battery", n=2**4))
+    doc = {"questionnaire": {"id": "mini", "version": "1.0"}, "commune": {"nis_code": "92094"}, "answers": {}}
+    real = store.open_space("92094", "mini", "1.0", "fr")
+    store.submit(real, doc, {"dimensions": {"alpha": {"score": 70}}}, "mini", "1.0", True, client="10.0.0.1")
+    fake = store.open_space("92094", "mini", "1.0", "fr")
+    store.submit(fake, doc, {"dimensions": {"alpha": {"score": 0}}}, "mini", "1.0", True, client="6.6.6.6")
+    assert store.pool_rows() == []
+    real_fp = next(e["space_fingerprint"] for e in store.pool_entries() if e["scores"]["alpha"] == 70)
+    at = new_app()
+    at.run()
+    goto(at, "admin")
+    at.text_input[0].input("correct horse battery")
+    at.button[0].click().run()
+    at.selectbox(key="dispute_92094").set_value(real_fp).run()
+    at.button(key="settle_92094").click().run()
+    assert [r["alpha"] for r in store.pool_rows()] == [70]
+    assert any("1" in s.value for s in at.success)
 
 
 def test_language_switch_translates_the_navigation(mini):

@@ -40,8 +40,10 @@ def assessment(**scores: float | None) -> dict:
     }
 
 
-def submit_with(store: Store, nis: str | None, opt_in: bool, **scores: float | None) -> tuple[str, Snapshot]:
-    token = store.open_space(nis, Q_ID, Q_VERSION)
+def submit_with(
+    store: Store, nis: str | None, opt_in: bool, token: str | None = None, **scores: float | None
+) -> tuple[str, Snapshot]:
+    token = token or store.open_space(nis, Q_ID, Q_VERSION)
     store.save_answer(token, "gov_strategy", "secret-answer-of-" + str(nis))
     doc = store.load_space(token).draft
     return token, store.submit(token, doc, assessment(**scores), Q_ID, Q_VERSION, pool_opt_in=opt_in)
@@ -239,9 +241,9 @@ def test_delete_space_removes_everything(store: Store) -> None:
 
 def test_pool_rules(make_store: Callable[..., Store]) -> None:
     store = make_store(clock=FakeClock())
-    submit_with(store, "92094", True, gov=40.0, data=None)  # older, replaced by the next one
-    submit_with(store, "92094", True, gov=55.0, data=20.0)  # latest opted-in for Namur
-    submit_with(store, "92094", False, gov=99.0, data=99.0)  # not opted in: never pooled
+    namur, _ = submit_with(store, "92094", True, gov=40.0, data=None)  # older, replaced by the next one
+    submit_with(store, "92094", True, namur, gov=55.0, data=20.0)  # latest opted-in for Namur (same space)
+    submit_with(store, "92094", False, namur, gov=99.0, data=99.0)  # not opted in: never pooled
     submit_with(store, "25072", False, gov=10.0)  # never opted in
     submit_with(store, None, True, gov=10.0)  # no commune: cannot be pooled
     _, liege = submit_with(store, "62063", True, gov=80.0)

@@ -68,26 +68,61 @@ try:
 except session.StorageError as exc:
     session.show_storage_error(exc)
     st.stop()
-if "_withdrawn" in st.session_state:
-    st.success(tr("admin_withdrawn", lang, id=st.session_state.pop("_withdrawn")))
+for key in ("_withdrawn", "_settled"):
+    if key in st.session_state:
+        done = st.session_state.pop(key)
+        st.success(tr("admin_withdrawn", lang, id=done) if key == "_withdrawn" else tr("admin_settled", lang, n=done))
+st.caption(tr("admin_provenance_help", lang))
 if not entries:
     st.info(tr("admin_none", lang))
 else:
-    st.table([{
+    st.dataframe([{
         tr("col_id", lang): str(e["id"]),
         tr("col_commune", lang): logic.commune_name(e["nis_code"]),
         tr("col_date", lang): format_date(e["submitted_at"], lang),
         tr("col_source", lang): e["source"],
-        tr("col_status", lang): tr("status_withdrawn" if e["withdrawn"] else "status_active", lang),
-    } for e in entries])
+        tr("col_status", lang): tr(f"status_{e['status']}", lang),
+        tr("col_space_fp", lang): e["space_fingerprint"] or "",
+        tr("col_client_fp", lang): e["client_fingerprint"] or "",
+        tr("col_received", lang): e["created_at"].strftime("%Y-%m-%d %H:%M:%S UTC"),
+    } for e in entries], hide_index=True, key="admin_table")
     active = [e for e in entries if not e["withdrawn"]]
+
+    disputed: dict[str, list[dict]] = {}
+    for e in active:
+        if e["status"] == "disputed":
+            disputed.setdefault(e["nis_code"], []).append(e)
+    if disputed:
+        st.subheader(tr("admin_disputes", lang))
+        for nis, group in sorted(disputed.items()):
+            name = logic.commune_name(nis)
+            spaces = sorted({e["space_fingerprint"] or "" for e in group})
+            cols = st.columns([3, 1], vertical_alignment="bottom")
+            keep = cols[0].selectbox(f"{name} — {tr('admin_dispute_keep', lang)}", [*spaces, None],
+                                     format_func=lambda fp: tr("admin_dispute_none", lang) if fp is None else fp,
+                                     key=f"dispute_{nis}")
+            if cols[1].button(tr("admin_dispute_settle", lang, name=name), key=f"settle_{nis}"):
+                st.session_state["_settled"] = store.settle_dispute(nis, keep)
+                st.rerun()
+
     if active:
-        entry_id = st.selectbox(tr("admin_withdraw_label", lang), [e["id"] for e in active], key="admin_entry",
+        st.subheader(tr("admin_bulk_header", lang))
+        chosen = st.multiselect(tr("admin_bulk_select", lang), [e["id"] for e in active], key="admin_bulk",
                                 format_func=lambda i: f"{i} — " + next(
                                     logic.commune_name(e["nis_code"]) for e in active if e["id"] == i))
-        if st.button(tr("admin_withdraw", lang, id=entry_id), key="admin_withdraw"):
-            store.withdraw_pool_entry(int(entry_id))
-            st.session_state["_withdrawn"] = entry_id
+        if st.button(tr("admin_bulk_button", lang), key="admin_withdraw", disabled=not chosen):
+            st.session_state["_settled"] = store.withdraw_pool_entries([int(i) for i in chosen])
             st.rerun()
+        by_client: dict[str, list[int]] = {}
+        for e in active:
+            if e["client_fingerprint"]:
+                by_client.setdefault(e["client_fingerprint"], []).append(e["id"])
+        if by_client:
+            ranked = sorted(by_client, key=lambda fp: (-len(by_client[fp]), fp))
+            fp = st.selectbox(tr("admin_bulk_client", lang), ranked, key="admin_client",
+                              format_func=lambda f: tr("admin_bulk_client_option", lang, fp=f, n=len(by_client[f])))
+            if st.button(tr("admin_bulk_client_button", lang, n=len(by_client[fp]), fp=fp), key="admin_withdraw_client"):
+                st.session_state["_settled"] = store.withdraw_pool_entries(by_client[fp])
+                st.rerun()
 st.download_button(tr("admin_export", lang), data=lambda: logic.pool_csv(q, pool_rows), file_name="pool-moyennes.csv",
                    mime="text/csv", on_click="ignore", key="admin_export", icon=":material/download:")

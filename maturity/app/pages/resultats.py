@@ -6,6 +6,7 @@ from maturity.app import logic, session
 from maturity.app.texts import tr
 from maturity.display import format_date, format_number, format_percent
 from maturity.scoring import score
+from maturity.storage import RateLimited
 
 lang = session.lang()
 found = session.require_space("nav_results")
@@ -88,14 +89,21 @@ if store is not None:
     st.caption(tr("pool_opt_in_help", lang))
     if st.button(tr("submit_button", lang), type="primary", key="submit"):
         try:
-            snap = store.submit(token, doc.to_dict(), assessment.to_json(), q.id, q.version, bool(opt_in))
+            snap, refreshed = session.submit_stored(q, bool(opt_in))
         except session.StorageError as exc:
             session.show_storage_error(exc)
+        except session.SpaceNotFound:
+            st.error(tr("unknown_token", lang))
+        except RateLimited as exc:
+            st.error(tr("submit_limited", lang, minutes=max(1, round(exc.retry_after / 60))), icon=":material/block:")
         else:
-            st.session_state["_submitted"] = format_date(snap.submitted_at, lang)
+            st.session_state["_submitted"] = (format_date(snap.submitted_at, lang), refreshed)
             st.rerun()
     if "_submitted" in st.session_state:
-        st.success(tr("submit_done", lang, date=st.session_state.pop("_submitted")), icon=":material/check:")
+        when, refreshed = st.session_state.pop("_submitted")
+        st.success(tr("submit_done", lang, date=when), icon=":material/check:")
+        if refreshed:
+            st.info(tr("submit_refreshed", lang), icon=":material/sync:")
     if history:
         st.subheader(tr("history_header", lang))
         for snap in reversed(history):
