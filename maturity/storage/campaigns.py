@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
@@ -33,6 +34,7 @@ from .db import Database, aware, dumps, guarded, loads, metadata
 from .spaces import new_token, spaces, token_hash, valid_token
 from .submissions import snapshots
 
+BRUSSELS = ZoneInfo("Europe/Brussels")
 CAMPAIGN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
 CHANNELS = ("link", "file")
 
@@ -92,13 +94,13 @@ class Campaign:
     title: str
     questionnaire: str
     opens: date
-    closes: date  # the last day on which a submission counts (whole day, UTC)
+    closes: date  # the last day on which a submission counts (the whole day, Brussels time)
     created_at: datetime
 
     @property
     def close_end(self) -> datetime:
-        """The first instant after the closing day (UTC): a submission counts when strictly before it."""
-        return datetime.combine(self.closes + timedelta(days=1), time(0), tzinfo=UTC)
+        """The first instant after the closing day (Brussels): a submission counts when strictly before it."""
+        return close_end(self.closes)
 
     def is_open(self, when: datetime) -> bool:
         """Submissions are recorded until the end of the closing day (a response may come early)."""
@@ -148,6 +150,12 @@ class FileResponse:
     document: dict[str, Any]
     assessment: dict[str, Any]
     source: str
+
+
+def close_end(closes: date) -> datetime:
+    """The end of the closing day in Brussels (midnight after it), as a UTC time: a submission counts
+    when strictly before it (the core reads a date-only close the same way)."""
+    return datetime.combine(closes + timedelta(days=1), time(0), tzinfo=BRUSSELS).astimezone(UTC)
 
 
 def _campaign(row: Any) -> Campaign:
@@ -369,9 +377,8 @@ class CampaignsMixin(Database):
             ).first()
         if row is None:
             return None
-        close_end = datetime.combine(row.closes + timedelta(days=1), time(0), tzinfo=UTC)
         return InvitationInfo(row.campaign_id, row.title, row.opens, row.closes, row.nis_code, row.commune_name,
-                              self._now() < close_end)
+                              self._now() < close_end(row.closes))
 
     # ---- responses
 
@@ -387,7 +394,7 @@ class CampaignsMixin(Database):
         ).first()
         if row is None:
             return
-        if now >= datetime.combine(row.closes + timedelta(days=1), time(0), tzinfo=UTC):
+        if now >= close_end(row.closes):
             return  # after the close: the commune's own snapshot, not a campaign response
         conn.execute(responses.insert().values(
             campaign_id=row.campaign_id, nis_code=row.nis_code, channel="link", invitation_id=row.id,

@@ -185,9 +185,9 @@ def test_reissue_gives_the_same_space_a_new_link(cstore: Store) -> None:
 
 def test_after_the_close_a_link_submission_is_kept_but_not_counted(cstore: Store, clock: Clock) -> None:
     tokens = links(cstore)
-    clock.now = datetime(2026, 6, 30, 23, 59, 0, tzinfo=UTC)
+    clock.now = datetime(2026, 6, 30, 21, 59, 0, tzinfo=UTC)  # 23:59 in Brussels (summer time)
     submit_by_link(cstore, tokens["92094"], 50.0)  # the last day counts
-    clock.now = datetime(2026, 7, 1, 0, 0, 0, tzinfo=UTC)
+    clock.now = datetime(2026, 6, 30, 22, 0, 0, tzinfo=UTC)  # midnight in Brussels
     submit_by_link(cstore, tokens["92094"], 90.0)
     assert [r["assessment"]["dimensions"]["economy"]["score"] for r in cstore.campaign_responses("wal-2026")] == [50.0]
     assert len(cstore.history(tokens["92094"])) == 2
