@@ -8,4 +8,6 @@ import streamlit as st
 from maturity.app import shell
 
 st.set_page_config(page_title="Smart City — Wallonie", page_icon=":material/location_city:", layout="wide")
-st.navigation(shell.pages(), position="sidebar").run()
+page = st.navigation(shell.pages(), position="hidden")  # the menu is drawn by shell.frame()
+shell.frame()
+page.run()

@@ -56,7 +56,7 @@ def app_reruns() -> list[tuple[str, float, float, float]]:
         os.environ["MATURITY_DATA_DIR"] = tmp
         at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
         at.run()
-        at.selectbox(key="home_commune").select("92094")
+        at.text_input(key="home_query").input("92094").run()
         at.button(key="home_start").click().run()
         from maturity.questionnaire import load_questionnaire
 

@@ -233,22 +233,70 @@ def province_sizes(registry: list[Commune]) -> dict[str, int]:
     return sizes
 
 
+# German names in common use for French-speaking communes (the CSV holds the Dutch ones), so that a
+# German-speaking user finds them by the name they know.
+GERMAN_EXONYMS = {"62063": "Lüttich", "81001": "Arel", "82003": "Bastnach", "63088": "Bleiberg"}
+
+# Abbreviations and their German/French forms, all read as one canonical word.
+_CANONICAL_WORDS = {"saint": "st", "sankt": "st", "st": "st", "sainte": "ste", "ste": "ste"}
+
+
 def _fold(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
-    ).replace("-", " ").replace("'", " ")
+    """Lower case, no accents, hyphens, apostrophes and dots read as spaces, single spaces."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    for mark in "-'’.,/":
+        folded = folded.replace(mark, " ")
+    return " ".join(folded.split())
+
+
+def _canonical(folded: str) -> str:
+    """Abbreviations read as one word: "st hubert", "saint hubert", "sankt vith" -> "st ..."."""
+    return " ".join(_CANONICAL_WORDS.get(word, word) for word in folded.split())
+
+
+@cache
+def _search_names() -> tuple[tuple[Commune, tuple[str, ...]], ...]:
+    out = []
+    for c in communes().values():
+        names = {_fold(n) for n in (c.name_fr, c.name_nl, GERMAN_EXONYMS.get(c.nis_code, "")) if n}
+        out.append((c, tuple(sorted(names | {_canonical(n) for n in names}))))
+    return tuple(out)
+
+
+def _rank(query: str, names: tuple[str, ...]) -> int | None:
+    """0 the whole name, 1 the start of the name, 2 the start of a word, 3 anywhere; None no match."""
+    best = None
+    for name in names:
+        if name == query:
+            rank = 0
+        elif name.startswith(query):
+            rank = 1
+        elif (" " + query) in (" " + name):
+            rank = 2
+        elif query in name:
+            rank = 3
+        else:
+            continue
+        best = rank if best is None else min(best, rank)
+    return best
 
 
 def search(query: str, limit: int = 20) -> list[Commune]:
-    """Communes whose name (French, German or Dutch) or NIS code matches, accents ignored."""
-    q = _fold(query.strip())[:80]
-    if not q:
+    """Communes whose name (French, German or Dutch) or NIS code matches what was typed.
+
+    Accents, case, hyphens and apostrophes are ignored and "st"/"ste" stand for saint/sankt/sainte
+    ("liege", "st hubert", "sankt vith", "luik", "lüttich" all find their commune). The whole name
+    first, then names that start with the query, words that start with it, names that contain it;
+    alphabetical within each group."""
+    folded = _fold(query)[:80]
+    if not folded:
         return []
-    starts, contains = [], []
-    for c in communes().values():
-        names = [_fold(c.name_fr), _fold(c.name_nl)]
-        if c.nis_code == q or any(n.startswith(q) for n in names):
-            starts.append(c)
-        elif any(q in n for n in names):
-            contains.append(c)
-    return sorted(starts, key=lambda c: c.name_fr)[:limit] + sorted(contains, key=lambda c: c.name_fr)[: max(0, limit - len(starts))]
+    queries = {folded, _canonical(folded)}
+    found = []
+    for c, names in _search_names():
+        rank = 0 if c.nis_code == folded else min(
+            (r for r in (_rank(q, names) for q in queries) if r is not None), default=None)
+        if rank is not None:
+            found.append((rank, _fold(c.display_name), c))
+    found.sort(key=lambda item: item[:2])
+    return [c for _rank_, _name, c in found[:limit]]

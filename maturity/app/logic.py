@@ -70,6 +70,15 @@ def progress(q: Questionnaire, answers: Mapping[str, Any]) -> Progress:
     return Progress(out)
 
 
+def resume_step(q: Questionnaire, answers: Mapping[str, Any]) -> int:
+    """Where a returning user goes on (0-based): the first part with an unanswered question shown,
+    else the last part (everything answered: the way to the results)."""
+    for i, section in enumerate(progress(q, answers).sections):
+        if section.answered < section.total:
+            return i
+    return len(q.sections) - 1
+
+
 def shown_questions(q: Questionnaire, section_index: int, answers: Mapping[str, Any]) -> list[Question]:
     shown = visible_questions(q, answers)
     return [qu for qu in q.sections[section_index].questions if qu.id in shown]
@@ -199,6 +208,32 @@ def resume_url(base_url: str | None, token: str, page: str = "questionnaire") ->
         base = "http://localhost:8501"
     base = re.sub(r"/(accueil|questionnaire|resultats|recommandations|wallonie|admin)$", "", base)
     return f"{base}/{page}?t={token}"
+
+
+def copy_box_html(url: str, copy_label: str, done_label: str) -> str:
+    """The link as selectable text and a visible button that copies it (labels in the page's language;
+    the clipboard API when the page is secure, else the selection and ``execCommand``)."""
+    from html import escape
+
+    return (
+        "<div class='resume-link' style='display:flex;flex-wrap:wrap;gap:.5rem;align-items:center'>"
+        f"<code style='flex:1 1 16rem;overflow-wrap:anywhere;padding:.5rem;border-radius:.4rem;"
+        f"background:#f0f2f6;color:#1b1d24'>{escape(url)}</code>"
+        f"<button type='button' class='resume-copy' data-url='{escape(url, quote=True)}' "
+        f"data-done='{escape(done_label, quote=True)}' style='padding:.4rem .9rem;border:1px solid #1f4e79;"
+        f"border-radius:.5rem;background:#fff;color:#1f4e79;font:inherit;cursor:pointer'>{escape(copy_label)}</button>"
+        "</div><script>(() => {\n"
+        "for (const b of document.querySelectorAll('button.resume-copy:not([data-ready])')) {\n"
+        "  b.dataset.ready = '1';\n"
+        "  b.addEventListener('click', async () => {\n"
+        "    const text = b.dataset.url;\n"
+        "    try { await navigator.clipboard.writeText(text); }\n"
+        "    catch (e) { const t = document.createElement('textarea'); t.value = text; document.body.append(t);\n"
+        "      t.select(); document.execCommand('copy'); t.remove(); }\n"
+        "    b.textContent = b.dataset.done;\n"
+        "  });\n"
+        "}})();</script>"
+    )
 
 
 # --- answers files ------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ Rules kept here:
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 from pathlib import Path
@@ -88,6 +87,12 @@ def commune_choices() -> list[str]:
 
 
 def lang() -> str:
+    """The interface language: the URL's ``lang`` (a reload keeps a switch), else this session's, else
+    the open assessment's (set when it is loaded), else the browser's."""
+    url_lang = st.query_params.get("lang")
+    if url_lang in LANGS and url_lang != st.session_state.get("lang"):
+        st.session_state["lang"] = url_lang
+        st.session_state["lang_chosen"] = True
     if "lang" not in st.session_state:
         guess = "fr"
         try:
@@ -97,17 +102,24 @@ def lang() -> str:
         except Exception:
             guess = "fr"
         st.session_state["lang"] = guess
-    return normalize_lang(st.session_state["lang"])
+    chosen = normalize_lang(st.session_state["lang"])
+    if st.session_state.get("lang_chosen") and st.query_params.get("lang") != chosen:
+        st.query_params["lang"] = chosen
+    return chosen
 
 
 def _on_lang_change() -> None:
+    """Only the interface changes: the commune, the answers and the assessment's own language stay."""
     chosen = normalize_lang(st.session_state.get("_lang_choice"))
     st.session_state["lang"] = chosen
-    token = current_token()
-    s = store()
-    if token and s is not None:
-        with contextlib.suppress(StorageError, SpaceNotFound):
-            s.set_lang(token, chosen)
+    st.session_state["lang_chosen"] = True
+    st.query_params["lang"] = chosen
+    _forget_widgets()  # their labels change, so Streamlit makes new widgets: seed them again from the answers
+
+
+def _forget_widgets() -> None:
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(("ans_", "note_", "mc_", "sp_"))]:
+        del st.session_state[key]
 
 
 def use_lang(chosen: str) -> None:
@@ -122,6 +134,27 @@ def language_selector() -> None:
         "Langue · Sprache · Language", list(LANGS), key="_lang_choice", format_func=LANG_NAMES.__getitem__,
         on_change=_on_lang_change, horizontal=True,
     )
+
+
+def assessment_lang() -> str | None:
+    """The language stored with the open assessment (the one its resume link opens in)."""
+    meta = st.session_state.get("space_meta") or {}
+    return meta.get("lang")
+
+
+def set_assessment_lang(chosen: str) -> None:
+    """Make ``chosen`` the assessment's language, when the user asks for it."""
+    token = current_token()
+    s = store()
+    if not token or s is None:
+        return
+    try:
+        s.set_lang(token, chosen)
+    except (StorageError, SpaceNotFound):
+        return
+    meta = dict(st.session_state.get("space_meta") or {})
+    meta["lang"] = chosen
+    st.session_state["space_meta"] = meta
 
 
 # --- the resume token and the space -------------------------------------------------------------
@@ -141,8 +174,7 @@ def current_token() -> str | None:
 
 
 def _forget_space() -> None:
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(("ans_", "note_", "mc_", "sp_"))]:
-        del st.session_state[key]
+    _forget_widgets()
     for key in ("doc", "doc_token", "doc_version", "space_meta", "step"):
         st.session_state.pop(key, None)
 
@@ -183,10 +215,11 @@ def document() -> AnswersFile | None:
     st.session_state["doc"] = doc
     st.session_state["doc_token"] = token
     st.session_state["doc_version"] = space.version
-    st.session_state["space_meta"] = {"nis_code": space.nis_code, "name": space.commune_name}
-    if "lang_from_space" not in st.session_state:
-        st.session_state["lang_from_space"] = True
-        st.session_state["lang"] = normalize_lang(space.lang)
+    st.session_state["space_meta"] = {"nis_code": space.nis_code, "name": space.commune_name,
+                                      "lang": normalize_lang(space.lang)}
+    if "lang_from_space" not in st.session_state and not st.session_state.get("lang_chosen"):
+        st.session_state["lang"] = normalize_lang(space.lang)  # a resume link opens in the assessment's language
+    st.session_state["lang_from_space"] = True
     return doc
 
 
@@ -215,6 +248,8 @@ def start(nis_code: str, chosen_lang: str) -> str | None:
         return None
     set_token(token)
     st.session_state["lang_from_space"] = True
+    st.session_state["space_meta"] = {"nis_code": nis_code, "name": commune.name_fr if commune else None,
+                                      "lang": chosen_lang}
     return token
 
 
@@ -385,15 +420,40 @@ def require_space(title_key: str) -> tuple[Questionnaire, AnswersFile] | None:
     return q, doc
 
 
-def page_link(name: str, label: str, icon: str | None = None) -> None:
+def _link_params(step: int | None = None) -> dict[str, str] | None:
     token = current_token()
-    st.page_link(f"{PAGES_DIR}/{name}.py", label=label, icon=icon,
-                 query_params={"t": token} if token else None)
+    params = {"t": token} if token else {}
+    if token and step is not None:
+        params["s"] = str(step)
+    if st.session_state.get("lang_chosen"):
+        params["lang"] = lang()
+    return params or None
 
 
-def switch_page(name: str) -> None:
+def page_link(name: str, label: str, icon: str | None = None, step: int | None = None) -> None:
+    """A link to a page of this assessment (``step``: a part of the questionnaire, from 1)."""
+    st.page_link(f"{PAGES_DIR}/{name}.py", label=label, icon=icon, query_params=_link_params(step))
+
+
+def switch_page(name: str, step: int | None = None) -> None:
+    st.switch_page(f"{PAGES_DIR}/{name}.py", query_params=_link_params(step))
+
+
+def resume_link_box(expanded: bool) -> None:
+    """The resume link with a visible copy button: in full (``expanded``), else behind a button that
+    stays at the top of the page. Only on this assessment's own pages, never on a public one."""
     token = current_token()
-    st.switch_page(f"{PAGES_DIR}/{name}.py", query_params={"t": token} if token else None)
+    if not token:
+        return
+    la = lang()
+    url = logic.resume_url(base_url(), token)
+    box = st.container(border=True, key="resume_box") if expanded else st.popover(
+        tr("resume_link_header", la), icon=":material/link:", key="resume_pop")
+    with box:
+        if expanded:
+            st.markdown(f"**{tr('resume_link_header', la)}**")
+        st.caption(tr("resume_link_help", la))
+        st.html(logic.copy_box_html(url, tr("copy_link", la), tr("copied_link", la)), unsafe_allow_javascript=True)
 
 
 def comparison_series(q: Questionnaire, doc: AnswersFile, assessment: Any, lang: str

@@ -1,4 +1,4 @@
-"""What every page shares: the navigation (titles in the chosen language) and the sidebar."""
+"""What every page shares: the navigation (titles in the chosen language), the sidebar and the style."""
 
 from __future__ import annotations
 
@@ -8,21 +8,20 @@ from . import session
 from .texts import tr
 
 PAGES = (
-    # (file, url path, title key, icon, group)
-    ("accueil", "accueil", "nav_home", ":material/home:", "nav_section_assessment"),
-    ("questionnaire", "questionnaire", "nav_questionnaire", ":material/checklist:", "nav_section_assessment"),
-    ("resultats", "resultats", "nav_results", ":material/radar:", "nav_section_assessment"),
-    ("recommandations", "recommandations", "nav_recommendations", ":material/task_alt:", "nav_section_assessment"),
-    ("wallonie", "wallonie", "nav_wallonia", ":material/public:", "nav_section_public"),
-    ("admin", "admin", "nav_admin", ":material/admin_panel_settings:", "nav_section_public"),
+    # (file, url path, title key, icon, in the menu)
+    ("accueil", "accueil", "nav_home", ":material/home:", True),
+    ("questionnaire", "questionnaire", "nav_questionnaire", ":material/checklist:", True),
+    ("resultats", "resultats", "nav_results", ":material/radar:", True),
+    ("recommandations", "recommandations", "nav_recommendations", ":material/task_alt:", True),
+    ("wallonie", "wallonie", "nav_wallonia", ":material/public:", True),
+    # the coordinator's page: reachable by its own address (/admin), never in a commune's menu
+    ("admin", "admin", "nav_admin", ":material/admin_panel_settings:", False),
 )
 
 
 def pages() -> list:
-    """The pages for ``st.navigation``, titled in the session's language.
-
-    A flat list: Streamlit 1.67 draws grouped navigation as ``<ul><div><li>``, which axe-core
-    reports as a serious violation (list items outside a list)."""
+    """The pages for ``st.navigation`` (drawn hidden: the menu is drawn by :func:`sidebar`, with
+    links that carry the resume token and the language)."""
     # take the token from the URL and load its document before any title is written: the document
     # carries the assessment's language, so that a reload or a resume link keeps the menu in it
     if session.current_token():
@@ -31,15 +30,58 @@ def pages() -> list:
     out = [
         st.Page(f"{session.PAGES_DIR}/{name}.py", title=tr(title_key, lang), icon=icon, url_path=url_path,
                 default=name == "accueil")
-        for name, url_path, title_key, icon, _group in PAGES
+        for name, url_path, title_key, icon, _in_menu in PAGES
     ]
-    sidebar()
     return out
+
+
+def frame() -> None:
+    """The style and the sidebar, drawn once ``st.navigation`` knows the pages."""
+    style(session.lang())
+    sidebar()
 
 
 def sidebar() -> None:
     doc = session.document() if session.current_token() else None  # loaded once per token, in pages()
-    session.language_selector()
-    if doc is not None:
-        st.sidebar.markdown(tr("sidebar_commune", session.lang(), name=session.commune_of(doc)))
-    st.sidebar.caption(tr("footer", session.lang()))
+    lang = session.lang()
+    with st.sidebar:
+        with st.container(key="menu"):
+            for name, _url, title_key, icon, in_menu in PAGES:
+                if in_menu:
+                    session.page_link(name, tr(title_key, lang), icon)
+        session.language_selector()
+        if doc is not None:
+            st.markdown(tr("sidebar_commune", lang, name=session.commune_of(doc)))
+            stored = session.assessment_lang()
+            if stored and stored != lang:
+                st.caption(tr("assessment_lang_note", lang, language=tr(f"lang_{stored}", lang)))
+                st.button(tr("assessment_lang_button", lang, language=tr(f"lang_{lang}", lang)), key="assessment_lang",
+                          on_click=session.set_assessment_lang, args=(lang,))
+        st.caption(tr("footer", lang))
+
+
+def style(lang: str) -> None:
+    """Streamlit's own English texts replaced in the page's language, and a few visual adjustments."""
+    st.html(f"<style>{css(lang)}</style>")
+
+
+def css(lang: str) -> str:
+    def content(key: str) -> str:
+        return '"' + tr(key, lang).replace("\\", "").replace('"', "'") + '"'
+
+    return (
+        # "Press Enter to apply" under text and number inputs
+        "[data-testid='InputInstructions']{font-size:0}"
+        f"[data-testid='InputInstructions']::after{{content:{content('st_enter')};font-size:0.75rem}}"
+        ".st-key-home_query [data-testid='InputInstructions']{display:none}"  # a live search needs no Enter
+        # the file uploader: "Upload" and "1MB per file • JSON"
+        "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p{font-size:0}"
+        "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p::after"
+        f"{{content:{content('st_browse')};font-size:0.875rem}}"
+        "[data-testid='stFileUploaderDropzoneInstructions'] span{font-size:0}"
+        "[data-testid='stFileUploaderDropzoneInstructions'] span::after"
+        f"{{content:{content('st_drop_limit')};font-size:0.75rem}}"
+        # question texts: the same weight above radios and checkboxes
+        "[class*='st-key-q_'] [data-testid='stWidgetLabel'] p,[class*='st-key-q_'] .q-text"
+        "{font-size:1rem;font-weight:600}"
+    )

@@ -59,6 +59,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "Check the link or start a new assessment.",
     },
     "go_home": {"fr": "Aller à l'accueil", "de": "Zur Startseite", "en": "Go to the home page"},
+    "assessment_lang_note": {
+        "fr": "Ce bilan est enregistré en {language} : son lien de reprise l'ouvre dans cette langue.",
+        "de": "Diese Bewertung ist auf {language} gespeichert: Ihr Link öffnet sie in dieser Sprache.",
+        "en": "This assessment is saved in {language}: its resume link opens it in that language.",
+    },
+    "assessment_lang_button": {
+        "fr": "Ouvrir désormais ce bilan en {language}",
+        "de": "Diese Bewertung künftig auf {language} öffnen",
+        "en": "Open this assessment in {language} from now on",
+    },
+    "lang_fr": {"fr": "français", "de": "Französisch", "en": "French"},
+    "lang_de": {"fr": "allemand", "de": "Deutsch", "en": "German"},
+    "lang_en": {"fr": "anglais", "de": "Englisch", "en": "English"},
+    # --- Streamlit's own texts, in the page's language
+    "st_enter": {"fr": "Entrée pour valider", "de": "Eingabetaste zum Bestätigen", "en": "Press Enter to apply"},
+    "st_drop_limit": {"fr": "JSON, 1 Mo au plus", "de": "JSON, höchstens 1 MB", "en": "JSON, 1 MB at most"},
+    "st_browse": {"fr": "Choisir un fichier", "de": "Datei auswählen", "en": "Browse files"},
     # --- home
     "home_intro": {
         "fr": "Cet outil aide votre commune à situer sa démarche **Smart City** (ville intelligente) : "
@@ -87,11 +104,30 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "home_start_header": {"fr": "Commencer un bilan", "de": "Eine Bewertung beginnen", "en": "Start an assessment"},
     "commune_label": {
-        "fr": "Votre commune (tapez les premières lettres)",
-        "de": "Ihre Gemeinde (tippen Sie die ersten Buchstaben)",
-        "en": "Your commune (type the first letters)",
+        "fr": "Votre commune",
+        "de": "Ihre Gemeinde",
+        "en": "Your commune",
     },
-    "commune_placeholder": {"fr": "Choisir une commune", "de": "Gemeinde wählen", "en": "Choose a commune"},
+    "commune_placeholder": {
+        "fr": "Tapez son nom, par exemple : liege, st hubert",
+        "de": "Geben Sie den Namen ein, zum Beispiel: Eupen, Sankt Vith",
+        "en": "Type its name, for example: liege, st hubert",
+    },
+    "commune_results": {
+        "fr": "Communes trouvées : choisissez la vôtre",
+        "de": "Gefundene Gemeinden: Wählen Sie Ihre",
+        "en": "Communes found: choose yours",
+    },
+    "commune_none": {
+        "fr": "Aucune commune ne correspond à « {query} ». Vérifiez l'orthographe, ou tapez le code INS.",
+        "de": "Keine Gemeinde passt zu „{query}“. Prüfen Sie die Schreibweise oder geben Sie den NIS-Code ein.",
+        "en": "No commune matches “{query}”. Check the spelling, or type the NIS code.",
+    },
+    "commune_chosen": {
+        "fr": "Commune choisie : {name}",
+        "de": "Gewählte Gemeinde: {name}",
+        "en": "Chosen commune: {name}",
+    },
     "commune_option": {"fr": "{name} — {province}", "de": "{name} — {province}", "en": "{name} — {province}"},
     "german_hint": {
         "fr": "{name} est une commune germanophone : le questionnaire existe aussi en allemand.",
@@ -124,12 +160,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Start another assessment",
     },
     "resume_link_header": {"fr": "Votre lien de reprise", "de": "Ihr Wiederaufnahme-Link", "en": "Your resume link"},
+    "copy_link": {"fr": "Copier le lien", "de": "Link kopieren", "en": "Copy the link"},
+    "copied_link": {"fr": "Lien copié ✓", "de": "Link kopiert ✓", "en": "Link copied ✓"},
     "resume_link_help": {
-        "fr": "Gardez ce lien (copiez-le avec l'icône à droite) : il permet de reprendre le bilan plus tard, "
+        "fr": "Gardez ce lien (bouton « Copier le lien ») : il permet de reprendre le bilan plus tard, "
         "sur cet ordinateur ou un autre. Toute personne qui l'a peut voir et modifier les réponses.",
-        "de": "Bewahren Sie diesen Link auf (Kopieren mit dem Symbol rechts): Damit setzen Sie die Bewertung "
+        "de": "Bewahren Sie diesen Link auf (Schaltfläche „Link kopieren“): Damit setzen Sie die Bewertung "
         "später fort, auf diesem oder einem anderen Computer. Wer ihn hat, kann die Antworten sehen und ändern.",
-        "en": "Keep this link (copy it with the icon on the right): it lets you resume the assessment later, "
+        "en": "Keep this link (button “Copy the link”): it lets you resume the assessment later, "
         "on this computer or another. Anyone who has it can see and change the answers.",
     },
     # --- questionnaire
@@ -140,6 +178,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{answered} of {total} questions answered",
     },
     "step_label": {"fr": "Partie du questionnaire", "de": "Teil des Fragebogens", "en": "Part of the questionnaire"},
+    "step_help": {
+        "fr": "Entre parenthèses : questions répondues / questions de la partie.",
+        "de": "In Klammern: beantwortete Fragen / Fragen des Teils.",
+        "en": "In brackets: questions answered / questions in the part.",
+    },
     "step_option": {
         "fr": "{n}. {label} ({answered}/{total})",
         "de": "{n}. {label} ({answered}/{total})",

@@ -8,6 +8,7 @@ a page change or a new session shows what was saved.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import streamlit as st
@@ -105,7 +106,7 @@ def question(q: Questionnaire, question: Question, value: Any, note: str | None,
 def _multi(q: Questionnaire, question: Question, value: Any, text: str, lang: str) -> None:
     """A multi question as checkboxes (plain, keyboard-friendly), then "je ne sais pas" / "ne s'applique pas"."""
     qid = question.id
-    st.markdown(text)
+    st.markdown(f"<p class='q-text'>{html.escape(text)}</p>", unsafe_allow_html=True)  # styled like a radio's label
     if not question.help:
         st.caption(tr("multi_hint", lang))
     options = question.option_ids + logic.special_values(question)
@@ -144,3 +145,20 @@ def _free(q: Questionnaire, question: Question, value: Any, label: str, lang: st
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def scroll_to_part(moves: int) -> None:
+    """After "Partie suivante" (or any change of part): show the new part from its top and put the
+    keyboard focus on its heading, so that the next click is never the same button by accident.
+    ``moves`` makes each script new, so the browser runs it once per change of part."""
+    st.html(
+        f"<script>/* part change {int(moves)} */\n"
+        "(() => {\n"
+        "  const heading = document.getElementById('part');\n"
+        "  const main = document.querySelector('[data-testid=\"stMain\"]');\n"
+        "  if (main) main.scrollTo({top: 0});\n"
+        "  window.scrollTo({top: 0});\n"
+        "  if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus({preventScroll: true}); }\n"
+        "})();</script>",
+        unsafe_allow_javascript=True,
+    )

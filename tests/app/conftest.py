@@ -38,7 +38,8 @@ def started(nis: str = "92094") -> AppTest:
     """A session that chose a commune and started: now on the questionnaire page."""
     at = new_app()
     at.run()
-    at.selectbox(key="home_commune").select(nis)
+    at.text_input(key="home_query").input(nis).run()
+    at.radio(key="home_commune").set_value(nis).run()
     at.button(key="home_start").click().run()
     assert not at.exception
     return at

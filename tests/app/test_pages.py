@@ -13,15 +13,48 @@ def _progress_text(at) -> str:
     return at.get("progress")[0].proto.text
 
 
-def test_home_lists_the_262_communes_and_the_merger_note(mini):
+def _search(at, text: str) -> list[str]:
+    at.text_input(key="home_query").input(text).run()
+    assert not at.exception
+    radios = [r for r in at.radio if r.key == "home_commune"]
+    return list(radios[0].options) if radios else []
+
+
+def test_home_finds_a_commune_typed_without_accents_or_abbreviated(mini):
     at = new_app()
     at.run()
     assert not at.exception
-    box = at.selectbox(key="home_commune")
-    assert len(box.options) == 262
+    assert _search(at, "liege")[0].startswith("Liège — ")
+    assert _search(at, "ecaussinnes")[0].startswith("Écaussinnes")
+    assert _search(at, "la louviere")[0].startswith("La Louvière")
+    assert _search(at, "chievres")[0].startswith("Chièvres")
+    assert _search(at, "st hubert")[0].startswith("Saint-Hubert")
+    assert _search(at, "sankt vith")[0].startswith("Sankt Vith (Saint-Vith)")  # the German name first
+    assert _search(at, "luik")[0].startswith("Liège")  # Dutch
+    assert _search(at, "lüttich")[0].startswith("Liège")  # German
+    assert _search(at, "zzzz") == []
+    assert any("Aucune commune ne correspond à « zzzz »" in c.value for c in at.caption)
+    # the merger note only for Bastogne and Bertogne
+    assert not any("Bastogne et Bertogne" in c.value for c in at.caption)
+    _search(at, "bertogne")
     assert any("Bastogne et Bertogne" in c.value for c in at.caption)
-    # German-speaking communes show their German name
-    assert any(o.startswith("Sankt Vith (Saint-Vith)") for o in box.options)
+    _search(at, "namur")
+    assert not any("Bastogne et Bertogne" in c.value for c in at.caption)
+
+
+def test_switching_to_german_keeps_the_chosen_commune(mini):
+    at = new_app()
+    at.run()
+    _search(at, "butgenbach")
+    assert any("germanophone" in i.value for i in at.info)
+    at.button(key="home_to_de").click().run()
+    assert not at.exception
+    assert at.session_state["lang"] == "de"
+    assert "Selbstbewertung" in at.title[0].value
+    assert at.session_state["home_nis"] == "63013"
+    at.button(key="home_start").click().run()
+    assert not at.exception
+    assert "Bütgenbach" in at.title[0].value and "Fragebogen" in at.title[0].value
 
 
 def test_start_opens_a_space_with_the_token_in_the_url(mini, store):
@@ -239,12 +272,24 @@ def test_admin_settles_a_disputed_commune(mini, store, monkeypatch):
     assert any("1" in s.value for s in at.success)
 
 
-def test_language_switch_translates_the_navigation(mini):
+def test_language_switch_keeps_the_assessment_and_its_stored_language(mini):
     at = started()
-    at.sidebar.radio(key="_lang_choice").set_value("de").run()
-    assert "Fragebogen" in at.title[0].value
     token = at.session_state["token"]
-    assert Store.from_env().load_space(token).lang == "de"
+    at.radio(key="ans_a1").set_value("half").run()
+    at.sidebar.radio(key="_lang_choice").set_value("de").run()
+    assert "Fragebogen" in at.title[0].value and "Namur" in at.title[0].value
+    assert at.session_state["token"] == token and at.radio(key="ans_a1").value == "half"
+    assert at.query_params["lang"] in ("de", ["de"])  # a reload keeps the interface language
+    store = Store.from_env()
+    assert store.load_space(token).lang == "fr"  # not changed silently
+    # a new session with the resume link opens in the assessment's language
+    again = new_app(token)
+    again.run()
+    assert again.session_state["lang"] == "fr"
+    # asked for: the assessment's language changes
+    at.button(key="assessment_lang").click().run()
+    assert store.load_space(token).lang == "de"
+    assert not [b for b in at.sidebar.button if b.key == "assessment_lang"]
 
 
 def test_a_corrupted_database_gets_a_clear_message_and_is_left_alone(mini):

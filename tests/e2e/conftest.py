@@ -80,14 +80,16 @@ def open_app(page, server, path: str = "") -> None:
     wait_idle(page)
 
 
-def start_assessment(page, server, commune: str = "Namur") -> str:
+def start_assessment(page, server, commune: str = "Namur", typed: str | None = None) -> str:
+    """Find the commune by typing (``typed``, else its name) in the search box, then start."""
     open_app(page, server)
     box = page.get_by_label("Votre commune")
     box.click()
-    page.keyboard.type(commune)
-    page.get_by_role("option", name=re.compile(f"^{re.escape(commune)} ")).first.wait_for()
-    page.keyboard.press("Enter")
+    page.keyboard.type(typed or commune)
+    page.locator(f"{MAIN} [role='radiogroup'] label").first.wait_for()
     wait_idle(page)
+    first = page.locator(f"{MAIN} [role='radiogroup'] label").first.inner_text()
+    assert first.startswith(commune), first
     page.get_by_role("button", name="Commencer le bilan").click()
     page.wait_for_url(re.compile(r".*/questionnaire\?t=.*"))
     page.wait_for_selector("text=questions répondues sur")

@@ -43,7 +43,8 @@ def test_whole_assessment_with_reload_radar_and_pdf(page, server):
         answer_current_step(page)
     done, total = answered(page)
     assert done == total, (done, total)
-    page.get_by_role("link", name="Voir les résultats").click()
+    # the last part ends with the way to the results, a primary button
+    page.get_by_role("button", name="Voir les résultats").click()
     page.wait_for_selector("text=Les six dimensions")
     wait_idle(page)
     chart = page.locator("[data-testid='stVegaLiteChart']").first
@@ -153,3 +154,82 @@ def test_axe_no_serious_or_critical_violation(page, server, axe_source, path):
     wait_idle(page, 0.5)
     violations = run_axe(page, axe_source)
     assert violations == [], violations
+
+
+def _in_view(page, locator) -> bool:
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]
+
+
+ENGLISH = ("Press Enter", "No results", "Upload", "per file", "Browse files", "Drag and drop")
+
+
+def test_phone_in_french_liege_without_accents_and_no_part_skipped(chromium, server):
+    ctx = chromium.new_context(viewport={"width": 390, "height": 844}, locale="fr-BE", is_mobile=True, has_touch=True)
+    try:
+        page = ctx.new_page()
+        page.set_default_timeout(20_000)
+        start_assessment(page, server, "Liège", typed="liege")
+        answer_current_step(page)
+        page.locator(f"{MAIN} [data-testid='stExpander']").last.click()  # open a bottom expander: deep scroll
+        nxt = page.get_by_role("button", name="Partie suivante →")
+        nxt.scroll_into_view_if_needed()
+        nxt.click()
+        wait_idle(page, 0.6)
+        heading = page.get_by_role("heading", name=re.compile("Partie 2 sur 8"))
+        assert _in_view(page, heading), heading.bounding_box()
+        assert not _in_view(page, page.get_by_role("button", name="Partie suivante →"))  # no double click
+        assert page.evaluate("() => document.activeElement && document.activeElement.id") == "part"
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390  # no horizontal scroll
+        # the resume link stays findable after the first answer, with a visible copy button
+        page.get_by_role("button", name=re.compile("Votre lien de reprise")).click()
+        copy = page.get_by_role("button", name="Copier le lien")
+        copy.wait_for(state="visible")
+        body = page.locator("body").inner_text()
+        assert not [w for w in ENGLISH if w in body], body
+    finally:
+        ctx.close()
+
+
+def test_german_desktop_switch_language_and_resume_where_it_stopped(chromium, server):
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="de-BE")
+    try:
+        page = ctx.new_page()
+        page.set_default_timeout(20_000)
+        open_app(page, server)
+        page.get_by_label("Ihre Gemeinde").fill("butgenbach")
+        page.locator(f"{MAIN} [role='radiogroup'] label").first.wait_for()
+        wait_idle(page)
+        page.get_by_role("button", name="Bewertung beginnen").click()
+        page.wait_for_selector("text=Fragen beantwortet")
+        wait_idle(page)
+        link = page.locator(".resume-copy").get_attribute("data-url")
+        page.locator(f"{MAIN} [role='radiogroup'] label").first.click()
+        wait_idle(page, 0.5)
+        page.get_by_role("button", name="Nächster Teil →").click()
+        wait_idle(page, 0.5)
+        page.locator(f"{MAIN} [role='radiogroup'] label").first.click()
+        wait_idle(page, 0.5)
+        # the interface in French: the same commune, part and answers
+        page.locator("[data-testid='stSidebar']").get_by_text("Français").click()
+        page.wait_for_selector("text=Partie 2 sur 8")
+        wait_idle(page)
+        assert "Bütgenbach" in page.locator("h1").first.inner_text()
+        assert page.locator(f"{MAIN} [role='radiogroup'] input:checked").count() == 1
+        page.reload()  # a reload keeps the chosen interface language
+        page.wait_for_selector("text=Partie 2 sur 8")
+        # the resume link, in a new browser: the assessment's language (German), where it stopped (part 1
+        # has 5 of 6 unanswered: part 1)
+        other = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-BE")
+        try:
+            p2 = other.new_page()
+            p2.set_default_timeout(20_000)
+            p2.goto(link)
+            p2.wait_for_selector("text=Teil 1 von 8")
+            assert "Fragebogen" in p2.locator("h1").first.inner_text()
+        finally:
+            other.close()
+        body = page.locator("body").inner_text()
+        assert not [w for w in ENGLISH if w in body], body
+    finally:
+        ctx.close()

@@ -36,3 +36,17 @@ def test_search_ignores_accents_case_and_hyphens():
     assert communes.search("fontaine l eveque")[0].name_fr == "Fontaine-l'Évêque"
     assert communes.search("92094")[0].name_fr == "Namur"
     assert communes.search("") == [] and communes.search("<script>") == []
+
+
+def test_search_reads_abbreviations_and_names_in_three_languages_whole_name_first():
+    first = lambda text: communes.search(text)[0].name_fr  # noqa: E731
+    assert first("liege") == "Liège" and first("LIÈGE") == "Liège"
+    assert first("la louviere") == "La Louvière" and first("chievres") == "Chièvres"
+    assert first("st hubert") == first("saint-hubert") == first("St.-Hubert") == "Saint-Hubert"
+    assert first("ste ode") == "Sainte-Ode"
+    assert first("sankt vith") == first("st vith") == "Saint-Vith"  # German name, abbreviated
+    assert first("luik") == "Liège" and first("bergen") == "Mons"  # Dutch
+    assert first("lüttich") == first("luttich") == "Liège"  # German
+    assert first("sain") == "Saint-Georges-sur-Meuse"  # still typing: every "Saint-", alphabetically
+    assert [c.name_fr for c in communes.search("namur")] == ["Namur"]
+    assert communes.search("zzz") == []

@@ -1,4 +1,4 @@
-"""Accueil: what this is, how long it takes; choose the commune and start, or resume."""
+"""Accueil: what this is, how long it takes; find the commune and start, or resume."""
 
 import streamlit as st
 
@@ -27,37 +27,55 @@ if doc is not None:
     prog = logic.progress(q, doc.answers)
     st.success(tr("current_assessment", lang, name=session.commune_of(doc), answered=prog.answered, total=prog.total),
                icon=":material/bookmark:")
-    session.page_link("questionnaire", tr("continue_button", lang), ":material/arrow_forward:")
-    st.subheader(tr("resume_link_header", lang))
-    st.caption(tr("resume_link_help", lang))
-    st.code(logic.resume_url(session.base_url(), token), language=None, wrap_lines=True)
+    session.page_link("questionnaire", tr("continue_button", lang), ":material/arrow_forward:",
+                      step=logic.resume_step(q, doc.answers) + 1)
+    session.resume_link_box(expanded=True)
+
+
+def _on_pick() -> None:
+    st.session_state["home_nis"] = st.session_state.get("home_commune")
+
 
 target = st.container() if doc is None else st.expander(tr("new_assessment_button", lang), expanded=False)
 with target:
     if doc is None:
         st.subheader(tr("home_start_header", lang))
-    nis = st.selectbox(
-        tr("commune_label", lang), session.commune_choices(), index=None, key="home_commune",
-        format_func=lambda code: logic.commune_label(code, lang), placeholder=tr("commune_placeholder", lang),
-    )
-    st.caption(communes.MERGER_NOTE.get(lang, communes.MERGER_NOTE["fr"]))
+    query = st.text_input(tr("commune_label", lang), key="home_query", placeholder=tr("commune_placeholder", lang),
+                          live=True, max_chars=80, type="search")
+    found = communes.search(query or "", limit=8)
+    nis = st.session_state.get("home_nis")
+    if found:
+        options = [c.nis_code for c in found]
+        if nis not in options:  # a new search: its best match, until another is picked
+            nis = st.session_state["home_nis"] = options[0]
+        st.session_state["home_commune"] = nis
+        st.radio(tr("commune_results", lang), options, key="home_commune", on_change=_on_pick,
+                 format_func=lambda code: logic.commune_label(code, lang))
+    elif (query or "").strip():
+        st.caption(tr("commune_none", lang, query=logic.commune_name(None, query)))
+        nis = st.session_state["home_nis"] = None
+    elif nis:  # the search box was emptied after a choice (or the language changed): keep the choice
+        st.caption(tr("commune_chosen", lang, name=logic.commune_label(nis, lang)))
     chosen = communes.get(nis) if nis else None
+    if chosen is not None and chosen.nis_code in communes.MERGED_2025:
+        st.caption(communes.MERGER_NOTE.get(lang, communes.MERGER_NOTE["fr"]))
     if chosen is not None and chosen.language == "D" and lang != "de":
         st.info(tr("german_hint", lang, name=chosen.display_name), icon=":material/translate:")
         st.button("Auf Deutsch wechseln", key="home_to_de", on_click=session.use_lang, args=("de",))
     if st.button(tr("start_button", lang), type="primary", key="home_start"):
-        if not nis:
+        if chosen is None:
             st.error(tr("choose_commune_first", lang))
-        elif session.start(nis, lang):
+        elif session.start(chosen.nis_code, lang):
             session.switch_page("questionnaire")
 
 with st.expander(tr("home_resume_header", lang), expanded=False):
     st.caption(tr("resume_help", lang))
     pasted = st.text_input(tr("resume_label", lang), key="home_resume")
     if st.button(tr("resume_button", lang), key="home_resume_go"):
-        found = logic.token_from_input(pasted)
-        if found:
-            session.set_token(found)
-            if session.document() is not None:
-                session.switch_page("questionnaire")
+        found_token = logic.token_from_input(pasted)
+        if found_token:
+            session.set_token(found_token)
+            resumed = session.document()
+            if resumed is not None:
+                session.switch_page("questionnaire", step=logic.resume_step(q, resumed.answers) + 1)
         st.error(tr("unknown_token", lang))

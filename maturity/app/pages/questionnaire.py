@@ -11,15 +11,15 @@ found = session.require_space("nav_questionnaire")
 if found is None:
     st.stop()
 q, doc = found
-token = session.current_token()
 count = len(q.sections)
 
-# the step: from the session, else from the URL (?s=2), else the first
+# the step: from the session, else from the URL (?s=2: a reload), else where this assessment stopped
 if "step" not in st.session_state:
     try:
-        st.session_state["step"] = min(max(int(st.query_params.get("s", "1")) - 1, 0), count - 1)
+        wanted = int(st.query_params["s"]) - 1 if "s" in st.query_params else logic.resume_step(q, doc.answers)
     except ValueError:
-        st.session_state["step"] = 0
+        wanted = logic.resume_step(q, doc.answers)
+    st.session_state["step"] = min(max(wanted, 0), count - 1)
 step = st.session_state["step"]
 st.query_params["s"] = str(step + 1)
 
@@ -27,10 +27,11 @@ st.query_params["s"] = str(step + 1)
 def go(to: int) -> None:
     st.session_state["step"] = min(max(to, 0), count - 1)
     st.session_state["_step_choice"] = st.session_state["step"]
+    st.session_state["_moved"] = st.session_state.get("_moved", 0) + 1  # scroll to the top of the new part
 
 
 def on_step_choice() -> None:
-    st.session_state["step"] = st.session_state["_step_choice"]
+    go(st.session_state["_step_choice"])
 
 
 prog = logic.progress(q, doc.answers)
@@ -39,9 +40,7 @@ st.progress(prog.fraction, text=tr("progress_overall", lang, answered=prog.answe
 
 if "_upload_done" in st.session_state:
     st.success(tr("upload_ok", lang, count=st.session_state.pop("_upload_done")), icon=":material/check:")
-with st.expander(tr("resume_link_header", lang), expanded=prog.answered == 0, icon=":material/link:"):
-    st.caption(tr("resume_link_help", lang))
-    st.code(logic.resume_url(session.base_url(), token), language=None, wrap_lines=True)
+session.resume_link_box(expanded=prog.answered == 0)
 
 
 def step_label(i: int) -> str:
@@ -51,11 +50,13 @@ def step_label(i: int) -> str:
 
 st.session_state["_step_choice"] = step
 st.selectbox(tr("step_label", lang), list(range(count)), key="_step_choice", format_func=step_label,
-             on_change=on_step_choice)
+             on_change=on_step_choice, filter_mode=None, help=tr("step_help", lang))
 
 section = q.sections[step]
 sp = prog.sections[step]
-st.header(tr("step_heading", lang, n=step + 1, count=count, label=q.t(section.label, lang)))
+st.header(tr("step_heading", lang, n=step + 1, count=count, label=q.t(section.label, lang)), anchor="part")
+if st.session_state.get("_moved"):
+    widgets.scroll_to_part(st.session_state["_moved"])
 if section.description:
     st.markdown(q.t(section.description, lang))
 st.caption(tr("section_progress", lang, answered=sp.answered, total=sp.total) + " · " + tr("saved_auto", lang))
@@ -63,14 +64,13 @@ st.caption(tr("section_progress", lang, answered=sp.answered, total=sp.total) + 
 for question in logic.shown_questions(q, step, doc.answers):
     widgets.question(q, question, doc.answers.get(question.id), doc.notes.get(question.id), lang)
 
-cols = st.columns([1, 1, 2])
-if step > 0:
-    cols[0].button(tr("prev_button", lang), on_click=go, args=(step - 1,), key="prev_step")
-if step < count - 1:
-    cols[1].button(tr("next_button", lang), on_click=go, args=(step + 1,), type="primary", key="next_step")
-else:
-    with cols[1]:
-        session.page_link("resultats", tr("to_results", lang), ":material/radar:")
+with st.container(horizontal=True, key="step_nav"):
+    if step > 0:
+        st.button(tr("prev_button", lang), on_click=go, args=(step - 1,), key="prev_step")
+    if step < count - 1:
+        st.button(tr("next_button", lang), on_click=go, args=(step + 1,), type="primary", key="next_step")
+    elif st.button(tr("to_results", lang), type="primary", key="to_results", icon=":material/radar:"):
+        session.switch_page("resultats")
 
 st.divider()
 with st.expander(tr("file_header", lang), icon=":material/description:"):
