@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +21,11 @@ from .errors import InvalidInput, Problem
 from .models import CHOICE_TYPES, NA, UNKNOWN, Question, Questionnaire
 
 MAX_BYTES = 1024 * 1024
+# Shape bounds, checked on the text before it is parsed or copied: an answers file nests 3 levels
+# (answers → a multi answer's list) and holds a few hundred keys; metadata may add a little.
+MAX_DEPTH = 20
+MAX_KEYS = 5_000
+MAX_VALUES = 20_000
 MAX_TEXT = 5000
 MAX_NOTE = 5000
 _KNOWN_KEYS = ("questionnaire", "commune", "respondent", "created_at", "updated_at", "answers", "notes")
@@ -170,6 +176,9 @@ def parse_answers_json(raw: bytes | str, name: str = "<answers>") -> AnswersFile
             raise InvalidInput([Problem(f"not UTF-8 text (byte {exc.start})", file=name)]) from None
     if len(raw) > MAX_BYTES:
         raise InvalidInput([Problem(f"file too large (an answers file is at most {MAX_BYTES:,} bytes)", file=name)])
+    shape = _shape_problem(raw)
+    if shape:
+        raise InvalidInput([Problem(shape, file=name)])
     try:
         data = json.loads(raw, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
@@ -177,6 +186,29 @@ def parse_answers_json(raw: bytes | str, name: str = "<answers>") -> AnswersFile
     except (RecursionError, ValueError) as exc:
         raise InvalidInput([Problem(f"not a usable JSON file ({str(exc)[:80]})", file=name)]) from None
     return answers_from_dict(data, name)
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _shape_problem(text: str) -> str | None:
+    """Why the JSON text is too deep or has too many keys or values (None when it is not), found in
+    one pass over the text with its strings blanked, before anything is parsed or copied."""
+    bare = _JSON_STRING.sub('""', text)
+    if bare.count(":") > MAX_KEYS:
+        return f"too many keys (an answers file has at most {MAX_KEYS:,})"
+    if bare.count(",") >= MAX_VALUES:
+        return f"too many values (an answers file has at most {MAX_VALUES:,})"
+    depth = 0
+    for m in _BRACKETS.finditer(bare):
+        if m.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return f"nested too deeply (an answers file has at most {MAX_DEPTH} levels)"
+        else:
+            depth -= 1
+    return None
 
 
 def _no_constant(token: str) -> Any:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from maturity.models import NA, UNKNOWN, Question, Questionnaire, localize
 from maturity.scoring import Assessment, visible_questions
 
 from .texts import tr
+
+log = logging.getLogger("maturity.app")
 
 SPECIALS = (UNKNOWN, NA)
 
@@ -254,7 +257,19 @@ def document_of(draft: Mapping[str, Any] | None, q: Questionnaire) -> AnswersFil
 
 def read_upload(raw: bytes, name: str, q: Questionnaire, current_nis: str | None, lang: str = "en"
                 ) -> tuple[AnswersFile, list[Problem]]:
-    """Read an uploaded answers file. Raises InvalidInput naming every problem; changes nothing."""
+    """Read an uploaded answers file. Raises InvalidInput naming every problem, and only that (an
+    unexpected failure is logged once and reported as an unreadable file); changes nothing."""
+    try:
+        return _read_upload(raw, name, q, current_nis, lang)
+    except InvalidInput:
+        raise
+    except Exception:  # never a traceback for the user; the cause goes to the log, once
+        log.exception("upload %r could not be read", str(name)[:80])
+        raise InvalidInput([Problem(tr("upload_unreadable", lang), file=name)]) from None
+
+
+def _read_upload(raw: bytes, name: str, q: Questionnaire, current_nis: str | None, lang: str
+                 ) -> tuple[AnswersFile, list[Problem]]:
     if len(raw) > MAX_BYTES:
         raise InvalidInput([Problem(tr("upload_too_big", lang, size=len(raw), limit=MAX_BYTES), file=name)])
     doc = parse_answers_json(raw, name)
@@ -271,10 +286,28 @@ def read_upload(raw: bytes, name: str, q: Questionnaire, current_nis: str | None
     return doc, warnings
 
 
-def problem_lines(problems: list[Problem]) -> list[str]:
+def keep_commune(doc: AnswersFile, current: Mapping[str, Any] | None) -> AnswersFile:
+    """The commune of an uploaded document as it will be stored: a file without a NIS code cannot
+    rename the space's commune (it keeps the space's), and a known NIS code gets its official name."""
+    if not doc.nis_code:
+        doc.commune = dict(current or {})
+    known = communes.get(doc.nis_code)
+    if known is not None:
+        doc.commune = {**doc.commune, "nis_code": known.nis_code, "name": known.name_fr}
+    return doc
+
+
+MAX_PROBLEMS_SHOWN = 50
+
+
+def problem_lines(problems: list[Problem], lang: str = "fr", limit: int = MAX_PROBLEMS_SHOWN) -> list[str]:
     """The problems as lines for st.error/st.warning (Markdown): keys and values from the file are escaped,
-    so that ``[x](javascript:...)`` or ``<b>`` in an uploaded file shows as typed, never as a link."""
-    return [_MD_SPECIAL.sub(r"\\\1", str(p)) for p in problems]
+    so that ``[x](javascript:...)`` or ``<b>`` in an uploaded file shows as typed, never as a link.
+    At most ``limit`` lines, then "and N more"."""
+    lines = [_MD_SPECIAL.sub(r"\\\1", str(p)) for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(tr("problems_more", lang, n=len(problems) - limit))
+    return lines
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&:])")

@@ -335,9 +335,16 @@ def replace_document(doc: AnswersFile) -> bool:
     """Replace the whole draft (after an upload). True when saved."""
     token = current_token()
     current = st.session_state.get("doc")
-    if current is not None and current.commune and not doc.commune:
-        doc.commune = dict(current.commune)
-    ok = _write(lambda s, t: s.save_draft(t, doc.to_dict()))
+    meta = st.session_state.get("space_meta") or {}
+    here = dict(current.commune) if current is not None and current.nis_code else (
+        {"nis_code": meta["nis_code"], "name": meta.get("name") or ""} if meta.get("nis_code") else {})
+    logic.keep_commune(doc, here)
+    try:
+        ok = _write(lambda s, t: s.save_draft(t, doc.to_dict()))
+    except Exception:  # an upload never raises: say it was not saved, log the cause once
+        log.exception("replacing the draft failed")
+        st.session_state["_save_error"] = tr("upload_unreadable", lang())
+        return False
     if ok:
         _forget_space()
         st.session_state["doc"] = doc

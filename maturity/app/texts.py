@@ -265,6 +265,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Hinweise zur geladenen Datei:",
         "en": "Notes on the loaded file:",
     },
+    "upload_unreadable": {
+        "fr": "ce fichier n'a pas pu être lu ; vos réponses n'ont pas été modifiées",
+        "de": "diese Datei konnte nicht gelesen werden; Ihre Antworten wurden nicht geändert",
+        "en": "this file could not be read; your answers were not changed",
+    },
+    "problems_more": {
+        "fr": "… et {n} autre(s) problème(s) du même fichier",
+        "de": "… und {n} weitere(s) Problem(e) in derselben Datei",
+        "en": "… and {n} more problem(s) in the same file",
+    },
     "upload_other_commune": {
         "fr": "le fichier concerne {file} (INS {nis}), ce bilan concerne {here} (INS {here_nis})",
         "de": "die Datei betrifft {file} (NIS {nis}), diese Bewertung {here} (NIS {here_nis})",

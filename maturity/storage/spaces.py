@@ -321,7 +321,9 @@ class SpacesMixin(Database):
         now = self._now()
         with self._write() as conn:
             space_id, version = touch_space(conn, token, now)
-            values: dict[str, Any] = {"meta_json": meta_json, "nis_code": nis_code, "commune_name": name}
+            values: dict[str, Any] = {"meta_json": meta_json}
+            if nis_code:  # a document without a NIS code never renames the space's commune
+                values.update(nis_code=str(nis_code), commune_name=name)
             bound = conn.execute(
                 sa.select(spaces.c.nis_code, spaces.c.commune_name).where(
                     spaces.c.id == space_id, spaces.c.commune_locked == sa.true()

@@ -80,7 +80,7 @@ def test_another_questionnaire_is_an_error(mini):
         (b"\xff\xfe\x00", "not UTF-8"),
         (b"{not json", "not valid JSON"),
         (b"[1, 2]", "JSON object"),
-        (b"[" * 100_000 + b"]" * 100_000, "not"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
         (b'{"answers": {"a": NaN}}', "NaN"),
         (b" " * (2 * 1024 * 1024), "too large"),
         (b'{"n": ' + b"9" * 10_000 + b"}", "not a usable JSON"),

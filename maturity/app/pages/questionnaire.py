@@ -85,11 +85,11 @@ with st.expander(tr("file_header", lang), icon=":material/description:"):
             new_doc, warnings = logic.read_upload(uploaded.getvalue(), uploaded.name, q, doc.nis_code, lang)
         except InvalidInput as exc:
             st.error(tr("upload_refused", lang) + "\n\n" + "\n".join(f"- {line}" for line in logic.problem_lines(
-                exc.problems)), icon=":material/block:")
+                exc.problems, lang)), icon=":material/block:")
         else:
             if warnings:
                 st.warning(tr("upload_warnings", lang) + "\n\n" + "\n".join(
-                    f"- {line}" for line in logic.problem_lines(warnings)))
+                    f"- {line}" for line in logic.problem_lines(warnings, lang)))
             if st.button(tr("upload_apply", lang), key="upload_apply") and session.replace_document(new_doc):
                 st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
                 st.session_state["_upload_done"] = len(new_doc.answers)
