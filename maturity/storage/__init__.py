@@ -6,20 +6,22 @@ See docs/storage.md for the schema, the privacy model and the fault behaviour.
 One module per aggregate, each a mixin over the one engine and transaction helper of :mod:`.db`:
 :mod:`.spaces` (drafts under a resume token), :mod:`.submissions` (immutable snapshots),
 :mod:`.pool` (per-commune scores, imports, withdrawals), :mod:`.campaigns` (campaigns, invitations,
-responses, imported aggregates). :class:`Store` puts them together.
+responses, imported aggregates), :mod:`.teams` (colleagues answering under links of their own).
+:class:`Store` puts them together.
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-from . import campaigns, pool, spaces, submissions
+from . import campaigns, pool, spaces, submissions, teams
 from .campaigns import Campaign, CampaignsMixin, FileResponse, InvitationInfo, Invitee, Issued
 from .db import DB_FILENAME, SQLITE_HEADER, Database, SpaceNotFound, StorageError, _classify, aware, guarded
 from .limits import Limit, LimitsMixin, RateLimited
 from .pool import ASSESSMENT_SOURCE, PoolMixin
 from .spaces import CommuneLocked, Space, SpacesMixin, StaleDraft
 from .submissions import Snapshot, SubmissionsMixin
+from .teams import Member, MemberSpace, TeamsMixin
 
 __all__ = [
     "ASSESSMENT_SOURCE",
@@ -33,6 +35,8 @@ __all__ = [
     "Invitee",
     "Issued",
     "Limit",
+    "Member",
+    "MemberSpace",
     "RateLimited",
     "Snapshot",
     "Space",
@@ -44,8 +48,8 @@ __all__ = [
 ]
 
 
-class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixin, Database):
-    """Spaces, submissions, the pool and campaigns over one database. Thread-safe; create one per process
+class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixin, TeamsMixin, Database):
+    """Spaces, submissions, the pool, campaigns and teams over one database. Thread-safe; create one per process
     (after any fork). What spans aggregates (a whole space, its erasure) is written here."""
 
     @guarded
@@ -74,7 +78,7 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
 
     @guarded
     def delete_space(self, token: str) -> bool:
-        """Delete everything of a space: draft, submissions and their pool entries."""
+        """Delete everything of a space: draft, submissions and their pool entries, team members and their answers."""
         if not spaces.valid_token(token):
             return False
         with self._write() as conn:
@@ -86,5 +90,6 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
             pool.delete_space_entries(conn, snap_ids)
             campaigns.delete_space_responses(conn, snap_ids)
             submissions.delete_snapshot_rows(conn, space_id)
+            teams.delete_team_rows(conn, space_id)
             spaces.delete_space_rows(conn, space_id)
         return True

@@ -1,0 +1,151 @@
+"""Teams (maturity/storage/teams.py): each colleague under a link of their own, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from maturity import migrations
+from maturity.migrations import v0001_initial
+from maturity.storage import SpaceNotFound, Store
+
+Q_ID, Q_VERSION = "smart-city-wallonie", "2026.1"
+
+
+@pytest.fixture
+def store(make_store: Callable[..., Store]) -> Store:
+    return make_store()
+
+
+def team(store: Store) -> tuple[str, str, str]:
+    holder = store.open_space("92094", Q_ID, Q_VERSION)
+    store.set_commune(holder, "92094", "Namur")
+    a = store.invite_member(holder, "  échevin ", ["governance", "economy"])
+    b = store.invite_member(holder, "CPAS")
+    store.save_member_answer(a, "gov_strategy", "adopted")
+    store.save_member_note(a, "gov_strategy", "secret-note-of-a")
+    store.save_member_answer(b, "gov_strategy", "none")
+    store.save_member_answer(b, "peo_skills", "secret-answer-of-b")
+    return holder, a, b
+
+
+def test_a_member_link_opens_their_own_answers_only(store: Store) -> None:
+    holder, a, _b = team(store)
+    mine = store.load_member(a)
+    assert mine is not None
+    assert mine.role == "échevin" and mine.sections == ["governance", "economy"]
+    assert mine.answers == {"gov_strategy": "adopted"} and mine.notes == {"gov_strategy": "secret-note-of-a"}
+    assert mine.nis_code == "92094" and mine.commune_name == "Namur"
+    assert "secret-answer-of-b" not in json.dumps(mine.document())
+    doc = mine.document()
+    assert doc["respondent"] == {"role": "échevin"} and doc["questionnaire"] == {"id": Q_ID, "version": Q_VERSION}
+    # a member's token is not the space's token, and the space's token is not a member's
+    assert store.load_space(a) is None
+    with pytest.raises(SpaceNotFound):
+        store.team_answers(a)
+    with pytest.raises(SpaceNotFound):
+        store.invite_member(a, "intrus")
+    with pytest.raises(SpaceNotFound):
+        store.decide(a, "gov_strategy", "adopted")
+    with pytest.raises(SpaceNotFound):
+        store.save_answer(a, "gov_strategy", "adopted")
+    assert store.load_member(holder) is None
+    with pytest.raises(SpaceNotFound):
+        store.save_member_answer(holder, "gov_strategy", "x")
+    assert store.load_member("not-a-token") is None and store.load_member("") is None
+    # the holder's draft stays theirs: members' answers do not appear in it
+    assert store.load_space(holder).draft["answers"] == {}
+
+
+def test_the_holder_sees_every_member_and_removes_one(store: Store) -> None:
+    holder, a, _b = team(store)
+    members = store.team_answers(holder)
+    assert [m.role for m in members] == ["échevin", "CPAS"]
+    assert members[0].answers == {"gov_strategy": "adopted"}
+    assert members[1].answers == {"gov_strategy": "none", "peo_skills": "secret-answer-of-b"}
+    assert members[1].sections is None
+    assert [m.role for m in store.team_members(holder)] == ["échevin", "CPAS"]
+    assert store.team_members(holder)[0].answers == {}  # the list alone carries no answers
+    other = store.open_space("25072", Q_ID, Q_VERSION)
+    assert store.team_answers(other) == []
+    assert store.remove_member(other, members[0].id) is False  # another space's member
+    assert store.remove_member(holder, members[0].id) is True
+    assert store.load_member(a) is None
+    assert [m.role for m in store.team_answers(holder)] == ["CPAS"]
+
+
+def test_member_answers_change_keep_their_place_and_clear(store: Store) -> None:
+    holder, a, _b = team(store)
+    store.save_member_answer(a, "eco_data", ["x", "y"])
+    store.save_member_answer(a, "gov_strategy", "planned")
+    store.save_member_note(a, "gov_strategy", "  ")
+    assert list(store.load_member(a).answers.items()) == [("gov_strategy", "planned"), ("eco_data", ["x", "y"])]
+    assert store.load_member(a).notes == {}
+    store.save_member_answer(a, "eco_data", None)
+    store.set_member_sections(a, None)
+    member = store.load_member(a)
+    assert member.answers == {"gov_strategy": "planned"} and member.sections is None
+    with pytest.raises(ValueError):
+        store.save_member_answer(a, "gov_strategy", float("nan"))
+    with pytest.raises(ValueError):
+        store.invite_member(holder, "   ")
+
+
+def test_decisions_are_the_draft_with_the_facilitators_reasons(store: Store) -> None:
+    holder, _a, _b = team(store)
+    store.decide(holder, "gov_strategy", "planned", "  Le PST est voté, pas encore évalué. ")
+    store.decide(holder, "peo_skills", "unknown")
+    draft = store.load_space(holder).draft
+    assert draft["answers"] == {"gov_strategy": "planned", "peo_skills": "unknown"}
+    assert store.decisions(holder) == {"gov_strategy": "Le PST est voté, pas encore évalué."}
+    store.decide(holder, "gov_strategy", None)
+    assert store.load_space(holder).draft["answers"] == {"peo_skills": "unknown"}
+    assert store.decisions(holder) == {}
+
+
+def test_deleting_the_space_deletes_the_team(store: Store) -> None:
+    holder, a, b = team(store)
+    store.decide(holder, "gov_strategy", "planned", "secret-reason")
+    assert store.delete_space(holder) is True
+    assert store.load_member(a) is None and store.load_member(b) is None
+    with store.engine.connect() as conn:
+        for table in ("team_members", "member_answers", "member_notes", "team_decisions"):
+            assert conn.execute(sa.text(f"SELECT COUNT(*) FROM {table}")).scalar() == 0
+
+
+def test_tokens_are_stored_as_hashes_only(store: Store) -> None:
+    _holder, a, b = team(store)
+    with store.engine.connect() as conn:
+        dump = json.dumps([list(map(str, r)) for r in conn.execute(sa.text("SELECT * FROM team_members")).all()])
+    assert a not in dump and b not in dump and len(a) == 43
+
+
+def test_a_version_1_database_gains_the_team_tables_and_keeps_its_data(tmp_path: Path) -> None:
+    url = sa.URL.create("sqlite+pysqlite", database=str(tmp_path / "v1.sqlite3"))
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        v0001_initial.upgrade(conn)
+        migrations.schema_version.create(conn)
+        conn.execute(migrations.schema_version.insert().values(version=1, description="initial",
+                                                               applied_at=datetime.now(UTC)))
+        conn.execute(sa.text(
+            "INSERT INTO spaces (token_hash, questionnaire_id, questionnaire_version, lang, meta_json, created_at,"
+            " draft_updated_at) VALUES (:h, :q, :v, 'fr', '{}', :t, :t)"),
+            {"h": "0" * 64, "q": Q_ID, "v": Q_VERSION, "t": datetime.now(UTC)})
+    engine.dispose()
+    store = Store(url.render_as_string())
+    try:
+        assert store.schema_version() == migrations.latest_version() >= 2
+        with store.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT COUNT(*) FROM spaces")).scalar() == 1
+        holder = store.open_space(None, Q_ID, Q_VERSION)
+        member = store.invite_member(holder, "DG")
+        store.save_member_answer(member, "gov_strategy", "none")
+        assert store.team_answers(holder)[0].answers == {"gov_strategy": "none"}
+    finally:
+        store.close()
