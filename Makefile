@@ -24,18 +24,19 @@ $(STAMP): requirements.lock pyproject.toml
 run: $(STAMP)
 	$(BIN)/streamlit run streamlit_app.py
 
-# Debian packages the browser, database and PDF tests need; installed only when missing
+# Debian packages the browser, database, PDF and DOCX tests need; installed only when missing
 # and only where apt-get can run (as root). Elsewhere those tests say what is missing.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	  else echo "note: missing system packages:$$missing (browser/PostgreSQL tests will skip outside CI)"; fi; \
+	  else echo "note: missing system packages:$$missing (browser/PostgreSQL/DOCX-conversion tests will skip outside CI)"; fi; \
 	fi
 
 node-deps:

@@ -118,8 +118,51 @@ def _segments(values: list[float | None]) -> list[list[int]]:
     return runs
 
 
-def radar_data(q: Questionnaire, series: list[RadarSeries], lang: str) -> dict[str, list[dict]]:
-    """The rows behind the radar (exposed for tests and for the app's accessible table)."""
+def wrap_label(label: str, width: int = LABEL_WRAP) -> list[str]:
+    """An axis label on a few short lines, broken first at its dash ("Smart Mobility –" / "Mobilité")."""
+    parts = label.split(" – ")
+    out: list[str] = []
+    for k, part in enumerate(parts):
+        lines = textwrap.wrap(part, width, break_on_hyphens=False, break_long_words=False) or [part]
+        if k < len(parts) - 1:
+            lines[-1] += " –"
+        out += lines
+    return out
+
+
+@dataclass(frozen=True)
+class RadarLayout:
+    """Pixel geometry of one radar: ``size`` is the diameter of the 100 ring; fonts in px."""
+
+    size: int = 300
+    label_font: float = 14.0
+    tick_font: float = 10.0
+    legend_font: float = 13.0
+    label_wrap: int = LABEL_WRAP
+    legend_width: int = 420
+    band_names: bool = True  # the level names in their bands (left out where the radar is too small)
+
+    @property
+    def radius(self) -> float:
+        return self.size / 2
+
+
+PDF_LAYOUT = RadarLayout(size=400, label_font=15.5, tick_font=11, legend_font=14.5, label_wrap=13,
+                         legend_width=560)
+APP_LAYOUT = RadarLayout(size=164, label_font=11.0, tick_font=9.5, legend_font=11.5, label_wrap=12,
+                         legend_width=300, band_names=False)
+
+LABEL_RADIUS = 1.1  # axis labels, in units of the 100 ring
+
+
+def radar_data(q: Questionnaire, series: list[RadarSeries], lang: str, layout: RadarLayout = PDF_LAYOUT
+               ) -> dict[str, list[dict]]:
+    """The rows behind the radar (exposed for tests and for the app's accessible table).
+
+    Rings at the level minima (and 100), drawn light, from 0 at the centre. The ring values sit on the
+    half-way line between the first and the last axis (upper left), the level names in the middle of
+    their band on the half-way line between the first and the second axis (upper right): never on an
+    axis, so never on an axis label or on a series' point."""
     dims = [(s.id, q.t(s.label, lang)) for s in q.dimensions]
     n = len(dims)
     rings = sorted({lv.min for lv in q.levels if lv.min > 0} | {100.0})
@@ -133,20 +176,29 @@ def radar_data(q: Questionnaire, series: list[RadarSeries], lang: str) -> dict[s
     for i, (dim_id, label) in enumerate(dims):
         x, y = _point(i, n, 1.0)
         spokes += [{"dim": dim_id, "order": 0, "x": 0.0, "y": 0.0}, {"dim": dim_id, "order": 1, "x": x, "y": y}]
-        lx, ly = _point(i, n, 1.13)
+        lx, ly = _point(i, n, LABEL_RADIUS)
         align = "center" if abs(lx) < 0.05 else ("left" if lx > 0 else "right")
         baseline = "bottom" if ly > 0.5 else ("top" if ly < -0.5 else "middle")
-        wrapped = "\n".join(textwrap.wrap(label, LABEL_WRAP, break_on_hyphens=False)) or label
-        labels.append({"label": wrapped, "x": lx, "y": ly, "align": align, "baseline": baseline})
-    # the level names in the middle of their band, the ring values at the rings: one column
-    # left of the top axis, read from the centre outwards
+        wrapped = "\n".join(wrap_label(label, layout.label_wrap)) or label
+        labels.append({"label": wrapped, "x": lx, "y": ly, "align": align, "baseline": baseline,
+                       "lines": wrapped.count("\n") + 1})
+    half = math.pi / n  # half the angle between two axes
+
+    def on_bisector(k: int, radius: float) -> tuple[float, float]:
+        angle = math.pi / 2 - 2 * math.pi * k / n - half  # k = 0: upper right; k = -1: upper left
+        return radius * math.cos(angle), radius * math.sin(angle)
+
     bands = []
     levels = sorted(q.levels, key=lambda lv: lv.min)
     for k, lv in enumerate(levels):
         upper = levels[k + 1].min if k + 1 < len(levels) else 100.0
-        bands.append({"label": q.t(lv.label, lang), "x": -0.03, "y": (lv.min + upper) / 200})
-    ticks = [{"label": _fmt(r, lang), "x": -0.03, "y": r / 100} for r in rings]
-    lines, points = [], []
+        x, y = on_bisector(0, (lv.min + upper) / 200)  # upper right
+        bands.append({"label": q.t(lv.label, lang), "x": x, "y": y})
+    ticks = []
+    for r in rings:
+        x, y = on_bisector(-1, r / 100)  # upper left
+        ticks.append({"label": _fmt(r, lang), "x": x, "y": y})
+    lines, points, areas = [], [], []
     legend_order = list(dict.fromkeys(series_label(s, dims, lang) for s in series))
     for s_index, s in enumerate(series):
         legend = series_label(s, dims, lang)
@@ -156,39 +208,53 @@ def radar_data(q: Questionnaire, series: list[RadarSeries], lang: str) -> dict[s
                 x, y = _point(i, n, max(0.0, min(100.0, values[i])) / 100)  # type: ignore[arg-type]
                 lines.append({"series": legend, "segment": f"{s_index}-{seg_index}", "order": order,
                               "x": x, "y": y, "kind": s.kind})
+        if s.kind == "commune" and all(v is not None for v in values):  # its shape, lightly filled
+            for i, value in enumerate(values):
+                x, y = _point(i, n, max(0.0, min(100.0, value)) / 100)  # type: ignore[arg-type]
+                areas.append({"series": legend, "order": i, "x": x, "y": y})
         for i, (_dim_id, label) in enumerate(dims):
             value = values[i]
             if value is None:
                 continue
             x, y = _point(i, n, max(0.0, min(100.0, value)) / 100)
-            points.append({"series": legend, "marker": "", "dimension": label, "score": _fmt(value, lang),
-                           "note": s.note, "x": x, "y": y, "kind": s.kind})
-            points[-1]["marker"] = f"m{legend_order.index(legend)}"
+            points.append({"series": legend, "marker": f"m{legend_order.index(legend)}", "dimension": label,
+                           "score": _fmt(value, lang), "note": s.note, "x": x, "y": y, "kind": s.kind})
     return {"grid": grid, "spokes": spokes, "labels": labels, "bands": bands, "ticks": ticks,
-            "lines": lines, "points": points}
+            "lines": lines, "points": points, "areas": areas}
 
 
-def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *, size: int = 300,
-               legend_width: int | None = None) -> dict:
+def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
+               layout: RadarLayout = PDF_LAYOUT) -> dict:
     """The radar as a Vega-Lite spec (a plain dict): THE one spec, drawn by the app (through
-    :func:`radar_chart`) and rendered for the PDF (through :func:`chart_png`)."""
+    :func:`radar_chart`, :data:`APP_LAYOUT`: fits a 390 px phone) and rendered for the PDF (through
+    :func:`chart_png`, :data:`PDF_LAYOUT`)."""
     dims = [(d.id, q.t(d.label, lang)) for d in q.dimensions]
-    data = radar_data(q, series, lang)
+    data = radar_data(q, series, lang, layout)
     legends = list(dict.fromkeys(series_label(s, dims, lang) for s in series))
     kinds = {series_label(s, dims, lang): s.kind for s in series}
     colors = [STYLES[kinds[label]]["color"] for label in legends]
     dashes = [STYLES[kinds[label]]["dash"] for label in legends]
     shapes = [STYLES[kinds[label]]["shape"] for label in legends]
     widths = [STYLES[kinds[label]]["width"] for label in legends]
-    legend_width = legend_width or size + 120
-    x = {"field": "x", "type": "quantitative", "axis": None, "scale": {"domain": [-1.42, 1.42], "nice": False}}
-    y = {"field": "y", "type": "quantitative", "axis": None, "scale": {"domain": [-1.25, 1.25], "nice": False}}
-    wrap = max(30, int((legend_width - 50) / 7.9))  # characters per legend line
+    radius = layout.radius
+    line_px = layout.label_font * 1.2
+    # the plot holds the top and bottom labels, so that the legend below never meets them; the side
+    # labels reach beyond it (autosize "pad" adds the room)
+    top = max((row["lines"] for row in data["labels"] if row["baseline"] == "bottom"), default=1)
+    bottom = max((row["lines"] for row in data["labels"] if row["baseline"] == "top"), default=1)
+    y_top = LABEL_RADIUS + (top * line_px + 4) / radius
+    y_bottom = LABEL_RADIUS + (bottom * line_px + 6) / radius
+    x_half = 1.0 + 12 / radius
+    x = {"field": "x", "type": "quantitative", "axis": None, "scale": {"domain": [-x_half, x_half], "nice": False,
+                                                                     "zero": False}}
+    y = {"field": "y", "type": "quantitative", "axis": None, "scale": {"domain": [-y_bottom, y_top], "nice": False,
+                                                                     "zero": False}}
+    wrap = max(24, int((layout.legend_width - 40) / (layout.legend_font * 0.58)))  # characters per legend line
     wrapped = {label: textwrap.wrap(label, wrap) or [""] for label in legends}
     legend = {"title": None, "orient": "bottom", "direction": "vertical", "labelLimit": 0,
               "labelExpr": f"({json.dumps(wrapped, ensure_ascii=False)})[datum.label] || datum.label",
-              "labelFontSize": 13.5, "symbolType": "stroke", "symbolSize": 420, "symbolStrokeWidth": 2.4,
-              "labelColor": INK, "rowPadding": 5, "labelOffset": 8}
+              "labelFontSize": layout.legend_font, "symbolType": "stroke", "symbolSize": 420,
+              "symbolStrokeWidth": 2.6, "labelColor": INK, "rowPadding": 6, "labelOffset": 8, "offset": 10}
 
     def channel(field: str, rng: list, with_legend: bool, domain: list | None = None) -> dict:
         return {"field": field, "type": "nominal", "scale": {"domain": domain or legends, "range": rng},
@@ -198,23 +264,24 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
         return {"data": {"values": values}, "mark": mark, "encoding": {"x": x, "y": y, **encoding}}
 
     text = {"field": "label", "type": "nominal"}
+    halo = {"stroke": "white", "strokeWidth": 3, "strokeOpacity": 0.9}  # text readable over a line
     layers = [
-        layer(data["grid"], {"type": "line", "color": GRID, "strokeWidth": 0.8},
+        layer(data["grid"], {"type": "line", "color": GRID, "strokeWidth": 0.7},
               {"detail": {"field": "ring", "type": "nominal"}, "order": {"field": "order", "type": "quantitative"}}),
-        layer(data["spokes"], {"type": "line", "color": GRID, "strokeWidth": 0.8},
+        layer(data["spokes"], {"type": "line", "color": GRID, "strokeWidth": 0.7},
               {"detail": {"field": "dim", "type": "nominal"}, "order": {"field": "order", "type": "quantitative"}}),
-        layer(data["bands"], {"type": "text", "color": MUTED, "fontSize": 10.5, "fontStyle": "italic",
-                              "align": "right", "baseline": "middle", "font": FONT}, {"text": text}),
-        layer(data["ticks"], {"type": "text", "color": MUTED, "fontSize": 10, "align": "right",
-                              "baseline": "middle", "font": FONT}, {"text": text}),
     ]
+    if data["areas"]:
+        layers.append(layer(data["areas"], {"type": "line", "interpolate": "linear-closed", "fill": STYLES["commune"]["color"],
+                                            "fillOpacity": 0.13, "strokeOpacity": 0},
+                            {"order": {"field": "order", "type": "quantitative"}}))
     for a in ("left", "right", "center"):
         for b in ("top", "bottom", "middle"):
             rows = [row for row in data["labels"] if row["align"] == a and row["baseline"] == b]
             if rows:
-                layers.append(layer(rows, {"type": "text", "color": INK, "fontSize": 14.5, "fontWeight": "bold",
-                                           "align": a, "baseline": b, "font": FONT, "lineBreak": "\n"},
-                                    {"text": text}))
+                layers.append(layer(rows, {"type": "text", "color": INK, "fontSize": layout.label_font,
+                                           "fontWeight": "bold", "align": a, "baseline": b, "font": FONT,
+                                           "lineBreak": "\n", "lineHeight": line_px}, {"text": text}))
     if legends:
         lines = data["lines"] or [{"series": legends[0], "segment": "", "order": 0, "x": None, "y": None}]
         layers.append(layer(lines, {"type": "line", "strokeJoin": "round"}, {
@@ -226,7 +293,8 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
         }))
         tip = _TOOLTIP.get(lang, _TOOLTIP["en"])
         # the marker has a field of its own, so that the legend shows a line sample (colour + dash)
-        layers.append(layer(data["points"], {"type": "point", "filled": True, "size": 55, "opacity": 1}, {
+        layers.append(layer(data["points"], {"type": "point", "filled": True, "size": 70, "opacity": 1,
+                                             "stroke": "white", "strokeWidth": 1}, {
             "color": channel("series", colors, False),
             "shape": channel("marker", shapes, False, [f"m{i}" for i in range(len(legends))]),
             "tooltip": [{"field": "series", "type": "nominal", "title": tip[0]},
@@ -234,24 +302,33 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
                         {"field": "score", "type": "nominal", "title": tip[2]},
                         {"field": "note", "type": "nominal", "title": " "}],
         }))
+    # ring values and level names last, on a white halo: readable over any line
+    scale_text = [(data["ticks"], {"fontSize": layout.tick_font, "color": MUTED, "align": "center"})]
+    if layout.band_names:
+        scale_text.append((data["bands"], {"fontSize": layout.tick_font, "fontStyle": "italic", "color": MUTED,
+                                           "align": "left", "dx": 2}))
+    for rows, mark in scale_text:
+        base = {"type": "text", "baseline": "middle", "font": FONT, **mark}
+        layers.append(layer(rows, {**base, **halo}, {"text": text}))
+        layers.append(layer(rows, base, {"text": text}))
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "width": size + 120, "height": round((size + 120) * 2.5 / 2.84), "background": "white",
-        # the legend adds to the height: a long legend must never shrink the radar (Streamlit fits
-        # a chart into its width and height unless the spec says otherwise)
+        "width": round(2 * x_half * radius), "height": round((y_top + y_bottom) * radius), "background": "white",
+        # the legend and the side labels add to the size: a long legend must never shrink the radar
+        # (Streamlit fits a chart into its width and height unless the spec says otherwise)
         "autosize": {"type": "pad"},
-        "padding": {"left": 4, "right": 4, "top": 6, "bottom": 4},
+        "padding": {"left": 4, "right": 4, "top": 4, "bottom": 4},
         "config": {"font": FONT, "view": {"strokeWidth": 0}},
         "resolve": {"scale": {"color": "shared", "strokeDash": "shared", "shape": "shared"}},
         "layer": layers,
     }
 
 
-def radar_chart(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *, size: int = 300,
-                legend_width: int | None = None) -> alt.LayerChart:
-    """The radar as an Altair chart (for ``st.altair_chart``): the same spec as the PDF's."""
-    return alt.LayerChart.from_dict(radar_spec(q, series, lang, size=size, legend_width=legend_width),
-                                    validate=False)
+def radar_chart(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
+                layout: RadarLayout = APP_LAYOUT) -> alt.LayerChart:
+    """The radar as an Altair chart (for ``st.altair_chart``): the same spec as the PDF's, sized for a
+    phone by default."""
+    return alt.LayerChart.from_dict(radar_spec(q, series, lang, layout=layout), validate=False)
 
 
 _FONTS_REGISTERED = False

@@ -544,8 +544,7 @@ def radar_series(series: list[SeriesInfo]) -> list[Any]:
     return [RadarSeries(name=s.name, scores=s.scores, kind=s.kind, note=s.note) for s in series]
 
 
-def sheet_kwargs(q: Questionnaire, series: list[SeriesInfo], previous: Any | None, regional_note: str | None,
-                 lang: str) -> dict[str, Any]:
+def sheet_kwargs(q: Questionnaire, series: list[SeriesInfo], previous: Any | None, lang: str) -> dict[str, Any]:
     """What the sheet builder needs beyond the answers: the same comparison series as the radar."""
     from maturity.charts import RadarSeries
     from maturity.scoring import score
@@ -553,7 +552,7 @@ def sheet_kwargs(q: Questionnaire, series: list[SeriesInfo], previous: Any | Non
     def radar(s: SeriesInfo) -> Any:
         return RadarSeries(name=s.name, scores=s.scores, kind=s.kind, note=s.note)
 
-    kwargs: dict[str, Any] = {"reference_note": regional_note}
+    kwargs: dict[str, Any] = {}  # without a regional series the sheet says why in its own two lines
     regional = next((s for s in series if s.kind == "pooled"), None)
     peer = next((s for s in series if s.kind == "peer"), None)
     if regional is not None:

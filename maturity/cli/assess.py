@@ -110,7 +110,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.exists():
         raise InvalidInput([Problem("the folder does not exist", file=str(out.parent), path="--out")])
-    fmt = args.format or ("md" if out.suffix.lower() == ".md" else "csv" if out.suffix.lower() == ".csv" else "pdf")
+    fmt = args.format or {".md": "md", ".csv": "csv", ".docx": "docx"}.get(out.suffix.lower(), "pdf")
     from .. import sheet
 
     data = sheet.build(q, doc, lang=args.lang, fmt=fmt)
@@ -143,6 +143,7 @@ def register(sub: Any) -> None:
     p.add_argument("answers", help="ANSWERS.json")
     p.add_argument("--out", required=True, help="output file")
     p.add_argument("--lang", choices=LANGS, default="fr")
-    p.add_argument("--format", choices=["pdf", "md", "csv"], help="pdf (default), md, or csv (PST actions)")
+    p.add_argument("--format", choices=["pdf", "docx", "md", "csv"],
+                   help="pdf (default), docx (editable), md, or csv (PST actions)")
     p.add_argument("--questionnaire", help="questionnaire YAML (default: the one the answers name)")
     p.set_defaults(func=cmd_sheet)

@@ -1,8 +1,9 @@
 """The recommendation sheet (issue 4): one content, three renderings.
 
 ``build(q, doc, lang="fr", fmt="pdf", *, reference=None, peer=None, previous=None, generated=None)``
-returns the bytes of the sheet: ``pdf`` (A4, 2–3 pages), ``md`` (Markdown, UTF-8) or ``csv``
-(the PST actions table, UTF-8 with BOM, ``;``-separated). See docs/sheet.md.
+returns the bytes of the sheet: ``pdf`` (A4, at most 3 pages), ``docx`` (the same content, editable:
+Word, LibreOffice), ``md`` (Markdown, UTF-8) or ``csv`` (the PST actions table, UTF-8 with BOM,
+``;``-separated). See docs/sheet.md.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ..models import Questionnaire
 from ..scoring import Assessment
 from .content import TEXTS, SheetContent, build_content
 
-FORMATS = ("pdf", "md", "csv")
+FORMATS = ("pdf", "md", "csv", "docx")
 
 __all__ = ["FORMATS", "TEXTS", "SheetContent", "build", "build_content"]
 
@@ -31,14 +32,13 @@ def build(
     previous: Assessment | None = None,
     generated: date | datetime | None = None,
     previous_label: str | None = None,
-    reference_note: str | None = None,
     assessment: Assessment | None = None,
 ) -> bytes:
-    """The sheet for these answers, as bytes in ``fmt`` (pdf | md | csv)."""
+    """The sheet for these answers, as bytes in ``fmt`` (pdf | docx | md | csv)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown sheet format {fmt!r} (one of {', '.join(FORMATS)})")
     content = build_content(q, doc, lang, assessment=assessment, reference=reference, peer=peer,
-                            previous=previous, previous_label=previous_label, reference_note=reference_note,
+                            previous=previous, previous_label=previous_label,
                             generated=generated)
     if fmt == "md":
         from .markdown import render_markdown
@@ -48,6 +48,10 @@ def build(
         from .pst import render_csv
 
         return render_csv(content)
+    if fmt == "docx":
+        from .docxfile import render_docx
+
+        return render_docx(q, content)
     from .pdf import render_pdf
 
     return render_pdf(q, content)

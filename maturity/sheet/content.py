@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from .. import benchmarks, pool
+from .. import benchmarks
 from ..answers import AnswersFile
 from ..charts import RadarSeries
 from ..display import format_date, format_number, format_percent, round_int
@@ -41,31 +41,79 @@ TEXTS: dict[str, dict[str, str]] = {
     "generated_on": {"fr": "fiche établie le {date}", "de": "Blatt erstellt am {date}", "en": "sheet made on {date}"},
     "respondent": {"fr": "Répondant : {role}", "de": "Ausgefüllt von: {role}", "en": "Answered by: {role}"},
     "overall": {"fr": "Score global", "de": "Gesamtwert", "en": "Overall score"},
-    "overall_value": {"fr": "{score} / 100 · niveau {level}", "de": "{score} / 100 · Stufe {level}",
-                      "en": "{score} / 100 · level {level}"},
+    "overall_value": {"fr": "{score} · niveau {level}", "de": "{score} · Stufe {level}",
+                      "en": "{score} · level {level}"},
     "overall_none": {"fr": "pas de score global : trop peu de réponses",
                      "de": "kein Gesamtwert: zu wenige Antworten", "en": "no overall score: too few answers"},
     "overall_of": {"fr": "moyenne des {n} dimensions notées sur {total}",
                    "de": "Mittelwert der {n} bewerteten von {total} Dimensionen",
                    "en": "mean of the {n} scored dimensions out of {total}"},
+    "score_meaning": {
+        "fr": "Un score n'est pas une note : il situe la commune sur un chemin en {n} niveaux, de 0 ({first}) "
+              "à 100 ({last}).",
+        "de": "Ein Wert ist keine Schulnote: Er zeigt, wo die Gemeinde auf einem Weg in {n} Stufen steht, von "
+              "0 ({first}) bis 100 ({last}).",
+        "en": "A score is not a mark: it places the commune on a path of {n} levels, from 0 ({first}) to 100 "
+              "({last}).",
+    },
+    "summary_title": {"fr": "En bref", "de": "Auf einen Blick", "en": "In brief"},
+    "summary_strong": {"fr": "Point fort", "de": "Stärke", "en": "Strongest"},
+    "summary_weak": {"fr": "À renforcer", "de": "Ausbauen", "en": "To strengthen"},
+    "summary_first": {"fr": "Premier pas", "de": "Erster Schritt", "en": "First step"},
+    "summary_dimension": {"fr": "{label}, niveau {level} ({score})", "de": "{label}, Stufe {level} ({score})",
+                          "en": "{label}, level {level} ({score})"},
+    "summary_even": {"fr": "les {n} dimensions notées sont au même niveau ({level})",
+                     "de": "die {n} bewerteten Dimensionen stehen auf derselben Stufe ({level})",
+                     "en": "the {n} scored dimensions are at the same level ({level})"},
+    "summary_none": {"fr": "trop peu de réponses pour situer la commune : complétez le questionnaire",
+                     "de": "zu wenige Antworten, um die Gemeinde einzuordnen: Fragebogen vervollständigen",
+                     "en": "too few answers to place the commune: complete the questionnaire"},
+    "summary_first_priority": {"fr": "{title} (priorité 1 ci-dessous)", "de": "{title} (Priorität 1 unten)",
+                               "en": "{title} (priority 1 below)"},
+    "next_steps_title": {"fr": "La prochaine étape, dimension par dimension",
+                         "de": "Der nächste Schritt, Dimension für Dimension",
+                         "en": "The next step, dimension by dimension"},
+    "next_steps_intro": {
+        "fr": "Pour chaque dimension, la réponse un cran plus haut sur la question qui la ferait le plus progresser.",
+        "de": "Für jede Dimension die nächsthöhere Antwort bei der Frage, die sie am stärksten voranbringen würde.",
+        "en": "For each dimension, the answer one step up on the question that would raise it most.",
+    },
+    "next_step": {"fr": "{question} : viser « {next} »", "de": "{question}: Ziel „{next}“",
+                  "en": "{question}: aim for “{next}”"},
+    "next_step_add": {"fr": "{question} : ajouter « {next} »", "de": "{question}: „{next}“ hinzufügen",
+                      "en": "{question}: add “{next}”"},
+    "next_step_answer": {"fr": "répondre d'abord à « {question} » (sans réponse aujourd'hui).",
+                         "de": "zuerst „{question}“ beantworten (heute ohne Antwort).",
+                         "en": "first answer “{question}” (no answer today)."},
+    "next_step_top": {"fr": "déjà la meilleure réponse à chaque question : garder le cap.",
+                      "de": "schon die beste Antwort auf jede Frage: Kurs halten.",
+                      "en": "already the best answer to every question: keep it up."},
     "profile_title": {"fr": "Profil de maturité", "de": "Reifeprofil", "en": "Maturity profile"},
     "your_commune": {"fr": "Votre commune", "de": "Ihre Gemeinde", "en": "Your commune"},
+    "self_assessment": {"fr": "auto-évaluation, 1 commune", "de": "Selbstbewertung, 1 Gemeinde",
+                        "en": "self-assessment, 1 commune"},
     "previous_series": {"fr": "Évaluation précédente ({date})", "de": "Frühere Bewertung ({date})",
                         "en": "Previous assessment ({date})"},
     "previous_series_nodate": {"fr": "Évaluation précédente", "de": "Frühere Bewertung", "en": "Previous assessment"},
     "no_reference": {
-        "fr": "Pas de moyenne wallonne sur ce graphique : elle n'est publiée qu'à partir de 5 communes ayant "
-              "mis leur évaluation en commun, et aucun baromètre publié ne donne de score par dimension.",
-        "de": "Kein wallonischer Mittelwert in dieser Grafik: Er wird erst ab 5 Gemeinden veröffentlicht, die "
-              "ihre Bewertung geteilt haben, und kein veröffentlichtes Barometer nennt Werte je Dimension.",
-        "en": "No Walloon average on this chart: it is shown only once 5 communes have pooled their "
-              "assessment, and no published barometer gives a score per dimension.",
+        "fr": "Pas encore de repère wallon par dimension : le baromètre publié n'en donne pas, et la moyenne "
+              "des communes n'apparaît qu'à partir de 5 évaluations mises en commun (méthode : "
+              "docs/benchmarks.md, « repère régional »).",
+        "de": "Noch kein wallonischer Vergleichswert je Dimension: Das veröffentlichte Barometer nennt keinen, "
+              "und der Mittelwert der Gemeinden erscheint erst ab 5 geteilten Bewertungen (Methode: "
+              "docs/benchmarks.md, „regionaler Vergleichswert“).",
+        "en": "No Walloon reference per dimension yet: the published barometer gives none, and the communes' "
+              "average appears once 5 assessments are pooled (method: docs/benchmarks.md, “regional "
+              "reference”).",
     },
     "scores_title": {"fr": "Scores et niveaux", "de": "Werte und Stufen", "en": "Scores and levels"},
     "col_dimension": {"fr": "Dimension", "de": "Dimension", "en": "Dimension"},
     "col_score": {"fr": "Score", "de": "Wert", "en": "Score"},
     "col_level": {"fr": "Niveau", "de": "Stufe", "en": "Level"},
     "col_coverage": {"fr": "Réponses", "de": "Antworten", "en": "Answered"},
+    "col_range": {"fr": "Scores", "de": "Werte", "en": "Scores"},
+    "col_meaning": {"fr": "Ce que cela veut dire", "de": "Was das bedeutet", "en": "What it means"},
+    "col_na": {"fr": "Sans objet", "de": "Trifft nicht zu", "en": "Not applicable"},
     "col_change": {"fr": "Évolution", "de": "Veränderung", "en": "Change"},
     "insufficient": {"fr": "réponses insuffisantes", "de": "zu wenige Antworten", "en": "insufficient answers"},
     "levels_title": {"fr": "Les niveaux", "de": "Die Stufen", "en": "The levels"},
@@ -85,10 +133,32 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{rank} most cited obstacle (no percentage published)",
     },
     "obstacles_note": {
-        "fr": "Un frein est « cité » quand la commune le juge important ou majeur.",
-        "de": "Ein Hindernis gilt als „genannt“, wenn die Gemeinde es als groß oder sehr groß einstuft.",
-        "en": "An obstacle counts as “cited” when the commune rates it significant or major.",
+        "fr": "Entre parenthèses, la gravité sur 3 ; un frein est « cité » quand la commune le juge important "
+              "ou majeur (2 ou 3).",
+        "de": "In Klammern die Schwere von 3; ein Hindernis gilt als „genannt“, wenn die Gemeinde es als groß "
+              "oder sehr groß einstuft (2 oder 3).",
+        "en": "In brackets, the severity out of 3; an obstacle counts as “cited” when the commune rates it "
+              "significant or major (2 or 3).",
     },
+    "also_cited": {"fr": "Aussi cités par la commune, sans chiffre publié : {items}.",
+                   "de": "Von der Gemeinde ebenfalls genannt, ohne veröffentlichte Zahl: {items}.",
+                   "en": "Also cited by the commune, with no published figure: {items}."},
+    "no_obstacles": {
+        "fr": "La commune ne cite aucun frein et le baromètre n'en chiffre aucun de ceux du questionnaire.",
+        "de": "Die Gemeinde nennt kein Hindernis, und das Barometer beziffert keines der Hindernisse des Fragebogens.",
+        "en": "The commune cites no obstacle and the barometer quantifies none of the questionnaire's.",
+    },
+    "no_comparisons": {
+        "fr": "Aucune réponse du profil ne peut encore être comparée au baromètre : répondez aux questions du "
+              "profil (démarche, stratégie, initiateur, avancement) pour voir où la commune se situe.",
+        "de": "Noch keine Antwort des Profils lässt sich mit dem Barometer vergleichen: Beantworten Sie die "
+              "Profilfragen (Ansatz, Strategie, Initiator, Fortschritt), um die Gemeinde einzuordnen.",
+        "en": "No profile answer can be compared with the barometer yet: answer the profile questions "
+              "(approach, strategy, initiator, progress) to see where the commune stands.",
+    },
+    "notes_more": {"fr": "{n} autre(s) remarque(s) dans la version modifiable (DOCX) et Markdown de la fiche.",
+                   "de": "{n} weitere Anmerkung(en) in der bearbeitbaren Fassung (DOCX) und in Markdown.",
+                   "en": "{n} more note(s) in the editable (DOCX) and Markdown versions of the sheet."},
     "comparisons_title": {"fr": "Votre commune et le baromètre wallon", "de": "Ihre Gemeinde und das wallonische Barometer",
                           "en": "Your commune and the Walloon barometer"},
     "priorities_title": {"fr": "Priorités d'action", "de": "Handlungsprioritäten", "en": "Priorities for action"},
@@ -138,6 +208,15 @@ TEXTS: dict[str, dict[str, str]] = {
               "reached. The overall score is the mean of the scored dimensions. Obstacles are rated from 0 "
               "(none) to 3 (major).",
     },
+    "method_short": {
+        "fr": "Le score d'une dimension est la moyenne pondérée des réponses, sur 100 ; « ne s'applique pas » sort "
+              "du calcul. La méthode complète : version modifiable (DOCX) de la fiche et docs/contract.md (§3).",
+        "de": "Der Wert einer Dimension ist der gewichtete Mittelwert der Antworten, auf 100; „trifft nicht zu“ "
+              "fällt aus der Berechnung. Die vollständige Methode: bearbeitbare Fassung (DOCX) und "
+              "docs/contract.md (§3).",
+        "en": "A dimension's score is the weighted mean of the answers, out of 100; “does not apply” leaves the "
+              "calculation. The full method: the editable version (DOCX) of the sheet and docs/contract.md (§3).",
+    },
     "sources_title": {"fr": "Sources des chiffres de comparaison", "de": "Quellen der Vergleichszahlen",
                       "en": "Sources of the comparison figures"},
     "no_sources": {"fr": "Aucun chiffre de comparaison n'est montré sur cette fiche.",
@@ -180,7 +259,9 @@ MAX_NAME = 120
 MAX_NOTE_SHOWN = 400
 MAX_NOTES = 6
 MIN_SHEET_PRIORITIES = 6
-MAX_COMPARISONS = 4
+MAX_PROFILE_SENTENCES = 8  # one per profile question, in the questionnaire's order
+MAX_OBSTACLE_SENTENCES = 3  # the obstacles the commune cites, in the questionnaire's order
+PDF_NOTES_STEPS = (3, 0)  # the PDF's last resort: fewer of the commune's notes (the DOCX and Markdown keep all)
 
 
 def clean_text(value: Any, limit: int | None = None, *, one_line: bool = False) -> str:
@@ -221,6 +302,14 @@ class ScoreRow:
     insufficient: bool
     change: str = ""  # vs the previous assessment, e.g. "+12"
     value: float | None = None
+    na: str = "0"  # how many questions were answered "not applicable"
+
+
+@dataclass
+class NextStep:
+    dimension_id: str
+    label: str  # the dimension
+    text: str  # one sentence, from the questionnaire's own question and option labels
 
 
 @dataclass
@@ -279,6 +368,9 @@ class SheetContent:
     overall_label: str
     overall_value: str
     overall_detail: str
+    score_meaning: str
+    summary_title: str
+    summary: list[tuple[str, str]]  # (label, sentence): strongest, weakest, first step
     profile_title: str
     series: list[RadarSeries]
     reference_note: str
@@ -292,6 +384,10 @@ class SheetContent:
     obstacle_headers: list[str]
     obstacles: list[ObstacleRow]
     obstacles_note: str
+    also_cited: str  # the cited obstacles without a published figure, in one sentence
+    next_steps_title: str
+    next_steps_intro: str
+    next_steps: list[NextStep]
     comparisons_title: str
     comparisons: list[tuple[str, int]]  # sentence, source ref
     priorities_title: str
@@ -311,17 +407,17 @@ class SheetContent:
     labels: dict[str, str] = field(default_factory=dict)  # other fixed wording the renderers need
     shortened: dict[int, list[Priority]] = field(default_factory=dict)  # the sheet's selection for 6, 7, 8
 
-    def with_limit(self, limit: int, comparisons: int | None = None) -> SheetContent:
-        """The same content showing only the first ``limit`` priorities (and ``comparisons``
-        barometer sentences), for a PDF that must fit on its pages."""
+    notes_hidden: int = 0  # notes the PDF leaves to the editable versions
+
+    def with_limit(self, limit: int, notes: int | None = None) -> SheetContent:
+        """The same content showing only the first ``limit`` priorities (and ``notes`` of the
+        commune's notes), for a PDF that must fit on its pages. The summary, the next steps and
+        the barometer comparison are never shortened."""
         from dataclasses import replace
 
         shown = self.shortened.get(limit) or self.priorities[:limit]
-        kept = self.comparisons if comparisons is None else self.comparisons[:comparisons]
-        # list only the sources still cited (by the obstacles table or a sentence kept)
-        cited = {o.source_ref for o in self.obstacles} | {ref for _text, ref in kept}
-        return replace(self, priorities=shown, comparisons=kept,
-                       sources=[src for src in self.sources if src.ref in cited],
+        kept = self.notes if notes is None else self.notes[:notes]
+        return replace(self, priorities=shown, notes=kept, notes_hidden=len(self.notes) - len(kept),
                        priorities_intro=_priorities_intro(self.lang, shown, self.all_priorities))
 
 
@@ -460,7 +556,6 @@ def build_content(
     peer: RadarSeries | None = None,
     previous: Assessment | None = None,
     previous_label: str | None = None,
-    reference_note: str | None = None,
     generated: date | datetime | None = None,
     limit: int = SHEET_LIMIT,
 ) -> SheetContent:
@@ -491,9 +586,13 @@ def build_content(
         overall_value = t("overall_value", lang, score=format_number(assessment.overall, lang),
                           level=q.t(level.label, lang) if level else "")
         overall_detail = t("overall_of", lang, n=len(scored), total=len(dims))
+    ordered = sorted(q.levels, key=lambda lv: lv.min)
+    meaning = t("score_meaning", lang, n=len(ordered), first=q.t(ordered[0].label, lang),
+                last=q.t(ordered[-1].label, lang))
 
     # radar series: the commune first, then the comparisons
-    series = [RadarSeries(f"{t('your_commune', lang)} — {name}", assessment.scores(), "commune")]
+    series = [RadarSeries(f"{t('your_commune', lang)} — {name} ({t('self_assessment', lang)})", assessment.scores(),
+                          "commune")]
     if previous is not None:
         label = previous_label or t("previous_series_nodate", lang)
         series.append(RadarSeries(label, previous.scores(), "previous"))
@@ -502,9 +601,7 @@ def build_content(
         if extra is not None:
             series.append(extra)
             sources.series(extra)
-    note = ""
-    if reference is None:
-        note = reference_note or _pool_note(lang) or t("no_reference", lang)
+    note = t("no_reference", lang) if reference is None else ""
 
     # scores table
     rows = []
@@ -523,13 +620,13 @@ def build_content(
             section.id, q.t(section.label, lang),
             format_number(d.score, lang) if d.score is not None else "—",
             q.t(level.label, lang) if level else t("insufficient", lang),
-            format_percent(d.coverage, lang), d.score is None, change, d.score))
-    headers = [t("col_dimension", lang), t("col_score", lang), t("col_level", lang), t("col_coverage", lang)]
+            format_percent(d.coverage, lang), d.score is None, change, d.score, format_number(d.na_count, lang)))
+    headers = [t("col_dimension", lang), t("col_score", lang), t("col_level", lang), t("col_coverage", lang),
+               t("col_na", lang)]
     if previous is not None:
         headers.append(t("col_change", lang))
 
     # levels
-    ordered = sorted(q.levels, key=lambda lv: lv.min)
     levels = []
     for k, lv in enumerate(ordered):
         high = ordered[k + 1].min if k + 1 < len(ordered) else 100
@@ -537,37 +634,39 @@ def build_content(
         rng = t("level_range", lang, low=format_number(lv.min, lang), high=format_number(high, lang))
         levels.append(LevelRow(q.t(lv.label, lang), rng, q.t(lv.description, lang), reached))
 
-    # obstacles beside the barometer
-    sets = _benchmark_sets() if any(o.benchmark for o in q.obstacles) else []
-    obstacles = []
+    # the profile and the cited obstacles compared with the barometer, in sentences (numbered first:
+    # they come before the obstacles table)
+    sets = _benchmark_sets() if any(qq.benchmark for s_ in q.sections if s_.kind != "dimension"
+                                    for qq in s_.questions) else ()
+    comparisons = _comparison_sentences(q, answers, assessment, sets, lang, sources)
+
+    # obstacles beside the barometer: those the barometer quantifies in the table; those the commune
+    # cites without a published figure in one sentence below it
+    obstacles, without_figure = [], []
     for question in q.obstacles:
         result = assessment.obstacles.get(question.id)
         severity = result.severity if result else None
-        barometer, ref = t("no_figure", lang), None
+        cited = bool(result and result.cited)
+        label = q.t(question.short or question.text, lang)
+        severity_text = _severity_text(q, question.id, answers.get(question.id), severity, lang)
         found = _find_figure(sets, question.benchmark) if question.benchmark else None
-        if found is not None:
-            fig, bset = found
-            ref = sources.ref(fig, bset)
-            shown = benchmarks.FigureRef(fig, bset).formatted(lang)  # the one place figures are formatted
-            if fig.unit == "rank":
-                shown = t("obstacle_rank", lang, rank=shown)
-            barometer = f"{shown} [{ref}]"
-        obstacles.append(ObstacleRow(question.id, q.t(question.text, lang),
-                                     _severity_text(q, question.id, answers.get(question.id), severity, lang),
-                                     bool(result and result.cited), barometer, ref))
-
-    # the profile compared with the barometer: one sentence each (obstacles are in the table above)
-    comparisons: list[tuple[str, int]] = []
-    linked = [qq for s_ in q.sections_of("profile") for qq in s_.questions if qq.benchmark]
-    if linked:
-        sets = sets or _benchmark_sets()
-        for comp in _comparisons(q, answers, assessment, sets, lang):
-            question = q.question(comp.question)
-            if question is None or question in q.obstacles:
-                continue
-            comparisons.append((clean_text(comp.text, 500, one_line=True), sources.ref(comp.figure.figure,
-                                                                                     comp.figure.set)))
-        comparisons = comparisons[:MAX_COMPARISONS]
+        if found is None:
+            if cited:
+                without_figure.append((severity or 0, severity_text, label))
+            continue
+        fig, bset = found
+        ref = sources.ref(fig, bset)
+        shown = benchmarks.FigureRef(fig, bset).formatted(lang)  # the one place figures are formatted
+        if fig.unit == "rank":
+            shown = t("obstacle_rank", lang, rank=shown)
+        obstacles.append(ObstacleRow(question.id, label, severity_text, cited, f"{shown} [{ref}]", ref))
+    # grouped by the commune's answer, the most severe first: "Frein majeur (3/3) : Données, Cybersécurité"
+    by_answer: dict[str, list[str]] = {}
+    for _severity, severity_text, label in sorted(without_figure, key=lambda item: -item[0]):
+        by_answer.setdefault(severity_text, []).append(label)
+    items = "; ".join(f"{answer} : {', '.join(labels)}" if lang == "fr" else f"{answer}: {', '.join(labels)}"
+                      for answer, labels in by_answer.items())
+    also_cited = t("also_cited", lang, items=items) if items else ""
 
     # priorities: the sheet's selection (select(..., limit) spreads it over dimensions and cited
     # obstacles), also for 6 and 7 in case the PDF must shorten it; every match for the PST table
@@ -576,6 +675,9 @@ def build_content(
                  for k in range(MIN_SHEET_PRIORITIES, limit + 1)}
     priorities = shortened[limit] if limit in shortened else all_priorities[:limit]
     intro = _priorities_intro(lang, priorities, all_priorities)
+
+    next_steps = [_next_step(q, section, assessment, answers, lang) for section in dims]
+    summary = _summary(q, assessment, rows, priorities, next_steps, lang)
 
     # the commune's notes, short
     notes = []
@@ -591,12 +693,15 @@ def build_content(
     return SheetContent(
         lang=lang, kicker=t("kicker", lang), title=t("sheet_title", lang), commune=name, dateline=dateline,
         respondent=respondent, overall_label=t("overall", lang), overall_value=overall_value,
-        overall_detail=overall_detail, profile_title=t("profile_title", lang), series=series,
+        overall_detail=overall_detail, score_meaning=meaning, summary_title=t("summary_title", lang),
+        summary=summary, profile_title=t("profile_title", lang), series=series,
         reference_note=note, scores_title=t("scores_title", lang), score_headers=headers, scores=rows,
         show_change=previous is not None, levels_title=t("levels_title", lang), levels=levels,
         obstacles_title=t("obstacles_title", lang),
         obstacle_headers=[t("col_obstacle", lang), t("col_severity", lang), t("col_barometer", lang)],
-        obstacles=obstacles, obstacles_note=t("obstacles_note", lang),
+        obstacles=obstacles, obstacles_note=t("obstacles_note", lang), also_cited=also_cited,
+        next_steps_title=t("next_steps_title", lang), next_steps_intro=t("next_steps_intro", lang),
+        next_steps=next_steps,
         comparisons_title=t("comparisons_title", lang), comparisons=comparisons,
         priorities_title=t("priorities_title", lang), priorities_intro=intro, priorities=priorities,
         shortened=shortened,
@@ -607,7 +712,8 @@ def build_content(
         sources_title=t("sources_title", lang), sources=sources.rows, footer=footer,
         questionnaire_id=q.id, questionnaire_version=q.version,
         labels={k: t(k, lang) for k in ("why", "actions", "resources", "no_sources", "warnings_title",
-                                         "priority_names")},
+                                         "priority_names", "no_obstacles", "no_comparisons", "notes_more",
+                                         "method_short", "col_range", "col_meaning")},
     )
 
 
@@ -615,14 +721,114 @@ def _priorities_intro(lang: str, shown: list[Priority], every: list[Priority]) -
     return t("priorities_intro", lang, n=len(shown), total=len(every)) if shown else t("no_priorities", lang)
 
 
-def _comparisons(q: Questionnaire, answers: Any, assessment: Assessment, sets: Sequence[Any], lang: str
-                 ) -> list[Any]:
-    return list(benchmarks.comparisons(q, answers, assessment, list(sets), lang)) if sets else []
+def _comparison_sentences(q: Questionnaire, answers: Any, assessment: Assessment, sets: Sequence[Any], lang: str,
+                          sources: _Sources) -> list[tuple[str, int]]:
+    """One sentence per profile question compared with the barometer (the questionnaire's order: the
+    approach, the strategy, the initiator, the progress come first), then the obstacles the commune
+    cites; each with its source's number."""
+    if not sets:
+        return []
+    obstacle_ids = {o.id for o in q.obstacles}
+    profile: list[tuple[Any, int]] = []
+    cited: list[tuple[Any, int]] = []
+    seen: set[str] = set()
+    for comp in benchmarks.comparisons(q, answers, assessment, list(sets), lang):
+        if comp.question in seen:
+            continue
+        is_obstacle = comp.question in obstacle_ids
+        if is_obstacle and not comp.matches:
+            continue  # the obstacles the commune does not cite are in the table, with their figure
+        bucket, cap = (cited, MAX_OBSTACLE_SENTENCES) if is_obstacle else (profile, MAX_PROFILE_SENTENCES)
+        if len(bucket) >= cap:
+            continue
+        seen.add(comp.question)
+        bucket.append((comp, sources.ref(comp.figure.figure, comp.figure.set)))
+    # the source's parenthesis (study, kind, base) once per source in the section: the sentences after
+    # the first carry its number only
+    out: list[tuple[str, int]] = []
+    said: set[int] = set()
+    for comp, ref in profile + cited:
+        text = comp.text
+        if ref in said:
+            text = text.replace(f" ({comp.figure.cite(lang)})", "")
+        said.add(ref)
+        out.append((clean_text(text, 500, one_line=True), ref))
+    return out
 
 
-def _pool_note(lang: str) -> str:
-    """The pool module's translated explanation of a missing regional series."""
-    return pool.no_regional_estimate(lang)
+def _bare(label: str) -> str:
+    """An option label quoted inside a sentence: without its final full stop."""
+    return label.rstrip().removesuffix(".").rstrip()
+
+
+def _next_step(q: Questionnaire, section: Any, assessment: Assessment, answers: Any, lang: str) -> NextStep:
+    """The next option up on the question that would raise the dimension most (weight x gap, gap = 1 - v);
+    ties go to the question first in the questionnaire. When no scored answer has room, the heaviest
+    question left without an answer ("don't know" or none)."""
+    label = q.t(section.label, lang)
+    contributions = assessment.dimensions[section.id].contributions
+    best = None
+    for c in contributions:
+        question = q.question(c.question)
+        if c.status != "scored" or c.v is None or question is None or not question.options or c.v >= 1 - 1e-9:
+            continue
+        gain = c.weight * (1 - c.v)
+        if gain > 1e-12 and (best is None or gain > best[0] + 1e-12):
+            best = (gain, question, c.answer)
+    if best is not None:
+        _gain, question, answer = best
+        text = q.t(question.text, lang).rstrip(" ?:").strip()
+        scores = {o.id: (o.score or 0) for o in question.options}
+        if question.type == "multi":
+            chosen = set(answer) if isinstance(answer, list) else set()
+            left = [o for o in question.options if o.id not in chosen and (o.score or 0) > 0]
+            option = max(left, key=lambda o: o.score or 0) if left else None
+            if option is not None:
+                return NextStep(section.id, label, t("next_step_add", lang, question=text,
+                                                         next=_bare(q.t(option.label, lang))))
+        else:
+            now = scores.get(answer, 0) if isinstance(answer, str) else 0
+            up = sorted((o for o in question.options if (o.score or 0) > now), key=lambda o: o.score or 0)
+            if up:
+                return NextStep(section.id, label, t("next_step", lang, question=text,
+                                                     next=_bare(q.t(up[0].label, lang))))
+    missing = [c for c in contributions if c.status in ("unknown", "unanswered") and q.question(c.question)]
+    if missing:
+        heaviest = max(missing, key=lambda c: c.weight)  # max keeps the first of equals
+        question = q.question(heaviest.question)
+        return NextStep(section.id, label, t("next_step_answer", lang,
+                                             question=q.t(question.text, lang).rstrip(" ?:").strip()))
+    return NextStep(section.id, label, t("next_step_top", lang))
+
+
+def _summary(q: Questionnaire, assessment: Assessment, rows: list[ScoreRow], priorities: list[Priority],
+             steps: list[NextStep], lang: str) -> list[tuple[str, str]]:
+    """Three lines in words: the strongest dimension, the weakest, the first thing to do."""
+    scored = [r for r in rows if r.value is not None]
+
+    def words(r: ScoreRow) -> str:
+        return t("summary_dimension", lang, label=r.label, level=r.level, score=r.score)
+
+    out: list[tuple[str, str]] = []
+    if not scored:
+        out.append((t("summary_weak", lang), t("summary_none", lang)))
+    else:
+        strong = max(scored, key=lambda r: r.value)  # the first of equals, in the questionnaire's order
+        weak = min(scored, key=lambda r: r.value)
+        if strong.level == weak.level and len(scored) > 1:
+            out.append((t("summary_strong", lang), t("summary_even", lang, n=len(scored), level=strong.level)))
+        else:
+            out.append((t("summary_strong", lang), words(strong)))
+        if weak is not strong:
+            out.append((t("summary_weak", lang), words(weak)))
+    if priorities:
+        first = t("summary_first_priority", lang, title=priorities[0].title)
+    else:
+        weakest = min(scored, key=lambda r: r.value).dimension_id if scored else steps[0].dimension_id if steps else ""
+        step = next((s for s in steps if s.dimension_id == weakest), None)
+        first = f"{step.label} — {step.text}" if step else t("summary_none", lang)
+    out.append((t("summary_first", lang), first))
+    return out
 
 
 def priority_name(content: SheetContent, level: int) -> str:

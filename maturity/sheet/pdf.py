@@ -24,9 +24,9 @@ from fpdf.enums import Align, TableBordersLayout, XPos, YPos
 from fpdf.fonts import FontFace, SubsetMap, TTFFont
 from fpdf.line_break import HYPHEN, SOFT_HYPHEN, Fragment
 
-from ..charts import chart_png, radar_spec
+from ..charts import PDF_LAYOUT, chart_png, radar_spec
 from ..models import Questionnaire
-from .content import Priority, SheetContent, priority_name
+from .content import PDF_NOTES_STEPS, Priority, SheetContent, priority_name
 from .fonts import FAMILY, FILES, FONTS_DIR
 
 INK = (31, 42, 55)
@@ -40,6 +40,7 @@ MARGIN_X = 18.0
 MARGIN_TOP = 16.0
 MARGIN_BOTTOM = 18.0
 BASE = 9.0  # body size, pt
+HEADING_KEEP = 24.0  # mm a heading needs below it (itself and a first item), else it starts the next page
 
 
 @cache
@@ -198,7 +199,8 @@ class SheetPDF(FPDF):
         for key, font in _parsed_fonts().items():  # parsed once per process; mutable parts per document
             self.fonts[key] = _document_font(font, len(self.fonts) + 1)
         self._measures: dict[tuple, int] = {}
-        self.compact = False  # tighter spacing, the last resort to stay within MAX_PAGES
+        self.compact = False  # tighter spacing, priorities may split across pages: the last resort
+        self.brief = False  # priorities without their "why" paragraph: the very last resort
         self.scratch = False  # a layout only measured, never written (no radar image)
         self.set_title(drawable(f"{content.title} — {content.commune}"))
         self.set_lang({"fr": "fr-BE", "de": "de-BE", "en": "en-GB"}[content.lang])
@@ -233,7 +235,7 @@ class SheetPDF(FPDF):
                         new_x=XPos.LMARGIN, new_y=YPos.NEXT, link=link)
 
     def heading(self, text: str, space_before: float = 6) -> None:
-        if self.get_y() > self.h - MARGIN_BOTTOM - 30:  # no heading alone at the foot of a page
+        if self.get_y() > self.h - MARGIN_BOTTOM - HEADING_KEEP:  # no heading alone at the foot of a page
             self.add_page()
         elif self.get_y() > self.t_margin + 1:  # no extra space at the top of a page
             self.ln(space_before * (0.5 if self.compact else 1))
@@ -265,48 +267,77 @@ class SheetPDF(FPDF):
 # --- the sections ------------------------------------------------------------------------------
 
 
+SUMMARY_LABEL_W = 30.0  # mm, the labels of the three summary lines
+
+
+def _name(pdf: SheetPDF, name: str) -> None:
+    """The commune's name, large, on at most two lines: a long name gets a smaller size, then is cut."""
+    for size in (22, 18, 15):
+        if _lines(pdf, pdf.width, name, size, "B") <= 2:
+            break
+    else:
+        while len(name) > 8 and _lines(pdf, pdf.width, name, size, "B") > 2:
+            name = name[: max(8, int(len(name) * 0.9))].rstrip() + "…"
+            name = name.replace("……", "…")
+    pdf.para(name, size, "B", INK, h=size * 0.43)
+
+
 def _header(pdf: SheetPDF, c: SheetContent) -> None:
     pdf.para(c.kicker.upper(), 8, "B", ACCENT)
     pdf.ln(1.5)
-    pdf.para(c.commune, 22, "B", INK, h=9.5)
+    _name(pdf, c.commune)
     pdf.ln(0.5)
     pdf.para(c.title, 12.5, "", INK, h=6)
     pdf.para(c.dateline + (f" · {c.respondent}" if c.respondent else ""), 8.5, "", MUTED)
     pdf.ln(3)
-    # the overall score, in a soft band
+    _summary(pdf, c)
+
+
+def _summary(pdf: SheetPDF, c: SheetContent) -> None:
+    """The overall score and the three lines in words, in a soft band; what a score means below it."""
+    inner = pdf.width - 5 - 4
+    text_w = inner - SUMMARY_LABEL_W
+    line_h = 4.3
+    lines = [_lines(pdf, text_w, text, 9) for _label, text in c.summary]
+    band_h = 2 + 6 + (4 if c.overall_detail else 0) + 1.5 + sum(lines) * line_h + 2.5
     y = pdf.get_y()
     pdf.set_fill_color(*SOFT)
-    pdf.set_draw_color(*SOFT)
-    band_h = 13 if c.overall_detail else 10
     pdf.rect(pdf.l_margin, y, pdf.width, band_h, style="F")
     pdf.set_fill_color(*ACCENT)
     pdf.rect(pdf.l_margin, y, 1.4, band_h, style="F")
-    pdf.set_xy(pdf.l_margin + 5, y + 2)
+    x = pdf.l_margin + 5
+    pdf.set_xy(x, y + 2)
     pdf.font(8, "B", MUTED)
     label = drawable(c.overall_label.upper(), "B")
-    pdf.cell(pdf.get_string_width(label) + 4, 6, label)
+    pdf.cell(SUMMARY_LABEL_W, 6, label)
     pdf.font(12, "B", INK)
     pdf.cell(0, 6, drawable(c.overall_value, "B"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if c.overall_detail:
-        pdf.set_x(pdf.l_margin + 5)
+        pdf.set_x(x + SUMMARY_LABEL_W)
         pdf.font(7.5, "", MUTED)
-        pdf.cell(0, 4, drawable(c.overall_detail))
-    pdf.set_y(y + band_h + 4)
+        pdf.cell(0, 4, drawable(c.overall_detail), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(1.5)
+    for label, text in c.summary:
+        top = pdf.get_y()
+        pdf.set_xy(x, top)
+        pdf.font(8.4, "B", ACCENT)
+        pdf.cell(SUMMARY_LABEL_W, line_h, drawable(label, "B"))
+        pdf.set_xy(x + SUMMARY_LABEL_W, top)
+        pdf.font(9, "", INK)
+        pdf.multi_cell(text_w, line_h, drawable(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_y(y + band_h + 1.5)
+    pdf.para(c.score_meaning, 7.8, "I", MUTED, h=3.6)
+    pdf.ln(1.5)
 
 
 def _profile(pdf: SheetPDF, c: SheetContent, png: bytes, aspect: float) -> None:
     pdf.heading(c.profile_title, space_before=2)
     top = pdf.get_y()
-    img_w = 92.0
+    img_w = 96.0
     img_h = img_w * aspect
     pdf.image(BytesIO(png), x=pdf.l_margin - 2, y=top, w=img_w, h=img_h)
-    bottom_left = top + img_h
-    if c.reference_note:
-        pdf.set_xy(pdf.l_margin, bottom_left + 1)
-        pdf.para(c.reference_note, 7, "I", MUTED, w=img_w - 4, h=3.2)
-        bottom_left = pdf.get_y()
     # the levels, beside the radar
-    col_x = pdf.l_margin + img_w + 4
+    col_x = pdf.l_margin + img_w + 2
     col_w = pdf.w - pdf.r_margin - col_x
     pdf.set_xy(col_x, top)
     pdf.font(9.5, "B", INK)
@@ -314,20 +345,22 @@ def _profile(pdf: SheetPDF, c: SheetContent, png: bytes, aspect: float) -> None:
     pdf.ln(1)
     for level in reversed(c.levels):  # the highest first, as on the radar
         pdf.set_x(col_x)
-        pdf.font(8.6, "B", INK)
+        pdf.font(8.4, "B", INK)
         name = drawable(level.label, "B")
-        pdf.cell(pdf.get_string_width(name) + 2, 4.4, name)
-        pdf.font(7.6, "", MUTED)
-        pdf.cell(0, 4.4, drawable(level.range), new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.cell(pdf.get_string_width(name) + 2, 4.2, name)
+        pdf.font(7.4, "", MUTED)
+        pdf.cell(0, 4.2, drawable(level.range), new_x=XPos.LEFT, new_y=YPos.NEXT)
         pdf.set_x(col_x)
-        pdf.font(7.6, "", INK)
-        pdf.multi_cell(col_w, 3.5, drawable(level.description), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
-        pdf.ln(1.6)
-    pdf.set_xy(pdf.l_margin, max(bottom_left, pdf.get_y()) + 1)
+        pdf.font(7.4, "", INK)
+        pdf.multi_cell(col_w, 3.4, drawable(level.description), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.ln(1.2)
+    pdf.set_xy(pdf.l_margin, max(top + img_h, pdf.get_y()) + 0.5)
+    if c.reference_note:  # at most two lines, full width
+        pdf.para(c.reference_note, 7, "I", MUTED, h=3.2)
 
 
 def _table(pdf: SheetPDF, headers: list[str], rows: list[list[tuple[str, str, tuple[int, int, int]]]],
-           widths: tuple[float, ...], aligns: tuple[str, ...], size: float = 8.6) -> None:
+           widths: tuple[float, ...], aligns: tuple[str, ...], size: float = 8.6, padding: float = 1.2) -> None:
     heading = FontFace(family=FAMILY, emphasis="BOLD", size_pt=7.6, color=MUTED, fill_color=SOFT)
     pdf.font(size)
     pdf.set_fill_color(255, 255, 255)
@@ -335,7 +368,7 @@ def _table(pdf: SheetPDF, headers: list[str], rows: list[list[tuple[str, str, tu
     pdf.set_line_width(0.2)
     with pdf.table(col_widths=widths, width=pdf.width, text_align=aligns, headings_style=heading,
                    borders_layout=TableBordersLayout.HORIZONTAL_LINES, line_height=size * 0.47,
-                   padding=(1.2, 1.6, 1.2, 1.6), align=Align.L, v_align="MIDDLE") as table:
+                   padding=(padding, 1.6, padding, 1.6), align=Align.L, v_align="MIDDLE") as table:
         row = table.row()
         for text in headers:
             row.cell(drawable(text, "B"))
@@ -347,46 +380,73 @@ def _table(pdf: SheetPDF, headers: list[str], rows: list[list[tuple[str, str, tu
 
 
 def _scores(pdf: SheetPDF, c: SheetContent) -> None:
-    pdf.heading(c.scores_title)
+    pdf.heading(c.scores_title, space_before=3)
     rows = []
     for r in c.scores:
         cells = [(r.label, "B", INK), (r.score, "B" if not r.insufficient else "", INK if not r.insufficient else MUTED),
                  (r.level, "" if not r.insufficient else "I", INK if not r.insufficient else WARN),
-                 (r.coverage, "", MUTED)]
+                 (r.coverage, "", MUTED), (r.na, "", MUTED)]
         if c.show_change:
             cells.append((r.change, "", INK))
         rows.append(cells)
     if c.show_change:
-        widths, aligns = (76, 16, 42, 20, 20), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT")
+        widths, aligns = (64, 12, 30, 20, 26, 22), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT")
     else:
-        widths, aligns = (84, 18, 48, 24), ("LEFT", "RIGHT", "LEFT", "RIGHT")
+        widths, aligns = (72, 14, 36, 22, 30), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT")
     _table(pdf, c.score_headers, rows, widths, aligns)
 
 
+def _next_steps(pdf: SheetPDF, c: SheetContent) -> None:
+    pdf.heading(c.next_steps_title)
+    pdf.para(c.next_steps_intro, 7.8, "I", MUTED, h=3.6)
+    pdf.ln(1)
+    left = pdf.l_margin
+    size, lh = (7.4, 3.5) if pdf.brief else (8, 3.8)
+    for step in c.next_steps:
+        _keep_together(pdf, lh * _lines(pdf, pdf.width - 5, f"{step.label} — {step.text}", size, "B") + 1)
+        pdf.font(8, "B", ACCENT)
+        pdf.cell(5, lh, "•")
+        pdf.set_left_margin(left + 5)  # so that a wrapped line keeps the indent
+        pdf.font(size, "B", INK)
+        pdf.write(lh, drawable(step.label, "B"))
+        pdf.font(size, "", INK)
+        pdf.write(lh, drawable(f" — {step.text}"))
+        pdf.set_left_margin(left)
+        pdf.ln(lh)
+        pdf.ln(0.6 if pdf.compact else 1)
+
+
 def _obstacles(pdf: SheetPDF, c: SheetContent) -> None:
-    if not c.obstacles:
-        return
     _keep_together(pdf, 16 + 7 * min(len(c.obstacles) + 1, 3))  # the heading and a few rows; the table may then split
     pdf.heading(c.obstacles_title)
-    rows = [[(o.label, "B", INK), (o.severity, "B" if o.cited else "", WARN if o.cited else INK),
-             (o.barometer, "", INK if o.source_ref else MUTED)] for o in c.obstacles]
-    _table(pdf, c.obstacle_headers, rows, (84, 50, 40), ("LEFT", "LEFT", "LEFT"), size=8)
-    pdf.ln(1.5)
-    pdf.para(c.obstacles_note, 7.5, "I", MUTED)
+    if not c.obstacles and not c.also_cited:
+        pdf.para(c.labels["no_obstacles"], 8, "", MUTED)
+        return
+    if c.obstacles:
+        rows = [[(o.label, "B", INK), (o.severity, "B" if o.cited else "", WARN if o.cited else INK),
+                 (o.barometer, "", INK)] for o in c.obstacles]
+        _table(pdf, c.obstacle_headers, rows, (44, 52, 78), ("LEFT", "LEFT", "LEFT"), size=8, padding=0.8)
+        pdf.ln(1.5)
+    if c.also_cited:
+        pdf.para(c.also_cited, 8, "", INK, h=3.8)
+        pdf.ln(0.8)
+    pdf.para(c.obstacles_note, 7.3, "I", MUTED, h=3.4)
 
 
 def _comparisons(pdf: SheetPDF, c: SheetContent) -> None:
-    if not c.comparisons:
-        return
     pdf.heading(c.comparisons_title)
+    if not c.comparisons:
+        pdf.para(c.labels["no_comparisons"], 8, "", MUTED)
+        return
+    size, lh = (7.4, 3.5) if pdf.brief else (8, 3.8)
     for text, ref in c.comparisons:
         body = f"{text} [{ref}]"
-        _keep_together(pdf, 3.8 * _lines(pdf, pdf.width - 5, body, 8) + 1)
-        pdf.font(8, "B", ACCENT)
-        pdf.cell(5, 3.8, "•")
-        pdf.font(8, "", INK)
-        pdf.multi_cell(pdf.width - 5, 3.8, drawable(body), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.ln(1)
+        _keep_together(pdf, lh * _lines(pdf, pdf.width - 5, body, size) + 1)
+        pdf.font(size, "B", ACCENT)
+        pdf.cell(5, lh, "•")
+        pdf.font(size, "", INK)
+        pdf.multi_cell(pdf.width - 5, lh, drawable(body), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(0.6 if pdf.compact else 1)
 
 
 # Line counts of the questionnaire's own texts (recommendation titles, reasons, actions, resources),
@@ -447,7 +507,10 @@ def _priorities(pdf: SheetPDF, c: SheetContent) -> None:
     pdf.ln(2)
     w = pdf.width - INDENT
     for p in c.priorities:
-        _keep_together(pdf, _priority_height(pdf, c, p))
+        if pdf.compact:  # the title, its line and two more stay together; the rest may go on
+            _keep_together(pdf, 4.9 * _lines(pdf, w, p.title, 10, "B") + 3.6 + 2 * PL + 1.2)
+        else:
+            _keep_together(pdf, _priority_height(pdf, c, p))
         _priority_block(pdf, c, p, w)
         pdf.ln(1.8 if pdf.compact else 3.0)
         pdf.set_x(pdf.l_margin)
@@ -455,6 +518,7 @@ def _priorities(pdf: SheetPDF, c: SheetContent) -> None:
 
 def _priority_block(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> None:
     """One priority, drawn from the current position (the page break before it is the caller's)."""
+    pt, pl = (7.6, 3.5) if pdf.brief else (PT, PL)
     y = pdf.get_y()
     # the rank in a small accent square
     pdf.set_fill_color(*ACCENT)
@@ -469,16 +533,17 @@ def _priority_block(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> No
     pdf.font(7.3, "", ACCENT)
     pdf.multi_cell(w, 3.6, drawable(meta), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.ln(0.6)
-    pdf.set_x(pdf.l_margin + INDENT)
-    pdf.font(PT, "I", INK)
-    pdf.multi_cell(w, PL, drawable(p.why, "I"), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
-    pdf.ln(0.6)
+    if not pdf.brief:
+        pdf.set_x(pdf.l_margin + INDENT)
+        pdf.font(pt, "I", INK)
+        pdf.multi_cell(w, pl, drawable(p.why, "I"), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.ln(0.6)
     for action in p.actions:
         pdf.set_x(pdf.l_margin + INDENT)
-        pdf.font(PT, "B", ACCENT)
-        pdf.cell(4, PL, "›")
-        pdf.font(PT, "", INK)
-        pdf.multi_cell(w - 4, PL, drawable(action), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.font(pt, "B", ACCENT)
+        pdf.cell(4, pl, "›")
+        pdf.font(pt, "", INK)
+        pdf.multi_cell(w - 4, pl, drawable(action), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
     if p.resources:
         pdf.ln(0.6)
         left = pdf.l_margin
@@ -497,15 +562,17 @@ def _priority_block(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> No
 
 
 def _notes(pdf: SheetPDF, c: SheetContent) -> None:
-    if not c.notes and not c.warnings:
+    if not c.notes and not c.warnings and not c.notes_hidden:
         return
-    if c.notes:
+    if c.notes or c.notes_hidden:
         pdf.heading(c.notes_title)
         for question, note in c.notes:
             _keep_together(pdf, 4 * _lines(pdf, pdf.width, question, 8, "B") + 4.1 * _lines(pdf, pdf.width, note, 8.4))
             pdf.para(question, 8, "B", MUTED)
             pdf.para(note, 8.4, "", INK)
             pdf.ln(1.5)
+        if c.notes_hidden:
+            pdf.para(c.labels["notes_more"].format(n=c.notes_hidden), 7.8, "I", MUTED)
     if c.warnings:
         pdf.heading(c.labels["warnings_title"])
         for w in c.warnings:
@@ -514,28 +581,34 @@ def _notes(pdf: SheetPDF, c: SheetContent) -> None:
 
 def _method(pdf: SheetPDF, c: SheetContent) -> None:
     pdf.heading(c.method_title)
-    pdf.para(c.method, 7.6, "", INK, align="L", h=3.7)
+    # the very last resort keeps one sentence: the method in full is in the editable versions and the docs
+    pdf.para(c.labels["method_short"] if pdf.brief else c.method, 7.6, "", INK, align="L", h=3.7)
     pdf.ln(1)
     pdf.heading(c.sources_title, space_before=3)
     if not c.sources:
         pdf.para(c.labels["no_sources"], 8.2, "", MUTED)
+    left = pdf.l_margin
     for src in c.sources:
-        _keep_together(pdf, 3.7 * _lines(pdf, pdf.width - 7, src.text, 7.6) + 3.5 * len(src.links) + 1)
+        links = "".join(f" — {link.label}" for link in src.links)
+        _keep_together(pdf, 3.7 * _lines(pdf, pdf.width - 7, src.text + links, 7.6) + 1)
         pdf.font(7.6, "B", INK)
         pdf.cell(7, 3.7, f"[{src.ref}]")
+        pdf.set_left_margin(left + 7)  # so that a wrapped line keeps the indent
         pdf.font(7.6, "", INK)
-        pdf.multi_cell(pdf.width - 7, 3.7, drawable(src.text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.write(3.7, drawable(src.text))
         for link in src.links:
-            pdf.set_x(pdf.l_margin + 7)
-            pdf.font(7.2, "U", ACCENT)
-            pdf.multi_cell(pdf.width - 7, 3.5, drawable(link.label), align="L", link=link.url,
-                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.write(3.7, " — ")
+            pdf.font(7.6, "U", ACCENT)
+            pdf.write(3.7, drawable(link.label), link=link.url)
+            pdf.font(7.6, "", INK)
+        pdf.set_left_margin(left)
+        pdf.ln(3.7)
         pdf.ln(0.8)
 
 
 def radar_png(q: Questionnaire, c: SheetContent) -> tuple[bytes, float]:
     """The radar as PNG and its height/width ratio."""
-    png = chart_png(radar_spec(q, c.series, c.lang, size=300), scale=2)
+    png = chart_png(radar_spec(q, c.series, c.lang, layout=PDF_LAYOUT), scale=2)
     width = int.from_bytes(png[16:20], "big")
     height = int.from_bytes(png[20:24], "big")
     return png, height / width
@@ -546,8 +619,9 @@ MIN_PRIORITIES = 6
 
 
 def _layout(c: SheetContent, png: bytes, aspect: float, measures: dict | None = None,
-            compact: bool = False) -> SheetPDF:
+            compact: bool = False, brief: bool = False) -> SheetPDF:
     pdf = _begin(c, png, aspect, compact)
+    pdf.brief = brief
     if measures is not None:
         pdf._measures = measures
     return _finish(pdf, c)
@@ -567,6 +641,7 @@ def _begin(c: SheetContent, png: bytes, aspect: float, compact: bool = False) ->
 def _finish(pdf: SheetPDF, c: SheetContent) -> SheetPDF:
     """The other sections, for ``c`` (the content of ``_begin`` with the priorities and sentences shown)."""
     pdf.content = c
+    _next_steps(pdf, c)
     _comparisons(pdf, c)
     _obstacles(pdf, c)
     _priorities(pdf, c)
@@ -576,17 +651,29 @@ def _finish(pdf: SheetPDF, c: SheetContent) -> SheetPDF:
 
 
 def _tries(c: SheetContent) -> list[tuple[int, int]]:
-    """The configurations tried, in order, after the full one (priorities shown, barometer sentences)."""
-    n, m = len(c.priorities), len(c.comparisons)
-    tries = [(n, min(m, 2)), (min(n, 7), min(m, 2)), (min(n, MIN_PRIORITIES), min(m, 2)), (min(n, MIN_PRIORITIES), 0)]
-    return [t for t in dict.fromkeys(tries) if t != (n, m)]
+    """The configurations (priorities shown, notes shown) tried, in order, after the full one: fewer
+    priorities first (never fewer than 6); the summary, next steps and barometer sentences always stay."""
+    n, k = len(c.priorities), len(c.notes)
+    tries = [(min(n, 7), k), (min(n, MIN_PRIORITIES), k)]
+    return [t for t in dict.fromkeys(tries) if t != (n, k)]
 
 
-def _saved(pdf: SheetPDF, c: SheetContent, limit: int, comparisons: int) -> float:
-    """The height (mm) showing only ``limit`` priorities and ``comparisons`` sentences saves, as measured."""
+def _compact_tries(c: SheetContent) -> list[tuple[int, int, bool]]:
+    """The last resorts, with tighter spacing and priorities that may split across pages: 6 priorities,
+    then fewer of the commune's notes (the DOCX and the Markdown keep them all; the PDF says how many
+    it leaves out), then the priorities without their "why" paragraph. (limit, notes, brief)"""
+    n, k = len(c.priorities), len(c.notes)
+    limit = min(n, MIN_PRIORITIES)
+    tries = [(limit, k, False)] + [(limit, min(k, keep), False) for keep in PDF_NOTES_STEPS] + [(limit, 0, True)]
+    return list(dict.fromkeys(tries))
+
+
+def _saved(pdf: SheetPDF, c: SheetContent, limit: int, notes: int) -> float:
+    """The height (mm) showing only ``limit`` priorities and ``notes`` notes saves, as measured."""
     gain = sum(_priority_height(pdf, c, p) for p in c.priorities[limit:])
-    gain += sum(3.8 * _lines(pdf, pdf.width - 5, f"{text} [{ref}]", 8) + 1 for text, ref in c.comparisons[comparisons:])
-    return gain + (14 if comparisons == 0 and c.comparisons else 0)
+    gain += sum(4 * _lines(pdf, pdf.width, question, 8, "B") + 4.1 * _lines(pdf, pdf.width, note, 8.4) + 1.5
+                for question, note in c.notes[notes:])
+    return gain
 
 
 def _overflow(pdf: SheetPDF, pages: int, y: float) -> float:
@@ -652,8 +739,7 @@ class _Predictor:
         self.measures = measures
         self.pdf = _scratch(c, measures)  # the measuring document for line counts
         self.page, self.y = page, y
-        self._after: dict[int, tuple[int, float]] = {}
-        self._obstacles: list[tuple[float, float]] = []  # (start, end) of obstacle runs within one page
+        self._after: tuple[int, float] | None = None  # where the obstacles end
         self._ends: dict[tuple[int, int] | None, tuple[int, float]] = {}
 
     def content(self, config: tuple[int, int] | None) -> SheetContent:
@@ -666,38 +752,28 @@ class _Predictor:
 
     def _end(self, config: tuple[int, int] | None) -> tuple[int, float]:
         c = self.content(config)
-        m = len(c.comparisons)
-        if m not in self._after:  # comparisons, obstacles: laid out from where the scores end
+        if self._after is None:  # next steps, comparisons, obstacles: the same for every configuration
             pdf = _scratch(c, self.measures, self.y)
+            _next_steps(pdf, c)
             _comparisons(pdf, c)
-            self._after[m] = self._obstacles_from(c, self.page + pdf.page_no() - 1, pdf.get_y())
-        page, y = self._priorities(c, *self._after[m])
+            page = self.page + pdf.page_no() - 1
+            pdf = _scratch(c, self.measures, pdf.get_y())
+            _obstacles(pdf, c)
+            self._after = (page + pdf.page_no() - 1, pdf.get_y())
+        page, y = self._priorities(c, *self._after)
         pdf = _scratch(c, self.measures, y)
         _notes(pdf, c)
         _method(pdf, c)
-        return page + pdf.page_no() - 1, pdf.get_y()
-
-    def _obstacles_from(self, c: SheetContent, page: int, y: float) -> tuple[int, float]:
-        """Where the obstacles end when they start at ``y``. Laid out from ``y``, unless a run from a
-        lower start stayed on its page: from higher up (still below the top margin, where a heading
-        adds its space) every page-break test is passed too, so it ends as far below ``y``."""
-        for start, end in self._obstacles:
-            if self.pdf.t_margin + 1 + EPS < y <= start:
-                return page, y + (end - start)
-        pdf = _scratch(c, self.measures, y)
-        _obstacles(pdf, c)
-        if pdf.page_no() == 1:
-            self._obstacles.append((y, pdf.get_y()))
         return page + pdf.page_no() - 1, pdf.get_y()
 
     def _priorities(self, c: SheetContent, page: int, y: float) -> tuple[int, float]:
         pdf = self.pdf
         bottom = pdf.h - MARGIN_BOTTOM
         # the heading (SheetPDF.heading)
-        for threshold in (bottom - 30, pdf.t_margin + 1):
+        for threshold in (bottom - HEADING_KEEP, pdf.t_margin + 1):
             if abs(y - threshold) < EPS:
                 raise _Unsure
-        if y > bottom - 30:
+        if y > bottom - HEADING_KEEP:
             page, y = page + 1, pdf.t_margin
         elif y > pdf.t_margin + 1:
             y += 6
@@ -740,21 +816,30 @@ def _choose(c: SheetContent, end: Any, probe: SheetPDF) -> tuple[tuple[int, int]
     for t in tries[start:]:
         if end(t)[0] <= MAX_PAGES:
             return t, False
-    n, m = len(c.priorities), len(c.comparisons)
-    return (tries[-1] if tries else (n, m)), True
+    return None, True
+
+
+def _compact(c: SheetContent, png: bytes, aspect: float, measures: dict) -> SheetPDF:
+    """The last resort: tighter spacing, then fewer notes, until the sheet fits (real layouts)."""
+    for limit, notes, brief in _compact_tries(c):
+        pdf = _layout(c.with_limit(limit, notes), png, aspect, measures, compact=True, brief=brief)
+        if pdf.page_no() <= MAX_PAGES:
+            break
+    return pdf
 
 
 def render_pdf(q: Questionnaire, c: SheetContent) -> bytes:
-    """The PDF. It shows the first 8 priorities when they fit on 3 pages, else 7, else 6 (issue 4:
-    "the first 6 to 8"); the Markdown and the CSV always carry all that the content holds."""
+    """The PDF, on at most 3 pages. It shows the first 8 priorities when they fit, else 7, else 6
+    (issue 4: "the first 6 to 8"), then tightens the spacing and leaves the commune's notes to the
+    editable versions; the Markdown, the DOCX and the CSV always carry all that the content holds."""
     png, aspect = radar_png(q, c)
     measures: dict[tuple, int] = {}
     try:  # predicted: laid out once (the first sections before the prediction, which starts where they end)
         pdf = _begin(c, png, aspect)
         predictor = _Predictor(c, measures, pdf.page_no(), pdf.get_y())
         config, compact = _choose(c, predictor.end, predictor.pdf)
-        if compact:  # the first sections too are tighter
-            return bytes(_layout(c.with_limit(*config), png, aspect, measures, compact=True).output())
+        if compact:
+            return bytes(_compact(c, png, aspect, measures).output())
         # the full content measures its texts in its own layout, as when it was laid out first
         pdf._measures = {} if config is None else measures
         _finish(pdf, c if config is None else c.with_limit(*config))
@@ -773,5 +858,5 @@ def render_pdf(q: Questionnaire, c: SheetContent) -> bytes:
 
     probe = _scratch(c, measures)
     config, compact = _choose(c, end, probe)
-    pdf = _layout(c.with_limit(*config), png, aspect, measures, compact=True) if compact else layouts[config]
+    pdf = _compact(c, png, aspect, measures) if compact else layouts[config]
     return bytes(pdf.output())

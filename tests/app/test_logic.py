@@ -107,7 +107,7 @@ def test_sheet_builds_with_the_same_series_as_the_radar(q):
     doc.answers = {"a1": "full", "a2": "yes", "b1": "o1", "b2": "o2", "budget": "major"}
     assessment = score(q, doc.answers)
     series = [logic.commune_series(q, assessment, "Namur", "fr")]
-    kwargs = logic.sheet_kwargs(q, series, None, "pas de référence", "fr")
+    kwargs = logic.sheet_kwargs(q, series, None, "fr")
     pdf = sheet.build(q, doc, "fr", "pdf", assessment=assessment, **kwargs)
     assert pdf.startswith(b"%PDF")
     md = sheet.build(q, doc, "fr", "md", assessment=assessment, **kwargs).decode()

@@ -1,4 +1,18 @@
-from maturity.charts import STYLES, RadarSeries, _segments, chart_png, radar_chart, radar_data, series_label
+import math
+
+from maturity.charts import (
+    APP_LAYOUT,
+    PDF_LAYOUT,
+    STYLES,
+    RadarSeries,
+    _segments,
+    chart_png,
+    radar_chart,
+    radar_data,
+    radar_spec,
+    series_label,
+    wrap_label,
+)
 
 from .sheet_helpers import questionnaire
 
@@ -54,3 +68,51 @@ def test_chart_renders_offline_to_png():
     png = chart_png(radar_chart(q, [_series(q), ref], "fr"), scale=1)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert int.from_bytes(png[16:20], "big") > 300
+
+
+def _angle(row):
+    return math.degrees(math.atan2(row["y"], row["x"])) % 360
+
+
+def test_ring_values_and_level_names_sit_between_axes_never_on_one():
+    q = questionnaire()
+    data = radar_data(q, [_series(q, ())], "fr")
+    n = len(q.dimensions)
+    axes = {(90 - 360 * i / n) % 360 for i in range(n)}
+    for row in data["ticks"] + data["bands"]:
+        # at least a third of the angle between two axes away from every axis (and its label, and its points)
+        assert min(min(abs(_angle(row) - a), 360 - abs(_angle(row) - a)) for a in axes) > 360 / n / 3
+    # values on one side of the top axis, names on the other: they never meet
+    assert all(row["x"] < 0 for row in data["ticks"]) and all(row["x"] > 0 for row in data["bands"])
+    assert [row["label"] for row in data["ticks"]] == ["20", "40", "60", "80", "100"]
+
+
+def test_the_commune_shape_is_filled_and_long_labels_wrap_at_their_dash():
+    q = questionnaire()
+    data = radar_data(q, [_series(q, ())], "fr")
+    assert len(data["areas"]) == len(q.dimensions)  # the commune's polygon, lightly filled
+    assert wrap_label("Smart Governance – Verwaltung und Steuerung", 14) == [
+        "Smart", "Governance –", "Verwaltung und", "Steuerung"]
+    assert wrap_label("Smart Living – Lebensqualität", 13) == ["Smart Living –", "Lebensqualität"]
+
+
+def test_the_legend_stays_below_the_bottom_label():
+    q = questionnaire()
+    spec = radar_spec(q, [_series(q, ())], "de", layout=PDF_LAYOUT)
+    y_domain = spec["layer"][0]["encoding"]["y"]["scale"]["domain"]
+    bottom = [row for row in radar_data(q, [_series(q, ())], "de", PDF_LAYOUT)["labels"] if row["baseline"] == "top"]
+    lines = max(row["lines"] for row in bottom)
+    # the plot (above the legend) reaches below the last line of the bottom label
+    needed = 1.1 + lines * PDF_LAYOUT.label_font * 1.2 / PDF_LAYOUT.radius
+    assert -y_domain[0] >= needed
+
+
+def test_the_app_radar_fits_a_390_px_phone(default_questionnaire):
+    q = default_questionnaire
+    series = [RadarSeries("Ihre Gemeinde — Bütgenbach (Selbstbewertung, 1 Gemeinde)",
+                          {d.id: 20.0 for d in q.dimensions}, "commune"),
+              RadarSeries("Wallonien — Mittelwert von 12 Gemeinden (gemeinsam genutzte Bewertungen, n = 12, 2026)",
+                          {d.id: 45.0 for d in q.dimensions}, "pooled")]
+    for lang in ("fr", "de", "en"):
+        png = chart_png(radar_spec(q, series, lang, layout=APP_LAYOUT), scale=1)
+        assert int.from_bytes(png[16:20], "big") <= 358  # 390 px less the page's side padding

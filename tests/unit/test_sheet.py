@@ -154,7 +154,7 @@ def test_empty_answers_still_make_a_sheet(q):
 
 def test_unknown_format_or_language(q):
     with pytest.raises(ValueError):
-        build(q, answers_at_rank(q, 1), "fr", "docx")
+        build(q, answers_at_rank(q, 1), "fr", "odt")
     with pytest.raises(ValueError):
         build(q, answers_at_rank(q, 1), "nl", "md")
 
@@ -168,21 +168,28 @@ def test_markdown_stays_readable_for_editing():
     assert escape("voir https://x.be et www.y.be") == "voir https:\\/\\/x.be et www\\.y.be"
 
 
-def test_obstacles_keep_dont_know_and_not_applicable_apart(q):
-    doc = answers_at_rank(q, 1, obstacle_budget="unknown", obstacle_cyber="na")
-    doc.answers.pop("obstacle_data", None)
-    rows = {o.obstacle_id: o.severity for o in build_content(q, doc, "fr", generated=DAY).obstacles}
+def test_obstacles_only_cited_or_with_a_published_figure(q):
+    # budget and expertise have a published figure; data and cyber have none
+    doc = answers_at_rank(q, 1, obstacle_budget="unknown", obstacle_expertise="none", obstacle_cyber="na",
+                          obstacle_data="major")
+    content = build_content(q, doc, "fr", generated=DAY)
+    rows = {o.obstacle_id: o.severity for o in content.obstacles}
+    assert set(rows) == {"obstacle_budget", "obstacle_expertise"}  # with a figure, whatever the answer
     assert rows["obstacle_budget"] == "je ne sais pas"
-    assert rows["obstacle_cyber"] == "ne s'applique pas"
-    unanswered = [qid for qid in rows if qid not in doc.answers]
-    assert all(rows[qid] == "pas de réponse" for qid in unanswered)
+    # cited without a figure: one sentence under the table, with the commune's answer; not cited and
+    # without a figure (cyber, answered "na"): left out
+    assert "Données" in content.also_cited and "(3/3)" in content.also_cited
+    cyber = q.question("obstacle_cyber")
+    assert q.t(cyber.short or cyber.text, "fr") not in content.also_cited
+    doc.answers.pop("obstacle_data")
+    assert build_content(q, doc, "fr", generated=DAY).also_cited == ""
 
 
-def test_a_shortened_sheet_lists_only_the_sources_it_cites(default_questionnaire):
+def test_a_shortened_pdf_keeps_the_barometer_comparison_and_its_sources(default_questionnaire):
     q = default_questionnaire
     content = build_content(q, answers_at_rank(q, 1), "fr", generated=DAY)
     assert content.comparisons  # the default questionnaire's profile answers give sentences
-    short = content.with_limit(6, comparisons=0)
-    cited = {o.source_ref for o in short.obstacles if o.source_ref}
-    assert {s.ref for s in short.sources} == cited
-    assert len(content.sources) > len(short.sources)
+    short = content.with_limit(6, notes=0)
+    assert short.comparisons == content.comparisons and short.sources == content.sources
+    assert short.summary == content.summary and short.next_steps == content.next_steps
+    assert len(short.priorities) == 6

@@ -21,10 +21,10 @@ st.caption(tr("recs_intro", lang))
 
 st.header(tr("downloads_header", lang))
 st.caption(tr("dl_help", lang) + " " + tr("pst_explained", lang))
-series, regional_note, _history, previous = session.comparison_series(q, doc, assessment, lang)
+series, _regional_note, _history, previous = session.comparison_series(q, doc, assessment, lang)
 stem = f"smart-city-{logic.safe_filename(name)}"
 cols = st.columns(3)
-kwargs = logic.sheet_kwargs(q, series, previous, regional_note, lang)
+kwargs = logic.sheet_kwargs(q, series, previous, lang)
 
 
 def build(fmt: str) -> bytes:

@@ -1,0 +1,42 @@
+"""The radar in the app (issue 15, point 5): on a 390 px phone it fits the screen without horizontal
+scrolling; on a desktop it is drawn at its full size, its labels at a readable size."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import answer_current_step, start_assessment, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+CHART = "[data-testid='stVegaLiteChart']"
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 900)])
+def test_the_radar_fits_a_phone_and_reads_on_a_desktop(chromium, server, width, height):
+    context = chromium.new_context(viewport={"width": width, "height": height}, locale="fr-BE")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        token = start_assessment(page, server, "Namur")
+        answer_current_step(page)
+        page.goto(f"{server.url}/resultats?t={token}")
+        chart = page.locator(CHART).first
+        chart.wait_for(state="visible")
+        wait_idle(page)
+        drawing = chart.locator("canvas, svg").first
+        drawing.wait_for(state="visible")
+        box = drawing.bounding_box()
+        # the whole drawing on screen, nothing to scroll sideways (page or chart)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+        overflow = page.evaluate(
+            """(sel) => {
+                 const page = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+                 let el = document.querySelector(sel), inner = 0;
+                 while (el) { inner = Math.max(inner, el.scrollWidth - el.clientWidth); el = el.parentElement; }
+                 return [page, inner];
+               }""", CHART)
+        assert overflow[0] <= 0 and overflow[1] <= 0, overflow
+        # drawn at the spec's size, never squeezed: a radar you can read (labels 11 px and more)
+        assert box["width"] >= 300 and box["height"] >= 300, box
+    finally:
+        context.close()

@@ -1,0 +1,99 @@
+"""The editable sheet (issue 11): ``maturity sheet … --format docx`` opens with python-docx, holds the
+commune's name with its accents, real headings, tables and the radar as a picture, and LibreOffice
+converts it to PDF without error (Debian's libreoffice-writer-nogui: skipped locally when missing,
+REQUIRED in CI, like chromium for the browser tests)."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+
+import docx
+import pypdf
+import pytest
+
+from maturity.cli import main
+from maturity.questionnaire import load_questionnaire
+from maturity.sheet import build, build_content
+from tests.unit.sheet_helpers import answers_at_rank
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture(scope="module")
+def q():
+    return load_questionnaire()
+
+
+def _texts(document) -> str:
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return " ".join(" ".join(p.text for p in document.paragraphs).split() + cells)
+
+
+@pytest.mark.parametrize(("name", "nis", "lang"), [("Écaussinnes", "55050", "fr"), ("Bütgenbach", "63013", "de"),
+                                                   ("Fontaine-l'Évêque", "56086", "en")])
+def test_the_docx_holds_name_headings_tables_and_radar(tmp_path, q, name, nis, lang):
+    doc = answers_at_rank(q, 1, name=name, nis=nis, budget="major", approach="started")
+    answers = tmp_path / "answers.json"
+    answers.write_text(doc.to_json(), encoding="utf-8")
+    out = tmp_path / "note-au-college.docx"
+    assert main(["sheet", str(answers), "--out", str(out), "--lang", lang]) == 0  # the suffix picks docx
+    document = docx.Document(io.BytesIO(out.read_bytes()))
+    content = build_content(q, doc, lang)
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Title", "Heading"))]
+    assert ("Title", name) in headings
+    for title in (content.summary_title, content.profile_title, content.scores_title, content.next_steps_title,
+                  content.comparisons_title, content.obstacles_title, content.priorities_title, content.sources_title):
+        assert ("Heading 1", title) in headings, title
+    assert [h for h in headings if h[0] == "Heading 2" and h[1].startswith("1. ")]  # each priority its heading
+    # the scores table, row by row, and the obstacles table
+    scores = next(t for t in document.tables if t.rows[0].cells[0].text == content.score_headers[0])
+    assert [row.cells[0].text for row in scores.rows[1:]] == [r.label for r in content.scores]
+    assert [cell.text for cell in scores.rows[0].cells] == content.score_headers
+    assert any(t.rows[0].cells[0].text == content.obstacle_headers[0] for t in document.tables)
+    # the radar: one picture, a PNG
+    assert len(document.inline_shapes) == 1
+    images = [part for part in document.part.package.parts if part.content_type == "image/png"]
+    assert len(images) == 1 and images[0].blob.startswith(b"\x89PNG")
+    text = _texts(document)
+    for label, line in content.summary:
+        assert label in text and line in text
+    assert all(step.text in text for step in content.next_steps)
+    assert all(f"{sentence} [{ref}]" in text for sentence, ref in content.comparisons)
+    assert document.core_properties.language == {"fr": "fr-BE", "de": "de-BE", "en": "en-GB"}[lang]
+
+
+def test_the_docx_keeps_every_note_and_links(q):
+    doc = answers_at_rank(q, 0, name="Érezée", nis=None)
+    for qid in list(q.question_index)[:6]:
+        doc.notes[qid] = f"Remarque sur {qid} : « à voir » & <b>pas du HTML</b>"
+    document = docx.Document(io.BytesIO(build(q, doc, "fr", "docx")))
+    text = _texts(document)
+    assert all(f"Remarque sur {qid}" in text for qid in list(q.question_index)[:6])
+    assert "<b>pas du HTML</b>" in text  # kept as text, escaped for XML by python-docx
+    links = [rel.target_ref for rel in document.part.rels.values() if rel.reltype.endswith("/hyperlink")]
+    content = build_content(q, doc, "fr")
+    assert {r.url for p in content.priorities for r in p.resources} <= set(links)
+
+
+def test_libreoffice_converts_the_docx_to_pdf(tmp_path, q):
+    if SOFFICE is None:
+        message = "soffice is missing (apt-get install libreoffice-writer-nogui)"
+        if IN_CI:
+            pytest.fail(f"{message} (required in CI)")
+        pytest.skip(message)
+    doc = answers_at_rank(q, 2, name="Écaussinnes", nis="55050", budget="major")
+    source = tmp_path / "fiche.docx"
+    source.write_bytes(build(q, doc, "fr", "docx"))
+    profile = tmp_path / "profile"  # a fresh LibreOffice profile: no clash with another running instance
+    result = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                             "--outdir", str(tmp_path), str(source)], capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "fiche.pdf"
+    assert pdf.exists(), result.stdout + result.stderr
+    reader = pypdf.PdfReader(io.BytesIO(pdf.read_bytes()))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Écaussinnes" in text and build_content(q, doc, "fr").summary_title in text

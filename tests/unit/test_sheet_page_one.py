@@ -1,0 +1,152 @@
+"""The sheet a Collège reads in five minutes (issue 11): the summary, the next steps, the barometer in
+sentences, and at most 3 pages for any answers file of the default questionnaire."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pypdf
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from maturity.answers import AnswersFile
+from maturity.questionnaire import load_questionnaire
+from maturity.sheet import build, build_content
+from maturity.sheet.pdf import MAX_PAGES
+
+from ..strategies import answer_sets
+from .sheet_helpers import answers_at_rank, questionnaire
+
+DAY = date(2026, 12, 1)
+DEFAULT = load_questionnaire()
+
+
+def pages_and_text(data: bytes) -> tuple[int, list[str]]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return len(reader.pages), [" ".join(p.extract_text().split()) for p in reader.pages]
+
+
+def test_summary_names_strongest_weakest_and_first_step():
+    q = questionnaire()
+    # economy at the top option, mobility at the lowest, the rest in the middle
+    doc = answers_at_rank(q, 2, economy_q1="done", economy_q2="done", economy_q3="done",
+                          mobility_q1="none", mobility_q2="none", mobility_q3="none")
+    content = build_content(q, doc, "fr", generated=DAY)
+    labels = [label for label, _text in content.summary]
+    assert labels == ["Point fort", "À renforcer", "Premier pas"]
+    strong, weak, first = (text for _label, text in content.summary)
+    assert strong.startswith("Économie") and "niveau" in strong and "(100)" in strong
+    assert weak.startswith("Mobilité") and "(0)" in weak
+    assert content.priorities and content.priorities[0].title in first
+    assert "pas une note" in content.score_meaning and "5 niveaux" in content.score_meaning
+    assert "/ 100" not in content.overall_value
+
+
+def test_summary_without_scores_says_what_to_do():
+    q = questionnaire()
+    content = build_content(q, AnswersFile(q.id, q.version), "en", generated=DAY)
+    assert "too few answers" in content.summary[0][1]
+    assert len(content.summary) == 2  # no strongest/weakest to name, still a first step
+
+
+def test_next_step_is_the_next_option_up_on_the_heaviest_gap():
+    q = questionnaire()
+    dims = {d.id: d for d in q.dimensions}
+    weights = {qq.id: qq.weight for qq in dims["economy"].questions}
+    # every economy question at its best option except the two given: the step is on the one with the
+    # larger weight x gap, and names the option just above the chosen one
+    doc = answers_at_rank(q, 4)
+    economy = [qq for qq in dims["economy"].questions if qq.options]
+    low, other = economy[0], economy[1]
+    doc.answers[low.id] = low.options[0].id
+    doc.answers[other.id] = other.options[-2].id
+    content = build_content(q, doc, "fr", generated=DAY)
+    step = next(s for s in content.next_steps if s.dimension_id == "economy")
+    gap_low = weights[low.id] * 1.0
+    gap_other = weights[other.id] * (1 - (other.options[-2].score / other.options[-1].score))
+    target = low if gap_low >= gap_other else other
+    chosen = low.options[0] if target is low else other.options[-2]
+    up = min((o for o in target.options if o.score > chosen.score), key=lambda o: o.score)
+    assert q.t(target.text, "fr").rstrip(" ?") in step.text
+    assert q.t(up.label, "fr").rstrip(".") in step.text
+    assert len(content.next_steps) == len(q.dimensions)
+
+
+def test_barometer_sentences_always_there_with_cited_obstacles_and_sources():
+    q = DEFAULT
+    doc = answers_at_rank(q, 1, name="Érezée", nis=None, approach="started", budget="major", expertise="none")
+    content = build_content(q, doc, "fr", generated=DAY)
+    texts = [text for text, _ref in content.comparisons]
+    assert any("démarche" in text for text in texts)  # the approach
+    assert any("budget" in text.lower() for text in texts)  # the obstacle it cites
+    assert not any("expertise" in text.lower() for text in texts)  # not cited: in the table only
+    refs = {ref for _text, ref in content.comparisons}
+    assert refs <= {src.ref for src in content.sources}
+    # the source's parenthesis once per source: later sentences carry only its number
+    first_of = {}
+    for text, ref in content.comparisons:
+        first_of.setdefault(ref, text)
+    for text, ref in content.comparisons:
+        if text is not first_of[ref]:
+            assert "n = " not in text
+    _, pages = pages_and_text(build(q, doc, "fr", "pdf", generated=DAY))
+    flat = " ".join(pages)
+    assert content.comparisons_title in flat
+    assert " ".join(texts[0].split())[:60] in flat
+
+
+def test_page_one_holds_commune_date_respondent_summary_scores_and_meaning():
+    q = DEFAULT
+    doc = answers_at_rank(q, 1, name="Écaussinnes")
+    content = build_content(q, doc, "fr", generated=DAY)
+    _, pages = pages_and_text(build(q, doc, "fr", "pdf", generated=DAY))
+    first = pages[0]
+    for needed in ("Écaussinnes", "1 décembre 2026", "échevin", "Point fort", "Premier pas", "Sans objet",
+                   "Réponses", "pas une note"):
+        assert needed in first, needed
+    for row in content.scores:
+        assert " ".join(row.label.split()) in first
+    assert content.reference_note and len(content.reference_note) <= 260  # two lines at most
+    assert "docs/benchmarks.md" in content.reference_note
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_a_heavy_answers_file_stays_on_three_pages(lang):
+    """Every obstacle major, every profile question answered, 8 long notes, a long name: the most the
+    default questionnaire can put on a sheet."""
+    q = DEFAULT
+    doc = AnswersFile(q.id, q.version, commune={"name": "Wörterbuchgemeinde-Sankt-Vith " * 5},
+                      respondent={"role": "Schöffin für Digitales " * 5})
+    for qid, (section, question) in q.question_index.items():
+        if question.type == "number":
+            doc.answers[qid] = 3
+        elif question.options:
+            if section.kind == "obstacles":
+                doc.answers[qid] = question.options[-1].id
+            elif question.type == "multi":
+                doc.answers[qid] = [o.id for o in question.options]
+            else:
+                doc.answers[qid] = question.options[0 if section.kind == "profile" else 1].id
+    for qid in list(q.question_index)[:8]:
+        doc.notes[qid] = ("Une remarque longue de la commune, avec des mots. " * 12)[:500]
+    pages, _text = pages_and_text(build(q, doc, lang, "pdf", generated=DAY))
+    assert pages <= MAX_PAGES
+
+
+names = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=130)
+notes = st.dictionaries(st.sampled_from(sorted(DEFAULT.question_index)), st.text(max_size=450), max_size=8)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(answers=answer_sets(DEFAULT), name=names, note_map=notes, lang=st.sampled_from(["fr", "de", "en"]))
+def test_any_answers_file_gives_at_most_three_pages(answers, name, note_map, lang):
+    doc = AnswersFile(DEFAULT.id, DEFAULT.version, commune={"name": name}, respondent={"role": name[:80]},
+                      answers=answers, notes=note_map)
+    pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY))
+    assert pages <= MAX_PAGES
+    content = build_content(DEFAULT, doc, lang, generated=DAY)
+    flat = " ".join(text)
+    assert content.summary_title.upper() in flat or content.summary[0][0] in flat
+    assert content.comparisons_title in flat  # the barometer section is never dropped
