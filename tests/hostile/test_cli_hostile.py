@@ -19,7 +19,7 @@ NASTY = {
         "binary": bytes(range(256)),
         "deep": b"[" * 100_000,
         "huge-int": b'{"answers": {"x": ' + b"9" * 10_000 + b"}}",
-        "hostile-keys": json.dumps({"questionnaire": {"id": "smart-city-wallonie", "version": "2026.1"},
+        "hostile-keys": json.dumps({"questionnaire": {"id": "smart-city-wallonie", "version": "2027.1"},
                                     "answers": {"<script>": "x", "[a](javascript:1)": 1}}).encode(),
         "surrogate": b'{"questionnaire": {"id": "\\ud800", "version": "1"}}',
     },

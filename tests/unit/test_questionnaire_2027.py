@@ -1,0 +1,245 @@
+"""Version 2027.1 of the default questionnaire and its recommendations (issue: content a Smart City
+researcher would sign).
+
+Three communes answer it (tests/data/answers/): a rural one (Tenneville, about 2,800 inhabitants,
+member of iMio, climate plan adopted, PCDR with its CLDR, in a GAL), an urban one (Charleroi) and a
+German-speaking one (Büllingen). None of them, and no commune at all (hypothesis), gets a
+recommendation that its answers say it already follows. A 2026.1 answers file still loads.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from maturity.answers import load_answers
+from maturity.errors import InvalidInput
+from maturity.questionnaire import load_questionnaire
+from maturity.recommendations import SHEET_LIMIT, select
+from maturity.scoring import score
+from tests.strategies import answer_sets
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+ANSWERS = ROOT / "tests" / "data" / "answers"
+Q = load_questionnaire()
+RURAL, URBAN, GERMAN = "rural-tenneville-2027.json", "urban-charleroi-2027.json", "german-buellingen-2027.json"
+
+
+def _has(answers, question, options):
+    value = answers.get(question)
+    if isinstance(value, list):
+        return any(v in options for v in value)
+    return value in options
+
+
+# What a commune's answer says it already does -> the recommendations that would contradict it.
+# Written from the commune's side, independently of the rules in the YAML file.
+ALREADY_DONE = [
+    ("env_climate_plan", {"adopted", "implemented", "evaluated"}, {"environment_climate_plan"}),
+    ("gov_shared", {"imio"}, {"governance_join_pooling"}),
+    ("gov_strategy", {"written", "reviewed"}, {"approach_write_strategy", "rural_strategy_in_pcdr"}),
+    ("gov_strategy", {"reviewed"}, {"approach_review_strategy"}),
+    ("gov_steering", {"team", "resourced"}, {"governance_steering_group"}),
+    ("gov_evaluation", {"reported", "published"}, {"governance_measure_maturity"}),
+    ("gov_data", {"policy", "reused"}, {"governance_data_transparency"}),
+    ("gov_security_privacy", {"basics", "policy", "audited"}, {"governance_incident_readiness"}),
+    ("gov_transparency", {"decisions", "broadcast"}, {"governance_transparency"}),
+    ("mob_plan", {"current", "implemented", "evaluated"}, {"mobility_plan_and_fund"}),
+    ("mob_data", {"permanent", "shared"}, {"mobility_know_travel"}),
+    ("liv_online_services", {"e_counter", "end_to_end", "user_centred"}, {"living_online_procedures"}),
+    ("liv_online_services", {"user_centred"}, {"living_scale_services"}),
+    ("liv_permits_online", {"managed", "online", "measured"}, {"living_permits_online"}),
+    ("liv_cpas", {"joint_projects"}, {"living_cpas_synergies"}),
+    ("env_building_energy", {"accounting", "monitoring", "optimised"}, {"environment_energy_baseline"}),
+    ("env_building_energy", {"monitoring", "optimised"}, {"environment_data_driven"}),
+    ("env_lighting_choices", {"dimming", "switch_off"}, {"environment_lighting_choices"}),
+    ("peo_digital_inclusion", {"plan", "evaluated"}, {"people_digital_inclusion"}),
+    ("peo_skills_training", {"coordinated", "evaluated"}, {"people_support_and_training"}),
+    ("gov_participation", {"co_design", "systematic"}, {"people_co_design", "living_start_from_needs"}),
+    ("eco_business_digital", {"programme", "evaluated"}, {"economy_listen_local_business", "economy_action_plan"}),
+    ("eco_local_data", {"open"}, {"economy_share_and_cooperate"}),
+    ("approach", {"started"}, {"approach_start"}),
+    ("smart_region_known", {"yes"}, {"approach_smart_region"}),
+]
+ALL_IDS = {r.id for r in Q.recommendations}
+
+
+def contradictions(answers, selected):
+    ids = {s.recommendation.id for s in selected}
+    found = [(q, sorted(ids & recs)) for q, done, recs in ALREADY_DONE if _has(answers, q, done) and ids & recs]
+    # texts that would tell a commune to do what its answers say it does
+    for s in selected:
+        fr = " ".join([Q.t(s.recommendation.text, "fr")] + [Q.t(a, "fr") for a in s.recommendation.actions])
+        if _has(answers, "gov_shared", {"imio"}) and re.search(r"(adhérer|rejoindre|membre).{0,40}iMio|n'en est pas membre", fr):
+            found.append(("gov_shared", [s.recommendation.id]))
+        if _has(answers, "gov_security_privacy", {"dpo", "basics", "policy", "audited"}) and re.search(
+                r"[Dd]ésigner un (DPO|délégué)", fr):
+            found.append(("gov_security_privacy", [s.recommendation.id]))
+    return found
+
+
+def test_the_table_names_real_recommendations():
+    named = set().union(*(recs for _, _, recs in ALREADY_DONE))
+    assert named <= ALL_IDS, named - ALL_IDS
+    for question, done, _ in ALREADY_DONE:
+        assert done <= set(Q.question(question).option_ids), question
+
+
+@pytest.fixture(scope="module", params=[RURAL, URBAN, GERMAN])
+def commune(request):
+    doc, warnings = load_answers(ANSWERS / request.param, Q)
+    assert warnings == []  # answered to 2027.1, every answer valid
+    return request.param, doc
+
+
+def test_the_three_communes_get_no_contradicting_recommendation(commune):
+    name, doc = commune
+    selected = select(Q, score(Q, doc.answers), doc.answers)
+    assert selected, name
+    assert contradictions(doc.answers, selected) == []
+    # and each recommendation says why, with the commune's own answers
+    for s in selected:
+        assert s.because
+        for fact in s.because:
+            if "question" in fact:
+                assert fact["answer"] == doc.answers.get(fact["question"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers=answer_sets(Q))
+def test_no_commune_gets_a_recommendation_its_answers_contradict(answers):
+    assert contradictions(answers, select(Q, score(Q, answers), answers)) == []
+
+
+def test_the_rural_commune_is_pointed_to_its_own_instruments():
+    doc, _ = load_answers(ANSWERS / RURAL, Q)
+    a = score(Q, doc.answers)
+    ids = [s.recommendation.id for s in select(Q, a, doc.answers)]
+    sheet = [s.recommendation.id for s in select(Q, a, doc.answers, limit=SHEET_LIMIT)]
+    # no strategy written: write it into the PCDR with the CLDR, a priority-1 step triggered by its answers
+    assert "rural_strategy_in_pcdr" in sheet and "approach_write_strategy" not in ids
+    # a member of iMio with an adopted climate plan is told neither to join nor to prepare one
+    assert "governance_join_pooling" not in ids and "environment_climate_plan" not in ids
+    # no mobility plan at all: this one applies
+    assert "mobility_plan_and_fund" in ids
+    # economy: one "not applicable" (no commercial centre) out of six still gives a score
+    assert a.dimensions["economy"].na_count == 1 and a.dimensions["economy"].score is not None
+    # budget is cited as major, yet the sheet does not open with it
+    assert sheet[0] != "obstacle_budget"
+
+
+def test_the_urban_commune_gets_next_steps_not_first_steps():
+    doc, _ = load_answers(ANSWERS / URBAN, Q)
+    selected = {s.recommendation.id: s for s in select(Q, score(Q, doc.answers), doc.answers)}
+    ids = set(selected)
+    assert not ids & {"approach_start", "approach_write_strategy", "environment_climate_plan", "mobility_plan_and_fund",
+                      "living_online_procedures", "governance_steering_group"}
+    # not an iMio member and short of staff time: pointed to the shared tools, and told why
+    assert list(selected["governance_join_pooling"].because) == [
+        {"question": "gov_shared", "answer": ["intercommunal", "neighbours"]}, {"obstacle": "staff_time", "severity": 2.0}]
+    assert "approach_review_strategy" in ids  # a written strategy, not yet reviewed
+
+
+def test_the_german_speaking_commune_reads_what_applies_to_it():
+    doc, _ = load_answers(ANSWERS / GERMAN, Q)
+    selected = select(Q, score(Q, doc.answers), doc.answers)
+    ids = {s.recommendation.id for s in selected}
+    assert {"approach_start", "environment_climate_plan", "living_online_procedures", "governance_join_pooling"} <= ids
+    for s in selected:
+        rec = s.recommendation
+        german = " ".join([Q.t(rec.text, "de")] + [Q.t(a, "de") for a in rec.actions])
+        for instrument in ("PST", "PCS", "PIC", "EPN", "POLLEC"):
+            if re.search(rf"\b{instrument}\b", german):
+                assert "Deutschsprachigen Gemeinschaft" in german, (rec.id, instrument)
+        for resource in rec.resources:
+            if "uvcw.be" in resource.url:
+                assert "Französisch" in Q.t(resource.label, "de"), (rec.id, resource.url)
+
+
+def test_a_2026_1_answers_file_still_loads_with_warnings():
+    doc, warnings = load_answers(ANSWERS / "gedinne-2026.1.json", Q)
+    by_place = {w.path: w.message for w in warnings}
+    assert "different" not in by_place and "2026.1" in by_place["questionnaire.version"]
+    # questions that no longer exist: dropped, with a warning each
+    assert "no longer in this version" in by_place["answers.gov_pooling"]
+    assert "no longer in this version" in by_place["answers.env_lighting"]
+    assert "gov_pooling" not in doc.answers and "env_lighting" not in doc.answers
+    # "not applicable" is no longer offered where every commune has the subject: dropped, said so
+    assert '"na"' in by_place["answers.mob_shared"] and "mob_shared" not in doc.answers
+    # everything else is kept as it was
+    assert doc.answers["gov_strategy"] == "some_actions" and doc.answers["env_climate_plan"] == "adopted"
+    assert doc.answers["peo_schools"] == "na" and doc.answers["liv_safety"] == "unknown"
+    assert doc.notes["gov_pooling"] == "iMio et le CPAS."  # notes are never lost
+    a = score(Q, doc.answers)
+    assert a.dimensions["governance"].score is not None  # the new questions are unanswered, the rest scores
+
+
+def test_the_same_2026_1_file_against_its_own_version_has_no_warning_but_2027_1_rejects_unknown_ids():
+    raw = (ANSWERS / "gedinne-2026.1.json").read_text(encoding="utf-8").replace('"2026.1"', '"2027.1"')
+    with pytest.raises(InvalidInput) as exc:
+        load_answers(raw.encode(), Q, "same-version.json")
+    assert {p.path for p in exc.value.problems} >= {"answers.gov_pooling", "answers.env_lighting"}
+
+
+# --- the content itself -------------------------------------------------------------------------
+
+def test_version_and_the_not_applicable_rule():
+    assert Q.version == "2027.1" and Q.min_applicable == 0.5
+    with_na = {q.id for s in Q.dimensions for q in s.questions if q.na_allowed}
+    # only where a commune can truly lack the subject: no commercial centre, no communal school, no tourism
+    assert with_na == {"eco_local_data", "peo_schools", "liv_culture_tourism"}
+
+
+def test_five_not_applicable_out_of_six_never_make_a_score_of_100():
+    economy = next(s for s in Q.dimensions if s.id == "economy")
+    answers = {q.id: "na" for q in economy.questions[1:]}
+    answers[economy.questions[0].id] = max(economy.questions[0].options, key=lambda o: o.score).id
+    d = score(Q, answers).dimensions["economy"]  # scored without validation, as a hostile file would be
+    assert d.score is None and d.reason == "not_applicable" and d.na_count == 5
+
+
+def test_checklists_are_scored_multi_questions():
+    multi = {q.id for s in Q.dimensions for q in s.questions if q.type == "multi"}
+    assert multi >= {"gov_internal_digital", "gov_transparency", "gov_shared", "env_lighting_choices", "liv_cpas"}
+    for question_id in multi:
+        question = Q.question(question_id)
+        assert any(o.score == 0 for o in question.options)  # "none of these" is a real answer
+
+
+def test_legal_duties_are_said_in_the_lowest_option():
+    for question_id, word in (("gov_security_privacy", "RGPD"), ("peo_accessibility", "obligation légale")):
+        lowest = min(Q.question(question_id).options, key=lambda o: o.score)
+        assert word in Q.t(lowest.label, "fr"), question_id
+
+
+def _all_texts(lang):
+    import yaml
+
+    for name in ("smart-city-wallonie.yaml", "smart-city-wallonie.recommendations.yaml"):
+        text = (ROOT / "questionnaires" / name).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            stripped = line.strip().removeprefix("- ")
+            if stripped.startswith(f"{lang}: "):
+                yield yaml.safe_load(stripped)[lang]
+
+
+def test_english_says_commune_and_german_uses_one_word_per_thing():
+    english = list(_all_texts("en"))
+    assert english and not [t for t in english if re.search(r"\bmunicipal", t, re.I)]
+    german = list(_all_texts("de"))
+    assert not [t for t in german if re.search(r"Hindernis|Sozialplan|(?<!^)(?<![.:!?] )\bWallonisch", t)]
+
+
+def test_resources_are_verified_https_pages_and_no_closed_programme():
+    verified = (ROOT / "docs" / "research" / "resources.md").read_text(encoding="utf-8")
+    for rec in Q.recommendations:
+        for resource in rec.resources:
+            assert resource.url.startswith("https://"), (rec.id, resource.url)
+            assert resource.url in verified, (rec.id, resource.url)
+            for banned in ("wifi4eu", "/posts/edih", "missions/defense", "terms-and-conditions", "node/19884"):
+                assert banned not in resource.url, (rec.id, resource.url)
+        german = " ".join(Q.t(a, "de") for a in rec.actions)
+        assert "WiFi4EU" not in german and "WiFi4EU" not in " ".join(Q.t(a, "fr") for a in rec.actions)
