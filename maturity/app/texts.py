@@ -519,6 +519,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Blatt für das Kollegium (PDF)",
         "en": "Sheet for the Collège (PDF)",
     },
+    "dl_docx": {"fr": "Fiche modifiable (Word, DOCX)", "de": "Blatt zum Bearbeiten (Word, DOCX)",
+                "en": "Editable sheet (Word, DOCX)"},
     "dl_md": {"fr": "Fiche (texte Markdown)", "de": "Blatt (Markdown-Text)", "en": "Sheet (Markdown text)"},
     "dl_pst": {
         "fr": "Actions pour le PST (tableur CSV)",
@@ -528,9 +530,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "dl_scores": {"fr": "Scores (tableur CSV)", "de": "Werte (CSV-Tabelle)", "en": "Scores (CSV spreadsheet)"},
     "dl_answers": {"fr": "Réponses (JSON)", "de": "Antworten (JSON)", "en": "Answers (JSON)"},
     "dl_help": {
-        "fr": "La fiche PDF reprend le graphique, les niveaux, les freins et les recommandations.",
-        "de": "Das PDF-Blatt enthält die Grafik, die Stufen, die Hindernisse und die Empfehlungen.",
-        "en": "The PDF sheet holds the chart, the levels, the obstacles and the recommendations.",
+        "fr": "La fiche PDF reprend le graphique, les niveaux, les freins et les recommandations ; la même "
+              "fiche en Word (DOCX) se modifie, par exemple pour la note au Collège.",
+        "de": "Das PDF-Blatt enthält die Grafik, die Stufen, die Hindernisse und die Empfehlungen; dasselbe "
+              "Blatt in Word (DOCX) lässt sich bearbeiten, etwa für die Vorlage an das Kollegium.",
+        "en": "The PDF sheet holds the chart, the levels, the obstacles and the recommendations; the same sheet "
+              "in Word (DOCX) can be edited, for instance for the note to the Collège.",
     },
     "pst_explained": {
         "fr": "Le PST est le Programme stratégique transversal de la commune.",

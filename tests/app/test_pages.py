@@ -210,7 +210,8 @@ def test_recommendations_page_has_every_download(mini):
     at.radio(key="ans_a2").set_value("no").run()
     goto(at, "recommandations")
     buttons = at.get("download_button")
-    assert len(buttons) == 5, [b.proto.label for b in buttons]
+    assert len(buttons) == 6, [b.proto.label for b in buttons]
+    assert "Fiche modifiable (Word, DOCX)" in [b.proto.label for b in buttons]
     assert any("Alpha bas" in s.value for s in at.subheader)
 
 

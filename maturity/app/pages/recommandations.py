@@ -1,4 +1,4 @@
-"""Recommandations: what to do first, and every download (sheet PDF/Markdown, PST CSV, scores, answers)."""
+"""Recommandations: what to do first, and every download (sheet PDF/DOCX/Markdown, PST CSV, scores, answers)."""
 
 import streamlit as st
 
@@ -34,8 +34,9 @@ def build(fmt: str) -> bytes:
 cols[0].download_button(tr("dl_pdf", lang), data=lambda: build("pdf"), file_name=f"{stem}-{lang}.pdf",
                         mime="application/pdf", on_click="ignore", key="dl_pdf", type="primary",
                         icon=":material/picture_as_pdf:")
-cols[1].download_button(tr("dl_md", lang), data=lambda: build("md"), file_name=f"{stem}-{lang}.md",
-                        mime="text/markdown", on_click="ignore", key="dl_md", icon=":material/article:")
+cols[1].download_button(tr("dl_docx", lang), data=lambda: build("docx"), file_name=f"{stem}-{lang}.docx",
+                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        on_click="ignore", key="dl_docx", icon=":material/edit_document:")
 cols[2].download_button(tr("dl_pst", lang), data=lambda: build("csv"), file_name=f"{stem}-pst-{lang}.csv",
                         mime="text/csv", on_click="ignore", key="dl_pst", icon=":material/table:")
 cols2 = st.columns(3)
@@ -45,6 +46,8 @@ cols2[0].download_button(tr("dl_scores", lang), data=lambda: logic.scores_csv(q,
 cols2[1].download_button(tr("dl_answers", lang), data=lambda: logic.answers_json_bytes(doc),
                          file_name=f"{stem}-reponses.json", mime="application/json", on_click="ignore",
                          key="dl_answers", icon=":material/data_object:")
+cols2[2].download_button(tr("dl_md", lang), data=lambda: build("md"), file_name=f"{stem}-{lang}.md",
+                         mime="text/markdown", on_click="ignore", key="dl_md", icon=":material/article:")
 
 selected = select(q, assessment, doc.answers)
 if not selected:
