@@ -140,17 +140,18 @@ def merge_multi(previous: list[str] | str | None, selected: list[str]) -> list[s
     return specials[-1] if specials else None
 
 
-def merge_checkboxes(previous: Any, ticked: list[str], changed: str) -> list[str] | str | None:
-    """A multi answer from its checkboxes after the box ``changed`` was clicked.
-
-    Ticking "unknown" / "na" replaces the options; ticking an option drops a special value.
-    The order in which options were chosen is kept (contract §2: order of multi answers)."""
-    if changed in SPECIALS:
-        return changed if changed in ticked else None
-    prev = previous if isinstance(previous, list) else []
-    real = [v for v in prev if v in ticked and v not in SPECIALS]
-    real += [v for v in ticked if v not in SPECIALS and v not in real]
-    return real or None
+def toggle_option(stored: Any, option: str, checked: bool) -> list[str] | str | None:
+    """A multi answer after one box was ticked or unticked, applied to the answer as stored (not to
+    what one tab showed), so that boxes ticked elsewhere stay. "unknown" / "na" replace the options;
+    an option replaces a special value; the order of choice is kept."""
+    if option in SPECIALS:
+        return option if checked else (None if stored == option else stored)
+    prev = [v for v in stored if isinstance(v, str)] if isinstance(stored, list) else []
+    if checked and option not in prev:
+        prev.append(option)
+    if not checked:
+        prev = [v for v in prev if v != option]
+    return prev or None
 
 
 def multi_widget_value(value: Any) -> list[str]:

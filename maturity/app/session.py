@@ -194,10 +194,13 @@ def document() -> AnswersFile | None:
     token = current_token()
     if not token:
         return None
-    if st.session_state.get("doc_token") == token and "doc" in st.session_state:
-        return st.session_state["doc"]
     q = questionnaire()
     s = store()
+    if st.session_state.get("doc_token") == token and "doc" in st.session_state:
+        if s is None or not _changed_elsewhere(s, token):
+            _retry_unsaved()
+            return st.session_state["doc"]
+        _reload_space()
     if q is None:
         return None
     if s is None:
@@ -220,7 +223,56 @@ def document() -> AnswersFile | None:
     if "lang_from_space" not in st.session_state and not st.session_state.get("lang_chosen"):
         st.session_state["lang"] = normalize_lang(space.lang)  # a resume link opens in the assessment's language
     st.session_state["lang_from_space"] = True
+    _retry_unsaved()
     return doc
+
+
+def _changed_elsewhere(s: Any, token: str) -> bool:
+    """Whether another tab, person or replica changed the draft since this session read it."""
+    if st.session_state.pop("_stale", False):
+        return True
+    try:
+        stored = s.space_version(token)
+    except StorageError:
+        return False  # the error shows on the next save; keep what is on screen
+    return stored is not None and stored != st.session_state.get("doc_version")
+
+
+def _reload_space() -> None:
+    """Drop this session's copy (and its widgets) to read the stored draft again, keeping the page
+    and the part; the page says so."""
+    _forget_widgets()
+    for key in ("doc", "doc_version"):
+        st.session_state.pop(key, None)
+    st.session_state["_reloaded"] = True
+
+
+def _mark_saved(version: Any) -> None:
+    """After this session's own write: its copy stays current unless someone else wrote in between."""
+    if not isinstance(version, int) or isinstance(version, bool):
+        return
+    known = st.session_state.get("doc_version")
+    if known is not None and version != known + 1:
+        st.session_state["_stale"] = True
+    st.session_state["doc_version"] = version
+
+
+_CLEAR = {"cleared": True}  # stands for "no answer" in the list of unsaved answers
+
+
+def unsaved(question_id: str) -> bool:
+    """Whether this question's last answer could not be saved (it is retried at the next action)."""
+    return question_id in (st.session_state.get("_unsaved") or {})
+
+
+def _retry_unsaved() -> None:
+    pending = dict(st.session_state.get("_unsaved") or {})
+    for qid, value in pending.items():
+        value = None if value == _CLEAR else value
+        if _write(lambda s, token, q=qid, v=value: s.save_answer(token, q, v)):
+            st.session_state["_unsaved"].pop(qid, None)
+        else:
+            break
 
 
 def start(nis_code: str, chosen_lang: str) -> str | None:
@@ -294,7 +346,8 @@ def submit_stored(q: Questionnaire, opt_in: bool) -> tuple[Any, bool]:
         except StaleDraft:
             continue
         shown = st.session_state.get("doc")
-        changed = shown is None or shown.answers != doc.answers or shown.notes != doc.notes
+        changed = (shown is None or shown.answers != doc.answers or shown.notes != doc.notes
+                   or bool(st.session_state.get("_reloaded_run")))
         if changed or st.session_state.get("doc_version") != space.version:
             _forget_space()
         return snap, changed
@@ -316,7 +369,39 @@ def save_answer(question_id: str, value: Any) -> None:
     else:
         doc.answers[question_id] = value
     doc.touch()
-    _write(lambda s, token: s.save_answer(token, question_id, value))
+    if _write(lambda s, token: s.save_answer(token, question_id, value)):
+        (st.session_state.get("_unsaved") or {}).pop(question_id, None)
+    else:
+        st.session_state.setdefault("_unsaved", {})[question_id] = _CLEAR if value is None else value
+
+
+def toggle_option(question_id: str, option: str, checked: bool) -> Any:
+    """Tick or untick one box of a multi question, on the stored answer (read and written in one
+    transaction): a box ticked in another tab stays ticked. Returns the answer now stored."""
+    doc = st.session_state.get("doc")
+    if doc is None:
+        return None
+    s = store()
+    token = current_token()
+    result: list[Any] = []
+
+    def change(s: Any, t: str) -> int:
+        value, version = s.change_answer(t, question_id, lambda stored: logic.toggle_option(stored, option, checked))
+        result.append(value)
+        return version
+
+    if s is not None and token and _write(change):
+        value = result[0]
+        if value is None:
+            doc.answers.pop(question_id, None)
+        else:
+            doc.answers[question_id] = value
+        doc.touch()
+        (st.session_state.get("_unsaved") or {}).pop(question_id, None)
+        return value
+    value = logic.toggle_option(doc.answers.get(question_id), option, checked)
+    save_answer(question_id, value)  # no store, or it failed: kept in this session, retried later
+    return value
 
 
 def save_note(question_id: str, note: str | None) -> None:
@@ -346,9 +431,16 @@ def replace_document(doc: AnswersFile) -> bool:
         st.session_state["_save_error"] = tr("upload_unreadable", lang())
         return False
     if ok:
+        version = st.session_state.get("doc_version")
+        step = st.session_state.get("step")
         _forget_space()
+        st.session_state.pop("_stale", None)
+        st.session_state.pop("_unsaved", None)
         st.session_state["doc"] = doc
         st.session_state["doc_token"] = token
+        st.session_state["doc_version"] = version
+        if step is not None:
+            st.session_state["step"] = step
     return ok
 
 
@@ -358,7 +450,7 @@ def _write(action: Any) -> bool:
     if not token or s is None:
         return s is None
     try:
-        action(s, token)
+        _mark_saved(action(s, token))
     except StorageError as exc:
         st.session_state["_save_error"] = exc.message(lang())
         return False
@@ -424,6 +516,9 @@ def require_space(title_key: str) -> tuple[Questionnaire, AnswersFile] | None:
         st.page_link(f"{PAGES_DIR}/accueil.py", label=tr("go_home", la), icon=":material/home:")
         return None
     show_pending_errors()
+    st.session_state["_reloaded_run"] = st.session_state.pop("_reloaded", False)
+    if st.session_state["_reloaded_run"]:
+        st.info(tr("reloaded_notice", la), icon=":material/sync:")
     return q, doc
 
 

@@ -265,6 +265,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Hinweise zur geladenen Datei:",
         "en": "Notes on the loaded file:",
     },
+    "answer_not_saved": {
+        "fr": "Réponse pas encore enregistrée : elle sera réessayée à votre prochaine action. Si ce message "
+        "reste, téléchargez vos réponses (fichier) pour ne rien perdre.",
+        "de": "Antwort noch nicht gespeichert: sie wird bei Ihrer nächsten Aktion erneut versucht. Bleibt diese "
+        "Meldung, laden Sie Ihre Antworten (Datei) herunter, um nichts zu verlieren.",
+        "en": "Answer not saved yet: it will be retried at your next action. If this message stays, download "
+        "your answers (file) so that nothing is lost.",
+    },
+    "reloaded_notice": {
+        "fr": "Ce bilan a été modifié dans un autre onglet ou par un autre membre de l'équipe : les réponses "
+        "affichées sont maintenant à jour.",
+        "de": "Diese Bewertung wurde in einem anderen Tab oder von einem anderen Teammitglied geändert: die "
+        "angezeigten Antworten sind jetzt aktuell.",
+        "en": "This assessment was changed in another tab or by another team member: the answers shown are now "
+        "up to date.",
+    },
     "upload_unreadable": {
         "fr": "ce fichier n'a pas pu être lu ; vos réponses n'ont pas été modifiées",
         "de": "diese Datei konnte nicht gelesen werden; Ihre Antworten wurden nicht geändert",

@@ -35,13 +35,9 @@ def _on_choice(qid: str) -> None:
 
 
 def _on_multi(qid: str, options: list[str], changed: str) -> None:
-    doc = st.session_state.get("doc")
-    previous = doc.answers.get(qid) if doc is not None else None
-    ticked = [v for v in options if st.session_state.get(f"mc_{qid}_{v}")]
-    merged = logic.merge_checkboxes(previous, ticked, changed)
+    merged = session.toggle_option(qid, changed, bool(st.session_state.get(f"mc_{qid}_{changed}")))
     for v in options:
         st.session_state[f"mc_{qid}_{v}"] = v in logic.multi_widget_value(merged)
-    session.save_answer(qid, merged)
 
 
 def _on_free(q: Questionnaire, qid: str) -> None:
@@ -88,12 +84,17 @@ def question(q: Questionnaire, question: Question, value: Any, note: str | None,
         if question.type in ("scale", "single", "boolean"):
             values = logic.choice_values(question)
             _seed(f"ans_{qid}", value if value in values else None)
-            st.radio(label, values, index=None, key=f"ans_{qid}", on_change=_on_choice, args=(qid,),
-                     format_func=lambda v: logic.value_label(q, question, v, lang))
+            chosen = st.radio(label, values, index=None, key=f"ans_{qid}", on_change=_on_choice, args=(qid,),
+                              format_func=lambda v: logic.value_label(q, question, v, lang))
+            if chosen is not None and chosen != value and not session.unsaved(qid):
+                # the screen shows a choice the store never got (a click lost while the server was away)
+                session.save_answer(qid, chosen)
         elif question.type == "multi":
             _multi(q, question, value, text, lang)
         else:
             _free(q, question, value, label, lang)
+        if session.unsaved(qid):
+            st.warning(tr("answer_not_saved", lang), icon=":material/sync_problem:")
         if help_text:
             st.caption(help_text)
         has_note = bool(note)

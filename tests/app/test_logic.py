@@ -79,14 +79,6 @@ def test_merge_multi():
     assert logic.merge_multi([], ["x", "y", "unknown", "na"]) == ["x", "y"]  # several at once: the options
 
 
-def test_merge_checkboxes():
-    assert logic.merge_checkboxes(None, ["y"], "y") == ["y"]
-    assert logic.merge_checkboxes(["y"], ["x", "y"], "x") == ["y", "x"]
-    assert logic.merge_checkboxes(["y", "x"], ["x", "y", "na"], "na") == "na"
-    assert logic.merge_checkboxes("na", ["x", "na"], "x") == ["x"]
-    assert logic.merge_checkboxes(["x"], [], "x") is None
-
-
 def test_progress_counts_conscious_answers(q):
     prog = logic.progress(q, {"a1": "unknown", "a2": "no", "approach": "none"})
     assert prog.of("alpha").answered == 2 and prog.of("alpha").total == 3

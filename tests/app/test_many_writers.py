@@ -1,0 +1,106 @@
+"""One space, many writers (issue 17): two tabs on one space lost updates; a multi answer ticked in one
+tab vanished when the other saved; a submission froze a stale copy; a failed save looked done.
+
+Two AppTest sessions on one store are two tabs on one server (the browser version is in
+tests/e2e; two servers on one PostgreSQL in tests/e2e/test_deploy.py)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import goto, new_app, started
+
+from maturity.app import logic
+from maturity.storage import StorageError, Store
+
+
+def second_tab(token: str):
+    tab = new_app(token)
+    tab.run()
+    goto(tab, "questionnaire")
+    return tab
+
+
+def test_a_box_ticked_in_one_tab_survives_a_box_ticked_in_the_other(mini, store):
+    one = started()
+    token = one.session_state["token"]
+    two = second_tab(token)
+    one.checkbox(key="mc_a3_x").check().run()
+    two.checkbox(key="mc_a3_y").check().run()  # this tab still shows x unticked
+    assert store.load_space(token).draft["answers"]["a3"] == ["x", "y"]
+    assert two.checkbox(key="mc_a3_x").value is True  # and now it shows it
+    two.checkbox(key="mc_a3_x").uncheck().run()
+    assert store.load_space(token).draft["answers"]["a3"] == ["y"]
+
+
+def test_a_tab_that_sees_a_newer_version_reloads_and_says_so(mini, store):
+    one = started()
+    token = one.session_state["token"]
+    two = second_tab(token)
+    one.radio(key="ans_a1").set_value("full").run()
+    one.text_area(key="note_a1").input("écrit dans l'onglet 1").run()
+    assert not one.info or all("autre onglet" not in i.value for i in one.info)
+    two.radio(key="ans_a2").set_value("yes").run()
+    assert two.radio(key="ans_a1").value == "full"
+    assert two.text_area(key="note_a1").value == "écrit dans l'onglet 1"
+    assert any("autre onglet" in i.value for i in two.info)
+    draft = store.load_space(token).draft
+    assert draft["answers"] == {"a1": "full", "a2": "yes"}
+    two.run()  # said once
+    assert all("autre onglet" not in i.value for i in two.info)
+
+
+def test_a_submission_freezes_what_is_stored_not_the_tabs_copy(mini, store):
+    one = started()
+    token = one.session_state["token"]
+    one.radio(key="ans_a1").set_value("half").run()
+    goto(one, "resultats")
+    Store.from_env().save_answer(token, "a2", "yes")  # another tab or replica, after this tab read
+    one.button(key="submit").click().run()
+    (snap,) = store.history(token)
+    assert snap.document["answers"] == {"a1": "half", "a2": "yes"}
+    assert any("autre onglet" in i.value for i in one.info)
+
+
+def test_a_failed_save_is_never_shown_as_done_and_is_retried(mini, store, monkeypatch):
+    one = started()
+    token = one.session_state["token"]
+    real = Store.save_answer
+
+    def refuse(self, *args, **kwargs):
+        raise StorageError("read_only", "db")
+
+    monkeypatch.setattr(Store, "save_answer", refuse)
+    one.radio(key="ans_a1").set_value("full").run()
+    assert "a1" not in store.load_space(token).draft["answers"]
+    assert any("pas encore enregistrée" in w.value for w in one.warning)
+    monkeypatch.setattr(Store, "save_answer", real)
+    one.radio(key="ans_a2").set_value("no").run()  # the next action retries
+    assert store.load_space(token).draft["answers"] == {"a1": "full", "a2": "no"}
+    assert not any("pas encore enregistrée" in w.value for w in one.warning)
+
+
+def test_a_choice_shown_but_never_received_is_saved(mini, store):
+    """After the server was away, the browser still shows a click whose callback never ran."""
+    one = started()
+    token = one.session_state["token"]
+    one.session_state["ans_a1"] = "some"  # the widget holds it; no callback, nothing stored yet
+    one.run()
+    assert store.load_space(token).draft["answers"] == {"a1": "some"}
+
+
+@pytest.mark.parametrize(
+    "stored, option, checked, expected",
+    [
+        (None, "x", True, ["x"]),
+        (["x"], "y", True, ["x", "y"]),
+        (["x", "y"], "x", False, ["y"]),
+        (["y"], "y", False, None),
+        (["x"], "unknown", True, "unknown"),
+        ("unknown", "x", True, ["x"]),
+        ("unknown", "unknown", False, None),
+        (["x"], "na", False, ["x"]),
+        (["x"], "x", True, ["x"]),
+    ],
+)
+def test_toggle_option_applies_one_box_to_the_stored_answer(stored, option, checked, expected):
+    assert logic.toggle_option(stored, option, checked) == expected
