@@ -7,10 +7,10 @@ passed in by the caller, e.g. read from Streamlit secrets) holds a self-describi
 
 Make one with ``python -m maturity.admin hash`` (asks for the password twice).
 
-The throttle is in memory, per process: after ``max_failures`` failures within ``window`` seconds from
-the same key (e.g. the client address or "global"), logins from that key are refused for a delay that
-doubles with each further failure, up to ``max_delay``, until the key stays quiet for a whole window. With several app replicas each keeps its own
-count; scrypt's cost (about 0.1 s per try) bounds guessing in any case.
+Failed logins are counted in the database (shared by replicas, kept across restarts), per client and
+per account, with growing delays (:class:`ThrottlePolicy`) rather than a lock the real admin cannot
+pass; scrypt's cost (about 0.1 s per try) bounds guessing in any case. The client address comes from
+:mod:`maturity.clients` (forwarded headers only behind trusted proxies).
 """
 
 from __future__ import annotations
@@ -23,10 +23,8 @@ import hmac
 import os
 import secrets
 import sys
-import threading
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 ENV_VAR = "MATURITY_ADMIN_PASSWORD_HASH"
 SCRYPT_N = 2**15
@@ -39,6 +37,8 @@ HASH_BYTES = 32
 _MAX_N = 2**20
 _MAX_R = 32
 _MAX_P = 16
+_MAX_MEMORY = 256 * 2**20  # bytes of scrypt memory per check (128 * n * r)
+_MAX_WORK = 2**22  # n * r * p: about 1 s of scrypt on a small server
 
 
 class AdminConfigError(ValueError):
@@ -76,6 +76,8 @@ def parse_hash(stored: str) -> tuple[int, int, int, bytes, bytes]:
         raise AdminConfigError(f"admin password hash is malformed: {exc}") from exc
     if not (1 < n <= _MAX_N and n & (n - 1) == 0 and 0 < r <= _MAX_R and 0 < p <= _MAX_P):
         raise AdminConfigError("admin password hash has out-of-range scrypt parameters")
+    if 128 * n * r > _MAX_MEMORY or n * r * p > _MAX_WORK:
+        raise AdminConfigError("admin password hash asks for too much memory or time per login")
     if len(salt) < 8 or not 16 <= len(digest) <= 64:
         raise AdminConfigError("admin password hash has a too short salt or hash")
     return n, r, p, salt, digest
@@ -97,74 +99,68 @@ def configured_hash(secret_value: str | None = None, environ: dict[str, str] | N
     return value or None
 
 
-@dataclass
-class _KeyState:
-    failures: list[float] = field(default_factory=list)
-    locked_until: float = 0.0
-    lockouts: int = 0
+@dataclass(frozen=True)
+class ThrottlePolicy:
+    """Growing delays, never a lock the real admin cannot pass.
+
+    - Per client: after ``client_free`` failures (remembered ``client_memory`` seconds), each further
+      try waits ``client_base`` seconds, doubled at every failure, up to ``client_max``.
+    - Per account: when the account had ``account_free`` failures within ``account_window`` seconds (an
+      attack spread over many addresses), a client that failed itself recently waits up to
+      ``account_max`` seconds between tries. A client with no recent failure (the real admin at their
+      desk) is never held back by other clients' failures.
+    """
+
+    client_free: int = 5
+    client_base: float = 60
+    client_max: float = 60 * 60
+    client_memory: float = 24 * 60 * 60
+    account_free: int = 10
+    account_base: float = 1
+    account_max: float = 30
+    account_window: float = 15 * 60
+
+    def wait(self, now: float, client_failures: list[float], account_failures: list[float]) -> float:
+        """Seconds the client must still wait before its password is checked (0: check it now)."""
+        mine = [t for t in client_failures if now - t < self.client_memory]
+        wait = 0.0
+        if len(mine) >= self.client_free:
+            delay = min(self.client_max, self.client_base * 2 ** (len(mine) - self.client_free))
+            wait = max(wait, mine[-1] + delay - now)
+        if mine and now - mine[-1] < self.account_window:
+            recent = [t for t in account_failures if now - t < self.account_window]
+            if len(recent) >= self.account_free:
+                delay = min(self.account_max, self.account_base * 2 ** (len(recent) - self.account_free))
+                wait = max(wait, recent[-1] + delay - now)
+        return max(0.0, wait)
 
 
-@dataclass
 class LoginThrottle:
-    """In-memory throttle; ``clock`` is injectable (seconds, monotonic)."""
+    """Failed admin logins counted in the database (``store``: shared by every replica, kept across
+    restarts), per account and per client, judged by a :class:`ThrottlePolicy`."""
 
-    max_failures: int = 5
-    window: float = 15 * 60
-    base_delay: float = 60
-    max_delay: float = 60 * 60
-    clock: Callable[[], float] = time.monotonic
-    max_keys: int = 10_000
-    _state: dict[str, _KeyState] = field(default_factory=dict, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    def __init__(self, store: Any, policy: ThrottlePolicy | None = None, account: str = "admin") -> None:
+        self.store = store
+        self.policy = policy or ThrottlePolicy()
+        self.account = account
 
-    def retry_after(self, key: str) -> float:
-        """Seconds before ``key`` may try again (0 when it may try now)."""
-        with self._lock:
-            state = self._state.get(key)
-            if state is None:
-                return 0.0
-            return max(0.0, state.locked_until - self.clock())
+    def _now(self) -> float:
+        return self.store._now().timestamp()
 
-    def allowed(self, key: str) -> bool:
-        return self.retry_after(key) == 0.0
+    def retry_after(self, client: str) -> float:
+        mine, account = self.store.login_failures(client, self.account)
+        return self.policy.wait(self._now(), [t.timestamp() for t in mine], [t.timestamp() for t in account])
 
-    def record_failure(self, key: str) -> float:
-        """Count a failure; returns the delay now imposed on ``key`` (0 when none)."""
-        with self._lock:
-            now = self.clock()
-            self._prune(now)
-            state = self._state.setdefault(key, _KeyState())
-            # After a lockout, the next failure locks again (doubled) unless the key stayed quiet for
-            # a whole window after the lockout ended.
-            escalating = state.lockouts > 0 and now - state.locked_until < self.window
-            if not escalating:
-                state.lockouts = 0
-            state.failures = [t for t in state.failures if now - t < self.window]
-            state.failures.append(now)
-            if escalating or len(state.failures) >= self.max_failures:
-                delay = min(self.max_delay, self.base_delay * 2**state.lockouts)
-                state.lockouts += 1
-                state.locked_until = now + delay
-                return delay
-            return 0.0
+    def allowed(self, client: str) -> bool:
+        return self.retry_after(client) == 0.0
 
-    def record_success(self, key: str) -> None:
-        with self._lock:
-            self._state.pop(key, None)
+    def record_failure(self, client: str) -> float:
+        """Count a failure; returns the wait now imposed on ``client``."""
+        self.store.record_login_failure(client, self.account)
+        return self.retry_after(client)
 
-    def _prune(self, now: float) -> None:
-        if len(self._state) < self.max_keys:
-            return
-        stale = [
-            k
-            for k, s in self._state.items()
-            if s.locked_until <= now and all(now - t >= self.window for t in s.failures)
-        ]
-        for k in stale:
-            del self._state[k]
-        if len(self._state) >= self.max_keys:  # still full: drop the oldest entries
-            for k in list(self._state)[: len(self._state) // 2]:
-                del self._state[k]
+    def record_success(self, client: str) -> None:
+        self.store.clear_login_failures(client, self.account)
 
 
 @dataclass(frozen=True)
@@ -175,7 +171,7 @@ class LoginResult:
 
 
 def check_admin_login(
-    password: str, throttle: LoginThrottle, key: str = "global", stored: str | None = None
+    password: str, throttle: LoginThrottle, key: str = "127.0.0.1", stored: str | None = None
 ) -> LoginResult:
     """Check an admin login through the throttle. ``stored`` defaults to :func:`configured_hash`."""
     stored = stored if stored is not None else configured_hash()

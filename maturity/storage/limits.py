@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from .db import Database, aware, metadata
+from .db import Database, aware, guarded, metadata
 
 settings = sa.Table(
     "settings",
@@ -118,6 +118,33 @@ class LimitsMixin(Database):
     def _fingerprint(self, conn: sa.Connection, kind: str, value: Any) -> str:
         return fingerprint(self._fingerprint_key(conn), kind, str(value))
 
+    # ---- failed admin logins (the policy is maturity.admin's; the counts live here)
+
+    @guarded
+    def login_failures(self, client: str, account: str = "admin") -> tuple[list[datetime], list[datetime]]:
+        """The recent failed logins from ``client`` (its address; only a fingerprint is stored) and for
+        ``account``, oldest first."""
+        since = self._now() - KEEP_EVENTS
+        with self._read() as conn:
+            fp = self._fingerprint(conn, "client", client)
+            return (events_since(conn, "login_client", fp, since),
+                    events_since(conn, "login_account", account, since))
+
+    @guarded
+    def record_login_failure(self, client: str, account: str = "admin") -> None:
+        now = self._now()
+        with self._write() as conn:
+            record(conn, "login_client", self._fingerprint(conn, "client", client), now)
+            record(conn, "login_account", account, now)
+
+    @guarded
+    def clear_login_failures(self, client: str, account: str = "admin") -> None:
+        """After a successful login: the client and the account start afresh."""
+        with self._write() as conn:
+            forget(conn, "login_client", self._fingerprint(conn, "client", client))
+            forget(conn, "login_account", account)
+
+    @guarded
     def prune_rate_events(self) -> int:
         """Delete every rate event older than the longest window (the app calls it now and then)."""
         with self._write() as conn:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from maturity.admin import (
@@ -60,66 +62,109 @@ def test_configured_hash_env_first_then_secret() -> None:
 
 
 class Clock:
+    """The store's clock, moved by hand."""
+
     def __init__(self) -> None:
-        self.t = 1000.0
+        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 
-    def __call__(self) -> float:
-        return self.t
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
 
 
-def test_throttle_after_five_failures_with_growing_delay() -> None:
-    clock = Clock()
-    th = LoginThrottle(clock=clock, base_delay=60, max_delay=600)
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def throttle(make_store, clock) -> LoginThrottle:
+    return LoginThrottle(make_store(clock=clock))
+
+
+def test_throttle_after_five_failures_with_growing_delay(throttle, clock) -> None:
     for _ in range(4):
-        assert th.record_failure("1.2.3.4") == 0
-        assert th.allowed("1.2.3.4")
-    assert th.record_failure("1.2.3.4") == 60
-    assert not th.allowed("1.2.3.4")
-    assert th.allowed("5.6.7.8")  # per key
-    clock.t += 59
-    assert th.retry_after("1.2.3.4") == pytest.approx(1)
-    clock.t += 1
-    assert th.allowed("1.2.3.4")
-    assert th.record_failure("1.2.3.4") == 120  # still 5+ failures in the window: doubled
-    clock.t += 120
-    assert th.record_failure("1.2.3.4") == 240
-    clock.t += 240
-    assert th.record_failure("1.2.3.4") == 480
-    clock.t += 480
-    assert th.record_failure("1.2.3.4") == 600  # capped
-    clock.t += 600 + 15 * 60  # quiet for a whole window after the lockout: forgiven
-    assert th.record_failure("1.2.3.4") == 0
-    assert th.allowed("1.2.3.4")
+        assert throttle.record_failure("198.51.100.7") == 0
+        assert throttle.allowed("198.51.100.7")
+    assert throttle.record_failure("198.51.100.7") == 60
+    assert not throttle.allowed("198.51.100.7")
+    assert throttle.allowed("192.0.2.1")  # per client
+    clock.advance(59)
+    assert throttle.retry_after("198.51.100.7") == pytest.approx(1)
+    clock.advance(1)
+    assert throttle.allowed("198.51.100.7")
+    assert throttle.record_failure("198.51.100.7") == 120  # doubled
+    clock.advance(120)
+    assert throttle.record_failure("198.51.100.7") == 240
+    for _ in range(10):
+        clock.advance(3600)
+        delay = throttle.record_failure("198.51.100.7")
+    assert delay == 3600  # capped
+    clock.advance(24 * 3600 + 1)  # quiet for a day: forgiven
+    assert throttle.record_failure("198.51.100.7") == 0
 
 
-def test_failures_outside_window_do_not_count() -> None:
-    clock = Clock()
-    th = LoginThrottle(clock=clock)
+def test_success_resets(throttle) -> None:
     for _ in range(4):
-        th.record_failure("k")
-    clock.t += 15 * 60 + 1
-    assert th.record_failure("k") == 0
-    assert th.allowed("k")
+        throttle.record_failure("k")
+    throttle.record_success("k")
+    assert throttle.record_failure("k") == 0
 
 
-def test_success_resets() -> None:
-    clock = Clock()
-    th = LoginThrottle(clock=clock)
-    for _ in range(4):
-        th.record_failure("k")
-    th.record_success("k")
-    assert th.record_failure("k") == 0
+def test_failures_are_shared_by_replicas_and_survive_a_restart(make_store, clock) -> None:
+    """The throttle forgot everything on restart, and each replica kept its own count."""
+    one, two = LoginThrottle(make_store(clock=clock)), LoginThrottle(make_store(clock=clock))
+    for i in range(5):
+        (one if i % 2 else two).record_failure("198.51.100.7")
+    assert one.retry_after("198.51.100.7") == 60 and two.retry_after("198.51.100.7") == 60
+    restarted = LoginThrottle(make_store(clock=clock))
+    assert restarted.retry_after("198.51.100.7") == 60
 
 
-def test_check_admin_login_goes_through_throttle() -> None:
-    clock = Clock()
-    th = LoginThrottle(clock=clock)
+def test_an_attack_from_many_addresses_never_locks_out_the_real_admin(throttle, clock) -> None:
+    """Five wrong tries behind one proxy locked the real admin out; forged addresses each got a
+    fresh budget. Now: the attacker's addresses slow down, the real admin's clean address does not."""
+    for i in range(200):
+        throttle.record_failure(f"203.0.113.{i % 50}")
+        clock.advance(0.5)
+    assert throttle.retry_after("192.0.2.10") == 0  # the real admin, who did not fail
+    assert 0 < throttle.retry_after("203.0.113.7") <= 3600
+    # An address that failed once more waits at least the account's delay (at most 30 s).
+    throttle.record_failure("203.0.113.250")
+    assert 0 < throttle.retry_after("203.0.113.250") <= 30
+    # The admin mistypes once: a short wait at worst, never a lock.
+    throttle.record_failure("192.0.2.10")
+    assert throttle.retry_after("192.0.2.10") <= 30
+    clock.advance(30)
+    assert throttle.retry_after("192.0.2.10") == 0
+
+
+def test_no_address_is_stored(make_store, clock) -> None:
+    store = make_store(clock=clock)
+    LoginThrottle(store).record_failure("198.51.100.77")
+    with store.engine.connect() as conn:
+        dump = " ".join(str(r) for r in conn.exec_driver_sql("SELECT * FROM rate_events").all())
+    assert "198.51.100.77" not in dump and "login_client" in dump
+
+
+def test_check_admin_login_goes_through_throttle(throttle, clock) -> None:
     stored = hash_password("the admin password", **FAST)
-    assert not check_admin_login("x", th, stored="").configured
+    assert not check_admin_login("x", throttle, stored="").configured
     for _ in range(5):
-        assert not check_admin_login("wrong", th, "ip", stored).ok
-    refused = check_admin_login("the admin password", th, "ip", stored)
+        assert not check_admin_login("wrong", throttle, "198.51.100.7", stored).ok
+    refused = check_admin_login("the admin password", throttle, "198.51.100.7", stored)
     assert not refused.ok and refused.retry_after > 0  # refused even with the right password
-    clock.t += refused.retry_after
-    assert check_admin_login("the admin password", th, "ip", stored).ok
-    assert th.allowed("ip")
+    clock.advance(refused.retry_after)
+    assert check_admin_login("the admin password", throttle, "198.51.100.7", stored).ok
+    assert throttle.allowed("198.51.100.7")
+
+
+def test_scrypt_parameters_are_bounded_on_read() -> None:
+    """A hash asking for 4 GiB per check (n = 2^20, r = 32) is a configuration fault, not a login."""
+    salt, digest = "A" * 22 + "==", "A" * 43 + "="
+    for n, r, p in ((2**20, 32, 1), (2**18, 8, 16)):
+        with pytest.raises(AdminConfigError):
+            parse_hash(f"scrypt${n}${r}${p}${salt}${digest}")
+    assert parse_hash(f"scrypt${2**15}$8$1${salt}${digest}")[0] == 2**15

@@ -11,11 +11,6 @@ lang = session.lang()
 st.title(tr("admin_title", lang))
 
 
-@st.cache_resource(show_spinner=False)
-def throttle() -> "admin.LoginThrottle":
-    return admin.LoginThrottle()
-
-
 def secret_hash() -> str | None:
     try:
         return st.secrets.get(admin.ENV_VAR)
@@ -33,14 +28,18 @@ if not st.session_state.get("admin_ok"):
         password = st.text_input(tr("admin_password", lang), type="password")
         submitted = st.form_submit_button(tr("admin_login", lang))
     if submitted:
+        login_store = session.store()
+        if login_store is None:  # failures are counted in the database: no database, no login
+            st.warning(tr("storage_missing", lang))
+            st.stop()
         try:
-            client = st.context.ip_address or "global"
-        except Exception:
-            client = "global"
-        try:
-            result = admin.check_admin_login(password, throttle(), key=client, stored=stored)
+            result = admin.check_admin_login(password, admin.LoginThrottle(login_store),
+                                             key=session.client_address(), stored=stored)
         except admin.AdminConfigError:
             st.error(tr("admin_not_configured", lang))
+            st.stop()
+        except session.StorageError as exc:
+            session.show_storage_error(exc)
             st.stop()
         if result.ok:
             st.session_state["admin_ok"] = True
