@@ -58,6 +58,12 @@ class Source(_Strict):
     id: Slug | None = None
     label: str = Field(min_length=1, max_length=300)
     url: str = Field(pattern=r"^https?://[^\s<>\"']+$", max_length=500)
+    # extension (optional): the source's title in each language; ``label`` stays the citation as published
+    title: Text | None = None
+
+    def name(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The source's title in ``lang`` (its ``label`` when it has no ``title``)."""
+        return localize(self.title, lang, DEFAULT_LANGUAGE) if self.title is not None else self.label
 
 
 class Sentences(_Strict):
@@ -165,6 +171,8 @@ def check_set(bset: BenchmarkSet) -> list[tuple[Loc, str]]:
             if src.id in source_ids:
                 add((("sources", i, "id"), f"duplicate source id {src.id!r} (first at sources[{source_ids[src.id]}])"))
             source_ids.setdefault(src.id, i)
+        if src.title is not None:
+            problems += _text_problems(src.title, ("sources", i, "title"))
     seen: dict[str, int] = {}
     for i, fig in enumerate(bset.figures):
         loc: Loc = ("figures", i)
@@ -286,6 +294,9 @@ _KIND_WORDS = {
 }
 _NO_N = {"fr": "effectif non publié", "de": "Zahl nicht veröffentlicht", "en": "size not published"}
 _BASE = {"fr": "base : {base}", "de": "Basis: {base}", "en": "base: {base}"}
+_RESPONDENTS = {"fr": "communes répondantes ({n} sur {population})", "de": "antwortende Gemeinden ({n} von {population})",
+                "en": "responding communes ({n} of {population})"}
+_TREND_SEP = " · "
 
 
 def _lang(lang: str) -> str:
@@ -383,11 +394,20 @@ class FigureRef:
             return f"{_NO_N[lang]} ({_BASE[lang].format(base=localize(self.figure.base, lang))})"
         return _NO_N[lang]
 
+    @property
+    def of_respondents(self) -> bool:
+        """The figure counts every commune that answered the study (n = its respondents)."""
+        return self.n is not None and self.n == self.set.respondents and self.set.population > self.n
+
     def cite(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """"Baromètre wallon Smart City 2021, chiffre publié, n = 113": study, kind and n."""
+        """Study, kind and n: "Baromètre wallon Smart City 2021, chiffre publié, communes répondantes
+        (113 sur 262)" when the base is the study's respondents, else "…, n = 40"."""
         lang = _lang(lang)
         parts = [self.title(lang), _KIND_WORDS[self.kind][lang]]
-        if self.n is not None:
+        if self.of_respondents:
+            parts.append(_RESPONDENTS[lang].format(n=format_number(self.n, lang),
+                                                   population=format_number(self.set.population, lang)))
+        elif self.n is not None:
             parts.append(f"n = {format_number(self.n, lang)}")
         else:
             if self.figure.base is not None:
@@ -412,6 +432,16 @@ def trend(sets: Iterable[BenchmarkSet], figure_id: str) -> list[FigureRef]:
     """Every edition's value of one figure, oldest first (for a trend line)."""
     refs = [FigureRef(f, s) for s in sets for f in s.figures if f.id == figure_id]
     return sorted(refs, key=lambda r: r.year)
+
+
+def trend_text(refs: Iterable[FigureRef], lang: str = DEFAULT_LANGUAGE) -> str:
+    """Each edition's value, oldest first ("2018 : 50 % · 2021 : 50 %"); "" for fewer than two editions."""
+    lang = _lang(lang)
+    refs = list(refs)
+    if len(refs) < 2:
+        return ""
+    colon = " : " if lang == "fr" else ": "
+    return _TREND_SEP.join(f"{r.year}{colon}{r.formatted(lang)}" for r in refs)
 
 
 def link_problems(questionnaire: Questionnaire, sets: Iterable[BenchmarkSet]) -> list[Problem]:
@@ -452,6 +482,11 @@ class Comparison:
     text: str
     lang: str
     matches: bool | None  # in the group the figure counts? None for a number
+    trend: tuple[FigureRef, ...] = ()  # the same figure in every edition that has it, oldest first
+
+    def trend_text(self) -> str:
+        """"2018 : 50 % · 2020 : 50 % · 2021 : 50 %" when earlier editions published the figure, else ""."""
+        return trend_text(self.trend, self.lang)
 
     @property
     def kind(self) -> str:
@@ -575,7 +610,9 @@ def comparisons(
             if not template:
                 continue
             text = template.format(**values)
-        out.append(Comparison(question=qid, figure=ref, text=text, lang=lang, matches=matches))
+        editions = tuple(trend(sets, fid)) if year is None else ()
+        out.append(Comparison(question=qid, figure=ref, text=text, lang=lang, matches=matches,
+                              trend=editions if len(editions) > 1 else ()))
     return out
 
 

@@ -455,7 +455,7 @@ class _Sources:
         if key in self._index:
             return self._index[key]
         # the set's source this figure names (by id or label); urls are http(s), the loader checks
-        links = [Link(clean_text(src.label, 200, one_line=True), src.url) for src in bset.sources
+        links = [Link(clean_text(src.name(lang), 200, one_line=True), src.url) for src in bset.sources
                  if src.id in (None, fig.source) or src.label == fig.source]
         n_text = t("n_communes", lang, n=format_number(n, lang)) if n else t("n_unknown", lang)
         kind_text = TEXTS.get(f"kind_{kind}", {}).get(lang, kind)

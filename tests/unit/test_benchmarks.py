@@ -286,11 +286,11 @@ def test_sentences_in_french(sets, questionnaire):
     found = _by_figure(comparisons(questionnaire, ANSWERS, score(questionnaire, ANSWERS), sets, "fr"))
     approach = found["approach_started"]
     assert approach.text == ("Votre commune fait partie des 6 communes wallonnes sur 10 qui ont entamé une "
-                             "démarche Smart City (Baromètre wallon Smart City 2021, chiffre publié, n = 113).")
+                             "démarche Smart City (Baromètre wallon Smart City 2021, chiffre publié, communes répondantes (113 sur 262)).")
     assert (approach.kind, approach.year, approach.n, approach.matches) == ("published", 2021, 113, True)
     assert approach.source.id == "slides"
     assert found["obstacle_budget"].text.startswith(f"Vous citez le budget comme frein important, comme 50{NBSP}%")
-    assert "n = 113" in found["obstacle_budget"].text
+    assert "communes répondantes (113 sur 262)" in found["obstacle_budget"].text
     assert found["obstacle_expertise"].text.startswith("Vous ne citez pas le manque d'expertise")  # minor: not cited
     assert f"49{NBSP}%" in found["obstacle_expertise"].text
     assert "c'est le 3e frein" in found["obstacle_technology"].text
@@ -319,15 +319,15 @@ def test_sentences_in_german_and_english(sets, questionnaire):
     de = _by_figure(comparisons(questionnaire, ANSWERS, assessment, sets, "de"))
     en = _by_figure(comparisons(questionnaire, ANSWERS, assessment, sets, "en"))
     assert de["approach_started"].text.startswith("Ihre Gemeinde gehört zu den 6 von 10 wallonischen Gemeinden")
-    assert "Wallonisches Smart-City-Barometer 2021, veröffentlichte Zahl, n = 113" in de["approach_started"].text
-    assert de["obstacle_budget"].text.startswith(f"Sie nennen das Budget als wichtiges Hindernis, wie 50{NBSP}%")
-    assert "das 3. Hindernis" in de["obstacle_technology"].text
+    assert "Wallonisches Smart-City-Barometer 2021, veröffentlichte Zahl, antwortende Gemeinden (113 von 262)" in de["approach_started"].text
+    assert de["obstacle_budget"].text.startswith(f"Sie nennen das Budget als wichtiges Hemmnis, wie 50{NBSP}%")
+    assert "das 3. Hemmnis" in de["obstacle_technology"].text
     assert "4,31 von 10" in de["progress_self_rated"].text
     assert en["approach_started"].text == ("Your commune is one of the 6 in 10 Walloon communes that have started a "
                                            "Smart City approach (Walloon Smart City Barometer 2021, published "
-                                           "figure, n = 113).")
+                                           "figure, responding communes (113 of 262)).")
     assert en["obstacle_budget"].text.startswith("You cite the budget as a major obstacle, as do 50% of Walloon")
-    assert "n = 113" in en["obstacle_budget"].text
+    assert "responding communes (113 of 262)" in en["obstacle_budget"].text
     assert "the 3rd obstacle" in en["obstacle_technology"].text
     assert "4.31 out of 10" in en["progress_self_rated"].text and "at 6 out of 10" in en["progress_self_rated"].text
     assert "size not published" in en["strategy_written"].text
@@ -392,3 +392,77 @@ def test_cli_reports_a_broken_benchmark_folder(tmp_path, capsys):
 def test_shipped_dir_constant_points_at_the_data():
     assert BENCHMARKS_DIR == ROOT / "data" / "benchmarks"
     assert cli_benchmarks.BENCHMARKS_DIR == BENCHMARKS_DIR
+
+
+# --- 2027: what was measured, on which base, since when ---------------------------------------------
+
+
+def _q2027():
+    from maturity.questionnaire import load_questionnaire
+
+    return load_questionnaire()
+
+
+def test_a_figure_of_every_respondent_says_so_and_a_subgroup_says_its_base():
+    sets = load_benchmark_sets()
+    budget = find_figure(sets, "obstacle_budget", 2021)
+    assert budget.of_respondents
+    assert budget.cite("fr").endswith("communes répondantes (113 sur 262)")
+    assert budget.cite("de").endswith("antwortende Gemeinden (113 von 262)")
+    influence = find_figure(sets, "smart_region_influence")
+    assert not influence.of_respondents
+    assert "communes engagées dans une démarche qui connaissent la Smart Région" in influence.cite("fr")
+    assert "non publié" in influence.cite("fr")
+
+
+def test_obstacle_figures_say_the_barometer_counted_citations_not_severity():
+    sets = load_benchmark_sets()
+    for fid in ("obstacle_budget", "obstacle_expertise", "obstacle_technology"):
+        note = find_figure(sets, fid, 2021).figure.note
+        assert "citent" in note["fr"] and "importance" in note["fr"], fid
+        assert "Stärke" in note["de"] and "how strong" in note["en"], fid
+
+
+def test_a_councillor_who_started_the_approach_is_an_elected_official():
+    q = _q2027()
+    answers = {"approach": "started", "initiator": "council"}
+    found = {c.figure.id: c for c in comparisons(q, answers, score(q, answers), load_benchmark_sets())}
+    assert found["initiated_by_elected"].matches is True
+    assert found["initiated_by_elected"].text.startswith("Votre démarche a été initiée par un élu")
+
+
+def test_the_dimensions_of_the_strategy_are_compared_with_the_published_ranking():
+    q = _q2027()
+    answers = {"approach": "started", "strategy_written": "yes", "strategy_dimensions": ["environment", "living"]}
+    found = {c.figure.id: c for c in comparisons(q, answers, score(q, answers), load_benchmark_sets(), "fr")}
+    assert found["strategy_dimension_environment"].matches is True
+    assert found["strategy_dimension_environment"].text.startswith(
+        "Votre stratégie couvre Smart Environment, que le baromètre classe 1er")
+    assert found["strategy_dimension_mobility"].matches is False
+    assert found["strategy_dimension_mobility"].text.startswith("Votre stratégie ne couvre pas Smart Mobility")
+    assert "2e" in found["strategy_dimension_mobility"].text
+
+
+def test_a_comparison_carries_the_trend_where_the_barometer_has_one():
+    q = _q2027()
+    answers = {"approach": "started", "strategy_written": "yes", "progress": 5, "budget": "major"}
+    found = {c.figure.id: c for c in comparisons(q, answers, score(q, answers), load_benchmark_sets(), "fr")}
+    assert [r.year for r in found["strategy_written"].trend] == [2020, 2021]
+    assert found["strategy_written"].trend_text() == f"2020 : 30{NBSP}% · 2021 : 40{NBSP}%"
+    assert [r.year for r in found["progress_self_rated"].trend] == [2018, 2020, 2021]
+    assert [r.year for r in found["obstacle_budget"].trend] == [2018, 2021]
+    # one edition only: no trend
+    assert found["smart_region_known"].trend == () if "smart_region_known" in found else True
+    en = {c.figure.id: c for c in comparisons(q, answers, score(q, answers), load_benchmark_sets(), "en")}
+    assert en["strategy_written"].trend_text() == "2020: 30% · 2021: 40%"
+
+
+def test_sources_have_titles_in_three_languages():
+    for bset in load_benchmark_sets():
+        for src in bset.sources:
+            assert src.title is not None, (bset.id, src.id)
+            for lang in ("fr", "de", "en"):
+                assert src.name(lang).strip(), (bset.id, src.id, lang)
+    slides = next(s for s in load_benchmark_sets() if s.year == 2021).sources[2]
+    assert slides.name("de").startswith("Smart City Institute – Präsentationsfolien")
+    assert slides.name("en") != slides.name("fr")
