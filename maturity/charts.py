@@ -159,10 +159,10 @@ def radar_data(q: Questionnaire, series: list[RadarSeries], lang: str, layout: R
                ) -> dict[str, list[dict]]:
     """The rows behind the radar (exposed for tests and for the app's accessible table).
 
-    Rings at the level minima (and 100), drawn light, from 0 at the centre. The ring values sit on the
-    half-way line between the first and the last axis (upper left), the level names in the middle of
-    their band on the half-way line between the first and the second axis (upper right): never on an
-    axis, so never on an axis label or on a series' point."""
+    Rings at the level minima (and 100), drawn light, from 0 at the centre. The level names sit in the
+    middle of their band on the half-way line between the first and the second axis (upper right), the
+    ring values on the half-way line after the bottom axis (lower left): never on an axis, so never on an
+    axis label or on a series' point, and never on each other."""
     dims = [(s.id, q.t(s.label, lang)) for s in q.dimensions]
     n = len(dims)
     rings = sorted({lv.min for lv in q.levels if lv.min > 0} | {100.0})
@@ -185,7 +185,7 @@ def radar_data(q: Questionnaire, series: list[RadarSeries], lang: str, layout: R
     half = math.pi / n  # half the angle between two axes
 
     def on_bisector(k: int, radius: float) -> tuple[float, float]:
-        angle = math.pi / 2 - 2 * math.pi * k / n - half  # k = 0: upper right; k = -1: upper left
+        angle = math.pi / 2 - 2 * math.pi * k / n - half  # between axis k and axis k + 1
         return radius * math.cos(angle), radius * math.sin(angle)
 
     bands = []
@@ -196,7 +196,7 @@ def radar_data(q: Questionnaire, series: list[RadarSeries], lang: str, layout: R
         bands.append({"label": q.t(lv.label, lang), "x": x, "y": y})
     ticks = []
     for r in rings:
-        x, y = on_bisector(-1, r / 100)  # upper left
+        x, y = on_bisector(n // 2, r / 100)  # lower left: away from the top label
         ticks.append({"label": _fmt(r, lang), "x": x, "y": y})
     lines, points, areas = [], [], []
     legend_order = list(dict.fromkeys(series_label(s, dims, lang) for s in series))
@@ -253,8 +253,8 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
     wrapped = {label: textwrap.wrap(label, wrap) or [""] for label in legends}
     legend = {"title": None, "orient": "bottom", "direction": "vertical", "labelLimit": 0,
               "labelExpr": f"({json.dumps(wrapped, ensure_ascii=False)})[datum.label] || datum.label",
-              "labelFontSize": layout.legend_font, "symbolType": "stroke", "symbolSize": 420,
-              "symbolStrokeWidth": 2.6, "labelColor": INK, "rowPadding": 6, "labelOffset": 8, "offset": 10}
+              "labelFontSize": layout.legend_font, "symbolType": "stroke", "symbolSize": 260,
+              "symbolStrokeWidth": 2.6, "labelColor": INK, "rowPadding": 6, "labelOffset": 20, "offset": 10}
 
     def channel(field: str, rng: list, with_legend: bool, domain: list | None = None) -> dict:
         return {"field": field, "type": "nominal", "scale": {"domain": domain or legends, "range": rng},

@@ -235,7 +235,8 @@ class SheetPDF(FPDF):
                         new_x=XPos.LMARGIN, new_y=YPos.NEXT, link=link)
 
     def heading(self, text: str, space_before: float = 6) -> None:
-        if self.get_y() > self.h - MARGIN_BOTTOM - HEADING_KEEP:  # no heading alone at the foot of a page
+        keep = HEADING_KEEP * (0.75 if self.compact else 1)
+        if self.get_y() > self.h - MARGIN_BOTTOM - keep:  # no heading alone at the foot of a page
             self.add_page()
         elif self.get_y() > self.t_margin + 1:  # no extra space at the top of a page
             self.ln(space_before * (0.5 if self.compact else 1))
@@ -333,7 +334,7 @@ def _summary(pdf: SheetPDF, c: SheetContent) -> None:
 def _profile(pdf: SheetPDF, c: SheetContent, png: bytes, aspect: float) -> None:
     pdf.heading(c.profile_title, space_before=2)
     top = pdf.get_y()
-    img_w = 96.0
+    img_w = 88.0 if pdf.compact else 96.0  # the last resorts: a slightly smaller radar
     img_h = img_w * aspect
     pdf.image(BytesIO(png), x=pdf.l_margin - 2, y=top, w=img_w, h=img_h)
     # the levels, beside the radar
@@ -564,7 +565,10 @@ def _priority_block(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> No
 def _notes(pdf: SheetPDF, c: SheetContent) -> None:
     if not c.notes and not c.warnings and not c.notes_hidden:
         return
-    if c.notes or c.notes_hidden:
+    if pdf.brief and c.notes_hidden and not c.notes:  # the very last resort: one line, no heading
+        pdf.ln(1)
+        pdf.para(f"{c.notes_title} — {c.labels['notes_more'].format(n=c.notes_hidden)}", 7.8, "I", MUTED)
+    elif c.notes or c.notes_hidden:
         pdf.heading(c.notes_title)
         for question, note in c.notes:
             _keep_together(pdf, 4 * _lines(pdf, pdf.width, question, 8, "B") + 4.1 * _lines(pdf, pdf.width, note, 8.4))
@@ -588,22 +592,23 @@ def _method(pdf: SheetPDF, c: SheetContent) -> None:
     if not c.sources:
         pdf.para(c.labels["no_sources"], 8.2, "", MUTED)
     left = pdf.l_margin
+    size, lh = (7.2, 3.4) if pdf.brief else (7.6, 3.7)
     for src in c.sources:
         links = "".join(f" — {link.label}" for link in src.links)
-        _keep_together(pdf, 3.7 * _lines(pdf, pdf.width - 7, src.text + links, 7.6) + 1)
-        pdf.font(7.6, "B", INK)
-        pdf.cell(7, 3.7, f"[{src.ref}]")
+        _keep_together(pdf, lh * _lines(pdf, pdf.width - 7, src.text + links, size) + 1)
+        pdf.font(size, "B", INK)
+        pdf.cell(7, lh, f"[{src.ref}]")
         pdf.set_left_margin(left + 7)  # so that a wrapped line keeps the indent
-        pdf.font(7.6, "", INK)
-        pdf.write(3.7, drawable(src.text))
+        pdf.font(size, "", INK)
+        pdf.write(lh, drawable(src.text))
         for link in src.links:
-            pdf.write(3.7, " — ")
-            pdf.font(7.6, "U", ACCENT)
-            pdf.write(3.7, drawable(link.label), link=link.url)
-            pdf.font(7.6, "", INK)
+            pdf.write(lh, " — ")
+            pdf.font(size, "U", ACCENT)
+            pdf.write(lh, drawable(link.label), link=link.url)
+            pdf.font(size, "", INK)
         pdf.set_left_margin(left)
-        pdf.ln(3.7)
-        pdf.ln(0.8)
+        pdf.ln(lh)
+        pdf.ln(0.4 if pdf.compact else 0.8)
 
 
 def radar_png(q: Questionnaire, c: SheetContent) -> tuple[bytes, float]:

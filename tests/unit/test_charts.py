@@ -82,8 +82,9 @@ def test_ring_values_and_level_names_sit_between_axes_never_on_one():
     for row in data["ticks"] + data["bands"]:
         # at least a third of the angle between two axes away from every axis (and its label, and its points)
         assert min(min(abs(_angle(row) - a), 360 - abs(_angle(row) - a)) for a in axes) > 360 / n / 3
-    # values on one side of the top axis, names on the other: they never meet
-    assert all(row["x"] < 0 for row in data["ticks"]) and all(row["x"] > 0 for row in data["bands"])
+    # names upper right, values lower left (away from the top label): they never meet
+    assert all(row["x"] < 0 and row["y"] < 0 for row in data["ticks"])
+    assert all(row["x"] > 0 and row["y"] > 0 for row in data["bands"])
     assert [row["label"] for row in data["ticks"]] == ["20", "40", "60", "80", "100"]
 
 
