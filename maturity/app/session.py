@@ -23,7 +23,7 @@ from maturity.models import Questionnaire
 from maturity.storage import SpaceNotFound, StorageError, Store
 
 from . import logic
-from .texts import LANG_NAMES, LANGS, normalize_lang, tr
+from .texts import LANG_NAMES, LANGS, TEXTS, normalize_lang, tr
 
 log = logging.getLogger("maturity.app")
 
@@ -61,10 +61,12 @@ def store() -> Any | None:
     used (read-only, full, corrupted), after showing why."""
     config = tuple(sorted((k, v) for k, v in os.environ.items() if k in ("MATURITY_DATA_DIR", "MATURITY_DATABASE_URL")))
     try:
-        return _store(config)
+        found = _store(config)
     except StorageError as exc:  # read-only, full or corrupted database: say so, never a traceback
-        show_storage_error(exc)
+        show_storage_error(exc)  # nothing is cached: the next call tries again (recovery)
         return None
+    st.session_state.pop("_storage_down", None)
+    return found
 
 
 @st.cache_resource(show_spinner=False)
@@ -452,7 +454,8 @@ def _write(action: Any) -> bool:
     try:
         _mark_saved(action(s, token))
     except StorageError as exc:
-        st.session_state["_save_error"] = exc.message(lang())
+        _log_once(exc)
+        st.session_state["_save_error"] = storage_message(exc, lang())
         return False
     except SpaceNotFound:
         st.session_state["_save_error"] = tr("unknown_token", lang())
@@ -461,9 +464,42 @@ def _write(action: Any) -> bool:
     return True
 
 
+_LOGGED: set[tuple[str, str]] = set()
+
+
+def _log_once(exc: Exception) -> None:
+    """The technical cause (with the server's path) goes to the log once per process, never to the page."""
+    kind = getattr(exc, "kind", type(exc).__name__)
+    detail = f"{getattr(exc, 'where', '')}: {getattr(exc, 'detail', '') or exc}"
+    if (kind, detail) in _LOGGED:
+        return
+    if len(_LOGGED) > 200:
+        _LOGGED.clear()
+    _LOGGED.add((kind, detail))
+    log.error("database problem (%s) at %s", kind, detail)
+
+
+def storage_message(exc: Exception, la: str) -> str:
+    """What the user reads: the kind of problem in plain words, that saved answers and the resume link
+    are safe; never a server path or a technical detail."""
+    kind = getattr(exc, "kind", "io")
+    key = f"storage_{kind}" if f"storage_{kind}" in TEXTS else "storage_io"
+    return tr(key, la) + " " + tr("storage_link_kept", la)
+
+
+def begin_run() -> None:
+    """Called once at the top of every run (a storage problem is shown once per run)."""
+    st.session_state.pop("_storage_error_shown", None)
+
+
 def show_storage_error(exc: Exception) -> None:
-    message = exc.message(lang()) if hasattr(exc, "message") else str(exc)
-    st.error(tr("storage_error", lang(), message=message), icon=":material/error:")
+    _log_once(exc)
+    kind = getattr(exc, "kind", "io")
+    st.session_state["_storage_down"] = kind
+    if st.session_state.get("_storage_error_shown") == kind:
+        return
+    st.session_state["_storage_error_shown"] = kind
+    st.error(storage_message(exc, lang()), icon=":material/error:")
 
 
 def show_pending_errors() -> None:
@@ -510,6 +546,9 @@ def require_space(title_key: str) -> tuple[Questionnaire, AnswersFile] | None:
         st.page_link(f"{PAGES_DIR}/accueil.py", label=tr("go_home", la), icon=":material/home:")
         return None
     doc = document()
+    if doc is None and st.session_state.get("_storage_down"):
+        st.title(tr(title_key, la))  # the problem was said plainly; the link stays in the address bar
+        return None
     if doc is None:
         st.title(tr(title_key, la))
         st.warning(tr("unknown_token", la))

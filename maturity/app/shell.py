@@ -37,6 +37,7 @@ def pages() -> list:
 
 def frame() -> None:
     """The style and the sidebar, drawn once ``st.navigation`` knows the pages."""
+    session.begin_run()
     style(session.lang())
     sidebar()
 

@@ -45,6 +45,49 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Problem beim Speichern: {message}",
         "en": "Saving problem: {message}",
     },
+    "storage_read_only": {
+        "fr": "La base de données du service est en lecture seule : rien ne peut être enregistré pour l'instant.",
+        "de": "Die Datenbank des Dienstes ist schreibgeschützt: im Moment kann nichts gespeichert werden.",
+        "en": "The service's database is read-only: nothing can be saved for now.",
+    },
+    "storage_disk_full": {
+        "fr": "Le disque du serveur est plein : la dernière modification n'a pas été enregistrée.",
+        "de": "Die Festplatte des Servers ist voll: die letzte Änderung wurde nicht gespeichert.",
+        "en": "The server's disk is full: the last change was not saved.",
+    },
+    "storage_corrupt": {
+        "fr": "La base de données du service est endommagée ; elle n'a été ni modifiée ni remplacée.",
+        "de": "Die Datenbank des Dienstes ist beschädigt; sie wurde weder geändert noch ersetzt.",
+        "en": "The service's database is damaged; it was neither changed nor replaced.",
+    },
+    "storage_busy": {
+        "fr": "La base de données est occupée : réessayez dans un instant.",
+        "de": "Die Datenbank ist ausgelastet: versuchen Sie es gleich noch einmal.",
+        "en": "The database is busy: try again in a moment.",
+    },
+    "storage_unavailable": {
+        "fr": "La base de données du service est inaccessible pour l'instant.",
+        "de": "Die Datenbank des Dienstes ist im Moment nicht erreichbar.",
+        "en": "The service's database cannot be reached for now.",
+    },
+    "storage_schema_newer": {
+        "fr": "La base de données a été créée par une version plus récente de l'outil ; elle n'a pas été modifiée.",
+        "de": "Die Datenbank stammt von einer neueren Version des Werkzeugs; sie wurde nicht geändert.",
+        "en": "The database was made by a newer version of the tool; it was not changed.",
+    },
+    "storage_io": {
+        "fr": "Erreur d'accès à la base de données : la dernière modification n'a peut-être pas été enregistrée.",
+        "de": "Fehler beim Zugriff auf die Datenbank: die letzte Änderung wurde vielleicht nicht gespeichert.",
+        "en": "Database access error: the last change may not have been saved.",
+    },
+    "storage_link_kept": {
+        "fr": "Vos réponses déjà enregistrées sont intactes et votre lien de reprise reste valable : revenez plus "
+        "tard ou prévenez l'administrateur du service.",
+        "de": "Ihre bereits gespeicherten Antworten sind unversehrt und Ihr Link bleibt gültig: kommen Sie später "
+        "wieder oder benachrichtigen Sie den Betreiber des Dienstes.",
+        "en": "Your answers saved before are intact and your resume link stays valid: come back later or tell "
+        "the service's administrator.",
+    },
     "need_start": {
         "fr": "Aucun bilan n'est ouvert. Choisissez d'abord votre commune sur la page d'accueil.",
         "de": "Keine Bewertung geöffnet. Wählen Sie zuerst Ihre Gemeinde auf der Startseite.",

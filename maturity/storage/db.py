@@ -47,41 +47,41 @@ ErrorKind = Literal["read_only", "disk_full", "corrupt", "busy", "unavailable", 
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     "read_only": (
-        "La base de données est en lecture seule ({where}) : les réponses ne peuvent pas être enregistrées. "
+        "La base de données est en lecture seule : les réponses ne peuvent pas être enregistrées. "
         "Prévenez l'administrateur du service (droits d'écriture).",
-        "The database is read-only ({where}): answers cannot be saved. "
+        "The database is read-only: answers cannot be saved. "
         "Please tell the service administrator (write permission).",
     ),
     "disk_full": (
-        "Le disque du serveur est plein ({where}) : la dernière modification n'a pas été enregistrée. "
+        "Le disque du serveur est plein : la dernière modification n'a pas été enregistrée. "
         "Les réponses enregistrées auparavant sont intactes. Prévenez l'administrateur du service.",
-        "The server's disk is full ({where}): the last change was not saved. "
+        "The server's disk is full: the last change was not saved. "
         "Answers saved before are intact. Please tell the service administrator.",
     ),
     "corrupt": (
-        "Le fichier de base de données est endommagé ({where}). Il n'a été ni modifié ni remplacé. "
+        "Le fichier de base de données est endommagé. Il n'a été ni modifié ni remplacé. "
         "Restaurez une sauvegarde ou prévenez l'administrateur du service.",
-        "The database file is damaged ({where}). It has been neither modified nor replaced. "
+        "The database file is damaged. It has been neither modified nor replaced. "
         "Restore a backup or tell the service administrator.",
     ),
     "busy": (
-        "La base de données est occupée ({where}) ; réessayez dans un instant.",
-        "The database is busy ({where}); please try again in a moment.",
+        "La base de données est occupée ; réessayez dans un instant.",
+        "The database is busy; please try again in a moment.",
     ),
     "unavailable": (
-        "La base de données est inaccessible ({where}). Réessayez plus tard ou prévenez l'administrateur.",
-        "The database cannot be reached ({where}). Try again later or tell the service administrator.",
+        "La base de données est inaccessible. Réessayez plus tard ou prévenez l'administrateur.",
+        "The database cannot be reached. Try again later or tell the service administrator.",
     ),
     "schema_newer": (
-        "La base de données ({where}) a été créée par une version plus récente de l'outil. "
+        "La base de données a été créée par une version plus récente de l'outil. "
         "Mettez l'outil à jour ; la base n'a pas été modifiée.",
-        "The database ({where}) was created by a newer version of the tool. "
+        "The database was created by a newer version of the tool. "
         "Please update the tool; the database has not been modified.",
     ),
     "io": (
-        "Erreur d'accès à la base de données ({where}) : la dernière modification n'a peut-être pas été "
+        "Erreur d'accès à la base de données : la dernière modification n'a peut-être pas été "
         "enregistrée. Prévenez l'administrateur du service.",
-        "Database access error ({where}): the last change may not have been saved. "
+        "Database access error: the last change may not have been saved. "
         "Please tell the service administrator.",
     ),
 }

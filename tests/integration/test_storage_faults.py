@@ -46,7 +46,7 @@ try:
         store.save_answer(sys.argv[2], "q_new", "x")
     print(json.dumps({"ok": True}))
 except StorageError as e:
-    print(json.dumps({"ok": False, "kind": e.kind, "fr": e.message_fr, "en": e.message_en}))
+    print(json.dumps({"ok": False, "kind": e.kind, "fr": e.message_fr, "en": e.message_en, "where": e.where}))
 """
 
 
@@ -96,7 +96,8 @@ def test_read_only_directory_new_database(shared_tmp: Path) -> None:
     assert result["ok"] is False
     assert result["kind"] == "read_only"
     assert "lecture seule" in result["fr"] and "read-only" in result["en"]
-    assert str(data_dir) in result["fr"]
+    assert str(data_dir) in result["where"]  # for the log
+    assert str(data_dir) not in result["fr"] + result["en"]  # never in what a user reads
     assert not (data_dir / DB_FILENAME).exists()
 
 
