@@ -150,3 +150,16 @@ def test_any_answers_file_gives_at_most_three_pages(answers, name, note_map, lan
     flat = " ".join(text)
     assert content.summary_title.upper() in flat or content.summary[0][0] in flat
     assert content.comparisons_title in flat  # the barometer section is never dropped
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_source_titles_in_the_sheets_language(lang):
+    from maturity import benchmarks
+
+    q = DEFAULT
+    content = build_content(q, answers_at_rank(q, 2, budget="major", approach="started"), lang, generated=DAY)
+    titled = {src.url: src for bset in benchmarks.load_benchmark_sets() for src in bset.sources if src.title}
+    links = [link for row in content.sources for link in row.links if link.url in titled]
+    assert links  # the barometer's sources carry titles in three languages
+    assert all(link.label == titled[link.url].name(lang) for link in links)
+    assert any(link.label != titled[link.url].label for link in links)  # e.g. no English slide title in French
