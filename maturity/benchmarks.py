@@ -18,6 +18,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date as _date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -90,6 +91,13 @@ class Figure(_Strict):
     question: Slug | None = None
     options: list[OptionId] | None = Field(default=None, min_length=1)
     sentences: Sentences | None = None
+    # extensions for a campaign's published aggregates (docs/contract.md §7.3)
+    ci_low: float | None = Field(default=None, allow_inf_nan=False)
+    ci_high: float | None = Field(default=None, allow_inf_nan=False)
+    population: int | None = Field(default=None, ge=1)  # N: the communes of the group in the registry
+    group: str | None = Field(default=None, pattern=r"^(wallonia|province:[0-9]{5}|population_class:[a-z0-9_]+)$")
+    dimension: Slug | None = None
+    weighting: Literal["province", "none"] | None = None
 
 
 class BenchmarkSet(_Strict):
@@ -102,6 +110,12 @@ class BenchmarkSet(_Strict):
     sources: list[Source] = Field(min_length=1)
     figures: list[Figure]
     note: Text | None = None
+    # extensions for a campaign's published aggregates (docs/contract.md §7.3)
+    kind: Kind | None = None
+    date: _date | None = None
+    licence: str | None = Field(default=None, min_length=1, max_length=100)
+    method: Text | None = None
+    campaign: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=80)
 
     _file: str | None = PrivateAttr(default=None)
     _lines: LineMap = PrivateAttr(default_factory=dict)
@@ -163,6 +177,8 @@ def check_set(bset: BenchmarkSet) -> list[tuple[Loc, str]]:
     problems += _text_problems(bset.title, ("title",))
     if bset.note is not None:
         problems += _text_problems(bset.note, ("note",))
+    if bset.method is not None:
+        problems += _text_problems(bset.method, ("method",))
     if bset.respondents > bset.population:
         add((("respondents",), f"more respondents ({bset.respondents}) than the population ({bset.population})"))
     source_ids: dict[str, int] = {}
@@ -208,6 +224,16 @@ def check_set(bset: BenchmarkSet) -> list[tuple[Loc, str]]:
             add(((*loc, "n"), f"n ({fig.n}) is above the population ({bset.population})"))
         if fig.options is not None and fig.unit in {"points", "communes"}:
             add(((*loc, "options"), f"options say which answers the figure counts; a {fig.unit!r} figure has none"))
+        if fig.ci_low is not None or fig.ci_high is not None:
+            if fig.kind == "published":
+                add(((*loc, "ci_low"), "an interval is for a pooled figure or an estimate, not a published one"))
+            elif fig.ci_low is None or fig.ci_high is None:
+                add(((*loc, "ci_low"), "an interval gives both ci_low and ci_high"))
+            elif not fig.ci_low <= fig.value <= fig.ci_high:
+                add(((*loc, "ci_low"), f"the interval [{fig.ci_low:g}, {fig.ci_high:g}] does not hold the value "
+                                       f"{fig.value:g}"))
+        if fig.population is not None and fig.n is not None and fig.n > fig.population:
+            add(((*loc, "n"), f"n ({fig.n}) is above the group's number of communes ({fig.population})"))
         if fig.sentences is not None:
             for key in ("match", "other"):
                 template = getattr(fig.sentences, key)

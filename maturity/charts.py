@@ -63,6 +63,8 @@ class RadarSeries:
     e.g. "Wallonie — moyenne de 12 communes (évaluations mises en commun, 2026)".
     ``scores`` maps dimension id -> score 0–100, or None (no score: a gap).
     ``kind``: commune | previous | pooled | peer | estimate. ``note``: shown in the tooltip.
+    ``band``: dimension id -> (low, high), an interval drawn as a shaded band around the line
+    (a campaign's 95 % interval); a dimension without one leaves a gap in the band.
     """
 
     name: str
@@ -70,6 +72,7 @@ class RadarSeries:
     kind: str = "commune"
     note: str = ""
     extra: dict = field(default_factory=dict)
+    band: dict[str, tuple[float, float]] | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in STYLES:
@@ -219,8 +222,22 @@ def radar_data(q: Questionnaire, series: list[RadarSeries], lang: str, layout: R
             x, y = _point(i, n, max(0.0, min(100.0, value)) / 100)
             points.append({"series": legend, "marker": f"m{legend_order.index(legend)}", "dimension": label,
                            "score": _fmt(value, lang), "note": s.note, "x": x, "y": y, "kind": s.kind})
+    intervals = []
+    for s_index, s in enumerate(series):
+        band = s.band or {}
+        present: list[float | None] = [1.0 if band.get(dim_id) is not None else None for dim_id, _ in dims]
+        for seg_index, run in enumerate(_segments(present)):
+            if len(run) < 2:
+                continue
+            # one polygon per run: the upper bounds along the run, then the lower ones back (a closed
+            # run draws a ring with a hole: nonzero filling)
+            ring = [(i, 1) for i in run] + [(i, 0) for i in reversed(run)]
+            for order, (i, side) in enumerate(ring):
+                x, y = _point(i, n, max(0.0, min(100.0, band[dims[i][0]][side])) / 100)
+                intervals.append({"series": series_label(s, dims, lang), "band": f"{s_index}-{seg_index}",
+                                  "order": order, "x": x, "y": y, "kind": s.kind})
     return {"grid": grid, "spokes": spokes, "labels": labels, "bands": bands, "ticks": ticks,
-            "lines": lines, "points": points, "areas": areas}
+            "lines": lines, "points": points, "areas": areas, "intervals": intervals}
 
 
 def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
@@ -275,6 +292,13 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
         layers.append(layer(data["areas"], {"type": "line", "interpolate": "linear-closed", "fill": STYLES["commune"]["color"],
                                             "fillOpacity": 0.13, "strokeOpacity": 0},
                             {"order": {"field": "order", "type": "quantitative"}}))
+    if data["intervals"] and legends:
+        layers.append(layer(data["intervals"], {"type": "line", "interpolate": "linear-closed", "filled": True,
+                                                "fillOpacity": 0.16, "strokeWidth": 0}, {
+            "color": channel("series", colors, True),  # the lines' legend (Vega-Lite keeps the first layer's)
+            "detail": {"field": "band", "type": "nominal"},
+            "order": {"field": "order", "type": "quantitative"},
+        }))
     for a in ("left", "right", "center"):
         for b in ("top", "bottom", "middle"):
             rows = [row for row in data["labels"] if row["align"] == a and row["baseline"] == b]

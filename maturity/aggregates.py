@@ -1,0 +1,508 @@
+"""A campaign's open aggregates as a benchmark set, read back, and the regional reference rule.
+
+Pure functions (no files, no database, no charts):
+
+- :func:`aggregates_set` turns a campaign report (:func:`maturity.campaign.campaign_report`) into the
+  data of a benchmark set with ``kind: pooled`` (contract §5 extended, §7.3): every figure with its
+  interval, n and N, the method in words, the date and the licence (CC BY 4.0). Suppressed figures
+  (fewer than 5 communes) are left out; nothing names a commune.
+- :func:`aggregates_rows` gives the same figures as flat rows for the CSV.
+- :func:`read_aggregates` validates such a file (text) and returns a :class:`CampaignReference`, or
+  raises :class:`~maturity.errors.InvalidInput` with every problem and its place (file, line, path).
+- :func:`choose_reference` is THE rule every radar follows (app, sheet, CLI): an imported campaign
+  reference is the Walloon series, labelled "Wallonie (campagne …, n = … sur N)" with its interval;
+  the open pool of self-declared communes is labelled unverified and used only where no campaign
+  reference exists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+import yaml
+
+from .benchmarks import BenchmarkSet, benchmark_set_from_data
+from .communes import POPULATION_CLASS_LABELS, POPULATION_CLASSES, PROVINCE_NAMES, PROVINCES
+from .communes import get as get_commune
+from .errors import InvalidInput, Problem, format_path
+from .yamlio import line_for, load_yaml
+
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+MIN_N = 5
+LANGS = ("fr", "de", "en")
+
+_CLASS_IDS = tuple(c[0] for c in POPULATION_CLASSES)
+_FIGURE_ID = re.compile(
+    r"^(?:wallonia\.(?P<wdim>[a-z][a-z0-9_]*)"
+    r"|province\.(?P<prov>[0-9]{5})\.(?P<pdim>[a-z][a-z0-9_]*)"
+    r"|population_class\.(?P<cls>[a-z0-9_]+)\.(?P<cdim>[a-z][a-z0-9_]*)"
+    r"|item\.(?P<item>[a-z0-9][a-z0-9_.-]*))$"
+)
+
+DIMENSION_LABELS = {
+    "economy": "Smart Economy", "people": "Smart People", "governance": "Smart Governance",
+    "mobility": "Smart Mobility", "environment": "Smart Environment", "living": "Smart Living",
+}
+_TITLE = {"fr": "Campagne wallonne Smart City : {title}", "de": "Wallonische Smart-City-Kampagne: {title}",
+          "en": "Walloon Smart City campaign: {title}"}
+_WALLONIA = {"fr": "Wallonie", "de": "Wallonie", "en": "Wallonia"}
+_GROUP = {
+    "province": {"fr": "province de {name}", "de": "Provinz {name}", "en": "province of {name}"},
+    "population_class": {"fr": "communes de {name}", "de": "Gemeinden mit {name}", "en": "communes with {name}"},
+}
+SERIES_LABEL = {
+    "fr": "Wallonie (campagne {title}, n = {n} sur {N})",
+    "de": "Wallonie (Kampagne {title}, n = {n} von {N})",
+    "en": "Wallonia (campaign {title}, n = {n} of {N})",
+}
+GROUP_SERIES_LABEL = {
+    "fr": "{group} (campagne {title}, n = {n} sur {N})",
+    "de": "{group} (Kampagne {title}, n = {n} von {N})",
+    "en": "{group} (campaign {title}, n = {n} of {N})",
+}
+UNVERIFIED_LABEL = {
+    "fr": "{group} — autoévaluations déclarées, non vérifiées (n = {n})",
+    "de": "{group} — gemeldete, nicht überprüfte Selbstbewertungen (n = {n})",
+    "en": "{group} — self-declared assessments, not verified (n = {n})",
+}
+UNVERIFIED_NOTE = {
+    "fr": "Repère non vérifié : des communes qui se sont déclarées elles-mêmes sur ce serveur, sans "
+          "contrôle de leur identité ni pondération ; ce n'est pas une moyenne wallonne.",
+    "de": "Nicht überprüfter Vergleichswert: Gemeinden, die sich auf diesem Server selbst angemeldet haben, "
+          "ohne Prüfung ihrer Identität und ohne Gewichtung; kein wallonischer Durchschnitt.",
+    "en": "Unverified reference: communes that declared themselves on this server, with no check of their "
+          "identity and no weighting; it is not a Walloon average.",
+}
+SOURCE_TEXT = {
+    "fr": "{title}, publié par {publisher} le {date} ({licence}) ; {method}",
+    "de": "{title}, veröffentlicht von {publisher} am {date} ({licence}); {method}",
+    "en": "{title}, published by {publisher} on {date} ({licence}); {method}",
+}
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in LANGS else "fr"
+
+
+def _text(value: Any, lang: str) -> str:
+    if isinstance(value, Mapping):
+        return str(value.get(lang) or value.get("fr") or next(iter(value.values()), ""))
+    return "" if value is None else str(value)
+
+
+def _fmt(value: float | int, lang: str) -> str:
+    from .display import format_number
+
+    return format_number(value, lang)
+
+
+# --- report -> benchmark set and CSV rows --------------------------------------------------------------
+
+
+def _dimension_figure(fid: str, label: dict[str, str], entry: Mapping[str, Any], N: int, group: str,
+                      dim: str) -> dict[str, Any]:
+    fig = {"id": fid, "label": label, "kind": "pooled", "value": entry["estimate"], "n": entry["n"],
+           "population": N, "unit": "points", "out_of": 100, "source": "campaign", "group": group,
+           "dimension": dim}
+    if entry.get("ci_low") is not None and entry.get("ci_high") is not None:
+        fig["ci_low"], fig["ci_high"] = entry["ci_low"], entry["ci_high"]
+    if entry.get("weighting"):
+        fig["weighting"] = entry["weighting"]
+    return fig
+
+
+def _published(entry: Mapping[str, Any] | None, min_n: int) -> bool:
+    return bool(entry) and not entry.get("suppressed") and entry.get("estimate") is not None \
+        and (entry.get("n") or 0) >= min_n
+
+
+def aggregates_set(report: Mapping[str, Any], *, publisher: str, url: str, published_on: date | None = None,
+                   dimension_labels: Mapping[str, Mapping[str, str]] | None = None,
+                   min_n: int = MIN_N) -> dict[str, Any]:
+    """The benchmark-set data (a plain dict, ready for YAML) of a campaign report.
+
+    ``publisher``: who publishes (the coordinator); ``url``: where the publication can be found;
+    ``published_on``: the date of the figures (default: today). ``dimension_labels``: dimension id ->
+    {lang: label} (default: the Smart … names). Figures computed on fewer than ``min_n`` communes are
+    left out. The result passes :func:`read_aggregates`' checks."""
+    info = report["campaign"]
+    cid = str(info.get("id"))
+    title = str(info.get("title") or cid)
+    N = int(info.get("N") or report.get("n_invited") or 0)
+    when = published_on or date.today()
+    labels = {k: dict(v) for k, v in (dimension_labels or {}).items()}
+
+    def dim_label(dim: str, where: dict[str, str]) -> dict[str, str]:
+        base = labels.get(dim) or dict.fromkeys(LANGS, DIMENSION_LABELS.get(dim, dim))
+        return {lang: f"{_text(base, lang)} — {where[lang]}" for lang in LANGS}
+
+    figures: list[dict[str, Any]] = []
+    for dim, entry in report.get("dimensions", {}).items():
+        if _published(entry, min_n):
+            figures.append(_dimension_figure(f"wallonia.{dim}", dim_label(dim, _WALLONIA), entry, N,
+                                             "wallonia", dim))
+    for kind, groups in report.get("groups", {}).items():
+        for key, group in groups.items():
+            if group.get("suppressed"):
+                continue
+            group_label = group.get("label") or {}
+            where = {lang: _GROUP[kind][lang].format(name=_text(group_label, lang)) for lang in LANGS}
+            for dim, entry in group.get("dimensions", {}).items():
+                if _published(entry, min_n):
+                    figures.append(_dimension_figure(f"{kind}.{key}.{dim}", dim_label(dim, where), entry,
+                                                     int(group.get("N") or 0), f"{kind}:{key}", dim))
+    for item_id, entry in report.get("items", {}).items():
+        if not _published(entry, min_n):
+            continue
+        fig = {"id": f"item.{item_id}", "label": {lang: _text(entry.get("label"), lang) for lang in LANGS},
+               "kind": "pooled", "value": entry["estimate"], "n": entry["n"], "population": N,
+               "unit": entry["unit"], "source": "campaign", "group": "wallonia", "question": entry.get("question")}
+        if entry["unit"] == "points":
+            fig["out_of"] = entry.get("out_of") or 10
+        if entry.get("ci_low") is not None and entry.get("ci_high") is not None:
+            fig["ci_low"], fig["ci_high"] = entry["ci_low"], entry["ci_high"]
+        if entry.get("weighting"):
+            fig["weighting"] = entry["weighting"]
+        if entry.get("base") == "shown":
+            fig["note"] = {"fr": "Part des communes à qui la question a été posée.",
+                           "de": "Anteil der Gemeinden, denen die Frage gestellt wurde.",
+                           "en": "Share of the communes the question was asked of."}
+        if fig["question"] is None:
+            fig.pop("question")
+        figures.append(fig)
+    method = report.get("method", {}).get("text") or {}
+    return {
+        "id": f"campagne-{cid}".lower().replace("_", "-").replace(".", "-")[:80],
+        "kind": "pooled",
+        "campaign": cid,
+        "title": {lang: _TITLE[lang].format(title=title) for lang in LANGS},
+        "publisher": publisher,
+        "year": when.year,
+        "date": when.isoformat(),
+        "population": N,
+        "respondents": int(report.get("n_submitted") or 0),
+        "licence": LICENCE,
+        "method": {lang: _text(method, lang) for lang in LANGS} if method else None,
+        "sources": [{"id": "campaign", "label": f"{publisher} – {title}", "url": url},
+                    {"id": "licence", "label": LICENCE, "url": LICENCE_URL}],
+        "figures": figures,
+    }
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    """The project's reader refuses anchors and aliases: never write any."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_yaml(data: Mapping[str, Any], header: str = "") -> str:
+    """The set as YAML text (no anchors, keys in order, UTF-8 text), with an optional comment header."""
+    body = yaml.dump(dict(data), Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False, width=110)
+    comment = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
+    return comment + body
+
+
+CSV_COLUMNS = ("group", "key", "measure", "unit", "estimate", "ci_low", "ci_high", "n", "N", "weighting",
+               "median", "q1", "q3", "suppressed")
+
+
+def aggregates_rows(report: Mapping[str, Any], *, min_n: int = MIN_N) -> list[dict[str, Any]]:
+    """The open aggregates as flat rows (one per group and dimension or item), columns
+    :data:`CSV_COLUMNS`. A suppressed row keeps its group and measure and no number at all."""
+    N = report["campaign"].get("N") or report.get("n_invited")
+    rows: list[dict[str, Any]] = []
+
+    def row(group: str, key: str, measure: str, unit: str, entry: Mapping[str, Any], n_total: Any) -> None:
+        shown = _published(entry, min_n)
+        rows.append({
+            "group": group, "key": key, "measure": measure, "unit": unit,
+            **{k: (entry.get(k) if shown else None) for k in ("estimate", "ci_low", "ci_high", "n")},
+            "N": n_total, "weighting": entry.get("weighting") if shown else None,
+            **{k: (entry.get(k) if shown else None) for k in ("median", "q1", "q3")},
+            "suppressed": not shown,
+        })
+
+    for dim, entry in report.get("dimensions", {}).items():
+        row("wallonia", "wallonia", dim, "points", entry, N)
+    for kind, groups in report.get("groups", {}).items():
+        for key, group in groups.items():
+            for dim, entry in group.get("dimensions", {}).items():
+                row(kind, key, dim, "points", entry, group.get("N"))
+    for item_id, entry in report.get("items", {}).items():
+        row("wallonia", "wallonia", f"item.{item_id}", entry.get("unit", "share"), entry, N)
+    return rows
+
+
+# --- reading back ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CampaignReference:
+    """An imported campaign's aggregates: THE Walloon reference of an install."""
+
+    set: BenchmarkSet
+
+    @property
+    def id(self) -> str:
+        return self.set.id
+
+    @property
+    def campaign(self) -> str:
+        return self.set.campaign or self.set.id
+
+    @property
+    def n(self) -> int:
+        return self.set.respondents
+
+    @property
+    def N(self) -> int:  # the population's size, as the method writes it
+        return self.set.population
+
+    @property
+    def date(self) -> date | None:
+        return self.set.date
+
+    def title(self, lang: str = "fr") -> str:
+        """The campaign's own title (without the "Campagne wallonne Smart City :" prefix)."""
+        text = _text(self.set.title, _lang(lang))
+        prefix = _TITLE[_lang(lang)].split("{title}")[0]
+        return text.removeprefix(prefix) or text
+
+    def label(self, lang: str = "fr") -> str:
+        """ "Wallonie (campagne Baromètre 2026, n = 140 sur 261)"."""
+        lang = _lang(lang)
+        return SERIES_LABEL[lang].format(title=self.title(lang), n=_fmt(self.n, lang), N=_fmt(self.N, lang))
+
+    def source(self, lang: str = "fr") -> str:
+        """Where the numbers come from, for the sheet and the app: title, publisher, date, licence, method."""
+        from .display import format_date
+
+        lang = _lang(lang)
+        when = format_date(self.date, lang) if self.date else str(self.set.year)
+        return SOURCE_TEXT[lang].format(title=_text(self.set.title, lang), publisher=self.set.publisher, date=when,
+                                        licence=self.set.licence or LICENCE, method=_text(self.set.method, lang))
+
+    def _figures(self, group: str) -> dict[str, Any]:
+        return {f.dimension: f for f in self.set.figures if f.group == group and f.dimension}
+
+    def scores(self, group: str = "wallonia") -> dict[str, float | None]:
+        """Dimension id -> estimate (only the dimensions published for that group)."""
+        return {d: f.value for d, f in self._figures(group).items()}
+
+    def band(self, group: str = "wallonia") -> dict[str, tuple[float, float]]:
+        """Dimension id -> (ci_low, ci_high)."""
+        return {d: (f.ci_low, f.ci_high) for d, f in self._figures(group).items()
+                if f.ci_low is not None and f.ci_high is not None}
+
+    def group_n(self, group: str) -> tuple[int | None, int | None]:
+        """(smallest n, N) over the dimensions published for a group."""
+        figs = list(self._figures(group).values())
+        if not figs:
+            return None, None
+        return min(f.n or 0 for f in figs), figs[0].population
+
+    def item(self, item_id: str) -> Any:
+        return self.set.figure(f"item.{item_id}")
+
+
+def _campaign_problems(bset: BenchmarkSet) -> list[tuple[tuple[str | int, ...], str]]:
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    add = problems.append
+    if bset.kind != "pooled":
+        add((("kind",), "a campaign's aggregates say kind: pooled"))
+    if not bset.campaign:
+        add((("campaign",), "the campaign's id is missing"))
+    if bset.date is None:
+        add((("date",), "the date of the figures is missing (YYYY-MM-DD)"))
+    if (bset.licence or "").strip() != LICENCE:
+        add((("licence",), f"the licence is {LICENCE!r} (got {bset.licence!r})"))
+    if bset.method is None:
+        add((("method",), "the method in words is missing"))
+    if bset.respondents < MIN_N:
+        add((("respondents",), f"fewer than {MIN_N} respondents: nothing may be published"))
+    for i, fig in enumerate(bset.figures):
+        loc: tuple[str | int, ...] = ("figures", i)
+        if fig.kind != "pooled":
+            add(((*loc, "kind"), f"every figure of a campaign is pooled (got {fig.kind!r})"))
+        match = _FIGURE_ID.match(fig.id)
+        if match is None:
+            add(((*loc, "id"), f"{fig.id!r} is not a campaign figure id (wallonia.DIM, province.NIS.DIM, "
+                               "population_class.CLASS.DIM or item.ID); nothing per commune may be published"))
+            continue
+        if match["prov"] and match["prov"] not in PROVINCES:
+            kind = "a commune" if get_commune(match["prov"]) else "not a Walloon province"
+            add(((*loc, "id"), f"{match['prov']} is {kind}: figures are published by province only"))
+        if match["cls"] and match["cls"] not in _CLASS_IDS:
+            add(((*loc, "id"), f"{match['cls']!r} is not a population class ({', '.join(_CLASS_IDS)})"))
+        expected_group = ("wallonia" if (match["wdim"] or match["item"]) else
+                          f"province:{match['prov']}" if match["prov"] else f"population_class:{match['cls']}")
+        if fig.group != expected_group:
+            add(((*loc, "group"), f"the group is {expected_group!r} for the figure {fig.id!r} (got {fig.group!r})"))
+        dim = match["wdim"] or match["pdim"] or match["cdim"]
+        if dim and fig.dimension != dim:
+            add(((*loc, "dimension"), f"the dimension is {dim!r} for the figure {fig.id!r} (got {fig.dimension!r})"))
+        if fig.n is None or fig.n < MIN_N:
+            add(((*loc, "n"), f"a published group holds at least {MIN_N} communes (got n = {fig.n})"))
+        if fig.population is None:
+            add(((*loc, "population"), "N, the group's number of communes in the registry, is missing"))
+        if dim and (fig.unit != "points" or fig.out_of != 100):
+            add(((*loc, "unit"), "a dimension score is in points out of 100"))
+    return problems
+
+
+def read_aggregates(text: str, name: str = "<aggregates>") -> CampaignReference:
+    """Validate a campaign's aggregates file (YAML text) and return it as a :class:`CampaignReference`.
+
+    Every problem is reported together with its place (``file:line: figures[3].n: …``): the safe YAML
+    reader's limits, the benchmark-set model (unknown keys, types), its rules (intervals hold their
+    value, n ≤ N, …) and the campaign's own: ``kind: pooled``, the campaign id, date, licence
+    CC BY 4.0, method, and figures by Wallonia, province or population class only, each on at least
+    5 communes (nothing per commune)."""
+    data, lines = load_yaml(text, name)
+    bset = benchmark_set_from_data(data, lines, name)
+    found = _campaign_problems(bset)
+    if found:
+        raise InvalidInput([Problem(m, path=format_path(loc), file=name, line=line_for(lines, loc))
+                            for loc, m in found])
+    return CampaignReference(bset)
+
+
+def latest_campaign(references: Iterable[CampaignReference | BenchmarkSet]) -> CampaignReference | None:
+    """The most recent campaign reference (by date, then year), or None."""
+    refs = [r if isinstance(r, CampaignReference) else CampaignReference(r) for r in references]
+    refs = [r for r in refs if r.set.kind == "pooled" and r.set.campaign]
+    if not refs:
+        return None
+    return max(refs, key=lambda r: (r.date or date(r.set.year, 1, 1), r.set.year, r.id))
+
+
+# --- the rule every radar follows ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReferenceSeries:
+    """A reference line for the radar. ``RadarSeries(**series.radar_kwargs())`` draws it."""
+
+    name: str
+    scores: dict[str, float | None]
+    origin: Literal["campaign", "pool"]
+    group: str  # "wallonia", "province:NIS", "population_class:ID"
+    band: dict[str, tuple[float, float]] = field(default_factory=dict)
+    note: str = ""
+    kind: str = "pooled"  # the chart's style: pooled for Wallonia, peer for a province or class
+
+    def radar_kwargs(self) -> dict[str, Any]:
+        return {"name": self.name, "scores": dict(self.scores), "kind": self.kind, "note": self.note,
+                "band": dict(self.band) or None}
+
+
+@dataclass(frozen=True)
+class ReferenceChoice:
+    """What the radar shows as references, and why. ``wallonia`` is None when there is none (then
+    ``note`` says why); ``peers`` are the commune's province and population class."""
+
+    wallonia: ReferenceSeries | None
+    peers: list[ReferenceSeries]
+    origin: Literal["campaign", "pool"] | None
+    campaign: CampaignReference | None
+    note: str | None
+
+    @property
+    def series(self) -> list[ReferenceSeries]:
+        return ([self.wallonia] if self.wallonia else []) + list(self.peers)
+
+    def source(self, lang: str = "fr") -> str | None:
+        """Where the Walloon numbers come from (for the sheet): the campaign's source, or the pool's caveat."""
+        if self.origin == "campaign" and self.campaign is not None:
+            return self.campaign.source(lang)
+        if self.origin == "pool":
+            return UNVERIFIED_NOTE[_lang(lang)]
+        return None
+
+
+def _group_name(group: str, lang: str) -> str:
+    if group == "wallonia":
+        return _WALLONIA[lang]
+    kind, _, key = group.partition(":")
+    if kind == "province":
+        name = _text(PROVINCE_NAMES.get(key, {"fr": key}), lang)
+    else:
+        name = _text(POPULATION_CLASS_LABELS.get(key, {"fr": key}), lang)
+    text = _GROUP[kind][lang].format(name=name)
+    return text[:1].upper() + text[1:]
+
+
+def _pool_series(stats: Any, group: str, lang: str) -> ReferenceSeries | None:
+    if stats is None or stats.suppressed:
+        return None
+    scores = {d: s.mean for d, s in stats.dimensions.items() if not s.suppressed}
+    if not scores:
+        return None
+    name = UNVERIFIED_LABEL[lang].format(group=_group_name(group, lang), n=_fmt(stats.n or 0, lang))
+    return ReferenceSeries(name, scores, "pool", group, note=UNVERIFIED_NOTE[lang],
+                           kind="pooled" if group == "wallonia" else "peer")
+
+
+def choose_reference(campaigns: Iterable[CampaignReference | BenchmarkSet] = (), pool: Any = None,
+                     nis_code: str | None = None, lang: str = "fr") -> ReferenceChoice:
+    """THE rule for the regional reference of a radar (app, sheet, CLI).
+
+    - When a campaign reference is imported (the most recent one), it is the Walloon series, labelled
+      "Wallonie (campagne …, n = … sur N)", with its interval as a band; the commune's province and
+      population class come from the campaign where it publishes them.
+    - The open pool (``pool``: a :class:`maturity.pool.PoolReference`) is labelled unverified and used
+      only where no campaign reference exists: for Wallonia when no campaign is imported, and for a
+      peer group the campaign does not publish (fewer than 5 respondents).
+    - With neither, ``wallonia`` is None and ``note`` explains why there is no regional series.
+    """
+    lang = _lang(lang)
+    ref = latest_campaign(campaigns)
+    commune = get_commune(nis_code) if nis_code else None
+    peer_groups = []
+    if commune is not None:
+        peer_groups = [f"province:{commune.province_nis}", f"population_class:{commune.population_class}"]
+    peers: list[ReferenceSeries] = []
+    if ref is not None:
+        scores = ref.scores("wallonia")
+        wallonia = ReferenceSeries(ref.label(lang), scores, "campaign", "wallonia", ref.band("wallonia"),
+                                   ref.source(lang)) if scores else None
+        for group in peer_groups:
+            group_scores = ref.scores(group)
+            if group_scores:
+                n, N = ref.group_n(group)
+                name = GROUP_SERIES_LABEL[lang].format(group=_group_name(group, lang), title=ref.title(lang),
+                                                       n=_fmt(n or 0, lang), N=_fmt(N or 0, lang))
+                peers.append(ReferenceSeries(name, group_scores, "campaign", group, ref.band(group),
+                                             ref.source(lang), kind="peer"))
+            elif pool is not None:
+                series = _pool_series(_pool_group(pool, group), group, lang)
+                if series is not None:
+                    peers.append(series)
+        note = None if wallonia else _no_regional(lang)
+        return ReferenceChoice(wallonia, peers, "campaign", ref, note)
+    if pool is not None:
+        wallonia = _pool_series(pool.wallonia, "wallonia", lang)
+        for group in peer_groups:
+            series = _pool_series(_pool_group(pool, group), group, lang)
+            if series is not None:
+                peers.append(series)
+        if wallonia is not None:
+            return ReferenceChoice(wallonia, peers, "pool", None, UNVERIFIED_NOTE[lang])
+    return ReferenceChoice(None, peers, "pool" if peers else None, None, _no_regional(lang))
+
+
+def _pool_group(pool: Any, group: str) -> Any:
+    kind, _, key = group.partition(":")
+    return (pool.provinces if kind == "province" else pool.population_classes).get(key)
+
+
+def _no_regional(lang: str) -> str:
+    from .pool import no_regional_estimate
+
+    return no_regional_estimate(lang)

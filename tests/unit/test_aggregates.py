@@ -1,0 +1,168 @@
+"""A campaign's open aggregates: the benchmark set, its validation on import, and the reference rule."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from maturity import aggregates, campaign, communes
+from maturity.benchmarks import load_benchmark_sets
+from maturity.charts import RadarSeries, radar_data
+from maturity.errors import InvalidInput
+from maturity.pool import pooled_reference
+
+DIMS = ("economy", "people", "governance", "mobility", "environment", "living")
+CAMPAIGN = {"id": "wal-2026", "title": "Baromètre 2026", "questionnaire": "smart-city-wallonie",
+            "opens": "2026-03-01", "closes": "2026-06-30"}
+
+
+@pytest.fixture(scope="module")
+def report(default_questionnaire):
+    """40 respondents in every province but Brabant wallon (3: hidden, and its complement too)."""
+    registry = communes.registry_at("2026-03-01")
+    by_prov: dict[str, list[str]] = {}
+    for c in registry:
+        by_prov.setdefault(c.province_nis, []).append(c.nis_code)
+    picked = by_prov["20002"][:3] + by_prov["50000"][:12] + by_prov["60000"][:12] + by_prov["80000"][:8] \
+        + by_prov["90000"][:8]
+    responses = []
+    for i, nis in enumerate(picked):
+        answers = {"approach": "started" if i % 3 else "none", "smart_region_known": "yes" if i % 2 else "no",
+                   "budget": "major" if i % 4 == 0 else "minor"}
+        scores = {d: 20 + (i * 7 + k * 11) % 60 for k, d in enumerate(DIMS)}
+        responses.append(campaign.Response(nis, scores, {"budget": 3 if i % 4 == 0 else 1}, answers))
+    return campaign.campaign_report(CAMPAIGN, registry, responses, default_questionnaire, load_benchmark_sets())
+
+
+def _yaml(data):
+    return aggregates.dump_yaml(data, "Campagne 2026\n\nCC BY 4.0")
+
+
+def _set(report):
+    return aggregates.aggregates_set(report, publisher="Coordination Smart Région",
+                                     url="https://example.org/campagne-2026", published_on=date(2026, 7, 15))
+
+
+def test_the_published_set_round_trips_through_the_import_validation(report):
+    data = _set(report)
+    ref = aggregates.read_aggregates(_yaml(data), "campagne.yaml")
+    assert ref.n == 43 and ref.N == 261 and ref.set.licence == "CC BY 4.0" and ref.set.kind == "pooled"
+    assert ref.label("fr") == "Wallonie (campagne Baromètre 2026, n = 43 sur 261)"
+    assert ref.label("de") == "Wallonie (Kampagne Baromètre 2026, n = 43 von 261)"
+    assert ref.scores() == pytest.approx({d: report["dimensions"][d]["estimate"] for d in DIMS})
+    low, high = ref.band()["economy"]
+    assert low == pytest.approx(report["dimensions"]["economy"]["ci_low"])
+    assert high == pytest.approx(report["dimensions"]["economy"]["ci_high"])
+    assert "CC BY 4.0" in ref.source("fr") and "post-stratifiée" in ref.source("fr")
+    assert ref.item("approach_started").value == pytest.approx(report["items"]["approach_started"]["estimate"])
+
+
+def test_nothing_per_commune_and_no_group_under_5(report):
+    data = _set(report)
+    text = _yaml(data)
+    codes = {c.nis_code for c in communes.registry_at("2026-03-01")} | set(communes.communes())
+    for code in codes - set(communes.PROVINCES):  # as a code, not as digits inside a number
+        assert not re.search(rf"(?<![0-9.]){code}(?![0-9])", text), code
+    for fig in data["figures"]:
+        assert fig["n"] >= 5 and fig["kind"] == "pooled"
+        assert fig["group"] == "wallonia" or fig["group"].split(":")[0] in ("province", "population_class")
+    groups = {f["group"] for f in data["figures"]}
+    assert "province:20002" not in groups  # 3 respondents
+    rows = aggregates.aggregates_rows(report)
+    for row in rows:
+        assert row["suppressed"] or row["n"] >= 5
+        if row["suppressed"]:
+            assert all(row[k] is None for k in ("estimate", "ci_low", "ci_high", "n", "median", "q1", "q3"))
+    assert any(r["key"] == "20002" and r["suppressed"] for r in rows)
+    assert json.dumps(rows)
+
+
+def test_the_import_reports_every_problem_with_its_place(report):
+    data = _set(report)
+    data["licence"] = "all rights reserved"
+    data["figures"][0]["n"] = 3
+    data["figures"][1]["ci_low"] = data["figures"][1]["value"] + 1
+    data["figures"].append(dict(data["figures"][0], id="commune.92094.economy"))
+    data["figures"].append(dict(data["figures"][0], id="province.92094.economy", group="province:92094"))
+    with pytest.raises(InvalidInput) as exc:
+        aggregates.read_aggregates(_yaml(data), "campagne.yaml")
+    text = str(exc.value)
+    assert "campagne.yaml:" in text
+    assert "figures[0].n" in text and "figures[1].ci_low" in text
+    # the campaign's own rules are checked once the set is valid; check them on a valid set
+    data = _set(report)
+    data["licence"] = "all rights reserved"
+    data["figures"].append(dict(data["figures"][0], id="commune.92094.economy"))
+    data["figures"].append(dict(data["figures"][0], id="province.92094.economy", group="province:92094"))
+    with pytest.raises(InvalidInput) as exc:
+        aggregates.read_aggregates(_yaml(data), "campagne.yaml")
+    problems = [str(p) for p in exc.value.problems]
+    assert any("licence" in p and "CC BY 4.0" in p for p in problems)
+    assert any("nothing per commune" in p for p in problems)
+    assert any("92094 is a commune" in p for p in problems)
+    assert all(p.startswith("campagne.yaml:") for p in problems)
+
+
+def test_hostile_or_foreign_files_are_refused_cleanly():
+    for text in ("", "[1, 2]", "a: &x [1]\nb: *x\n", "id: x\n" * 3, json.dumps({"figures": "nope"})):
+        with pytest.raises(InvalidInput):
+            aggregates.read_aggregates(text, "f.yaml")
+    barometer = (load_benchmark_sets()[-1]).file
+    with pytest.raises(InvalidInput) as exc:
+        aggregates.read_aggregates(Path(barometer).read_text(encoding="utf-8"), "barometre.yaml")
+    assert "kind: pooled" in str(exc.value)
+
+
+def _pool_rows(n):
+    codes = [c.nis_code for c in communes.registry_at("2026-03-01") if c.province_nis == "90000"][:n]
+    return [{"nis_code": c, "submitted_at": "2026-01-01", **dict.fromkeys(DIMS, 50.0)} for c in codes]
+
+
+def test_the_campaign_is_the_walloon_series_and_the_pool_is_unverified_and_only_a_fallback(report):
+    ref = aggregates.read_aggregates(_yaml(_set(report)), "c.yaml")
+    pool = pooled_reference(_pool_rows(12))
+    namur = "92094"
+    choice = aggregates.choose_reference([ref], pool, namur, "fr")
+    assert choice.origin == "campaign" and choice.wallonia.name.startswith("Wallonie (campagne Baromètre 2026")
+    assert choice.wallonia.band and choice.wallonia.origin == "campaign"
+    # the campaign publishes Namur (8 respondents) and Namur's population class? the peers come from
+    # the campaign where it publishes the group, else from the pool, labelled unverified
+    for peer in choice.peers:
+        assert (peer.origin == "campaign") or ("non vérifiées" in peer.name)
+    assert any(p.group == "province:90000" and p.origin == "campaign" for p in choice.peers)
+    # no campaign: the pool is the Walloon series, labelled unverified
+    fallback = aggregates.choose_reference([], pool, namur, "fr")
+    assert fallback.origin == "pool" and "non vérifiées" in fallback.wallonia.name
+    assert "vérifié" in fallback.note and fallback.wallonia.band == {}
+    # neither: no series, and the reason why
+    nothing = aggregates.choose_reference([], pooled_reference(_pool_rows(3)), namur, "en")
+    assert nothing.wallonia is None and nothing.origin is None and "5 communes" in nothing.note
+    # the choice draws on the radar with its band
+    series = RadarSeries(**choice.wallonia.radar_kwargs())
+    assert series.band == choice.wallonia.band
+
+
+def test_the_most_recent_campaign_wins(report):
+    old = _set(report)
+    new = dict(_set(report), id="campagne-wal-2028", campaign="wal-2028", date="2028-07-01", year=2028,
+               title={"fr": "Campagne wallonne Smart City : Baromètre 2028", "de": "x", "en": "x"})
+    refs = [aggregates.read_aggregates(_yaml(d), "x.yaml") for d in (new, old)]
+    assert aggregates.latest_campaign(refs).campaign == "wal-2028"
+    assert aggregates.choose_reference(refs, None, None, "fr").wallonia.name.startswith(
+        "Wallonie (campagne Baromètre 2028")
+
+
+def test_the_band_is_drawn_around_the_line(default_questionnaire):
+    dims = [d.id for d in default_questionnaire.dimensions]
+    band = {d: (40.0, 50.0) for d in dims}
+    full = radar_data(default_questionnaire, [RadarSeries("W", dict.fromkeys(dims, 45.0), "pooled", band=band)], "fr")
+    assert len(full["intervals"]) == 2 * (len(dims) + 1)  # one ring: the upper bounds, then the lower ones
+    band.pop("living")
+    gap = radar_data(default_questionnaire, [RadarSeries("W", dict.fromkeys(dims, 45.0), "pooled", band=band)], "fr")
+    assert len(gap["intervals"]) == 2 * (len(dims) - 1)  # a run of 5 dimensions, no band across the gap
+    none = radar_data(default_questionnaire, [RadarSeries("W", dict.fromkeys(dims, 45.0), "pooled")], "fr")
+    assert none["intervals"] == []
