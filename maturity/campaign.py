@@ -458,7 +458,7 @@ def campaign_report(
             "question": item.question, "unit": item.unit, "out_of": item.out_of,
             "label": _labels(label), **js,
             "base": "shown" if not item.obstacle else "all",
-            "published": _published(sets, item.id),
+            "published": _published(sets, item.id, item.unit),
         }
 
     info = {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in campaign.items()}
@@ -475,12 +475,12 @@ def campaign_report(
     }
 
 
-def _published(sets: Iterable[Any], figure_id: str) -> list[dict[str, Any]]:
-    """The published editions of a figure ("then"), oldest first."""
+def _published(sets: Iterable[Any], figure_id: str, unit: str) -> list[dict[str, Any]]:
+    """The published editions of a figure ("then") in the item's unit (a rank is not a share), oldest first."""
     out = []
     for bset in sorted(sets, key=lambda s: s.year):
         fig = bset.figure(figure_id)
-        if fig is None or fig.kind != "published":
+        if fig is None or fig.kind != "published" or fig.unit != unit:
             continue
         src = bset.source_of(fig)
         out.append({"year": bset.year, "value": fig.value, "unit": fig.unit, "n": fig.n, "kind": fig.kind,

@@ -1,0 +1,382 @@
+"""Publishing a campaign: the open aggregates (CSV and benchmark-set YAML) and the report (PDF).
+
+An adapter over the pure core (:mod:`maturity.campaign`, :mod:`maturity.aggregates`):
+
+    paths = publish(report, out_dir, questionnaire=q, publisher="…", url="https://…")
+
+writes three files into ``out_dir`` (named after the set's id, e.g. ``campagne-wal-2026``):
+
+- ``….yaml``: the benchmark set (kind ``pooled``; interval, n and N, the method in words, the date,
+  CC BY 4.0), which ``maturity benchmarks import-aggregates FILE`` reads back with
+  :func:`maturity.aggregates.read_aggregates`;
+- ``….csv``: the same figures as a table (:data:`maturity.aggregates.CSV_COLUMNS`), UTF-8;
+- ``….pdf``: the report: the Walloon radar with its interval band, the per-dimension distributions,
+  the province maps of the means, the barometer items then and now, the method.
+
+Nothing per commune leaves, and no group under 5: the YAML is checked by the import validation
+before anything is written, and all three files are written atomically (no partial file).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import aggregates
+from .aggregates import CSV_COLUMNS, LICENCE, aggregates_rows, aggregates_set, dump_yaml, read_aggregates
+from .campaign import method_text
+from .charts import RadarSeries, chart_png, radar_spec
+from .display import format_date, format_number, format_percent
+from .fileio import atomic_write
+from .maps import province_map_spec
+
+LANGS = ("fr", "de", "en")
+
+T = {
+    "fr": {
+        "title": "Campagne wallonne Smart City", "published": "Publié par {publisher}, le {date} · licence {licence}",
+        "response": "{n} communes sur {N} ont répondu ({rate}). Chiffres estimés pour l'ensemble des {N} communes "
+                    "invitées, avec leur intervalle de confiance à 95 %.",
+        "radar": "La Wallonie sur les six dimensions", "band": "bande : intervalle de confiance à 95 %",
+        "table": "Estimations par dimension", "dimension": "Dimension", "estimate": "Estimation",
+        "interval": "Intervalle 95 %", "n": "n", "median": "Médiane (Q1–Q3)", "weighting": "Pondération",
+        "by_province": "par province", "unweighted": "non pondérée",
+        "distributions": "Répartition des scores par dimension",
+        "distributions_note": "Boîte : de Q1 à Q3 des communes répondantes ; trait : médiane ; point et barre : "
+                              "estimation wallonne et son intervalle. Aucune valeur individuelle n'est publiée.",
+        "maps": "Moyennes par province", "maps_note": "Moyenne des communes répondantes de la province ; "
+                                                      "une province de moins de 5 répondants n'est pas publiée.",
+        "items": "Les questions du baromètre, alors et maintenant", "item": "Question",
+        "campaign_col": "Campagne", "groups": "Par province et par taille de commune",
+        "group": "Groupe", "suppressed": "non publié (moins de 5 communes)",
+        "method": "Méthode", "caveat": "Les communes qui répondent peuvent être les plus avancées dans chaque "
+                                       "province : la pondération par province ne le corrige pas.",
+        "page": "Page {n}", "score_axis": "Score (0–100)", "mean_score": "Score moyen",
+        "share_of": "base : communes à qui la question a été posée",
+    },
+    "de": {
+        "title": "Wallonische Smart-City-Kampagne", "published": "Veröffentlicht von {publisher} am {date} · Lizenz {licence}",
+        "response": "{n} von {N} Gemeinden haben geantwortet ({rate}). Geschätzte Werte für alle {N} eingeladenen "
+                    "Gemeinden, mit ihrem 95-%-Konfidenzintervall.",
+        "radar": "Die Wallonie in den sechs Dimensionen", "band": "Band: 95-%-Konfidenzintervall",
+        "table": "Schätzungen je Dimension", "dimension": "Dimension", "estimate": "Schätzung",
+        "interval": "95-%-Intervall", "n": "n", "median": "Median (Q1–Q3)", "weighting": "Gewichtung",
+        "by_province": "nach Provinz", "unweighted": "ungewichtet",
+        "distributions": "Verteilung der Werte je Dimension",
+        "distributions_note": "Kasten: Q1 bis Q3 der antwortenden Gemeinden; Strich: Median; Punkt und Balken: "
+                              "wallonische Schätzung und ihr Intervall. Keine Einzelwerte werden veröffentlicht.",
+        "maps": "Mittelwerte nach Provinz", "maps_note": "Mittelwert der antwortenden Gemeinden der Provinz; "
+                                                          "eine Provinz mit weniger als 5 Antwortenden wird nicht veröffentlicht.",
+        "items": "Die Fragen des Barometers, damals und heute", "item": "Frage",
+        "campaign_col": "Kampagne", "groups": "Nach Provinz und Gemeindegröße",
+        "group": "Gruppe", "suppressed": "nicht veröffentlicht (weniger als 5 Gemeinden)",
+        "method": "Methode", "caveat": "Antwortende Gemeinden können in jeder Provinz die weiter fortgeschrittenen "
+                                       "sein: Die Gewichtung nach Provinz korrigiert das nicht.",
+        "page": "Seite {n}", "score_axis": "Wert (0–100)", "mean_score": "Mittlerer Wert",
+        "share_of": "Basis: Gemeinden, denen die Frage gestellt wurde",
+    },
+    "en": {
+        "title": "Walloon Smart City campaign", "published": "Published by {publisher} on {date} · licence {licence}",
+        "response": "{n} of {N} communes answered ({rate}). Figures estimated for all {N} invited communes, with "
+                    "their 95 % confidence interval.",
+        "radar": "Wallonia on the six dimensions", "band": "band: 95 % confidence interval",
+        "table": "Estimates by dimension", "dimension": "Dimension", "estimate": "Estimate",
+        "interval": "95 % interval", "n": "n", "median": "Median (Q1–Q3)", "weighting": "Weighting",
+        "by_province": "by province", "unweighted": "unweighted",
+        "distributions": "Distribution of the scores by dimension",
+        "distributions_note": "Box: Q1 to Q3 of the responding communes; tick: median; dot and bar: the Walloon "
+                              "estimate and its interval. No individual value is published.",
+        "maps": "Means by province", "maps_note": "Mean of the province's responding communes; a province "
+                                                  "with fewer than 5 respondents is not published.",
+        "items": "The barometer's questions, then and now", "item": "Question",
+        "campaign_col": "Campaign", "groups": "By province and by size of commune",
+        "group": "Group", "suppressed": "not published (fewer than 5 communes)",
+        "method": "Method", "caveat": "The communes that answer may be the more advanced ones in every province: "
+                                      "weighting by province does not correct that.",
+        "page": "Page {n}", "score_axis": "Score (0–100)", "mean_score": "Mean score",
+        "share_of": "base: communes the question was asked of",
+    },
+}
+
+
+def _t(lang: str) -> dict[str, str]:
+    return T[lang if lang in T else "fr"]
+
+
+def _text(value: Any, lang: str) -> str:
+    if isinstance(value, Mapping):
+        return str(value.get(lang) or value.get("fr") or "")
+    return "" if value is None else str(value)
+
+
+def _dimension_labels(questionnaire: Any) -> dict[str, dict[str, str]]:
+    return {s.id: {lang: questionnaire.t(s.label, lang) for lang in LANGS} for s in questionnaire.dimensions}
+
+
+# --- the files -------------------------------------------------------------------------------------
+
+
+def csv_text(report: Mapping[str, Any]) -> str:
+    """The open aggregates as CSV text (comma-separated, UTF-8, a header line; decimals with a point)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for row in aggregates_rows(report):
+        writer.writerow({k: ("" if v is None else ("yes" if v is True else "no" if v is False else v))
+                         for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def publish(report: Mapping[str, Any], out_dir: Path | str, *, questionnaire: Any, publisher: str, url: str,
+            lang: str = "fr", published_on: date | None = None) -> list[Path]:
+    """Write the YAML, CSV and PDF of a campaign report into ``out_dir`` (created if needed) and return
+    their paths. The YAML is validated as an import would before anything is written; raises
+    :class:`maturity.errors.InvalidInput` (nothing written) when it would not pass."""
+    out = Path(out_dir)
+    data = aggregates_set(report, publisher=publisher, url=url, published_on=published_on,
+                          dimension_labels=_dimension_labels(questionnaire))
+    header = (f"{_text(data['title'], 'fr')}\n{LICENCE} ({aggregates.LICENCE_URL})\n"
+              "Open aggregates of a campaign: no figure per commune, none for a group under 5 communes.\n"
+              "Read with: maturity benchmarks import-aggregates FILE")
+    text = dump_yaml(data, header)
+    reference = read_aggregates(text, f"{data['id']}.yaml")  # the same checks as an import
+    pdf = report_pdf(report, questionnaire, lang=lang, reference=reference)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / f"{data['id']}.yaml", out / f"{data['id']}.csv", out / f"{data['id']}.pdf"]
+    atomic_write(paths[0], text)
+    atomic_write(paths[1], csv_text(report))
+    atomic_write(paths[2], pdf)
+    return paths
+
+
+# --- the charts of the report ---------------------------------------------------------------------------
+
+
+def distributions_spec(report: Mapping[str, Any], questionnaire: Any, lang: str = "fr",
+                       width: int = 470) -> dict[str, Any]:
+    """Per dimension: the box from Q1 to Q3 of the respondents, the median, and the Walloon estimate
+    with its interval. Only aggregates (no individual value); a suppressed dimension is left out."""
+    t = _t(lang)
+    rows = []
+    for section in questionnaire.dimensions:
+        entry = report["dimensions"].get(section.id) or {}
+        if entry.get("suppressed") or entry.get("estimate") is None:
+            continue
+        rows.append({"dimension": questionnaire.t(section.label, lang), **{
+            k: entry.get(k) for k in ("q1", "median", "q3", "estimate", "ci_low", "ci_high")}})
+    y = {"field": "dimension", "type": "nominal", "sort": None, "title": None,
+         "axis": {"labelLimit": 300, "labelFontSize": 11, "labelFont": "DejaVu Sans"}}
+    x = {"type": "quantitative", "scale": {"domain": [0, 100]},
+         "axis": {"title": t["score_axis"], "titleFont": "DejaVu Sans", "labelFont": "DejaVu Sans", "grid": True}}
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "width": width, "height": 26 * max(1, len(rows)), "background": "white",
+        "config": {"font": "DejaVu Sans", "view": {"stroke": None}},
+        "data": {"values": rows},
+        "layer": [
+            {"mark": {"type": "bar", "color": "#CFE3F1", "height": 14},
+             "encoding": {"y": y, "x": {**x, "field": "q1"}, "x2": {"field": "q3"}}},
+            {"mark": {"type": "tick", "color": "#0072B2", "thickness": 2.5, "size": 16},
+             "encoding": {"y": y, "x": {**x, "field": "median"}}},
+            {"mark": {"type": "rule", "color": "#1F2A37", "strokeWidth": 1.4},
+             "encoding": {"y": y, "x": {**x, "field": "ci_low"}, "x2": {"field": "ci_high"}}},
+            {"mark": {"type": "point", "filled": True, "color": "#1F2A37", "size": 40},
+             "encoding": {"y": y, "x": {**x, "field": "estimate"}}},
+        ],
+    }
+
+
+def province_maps_spec(report: Mapping[str, Any], questionnaire: Any, lang: str = "fr",
+                       when: Any = None) -> dict[str, Any]:
+    """Six small province maps (one per dimension) of the province means, on one 0–100 scale."""
+    t = _t(lang)
+    maps = []
+    provinces = report.get("groups", {}).get("province", {})
+    for section in questionnaire.dimensions:
+        values = {}
+        for nis, group in provinces.items():
+            entry = group.get("dimensions", {}).get(section.id) or {}
+            values[nis] = None if entry.get("suppressed") else entry.get("estimate")
+        spec = province_map_spec(values, lang, title=questionnaire.t(section.label, lang),
+                                 legend_title=t["mean_score"], width=230, when=when)
+        maps.append({k: v for k, v in spec.items() if k not in ("$schema", "background", "config")})
+    rows = [{"hconcat": maps[i:i + 2], "spacing": 18} for i in range(0, len(maps), 2)]
+    return {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "background": "white",
+            "config": {"font": "DejaVu Sans", "view": {"stroke": None}, "legend": {"disable": False}},
+            "resolve": {"scale": {"color": "shared"}, "legend": {"color": "shared"}},
+            "vconcat": rows, "spacing": 14}
+
+
+# --- the PDF -----------------------------------------------------------------------------------------------
+
+
+def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr",
+               reference: aggregates.CampaignReference | None = None) -> bytes:
+    """The campaign's report as an A4 PDF (fpdf2, the bundled DejaVu fonts)."""
+    from fpdf import FPDF
+
+    from .sheet.fonts import FAMILY, FILES, FONTS_DIR
+    from .sheet.pdf import drawable
+
+    t = _t(lang)
+    info = report["campaign"]
+    title = str(info.get("title") or info.get("id"))
+    ink, muted, accent = (31, 42, 55), (91, 101, 115), (0, 114, 178)
+
+    class PDF(FPDF):
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font(FAMILY, "", 7.5)
+            self.set_text_color(*muted)
+            self.cell(0, 5, drawable(f"{t['title']} · {title} · {LICENCE}"), align="L")
+            self.set_x(self.l_margin)
+            self.cell(0, 5, t["page"].format(n=self.page_no()), align="R")
+
+    pdf = PDF(format="A4", unit="mm")
+    pdf.set_auto_page_break(True, margin=16)
+    pdf.set_margins(18, 16, 18)
+    for style, name in FILES.items():
+        pdf.add_font(FAMILY, style, str(FONTS_DIR / name))
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+
+    def para(text: str, size: float = 9.5, style: str = "", color: tuple[int, int, int] = ink,
+             space: float = 1.5) -> None:
+        pdf.set_font(FAMILY, style, size)
+        pdf.set_text_color(*color)
+        pdf.multi_cell(width, size * 0.48, drawable(text, style))
+        pdf.ln(space)
+
+    def heading(text: str) -> None:
+        if pdf.get_y() > pdf.h - 60:
+            pdf.add_page()
+        pdf.ln(3)
+        para(text, 13, "B", accent, 2)
+
+    def image(png: bytes, w: float) -> None:
+        from PIL import Image
+
+        with Image.open(io.BytesIO(png)) as im:
+            h = w * im.height / im.width
+        if pdf.get_y() + h > pdf.h - 18:
+            pdf.add_page()
+        pdf.image(io.BytesIO(png), x=pdf.l_margin + (width - w) / 2, y=pdf.get_y(), w=w, h=h)
+        pdf.set_y(pdf.get_y() + h + 2)
+
+    def table(headers: list[str], rows: list[list[str]], widths: list[float]) -> None:
+        from fpdf.fonts import FontFace
+
+        pdf.set_font(FAMILY, "", 8.5)
+        pdf.set_text_color(*ink)
+        with pdf.table(col_widths=widths, text_align="LEFT", line_height=4.6, first_row_as_headings=True,
+                       headings_style=FontFace(emphasis="BOLD", color=ink), borders_layout="HORIZONTAL_LINES",
+                       width=sum(widths)) as tbl:
+            tbl.row([drawable(h, "B") for h in headers])
+            for row in rows:
+                tbl.row([drawable(c) for c in row])
+        pdf.ln(2)
+
+    def num(value: float | None, digits: int = 0) -> str:
+        return "—" if value is None else format_number(value, lang, digits)
+
+    def share(value: float | None) -> str:
+        return "—" if value is None else format_percent(value, lang)
+
+    # --- page 1: who, how many, the radar
+    pdf.add_page()
+    para(t["title"], 10, "B", muted, 0)
+    para(title, 20, "B", ink, 2)
+    published = reference.date if reference is not None and reference.date else date.today()
+    publisher = reference.set.publisher if reference is not None else ""
+    para(t["published"].format(publisher=publisher, date=format_date(published, lang), licence=LICENCE),
+         8.5, "", muted, 3)
+    n, N = report.get("n_submitted", 0), info.get("N") or report.get("n_invited") or 0
+    rate = format_percent(n / N, lang) if N else "—"
+    para(t["response"].format(n=format_number(n, lang), N=format_number(N, lang), rate=rate), 10.5)
+    dims = [s.id for s in questionnaire.dimensions]
+    scores = {d: (report["dimensions"].get(d) or {}).get("estimate") for d in dims}
+    band = {d: (e["ci_low"], e["ci_high"]) for d in dims if (e := report["dimensions"].get(d) or {})
+            and e.get("ci_low") is not None and e.get("ci_high") is not None}
+    label = aggregates.SERIES_LABEL[lang if lang in LANGS else "fr"].format(
+        title=title, n=format_number(n, lang), N=format_number(N, lang))
+    heading(t["radar"])
+    series = RadarSeries(f"{label} — {t['band']}", scores, "pooled", band=band)
+    image(chart_png(radar_spec(questionnaire, [series], lang, size=300)), 122)
+
+    # --- the table of estimates
+    heading(t["table"])
+    rows = []
+    for section in questionnaire.dimensions:
+        e = report["dimensions"].get(section.id) or {}
+        name = questionnaire.t(section.label, lang)
+        if e.get("suppressed") or e.get("estimate") is None:
+            rows.append([name, t["suppressed"], "", "", "", ""])
+            continue
+        rows.append([name, num(e["estimate"], 1), f"{num(e.get('ci_low'), 1)} – {num(e.get('ci_high'), 1)}",
+                     num(e["n"]), f"{num(e.get('median'))} ({num(e.get('q1'))}–{num(e.get('q3'))})",
+                     t["by_province"] if e.get("weighting") == "province" else t["unweighted"]])
+    table([t["dimension"], t["estimate"], t["interval"], t["n"], t["median"], t["weighting"]], rows,
+          [50, 22, 28, 12, 30, 32])
+    reasons: dict[str, list[str]] = {}
+    for section in questionnaire.dimensions:
+        e = report["dimensions"].get(section.id) or {}
+        if e.get("weighting") == "none" and e.get("thin_provinces"):
+            from .campaign import reason_text
+
+            reasons.setdefault(reason_text(e["thin_provinces"], lang), []).append(questionnaire.t(section.label, lang))
+    for reason, names in reasons.items():
+        para(f"{', '.join(names)} : {reason}", 8, "I", muted)
+
+    # --- distributions, maps
+    heading(t["distributions"])
+    image(chart_png(distributions_spec(report, questionnaire, lang)), width)
+    para(t["distributions_note"], 8, "I", muted)
+    heading(t["maps"])
+    image(chart_png(province_maps_spec(report, questionnaire, lang, when=info.get("opens"))), width * 0.86)
+    para(t["maps_note"], 8, "I", muted)
+
+    # --- by group
+    heading(t["groups"])
+    rows = []
+    for kind in ("province", "population_class"):
+        for group in report.get("groups", {}).get(kind, {}).values():
+            if not group.get("N"):
+                continue
+            cells = [_text(group.get("label"), lang)]
+            for d in dims:
+                e = group.get("dimensions", {}).get(d) or {}
+                cells.append("—" if e.get("suppressed") or e.get("estimate") is None else num(e["estimate"]))
+            rows.append(cells)
+    short = [questionnaire.t(s.label, lang).split(" – ")[0].replace("Smart ", "") for s in questionnaire.dimensions]
+    table([t["group"], *short], rows, [42] + [(width - 42) / len(dims)] * len(dims))
+    para("— : " + t["suppressed"], 8, "I", muted)
+
+    # --- items then and now
+    heading(t["items"])
+    years = sorted({p["year"] for item in report.get("items", {}).values() for p in item.get("published", [])})
+    rows = []
+    for item in report.get("items", {}).values():
+        fmt = share if item["unit"] == "share" else (lambda v: num(v, 2))
+        then = {p["year"]: fmt(p["value"]) for p in item.get("published", [])}
+        now = t["suppressed"].split(" (")[0] if item.get("suppressed") else (
+            f"{fmt(item['estimate'])} [{fmt(item.get('ci_low'))} – {fmt(item.get('ci_high'))}], n = {num(item['n'])}")
+        label_text = _text(item.get("label"), lang) + (" *" if item.get("base") == "shown" else "")
+        if item["unit"] == "points" and item.get("out_of"):
+            label_text += f" (/{num(item['out_of'])})"
+        rows.append([label_text, *[then.get(y, "") for y in years], now])
+    table([t["item"], *[str(y) for y in years], t["campaign_col"]], rows,
+          [70] + [14] * len(years) + [width - 70 - 14 * len(years)])
+    para("* " + t["share_of"] + ".", 8, "I", muted)
+
+    # --- method
+    heading(t["method"])
+    para(method_text(lang), 9)
+    para(t["caveat"], 9, "I")
+    if reference is not None:
+        sources = [s for s in reference.set.sources if s.id == "campaign"]
+        para(" · ".join(f"{s.label} — {s.url}" for s in sources) + f" · {LICENCE} ({aggregates.LICENCE_URL})",
+             8, "", muted)
+    return bytes(pdf.output())

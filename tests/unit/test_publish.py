@@ -1,0 +1,119 @@
+"""Publishing a campaign: YAML + CSV + PDF, nothing per commune, nothing under 5, and the import round trip."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date
+
+import pytest
+
+from maturity import aggregates, campaign, communes, publish
+from maturity.benchmarks import load_benchmark_sets
+from maturity.errors import InvalidInput
+
+DIMS = ("economy", "people", "governance", "mobility", "environment", "living")
+CAMPAIGN = {"id": "wal-2026", "title": "Baromètre 2026", "questionnaire": "smart-city-wallonie",
+            "opens": "2026-03-01", "closes": "2026-06-30"}
+
+
+def _report(questionnaire, per_province):
+    registry = communes.registry_at("2026-03-01")
+    by_prov: dict[str, list[str]] = {}
+    for c in registry:
+        by_prov.setdefault(c.province_nis, []).append(c.nis_code)
+    responses = []
+    for province, count in per_province.items():
+        for i, nis in enumerate(by_prov[province][:count]):
+            answers = {"approach": "started" if i % 2 else "none", "smart_region_known": "yes" if i % 3 else "no",
+                       "budget": "major" if i % 2 else "none"}
+            if i % 2:
+                answers |= {"strategy_written": "yes" if i % 4 == 1 else "no", "progress": 3 + i % 5}
+            scores = {d: float(15 + (i * 13 + k * 7) % 70) for k, d in enumerate(DIMS)}
+            responses.append(campaign.Response(nis, scores, {"budget": 3.0 if i % 2 else 0.0}, answers))
+    return campaign.campaign_report(CAMPAIGN, registry, responses, questionnaire, load_benchmark_sets())
+
+
+@pytest.fixture(scope="module")
+def published(default_questionnaire, tmp_path_factory):
+    out = tmp_path_factory.mktemp("published")
+    report = _report(default_questionnaire, {"20002": 4, "50000": 20, "60000": 25, "80000": 9, "90000": 12})
+    paths = publish.publish(report, out, questionnaire=default_questionnaire, publisher="Coordination (test)",
+                            url="https://example.org/campagne", published_on=date(2026, 7, 15))
+    return report, paths
+
+
+def test_three_files_named_after_the_set(published):
+    _report, paths = published
+    assert [p.suffix for p in paths] == [".yaml", ".csv", ".pdf"]
+    assert all(p.name.startswith("campagne-wal-2026") and p.stat().st_size > 0 for p in paths)
+    assert paths[2].read_bytes().startswith(b"%PDF")
+
+
+def test_the_published_yaml_round_trips_through_the_import(published):
+    report, paths = published
+    ref = aggregates.read_aggregates(paths[0].read_text(encoding="utf-8"), paths[0].name)
+    assert ref.n == report["n_submitted"] == 70 and ref.N == 261
+    assert ref.scores()["economy"] == pytest.approx(report["dimensions"]["economy"]["estimate"])
+    assert ref.set.licence == "CC BY 4.0" and ref.set.date == date(2026, 7, 15)
+    assert ref.label("en") == "Wallonia (campaign Baromètre 2026, n = 70 of 261)"
+    # the dimension labels are the questionnaire's, in each language
+    fig = ref.set.figure("wallonia.economy")
+    assert "Wallonie" in fig.label["fr"] and "Wallonia" in fig.label["en"]
+
+
+def _commune_codes():
+    codes = {c.nis_code for c in communes.registry_at("2026-03-01")} | set(communes.communes())
+    return codes - set(communes.PROVINCES)
+
+
+def test_no_commune_and_no_group_under_5_leaves(published):
+    _report, paths = published
+    codes = _commune_codes()
+    for path in paths[:2]:
+        text = path.read_text(encoding="utf-8")
+        for code in codes:
+            assert not re.search(rf"(?<![0-9.]){code}(?![0-9])", text), (path.name, code)
+    rows = list(csv.DictReader(io.StringIO(paths[1].read_text(encoding="utf-8"))))
+    assert rows and list(rows[0]) == list(aggregates.CSV_COLUMNS)
+    for row in rows:
+        if row["suppressed"] == "yes":
+            assert all(row[k] == "" for k in ("estimate", "ci_low", "ci_high", "n", "median", "q1", "q3"))
+        else:
+            assert int(row["n"]) >= 5
+    # Brabant wallon (4 respondents) is hidden, and so is the smallest other province (Luxembourg, 9)
+    hidden = {row["key"] for row in rows if row["group"] == "province" and row["suppressed"] == "yes"}
+    assert {"20002", "80000"} <= hidden
+    ref = aggregates.read_aggregates(paths[0].read_text(encoding="utf-8"), "x.yaml")
+    assert all(f.n >= 5 for f in ref.set.figures)
+    assert not any(f.group in ("province:20002", "province:80000") for f in ref.set.figures)
+
+
+def test_the_pdf_says_where_the_numbers_come_from(published):
+    import subprocess
+
+    _report, paths = published
+    pdftotext = subprocess.run(["pdftotext", "-layout", str(paths[2]), "-"], capture_output=True, text=True,
+                               check=False)
+    if pdftotext.returncode != 0:  # poppler-utils is a system dependency of the test suite
+        pytest.fail("pdftotext is needed (apt-get install poppler-utils)")
+    text = pdftotext.stdout
+    assert "70 communes sur 261 ont répondu" in text and "CC BY 4.0" in text
+    assert "Moyennes par province" in text and "alors et maintenant" in text
+    assert "post-stratifiée" in text
+    for code in _commune_codes():
+        assert not re.search(rf"(?<![0-9.,]){code}(?![0-9])", text), code
+
+
+def test_nothing_is_written_when_the_publication_would_not_pass_the_import(default_questionnaire, tmp_path):
+    report = _report(default_questionnaire, {"50000": 3})  # 3 respondents: nothing may be published
+    with pytest.raises(InvalidInput) as exc:
+        publish.publish(report, tmp_path / "out", questionnaire=default_questionnaire, publisher="X",
+                        url="https://example.org/x")
+    assert "respondents" in str(exc.value)
+    assert not (tmp_path / "out").exists()
+    with pytest.raises(InvalidInput):
+        publish.publish(_report(default_questionnaire, {"50000": 8}), tmp_path / "out2",
+                        questionnaire=default_questionnaire, publisher="X", url="not a url")
+    assert not (tmp_path / "out2").exists()
