@@ -401,6 +401,10 @@ class ReferenceSeries:
         return {"name": self.name, "scores": dict(self.scores), "kind": self.kind, "note": self.note,
                 "band": dict(self.band) or None}
 
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "origin": self.origin, "group": self.group, "scores": dict(self.scores),
+                "band": {d: list(b) for d, b in self.band.items()}, "note": self.note}
+
 
 @dataclass(frozen=True)
 class ReferenceChoice:
@@ -416,6 +420,12 @@ class ReferenceChoice:
     @property
     def series(self) -> list[ReferenceSeries]:
         return ([self.wallonia] if self.wallonia else []) + list(self.peers)
+
+    def to_json(self, lang: str = "fr") -> dict[str, Any]:
+        """For ``--json`` outputs: the chosen series, where they come from, and the note."""
+        return {"origin": self.origin, "campaign": self.campaign.campaign if self.campaign else None,
+                "wallonia": self.wallonia.to_json() if self.wallonia else None,
+                "peers": [p.to_json() for p in self.peers], "source": self.source(lang), "note": self.note}
 
     def source(self, lang: str = "fr") -> str | None:
         """Where the Walloon numbers come from (for the sheet): the campaign's source, or the pool's caveat."""

@@ -212,15 +212,29 @@ def response(nis_code: str, assessment: Any, answers: Mapping[str, Any] | None =
     return Response(str(nis_code), dims, obstacles, dict(answers or {}), _when(submitted_at))
 
 
+BRUSSELS = "Europe/Brussels"
+
+
+def _close(closes: datetime | date | str | None) -> datetime | None:
+    """A closing moment. A date alone (``2026-06-30``) closes at the end of that day, Brussels time."""
+    if closes is None or closes == "":
+        return None
+    if isinstance(closes, str) and len(closes.strip()) == 10:
+        closes = date.fromisoformat(closes.strip())
+    if isinstance(closes, date) and not isinstance(closes, datetime):
+        from zoneinfo import ZoneInfo
+
+        return datetime(closes.year, closes.month, closes.day, 23, 59, 59, 999999, tzinfo=ZoneInfo(BRUSSELS))
+    return _when(closes)
+
+
 def latest_responses(responses: Iterable[Response], *, invited: Iterable[str] | None = None,
                      closes: datetime | date | str | None = None) -> list[Response]:
-    """One response per commune: its latest submitted before ``closes`` (when given), among the
-    ``invited`` communes (when given). A response with no date counts as older than any dated one;
+    """One response per commune: its latest submitted before ``closes`` (when given; a date alone means
+    the end of that day in Brussels), among the ``invited`` communes (when given). A response with no date counts as older than any dated one;
     between equal dates the later in the input wins."""
     allowed = None if invited is None else {str(c) for c in invited}
-    close = _when(closes)
-    if isinstance(closes, date) and not isinstance(closes, datetime):
-        close = datetime(closes.year, closes.month, closes.day, 23, 59, 59, 999999, tzinfo=UTC)  # the whole day
+    close = _close(closes)
     best: dict[str, tuple[tuple[int, datetime, int], Response]] = {}
     for index, r in enumerate(responses):
         if allowed is not None and r.nis_code not in allowed:

@@ -144,6 +144,9 @@ def test_the_campaign_is_the_walloon_series_and_the_pool_is_unverified_and_only_
     # the choice draws on the radar with its band
     series = RadarSeries(**choice.wallonia.radar_kwargs())
     assert series.band == choice.wallonia.band
+    as_json = json.loads(json.dumps(choice.to_json("fr")))
+    assert as_json["origin"] == "campaign" and as_json["campaign"] == "wal-2026"
+    assert as_json["wallonia"]["band"]["economy"][0] < as_json["wallonia"]["scores"]["economy"]
 
 
 def test_the_most_recent_campaign_wins(report):

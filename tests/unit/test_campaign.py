@@ -223,3 +223,12 @@ def test_method_text_in_three_languages():
         text = campaign.method_text(lang)
         assert "1,96" in text or "1.96" in text
     assert math.isclose(campaign.Z95, 1.96)
+
+
+def test_a_closing_date_includes_the_whole_day_in_brussels():
+    on_the_day = _resp("92094", 50, when="2025-12-15T21:30:00+00:00")  # 22:30 in Brussels
+    next_day = _resp("92094", 60, when="2025-12-15T23:30:00+00:00")  # 00:30 on the 16th in Brussels
+    kept = campaign.latest_responses([on_the_day, next_day], closes="2025-12-15")
+    assert [r.scores["economy"] for r in kept] == [50]
+    assert campaign.latest_responses([next_day], closes="2025-12-16T00:00:00+01:00") == []
+    assert campaign.latest_responses([on_the_day], invited=["63023"]) == []
