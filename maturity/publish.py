@@ -250,21 +250,29 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
         pdf.multi_cell(width, size * 0.48, drawable(text, style))
         pdf.ln(space)
 
-    def heading(text: str) -> None:
-        if pdf.get_y() > pdf.h - 60:
+    def heading(text: str, keep: float = 40) -> None:
+        """A section title, kept on the page of the ``keep`` millimetres that follow it."""
+        if pdf.get_y() + 14 + keep > pdf.h - 18:
             pdf.add_page()
         pdf.ln(3)
         para(text, 13, "B", accent, 2)
 
-    def image(png: bytes, w: float) -> None:
+    def height(png: bytes, w: float) -> float:
         from PIL import Image
 
         with Image.open(io.BytesIO(png)) as im:
-            h = w * im.height / im.width
+            return w * im.height / im.width
+
+    def image(png: bytes, w: float) -> None:
+        h = height(png, w)
         if pdf.get_y() + h > pdf.h - 18:
             pdf.add_page()
         pdf.image(io.BytesIO(png), x=pdf.l_margin + (width - w) / 2, y=pdf.get_y(), w=w, h=h)
         pdf.set_y(pdf.get_y() + h + 2)
+
+    def section_image(title_text: str, png: bytes, w: float) -> None:
+        heading(title_text, keep=height(png, w))
+        image(png, w)
 
     def table(headers: list[str], rows: list[list[str]], widths: list[float]) -> None:
         from fpdf.fonts import FontFace
@@ -302,9 +310,8 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
             and e.get("ci_low") is not None and e.get("ci_high") is not None}
     label = aggregates.SERIES_LABEL[lang if lang in LANGS else "fr"].format(
         title=title, n=format_number(n, lang), N=format_number(N, lang))
-    heading(t["radar"])
     series = RadarSeries(f"{label} — {t['band']}", scores, "pooled", band=band)
-    image(chart_png(radar_spec(questionnaire, [series], lang, size=300)), 122)
+    section_image(t["radar"], chart_png(radar_spec(questionnaire, [series], lang, size=300)), 122)
 
     # --- the table of estimates
     heading(t["table"])
@@ -328,14 +335,13 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
 
             reasons.setdefault(reason_text(e["thin_provinces"], lang), []).append(questionnaire.t(section.label, lang))
     for reason, names in reasons.items():
-        para(f"{', '.join(names)} : {reason}", 8, "I", muted)
+        para(f"{', '.join(names)}{' : ' if lang == 'fr' else ': '}{reason}", 8, "I", muted)
 
     # --- distributions, maps
-    heading(t["distributions"])
-    image(chart_png(distributions_spec(report, questionnaire, lang)), width)
+    section_image(t["distributions"], chart_png(distributions_spec(report, questionnaire, lang)), width)
     para(t["distributions_note"], 8, "I", muted)
-    heading(t["maps"])
-    image(chart_png(province_maps_spec(report, questionnaire, lang, when=info.get("opens"))), width * 0.86)
+    section_image(t["maps"], chart_png(province_maps_spec(report, questionnaire, lang, when=info.get("opens"))),
+                  width * 0.86)
     para(t["maps_note"], 8, "I", muted)
 
     # --- by group
@@ -352,7 +358,7 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
             rows.append(cells)
     short = [questionnaire.t(s.label, lang).split(" – ")[0].replace("Smart ", "") for s in questionnaire.dimensions]
     table([t["group"], *short], rows, [42] + [(width - 42) / len(dims)] * len(dims))
-    para("— : " + t["suppressed"], 8, "I", muted)
+    para(("— : " if lang == "fr" else "—: ") + t["suppressed"], 8, "I", muted)
 
     # --- items then and now
     heading(t["items"])
