@@ -311,7 +311,7 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
     label = aggregates.SERIES_LABEL[lang if lang in LANGS else "fr"].format(
         title=title, n=format_number(n, lang), N=format_number(N, lang))
     series = RadarSeries(f"{label} — {t['band']}", scores, "pooled", band=band)
-    section_image(t["radar"], chart_png(radar_spec(questionnaire, [series], lang, size=300)), 122)
+    section_image(t["radar"], chart_png(radar_spec(questionnaire, [series], lang)), 122)
 
     # --- the table of estimates
     heading(t["table"])
