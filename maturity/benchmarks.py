@@ -313,7 +313,7 @@ def figure_ids(sets: Iterable[BenchmarkSet]) -> set[str]:
 
 _KIND_WORDS = {
     "published": {"fr": "chiffre publié", "de": "veröffentlichte Zahl", "en": "published figure"},
-    "pooled": {"fr": "autoévaluations mises en commun", "de": "zusammengeführte Selbstbewertungen",
+    "pooled": {"fr": "auto-évaluations mises en commun", "de": "zusammengeführte Selbstbewertungen",
                "en": "pooled self-assessments"},
     "estimate": {"fr": "estimation, pas une mesure", "de": "Schätzung, keine Messung",
                  "en": "estimate, not a measurement"},
