@@ -66,7 +66,40 @@ def store() -> Any | None:
         show_storage_error(exc)  # nothing is cached: the next call tries again (recovery)
         return None
     st.session_state.pop("_storage_down", None)
+    _erase_expired(found)
     return found
+
+
+_RETENTION_CHECKED: dict[int, float] = {}
+
+
+def _erase_expired(s: Any) -> None:
+    """Erase the spaces left untouched beyond the retention period, at most once an hour per process."""
+    import time
+
+    from maturity.privacy import PrivacySettings
+
+    now = time.monotonic()
+    if now - _RETENTION_CHECKED.get(id(s), -1e9) < 3600:
+        return
+    _RETENTION_CHECKED[id(s)] = now
+    try:
+        erased = s.erase_untouched(PrivacySettings.from_env().retention_days)
+    except StorageError as exc:
+        _log_once(exc)
+        return
+    if erased:
+        log.info("retention: %d untouched space(s) erased", erased)
+
+
+def export_json() -> bytes:
+    """Everything stored about this session's assessment, as a JSON file (empty object without one)."""
+    import json
+
+    token = current_token()
+    s = store()
+    data = s.export_space(token) if s is not None and token else None
+    return (json.dumps(data or {}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 @st.cache_resource(show_spinner=False)

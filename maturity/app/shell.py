@@ -14,6 +14,7 @@ PAGES = (
     ("resultats", "resultats", "nav_results", ":material/radar:", True),
     ("recommandations", "recommandations", "nav_recommendations", ":material/task_alt:", True),
     ("wallonie", "wallonie", "nav_wallonia", ":material/public:", True),
+    ("vie_privee", "vie-privee", "nav_privacy", ":material/shield_person:", True),
     # the coordinator's page: reachable by its own address (/admin), never in a commune's menu
     ("admin", "admin", "nav_admin", ":material/admin_panel_settings:", False),
 )

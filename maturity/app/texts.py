@@ -726,6 +726,99 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The answers had changed in another tab or by another team member: the saved assessment holds the "
         "current answers, shown below.",
     },
+    # --- privacy
+    "nav_privacy": {"fr": "Vie privée", "de": "Datenschutz", "en": "Privacy"},
+    "privacy_title": {"fr": "Vie privée : ce que ce service conserve", "de": "Datenschutz: was dieser Dienst speichert",
+                      "en": "Privacy: what this service keeps"},
+    "privacy_controller": {"fr": "**Responsable du traitement** : {controller}", "de": "**Verantwortlicher**: {controller}",
+                           "en": "**Controller**: {controller}"},
+    "privacy_contact": {"fr": "**Contact (protection des données)** : {contact}",
+                        "de": "**Kontakt (Datenschutz)**: {contact}", "en": "**Contact (data protection)**: {contact}"},
+    "privacy_unconfigured": {
+        "fr": "L'exploitant de ce service n'a pas encore indiqué le responsable du traitement ni son contact "
+        "(MATURITY_PRIVACY_CONTROLLER, MATURITY_PRIVACY_CONTACT).",
+        "de": "Der Betreiber dieses Dienstes hat den Verantwortlichen und seinen Kontakt noch nicht angegeben "
+        "(MATURITY_PRIVACY_CONTROLLER, MATURITY_PRIVACY_CONTACT).",
+        "en": "The operator of this service has not yet stated the controller and its contact "
+        "(MATURITY_PRIVACY_CONTROLLER, MATURITY_PRIVACY_CONTACT).",
+    },
+    "privacy_body": {
+        "fr": "**Pourquoi** : permettre à une commune d'évaluer sa maturité Smart City, de reprendre son bilan et "
+        "de le comparer, et publier des chiffres wallons anonymes (mission d'intérêt public).\n\n"
+        "**Ce qui est conservé** : la commune choisie, les réponses et notes du questionnaire, la langue, les "
+        "bilans enregistrés (réponses et scores) ; du répondant, seulement sa **fonction** et, s'il la donne, "
+        "un **nom** (les autres champs d'un fichier importé, comme un e-mail ou un téléphone, restent dans "
+        "votre fichier et ne sont pas enregistrés ici). Si vous cochez le partage, les **six scores** de "
+        "la commune rejoignent les chiffres wallons (jamais les réponses ni les notes).\n\n"
+        "**Ce qui n'est pas conservé** : le lien de reprise (seulement une empreinte), votre adresse IP (seulement "
+        "une empreinte chiffrée, pour limiter les abus : 2 jours pour les compteurs, et avec une entrée partagée "
+        "tant qu'elle existe). Aucun compte, aucune mesure d'audience, aucun service tiers : tout est servi par "
+        "ce serveur.\n\n"
+        "**Qui voit quoi** : seule la personne qui a le lien voit le bilan ; l'administrateur voit les entrées "
+        "partagées (commune, date, scores), jamais les réponses ; tout le monde voit les chiffres wallons, "
+        "seulement pour des groupes de 5 communes au moins.",
+        "de": "**Wozu**: damit eine Gemeinde ihre Smart-City-Reife bewerten, ihre Bewertung fortsetzen und "
+        "vergleichen kann, und um anonyme wallonische Zahlen zu veröffentlichen (Aufgabe im öffentlichen "
+        "Interesse).\n\n"
+        "**Was gespeichert wird**: die gewählte Gemeinde, die Antworten und Notizen, die Sprache, die "
+        "gespeicherten Bewertungen (Antworten und Werte); von der antwortenden Person nur ihre **Funktion** "
+        "und, falls angegeben, ein **Name** (andere Felder einer hochgeladenen Datei, etwa E-Mail oder Telefon, "
+        "bleiben in Ihrer Datei und werden hier nicht gespeichert). Wenn Sie das Teilen ankreuzen, fließen die "
+        "**sechs Werte** der Gemeinde in die wallonischen Zahlen ein (nie Antworten oder Notizen).\n\n"
+        "**Was nicht gespeichert wird**: der Fortsetzungslink (nur ein Fingerabdruck), Ihre IP-Adresse (nur "
+        "ein verschlüsselter Fingerabdruck gegen Missbrauch: 2 Tage für die Zähler, und bei einem geteilten "
+        "Eintrag so lange wie dieser). Kein Konto, keine Reichweitenmessung, kein Drittdienst: alles kommt von "
+        "diesem Server.\n\n"
+        "**Wer sieht was**: nur wer den Link hat, sieht die Bewertung; der Administrator sieht die geteilten "
+        "Einträge (Gemeinde, Datum, Werte), nie die Antworten; alle sehen die wallonischen Zahlen, nur für "
+        "Gruppen ab 5 Gemeinden.",
+        "en": "**Why**: so that a commune can assess its Smart City maturity, resume and compare its assessment, "
+        "and so that anonymous Walloon figures can be published (a task in the public interest).\n\n"
+        "**What is kept**: the commune chosen, the answers and notes, the language, the saved assessments "
+        "(answers and scores); of the respondent, only their **role** and, if given, a **name** (other fields "
+        "of an uploaded file, such as an e-mail or a phone number, stay in your file and are not stored here). "
+        "If you tick sharing, the commune's **six scores** join the Walloon figures (never the answers or "
+        "notes).\n\n"
+        "**What is not kept**: the resume link (only a fingerprint), your IP address (only a keyed fingerprint, "
+        "against abuse: 2 days for the counters, and with a shared entry as long as it exists). No account, no "
+        "audience measurement, no third-party service: everything is served by this server.\n\n"
+        "**Who sees what**: only whoever holds the link sees the assessment; the administrator sees shared "
+        "entries (commune, date, scores), never answers; everyone sees the Walloon figures, only for groups of "
+        "5 communes or more.",
+    },
+    "privacy_retention": {
+        "fr": "**Combien de temps** : un bilan que personne n'a modifié ni enregistré pendant **{days} jours** est "
+        "effacé, avec tout ce qu'il contient.",
+        "de": "**Wie lange**: eine Bewertung, die **{days} Tage** lang niemand geändert oder gespeichert hat, "
+        "wird mit allem, was sie enthält, gelöscht.",
+        "en": "**How long**: an assessment nobody changed or saved for **{days} days** is erased, with everything "
+        "it holds.",
+    },
+    "privacy_retention_none": {
+        "fr": "**Combien de temps** : jusqu'à ce que le détenteur du lien efface le bilan.",
+        "de": "**Wie lange**: bis die Person mit dem Link die Bewertung löscht.",
+        "en": "**How long**: until the link's holder erases the assessment.",
+    },
+    "privacy_rights": {
+        "fr": "**Vos droits** : sur la page Questionnaire, « Vos données » permet de **télécharger tout ce qui est "
+        "conservé** sur votre bilan et de l'**effacer** définitivement. Pour toute autre demande (rectification, "
+        "opposition, réclamation), contactez le responsable ci-dessus ; vous pouvez aussi saisir l'Autorité de "
+        "protection des données (www.autoriteprotectiondonnees.be).",
+        "de": "**Ihre Rechte**: auf der Seite Fragebogen können Sie unter „Ihre Daten“ **alles herunterladen, was "
+        "zu Ihrer Bewertung gespeichert ist**, und sie endgültig **löschen**. Für andere Anliegen (Berichtigung, "
+        "Widerspruch, Beschwerde) wenden Sie sich an den oben genannten Verantwortlichen; Sie können sich auch "
+        "an die Datenschutzbehörde wenden (www.datenschutzbehorde.be).",
+        "en": "**Your rights**: on the Questionnaire page, \"Your data\" lets you **download everything kept** about "
+        "your assessment and **erase** it for good. For anything else (rectification, objection, complaint), "
+        "contact the controller above; you may also turn to the Data Protection Authority "
+        "(www.dataprotectionauthority.be).",
+    },
+    "data_header": {"fr": "Vos données", "de": "Ihre Daten", "en": "Your data"},
+    "download_everything": {
+        "fr": "Télécharger tout ce qui est conservé sur ce bilan (JSON)",
+        "de": "Alles herunterladen, was zu dieser Bewertung gespeichert ist (JSON)",
+        "en": "Download everything kept about this assessment (JSON)",
+    },
     "footer": {
         "fr": "Outil libre (EUPL-1.2). Cadre : baromètre wallon des Smart Cities (Smart City Institute, "
         "HEC Liège, avec Digital Wallonia).",

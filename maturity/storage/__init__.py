@@ -12,6 +12,10 @@ responses, imported aggregates), :mod:`.teams` (colleagues answering under links
 
 from __future__ import annotations
 
+import json
+from datetime import timedelta
+from typing import Any
+
 import sqlalchemy as sa
 
 from . import campaigns, pool, spaces, submissions, teams
@@ -78,7 +82,8 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
 
     @guarded
     def delete_space(self, token: str) -> bool:
-        """Delete everything of a space: draft, submissions and their pool entries, team members and their answers."""
+        """Delete everything of a space: draft, submissions and their pool entries, team members and their
+        answers; erased rows leave no readable copy in the SQLite file or its WAL (see :meth:`_scrub`)."""
         if not spaces.valid_token(token):
             return False
         with self._write() as conn:
@@ -86,10 +91,88 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
                 space_id = spaces.find_space(conn, token)
             except SpaceNotFound:
                 return False
-            snap_ids = sa.select(submissions.snapshots.c.id).where(submissions.snapshots.c.space_id == space_id)
-            pool.delete_space_entries(conn, snap_ids)
-            campaigns.delete_space_responses(conn, snap_ids)
-            submissions.delete_snapshot_rows(conn, space_id)
-            teams.delete_team_rows(conn, space_id)
-            spaces.delete_space_rows(conn, space_id)
+            _erase(conn, space_id)
+        self._scrub()
         return True
+
+    @guarded
+    def erase_untouched(self, days: float) -> int:
+        """Erase every space nobody changed or submitted for ``days`` days (the retention period), with
+        everything that belongs to it. Returns how many spaces were erased."""
+        if days <= 0:
+            return 0
+        cutoff = self._now() - timedelta(days=days)
+        sp, sn = spaces.spaces, submissions.snapshots
+        last_submission = (
+            sa.select(sa.func.max(sn.c.submitted_at)).where(sn.c.space_id == sp.c.id).scalar_subquery()
+        )
+        with self._write() as conn:
+            ids = conn.execute(
+                sa.select(sp.c.id).where(
+                    sp.c.draft_updated_at < cutoff,
+                    sa.or_(last_submission.is_(None), last_submission < cutoff),
+                )
+            ).scalars().all()
+            for space_id in ids:
+                _erase(conn, space_id)
+        if ids:
+            self._scrub()
+        return len(ids)
+
+    @guarded
+    def export_space(self, token: str) -> dict[str, Any] | None:
+        """Everything stored about a space, for its holder: the draft, every submission (answers and
+        scores) and their pool entries (scores, status, provenance). None for an unknown token."""
+        space = self.load_space(token)
+        if space is None:
+            return None
+        snap_ids = [s.id for s in space.submissions]
+        pe = pool.pool_entries
+        with self._read() as conn:
+            rows = conn.execute(sa.select(pe).where(pe.c.snapshot_id.in_(snap_ids)).order_by(pe.c.id)).all() \
+                if snap_ids else []
+        statuses = {e["id"]: e["status"] for e in self.pool_entries()} if rows else {}
+        return {
+            "about": "Everything this service stores about one self-assessment (its resume link is not stored).",
+            "exported_at": self._now().isoformat(),
+            "space": {
+                "nis_code": space.nis_code, "commune_name": space.commune_name, "lang": space.lang,
+                "questionnaire": {"id": space.questionnaire_id, "version": space.questionnaire_version},
+                "created_at": space.created_at.isoformat(), "updated_at": space.draft_updated_at.isoformat(),
+                "version": space.version,
+            },
+            "draft": space.draft,
+            "submissions": [
+                {"id": s.id, "submitted_at": s.submitted_at.isoformat(), "pool_opt_in": s.pool_opt_in,
+                 "document": s.document, "assessment": s.assessment}
+                for s in space.submissions
+            ],
+            "pool_entries": [
+                {"id": r.id, "submission_id": r.snapshot_id, "nis_code": r.nis_code,
+                 "submitted_at": aware(r.submitted_at).isoformat(), "scores": json.loads(r.scores_json),
+                 "status": statuses.get(r.id), "withdrawn": bool(r.withdrawn),
+                 "space_fingerprint": r.space_fingerprint, "client_fingerprint": r.client_fingerprint}
+                for r in rows
+            ],
+        }
+
+    def _scrub(self) -> None:
+        """After an erasure: copy the WAL into the database file and empty it, so that erased rows
+        (already zeroed in the file by ``secure_delete``) survive in no side file. PostgreSQL keeps dead
+        rows until VACUUM (SECURITY.md)."""
+        if not self.is_sqlite:
+            return
+        raw = self.engine.raw_connection()  # outside any transaction: a checkpoint inside one cannot finish
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            raw.close()
+
+
+def _erase(conn: sa.Connection, space_id: int) -> None:
+    snap_ids = sa.select(submissions.snapshots.c.id).where(submissions.snapshots.c.space_id == space_id)
+    pool.delete_space_entries(conn, snap_ids)
+    campaigns.delete_space_responses(conn, snap_ids)
+    submissions.delete_snapshot_rows(conn, space_id)
+    teams.delete_team_rows(conn, space_id)
+    spaces.delete_space_rows(conn, space_id)

@@ -424,6 +424,8 @@ def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
             cur.execute("PRAGMA journal_mode = WAL")
         # FULL: a committed save survives a power cut too, not only a crash of the process.
         cur.execute("PRAGMA synchronous = FULL")
+        # Erased rows are overwritten with zeros, not left readable in free pages (privacy).
+        cur.execute("PRAGMA secure_delete = ON")
     finally:
         cur.close()
 

@@ -89,6 +89,17 @@ class StaleDraft(Exception):
         self.found = found
 
 
+RESPONDENT_FIELDS = ("role", "name")  # contract §2: the respondent's role and, optionally, a name
+
+
+def stored_respondent(respondent: Any) -> dict[str, str]:
+    """The respondent fields the service keeps: those the contract names, as text. Other fields
+    (e-mail, phone, …) stay in the commune's own file, never in the database."""
+    if not isinstance(respondent, dict):
+        return {}
+    return {k: respondent[k][:200] for k in RESPONDENT_FIELDS if isinstance(respondent.get(k), str)}
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(TOKEN_BYTES)
 
@@ -316,6 +327,8 @@ class SpacesMixin(Database):
         name = commune.pop("name", None)
         q_id = questionnaire.pop("id", None)
         q_version = questionnaire.pop("version", None)
+        if "respondent" in doc:  # only what the contract names: no e-mail, phone, … in the database
+            doc["respondent"] = stored_respondent(doc["respondent"])
         meta = {"_questionnaire": questionnaire, "_commune": commune, **doc}
         meta_json = dumps(meta)
         now = self._now()

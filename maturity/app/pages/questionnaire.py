@@ -95,6 +95,11 @@ with st.expander(tr("file_header", lang), icon=":material/description:"):
                 st.session_state["_upload_done"] = len(new_doc.answers)
                 st.rerun()
 
+with st.expander(tr("data_header", lang), icon=":material/shield_person:"):
+    st.download_button(tr("download_everything", lang), data=session.export_json, file_name="donnees-bilan.json",
+                       mime="application/json", on_click="ignore", key="dl_everything", icon=":material/download:")
+    session.page_link("vie_privee", tr("nav_privacy", lang), ":material/shield_person:")
+
 with st.expander(tr("delete_header", lang), icon=":material/delete:"):
     st.caption(tr("delete_help", lang))
     confirmed = st.checkbox(tr("delete_confirm", lang), key="delete_confirm")

@@ -1,0 +1,24 @@
+"""Vie privée: who is responsible, what is stored, why, for how long, who sees it, the user's rights."""
+
+import streamlit as st
+
+from maturity.app import session
+from maturity.app.texts import tr
+from maturity.privacy import PrivacySettings
+from maturity.sheet.markdown import escape
+
+lang = session.lang()
+settings = PrivacySettings.from_env()
+st.title(tr("privacy_title", lang))
+if settings.controller:
+    st.markdown(tr("privacy_controller", lang, controller=escape(settings.controller)))
+if settings.contact:
+    st.markdown(tr("privacy_contact", lang, contact=escape(settings.contact)))
+if not settings.controller or not settings.contact:
+    st.warning(tr("privacy_unconfigured", lang))
+st.markdown(tr("privacy_body", lang))
+if settings.retention_days:
+    st.markdown(tr("privacy_retention", lang, days=settings.retention_days))
+else:
+    st.markdown(tr("privacy_retention_none", lang))
+st.markdown(tr("privacy_rights", lang))
