@@ -1,8 +1,8 @@
 """``maturity`` command line (contract §6): one module per command group.
 
 - :mod:`.assess` — ``validate``, ``score``, ``sheet``
-- :mod:`.benchmarks` — ``benchmarks`` (list, compare, pool, import)
-- :mod:`.campaign` — ``campaign`` (create, list, invite, revoke, reissue, submit, status, report)
+- :mod:`.benchmarks` — ``benchmarks`` (list, compare, pool, import, import-aggregates)
+- :mod:`.campaign` — ``campaign`` (create, list, invite, revoke, reissue, submit, status, report, publish)
 - :mod:`.recommendations` — ``recommendations`` (which apply, and why)
 - :mod:`.answers` — ``answers merge`` (several respondents into one proposal)
 

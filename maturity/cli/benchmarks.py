@@ -5,6 +5,8 @@
     maturity benchmarks pool [--lang ...] [--json]           the pooled reference per dimension
     maturity benchmarks import FILE.csv [--source LABEL] [--date YYYY-MM-DD]
                                                              per-commune dimension scores, as pooled data
+    maturity benchmarks import-aggregates FILE.yaml          a campaign's published aggregates: from then on
+                                                             the Walloon reference of every radar
 
 Exit codes (contract §6): 0 ok, 1 invalid input (every problem on stderr with its place; nothing
 stored), 2 usage. ``register(subparsers)`` is called by :mod:`maturity.cli`; the CSV reader
@@ -129,6 +131,28 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_aggregates(args: argparse.Namespace) -> int:
+    from ..aggregates import read_aggregates
+    from ..storage import StorageError
+    from ..yamlio import read_text
+
+    path = Path(args.file)
+    text = read_text(path)  # InvalidInput (missing, too large, not UTF-8) -> exit 1, nothing stored
+    reference = read_aggregates(text, str(path))  # every problem with its place; nothing stored
+    try:
+        with open_store() as store:
+            replaced = store.import_aggregates(
+                campaign=reference.campaign, title=reference.title("fr"), published=reference.date,
+                respondents=reference.n, population=reference.N, source=path.name, text=text)
+    except StorageError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 1
+    verb = "replaced" if replaced else "imported"
+    print(f"{verb}: {reference.label(args.lang)} — from now on the Walloon reference of every commune's radar "
+          "(the open pool stays, labelled unverified, only where the campaign publishes nothing)")
+    return 0
+
+
 def register(subparsers: Any) -> None:
     """Add the ``benchmarks`` command to ``maturity``'s sub-commands."""
     p = subparsers.add_parser("benchmarks", help="benchmark figures, comparisons and the pooled reference",
@@ -158,3 +182,10 @@ def register(subparsers: Any) -> None:
     i.add_argument("--date", help="date of the survey, YYYY-MM-DD (default: today)")
     i.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
     i.set_defaults(func=cmd_import)
+
+    a = sub.add_parser("import-aggregates", help="load a campaign's published aggregates (YAML, kind: pooled)",
+                       description="The file 'maturity campaign publish' writes. Checked first (every problem "
+                                   "with its place; nothing stored); importing the same campaign again replaces it.")
+    a.add_argument("file", help="FILE.yaml")
+    a.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+    a.set_defaults(func=cmd_import_aggregates)

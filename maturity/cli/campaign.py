@@ -8,6 +8,7 @@
     maturity campaign submit ID ANSWERS.json|FOLDER… [--nis NIS]
     maturity campaign status ID [--json]
     maturity campaign report ID [--json]
+    maturity campaign publish ID --out DIR [--publisher NAME] [--url URL]
 
 The registry, the estimator and the publication are the core's (:mod:`maturity.communes`,
 :mod:`maturity.campaign`, :mod:`maturity.aggregates`, :mod:`maturity.publish`); the state is the
@@ -32,6 +33,7 @@ from ..errors import InvalidInput, Problem
 from .common import LANGS, open_store
 
 PUBLIC_URL_ENV = "MATURITY_PUBLIC_URL"
+PUBLISHER_ENV = "MATURITY_PUBLISHER"
 INVITATION_COLUMNS = ("nis_code", "commune", "province", "link")
 MAX_FILES = 2000  # a campaign has 262 communes at most; a folder of thousands of files is a mistake
 
@@ -58,6 +60,18 @@ def _questionnaire(questionnaire_id: str) -> Any:
     from ..questionnaire import find_questionnaire
 
     return find_questionnaire(questionnaire_id)
+
+
+def campaign_status(store: Any, campaign: Any) -> dict[str, Any]:
+    from ..coordination import campaign_status as status
+
+    return status(store, campaign)
+
+
+def campaign_report(store: Any, campaign: Any) -> dict[str, Any]:
+    from ..coordination import campaign_report as report
+
+    return report(store, campaign)
 
 
 def _base_url(args: argparse.Namespace) -> str:
@@ -306,32 +320,6 @@ def cmd_submit(args: argparse.Namespace) -> int:
 # --- follow-up and report ------------------------------------------------------------------------------
 
 
-def campaign_status(store: Any, campaign: Any) -> dict[str, Any]:
-    """The core's status of a campaign from the store's progress (the invited communes are the live ones)."""
-    from ..campaign import status
-    from ..communes import registry_at
-
-    progress = store.campaign_progress(campaign.id)
-    invited = set(progress["invited"])
-    communes = [c for c in registry_at(campaign.opens) if c.nis_code in invited]
-    return {"campaign": campaign.to_json(), **status(communes, progress["started"], progress["submitted"])}
-
-
-def campaign_report(store: Any, campaign: Any) -> dict[str, Any]:
-    """The core's report over the responses that count (latest per commune before the close)."""
-    from .. import benchmarks
-    from ..campaign import campaign_report as report
-    from ..campaign import response
-    from ..communes import registry_at
-
-    q = _questionnaire(campaign.questionnaire)
-    responses = [response(r["nis_code"], r["assessment"], (r["document"] or {}).get("answers"), r["submitted_at"])
-                 for r in store.campaign_responses(campaign.id)]
-    n_invited = len(store.campaign_progress(campaign.id)["invited"])
-    return report(campaign.to_json(), registry_at(campaign.opens), responses, q,
-                  benchmarks.load_benchmark_sets(), n_invited=n_invited)
-
-
 def cmd_status(args: argparse.Namespace) -> int:
     from ..display import format_number, format_percent
 
@@ -405,6 +393,34 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- publication ----------------------------------------------------------------------------------------
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from ..publish import publish
+
+    publisher = (args.publisher or os.environ.get(PUBLISHER_ENV) or "").strip()
+    url = (args.url or os.environ.get(PUBLIC_URL_ENV) or "").strip()
+    problems = []
+    if not publisher:
+        problems.append(Problem(f"name who publishes the figures: --publisher NAME (or {PUBLISHER_ENV})",
+                                "--publisher"))
+    if not url.startswith(("https://", "http://")):
+        problems.append(Problem(f"say where the figures are published: --url URL (or {PUBLIC_URL_ENV})", "--url"))
+    if problems:
+        raise InvalidInput(problems)
+    with open_store() as store:
+        campaign = _campaign(store, args.id)
+        data = campaign_report(store, campaign)
+    paths = publish(data, Path(args.out), questionnaire=_questionnaire(campaign.questionnaire),
+                    publisher=publisher, url=url, lang=args.lang)
+    for path in paths:
+        print(f"written: {path}")
+    print("Nothing per commune and no group under 5 communes in these files. Any install reads the YAML with: "
+          "maturity benchmarks import-aggregates FILE")
+    return 0
+
+
 # --- registration ---------------------------------------------------------------------------------------
 
 
@@ -459,3 +475,10 @@ def register(subparsers: Any) -> None:
     rp.add_argument("id", metavar="ID")
     rp.add_argument("--json", action="store_true")
     rp.add_argument("--lang", choices=LANGS, default="fr")
+
+    pb = action("publish", cmd_publish, "write the open aggregates (YAML, CSV) and the report (PDF)")
+    pb.add_argument("id", metavar="ID")
+    pb.add_argument("--out", required=True, help="the folder to write into (created if needed)")
+    pb.add_argument("--publisher", help=f"who publishes the figures (default: {PUBLISHER_ENV})")
+    pb.add_argument("--url", help=f"where they are published (default: {PUBLIC_URL_ENV})")
+    pb.add_argument("--lang", choices=LANGS, default="fr", help="the language of the PDF report")

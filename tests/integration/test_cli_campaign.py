@@ -200,3 +200,58 @@ def test_status_and_report_in_words(env: Path, capsys) -> None:
     assert main(["campaign", "report", "wal-2027"]) == 0
     text = capsys.readouterr().out
     assert "10 responses of 261 communes invited" in text and "Smart Economy" in text
+
+
+def test_end_to_end_from_a_campaign_to_another_installs_radar(env: Path, monkeypatch, capsys) -> None:
+    """create → invite → submit files → status → report → publish → import-aggregates into a fresh
+    store → a commune's radar there has the campaign as its Walloon reference, with the interval."""
+    from maturity.app.logic import pooled_series
+    from maturity.storage import Store
+
+    create()
+    invite(env)
+    for i, nis in enumerate(RESPONDENTS):
+        write(env / "mail" / f"{nis}.json", answers_for(nis, i % 4))
+    assert main(["campaign", "submit", "wal-2027", str(env / "mail")]) == 0
+    assert status(capsys)["submitted"] == 10
+    assert main(["campaign", "report", "wal-2027", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    out = env / "published"
+    assert main(["campaign", "publish", "wal-2027", "--out", str(out), "--publisher", "Smart City Institute",
+                 "--url", "https://example.org/wal-2027"]) == 0
+    written = sorted(p.name for p in out.iterdir())
+    assert [n.rsplit(".", 1)[1] for n in written] == ["csv", "pdf", "yaml"]
+    (yaml_file,) = out.glob("*.yaml")
+    text = yaml_file.read_text(encoding="utf-8")
+    assert not any(nis in text for nis in RESPONDENTS)  # nothing per commune leaves
+    assert (out / yaml_file.name.replace(".yaml", ".pdf")).read_bytes()[:5] == b"%PDF-"
+
+    monkeypatch.setenv("MATURITY_DATA_DIR", str(env / "other-install"))
+    capsys.readouterr()
+    assert main(["benchmarks", "import-aggregates", str(yaml_file)]) == 0
+    assert "Wallonie (campagne" in capsys.readouterr().out
+    with Store(data_dir=env / "other-install") as fresh:
+        assert fresh.campaign("wal-2027") is None  # only the open figures travelled
+        from maturity.aggregates import read_aggregates
+
+        refs = [read_aggregates(a["text"], a["source"]) for a in fresh.campaign_aggregates()]
+        q = load_questionnaire(DEFAULT_QUESTIONNAIRE)
+        series, note = pooled_series(q, fresh.pool_rows(), "92094", "fr", refs)
+    wallonia = series[0]
+    assert wallonia.name == "Wallonie (campagne Baromètre 2027, n = 10 sur 261)"
+    for dim, d in report["dimensions"].items():
+        assert wallonia.scores[dim] == pytest.approx(d["estimate"])
+        assert wallonia.band[dim] == pytest.approx((d["ci_low"], d["ci_high"]))
+    assert "Smart City Institute" in note  # the sheet and the page say where the numbers come from
+
+
+def test_import_aggregates_refuses_a_file_with_every_problem_and_stores_nothing(env: Path, capsys) -> None:
+    bad = env / "bad.yaml"
+    bad.write_text("id: x\nkind: published\n", encoding="utf-8")
+    assert main(["benchmarks", "import-aggregates", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "bad.yaml" in err and "Traceback" not in err
+    assert main(["benchmarks", "import-aggregates", str(env / "missing.yaml")]) == 1
+    assert "file not found" in capsys.readouterr().err
+    with Store(data_dir=env / "var") as store:
+        assert store.campaign_aggregates() == []
