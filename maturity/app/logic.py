@@ -314,6 +314,11 @@ def problem_lines(problems: list[Problem], lang: str = "fr", limit: int = MAX_PR
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&:])")
 
 
+def markdown_text(text: str) -> str:
+    """Text from outside (a campaign's title, a commune's name) shown as typed inside Markdown."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
 def answers_json_bytes(doc: AnswersFile) -> bytes:
     return doc.to_json().encode("utf-8")
 
@@ -363,6 +368,7 @@ class SeriesInfo:
     year: str
     n: int | None
     note: str = ""
+    band: dict[str, tuple[float, float]] | None = None  # a campaign estimate's 95 % interval per dimension
 
 
 def commune_series(q: Questionnaire, assessment: Assessment, name: str, lang: str) -> SeriesInfo:
@@ -474,24 +480,35 @@ def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str
     return rows
 
 
-def pooled_series(q: Questionnaire, pool_rows: list[dict[str, Any]], nis_code: str | None, lang: str
-                  ) -> tuple[list[SeriesInfo], str | None]:
-    """The regional and peer-group series (only groups of at least 5 communes) and, when there is no
-    regional series, the text that says why."""
+def pooled_series(q: Questionnaire, pool_rows: list[dict[str, Any]], nis_code: str | None, lang: str,
+                  campaigns: Any = ()) -> tuple[list[SeriesInfo], str | None]:
+    """The regional and peer-group series by THE rule (:func:`maturity.aggregates.choose_reference`): an
+    imported campaign's estimate is the Walloon series, with its 95 % interval; the open pool (groups of 5
+    communes or more) is labelled unverified and used only where no campaign figure exists. Also the text
+    shown under the radar and on the sheet: where the campaign's numbers come from, the pool's caveat, or
+    why there is no regional series. ``campaigns``: the imported references (``CampaignReference``)."""
     from maturity import pool
+    from maturity.aggregates import choose_reference
 
     ref = pool.pooled_reference(pool_rows, [d.id for d in q.dimensions])
-    groups = [("pooled", ref.wallonia)] + [("peer", g) for g in (ref.peers(nis_code) if nis_code else [])]
+    choice = choose_reference(campaigns, ref, nis_code, lang)
     out = []
-    for kind, group in groups:
-        if group.suppressed:
+    for s in choice.series:
+        if s.origin == "campaign" and choice.campaign is not None:
+            c = choice.campaign
+            n = c.n if s.group == "wallonia" else c.group_n(s.group)[0]
+            year = str(c.date.year if c.date else c.set.year)
+            out.append(SeriesInfo(name=s.name, scores=s.scores, kind=s.kind, kind_label=tr("kind_campaign", lang),
+                                  source=c.title(lang), year=year, n=n, note=s.note, band=s.band or None))
             continue
-        scores = {d: (None if st.suppressed else st.mean) for d, st in group.dimensions.items()}
-        name = f"{group.label(lang)} — {tr('kind_pooled', lang)}, n = {group.n} ({group.source(lang)})"
-        out.append(SeriesInfo(name=name, scores=scores, kind=kind, kind_label=tr("kind_pooled", lang),
-                              source=group.source(lang), year=str(group.year or ""), n=group.n,
-                              note=group.source(lang)))
-    return out, ref.regional_note(lang)
+        kind, _, key = s.group.partition(":")
+        group = ref.wallonia if s.group == "wallonia" else (
+            ref.provinces if kind == "province" else ref.population_classes).get(key)
+        out.append(SeriesInfo(name=s.name, scores=s.scores, kind=s.kind, kind_label=tr("kind_pooled_unverified", lang),
+                              source=group.source(lang) if group else "", year=str(getattr(group, "year", "") or ""),
+                              n=getattr(group, "n", None), note=s.note))
+    note = choice.source(lang) if choice.origin == "campaign" and choice.wallonia is not None else choice.note
+    return out, note
 
 
 def json_text(data: Any) -> str:
@@ -542,7 +559,7 @@ def radar_series(series: list[SeriesInfo]) -> list[Any]:
     """The shared chart's series (maturity.charts.RadarSeries), named with kind, source and n."""
     from maturity.charts import RadarSeries
 
-    return [RadarSeries(name=s.name, scores=s.scores, kind=s.kind, note=s.note) for s in series]
+    return [RadarSeries(name=s.name, scores=s.scores, kind=s.kind, note=s.note, band=s.band) for s in series]
 
 
 def sheet_kwargs(q: Questionnaire, series: list[SeriesInfo], previous: Any | None, lang: str) -> dict[str, Any]:
@@ -551,7 +568,7 @@ def sheet_kwargs(q: Questionnaire, series: list[SeriesInfo], previous: Any | Non
     from maturity.scoring import score
 
     def radar(s: SeriesInfo) -> Any:
-        return RadarSeries(name=s.name, scores=s.scores, kind=s.kind, note=s.note)
+        return RadarSeries(name=s.name, scores=s.scores, kind=s.kind, note=s.note, band=s.band)
 
     kwargs: dict[str, Any] = {}  # without a regional series the sheet says why in its own two lines
     regional = next((s for s in series if s.kind == "pooled"), None)

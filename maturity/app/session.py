@@ -113,6 +113,33 @@ def benchmark_sets() -> list[Any]:
         return []
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _campaign_reference(text: str, name: str) -> Any:
+    from maturity.aggregates import read_aggregates
+
+    return read_aggregates(text, name)
+
+
+def campaign_references() -> list[Any]:
+    """The imported campaign aggregates (public figures, shared by every replica through the store),
+    read once per text; a file that no longer reads (a later, stricter check) is logged and left out."""
+    s = store()
+    if s is None:
+        return []
+    try:
+        rows = s.campaign_aggregates()
+    except StorageError as exc:
+        log.error("campaign aggregates not read: %s", exc.detail)
+        return []
+    refs = []
+    for row in rows:
+        try:
+            refs.append(_campaign_reference(row["text"], row["source"]))
+        except InvalidInput as exc:
+            log.error("campaign aggregates %s left out: %s", row["campaign"], exc)
+    return refs
+
+
 @st.cache_data(show_spinner=False)
 def commune_choices() -> list[str]:
     return logic.commune_choices()
@@ -308,6 +335,37 @@ def _retry_unsaved() -> None:
             st.session_state["_unsaved"].pop(qid, None)
         else:
             break
+
+
+def invitation() -> Any | None:
+    """The campaign invitation whose link opened this space (None for an ordinary space); asked once
+    per token. Such a space belongs to its commune: the store refuses another one."""
+    token = current_token()
+    s = store()
+    if not token or s is None:
+        return None
+    remembered = st.session_state.get("_invitation")
+    if remembered is not None and remembered[0] == token:
+        return remembered[1]
+    try:
+        info = s.invitation_of(token)
+    except StorageError:
+        info = None
+    st.session_state["_invitation"] = (token, info)
+    return info
+
+
+def invitation_banner() -> None:
+    """In a space opened by a campaign invitation: which campaign, which commune, until when it counts."""
+    info = invitation()
+    if info is None:
+        return
+    from maturity.display import format_date
+
+    la = lang()
+    key = "campaign_banner" if info.open else "campaign_banner_closed"
+    st.sidebar.info(tr(key, la, title=logic.markdown_text(info.title), commune=logic.markdown_text(info.commune_name),
+                       closes=format_date(info.closes, la)), icon=":material/campaign:")
 
 
 def start(nis_code: str, chosen_lang: str) -> str | None:
@@ -642,7 +700,7 @@ def comparison_series(q: Questionnaire, doc: AnswersFile, assessment: Any, lang:
     token = current_token()
     if s is not None and token:
         try:
-            pooled, regional_note = logic.pooled_series(q, s.pool_rows(), doc.nis_code, lang)
+            pooled, regional_note = logic.pooled_series(q, s.pool_rows(), doc.nis_code, lang, campaign_references())
             series += pooled
             history = s.history(token)
         except StorageError as exc:
@@ -663,7 +721,8 @@ def radar_spec(q: Questionnaire, series: list[logic.SeriesInfo], lang: str) -> d
     state only, never in a shared cache (it holds the commune's scores)."""
     from maturity.charts import radar_chart
 
-    key = (q.id, q.version, lang, tuple((s.name, s.kind, s.note, tuple(sorted(s.scores.items()))) for s in series))
+    key = (q.id, q.version, lang, tuple((s.name, s.kind, s.note, tuple(sorted(s.scores.items())),
+                                         tuple(sorted((s.band or {}).items()))) for s in series))
     memo = st.session_state.get("_radar_memo")
     if memo is not None and memo[0] == key:
         return memo[1]

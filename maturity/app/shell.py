@@ -17,6 +17,8 @@ PAGES = (
     ("vie_privee", "vie-privee", "nav_privacy", ":material/shield_person:", True),
     # the coordinator's page: reachable by its own address (/admin), never in a commune's menu
     ("admin", "admin", "nav_admin", ":material/admin_panel_settings:", False),
+    # the coordinator's campaigns, behind the same login: by its own address (/campagnes) too
+    ("campagnes", "campagnes", "nav_campaigns", ":material/campaign:", False),
 )
 
 
@@ -54,6 +56,7 @@ def sidebar() -> None:
         session.language_selector()
         if doc is not None:
             st.markdown(tr("sidebar_commune", lang, name=session.commune_of(doc)))
+            session.invitation_banner()
             stored = session.assessment_lang()
             if stored and stored != lang:
                 st.caption(tr("assessment_lang_note", lang, language=tr(f"lang_{stored}", lang)))

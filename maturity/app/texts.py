@@ -448,6 +448,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Mittelwert geteilter Bewertungen",
         "en": "mean of shared assessments",
     },
+    "kind_campaign": {
+        "fr": "estimation de campagne (intervalle à 95 %)", "de": "Kampagnenschätzung (95-%-Intervall)",
+        "en": "campaign estimate (95 % interval)",
+    },
+    "kind_pooled_unverified": {
+        "fr": "autoévaluations déclarées, non vérifiées", "de": "gemeldete, nicht überprüfte Selbstbewertungen",
+        "en": "self-declared assessments, not verified",
+    },
     "kind_estimate": {"fr": "estimation", "de": "Schätzung", "en": "estimate"},
     "kind_previous": {"fr": "bilan précédent", "de": "vorherige Bewertung", "en": "previous assessment"},
     "table_header": {"fr": "Les chiffres", "de": "Die Zahlen", "en": "The numbers"},
@@ -818,6 +826,149 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Télécharger tout ce qui est conservé sur ce bilan (JSON)",
         "de": "Alles herunterladen, was zu dieser Bewertung gespeichert ist (JSON)",
         "en": "Download everything kept about this assessment (JSON)",
+    },
+    # --- campaigns: the coordinator's page, and the banner of a space opened by an invitation
+    "nav_campaigns": {"fr": "Campagnes", "de": "Kampagnen", "en": "Campaigns"},
+    "camp_title": {"fr": "Campagnes régionales", "de": "Regionale Kampagnen", "en": "Regional campaigns"},
+    "camp_intro": {
+        "fr": "Suivez une campagne wallonne : qui a commencé, qui a répondu, les estimations avec leur intervalle, "
+        "puis la publication. Les liens d'invitation et les réponses reçues par fichier passent par la ligne "
+        "de commande (`maturity campaign invite`, `maturity campaign submit`).",
+        "de": "Verfolgen Sie eine wallonische Kampagne: wer begonnen hat, wer geantwortet hat, die Schätzungen mit "
+        "ihrem Intervall, dann die Veröffentlichung. Einladungslinks und per Datei erhaltene Antworten laufen "
+        "über die Befehlszeile (`maturity campaign invite`, `maturity campaign submit`).",
+        "en": "Follow a Walloon campaign: who started, who answered, the estimates with their interval, then the "
+        "publication. Invitation links and responses received as files go through the command line "
+        "(`maturity campaign invite`, `maturity campaign submit`).",
+    },
+    "camp_none": {
+        "fr": "Aucune campagne pour l'instant. Créez-en une ci-dessous.",
+        "de": "Noch keine Kampagne. Legen Sie unten eine an.",
+        "en": "No campaign yet. Create one below.",
+    },
+    "camp_choose": {"fr": "Campagne", "de": "Kampagne", "en": "Campaign"},
+    "camp_create_header": {"fr": "Nouvelle campagne", "de": "Neue Kampagne", "en": "New campaign"},
+    "camp_field_id": {
+        "fr": "Identifiant (lettres, chiffres, tirets ; par ex. wal-2027)",
+        "de": "Kennung (Buchstaben, Ziffern, Bindestriche; z. B. wal-2027)",
+        "en": "Identifier (letters, digits, hyphens; e.g. wal-2027)",
+    },
+    "camp_field_title": {"fr": "Titre", "de": "Titel", "en": "Title"},
+    "camp_field_opens": {
+        "fr": "Ouverture (les communes existant ce jour-là sont invitées)",
+        "de": "Beginn (eingeladen werden die an diesem Tag bestehenden Gemeinden)",
+        "en": "Opens (the communes that exist that day are invited)",
+    },
+    "camp_field_closes": {
+        "fr": "Clôture (dernier jour où une réponse compte)",
+        "de": "Ende (letzter Tag, an dem eine Antwort zählt)",
+        "en": "Closes (last day on which a response counts)",
+    },
+    "camp_create_button": {"fr": "Créer la campagne", "de": "Kampagne anlegen", "en": "Create the campaign"},
+    "camp_created": {
+        "fr": "Campagne {id} créée. Envoyez les invitations avec `maturity campaign invite {id} --out invitations.csv`.",
+        "de": "Kampagne {id} angelegt. Versenden Sie die Einladungen mit "
+        "`maturity campaign invite {id} --out invitations.csv`.",
+        "en": "Campaign {id} created. Send the invitations with `maturity campaign invite {id} --out invitations.csv`.",
+    },
+    "camp_period": {
+        "fr": "{title} : du {opens} au {closes} inclus, questionnaire {questionnaire}.",
+        "de": "{title}: vom {opens} bis einschließlich {closes}, Fragebogen {questionnaire}.",
+        "en": "{title}: from {opens} to {closes} included, questionnaire {questionnaire}.",
+    },
+    "camp_tab_status": {"fr": "Suivi", "de": "Fortschritt", "en": "Follow-up"},
+    "camp_tab_report": {"fr": "Estimations", "de": "Schätzungen", "en": "Estimates"},
+    "camp_tab_publish": {"fr": "Publication", "de": "Veröffentlichung", "en": "Publication"},
+    "camp_metric_invited": {"fr": "Communes invitées", "de": "Eingeladene Gemeinden", "en": "Communes invited"},
+    "camp_metric_started": {"fr": "Ont commencé", "de": "Haben begonnen", "en": "Started"},
+    "camp_metric_submitted": {"fr": "Ont répondu", "de": "Haben geantwortet", "en": "Responded"},
+    "camp_metric_rate": {"fr": "Taux de réponse", "de": "Rücklaufquote", "en": "Response rate"},
+    "camp_map_caption": {
+        "fr": "Chaque commune invitée selon son état. Bastogne et Bertogne, fusionnées le 2 décembre 2024, sont "
+        "dessinées comme une seule commune pour une campagne ouverte depuis. Les mêmes chiffres figurent dans les "
+        "tableaux ci-dessous.",
+        "de": "Jede eingeladene Gemeinde nach ihrem Stand. Bastogne und Bertogne, am 2. Dezember 2024 fusioniert, "
+        "sind für eine seitdem eröffnete Kampagne als eine Gemeinde gezeichnet. Dieselben Zahlen stehen in den "
+        "Tabellen unten.",
+        "en": "Each invited commune by its state. Bastogne and Bertogne, merged on 2 December 2024, are drawn as "
+        "one commune for a campaign opened since. The same counts are in the tables below.",
+    },
+    "camp_map_title": {
+        "fr": "État des réponses par commune", "de": "Stand der Antworten je Gemeinde",
+        "en": "Responses by commune",
+    },
+    "camp_by_province": {"fr": "Par province", "de": "Nach Provinz", "en": "By province"},
+    "camp_by_class": {"fr": "Par taille de commune", "de": "Nach Gemeindegröße", "en": "By size of commune"},
+    "camp_all": {"fr": "Wallonie", "de": "Wallonien", "en": "Wallonia"},
+    "col_province": {"fr": "Province", "de": "Provinz", "en": "Province"},
+    "col_invited": {"fr": "Invitées", "de": "Eingeladen", "en": "Invited"},
+    "col_started": {"fr": "Ont commencé", "de": "Begonnen", "en": "Started"},
+    "col_submitted": {"fr": "Ont répondu", "de": "Geantwortet", "en": "Responded"},
+    "col_rate": {"fr": "Taux de réponse", "de": "Rücklaufquote", "en": "Response rate"},
+    "col_estimate": {"fr": "Estimation (sur 100)", "de": "Schätzung (von 100)", "en": "Estimate (out of 100)"},
+    "col_interval": {"fr": "Intervalle à 95 %", "de": "95-%-Intervall", "en": "95 % interval"},
+    "col_median": {"fr": "Médiane", "de": "Median", "en": "Median"},
+    "col_quartiles": {"fr": "Quartiles", "de": "Quartile", "en": "Quartiles"},
+    "col_weighting": {"fr": "Pondération", "de": "Gewichtung", "en": "Weighting"},
+    "camp_weighting_province": {"fr": "par province", "de": "nach Provinz", "en": "by province"},
+    "camp_suppressed": {
+        "fr": "moins de 5 réponses : non publié", "de": "weniger als 5 Antworten: nicht veröffentlicht",
+        "en": "fewer than 5 responses: not published",
+    },
+    "camp_report_summary": {
+        "fr": "{n} réponses sur {invited} communes invitées ({N} communes en Wallonie à l'ouverture).",
+        "de": "{n} Antworten von {invited} eingeladenen Gemeinden ({N} Gemeinden in der Wallonie bei Beginn).",
+        "en": "{n} responses from {invited} invited communes ({N} communes in Wallonia at the opening).",
+    },
+    "camp_publish_help": {
+        "fr": "Les chiffres ouverts (YAML et CSV, licence CC BY 4.0) ne contiennent aucun chiffre par commune ni "
+        "aucun groupe de moins de 5 communes. Une autre installation les charge avec "
+        "`maturity benchmarks import-aggregates FICHIER` ; le rapport PDF montre le radar wallon avec son "
+        "intervalle, les distributions, la carte des provinces et les items du baromètre.",
+        "de": "Die offenen Zahlen (YAML und CSV, Lizenz CC BY 4.0) enthalten keine Zahl je Gemeinde und keine "
+        "Gruppe unter 5 Gemeinden. Eine andere Installation lädt sie mit "
+        "`maturity benchmarks import-aggregates DATEI`; der PDF-Bericht zeigt das wallonische Radar mit seinem "
+        "Intervall, die Verteilungen, die Provinzkarte und die Barometer-Items.",
+        "en": "The open figures (YAML and CSV, CC BY 4.0 licence) hold no figure per commune and no group under 5 "
+        "communes. Another install loads them with `maturity benchmarks import-aggregates FILE`; the PDF report "
+        "shows the Walloon radar with its interval, the distributions, the province map and the barometer items.",
+    },
+    "camp_publisher": {"fr": "Publié par", "de": "Herausgegeben von", "en": "Published by"},
+    "camp_url": {
+        "fr": "Adresse où les chiffres sont publiés", "de": "Adresse der Veröffentlichung",
+        "en": "Address where the figures are published",
+    },
+    "camp_prepare": {"fr": "Préparer les fichiers", "de": "Dateien erstellen", "en": "Prepare the files"},
+    "camp_publish_need": {
+        "fr": "Indiquez qui publie et l'adresse (https://…) où les chiffres seront publiés.",
+        "de": "Geben Sie an, wer veröffentlicht und unter welcher Adresse (https://…).",
+        "en": "Say who publishes and the address (https://…) where the figures will be published.",
+    },
+    "camp_publish_refused": {
+        "fr": "Rien ne peut encore être publié :", "de": "Noch kann nichts veröffentlicht werden:",
+        "en": "Nothing can be published yet:",
+    },
+    "camp_download_yaml": {
+        "fr": "Chiffres ouverts (YAML, à importer)", "de": "Offene Zahlen (YAML, zum Import)",
+        "en": "Open figures (YAML, to import)",
+    },
+    "camp_download_csv": {"fr": "Chiffres ouverts (CSV)", "de": "Offene Zahlen (CSV)", "en": "Open figures (CSV)"},
+    "camp_download_pdf": {"fr": "Rapport (PDF)", "de": "Bericht (PDF)", "en": "Report (PDF)"},
+    "campaign_banner": {
+        "fr": "Campagne « {title} » : ce bilan est la réponse de **{commune}**. Ce que vous envoyez depuis la page "
+        "Résultats jusqu'au {closes} inclus compte ; un nouvel envoi remplace le précédent.",
+        "de": "Kampagne „{title}“: Diese Bewertung ist die Antwort von **{commune}**. Was Sie bis einschließlich "
+        "{closes} über die Seite Ergebnisse senden, zählt; eine neue Sendung ersetzt die vorherige.",
+        "en": "Campaign “{title}”: this assessment is the response of **{commune}**. What you submit from the "
+        "Results page until {closes} included counts; a new submission replaces the previous one.",
+    },
+    "campaign_banner_closed": {
+        "fr": "Campagne « {title} » : close le {closes}. Vos envois restent dans votre historique mais ne comptent "
+        "plus pour la campagne.",
+        "de": "Kampagne „{title}“: am {closes} abgeschlossen. Ihre Sendungen bleiben in Ihrem Verlauf, zählen aber "
+        "nicht mehr für die Kampagne.",
+        "en": "Campaign “{title}”: closed on {closes}. Your submissions stay in your history but no longer count "
+        "for the campaign.",
     },
     "footer": {
         "fr": "Outil libre (EUPL-1.2). Cadre : baromètre wallon des Smart Cities (Smart City Institute, "

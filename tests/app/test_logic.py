@@ -114,7 +114,8 @@ def test_pooled_series_only_for_groups_of_five(q):
     series, note = logic.pooled_series(q, rows, "92094", "fr")
     regional = [s for s in series if s.kind == "pooled"]
     assert regional and regional[0].n == 5 and abs(regional[0].scores["alpha"] - 54.0) < 1e-9
-    assert "n = 5" in regional[0].name and note is None
+    assert "n = 5" in regional[0].name and "non vérifiées" in regional[0].name
+    assert note and "non vérifié" in note  # the open pool is labelled unverified: no campaign is imported
 
 
 def test_change_rows_say_what_changed_since_the_previous_assessment(q):

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from maturity import admin
-from maturity.app import logic, session
+from maturity.app import coordinator, logic, session
 from maturity.app.texts import tr
 from maturity.display import format_date
 
@@ -11,48 +10,7 @@ lang = session.lang()
 st.title(tr("admin_title", lang))
 
 
-def secret_hash() -> str | None:
-    try:
-        return st.secrets.get(admin.ENV_VAR)
-    except Exception:
-        return None
-
-
-stored = admin.configured_hash(secret_hash())
-if not stored:
-    st.info(tr("admin_not_configured", lang))
-    st.stop()
-
-if not st.session_state.get("admin_ok"):
-    with st.form("admin_login"):
-        password = st.text_input(tr("admin_password", lang), type="password")
-        submitted = st.form_submit_button(tr("admin_login", lang))
-    if submitted:
-        login_store = session.store()
-        if login_store is None:  # failures are counted in the database: no database, no login
-            st.warning(tr("storage_missing", lang))
-            st.stop()
-        try:
-            result = admin.check_admin_login(password, admin.LoginThrottle(login_store),
-                                             key=session.client_address(), stored=stored)
-        except admin.AdminConfigError:
-            st.error(tr("admin_not_configured", lang))
-            st.stop()
-        except session.StorageError as exc:
-            session.show_storage_error(exc)
-            st.stop()
-        if result.ok:
-            st.session_state["admin_ok"] = True
-            st.rerun()
-        elif result.retry_after > 0:
-            st.error(tr("admin_throttled", lang, seconds=int(result.retry_after) + 1))
-        else:
-            st.error(tr("admin_wrong", lang))
-    st.stop()
-
-if st.button(tr("admin_logout", lang), key="admin_logout"):
-    st.session_state.pop("admin_ok", None)
-    st.rerun()
+coordinator.require_admin(lang)
 
 store = session.store()
 q = session.questionnaire()

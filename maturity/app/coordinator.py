@@ -1,0 +1,172 @@
+"""The coordinator's login, shared by the admin pages (pool review, campaigns).
+
+The admin password's scrypt hash comes from ``MATURITY_ADMIN_PASSWORD_HASH`` or the same key in
+Streamlit secrets; failed logins are counted in the database per client and per account (:mod:`maturity.admin`). A login holds for
+this browser session only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from maturity import admin
+
+from .texts import tr
+
+
+def secret_hash() -> str | None:
+    try:
+        return st.secrets.get(admin.ENV_VAR)
+    except Exception:
+        return None
+
+
+def require_admin(lang: str) -> None:
+    """Stop the page unless this session has logged in as the coordinator; draw the login form."""
+    stored = admin.configured_hash(secret_hash())
+    if not stored:
+        st.info(tr("admin_not_configured", lang))
+        st.stop()
+    if st.session_state.get("admin_ok"):
+        if st.button(tr("admin_logout", lang), key="admin_logout"):
+            st.session_state.pop("admin_ok", None)
+            st.rerun()
+        return
+    with st.form("admin_login"):
+        password = st.text_input(tr("admin_password", lang), type="password")
+        submitted = st.form_submit_button(tr("admin_login", lang))
+    if submitted:
+        from . import session
+
+        login_store = session.store()
+        if login_store is None:  # failures are counted in the database: no database, no login
+            st.warning(tr("storage_missing", lang))
+            st.stop()
+        try:
+            result = admin.check_admin_login(password, admin.LoginThrottle(login_store),
+                                             key=session.client_address(), stored=stored)
+        except admin.AdminConfigError:
+            st.error(tr("admin_not_configured", lang))
+            st.stop()
+        except session.StorageError as exc:
+            session.show_storage_error(exc)
+            st.stop()
+        if result.ok:
+            st.session_state["admin_ok"] = True
+            st.rerun()
+        elif result.retry_after > 0:
+            st.error(tr("admin_throttled", lang, seconds=int(result.retry_after) + 1))
+        else:
+            st.error(tr("admin_wrong", lang))
+    st.stop()
+
+
+# --- the campaigns page's tables, map and files (plain functions, tested without a browser) ---------------
+
+
+def plain(text: object) -> str:
+    """A message for st.error (Markdown) with every markup character escaped (ids and file names come
+    from outside)."""
+    from .logic import markdown_text
+
+    return markdown_text(str(text))
+
+
+def _label(labels: dict[str, str], lang: str) -> str:
+    return labels.get(lang) or labels.get("fr") or ""
+
+
+def _rate(value: float | None, lang: str) -> str:
+    from maturity.display import format_percent
+
+    return "–" if value is None else format_percent(value, lang)
+
+
+def status_metrics(status: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """(text key, value) of the four headline numbers: invited, started, submitted, response rate."""
+    from maturity.display import format_number
+
+    return [("camp_metric_invited", format_number(status["invited"], lang)),
+            ("camp_metric_started", format_number(status["started"], lang)),
+            ("camp_metric_submitted", format_number(status["submitted"], lang)),
+            ("camp_metric_rate", _rate(status["response_rate"], lang))]
+
+
+def status_rows(status: dict[str, Any], key: str, lang: str) -> list[dict[str, str]]:
+    """The counts of a breakdown (``by_province`` or ``by_population_class``) as table rows, with the
+    whole of Wallonia last: the same numbers as the map."""
+    from maturity.display import format_number
+
+    first = tr("col_province" if key == "by_province" else "col_group", lang)
+
+    def row(name: str, counts: dict[str, Any]) -> dict[str, str]:
+        return {first: name,
+                tr("col_invited", lang): format_number(counts["invited"], lang),
+                tr("col_started", lang): format_number(counts["started"], lang),
+                tr("col_submitted", lang): format_number(counts["submitted"], lang),
+                tr("col_rate", lang): _rate(counts["response_rate"], lang)}
+
+    rows = [row(_label(counts["label"], lang), counts) for counts in status[key].values()]
+    rows.append(row(tr("camp_all", lang), status))
+    return rows
+
+
+def status_map(status: dict[str, Any], campaign: Any, lang: str) -> dict[str, Any]:
+    """The map of Wallonia (the registry on the opening: a merged commune drawn as one), each commune
+    coloured by its state: the core's Vega-Lite spec (a geoshape from data/belgium.topojson)."""
+    from maturity.maps import commune_status_map_spec
+
+    return commune_status_map_spec(status["communes"], lang, when=campaign.opens)
+
+
+def report_rows(report: dict[str, Any], questionnaire: Any, lang: str) -> list[dict[str, str]]:
+    """One row per dimension: estimate, 95 % interval, n, median, quartiles, weighting (and why not by
+    province); a dimension with fewer than 5 responses says so and shows no number."""
+    from maturity.campaign import reason_text
+    from maturity.display import format_number
+
+    def num(value: float | None) -> str:
+        return "–" if value is None else format_number(value, lang)
+
+    rows = []
+    for dim_id, d in report["dimensions"].items():
+        section = next((s for s in questionnaire.dimensions if s.id == dim_id), None)
+        name = questionnaire.t(section.label, lang) if section else dim_id
+        if d["suppressed"]:
+            rows.append({tr("col_dimension", lang): name, tr("col_estimate", lang): tr("camp_suppressed", lang),
+                         tr("col_interval", lang): "", tr("col_n", lang): "", tr("col_median", lang): "",
+                         tr("col_quartiles", lang): "", tr("col_weighting", lang): ""})
+            continue
+        interval = "–" if d["ci_low"] is None else f"{num(d['ci_low'])} – {num(d['ci_high'])}"
+        weighting = (tr("camp_weighting_province", lang) if d["weighting"] == "province"
+                     else reason_text(d.get("thin_provinces") or {}, lang))
+        rows.append({tr("col_dimension", lang): name, tr("col_estimate", lang): num(d["estimate"]),
+                     tr("col_interval", lang): interval, tr("col_n", lang): format_number(d["n"], lang),
+                     tr("col_median", lang): num(d["median"]),
+                     tr("col_quartiles", lang): f"{num(d['q1'])} – {num(d['q3'])}",
+                     tr("col_weighting", lang): weighting})
+    return rows
+
+
+MIME = {".yaml": "application/yaml", ".csv": "text/csv", ".pdf": "application/pdf"}
+
+
+def publication(report: dict[str, Any], questionnaire: Any, publisher: str, url: str, lang: str
+                ) -> tuple[list[tuple[str, bytes, str]], list[str]]:
+    """The files ``maturity campaign publish`` writes (the core's :func:`maturity.publish.publish`, into a
+    temporary folder), as (name, bytes, mime) for the download buttons; or the problems that stop it."""
+    import tempfile
+    from pathlib import Path
+
+    from maturity.errors import InvalidInput
+    from maturity.publish import publish
+
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            paths = publish(report, Path(tmp), questionnaire=questionnaire, publisher=publisher,
+                            url=url, lang=lang)
+        except InvalidInput as exc:
+            return [], [str(p) for p in exc.problems]
+        return [(p.name, p.read_bytes(), MIME.get(p.suffix, "application/octet-stream")) for p in paths], []

@@ -1,0 +1,167 @@
+"""The campaign in the app: the coordinator's page (login, create, the map and the tables, the estimates,
+the publication), a space opened by an invitation link, and the radar's regional reference."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date, timedelta
+
+import pytest
+from conftest import goto, new_app
+
+from maturity.questionnaire import load_questionnaire
+from maturity.storage import FileResponse, Invitee
+
+OPENS = date.today() - timedelta(days=5)
+CLOSES = date.today() + timedelta(days=30)
+RESPONDENTS = ["25005", "25014", "57081", "55004", "62063", "61003", "82039", "84009", "92094", "91013"]
+
+
+@pytest.fixture
+def admin(mini, monkeypatch):
+    from maturity.admin import hash_password
+
+    monkeypatch.setenv("MATURITY_ADMIN_PASSWORD_HASH", hash_password("correct horse battery", n=2**4))
+    return mini
+
+
+def login(at):
+    at.text_input[0].input("correct horse battery")
+    at.button[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+
+
+def scores(alpha: float, beta: float) -> dict:
+    return {"dimensions": {"alpha": {"score": alpha}, "beta": {"score": beta}}, "obstacles": {}}
+
+
+def campaign_with_responses(store, respondents=RESPONDENTS) -> dict[str, str]:
+    from maturity.communes import registry_at
+
+    store.create_campaign("wal-test", "Baromètre test", "mini", OPENS, CLOSES)
+    issued = store.invite("wal-test", [Invitee(c.nis_code, c.name_fr) for c in registry_at(OPENS)], "1.0")
+    files = [FileResponse(nis, {"questionnaire": {"id": "mini", "version": "1.0"}, "answers": {}},
+                          scores(30 + 4 * i, 60 - 3 * i), f"{nis}.json") for i, nis in enumerate(respondents)]
+    store.submit_files("wal-test", files)
+    return {i.nis_code: i.token for i in issued}
+
+
+def test_the_campaigns_page_is_closed_without_the_admin_password(mini):
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    assert not at.get("vega_lite_chart") and not at.tabs
+    assert any("admin" in i.value.lower() or "administr" in i.value.lower() for i in at.info)
+
+
+def test_the_coordinator_creates_a_campaign(admin, store):
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+    assert any("Aucune campagne" in i.value for i in at.info)
+    at.text_input(key="camp_new_id").input("wal-2027")
+    at.text_input(key="camp_new_title").input("Baromètre 2027")
+    at.button[1].click().run()  # the form's submit button (after "sign out")
+    assert not at.exception
+    created = store.campaign("wal-2027")
+    assert created is not None and created.questionnaire == "mini"
+    assert any("maturity campaign invite wal-2027" in s.value for s in at.success)
+    # a bad id is refused with the problem, nothing created
+    at.text_input(key="camp_new_id").input("bad id!")
+    at.button[1].click().run()
+    assert any("not a campaign id" in e.value for e in at.error)
+    assert [c.id for c in store.campaigns()] == ["wal-2027"]
+
+
+def test_follow_up_map_and_tables_give_the_same_counts(admin, store):
+    links = campaign_with_responses(store)
+    store.save_answer(links["57096"], "a1", "full")  # Mons started, not submitted
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+    assert [m.value for m in at.metric] == ["261", "11", "10", "4\u00a0%"]
+    (chart,) = at.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    assert spec["mark"]["type"] == "geoshape"
+    communes = spec["data"]["values"]["objects"]["communes"]["geometries"]
+    assert len(communes) == 261  # the registry of the opening: Bastogne and Bertogne drawn as one
+    state = {g["properties"]["nis"]: g["properties"]["state"] for g in communes}
+    assert state["92094"] == "réponse envoyée" and state["57096"] == "commencé" and state["57081"] == "réponse envoyée"
+    assert sum(s == "réponse envoyée" for s in state.values()) == 10
+    province, by_class = at.table[0], at.table[1]
+    rows = province.value.to_dict("records")
+    assert rows[-1]["Province"] == "Wallonie" and rows[-1]["Ont répondu"] == "10"
+    assert sum(int(r["Ont répondu"]) for r in rows[:-1]) == 10
+    assert sum(int(r["Invitées"]) for r in rows[:-1]) == 261
+    assert by_class.value.to_dict("records")[-1]["Ont commencé"] == "11"
+    # the estimates: post-stratified, with the interval
+    estimates = at.table[2].value.to_dict("records")
+    assert estimates[0]["Pondération"] == "par province" and "–" in estimates[0]["Intervalle à 95 %"]
+    assert estimates[0]["n (communes)"] == "10"
+    # the publication: the files are prepared on demand, then offered for download
+    at.text_input(key="camp_publisher").input("Smart City Institute")
+    at.text_input(key="camp_url").input("https://example.org/campagne")
+    at.button(key="camp_prepare").click().run()
+    assert not at.error, [e.value for e in at.error]
+    names = sorted(b.proto.label for b in at.get("download_button"))
+    assert len(names) == 3 and any(".yaml" in n for n in names) and any(".pdf" in n for n in names)
+
+
+def test_an_invitation_link_opens_its_communes_space_and_its_submission_counts(mini, store):
+    links = campaign_with_responses(store, respondents=[])
+    at = new_app(links["92094"])
+    at.run()
+    assert not at.exception
+    banner = [i.value for i in at.sidebar.info]
+    assert any("Baromètre test" in b and "Namur" in b for b in banner), banner
+    goto(at, "questionnaire")
+    at.radio(key="ans_a1").set_value("full").run()
+    goto(at, "resultats")
+    at.button(key="submit").click().run()
+    assert not at.exception
+    (response,) = store.campaign_responses("wal-test")
+    assert (response["nis_code"], response["channel"]) == ("92094", "link")
+    assert store.campaign_progress("wal-test")["submitted"] == ["92094"]
+
+
+def test_a_revoked_link_opens_nothing(mini, store):
+    links = campaign_with_responses(store, respondents=[])
+    store.revoke("wal-test", ["92094"])
+    at = new_app(links["92094"])
+    at.run()
+    assert not at.exception
+    assert not at.sidebar.info
+    goto(at, "resultats")
+    assert not [b for b in at.button if b.key == "submit"]
+    assert any("ne correspond" in w.value for w in at.warning)
+    assert store.campaign_responses("wal-test") == []
+
+
+def test_the_radar_shows_the_imported_campaign_reference_with_its_interval(mini, store):
+    from maturity.aggregates import aggregates_set, dump_yaml, read_aggregates
+    from maturity.coordination import campaign_report
+
+    campaign_with_responses(store)
+    q = load_questionnaire(os.environ["MATURITY_QUESTIONNAIRE"])
+    report = campaign_report(store, store.campaign("wal-test"), q, [])
+    text = dump_yaml(aggregates_set(report, publisher="Smart City Institute", url="https://example.org"))
+    ref = read_aggregates(text, "wal-test.yaml")
+    store.import_aggregates(campaign=ref.campaign, title=ref.title("fr"), published=ref.date, respondents=ref.n,
+                            population=ref.N, source="wal-test.yaml", text=text)
+    token = store.open_space("92094", "mini", "1.0", "fr")
+    store.save_answer(token, "a1", "full")
+    at = new_app(token)
+    at.run()
+    goto(at, "resultats")
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    names = {row["series"] for layer in spec["layer"] for row in (layer.get("data") or {}).get("values", [])
+             if isinstance(row, dict) and "series" in row}
+    assert any(n.startswith("Wallonie (campagne Baromètre test, n = 10 sur 261)") for n in names), names
+    bands = [layer for layer in spec["layer"] if isinstance(layer.get("mark"), dict) and layer["mark"].get("filled")]
+    assert bands and len(bands[0]["data"]["values"]) >= 4  # the interval drawn as a band around the line
+    series_rows = at.table[1].value.to_dict("records")
+    assert any("campagne" in r["Nature"] for r in series_rows), series_rows
+    assert any("Baromètre test" in i.value for i in at.info)  # where the numbers come from

@@ -1,0 +1,66 @@
+"""The coordinator's map of a campaign, drawn in a real browser (chromium): every commune of the
+registry coloured by its state, the merged commune drawn as one. ``-m e2e``."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import wait_idle
+
+from maturity.admin import hash_password
+from maturity.app import devserver
+from maturity.communes import registry_at
+from maturity.storage import FileResponse, Invitee, Store
+
+pytestmark = pytest.mark.e2e
+
+RESPONDENTS = ["25005", "25014", "57081", "55004", "62063", "61003", "82039", "84009", "92094", "91013", "93014"]
+STARTED = ["57096", "52011", "63023", "85045"]
+
+
+@pytest.fixture(scope="module")
+def coordinator_server(tmp_path_factory, chromium):
+    data = tmp_path_factory.mktemp("campaign-app")
+    opens = date.today() - timedelta(days=3)
+    with Store(data_dir=data) as store:
+        store.create_campaign("wal-test", "Baromètre test", "smart-city-wallonie", opens, opens + timedelta(days=60))
+        links = {i.nis_code: i.token for i in store.invite(
+            "wal-test", [Invitee(c.nis_code, c.name_fr) for c in registry_at(opens)], "2026.1")}
+        for nis in STARTED:
+            store.save_answer(links[nis], "gov_strategy", "yes")
+        store.submit_files("wal-test", [FileResponse(nis, {"answers": {}}, {"dimensions": {}, "obstacles": {}},
+                                                     f"{nis}.json") for nis in RESPONDENTS])
+    srv = devserver.start(data, env={"MATURITY_ADMIN_PASSWORD_HASH": hash_password("correct horse battery", n=2**4)})
+    yield srv
+    srv.stop()
+
+
+def test_the_status_map_renders_in_a_browser(chromium, coordinator_server, tmp_path):
+    context = chromium.new_context(viewport={"width": 1280, "height": 1400}, locale="fr-BE")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{coordinator_server.url}/campagnes")
+        page.wait_for_selector("h1")
+        page.get_by_label("Mot de passe").fill("correct horse battery")
+        page.get_by_role("button", name="Se connecter").click()
+        page.wait_for_selector("[data-testid='stMetric']")
+        chart = page.locator("[data-testid='stVegaLiteChart'], .vega-embed").first
+        chart.wait_for()
+        wait_idle(page, 1.0)
+        page.wait_for_function("() => { const c = document.querySelector('.vega-embed canvas, .vega-embed svg');"
+                               " return c && c.getBoundingClientRect().width > 300; }")
+        box = chart.bounding_box()
+        assert box and box["width"] > 300 and box["height"] > 200
+        # the legend names the three states; the numbers beside the map are the same as in the store
+        metrics = page.locator("[data-testid='stMetricValue']").all_inner_texts()
+        assert metrics[:3] == ["261", "15", "11"]
+        shot = Path(os.environ.get("MATURITY_SCREENSHOTS", tmp_path)) / "campaign-status-map.png"
+        chart.screenshot(path=str(shot))
+        assert shot.stat().st_size > 10_000  # a drawn map, not an empty frame
+        page.screenshot(path=str(shot.with_name("campaign-page.png")), full_page=True)
+    finally:
+        context.close()
