@@ -20,7 +20,7 @@ import streamlit as st
 from maturity.answers import AnswersFile
 from maturity.errors import InvalidInput
 from maturity.models import Questionnaire
-from maturity.storage import SpaceNotFound, StorageError, Store
+from maturity.storage import CommuneLocked, SpaceNotFound, StorageError, Store
 
 from . import logic
 from .texts import LANG_NAMES, LANGS, TEXTS, normalize_lang, tr
@@ -550,6 +550,9 @@ def _write(action: Any) -> bool:
         return False
     except SpaceNotFound:
         st.session_state["_save_error"] = tr("unknown_token", lang())
+        return False
+    except CommuneLocked as exc:  # an invited commune's space: its commune stays
+        st.session_state["_save_error"] = exc.message(lang())
         return False
     st.session_state.pop("_save_error", None)
     return True
