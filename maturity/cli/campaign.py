@@ -367,16 +367,18 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     print(f"{campaign.id}: {campaign.title}; {data['n_submitted']} responses of {data['n_invited']} communes "
           f"invited (N = {data['campaign']['N']})")
-    print(f"  {'dimension':<24} {'estimate':>8}  {'95 % interval':<13} {'n':>4}  {'median':>6}  quartiles")
+    labels = {dim_id: (q.t(section.label, lang) if (section := next((s for s in q.dimensions if s.id == dim_id), None))
+                       else dim_id) for dim_id in data["dimensions"]}
+    width = max([len(v) for v in labels.values()] + [len("dimension")])
+    print(f"  {'dimension':<{width}} {'estimate':>8}  {'95 % interval':<13} {'n':>4}  {'median':>6}  quartiles")
     for dim_id, d in data["dimensions"].items():
-        section = next((s for s in q.dimensions if s.id == dim_id), None)
-        label = q.t(section.label, lang) if section else dim_id
+        label = labels[dim_id]
         if d["suppressed"]:
-            print(f"  {label:<24} {'—':>8}  fewer than 5 responses: not shown")
+            print(f"  {label:<{width}} {'—':>8}  fewer than 5 responses: not shown")
             continue
         interval = "–" if d["ci_low"] is None else f"{num(d['ci_low'])}–{num(d['ci_high'])}"
         note = "" if d["weighting"] == "province" else f"  ({reason_text(d['thin_provinces'], lang)})"
-        print(f"  {label:<24} {num(d['estimate']):>8}  {interval:<13} {d['n']:>4}  {num(d['median']):>6}  "
+        print(f"  {label:<{width}} {num(d['estimate']):>8}  {interval:<13} {d['n']:>4}  {num(d['median']):>6}  "
               f"{num(d['q1'])}–{num(d['q3'])}{note}")
     if data["items"]:
         print("  barometer items (now; then)")
@@ -389,7 +391,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
         now = "—" if item["suppressed"] else f"{show(item['estimate'])} (n = {item['n']})"
         then = "; ".join(f"{p['year']}: {show(p['value'])}" for p in item["published"] if p["unit"] == item["unit"])
-        print(f"  {item_id:<24} {now}" + (f"; {then}" if then else ""))
+        print(f"  {item_id:<{width}} {now}" + (f"; {then}" if then else ""))
     return 0
 
 
