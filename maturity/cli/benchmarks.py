@@ -5,6 +5,7 @@
     maturity benchmarks pool [--lang ...] [--json]           the pooled reference per dimension
     maturity benchmarks import FILE.csv [--source LABEL] [--date YYYY-MM-DD]
                                                              per-commune dimension scores, as pooled data
+    maturity benchmarks reference [--nis NIS] [--json]       the regional reference a commune's radar shows
     maturity benchmarks import-aggregates FILE.yaml          a campaign's published aggregates: from then on
                                                              the Walloon reference of every radar
 
@@ -131,6 +132,43 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reference(args: argparse.Namespace) -> int:
+    from ..aggregates import choose_reference, read_aggregates
+    from ..communes import get as get_commune
+    from ..pool import pooled_reference
+    from ..storage import StorageError
+
+    if args.nis and get_commune(args.nis) is None:
+        raise InvalidInput([Problem(f"{args.nis!r} is not the NIS code of a Walloon commune", "--nis")])
+    try:
+        with open_store() as store:
+            imported = store.campaign_aggregates()
+            rows = store.pool_rows()
+    except StorageError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 1
+    refs = []
+    for row in imported:
+        try:
+            refs.append(read_aggregates(row["text"], row["source"]))
+        except InvalidInput as exc:  # imported under an older, laxer check: said, and left out
+            print(f"warning: {row['source']} left out: {exc}", file=sys.stderr)
+    choice = choose_reference(refs, pooled_reference(rows), args.nis, args.lang)
+    if args.json:
+        print(json.dumps(choice.to_json(args.lang), ensure_ascii=False, indent=2))
+        return 0
+    from ..display import format_number as shown
+
+    for series in choice.series:
+        print(series.name)
+        for dim, value in series.scores.items():
+            low_high = series.band.get(dim)
+            band = f"  [{shown(low_high[0], args.lang, 1)}–{shown(low_high[1], args.lang, 1)}]" if low_high else ""
+            print(f"  {dim:<12} {'–' if value is None else shown(value, args.lang, 1)}{band}")
+    print(choice.source(args.lang) if choice.origin == "campaign" else (choice.note or ""))
+    return 0
+
+
 def cmd_import_aggregates(args: argparse.Namespace) -> int:
     from ..aggregates import read_aggregates
     from ..storage import StorageError
@@ -182,6 +220,13 @@ def register(subparsers: Any) -> None:
     i.add_argument("--date", help="date of the survey, YYYY-MM-DD (default: today)")
     i.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
     i.set_defaults(func=cmd_import)
+
+    r = sub.add_parser("reference", help="the regional reference a commune's radar shows (campaign first, then the "
+                                         "open pool labelled unverified)")
+    r.add_argument("--nis", help="the commune (its province and size class are its peer groups)")
+    r.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(func=cmd_reference)
 
     a = sub.add_parser("import-aggregates", help="load a campaign's published aggregates (YAML, kind: pooled)",
                        description="The file 'maturity campaign publish' writes. Checked first (every problem "

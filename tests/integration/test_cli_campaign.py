@@ -243,6 +243,14 @@ def test_end_to_end_from_a_campaign_to_another_installs_radar(env: Path, monkeyp
         assert wallonia.scores[dim] == pytest.approx(d["estimate"])
         assert wallonia.band[dim] == pytest.approx((d["ci_low"], d["ci_high"]))
     assert "Smart City Institute" in note  # the sheet and the page say where the numbers come from
+    capsys.readouterr()
+    assert main(["benchmarks", "reference", "--nis", "92094", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["origin"] == "campaign" and shown["campaign"] == "wal-2027"
+    assert shown["wallonia"]["name"] == wallonia.name
+    assert main(["benchmarks", "reference", "--nis", "92094"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Wallonie (campagne Baromètre 2027, n = 10 sur 261)\n") and "Smart City Institute" in text
 
 
 def test_import_aggregates_refuses_a_file_with_every_problem_and_stores_nothing(env: Path, capsys) -> None:
