@@ -39,10 +39,10 @@ def answers_for(nis: str, level: int, *, questionnaire: str = Q_ID, **extra: obj
         if section.kind == "profile":
             continue
         for question in section.questions:
-            if question.type in CHOICE_TYPES and question.option_ids:
-                answers[question.id] = question.option_ids[min(level, len(question.option_ids) - 1)]
-            elif question.type == "multi":
+            if question.type == "multi":
                 answers[question.id] = question.option_ids[: level + 1]
+            elif question.type in CHOICE_TYPES and question.option_ids:
+                answers[question.id] = question.option_ids[min(level, len(question.option_ids) - 1)]
     doc = {"questionnaire": {"id": questionnaire, "version": q.version}, "answers": answers, **extra}
     if nis:
         doc["commune"] = {"nis_code": nis}
