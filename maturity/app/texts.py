@@ -794,6 +794,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "entries (commune, date, scores), never answers; everyone sees the Walloon figures, only for groups of "
         "5 communes or more.",
     },
+    "privacy_campaign": {
+        "fr": "**Campagne régionale** : si votre commune a reçu du coordinateur un lien d'invitation, le bilan ouvert "
+        "par ce lien est celui de votre commune, et ce que vous y envoyez avant la clôture est sa réponse à la "
+        "campagne. Le coordinateur en calcule des chiffres wallons anonymes (jamais un chiffre par commune, ni pour "
+        "un groupe de moins de 5 communes) ; sa page montre quelles communes ont commencé ou répondu, jamais "
+        "les réponses.",
+        "de": "**Regionale Kampagne**: Hat Ihre Gemeinde vom Koordinator einen Einladungslink erhalten, gehört die "
+        "damit geöffnete Bewertung Ihrer Gemeinde, und was Sie dort vor dem Ende senden, ist ihre Antwort auf die "
+        "Kampagne. Der Koordinator berechnet daraus anonyme wallonische Zahlen (nie eine Zahl je Gemeinde oder "
+        "für eine Gruppe unter 5 Gemeinden); seine Seite zeigt, welche Gemeinden begonnen oder geantwortet "
+        "haben, nie die Antworten.",
+        "en": "**Regional campaign**: if your commune received an invitation link from the coordinator, the "
+        "assessment that link opens is your commune's, and what you submit there before the close is its "
+        "response to the campaign. The coordinator computes anonymous Walloon figures from it (never a figure "
+        "per commune, nor for a group of fewer than 5 communes); the coordinator's page shows which communes "
+        "started or responded, never the answers.",
+    },
     "privacy_retention": {
         "fr": "**Combien de temps** : un bilan que personne n'a modifié ni enregistré pendant **{days} jours** est "
         "effacé, avec tout ce qu'il contient.",

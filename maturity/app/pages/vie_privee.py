@@ -17,6 +17,7 @@ if settings.contact:
 if not settings.controller or not settings.contact:
     st.warning(tr("privacy_unconfigured", lang))
 st.markdown(tr("privacy_body", lang))
+st.markdown(tr("privacy_campaign", lang))
 if settings.retention_days:
     st.markdown(tr("privacy_retention", lang, days=settings.retention_days))
 else:
