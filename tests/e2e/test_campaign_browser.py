@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import wait_idle
+from conftest import run_axe, wait_idle
 
 from maturity.admin import hash_password
 from maturity.app import devserver
@@ -38,7 +38,7 @@ def coordinator_server(tmp_path_factory, chromium):
     srv.stop()
 
 
-def test_the_status_map_renders_in_a_browser(chromium, coordinator_server, tmp_path):
+def test_the_status_map_renders_in_a_browser(chromium, coordinator_server, axe_source, tmp_path):
     context = chromium.new_context(viewport={"width": 1280, "height": 1400}, locale="fr-BE")
     page = context.new_page()
     page.set_default_timeout(30_000)
@@ -62,5 +62,6 @@ def test_the_status_map_renders_in_a_browser(chromium, coordinator_server, tmp_p
         chart.screenshot(path=str(shot))
         assert shot.stat().st_size > 10_000  # a drawn map, not an empty frame
         page.screenshot(path=str(shot.with_name("campaign-page.png")), full_page=True)
+        assert run_axe(page, axe_source) == []  # the coordinator's page too: no serious or critical violation
     finally:
         context.close()
