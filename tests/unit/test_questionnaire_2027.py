@@ -191,6 +191,8 @@ def test_version_and_the_not_applicable_rule():
     with_na = {q.id for s in Q.dimensions for q in s.questions if q.na_allowed}
     # only where a commune can truly lack the subject: no commercial centre, no communal school, no tourism
     assert with_na == {"eco_local_data", "peo_schools", "liv_culture_tourism"}
+    # an obstacle is rated, from "not an obstacle" up: "not applicable" has no meaning there
+    assert not [o.id for o in Q.obstacles if o.na_allowed]
 
 
 def test_five_not_applicable_out_of_six_never_make_a_score_of_100():
@@ -243,3 +245,21 @@ def test_resources_are_verified_https_pages_and_no_closed_programme():
                 assert banned not in resource.url, (rec.id, resource.url)
         german = " ".join(Q.t(a, "de") for a in rec.actions)
         assert "WiFi4EU" not in german and "WiFi4EU" not in " ".join(Q.t(a, "fr") for a in rec.actions)
+
+
+def test_maturity_recommendations_json_says_why_for_the_german_speaking_commune(capsys):
+    import json
+
+    from maturity.cli import main
+
+    assert main(["recommendations", str(ANSWERS / GERMAN), "--json", "--lang", "de"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["questionnaire"] == {"id": "smart-city-wallonie", "version": "2027.1"}
+    assert out["commune"]["name"] == "Büllingen" and out["warnings"] == []
+    recs = {r["id"]: r for r in out["recommendations"]}
+    assert recs["environment_climate_plan"]["title"] == "Einen Energie- und Klimaplan beschließen und finanzieren"
+    assert recs["environment_climate_plan"]["because"] == [{"question": "env_climate_plan", "answer": "committed"}]
+    assert recs["governance_join_pooling"]["because"][0] == {"question": "gov_shared",
+                                                             "answer": ["neighbours", "supra_communal"]}
+    assert sum(r["on_sheet"] for r in out["recommendations"]) == SHEET_LIMIT
+    assert [r["priority"] for r in out["recommendations"]] == sorted(r["priority"] for r in out["recommendations"])
