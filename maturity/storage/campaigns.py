@@ -450,7 +450,8 @@ class CampaignsMixin(Database):
     @guarded
     def campaign_progress(self, campaign_id: str) -> dict[str, list[str]]:
         """For the follow-up: the communes with a live invitation, those that started (an answer saved
-        in their space, or a response) and those whose response counts."""
+        in their space by its holder or a team member, a submission, or a response) and those whose
+        response counts."""
         from .spaces import draft_answers
 
         with self._read() as conn:
@@ -469,6 +470,13 @@ class CampaignsMixin(Database):
                     sa.select(snapshots.c.space_id).where(snapshots.c.space_id.in_(list(space_ids))).distinct()
                 ).scalars()
                 started |= {space_ids[s] for s in with_snapshots}
+                from .teams import member_answers, team_members
+
+                with_team_answers = conn.execute(
+                    sa.select(team_members.c.space_id).join(member_answers, member_answers.c.member_id == team_members.c.id)
+                    .where(team_members.c.space_id.in_(list(space_ids))).distinct()
+                ).scalars()
+                started |= {space_ids[s] for s in with_team_answers}
         return {"invited": sorted(live), "started": sorted(started | submitted), "submitted": sorted(submitted)}
 
     # ---- imported aggregates

@@ -132,6 +132,10 @@ def test_started_means_an_answer_saved_in_the_invited_space(cstore: Store) -> No
     cstore.save_answer(tokens["25072"], "q1", "a")
     assert cstore.campaign_progress("wal-2026")["started"] == ["25072"]
     assert cstore.campaign_progress("wal-2026")["submitted"] == []
+    member = cstore.invite_member(tokens["63023"], "Direktor")  # Eupen's team: a colleague's answer counts too
+    cstore.invite_member(tokens["92094"], "DG")  # a member who has answered nothing does not
+    cstore.save_member_answer(member, "q1", "a")
+    assert cstore.campaign_progress("wal-2026")["started"] == ["25072", "63023"]
 
 
 def test_an_uninvited_link_records_nothing(cstore: Store) -> None:
