@@ -979,6 +979,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Campaign “{title}”: this assessment is the response of **{commune}**. What you submit from the "
         "Results page until {closes} included counts; a new submission replaces the previous one.",
     },
+    "campaign_submit_note": {
+        "fr": "Enregistrer ce bilan envoie la réponse de **{commune}** à la campagne « {title} » (elle compte "
+        "jusqu'au {closes} inclus ; un nouvel envoi la remplace). Le partage ci-dessous concerne seulement les "
+        "chiffres ouverts de ce serveur.",
+        "de": "Das Speichern dieser Bewertung sendet die Antwort von **{commune}** an die Kampagne „{title}“ (sie "
+        "zählt bis einschließlich {closes}; eine neue Sendung ersetzt sie). Das Teilen unten betrifft nur die "
+        "offenen Zahlen dieses Servers.",
+        "en": "Saving this assessment sends **{commune}**'s response to the campaign “{title}” (it counts until "
+        "{closes} included; a new submission replaces it). The sharing below only concerns this server's open "
+        "figures.",
+    },
     "campaign_banner_closed": {
         "fr": "Campagne « {title} » : close le {closes}. Vos envois restent dans votre historique mais ne comptent "
         "plus pour la campagne.",

@@ -120,6 +120,7 @@ def test_an_invitation_link_opens_its_communes_space_and_its_submission_counts(m
     goto(at, "questionnaire")
     at.radio(key="ans_a1").set_value("full").run()
     goto(at, "resultats")
+    assert any("réponse de **Namur**" in i.value or "réponse de Namur" in i.value for i in at.info)
     at.button(key="submit").click().run()
     assert not at.exception
     (response,) = store.campaign_responses("wal-test")

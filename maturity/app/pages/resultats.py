@@ -84,6 +84,11 @@ else:
 # --- submit an immutable snapshot
 st.header(tr("submit_header", lang))
 st.caption(tr("submit_help", lang))
+invitation = session.invitation()
+if invitation is not None and invitation.open:  # a campaign's invited space: this submission is the response
+    st.info(tr("campaign_submit_note", lang, title=logic.markdown_text(invitation.title),
+               commune=logic.markdown_text(invitation.commune_name),
+               closes=format_date(invitation.closes, lang)), icon=":material/campaign:")
 if store is not None:
     opt_in = st.checkbox(tr("pool_opt_in", lang), value=False, key="pool_opt_in")
     st.caption(tr("pool_opt_in_help", lang))
