@@ -159,7 +159,10 @@ def _compile_condition(cond: Any) -> Predicate:
             value = answers.get(qid) if qid in shown else None
             if isinstance(value, list):  # multi: one of the chosen options
                 return any(v in wanted for v in value)
-            return value in wanted
+            try:
+                return value in wanted
+            except TypeError:  # an unhashable value (a JSON object) is no option
+                return False
 
         return match
     if isinstance(cond, CondAnswered):
