@@ -7,7 +7,9 @@ import streamlit as st
 
 from maturity.app import shell
 
-st.set_page_config(page_title="Smart City — Wallonie", page_icon=":material/location_city:", layout="wide")
+# the favicon is a file served by the app itself (a Material icon name made every page fetch it from a
+# third-party font server)
+st.set_page_config(page_title="Smart City — Wallonie", page_icon=str(shell.FAVICON), layout="wide")
 page = st.navigation(shell.pages(), position="hidden")  # the menu is drawn by shell.frame()
 shell.frame()
 page.run()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from . import session
 from .texts import tr
+
+FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"
 
 PAGES = (
     # (file, url path, title key, icon, in the menu)
