@@ -263,3 +263,16 @@ def test_maturity_recommendations_json_says_why_for_the_german_speaking_commune(
                                                              "answer": ["neighbours", "supra_communal"]}
     assert sum(r["on_sheet"] for r in out["recommendations"]) == SHEET_LIMIT
     assert [r["priority"] for r in out["recommendations"]] == sorted(r["priority"] for r in out["recommendations"])
+
+
+def test_german_questions_say_where_a_walloon_instrument_applies():
+    from maturity.models import localize
+
+    for section in Q.sections:
+        for question in section.questions:
+            texts = [question.text, question.help] + [o.label for o in question.options or ()]
+            for text in texts:
+                german = localize(text, "de", "fr") if text is not None else ""
+                if re.search(r"\b(PST|PCS|EPN|PIC|POLLEC)\b|sozialen Zusammenhalt", german):
+                    assert re.search(r"in der Wallonie|wallonisch|Deutschsprachigen Gemeinschaft", german), (
+                        question.id, german)
