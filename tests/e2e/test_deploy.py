@@ -190,3 +190,63 @@ def test_the_favicon_is_served_by_the_app(page, server):
     assert all(u.startswith((server.url, "ws://127.0.0.1", "data:", "blob:")) for u in requested), [
         u for u in requested if not u.startswith(server.url)][:5]
 
+
+
+# --- one space, many writers, in real browsers --------------------------------------------------------
+
+MULTI = f"{MAIN} [class*='st-key-q_gov_internal_digital']"  # a multi question of part 3
+
+
+def _open_part(page, url: str, token: str, part: int) -> None:
+    page.goto(f"{url}/questionnaire?t={token}&s={part}")
+    page.wait_for_selector(MULTI)
+    wait_idle(page)
+
+
+def _tick(page, index: int) -> None:
+    page.locator(f"{MULTI} [data-testid='stCheckbox'] label").nth(index).click()
+    wait_idle(page, 0.5)
+
+
+def _two_browsers(chromium, url_a: str, url_b: str, open_store) -> None:
+    a_ctx, b_ctx = chromium.new_context(locale="fr-BE"), chromium.new_context(locale="fr-BE")
+    try:
+        a, b = a_ctx.new_page(), b_ctx.new_page()
+        for p in (a, b):
+            p.set_default_timeout(30_000)
+        token = start_assessment(a, type("S", (), {"url": url_a})(), "Namur")
+        _open_part(a, url_a, token, 3)
+        _open_part(b, url_b, token, 3)  # the same link in another browser (a colleague, another tab)
+        _tick(a, 1)  # "decisions", ticked in A
+        _tick(b, 2)  # "mail", ticked in B, which still shows "decisions" unticked
+        with open_store() as store:
+            assert store.load_space(token).draft["answers"]["gov_internal_digital"] == ["decisions", "mail"]
+        b.wait_for_selector("text=modifié dans un autre onglet")
+        assert b.locator(f"{MULTI} input[type='checkbox']:checked").count() == 2
+        # A sees B's tick at its next action, and says why the page changed
+        _tick(a, 3)
+        a.wait_for_selector("text=modifié dans un autre onglet")
+        assert a.locator(f"{MULTI} input[type='checkbox']:checked").count() == 3
+        with open_store() as store:
+            assert store.load_space(token).draft["answers"]["gov_internal_digital"] == ["decisions", "mail", "documents"]
+    finally:
+        a_ctx.close()
+        b_ctx.close()
+
+
+def test_two_browsers_on_one_server_lose_nothing(chromium, server):
+    from maturity.storage import Store
+
+    _two_browsers(chromium, server.url, server.url, lambda: Store(data_dir=server.data_dir))
+
+
+def test_two_browsers_on_two_servers_on_one_postgresql_lose_nothing(chromium, tmp_path, pg_schema_url):
+    from maturity.storage import Store
+
+    env = {"MATURITY_DATABASE_URL": pg_schema_url}
+    servers = [devserver.start(tmp_path / f"s{i}", env=env) for i in (1, 2)]
+    try:
+        _two_browsers(chromium, servers[0].url, servers[1].url, lambda: Store(url=pg_schema_url))
+    finally:
+        for s in servers:
+            s.stop()
