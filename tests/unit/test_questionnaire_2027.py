@@ -276,3 +276,13 @@ def test_german_questions_say_where_a_walloon_instrument_applies():
                 if re.search(r"\b(PST|PCS|EPN|PIC|POLLEC)\b|sozialen Zusammenhalt", german):
                     assert re.search(r"in der Wallonie|wallonisch|Deutschsprachigen Gemeinschaft", german), (
                         question.id, german)
+
+
+def test_german_actions_say_where_a_walloon_instrument_applies():
+    """The sheet shows a recommendation's actions: each German action that names a Walloon
+    instrument says that it is Walloon (or speaks of the commune's own strategic plan)."""
+    for rec in Q.recommendations:
+        for action in rec.actions:
+            german = Q.t(action, "de")
+            if re.search(r"\b(PST|PCS|EPN|PIC|POLLEC)\b", german):
+                assert re.search(r"in der Wallonie|wallonisch|Deutschsprachigen Gemeinschaft", german), (rec.id, german)
