@@ -471,7 +471,8 @@ class _Sources:
 
     def series(self, s: RadarSeries) -> int:
         ref = len(self.rows) + 1
-        self.rows.append(SourceRow(ref, clean_text(s.name + (f" — {s.note}" if s.note else ""), 400), []))
+        note = s.note if s.note and s.note not in s.name else ""  # the app's pooled names already say it
+        self.rows.append(SourceRow(ref, clean_text(s.name + (f" — {note}" if note else ""), 400), []))
         return ref
 
 

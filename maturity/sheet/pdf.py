@@ -41,6 +41,7 @@ MARGIN_TOP = 16.0
 MARGIN_BOTTOM = 18.0
 BASE = 9.0  # body size, pt
 HEADING_KEEP = 24.0  # mm a heading needs below it (itself and a first item), else it starts the next page
+RADAR_MAX_H = 80.0  # mm, the radar with its legend in the last resorts (the commune alone: 77-86)
 
 
 @cache
@@ -335,6 +336,8 @@ def _profile(pdf: SheetPDF, c: SheetContent, png: bytes, aspect: float) -> None:
     pdf.heading(c.profile_title, space_before=2)
     top = pdf.get_y()
     img_w = 88.0 if pdf.compact else 96.0  # the last resorts: a slightly smaller radar
+    if pdf.compact and img_w * aspect > RADAR_MAX_H:  # and a long legend (several series) no taller
+        img_w = RADAR_MAX_H / aspect
     img_h = img_w * aspect
     pdf.image(BytesIO(png), x=pdf.l_margin - 2, y=top, w=img_w, h=img_h)
     # the levels, beside the radar
@@ -391,7 +394,7 @@ def _scores(pdf: SheetPDF, c: SheetContent) -> None:
             cells.append((r.change, "", INK))
         rows.append(cells)
     if c.show_change:
-        widths, aligns = (64, 12, 30, 20, 26, 22), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT")
+        widths, aligns = (67, 12, 25, 20, 26, 24), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT")
     else:
         widths, aligns = (72, 14, 36, 22, 30), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT")
     _table(pdf, c.score_headers, rows, widths, aligns)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from functools import cache
 
 import pypdf
 import pytest
@@ -12,7 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from maturity.answers import AnswersFile
+from maturity.charts import RadarSeries
 from maturity.questionnaire import load_questionnaire
+from maturity.scoring import score
 from maturity.sheet import build, build_content
 from maturity.sheet.pdf import MAX_PAGES
 
@@ -112,8 +115,7 @@ def test_page_one_holds_commune_date_respondent_summary_scores_and_meaning():
     assert "docs/benchmarks.md" in content.reference_note
 
 
-@pytest.mark.parametrize("lang", ["fr", "de", "en"])
-def test_a_heavy_answers_file_stays_on_three_pages(lang):
+def heavy_answers() -> AnswersFile:
     """Every obstacle major, every profile question answered, 8 long notes, a long name: the most the
     default questionnaire can put on a sheet."""
     q = DEFAULT
@@ -131,22 +133,105 @@ def test_a_heavy_answers_file_stays_on_three_pages(lang):
                 doc.answers[qid] = question.options[0 if section.kind == "profile" else 1].id
     for qid in list(q.question_index)[:8]:
         doc.notes[qid] = ("Une remarque longue de la commune, avec des mots. " * 12)[:500]
-    pages, _text = pages_and_text(build(q, doc, lang, "pdf", generated=DAY))
+    return doc
+
+
+# --- the comparison series, as the app passes them (maturity.app.logic.sheet_kwargs) ---------------------
+
+DIMS = [d.id for d in DEFAULT.dimensions]
+PEER_NIS = "63003"  # Aubel: province of Liège, under 5,000 inhabitants (long German group names)
+
+
+@cache
+def app_series(lang: str) -> tuple[str, str, str]:
+    """The regional and peer series' names and note as the app builds them (a pool of 200 communes)."""
+    from maturity import communes
+    from maturity.app.logic import pooled_series
+
+    codes = [c.nis_code for c in communes.registry_at("2026-03-01")][:200]
+    rows = [{"nis_code": code, "submitted_at": "2026-01-01", **dict.fromkeys(DIMS, 50.0)} for code in codes]
+    series, _note = pooled_series(DEFAULT, rows, PEER_NIS, lang)
+    pooled = next(s for s in series if s.kind == "pooled")
+    peer = max((s for s in series if s.kind == "peer"), key=lambda s: len(s.name))
+    return pooled.name, peer.name, pooled.note
+
+
+def campaign_series(lang: str, scores: dict, half_width: float = 6.0) -> RadarSeries:
+    """A campaign's Walloon series with its 95 % interval, labelled as maturity.aggregates does."""
+    from maturity import aggregates
+
+    title = {"fr": "Baromètre 2026", "de": "Barometer 2026", "en": "Barometer 2026"}[lang]
+    name = aggregates.SERIES_LABEL[lang].format(title=title, n="143", N="261")
+    source = aggregates.SOURCE_TEXT[lang].format(
+        title=f"Campagne wallonne Smart City : {title}", publisher="Coordination Smart Région wallonne",
+        date="15 juillet 2026", licence="CC BY 4.0", method="moyenne post-stratifiée par province et par "
+        "taille de commune, intervalle de confiance à 95 % avec correction pour population finie")
+    band = {d: (max(0.0, v - half_width), min(100.0, v + half_width)) for d, v in scores.items() if v is not None}
+    return RadarSeries(**aggregates.ReferenceSeries(name, scores, "campaign", "wallonia", band, source).radar_kwargs())
+
+
+def with_series(lang: str, reference: str | None, scores: dict, peer_scores: dict | None,
+                previous_answers: dict | None) -> dict:
+    """``build``'s keyword arguments for the optional series: the regional reference (none, the pool's or a
+    campaign's with its interval), the peer group, the previous assessment."""
+    pooled_name, peer_name, note = app_series(lang)
+    kwargs: dict = {}
+    if reference == "pool":
+        kwargs["reference"] = RadarSeries(pooled_name, scores, "pooled", note)
+    elif reference == "campaign":
+        kwargs["reference"] = campaign_series(lang, scores)
+    if peer_scores is not None:
+        kwargs["peer"] = RadarSeries(peer_name, peer_scores, "peer", note)
+    if previous_answers is not None:
+        kwargs["previous"] = score(DEFAULT, previous_answers)
+        kwargs["previous_label"] = {"fr": "Bilan précédent (30 septembre 2025)",
+                                    "de": "Vorherige Bewertung (30. September 2025)",
+                                    "en": "Previous assessment (30 September 2025)"}[lang]
+    return kwargs
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_a_heavy_answers_file_stays_on_three_pages(lang):
+    pages, _text = pages_and_text(build(DEFAULT, heavy_answers(), lang, "pdf", generated=DAY))
     assert pages <= MAX_PAGES
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_a_heavy_answers_file_with_every_series_stays_on_three_pages(lang):
+    """The heaviest file with a campaign's reference and its interval, a peer group and the previous
+    assessment, each missing two dimensions (the legend then names them): the tallest radar legend."""
+    gaps = dict.fromkeys(DIMS, 55.0) | {DIMS[1]: None, DIMS[4]: None}
+    doc = heavy_answers()
+    previous = {qid: value for qid, value in doc.answers.items() if not qid.startswith(DIMS[2])}
+    kwargs = with_series(lang, "campaign", gaps, gaps, previous)
+    data = build(DEFAULT, doc, lang, "pdf", generated=DAY, **kwargs)
+    pages, text = pages_and_text(data)
+    assert pages <= MAX_PAGES
+    content = build_content(DEFAULT, doc, lang, generated=DAY, **kwargs)
+    assert len(content.series) == 4
+    assert content.comparisons_title in " ".join(text)
 
 
 names = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=130)
 notes = st.dictionaries(st.sampled_from(sorted(DEFAULT.question_index)), st.text(max_size=450), max_size=8)
+radar_scores = st.fixed_dictionaries({d: st.one_of(st.none(), st.floats(0, 100)) for d in DIMS})
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(answers=answer_sets(DEFAULT), name=names, note_map=notes, lang=st.sampled_from(["fr", "de", "en"]))
-def test_any_answers_file_gives_at_most_three_pages(answers, name, note_map, lang):
+@given(answers=answer_sets(DEFAULT), name=names, note_map=notes, lang=st.sampled_from(["fr", "de", "en"]),
+       reference=st.sampled_from([None, "pool", "campaign"]), scores=radar_scores,
+       peer_scores=st.one_of(st.none(), radar_scores), previous=st.one_of(st.none(), answer_sets(DEFAULT)))
+def test_any_answers_file_gives_at_most_three_pages(answers, name, note_map, lang, reference, scores, peer_scores,
+                                                    previous):
+    """Any answers file, with or without the series the app passes (a regional reference from the pool or
+    from a campaign with its interval, a peer group, the previous assessment)."""
     doc = AnswersFile(DEFAULT.id, DEFAULT.version, commune={"name": name}, respondent={"role": name[:80]},
                       answers=answers, notes=note_map)
-    pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY))
+    kwargs = with_series(lang, reference, scores, peer_scores, previous)
+    pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY, **kwargs))
     assert pages <= MAX_PAGES
-    content = build_content(DEFAULT, doc, lang, generated=DAY)
+    content = build_content(DEFAULT, doc, lang, generated=DAY, **kwargs)
+    assert len(content.series) == 1 + sum(kwargs.get(k) is not None for k in ("reference", "peer", "previous"))
     flat = " ".join(text)
     assert content.summary_title.upper() in flat or content.summary[0][0] in flat
     assert content.comparisons_title in flat  # the barometer section is never dropped
