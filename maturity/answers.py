@@ -150,13 +150,15 @@ def answers_from_dict(data: Any, name: str = "<answers>") -> AnswersFile:
             problems.append(Problem(f"a note has at most {MAX_NOTE} characters", f"notes.{qkey}", name))
     created = _check_timestamp(data.get("created_at"), "created_at", problems, name)
     updated = _check_timestamp(data.get("updated_at"), "updated_at", problems, name)
-    if problems:
+    readable = isinstance(qref, dict) and isinstance(qid, str) and qid and isinstance(qversion, str) and qversion \
+        and isinstance(data.get("answers", {}), dict)
+    if problems and not readable:
         raise InvalidInput(problems)
-    return AnswersFile(
+    doc = AnswersFile(
         questionnaire_id=qid,
         questionnaire_version=qversion,
         answers=dict(answers),
-        notes=dict(notes),
+        notes={k: v for k, v in notes.items() if isinstance(v, str)},
         commune=dict(commune),
         respondent=dict(respondent),
         created_at=created,
@@ -164,6 +166,18 @@ def answers_from_dict(data: Any, name: str = "<answers>") -> AnswersFile:
         questionnaire_extra=qextra,
         extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
     )
+    if problems:  # the answers can still be read: the caller checks them too and reports every problem
+        raise AnswersProblems(problems, document=doc)
+    return doc
+
+
+@dataclass
+class AnswersProblems(InvalidInput):
+    """Problems of an answers file whose questionnaire and answers could still be read (a wrong NIS
+    code, a bad note or date): ``document`` holds what was read, so that the answers can be checked
+    too and every problem reported at once. Never use ``document`` as if the file were valid."""
+
+    document: Any = None
 
 
 def parse_answers_json(raw: bytes | str, name: str = "<answers>") -> AnswersFile:

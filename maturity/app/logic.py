@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from maturity import communes
-from maturity.answers import MAX_BYTES, AnswersFile, answers_from_dict, check_answers, parse_answers_json
+from maturity.answers import (
+    MAX_BYTES,
+    AnswersFile,
+    AnswersProblems,
+    answers_from_dict,
+    check_answers,
+    parse_answers_json,
+)
 from maturity.display import format_number, format_percent, round_half_up, round_int, round_parts
 from maturity.errors import InvalidInput, Problem
 from maturity.models import NA, UNKNOWN, Question, Questionnaire, localize
@@ -273,9 +280,11 @@ def _read_upload(raw: bytes, name: str, q: Questionnaire, current_nis: str | Non
                  ) -> tuple[AnswersFile, list[Problem]]:
     if len(raw) > MAX_BYTES:
         raise InvalidInput([Problem(tr("upload_too_big", lang, size=len(raw), limit=MAX_BYTES), file=name)])
-    doc = parse_answers_json(raw, name)
-    problems = []
-    if current_nis and doc.nis_code and doc.nis_code != current_nis:
+    try:
+        doc, problems = parse_answers_json(raw, name), []
+    except AnswersProblems as exc:  # readable despite e.g. a wrong NIS code: check the answers too
+        doc, problems = exc.document, list(exc.problems)
+    if current_nis and communes.get(doc.nis_code) is not None and doc.nis_code != current_nis:
         problems.append(Problem(tr("upload_other_commune", lang, file=commune_name(doc.nis_code), nis=doc.nis_code,
                                    here=commune_name(current_nis), here_nis=current_nis), "commune.nis_code", name))
     try:

@@ -103,23 +103,69 @@ def _insufficient(lang: str) -> str:
 # --- sheet ------------------------------------------------------------------------------------
 
 
+SUFFIXES = {".pdf": "pdf", ".md": "md", ".csv": "csv", ".docx": "docx"}
+
+
+def sheet_targets(answers: list[str], out: str, fmt: str | None) -> list[tuple[str, Path, str]]:
+    """(answers file, output file, format) for each answers file, or InvalidInput naming every problem.
+
+    ``--out`` is a file for one answers file, or an existing folder (one sheet per answers file, named
+    after it: ``namur.json`` -> ``namur.pdf``). For a file, the suffix decides the format when
+    ``--format`` is absent, and the two must agree when both are given."""
+    problems: list[Problem] = []
+    target = Path(out)
+    if target.is_dir():
+        chosen = fmt or "pdf"
+        pairs = [(a, target / (Path(a).stem + "." + chosen), chosen) for a in answers]
+        seen: dict[Path, str] = {}
+        for a, path, _f in pairs:
+            if path in seen:
+                problems.append(Problem(f"two answers files would write the same sheet {path.name} "
+                                        f"({seen[path]} and {a}): rename one", path="--out"))
+            seen[path] = a
+    elif len(answers) > 1:
+        problems.append(Problem(f"several answers files need an existing folder as --out (not {out})", path="--out"))
+        pairs = []
+    else:
+        from_suffix = SUFFIXES.get(target.suffix.lower())
+        if fmt and from_suffix and fmt != from_suffix:
+            problems.append(Problem(f"--format {fmt} but the file name ends in {target.suffix}: "
+                                    "make them agree (or leave --format out)", path="--out"))
+        if not target.parent.exists():
+            problems.append(Problem("the folder does not exist", file=str(target.parent), path="--out"))
+        pairs = [(answers[0], target, fmt or from_suffix or "pdf")]
+    if problems:
+        raise InvalidInput(problems)
+    return pairs
+
+
 def cmd_sheet(args: argparse.Namespace) -> int:
+    """One sheet per answers file (a coordinator makes the 262 in one call). Every file is read and
+    checked first: with any problem, every problem is printed and nothing is written."""
+    from .. import sheet
     from ..fileio import atomic_write
 
-    q, doc, warnings = load_for_answers(args.answers, args.questionnaire)
-    out = Path(args.out)
-    if not out.parent.exists():
-        raise InvalidInput([Problem("the folder does not exist", file=str(out.parent), path="--out")])
-    fmt = args.format or {".md": "md", ".csv": "csv", ".docx": "docx"}.get(out.suffix.lower(), "pdf")
-    from .. import sheet
-
-    data = sheet.build(q, doc, lang=args.lang, fmt=fmt)
-    try:
-        atomic_write(out, data)
-    except OSError as exc:
-        raise InvalidInput([Problem(f"cannot write the file ({exc.strerror})", file=str(out))]) from None
-    _print_problems(warnings)
-    print(f"written: {out}")
+    targets = sheet_targets(args.answers, args.out, args.format)
+    problems: list[Problem] = []
+    loaded = []
+    questionnaires: dict = {}
+    for answers, path, fmt in targets:
+        try:
+            q, doc, warnings = load_for_answers(answers, args.questionnaire, questionnaires)
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+            continue
+        loaded.append((q, doc, warnings, path, fmt))
+    if problems:
+        raise InvalidInput(problems)
+    for q, doc, warnings, path, fmt in loaded:
+        data = sheet.build(q, doc, lang=args.lang, fmt=fmt)
+        try:
+            atomic_write(path, data)
+        except OSError as exc:
+            raise InvalidInput([Problem(f"cannot write the file ({exc.strerror})", file=str(path))]) from None
+        _print_problems(warnings)
+        print(f"written: {path}")
     return EXIT_OK
 
 
@@ -139,11 +185,11 @@ def register(sub: Any) -> None:
     p.add_argument("--lang", choices=LANGS, default="fr")
     p.set_defaults(func=cmd_score)
 
-    p = sub.add_parser("sheet", help="write the recommendation sheet")
-    p.add_argument("answers", help="ANSWERS.json")
-    p.add_argument("--out", required=True, help="output file")
+    p = sub.add_parser("sheet", help="write the recommendation sheet (one per answers file)")
+    p.add_argument("answers", nargs="+", help="ANSWERS.json (several: --out is a folder)")
+    p.add_argument("--out", required=True, help="output file, or an existing folder (one sheet per answers file)")
     p.add_argument("--lang", choices=LANGS, default="fr")
     p.add_argument("--format", choices=["pdf", "docx", "md", "csv"],
-                   help="pdf (default), docx (editable), md, or csv (PST actions)")
+                   help="pdf, docx (editable), md, or csv (PST actions); default: the --out suffix, else pdf")
     p.add_argument("--questionnaire", help="questionnaire YAML (default: the one the answers name)")
     p.set_defaults(func=cmd_sheet)

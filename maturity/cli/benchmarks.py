@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .. import display
 from ..benchmarks import BENCHMARKS_DIR, FigureRef, format_number, load_benchmark_sets
 from ..errors import InvalidInput, Problem
 from ..models import localize
@@ -38,22 +39,44 @@ def _sets(args: argparse.Namespace) -> list:
     return load_benchmark_sets(directory)
 
 
+# every word printed, in the language asked (figure ids, source ids and URLs stay as they are)
+KINDS = {
+    "published": {"fr": "publié", "de": "veröffentlicht", "en": "published"},
+    "pooled": {"fr": "mis en commun", "de": "gepoolt", "en": "pooled"},
+    "estimate": {"fr": "estimation", "de": "Schätzung", "en": "estimate"},
+}
+WORDS = {
+    "communes": {"fr": "communes", "de": "Gemeinden", "en": "communes"},
+    "mean": {"fr": "moyenne", "de": "Mittelwert", "en": "mean"},
+    "median": {"fr": "médiane", "de": "Median", "en": "median"},
+    "quartiles": {"fr": "quartiles", "de": "Quartile", "en": "quartiles"},
+    "imported": {"fr": "{count} lignes importées comme données mises en commun (source : {source})",
+                 "de": "{count} Zeilen als gepoolte Daten importiert (Quelle: {source})",
+                 "en": "{count} rows imported as pooled data (source: {source})"},
+}
+
+
+def _word(key: str, lang: str) -> str:
+    return WORDS[key].get(lang, WORDS[key]["en"])
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     lang = args.lang
     sets = _sets(args)
-    header = {"fr": ("figure", "valeur", "type", "année", "n", "source"),
+    header = {"fr": ("indicateur", "valeur", "nature", "année", "n", "source"),
               "de": ("Kennzahl", "Wert", "Art", "Jahr", "n", "Quelle"),
               "en": ("figure", "value", "kind", "year", "n", "source")}[lang]
     for bset in sorted(sets, key=lambda s: -s.year):
         title = localize(bset.title, lang)
         print(f"{bset.id}: {title} — {bset.publisher}; "
-              f"{format_number(bset.respondents, lang)}/{format_number(bset.population, lang)} communes")
+              f"{format_number(bset.respondents, lang)}/{format_number(bset.population, lang)} {_word('communes', lang)}")
         width = max([len(f.id) for f in bset.figures] + [len(header[0])])
-        print(f"  {header[0]:<{width}}  {header[1]:>10}  {header[2]:<9}  {header[3]:<5}  {header[4]:>4}  {header[5]}")
+        print(f"  {header[0]:<{width}}  {header[1]:>10}  {header[2]:<14}  {header[3]:<5}  {header[4]:>4}  {header[5]}")
         for fig in bset.figures:
             ref = FigureRef(fig, bset)
             n = format_number(ref.n, lang) if ref.n is not None else "–"
-            print(f"  {fig.id:<{width}}  {ref.formatted(lang):>10}  {fig.kind:<9}  {bset.year:<5}  {n:>4}  "
+            kind = KINDS.get(fig.kind, {}).get(lang, fig.kind)
+            print(f"  {fig.id:<{width}}  {ref.formatted(lang):>10}  {kind:<14}  {bset.year:<5}  {n:>4}  "
                   f"{ref.source.id or ref.source.label}: {ref.source.url}")
         print()
     return 0
@@ -104,9 +127,10 @@ def cmd_pool(args: argparse.Namespace) -> int:
             if st.suppressed:
                 print(f"  {dim:<12} —")
             else:
-                nums = [format_number(round(x, 1), args.lang) for x in (st.mean, st.median, st.q1, st.q3)]
-                print(f"  {dim:<12} n = {st.n:<4} mean {nums[0]:>5}  median {nums[1]:>5}  "
-                      f"quartiles {nums[2]}–{nums[3]}")
+                la = args.lang
+                nums = [display.format_number(x, la, 1) for x in (st.mean, st.median, st.q1, st.q3)]
+                print(f"  {dim:<12} n = {st.n:<4} {_word('mean', la)} {nums[0]:>5}  {_word('median', la)} "
+                      f"{nums[1]:>5}  {_word('quartiles', la)} {nums[2]}–{nums[3]}")
     return 0
 
 
@@ -128,7 +152,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     except StorageError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 1
-    print(f"{count} rows imported as pooled data (source: {source})")
+    print(_word("imported", args.lang).format(count=count, source=source))
     return 0
 
 

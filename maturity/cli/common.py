@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from ..errors import Problem
+from ..errors import InvalidInput, Problem
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 LANGS = ("fr", "de", "en")
@@ -19,17 +19,30 @@ def print_problems(problems: Sequence[Problem], stream: Any = None) -> None:
         print(str(problem), file=stream)
 
 
-def load_for_answers(answers_path: str, questionnaire_path: str | None):
-    """Read an answers file and its questionnaire; returns (questionnaire, doc, warnings)."""
-    from ..answers import check_answers, read_answers_file
+def load_for_answers(answers_path: str, questionnaire_path: str | None, loaded: dict | None = None):
+    """Read an answers file and its questionnaire; returns (questionnaire, doc, warnings).
+
+    ``loaded`` keeps the questionnaires read, for a command that reads many answers files."""
+    from ..answers import AnswersProblems, check_answers, read_answers_file
     from ..questionnaire import find_questionnaire, load_questionnaire
 
-    doc = read_answers_file(answers_path)
-    if questionnaire_path:
-        q = load_questionnaire(questionnaire_path)
-    else:
-        q = find_questionnaire(doc.questionnaire_id, doc.questionnaire_version)
-    warnings = check_answers(doc, q, answers_path)
+    try:
+        doc, problems = read_answers_file(answers_path), []
+    except AnswersProblems as exc:  # e.g. a wrong NIS code: the answers are checked too, every problem told
+        doc, problems = exc.document, list(exc.problems)
+    try:
+        key = questionnaire_path or (doc.questionnaire_id, doc.questionnaire_version)
+        q = (loaded or {}).get(key)
+        if q is None:
+            q = load_questionnaire(questionnaire_path) if questionnaire_path else find_questionnaire(
+                doc.questionnaire_id, doc.questionnaire_version)
+            if loaded is not None:
+                loaded[key] = q
+        warnings = check_answers(doc, q, answers_path)
+    except InvalidInput as exc:
+        raise InvalidInput(problems + exc.problems) from None
+    if problems:
+        raise InvalidInput(problems + warnings)
     return q, doc, warnings
 
 

@@ -67,6 +67,12 @@ def test_read_upload_names_every_problem_in_the_users_language(q):
     paths = [p.path for p in info.value.problems]
     assert paths == ["commune.nis_code", "answers.a1"]
     assert "le fichier concerne Eupen" in info.value.problems[0].message
+    # a NIS code of no commune does not hide the answers' problems
+    raw = json.dumps({"questionnaire": {"id": "mini", "version": "1.0"}, "commune": {"nis_code": "99999"},
+                      "answers": {"a1": "maybe"}}).encode()
+    with pytest.raises(InvalidInput) as info:
+        logic.read_upload(raw, "x.json", q, "92094", "fr")
+    assert [p.path for p in info.value.problems] == ["commune.nis_code", "answers.a1"]
     with pytest.raises(InvalidInput, match="fichier trop volumineux"):
         logic.read_upload(b" " * (1024 * 1024 + 1), "big.json", q, None, "fr")
 

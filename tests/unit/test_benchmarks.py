@@ -377,9 +377,21 @@ def test_cli_lists_every_figure(capsys):
     assert cli.main(["benchmarks", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     for fid in EXPECTED_2021:
-        assert re.search(rf"^  {fid} .* published  2021 ", out, re.M), fid
+        assert re.search(rf"^  {fid} .* published +2021 ", out, re.M), fid
     assert re.search(r"^  obstacle_budget +50% +published +2021 +113 +datanews: https://", out, re.M)
     assert re.search(r"^  progress_self_rated +4\.31 / 10 +published +2021 +– ", out, re.M)
+
+
+@pytest.mark.parametrize(("lang", "words", "foreign"), [
+    ("fr", ("indicateur", "publié", "communes"), ("published", " with ", "figure ", "value")),
+    ("de", ("Kennzahl", "veröffentlicht", "Gemeinden"), ("published", " with ", "publié", "communes")),
+])
+def test_cli_lists_in_one_language(capsys, lang, words, foreign):
+    assert cli.main(["benchmarks", "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    text = re.sub(r"\S+: https://\S+", "", out)  # source ids and addresses stay as they are
+    assert all(w in text for w in words), words
+    assert not [w for w in foreign if w in text]
 
 
 def test_cli_reports_a_broken_benchmark_folder(tmp_path, capsys):

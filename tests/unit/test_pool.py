@@ -292,7 +292,7 @@ def test_import_command_stores_valid_rows_and_nothing_on_error(tmp_path, monkeyp
     rows, source = _FakeStore.calls[-1]
     assert source == "Baromètre 2025" and [r["nis_code"] for r in rows] == nis
     assert rows[0]["submitted_at"] == "2025-10-01" and rows[0]["living"] == 60.0
-    assert "2 rows imported" in capsys.readouterr().out
+    assert "2 lignes importées" in capsys.readouterr().out
 
     bad = tmp_path / "bad.csv"
     bad.write_text(HEADER + "\n" + f"{nis[0]},10,20,30,40,50,600\n", encoding="utf-8")
