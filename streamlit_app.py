@@ -10,6 +10,6 @@ from maturity.app import shell
 # the favicon is a file served by the app itself (a Material icon name made every page fetch it from a
 # third-party font server)
 st.set_page_config(page_title="Smart City — Wallonie", page_icon=str(shell.FAVICON), layout="wide")
-page = st.navigation(shell.pages(), position="hidden")  # the menu is drawn by shell.frame()
-shell.frame()
+page = st.navigation(shell.pages(), position="hidden")  # the menu is drawn by shell.frame(page)
+shell.frame(page)
 page.run()

@@ -618,6 +618,26 @@ def client_address() -> str:
     return clients.client_address(peer, forwarded, clients.trusted_from_env())
 
 
+POOL_CONTACT_ENV = "MATURITY_POOL_CONTACT"
+
+
+def pool_contact(la: str) -> str:
+    """Whom a commune writes to for a withdrawal from the pool: ``MATURITY_POOL_CONTACT`` (env, or the
+    same key in ``st.secrets``; e.g. "smartcity@region.example, 081 00 00 00"), else a plain description."""
+    contact = os.environ.get(POOL_CONTACT_ENV)
+    if not contact:
+        try:
+            contact = st.secrets.get(POOL_CONTACT_ENV)
+        except Exception:
+            contact = None
+    text = " ".join(str(contact or "").split())[:200]
+    if not text:
+        return tr("pool_contact_default", la)
+    from maturity.sheet.markdown import escape  # the one Markdown escaper: configured text shows as typed
+
+    return escape(text)
+
+
 def base_url() -> str | None:
     try:
         return st.context.url
@@ -655,9 +675,9 @@ def require_space(title_key: str) -> tuple[Questionnaire, AnswersFile] | None:
     return q, doc
 
 
-def _link_params(step: int | None = None) -> dict[str, str] | None:
+def _link_params(step: int | None = None, with_token: bool = True) -> dict[str, str] | None:
     token = current_token()
-    params = {"t": token} if token else {}
+    params = {"t": token} if token and with_token else {}
     if token and step is not None:
         params["s"] = str(step)
     if st.session_state.get("lang_chosen"):
@@ -665,9 +685,20 @@ def _link_params(step: int | None = None) -> dict[str, str] | None:
     return params or None
 
 
-def page_link(name: str, label: str, icon: str | None = None, step: int | None = None) -> None:
-    """A link to a page of this assessment (``step``: a part of the questionnaire, from 1)."""
-    st.page_link(f"{PAGES_DIR}/{name}.py", label=label, icon=icon, query_params=_link_params(step))
+def page_link(name: str, label: str, icon: str | None = None, step: int | None = None,
+              with_token: bool = True) -> None:
+    """A link to a page of this assessment (``step``: a part of the questionnaire, from 1).
+
+    ``with_token=False`` for the menu: its links are on every page, public ones included, and the
+    session keeps the token anyway (the assessment's pages put it back in their address)."""
+    st.page_link(f"{PAGES_DIR}/{name}.py", label=label, icon=icon, query_params=_link_params(step, with_token))
+
+
+def hide_token_from_address() -> None:
+    """On a public page (Wallonie, Administration) the address carries no resume token, so that a
+    link to it shared with another commune never opens this assessment. The session keeps it."""
+    st.query_params.pop("t", None)
+    st.query_params.pop("s", None)
 
 
 def switch_page(name: str, step: int | None = None) -> None:

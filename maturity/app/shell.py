@@ -42,11 +42,17 @@ def pages() -> list:
     return out
 
 
-def frame() -> None:
-    """The style and the sidebar, drawn once ``st.navigation`` knows the pages."""
+# pages another commune may see: never the resume token in their address
+PUBLIC = ("wallonie", "vie-privee", "admin", "campagnes")
+
+
+def frame(page: object | None = None) -> None:
+    """The style and the sidebar, drawn once ``st.navigation`` knows the pages (and which one runs)."""
     session.begin_run()
     style(session.lang())
     sidebar()
+    if getattr(page, "url_path", None) in PUBLIC:  # last: drawing the sidebar reads the token
+        session.hide_token_from_address()
 
 
 def sidebar() -> None:
@@ -56,7 +62,7 @@ def sidebar() -> None:
         with st.container(key="menu"):
             for name, _url, title_key, icon, in_menu in PAGES:
                 if in_menu:
-                    session.page_link(name, tr(title_key, lang), icon)
+                    session.page_link(name, tr(title_key, lang), icon, with_token=False)
         session.language_selector()
         if doc is not None:
             st.markdown(tr("sidebar_commune", lang, name=session.commune_of(doc)))

@@ -476,14 +476,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "why_help": {
         "fr": "Chaque réponse vaut une part de la meilleure réponse possible (de 0 à 1), multipliée par son poids ; "
         "le score est la moyenne pondérée de ces parts, sur 100. « Je ne sais pas » et les questions sans réponse "
-        "ne comptent pas dans ce calcul mais font baisser les « réponses utiles » ; « ne s'applique pas » est "
+        "ne comptent pas dans ce calcul mais font baisser les « réponses utiles » ; « Ne s'applique pas » est "
         "retiré de l'un comme de l'autre.",
         "de": "Jede Antwort zählt als Anteil an der bestmöglichen Antwort (0 bis 1), mal ihrem Gewicht; der Wert "
         "ist der gewichtete Mittelwert dieser Anteile, auf 100. „Weiß ich nicht“ und unbeantwortete Fragen zählen "
         "dabei nicht, senken aber die „verwertbaren Antworten“; „Trifft nicht zu“ wird aus beidem herausgenommen.",
         "en": "Each answer is worth a share of the best possible answer (0 to 1), times its weight; the score is "
         "the weighted mean of these shares, out of 100. “I don't know” and unanswered questions do not count in "
-        "it but lower the “usable answers”; “does not apply” is left out of both.",
+        "it but lower the “usable answers”; “Does not apply” is left out of both.",
     },
     "why_total": {
         "fr": "Total : le score de la dimension",
@@ -497,9 +497,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Your obstacles and those of the 2021 barometer",
     },
     "obstacles_caption": {
-        "fr": "Un frein est « cité » quand vous le jugez important ou majeur.",
-        "de": "Ein Hindernis gilt als „genannt“, wenn Sie es als erheblich oder groß einstufen.",
-        "en": "An obstacle counts as “cited” when you rate it significant or major.",
+        "fr": "Un frein est « cité » quand vous répondez « Frein important » ou « Frein majeur », comme dans "
+        "le baromètre.",
+        "de": "Ein Hindernis gilt als „genannt“, wenn Sie „Erhebliches Hemmnis“ oder „Großes Hemmnis“ antworten, "
+        "wie im Barometer.",
+        "en": "An obstacle counts as “cited” when you answer “Significant obstacle” or “Major obstacle”, as in the "
+        "barometer.",
     },
     "barometer_share": {
         "fr": "{share} des communes ({source}, {year}, n = {n}, {kind})",
@@ -544,13 +547,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "pool_opt_in_help": {
         "fr": "Seuls les six scores et le code de la commune sont partagés. Une moyenne n'est publiée que "
         "pour un groupe d'au moins 5 communes : votre commune n'y est jamais reconnaissable. "
-        "Vous pouvez demander le retrait à l'administrateur.",
+        "Pour retirer des scores partagés, écrivez à {contact} en donnant le nom de la commune et la date "
+        "du bilan.",
         "de": "Nur die sechs Werte und der Gemeindecode werden geteilt. Ein Mittelwert wird nur für eine Gruppe "
-        "von mindestens 5 Gemeinden veröffentlicht: Ihre Gemeinde ist nie erkennbar. Sie können die "
-        "Rücknahme beim Administrator beantragen.",
+        "von mindestens 5 Gemeinden veröffentlicht: Ihre Gemeinde ist nie erkennbar. Um geteilte Werte "
+        "zurückzuziehen, schreiben Sie an {contact} mit dem Namen der Gemeinde und dem Datum der Bewertung.",
         "en": "Only the six scores and the commune code are shared. An average is published only for a group "
-        "of at least 5 communes: your commune is never recognisable. You can ask the administrator to "
-        "withdraw it.",
+        "of at least 5 communes: your commune is never recognisable. To withdraw shared scores, write to "
+        "{contact} with the commune's name and the date of the assessment.",
+    },
+    "pool_contact_default": {
+        "fr": "l'administrateur de ce site (la personne ou le service qui vous a donné son adresse)",
+        "de": "den Administrator dieser Seite (die Person oder Stelle, die Ihnen die Adresse gegeben hat)",
+        "en": "the administrator of this site (the person or office that gave you its address)",
     },
     "submit_button": {"fr": "Enregistrer ce bilan", "de": "Bewertung speichern", "en": "Save this assessment"},
     "submit_done": {

@@ -133,12 +133,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{rank} most cited obstacle (no percentage published)",
     },
     "obstacles_note": {
-        "fr": "Entre parenthèses, la gravité sur 3 ; un frein est « cité » quand la commune le juge important "
-              "ou majeur (2 ou 3).",
-        "de": "In Klammern die Schwere von 3; ein Hindernis gilt als „genannt“, wenn die Gemeinde es als groß "
-              "oder sehr groß einstuft (2 oder 3).",
-        "en": "In brackets, the severity out of 3; an obstacle counts as “cited” when the commune rates it "
-              "significant or major (2 or 3).",
+        "fr": "Entre parenthèses, la gravité sur 3 ; un frein est « cité » quand la commune répond "
+              "« Frein important » (2/3) ou « Frein majeur » (3/3).",
+        "de": "In Klammern die Schwere von 3; ein Hindernis gilt als „genannt“, wenn die Gemeinde "
+              "„Erhebliches Hemmnis“ (2/3) oder „Großes Hemmnis“ (3/3) antwortet.",
+        "en": "In brackets, the severity out of 3; an obstacle counts as “cited” when the commune answers "
+              "“Significant obstacle” (2/3) or “Major obstacle” (3/3).",
     },
     "also_cited": {"fr": "Aussi cités par la commune, sans chiffre publié : {items}.",
                    "de": "Von der Gemeinde ebenfalls genannt, ohne veröffentlichte Zahl: {items}.",
@@ -187,34 +187,34 @@ TEXTS: dict[str, dict[str, str]] = {
     "method_title": {"fr": "Méthode", "de": "Methode", "en": "Method"},
     "method": {
         "fr": "Chaque réponse vaut une part de la meilleure réponse possible (de 0 à 1) ; le score d'une "
-              "dimension est la moyenne pondérée de ces parts, sur 100. Une question « non applicable » sort "
-              "du calcul ; « je ne sais pas » ou une question sans réponse compte comme manquante. La part "
+              "dimension est la moyenne pondérée de ces parts, sur 100. Une question « Ne s'applique pas » sort "
+              "du calcul ; « Je ne sais pas » ou une question sans réponse compte comme manquante. La part "
               "« Réponses » (couverture) est le poids des questions répondues sur celui des questions "
               "applicables ; en dessous de {min} la dimension n'est pas notée (« réponses insuffisantes ») "
               "plutôt que de recevoir 0. Le niveau est la bande dont le minimum est atteint. Le score global "
-              "est la moyenne des dimensions notées. Les freins sont notés de 0 (aucun) à 3 (majeur).",
+              "est la moyenne des dimensions notées. Les freins sont notés de 0 (« Pas un frein ») à 3 (« Frein majeur »).",
         "de": "Jede Antwort zählt als Anteil der bestmöglichen Antwort (0 bis 1); der Wert einer Dimension ist "
-              "der gewichtete Mittelwert dieser Anteile, auf 100. Eine Frage „nicht zutreffend“ fällt aus der "
-              "Berechnung; „weiß nicht“ oder eine unbeantwortete Frage zählt als fehlend. Der Anteil "
+              "der gewichtete Mittelwert dieser Anteile, auf 100. Eine Frage „Trifft nicht zu“ fällt aus der "
+              "Berechnung; „Weiß ich nicht“ oder eine unbeantwortete Frage zählt als fehlend. Der Anteil "
               "„Antworten“ (Abdeckung) ist das Gewicht der beantworteten an dem der zutreffenden Fragen; unter "
               "{min} wird die Dimension nicht bewertet („zu wenige Antworten“) statt 0 zu erhalten. Die Stufe "
               "ist das Band, dessen Minimum erreicht ist. Der Gesamtwert ist der Mittelwert der bewerteten "
-              "Dimensionen. Hindernisse werden von 0 (keines) bis 3 (sehr groß) eingestuft.",
+              "Dimensionen. Hindernisse werden von 0 („Kein Hemmnis“) bis 3 („Großes Hemmnis“) eingestuft.",
         "en": "Each answer is worth a share of the best possible answer (0 to 1); a dimension's score is the "
-              "weighted mean of these shares, out of 100. A question answered “not applicable” leaves the "
-              "calculation; “don't know” or no answer counts as missing. The “Answered” share (coverage) is the "
+              "weighted mean of these shares, out of 100. A question answered “Does not apply” leaves the "
+              "calculation; “I don't know” or no answer counts as missing. The “Answered” share (coverage) is the "
               "weight of the answered questions over that of the applicable ones; below {min} the dimension is "
               "not scored (“insufficient answers”) rather than given 0. The level is the band whose minimum is "
               "reached. The overall score is the mean of the scored dimensions. Obstacles are rated from 0 "
-              "(none) to 3 (major).",
+              "(“Not an obstacle”) to 3 (“Major obstacle”).",
     },
     "method_short": {
-        "fr": "Le score d'une dimension est la moyenne pondérée des réponses, sur 100 ; « ne s'applique pas » sort "
+        "fr": "Le score d'une dimension est la moyenne pondérée des réponses, sur 100 ; « Ne s'applique pas » sort "
               "du calcul. La méthode complète : version modifiable (DOCX) de la fiche et docs/contract.md (§3).",
-        "de": "Der Wert einer Dimension ist der gewichtete Mittelwert der Antworten, auf 100; „trifft nicht zu“ "
+        "de": "Der Wert einer Dimension ist der gewichtete Mittelwert der Antworten, auf 100; „Trifft nicht zu“ "
               "fällt aus der Berechnung. Die vollständige Methode: bearbeitbare Fassung (DOCX) und "
               "docs/contract.md (§3).",
-        "en": "A dimension's score is the weighted mean of the answers, out of 100; “does not apply” leaves the "
+        "en": "A dimension's score is the weighted mean of the answers, out of 100; “Does not apply” leaves the "
               "calculation. The full method: the editable version (DOCX) of the sheet and docs/contract.md (§3).",
     },
     "sources_title": {"fr": "Sources des chiffres de comparaison", "de": "Quellen der Vergleichszahlen",

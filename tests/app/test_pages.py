@@ -321,3 +321,37 @@ def test_the_holder_deletes_the_assessment_for_good(mini, store):
     again.run()
     assert not again.exception
     assert any("lien" in w.value.lower() or "link" in w.value.lower() for w in again.warning)
+
+
+def test_the_pool_withdrawal_note_says_whom_to_contact(mini, monkeypatch):
+    at = started()
+    goto(at, "resultats")
+    assert any("l'administrateur de ce site" in c.value for c in at.caption)
+    monkeypatch.setenv("MATURITY_POOL_CONTACT", "smart_city@region.example <b>")
+    at = started()
+    goto(at, "resultats")
+    note = next(c.value for c in at.caption if "retirer des scores partagés" in c.value)
+    assert "smart\\_city\\@region.example &lt;b&gt;" in note
+
+
+def test_the_admin_page_is_out_of_the_menu_but_reachable(mini):
+    at = new_app()
+    at.run()
+    links = [e for e in at.sidebar if getattr(e, "type", "") == "page_link"] or at.sidebar.get("page_link")
+    labels = [link.proto.label for link in links]
+    assert "Accueil" in labels and "Wallonie" in labels and "Administration" not in labels
+    goto(at, "admin")
+    assert at.title[0].value == "Administration"
+
+
+def test_the_resume_link_is_never_on_a_public_page(mini):
+    at = started()
+    token = at.session_state["token"]
+    for page in ("wallonie", "admin"):
+        goto(at, page)
+        shown = " ".join(str(e.proto) for e in at.main) + " ".join(str(e.proto) for e in at.sidebar)
+        assert token not in shown, page
+        assert "t" not in at.query_params, page  # a shared address of a public page opens nothing
+    goto(at, "questionnaire")
+    assert at.query_params["t"] in (token, [token])  # the session kept it
+    assert token in " ".join(str(e.proto) for e in at.main)

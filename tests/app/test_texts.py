@@ -24,3 +24,27 @@ def test_placeholders_agree_across_languages():
 def test_tr_falls_back_to_french_and_fills_values():
     assert tr("progress_overall", "xx", answered=3, total=10) == "3 questions répondues sur 10"
     assert tr("progress_overall", "de", answered=3, total=10) == "3 von 10 Fragen beantwortet"
+
+
+def test_help_texts_name_the_options_as_they_are_written():
+    """A help text quotes an option exactly as the respondent sees it (case included)."""
+    from maturity.questionnaire import load_questionnaire
+    from maturity.scoring import CITED_SEVERITY
+    from maturity.sheet.content import TEXTS as SHEET_TEXTS
+
+    q = load_questionnaire()
+    budget = q.question("budget") or q.obstacles[0]
+    for lang in LANGS:
+        na, unknown = tr("na_option", lang), tr("unknown_option", lang)
+        assert na in tr("why_help", lang) and unknown in tr("why_help", lang), lang
+        assert na in q.t(q.description, lang) and unknown in q.t(q.description, lang), lang
+        for key in ("method", "method_short"):
+            assert na in SHEET_TEXTS[key][lang], (key, lang)
+        assert unknown in SHEET_TEXTS["method"][lang], lang
+        cited = [q.t(o.label, lang) for o in budget.options if (o.score or 0) >= CITED_SEVERITY]
+        assert len(cited) == 2
+        for label in cited:
+            assert label in tr("obstacles_caption", lang), (label, lang)
+            assert label in SHEET_TEXTS["obstacles_note"][lang], (label, lang)  # the "(2/3)" footnote
+        for option in (budget.options[0], budget.options[-1]):
+            assert q.t(option.label, lang) in SHEET_TEXTS["method"][lang], lang

@@ -91,7 +91,7 @@ if invitation is not None and invitation.open:  # a campaign's invited space: th
                closes=format_date(invitation.closes, lang)), icon=":material/campaign:")
 if store is not None:
     opt_in = st.checkbox(tr("pool_opt_in", lang), value=False, key="pool_opt_in")
-    st.caption(tr("pool_opt_in_help", lang))
+    st.caption(tr("pool_opt_in_help", lang, contact=session.pool_contact(lang)))
     if st.button(tr("submit_button", lang), type="primary", key="submit"):
         try:
             snap, refreshed = session.submit_stored(q, bool(opt_in))
