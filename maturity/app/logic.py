@@ -470,23 +470,48 @@ def obstacle_figure(q: Questionnaire, question: Question, sets: list[Any]) -> An
     return None
 
 
-def figure_text(ref: Any, lang: str) -> str:
-    """A benchmark figure with its kind, source, year and n (contract §5): "50 % (Baromètre …, n = 113)"."""
-    return f"{ref.formatted(lang)} — {ref.label(lang)} ({ref.cite(lang)})"
+def figure_text(ref: Any, lang: str, cite: bool = True) -> str:
+    """A benchmark figure with its kind, source, year and n (contract §5): "50 % (Baromètre …, n = 113)".
+    ``cite=False`` leaves out the parenthesis, for a list that says it once (:func:`citation_note`)."""
+    text = f"{ref.formatted(lang)} — {ref.label(lang)}"
+    return f"{text} ({ref.cite(lang)})" if cite else text
+
+
+def citation_note(cites: list[str], lang: str) -> str:
+    """The study, kind and n of a list's figures, said once under it (in the order first met)."""
+    unique = list(dict.fromkeys(c for c in cites if c))
+    return tr("figures_source", lang, cites=" ; ".join(unique) if lang == "fr" else "; ".join(unique)) if unique else ""
+
+
+def comparison_groups(found: list[Any], lang: str) -> list[tuple[str, list[str]]]:
+    """The barometer sentences grouped by the study they cite, each without its long "(study, kind, n)"
+    parenthesis: the page says it once per group."""
+    groups: dict[str, list[str]] = {}
+    for c in found:
+        cite = c.figure.cite(lang)
+        text = c.text.replace(f" ({cite})", "").replace(f"({cite})", "").strip()
+        groups.setdefault(cite, []).append(text)
+    return list(groups.items())
 
 
 def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any], lang: str,
-                  sets: list[Any] | None = None) -> list[dict[str, str]]:
-    """Each obstacle: the commune's rating next to the barometer's figure for it."""
+                  sets: list[Any] | None = None, cite: bool = True) -> list[dict[str, str]]:
+    """Each obstacle: the commune's rating next to the barometer's figure for it (``cite=False``: without
+    the study's parenthesis, said once under the table with :func:`obstacle_cites`)."""
     rows = []
     for question in q.obstacles:
         ref = obstacle_figure(q, question, sets or [])
         rows.append({
             tr("col_obstacle", lang): q.t(question.text, lang),
             tr("col_severity", lang): value_label(q, question, answers.get(question.id), lang),
-            tr("col_barometer", lang): figure_text(ref, lang) if ref is not None else tr("no_barometer_figure", lang),
+            tr("col_barometer", lang): figure_text(ref, lang, cite) if ref is not None
+            else tr("no_barometer_figure", lang),
         })
     return rows
+
+
+def obstacle_cites(q: Questionnaire, sets: list[Any] | None, lang: str) -> list[str]:
+    return [ref.cite(lang) for ref in (obstacle_figure(q, qu, sets or []) for qu in q.obstacles) if ref is not None]
 
 
 def pooled_series(q: Questionnaire, pool_rows: list[dict[str, Any]], nis_code: str | None, lang: str,
@@ -615,7 +640,7 @@ def barometer_rows(sets: list[Any], lang: str) -> list[dict[str, str]]:
                 tr("col_figure_value", lang): ref.formatted(lang),
                 tr("col_kind", lang): tr(f"kind_{ref.kind}", lang) if ref.kind in ("published", "pooled", "estimate")
                 else ref.kind,
-                tr("col_source", lang): ref.source.label,
+                tr("col_source", lang): ref.source.name(lang),
                 tr("col_year", lang): str(ref.year),
                 tr("col_n", lang): ref.n_text(lang),
                 tr("col_note", lang): localize(fig.note, lang) if fig.note else "",

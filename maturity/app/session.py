@@ -194,7 +194,7 @@ def language_selector() -> None:
     st.session_state["_lang_choice"] = current
     st.sidebar.radio(
         "Langue · Sprache · Language", list(LANGS), key="_lang_choice", format_func=LANG_NAMES.__getitem__,
-        on_change=_on_lang_change, horizontal=True,
+        on_change=_on_lang_change,
     )
 
 

@@ -509,6 +509,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "{share} der Gemeinden ({source}, {year}, n = {n}, {kind})",
         "en": "{share} of communes ({source}, {year}, n = {n}, {kind})",
     },
+    "figures_source": {
+        "fr": "Source de ces chiffres : {cites}.",
+        "de": "Quelle dieser Zahlen: {cites}.",
+        "en": "Source of these figures: {cites}.",
+    },
     "no_barometer_figure": {"fr": "pas de chiffre publié", "de": "keine veröffentlichte Zahl", "en": "no published figure"},
     "comparisons_header": {
         "fr": "Votre commune et le baromètre wallon",

@@ -160,3 +160,31 @@ def test_why_this_score_points_add_up_to_the_score_shown(q):
     assert sum(int(p) for p in points[:-1] if p != "—") == 13  # 7 + 0 + 6, not 6 + 0 + 6
     assert logic.score_table(q, [logic.commune_series(q, assessment, "Namur", "fr")], assessment, "fr")[0][
         "Namur (ce bilan)"] == "13"
+
+
+def test_the_studys_long_parenthesis_is_said_once_per_group(q):
+    from maturity.benchmarks import comparisons, load_benchmark_sets
+    from maturity.questionnaire import load_questionnaire
+
+    real = load_questionnaire()
+    sets = list(load_benchmark_sets())
+    answers = {"budget": "major", "expertise": "major", "approach_started": "no"}
+    found = comparisons(real, answers, score(real, answers), sets, "de")
+    groups = logic.comparison_groups(found, "de")
+    assert groups and sum(len(texts) for _cite, texts in groups) == len(found)
+    for cite, texts in groups:
+        assert "Barometer 2021" in cite
+        assert not [t for t in texts if cite in t or "veröffentlichte Zahl" in t]
+    rows = logic.obstacle_rows(real, score(real, answers), answers, "de", sets, cite=False)
+    assert not [r for r in rows if "veröffentlichte Zahl, " in r["Barometer 2021"]]
+    note = logic.citation_note(logic.obstacle_cites(real, sets, "de"), "de")
+    assert note.startswith("Quelle dieser Zahlen: Wallonisches Smart-City-Barometer 2021") and note.count("2021,") == 1
+
+
+def test_barometer_sources_are_named_in_the_pages_language():
+    from maturity.benchmarks import load_benchmark_sets
+
+    rows = logic.barometer_rows(load_benchmark_sets(), "de")
+    sources = {r["Quelle"] for r in rows}
+    assert "Smart City Institute – Präsentationsfolien des Barometers 2021" in sources
+    assert not [s for s in sources if "presentation slides" in s or "gives the" in s]

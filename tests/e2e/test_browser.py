@@ -227,6 +227,20 @@ def test_german_desktop_switch_language_and_resume_where_it_stopped(chromium, se
             p2.goto(link)
             p2.wait_for_selector("text=Teil 1 von 8")
             assert "Fragebogen" in p2.locator("h1").first.inner_text()
+            # the German download buttons show their whole label
+            p2.locator("[data-testid='stSidebar']").get_by_role("link", name="Empfehlungen").click()
+            p2.wait_for_selector("text=Downloads")
+            wait_idle(p2)
+            pst = p2.get_by_role("button", name=re.compile("Maßnahmen für das PST"))
+            assert pst.evaluate("b => [...b.querySelectorAll('*')].every(e => e.scrollWidth <= e.clientWidth + 1)")
+            # the Wallonie page names its sources in German and keeps no resume token in its address
+            p2.locator("[data-testid='stSidebar']").get_by_role("link", name="Wallonien").click()
+            p2.wait_for_selector("text=Das wallonische Barometer")
+            p2.locator(MAIN).get_by_text("Präsentationsfolien").first.wait_for()
+            wait_idle(p2)
+            assert "t=" not in p2.url
+            text = p2.locator(MAIN).inner_text()
+            assert "Präsentationsfolien" in text and "presentation slides" not in text
         finally:
             other.close()
         body = page.locator("body").inner_text()

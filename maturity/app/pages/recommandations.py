@@ -23,7 +23,6 @@ st.header(tr("downloads_header", lang))
 st.caption(tr("dl_help", lang) + " " + tr("pst_explained", lang))
 series, _regional_note, _history, previous = session.comparison_series(q, doc, assessment, lang)
 stem = f"smart-city-{logic.safe_filename(name)}"
-cols = st.columns(3)
 kwargs = logic.sheet_kwargs(q, series, previous, lang)
 
 
@@ -31,23 +30,25 @@ def build(fmt: str) -> bytes:
     return sheet.build(q, doc, lang, fmt, assessment=assessment, **kwargs)
 
 
-cols[0].download_button(tr("dl_pdf", lang), data=lambda: build("pdf"), file_name=f"{stem}-{lang}.pdf",
-                        mime="application/pdf", on_click="ignore", key="dl_pdf", type="primary",
-                        icon=":material/picture_as_pdf:")
-cols[1].download_button(tr("dl_docx", lang), data=lambda: build("docx"), file_name=f"{stem}-{lang}.docx",
-                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                        on_click="ignore", key="dl_docx", icon=":material/edit_document:")
-cols[2].download_button(tr("dl_pst", lang), data=lambda: build("csv"), file_name=f"{stem}-pst-{lang}.csv",
-                        mime="text/csv", on_click="ignore", key="dl_pst", icon=":material/table:")
-cols2 = st.columns(3)
-cols2[0].download_button(tr("dl_scores", lang), data=lambda: logic.scores_csv(q, assessment, lang, name),
-                         file_name=f"{stem}-scores-{lang}.csv", mime="text/csv", on_click="ignore", key="dl_scores",
-                         icon=":material/table_chart:")
-cols2[1].download_button(tr("dl_answers", lang), data=lambda: logic.answers_json_bytes(doc),
-                         file_name=f"{stem}-reponses.json", mime="application/json", on_click="ignore",
-                         key="dl_answers", icon=":material/data_object:")
-cols2[2].download_button(tr("dl_md", lang), data=lambda: build("md"), file_name=f"{stem}-{lang}.md",
-                         mime="text/markdown", on_click="ignore", key="dl_md", icon=":material/article:")
+# buttons as wide as their label, wrapping to the next line when needed: no label is ever cut
+row = st.container(horizontal=True, key="downloads")
+row.download_button(tr("dl_pdf", lang), data=lambda: build("pdf"), file_name=f"{stem}-{lang}.pdf",
+                    mime="application/pdf", on_click="ignore", key="dl_pdf", type="primary",
+                    icon=":material/picture_as_pdf:")
+row.download_button(tr("dl_docx", lang), data=lambda: build("docx"), file_name=f"{stem}-{lang}.docx",
+                    mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    on_click="ignore", key="dl_docx", icon=":material/edit_document:")
+row.download_button(tr("dl_pst", lang), data=lambda: build("csv"), file_name=f"{stem}-pst-{lang}.csv",
+                    mime="text/csv", on_click="ignore", key="dl_pst", icon=":material/table:")
+row2 = st.container(horizontal=True, key="downloads_more")
+row2.download_button(tr("dl_scores", lang), data=lambda: logic.scores_csv(q, assessment, lang, name),
+                     file_name=f"{stem}-scores-{lang}.csv", mime="text/csv", on_click="ignore", key="dl_scores",
+                     icon=":material/table_chart:")
+row2.download_button(tr("dl_answers", lang), data=lambda: logic.answers_json_bytes(doc),
+                     file_name=f"{stem}-reponses.json", mime="application/json", on_click="ignore",
+                     key="dl_answers", icon=":material/data_object:")
+row2.download_button(tr("dl_md", lang), data=lambda: build("md"), file_name=f"{stem}-{lang}.md",
+                     mime="text/markdown", on_click="ignore", key="dl_md", icon=":material/article:")
 
 selected = select(q, assessment, doc.answers)
 if not selected:

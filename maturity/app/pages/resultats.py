@@ -67,15 +67,18 @@ sets = session.benchmark_sets()
 if q.obstacles:
     st.header(tr("obstacles_header", lang))
     st.caption(tr("obstacles_caption", lang))
-    st.table(logic.obstacle_rows(q, assessment, doc.answers, lang, sets))
+    st.table(logic.obstacle_rows(q, assessment, doc.answers, lang, sets, cite=False))
+    if note := logic.citation_note(logic.obstacle_cites(q, sets, lang), lang):
+        st.caption(note)
 
 st.header(tr("comparisons_header", lang))
 if sets:
     from maturity.benchmarks import comparisons
 
     sentences = comparisons(q, doc.answers, assessment, sets, lang)
-    for c in sentences:
-        st.markdown(f"- {c.text}")
+    for cite, texts in logic.comparison_groups(sentences, lang):  # the study's long parenthesis once
+        st.markdown("\n".join(f"- {text}" for text in texts))
+        st.caption(logic.citation_note([cite], lang))
     if not sentences:
         st.caption(tr("comparisons_none", lang))
 else:

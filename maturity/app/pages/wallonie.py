@@ -29,6 +29,6 @@ sets = session.benchmark_sets()
 if sets:
     st.table(logic.barometer_rows(sets, lang))
     for bset in sorted(sets, key=lambda b: -b.year):
-        st.markdown(f"**{bset.year}** — " + " · ".join(f"[{src.label}]({src.url})" for src in bset.sources))
+        st.markdown(f"**{bset.year}** — " + " · ".join(f"[{src.name(lang)}]({src.url})" for src in bset.sources))
 else:
     st.info(tr("benchmarks_missing", lang))
