@@ -133,12 +133,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{rank} most cited obstacle (no percentage published)",
     },
     "obstacles_note": {
-        "fr": "Entre parenthèses, la gravité sur 3 ; un frein est « cité » quand la commune répond "
-              "« Frein important » (2/3) ou « Frein majeur » (3/3).",
-        "de": "In Klammern die Schwere von 3; ein Hindernis gilt als „genannt“, wenn die Gemeinde "
-              "„Erhebliches Hemmnis“ (2/3) oder „Großes Hemmnis“ (3/3) antwortet.",
-        "en": "In brackets, the severity out of 3; an obstacle counts as “cited” when the commune answers "
-              "“Significant obstacle” (2/3) or “Major obstacle” (3/3).",
+        "fr": "Entre parenthèses, la gravité sur 3 ; « cité » : « Frein important » (2/3) ou « Frein majeur » (3/3).",
+        "de": "In Klammern die Schwere von 3; „genannt“: „Erhebliches Hemmnis“ (2/3) oder „Großes Hemmnis“ (3/3).",
+        "en": "In brackets, the severity out of 3; “cited”: “Significant obstacle” (2/3) or “Major obstacle” (3/3).",
     },
     "also_cited": {"fr": "Aussi cités par la commune, sans chiffre publié : {items}.",
                    "de": "Von der Gemeinde ebenfalls genannt, ohne veröffentlichte Zahl: {items}.",
