@@ -74,7 +74,8 @@ _RETENTION_CHECKED: dict[int, float] = {}
 
 
 def _erase_expired(s: Any) -> None:
-    """Erase the spaces left untouched beyond the retention period, at most once an hour per process."""
+    """Erase the spaces left untouched beyond the retention period and the rate counters past their
+    window, at most once an hour per process."""
     import time
 
     from maturity.privacy import PrivacySettings
@@ -85,6 +86,7 @@ def _erase_expired(s: Any) -> None:
     _RETENTION_CHECKED[id(s)] = now
     try:
         erased = s.erase_untouched(PrivacySettings.from_env().retention_days)
+        s.prune_rate_events()  # rate counters (client fingerprints) older than 2 days
     except StorageError as exc:
         _log_once(exc)
         return

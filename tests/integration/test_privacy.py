@@ -106,3 +106,18 @@ def test_erasure_leaves_no_readable_copy_in_the_sqlite_files(tmp_path: Path) -> 
         assert SECRET.encode() not in raw()  # neither in the database file nor in its WAL
         assert store.load_space(keep).draft["notes"] == {"q1": "kept"}
         assert store.check_integrity() == ["ok"]
+
+
+def test_rate_counters_do_not_outlive_their_window(make_store: Callable[..., Store]) -> None:
+    """The fingerprints of client addresses in the rate counters are kept 2 days, as the notice says."""
+    clock = Clock()
+    store = make_store(clock=clock)
+    token = store.open_space("92094", Q_ID, Q_VERSION)
+    store.submit(token, {"answers": {}}, {"dimensions": {}}, Q_ID, Q_VERSION, False, client="192.0.2.1")
+    store.record_login_failure("192.0.2.2")
+    clock.now += timedelta(days=1)
+    assert store.prune_rate_events() == 0
+    clock.now += timedelta(days=1, seconds=1)
+    assert store.prune_rate_events() == 4  # the submission (space, client), the failed login (client, account)
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM rate_events")).scalar() == 0
