@@ -144,6 +144,12 @@ class RadarLayout:
     label_wrap: int = LABEL_WRAP
     legend_width: int = 420
     band_names: bool = True  # the level names in their bands (left out where the radar is too small)
+    max_size: int = 0  # responsive: the 100 ring grows with the chart's width up to this diameter (0: fixed)
+    side_room: int = 0  # responsive: px kept for each side label, so that a wide chart never scrolls
+
+    @property
+    def responsive(self) -> bool:
+        return self.max_size > self.size
 
     @property
     def radius(self) -> float:
@@ -153,7 +159,8 @@ class RadarLayout:
 PDF_LAYOUT = RadarLayout(size=400, label_font=15.5, tick_font=11, legend_font=14.5, label_wrap=13,
                          legend_width=560)
 APP_LAYOUT = RadarLayout(size=164, label_font=11.0, tick_font=9.5, legend_font=11.5, label_wrap=12,
-                         legend_width=300, band_names=False)
+                         legend_width=300, band_names=False, max_size=400, side_room=96)
+BAND_NAMES_FROM = 130  # px, the radius from which a responsive radar names the levels in their bands
 
 LABEL_RADIUS = 1.1  # axis labels, in units of the 100 ring
 
@@ -277,6 +284,23 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
         return {"field": field, "type": "nominal", "scale": {"domain": domain or legends, "range": rng},
                 "legend": legend if with_legend else None}
 
+    params: list[dict] = []
+    if layout.responsive:
+        # THE radius grows with the chart's width (the app stretches the chart to its column): a phone keeps
+        # the fixed geometry (``radius``), a desktop column draws up to ``max_size``; the side labels keep
+        # ``side_room`` inside the width. The same unit coordinates, scaled around the centre of the width.
+        params = [{"name": "radius", "expr": f"clamp((width - {2 * layout.side_room}) / 2, {radius}, "
+                                            f"{layout.max_size / 2})"},
+                  {"name": "ring_top", "expr": f"{LABEL_RADIUS - 1} * radius + {top * line_px + 4}"}]
+        x = {**x, "scale": {"domain": [-1, 1], "range": [{"expr": "width / 2 - radius"},
+                                                         {"expr": "width / 2 + radius"}], "nice": False,
+                            "zero": False}}
+        y = {**y, "scale": {"domain": [-1, 1], "range": [{"expr": "ring_top + 2 * radius"}, {"expr": "ring_top"}],
+                            "nice": False, "zero": False}}
+        # below the bottom label, wherever the radius puts it (as "bottom" would at the fixed size)
+        legend = {**legend, "orient": "none", "legendX": {"expr": "width / 2 - radius - 12"},
+                  "legendY": {"expr": f"ring_top + {1 + LABEL_RADIUS} * radius + {bottom * line_px + 6 + 10}"}}
+
     def layer(values: list[dict], mark: dict, encoding: dict) -> dict:
         return {"data": {"values": values}, "mark": mark, "encoding": {"x": x, "y": y, **encoding}}
 
@@ -328,9 +352,11 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
         }))
     # ring values and level names last, on a white halo: readable over any line
     scale_text = [(data["ticks"], {"fontSize": layout.tick_font, "color": MUTED, "align": "center"})]
-    if layout.band_names:
-        scale_text.append((data["bands"], {"fontSize": layout.tick_font, "fontStyle": "italic", "color": MUTED,
-                                           "align": "left", "dx": 2}))
+    if layout.band_names or layout.responsive:
+        names = {"fontSize": layout.tick_font, "fontStyle": "italic", "color": MUTED, "align": "left", "dx": 2}
+        if not layout.band_names:  # a responsive radar names the levels once its bands are wide enough
+            names["opacity"] = {"expr": f"radius >= {BAND_NAMES_FROM} ? 1 : 0"}
+        scale_text.append((data["bands"], names))
     for rows, mark in scale_text:
         base = {"type": "text", "baseline": "middle", "font": FONT, **mark}
         layers.append(layer(rows, {**base, **halo}, {"text": text}))
@@ -341,9 +367,12 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
         # the legend and the side labels add to the size: a long legend must never shrink the radar
         # (Streamlit fits a chart into its width and height unless the spec says otherwise)
         "autosize": {"type": "pad"},
-        "padding": {"left": 4, "right": 4, "top": 4, "bottom": 4},
+        # a responsive chart is as wide as its column: no padding beyond it (side labels keep inside)
+        "padding": {"left": 0 if layout.responsive else 4, "right": 0 if layout.responsive else 4, "top": 4,
+                    "bottom": 4},
         "config": {"font": FONT, "view": {"strokeWidth": 0}},
         "resolve": {"scale": {"color": "shared", "strokeDash": "shared", "shape": "shared"}},
+        **({"params": params} if params else {}),
         "layer": layers,
     }
 

@@ -117,3 +117,21 @@ def test_the_app_radar_fits_a_390_px_phone(default_questionnaire):
     for lang in ("fr", "de", "en"):
         png = chart_png(radar_spec(q, series, lang, layout=APP_LAYOUT), scale=1)
         assert int.from_bytes(png[16:20], "big") <= 358  # 390 px less the page's side padding
+
+
+def test_the_app_radar_grows_with_its_column(default_questionnaire):
+    """The app stretches the chart to its column: a phone's column keeps the small radar inside its width,
+    a desktop's draws the 100 ring up to APP_LAYOUT.max_size across, and names the levels in their bands."""
+    q = default_questionnaire
+    series = [RadarSeries("Namur (ce bilan)", {d.id: 60.0 for d in q.dimensions}, "commune")]
+    spec = radar_spec(q, series, "de", layout=APP_LAYOUT)
+    sizes = {}
+    for column in (358, 704):
+        png = chart_png({**spec, "width": column}, scale=1)
+        sizes[column] = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert sizes[358][0] <= 358 and sizes[704][0] <= 704  # the side labels stay inside the column
+    grown = APP_LAYOUT.max_size - APP_LAYOUT.size  # the ring's diameter grows by this much
+    assert sizes[704][1] - sizes[358][1] >= grown - 4  # taller by as much (a phone column: 2 px more than the minimum)
+    bands = [layer for layer in spec["layer"] if layer["data"]["values"]
+             and "label" in layer["data"]["values"][0] and layer["mark"].get("fontStyle") == "italic"]
+    assert bands and all("radius >=" in layer["mark"]["opacity"]["expr"] for layer in bands)

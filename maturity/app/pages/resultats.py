@@ -30,7 +30,7 @@ series, regional_note, history, previous = session.comparison_series(q, doc, ass
 
 st.header(tr("radar_header", lang))
 st.caption(tr("radar_caption", lang))
-st.vega_lite_chart(session.radar_spec(q, series, lang), width="content")
+st.vega_lite_chart(session.radar_spec(q, series, lang), width="stretch")
 if regional_note:
     st.info(regional_note, icon=":material/info:")
 
