@@ -66,7 +66,7 @@ GROUP_SERIES_LABEL = {
     "en": "{group} (campaign {title}, n = {n} of {N})",
 }
 UNVERIFIED_LABEL = {
-    "fr": "{group} — autoévaluations déclarées, non vérifiées (n = {n})",
+    "fr": "{group} — auto-évaluations déclarées, non vérifiées (n = {n})",
     "de": "{group} — gemeldete, nicht überprüfte Selbstbewertungen (n = {n})",
     "en": "{group} — self-declared assessments, not verified (n = {n})",
 }

@@ -56,12 +56,12 @@ LOCALES = {"fr": "fr_BE", "de": "de_BE", "en": "en_GB"}
 GroupType = Literal["wallonia", "province", "population_class"]
 
 SOURCE_TEXT = {
-    "fr": "autoévaluations mises en commun par cet outil, au {date}",
+    "fr": "auto-évaluations mises en commun par cet outil, au {date}",
     "de": "mit diesem Werkzeug zusammengeführte Selbstbewertungen, Stand {date}",
     "en": "assessments pooled by this tool, as of {date}",
 }
 SOURCE_TEXT_NO_DATE = {
-    "fr": "autoévaluations mises en commun par cet outil",
+    "fr": "auto-évaluations mises en commun par cet outil",
     "de": "mit diesem Werkzeug zusammengeführte Selbstbewertungen",
     "en": "assessments pooled by this tool",
 }
@@ -70,7 +70,7 @@ PROVINCE_LABEL = {"fr": "Province : {name}", "de": "Provinz: {name}", "en": "Pro
 CLASS_LABEL = {"fr": "Communes de {name}", "de": "Gemeinden: {name}", "en": "Communes with {name}"}
 
 SUPPRESSED_NOTE = {
-    "fr": "Moins de 5 communes de ce groupe ont versé leur autoévaluation au pot commun (ou le chiffre "
+    "fr": "Moins de 5 communes de ce groupe ont versé leur auto-évaluation au pot commun (ou le chiffre "
           "permettrait de retrouver celui d'un tel groupe) : aucun chiffre n'est montré.",
     "de": "Weniger als 5 Gemeinden dieser Gruppe haben ihre Selbstbewertung in den gemeinsamen Pool "
           "eingebracht (oder die Zahl würde die einer solchen Gruppe verraten): Es wird keine Zahl gezeigt.",
@@ -83,7 +83,7 @@ NO_REGIONAL_ESTIMATE = {
           "moyenne par dimension : seulement des parts de communes pour des questions isolées (démarche, "
           "freins, Smart Région…), dont plusieurs ne portent que sur les communes déjà engagées. En tirer un "
           "score régional sur 100 reviendrait à inventer un chiffre ; nous ne le faisons pas. Le repère "
-          "régional apparaîtra ici dès que 5 communes au moins auront versé leur autoévaluation au pot "
+          "régional apparaîtra ici dès que 5 communes au moins auront versé leur auto-évaluation au pot "
           "commun (seuls des chiffres groupés sont montrés).",
     "de": "Noch kein regionaler Vergleichswert je Dimension. Das Wallonische Smart-City-Barometer 2021 "
           "veröffentlicht keinen Durchschnitt je Dimension, nur Anteile von Gemeinden zu einzelnen Fragen "

@@ -453,7 +453,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "campaign estimate (95 % interval)",
     },
     "kind_pooled_unverified": {
-        "fr": "autoévaluations déclarées, non vérifiées", "de": "gemeldete, nicht überprüfte Selbstbewertungen",
+        "fr": "auto-évaluations déclarées, non vérifiées", "de": "gemeldete, nicht überprüfte Selbstbewertungen",
         "en": "self-declared assessments, not verified",
     },
     "kind_estimate": {"fr": "estimation", "de": "Schätzung", "en": "estimate"},

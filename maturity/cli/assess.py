@@ -81,12 +81,15 @@ def cmd_score(args: argparse.Namespace) -> int:
     print(f"{q.t(q.title, lang)} {q.version} — {name}")
     width = max(len(q.t(s.label, lang)) for s in q.dimensions)
     coverage_word = {"fr": "réponses", "de": "Antworten"}.get(lang, "answered")
+    na_word = {"fr": "sans objet", "de": "nicht zutreffend"}.get(lang, "not applicable")
     for section in q.dimensions:
         d = assessment.dimensions[section.id]
         label = q.t(section.label, lang)
         coverage = f"{format_percent(d.coverage, lang)} {coverage_word}"
+        if d.na_count:
+            coverage += f", {d.na_count} {na_word}"
         if d.score is None:
-            print(f"  {label:<{width}}  {'—':>4}  {_insufficient(lang)} ({coverage})")
+            print(f"  {label:<{width}}  {'—':>4}  {_insufficient(lang, d.reason)} ({coverage})")
         else:
             level = q.level(d.level)
             print(f"  {label:<{width}}  {format_number(d.score, lang):>4}  {q.t(level.label, lang) if level else ''}"
@@ -96,7 +99,11 @@ def cmd_score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _insufficient(lang: str) -> str:
+def _insufficient(lang: str, reason: str | None = None) -> str:
+    if reason == "not_applicable":
+        return {"fr": "réponses insuffisantes : trop de questions sans objet",
+                "de": "zu wenige Antworten: zu viele Fragen treffen nicht zu"}.get(
+                    lang, "insufficient answers: too many questions do not apply")
     return {"fr": "réponses insuffisantes", "de": "zu wenige Antworten"}.get(lang, "insufficient answers")
 
 

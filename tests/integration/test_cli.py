@@ -130,3 +130,13 @@ def test_recommendations_bad_input_names_the_place_without_traceback(tmp_path, c
     assert "answers.b1" in captured.err and "Traceback" not in captured.err and captured.out == ""
     assert main(["recommendations", str(tmp_path / "missing.json")]) == 1
     assert "file not found" in capsys.readouterr().err
+
+
+def test_score_text_says_how_many_questions_do_not_apply_and_why_a_score_is_missing(tmp_path, capsys):
+    path = _answers(tmp_path, {"a1": "na", "a2": "na", "a3": "na", "b1": "o1", "b2": "na"})
+    assert main(["score", str(path), "--questionnaire", str(DATA / "mini.yaml")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    alpha = next(line for line in lines if line.strip().startswith("Alpha"))
+    beta = next(line for line in lines if line.strip().startswith("Beta"))
+    assert "trop de questions sans objet" in alpha and "3 sans objet" in alpha
+    assert "50" in beta and "1 sans objet" in beta and "trop de" not in beta
