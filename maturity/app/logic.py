@@ -473,7 +473,10 @@ def obstacle_figure(q: Questionnaire, question: Question, sets: list[Any]) -> An
 def figure_text(ref: Any, lang: str, cite: bool = True) -> str:
     """A benchmark figure with its kind, source, year and n (contract §5): "50 % (Baromètre …, n = 113)".
     ``cite=False`` leaves out the parenthesis, for a list that says it once (:func:`citation_note`)."""
-    text = f"{ref.formatted(lang)} — {ref.label(lang)}"
+    value = ref.formatted(lang)
+    # a rank ("3.", German) opening a table cell would be read as a numbered list: escape its dot
+    value = re.sub(r"^(\d+)\.", r"\1\\.", value)
+    text = f"{value} — {ref.label(lang)}"
     return f"{text} ({ref.cite(lang)})" if cite else text
 
 

@@ -177,6 +177,7 @@ def test_the_studys_long_parenthesis_is_said_once_per_group(q):
         assert not [t for t in texts if cite in t or "veröffentlichte Zahl" in t]
     rows = logic.obstacle_rows(real, score(real, answers), answers, "de", sets, cite=False)
     assert not [r for r in rows if "veröffentlichte Zahl, " in r["Barometer 2021"]]
+    assert any(r["Barometer 2021"].startswith("3\\. — ") for r in rows)  # a rank, never a numbered list
     note = logic.citation_note(logic.obstacle_cites(real, sets, "de"), "de")
     assert note.startswith("Quelle dieser Zahlen: Wallonisches Smart-City-Barometer 2021") and note.count("2021,") == 1
 
