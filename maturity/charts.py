@@ -34,6 +34,8 @@ STYLES: dict[str, dict] = {
     "pooled": {"color": "#009E73", "dash": [2, 2], "shape": "triangle-up", "width": 1.8},
     "peer": {"color": "#CC79A7", "dash": [8, 3, 2, 3], "shape": "diamond", "width": 1.8},
     "estimate": {"color": "#D55E00", "dash": [1, 3], "shape": "cross", "width": 1.8},
+    # a team member's own answers (issue 13): drawn lightly, named by role only
+    "respondent": {"color": "#8A94A3", "dash": [3, 2], "shape": "triangle-down", "width": 1.0},
 }
 KINDS = tuple(STYLES)
 GRID = "#C9CED6"
@@ -62,7 +64,7 @@ class RadarSeries:
     ``name`` is the full label shown in the legend and should carry kind, source and n,
     e.g. "Wallonie — moyenne de 12 communes (évaluations mises en commun, 2026)".
     ``scores`` maps dimension id -> score 0–100, or None (no score: a gap).
-    ``kind``: commune | previous | pooled | peer | estimate. ``note``: shown in the tooltip.
+    ``kind``: commune | previous | pooled | peer | estimate | respondent. ``note``: shown in the tooltip.
     ``band``: dimension id -> (low, high), an interval drawn as a shaded band around the line
     (a campaign's 95 % interval); a dimension without one leaves a gap in the band.
     """

@@ -41,6 +41,8 @@ from .scoring import score
 
 DIVERGENT_SPREAD = 0.5
 TEAM_KEY = "team"  # respondent.team of a consensus file: the roles of those who took part
+DIVERGENT_KEY = "divergent"  # top-level key of a consensus file: its divergent questions, most first
+SUMMARY_LIMIT = 10
 MISSING_ROLE = "respondent {n}"  # the role of a file whose respondent.role is missing or blank
 MAX_ROLE = 80
 
@@ -316,6 +318,7 @@ def merge_documents(questionnaire: Questionnaire, docs: Sequence[AnswersFile], n
             break
     stamp = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
     first = docs[0]
+    extra = {DIVERGENT_KEY: divergent_summary(result)} if len(docs) > 1 else {}
     consensus = AnswersFile(
         questionnaire_id=first.questionnaire_id,
         questionnaire_version=first.questionnaire_version,
@@ -326,8 +329,40 @@ def merge_documents(questionnaire: Questionnaire, docs: Sequence[AnswersFile], n
         created_at=stamp,
         updated_at=stamp,
         questionnaire_extra=dict(first.questionnaire_extra),
+        extra=extra,
     )
     return consensus, result
+
+
+def divergent_summary(result: MergeResult, limit: int = SUMMARY_LIMIT) -> list[dict[str, Any]]:
+    """The divergent questions, most divergent first, as a consensus file keeps them (contract §8):
+    ``[{"question", "spread", "answers": [{"role", "answer"}]}]`` (respondents without an answer left out)."""
+    return [
+        {"question": item.question, "spread": item.spread,
+         "answers": [{"role": seen.role, "answer": seen.answer} for seen in item.answers if seen.answer is not None]}
+        for item in result.divergent[:limit]
+    ]
+
+
+def divergent_of(document: AnswersFile | Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The divergent questions a consensus file lists (``divergent``, contract §8); [] when absent.
+    Entries that are not of the documented shape are left out."""
+    raw = document.extra.get(DIVERGENT_KEY) if isinstance(document, AnswersFile) else document.get(DIVERGENT_KEY)
+    if not isinstance(raw, list):
+        return []
+    out = []
+    for entry in raw:
+        if not isinstance(entry, dict) or not isinstance(entry.get("question"), str):
+            continue
+        spread = entry.get("spread")
+        answers = entry.get("answers") if isinstance(entry.get("answers"), list) else []
+        out.append({
+            "question": entry["question"],
+            "spread": float(spread) if isinstance(spread, int | float) and not isinstance(spread, bool) else None,
+            "answers": [{"role": a["role"], "answer": a.get("answer")} for a in answers
+                        if isinstance(a, dict) and isinstance(a.get("role"), str)],
+        })
+    return out
 
 
 def team_roles(respondent: Mapping[str, Any] | None) -> list[str]:

@@ -182,7 +182,8 @@ def _on_lang_change() -> None:
 
 
 def _forget_widgets() -> None:
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(("ans_", "note_", "mc_", "sp_"))]:
+    prefixes = ("ans_", "note_", "mc_", "sp_", "fin_", "why_", "team_my_")
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefixes)]:
         del st.session_state[key]
 
 
@@ -224,8 +225,32 @@ def set_assessment_lang(chosen: str) -> None:
 # --- the resume token and the space -------------------------------------------------------------
 
 
+def member_token() -> str | None:
+    """A colleague's own link (``?m=``, see :mod:`maturity.app.team`): it opens their own answers on
+    the questionnaire page and nothing else. Kept in the session (and put back in the URL) while the
+    colleague moves between pages; a holder's link (``?t=``) in the URL ends it."""
+    url_m = st.query_params.get("m")
+    if url_m:
+        token = logic.token_from_input(url_m)
+        if token and st.session_state.get("member_token") != token:
+            _forget_space()
+            st.session_state["member_token"] = token
+        return token
+    if st.query_params.get("t"):
+        if st.session_state.pop("member_token", None):
+            _forget_space()
+        return None
+    token = st.session_state.get("member_token")
+    if token:
+        st.query_params["m"] = token
+    return token
+
+
 def current_token() -> str | None:
-    """The token of this session, taken from the URL on first sight; kept in the URL."""
+    """The token of this session, taken from the URL on first sight; kept in the URL. None on a
+    colleague's link: it never opens the space itself."""
+    if member_token():
+        return None
     url_token = st.query_params.get("t")
     token = st.session_state.get("token")
     if url_token and url_token != token:
@@ -239,7 +264,7 @@ def current_token() -> str | None:
 
 def _forget_space() -> None:
     _forget_widgets()
-    for key in ("doc", "doc_token", "doc_version", "space_meta", "step"):
+    for key in ("doc", "doc_token", "doc_version", "space_meta", "member_meta", "step"):
         st.session_state.pop(key, None)
 
 
@@ -254,7 +279,11 @@ def set_token(token: str | None) -> None:
 
 
 def document() -> AnswersFile | None:
-    """This session's answers document (loaded from the store once per token); None without a space."""
+    """This session's answers document (loaded from the store once per token); None without a space.
+    On a colleague's link: their own answers (``respondent.role`` set), never the space's."""
+    member = member_token()
+    if member:
+        return _member_document(member)
     token = current_token()
     if not token:
         return None
@@ -370,6 +399,32 @@ def invitation_banner() -> None:
                        closes=format_date(info.closes, la)), icon=":material/campaign:")
 
 
+def _member_document(member: str) -> AnswersFile | None:
+    key = "m:" + member
+    if st.session_state.get("doc_token") == key and "doc" in st.session_state:
+        return st.session_state["doc"]
+    q = questionnaire()
+    s = store()
+    if q is None or s is None:
+        return None
+    try:
+        space = s.load_member(member)
+    except StorageError as exc:
+        show_storage_error(exc)
+        return None
+    if space is None:
+        return None
+    doc = logic.document_of(space.document(), q)
+    st.session_state["doc"] = doc
+    st.session_state["doc_token"] = key
+    st.session_state["space_meta"] = {"nis_code": space.nis_code, "name": space.commune_name}
+    st.session_state["member_meta"] = {"role": space.role, "sections": space.sections}
+    if "lang_from_space" not in st.session_state:
+        st.session_state["lang_from_space"] = True
+        st.session_state["lang"] = normalize_lang(space.lang)
+    return doc
+
+
 def start(nis_code: str, chosen_lang: str) -> str | None:
     """Open a new space for this commune; returns the token (None on a storage problem)."""
     q = questionnaire()
@@ -464,7 +519,8 @@ def save_answer(question_id: str, value: Any) -> None:
     else:
         doc.answers[question_id] = value
     doc.touch()
-    if _write(lambda s, token: s.save_answer(token, question_id, value)):
+    if _write(lambda s, token: s.save_answer(token, question_id, value),
+              lambda s, member: s.save_member_answer(member, question_id, value)):
         (st.session_state.get("_unsaved") or {}).pop(question_id, None)
     else:
         st.session_state.setdefault("_unsaved", {})[question_id] = _CLEAR if value is None else value
@@ -508,7 +564,8 @@ def save_note(question_id: str, note: str | None) -> None:
         doc.notes.pop(question_id, None)
     else:
         doc.notes[question_id] = note[:5000]
-    _write(lambda s, token: s.save_note(token, question_id, note[:5000] if note else None))
+    _write(lambda s, token: s.save_note(token, question_id, note[:5000] if note else None),
+           lambda s, member: s.save_member_note(member, question_id, note[:5000] if note else None))
 
 
 def replace_document(doc: AnswersFile) -> bool:
@@ -539,8 +596,15 @@ def replace_document(doc: AnswersFile) -> bool:
     return ok
 
 
-def _write(action: Any) -> bool:
-    token = current_token()
+def _write(action: Any, member_action: Any = None) -> bool:
+    """Run ``action(store, token)``; on a colleague's link ``member_action(store, member_token)`` instead
+    (None: nothing a colleague may change, e.g. replacing the whole draft)."""
+    member = member_token()
+    if member:
+        if member_action is None:
+            return False
+        action = member_action
+    token = member or current_token()
     s = store()
     if not token or s is None:
         return s is None
@@ -647,9 +711,26 @@ def base_url() -> str | None:
         return None
 
 
-def require_space(title_key: str) -> tuple[Questionnaire, AnswersFile] | None:
-    """The questionnaire and this session's document, or the page's title, a clear message and None."""
+def require_space(title_key: str, member_ok: bool = False) -> tuple[Questionnaire, AnswersFile] | None:
+    """The questionnaire and this session's document, or the page's title, a clear message and None.
+    A colleague's link opens only the pages that say ``member_ok`` (the questionnaire)."""
     la = lang()
+    member = member_token()
+    if member:
+        st.title(tr(title_key, la))
+        if document() is None:
+            st.warning(tr("team_member_unknown", la))
+            return None
+        if not member_ok:
+            st.info(tr("team_member_only", la), icon=":material/group:")
+            page_link("questionnaire", tr("nav_questionnaire", la), ":material/checklist:")
+            return None
+        q = questionnaire()
+        doc = document()
+        if q is None or doc is None:
+            return None
+        show_pending_errors()
+        return q, doc
     q = questionnaire()
     if q is None:
         st.title(tr(title_key, la))
@@ -678,9 +759,12 @@ def require_space(title_key: str) -> tuple[Questionnaire, AnswersFile] | None:
 
 
 def _link_params(step: int | None = None, with_token: bool = True) -> dict[str, str] | None:
-    token = current_token()
-    params = {"t": token} if token and with_token else {}
-    if token and step is not None:
+    member = member_token()  # a colleague's link (team) travels as ``m``, never as ``t``
+    token = None if member else current_token()
+    params: dict[str, str] = {}
+    if with_token:
+        params = {"m": member} if member else {"t": token} if token else {}
+    if (token or member) and step is not None:
         params["s"] = str(step)
     if st.session_state.get("lang_chosen"):
         params["lang"] = lang()

@@ -15,6 +15,7 @@ PAGES = (
     # (file, url path, title key, icon, in the menu)
     ("accueil", "accueil", "nav_home", ":material/home:", True),
     ("questionnaire", "questionnaire", "nav_questionnaire", ":material/checklist:", True),
+    ("equipe", "equipe", "nav_team", ":material/groups:", True),
     ("resultats", "resultats", "nav_results", ":material/radar:", True),
     ("recommandations", "recommandations", "nav_recommendations", ":material/task_alt:", True),
     ("wallonie", "wallonie", "nav_wallonia", ":material/public:", True),
@@ -24,6 +25,7 @@ PAGES = (
     # the coordinator's campaigns, behind the same login: by its own address (/campagnes) too
     ("campagnes", "campagnes", "nav_campaigns", ":material/campaign:", False),
 )
+MEMBER_PAGES = ("questionnaire", "wallonie")
 
 
 def pages() -> list:
@@ -31,7 +33,7 @@ def pages() -> list:
     links that carry the resume token and the language)."""
     # take the token from the URL and load its document before any title is written: the document
     # carries the assessment's language, so that a reload or a resume link keeps the menu in it
-    if session.current_token():
+    if session.member_token() or session.current_token():
         session.document()
     lang = session.lang()
     out = [
@@ -56,12 +58,13 @@ def frame(page: object | None = None) -> None:
 
 
 def sidebar() -> None:
-    doc = session.document() if session.current_token() else None  # loaded once per token, in pages()
+    member = session.member_token()  # a colleague's link (team): their questionnaire only
+    doc = session.document() if member or session.current_token() else None  # loaded once per token
     lang = session.lang()
     with st.sidebar:
         with st.container(key="menu"):
             for name, _url, title_key, icon, in_menu in PAGES:
-                if in_menu:
+                if in_menu and (not member or name in MEMBER_PAGES):
                     session.page_link(name, tr(title_key, lang), icon, with_token=False)
         session.language_selector()
         if doc is not None:

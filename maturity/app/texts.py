@@ -11,6 +11,154 @@ LANGS = ("fr", "de", "en")
 LANG_NAMES = {"fr": "Français", "de": "Deutsch", "en": "English"}
 
 TEXTS: dict[str, dict[str, str]] = {
+    # --- answering as a team (issue 13; page equipe.py, member links, results)
+    "nav_team": {"fr": "Équipe", "de": "Team", "en": "Team"},
+    "team_title": {"fr": "Répondre en équipe : {name}", "de": "Im Team antworten: {name}",
+                   "en": "Answer as a team: {name}"},
+    "team_intro": {
+        "fr": "Personne ne connaît seul les six dimensions. Invitez vos collègues : chacun reçoit son propre "
+        "lien et répond de son côté, à tout le questionnaire ou aux seules parties qu'il connaît. Leurs "
+        "divergences apparaissent ensuite ci-dessous, et vous arrêtez ensemble la réponse finale, "
+        "qui est celle de l'évaluation de la commune. Pour répondre vous-même, créez aussi un lien pour votre rôle.",
+        "de": "Niemand kennt allein alle sechs Dimensionen. Laden Sie Ihre Kolleginnen und Kollegen ein: Jede "
+        "Person erhält einen eigenen Link und antwortet für sich, auf den ganzen Fragebogen oder nur auf die "
+        "Teile, die sie kennt. Ihre Abweichungen erscheinen dann unten, und Sie legen gemeinsam die endgültige "
+        "Antwort fest, die der Bewertung der Gemeinde. Um selbst zu antworten, erstellen Sie auch einen Link für Ihre Rolle.",
+        "en": "No one knows all six dimensions alone. Invite your colleagues: each gets a link of their own and "
+        "answers on their own, the whole questionnaire or only the parts they know. Where they differ then "
+        "shows below, and you settle the final answer together: the commune's assessment. "
+        "To answer yourself, create a link for your own role too.",
+    },
+    "team_invite_header": {"fr": "Inviter un collègue", "de": "Eine Kollegin, einen Kollegen einladen",
+                           "en": "Invite a colleague"},
+    "team_invite_help": {
+        "fr": "Le lien ouvre uniquement les réponses de ce collègue : jamais celles des autres, ni les résultats.",
+        "de": "Der Link öffnet nur die Antworten dieser Person: nie die der anderen, nie die Ergebnisse.",
+        "en": "The link opens this colleague's own answers only: never the others', nor the results.",
+    },
+    "team_role_label": {"fr": "Rôle (texte libre)", "de": "Rolle (freier Text)", "en": "Role (free text)"},
+    "team_role_placeholder": {
+        "fr": "échevin, directeur général, chef de projet, CPAS, mobilité…",
+        "de": "Schöffe, Generaldirektor, Projektleitung, ÖSHZ, Mobilität…",
+        "en": "alderman, director general, project lead, CPAS, mobility…",
+    },
+    "team_sections_label": {"fr": "Parties proposées (vide : tout le questionnaire)",
+                            "de": "Vorgeschlagene Teile (leer: der ganze Fragebogen)",
+                            "en": "Parts suggested (empty: the whole questionnaire)"},
+    "team_all_sections": {"fr": "tout le questionnaire", "de": "der ganze Fragebogen", "en": "the whole questionnaire"},
+    "team_invite_button": {"fr": "Créer son lien", "de": "Link erstellen", "en": "Create their link"},
+    "team_role_missing": {"fr": "Indiquez le rôle de ce collègue.", "de": "Geben Sie die Rolle an.",
+                          "en": "Give this colleague's role."},
+    "team_link_ready": {"fr": "Lien créé pour « {role} ». Envoyez-le-lui :", "de": "Link für „{role}“ erstellt. Senden Sie ihn:",
+                        "en": "Link created for “{role}”. Send it to them:"},
+    "team_link_once": {
+        "fr": "Ce lien n'est montré qu'une fois (seule son empreinte est conservée). Perdu ? Retirez ce collègue "
+        "et invitez-le à nouveau.",
+        "de": "Dieser Link wird nur einmal angezeigt (nur sein Fingerabdruck wird gespeichert). Verloren? Entfernen "
+        "Sie die Person und laden Sie sie erneut ein.",
+        "en": "This link is shown once only (only its fingerprint is kept). Lost? Remove this colleague and invite "
+        "them again.",
+    },
+    "team_members_header": {"fr": "L'équipe", "de": "Das Team", "en": "The team"},
+    "team_none": {"fr": "Personne n'est encore invité.", "de": "Noch niemand ist eingeladen.",
+                  "en": "No one is invited yet."},
+    "team_col_role": {"fr": "Rôle", "de": "Rolle", "en": "Role"},
+    "team_col_sections": {"fr": "Parties", "de": "Teile", "en": "Parts"},
+    "team_col_given": {"fr": "Réponses données", "de": "Gegebene Antworten", "en": "Answers given"},
+    "team_col_saved": {"fr": "Dernier enregistrement", "de": "Zuletzt gespeichert", "en": "Last saved"},
+    "team_col_answer": {"fr": "Réponse", "de": "Antwort", "en": "Answer"},
+    "team_col_note": {"fr": "Note", "de": "Notiz", "en": "Note"},
+    "team_col_spread": {"fr": "Écart (points)", "de": "Abstand (Punkte)", "en": "Spread (points)"},
+    "team_remove_header": {"fr": "Retirer un collègue", "de": "Eine Person entfernen", "en": "Remove a colleague"},
+    "team_remove_label": {"fr": "Collègue", "de": "Person", "en": "Colleague"},
+    "team_remove_confirm": {"fr": "Ses réponses seront effacées et son lien ne fonctionnera plus.",
+                            "de": "Die Antworten werden gelöscht und der Link funktioniert nicht mehr.",
+                            "en": "Their answers will be erased and their link will stop working."},
+    "team_remove_button": {"fr": "Retirer", "de": "Entfernen", "en": "Remove"},
+    "team_meeting_header": {"fr": "Réunion de consensus", "de": "Konsenssitzung", "en": "Consensus meeting"},
+    "team_meeting_empty": {
+        "fr": "Dès qu'un collègue aura répondu, ses réponses et les divergences apparaîtront ici.",
+        "de": "Sobald eine Person geantwortet hat, erscheinen hier ihre Antworten und die Abweichungen.",
+        "en": "As soon as a colleague has answered, their answers and the differences show here.",
+    },
+    "team_metric_people": {"fr": "Répondants", "de": "Antwortende", "en": "Respondents"},
+    "team_metric_divergent": {"fr": "Questions divergentes", "de": "Abweichende Fragen", "en": "Divergent questions"},
+    "team_metric_decided": {"fr": "Réponses finales", "de": "Endgültige Antworten", "en": "Final answers"},
+    "team_meeting_help": {
+        "fr": "Une question diverge quand les réponses sont éloignées d'au moins la moitié de l'échelle, ou quand "
+        "certains disent « ne s'applique pas » et d'autres répondent. La proposition est prudente : la réponse du "
+        "milieu, la plus basse en cas d'égalité. Choisissez la réponse finale ou gardez la proposition.",
+        "de": "Eine Frage weicht ab, wenn die Antworten mindestens eine halbe Skala auseinanderliegen oder wenn "
+        "einige „trifft nicht zu“ sagen und andere antworten. Der Vorschlag ist vorsichtig: die mittlere Antwort, "
+        "bei Gleichstand die niedrigere. Wählen Sie die endgültige Antwort oder behalten Sie den Vorschlag.",
+        "en": "A question diverges when answers are at least half the scale apart, or when some say “not "
+        "applicable” while others answer. The proposal is prudent: the middle answer, the lower one on a tie. "
+        "Pick the final answer or keep the proposal.",
+    },
+    "team_apply_all": {"fr": "Garder toutes les propositions pas encore décidées",
+                       "de": "Alle noch offenen Vorschläge übernehmen", "en": "Keep every proposal not yet decided"},
+    "team_show_all": {"fr": "Montrer aussi les questions sur lesquelles l'équipe s'accorde",
+                      "de": "Auch die Fragen zeigen, bei denen das Team übereinstimmt",
+                      "en": "Also show the questions the team agrees on"},
+    "team_no_divergence": {"fr": "Aucune divergence : l'équipe s'accorde sur toutes les questions.",
+                           "de": "Keine Abweichung: Das Team stimmt bei allen Fragen überein.",
+                           "en": "No divergence: the team agrees on every question."},
+    "team_divergent": {"fr": "divergente", "de": "abweichend", "en": "divergent"},
+    "team_agreed": {"fr": "accord", "de": "Übereinstimmung", "en": "agreed"},
+    "team_spread": {"fr": "écart de {points} points sur 100", "de": "Abstand von {points} Punkten von 100",
+                    "en": "{points} points apart out of 100"},
+    "team_spread_none": {"fr": "écart non mesuré", "de": "Abstand nicht gemessen", "en": "spread not measured"},
+    "team_proposal": {"fr": "Proposition : **{answer}**", "de": "Vorschlag: **{answer}**", "en": "Proposal: **{answer}**"},
+    "team_final_label": {"fr": "Réponse finale", "de": "Endgültige Antwort", "en": "Final answer"},
+    "team_final_is": {"fr": "Réponse finale : **{answer}**", "de": "Endgültige Antwort: **{answer}**",
+                      "en": "Final answer: **{answer}**"},
+    "team_keep": {"fr": "Garder la proposition", "de": "Vorschlag übernehmen", "en": "Keep the proposal"},
+    "team_reason_label": {"fr": "Pourquoi ce choix (facultatif)", "de": "Warum diese Wahl (freiwillig)",
+                          "en": "Why this choice (optional)"},
+    "team_to_results": {"fr": "Voir les résultats de l'équipe", "de": "Ergebnisse des Teams ansehen",
+                        "en": "See the team's results"},
+    "team_member_banner": {
+        "fr": "Vous répondez en tant que **{role}** pour {name}. Vos réponses sont enregistrées au fur et à "
+        "mesure ; seule la personne qui vous a invité les voit, pour la réunion de consensus.",
+        "de": "Sie antworten als **{role}** für {name}. Ihre Antworten werden laufend gespeichert; nur die "
+        "Person, die Sie eingeladen hat, sieht sie, für die Konsenssitzung.",
+        "en": "You are answering as **{role}** for {name}. Your answers are saved as you go; only the person "
+        "who invited you sees them, for the consensus meeting.",
+    },
+    "team_member_link": {"fr": "Votre lien personnel (pour reprendre plus tard)",
+                         "de": "Ihr persönlicher Link (um später weiterzumachen)",
+                         "en": "Your own link (to carry on later)"},
+    "team_member_sections": {"fr": "Les parties auxquelles je réponds", "de": "Die Teile, auf die ich antworte",
+                             "en": "The parts I answer"},
+    "team_member_only": {
+        "fr": "Ce lien sert à répondre au questionnaire. Les résultats de l'équipe sont montrés à la personne "
+        "qui vous a invité.",
+        "de": "Dieser Link dient zum Beantworten des Fragebogens. Die Ergebnisse des Teams sieht die Person, "
+        "die Sie eingeladen hat.",
+        "en": "This link is for answering the questionnaire. The team's results are shown to the person who "
+        "invited you.",
+    },
+    "team_member_unknown": {
+        "fr": "Ce lien de collègue ne correspond à aucune équipe (lien erroné, ou vous avez été retiré de l'équipe).",
+        "de": "Dieser Link passt zu keinem Team (falscher Link, oder Sie wurden aus dem Team entfernt).",
+        "en": "This colleague link matches no team (wrong link, or you were removed from the team).",
+    },
+    "series_respondent": {"fr": "{role} (réponses propres)", "de": "{role} (eigene Antworten)",
+                          "en": "{role} (own answers)"},
+    "kind_respondent": {"fr": "répondant de l'équipe", "de": "Teammitglied", "en": "team respondent"},
+    "series_note_respondent": {"fr": "les réponses de ce seul répondant, avant le consensus",
+                               "de": "die Antworten dieser einen Person, vor dem Konsens",
+                               "en": "this respondent's own answers, before the consensus"},
+    "team_results_header": {"fr": "Les points de vue de l'équipe", "de": "Die Sichtweisen des Teams",
+                            "en": "The team's points of view"},
+    "team_results_caption": {
+        "fr": "Score de chaque dimension selon les seules réponses de chaque répondant (par rôle), et l'écart "
+        "entre le plus haut et le plus bas. Un grand écart est un sujet pour le Collège.",
+        "de": "Wert jeder Dimension nach den Antworten jeder einzelnen Person (nach Rolle) und der Abstand zwischen "
+        "dem höchsten und dem niedrigsten. Ein großer Abstand ist ein Thema für das Gemeindekollegium.",
+        "en": "Each dimension's score on each respondent's own answers (by role), and the spread between the "
+        "highest and the lowest. A wide spread is a topic for the Collège.",
+    },
     # --- shell and navigation
     "app_title": {
         "fr": "Smart City : l'auto-évaluation des communes wallonnes",

@@ -27,6 +27,7 @@ from .spaces import (
     new_token,
     spaces,
     token_hash,
+    touch_space,
     valid_token,
 )
 
@@ -243,15 +244,15 @@ class TeamsMixin(Database):
         return True
 
     @guarded
-    def decide(self, token: str, question_id: str, value: Any, reason: str | None = None) -> None:
+    def decide(self, token: str, question_id: str, value: Any, reason: str | None = None) -> int:
         """The facilitator's final answer to a question (the space's draft answer; ``None`` clears it)
-        and why (``None`` or blank: no reason kept), in one transaction."""
+        and why (``None`` or blank: no reason kept), in one transaction. Returns the draft's new version."""
         check_question_id(question_id)
         value_json = None if value is None else dumps(value)
         reason = (reason or "").strip()[:MAX_REASON] or None
         now = self._now()
         with self._write() as conn:
-            space_id = find_space(conn, token, touch=now)
+            space_id, version = touch_space(conn, token, now)
             if value_json is None:
                 conn.execute(draft_answers.delete().where(
                     draft_answers.c.space_id == space_id, draft_answers.c.question_id == question_id))
@@ -262,6 +263,25 @@ class TeamsMixin(Database):
             if reason:
                 conn.execute(team_decisions.insert().values(
                     space_id=space_id, question_id=question_id, reason=reason, decided_at=now))
+        return version
+
+    @guarded
+    def record_team(self, token: str, roles: list[str], divergent: list[dict[str, Any]]) -> int:
+        """Write into the draft who took part (``respondent.team``) and the divergent questions
+        (``divergent``), as a consensus file carries them (contract §8). Returns the draft's new version."""
+        if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+            raise ValueError("roles are a list of texts")
+        divergent_json = dumps(divergent)
+        with self._write() as conn:
+            space_id, version = touch_space(conn, token, self._now())
+            meta = loads(conn.execute(sa.select(spaces.c.meta_json).where(spaces.c.id == space_id)).scalar_one())
+            respondent = meta.get("respondent") if isinstance(meta.get("respondent"), dict) else {}
+            respondent = {k: v for k, v in respondent.items() if k != "role"}
+            respondent["team"] = list(roles)
+            meta["respondent"] = respondent
+            meta["divergent"] = loads(divergent_json)
+            conn.execute(spaces.update().where(spaces.c.id == space_id).values(meta_json=dumps(meta)))
+        return version
 
     @guarded
     def decisions(self, token: str) -> dict[str, str]:

@@ -13,6 +13,7 @@ from maturity.merge import (
     Respondent,
     dimension_spreads,
     distinct_roles,
+    divergent_of,
     merge,
     merge_documents,
     role_of,
@@ -227,3 +228,18 @@ def test_dimension_spreads_per_respondent(mini):
 def test_merge_of_plain_mappings_leaves_out_unknown_questions(mini):
     result = merge(mini, [Respondent("A", {"nope": "x", "a1": "half"}), Respondent("B", {"a1": "half"})])
     assert result.answers == {"a1": "half"}
+
+
+def test_the_consensus_file_lists_its_divergent_questions(mini, tmp_path):
+    a = write(tmp_path, "a.json", {"a1": "full", "a2": "yes", "b1": "o1"}, role="échevin")
+    b = write(tmp_path, "b.json", {"a1": "none", "a2": "yes"}, role="DG")
+    consensus, _ = merged(mini, tmp_path, a, b)
+    assert consensus.to_dict()["divergent"] == [
+        {"question": "a1", "spread": 1.0, "answers": [{"role": "échevin", "answer": "full"},
+                                                      {"role": "DG", "answer": "none"}]}]
+    assert divergent_of(consensus) == consensus.extra["divergent"]
+    assert divergent_of({"divergent": [{"question": "a1", "spread": True, "answers": [{"answer": 1}]}, 3]}) == [
+        {"question": "a1", "spread": None, "answers": []}]
+    assert divergent_of({}) == []
+    single, _ = merged(mini, tmp_path, a)
+    assert "divergent" not in single.to_dict()

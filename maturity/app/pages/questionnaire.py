@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from maturity.app import logic, session, widgets
+from maturity.app import logic, session, team, widgets
 from maturity.app.texts import tr
 from maturity.errors import InvalidInput
 
 lang = session.lang()
-found = session.require_space("nav_questionnaire")
+found = session.require_space("nav_questionnaire", member_ok=True)
 if found is None:
     st.stop()
 q, doc = found
@@ -36,6 +36,13 @@ def on_step_choice() -> None:
 
 prog = logic.progress(q, doc.answers)
 st.title(tr("q_title", lang, name=session.commune_of(doc)))
+# a colleague's link (team): their role, their own link, the parts they answer
+member_steps = team.member_panel(q, doc, lang)
+steps = member_steps or list(range(count))
+if step not in steps:
+    step = st.session_state["step"] = steps[0]
+    st.query_params["s"] = str(step + 1)
+pos = steps.index(step)
 st.progress(prog.fraction, text=tr("progress_overall", lang, answered=prog.answered, total=prog.total))
 
 if "_upload_done" in st.session_state:
@@ -49,7 +56,7 @@ def step_label(i: int) -> str:
 
 
 st.session_state["_step_choice"] = step
-st.selectbox(tr("step_label", lang), list(range(count)), key="_step_choice", format_func=step_label,
+st.selectbox(tr("step_label", lang), steps, key="_step_choice", format_func=step_label,
              on_change=on_step_choice, filter_mode=None, help=tr("step_help", lang))
 
 section = q.sections[step]
@@ -65,13 +72,16 @@ for question in logic.shown_questions(q, step, doc.answers):
     widgets.question(q, question, doc.answers.get(question.id), doc.notes.get(question.id), lang)
 
 with st.container(horizontal=True, key="step_nav"):
-    if step > 0:
-        st.button(tr("prev_button", lang), on_click=go, args=(step - 1,), key="prev_step")
-    if step < count - 1:
-        st.button(tr("next_button", lang), on_click=go, args=(step + 1,), type="primary", key="next_step")
-    elif st.button(tr("to_results", lang), type="primary", key="to_results", icon=":material/radar:"):
+    if pos > 0:
+        st.button(tr("prev_button", lang), on_click=go, args=(steps[pos - 1],), key="prev_step")
+    if pos < len(steps) - 1:
+        st.button(tr("next_button", lang), on_click=go, args=(steps[pos + 1],), type="primary", key="next_step")
+    elif member_steps is None and st.button(tr("to_results", lang), type="primary", key="to_results",
+                                            icon=":material/radar:"):
         session.switch_page("resultats")
 
+if member_steps is not None:  # a colleague: their answers only; files and deletion are the holder's
+    st.stop()
 st.divider()
 with st.expander(tr("file_header", lang), icon=":material/description:"):
     st.caption(tr("file_help", lang))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from maturity.app import logic, session
+from maturity.app import logic, session, team
 from maturity.app.texts import tr
 from maturity.display import format_date, format_number, format_percent
 from maturity.scoring import score
@@ -27,6 +27,9 @@ st.caption(tr("overall_caption", lang, n=scored, total=len(assessment.dimensions
               needed=format_percent(q.min_coverage, lang)))
 
 series, regional_note, history, previous = session.comparison_series(q, doc, assessment, lang)
+team_view = team.results_view(q, lang)  # each colleague's own shape, by role (holder only)
+if team_view is not None:
+    series = series + team_view[0]
 
 st.header(tr("radar_header", lang))
 st.caption(tr("radar_caption", lang))
@@ -38,6 +41,10 @@ st.subheader(tr("table_header", lang))
 st.table(logic.score_table(q, series, assessment, lang))
 st.caption(tr("series_table_header", lang))
 st.table(logic.series_rows(series, lang))
+if team_view is not None:
+    st.subheader(tr("team_results_header", lang))
+    st.caption(tr("team_results_caption", lang))
+    st.table(team_view[1])
 
 st.header(tr("levels_header", lang))
 for section in q.dimensions:

@@ -1,0 +1,150 @@
+"""Équipe: invite colleagues (a link and a role each), see who answered, hold the consensus meeting.
+
+Only the holder of the assessment (its resume link) reaches this page's content. The meeting shows the
+divergent questions first, who answered what with their notes, and the proposal (contract §8); the
+facilitator picks the final answer or keeps the proposal, and may write why. The final answers are
+the assessment's: scored, submitted and pooled as before.
+"""
+
+import streamlit as st
+
+from maturity.app import logic, session, team, team_logic
+from maturity.app.texts import tr
+
+lang = session.lang()
+found = session.require_space("nav_team")
+if found is None:
+    st.stop()
+q, doc = found
+name = session.commune_of(doc)
+st.title(tr("team_title", lang, name=name))
+st.markdown(tr("team_intro", lang))
+if session.store() is None:
+    st.stop()
+
+# --- invite ---------------------------------------------------------------------------------------
+st.header(tr("team_invite_header", lang))
+st.caption(tr("team_invite_help", lang))
+new_link = st.session_state.get("_team_new_link")
+if new_link:
+    st.success(tr("team_link_ready", lang, role=new_link[0]), icon=":material/link:")
+    st.code(new_link[1], language=None, wrap_lines=True)
+    st.caption(tr("team_link_once", lang))
+section_ids = [s.id for s in q.sections]
+with st.form("team_invite_form", clear_on_submit=True, border=True):
+    role = st.text_input(tr("team_role_label", lang), max_chars=80, key="team_role",
+                         placeholder=tr("team_role_placeholder", lang))
+    chosen = st.multiselect(tr("team_sections_label", lang), section_ids, key="team_sections",
+                            format_func=lambda sid: q.t(next(s for s in q.sections if s.id == sid).label, lang),
+                            placeholder=tr("team_all_sections", lang))
+    submitted = st.form_submit_button(tr("team_invite_button", lang), type="primary", icon=":material/person_add:")
+if submitted:
+    if not (role or "").strip():
+        st.error(tr("team_role_missing", lang))
+    else:
+        member_token = team.invite(role, chosen)
+        if member_token:
+            st.session_state["_team_new_link"] = (" ".join(role.split()),
+                                                  team_logic.member_url(session.base_url(), member_token))
+            st.rerun()
+
+# --- the team -------------------------------------------------------------------------------------
+everyone = team.members()
+st.header(tr("team_members_header", lang))
+if not everyone:
+    st.info(tr("team_none", lang), icon=":material/group:")
+else:
+    st.table(team_logic.member_rows(q, everyone, lang))
+    with st.expander(tr("team_remove_header", lang), icon=":material/person_remove:"):
+        member_id = st.selectbox(tr("team_remove_label", lang), [m.id for m in everyone], key="team_remove_choice",
+                                 format_func=lambda i: next(m.role for m in everyone if m.id == i))
+        sure = st.checkbox(tr("team_remove_confirm", lang), key="team_remove_sure")
+        if st.button(tr("team_remove_button", lang), key="team_remove", disabled=not sure) and team.remove(member_id):
+            st.session_state.pop("team_remove_sure", None)
+            st.rerun()
+
+# --- the consensus meeting ------------------------------------------------------------------------
+st.header(tr("team_meeting_header", lang))
+people = team.answering(everyone)
+if not people:
+    st.info(tr("team_meeting_empty", lang), icon=":material/forum:")
+    st.stop()
+result = team.consensus(q, people)
+if (doc.respondent.get("team") != result.roles
+        or doc.extra.get("divergent") != team_logic.summary(result)):
+    team.record(result)
+reasons = team.reasons()
+divergent = result.divergent
+decided = sum(1 for item in result.report if item.question in doc.answers)
+cols = st.columns(3)
+cols[0].metric(tr("team_metric_people", lang), str(len(people)))
+cols[1].metric(tr("team_metric_divergent", lang), str(len(divergent)))
+cols[2].metric(tr("team_metric_decided", lang), f"{decided} / {sum(1 for i in result.report if i.answered)}")
+st.caption(tr("team_meeting_help", lang))
+
+
+def apply_all() -> None:
+    """Keep the proposal of every question that has one and no final answer yet (and the notes)."""
+    for item in result.report:
+        if item.proposal is not None and item.question not in doc.answers:
+            team.decide(item.question, item.proposal, None)
+            st.session_state.pop(f"fin_{item.question}", None)
+    for qid, note in result.notes.items():
+        if qid not in doc.notes:
+            session.save_note(qid, note)
+
+
+def on_final(qid: str) -> None:
+    team.decide(qid, st.session_state.get(f"fin_{qid}"), st.session_state.get(f"why_{qid}"))
+
+
+def keep(qid: str, proposal: object) -> None:
+    team.decide(qid, proposal, st.session_state.get(f"why_{qid}"))
+    st.session_state[f"fin_{qid}"] = proposal if isinstance(proposal, str) else None
+
+
+def on_reason(qid: str) -> None:
+    value = doc.answers.get(qid)
+    if value is not None:
+        team.decide(qid, value, st.session_state.get(f"why_{qid}"))
+
+
+st.button(tr("team_apply_all", lang), on_click=apply_all, key="team_apply_all", icon=":material/done_all:")
+show_all = st.toggle(tr("team_show_all", lang), key="team_show_all")
+items = result.report if show_all else divergent
+if not divergent and not show_all:
+    st.success(tr("team_no_divergence", lang), icon=":material/handshake:")
+for item in items:
+    if not item.answered:
+        continue
+    question = q.question(item.question)
+    if question is None:
+        continue
+    qid = item.question
+    section = next(s for s in q.sections if s.id == item.section)
+    with st.container(border=True, key=f"team_q_{qid}"):
+        st.subheader(q.t(question.text, lang))
+        badge = tr("team_divergent", lang) if item.divergent else tr("team_agreed", lang)
+        st.caption(f"{q.t(section.label, lang)} · {badge} · {team_logic.spread_text(item, lang)}")
+        st.table(team_logic.answer_rows(q, item, lang))
+        proposal_text = "—" if item.proposal is None else team_logic.answer_text(q, question, item.proposal, lang)
+        st.markdown(tr("team_proposal", lang, answer=proposal_text))
+        final = doc.answers.get(qid)
+        if question.type in ("scale", "single", "boolean"):
+            values = logic.choice_values(question)
+            if f"fin_{qid}" not in st.session_state:
+                st.session_state[f"fin_{qid}"] = final if final in values else None
+            st.radio(tr("team_final_label", lang), values, index=None, key=f"fin_{qid}", on_change=on_final,
+                     args=(qid,), format_func=lambda v, qu=question: logic.value_label(q, qu, v, lang),
+                     horizontal=True)
+        else:
+            st.markdown(tr("team_final_is", lang, answer="—" if final is None else
+                           team_logic.answer_text(q, question, final, lang)))
+        if item.proposal is not None and final != item.proposal:
+            st.button(tr("team_keep", lang), key=f"keep_{qid}", on_click=keep, args=(qid, item.proposal))
+        if f"why_{qid}" not in st.session_state:
+            st.session_state[f"why_{qid}"] = reasons.get(qid, "")
+        st.text_input(tr("team_reason_label", lang), key=f"why_{qid}", on_change=on_reason, args=(qid,),
+                      max_chars=2000, disabled=final is None)
+
+session.page_link("resultats", tr("team_to_results", lang), ":material/radar:")

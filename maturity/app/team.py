@@ -1,0 +1,160 @@
+"""Session glue for answering as a team (issue 13): the holder's team, the consensus meeting.
+
+Privacy: the holder's token (``?t=``) reads every member's answers; a member's token (``?m=``)
+reads their own answers only (see :mod:`maturity.storage.teams`). Nothing here is cached across
+sessions: members' answers live in the store and in this session's state only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from maturity.merge import MergeResult, dimension_spreads, merge
+from maturity.models import Questionnaire
+from maturity.storage import SpaceNotFound, StorageError
+
+from . import session, team_logic
+from .texts import tr
+
+
+def members(with_answers: bool = True) -> list[Any]:
+    """The team of this session's space (holder only); [] without a team, a store or a space."""
+    token = session.current_token()
+    s = session.store()
+    if not token or s is None:
+        return []
+    try:
+        return s.team_answers(token) if with_answers else s.team_members(token)
+    except StorageError as exc:
+        session.show_storage_error(exc)
+    except SpaceNotFound:
+        pass
+    return []
+
+
+def answering(found: list[Any]) -> list[Any]:
+    """The members who have given at least one answer (the others take no part in the merge)."""
+    return [m for m in found if any(v is not None for v in m.answers.values())]
+
+
+def consensus(q: Questionnaire, found: list[Any]) -> MergeResult:
+    return merge(q, team_logic.respondents(found))
+
+
+def spreads(q: Questionnaire, found: list[Any]) -> tuple[dict[str, Any], list[str]]:
+    """Each dimension's score per respondent and the spread; the respondents' roles (told apart)."""
+    from maturity.merge import distinct_roles
+
+    people = team_logic.respondents(found)
+    return dimension_spreads(q, people), distinct_roles([p.role for p in people])
+
+
+def invite(role: str, sections: list[str] | None) -> str | None:
+    """A new colleague's token (None on a storage problem)."""
+    token = session.current_token()
+    s = session.store()
+    if not token or s is None:
+        return None
+    try:
+        return s.invite_member(token, role, sections or None)
+    except StorageError as exc:
+        session.show_storage_error(exc)
+    except (SpaceNotFound, ValueError):
+        pass
+    return None
+
+
+def remove(member_id: int) -> bool:
+    token = session.current_token()
+    s = session.store()
+    if not token or s is None:
+        return False
+    try:
+        return s.remove_member(token, member_id)
+    except StorageError as exc:
+        session.show_storage_error(exc)
+    except SpaceNotFound:
+        pass
+    return False
+
+
+def decide(question_id: str, value: Any, reason: str | None) -> bool:
+    """The facilitator's final answer (into the draft, and this session's document) and why."""
+    doc = st.session_state.get("doc")
+    if doc is None or not session._write(lambda s, token: s.decide(token, question_id, value, reason)):
+        return False
+    if value is None:
+        doc.answers.pop(question_id, None)
+    else:
+        doc.answers[question_id] = value
+    doc.touch()
+    return True
+
+
+def reasons() -> dict[str, str]:
+    token = session.current_token()
+    s = session.store()
+    if not token or s is None:
+        return {}
+    try:
+        return s.decisions(token)
+    except (StorageError, SpaceNotFound):
+        return {}
+
+
+def record(result: MergeResult) -> bool:
+    """Write who took part (roles) and the divergent questions into the draft (contract §8), so that
+    the sheet and the answers file say them."""
+    doc = st.session_state.get("doc")
+    summary = team_logic.summary(result)
+    if doc is None or not session._write(lambda s, token: s.record_team(token, list(result.roles), summary)):
+        return False
+    doc.respondent = {**{k: v for k, v in doc.respondent.items() if k != "role"}, "team": list(result.roles)}
+    doc.extra["divergent"] = summary
+    return True
+
+
+def results_view(q: Questionnaire, lang: str) -> tuple[list[Any], list[dict[str, str]]] | None:
+    """For the results page (holder only): each respondent's own shape as light radar series (by
+    role) and the per-dimension spread table; None without colleagues who answered."""
+    people = answering(members())
+    if not people:
+        return None
+    found, roles = spreads(q, people)
+    return team_logic.respondent_series(q, found, roles, lang), team_logic.spread_rows(q, found, roles, lang)
+
+
+def member_panel(q: Questionnaire, doc: Any, lang: str) -> list[int] | None:
+    """On a colleague's link: who they answer as, their own link, the parts they answer. Returns the
+    indices of the sections they answer (None: not a colleague's link)."""
+    member = session.member_token()
+    if not member:
+        return None
+    meta = st.session_state.get("member_meta") or {}
+    st.info(tr("team_member_banner", lang, role=meta.get("role") or "?", name=session.commune_of(doc)),
+            icon=":material/group:")
+    with st.expander(tr("team_member_link", lang), icon=":material/link:"):
+        st.code(team_logic.member_url(session.base_url(), member), language=None, wrap_lines=True)
+    ids = [s.id for s in q.sections]
+    chosen = [s for s in (meta.get("sections") or ids) if s in ids] or ids
+    if "team_my_sections" not in st.session_state:
+        st.session_state["team_my_sections"] = chosen
+
+    def on_sections() -> None:
+        picked = [s for s in st.session_state.get("team_my_sections") or [] if s in ids]
+        s = session.store()
+        value = None if not picked or len(picked) == len(ids) else picked
+        if s is not None:
+            try:
+                s.set_member_sections(member, value)
+            except (StorageError, SpaceNotFound, ValueError):
+                return
+        meta["sections"] = value
+        st.session_state["member_meta"] = meta
+
+    st.multiselect(tr("team_member_sections", lang), ids, key="team_my_sections", on_change=on_sections,
+                   format_func=lambda sid: q.t(next(s for s in q.sections if s.id == sid).label, lang))
+    picked = [s for s in st.session_state.get("team_my_sections") or [] if s in ids] or ids
+    return [i for i, sid in enumerate(ids) if sid in picked]

@@ -1,0 +1,110 @@
+"""UI logic of answering as a team, as plain functions (no streamlit import): testable on their own.
+
+The merge itself is the core's (:mod:`maturity.merge`, contract §8); here its results become
+what the team page and the results page show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from maturity.display import format_number
+from maturity.merge import DimensionSpread, MergeResult, QuestionReport, Respondent
+from maturity.models import Question, Questionnaire
+
+from .logic import SeriesInfo, value_label
+from .texts import tr
+
+_PAGES_RE = re.compile(r"/(accueil|questionnaire|resultats|recommandations|wallonie|admin|equipe)$")
+SUMMARY_LIMIT = 10  # divergent questions kept in the consensus document (the sheet shows three)
+
+
+def member_url(base_url: str | None, member_token: str) -> str:
+    """A colleague's own link: it opens their answers on the questionnaire page, nothing else."""
+    base = _PAGES_RE.sub("", (base_url or "").rstrip("/")) or "http://localhost:8501"
+    return f"{base}/questionnaire?m={member_token}"
+
+
+def respondents(members: Sequence[Any]) -> list[Respondent]:
+    """The members (``maturity.storage.Member``) as the merge's respondents, by role."""
+    return [Respondent(m.role, dict(m.answers), dict(m.notes)) for m in members]
+
+
+def answer_text(q: Questionnaire, question: Question, value: Any, lang: str) -> str:
+    """One respondent's answer as read in the meeting ("—" when they did not answer)."""
+    if value is None:
+        return "—"
+    return value_label(q, question, value, lang)
+
+
+def spread_text(item: QuestionReport, lang: str) -> str:
+    if item.spread is None:
+        return tr("team_spread_none", lang)
+    return tr("team_spread", lang, points=format_number(100 * item.spread, lang))
+
+
+def answer_rows(q: Questionnaire, item: QuestionReport, lang: str) -> list[dict[str, str]]:
+    """Who answered what, with their notes (one row per respondent)."""
+    question = q.question(item.question)
+    assert question is not None
+    return [{tr("team_col_role", lang): seen.role,
+             tr("team_col_answer", lang): answer_text(q, question, seen.answer, lang),
+             tr("team_col_note", lang): seen.note or ""} for seen in item.answers]
+
+
+def final_options(question: Question) -> list[Any]:
+    """What the facilitator can choose as the final answer of a choice question."""
+    from .logic import choice_values
+
+    return choice_values(question)
+
+
+def respondent_series(q: Questionnaire, spreads: Mapping[str, DimensionSpread], roles: Sequence[str], lang: str
+                      ) -> list[SeriesInfo]:
+    """Each respondent's own shape (their answers scored alone), named by role only."""
+    out = []
+    for i, role in enumerate(roles):
+        scores = {dim: s.scores[i] for dim, s in spreads.items()}
+        out.append(SeriesInfo(
+            name=tr("series_respondent", lang, role=role), scores=scores, kind="respondent",
+            kind_label=tr("kind_respondent", lang), source=role, year="", n=1,
+            note=tr("series_note_respondent", lang)))
+    return out
+
+
+def spread_rows(q: Questionnaire, spreads: Mapping[str, DimensionSpread], roles: Sequence[str], lang: str
+                ) -> list[dict[str, str]]:
+    """Per dimension: each respondent's score and the spread between the highest and the lowest."""
+    rows = []
+    for section in q.dimensions:
+        s = spreads[section.id]
+        row = {tr("col_dimension", lang): q.t(section.label, lang)}
+        for role, value in zip(roles, s.scores, strict=True):
+            row[role] = tr("insufficient_short", lang) if value is None else format_number(value, lang)
+        row[tr("team_col_spread", lang)] = "—" if s.spread is None else format_number(s.spread, lang)
+        rows.append(row)
+    return rows
+
+
+def summary(result: MergeResult, limit: int = SUMMARY_LIMIT) -> list[dict[str, Any]]:
+    """The divergent questions for the consensus document's ``divergent`` (contract §8)."""
+    from maturity.merge import divergent_summary
+
+    return divergent_summary(result, limit)
+
+
+def member_rows(q: Questionnaire, members: Sequence[Any], lang: str) -> list[dict[str, str]]:
+    """The team as the holder sees it: role, sections, answers given, last saved."""
+    from maturity.display import format_date
+
+    rows = []
+    for m in members:
+        sections = tr("team_all_sections", lang) if not m.sections else ", ".join(
+            q.t(s.label, lang) for s in q.sections if s.id in m.sections)
+        given = sum(1 for v in m.answers.values() if v is not None)
+        rows.append({tr("team_col_role", lang): m.role, tr("team_col_sections", lang): sections,
+                     tr("team_col_given", lang): str(given),
+                     tr("team_col_saved", lang): format_date(m.updated_at, lang) if given else "—"})
+    return rows

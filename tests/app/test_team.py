@@ -1,0 +1,125 @@
+"""Answering as a team through AppTest: invitations, a colleague's link, the consensus meeting."""
+
+from __future__ import annotations
+
+from conftest import PAGES, goto, new_app, started
+from google.protobuf import text_format
+from streamlit.testing.v1 import AppTest
+
+from maturity.storage import Store
+
+
+def _everything(at: AppTest) -> str:
+    """Every text a page shows (titles, markdown, captions, tables, codes, widget labels and values)."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            parts.append(text_format.MessageToString(proto, as_utf8=True))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    parts += [t.value.to_string() for t in at.table]  # a table's cells travel as Arrow bytes
+    parts += [t.value.to_string() for t in at.dataframe]
+    return "\n".join(parts)
+
+
+def member_app(member_token: str, page: str = "questionnaire") -> AppTest:
+    at = new_app()
+    at.query_params["m"] = member_token
+    at.switch_page(f"{PAGES}/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _invite(at: AppTest, role: str) -> str:
+    at.text_input(key="team_role").input(role)
+    next(b for b in at.button if "Créer son lien" in b.label).click().run()
+    assert not at.exception, at.exception
+    link = at.session_state["_team_new_link"]
+    assert link[0] == role and "/questionnaire?m=" in link[1]
+    return link[1].split("?m=")[1]
+
+
+def test_the_holder_invites_and_a_colleague_answers_their_own_sections(mini, store: Store):
+    at = started()
+    holder = at.session_state["token"]
+    goto(at, "equipe")
+    a = _invite(at, "échevin")
+    assert any(a in c.value for c in at.code)  # the link is shown (once)
+    member = member_app(a)
+    assert any("échevin" in i.value for i in member.info)
+    member.radio(key="ans_a1").set_value("full").run()
+    member.text_area(key="note_a1").input("secret-note-of-échevin").run()
+    assert store.load_member(a).answers == {"a1": "full"}
+    assert store.load_space(holder).draft["answers"] == {}  # the holder's draft is not touched
+    # the colleague chooses the parts they answer: the step list follows
+    member.multiselect(key="team_my_sections").set_value(["beta"]).run()
+    assert len(member.selectbox(key="_step_choice").options) == 1
+    assert "Beta" in member.selectbox(key="_step_choice").options[0]
+    assert store.load_member(a).sections == ["beta"]
+    # no file, no deletion, no resume link of the space for a colleague
+    assert not [b for b in member.button if b.key == "delete_space"]
+    assert holder not in _everything(member)
+
+
+def test_a_colleague_link_never_shows_another_colleagues_answers(mini, store: Store):
+    at = started()
+    holder = at.session_state["token"]
+    a = store.invite_member(holder, "échevin")
+    b = store.invite_member(holder, "CPAS")
+    store.save_member_answer(b, "a1", "none")
+    store.save_member_note(b, "a1", "secret-note-of-CPAS")
+    store.save_member_answer(b, "who", "secret-text-of-CPAS")
+    store.save_answer(holder, "b1", "o2")
+    store.save_note(holder, "b1", "secret-note-of-holder")
+    for page in ("questionnaire", "equipe", "resultats", "recommandations", "accueil", "wallonie"):
+        member = member_app(a, page)
+        shown = _everything(member)
+        assert "secret-note-of-CPAS" not in shown and "secret-text-of-CPAS" not in shown, page
+        assert "secret-note-of-holder" not in shown and holder not in shown and b not in shown, page
+        assert "CPAS" not in shown, page
+    # the same helper does see B's answers where they belong: on the holder's meeting page
+    store.save_member_answer(a, "a1", "full")
+    assert "secret-note-of-CPAS" in _everything(goto(at, "equipe"))
+    # the questionnaire of colleague A shows A's own answers, not B's
+    member = member_app(a)
+    assert member.radio(key="ans_a1").value == "full"
+    # a wrong colleague link opens nothing
+    stranger = member_app("x" * 43)
+    assert any("ne correspond à aucune équipe" in w.value for w in stranger.warning)
+
+
+def test_the_consensus_meeting_shows_divergences_and_decides(mini, store: Store):
+    at = started()
+    holder = at.session_state["token"]
+    roles = ["échevin", "directeur général", "CPAS", "mobilité"]
+    tokens = [store.invite_member(holder, r) for r in roles]
+    for tok, (a1, b1, note) in zip(tokens, [("full", "o1", "PST voté"), ("none", "o1", ""), ("half", "o1", ""),
+                                            ("some", "na", "")], strict=True):
+        store.save_member_answer(tok, "a1", a1)
+        store.save_member_answer(tok, "b1", b1)
+        if note:
+            store.save_member_note(tok, "a1", note)
+    goto(at, "equipe")
+    shown = _everything(at)
+    assert "PST voté" in shown and "directeur général" in shown
+    # divergent first: a1 (spread 1) and b1 ("na" beside real answers)
+    assert at.radio(key="fin_a1") is not None and at.radio(key="fin_b1") is not None
+    at.radio(key="fin_a1").set_value("half").run()
+    at.text_input(key="why_a1").input("Le plan est adopté mais pas évalué").run()
+    assert store.load_space(holder).draft["answers"]["a1"] == "half"
+    assert store.decisions(holder) == {"a1": "Le plan est adopté mais pas évalué"}
+    at.button(key="team_apply_all").click().run()
+    draft = store.load_space(holder).draft
+    assert draft["answers"]["a1"] == "half"  # a decision is kept
+    assert draft["answers"]["b1"] == "o1"  # the proposal
+    assert draft["respondent"]["team"] == roles
+    assert [d["question"] for d in draft["divergent"]] == ["a1", "b1"]
+    assert draft["notes"]["a1"] == "échevin: PST voté"
+    # results: each respondent's shape by role, and the spread per dimension
+    goto(at, "resultats")
+    tables = [str(t.value) for t in at.table]
+    assert any("mobilité" in t and "Écart" in t for t in tables)
