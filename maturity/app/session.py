@@ -717,11 +717,12 @@ def require_space(title_key: str, member_ok: bool = False) -> tuple[Questionnair
     la = lang()
     member = member_token()
     if member:
-        st.title(tr(title_key, la))
         if document() is None:
+            st.title(tr(title_key, la))
             st.warning(tr("team_member_unknown", la))
             return None
         if not member_ok:
+            st.title(tr(title_key, la))
             st.info(tr("team_member_only", la), icon=":material/group:")
             page_link("questionnaire", tr("nav_questionnaire", la), ":material/checklist:")
             return None

@@ -135,8 +135,7 @@ for item in items:
             if f"fin_{qid}" not in st.session_state:
                 st.session_state[f"fin_{qid}"] = final if final in values else None
             st.radio(tr("team_final_label", lang), values, index=None, key=f"fin_{qid}", on_change=on_final,
-                     args=(qid,), format_func=lambda v, qu=question: logic.value_label(q, qu, v, lang),
-                     horizontal=True)
+                     args=(qid,), format_func=lambda v, qu=question: logic.value_label(q, qu, v, lang))
         else:
             st.markdown(tr("team_final_is", lang, answer="—" if final is None else
                            team_logic.answer_text(q, question, final, lang)))
