@@ -24,6 +24,7 @@ from ..answers import AnswersFile
 from ..charts import RadarSeries
 from ..display import format_date, format_number, format_percent, round_int
 from ..errors import InvalidInput
+from ..merge import divergent_of, team_roles
 from ..models import Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, select
 from ..scoring import Assessment, score
@@ -40,6 +41,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "assessed_on": {"fr": "Évaluation du {date}", "de": "Bewertung vom {date}", "en": "Assessment of {date}"},
     "generated_on": {"fr": "fiche établie le {date}", "de": "Blatt erstellt am {date}", "en": "sheet made on {date}"},
     "respondent": {"fr": "Répondant : {role}", "de": "Ausgefüllt von: {role}", "en": "Answered by: {role}"},
+    # answering as a team (contract §8): who took part, and where they differed
+    "respondent_team": {"fr": "Réponses d'une équipe : {roles}", "de": "Antworten eines Teams: {roles}",
+                        "en": "Answered by a team: {roles}"},
+    "topics_title": {"fr": "Sujets pour le Collège : là où l'équipe diverge",
+                     "de": "Themen für das Gemeindekollegium: wo das Team auseinanderliegt",
+                     "en": "Topics for the Collège: where the team differs"},
+    "topics_na": {"fr": "ne s'applique pas", "de": "trifft nicht zu", "en": "not applicable"},
+    "topics_unknown": {"fr": "ne sait pas", "de": "weiß nicht", "en": "don't know"},
     "overall": {"fr": "Score global", "de": "Gesamtwert", "en": "Overall score"},
     "overall_value": {"fr": "{score} · niveau {level}", "de": "{score} · Stufe {level}",
                       "en": "{score} · level {level}"},
@@ -255,6 +264,7 @@ def t(key: str, lang: str, **values: Any) -> str:
 MAX_NAME = 120
 MAX_NOTE_SHOWN = 400
 MAX_NOTES = 6
+MAX_TOPICS = 3  # the most divergent questions of a team's assessment
 MIN_SHEET_PRIORITIES = 6
 MAX_PROFILE_SENTENCES = 8  # one per profile question, in the questionnaire's order
 MAX_OBSTACLE_SENTENCES = 3  # the obstacles the commune cites, in the questionnaire's order
@@ -405,6 +415,9 @@ class SheetContent:
     shortened: dict[int, list[Priority]] = field(default_factory=dict)  # the sheet's selection for 6, 7, 8
 
     notes_hidden: int = 0  # notes the PDF leaves to the editable versions
+    # a team's assessment (contract §8): its three most divergent questions, (question, who said what)
+    topics_title: str = ""
+    topics: list[tuple[str, str]] = field(default_factory=list)
 
     def with_limit(self, limit: int, notes: int | None = None) -> SheetContent:
         """The same content showing only the first ``limit`` priorities (and ``notes`` of the
@@ -572,6 +585,9 @@ def build_content(
     dateline = dateline[0].upper() + dateline[1:]
     role = clean_text((doc.respondent or {}).get("role"), 80, one_line=True)
     respondent = t("respondent", lang, role=role) if role else ""
+    roles = team_roles(doc.respondent)
+    if roles:
+        respondent = t("respondent_team", lang, roles=clean_text(", ".join(roles), 300, one_line=True))
 
     dims = q.dimensions
     scored = [d for d in assessment.dimensions.values() if d.score is not None]
@@ -688,6 +704,7 @@ def build_content(
     notes = notes[:MAX_NOTES]
 
     footer = t("questionnaire", lang, id=q.id, version=q.version)
+    topics = _topics(q, doc, lang) if roles else []
     return SheetContent(
         lang=lang, kicker=t("kicker", lang), title=t("sheet_title", lang), commune=name, dateline=dateline,
         respondent=respondent, overall_label=t("overall", lang), overall_value=overall_value,
@@ -704,6 +721,7 @@ def build_content(
         priorities_title=t("priorities_title", lang), priorities_intro=intro, priorities=priorities,
         shortened=shortened,
         all_priorities=all_priorities, notes_title=t("notes_title", lang), notes=notes,
+        topics_title=t("topics_title", lang), topics=topics,
         warnings=[clean_text(w, 300, one_line=True) for w in assessment.warnings],
         method_title=t("method_title", lang),
         method=t("method", lang, min=format_percent(q.min_coverage, lang)),
@@ -713,6 +731,36 @@ def build_content(
                                          "priority_names", "no_obstacles", "no_comparisons", "notes_more",
                                          "method_short", "col_range", "col_meaning")},
     )
+
+
+def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, str]]:
+    """The three most divergent questions a team's answers file lists, each with every role's answer."""
+    out = []
+    for entry in divergent_of(doc):
+        question = q.question(entry["question"])
+        if question is None:
+            continue
+        said = []
+        for seen in entry["answers"]:
+            value = seen["answer"]
+            if value == "na":
+                text = t("topics_na", lang)
+            elif value == "unknown":
+                text = t("topics_unknown", lang)
+            elif isinstance(value, list):
+                text = ", ".join(q.t(o.label, lang) for o in question.options or () if o.id in value) or "—"
+            elif isinstance(value, str) and question.option(value) is not None:
+                text = q.t(question.option(value).label, lang)  # type: ignore[union-attr]
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                text = format_number(value, lang, 2, trim=True)
+            else:
+                text = str(value)
+            said.append(f"{seen['role']} : {text}" if lang == "fr" else f"{seen['role']}: {text}")
+        title = q.t(question.short, lang) if question.short else q.t(question.text, lang)
+        out.append((clean_text(title, 160, one_line=True), clean_text(" · ".join(said), MAX_NOTE_SHOWN)))
+        if len(out) == MAX_TOPICS:
+            break
+    return out
 
 
 def _priorities_intro(lang: str, shown: list[Priority], every: list[Priority]) -> str:

@@ -211,6 +211,11 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
                     resources.add_run(" · ")
                 _hyperlink(resources, res.label, res.url)
 
+    if c.topics:
+        document.add_heading(c.topics_title, level=1)
+        for question, said in c.topics:
+            document.add_paragraph().add_run(question).bold = True
+            document.add_paragraph(said)
     if c.notes or c.notes_hidden:  # the editable version keeps every note (the content's own cap)
         document.add_heading(c.notes_title, level=1)
         for question, note in c.notes:

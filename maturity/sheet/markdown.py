@@ -118,6 +118,12 @@ def render_markdown(c: SheetContent) -> str:
             for res in p.resources:
                 add(f"- {_link(res.label, res.url)}")
         add("")
+    if c.topics:
+        add(f"## {escape(c.topics_title)}")
+        add("")
+        for question, said in c.topics:
+            add(f"- **{escape(question)}** — {escape(said)}")
+        add("")
     if c.notes:
         add(f"## {escape(c.notes_title)}")
         add("")

@@ -566,6 +566,13 @@ def _priority_block(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> No
 
 
 def _notes(pdf: SheetPDF, c: SheetContent) -> None:
+    if c.topics:  # a team's assessment: where the team differed, as topics for the Collège
+        pdf.heading(c.topics_title)
+        for question, said in c.topics:
+            _keep_together(pdf, 4 * _lines(pdf, pdf.width, question, 8, "B") + 4.1 * _lines(pdf, pdf.width, said, 8.4))
+            pdf.para(question, 8, "B", MUTED)
+            pdf.para(said, 8.4, "", INK)
+            pdf.ln(1.5)
     if not c.notes and not c.warnings and not c.notes_hidden:
         return
     if pdf.brief and c.notes_hidden and not c.notes:  # the very last resort: one line, no heading

@@ -1,0 +1,62 @@
+"""The sheet of a team's assessment (issue 13, contract §8): who took part, and the three most
+divergent questions as topics for the Collège; a one-person sheet does not change."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import docx
+import pypdf
+import pytest
+
+from maturity.merge import merge_documents
+from maturity.sheet import build, build_content
+
+from .sheet_helpers import answers_at_rank, questionnaire
+
+DAY = date(2026, 12, 1)
+ROLES = ["échevin", "directeur général", "CPAS", "mobilité"]
+
+
+@pytest.fixture(scope="module")
+def q():
+    return questionnaire()
+
+
+@pytest.fixture(scope="module")
+def consensus(q):
+    docs = []
+    for rank, role in zip((0, 3, 1, 2), ROLES, strict=True):
+        doc = answers_at_rank(q, rank)
+        doc.respondent = {"role": role}
+        docs.append(doc)
+    merged, result = merge_documents(q, docs)
+    assert len(result.divergent) >= 3
+    return merged, result
+
+
+def test_the_sheet_names_the_roles_and_the_three_most_divergent_questions(q, consensus):
+    merged, result = consensus
+    content = build_content(q, merged, "fr", generated=DAY)
+    assert content.respondent == "Réponses d'une équipe : échevin, directeur général, CPAS, mobilité"
+    assert len(content.topics) == 3
+    first = q.question(result.divergent[0].question)
+    assert content.topics[0][0] == q.t(first.short or first.text, "fr")
+    assert all(role in content.topics[0][1] for role in ROLES)
+    md = build(q, merged, "fr", "md", generated=DAY).decode()
+    assert "Sujets pour le Collège" in md and "échevin, directeur général, CPAS, mobilité" in md
+    reader = pypdf.PdfReader(io.BytesIO(build(q, merged, "fr", "pdf", generated=DAY)))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Sujets pour le Collège" in text and "directeur général" in text
+    assert 2 <= len(reader.pages) <= 3
+    document = docx.Document(io.BytesIO(build(q, merged, "de", "docx", generated=DAY)))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "Themen für das Gemeindekollegium: wo das Team auseinanderliegt" in paragraphs
+
+
+def test_a_one_person_sheet_has_no_team_block(q):
+    doc = answers_at_rank(q, 1)
+    content = build_content(q, doc, "en", generated=DAY)
+    assert content.respondent == "Answered by: échevin" and content.topics == []
+    assert "Topics for the Collège" not in build(q, doc, "en", "md", generated=DAY).decode()
