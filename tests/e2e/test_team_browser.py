@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import MAIN, answer_current_step, answered, start_assessment, wait_idle
+from conftest import MAIN, answer_current_step, answered, run_axe, start_assessment, wait_idle
 
 from maturity.storage import Store
 
@@ -23,7 +23,7 @@ def _open(page, url: str) -> None:
     wait_idle(page)
 
 
-def test_two_colleagues_in_two_browsers_never_see_each_others_answers(chromium, server):
+def test_two_colleagues_in_two_browsers_never_see_each_others_answers(chromium, server, axe_source):
     store = Store(data_dir=server.data_dir)
     try:
         holder = store.open_space("92094", "smart-city-wallonie", _version(store))
@@ -55,6 +55,7 @@ def test_two_colleagues_in_two_browsers_never_see_each_others_answers(chromium, 
             assert holder not in html and b not in html, path
         _open(page_a, f"{server.url}/questionnaire?m={a}")
         assert answered(page_a)[0] == len(answers_a)  # their own answers came back
+        assert run_axe(page_a, axe_source) == []  # a colleague's page is as accessible as the holder's
         ctx_a.close()
         ctx_b.close()
     finally:
@@ -67,7 +68,7 @@ def _version(store: Store) -> str:
     return load_questionnaire().version
 
 
-def test_a_team_of_four_agrees_in_one_meeting(chromium, server, page):
+def test_a_team_of_four_agrees_in_one_meeting(chromium, server, page, axe_source):
     token = start_assessment(page, server)
     _open(page, f"{server.url}/equipe?t={token}")
     roles = ["échevin", "directeur général", "CPAS", "mobilité"]
@@ -104,6 +105,7 @@ def test_a_team_of_four_agrees_in_one_meeting(chromium, server, page):
     wait_idle(page, 1.0)
     page.get_by_role("button", name="Garder toutes les propositions pas encore décidées").click()
     wait_idle(page, 1.5)
+    assert run_axe(page, axe_source) == []
     store = Store(data_dir=server.data_dir)
     try:
         draft = store.load_space(token).draft
