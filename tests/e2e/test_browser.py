@@ -140,7 +140,7 @@ def test_one_section_with_the_keyboard_alone(page, server):
     assert step_text == 1
 
 
-@pytest.mark.parametrize("path", ["", "questionnaire", "resultats", "recommandations", "wallonie", "admin"])
+@pytest.mark.parametrize("path", ["", "questionnaire", "resultats", "recommandations", "wallonie", "vie-privee", "admin"])
 def test_axe_no_serious_or_critical_violation(page, server, axe_source, path):
     if path in ("questionnaire", "resultats", "recommandations"):
         token = getattr(test_axe_no_serious_or_critical_violation, "token", None)
