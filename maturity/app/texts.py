@@ -873,6 +873,7 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "{n} entry(ies) withdrawn."},
     "admin_bulk_header": {"fr": "Retirer en bloc", "de": "Sammelweise zurückziehen", "en": "Withdraw in bulk"},
     "admin_bulk_select": {"fr": "Entrées à retirer", "de": "Zurückzuziehende Einträge", "en": "Entries to withdraw"},
+    "admin_bulk_placeholder": {"fr": "Choisissez des entrées", "de": "Einträge wählen", "en": "Choose entries"},
     "admin_bulk_button": {"fr": "Retirer les entrées choisies", "de": "Gewählte Einträge zurückziehen",
                           "en": "Withdraw the chosen entries"},
     "admin_bulk_client": {"fr": "Ou toutes les entrées actives d'un client",
