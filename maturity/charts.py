@@ -22,10 +22,12 @@ import json
 import math
 import textwrap
 from dataclasses import dataclass, field
-
-import altair as alt
+from typing import TYPE_CHECKING
 
 from .models import Questionnaire
+
+if TYPE_CHECKING:  # altair is imported where a chart object is made: the PDF sheet needs only the spec
+    import altair as alt
 
 # Okabe & Ito (2008) colour-blind-safe palette; one style per kind of series.
 STYLES: dict[str, dict] = {
@@ -383,6 +385,8 @@ def radar_chart(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *
                 layout: RadarLayout = APP_LAYOUT) -> alt.LayerChart:
     """The radar as an Altair chart (for ``st.altair_chart``): the same spec as the PDF's, sized for a
     phone by default."""
+    import altair as alt
+
     return alt.LayerChart.from_dict(radar_spec(q, series, lang, layout=layout), validate=False)
 
 
