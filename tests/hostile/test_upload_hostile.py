@@ -12,6 +12,7 @@ import pytest
 from maturity.answers import MAX_DEPTH, MAX_KEYS, parse_answers_json
 from maturity.app import logic
 from maturity.errors import InvalidInput, Problem
+from tests.timing import yardstick
 
 from .test_app_hostile import _open, store  # noqa: F401  (the fixture)
 
@@ -33,10 +34,11 @@ def test_a_deep_file_is_refused_before_it_is_parsed() -> None:
 
 def test_sixty_thousand_keys_are_refused_at_once_in_one_short_message() -> None:
     raw = json.dumps({"questionnaire": Q, "answers": {f"k{i}": "x" for i in range(60_000)}}).encode()
+    limit = 10 * yardstick()
     start = time.perf_counter()
     with pytest.raises(InvalidInput) as err:
         parse_answers_json(raw, "keys.json")
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < limit
     assert len(err.value.problems) == 1 and len(str(err.value)) < 300
     assert f"{MAX_KEYS:,}" in str(err.value)
 

@@ -11,6 +11,7 @@ import pytest
 from maturity.errors import InvalidInput
 from maturity.questionnaire import load_questionnaire, parse_questionnaire
 from maturity.yamlio import load_yaml
+from tests.timing import yardstick
 
 BROKEN = Path(__file__).resolve().parent.parent / "data" / "broken"
 EXPECTED = json.loads((BROKEN / "expected.json").read_text(encoding="utf-8"))
@@ -77,20 +78,22 @@ def test_alias_bomb_is_refused_quickly():
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for i in range(1, 12):
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    limit = 10 * yardstick()
     start = time.perf_counter()
     with pytest.raises(InvalidInput, match="aliases"):
         load_yaml("\n".join(lines), "bomb.yaml")
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < limit
 
 
 def test_huge_file_is_refused_before_parsing(tmp_path):
     big = tmp_path / "big.yaml"
     with big.open("w") as fh:
         fh.write("a: [" + "1, " * (17 * 1024 * 1024) + "1]\n")  # ~50 MB
+    limit = 10 * yardstick()
     start = time.perf_counter()
     with pytest.raises(InvalidInput, match="too large"):
         load_questionnaire(big)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < limit
 
 
 def test_yes_and_no_are_strings_not_booleans():
