@@ -17,7 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from . import communes
+from . import plan as roadmap
+from . import targets as targets_
 from .errors import InvalidInput, Problem
+from .jsonplaces import with_lines
 from .models import CHOICE_TYPES, NA, UNKNOWN, Question, Questionnaire
 
 MAX_BYTES = 1024 * 1024
@@ -45,6 +48,8 @@ class AnswersFile:
     updated_at: str | None = None
     questionnaire_extra: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    # the JSON text read, when read from one: problems found later then name their line
+    source_text: str | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def new(cls, questionnaire: Questionnaire, nis_code: str | None = None) -> AnswersFile:
@@ -150,6 +155,8 @@ def answers_from_dict(data: Any, name: str = "<answers>") -> AnswersFile:
             problems.append(Problem(f"a note has at most {MAX_NOTE} characters", f"notes.{qkey}", name))
     created = _check_timestamp(data.get("created_at"), "created_at", problems, name)
     updated = _check_timestamp(data.get("updated_at"), "updated_at", problems, name)
+    problems.extend(targets_.structure_problems(data.get(targets_.FIELD), name))  # optional (issue 14)
+    problems.extend(roadmap.structure_problems(data.get(roadmap.FIELD), name))
     readable = isinstance(qref, dict) and isinstance(qid, str) and qid and isinstance(qversion, str) and qversion \
         and isinstance(data.get("answers", {}), dict)
     if problems and not readable:
@@ -199,7 +206,16 @@ def parse_answers_json(raw: bytes | str, name: str = "<answers>") -> AnswersFile
         raise InvalidInput([Problem(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno)]) from None
     except (RecursionError, ValueError) as exc:
         raise InvalidInput([Problem(f"not a usable JSON file ({str(exc)[:80]})", file=name)]) from None
-    return answers_from_dict(data, name)
+    try:
+        doc = answers_from_dict(data, name)
+    except AnswersProblems as exc:  # still readable: keep what was read, with the lines of its problems
+        if exc.document is not None:
+            exc.document.source_text = raw
+        raise AnswersProblems(with_lines(exc.problems, raw), document=exc.document) from None
+    except InvalidInput as exc:
+        raise InvalidInput(with_lines(exc.problems, raw)) from None
+    doc.source_text = raw
+    return doc
 
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
@@ -326,9 +342,31 @@ def check_answers(doc: AnswersFile, questionnaire: Questionnaire, name: str = "<
                                         severity="warning"))
             else:
                 problems.append(Problem("unknown question id", f"notes.{key}", name))
+    _check_targets_and_plan(doc, questionnaire, name, other_version, problems, warnings)
     if problems:
-        raise InvalidInput(problems)
-    return warnings
+        raise InvalidInput(with_lines(problems, doc.source_text))
+    return with_lines(warnings, doc.source_text)
+
+
+def _check_targets_and_plan(doc: AnswersFile, questionnaire: Questionnaire, name: str, other_version: bool,
+                            problems: list[Problem], warnings: list[Problem]) -> None:
+    """Targets and roadmap ids against the questionnaire. Read with another version, a target
+    whose dimension or level is gone is dropped with a warning, and an action whose
+    recommendation is gone is kept (as a free action) with a warning."""
+    raw_targets = doc.extra.get(targets_.FIELD)
+    for problem in targets_.questionnaire_problems(raw_targets, questionnaire, name):
+        if other_version:
+            warnings.append(Problem(f"{problem.message}: target dropped", problem.path, name, severity="warning"))
+            gone = [d for d in raw_targets if problem.path in (f"{targets_.FIELD}.{d}", f"{targets_.FIELD}.{d}.level")]
+            for dim in gone:
+                raw_targets.pop(dim, None)
+        else:
+            problems.append(problem)
+    for problem in roadmap.questionnaire_problems(doc.extra.get(roadmap.FIELD), questionnaire, name):
+        if other_version:
+            warnings.append(Problem(f"{problem.message}: action kept", problem.path, name, severity="warning"))
+        else:
+            problems.append(problem)
 
 
 def load_answers(path_or_raw: Path | str | bytes, questionnaire: Questionnaire, name: str | None = None

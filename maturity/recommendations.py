@@ -263,3 +263,9 @@ def describe(q: Questionnaire, fact: Fact, lang: str) -> str:
         option = next((o for o in question.options or () if o.score == severity), None)
         label = q.t(option.label, lang) if option else format_number(severity, lang)
     return f"{name}{sep}{label or _SPECIAL[None].get(lang, '')}"
+
+
+def target_of(rec: Recommendation) -> tuple[str | None, str | None]:
+    """The (dimension, obstacle) a recommendation lifts: its own fields, else the one its rule names."""
+    dimension, obstacle = _rule_target(rec.when)
+    return rec.dimension or dimension, rec.obstacle or obstacle

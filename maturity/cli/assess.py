@@ -68,7 +68,11 @@ def cmd_score(args: argparse.Namespace) -> int:
     assessment = score(q, doc.answers)
     assessment.warnings.extend(str(w) for w in warnings)
     if args.json:
+        from ..targets import FIELD as TARGETS
+        from ..targets import evaluate_json
+
         out = assessment.to_json()
+        out["targets"] = evaluate_json(q, assessment, doc.extra.get(TARGETS))
         if doc.commune:
             out["commune"] = doc.commune
         print(json.dumps(out, ensure_ascii=False, indent=2))

@@ -1,0 +1,282 @@
+"""The roadmap (issue 14): dated actions with an owner, picked from the recommendations or written freely.
+
+Stored in the answers file as the optional top-level field (contract §2)::
+
+    "plan": [{"id": "a1", "recommendation": "mobility_plan_and_fund", "action": "…",
+              "owner": "Service travaux", "year": 2027, "budget": "421/733-60", "status": "planned"}]
+
+``recommendation``, ``budget`` and ``dimension`` (the dimension a free action serves) are
+optional; ``status`` is one of :data:`STATUSES`. The order of the list is the commune's and is
+kept. Pure functions over plain data: :func:`structure_problems` checks the list without a
+questionnaire, :func:`questionnaire_problems` the recommendation and dimension ids against one,
+and :func:`pst_rows` maps the roadmap to the structure of a Programme Stratégique Transversal:
+strategic objective (the dimension, with its target), operational objective (the
+recommendation), action, owner, deadline, budget, status.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import Problem
+from .models import Questionnaire, Recommendation
+from .recommendations import target_of
+from .targets import Target, year_problem
+
+FIELD = "plan"
+STATUSES = ("planned", "started", "done", "dropped")
+MAX_ITEMS = 500
+MAX_ACTION = 1000
+MAX_SHORT = 200  # owner, budget, id
+_KEYS = ("id", "recommendation", "dimension", "action", "owner", "year", "budget", "status")
+_REQUIRED = ("id", "action", "owner", "year", "status")
+_ID = re.compile(r"^\S{1,64}$")
+
+# the one catalog of the roadmap's words (PST columns and statuses), per language
+LABELS: dict[str, dict[str, str]] = {
+    "strategic": {"fr": "Objectif stratégique", "de": "Strategisches Ziel", "en": "Strategic objective"},
+    "operational": {"fr": "Objectif opérationnel", "de": "Operatives Ziel", "en": "Operational objective"},
+    "action": {"fr": "Action", "de": "Maßnahme", "en": "Action"},
+    "owner": {"fr": "Responsable", "de": "Verantwortlich", "en": "Owner"},
+    "deadline": {"fr": "Échéance", "de": "Frist", "en": "Deadline"},
+    "budget": {"fr": "Budget", "de": "Budget", "en": "Budget"},
+    "status": {"fr": "Statut", "de": "Status", "en": "Status"},
+    "planned": {"fr": "prévue", "de": "geplant", "en": "planned"},
+    "started": {"fr": "en cours", "de": "begonnen", "en": "started"},
+    "done": {"fr": "réalisée", "de": "erledigt", "en": "done"},
+    "dropped": {"fr": "abandonnée", "de": "verworfen", "en": "dropped"},
+    "cross": {"fr": "Transversal", "de": "Übergreifend", "en": "Cross-cutting"},
+    "free": {"fr": "Action libre", "de": "Freie Maßnahme", "en": "Own action"},
+    "target": {"fr": "{dimension} : viser « {level} » d'ici {year}",
+               "de": "{dimension}: Stufe „{level}“ bis {year}",
+               "en": "{dimension}: reach “{level}” by {year}"},
+}
+COLUMNS = ("strategic", "operational", "action", "owner", "deadline", "budget", "status")
+
+
+def label(key: str, lang: str, **values: Any) -> str:
+    texts = LABELS[key]
+    text = texts.get(lang) or texts["fr"]
+    return text.format(**values) if values else text
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    id: str
+    action: str
+    owner: str
+    year: int
+    status: str = "planned"
+    recommendation: str | None = None
+    budget: str | float | None = None
+    dimension: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id}
+        if self.recommendation is not None:
+            out["recommendation"] = self.recommendation
+        if self.dimension is not None:
+            out["dimension"] = self.dimension
+        out.update(action=self.action, owner=self.owner, year=self.year)
+        if self.budget is not None:
+            out["budget"] = self.budget
+        out["status"] = self.status
+        return out
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _item_problems(item: Any, place: str, name: str, seen: set[str]) -> list[Problem]:
+    if not isinstance(item, dict):
+        return [Problem('an action is an object {"id", "action", "owner", "year", "status", ...}', place, name)]
+    problems: list[Problem] = []
+    for key in _REQUIRED:
+        if key not in item:
+            problems.append(Problem("missing", f"{place}.{key}", name))
+    for key in item:
+        if key not in _KEYS:
+            problems.append(Problem(f"unknown field (an action has {', '.join(_KEYS)})", f"{place}.{key}", name))
+    ident = item.get("id")
+    if "id" in item:
+        if not isinstance(ident, str) or not _ID.match(ident):
+            problems.append(Problem("an id is a text of 1 to 64 characters without spaces", f"{place}.id", name))
+        elif ident in seen:
+            problems.append(Problem(f"{_show(ident)} is the id of an earlier action", f"{place}.id", name))
+        else:
+            seen.add(ident)
+    action = item.get("action")
+    if "action" in item and (not isinstance(action, str) or not action.strip()):
+        problems.append(Problem("the action is a text, not empty", f"{place}.action", name))
+    elif isinstance(action, str) and len(action) > MAX_ACTION:
+        problems.append(Problem(f"an action has at most {MAX_ACTION} characters", f"{place}.action", name))
+    if "owner" in item and (not isinstance(item["owner"], str) or len(item["owner"]) > MAX_SHORT):
+        problems.append(Problem(f"the owner is a text of at most {MAX_SHORT} characters (may be empty)",
+                                f"{place}.owner", name))
+    if "year" in item:
+        why = year_problem(item["year"])
+        if why:
+            problems.append(Problem(why, f"{place}.year", name))
+    if "status" in item and item["status"] not in STATUSES:
+        problems.append(Problem(f"{_show(item['status'])} is not a status ({', '.join(STATUSES)})",
+                                f"{place}.status", name))
+    budget = item.get("budget")
+    if budget is not None:
+        if isinstance(budget, bool) or not isinstance(budget, str | int | float):
+            problems.append(Problem("the budget is an amount (≥ 0) or a text such as a budget article",
+                                    f"{place}.budget", name))
+        elif isinstance(budget, str) and len(budget) > MAX_SHORT:
+            problems.append(Problem(f"a budget text has at most {MAX_SHORT} characters", f"{place}.budget", name))
+        elif not isinstance(budget, str) and not (budget >= 0 and budget != float("inf")):
+            problems.append(Problem("a budget amount is a number ≥ 0", f"{place}.budget", name))
+    for key in ("recommendation", "dimension"):
+        value = item.get(key)
+        if value is not None and (not isinstance(value, str) or not _ID.match(value)):
+            problems.append(Problem("an id, or null", f"{place}.{key}", name))
+    return problems
+
+
+def structure_problems(raw: Any, name: str = "<answers>") -> list[Problem]:
+    """What is wrong with a ``plan`` value, without the questionnaire (every problem, with its place)."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        return [Problem("must be a list of actions", FIELD, name)]
+    if len(raw) > MAX_ITEMS:
+        return [Problem(f"a roadmap has at most {MAX_ITEMS} actions", FIELD, name)]
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for index, item in enumerate(raw):
+        problems.extend(_item_problems(item, f"{FIELD}[{index}]", name, seen))
+    return problems
+
+
+def questionnaire_problems(raw: Any, q: Questionnaire, name: str = "<answers>") -> list[Problem]:
+    """Recommendation and dimension ids of a structurally valid ``plan`` that the questionnaire lacks."""
+    if not isinstance(raw, list):
+        return []
+    recs = {r.id for r in q.recommendations}
+    dims = [s.id for s in q.dimensions]
+    problems: list[Problem] = []
+    for index, item in enumerate(raw):
+        if not isinstance(item, dict):
+            continue
+        rec = item.get("recommendation")
+        if isinstance(rec, str) and rec not in recs:
+            problems.append(Problem(f"{_show(rec)} is not a recommendation of this questionnaire",
+                                    f"{FIELD}[{index}].recommendation", name))
+        dim = item.get("dimension")
+        if isinstance(dim, str) and dim not in dims:
+            problems.append(Problem(f"{_show(dim)} is not a dimension of this questionnaire ({', '.join(dims)})",
+                                    f"{FIELD}[{index}].dimension", name))
+    return problems
+
+
+def read(raw: Any) -> list[PlanItem]:
+    """The actions of a checked ``plan`` value, in order (entries that are not objects skipped)."""
+    out: list[PlanItem] = []
+    if not isinstance(raw, list):
+        return out
+    for item in raw:
+        if not isinstance(item, dict):
+            continue
+        out.append(PlanItem(
+            id=str(item.get("id", "")), action=str(item.get("action", "")), owner=str(item.get("owner", "")),
+            year=item.get("year") if isinstance(item.get("year"), int) else 0,
+            status=item.get("status") if item.get("status") in STATUSES else "planned",
+            recommendation=item.get("recommendation"), budget=item.get("budget"), dimension=item.get("dimension")))
+    return out
+
+
+def to_raw(items: Iterable[PlanItem]) -> list[dict[str, Any]]:
+    return [item.to_json() for item in items]
+
+
+def new_id(items: Sequence[PlanItem]) -> str:
+    """The next free id ``a1``, ``a2``, ... (never reusing one in the list)."""
+    used = {i.id for i in items}
+    n = len(items) + 1
+    while f"a{n}" in used:
+        n += 1
+    return f"a{n}"
+
+
+def add_action(items: Sequence[PlanItem], action: str, year: int, *, recommendation: str | None = None,
+               dimension: str | None = None, owner: str = "") -> list[PlanItem]:
+    """The list with one more planned action at the end (the same list when that action of that
+    recommendation is already in it)."""
+    for item in items:
+        if item.action == action and item.recommendation == recommendation:
+            return list(items)
+    return [*items, PlanItem(new_id(items), action, owner, year, "planned", recommendation, None, dimension)]
+
+
+def dimension_of(item: PlanItem, q: Questionnaire) -> str | None:
+    """The dimension an action serves: its own ``dimension``, else its recommendation's."""
+    if item.dimension:
+        return item.dimension
+    rec = _recommendation(q, item.recommendation)
+    return target_of(rec)[0] if rec is not None else None
+
+
+def _recommendation(q: Questionnaire, rec_id: str | None) -> Recommendation | None:
+    if not rec_id:
+        return None
+    return next((r for r in q.recommendations if r.id == rec_id), None)
+
+
+def format_budget(budget: str | float | None, lang: str) -> str:
+    if budget is None:
+        return ""
+    if isinstance(budget, str):
+        return budget
+    from .display import format_number
+
+    return f"{format_number(budget, lang)} €"
+
+
+def pst_rows(q: Questionnaire, items: Sequence[PlanItem], lang: str,
+             targets: Mapping[str, Target] | None = None) -> list[list[str]]:
+    """The roadmap as PST rows (header first): strategic objective, operational objective, action,
+    owner, deadline, budget, status; in the roadmap's order."""
+    targets = targets or {}
+    dims = {s.id: q.t(s.label, lang) for s in q.dimensions}
+    out = [[label(c, lang) for c in COLUMNS]]
+    for item in items:
+        dim = dimension_of(item, q)
+        strategic = dims.get(dim or "", label("cross", lang))
+        target = targets.get(dim or "")
+        level = q.level(target.level) if target else None
+        if target is not None and level is not None:
+            strategic = label("target", lang, dimension=strategic, level=q.t(level.label, lang), year=target.by)
+        rec = _recommendation(q, item.recommendation)
+        operational = q.t(rec.title, lang) if rec is not None else label("free", lang)
+        out.append([strategic, operational, item.action, item.owner, str(item.year) if item.year else "",
+                    format_budget(item.budget, lang), label(item.status, lang)])
+    return out
+
+
+def by_year(items: Sequence[PlanItem]) -> list[tuple[int, list[PlanItem]]]:
+    """The actions grouped by year, years ascending, the roadmap's order within a year."""
+    years: dict[int, list[PlanItem]] = {}
+    for item in items:
+        years.setdefault(item.year, []).append(item)
+    return sorted(years.items())
+
+
+def of(doc: Any) -> list[PlanItem]:
+    """The roadmap of an answers document (:class:`~maturity.answers.AnswersFile`)."""
+    return read(doc.extra.get(FIELD))
+
+
+def set_on(doc: Any, items: Sequence[PlanItem]) -> None:
+    """Write the roadmap into an answers document (the field is left out when it is empty)."""
+    if items:
+        doc.extra[FIELD] = to_raw(items)
+    else:
+        doc.extra.pop(FIELD, None)

@@ -1,0 +1,181 @@
+"""Targets (issue 14): for each dimension, the maturity level a commune aims for and by which year.
+
+Stored in the answers file as the optional top-level field (contract §2)::
+
+    "targets": {"governance": {"level": "integration", "by": 2030}, ...}
+
+Pure functions over plain data: the structure is checked without a questionnaire
+(:func:`structure_problems`), the dimension and level ids against one
+(:func:`questionnaire_problems`). Against an assessment, a target has a ``gap``: the points
+between the score and the target level's ``min`` (0 once reached), and ``reached`` (the gap
+is 0); both are null when the dimension has no score (contract §6, ``score --json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import Problem
+from .models import Questionnaire
+from .scoring import EPS, Assessment
+
+FIELD = "targets"
+YEAR_MIN, YEAR_MAX = 2025, 2040  # from the 2024 legislature to the horizon of the Smart Region
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    level: str
+    by: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"level": self.level, "by": self.by}
+
+
+@dataclass(frozen=True, slots=True)
+class TargetStatus:
+    """A target against a score: ``gap`` points to the level's ``min`` (None when the score is null)."""
+
+    dimension: str
+    level: str
+    by: int
+    score: float | None
+    minimum: float
+    gap: float | None
+    reached: bool | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"level": self.level, "by": self.by, "reached": self.reached, "gap": self.gap}
+
+
+def is_year(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and YEAR_MIN <= value <= YEAR_MAX
+
+
+def year_problem(value: Any) -> str | None:
+    """Why ``value`` is not a year of the plan (None when it is)."""
+    if is_year(value):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value} is outside {YEAR_MIN}–{YEAR_MAX}"
+    return f"a year is a whole number from {YEAR_MIN} to {YEAR_MAX}, got {_show(value)}"
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def structure_problems(raw: Any, name: str = "<answers>") -> list[Problem]:
+    """What is wrong with a ``targets`` value, without the questionnaire (every problem, with its place)."""
+    if raw is None:
+        return []
+    if not isinstance(raw, dict):
+        return [Problem('must be an object {dimension id: {"level": level id, "by": year}}', FIELD, name)]
+    problems: list[Problem] = []
+    for dim, target in raw.items():
+        place = f"{FIELD}.{dim}"
+        if not isinstance(target, dict):
+            problems.append(Problem('must be an object {"level": level id, "by": year}', place, name))
+            continue
+        level = target.get("level")
+        if not isinstance(level, str) or not level:
+            problems.append(Problem("missing or not a level id", f"{place}.level", name))
+        if "by" not in target:
+            problems.append(Problem(f"missing: the year the level is aimed for ({YEAR_MIN}–{YEAR_MAX})",
+                                    f"{place}.by", name))
+        else:
+            why = year_problem(target["by"])
+            if why:
+                problems.append(Problem(why, f"{place}.by", name))
+        for key in target:
+            if key not in ("level", "by"):
+                problems.append(Problem("unknown field (a target has level and by)", f"{place}.{key}", name))
+    return problems
+
+
+def questionnaire_problems(raw: Any, q: Questionnaire, name: str = "<answers>") -> list[Problem]:
+    """Unknown dimensions or levels of a structurally valid ``targets`` value."""
+    if not isinstance(raw, dict):
+        return []
+    dims = [s.id for s in q.dimensions]
+    levels = [lv.id for lv in q.levels]
+    problems: list[Problem] = []
+    for dim, target in raw.items():
+        if dim not in dims:
+            problems.append(Problem(f"{_show(dim)} is not a dimension of this questionnaire ({', '.join(dims)})",
+                                    f"{FIELD}.{dim}", name))
+            continue
+        level = target.get("level") if isinstance(target, dict) else None
+        if isinstance(level, str) and level and level not in levels:
+            problems.append(Problem(f"{_show(level)} is not a level of this questionnaire ({', '.join(levels)})",
+                                    f"{FIELD}.{dim}.level", name))
+    return problems
+
+
+def read(raw: Any) -> dict[str, Target]:
+    """The targets of a checked ``targets`` value, in the file's order (invalid entries skipped)."""
+    out: dict[str, Target] = {}
+    if not isinstance(raw, dict):
+        return out
+    for dim, target in raw.items():
+        if isinstance(target, dict) and isinstance(target.get("level"), str) and is_year(target.get("by")):
+            out[dim] = Target(target["level"], target["by"])
+    return out
+
+
+def to_raw(targets: Mapping[str, Target]) -> dict[str, dict[str, Any]]:
+    return {dim: t.to_json() for dim, t in targets.items()}
+
+
+def level_min(q: Questionnaire, level_id: str) -> float | None:
+    level = q.level(level_id)
+    return None if level is None else float(level.min)
+
+
+def gap(score: float | None, minimum: float) -> float | None:
+    """Points between ``score`` and a level's ``min``: max(0, min − score); None when the score is null.
+
+    A score within 1e-9 of the min counts as reaching it (as the scoring's level bands do).
+    """
+    if score is None:
+        return None
+    missing = minimum - score
+    return 0.0 if missing <= EPS else missing
+
+
+def evaluate(q: Questionnaire, assessment: Assessment, targets: Mapping[str, Target]) -> dict[str, TargetStatus]:
+    """Each target against the assessment's score of its dimension, in the targets' order.
+
+    Targets naming a dimension or level the questionnaire does not have are left out.
+    """
+    out: dict[str, TargetStatus] = {}
+    for dim, target in targets.items():
+        minimum = level_min(q, target.level)
+        result = assessment.dimensions.get(dim)
+        if minimum is None or result is None:
+            continue
+        g = gap(result.score, minimum)
+        out[dim] = TargetStatus(dim, target.level, target.by, result.score, minimum, g,
+                                None if g is None else g == 0.0)
+    return out
+
+
+def evaluate_json(q: Questionnaire, assessment: Assessment, raw: Any) -> dict[str, dict[str, Any]]:
+    """``score --json``'s ``targets``: {dimension: {level, by, reached, gap}}."""
+    return {dim: s.to_json() for dim, s in evaluate(q, assessment, read(raw)).items()}
+
+
+def of(doc: Any) -> dict[str, Target]:
+    """The targets of an answers document (:class:`~maturity.answers.AnswersFile`)."""
+    return read(doc.extra.get(FIELD))
+
+
+def set_on(doc: Any, targets: Mapping[str, Target]) -> None:
+    """Write the targets into an answers document (the field is left out when there is none)."""
+    if targets:
+        doc.extra[FIELD] = to_raw(targets)
+    else:
+        doc.extra.pop(FIELD, None)

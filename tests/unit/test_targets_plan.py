@@ -1,0 +1,232 @@
+"""Targets and roadmap (issue 14): gap and reached by hand, the round trip, bad entries with their place."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from maturity import plan, targets
+from maturity.answers import answers_from_dict, check_answers, parse_answers_json
+from maturity.errors import InvalidInput
+from maturity.scoring import score
+
+# mini.yaml: levels low 0, mid 40, high 75; alpha = a1 (w1, none/some/half/full = 0/1/2/4),
+# a2 (boolean, w2), a3 (multi x1 y1 z2), a4 (w1, shown when a2 = yes, no 0 / yes 3).
+AT_75 = {"a1": "full", "a2": "yes", "a3": ["x", "z"], "a4": "no"}  # 100 × (1 + 2 + 0.75 + 0) / 5 = 75
+AT_65 = {"a1": "half", "a2": "yes", "a3": ["x", "z"], "a4": "no"}  # 100 × (0.5 + 2 + 0.75 + 0) / 5 = 65
+
+
+def _status(mini, answers, level, dim="alpha"):
+    assessment = score(mini, answers)
+    return targets.evaluate(mini, assessment, {dim: targets.Target(level, 2030)})[dim]
+
+
+def test_gap_at_a_levels_min_is_zero_and_reached(mini):
+    s = _status(mini, AT_75, "high")
+    assert s.score == pytest.approx(75.0)
+    assert s.gap == 0.0 and s.reached is True
+
+
+def test_gap_under_a_levels_min_is_the_missing_points(mini):
+    s = _status(mini, AT_65, "high")
+    assert s.gap == pytest.approx(10.0)  # 75 − 65
+    assert s.reached is False
+
+
+def test_gap_over_a_levels_min_is_zero(mini):
+    s = _status(mini, AT_65, "mid")  # 65 ≥ 40
+    assert s.gap == 0.0 and s.reached is True
+    assert _status(mini, AT_65, "low").gap == 0.0
+
+
+def test_gap_and_reached_are_null_without_a_score(mini):
+    s = _status(mini, AT_65, "mid", dim="beta")  # beta has no answer: score null
+    assert s.score is None and s.gap is None and s.reached is None
+    assert s.to_json() == {"level": "mid", "by": 2030, "reached": None, "gap": None}
+
+
+def test_gap_function_by_hand():
+    assert targets.gap(None, 40) is None
+    assert targets.gap(39.5, 40) == pytest.approx(0.5)
+    assert targets.gap(100 * 2 / 5, 40) == 0.0  # floating point 40 counts as 40
+    assert targets.gap(80, 40) == 0.0
+
+
+def _doc(**over):
+    doc = {
+        "questionnaire": {"id": "mini", "version": "1.0"},
+        "commune": {"nis_code": "92094", "name": "Namur"},
+        "respondent": {},
+        "answers": dict(AT_65),
+        "notes": {},
+        "targets": {"beta": {"level": "high", "by": 2030}, "alpha": {"level": "mid", "by": 2027}},
+        "plan": [
+            {"id": "a2", "recommendation": "rec_beta_mid", "action": "Agir", "owner": "DG", "year": 2026,
+             "budget": "104/123-48", "status": "started"},
+            {"id": "a1", "action": "Former l'équipe", "owner": "", "year": 2025, "status": "planned"},
+            {"id": "x-7", "dimension": "alpha", "action": "Ouvrir les données", "owner": "Cellule Smart City",
+             "year": 2028, "budget": 12500.5, "status": "done"},
+        ],
+        "x-tool": {"kept": True},
+    }
+    doc.update(over)
+    return doc
+
+
+def test_round_trip_keeps_targets_and_plan_in_order(mini):
+    original = _doc()
+    doc = parse_answers_json(json.dumps(original, ensure_ascii=False).encode())
+    assert check_answers(doc, mini) == []
+    again = json.loads(doc.to_json())
+    assert again == original
+    assert list(again["targets"]) == ["beta", "alpha"]
+    assert [a["id"] for a in again["plan"]] == ["a2", "a1", "x-7"]
+
+
+def test_typed_round_trip_writes_what_it_read(mini):
+    doc = answers_from_dict(_doc())
+    items, goals = plan.of(doc), targets.of(doc)
+    assert [i.id for i in items] == ["a2", "a1", "x-7"] and items[2].budget == 12500.5
+    assert goals["alpha"] == targets.Target("mid", 2027)
+    plan.set_on(doc, items)
+    targets.set_on(doc, goals)
+    assert doc.to_dict()["plan"] == _doc()["plan"]
+    assert doc.to_dict()["targets"] == _doc()["targets"]
+    plan.set_on(doc, [])
+    targets.set_on(doc, {})
+    assert "plan" not in doc.to_dict() and "targets" not in doc.to_dict()
+
+
+def test_a_file_without_targets_or_plan_is_unchanged(mini):
+    original = _doc()
+    del original["targets"], original["plan"]
+    doc = answers_from_dict(original)
+    assert check_answers(doc, mini) == []
+    assert json.loads(doc.to_json()) == original
+
+
+def _places(exc: pytest.ExceptionInfo) -> dict[str, str]:
+    return {p.path: p.message for p in exc.value.problems}
+
+
+def test_bad_targets_are_rejected_with_their_place(mini):
+    with pytest.raises(InvalidInput) as exc:
+        answers_from_dict(_doc(targets={"alpha": {"level": "mid", "by": 2041}, "beta": {"level": "mid"},
+                                        "gamma": "high", "delta": {"level": "", "by": "2030", "when": 1}}),
+                          "commune.json")
+    places = _places(exc)
+    assert "outside 2025–2040" in places["targets.alpha.by"]
+    assert "missing" in places["targets.beta.by"]
+    assert "targets.gamma" in places
+    assert "targets.delta.level" in places and "whole number" in places["targets.delta.by"]
+    assert "unknown field" in places["targets.delta.when"]
+    assert str(exc.value.problems[0]).startswith("commune.json: targets.alpha.by: ")
+    assert answers_from_dict(_doc(targets={"alpha": {"level": "mid", "by": 2025}})).extra["targets"]
+    with pytest.raises(InvalidInput):
+        answers_from_dict(_doc(targets={"alpha": {"level": "mid", "by": 2024}}))
+    with pytest.raises(InvalidInput):
+        answers_from_dict(_doc(targets=["alpha"]))
+
+
+def test_unknown_dimensions_and_levels_are_errors_with_their_place(mini):
+    doc = answers_from_dict(_doc(targets={"gamma": {"level": "mid", "by": 2030},
+                                          "alpha": {"level": "top", "by": 2030}}), "c.json")
+    with pytest.raises(InvalidInput) as exc:
+        check_answers(doc, mini, "c.json")
+    places = _places(exc)
+    assert "not a dimension" in places["targets.gamma"] and "alpha, beta" in places["targets.gamma"]
+    assert "not a level" in places["targets.alpha.level"] and "low, mid, high" in places["targets.alpha.level"]
+
+
+def test_another_version_drops_unknown_targets_with_a_warning(mini):
+    doc = answers_from_dict(_doc(questionnaire={"id": "mini", "version": "0.9"},
+                                 targets={"gamma": {"level": "mid", "by": 2030}, "alpha": {"level": "mid", "by": 2030}},
+                                 plan=[{"id": "a", "recommendation": "gone", "action": "Agir", "owner": "",
+                                        "year": 2026, "status": "planned"}]))
+    warnings = check_answers(doc, mini)
+    assert any(w.path == "targets.gamma" for w in warnings)
+    assert any(w.path == "plan[0].recommendation" for w in warnings)
+    assert list(targets.of(doc)) == ["alpha"] and len(plan.of(doc)) == 1
+
+
+def test_bad_plan_entries_are_rejected_with_their_place(mini):
+    bad = [
+        {"id": "a1", "action": "Agir", "owner": "DG", "year": 2024, "status": "ongoing"},
+        {"id": "a1", "action": " ", "owner": 3, "year": 2030, "status": "done", "budget": -5, "colour": "red"},
+        {"action": "Agir", "owner": "", "year": True, "status": "planned", "budget": True},
+        "Agir",
+    ]
+    with pytest.raises(InvalidInput) as exc:
+        answers_from_dict(_doc(plan=bad), "c.json")
+    places = _places(exc)
+    assert "outside 2025–2040" in places["plan[0].year"]
+    assert "not a status" in places["plan[0].status"]
+    assert "earlier action" in places["plan[1].id"]
+    assert {"plan[1].action", "plan[1].owner", "plan[1].budget", "plan[1].colour"} <= set(places)
+    assert places["plan[2].id"] == "missing" and "plan[2].year" in places and "plan[2].budget" in places
+    assert "plan[3]" in places
+    with pytest.raises(InvalidInput) as exc:
+        answers_from_dict(_doc(plan={"a1": "Agir"}))
+    assert "plan" in _places(exc)
+
+
+def test_unknown_recommendation_or_dimension_in_the_plan_is_an_error(mini):
+    doc = answers_from_dict(_doc(plan=[{"id": "a", "recommendation": "rec_nope", "action": "Agir", "owner": "",
+                                        "year": 2026, "status": "planned"},
+                                       {"id": "b", "dimension": "gamma", "action": "Agir", "owner": "",
+                                        "year": 2026, "status": "planned"}]))
+    with pytest.raises(InvalidInput) as exc:
+        check_answers(doc, mini)
+    assert set(_places(exc)) == {"plan[0].recommendation", "plan[1].dimension"}
+
+
+def test_pst_rows_map_the_roadmap_to_the_pst_structure(mini):
+    doc = answers_from_dict(_doc())
+    rows = plan.pst_rows(mini, plan.of(doc), "fr", targets.of(doc))
+    assert rows[0] == ["Objectif stratégique", "Objectif opérationnel", "Action", "Responsable", "Échéance",
+                       "Budget", "Statut"]
+    assert rows[1] == ["Beta : viser « Haut » d'ici 2030", "Beta moyen", "Agir", "DG", "2026", "104/123-48",
+                       "en cours"]
+    assert rows[2] == ["Transversal", "Action libre", "Former l'équipe", "", "2025", "", "prévue"]
+    assert rows[3][:3] == ["Alpha : viser « Moyen » d'ici 2027", "Action libre", "Ouvrir les données"]
+    assert rows[3][5] == "12\u202f501 €"  # an amount, to the euro, as French writes it
+    assert rows[3][6] == "réalisée"
+    en = plan.pst_rows(mini, plan.of(doc), "en")
+    assert en[0][0] == "Strategic objective" and en[1][0] == "Beta" and en[1][6] == "started"
+
+
+def test_add_action_appends_once_with_a_new_id():
+    items = plan.add_action([], "Agir", 2026, recommendation="r")
+    items = plan.add_action(items, "Agir", 2027, recommendation="r")  # already there
+    items = plan.add_action(items, "Former", 2027)
+    assert [(i.id, i.action, i.year, i.status) for i in items] == [("a1", "Agir", 2026, "planned"),
+                                                                   ("a2", "Former", 2027, "planned")]
+    kept = [items[1]]
+    assert plan.new_id(kept) == "a3"  # a2 is taken; ids are never reused
+    assert [y for y, _ in plan.by_year([items[1], items[0]])] == [2026, 2027]
+
+
+def test_problems_name_the_line_of_their_field(mini):
+    text = json.dumps(_doc(plan=[{"id": "a", "action": "Agir", "owner": "", "year": 2026, "status": "planned"},
+                                 {"id": "b", "action": "Agir", "owner": "", "year": 2051, "status": "planned"}],
+                           answers={"a1": "maybe"}), ensure_ascii=False, indent=2)
+    lines = text.splitlines()
+    with pytest.raises(InvalidInput) as exc:
+        parse_answers_json(text.encode(), "c.json")
+    (problem,) = exc.value.problems
+    assert problem.path == "plan[1].year" and lines[problem.line - 1].strip() == '"year": 2051,'
+    assert str(problem).startswith(f"c.json:{problem.line}: plan[1].year: ")
+    doc = parse_answers_json(text.replace("2051", "2030").encode(), "c.json")
+    with pytest.raises(InvalidInput) as exc:
+        check_answers(doc, mini, "c.json")
+    (problem,) = exc.value.problems
+    assert problem.path == "answers.a1" and lines[problem.line - 1].strip() == '"a1": "maybe"'
+
+
+def test_line_index_of_a_compact_and_a_nested_text():
+    from maturity.jsonplaces import lines
+
+    found = lines('{"a": [1, {"b": "x\\n"}],\n "c": {"d": null,\n "e": [true]}}')
+    assert found == {"a": 1, "a[0]": 1, "a[1]": 1, "a[1].b": 1, "c": 2, "c.d": 2, "c.e": 3, "c.e[0]": 3}
+    assert lines("[") == {}  # a broken text ends the walk quietly
