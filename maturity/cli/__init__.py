@@ -5,6 +5,7 @@
 - :mod:`.campaign` — ``campaign`` (create, list, invite, revoke, reissue, submit, status, report, publish)
 - :mod:`.recommendations` — ``recommendations`` (which apply, and why)
 - :mod:`.answers` — ``answers merge`` (several respondents into one proposal)
+- :mod:`.plan` — ``plan`` (the roadmap as the structure of a PST)
 
 Each group module has ``register(subparsers)`` and imports only :mod:`.common` of this package,
 never a sibling group. Exit codes: 0 success, 1 invalid input (every problem on stderr, naming
@@ -20,10 +21,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import InvalidInput
-from . import answers, assess, benchmarks, campaign, recommendations
+from . import answers, assess, benchmarks, campaign, plan, recommendations
 from .common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, print_problems
 
-GROUPS = (assess, benchmarks, recommendations, answers, campaign)
+GROUPS = (assess, benchmarks, recommendations, answers, campaign, plan)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -47,3 +47,52 @@ def test_bad_target_exits_1_naming_the_place(tmp_path, capsys):
     assert main(["score", str(path), "--questionnaire", MINI]) == 1
     line = path.read_text(encoding="utf-8").splitlines().index('      "level": "top",') + 1
     assert f"{path}:{line}: targets.alpha.level: \"top\" is not a level" in capsys.readouterr().err
+
+
+PLAN = [
+    {"id": "a1", "recommendation": "rec_beta_mid", "action": "=Former | l'équipe", "owner": "DG", "year": 2026,
+     "budget": 5000, "status": "started"},
+    {"id": "a2", "dimension": "alpha", "action": "Ouvrir les données", "owner": "", "year": 2025,
+     "budget": "104/123-48", "status": "planned"},
+]
+
+
+def test_plan_csv_prints_the_pst_structure_in_the_roadmaps_order(tmp_path, capsys):
+    path = _answers(tmp_path, targets={"beta": {"level": "high", "by": 2030}}, plan=PLAN)
+    assert main(["plan", str(path), "--questionnaire", MINI, "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Objectif stratégique;Objectif opérationnel;Action;Responsable;Échéance;Budget;Statut"
+    assert lines[1] == "Beta : viser « Haut » d'ici 2030;Beta moyen;'=Former | l'équipe;DG;2026;5\u202f000 €;en cours"
+    assert lines[2] == "Alpha;Action libre;Ouvrir les données;;2025;104/123-48;prévue"
+    assert len(lines) == 3
+
+
+def test_plan_md_lists_targets_then_the_table(tmp_path, capsys):
+    path = _answers(tmp_path, targets={"beta": {"level": "high", "by": 2030}}, plan=PLAN)
+    assert main(["plan", str(path), "--questionnaire", MINI, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "- Beta: Haut — 2030" in out  # mini.yaml has no English level labels: the default language
+    assert "| Strategic objective | Operational objective | Action | Owner | Deadline | Budget | Status |" in out
+    assert "| Beta: reach “Haut” by 2030 | Beta moyen | \\=Former \\| l'équipe | DG | 2026 | 5,000 € | started |" in out
+    assert out.index("Targets") < out.index("Roadmap")
+
+
+def test_plan_without_actions_says_so(tmp_path, capsys):
+    assert main(["plan", str(_answers(tmp_path)), "--questionnaire", MINI]) == 0
+    assert "Aucune action dans la feuille de route." in capsys.readouterr().out
+
+
+def test_plan_out_writes_a_csv_with_a_bom(tmp_path, capsys):
+    path = _answers(tmp_path, plan=PLAN)
+    out = tmp_path / "pst.csv"
+    assert main(["plan", str(path), "--questionnaire", MINI, "--out", str(out)]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfObjectif strat") and data.count(b"\r\n") == 3
+
+
+def test_plan_with_a_bad_action_exits_1_and_writes_nothing(tmp_path, capsys):
+    path = _answers(tmp_path, plan=[{**PLAN[0], "status": "ongoing"}])
+    out = tmp_path / "pst.csv"
+    assert main(["plan", str(path), "--questionnaire", MINI, "--out", str(out)]) == 1
+    assert "plan[0].status: \"ongoing\" is not a status" in capsys.readouterr().err
+    assert not out.exists()
