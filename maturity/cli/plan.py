@@ -12,8 +12,6 @@ Exit codes (contract Â§6): 0 ok, 1 invalid input (every problem with its place; 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,12 +27,9 @@ _EMPTY = {"fr": "Aucune action dans la feuille de route.", "de": "Noch keine MaÃ
 
 
 def render_csv(rows: list[list[str]]) -> str:
-    from ..sheet.pst import DELIMITER, neutralise
+    from ..sheet.pst import csv_text
 
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=DELIMITER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerows([[neutralise(cell) for cell in row] for row in rows])
-    return buffer.getvalue()
+    return csv_text(rows)
 
 
 def render_md(q: Any, doc: Any, rows: list[list[str]], lang: str) -> str:

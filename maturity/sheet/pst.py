@@ -38,8 +38,18 @@ def rows(c: SheetContent) -> list[list[str]]:
     return [[neutralise(cell) for cell in row] for row in out]
 
 
-def render_csv(c: SheetContent) -> bytes:
+def csv_text(table: list[list[str]]) -> str:
+    """Rows as ``;``-separated CSV text (CRLF), every cell neutralised."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=DELIMITER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerows(rows(c))
-    return buffer.getvalue().encode("utf-8-sig")
+    writer.writerows([[neutralise(cell) for cell in row] for row in table])
+    return buffer.getvalue()
+
+
+def render_csv(c: SheetContent) -> bytes:
+    return csv_text(rows(c)).encode("utf-8-sig")
+
+
+def render_roadmap_csv(table: list[list[str]]) -> bytes:
+    """The roadmap's PST rows (:func:`maturity.plan.pst_rows`) as a CSV file, UTF-8 with a BOM."""
+    return csv_text(table).encode("utf-8-sig")
