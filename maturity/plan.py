@@ -198,12 +198,9 @@ def to_raw(items: Iterable[PlanItem]) -> list[dict[str, Any]]:
 
 
 def new_id(items: Sequence[PlanItem]) -> str:
-    """The next free id ``a1``, ``a2``, ... (never reusing one in the list)."""
+    """The id after the highest ``aN`` of the list (``a1`` for the first): never one in use."""
     used = {i.id for i in items}
-    n = len(items) + 1
-    while f"a{n}" in used:
-        n += 1
-    return f"a{n}"
+    return f"a{1 + max((int(i[1:]) for i in used if re.fullmatch(r'a[0-9]{1,9}', i)), default=0)}"
 
 
 def add_action(items: Sequence[PlanItem], action: str, year: int, *, recommendation: str | None = None,
@@ -280,3 +277,64 @@ def set_on(doc: Any, items: Sequence[PlanItem]) -> None:
         doc.extra[FIELD] = to_raw(items)
     else:
         doc.extra.pop(FIELD, None)
+
+
+_AMOUNT = re.compile(r"^\s*(\d{1,3}(?:[ .\u202f\xa0]\d{3})+|\d+)(?:[,.](\d{1,2}))?\s*€?\s*$")
+
+
+def parse_budget(text: Any) -> str | float | None:
+    """What a person typed in the budget cell: an amount in euros ("15000", "15 000,50 €") becomes a
+    number, anything else (a budget article such as "104/123-48") stays text; blank is None."""
+    if text is None or isinstance(text, bool):
+        return None
+    if isinstance(text, int | float):
+        return float(text) if text == text and text >= 0 else None  # NaN (an empty cell) is None
+    text = str(text).strip()[:MAX_SHORT]
+    if not text:
+        return None
+    m = _AMOUNT.match(text)
+    if not m:
+        return text
+    whole = re.sub(r"[ .\u202f\xa0]", "", m.group(1))
+    amount = float(f"{whole}.{m.group(2) or 0}")
+    return int(amount) if amount.is_integer() else amount
+
+
+def budget_text(budget: str | float | None) -> str:
+    """A budget as the table cell shows it for editing (an amount without grouping, so it reads back)."""
+    if budget is None:
+        return ""
+    if isinstance(budget, str):
+        return budget
+    return str(int(budget)) if float(budget).is_integer() else f"{budget:.2f}"
+
+
+def from_rows(rows: Iterable[Mapping[str, Any]], previous: Sequence[PlanItem], default_year: int) -> list[PlanItem]:
+    """The roadmap from the rows of an edited table (id, action, owner, year, budget, status), in the
+    table's order. A row without an action is left out; a new row gets a new id; a year out of
+    2025–2040 or blank becomes ``default_year``; an unknown status becomes "planned". The
+    recommendation and dimension of an existing action are kept from ``previous``."""
+    by_id = {item.id: item for item in previous}
+    out: list[PlanItem] = []
+    for row in rows:
+        action = row.get("action")
+        if not isinstance(action, str) or not action.strip():
+            continue
+        ident = row.get("id")
+        before = by_id.get(ident) if isinstance(ident, str) else None
+        if before is None or any(i.id == ident for i in out):
+            ident = new_id([*previous, *out])
+        year = row.get("year")
+        try:
+            year = int(year) if year is not None and year == year else default_year
+        except (TypeError, ValueError):
+            year = default_year
+        if year_problem(year):
+            year = default_year
+        owner = row.get("owner")
+        owner = owner.strip()[:MAX_SHORT] if isinstance(owner, str) else ""
+        status = row.get("status") if row.get("status") in STATUSES else "planned"
+        out.append(PlanItem(ident, action.strip()[:MAX_ACTION], owner, year, status,
+                            before.recommendation if before else None, parse_budget(row.get("budget")),
+                            before.dimension if before else None))
+    return out

@@ -179,3 +179,25 @@ def set_on(doc: Any, targets: Mapping[str, Target]) -> None:
         doc.extra[FIELD] = to_raw(targets)
     else:
         doc.extra.pop(FIELD, None)
+
+
+def progress_rows(q: Questionnaire, points: list[tuple[str, Mapping[str, float | None]]],
+                  targets: Mapping[str, Target], lang: str) -> list[dict[str, Any]]:
+    """The rows of the chart "each dimension over successive assessments, against its target":
+    one row per dimension and assessment (``points``: (label of the assessment, e.g. its date,
+    scores), oldest first), with the dimension's target level ``min`` (None without a target).
+    A null score stays None (a gap, never 0)."""
+    from .display import format_number
+
+    rows = []
+    for section in q.dimensions:
+        target = targets.get(section.id)
+        minimum = level_min(q, target.level) if target else None
+        level = q.level(target.level) if target else None
+        for order, (when, scores) in enumerate(points):
+            value = scores.get(section.id)
+            rows.append({"dimension": q.t(section.label, lang), "when": when, "order": order, "score": value,
+                         "score_text": format_number(value, lang), "target": minimum,
+                         "target_text": f"{q.t(level.label, lang)} ({format_number(minimum, lang)}) — {target.by}"
+                         if level and target else ""})
+    return rows

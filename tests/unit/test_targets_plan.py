@@ -230,3 +230,54 @@ def test_line_index_of_a_compact_and_a_nested_text():
     found = lines('{"a": [1, {"b": "x\\n"}],\n "c": {"d": null,\n "e": [true]}}')
     assert found == {"a": 1, "a[0]": 1, "a[1]": 1, "a[1].b": 1, "c": 2, "c.d": 2, "c.e": 3, "c.e[0]": 3}
     assert lines("[") == {}  # a broken text ends the walk quietly
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("15000", 15000), ("15 000,50 €", 15000.5), ("15.000", 15000), ("2,5", 2.5), (" 104/123-48 ", "104/123-48"),
+    ("", None), (None, None), (float("nan"), None), (1200.0, 1200.0), ("env. 5000", "env. 5000"),
+])
+def test_budget_as_typed_becomes_an_amount_or_stays_text(typed, kept):
+    assert plan.parse_budget(typed) == kept
+
+
+def test_rows_of_the_edited_table_become_the_roadmap():
+    before = [plan.PlanItem("a1", "Agir", "", 2026, "planned", "rec_beta_mid"),
+              plan.PlanItem("a2", "Former", "DG", 2027, "started", None, None, "alpha")]
+    rows = [
+        {"id": "a2", "action": "Former l'équipe", "owner": " DG ", "year": 2028.0, "budget": "15 000", "status": "done"},
+        {"id": None, "action": "Nouvelle", "owner": float("nan"), "year": float("nan"), "budget": None, "status": None},
+        {"id": "a1", "action": "Agir", "owner": "", "year": 2050, "budget": "104/123-48", "status": "planned"},
+        {"id": None, "action": "  ", "owner": "x", "year": 2026, "budget": None, "status": "planned"},  # blank: left out
+    ]
+    after = plan.from_rows(rows, before, 2027)
+    assert after == [
+        plan.PlanItem("a2", "Former l'équipe", "DG", 2028, "done", None, 15000, "alpha"),
+        plan.PlanItem("a3", "Nouvelle", "", 2027, "planned"),
+        plan.PlanItem("a1", "Agir", "", 2027, "planned", "rec_beta_mid", "104/123-48"),
+    ]
+    assert plan.from_rows(rows, before, 2027) == after  # the same table gives the same roadmap (same new ids)
+    assert plan.structure_problems(plan.to_raw(after)) == []
+
+
+def test_progress_rows_and_chart_keep_gaps_and_targets(mini):
+    rows = targets.progress_rows(mini, [("2026", {"alpha": 30.0, "beta": None}), ("2027", {"alpha": 65.0})],
+                                 {"alpha": targets.Target("mid", 2030)}, "fr")
+    alpha = [r for r in rows if r["dimension"] == "Alpha"]
+    beta = [r for r in rows if r["dimension"] == "Beta"]
+    assert [(r["when"], r["score"], r["target"]) for r in alpha] == [("2026", 30.0, 40.0), ("2027", 65.0, 40.0)]
+    assert alpha[0]["target_text"] == "Moyen (40) — 2030"
+    assert [r["score"] for r in beta] == [None, None] and beta[0]["target"] is None
+    from maturity.charts import chart_svg, progress_spec
+
+    spec = progress_spec(rows, "fr")
+    assert spec["facet"]["sort"] == ["Alpha", "Beta"]
+    assert spec["spec"]["layer"][1]["encoding"]["x"]["sort"] == ["2026", "2027"]
+    assert "<svg" in chart_svg(spec)
+
+
+def test_the_radar_draws_targets_as_their_own_light_kind(mini):
+    from maturity.charts import STYLES, RadarSeries, radar_data
+
+    assert STYLES["target"]["width"] < STYLES["commune"]["width"]
+    data = radar_data(mini, [RadarSeries("Objectifs", {"alpha": 40.0, "beta": None}, kind="target")], "fr")
+    assert [(p["dimension"], p["score"], p["kind"]) for p in data["points"]] == [("Alpha", "40", "target")]
