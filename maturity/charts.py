@@ -38,6 +38,8 @@ STYLES: dict[str, dict] = {
     "estimate": {"color": "#D55E00", "dash": [1, 3], "shape": "cross", "width": 1.8},
     # a team member's own answers (issue 13): drawn lightly, named by role only
     "respondent": {"color": "#8A94A3", "dash": [3, 2], "shape": "triangle-down", "width": 1.0},
+    # the commune's targets (issue 14): drawn lightly, a thin light-blue dotted ring at each target level
+    "target": {"color": "#56B4E9", "dash": [2, 3], "shape": "triangle-right", "width": 1.3},
 }
 KINDS = tuple(STYLES)
 GRID = "#C9CED6"
@@ -97,7 +99,7 @@ def _fmt(value: float, lang: str) -> str:
 def series_label(series: RadarSeries, dims: list[tuple[str, str]], lang: str) -> str:
     """The legend label: the series name, plus the dimensions it has no score for."""
     missing = [label for dim_id, label in dims if series.scores.get(dim_id) is None]
-    if not missing:
+    if not missing or series.kind == "target":  # a dimension without a target is not a missing score
         return series.name
     return f"{series.name} — {_MISSING.get(lang, _MISSING['en']).format(dims=', '.join(missing))}"
 
@@ -423,3 +425,48 @@ def chart_svg(chart: alt.TopLevelMixin | dict) -> str:
     _register_fonts()
     spec = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
     return vlc.vegalite_to_svg(spec)
+
+
+_PROGRESS = {
+    "fr": ("Évaluation", "Score", "Objectif"),
+    "de": ("Bewertung", "Wert", "Ziel"),
+    "en": ("Assessment", "Score", "Target"),
+}
+TARGET_COLOR = "#8A94A3"
+
+
+def progress_spec(rows: list[dict], lang: str = "fr", *, columns: int = 3, width: int = 170,
+                  height: int = 120) -> dict:
+    """Small multiples, one per dimension: its score over successive assessments (line and points,
+    a null score is a gap) against its target level's minimum (a light dashed rule). ``rows``:
+    :func:`maturity.targets.progress_rows`."""
+    tip = _PROGRESS.get(lang, _PROGRESS["en"])
+    dims = list(dict.fromkeys(r["dimension"] for r in rows))
+    whens = [r["when"] for r in sorted({r["order"]: r for r in rows}.values(), key=lambda r: r["order"])]
+    x = {"field": "when", "type": "ordinal", "sort": whens, "title": None,
+         "axis": {"labelAngle": 0, "labelFontSize": 10, "labelLimit": max(60, width // max(1, len(whens)) + 20)}}
+    y = {"field": "score", "type": "quantitative", "scale": {"domain": [0, 100]}, "title": tip[1],
+         "axis": {"values": [0, 20, 40, 60, 80, 100], "labelFontSize": 10}}
+    tooltip = [{"field": "when", "type": "ordinal", "title": tip[0]},
+               {"field": "score_text", "type": "nominal", "title": tip[1]},
+               {"field": "target_text", "type": "nominal", "title": tip[2]}]
+    commune = STYLES["commune"]
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "data": {"values": rows},
+        "facet": {"field": "dimension", "type": "nominal", "sort": dims, "title": None,
+                  "header": {"labelFontSize": 11.5, "labelFontWeight": "bold", "labelColor": INK,
+                             "labelLimit": width + 40}},
+        "columns": columns,
+        "spec": {
+            "width": width, "height": height,
+            "layer": [
+                {"mark": {"type": "rule", "color": TARGET_COLOR, "strokeDash": [5, 4], "strokeWidth": 1.4},
+                 "encoding": {"y": {"field": "target", "type": "quantitative"}, "tooltip": tooltip}},
+                {"mark": {"type": "line", "color": commune["color"], "strokeWidth": 2.2,
+                          "point": {"filled": True, "size": 50, "color": commune["color"]}},
+                 "encoding": {"x": x, "y": y, "tooltip": tooltip}},
+            ],
+        },
+        "config": {"font": FONT, "view": {"stroke": GRID}},
+    }

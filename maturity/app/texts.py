@@ -1172,6 +1172,86 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+# --- targets and the roadmap (issue 14)
+TEXTS.update({
+    "targets_header": {"fr": "Vos objectifs", "de": "Ihre Ziele", "en": "Your targets"},
+    "targets_help": {
+        "fr": "Pour chaque dimension, le niveau que la commune vise et l'année d'ici laquelle (par exemple la fin "
+        "de la législature, 2030). Le radar montre ces objectifs en pointillé bleu clair.",
+        "de": "Für jede Dimension die angestrebte Stufe und das Jahr, bis zu dem sie erreicht sein soll (zum "
+        "Beispiel das Ende der Legislatur, 2030). Das Radar zeigt diese Ziele hellblau gepunktet.",
+        "en": "For each dimension, the level the commune aims for and by which year (for instance the end of the "
+        "legislature, 2030). The radar shows these targets as a light blue dotted line.",
+    },
+    "target_level": {"fr": "Niveau visé", "de": "Angestrebte Stufe", "en": "Target level"},
+    "target_by": {"fr": "D'ici", "de": "Bis", "en": "By"},
+    "target_none": {"fr": "pas d'objectif", "de": "kein Ziel", "en": "no target"},
+    "targets_save": {"fr": "Enregistrer les objectifs", "de": "Ziele speichern", "en": "Save the targets"},
+    "targets_saved": {"fr": "Objectifs enregistrés.", "de": "Ziele gespeichert.", "en": "Targets saved."},
+    "target_reached": {"fr": "atteint", "de": "erreicht", "en": "reached"},
+    "target_gap": {"fr": "encore {points} points", "de": "noch {points} Punkte", "en": "{points} points to go"},
+    "target_no_score": {"fr": "pas de score (réponses insuffisantes)", "de": "kein Wert (zu wenige Antworten)",
+                        "en": "no score (insufficient answers)"},
+    "col_dimension": {"fr": "Dimension", "de": "Dimension", "en": "Dimension"},
+    "col_score": {"fr": "Score", "de": "Wert", "en": "Score"},
+    "col_target": {"fr": "Objectif", "de": "Ziel", "en": "Target"},
+    "col_gap": {"fr": "Écart", "de": "Abstand", "en": "Gap"},
+    "series_target": {"fr": "Objectifs de {name} (niveau visé par dimension)",
+                      "de": "Ziele von {name} (angestrebte Stufe je Dimension)",
+                      "en": "Targets of {name} (level aimed for in each dimension)"},
+    "series_note_target": {"fr": "minimum du niveau visé", "de": "Untergrenze der angestrebten Stufe",
+                           "en": "lower bound of the target level"},
+    "progress_header": {"fr": "D'une évaluation à l'autre", "de": "Von Bewertung zu Bewertung",
+                        "en": "From one assessment to the next"},
+    "progress_help": {
+        "fr": "Le score de chaque dimension à chaque évaluation envoyée, et aujourd'hui ; le trait gris pointillé "
+        "est le minimum du niveau visé.",
+        "de": "Der Wert jeder Dimension bei jeder abgeschickten Bewertung und heute; die graue gestrichelte Linie "
+        "ist die Untergrenze der angestrebten Stufe.",
+        "en": "Each dimension's score at every submitted assessment, and today; the grey dashed line is the lower "
+        "bound of the target level.",
+    },
+    "progress_none": {
+        "fr": "Après votre premier envoi, ce graphique montrera l'évolution de chaque dimension face à son objectif.",
+        "de": "Nach Ihrer ersten Abgabe zeigt diese Grafik die Entwicklung jeder Dimension gegenüber ihrem Ziel.",
+        "en": "After your first submission, this chart will show each dimension's progress against its target.",
+    },
+    "progress_today": {"fr": "aujourd'hui", "de": "heute", "en": "today"},
+    "roadmap_header": {"fr": "Votre feuille de route", "de": "Ihr Fahrplan", "en": "Your roadmap"},
+    "roadmap_help": {
+        "fr": "Les actions que la commune retient, avec un responsable, une année, une ligne budgétaire (montant ou "
+        "article) et un statut. Ajoutez-les depuis les recommandations ci-dessous ou écrivez-les dans la "
+        "dernière ligne du tableau ; chaque modification est enregistrée. Le fichier « Feuille de route (PST) » "
+        "reprend la structure du Programme Stratégique Transversal.",
+        "de": "Die Maßnahmen, die die Gemeinde beschließt, mit Verantwortlichen, Jahr, Haushaltsposten (Betrag oder "
+        "Artikel) und Status. Fügen Sie sie aus den Empfehlungen unten hinzu oder schreiben Sie sie in die letzte "
+        "Zeile der Tabelle; jede Änderung wird gespeichert. Die Datei „Fahrplan (PST)“ folgt der Struktur des "
+        "Programme Stratégique Transversal.",
+        "en": "The actions the commune adopts, with an owner, a year, a budget line (an amount or an article) and a "
+        "status. Add them from the recommendations below or type them in the table's last row; every change is "
+        "saved. The 'Roadmap (PST)' file follows the structure of the Programme Stratégique Transversal.",
+    },
+    "roadmap_empty": {
+        "fr": "Aucune action pour l'instant : ajoutez-en depuis les recommandations ci-dessous.",
+        "de": "Noch keine Maßnahme: Fügen Sie welche aus den Empfehlungen unten hinzu.",
+        "en": "No action yet: add some from the recommendations below.",
+    },
+    "roadmap_add": {"fr": "Ajouter à la feuille de route", "de": "In den Fahrplan aufnehmen",
+                    "en": "Add to the roadmap"},
+    "roadmap_add_short": {"fr": "Ajouter", "de": "Hinzufügen", "en": "Add"},
+    "roadmap_added": {"fr": "Dans la feuille de route", "de": "Im Fahrplan", "en": "In the roadmap"},
+    "roadmap_saved": {"fr": "Feuille de route enregistrée.", "de": "Fahrplan gespeichert.", "en": "Roadmap saved."},
+    "col_objective": {"fr": "Objectif stratégique", "de": "Strategisches Ziel", "en": "Strategic objective"},
+    "col_action": {"fr": "Action", "de": "Maßnahme", "en": "Action"},
+    "col_owner": {"fr": "Responsable", "de": "Verantwortlich", "en": "Owner"},
+    "col_year": {"fr": "Année", "de": "Jahr", "en": "Year"},
+    "col_budget": {"fr": "Budget (montant ou article)", "de": "Budget (Betrag oder Artikel)",
+                   "en": "Budget (amount or article)"},
+    "col_plan_status": {"fr": "Statut", "de": "Status", "en": "Status"},
+    "dl_roadmap": {"fr": "Feuille de route (PST, CSV)", "de": "Fahrplan (PST, CSV)", "en": "Roadmap (PST, CSV)"},
+})
+
+
 def tr(key: str, lang: str = "fr", **values: object) -> str:
     """The text ``key`` in ``lang`` (French when missing), with ``{placeholders}`` filled."""
     entry = TEXTS[key]

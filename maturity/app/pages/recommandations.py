@@ -3,7 +3,7 @@
 import streamlit as st
 
 from maturity import sheet
-from maturity.app import logic, session
+from maturity.app import logic, roadmap, session
 from maturity.app.texts import tr
 from maturity.recommendations import select
 from maturity.scoring import score
@@ -50,6 +50,8 @@ row2.download_button(tr("dl_answers", lang), data=lambda: logic.answers_json_byt
 row2.download_button(tr("dl_md", lang), data=lambda: build("md"), file_name=f"{stem}-{lang}.md",
                      mime="text/markdown", on_click="ignore", key="dl_md", icon=":material/article:")
 
+roadmap.roadmap_section(q, doc, lang)
+
 selected = select(q, assessment, doc.answers)
 if not selected:
     st.info(tr("recs_none", lang))
@@ -60,7 +62,7 @@ for sel in selected:
         st.caption(tr("priority", lang, p=rec.priority))
         st.markdown(q.t(rec.text, lang))
         st.markdown(f"**{tr('actions', lang)}**")
-        st.markdown("\n".join(f"- {q.t(action, lang)}" for action in rec.actions))
+        roadmap.pick_buttons(q, doc, rec, sel.dimension, lang)
         if rec.resources:
             st.markdown(f"**{tr('resources', lang)}**")
             st.markdown("\n".join(f"- [{q.t(r.label, lang)}]({r.url})" for r in rec.resources))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from maturity.app import logic, session, team
+from maturity.app import logic, roadmap, session, team
 from maturity.app.texts import tr
 from maturity.display import format_date, format_number, format_percent
 from maturity.scoring import score
@@ -33,7 +33,8 @@ if team_view is not None:
 
 st.header(tr("radar_header", lang))
 st.caption(tr("radar_caption", lang))
-st.vega_lite_chart(session.radar_spec(q, series, lang), width="stretch")
+target_series = roadmap.target_series(q, doc, name, lang)
+st.vega_lite_chart(session.radar_spec(q, series + ([target_series] if target_series else []), lang), width="stretch")
 if regional_note:
     st.info(regional_note, icon=":material/info:")
 
@@ -61,6 +62,9 @@ for section in q.dimensions:
     with st.expander(f"{tr('why_header', lang)} ({label})"):
         st.caption(tr("why_help", lang))
         st.table(logic.contribution_rows(q, assessment, section.id, doc.answers, lang))
+
+roadmap.targets_section(q, doc, assessment, lang)
+roadmap.progress_section(q, doc, assessment, history, lang)
 
 if previous is not None:
     st.header(tr("changes_header", lang, date=format_date(previous.submitted_at, lang)))

@@ -1,0 +1,231 @@
+"""Targets and the roadmap in the app (issue 14): widgets over the pure :mod:`maturity.targets` and
+:mod:`maturity.plan`.
+
+Both live in the draft answers document (contract §2 ``targets`` and ``plan``), saved to the store
+as soon as they change, so a refresh, a closed tab or a second replica loses nothing. The store keeps
+a draft's unknown top-level keys; the whole draft is written in one transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from maturity import plan as roadmap
+from maturity import targets as targets_
+from maturity.answers import AnswersFile
+from maturity.display import format_date, format_number
+from maturity.models import Questionnaire
+from maturity.scoring import Assessment
+from maturity.storage import SpaceNotFound, StorageError
+
+from . import logic, session
+from .texts import tr
+
+DEFAULT_BY = 2030  # the end of the 2024–2030 legislature
+
+
+def save(doc: AnswersFile) -> bool:
+    """Write the whole draft (answers, notes, targets, plan) to the store; True when saved."""
+    doc.touch()
+    s = session.store()
+    token = session.current_token()
+    if s is None or not token:
+        return s is None  # a session-only document (no storage): nothing more to do
+    try:
+        s.save_draft(token, doc.to_dict())
+    except StorageError as exc:
+        session.show_storage_error(exc)
+        return False
+    except SpaceNotFound:
+        st.error(tr("unknown_token", session.lang()))
+        return False
+    return True
+
+
+def default_year(goals: dict[str, targets_.Target], dimension: str | None) -> int:
+    """The year an action picked for ``dimension`` is first planned for: its target's, else next year."""
+    if dimension and dimension in goals:
+        return goals[dimension].by
+    return min(max(date.today().year + 1, targets_.YEAR_MIN), targets_.YEAR_MAX)
+
+
+# --- results page: targets ---------------------------------------------------------------------
+
+
+def target_series(q: Questionnaire, doc: AnswersFile, name: str, lang: str) -> logic.SeriesInfo | None:
+    """The targets as a light radar series (each dimension at its target level's minimum)."""
+    goals = targets_.of(doc)
+    if not goals:
+        return None
+    scores: dict[str, float | None] = {s.id: None for s in q.dimensions}
+    for dim, target in goals.items():
+        if dim in scores:
+            scores[dim] = targets_.level_min(q, target.level)
+    return logic.SeriesInfo(name=tr("series_target", lang, name=name), scores=scores, kind="target",
+                            kind_label=tr("col_target", lang), source=name, year="", n=None,
+                            note=tr("series_note_target", lang))
+
+
+def gap_text(status: targets_.TargetStatus, lang: str) -> str:
+    if status.gap is None:
+        return tr("target_no_score", lang)
+    if status.reached:
+        return tr("target_reached", lang)
+    return tr("target_gap", lang, points=format_number(status.gap, lang))
+
+
+def targets_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: str) -> None:
+    """The form that sets a target per dimension, and the table of where each stands."""
+    st.header(tr("targets_header", lang))
+    st.caption(tr("targets_help", lang))
+    goals = targets_.of(doc)
+    level_ids = [""] + [lv.id for lv in q.levels]
+    labels = {lv.id: f"{q.t(lv.label, lang)} (≥ {format_number(lv.min, lang)})" for lv in q.levels}
+    labels[""] = tr("target_none", lang)
+    with st.form("targets_form", border=True):
+        chosen: dict[str, tuple[str, int]] = {}
+        for section in q.dimensions:
+            current = goals.get(section.id)
+            left, right = st.columns([3, 1])
+            level = left.selectbox(
+                q.t(section.label, lang) + " — " + tr("target_level", lang), level_ids,
+                index=level_ids.index(current.level) if current and current.level in level_ids else 0,
+                format_func=labels.__getitem__, key=f"tg_level_{section.id}")
+            by = right.number_input(tr("target_by", lang), min_value=targets_.YEAR_MIN, max_value=targets_.YEAR_MAX,
+                                    value=current.by if current else DEFAULT_BY, step=1, key=f"tg_by_{section.id}")
+            chosen[section.id] = (level or "", int(by))
+        if st.form_submit_button(tr("targets_save", lang), type="primary"):
+            new = {dim: targets_.Target(level, by) for dim, (level, by) in chosen.items() if level}
+            targets_.set_on(doc, new)
+            if save(doc):
+                st.session_state["_targets_saved"] = True
+                st.rerun()
+    if st.session_state.pop("_targets_saved", False):
+        st.success(tr("targets_saved", lang), icon=":material/check:")
+    statuses = targets_.evaluate(q, assessment, targets_.of(doc))
+    if statuses:
+        rows = []
+        for section in q.dimensions:
+            status = statuses.get(section.id)
+            if status is None:
+                continue
+            level = q.level(status.level)
+            rows.append({tr("col_dimension", lang): q.t(section.label, lang),
+                         tr("col_score", lang): format_number(status.score, lang),
+                         tr("col_target", lang): f"{q.t(level.label, lang) if level else status.level} — {status.by}",
+                         tr("col_gap", lang): gap_text(status, lang)})
+        st.table(rows)
+
+
+def progress_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, history: list[Any],
+                     lang: str) -> None:
+    """Each dimension's score at every submitted assessment and today, against its target."""
+    from maturity.charts import progress_spec
+
+    st.subheader(tr("progress_header", lang))
+    points: list[tuple[str, dict[str, float | None]]] = []
+    for snap in history:
+        dims = (getattr(snap, "assessment", None) or {}).get("dimensions")
+        if isinstance(dims, dict):
+            points.append((format_date(snap.submitted_at, lang),
+                           {k: (v.get("score") if isinstance(v, dict) else None) for k, v in dims.items()}))
+    if not points:
+        st.caption(tr("progress_none", lang))
+        return
+    st.caption(tr("progress_help", lang))
+    points.append((tr("progress_today", lang), assessment.scores()))
+    rows = targets_.progress_rows(q, points, targets_.of(doc), lang)
+    st.vega_lite_chart(progress_spec(rows, lang), width="content")
+
+
+# --- recommendations page: the roadmap ---------------------------------------------------------
+
+
+def _editor_key() -> str:
+    return f"plan_editor_{st.session_state.get('_plan_version', 0)}"
+
+
+def _reset_editor() -> None:
+    """A change from outside the table (an action picked): the table starts again from the saved plan."""
+    st.session_state.pop(_editor_key(), None)
+    st.session_state["_plan_version"] = st.session_state.get("_plan_version", 0) + 1
+    st.session_state.pop("_plan_base", None)
+
+
+def add_action(q: Questionnaire, doc: AnswersFile, rec_id: str, dimension: str | None, action: str) -> None:
+    items = roadmap.of(doc)
+    new = roadmap.add_action(items, action, default_year(targets_.of(doc), dimension), recommendation=rec_id)
+    if len(new) != len(items):
+        roadmap.set_on(doc, new)
+        save(doc)
+        _reset_editor()
+
+
+def pick_buttons(q: Questionnaire, doc: AnswersFile, rec: Any, dimension: str | None, lang: str) -> None:
+    """Each action of a recommendation with its "add to the roadmap" button (or a mark once added)."""
+    planned = {(i.recommendation, i.action) for i in roadmap.of(doc)}
+    for index, action in enumerate(rec.actions):
+        text = q.t(action, lang)
+        left, right = st.columns([4, 1.4], vertical_alignment="center")
+        left.markdown(f"- {text}")
+        if (rec.id, text) in planned:
+            right.caption(":material/check: " + tr("roadmap_added", lang))
+        else:
+            right.button(tr("roadmap_add_short", lang), key=f"pick_{rec.id}_{index}", icon=":material/add:",
+                         help=tr("roadmap_add", lang), on_click=add_action, args=(q, doc, rec.id, dimension, text))
+
+
+def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
+    """The roadmap as an editable table: owner, year, budget line and status of each action; rows can be
+    added (free actions) and deleted. Every edit is saved."""
+    import pandas as pd
+
+    st.header(tr("roadmap_header", lang))
+    st.caption(tr("roadmap_help", lang))
+    items = roadmap.of(doc)
+    base = st.session_state.get("_plan_base")
+    if base is None:
+        base = [dict(item.to_json(), budget=roadmap.budget_text(item.budget)) for item in items]
+        st.session_state["_plan_base"] = base
+    dims = {s.id: q.t(s.label, lang) for s in q.dimensions}
+    frame = pd.DataFrame(
+        [{"id": row["id"],
+          "objective": dims.get(roadmap.dimension_of(roadmap.read([row])[0], q) or "", roadmap.label("cross", lang)),
+          "action": row["action"], "owner": row["owner"], "year": row["year"], "budget": row.get("budget") or "",
+          "status": row["status"]} for row in base],
+        columns=["id", "objective", "action", "owner", "year", "budget", "status"])
+    if not base:
+        st.info(tr("roadmap_empty", lang))
+    edited = st.data_editor(
+        frame, key=_editor_key(), num_rows="dynamic", hide_index=True, width="stretch",
+        column_order=["objective", "action", "owner", "year", "budget", "status"],
+        disabled=["id", "objective"],
+        column_config={
+            "objective": st.column_config.TextColumn(tr("col_objective", lang), width="small"),
+            "action": st.column_config.TextColumn(tr("col_action", lang), width="medium", required=True,
+                                                  max_chars=roadmap.MAX_ACTION),
+            "owner": st.column_config.TextColumn(tr("col_owner", lang), width="small", max_chars=roadmap.MAX_SHORT),
+            "year": st.column_config.NumberColumn(tr("col_year", lang), width="small", min_value=targets_.YEAR_MIN,
+                                                  max_value=targets_.YEAR_MAX, step=1, format="%d",
+                                                  default=default_year(targets_.of(doc), None)),
+            "budget": st.column_config.TextColumn(tr("col_budget", lang), width="small", max_chars=roadmap.MAX_SHORT),
+            "status": st.column_config.SelectboxColumn(tr("col_plan_status", lang), width="small",
+                                                       options=list(roadmap.STATUSES),
+                                                       format_func=lambda s: roadmap.label(s, lang),
+                                                       default="planned", required=True),
+        })
+    # ids of new rows are given against the table's starting rows, so the same table gives the same plan
+    new = roadmap.from_rows(edited.to_dict("records"), roadmap.read(base), default_year(targets_.of(doc), None))
+    if new != items:
+        roadmap.set_on(doc, new)
+        if save(doc):
+            st.toast(tr("roadmap_saved", lang), icon=":material/check:")
+
+
+def roadmap_csv(q: Questionnaire, doc: AnswersFile, lang: str) -> bytes:
+    from maturity.sheet.pst import render_roadmap_csv
+
+    return render_roadmap_csv(roadmap.pst_rows(q, roadmap.of(doc), lang, targets_.of(doc)))

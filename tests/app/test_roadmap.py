@@ -1,0 +1,102 @@
+"""Targets and the roadmap through AppTest (issue 14): results → targets → roadmap → download, saved in the draft."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import goto, new_app, started
+
+from maturity import plan, targets
+from maturity.app.logic import document_of
+
+
+def _answered(store):
+    at = started()
+    at.radio(key="ans_a1").set_value("none").run()  # alpha: a1 0, a2 0 → score 0, level "low"
+    at.radio(key="ans_a2").set_value("no").run()
+    return at, at.session_state["token"]
+
+
+def _set_target(at, dim: str, level: str, year: int):
+    at.selectbox(key=f"tg_level_{dim}").select(level)
+    at.number_input(key=f"tg_by_{dim}").set_value(year)
+    next(b for b in at.button if b.label == "Enregistrer les objectifs").click().run()
+    assert not at.exception, at.exception
+
+
+def test_targets_are_set_on_the_results_page_saved_and_drawn(mini, store):
+    at, token = _answered(store)
+    goto(at, "resultats")
+    _set_target(at, "alpha", "mid", 2028)
+    assert store.load_space(token).draft["targets"] == {"alpha": {"level": "mid", "by": 2028}}
+    assert any("Objectifs enregistrés" in s.value for s in at.success)
+    gap_table = [t for t in at.table if "Écart" in str(t.value.columns.tolist())]
+    assert gap_table and gap_table[0].value.iloc[0].tolist()[-1] == "encore 40 points"  # min 40 − score 0
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    values = [row for layer in spec["layer"] for row in layer.get("data", {}).get("values", [])]
+    target_points = [r for r in values if r.get("kind") == "target" and "dimension" in r]
+    assert [(r["dimension"], r["score"]) for r in target_points] == [("Alpha", "40")]
+    # a refresh (a new session with the link) finds the target again
+    again = new_app(token)
+    again.switch_page("maturity/app/pages/resultats.py").run()
+    assert again.selectbox(key="tg_level_alpha").value == "mid"
+    assert again.number_input(key="tg_by_alpha").value == 2028
+    # removing the target removes the field
+    _set_target(again, "alpha", "", 2028)
+    assert "targets" not in store.load_space(token).draft
+
+
+def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, store):
+    at, token = _answered(store)
+    goto(at, "resultats")
+    _set_target(at, "alpha", "high", 2029)
+    goto(at, "recommandations")
+    assert any("Aucune action" in i.value for i in at.info)
+    at.button(key="pick_rec_alpha_low_0").click().run()
+    assert not at.exception, at.exception
+    draft = store.load_space(token).draft
+    assert draft["plan"] == [{"id": "a1", "recommendation": "rec_alpha_low", "action": "Agir", "owner": "",
+                              "year": 2029, "status": "planned"}]  # the year of the dimension's target
+    assert not any(b.key == "pick_rec_alpha_low_0" for b in at.button)  # shown as added, not twice
+    (editor,) = at.dataframe  # the roadmap's editable table
+    assert editor.value[["objective", "action", "year", "status"]].values.tolist() == [["Alpha", "Agir", 2029,
+                                                                                       "planned"]]
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Feuille de route (PST, CSV)" in labels
+    # what the download holds (AppTest cannot read a download's bytes): the PST structure of the saved roadmap
+    from maturity.app.roadmap import roadmap_csv
+
+    doc = document_of(draft, _mini())
+    lines = roadmap_csv(_mini(), doc, "fr").decode("utf-8-sig").splitlines()
+    assert lines == ["Objectif stratégique;Objectif opérationnel;Action;Responsable;Échéance;Budget;Statut",
+                     "Alpha : viser « Haut » d'ici 2029;Alpha bas;Agir;;2029;;prévue"]
+    # a new session finds the roadmap, the action still marked as added
+    again = new_app(token)
+    again.switch_page("maturity/app/pages/recommandations.py").run()
+    assert not any(b.key == "pick_rec_alpha_low_0" for b in again.button)
+    assert plan.of(document_of(store.load_space(token).draft, _mini()))[0].recommendation == "rec_alpha_low"
+
+
+def test_progress_chart_appears_after_a_submission(mini, store):
+    at, token = _answered(store)
+    goto(at, "resultats")
+    _set_target(at, "alpha", "mid", 2030)
+    assert any("premier envoi" in c.value for c in at.caption)
+    at.button(key="submit").click().run()
+    progress = [c for c in at.get("vega_lite_chart") if "facet" in json.loads(c.proto.spec)]
+    assert len(progress) == 1
+    import pyarrow as pa
+
+    rows = pa.ipc.open_stream(progress[0].proto.data.data).read_pandas().to_dict("records")  # Streamlit's copy
+    alpha = [r for r in rows if r["dimension"] == "Alpha"]
+    assert [r["when"] for r in alpha][-1] == "aujourd'hui" and len(alpha) == 2
+    assert all(r["target"] == 40 for r in alpha) and all(r["score"] == 0 for r in alpha)
+    assert targets.of(document_of(store.load_space(token).draft, _mini()))["alpha"].by == 2030
+
+
+def _mini():
+    from conftest import MINI
+
+    from maturity.questionnaire import load_questionnaire
+
+    return load_questionnaire(MINI)
