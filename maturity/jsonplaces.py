@@ -76,10 +76,11 @@ def lines(text: str) -> dict[str, int]:
 
 
 def with_lines(problems: Iterable[Problem], text: str | None) -> list[Problem]:
-    """The problems, each with the line of its path in ``text`` when it has none and it is found."""
+    """The problems, each with the line of its path in ``text`` when it has none and it is found
+    (not for a text on one line, e.g. a compact JSON file)."""
     problems = list(problems)
-    if not text or not any(p.line is None and p.path for p in problems):
-        return problems
+    if not text or "\n" not in text.strip() or not any(p.line is None and p.path for p in problems):
+        return problems  # a file on one line: its line number would tell nothing
     found = lines(text)
     out = []
     for p in problems:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from conftest import goto, new_app, started
 
@@ -95,8 +96,6 @@ def test_progress_chart_appears_after_a_submission(mini, store):
 
 
 def _mini():
-    from conftest import MINI
-
     from maturity.questionnaire import load_questionnaire
 
-    return load_questionnaire(MINI)
+    return load_questionnaire(Path(__file__).resolve().parents[1] / "data" / "mini.yaml")

@@ -232,6 +232,12 @@ def test_line_index_of_a_compact_and_a_nested_text():
     assert lines("[") == {}  # a broken text ends the walk quietly
 
 
+def test_a_file_on_one_line_gets_no_line_number(mini):
+    with pytest.raises(InvalidInput) as exc:
+        parse_answers_json(json.dumps(_doc(targets={"alpha": {"level": "mid", "by": 2050}})).encode(), "c.json")
+    assert str(exc.value.problems[0]).startswith("c.json: targets.alpha.by: ")
+
+
 @pytest.mark.parametrize(("typed", "kept"), [
     ("15000", 15000), ("15 000,50 €", 15000.5), ("15.000", 15000), ("2,5", 2.5), (" 104/123-48 ", "104/123-48"),
     ("", None), (None, None), (float("nan"), None), (1200.0, 1200.0), ("env. 5000", "env. 5000"),
