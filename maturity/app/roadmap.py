@@ -223,9 +223,3 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
         roadmap.set_on(doc, new)
         if save(doc):
             st.toast(tr("roadmap_saved", lang), icon=":material/check:")
-
-
-def roadmap_csv(q: Questionnaire, doc: AnswersFile, lang: str) -> bytes:
-    from maturity.sheet.pst import render_roadmap_csv
-
-    return render_roadmap_csv(roadmap.pst_rows(q, roadmap.of(doc), lang, targets_.of(doc)))

@@ -1221,15 +1221,16 @@ TEXTS.update({
     "roadmap_help": {
         "fr": "Les actions que la commune retient, avec un responsable, une année, une ligne budgétaire (montant ou "
         "article) et un statut. Ajoutez-les depuis les recommandations ci-dessous ou écrivez-les dans la "
-        "dernière ligne du tableau ; chaque modification est enregistrée. Le fichier « Feuille de route (PST) » "
-        "reprend la structure du Programme Stratégique Transversal.",
+        "dernière ligne du tableau ; chaque modification est enregistrée. Le tableau « Actions pour le PST » "
+        "reprend ces actions d'abord, dans la structure du Programme Stratégique Transversal.",
         "de": "Die Maßnahmen, die die Gemeinde beschließt, mit Verantwortlichen, Jahr, Haushaltsposten (Betrag oder "
         "Artikel) und Status. Fügen Sie sie aus den Empfehlungen unten hinzu oder schreiben Sie sie in die letzte "
-        "Zeile der Tabelle; jede Änderung wird gespeichert. Die Datei „Fahrplan (PST)“ folgt der Struktur des "
-        "Programme Stratégique Transversal.",
+        "Zeile der Tabelle; jede Änderung wird gespeichert. Die PST-Tabelle "
+        "führt diese Maßnahmen zuerst auf, in der Struktur des Programme Stratégique Transversal.",
         "en": "The actions the commune adopts, with an owner, a year, a budget line (an amount or an article) and a "
         "status. Add them from the recommendations below or type them in the table's last row; every change is "
-        "saved. The 'Roadmap (PST)' file follows the structure of the Programme Stratégique Transversal.",
+        "saved. The PST actions table lists these "
+        "actions first, in the structure of the Programme Stratégique Transversal.",
     },
     "roadmap_empty": {
         "fr": "Aucune action pour l'instant : ajoutez-en depuis les recommandations ci-dessous.",
@@ -1248,7 +1249,6 @@ TEXTS.update({
     "col_budget": {"fr": "Budget (montant ou article)", "de": "Budget (Betrag oder Artikel)",
                    "en": "Budget (amount or article)"},
     "col_plan_status": {"fr": "Statut", "de": "Status", "en": "Status"},
-    "dl_roadmap": {"fr": "Feuille de route (PST, CSV)", "de": "Fahrplan (PST, CSV)", "en": "Roadmap (PST, CSV)"},
 })
 
 

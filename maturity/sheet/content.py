@@ -250,6 +250,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "pst_obstacle_objective": {"fr": "Lever le frein « {label} »", "de": "Das Hindernis „{label}“ abbauen",
                                "en": "Remove the obstacle: {label}"},
     "pst_cross": {"fr": "Transversal", "de": "Übergreifend", "en": "Cross-cutting"},
+    # the roadmap (issue 14): the commune's targets, then its actions by year
+    "roadmap_title": {"fr": "Objectifs et feuille de route", "de": "Ziele und Fahrplan",
+                      "en": "Targets and roadmap"},
+    "roadmap_headers": {"fr": "Dimension|Score|Niveau visé|D'ici|Écart", "de": "Dimension|Wert|Zielstufe|Bis|Abstand",
+                        "en": "Dimension|Score|Target level|By|Gap"},
+    "roadmap_reached": {"fr": "atteint", "de": "erreicht", "en": "reached"},
+    "roadmap_gap": {"fr": "encore {points} points", "de": "noch {points} Punkte", "en": "{points} points to go"},
+    "roadmap_no_score": {"fr": "pas de score", "de": "kein Wert", "en": "no score"},
+    "roadmap_no_owner": {"fr": "responsable à désigner", "de": "Verantwortliche noch offen", "en": "owner to be named"},
+    "roadmap_more": {"fr": "Et {n} autres actions : voir la version éditable et le tableau PST.",
+                     "de": "Und {n} weitere Maßnahmen: siehe die bearbeitbare Fassung und die PST-Tabelle.",
+                     "en": "And {n} more actions: see the editable version and the PST table."},
 }
 
 
@@ -365,6 +377,21 @@ class SourceRow:
 
 
 @dataclass
+class Roadmap:
+    """The commune's targets (one row per dimension with a target) and its actions by year."""
+
+    title: str
+    target_headers: list[str]
+    targets: list[list[str]]  # dimension, score, target level, year, gap
+    years: list[tuple[str, list[str]]]  # (year, lines "action — owner · budget · status")
+    more: str = ""  # what the PDF leaves to the editable versions, in words
+
+    @property
+    def actions(self) -> int:
+        return sum(len(lines) for _, lines in self.years)
+
+
+@dataclass
 class SheetContent:
     lang: str
     kicker: str
@@ -418,6 +445,26 @@ class SheetContent:
     # a team's assessment (contract §8): its three most divergent questions, (question, who said what)
     topics_title: str = ""
     topics: list[tuple[str, str]] = field(default_factory=list)
+    roadmap: Roadmap | None = None  # targets and actions (issue 14); None when the answers have neither
+    pst: list[list[str]] = field(default_factory=list)  # the PST table's rows (header first), see pst.py
+
+    def with_roadmap(self, actions: int | None) -> SheetContent:
+        """The same content showing the first ``actions`` actions of the roadmap (None: no roadmap
+        section at all), for a PDF that must fit on its pages; the rest is said in one line."""
+        from dataclasses import replace
+
+        if self.roadmap is None:
+            return self
+        if actions is None:
+            return replace(self, roadmap=None)
+        years, left = [], actions
+        for year, lines in self.roadmap.years:
+            if left > 0:
+                years.append((year, lines[:left]))
+                left -= len(lines[:left])
+        hidden = self.roadmap.actions - sum(len(lines) for _, lines in years)
+        more = t("roadmap_more", self.lang, n=hidden) if hidden else ""
+        return replace(self, roadmap=replace(self.roadmap, years=years, more=more))
 
     def with_limit(self, limit: int, notes: int | None = None) -> SheetContent:
         """The same content showing only the first ``limit`` priorities (and ``notes`` of the
@@ -705,6 +752,8 @@ def build_content(
 
     footer = t("questionnaire", lang, id=q.id, version=q.version)
     topics = _topics(q, doc, lang) if roles else []
+    roadmap = _roadmap(q, doc, assessment, lang)
+    pst = _pst(q, doc, all_priorities, lang)
     return SheetContent(
         lang=lang, kicker=t("kicker", lang), title=t("sheet_title", lang), commune=name, dateline=dateline,
         respondent=respondent, overall_label=t("overall", lang), overall_value=overall_value,
@@ -719,7 +768,7 @@ def build_content(
         next_steps=next_steps,
         comparisons_title=t("comparisons_title", lang), comparisons=comparisons,
         priorities_title=t("priorities_title", lang), priorities_intro=intro, priorities=priorities,
-        shortened=shortened,
+        shortened=shortened, roadmap=roadmap, pst=pst,
         all_priorities=all_priorities, notes_title=t("notes_title", lang), notes=notes,
         topics_title=t("topics_title", lang), topics=topics,
         warnings=[clean_text(w, 300, one_line=True) for w in assessment.warnings],
@@ -760,6 +809,71 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
         out.append((clean_text(title, 160, one_line=True), clean_text(" · ".join(said), MAX_NOTE_SHOWN)))
         if len(out) == MAX_TOPICS:
             break
+def _roadmap(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: str) -> Roadmap | None:
+    """The targets against the scores, then the actions of the roadmap by year (dropped ones left out)."""
+    from .. import plan, targets
+
+    goals = targets.of(doc)
+    items = [item for item in plan.of(doc) if item.status != "dropped"]
+    if not goals and not items:
+        return None
+    rows = []
+    for section in q.dimensions:
+        status = targets.evaluate(q, assessment, goals).get(section.id)
+        level = q.level(status.level) if status else None
+        if status is None or level is None:
+            continue
+        gap = (t("roadmap_no_score", lang) if status.gap is None else t("roadmap_reached", lang) if status.reached
+               else t("roadmap_gap", lang, points=format_number(status.gap, lang)))
+        rows.append([q.t(section.label, lang), format_number(status.score, lang), q.t(level.label, lang),
+                     str(status.by), gap])
+    years = []
+    for year, actions in plan.by_year(items):
+        lines = []
+        for item in actions:
+            details = [clean_text(item.owner, 120, one_line=True) or t("roadmap_no_owner", lang)]
+            if isinstance(item.budget, str):
+                details.append(clean_text(item.budget, 120, one_line=True))
+            elif item.budget is not None:  # an amount, formatted here (its narrow no-break space kept)
+                details.append(plan.format_budget(item.budget, lang))
+            details.append(plan.label(item.status, lang))
+            lines.append(f"{clean_text(item.action, 400, one_line=True)} — {' · '.join(details)}")
+        years.append((str(year), lines))
+    return Roadmap(t("roadmap_title", lang), t("roadmap_headers", lang).split("|"), rows, years)
+
+
+def _pst(q: Questionnaire, doc: AnswersFile, every: list[Priority], lang: str) -> list[list[str]]:
+    """The PST table: strategic objective (the dimension, with its target), operational objective (the
+    recommendation), action, owner, deadline, budget, status, then priority and resources. The
+    roadmap's actions first, in its order; then the actions of every matching recommendation not in
+    the roadmap yet (owner, deadline, budget and status left to fill)."""
+    from .. import plan, targets
+
+    goals = targets.of(doc)
+    items = plan.of(doc)
+    by_rec = {p.recommendation_id: p for p in every}
+    names = dict(item.split(" ", 1) for item in t("priority_names", lang).split("|"))
+    recs = {r.id: r for r in q.recommendations}
+
+    def extra(rec_id: str | None) -> list[str]:
+        p = by_rec.get(rec_id or "")
+        if p is None:
+            rec = recs.get(rec_id or "")
+            return ["", "\n".join(f"{q.t(r.label, lang)} — {r.url}" for r in rec.resources)] if rec else ["", ""]
+        return [f"{p.priority} — {names.get(str(p.priority), '')}".rstrip(" —"), "\n".join(f"{r.label} — {r.url}" for r in p.resources)]
+
+    table = plan.pst_rows(q, items, lang, goals)
+    out = [table[0] + [t("pst_priority", lang), t("pst_resource", lang)]]
+    out += [row + extra(item.recommendation) for row, item in zip(table[1:], items, strict=True)]
+    planned = {(i.recommendation, i.action) for i in items}
+    for p in every:
+        proposals = [a for a in p.actions if (p.recommendation_id, a) not in planned]
+        if not proposals:
+            continue
+        dimension = plan.dimension_of(plan.PlanItem("", "", "", 0, recommendation=p.recommendation_id), q)
+        strategic = plan.pst_rows(q, [plan.PlanItem("", "", "", 0, dimension=dimension)], lang, goals)[1][0]
+        for action in proposals:
+            out.append([strategic, p.title, action, "", "", "", "", *extra(p.recommendation_id)])
     return out
 
 

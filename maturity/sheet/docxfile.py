@@ -216,6 +216,18 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
         for question, said in c.topics:
             document.add_paragraph().add_run(question).bold = True
             document.add_paragraph(said)
+    if c.roadmap is not None:  # the targets, then the actions by year (issue 14)
+        r = c.roadmap
+        document.add_heading(r.title, level=1)
+        if r.targets:
+            _table(document, r.target_headers, r.targets, widths=[5.5, 1.5, 3.5, 1.5, 3.5])
+        for year, lines in r.years:
+            document.add_heading(year, level=2)
+            for line in lines:
+                document.add_paragraph(line, style="List Bullet")
+        if r.more:
+            _muted(document.add_paragraph(), r.more)
+
     if c.notes or c.notes_hidden:  # the editable version keeps every note (the content's own cap)
         document.add_heading(c.notes_title, level=1)
         for question, note in c.notes:

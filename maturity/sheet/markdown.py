@@ -124,6 +124,25 @@ def render_markdown(c: SheetContent) -> str:
         for question, said in c.topics:
             add(f"- **{escape(question)}** — {escape(said)}")
         add("")
+    if c.roadmap is not None:  # the targets, then the actions by year (issue 14)
+        r = c.roadmap
+        add(f"## {escape(r.title)}")
+        add("")
+        if r.targets:
+            add("| " + " | ".join(_cell(h) for h in r.target_headers) + " |")
+            add("|:--|--:|:--|--:|:--|")
+            for row in r.targets:
+                add("| " + " | ".join(_cell(x) for x in row) + " |")
+            add("")
+        for year, lines in r.years:
+            add(f"**{escape(year)}**")
+            add("")
+            for line in lines:
+                add(f"- {escape(line)}")
+            add("")
+        if r.more:
+            add(f"*{escape(r.more)}*")
+            add("")
     if c.notes:
         add(f"## {escape(c.notes_title)}")
         add("")

@@ -565,6 +565,37 @@ def _priority_block(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> No
         pdf.ln(3.7)
 
 
+def _roadmap(pdf: SheetPDF, c: SheetContent) -> None:
+    """The commune's targets (a table), then its actions by year (issue 14); absent without either."""
+    r = c.roadmap
+    if r is None:
+        return
+    _keep_together(pdf, 16 + 7 * min(len(r.targets) + 1, 3))
+    pdf.heading(r.title)
+    if r.targets:
+        rows = [[(dim, "B", INK), (score, "", INK), (level, "", INK), (year, "", INK), (gap, "", MUTED)]
+                for dim, score, level, year, gap in r.targets]
+        _table(pdf, r.target_headers, rows, (62, 16, 40, 18, 38), ("LEFT", "RIGHT", "LEFT", "RIGHT", "LEFT"))
+        pdf.ln(2)
+    left = pdf.l_margin
+    size, lh = (7.4, 3.5) if pdf.brief else (8, 3.8)
+    for year, lines in r.years:
+        _keep_together(pdf, 4.4 + lh * _lines(pdf, pdf.width - 5, lines[0], size) + 1)
+        pdf.para(year, 8.6, "B", ACCENT, h=4.4)
+        for line in lines:
+            _keep_together(pdf, lh * _lines(pdf, pdf.width - 5, line, size) + 1)
+            pdf.font(8, "B", ACCENT)
+            pdf.cell(5, lh, "•")
+            pdf.set_left_margin(left + 5)  # so that a wrapped line keeps the indent
+            pdf.font(size, "", INK)
+            pdf.write(lh, drawable(line))
+            pdf.set_left_margin(left)
+            pdf.ln(lh)
+            pdf.ln(0.6 if pdf.compact else 1)
+    if r.more:
+        pdf.para(r.more, 7.8, "I", MUTED)
+
+
 def _notes(pdf: SheetPDF, c: SheetContent) -> None:
     if c.topics:  # a team's assessment: where the team differed, as topics for the Collège
         pdf.heading(c.topics_title)
@@ -660,6 +691,7 @@ def _finish(pdf: SheetPDF, c: SheetContent) -> SheetPDF:
     _comparisons(pdf, c)
     _obstacles(pdf, c)
     _priorities(pdf, c)
+    _roadmap(pdf, c)
     _notes(pdf, c)
     _method(pdf, c)
     return pdf
@@ -777,6 +809,7 @@ class _Predictor:
             self._after = (page + pdf.page_no() - 1, pdf.get_y())
         page, y = self._priorities(c, *self._after)
         pdf = _scratch(c, self.measures, y)
+        _roadmap(pdf, c)
         _notes(pdf, c)
         _method(pdf, c)
         return page + pdf.page_no() - 1, pdf.get_y()
@@ -843,7 +876,24 @@ def _compact(c: SheetContent, png: bytes, aspect: float, measures: dict) -> Shee
     return pdf
 
 
+ROADMAP_ACTIONS = (12, 6, 0)  # actions of the roadmap the PDF shows, tried in order, before leaving it out
+
+
 def render_pdf(q: Questionnaire, c: SheetContent) -> bytes:
+    """The PDF, on at most 3 pages, with the roadmap when there is one: its targets and its first 12
+    actions, else 6, else the targets alone, else no roadmap section (the editable versions and the
+    PST table carry it all); within each, the sheet shortens itself as without a roadmap."""
+    if c.roadmap is None:
+        return bytes(_render(q, c).output())
+    first = min(c.roadmap.actions, ROADMAP_ACTIONS[0])
+    for actions in [first, *[a for a in ROADMAP_ACTIONS[1:] if a < first]]:
+        pdf = _render(q, c.with_roadmap(actions))
+        if pdf.page_no() <= MAX_PAGES:
+            return bytes(pdf.output())
+    return bytes(_render(q, c.with_roadmap(None)).output())
+
+
+def _render(q: Questionnaire, c: SheetContent) -> SheetPDF:
     """The PDF, on at most 3 pages. It shows the first 8 priorities when they fit, else 7, else 6
     (issue 4: "the first 6 to 8"), then tightens the spacing and leaves the commune's notes to the
     editable versions; the Markdown, the DOCX and the CSV always carry all that the content holds."""
@@ -854,13 +904,13 @@ def render_pdf(q: Questionnaire, c: SheetContent) -> bytes:
         predictor = _Predictor(c, measures, pdf.page_no(), pdf.get_y())
         config, compact = _choose(c, predictor.end, predictor.pdf)
         if compact:
-            return bytes(_compact(c, png, aspect, measures).output())
+            return _compact(c, png, aspect, measures)
         # the full content measures its texts in its own layout, as when it was laid out first
         pdf._measures = {} if config is None else measures
         _finish(pdf, c if config is None else c.with_limit(*config))
         pages, y = predictor.end(config)
         if pdf.page_no() == pages <= MAX_PAGES and abs(pdf.get_y() - y) < EPS:  # as predicted
-            return bytes(pdf.output())
+            return pdf
     except _Unsure:
         pass
     # the prediction was unsure or wrong: a real layout of each candidate, as they come
@@ -873,5 +923,4 @@ def render_pdf(q: Questionnaire, c: SheetContent) -> bytes:
 
     probe = _scratch(c, measures)
     config, compact = _choose(c, end, probe)
-    pdf = _compact(c, png, aspect, measures) if compact else layouts[config]
-    return bytes(pdf.output())
+    return _compact(c, png, aspect, measures) if compact else layouts[config]

@@ -1,8 +1,10 @@
 """The PST actions table as CSV: one row per action, ready to paste into the commune's
 Programme Stratégique Transversal.
 
-Columns (localized headers): dimension, strategic objective, operational objective, action,
-priority, resource. UTF-8 with a BOM (Excel then reads the accents right), ``;`` as separator
+Columns (localized headers), the structure of a PST: strategic objective (the dimension, with the
+commune's target for it), operational objective (the recommendation), action, owner, deadline,
+budget, status; then priority and resource. The roadmap's actions first (issue 14), then the actions
+of the matching recommendations not in it yet, owner to status left to fill. UTF-8 with a BOM (Excel then reads the accents right), ``;`` as separator
 (what Excel expects in Belgian and French locales), every field quoted when needed (csv module).
 Every matching recommendation is listed, not only the sheet's first 8: the PST is the full plan.
 A cell that a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage
@@ -14,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .content import SheetContent, priority_name, t
+from .content import SheetContent
 
 DELIMITER = ";"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -26,16 +28,8 @@ def neutralise(value: str) -> str:
 
 
 def rows(c: SheetContent) -> list[list[str]]:
-    lang = c.lang
-    header = [t(k, lang) for k in ("pst_dimension", "pst_strategic", "pst_operational", "pst_action",
-                                   "pst_priority", "pst_resource")]
-    out = [header]
-    for p in c.all_priorities:
-        resources = "\n".join(f"{r.label} — {r.url}" for r in p.resources)
-        dimension = p.target_label or t("pst_cross", lang)
-        for action in p.actions:
-            out.append([dimension, p.objective, p.title, action, priority_name(c, p.priority), resources])
-    return [[neutralise(cell) for cell in row] for row in out]
+    """The PST table, header first (built with the content: :func:`maturity.sheet.content._pst`)."""
+    return [[neutralise(cell) for cell in row] for row in c.pst]
 
 
 def csv_text(table: list[list[str]]) -> str:

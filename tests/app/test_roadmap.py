@@ -62,15 +62,15 @@ def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, stor
     (editor,) = at.dataframe  # the roadmap's editable table
     assert editor.value[["objective", "action", "year", "status"]].values.tolist() == [["Alpha", "Agir", 2029,
                                                                                        "planned"]]
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert "Feuille de route (PST, CSV)" in labels
-    # what the download holds (AppTest cannot read a download's bytes): the PST structure of the saved roadmap
-    from maturity.app.roadmap import roadmap_csv
+    assert any(b.proto.label == "Actions pour le PST (tableur CSV)" for b in at.get("download_button"))
+    # what that download holds (AppTest cannot read a download's bytes): the roadmap first, in the PST's structure
+    from maturity import sheet
 
-    doc = document_of(draft, _mini())
-    lines = roadmap_csv(_mini(), doc, "fr").decode("utf-8-sig").splitlines()
-    assert lines == ["Objectif stratégique;Objectif opérationnel;Action;Responsable;Échéance;Budget;Statut",
-                     "Alpha : viser « Haut » d'ici 2029;Alpha bas;Agir;;2029;;prévue"]
+    q = _mini()
+    lines = sheet.build(q, document_of(draft, q), "fr", "csv").decode("utf-8-sig").splitlines()
+    assert lines[0] == ("Objectif stratégique;Objectif opérationnel;Action;Responsable;Échéance;Budget;Statut;"
+                        "Priorité;Ressource")
+    assert lines[1] == "Alpha : viser « Haut » d'ici 2029;Alpha bas;Agir;;2029;;prévue;2 — moyenne;"
     # a new session finds the roadmap, the action still marked as added
     again = new_app(token)
     again.switch_page("maturity/app/pages/recommandations.py").run()

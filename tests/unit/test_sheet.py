@@ -105,13 +105,14 @@ def test_csv_pst_rows_headers_bom_and_formula_injection(q):
     data = build(q, doc, "fr", "csv", generated=DAY)
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["Dimension", "Objectif stratégique", "Objectif opérationnel", "Action", "Priorité",
-                       "Ressource"]
+    assert rows[0] == ["Objectif stratégique", "Objectif opérationnel", "Action", "Responsable", "Échéance",
+                       "Budget", "Statut", "Priorité", "Ressource"]  # the PST's structure (issue 14)
     selected = select(q, score(q, doc.answers), doc.answers)
     assert len(rows) - 1 == sum(len(s.recommendation.actions) for s in selected)
-    assert rows[1][2] == q.t(selected[0].recommendation.title, "fr")
+    assert rows[1][1] == q.t(selected[0].recommendation.title, "fr")
+    assert rows[1][3:7] == ["", "", "", ""]  # not in a roadmap yet: owner to status left to fill
     de = build(q, doc, "de", "csv", generated=DAY).decode("utf-8-sig")
-    assert de.startswith("Dimension;Strategisches Ziel")
+    assert de.startswith("Strategisches Ziel;Operatives Ziel")
     for bad in ("=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx"):
         assert neutralise(bad) == "'" + bad
     assert neutralise("Budget") == "Budget"

@@ -1,0 +1,138 @@
+"""The sheet's roadmap (issue 14): targets then actions by year, within the 3-page budget; the PST table."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pypdf
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from maturity.answers import AnswersFile
+from maturity.questionnaire import load_questionnaire
+from maturity.sheet import build, build_content
+from maturity.sheet.pdf import MAX_PAGES, ROADMAP_ACTIONS
+
+DAY = date(2026, 12, 1)
+Q = load_questionnaire()
+DIMS = [s.id for s in Q.dimensions]
+
+
+def _text(data: bytes) -> tuple[int, str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return len(reader.pages), " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+
+
+def _heavy() -> AnswersFile:
+    """The heaviest sheet the questionnaire allows (as the 3-page test of the sheet builds it)."""
+    doc = AnswersFile(Q.id, Q.version, commune={"name": "Wörterbuchgemeinde-Sankt-Vith " * 5},
+                      respondent={"role": "Schöffin für Digitales " * 5})
+    for qid, (section, question) in Q.question_index.items():
+        if question.type == "number":
+            doc.answers[qid] = 3
+        elif question.options:
+            if section.kind == "obstacles":
+                doc.answers[qid] = question.options[-1].id
+            elif question.type == "multi":
+                doc.answers[qid] = [o.id for o in question.options]
+            else:
+                doc.answers[qid] = question.options[0 if section.kind == "profile" else 1].id
+    for qid in list(Q.question_index)[:8]:
+        doc.notes[qid] = ("Une remarque longue de la commune, avec des mots. " * 12)[:500]
+    return doc
+
+
+def _plan(n: int, text: str = "Une action de la feuille de route, décrite en une phrase assez longue. ") -> list:
+    recs = Q.recommendations
+    return [{"id": f"a{k + 1}", "recommendation": recs[k % len(recs)].id, "action": (text * 4)[:380],
+             "owner": "Service " * (k % 4), "year": 2025 + k % 16, "budget": [None, 12500, "104/123-48"][k % 3],
+             "status": ["planned", "started", "done", "dropped"][k % 4]} for k in range(n)]
+
+
+def test_content_has_targets_with_their_gap_then_actions_by_year():
+    doc = AnswersFile(Q.id, Q.version, answers={})
+    doc.extra["targets"] = {DIMS[2]: {"level": "integration", "by": 2030}, DIMS[0]: {"level": "planning", "by": 2027}}
+    doc.extra["plan"] = [
+        {"id": "a1", "action": "Former", "owner": "DG", "year": 2027, "budget": 5000, "status": "started"},
+        {"id": "a2", "action": "Abandonnée", "owner": "", "year": 2026, "status": "dropped"},
+        {"id": "a3", "dimension": DIMS[1], "action": "Ouvrir", "owner": "", "year": 2026, "status": "planned"},
+    ]
+    r = build_content(Q, doc, "fr", generated=DAY).roadmap
+    assert r.title == "Objectifs et feuille de route"
+    assert [row[0] for row in r.targets] == [Q.t(Q.dimensions[0].label, "fr"), Q.t(Q.dimensions[2].label, "fr")]
+    assert r.targets[0][1:] == ["—", "Planification", "2027", "pas de score"]  # nothing answered: no score
+    assert r.years == [("2026", ["Ouvrir — responsable à désigner · prévue"]),
+                       ("2027", ["Former — DG · 5\u202f000 € · en cours"])]  # dropped actions left out
+    assert build_content(Q, AnswersFile(Q.id, Q.version), "fr", generated=DAY).roadmap is None
+
+
+def test_the_pdf_shows_a_long_roadmap_in_part_and_says_where_the_rest_is():
+    doc = _heavy()
+    doc.extra["targets"] = {d: {"level": "optimisation", "by": 2040} for d in DIMS}
+    doc.extra["plan"] = _plan(40)
+    content = build_content(Q, doc, "fr", generated=DAY)
+    assert content.roadmap.actions == 30  # 40 less the 10 dropped
+    short = content.with_roadmap(ROADMAP_ACTIONS[1])
+    assert short.roadmap.actions == ROADMAP_ACTIONS[1] and "24 autres actions" in short.roadmap.more
+    for lang in ("fr", "de", "en"):
+        pages, text = _text(build(Q, doc, lang, "pdf", generated=DAY))
+        assert pages <= MAX_PAGES, lang
+        if lang == "fr" and "Objectifs et feuille de route" in text:  # shown in part: the rest is pointed to
+            assert "autres actions : voir la version éditable et le tableau PST" in text
+    md = build(Q, doc, "fr", "md", generated=DAY).decode()
+    assert md.count("- Une action de la feuille de route") == 30  # the editable versions carry it all
+    assert "| Dimension | Score | Niveau visé | D'ici | Écart |" in md
+
+
+def test_a_short_roadmap_is_on_the_pdf():
+    doc = AnswersFile(Q.id, Q.version, commune={"name": "Namur", "nis_code": "92094"})
+    doc.extra["targets"] = {DIMS[3]: {"level": "development", "by": 2028}}
+    doc.extra["plan"] = _plan(3, "Compter les vélos. ")
+    pages, text = _text(build(Q, doc, "fr", "pdf", generated=DAY))
+    assert pages <= MAX_PAGES
+    assert "Objectifs et feuille de route" in text and "Compter les vélos." in text and "2027" in text
+
+
+roadmaps = st.fixed_dictionaries({
+    "targets": st.dictionaries(st.sampled_from(DIMS), st.fixed_dictionaries({
+        "level": st.sampled_from([lv.id for lv in Q.levels]), "by": st.integers(2025, 2040)})),
+    "n": st.integers(0, 60),
+    "text": st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=120),
+})
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(roadmap=roadmaps, lang=st.sampled_from(["fr", "de", "en"]))
+def test_any_roadmap_on_the_heaviest_sheet_stays_on_three_pages(roadmap, lang):
+    doc = _heavy()
+    doc.extra["targets"] = roadmap["targets"]
+    doc.extra["plan"] = _plan(roadmap["n"], roadmap["text"] if roadmap["text"].strip() else "x")
+    pages, _ = _text(build(Q, doc, lang, "pdf", generated=DAY))
+    assert pages <= MAX_PAGES
+
+
+def test_pst_table_puts_the_roadmap_first_then_the_proposals():
+    doc = _heavy()
+    doc.extra["plan"] = _plan(2)
+    rows = list(csv.reader(io.StringIO(build(Q, doc, "fr", "csv").decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:7] == ["Objectif stratégique", "Objectif opérationnel", "Action", "Responsable", "Échéance",
+                           "Budget", "Statut"]
+    assert rows[1][3:7] == ["", "2025", "", "prévue"] and rows[2][3:7] == ["Service", "2026", "12\u202f500 €", "en cours"]
+    assert rows[1][1] == Q.t(Q.recommendations[0].title, "fr")
+    assert all(row[3:7] == ["", "", "", ""] for row in rows[3:])  # the proposals: left to fill
+    assert len({(row[1], row[2]) for row in rows[1:]}) == len(rows) - 1  # an adopted action is not proposed again
+
+
+def test_docx_carries_the_roadmap():
+    from docx import Document
+
+    doc = AnswersFile(Q.id, Q.version, commune={"name": "Namur", "nis_code": "92094"})
+    doc.extra["targets"] = {DIMS[3]: {"level": "development", "by": 2028}}
+    doc.extra["plan"] = _plan(14, "Compter les vélos. ")
+    document = Document(io.BytesIO(build(Q, doc, "fr", "docx", generated=DAY)))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Objectifs et feuille de route" in headings and "2025" in headings
+    assert sum(p.text.startswith("Compter les vélos.") for p in document.paragraphs) == 14 - 3  # 3 dropped
+    assert any("Déploiement" in cell.text for table in document.tables for row in table.rows for cell in row.cells)
