@@ -19,7 +19,6 @@ from maturity.answers import AnswersFile
 from maturity.display import format_date, format_number
 from maturity.models import Questionnaire
 from maturity.scoring import Assessment
-from maturity.storage import SpaceNotFound, StorageError
 
 from . import logic, session
 from .texts import tr
@@ -28,21 +27,11 @@ DEFAULT_BY = 2030  # the end of the 2024–2030 legislature
 
 
 def save(doc: AnswersFile) -> bool:
-    """Write the whole draft (answers, notes, targets, plan) to the store; True when saved."""
+    """Write the whole draft (answers, notes, targets, plan) to the store, as this session's own write
+    (its version noted, so the page does not take it for a change made elsewhere); True when saved.
+    A failure is shown by the page (``session.show_pending_errors``) and the change stays in this session."""
     doc.touch()
-    s = session.store()
-    token = session.current_token()
-    if s is None or not token:
-        return s is None  # a session-only document (no storage): nothing more to do
-    try:
-        s.save_draft(token, doc.to_dict())
-    except StorageError as exc:
-        session.show_storage_error(exc)
-        return False
-    except SpaceNotFound:
-        st.error(tr("unknown_token", session.lang()))
-        return False
-    return True
+    return session._write(lambda s, token: s.save_draft(token, doc.to_dict()))
 
 
 def default_year(goals: dict[str, targets_.Target], dimension: str | None) -> int:
