@@ -47,7 +47,7 @@ def _heavy() -> AnswersFile:
 def _plan(n: int, text: str = "Une action de la feuille de route, décrite en une phrase assez longue. ") -> list:
     recs = Q.recommendations
     return [{"id": f"a{k + 1}", "recommendation": recs[k % len(recs)].id, "action": (text * 4)[:380],
-             "owner": "Service " * (k % 4), "year": 2025 + k % 16, "budget": [None, 12500, "104/123-48"][k % 3],
+             "owner": " ".join(["Service"] * (k % 4)), "year": 2025 + k % 16, "budget": [None, 12500, "104/123-48"][k % 3],
              "status": ["planned", "started", "done", "dropped"][k % 4]} for k in range(n)]
 
 
