@@ -46,10 +46,7 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     assert store.load_space(token).draft["targets"] == {first.id: {"level": "integration", "by": 2030}}
     # the recommendations: the first proposed action goes into the roadmap, and stays after a reload
     open_app(page, server, f"recommandations?t={token}")
-    card = page.locator(f"{MAIN} [data-testid='stVerticalBlockBorderWrapper']").filter(
-        has=page.get_by_role("button", name="Ajouter")).first
-    title = card.locator("h3").first.inner_text().strip()
-    card.get_by_role("button", name="Ajouter").first.click()
+    page.locator(MAIN).get_by_role("button", name="Ajouter").first.click()
     page.get_by_text("Dans la feuille de route").first.wait_for()
     wait_idle(page)
     plan = store.load_space(token).draft["plan"]
@@ -64,5 +61,6 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows[0][:7] == ["Objectif stratégique", "Objectif opérationnel", "Action", "Responsable", "Échéance",
                            "Budget", "Statut"]
-    assert rows[1][1] == title and rows[1][2] == plan[0]["action"]
+    rec = next(r for r in q.recommendations if r.id == plan[0]["recommendation"])
+    assert rows[1][1] == q.t(rec.title, "fr") and rows[1][2] == plan[0]["action"]
     assert rows[1][4] == str(plan[0]["year"]) and rows[1][6] == "prévue"
