@@ -349,16 +349,16 @@ def scores_csv(q: Questionnaire, assessment: Assessment, lang: str, commune: str
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";" if lang in ("fr", "de") else ",", lineterminator="\r\n")
     writer.writerow([tr("col_commune", lang), "dimension_id", tr("col_dimension", lang), tr("col_score", lang),
-                     tr("col_level", lang), tr("col_coverage", lang)])
+                     tr("col_level", lang), tr("col_coverage", lang), tr("col_na", lang)])
     for section in q.dimensions:
         d = assessment.dimensions[section.id]
         level = q.level(d.level)
         writer.writerow([csv_safe(commune), section.id, csv_safe(q.t(section.label, lang)),
                          "" if d.score is None else format_number(d.score, lang),
                          csv_safe(q.t(level.label, lang)) if level else tr("insufficient_short", lang),
-                         format_percent(d.coverage, lang)])
+                         format_percent(d.coverage, lang), d.na_count])
     writer.writerow([csv_safe(commune), "overall", csv_safe(tr("overall_metric", lang)),
-                     "" if assessment.overall is None else format_number(assessment.overall, lang), "", ""])
+                     "" if assessment.overall is None else format_number(assessment.overall, lang), "", "", ""])
     return ("\ufeff" + buf.getvalue()).encode("utf-8", "replace")  # a lone surrogate from a JSON escape
 
 
@@ -416,6 +416,7 @@ def score_table(q: Questionnaire, series: list[SeriesInfo], assessment: Assessme
             row[s.name] = tr("insufficient_short", lang) if value is None else format_number(value, lang)
         row[tr("col_level", lang)] = q.t(level.label, lang) if level else tr("insufficient_short", lang)
         row[tr("col_coverage", lang)] = format_percent(d.coverage, lang)
+        row[tr("col_na", lang)] = str(d.na_count)
         rows.append(row)
     return rows
 

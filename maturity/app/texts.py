@@ -581,6 +581,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_score": {"fr": "Score", "de": "Wert", "en": "Score"},
     "col_level": {"fr": "Niveau", "de": "Stufe", "en": "Level"},
     "col_coverage": {"fr": "Réponses utiles", "de": "Verwertbare Antworten", "en": "Usable answers"},
+    "col_na": {"fr": "« Ne s'applique pas »", "de": "„Trifft nicht zu“", "en": "“Does not apply”"},
+    "insufficient_na": {
+        "fr": "Pas de score : trop de questions de cette dimension ont reçu « Ne s'applique pas » "
+        "({na} ; les questions qui s'appliquent pèsent {applicable} de la dimension, il en faut {needed}).",
+        "de": "Kein Wert: zu viele Fragen dieser Dimension wurden mit „Trifft nicht zu“ beantwortet "
+        "({na}; die zutreffenden Fragen machen {applicable} der Dimension aus, {needed} sind nötig).",
+        "en": "No score: too many questions of this dimension were answered “Does not apply” "
+        "({na}; the questions that apply weigh {applicable} of the dimension, {needed} are needed).",
+    },
     "col_question": {"fr": "Question", "de": "Frage", "en": "Question"},
     "col_answer": {"fr": "Réponse", "de": "Antwort", "en": "Answer"},
     "col_weight": {"fr": "Poids", "de": "Gewicht", "en": "Weight"},

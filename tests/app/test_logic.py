@@ -189,3 +189,12 @@ def test_barometer_sources_are_named_in_the_pages_language():
     sources = {r["Quelle"] for r in rows}
     assert "Smart City Institute – Präsentationsfolien des Barometers 2021" in sources
     assert not [s for s in sources if "presentation slides" in s or "gives the" in s]
+
+
+def test_the_tables_say_how_many_questions_do_not_apply(q):
+    """Issue 10 §2: next to the coverage, how many questions were answered "na"."""
+    assessment = score(q, {"a1": "na", "a2": "yes", "a3": "na", "b1": "o2", "b2": "o1"})
+    row = logic.score_table(q, [logic.commune_series(q, assessment, "Namur", "fr")], assessment, "fr")[0]
+    assert row["« Ne s'applique pas »"] == "2"
+    rows = list(csv.reader(io.StringIO(logic.scores_csv(q, assessment, "de").decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][-1] == "„Trifft nicht zu“" and rows[1][-1] == "2" and rows[2][-1] == "0"

@@ -54,8 +54,12 @@ for section in q.dimensions:
     label = q.t(section.label, lang)
     if level is None:
         st.markdown(f"**{label}** — {tr('insufficient_short', lang)}")
-        st.caption(tr("insufficient", lang, coverage=format_percent(d.coverage, lang),
-                      needed=format_percent(q.min_coverage, lang)))
+        if d.reason == "not_applicable":
+            st.caption(tr("insufficient_na", lang, na=d.na_count, applicable=format_percent(d.applicable, lang),
+                          needed=format_percent(q.min_applicable or 0, lang)))
+        else:
+            st.caption(tr("insufficient", lang, coverage=format_percent(d.coverage, lang),
+                          needed=format_percent(q.min_coverage, lang)))
     else:
         st.markdown(f"**{label}** — {format_number(d.score, lang)} / 100 — **{q.t(level.label, lang)}**")
         st.caption(q.t(level.description, lang))
