@@ -584,11 +584,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_na": {"fr": "« Ne s'applique pas »", "de": "„Trifft nicht zu“", "en": "“Does not apply”"},
     "insufficient_na": {
         "fr": "Pas de score : trop de questions de cette dimension ont reçu « Ne s'applique pas » "
-        "({na} ; les questions qui s'appliquent pèsent {applicable} de la dimension, il en faut {needed}).",
+        "({na}) ; celles qui s'appliquent ne pèsent que {applicable} de la dimension.",
         "de": "Kein Wert: zu viele Fragen dieser Dimension wurden mit „Trifft nicht zu“ beantwortet "
-        "({na}; die zutreffenden Fragen machen {applicable} der Dimension aus, {needed} sind nötig).",
+        "({na}); die zutreffenden Fragen machen nur {applicable} der Dimension aus.",
         "en": "No score: too many questions of this dimension were answered “Does not apply” "
-        "({na}; the questions that apply weigh {applicable} of the dimension, {needed} are needed).",
+        "({na}); those that apply weigh only {applicable} of the dimension.",
     },
     "col_question": {"fr": "Question", "de": "Frage", "en": "Question"},
     "col_answer": {"fr": "Réponse", "de": "Antwort", "en": "Answer"},

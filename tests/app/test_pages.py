@@ -185,6 +185,16 @@ def test_upload_of_a_valid_file_replaces_after_confirmation(mini, store):
     assert at.radio(key="ans_a1").value == "full"
 
 
+def test_results_page_says_a_dimension_has_no_score_because_nothing_applies(mini):
+    at = started()
+    for key in ("ans_a1", "ans_a2"):
+        at.radio(key=key).set_value("na").run()
+    at.checkbox(key="mc_a3_na").check().run()
+    goto(at, "resultats")
+    captions = [c.value for c in at.caption]
+    assert any("Ne s'applique pas" in c and "(3)" in c and "0\xa0%" in c for c in captions), captions
+
+
 def test_results_page_shows_the_chart_table_levels_and_submits(mini, store):
     at = started()
     token = at.session_state["token"]

@@ -55,8 +55,7 @@ for section in q.dimensions:
     if level is None:
         st.markdown(f"**{label}** — {tr('insufficient_short', lang)}")
         if d.reason == "not_applicable":
-            st.caption(tr("insufficient_na", lang, na=d.na_count, applicable=format_percent(d.applicable, lang),
-                          needed=format_percent(q.min_applicable or 0, lang)))
+            st.caption(tr("insufficient_na", lang, na=d.na_count, applicable=format_percent(d.applicable, lang)))
         else:
             st.caption(tr("insufficient", lang, coverage=format_percent(d.coverage, lang),
                           needed=format_percent(q.min_coverage, lang)))
