@@ -177,6 +177,34 @@ NA_CODE = _NA_CODE
 HIDDEN = -2.0
 
 
+def _shown(plan: Any, columns: _Columns, n: int) -> dict[str, np.ndarray]:
+    """Which questions are shown, in file order (a condition sees only earlier questions' visibility)."""
+    index = plan.questionnaire.question_index
+    shown: dict[str, np.ndarray] = {}
+    all_shown = np.ones(n, dtype=bool)
+    for item in plan.items:
+        cond = index[item.id][1].show_if
+        shown[item.id] = all_shown if cond is None else _condition(cond, columns, shown, n)
+    return shown
+
+
+def visible_masks(questionnaire: Questionnaire, answer_sets: Sequence[Mapping[str, Any]]) -> dict[str, np.ndarray]:
+    """Which questions are shown to each answer set: question id -> a boolean array over the sets,
+    ``visible[qid][i] == (qid in scoring.visible_questions(questionnaire, answer_sets[i]))``.
+    Conditions are evaluated column by column in file order; a question without one is shown to all
+    (its array may be shared with other such questions: do not write into it)."""
+    plan = plan_for(questionnaire)
+    sets = answer_sets if isinstance(answer_sets, list) else list(answer_sets)
+    index = questionnaire.question_index
+    needed: set[str] = set()
+    for item in plan.items:
+        cond = index[item.id][1].show_if
+        if cond is not None:
+            needed |= _referenced(cond)
+    columns = _Columns(sets, [qid for qid in index if qid in needed])
+    return _shown(plan, columns, len(sets))
+
+
 def encode(questionnaire: Questionnaire, answer_sets: Sequence[Mapping[str, Any]]) -> AnswerMatrix:
     """Read answer sets (mappings question id -> value, contract §2) into an :class:`AnswerMatrix`:
     each question's answers as a column, option values looked up, conditions evaluated."""
@@ -192,13 +220,7 @@ def encode(questionnaire: Questionnaire, answer_sets: Sequence[Mapping[str, Any]
                 needed |= _referenced(index[item.id][1].show_if)
     columns = _Columns(sets, [qid for qid in index if qid in needed])
 
-    # which questions are shown, in file order (a condition sees only earlier questions' visibility)
-    shown: dict[str, np.ndarray] = {}
-    if plan.visibility_matters:
-        all_shown = np.ones(n, dtype=bool)
-        for item in plan.items:
-            cond = index[item.id][1].show_if
-            shown[item.id] = all_shown if cond is None else _condition(cond, columns, shown, n)
+    shown = _shown(plan, columns, n) if plan.visibility_matters else {}
 
     values = np.empty((n, len(scored_items)))
     for j, item in enumerate(scored_items):

@@ -30,13 +30,17 @@ import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from itertools import chain, compress, repeat
 from typing import Any, Literal
 
+import numpy as np
+
+from .batch import visible_masks
 from .communes import POPULATION_CLASS_LABELS, POPULATION_CLASSES, PROVINCE_NAMES, PROVINCES, Commune
 from .errors import InvalidInput, Problem
 from .pool import DIMENSIONS, MIN_N, QUANTILE_METHOD
 from .pool import _hidden_cells as hidden_cells
-from .scoring import CITED_SEVERITY, is_answered, visible_questions
+from .scoring import CITED_SEVERITY, is_answered
 
 Z95 = 1.96
 """The normal quantile of the 95 % interval, as the method states it (ŷ ± 1.96 · √V)."""
@@ -114,8 +118,9 @@ class Estimate:
         return reason_text(self.thin, lang) if self.weighting == "none" and self.thin else None
 
 
-def _sample_variance(values: Sequence[float]) -> float:
-    return statistics.variance(values) if len(values) >= 2 else 0.0
+def _sample_variance(values: np.ndarray) -> float:
+    """s², divisor n − 1 (0 for fewer than 2 values)."""
+    return float(np.var(values, ddof=1)) if len(values) >= 2 else 0.0
 
 
 def _fpc(n: float, N: float) -> float:
@@ -143,9 +148,16 @@ def estimate_mean(
     zero wide when every commune answers (the finite population correction is 0). With fewer than 2
     values and not a census, the interval is None; with no value, everything is None.
     """
+    return _estimate({h: (size, np.asarray(values, dtype=float)) for h, (size, values) in strata.items()},
+                     bounds=bounds, z=z)
+
+
+def _estimate(strata: Mapping[str, tuple[float, np.ndarray]], *, bounds: tuple[float, float] | None = (0.0, 100.0),
+              z: float = Z95, all_values: np.ndarray | None = None) -> Estimate:
+    """:func:`estimate_mean` over numpy arrays (``all_values``: the strata's values together, when
+    the caller has them)."""
     N = float(sum(size for size, _ in strata.values()))
-    all_values = [float(v) for _, values in strata.values() for v in values]
-    n = len(all_values)
+    n = sum(len(values) for _, values in strata.values())
     if n == 0:
         return Estimate(None, None, None, 0, "none", None, {})
     thin = {h: len(values) for h, (size, values) in strata.items() if size > 0 and len(values) < MIN_PER_STRATUM}
@@ -156,11 +168,13 @@ def estimate_mean(
             if size <= 0:
                 continue
             w = size / N
-            y += w * statistics.fmean(values)
+            y += w * float(np.mean(values))
             variance += w * w * _fpc(len(values), size) * _sample_variance(values) / len(values)
         weighting: Weighting = "province"
     else:
-        y = statistics.fmean(all_values)
+        if all_values is None:
+            all_values = np.concatenate([values for _, values in strata.values()])
+        y = float(np.mean(all_values))
         fpc = _fpc(n, N) if N > 0 else 1.0
         variance = fpc * _sample_variance(all_values) / n if (n >= 2 or fpc == 0.0) else None  # type: ignore[assignment]
         weighting = "none"
@@ -235,15 +249,25 @@ def latest_responses(responses: Iterable[Response], *, invited: Iterable[str] | 
     between equal dates the later in the input wins."""
     allowed = None if invited is None else {str(c) for c in invited}
     close = _close(closes)
+    if close is not None:
+        close = close.astimezone(UTC)  # the same moment; compared faster
+    oldest = datetime.min.replace(tzinfo=UTC)
     best: dict[str, tuple[tuple[int, datetime, int], Response]] = {}
+    held_by = best.get
     for index, r in enumerate(responses):
-        if allowed is not None and r.nis_code not in allowed:
+        code = r.nis_code
+        if allowed is not None and code not in allowed:
             continue
-        if close is not None and r.submitted_at is not None and r.submitted_at > close:
+        when = r.submitted_at
+        if when is None:
+            key = (0, oldest, index)
+        elif close is not None and when > close:
             continue
-        key = (0, datetime.min.replace(tzinfo=UTC), index) if r.submitted_at is None else (1, r.submitted_at, index)
-        if r.nis_code not in best or key > best[r.nis_code][0]:
-            best[r.nis_code] = (key, r)
+        else:
+            key = (1, when, index)
+        held = held_by(code)
+        if held is None or key > held[0]:
+            best[code] = (key, r)
     return [r for _, r in sorted(best.values(), key=lambda kv: kv[1].nis_code)]
 
 
@@ -301,24 +325,80 @@ def barometer_items(questionnaire: Any, sets: Iterable[Any] = ()) -> list[Item]:
     return out
 
 
+def _answer_value(item: Item, answer: Any) -> float:
+    """The value of a shown question's answer for a (non-obstacle) item: NaN when missing."""
+    if not is_answered(answer):
+        return math.nan
+    if item.unit == "points":
+        if isinstance(answer, bool) or not isinstance(answer, int | float) or not math.isfinite(answer):
+            return math.nan
+        return float(answer)
+    if isinstance(answer, bool):
+        answer = "yes" if answer else "no"
+    chosen = answer if isinstance(answer, list) else [answer]
+    return float(any(c in item.options for c in chosen))
+
+
+class _AnswerColumn:
+    """One question's answers over the kept responses, read once for all the items on it."""
+
+    def __init__(self, column: list[Any]) -> None:
+        self.column = column
+        self.types = set(map(type, column))
+        self._lists: tuple[np.ndarray, np.ndarray, list[Any], list[Any]] | None = None
+
+    def lists(self) -> tuple[np.ndarray, np.ndarray, list[Any], list[Any]]:
+        """(which answers are lists, their lengths, their choices flattened, the other answers)."""
+        if self._lists is None:
+            column, n = self.column, len(self.column)
+            is_list = np.fromiter(map(list.__instancecheck__, column), dtype=bool, count=n)
+            chosen = list(compress(column, is_list))
+            lengths = np.fromiter(map(len, chosen), dtype=np.int64, count=len(chosen))
+            self._lists = (is_list, lengths, list(chain.from_iterable(chosen)), list(compress(column, ~is_list)))
+        return self._lists
+
+
+def _answer_values(item: Item, answers: _AnswerColumn) -> np.ndarray:
+    """:func:`_answer_value` of each answer of a column, NaN where missing. Columns of text (choices)
+    are looked up once per distinct answer, columns of numbers converted at once, multi answers
+    (lists) flattened; anything else (mixed types) answer by answer."""
+    column, types = answers.column, answers.types
+    n = len(column)
+    if types <= {str, type(None)}:
+        table = {x: _answer_value(item, x) for x in set(column)}
+        return np.fromiter(map(table.__getitem__, column), dtype=float, count=n)
+    if item.unit == "points" and types <= {int, float, type(None)}:
+        values = np.array(column, dtype=float)  # None -> NaN
+        values[~np.isfinite(values)] = np.nan
+        return values
+    if item.unit == "share" and types <= {str, type(None), list}:
+        # multi answers: does any chosen option belong to the item's (the flattened choices, counted
+        # per answer with bincount)? An empty list is no answer.
+        is_list, lengths, flat, others = answers.lists()
+        try:
+            hits = np.fromiter(map(frozenset(item.options).__contains__, flat), dtype=bool, count=len(flat))
+        except TypeError:  # an unhashable choice: answer by answer
+            return np.fromiter((_answer_value(item, x) for x in column), dtype=float, count=n)
+        rows = np.repeat(np.arange(len(lengths)), lengths)
+        found = np.bincount(rows, weights=hits, minlength=len(lengths)) > 0
+        out = np.empty(n)
+        out[is_list] = np.where(lengths > 0, found.astype(float), np.nan)
+        table = {x: _answer_value(item, x) for x in set(others)}
+        out[~is_list] = np.fromiter(map(table.__getitem__, others), dtype=float, count=len(others))
+        return out
+    return np.fromiter((_answer_value(item, x) for x in column), dtype=float, count=n)
+
+
 def _item_value(item: Item, r: Response, shown: set[str]) -> tuple[bool, float | None]:
-    """(in the item's base?, value or None when missing)."""
+    """(in the item's base?, value or None when missing) for one response (the rule that
+    :func:`campaign_report` applies column-wise)."""
     if item.obstacle:
         severity = r.obstacles.get(item.question)
         return True, (None if severity is None else float(severity >= CITED_SEVERITY))
     if item.question not in shown:
         return False, None
-    answer = r.answers.get(item.question)
-    if not is_answered(answer):
-        return True, None
-    if item.unit == "points":
-        if isinstance(answer, bool) or not isinstance(answer, int | float) or not math.isfinite(answer):
-            return True, None
-        return True, float(answer)
-    if isinstance(answer, bool):
-        answer = "yes" if answer else "no"
-    chosen = answer if isinstance(answer, list) else [answer]
-    return True, float(any(c in item.options for c in chosen))
+    value = _answer_value(item, r.answers.get(item.question))
+    return True, (None if math.isnan(value) else value)
 
 
 # --- the report ---------------------------------------------------------------------------------------
@@ -329,29 +409,77 @@ def _r(value: float | None) -> float | None:
     return value
 
 
-def _quartiles(values: list[float]) -> tuple[float, float, float]:
-    q1, median, q3 = statistics.quantiles(values, n=4, method=QUANTILE_METHOD)
-    return q1, median, q3
+def _quartiles(values: np.ndarray) -> tuple[float, float, float]:
+    """``statistics.quantiles(values, n=4, method=QUANTILE_METHOD)`` ("inclusive": linear
+    interpolation between order statistics), on a sorted numpy copy, with the same arithmetic."""
+    if QUANTILE_METHOD != "inclusive" or len(values) < 2:
+        q1, median, q3 = statistics.quantiles([float(v) for v in values], n=4, method=QUANTILE_METHOD)
+        return q1, median, q3
+    data = np.sort(values)
+    m = len(data) - 1
+    out = []
+    for i in (1, 2, 3):
+        j, delta = divmod(i * m, 4)
+        out.append((float(data[j]) * (4 - delta) + float(data[j + 1]) * delta) / 4)
+    return out[0], out[1], out[2]
 
 
 _SUPPRESSED = {"suppressed": True, "estimate": None, "ci_low": None, "ci_high": None, "n": None,
                "median": None, "q1": None, "q3": None}
 
 
-def _estimate_json(est: Estimate, values: list[float], min_n: int) -> dict[str, Any]:
+def _estimate_json(est: Estimate, values: np.ndarray, min_n: int, *, quartiles: bool = True) -> dict[str, Any]:
     if est.n < min_n:
         return dict(_SUPPRESSED, weighting=None, reason=None)
-    q1, median, q3 = _quartiles(values)
-    return {
+    js = {
         "suppressed": False, "estimate": _r(est.estimate), "ci_low": _r(est.ci_low), "ci_high": _r(est.ci_high),
         "n": est.n, "weighting": est.weighting, "reason": est.reason("en"),
         "thin_provinces": dict(sorted(est.thin.items())) if est.weighting == "none" else {},
-        "median": _r(median), "q1": _r(q1), "q3": _r(q3),
     }
+    if quartiles:
+        q1, median, q3 = _quartiles(values)
+        js |= {"median": _r(median), "q1": _r(q1), "q3": _r(q3)}
+    return js
 
 
 def _labels(names: Mapping[str, str]) -> dict[str, str]:
     return {lang: names.get(lang, names.get("fr", "")) for lang in ("fr", "de", "en")}
+
+
+class _Groups:
+    """The kept responses grouped by integer codes (a province, a population class): one stable
+    sort, then each column of values split into the groups' slices."""
+
+    def __init__(self, codes: np.ndarray, n_groups: int) -> None:
+        self.codes = codes
+        self.order = np.argsort(codes, kind="stable")
+        counts = np.bincount(codes[codes >= 0], minlength=n_groups)[:n_groups]
+        skipped = int((codes < 0).sum())  # unknown membership sorts first: skipped
+        self.bounds = np.concatenate(([0], np.cumsum(counts))) + skipped
+        self.counts = counts
+
+    def split(self, column: np.ndarray) -> list[np.ndarray]:
+        """The column's non-NaN values, group by group."""
+        ordered = column[self.order]
+        parts = []
+        for g in range(len(self.counts)):
+            part = ordered[self.bounds[g]:self.bounds[g + 1]]
+            parts.append(part[~np.isnan(part)])
+        return parts
+
+    def count(self, mask: np.ndarray) -> list[int]:
+        """How many rows of each group the mask selects."""
+        codes = self.codes[mask]
+        return np.bincount(codes[codes >= 0], minlength=len(self.counts))[:len(self.counts)].tolist()
+
+
+def _column(mappings: list[Mapping[str, Any]], key: str) -> np.ndarray:
+    """``m.get(key)`` of each mapping (numbers or None) as floats, None as NaN."""
+    if set(map(type, mappings)) <= {dict}:
+        values = list(map(dict.get, mappings, repeat(key)))
+    else:
+        values = [m.get(key) for m in mappings]
+    return np.array(values, dtype=float).reshape(-1)
 
 
 def campaign_report(
@@ -373,6 +501,10 @@ def campaign_report(
     communes' responses (:func:`response`); several per commune are reduced to the latest
     (:func:`latest_responses`, before ``campaign["closes"]`` when given). ``benchmark_sets``: the
     published barometers, for the items' "then" figures. ``n_invited`` defaults to len(registry).
+
+    The responses are read once into numpy columns (one per dimension and per item) and grouped by
+    integer codes; means, variances and quartiles are array operations (same figures as the
+    per-response definitions to 1e-9: only the order of floating-point sums differs).
     """
     registry = list(registry)
     by_nis = {c.nis_code: c for c in registry}
@@ -389,46 +521,54 @@ def campaign_report(
     for c in registry:
         sizes[c.province_nis] = sizes.get(c.province_nis, 0) + 1
     class_ids = [c[0] for c in POPULATION_CLASSES]
+    provinces = list(sizes)
+    province_code = {h: g for g, h in enumerate(provinces)}
+    communes_kept = [by_nis[r.nis_code] for r in kept]
+    by_province = _Groups(np.array([province_code[c.province_nis] for c in communes_kept], dtype=np.int64),
+                          len(provinces))
 
-    def strata(values_of: Iterable[tuple[Response, float | None]]) -> dict[str, tuple[float, list[float]]]:
-        out: dict[str, tuple[float, list[float]]] = {h: (float(size), []) for h, size in sizes.items()}
-        for r, value in values_of:
-            if value is not None:
-                out[by_nis[r.nis_code].province_nis][1].append(float(value))
-        return out
+    def strata(parts: list[np.ndarray], size_of: Mapping[str, float]) -> dict[str, tuple[float, np.ndarray]]:
+        return {h: (float(size_of[h]), part) for h, part in zip(provinces, parts, strict=True)}
 
     # --- Wallonia, per dimension
+    scores = [r.scores for r in kept]
+    score_columns = {dim: _column(scores, dim) for dim in dims}
     dimensions_json: dict[str, Any] = {}
     for dim in dims:
-        st = strata((r, r.scores.get(dim)) for r in kept)
-        values = [v for _, vs in st.values() for v in vs]
-        dimensions_json[dim] = _estimate_json(estimate_mean(st), values, min_n)
+        parts = by_province.split(score_columns[dim])
+        values = np.concatenate(parts)
+        dimensions_json[dim] = _estimate_json(_estimate(strata(parts, sizes), all_values=values), values, min_n)
 
     # --- groups: provinces and population classes (one stratum each), with complementary suppression
+    position = {c.nis_code: i for i, c in enumerate(registry)}
+    kept_at = np.array([position[r.nis_code] for r in kept], dtype=np.int64)
+
     def partition(key_of: Any, keys: list[str], label_of: Any) -> dict[str, Any]:
-        members: dict[str, list[Response]] = {k: [] for k in keys}
         size: dict[str, int] = dict.fromkeys(keys, 0)
-        for c in registry:
-            size[key_of(c)] = size.get(key_of(c), 0) + 1
-        for r in kept:
-            members.setdefault(key_of(by_nis[r.nis_code]), []).append(r)
+        key_list = list(map(key_of, registry))
+        for key in key_list:
+            size[key] = size.get(key, 0) + 1
+        code = {k: g for g, k in enumerate(keys)}
+        registry_codes = np.array([code.get(key, -1) for key in key_list], dtype=np.int64)
+        groups = _Groups(registry_codes[kept_at], len(keys))
+        parts_of = {dim: groups.split(score_columns[dim]) for dim in dims}
         out: dict[str, Any] = {}
         hidden: dict[str, set[str]] = {}
         for dim in dims:
-            counts = {k: sum(1 for r in members[k] if r.scores.get(dim) is not None) for k in keys}
+            counts = {k: len(part) for k, part in zip(keys, parts_of[dim], strict=True)}
             counts[""] = 0
             hidden[dim] = hidden_cells(counts, min_n)
-        for k in keys:
-            group_n = len(members[k])
+        for g, k in enumerate(keys):
+            group_n = int(groups.counts[g])
             entry: dict[str, Any] = {"label": label_of(k), "N": size.get(k, 0),
                                      "n": group_n if group_n >= min_n else None,
                                      "suppressed": group_n < min_n, "dimensions": {}}
             for dim in dims:
-                values = [float(v) for r in members[k] if (v := r.scores.get(dim)) is not None]
+                values = parts_of[dim][g]
                 if k in hidden[dim] or len(values) < min_n:
                     entry["dimensions"][dim] = dict(_SUPPRESSED)
                     continue
-                est = estimate_mean({k: (float(size.get(k, 0)), values)})
+                est = _estimate({k: (float(size.get(k, 0)), values)})
                 js = _estimate_json(est, values, min_n)
                 js.pop("weighting"), js.pop("reason"), js.pop("thin_provinces")
                 entry["dimensions"][dim] = js
@@ -444,29 +584,39 @@ def campaign_report(
 
     # --- the barometer's items
     items_json: dict[str, Any] = {}
-    shown = {r.nis_code: visible_questions(questionnaire, r.answers) for r in kept}
-    respondents_in = {h: sum(1 for r in kept if by_nis[r.nis_code].province_nis == h) for h in sizes}
-    for item in barometer_items(questionnaire, sets):
-        in_base = {h: 0 for h in sizes}
-        values_of: list[tuple[Response, float | None]] = []
-        for r in kept:
-            inside, value = _item_value(item, r, shown[r.nis_code])
-            if inside:
-                in_base[by_nis[r.nis_code].province_nis] += 1
-                values_of.append((r, value))
+    items = barometer_items(questionnaire, sets)
+    answers = [r.answers for r in kept]
+    obstacles = [r.obstacles for r in kept]
+    plain = set(map(type, answers)) <= {dict}
+    columns: dict[str, _AnswerColumn] = {}
+    shown = visible_masks(questionnaire, answers) if any(not i.obstacle for i in items) else {}
+    all_in = np.ones(len(kept), dtype=bool)
+    respondents_in = dict(zip(provinces, by_province.counts.tolist(), strict=True))
+    for item in items:
+        if item.obstacle:
+            severity = _column(obstacles, item.question)
+            value = np.where(np.isnan(severity), np.nan, (severity >= CITED_SEVERITY).astype(float))
+            inside = all_in
+        else:
+            inside = shown.get(item.question, ~all_in)
+            if item.question not in columns:
+                columns[item.question] = _AnswerColumn(
+                    list(map(dict.get, answers, repeat(item.question))) if plain
+                    else [a.get(item.question) for a in answers])
+            value = _answer_values(item, columns[item.question])
+            value[~inside] = np.nan
+        in_base = dict(zip(provinces, by_province.count(inside), strict=True))
         # the base's size in a province is estimated from its respondents: N_h · (in the base / respondents)
-        st = {h: (sizes[h] * in_base[h] / respondents_in[h] if respondents_in[h] else float(sizes[h]), [])
-              for h in sizes}
-        for r, value in values_of:
-            if value is not None:
-                st[by_nis[r.nis_code].province_nis][1].append(value)
+        base_sizes = {h: (sizes[h] * in_base[h] / respondents_in[h] if respondents_in[h] else float(sizes[h]))
+                      for h in provinces}
+        parts = by_province.split(value)
+        values = np.concatenate(parts)
         bounds = (0.0, 1.0) if item.unit == "share" else (0.0, float(item.out_of or 10.0))
-        est = estimate_mean(st, bounds=bounds)
-        values = [v for _, vs in st.values() for v in vs]
-        js = _estimate_json(est, values, min_n)
-        for k in ("median", "q1", "q3"):
-            if item.unit == "share":
-                js.pop(k)
+        est = _estimate(strata(parts, base_sizes), bounds=bounds, all_values=values)
+        js = _estimate_json(est, values, min_n, quartiles=item.unit != "share")
+        if item.unit == "share":
+            for k in ("median", "q1", "q3"):
+                js.pop(k, None)
         label = item.label if isinstance(item.label, Mapping) else {"fr": str(item.label)}
         items_json[item.id] = {
             "question": item.question, "unit": item.unit, "out_of": item.out_of,

@@ -10,9 +10,9 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from maturity.batch import score_many
+from maturity.batch import score_many, visible_masks
 from maturity.questionnaire import load_questionnaire
-from maturity.scoring import score
+from maturity.scoring import score, visible_questions
 from tests.strategies import answer_sets
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -74,6 +74,20 @@ def test_values_that_are_no_option_are_scored_as_score_does(data):
                                                                              st.just("unknown"))),
                               min_size=1, max_size=6))
     _check(q, sets)
+
+
+@SETTINGS
+@given(st.data())
+def test_visible_masks_are_the_visible_questions_set_by_set(data):
+    q = data.draw(st.sampled_from([DEFAULT, MINI, SHEET]))
+    ids = list(q.question_index)
+    valid = st.lists(answer_sets(q), min_size=0, max_size=6)
+    odd = st.lists(st.dictionaries(st.sampled_from(ids), st.one_of(junk, st.just("na"))), max_size=4)
+    sets = data.draw(valid) + data.draw(odd)
+    masks = visible_masks(q, sets)
+    assert set(masks) == set(ids)
+    for row, answers in enumerate(sets):
+        assert {qid for qid in ids if masks[qid][row]} == visible_questions(q, answers), answers
 
 
 def test_hand_computed_rows():
