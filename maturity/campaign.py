@@ -389,18 +389,6 @@ def _answer_values(item: Item, answers: _AnswerColumn) -> np.ndarray:
     return np.fromiter((_answer_value(item, x) for x in column), dtype=float, count=n)
 
 
-def _item_value(item: Item, r: Response, shown: set[str]) -> tuple[bool, float | None]:
-    """(in the item's base?, value or None when missing) for one response (the rule that
-    :func:`campaign_report` applies column-wise)."""
-    if item.obstacle:
-        severity = r.obstacles.get(item.question)
-        return True, (None if severity is None else float(severity >= CITED_SEVERITY))
-    if item.question not in shown:
-        return False, None
-    value = _answer_value(item, r.answers.get(item.question))
-    return True, (None if math.isnan(value) else value)
-
-
 # --- the report ---------------------------------------------------------------------------------------
 
 
