@@ -12,6 +12,7 @@ crashes and no empty boxes appear.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from copy import copy
 from functools import cache
@@ -339,7 +340,7 @@ def _profile(pdf: SheetPDF, c: SheetContent, png: bytes, aspect: float) -> None:
     if pdf.compact and img_w * aspect > RADAR_MAX_H:  # and a long legend (several series) no taller
         img_w = RADAR_MAX_H / aspect
     img_h = img_w * aspect
-    pdf.image(BytesIO(png), x=pdf.l_margin - 2, y=top, w=img_w, h=img_h)
+    _radar_image(pdf, png, x=pdf.l_margin - 2, y=top, w=img_w, h=img_h)
     # the levels, beside the radar
     col_x = pdf.l_margin + img_w + 2
     col_w = pdf.w - pdf.r_margin - col_x
@@ -652,9 +653,34 @@ def _method(pdf: SheetPDF, c: SheetContent) -> None:
         pdf.ln(0.4 if pdf.compact else 0.8)
 
 
+class _RadarPNG(bytes):
+    """The radar's PNG for one sheet, with what fpdf2 parsed of it in the first document that drew it: the
+    other layouts of the same sheet (the last resorts, the fallback) reuse it instead of decoding and
+    compressing the image again. Lives as long as one ``render_pdf`` call (it holds the commune's chart)."""
+
+    key: str = ""
+    info: Any = None
+
+
+def _radar_image(pdf: SheetPDF, png: bytes, **where: Any) -> None:
+    if pdf.scratch:
+        return
+    parsed = getattr(png, "info", None)
+    if parsed is not None and png.key not in pdf.image_cache.images:  # type: ignore[attr-defined]
+        info = copy(parsed)  # the document's own: its index and usage count, its object id when written
+        info["i"] = len(pdf.image_cache.images) + 1
+        info["usages"] = 0
+        info["iccp_i"] = None
+        pdf.image_cache.images[png.key] = info  # type: ignore[attr-defined]
+    pdf.image(BytesIO(png), **where)
+    if isinstance(png, _RadarPNG) and png.info is None:
+        png.info = copy(pdf.image_cache.images[png.key])
+
+
 def radar_png(q: Questionnaire, c: SheetContent) -> tuple[bytes, float]:
     """The radar as PNG and its height/width ratio."""
-    png = chart_png(radar_spec(q, c.series, c.lang, layout=PDF_LAYOUT), scale=2)
+    png = _RadarPNG(chart_png(radar_spec(q, c.series, c.lang, layout=PDF_LAYOUT), scale=2))
+    png.key = hashlib.md5(png.strip(), usedforsecurity=False).hexdigest()  # fpdf2's key for image bytes
     width = int.from_bytes(png[16:20], "big")
     height = int.from_bytes(png[20:24], "big")
     return png, height / width
