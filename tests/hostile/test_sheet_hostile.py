@@ -7,6 +7,8 @@ import copy
 import csv
 import io
 import re
+import unicodedata
+from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -159,4 +161,13 @@ def test_pdf_sheet_never_crashes_on_hostile_text(name, role, notes, text_answer)
 
     visible = _squash(drawable(shown, "B"))
     if shown and visible and len(visible) < 40:
-        assert visible in _squash(text) or visible.replace("…", "") in _squash(text)
+        page = _squash(text)
+        # right-to-left letters are drawn unshaped, and a text extractor may give their runs back in
+        # visual order: the left-to-right part must stand as typed, the right-to-left letters be there
+        def rtl(c: str) -> bool:
+            return unicodedata.bidirectional(c) in ("R", "AL", "AN")
+
+        if any(map(rtl, visible)):
+            assert not Counter(filter(rtl, visible)) - Counter(page)
+            visible, page = ("".join(c for c in v if not rtl(c)) for v in (visible, page))
+        assert visible in page or visible.replace("…", "") in page
