@@ -489,11 +489,15 @@ def citation_note(cites: list[str], lang: str) -> str:
 
 def comparison_groups(found: list[Any], lang: str) -> list[tuple[str, list[str]]]:
     """The barometer sentences grouped by the study they cite, each without its long "(study, kind, n)"
-    parenthesis: the page says it once per group."""
+    parenthesis: the page says it once per group; each says the earlier editions' figures when the
+    barometer published them (2018, 2020)."""
     groups: dict[str, list[str]] = {}
     for c in found:
         cite = c.figure.cite(lang)
         text = c.text.replace(f" ({cite})", "").replace(f"({cite})", "").strip()
+        trend = c.trend_text()
+        if trend:
+            text += " " + tr("barometer_trend", lang, trend=trend)
         groups.setdefault(cite, []).append(text)
     return list(groups.items())
 

@@ -198,3 +198,19 @@ def test_the_tables_say_how_many_questions_do_not_apply(q):
     assert row["« Ne s'applique pas »"] == "2"
     rows = list(csv.reader(io.StringIO(logic.scores_csv(q, assessment, "de").decode("utf-8-sig")), delimiter=";"))
     assert rows[0][-1] == "„Trifft nicht zu“" and rows[1][-1] == "2" and rows[2][-1] == "0"
+
+
+def test_barometer_sentences_say_the_earlier_editions_where_published():
+    from maturity.benchmarks import comparisons, load_benchmark_sets
+    from maturity.questionnaire import load_questionnaire
+
+    real = load_questionnaire()
+    sets = list(load_benchmark_sets())
+    answers = {"approach_started": "no", "budget": "major"}
+    found = comparisons(real, answers, score(real, answers), sets, "fr")
+    with_trend = [c for c in found if c.trend_text()]
+    assert with_trend, "the barometer published earlier editions of some figures"
+    texts = [t for _cite, group in logic.comparison_groups(found, "fr") for t in group]
+    for c in with_trend:
+        assert any(f"(éditions du baromètre : {c.trend_text()})" in t for t in texts)
+    assert sum("éditions du baromètre" in t for t in texts) == len(with_trend)
