@@ -809,6 +809,9 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
         out.append((clean_text(title, 160, one_line=True), clean_text(" · ".join(said), MAX_NOTE_SHOWN)))
         if len(out) == MAX_TOPICS:
             break
+    return out
+
+
 def _roadmap(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: str) -> Roadmap | None:
     """The targets against the scores, then the actions of the roadmap by year (dropped ones left out)."""
     from .. import plan, targets
