@@ -473,7 +473,7 @@ def register(subparsers: Any) -> None:
     st.add_argument("--json", action="store_true")
     st.add_argument("--lang", choices=LANGS, default="fr")
 
-    rp = action("report", cmd_report, "the Walloon estimates with their 95 % interval (contract §7.1)")
+    rp = action("report", cmd_report, "the Walloon estimates with their 95 %% interval (contract §7.1)")
     rp.add_argument("id", metavar="ID")
     rp.add_argument("--json", action="store_true")
     rp.add_argument("--lang", choices=LANGS, default="fr")

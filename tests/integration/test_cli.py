@@ -140,3 +140,27 @@ def test_score_text_says_how_many_questions_do_not_apply_and_why_a_score_is_miss
     beta = next(line for line in lines if line.strip().startswith("Beta"))
     assert "trop de questions sans objet" in alpha and "3 sans objet" in alpha
     assert "50" in beta and "1 sans objet" in beta and "trop de" not in beta
+
+
+def _commands(parser, prefix=()):
+    """Every command path of the parser: (), ("score",), ("campaign", "report"), …"""
+    import argparse
+
+    yield prefix
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _commands(sub, (*prefix, name))
+
+
+def test_every_help_page_prints_without_a_traceback(capsys):
+    """`--help` is the first thing a new user types: for every command and group, exit 0 and text."""
+    from maturity.cli import build_parser
+
+    paths = list(_commands(build_parser()))
+    assert ("campaign", "report") in paths and ("benchmarks", "import") in paths
+    for path in paths:
+        with pytest.raises(SystemExit) as done:
+            main([*path, "--help"])
+        assert done.value.code == 0, path
+        assert "usage:" in capsys.readouterr().out, path
