@@ -40,7 +40,10 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     open_app(page, server, f"resultats?t={token}")
     # a target for the first dimension, saved
     page.get_by_label(f"{q.t(first.label, 'fr')} — Niveau visé").click()
-    page.get_by_role("option", name=re.compile(r"^Intégration")).click()
+    page.keyboard.type("Intégration")
+    page.get_by_role("option", name=re.compile(r"^Intégration")).first.wait_for()
+    page.keyboard.press("Enter")
+    wait_idle(page)
     page.get_by_role("button", name="Enregistrer les objectifs").click()
     page.wait_for_selector("text=Objectifs enregistrés")
     assert store.load_space(token).draft["targets"] == {first.id: {"level": "integration", "by": 2030}}
