@@ -551,11 +551,10 @@ def commune_name(doc: AnswersFile, lang: str) -> str:
     commune = doc.commune or {}
     found = communes.get(doc.nis_code) if doc.nis_code else None
     name = commune.get("name")
-    if isinstance(name, str) and clean_text(name, MAX_NAME, one_line=True):
-        return clean_text(name, MAX_NAME, one_line=True)
-    if found is not None:
-        return found.name(lang)
-    return t("unnamed", lang)
+    name = clean_text(name, MAX_NAME, one_line=True) if isinstance(name, str) else ""
+    if found is not None and (not name or name in (found.name_fr, found.name_nl, found.display_name)):
+        return found.name(lang)  # the official name, in the sheet's language (Büllingen in German)
+    return name or t("unnamed", lang)
 
 
 def _severity_text(q: Questionnaire, obstacle_id: str, answer: Any, severity: float | None, lang: str) -> str:

@@ -194,3 +194,14 @@ def test_a_shortened_pdf_keeps_the_barometer_comparison_and_its_sources(default_
     assert short.comparisons == content.comparisons and short.sources == content.sources
     assert short.summary == content.summary and short.next_steps == content.next_steps
     assert len(short.priorities) == 6
+
+
+def test_a_german_speaking_communes_official_name_follows_the_sheets_language():
+    from maturity.questionnaire import load_questionnaire
+    from maturity.sheet.content import commune_name
+
+    doc = AnswersFile.new(load_questionnaire(), "63012")
+    doc.commune["name"] = "Bullange"  # as the app stores it
+    assert commune_name(doc, "de") == "Büllingen" and commune_name(doc, "fr") == "Bullange"
+    doc.commune["name"] = "Gemeinde Büllingen (Team Digital)"  # a name the commune wrote itself stays
+    assert commune_name(doc, "de") == "Gemeinde Büllingen (Team Digital)"
