@@ -27,11 +27,13 @@ DEFAULT_BY = 2030  # the end of the 2024–2030 legislature
 
 
 def save(doc: AnswersFile) -> bool:
-    """Write the whole draft (answers, notes, targets, plan) to the store, as this session's own write
-    (its version noted, so the page does not take it for a change made elsewhere); True when saved.
-    A failure is shown by the page (``session.show_pending_errors``) and the change stays in this session."""
+    """Write the draft's targets and plan to the store, and nothing else (an answer saved meanwhile
+    from another tab stays), as this session's own write (its version noted, so the page does not
+    take it for a change made elsewhere); True when saved. A failure is shown by the page
+    (``session.show_pending_errors``) and the change stays in this session."""
     doc.touch()
-    return session._write(lambda s, token: s.save_draft(token, doc.to_dict()))
+    data = doc.to_dict()
+    return session._write(lambda s, token: s.save_meta(token, {k: data.get(k) for k in ("targets", "plan")}))
 
 
 def default_year(goals: dict[str, targets_.Target], dimension: str | None) -> int:

@@ -258,6 +258,27 @@ class SpacesMixin(Database):
             self._upsert_item(conn, draft_answers, "value_json", space_id, question_id, value_json, now)
 
     @guarded
+    def save_meta(self, token: str, values: dict[str, Any]) -> int:
+        """Set top-level keys of the draft document other than its answers and notes (e.g. ``targets``,
+        ``plan``; a value ``None`` removes the key), in one transaction that changes nothing else: an
+        answer saved meanwhile from another tab or replica stays. Returns the new version."""
+        reserved = {"answers", "notes", "questionnaire", "commune", "updated_at", "_questionnaire", "_commune"}
+        if not isinstance(values, dict) or reserved & set(values):
+            raise ValueError(f"save_meta sets other keys than {sorted(reserved)}")
+        encoded = {k: (None if v is None else dumps(v)) for k, v in values.items()}
+        now = self._now()
+        with self._write() as conn:
+            space_id, version = touch_space(conn, token, now)  # locks the row: no lost update
+            meta = loads(conn.execute(sa.select(spaces.c.meta_json).where(spaces.c.id == space_id)).scalar_one())
+            for key, value in encoded.items():
+                if value is None:
+                    meta.pop(key, None)
+                else:
+                    meta[key] = loads(value)
+            conn.execute(spaces.update().where(spaces.c.id == space_id).values(meta_json=dumps(meta)))
+        return version
+
+    @guarded
     def save_note(self, token: str, question_id: str, note: str | None) -> int:
         """Save the free-text note of a question; ``None`` or blank clears it. Returns the new version."""
         check_question_id(question_id)

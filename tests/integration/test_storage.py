@@ -368,3 +368,25 @@ def test_unsupported_urls(tmp_path: Path) -> None:
         Store("mysql://localhost/x")
     with pytest.raises(ValueError):
         Store("sqlite://")
+
+
+def test_save_meta_sets_targets_and_plan_and_keeps_an_answer_saved_meanwhile(store: Store) -> None:
+    """Two tabs: one saves an answer, the other then saves its targets from an older copy of the
+    draft. The answer stays (a whole-draft write from the old copy would have dropped it)."""
+    token = store.open_space("92094", Q_ID, Q_VERSION)
+    store.save_answer(token, "q1", "a")
+    old_copy = store.load_space(token).draft
+    store.save_answer(token, "q2", "b")  # the other tab
+    before = store.space_version(token)
+    version = store.save_meta(token, {"targets": {"economy": {"level": "integration", "by": 2030}},
+                                      "plan": [{"id": "a1", "action": "Former", "owner": "DG", "year": 2026,
+                                                "status": "planned"}]})
+    assert version == before + 1 and "q2" not in old_copy["answers"]
+    draft = store.load_space(token).draft
+    assert draft["answers"] == {"q1": "a", "q2": "b"}
+    assert draft["targets"] == {"economy": {"level": "integration", "by": 2030}}
+    assert draft["plan"][0]["owner"] == "DG"
+    store.save_meta(token, {"plan": None})
+    assert "plan" not in store.load_space(token).draft and "targets" in store.load_space(token).draft
+    with pytest.raises(ValueError):
+        store.save_meta(token, {"answers": {}})
