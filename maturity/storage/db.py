@@ -15,7 +15,9 @@ import errno
 import functools
 import json
 import os
+import random
 import sqlite3
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -412,6 +414,22 @@ class Database:
 
 
 
+def _use_wal(cur: sqlite3.Cursor, attempts: int = 100) -> None:
+    """Switch a new database file to WAL (it stays so). Several processes opening a new file at once
+    race for it, and SQLite refuses the switch with "database is locked" without waiting on the busy
+    timeout: retry briefly, until one of them has switched it (WAL is then what every one sees)."""
+    for attempt in range(attempts):
+        if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+            return
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or attempt == attempts - 1:
+                raise
+            time.sleep(0.02 + 0.03 * random.random())
+
+
 def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     # Let us issue BEGIN ourselves (pysqlite's implicit transactions get in the way).
     dbapi_conn.isolation_level = None
@@ -419,9 +437,7 @@ def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     try:
         cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
-        mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
-        if str(mode).lower() != "wal":
-            cur.execute("PRAGMA journal_mode = WAL")
+        _use_wal(cur)
         # FULL: a committed save survives a power cut too, not only a crash of the process.
         cur.execute("PRAGMA synchronous = FULL")
         # Erased rows are overwritten with zeros, not left readable in free pages (privacy).
