@@ -68,6 +68,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "summary_title": {"fr": "En bref", "de": "Auf einen Blick", "en": "In brief"},
     "summary_strong": {"fr": "Point fort", "de": "Stärke", "en": "Strongest"},
     "summary_weak": {"fr": "À renforcer", "de": "Ausbauen", "en": "To strengthen"},
+    "summary_only": {"fr": "Seule dimension notée", "de": "Einzige bewertete Dimension", "en": "Only dimension scored"},
+    "summary_only_text": {"fr": "{dimension} ; les {others} autres manquent de réponses",
+                          "de": "{dimension}; den {others} anderen fehlen Antworten",
+                          "en": "{dimension}; the other {others} lack answers"},
     "summary_first": {"fr": "Premier pas", "de": "Erster Schritt", "en": "First step"},
     "summary_dimension": {"fr": "{label}, niveau {level} ({score})", "de": "{label}, Stufe {level} ({score})",
                           "en": "{label}, level {level} ({score})"},
@@ -974,6 +978,9 @@ def _summary(q: Questionnaire, assessment: Assessment, rows: list[ScoreRow], pri
     out: list[tuple[str, str]] = []
     if not scored:
         out.append((t("summary_weak", lang), t("summary_none", lang)))
+    elif len(scored) == 1:  # one dimension is neither a strength nor a weakness: it is all there is
+        out.append((t("summary_only", lang),
+                    t("summary_only_text", lang, dimension=words(scored[0]), others=len(rows) - 1)))
     else:
         strong = max(scored, key=lambda r: r.value)  # the first of equals, in the questionnaire's order
         weak = min(scored, key=lambda r: r.value)

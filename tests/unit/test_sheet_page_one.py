@@ -47,6 +47,16 @@ def test_summary_names_strongest_weakest_and_first_step():
     assert "/ 100" not in content.overall_value
 
 
+def test_summary_with_one_scored_dimension_calls_it_neither_strength_nor_weakness():
+    q = questionnaire()
+    doc = AnswersFile(q.id, q.version)
+    doc.answers.update(economy_q1="done", economy_q2="done", economy_q3="done")
+    content = build_content(q, doc, "de", generated=DAY)
+    labels = [label for label, _text in content.summary]
+    assert labels == ["Einzige bewertete Dimension", "Erster Schritt"]
+    assert "anderen fehlen Antworten" in content.summary[0][1]
+
+
 def test_summary_without_scores_says_what_to_do():
     q = questionnaire()
     content = build_content(q, AnswersFile(q.id, q.version), "en", generated=DAY)
