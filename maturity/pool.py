@@ -85,9 +85,9 @@ NO_REGIONAL_ESTIMATE = {
           "score régional sur 100 reviendrait à inventer un chiffre ; nous ne le faisons pas. Le repère "
           "régional apparaîtra ici dès que 5 communes au moins auront versé leur auto-évaluation au pot "
           "commun (seuls des chiffres groupés sont montrés).",
-    "de": "Noch kein regionaler Vergleichswert je Dimension. Das Wallonische Smart-City-Barometer 2021 "
+    "de": "Noch kein regionaler Vergleichswert je Dimension. Das wallonische Smart-City-Barometer 2021 "
           "veröffentlicht keinen Durchschnitt je Dimension, nur Anteile von Gemeinden zu einzelnen Fragen "
-          "(Ansatz, Hindernisse, Smart Region …), mehrere davon nur für Gemeinden mit einem Ansatz. Daraus "
+          "(Ansatz, Hemmnisse, Smart Region …), mehrere davon nur für Gemeinden mit einem Ansatz. Daraus "
           "einen regionalen Wert (0–100) abzuleiten, hieße, eine Zahl zu erfinden; das tun wir nicht. Der "
           "regionale Vergleichswert erscheint hier, sobald mindestens 5 Gemeinden ihre Selbstbewertung in "
           "den gemeinsamen Pool eingebracht haben (gezeigt werden nur zusammengefasste Zahlen).",

@@ -170,7 +170,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "nav_questionnaire": {"fr": "Questionnaire", "de": "Fragebogen", "en": "Questionnaire"},
     "nav_results": {"fr": "Résultats", "de": "Ergebnisse", "en": "Results"},
     "nav_recommendations": {"fr": "Recommandations", "de": "Empfehlungen", "en": "Recommendations"},
-    "nav_wallonia": {"fr": "Wallonie", "de": "Wallonien", "en": "Wallonia"},
+    "nav_wallonia": {"fr": "Wallonie", "de": "Wallonie", "en": "Wallonia"},
     "nav_admin": {"fr": "Administration", "de": "Verwaltung", "en": "Administration"},
     "nav_section_assessment": {"fr": "Votre bilan", "de": "Ihre Bewertung", "en": "Your assessment"},
     "nav_section_public": {"fr": "Pour tous", "de": "Für alle", "en": "For everyone"},
@@ -281,7 +281,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "was bremst Sie, womit anfangen?\n\n"
         "- **Dauer**: etwa 25 Minuten, in einer oder mehreren Sitzungen. Jede Antwort wird sofort "
         "gespeichert.\n"
-        "- **Sie erhalten**: den Reifegrad der Gemeinde in sechs Dimensionen, ihre Hindernisse im "
+        "- **Sie erhalten**: den Reifegrad der Gemeinde in sechs Dimensionen, ihre Hemmnisse im "
         "Vergleich zum wallonischen Barometer 2021 und ein Empfehlungsblatt für das Gemeindekollegium (PDF).\n"
         "- **Ihre Daten**: Ihre Antworten sieht nur, wer den Wiederaufnahme-Link besitzt. Sie fließen nur "
         "auf Ihren Wunsch in die regionalen Zahlen ein.",
@@ -597,7 +597,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_weight": {"fr": "Poids", "de": "Gewicht", "en": "Weight"},
     "col_points": {"fr": "Points apportés", "de": "Beitrag (Punkte)", "en": "Points brought"},
     "col_value": {"fr": "Valeur (0 à 1)", "de": "Wert (0 bis 1)", "en": "Value (0 to 1)"},
-    "col_obstacle": {"fr": "Frein", "de": "Hindernis", "en": "Obstacle"},
+    "col_obstacle": {"fr": "Frein", "de": "Hemmnis", "en": "Obstacle"},
     "col_severity": {"fr": "Pour votre commune", "de": "Für Ihre Gemeinde", "en": "For your commune"},
     "col_barometer": {"fr": "Baromètre 2021", "de": "Barometer 2021", "en": "2021 barometer"},
     "kind_commune": {"fr": "vos réponses", "de": "Ihre Antworten", "en": "your answers"},
@@ -652,13 +652,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "status_unanswered": {"fr": "sans réponse", "de": "unbeantwortet", "en": "unanswered"},
     "obstacles_header": {
         "fr": "Vos freins et ceux du baromètre 2021",
-        "de": "Ihre Hindernisse und die des Barometers 2021",
+        "de": "Ihre Hemmnisse und die des Barometers 2021",
         "en": "Your obstacles and those of the 2021 barometer",
     },
     "obstacles_caption": {
         "fr": "Un frein est « cité » quand vous répondez « Frein important » ou « Frein majeur », comme dans "
         "le baromètre.",
-        "de": "Ein Hindernis gilt als „genannt“, wenn Sie „Erhebliches Hemmnis“ oder „Großes Hemmnis“ antworten, "
+        "de": "Ein Hemmnis gilt als „genannt“, wenn Sie „Erhebliches Hemmnis“ oder „Großes Hemmnis“ antworten, "
         "wie im Barometer.",
         "en": "An obstacle counts as “cited” when you answer “Significant obstacle” or “Major obstacle”, as in the "
         "barometer.",
@@ -681,7 +681,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "comparisons_none": {
         "fr": "Répondez aux questions du profil et des freins pour vous comparer au baromètre.",
-        "de": "Beantworten Sie die Fragen zu Profil und Hindernissen, um sich mit dem Barometer zu vergleichen.",
+        "de": "Beantworten Sie die Fragen zu Profil und Hemmnissen, um sich mit dem Barometer zu vergleichen.",
         "en": "Answer the profile and obstacle questions to compare yourself with the barometer.",
     },
     "benchmarks_missing": {
@@ -772,7 +772,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "dl_help": {
         "fr": "La fiche PDF reprend le graphique, les niveaux, les freins et les recommandations ; la même "
               "fiche en Word (DOCX) se modifie, par exemple pour la note au Collège.",
-        "de": "Das PDF-Blatt enthält die Grafik, die Stufen, die Hindernisse und die Empfehlungen; dasselbe "
+        "de": "Das PDF-Blatt enthält die Grafik, die Stufen, die Hemmnisse und die Empfehlungen; dasselbe "
               "Blatt in Word (DOCX) lässt sich bearbeiten, etwa für die Vorlage an das Kollegium.",
         "en": "The PDF sheet holds the chart, the levels, the obstacles and the recommendations; the same sheet "
               "in Word (DOCX) can be edited, for instance for the note to the Collège.",
@@ -785,7 +785,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- wallonia
     "wal_title": {
         "fr": "La Wallonie en chiffres",
-        "de": "Wallonien in Zahlen",
+        "de": "Wallonie in Zahlen",
         "en": "Wallonia in figures",
     },
     "wal_intro": {
@@ -822,7 +822,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "the number of communes (n) it rests on.",
     },
     "col_group": {"fr": "Groupe", "de": "Gruppe", "en": "Group"},
-    "group_region": {"fr": "Wallonie", "de": "Wallonien", "en": "Wallonia"},
+    "group_region": {"fr": "Wallonie", "de": "Wallonie", "en": "Wallonia"},
     # --- admin
     "admin_title": {"fr": "Administration", "de": "Verwaltung", "en": "Administration"},
     "admin_password": {"fr": "Mot de passe", "de": "Passwort", "en": "Password"},
@@ -1090,7 +1090,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "camp_by_province": {"fr": "Par province", "de": "Nach Provinz", "en": "By province"},
     "camp_by_class": {"fr": "Par taille de commune", "de": "Nach Gemeindegröße", "en": "By size of commune"},
-    "camp_all": {"fr": "Wallonie", "de": "Wallonien", "en": "Wallonia"},
+    "camp_all": {"fr": "Wallonie", "de": "Wallonie", "en": "Wallonia"},
     "col_province": {"fr": "Province", "de": "Provinz", "en": "Province"},
     "col_invited": {"fr": "Invitées", "de": "Eingeladen", "en": "Invited"},
     "col_started": {"fr": "Ont commencé", "de": "Begonnen", "en": "Started"},

@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 LANGS = ("fr", "de", "en")
 
 TEXTS: dict[str, dict[str, str]] = {
-    "kicker": {"fr": "Auto-évaluation Smart City · Wallonie", "de": "Smart-City-Selbstbewertung · Wallonien",
+    "kicker": {"fr": "Auto-évaluation Smart City · Wallonie", "de": "Smart-City-Selbstbewertung · Wallonie",
                "en": "Smart City self-assessment · Wallonia"},
     "sheet_title": {"fr": "Fiche de recommandations", "de": "Empfehlungsblatt", "en": "Recommendation sheet"},
     "unnamed": {"fr": "Commune non précisée", "de": "Gemeinde nicht angegeben", "en": "Commune not given"},
@@ -110,14 +110,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "previous_series_nodate": {"fr": "Évaluation précédente", "de": "Frühere Bewertung", "en": "Previous assessment"},
     "no_reference": {
         "fr": "Pas encore de repère wallon par dimension : le baromètre publié n'en donne pas, et la moyenne "
-              "des communes n'apparaît qu'à partir de 5 évaluations mises en commun (méthode : "
-              "docs/benchmarks.md, « repère régional »).",
+              "des communes n'apparaît qu'à partir de 5 évaluations mises en commun (explication dans l'outil, "
+              "page « Résultats »).",
         "de": "Noch kein wallonischer Vergleichswert je Dimension: Das veröffentlichte Barometer nennt keinen, "
-              "und der Mittelwert der Gemeinden erscheint erst ab 5 geteilten Bewertungen (Methode: "
-              "docs/benchmarks.md, „regionaler Vergleichswert“).",
+              "und der Mittelwert der Gemeinden erscheint erst ab 5 geteilten Bewertungen (Erklärung im "
+              "Werkzeug, Seite „Ergebnisse“).",
         "en": "No Walloon reference per dimension yet: the published barometer gives none, and the communes' "
-              "average appears once 5 assessments are pooled (method: docs/benchmarks.md, “regional "
-              "reference”).",
+              "average appears once 5 assessments are pooled (explained in the tool, “Results” page).",
     },
     "scores_title": {"fr": "Scores et niveaux", "de": "Werte und Stufen", "en": "Scores and levels"},
     "col_dimension": {"fr": "Dimension", "de": "Dimension", "en": "Dimension"},
@@ -131,8 +130,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "insufficient": {"fr": "réponses insuffisantes", "de": "zu wenige Antworten", "en": "insufficient answers"},
     "levels_title": {"fr": "Les niveaux", "de": "Die Stufen", "en": "The levels"},
     "level_range": {"fr": "{low} à {high}", "de": "{low} bis {high}", "en": "{low} to {high}"},
-    "obstacles_title": {"fr": "Freins", "de": "Hindernisse", "en": "Obstacles"},
-    "col_obstacle": {"fr": "Frein", "de": "Hindernis", "en": "Obstacle"},
+    "obstacles_title": {"fr": "Freins", "de": "Hemmnisse", "en": "Obstacles"},
+    "col_obstacle": {"fr": "Frein", "de": "Hemmnis", "en": "Obstacle"},
     "col_severity": {"fr": "Votre commune", "de": "Ihre Gemeinde", "en": "Your commune"},
     "col_barometer": {"fr": "Communes wallonnes qui le citent", "de": "Wallonische Gemeinden, die es nennen",
                       "en": "Walloon communes citing it"},
@@ -155,7 +154,7 @@ TEXTS: dict[str, dict[str, str]] = {
                    "en": "Also cited by the commune, with no published figure: {items}."},
     "no_obstacles": {
         "fr": "La commune ne cite aucun frein et le baromètre n'en chiffre aucun de ceux du questionnaire.",
-        "de": "Die Gemeinde nennt kein Hindernis, und das Barometer beziffert keines der Hindernisse des Fragebogens.",
+        "de": "Die Gemeinde nennt kein Hemmnis, und das Barometer beziffert keines der Hemmnisse des Fragebogens.",
         "en": "The commune cites no obstacle and the barometer quantifies none of the questionnaire's.",
     },
     "no_comparisons": {
@@ -192,7 +191,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "actions": {"fr": "Actions", "de": "Maßnahmen", "en": "Actions"},
     "resources": {"fr": "Ressources", "de": "Ressourcen", "en": "Resources"},
     "lifts_dimension": {"fr": "Dimension : {label}", "de": "Dimension: {label}", "en": "Dimension: {label}"},
-    "lifts_obstacle": {"fr": "Frein : {label}", "de": "Hindernis: {label}", "en": "Obstacle: {label}"},
+    "lifts_obstacle": {"fr": "Frein : {label}", "de": "Hemmnis: {label}", "en": "Obstacle: {label}"},
     "notes_title": {"fr": "Remarques de la commune", "de": "Anmerkungen der Gemeinde", "en": "The commune's notes"},
     "method_title": {"fr": "Méthode", "de": "Methode", "en": "Method"},
     "method": {
@@ -209,7 +208,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "„Antworten“ (Abdeckung) ist das Gewicht der beantworteten an dem der zutreffenden Fragen; unter "
               "{min} wird die Dimension nicht bewertet („zu wenige Antworten“) statt 0 zu erhalten. Die Stufe "
               "ist das Band, dessen Minimum erreicht ist. Der Gesamtwert ist der Mittelwert der bewerteten "
-              "Dimensionen. Hindernisse werden von 0 („Kein Hemmnis“) bis 3 („Großes Hemmnis“) eingestuft.",
+              "Dimensionen. Hemmnisse werden von 0 („Kein Hemmnis“) bis 3 („Großes Hemmnis“) eingestuft.",
         "en": "Each answer is worth a share of the best possible answer (0 to 1); a dimension's score is the "
               "weighted mean of these shares, out of 100. A question answered “Does not apply” leaves the "
               "calculation; “I don't know” or no answer counts as missing. The “Answered” share (coverage) is the "
@@ -220,12 +219,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "method_short": {
         "fr": "Le score d'une dimension est la moyenne pondérée des réponses, sur 100 ; « Ne s'applique pas » sort "
-              "du calcul. La méthode complète : version modifiable (DOCX) de la fiche et docs/contract.md (§3).",
+              "du calcul. La méthode complète : version modifiable (DOCX) de la fiche, et dans l'outil, page "
+              "« Résultats », « Pourquoi ce score ? ».",
         "de": "Der Wert einer Dimension ist der gewichtete Mittelwert der Antworten, auf 100; „Trifft nicht zu“ "
-              "fällt aus der Berechnung. Die vollständige Methode: bearbeitbare Fassung (DOCX) und "
-              "docs/contract.md (§3).",
+              "fällt aus der Berechnung. Die vollständige Methode: bearbeitbare Fassung (DOCX) des Blatts und im "
+              "Werkzeug, Seite „Ergebnisse“, „Warum dieser Wert?“.",
         "en": "A dimension's score is the weighted mean of the answers, out of 100; “Does not apply” leaves the "
-              "calculation. The full method: the editable version (DOCX) of the sheet and docs/contract.md (§3).",
+              "calculation. The full method: the editable version (DOCX) of the sheet, and in the tool, “Results” "
+              "page, “Why this score?”.",
     },
     "sources_title": {"fr": "Sources des chiffres de comparaison", "de": "Quellen der Vergleichszahlen",
                       "en": "Sources of the comparison figures"},
@@ -251,7 +252,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "pst_resource": {"fr": "Ressource", "de": "Ressource", "en": "Resource"},
     "pst_default_objective": {"fr": "Progresser en « {label} »", "de": "Fortschritte im Bereich „{label}“",
                               "en": "Make progress in {label}"},
-    "pst_obstacle_objective": {"fr": "Lever le frein « {label} »", "de": "Das Hindernis „{label}“ abbauen",
+    "pst_obstacle_objective": {"fr": "Lever le frein « {label} »", "de": "Das Hemmnis „{label}“ abbauen",
                                "en": "Remove the obstacle: {label}"},
     "pst_cross": {"fr": "Transversal", "de": "Übergreifend", "en": "Cross-cutting"},
     # the roadmap (issue 14): the commune's targets, then its actions by year

@@ -234,7 +234,7 @@ def test_german_desktop_switch_language_and_resume_where_it_stopped(chromium, se
             pst = p2.get_by_role("button", name=re.compile("Maßnahmen für das PST"))
             assert pst.evaluate("b => [...b.querySelectorAll('*')].every(e => e.scrollWidth <= e.clientWidth + 1)")
             # the Wallonie page names its sources in German and keeps no resume token in its address
-            p2.locator("[data-testid='stSidebar']").get_by_role("link", name="Wallonien").click()
+            p2.locator("[data-testid='stSidebar']").get_by_role("link", name="Wallonie").click()
             p2.wait_for_selector("text=Das wallonische Barometer")
             p2.locator(MAIN).get_by_text("Präsentationsfolien").first.wait_for()
             wait_idle(p2)

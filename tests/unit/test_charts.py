@@ -112,7 +112,7 @@ def test_the_app_radar_fits_a_390_px_phone(default_questionnaire):
     q = default_questionnaire
     series = [RadarSeries("Ihre Gemeinde — Bütgenbach (Selbstbewertung, 1 Gemeinde)",
                           {d.id: 20.0 for d in q.dimensions}, "commune"),
-              RadarSeries("Wallonien — Mittelwert von 12 Gemeinden (gemeinsam genutzte Bewertungen, n = 12, 2026)",
+              RadarSeries("Wallonie — Mittelwert von 12 Gemeinden (gemeinsam genutzte Bewertungen, n = 12, 2026)",
                           {d.id: 45.0 for d in q.dimensions}, "pooled")]
     for lang in ("fr", "de", "en"):
         png = chart_png(radar_spec(q, series, lang, layout=APP_LAYOUT), scale=1)

@@ -4,6 +4,7 @@ sentences, and at most 3 pages for any answers file of the default questionnaire
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from functools import cache
 
@@ -122,7 +123,20 @@ def test_page_one_holds_commune_date_respondent_summary_scores_and_meaning():
     for row in content.scores:
         assert " ".join(row.label.split()) in first
     assert content.reference_note and len(content.reference_note) <= 260  # two lines at most
-    assert "docs/benchmarks.md" in content.reference_note
+    assert "Résultats" in content.reference_note  # where the reader finds the explanation, in words
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_the_sheet_points_to_no_repository_path(lang):
+    """An échevin cannot open "docs/benchmarks.md": the sheet names the place in the tool instead, in
+    every text it can print and in the heaviest PDF (its last resort prints the short method)."""
+    from maturity.sheet.content import TEXTS
+
+    assert not [key for key, texts in TEXTS.items() if re.search(r"docs/|\.md\b|README", texts[lang])]
+    _pages, text = pages_and_text(build(DEFAULT, heavy_answers(), lang, "pdf", generated=DAY))
+    flat = " ".join(text)
+    assert "docs/" not in flat and ".md" not in flat
+    assert {"fr": "Pourquoi ce score", "de": "Warum dieser Wert", "en": "Why this score"}[lang] in flat
 
 
 def heavy_answers() -> AnswersFile:
