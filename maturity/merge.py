@@ -19,6 +19,11 @@ Rules, per question of the questionnaire (a respondent's *real* answer is one th
 
 With a single respondent nothing is prefixed: they get back their own answers and notes.
 
+Targets and the roadmap (contract §2 ``targets``, ``plan``) are the team's decisions, not answers, so
+they are carried, not merged: each dimension's target comes from the first file (in the order given)
+that sets one; the roadmap, as a whole, from the first file that has one. A later file that says
+otherwise is reported in a warning and left out (:func:`carry_targets_and_plan`).
+
 The report, per question: each respondent's answer (with its v and note), the proposal and the
 ``spread`` = highest − lowest v of the real answers (v as in contract §3, for every question whose
 options all have a score; null otherwise or without real answers). A question is *divergent* when
@@ -34,6 +39,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from . import plan as roadmap
+from . import targets as targets_
 from .answers import MAX_NOTE, MAX_TEXT, AnswersFile
 from .errors import InvalidInput, Problem
 from .models import NA, UNKNOWN, Question, Questionnaire
@@ -98,12 +105,84 @@ class QuestionReport:
                 "spread": self.spread, "divergent": self.divergent}
 
 
+@dataclass(frozen=True)
+class Carried:
+    """The targets and the roadmap a consensus file takes over from the respondents' files."""
+
+    targets: dict[str, targets_.Target]  # in the order of the questionnaire's dimensions, then the files'
+    target_sources: dict[str, int]  # dimension -> index of the file it comes from
+    plan: list[roadmap.PlanItem]
+    plan_source: int | None  # index of the file the roadmap comes from (None: no file has one)
+    warnings: list[Problem]
+
+    def summary(self, names: Sequence[str]) -> list[str]:
+        """What was carried, in plain words (one line each; none when nothing was)."""
+        lines = []
+        if self.targets:
+            by_file: dict[int, list[str]] = {}
+            for dim, index in self.target_sources.items():
+                by_file.setdefault(index, []).append(dim)
+            lines.append("targets: " + "; ".join(f"{', '.join(dims)} from {names[index]}"
+                                                 for index, dims in sorted(by_file.items())))
+        if self.plan_source is not None:
+            lines.append(f"roadmap: {len(self.plan)} action(s) from {names[self.plan_source]}")
+        return lines
+
+
+def _target_text(target: targets_.Target) -> str:
+    return f"{target.level} by {target.by}"
+
+
+def carry_targets_and_plan(docs: Sequence[AnswersFile], names: Sequence[str],
+                           questionnaire: Questionnaire | None = None) -> Carried:
+    """The targets and roadmap of a merge (contract §8): carried, not merged.
+
+    - each dimension's target is the first file's (in the order given) that sets one for it: two
+      colleagues may each have set the targets of their own dimensions;
+    - the roadmap is the first file's that has one, whole: two roadmaps are not mixed (an action
+      would come twice, with two owners or statuses);
+    - a later file whose target for a dimension, or whose roadmap, differs from the one kept gets a
+      warning naming the file kept: to keep another, give it first. The same target or roadmap in
+      several files is no conflict."""
+    kept: dict[str, targets_.Target] = {}
+    sources: dict[str, int] = {}
+    warnings: list[Problem] = []
+    for index, doc in enumerate(docs):
+        for dim, target in targets_.of(doc).items():
+            if dim not in kept:
+                kept[dim], sources[dim] = target, index
+            elif kept[dim] != target:
+                warnings.append(Problem(
+                    f"target {_target_text(target)} left out: {names[sources[dim]]} sets "
+                    f"{_target_text(kept[dim])}, which is kept (the first file given wins)",
+                    path=f"{targets_.FIELD}.{dim}", file=names[index], severity="warning"))
+    if questionnaire is not None:  # the questionnaire's order of dimensions, as the app writes them
+        order = {s.id: i for i, s in enumerate(questionnaire.dimensions)}
+        kept = dict(sorted(kept.items(), key=lambda kv: order.get(kv[0], len(order))))
+        sources = {dim: sources[dim] for dim in kept}
+    plan: list[roadmap.PlanItem] = []
+    plan_source: int | None = None
+    for index, doc in enumerate(docs):
+        items = roadmap.of(doc)
+        if not items:
+            continue
+        if plan_source is None:
+            plan, plan_source = items, index
+        elif items != plan:
+            warnings.append(Problem(
+                f"its roadmap ({len(items)} action(s)) left out: the roadmap of {names[plan_source]} "
+                f"({len(plan)} action(s)) is kept whole (the first file given that has one wins)",
+                path=roadmap.FIELD, file=names[index], severity="warning"))
+    return Carried(kept, sources, plan, plan_source, warnings)
+
+
 @dataclass
 class MergeResult:
     answers: dict[str, Any]
     notes: dict[str, str]
     report: list[QuestionReport]  # divergent first (spread × weight), then questionnaire order
     roles: list[str]
+    carried: Carried | None = None  # targets and roadmap (merge_documents only)
 
     @property
     def divergent(self) -> list[QuestionReport]:
@@ -307,10 +386,13 @@ def respondents_of(docs: Sequence[AnswersFile]) -> list[Respondent]:
 
 def merge_documents(questionnaire: Questionnaire, docs: Sequence[AnswersFile], names: Sequence[str] | None = None,
                     now: datetime | None = None) -> tuple[AnswersFile, MergeResult]:
-    """The consensus answers file (contract §2; ``respondent.team`` lists the roles) and the merge."""
+    """The consensus answers file (contract §2; ``respondent.team`` lists the roles; the targets and
+    roadmap carried by :func:`carry_targets_and_plan`) and the merge (``result.carried``: what was
+    carried, with its warnings)."""
     names = list(names) if names is not None else [f"<answers {n}>" for n in range(1, len(docs) + 1)]
     check_same(docs, names)
     result = merge(questionnaire, respondents_of(docs))
+    result.carried = carry_targets_and_plan(docs, names, questionnaire)
     commune: dict[str, Any] = {}
     for doc in docs:
         if doc.nis_code:
@@ -318,7 +400,11 @@ def merge_documents(questionnaire: Questionnaire, docs: Sequence[AnswersFile], n
             break
     stamp = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
     first = docs[0]
-    extra = {DIVERGENT_KEY: divergent_summary(result)} if len(docs) > 1 else {}
+    extra: dict[str, Any] = {DIVERGENT_KEY: divergent_summary(result)} if len(docs) > 1 else {}
+    if result.carried.targets:
+        extra[targets_.FIELD] = targets_.to_raw(result.carried.targets)
+    if result.carried.plan:
+        extra[roadmap.FIELD] = roadmap.to_raw(result.carried.plan)
     consensus = AnswersFile(
         questionnaire_id=first.questionnaire_id,
         questionnaire_version=first.questionnaire_version,

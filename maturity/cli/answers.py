@@ -3,7 +3,9 @@
     maturity answers merge A.json B.json … --out CONSENSUS.json [--report REPORT.json]
 
 A respondent's role is the file's ``respondent.role``; a file without one is "respondent N" (its
-place in the list). Files of another questionnaire (id or version) or another commune: exit 1
+place in the list). Targets and the roadmap are carried, not merged: each dimension's target from
+the first file that sets one, the roadmap whole from the first file that has one; a later file that
+differs gets a warning (to keep its version, give it first). Files of another questionnaire (id or version) or another commune: exit 1
 with every problem, and nothing is written. ``register(subparsers)`` is called by :mod:`maturity.cli`.
 """
 
@@ -85,12 +87,15 @@ def cmd_merge(args: argparse.Namespace) -> int:
                 done.unlink(missing_ok=True)
             raise InvalidInput([Problem(f"cannot write the file ({exc.strerror})", file=str(target))]) from None
         written.append(target)
-    print_problems(warnings)
+    carried = result.carried
+    print_problems(warnings + (carried.warnings if carried else []))
     roles = ", ".join(result.roles)
     print(f"merged {len(docs)} respondents ({roles}): {len(result.divergent)} divergent question(s)")
     for item in result.divergent[:3]:
         spread = "—" if item.spread is None else f"{item.spread:.2f}"
         print(f"  {item.question}: spread {spread}", file=sys.stdout)
+    for line in carried.summary(args.files) if carried else []:
+        print(line)
     print(f"written: {out}" + (f", {report_path}" if report_path else ""))
     return EXIT_OK
 
@@ -104,7 +109,9 @@ def register(subparsers: Any) -> None:
         description="Merge the answers files of several respondents of one commune (same questionnaire and "
                     "version) into one proposal; the report lists each question's answers, the proposal and "
                     "the spread, divergent questions first. A respondent's role is the file's respondent.role "
-                    "('respondent N' when it is missing).")
+                    "('respondent N' when it is missing). Targets and the roadmap are carried, not merged: "
+                    "each dimension's target from the first file that sets one, the roadmap whole from the "
+                    "first file that has one; give first the file whose targets and roadmap the team keeps.")
     m.add_argument("files", nargs="+", metavar="ANSWERS.json", help="one answers file per respondent")
     m.add_argument("--out", required=True, help="the merged answers file to write (CONSENSUS.json)")
     m.add_argument("--report", help="the report to write (REPORT.json): answers, proposal, spread per question")

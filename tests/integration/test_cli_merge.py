@@ -74,3 +74,25 @@ def test_bad_answers_and_bad_output_places_exit_1(tmp_path, capsys):
     b = _file(tmp_path, "b.json", {"a1": "none"}, "DG")
     assert main(["answers", "merge", b, "--out", b, "--questionnaire", MINI]) == 1
     assert "would overwrite" in capsys.readouterr().err
+
+
+def test_merge_carries_targets_and_roadmap_and_says_which_file_won(tmp_path, capsys):
+    a = _file(tmp_path, "a.json", {"a1": "full"}, "échevin")
+    b = _file(tmp_path, "b.json", {"a1": "none"}, "DG")
+    action = {"id": "a1", "action": "Adopter une stratégie", "owner": "DG", "year": 2027, "status": "planned"}
+    for path, targets, plan in ((a, {"alpha": {"level": "mid", "by": 2028}}, [action]),
+                                (b, {"alpha": {"level": "high", "by": 2028}, "beta": {"level": "low", "by": 2026}},
+                                 [dict(action, status="done")])):
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        Path(path).write_text(json.dumps(dict(doc, targets=targets, plan=plan)), encoding="utf-8")
+    out = tmp_path / "consensus.json"
+    code = main(["answers", "merge", a, b, "--out", str(out), "--questionnaire", MINI])
+    printed = capsys.readouterr()
+    assert code == 0, printed.err
+    consensus = json.loads(out.read_text(encoding="utf-8"))
+    assert consensus["targets"] == {"alpha": {"level": "mid", "by": 2028}, "beta": {"level": "low", "by": 2026}}
+    assert consensus["plan"] == [action]
+    assert f"warning: {b}: targets.alpha: target high by 2028 left out: {a} sets mid by 2028" in printed.err
+    assert f"warning: {b}: plan: its roadmap (1 action(s)) left out: the roadmap of {a}" in printed.err
+    assert f"targets: alpha from {a}; beta from {b}" in printed.out
+    assert f"roadmap: 1 action(s) from {a}" in printed.out

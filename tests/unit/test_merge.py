@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from maturity.answers import load_answers
+from maturity.answers import answers_from_dict, load_answers
 from maturity.errors import InvalidInput
 from maturity.merge import (
     Respondent,
+    carry_targets_and_plan,
     dimension_spreads,
     distinct_roles,
     divergent_of,
@@ -243,3 +244,86 @@ def test_the_consensus_file_lists_its_divergent_questions(mini, tmp_path):
     assert divergent_of({}) == []
     single, _ = merged(mini, tmp_path, a)
     assert "divergent" not in single.to_dict()
+
+
+# --- targets and roadmap: carried, not merged (contract §8) ----------------------------------------
+
+
+def _doc(targets: dict | None = None, plan: list | None = None):
+    data: dict = {"questionnaire": {"id": "mini", "version": "1.0"}, "answers": {}}
+    if targets is not None:
+        data["targets"] = targets
+    if plan is not None:
+        data["plan"] = plan
+    return answers_from_dict(data)
+
+
+def _action(id_: str, action: str, owner: str = "", status: str = "planned") -> dict:
+    return {"id": id_, "recommendation": "rec_alpha_low", "action": action, "owner": owner, "year": 2027,
+            "status": status}
+
+
+def test_targets_are_taken_per_dimension_from_the_files_that_set_them():
+    a = _doc(targets={"beta": {"level": "mid", "by": 2028}})
+    b = _doc()
+    c = _doc(targets={"alpha": {"level": "high", "by": 2030}, "beta": {"level": "mid", "by": 2028}})
+    carried = carry_targets_and_plan([a, b, c], ["a.json", "b.json", "c.json"], None)
+    assert {d: t.to_json() for d, t in carried.targets.items()} == {
+        "beta": {"level": "mid", "by": 2028}, "alpha": {"level": "high", "by": 2030}}
+    assert carried.target_sources == {"beta": 0, "alpha": 2}
+    assert carried.warnings == []  # the same target twice is no conflict
+    assert carried.plan == [] and carried.plan_source is None
+    assert carried.summary(["a.json", "b.json", "c.json"]) == ["targets: beta from a.json; alpha from c.json"]
+
+
+def test_the_questionnaire_orders_the_carried_targets(mini):
+    a = _doc(targets={"beta": {"level": "mid", "by": 2028}, "alpha": {"level": "low", "by": 2026}})
+    assert list(carry_targets_and_plan([a], ["a.json"], mini).targets) == ["alpha", "beta"]
+
+
+def test_conflicting_targets_keep_the_first_file_given_and_warn_with_the_place():
+    a = _doc(targets={"alpha": {"level": "mid", "by": 2027}})
+    b = _doc(targets={"alpha": {"level": "high", "by": 2027}})
+    c = _doc(targets={"alpha": {"level": "mid", "by": 2030}})
+    carried = carry_targets_and_plan([a, b, c], ["a.json", "b.json", "c.json"])
+    assert carried.targets["alpha"].to_json() == {"level": "mid", "by": 2027}
+    assert [str(w) for w in carried.warnings] == [
+        "warning: b.json: targets.alpha: target high by 2027 left out: a.json sets mid by 2027, which is kept "
+        "(the first file given wins)",
+        "warning: c.json: targets.alpha: target mid by 2030 left out: a.json sets mid by 2027, which is kept "
+        "(the first file given wins)"]
+    # given in the other order, the other file's target is kept
+    assert carry_targets_and_plan([b, a], ["b.json", "a.json"]).targets["alpha"].level == "high"
+
+
+def test_the_roadmap_comes_whole_from_the_first_file_that_has_one():
+    plan_b = [_action("a1", "Adopter une stratégie", "DG"), _action("a2", "Former les agents")]
+    plan_c = [_action("a1", "Adopter une stratégie", "DG", status="started")]
+    a, b, c, d = _doc(), _doc(plan=plan_b), _doc(plan=plan_c), _doc(plan=plan_b)
+    carried = carry_targets_and_plan([a, b, c, d], ["a.json", "b.json", "c.json", "d.json"])
+    assert [item.to_json() for item in carried.plan] == plan_b  # in its order, nothing mixed in
+    assert carried.plan_source == 1
+    assert [str(w) for w in carried.warnings] == [  # d.json has the same roadmap: no warning
+        "warning: c.json: plan: its roadmap (1 action(s)) left out: the roadmap of b.json (2 action(s)) is kept "
+        "whole (the first file given that has one wins)"]
+    assert carried.summary(["a.json", "b.json", "c.json", "d.json"]) == ["roadmap: 2 action(s) from b.json"]
+
+
+def test_the_consensus_file_carries_the_targets_and_the_roadmap(mini, tmp_path):
+    plan = [_action("a1", "Adopter une stratégie", "DG")]
+    a = write(tmp_path, "a.json", {"a1": "full"}, role="échevin")
+    b = tmp_path / "b.json"
+    b.write_text(json.dumps({"questionnaire": {"id": "mini", "version": "1.0"},
+                             "commune": {"nis_code": "92094", "name": "Namur"}, "respondent": {"role": "DG"},
+                             "answers": {"a1": "none"}, "targets": {"alpha": {"level": "mid", "by": 2029}},
+                             "plan": plan}), encoding="utf-8")
+    consensus, result = merged(mini, tmp_path, a, b)
+    data = json.loads(consensus.to_json())
+    assert data["targets"] == {"alpha": {"level": "mid", "by": 2029}}
+    assert data["plan"] == plan
+    assert result.carried is not None and result.carried.warnings == []
+    # read back, checked and scored as any answers file: the targets count
+    again, warnings = load_answers(consensus.to_json().encode("utf-8"), mini)
+    assert warnings == [] and again.extra["plan"] == plan
+    without, _ = merged(mini, tmp_path, a)
+    assert "targets" not in without.to_dict() and "plan" not in without.to_dict()
