@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
 import pytest
 from conftest import MAIN, open_app, wait_idle
 
+from maturity import plan as roadmap
 from maturity.answers import AnswersFile
 from maturity.questionnaire import load_questionnaire
 from maturity.storage import Store
@@ -33,6 +35,41 @@ def _space(server) -> tuple[str, object]:
     return token, store
 
 
+def _roadmap_grid(page):
+    grid = page.locator(f"{MAIN} [data-testid='stDataFrame']").first
+    grid.scroll_into_view_if_needed()
+    grid.locator("canvas").first.wait_for()
+    return grid
+
+
+def _edit_cell(page, grid, row: int, column: int, text: str, choice: bool = False) -> None:
+    """Edit one cell of the roadmap's data editor (a canvas grid) as a user does with the keyboard:
+    click the row's first cell (rows are 35 px under a 35 px header; the first column, past the row
+    marker, is the read-only objective), arrow right to the column, Enter opens the cell's editor;
+    type the value (a selectbox: type its label), Enter saves it."""
+    grid.click(position={"x": 60, "y": 35 * (row + 1) + 17})
+    for _ in range(column):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    overlay = page.get_by_test_id("portal").locator(".gdg-clip-region")
+    overlay.wait_for()
+    if choice:
+        page.keyboard.type(text)
+        page.get_by_test_id("portal").get_by_text(text, exact=True).last.wait_for()
+    else:
+        overlay.locator("textarea, input").first.fill(text)
+    page.keyboard.press("Enter")
+    wait_idle(page)
+
+
+def _grid_row(page, row: int) -> list[str]:
+    """The cells of one row as the grid's accessible table holds them (objective … status)."""
+    page.wait_for_function("row => document.getElementById(`glide-cell-2-${row}`)", arg=row)
+    return page.evaluate(
+        "row => [1, 2, 3, 4, 5, 6].map(c => (document.getElementById(`glide-cell-${c}-${row}`) || {}).innerText)",
+        row)
+
+
 def test_target_then_roadmap_then_the_pst_download(page, server):
     token, store = _space(server)
     q = load_questionnaire()
@@ -54,10 +91,25 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     wait_idle(page)
     plan = store.load_space(token).draft["plan"]
     assert len(plan) == 1 and plan[0]["status"] == "planned"
+    # the table: owner, year, budget line and status typed into the data editor, each saved as typed
+    grid = _roadmap_grid(page)
+    _edit_cell(page, grid, 0, 2, "Service informatique")
+    _edit_cell(page, grid, 0, 3, "2028")
+    _edit_cell(page, grid, 0, 4, "104/123-01")
+    _edit_cell(page, grid, 0, 5, "en cours", choice=True)
+    edited = {"owner": "Service informatique", "year": 2028, "budget": "104/123-01", "status": "started"}
+    saved = store.load_space(token).draft["plan"]
+    assert saved == [dict(plan[0], **edited)]
+    # a reload (session state gone) shows the same table, read back from the store
     page.reload()
     page.get_by_text("Dans la feuille de route").first.wait_for()
     wait_idle(page)
-    # the PST table, downloaded and read: the adopted action first, in the PST's structure
+    _roadmap_grid(page)
+    row = _grid_row(page, 0)
+    assert row[1:] == [plan[0]["action"], "Service informatique", "2028", "104/123-01", "started"], row
+    dimension = next(s for s in q.dimensions if s.id == roadmap.dimension_of(roadmap.read(plan)[0], q))
+    assert row[0] == q.t(dimension.label, "fr")  # the objective: the dimension the recommendation lifts
+    # the PST table, downloaded and read: the adopted action, with what was typed, in the PST's structure
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name=re.compile("Actions pour le PST")).click()
     text = Path(info.value.path()).read_bytes().decode("utf-8-sig")
@@ -65,5 +117,12 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     assert rows[0][:7] == ["Objectif stratégique", "Objectif opérationnel", "Action", "Responsable", "Échéance",
                            "Budget", "Statut"]
     rec = next(r for r in q.recommendations if r.id == plan[0]["recommendation"])
-    assert rows[1][1] == q.t(rec.title, "fr") and rows[1][2] == plan[0]["action"]
-    assert rows[1][4] == str(plan[0]["year"]) and rows[1][6] == "prévue"
+    assert rows[1][0].startswith(q.t(dimension.label, "fr"))
+    assert rows[1][1:7] == [q.t(rec.title, "fr"), plan[0]["action"], "Service informatique", "2028",
+                            "104/123-01", "en cours"]
+    # the answers file the commune keeps: targets and roadmap, read back as the contract says
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name=re.compile("Réponses")).click()
+    kept = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert kept["targets"] == {first.id: {"level": "integration", "by": 2030}}
+    assert kept["plan"] == [dict(plan[0], **edited)]
