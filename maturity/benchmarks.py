@@ -412,8 +412,11 @@ class FigureRef:
         return text
 
     def n_text(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """n, or that it was not published (with the group the share is of, when known)."""
+        """n, said as what it counts: "communes répondantes (113 sur 262)" when the base is the study's
+        respondents, else the number; or that it was not published (with the group the share is of)."""
         lang = _lang(lang)
+        if self.of_respondents:
+            return self.base_text(lang)
         if self.n is not None:
             return format_number(self.n, lang)
         if self.figure.base is not None:
@@ -425,21 +428,30 @@ class FigureRef:
         """The figure counts every commune that answered the study (n = its respondents)."""
         return self.n is not None and self.n == self.set.respondents and self.set.population > self.n
 
-    def cite(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """Study, kind and n: "Baromètre wallon Smart City 2021, chiffre publié, communes répondantes
-        (113 sur 262)" when the base is the study's respondents, else "…, n = 40"."""
+    def base_text(self, lang: str = DEFAULT_LANGUAGE, *, with_base: bool = True) -> str:
+        """What the figure is computed on: "communes répondantes (113 sur 262)" when the base is the
+        study's respondents, "n = 40" for another published size, else "base : communes engagées dans une
+        démarche, effectif non publié" (``with_base=False``: the size alone, for a line that stands for
+        several figures whose sentences each say their group)."""
         lang = _lang(lang)
-        parts = [self.title(lang), _KIND_WORDS[self.kind][lang]]
         if self.of_respondents:
-            parts.append(_RESPONDENTS[lang].format(n=format_number(self.n, lang),
-                                                   population=format_number(self.set.population, lang)))
-        elif self.n is not None:
-            parts.append(f"n = {format_number(self.n, lang)}")
-        else:
-            if self.figure.base is not None:
-                parts.append(_BASE[lang].format(base=localize(self.figure.base, lang)))
-            parts.append(_NO_N[lang])
-        return ", ".join(parts)
+            return _RESPONDENTS[lang].format(n=format_number(self.n, lang),
+                                             population=format_number(self.set.population, lang))
+        if self.n is not None:
+            return f"n = {format_number(self.n, lang)}"
+        if with_base and self.figure.base is not None:
+            return f"{_BASE[lang].format(base=localize(self.figure.base, lang))}, {_NO_N[lang]}"
+        return _NO_N[lang]
+
+    def kind_text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """"chiffre publié", "auto-évaluations mises en commun", "estimation, pas une mesure"."""
+        return _KIND_WORDS[self.kind][_lang(lang)]
+
+    def cite(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """Study, kind and base: "Baromètre wallon Smart City 2021, chiffre publié, communes répondantes
+        (113 sur 262)" when the base is the study's respondents, else "…, n = 40" (:meth:`base_text`)."""
+        lang = _lang(lang)
+        return ", ".join((self.title(lang), self.kind_text(lang), self.base_text(lang)))
 
 
 def find_figure(sets: Iterable[BenchmarkSet], figure_id: str, year: int | None = None) -> FigureRef | None:

@@ -663,11 +663,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "An obstacle counts as “cited” when you answer “Significant obstacle” or “Major obstacle”, as in the "
         "barometer.",
     },
-    "barometer_share": {
-        "fr": "{share} des communes ({source}, {year}, n = {n}, {kind})",
-        "de": "{share} der Gemeinden ({source}, {year}, n = {n}, {kind})",
-        "en": "{share} of communes ({source}, {year}, n = {n}, {kind})",
-    },
     "figures_source": {
         "fr": "Source de ces chiffres : {cites}.",
         "de": "Quelle dieser Zahlen: {cites}.",

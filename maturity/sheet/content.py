@@ -237,8 +237,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "kind_pooled": {"fr": "évaluations mises en commun", "de": "gemeinsam genutzte Bewertungen",
                     "en": "pooled assessments"},
     "kind_estimate": {"fr": "estimation", "de": "Schätzung", "en": "estimate"},
-    "n_communes": {"fr": "n = {n} communes", "de": "n = {n} Gemeinden", "en": "n = {n} communes"},
-    "n_unknown": {"fr": "n non publié", "de": "n nicht veröffentlicht", "en": "n not published"},
     "questionnaire": {"fr": "Questionnaire {id}, version {version}", "de": "Fragebogen {id}, Version {version}",
                       "en": "Questionnaire {id}, version {version}"},
     "page": {"fr": "Page {n} / {total}", "de": "Seite {n} / {total}", "en": "Page {n} / {total}"},
@@ -377,7 +375,7 @@ class Priority:
 @dataclass
 class SourceRow:
     ref: int
-    text: str  # "Baromètre wallon Smart City 2021 — chiffre publié, 2021, n = 113 communes"
+    text: str  # "Baromètre wallon Smart City 2021 — chiffre publié, communes répondantes (113 sur 262)"
     links: list[Link]
 
 
@@ -519,10 +517,13 @@ class _Sources:
         # the set's source this figure names (by id or label); urls are http(s), the loader checks
         links = [Link(clean_text(src.name(lang), 200, one_line=True), src.url) for src in bset.sources
                  if src.id in (None, fig.source) or src.label == fig.source]
-        n_text = t("n_communes", lang, n=format_number(n, lang)) if n else t("n_unknown", lang)
+        # the base as the core says it: "communes répondantes (113 sur 262)", "n = 40", or the size not
+        # published (each sentence citing such a figure names its group: this line may stand for several)
+        base_text = benchmarks.FigureRef(fig, bset).base_text(lang, with_base=False)
         kind_text = TEXTS.get(f"kind_{kind}", {}).get(lang, kind)
-        parts = [p for p in (clean_text(self.q.t(bset.title, lang), 160, one_line=True), kind_text, str(bset.year),
-                             n_text) if p]
+        title = clean_text(self.q.t(bset.title, lang), 160, one_line=True)
+        year = "" if str(bset.year) in title else str(bset.year)  # "Baromètre … 2021" says its year
+        parts = [p for p in (title, kind_text, year, base_text) if p]
         if kind == "estimate" and fig.method:
             parts.append(clean_text(self.q.t(fig.method, lang), 300, one_line=True))
         ref = len(self.rows) + 1

@@ -111,6 +111,34 @@ def test_barometer_sentences_always_there_with_cited_obstacles_and_sources():
     assert " ".join(texts[0].split())[:60] in flat
 
 
+@pytest.mark.parametrize(("lang", "base"), [("fr", "communes répondantes (113 sur 262)"),
+                                            ("de", "antwortende Gemeinden (113 von 262)"),
+                                            ("en", "responding communes (113 of 262)")])
+def test_the_sources_say_what_the_barometers_base_is(lang, base):
+    """Issue 10 §3: where a figure counts the barometer's respondents, its source line says so, never a
+    bare "n = 113"; the PDF prints it."""
+    doc = answers_at_rank(DEFAULT, 1, name="Érezée", nis=None, approach="started", budget="major")
+    content = build_content(DEFAULT, doc, lang, generated=DAY)
+    rows = [src.text for src in content.sources]
+    assert any(base in row for row in rows), rows
+    assert not [row for row in rows if "n = 113" in row or "2021, 2021" in row]
+    _pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY))
+    assert base in " ".join(text)
+
+
+def test_the_98_percent_says_its_base_even_without_its_parenthesis():
+    """The Smart Region's influence (98 %) was asked only of engaged communes that know the Smart Region:
+    its sentence says so in words, since a later sentence of the same source drops the parenthesis."""
+    from maturity import benchmarks
+
+    answers = {"approach": "started", "smart_region_known": "yes", "smart_region_influence": "yes"}
+    found = {c.question: c for c in benchmarks.comparisons(DEFAULT, answers, score(DEFAULT, answers),
+                                                           benchmarks.load_benchmark_sets(), "fr")}
+    influence = found["smart_region_influence"]
+    bare = influence.text.replace(f" ({influence.figure.cite('fr')})", "")
+    assert "98" in bare and "qui la connaissent" in bare
+
+
 def test_page_one_holds_commune_date_respondent_summary_scores_and_meaning():
     q = DEFAULT
     doc = answers_at_rank(q, 1, name="Écaussinnes")
