@@ -2,9 +2,10 @@
 
 Measures, in the same run, medians over repeated runs (warm: one build first):
 - ``fpdf2 one page``: fpdf2 writing a one-page A4 document alone (core font, a few lines),
-- ``sheet pdf``: building the PDF sheet with its radar chart (content, chart via vl-convert, layout),
+- ``sheet pdf``: building the PDF sheet with its radar chart (content, radar drawn as vector paths, layout),
   in French and in German (longer texts: more configurations predicted before the one layout),
-- ``radar png``: the chart alone,
+- ``radar paths``: the PDF's radar alone (the spec read and drawn into a page, ``maturity.sheet.radar``),
+- ``radar png``: the same spec rendered by vl-convert (the DOCX's picture; the PDF's until issue 16),
 - ``sheet md`` / ``sheet csv``: the other renderings.
 
 Run: ``python bench/bench_sheet.py`` (prints ms and the ratio to fpdf2 alone). ``measure()`` returns
@@ -51,6 +52,17 @@ def _fpdf_one_page() -> bytes:
     return bytes(pdf.output())
 
 
+def _radar_paths(spec: dict) -> bytes:
+    from fpdf import FPDF
+
+    from maturity.sheet.radar import RadarDrawing
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    RadarDrawing(spec).draw(pdf, 16, 90, 96)
+    return bytes(pdf.pages[1].contents)
+
+
 def _inputs():
     from maturity.answers import AnswersFile
     from maturity.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
@@ -79,6 +91,7 @@ def measure(repeat: int = 7) -> list[tuple[str, float, float]]:
     results.append(("sheet pdf (chart included)", _median_ms(lambda: sheet.build(q, doc, "fr", "pdf", generated=day), repeat)))
     # German: the longest texts, the most layouts tried before the sheet fits on 3 pages
     results.append(("sheet pdf de (chart incl.)", _median_ms(lambda: sheet.build(q, doc, "de", "pdf", generated=day), repeat)))
+    results.append(("radar paths", _median_ms(lambda: _radar_paths(radar_spec(q, content.series, "fr")), repeat)))
     results.append(("radar png", _median_ms(lambda: chart_png(radar_spec(q, content.series, "fr")), repeat)))
     results.append(("sheet md", _median_ms(lambda: sheet.build(q, doc, "fr", "md", generated=day), repeat)))
     results.append(("sheet csv", _median_ms(lambda: sheet.build(q, doc, "fr", "csv", generated=day), repeat)))

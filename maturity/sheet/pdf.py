@@ -12,7 +12,6 @@ crashes and no empty boxes appear.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from copy import copy
 from functools import cache
@@ -25,10 +24,11 @@ from fpdf.enums import Align, TableBordersLayout, XPos, YPos
 from fpdf.fonts import FontFace, SubsetMap, TTFFont
 from fpdf.line_break import HYPHEN, SOFT_HYPHEN, Fragment
 
-from ..charts import PDF_LAYOUT, chart_png, radar_spec
+from ..charts import PDF_LAYOUT, radar_spec
 from ..models import Questionnaire
 from .content import PDF_NOTES_STEPS, Priority, SheetContent, priority_name
 from .fonts import FAMILY, FILES, FONTS_DIR
+from .radar import RadarDrawing
 
 INK = (31, 42, 55)
 MUTED = (91, 101, 115)
@@ -203,17 +203,12 @@ class SheetPDF(FPDF):
         self._measures: dict[tuple, int] = {}
         self.compact = False  # tighter spacing, priorities may split across pages: the last resort
         self.brief = False  # priorities without their "why" paragraph: the very last resort
-        self.scratch = False  # a layout only measured, never written (no radar image)
+        self.scratch = False  # a layout only measured, never written (no radar drawn)
         self.set_title(drawable(f"{content.title} — {content.commune}"))
         self.set_lang({"fr": "fr-BE", "de": "de-BE", "en": "en-GB"}[content.lang])
         self.set_creator("maturity")
         self.set_author("maturity")
         self.alias_nb_pages("{nb}")
-
-    def image(self, *args: Any, **kwargs: Any) -> Any:
-        if self.scratch:  # a measuring layout: the radar is placed at given coordinates, y does not move
-            return None
-        return super().image(*args, **kwargs)
 
     def _preload_font_styles(self, text: str | None, markdown: bool, _initial_emphasis: Any = None) -> Any:
         frags = super()._preload_font_styles(text, markdown, _initial_emphasis)
@@ -333,14 +328,16 @@ def _summary(pdf: SheetPDF, c: SheetContent) -> None:
     pdf.ln(1.5)
 
 
-def _profile(pdf: SheetPDF, c: SheetContent, png: bytes, aspect: float) -> None:
+def _profile(pdf: SheetPDF, c: SheetContent, radar: RadarDrawing) -> None:
     pdf.heading(c.profile_title, space_before=2)
     top = pdf.get_y()
+    aspect = radar.aspect
     img_w = 88.0 if pdf.compact else 96.0  # the last resorts: a slightly smaller radar
     if pdf.compact and img_w * aspect > RADAR_MAX_H:  # and a long legend (several series) no taller
         img_w = RADAR_MAX_H / aspect
+    if not pdf.scratch:  # a measuring layout draws nothing (the radar is placed, y does not move)
+        radar.draw(pdf, pdf.l_margin - 2, top, img_w)
     img_h = img_w * aspect
-    _radar_image(pdf, png, x=pdf.l_margin - 2, y=top, w=img_w, h=img_h)
     # the levels, beside the radar
     col_x = pdf.l_margin + img_w + 2
     col_w = pdf.w - pdf.r_margin - col_x
@@ -653,59 +650,42 @@ def _method(pdf: SheetPDF, c: SheetContent) -> None:
         pdf.ln(0.4 if pdf.compact else 0.8)
 
 
-class _RadarPNG(bytes):
-    """The radar's PNG for one sheet, with what fpdf2 parsed of it in the first document that drew it: the
-    other layouts of the same sheet (the last resorts, the fallback) reuse it instead of decoding and
-    compressing the image again. Lives as long as one ``render_pdf`` call (it holds the commune's chart)."""
-
-    key: str = ""
-    info: Any = None
-
-
-def _radar_image(pdf: SheetPDF, png: bytes, **where: Any) -> None:
-    if pdf.scratch:
-        return
-    parsed = getattr(png, "info", None)
-    if parsed is not None and png.key not in pdf.image_cache.images:  # type: ignore[attr-defined]
-        info = copy(parsed)  # the document's own: its index and usage count, its object id when written
-        info["i"] = len(pdf.image_cache.images) + 1
-        info["usages"] = 0
-        info["iccp_i"] = None
-        pdf.image_cache.images[png.key] = info  # type: ignore[attr-defined]
-    pdf.image(BytesIO(png), **where)
-    if isinstance(png, _RadarPNG) and png.info is None:
-        png.info = copy(pdf.image_cache.images[png.key])
-
-
 def radar_png(q: Questionnaire, c: SheetContent) -> tuple[bytes, float]:
-    """The radar as PNG and its height/width ratio."""
-    png = _RadarPNG(chart_png(radar_spec(q, c.series, c.lang, layout=PDF_LAYOUT), scale=2))
-    png.key = hashlib.md5(png.strip(), usedforsecurity=False).hexdigest()  # fpdf2's key for image bytes
+    """The radar as PNG (vl-convert) and its height/width ratio: the DOCX's picture (the PDF draws the
+    same spec as vector paths, :mod:`maturity.sheet.radar`)."""
+    from ..charts import chart_png
+
+    png = chart_png(radar_spec(q, c.series, c.lang, layout=PDF_LAYOUT), scale=2)
     width = int.from_bytes(png[16:20], "big")
     height = int.from_bytes(png[20:24], "big")
     return png, height / width
+
+
+def radar_drawing(q: Questionnaire, c: SheetContent) -> RadarDrawing:
+    """The radar of the PDF: the one radar spec (``PDF_LAYOUT``) as vector paths."""
+    return RadarDrawing(radar_spec(q, c.series, c.lang, layout=PDF_LAYOUT))
 
 
 MAX_PAGES = 3
 MIN_PRIORITIES = 6
 
 
-def _layout(c: SheetContent, png: bytes, aspect: float, measures: dict | None = None,
+def _layout(c: SheetContent, radar: RadarDrawing, measures: dict | None = None,
             compact: bool = False, brief: bool = False) -> SheetPDF:
-    pdf = _begin(c, png, aspect, compact)
+    pdf = _begin(c, radar, compact)
     pdf.brief = brief
     if measures is not None:
         pdf._measures = measures
     return _finish(pdf, c)
 
 
-def _begin(c: SheetContent, png: bytes, aspect: float, compact: bool = False) -> SheetPDF:
+def _begin(c: SheetContent, radar: RadarDrawing, compact: bool = False) -> SheetPDF:
     """The first sections: the same whatever priorities and barometer sentences are shown."""
     pdf = SheetPDF(c)
     pdf.compact = compact
     pdf.add_page()
     _header(pdf, c)
-    _profile(pdf, c, png, aspect)
+    _profile(pdf, c, radar)
     _scores(pdf, c)
     return pdf
 
@@ -758,7 +738,7 @@ def _overflow(pdf: SheetPDF, pages: int, y: float) -> float:
 #
 # The sheet's pagination depends only on where each element starts (every page has the same margins,
 # no running header), so the end of a layout is predicted from its parts: the sections before the
-# priorities and those after them are laid out for real in measuring documents (no radar image, never
+# priorities and those after them are laid out for real in measuring documents (no radar drawn, never
 # written) from the position where they start; the priorities, blocks that never split, are placed by
 # the same arithmetic as ``_keep_together`` with each block's height measured once. A prediction too
 # close to a threshold to be sure (within EPS) gives up, and the real layout is checked against the
@@ -893,10 +873,10 @@ def _choose(c: SheetContent, end: Any, probe: SheetPDF) -> tuple[tuple[int, int]
     return None, True
 
 
-def _compact(c: SheetContent, png: bytes, aspect: float, measures: dict) -> SheetPDF:
+def _compact(c: SheetContent, radar: RadarDrawing, measures: dict) -> SheetPDF:
     """The last resort: tighter spacing, then fewer notes, until the sheet fits (real layouts)."""
     for limit, notes, brief in _compact_tries(c):
-        pdf = _layout(c.with_limit(limit, notes), png, aspect, measures, compact=True, brief=brief)
+        pdf = _layout(c.with_limit(limit, notes), radar, measures, compact=True, brief=brief)
         if pdf.page_no() <= MAX_PAGES:
             break
     return pdf
@@ -923,14 +903,14 @@ def _render(q: Questionnaire, c: SheetContent) -> SheetPDF:
     """The PDF, on at most 3 pages. It shows the first 8 priorities when they fit, else 7, else 6
     (issue 4: "the first 6 to 8"), then tightens the spacing and leaves the commune's notes to the
     editable versions; the Markdown, the DOCX and the CSV always carry all that the content holds."""
-    png, aspect = radar_png(q, c)
+    radar = radar_drawing(q, c)
     measures: dict[tuple, int] = {}
     try:  # predicted: laid out once (the first sections before the prediction, which starts where they end)
-        pdf = _begin(c, png, aspect)
+        pdf = _begin(c, radar)
         predictor = _Predictor(c, measures, pdf.page_no(), pdf.get_y())
         config, compact = _choose(c, predictor.end, predictor.pdf)
         if compact:
-            return _compact(c, png, aspect, measures)
+            return _compact(c, radar, measures)
         # the full content measures its texts in its own layout, as when it was laid out first
         pdf._measures = {} if config is None else measures
         _finish(pdf, c if config is None else c.with_limit(*config))
@@ -944,9 +924,9 @@ def _render(q: Questionnaire, c: SheetContent) -> SheetPDF:
     layouts: dict[tuple[int, int] | None, SheetPDF] = {}
 
     def end(config: tuple[int, int] | None) -> tuple[int, float]:
-        pdf = layouts[config] = _layout(c if config is None else c.with_limit(*config), png, aspect, measures)
+        pdf = layouts[config] = _layout(c if config is None else c.with_limit(*config), radar, measures)
         return pdf.page_no(), pdf.get_y()
 
     probe = _scratch(c, measures)
     config, compact = _choose(c, end, probe)
-    return _compact(c, png, aspect, measures) if compact else layouts[config]
+    return _compact(c, radar, measures) if compact else layouts[config]
