@@ -27,7 +27,7 @@ from fpdf.line_break import HYPHEN, SOFT_HYPHEN, Fragment
 from ..charts import PDF_LAYOUT, radar_spec
 from ..models import Questionnaire
 from .content import PDF_NOTES_STEPS, Priority, SheetContent, priority_name
-from .fonts import FAMILY, FILES, FONTS_DIR
+from .fonts import FAMILY, FILES, parsed_face, parsed_fonts
 from .radar import RadarDrawing
 
 INK = (31, 42, 55)
@@ -47,13 +47,7 @@ RADAR_MAX_H = 80.0  # mm, the radar with its legend in the last resorts (the com
 
 @cache
 def _charsets() -> dict[str, frozenset[int]]:
-    from fontTools.ttLib import TTFont
-
-    out = {}
-    for style, name in FILES.items():
-        with TTFont(FONTS_DIR / name, lazy=True) as font:
-            out[style] = frozenset(font.getBestCmap())
-    return out
+    return {style: frozenset(parsed_face(style).cmap) for style in FILES}
 
 
 _FRENCH_SPACES = re.compile(r" ([?!:;»])|(«) ")
@@ -146,13 +140,7 @@ class _FastFragment(Fragment):
         return sum(map(font.cw.__getitem__, map(ord, character))) * size * 0.001 / self.k
 
 
-@cache
-def _parsed_fonts() -> dict:
-    """The DejaVu faces parsed by fpdf2 once per process (pristine: no glyph used yet, never written)."""
-    template = FPDF()
-    for style, name in FILES.items():
-        template.add_font(FAMILY, style, str(FONTS_DIR / name))
-    return dict(template.fonts)
+_parsed_fonts = parsed_fonts  # the DejaVu faces parsed by fpdf2 once per process (see .fonts)
 
 
 # Tables the embedded subset never keeps: fpdf2 drops these (its ``drop_tables``), fontTools drops ``kern``

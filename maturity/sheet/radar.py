@@ -16,17 +16,17 @@ See docs/sheet.md (The radar in the PDF).
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from fontTools.pens.basePen import BasePen
-from fontTools.ttLib import TTFont
 from fpdf.drawing import GraphicsContext, PaintedPath
 from fpdf.drawing_primitives import Transform
 from fpdf.enums import IntersectionRule, PathPaintRule, StrokeCapStyle, StrokeJoinStyle
 
-from .fonts import FILES, FONTS_DIR
+from .fonts import parsed_face
 
 # Vega's text baseline offsets (vega-scenegraph: the alphabetic baseline from the anchor, × font size)
 _BASELINE = {"top": 0.79, "middle": 0.30, "bottom": -0.21, "alphabetic": 0.0}
@@ -66,9 +66,10 @@ class _Face:
     """One DejaVu face: advance widths and glyph outlines, read once per process (font data only)."""
 
     def __init__(self, style: str) -> None:
-        font = TTFont(FONTS_DIR / FILES[style], lazy=True)
+        parsed = parsed_face(style)  # the face fpdf2 parsed for the sheet: read, never changed
+        font = parsed.ttfont
         self.upm = font["head"].unitsPerEm
-        self.cmap = font.getBestCmap()
+        self.cmap = parsed.cmap
         self.glyphs = font.getGlyphSet()
         self._hmtx = font["hmtx"].metrics
         self._outlines: dict[str, str] = {}
@@ -102,15 +103,20 @@ class _Face:
             return ""
         ops = self._outlines.get(name)
         if ops is None:
-            pen = _Recorder(self.glyphs)
-            self.glyphs[name].draw(pen)
-            ops = self._outlines[name] = _outline_ops(tuple(pen.ops))
+            with _LOCK:  # fontTools expands a glyph in place: one thread at a time (the app's sessions)
+                pen = _Recorder(self.glyphs)
+                self.glyphs[name].draw(pen)
+                ops = self._outlines[name] = _outline_ops(tuple(pen.ops))
         return ops
+
+
+_LOCK = threading.Lock()
 
 
 @cache
 def _face(style: str) -> _Face:
-    return _Face(style)
+    with _LOCK:
+        return _Face(style)
 
 
 def _style_key(mark: dict) -> str:
