@@ -435,38 +435,60 @@ _PROGRESS = {
 TARGET_COLOR = "#8A94A3"
 
 
-def progress_spec(rows: list[dict], lang: str = "fr", *, columns: int = 3, width: int = 170,
-                  height: int = 120) -> dict:
-    """Small multiples, one per dimension: its score over successive assessments (line and points,
-    a null score is a gap) against its target level's minimum (a light dashed rule). ``rows``:
-    :func:`maturity.targets.progress_rows`."""
+def _progress_layers(rows: list[dict], lang: str, width: int | str) -> list[dict]:
+    """The layers of one dimension's panel: its target level's minimum (a light dashed rule) and
+    its score over successive assessments (line and points; a null score is a gap)."""
     tip = _PROGRESS.get(lang, _PROGRESS["en"])
-    dims = list(dict.fromkeys(r["dimension"] for r in rows))
     whens = [r["when"] for r in sorted({r["order"]: r for r in rows}.values(), key=lambda r: r["order"])]
+    per_label = width // max(1, len(whens)) + 20 if isinstance(width, int) else 110
     x = {"field": "when", "type": "ordinal", "sort": whens, "title": None,
-         "axis": {"labelAngle": 0, "labelFontSize": 10, "labelLimit": max(60, width // max(1, len(whens)) + 20)}}
+         "axis": {"labelAngle": 0, "labelFontSize": 10, "labelLimit": max(60, per_label)}}
     y = {"field": "score", "type": "quantitative", "scale": {"domain": [0, 100]}, "title": tip[1],
-         "axis": {"values": [0, 20, 40, 60, 80, 100], "labelFontSize": 10}}
+         "axis": {"values": [0, 50, 100], "labelFontSize": 10}}
     tooltip = [{"field": "when", "type": "ordinal", "title": tip[0]},
                {"field": "score_text", "type": "nominal", "title": tip[1]},
                {"field": "target_text", "type": "nominal", "title": tip[2]}]
     commune = STYLES["commune"]
+    return [
+        {"mark": {"type": "rule", "color": TARGET_COLOR, "strokeDash": [5, 4], "strokeWidth": 1.4},
+         "encoding": {"y": {"field": "target", "type": "quantitative"}, "tooltip": tooltip}},
+        {"mark": {"type": "line", "color": commune["color"], "strokeWidth": 2.2,
+                  "point": {"filled": True, "size": 50, "color": commune["color"]}},
+         "encoding": {"x": x, "y": y, "tooltip": tooltip}},
+    ]
+
+
+def progress_spec(rows: list[dict], lang: str = "fr", *, columns: int = 3, width: int = 170,
+                  height: int = 120) -> dict:
+    """Small multiples, one per dimension: its score over successive assessments (line and points,
+    a null score is a gap) against its target level's minimum (a light dashed rule). ``rows``:
+    :func:`maturity.targets.progress_rows`. A fixed width, for paper; a screen shows
+    :func:`progress_panel_spec` per dimension instead, so that a phone stacks them."""
+    dims = list(dict.fromkeys(r["dimension"] for r in rows))
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "data": {"values": rows},
         "facet": {"field": "dimension", "type": "nominal", "sort": dims, "title": None,
                   "header": {"labelFontSize": 11.5, "labelFontWeight": "bold", "labelColor": INK,
-                             "labelLimit": width + 40}},
+                             "labelLimit": width + 40, "labelExpr": "split(datum.label, ' – ')"}},
         "columns": columns,
-        "spec": {
-            "width": width, "height": height,
-            "layer": [
-                {"mark": {"type": "rule", "color": TARGET_COLOR, "strokeDash": [5, 4], "strokeWidth": 1.4},
-                 "encoding": {"y": {"field": "target", "type": "quantitative"}, "tooltip": tooltip}},
-                {"mark": {"type": "line", "color": commune["color"], "strokeWidth": 2.2,
-                          "point": {"filled": True, "size": 50, "color": commune["color"]}},
-                 "encoding": {"x": x, "y": y, "tooltip": tooltip}},
-            ],
-        },
+        "spec": {"width": width, "height": height, "layer": _progress_layers(rows, lang, width)},
+        "config": {"font": FONT, "view": {"stroke": GRID}},
+    }
+
+
+def progress_panel_spec(rows: list[dict], lang: str = "fr", *, height: int = 120) -> dict:
+    """One dimension's panel of :func:`progress_spec` (``rows`` of that dimension only), as wide as
+    its container, titled with the dimension's label over two lines ("Smart Mobility" / "Mobilité")."""
+    label = rows[0]["dimension"] if rows else ""
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "data": {"values": rows},
+        "title": {"text": label.split(" – "), "fontSize": 12.5, "fontWeight": "bold", "color": INK,
+                  "anchor": "start", "limit": 0},
+        "width": "container", "height": height,
+        # the width fits the column; the height stays the plot's own (a "fit" would squeeze it)
+        "autosize": {"type": "fit-x", "contains": "padding"},
+        "layer": _progress_layers(rows, lang, "container"),
         "config": {"font": FONT, "view": {"stroke": GRID}},
     }

@@ -24,6 +24,7 @@ from . import logic, session
 from .texts import tr
 
 DEFAULT_BY = 2030  # the end of the 2024–2030 legislature
+ROW_HEIGHT = 72  # px: above 64 the data editor wraps a cell's text (here up to three lines)
 
 
 def save(doc: AnswersFile) -> bool:
@@ -114,7 +115,7 @@ def targets_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, 
 def progress_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, history: list[Any],
                      lang: str) -> None:
     """Each dimension's score at every submitted assessment and today, against its target."""
-    from maturity.charts import progress_spec
+    from maturity.charts import progress_panel_spec
 
     st.subheader(tr("progress_header", lang))
     points: list[tuple[str, dict[str, float | None]]] = []
@@ -129,7 +130,13 @@ def progress_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment,
     st.caption(tr("progress_help", lang))
     points.append((tr("progress_today", lang), assessment.scores()))
     rows = targets_.progress_rows(q, points, targets_.of(doc), lang)
-    st.vega_lite_chart(progress_spec(rows, lang), width="content")
+    # one chart per dimension, three to a row: a phone stacks the columns, so no panel is cut
+    dims = list(dict.fromkeys(r["dimension"] for r in rows))
+    for start in range(0, len(dims), 3):
+        for column, dim in zip(st.columns(3), dims[start:start + 3], strict=False):
+            with column:
+                st.vega_lite_chart(progress_panel_spec([r for r in rows if r["dimension"] == dim], lang),
+                                   width="stretch")
 
 
 # --- recommendations page: the roadmap ---------------------------------------------------------
@@ -190,20 +197,24 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
         columns=["id", "objective", "action", "owner", "year", "budget", "status"])
     if not base:
         st.info(tr("roadmap_empty", lang))
+    # widths that add up to the main column at 1280 px (wider screens share the rest); rows tall enough
+    # for the grid to wrap an action over three lines instead of cutting it
     edited = st.data_editor(
-        frame, key=_editor_key(), num_rows="dynamic", hide_index=True, width="stretch",
+        frame, key=_editor_key(), num_rows="dynamic", hide_index=True, width="stretch", row_height=ROW_HEIGHT,
         column_order=["objective", "action", "owner", "year", "budget", "status"],
         disabled=["id", "objective"],
         column_config={
-            "objective": st.column_config.TextColumn(tr("col_objective", lang), width="small"),
-            "action": st.column_config.TextColumn(tr("col_action", lang), width="medium", required=True,
+            "objective": st.column_config.TextColumn(tr("col_objective", lang), width=130,
+                                                     help=tr("col_objective_help", lang)),
+            "action": st.column_config.TextColumn(tr("col_action", lang), width=262, required=True,
                                                   max_chars=roadmap.MAX_ACTION),
-            "owner": st.column_config.TextColumn(tr("col_owner", lang), width="small", max_chars=roadmap.MAX_SHORT),
-            "year": st.column_config.NumberColumn(tr("col_year", lang), width="small", min_value=targets_.YEAR_MIN,
+            "owner": st.column_config.TextColumn(tr("col_owner", lang), width=126, max_chars=roadmap.MAX_SHORT),
+            "year": st.column_config.NumberColumn(tr("col_year", lang), width=64, min_value=targets_.YEAR_MIN,
                                                   max_value=targets_.YEAR_MAX, step=1, format="%d",
                                                   default=default_year(targets_.of(doc), None)),
-            "budget": st.column_config.TextColumn(tr("col_budget", lang), width="small", max_chars=roadmap.MAX_SHORT),
-            "status": st.column_config.SelectboxColumn(tr("col_plan_status", lang), width="small",
+            "budget": st.column_config.TextColumn(tr("col_budget", lang), width=100, max_chars=roadmap.MAX_SHORT,
+                                                  help=tr("col_budget_help", lang)),
+            "status": st.column_config.SelectboxColumn(tr("col_plan_status", lang), width=100,
                                                        options=list(roadmap.STATUSES),
                                                        format_func=lambda s: roadmap.label(s, lang),
                                                        default="planned", required=True),

@@ -1252,8 +1252,13 @@ TEXTS.update({
     "col_action": {"fr": "Action", "de": "Maßnahme", "en": "Action"},
     "col_owner": {"fr": "Responsable", "de": "Verantwortlich", "en": "Owner"},
     "col_year": {"fr": "Année", "de": "Jahr", "en": "Year"},
-    "col_budget": {"fr": "Budget (montant ou article)", "de": "Budget (Betrag oder Artikel)",
-                   "en": "Budget (amount or article)"},
+    "col_budget": {"fr": "Budget", "de": "Budget", "en": "Budget"},
+    "col_budget_help": {"fr": "Un montant en euros (15 000) ou un article budgétaire (104/123-01).",
+                        "de": "Ein Betrag in Euro (15 000) oder ein Haushaltsartikel (104/123-01).",
+                        "en": "An amount in euros (15 000) or a budget article (104/123-01)."},
+    "col_objective_help": {"fr": "L'objectif stratégique du PST : la dimension que l'action fait progresser.",
+                           "de": "Das strategische Ziel des PST: die Dimension, die die Maßnahme voranbringt.",
+                           "en": "The PST's strategic objective: the dimension the action moves forward."},
     "col_plan_status": {"fr": "Statut", "de": "Status", "en": "Status"},
 })
 

@@ -84,11 +84,13 @@ def test_progress_chart_appears_after_a_submission(mini, store):
     _set_target(at, "alpha", "mid", 2030)
     assert any("premier envoi" in c.value for c in at.caption)
     at.button(key="submit").click().run()
-    progress = [c for c in at.get("vega_lite_chart") if "facet" in json.loads(c.proto.spec)]
-    assert len(progress) == 1
+    # one panel per dimension (a phone stacks them), titled with the dimension
+    panels = {tuple(spec["title"]["text"]): chart for chart in at.get("vega_lite_chart")
+              if isinstance((spec := json.loads(chart.proto.spec)).get("title"), dict)}
+    assert list(panels) == [(_mini().t(s.label, "fr"),) for s in _mini().dimensions]
     import pyarrow as pa
 
-    rows = pa.ipc.open_stream(progress[0].proto.data.data).read_pandas().to_dict("records")  # Streamlit's copy
+    rows = pa.ipc.open_stream(panels[("Alpha",)].proto.data.data).read_pandas().to_dict("records")  # Streamlit's copy
     alpha = [r for r in rows if r["dimension"] == "Alpha"]
     assert [r["when"] for r in alpha][-1] == "aujourd'hui" and len(alpha) == 2
     assert all(r["target"] == 40 for r in alpha) and all(r["score"] == 0 for r in alpha)

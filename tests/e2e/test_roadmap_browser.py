@@ -13,6 +13,7 @@ from conftest import MAIN, open_app, wait_idle
 
 from maturity import plan as roadmap
 from maturity.answers import AnswersFile
+from maturity.app.roadmap import ROW_HEIGHT
 from maturity.questionnaire import load_questionnaire
 from maturity.storage import Store
 
@@ -44,10 +45,10 @@ def _roadmap_grid(page):
 
 def _edit_cell(page, grid, row: int, column: int, text: str, choice: bool = False) -> None:
     """Edit one cell of the roadmap's data editor (a canvas grid) as a user does with the keyboard:
-    click the row's first cell (rows are 35 px under a 35 px header; the first column, past the row
-    marker, is the read-only objective), arrow right to the column, Enter opens the cell's editor;
+    click the row's first cell (rows of ``ROW_HEIGHT`` px under a 35 px header; the first column,
+    past the row marker, is the read-only objective), arrow right to the column, Enter opens the cell's editor;
     type the value (a selectbox: type its label), Enter saves it."""
-    grid.click(position={"x": 60, "y": 35 * (row + 1) + 17})
+    grid.click(position={"x": 60, "y": 35 + ROW_HEIGHT * row + ROW_HEIGHT // 2})
     for _ in range(column):
         page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
