@@ -262,6 +262,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "roadmap_gap": {"fr": "encore {points} points", "de": "noch {points} Punkte", "en": "{points} points to go"},
     "roadmap_no_score": {"fr": "pas de score", "de": "kein Wert", "en": "no score"},
     "roadmap_no_owner": {"fr": "responsable à désigner", "de": "Verantwortliche noch offen", "en": "owner to be named"},
+    "roadmap_pst_title": {"fr": "Pour le PST", "de": "Für das PST", "en": "For the PST"},
+    "roadmap_pst_help": {
+        "fr": "Toutes les actions de la feuille de route dans la structure du Programme Stratégique Transversal, "
+              "à copier dans son tableau.",
+        "de": "Alle Maßnahmen des Fahrplans in der Struktur des Programme Stratégique Transversal (PST), zum "
+              "Übernehmen in dessen Tabelle.",
+        "en": "Every action of the roadmap in the structure of the Programme Stratégique Transversal (PST), to "
+              "copy into its table."},
     "roadmap_more": {"fr": "Et {n} autres actions : voir la version éditable et le tableau PST.",
                      "de": "Und {n} weitere Maßnahmen: siehe die bearbeitbare Fassung und die PST-Tabelle.",
                      "en": "And {n} more actions: see the editable version and the PST table."},
@@ -388,6 +396,11 @@ class Roadmap:
     targets: list[list[str]]  # dimension, score, target level, year, gap
     years: list[tuple[str, list[str]]]  # (year, lines "action — owner · budget · status")
     more: str = ""  # what the PDF leaves to the editable versions, in words
+    # every action (dropped ones too, with their status) in the PST's structure, header first
+    # (:func:`maturity.plan.pst_rows`): the editable version's table to paste into the PST
+    pst: list[list[str]] = field(default_factory=list)
+    pst_title: str = ""
+    pst_help: str = ""
 
     @property
     def actions(self) -> int:
@@ -847,7 +860,15 @@ def _roadmap(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: s
             details.append(plan.label(item.status, lang))
             lines.append(f"{clean_text(item.action, 400, one_line=True)} — {' · '.join(details)}")
         years.append((str(year), lines))
-    return Roadmap(t("roadmap_title", lang), t("roadmap_headers", lang).split("|"), rows, years)
+    from dataclasses import replace
+
+    safe = [replace(item, action=clean_text(item.action, 400, one_line=True),
+                    owner=clean_text(item.owner, 120, one_line=True),
+                    budget=clean_text(item.budget, 120, one_line=True) if isinstance(item.budget, str) else item.budget)
+            for item in plan.of(doc)]  # the commune's own words made safe; amounts formatted as in the CSV
+    pst = plan.pst_rows(q, safe, lang, goals) if safe else []
+    return Roadmap(t("roadmap_title", lang), t("roadmap_headers", lang).split("|"), rows, years, pst=pst,
+                   pst_title=t("roadmap_pst_title", lang), pst_help=t("roadmap_pst_help", lang))
 
 
 def _pst(q: Questionnaire, doc: AnswersFile, every: list[Priority], lang: str) -> list[list[str]]:

@@ -76,20 +76,20 @@ def _muted(paragraph: Paragraph, text: str, *, italic: bool = True, size: float 
 
 
 def _table(document, headers: list[str], rows: list[list[str]], widths: list[float] | None = None,
-           bold_first: bool = True) -> None:
+           bold_first: bool = True, size: float = 9.5) -> None:
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.text = ""
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
-        run.font.size = Pt(9)
+        run.font.size = Pt(min(9, size))
     _repeat_header(table.rows[0])
     for values in rows:
         cells = table.add_row().cells
         for k, (cell, text) in enumerate(zip(cells, values, strict=True)):
             run = cell.paragraphs[0].add_run(text)
-            run.font.size = Pt(9.5)
+            run.font.size = Pt(size)
             run.bold = bold_first and k == 0
     if widths:  # Word reads the cells' widths, LibreOffice the columns': both are set
         table.autofit = False
@@ -106,6 +106,22 @@ def _repeat_header(row) -> None:
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     tr_pr.append(header)
+
+
+def _pst_annex(document, r) -> None:
+    """Every action of the roadmap in the PST's seven columns, on a landscape page of its own at the
+    end: a table to copy into the commune's PST (its columns too many for a portrait page)."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21)
+    heading = document.add_heading(r.pst_title, level=1)
+    help_ = document.add_paragraph()
+    _muted(help_, r.pst_help)
+    for paragraph in (heading, help_):  # never alone at the foot of a page
+        paragraph.paragraph_format.keep_with_next = True
+    _table(document, r.pst[0], r.pst[1:], widths=[4.2, 3.8, 6.1, 3.2, 2.3, 2.8, 2.6], bold_first=False, size=9)
 
 
 def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
@@ -251,6 +267,8 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
             line.add_run(" — ")
             _hyperlink(line, link.label, link.url)
     _muted(document.add_paragraph(), c.footer, size=8)
+    if c.roadmap is not None and len(c.roadmap.pst) > 1:
+        _pst_annex(document, c.roadmap)
 
     out = BytesIO()
     document.save(out)

@@ -10,10 +10,12 @@ import pypdf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from maturity import plan
 from maturity.answers import AnswersFile
 from maturity.questionnaire import load_questionnaire
 from maturity.sheet import build, build_content
 from maturity.sheet.pdf import MAX_PAGES, ROADMAP_ACTIONS
+from maturity.targets import Target
 
 DAY = date(2026, 12, 1)
 Q = load_questionnaire()
@@ -136,3 +138,27 @@ def test_docx_carries_the_roadmap():
     assert "Objectifs et feuille de route" in headings and "2025" in headings
     assert sum(p.text.startswith("Compter les vélos.") for p in document.paragraphs) == 14 - 3  # 3 dropped
     assert any("Déploiement" in cell.text for table in document.tables for row in table.rows for cell in row.cells)
+
+
+def test_docx_ends_with_the_roadmap_as_a_pst_table_on_a_landscape_page():
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+
+    doc = AnswersFile(Q.id, Q.version, commune={"name": "Namur", "nis_code": "92094"})
+    doc.extra["targets"] = {DIMS[3]: {"level": "development", "by": 2028}}
+    doc.extra["plan"] = _plan(5, "Compter les vélos. ")
+    for lang, title in (("fr", "Pour le PST"), ("de", "Für das PST")):
+        document = Document(io.BytesIO(build(Q, doc, lang, "docx", generated=DAY)))
+        last = document.sections[-1]
+        assert last.orientation == WD_ORIENT.LANDSCAPE and last.page_width > last.page_height
+        assert document.sections[0].orientation == WD_ORIENT.PORTRAIT
+        assert [p.text for p in document.paragraphs if p.style.name.startswith("Heading")][-1] == title
+        table = document.tables[-1]
+        cells = [[cell.text for cell in row.cells] for row in table.rows]
+        expected = plan.pst_rows(Q, plan.read(doc.extra["plan"]), lang, {DIMS[3]: Target("development", 2028)})
+        assert cells == [[cell.strip() for cell in row] for row in expected]  # every action, the dropped one too (with its status), in the roadmap's order
+        assert len(cells) == 1 + 5 and cells[4][6] == plan.label("dropped", lang)
+    without = AnswersFile(Q.id, Q.version, commune={"name": "Namur", "nis_code": "92094"})
+    without.extra["targets"] = {DIMS[3]: {"level": "development", "by": 2028}}
+    document = Document(io.BytesIO(build(Q, without, "fr", "docx", generated=DAY)))
+    assert len(document.sections) == 1  # targets without actions: no PST page
