@@ -1207,20 +1207,23 @@ TEXTS.update({
                       "en": "Targets of {name} (level aimed for in each dimension)"},
     "series_note_target": {"fr": "minimum du niveau visé", "de": "Untergrenze der angestrebten Stufe",
                            "en": "lower bound of the target level"},
-    "progress_header": {"fr": "D'une évaluation à l'autre", "de": "Von Bewertung zu Bewertung",
+    "progress_header": {"fr": "D'un bilan à l'autre", "de": "Von Bewertung zu Bewertung",
                         "en": "From one assessment to the next"},
     "progress_help": {
-        "fr": "Le score de chaque dimension à chaque évaluation envoyée, et aujourd'hui ; le trait gris pointillé "
+        "fr": "Le score de chaque dimension à chaque bilan enregistré, et aujourd'hui ; le trait gris pointillé "
         "est le minimum du niveau visé.",
-        "de": "Der Wert jeder Dimension bei jeder abgeschickten Bewertung und heute; die graue gestrichelte Linie "
+        "de": "Der Wert jeder Dimension bei jeder gespeicherten Bewertung und heute; die graue gestrichelte Linie "
         "ist die Untergrenze der angestrebten Stufe.",
-        "en": "Each dimension's score at every submitted assessment, and today; the grey dashed line is the lower "
+        "en": "Each dimension's score at every saved assessment, and today; the grey dashed line is the lower "
         "bound of the target level.",
     },
     "progress_none": {
-        "fr": "Après votre premier envoi, ce graphique montrera l'évolution de chaque dimension face à son objectif.",
-        "de": "Nach Ihrer ersten Abgabe zeigt diese Grafik die Entwicklung jeder Dimension gegenüber ihrem Ziel.",
-        "en": "After your first submission, this chart will show each dimension's progress against its target.",
+        "fr": "Enregistrez ce bilan (« Enregistrer ce bilan », plus bas) : au prochain bilan, par exemple dans un "
+        "an, ce graphique montrera l'évolution de chaque dimension face à son objectif.",
+        "de": "Speichern Sie diese Bewertung („Bewertung speichern“, weiter unten): Bei der nächsten Bewertung, "
+        "etwa in einem Jahr, zeigt diese Grafik die Entwicklung jeder Dimension gegenüber ihrem Ziel.",
+        "en": "Save this assessment (“Save this assessment”, further down): at the next one, a year from now for "
+        "instance, this chart will show each dimension's progress against its target.",
     },
     "progress_today": {"fr": "aujourd'hui", "de": "heute", "en": "today"},
     "roadmap_header": {"fr": "Votre feuille de route", "de": "Ihr Fahrplan", "en": "Your roadmap"},

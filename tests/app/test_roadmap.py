@@ -82,7 +82,7 @@ def test_progress_chart_appears_after_a_submission(mini, store):
     at, token = _answered(store)
     goto(at, "resultats")
     _set_target(at, "alpha", "mid", 2030)
-    assert any("premier envoi" in c.value for c in at.caption)
+    assert any("au prochain bilan" in c.value for c in at.caption)
     at.button(key="submit").click().run()
     # one panel per dimension (a phone stacks them), titled with the dimension
     panels = {tuple(spec["title"]["text"]): chart for chart in at.get("vega_lite_chart")
