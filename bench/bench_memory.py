@@ -20,7 +20,7 @@ from maturity.storage import Store
 
 SESSIONS = 20
 MAIN = "[data-testid='stMain']"
-COUNT_RE = re.compile(r"(\d+) questions répondues sur (\d+)")
+COUNT_RE = re.compile(r"(\d+) questions? répondues? sur (\d+)")
 
 
 def _status(pid: int) -> dict[str, float]:

@@ -84,6 +84,23 @@ SOURCE_TEXT = {
     "en": "{title}, published by {publisher} on {date} ({licence}); {method}",
 }
 
+# the same source for a commune's official, in plain words: what the band means, no formula (the method,
+# with its formula, is published with the figures and in docs/benchmarks.md)
+PLAIN_SOURCE_TEXT = {
+    "fr": "{title}, publié par {publisher} le {date} ({licence}). La bande colorée autour de la ligne de la "
+          "Wallonie est la marge d'incertitude de cette estimation : la vraie moyenne des communes wallonnes "
+          "s'y trouve avec une confiance de 95 %. Plus la bande est étroite, plus les communes ont été "
+          "nombreuses à répondre ; quand toutes répondent, il n'y a plus de bande.",
+    "de": "{title}, veröffentlicht von {publisher} am {date} ({licence}). Das farbige Band um die Linie der "
+          "Wallonie ist die Unsicherheit dieser Schätzung: Der wahre Mittelwert der wallonischen Gemeinden "
+          "liegt mit 95 % Sicherheit darin. Je schmaler das Band, desto mehr Gemeinden haben geantwortet; "
+          "antworten alle, gibt es kein Band mehr.",
+    "en": "{title}, published by {publisher} on {date} ({licence}). The shaded band around the Wallonia line "
+          "is this estimate's margin of uncertainty: the true average of the Walloon communes lies within it "
+          "with 95 % confidence. The narrower the band, the more communes answered; when all of them answer, "
+          "there is no band.",
+}
+
 
 def _lang(lang: str) -> str:
     return lang if lang in LANGS else "fr"
@@ -288,6 +305,16 @@ class CampaignReference:
         return SOURCE_TEXT[lang].format(title=_text(self.set.title, lang), publisher=self.set.publisher, date=when,
                                         licence=self.set.licence or LICENCE, method=_text(self.set.method, lang))
 
+    def plain_source(self, lang: str = "fr") -> str:
+        """Where the numbers come from and what their band means, in plain words (no formula): the
+        text a commune's official reads under the radar."""
+        from .display import format_date
+
+        lang = _lang(lang)
+        when = format_date(self.date, lang) if self.date else str(self.set.year)
+        return PLAIN_SOURCE_TEXT[lang].format(title=_text(self.set.title, lang), publisher=self.set.publisher,
+                                              date=when, licence=self.set.licence or LICENCE)
+
     def _figures(self, group: str) -> dict[str, Any]:
         return {f.dimension: f for f in self.set.figures if f.group == group and f.dimension}
 
@@ -426,6 +453,13 @@ class ReferenceChoice:
         return {"origin": self.origin, "campaign": self.campaign.campaign if self.campaign else None,
                 "wallonia": self.wallonia.to_json() if self.wallonia else None,
                 "peers": [p.to_json() for p in self.peers], "source": self.source(lang), "note": self.note}
+
+    def plain_source(self, lang: str = "fr") -> str | None:
+        """As :meth:`source`, with the campaign's method in plain words (what the band means) instead of
+        its formula: for the app's note under the radar."""
+        if self.origin == "campaign" and self.campaign is not None:
+            return self.campaign.plain_source(lang)
+        return self.source(lang)
 
     def source(self, lang: str = "fr") -> str | None:
         """Where the Walloon numbers come from (for the sheet): the campaign's source, or the pool's caveat."""

@@ -42,6 +42,29 @@ STYLES: dict[str, dict] = {
     "target": {"color": "#56B4E9", "dash": [2, 3], "shape": "triangle-right", "width": 1.3},
 }
 KINDS = tuple(STYLES)
+# a kind drawn more than once (the province and the population class are both "peer"; a team has several
+# respondents): the second, third… series of that kind take these styles in turn, so that no two lines
+# of one radar share colour, dash and shape
+VARIANTS: dict[str, list[dict]] = {
+    "peer": [{"color": "#882255", "dash": [12, 3], "shape": "triangle-left", "width": 1.8}],
+    "respondent": [
+        {"color": "#5F6B7A", "dash": [7, 2], "shape": "wedge", "width": 1.0},
+        {"color": "#8A94A3", "dash": [1, 2], "shape": "arrow", "width": 1.0},
+        {"color": "#5F6B7A", "dash": [8, 2, 1, 2], "shape": "triangle", "width": 1.0},
+    ],
+}
+
+
+def series_styles(kinds: list[str]) -> list[dict]:
+    """The style of each series, in order: its kind's, or for a kind's second, third… series that
+    kind's variants in turn (then again from the start)."""
+    seen: dict[str, int] = {}
+    out = []
+    for kind in kinds:
+        k = seen[kind] = seen.get(kind, -1) + 1
+        styles = [STYLES[kind], *VARIANTS.get(kind, [])]
+        out.append(styles[k % len(styles)])
+    return out
 GRID = "#C9CED6"
 INK = "#1F2A37"
 MUTED = "#5B6573"
@@ -262,10 +285,11 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
     data = radar_data(q, series, lang, layout)
     legends = list(dict.fromkeys(series_label(s, dims, lang) for s in series))
     kinds = {series_label(s, dims, lang): s.kind for s in series}
-    colors = [STYLES[kinds[label]]["color"] for label in legends]
-    dashes = [STYLES[kinds[label]]["dash"] for label in legends]
-    shapes = [STYLES[kinds[label]]["shape"] for label in legends]
-    widths = [STYLES[kinds[label]]["width"] for label in legends]
+    styles = series_styles([kinds[label] for label in legends])
+    colors = [st["color"] for st in styles]
+    dashes = [st["dash"] for st in styles]
+    shapes = [st["shape"] for st in styles]
+    widths = [st["width"] for st in styles]
     radius = layout.radius
     line_px = layout.label_font * 1.2
     # the plot holds the top and bottom labels, so that the legend below never meets them; the side

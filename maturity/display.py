@@ -10,6 +10,7 @@ brings to a score) are rounded with :func:`round_parts`, so they add up to the t
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
@@ -92,3 +93,43 @@ def format_date(value: date | datetime | str, lang: str = "fr") -> str:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return _format_date(value, format="long", locale=locale(lang))
+
+
+# --- plural forms ------------------------------------------------------------------------------
+
+_PLURAL_FIELD = re.compile(r"\{(\w+):([^{}|]*)\|([^{}|]*)\}")
+
+
+def plural_category(count: object, lang: str = "fr") -> str:
+    """"one" or "other" for ``count`` in ``lang``, by the language's rule (CLDR, via babel): in
+    French 0 and 1 take the singular ("0 question répondue", "1 question répondue"); in German and
+    English only 1 does. A number already written for a reader ("1,5") is read back; anything else
+    takes the plural."""
+    if isinstance(count, bool):
+        return "other"
+    if isinstance(count, str):
+        cleaned = re.sub(r"[^\d,.\-]", "", count).replace(",", ".")
+        try:
+            count = float(cleaned)
+        except ValueError:
+            return "other"
+    if not isinstance(count, int | float | Decimal) or not math.isfinite(count):
+        return "other"
+    if isinstance(count, float) and count.is_integer():
+        count = int(count)
+    return "one" if Locale.parse(locale(lang)).plural_form(abs(count)) == "one" else "other"
+
+
+def plural_text(text: str, lang: str, values: dict[str, object]) -> str:
+    """Choose the plural forms of ``text`` before it is filled: a field ``{name:one|other}`` becomes
+    the form ``values[name]`` takes in ``lang``, where ``#`` stands for the value (so a catalog writes
+    ``"{n:# réponse reprise|# réponses reprises}"``). Fields of other kinds stay for ``str.format``."""
+
+    def choose(match: re.Match[str]) -> str:
+        name, one, other = match.groups()
+        if name not in values:
+            raise KeyError(name)
+        form = one if plural_category(values[name], lang) == "one" else other
+        return form.replace("#", "{" + name + "}")
+
+    return _PLURAL_FIELD.sub(choose, text)

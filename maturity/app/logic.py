@@ -80,9 +80,13 @@ def progress(q: Questionnaire, answers: Mapping[str, Any]) -> Progress:
     return Progress(out)
 
 
-def resume_step(q: Questionnaire, answers: Mapping[str, Any]) -> int:
-    """Where a returning user goes on (0-based): the first part with an unanswered question shown,
-    else the last part (everything answered: the way to the results)."""
+def resume_step(q: Questionnaire, answers: Mapping[str, Any], last_part: str | None = None) -> int:
+    """Where a returning user goes on (0-based): the part they last opened (``last_part``, a section
+    id the space remembers), else the first part with an unanswered question shown, else the last part
+    (everything answered: the way to the results)."""
+    for i, section in enumerate(q.sections):
+        if last_part is not None and section.id == last_part:
+            return i
     for i, section in enumerate(progress(q, answers).sections):
         if section.answered < section.total:
             return i
@@ -549,7 +553,8 @@ def pooled_series(q: Questionnaire, pool_rows: list[dict[str, Any]], nis_code: s
         out.append(SeriesInfo(name=s.name, scores=s.scores, kind=s.kind, kind_label=tr("kind_pooled_unverified", lang),
                               source=group.source(lang) if group else "", year=str(getattr(group, "year", "") or ""),
                               n=getattr(group, "n", None), note=s.note))
-    note = choice.source(lang) if choice.origin == "campaign" and choice.wallonia is not None else choice.note
+    # under the radar, plain words: what the band means, never the estimator's formula (docs/benchmarks.md)
+    note = choice.plain_source(lang) if choice.origin == "campaign" and choice.wallonia is not None else choice.note
     return out, note
 
 
@@ -626,6 +631,22 @@ def sheet_kwargs(q: Questionnaire, series: list[SeriesInfo], previous: Any | Non
             prev = previous_series(previous, lang)
             kwargs["previous_label"] = prev.name if prev else None
     return kwargs
+
+
+FILE_KINDS = {
+    # kind -> (word key, extension)
+    "pdf": ("file_sheet", "pdf"), "docx": ("file_sheet", "docx"), "md": ("file_sheet", "md"),
+    "pst": ("file_pst", "csv"), "scores": ("file_scores", "csv"), "answers": ("file_answers", "json"),
+    "everything": ("file_everything", "json"), "pool": ("file_pool", "csv"),
+}
+
+
+def download_name(kind: str, lang: str, commune: str | None = None) -> str:
+    """The name of a downloaded file, in the page's language: ``smart-city-namur-fiche.pdf``,
+    ``smart-city-butgenbach-antworten.json``, ``smart-city-namur-answers.json`` (ASCII only)."""
+    word_key, ext = FILE_KINDS[kind]
+    parts = ["smart-city"] + ([safe_filename(commune)] if commune else []) + [safe_filename(tr(word_key, lang))]
+    return "-".join(parts) + "." + ext
 
 
 def safe_filename(text: str) -> str:

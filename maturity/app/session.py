@@ -222,6 +222,28 @@ def set_assessment_lang(chosen: str) -> None:
     st.session_state["space_meta"] = meta
 
 
+def resume_step(q: Questionnaire, doc: AnswersFile) -> int:
+    """The part (0-based) where this assessment's holder stopped: the one last opened, else the first
+    unfinished one (:func:`logic.resume_step`)."""
+    return logic.resume_step(q, doc.answers, (st.session_state.get("space_meta") or {}).get("last_part"))
+
+
+def remember_part(section_id: str) -> None:
+    """Keep the part the holder has open in the space (server-side), so that the resume link, which
+    names no part, brings them back to it from any browser. Written only when it changes."""
+    meta = st.session_state.get("space_meta")
+    token = current_token()
+    s = store()
+    if meta is None or not token or s is None or meta.get("last_part") == section_id:
+        return
+    try:
+        s.set_last_part(token, section_id)
+    except (StorageError, SpaceNotFound) as exc:
+        _log_once(exc)
+        return
+    meta["last_part"] = section_id
+
+
 # --- the resume token and the space -------------------------------------------------------------
 
 
@@ -312,7 +334,7 @@ def document() -> AnswersFile | None:
     st.session_state["doc_token"] = token
     st.session_state["doc_version"] = space.version
     st.session_state["space_meta"] = {"nis_code": space.nis_code, "name": space.commune_name,
-                                      "lang": normalize_lang(space.lang)}
+                                      "lang": normalize_lang(space.lang), "last_part": space.last_part}
     if "lang_from_space" not in st.session_state and not st.session_state.get("lang_chosen"):
         st.session_state["lang"] = normalize_lang(space.lang)  # a resume link opens in the assessment's language
     st.session_state["lang_from_space"] = True

@@ -76,6 +76,7 @@ def sidebar() -> None:
                 st.button(tr("assessment_lang_button", lang, language=tr(f"lang_{lang}", lang)), key="assessment_lang",
                           on_click=session.set_assessment_lang, args=(lang,))
         st.caption(tr("footer", lang))
+        document_language(lang)
 
 
 def style(lang: str) -> None:
@@ -83,11 +84,32 @@ def style(lang: str) -> None:
     st.html(f"<style>{css(lang)}</style>")
 
 
+def document_language(lang: str) -> None:
+    """The page's language for browsers, screen readers and translators: ``<html lang>`` (Streamlit
+    ships ``en``) and the name of Streamlit's "Skip to main content" link, set on every page in the
+    page's language (the link's visible text is replaced by :func:`css`)."""
+    from json import dumps
+
+    st.html("<script>(() => {\n"
+            f"document.documentElement.lang = {dumps(lang)};\n"
+            "const skip = document.querySelector(\"[data-testid='stSkipToContent']\");\n"
+            f"if (skip) skip.setAttribute('aria-label', {dumps(tr('st_skip', lang))});\n"
+            "})();</script>", unsafe_allow_javascript=True)
+
+
+def tab_title(page_title: str, lang: str) -> str:
+    """The browser tab's title: the page, then the tool, in the page's language."""
+    return tr("tab_title", lang, page=page_title)
+
+
 def css(lang: str) -> str:
     def content(key: str) -> str:
         return '"' + tr(key, lang).replace("\\", "").replace('"', "'") + '"'
 
     return (
+        # "Skip to main content", the first link of the page (shown when a keyboard user tabs to it)
+        "a[data-testid='stSkipToContent']{font-size:0 !important}"
+        f"a[data-testid='stSkipToContent']::after{{content:{content('st_skip')};font-size:0.875rem}}"
         # "Press Enter to apply" under text and number inputs
         "[data-testid='InputInstructions']{font-size:0}"
         f"[data-testid='InputInstructions']::after{{content:{content('st_enter')};font-size:0.75rem}}"
@@ -99,6 +121,16 @@ def css(lang: str) -> str:
         "[data-testid='stFileUploaderDropzoneInstructions'] span{font-size:0}"
         "[data-testid='stFileUploaderDropzoneInstructions'] span::after"
         f"{{content:{content('st_drop_limit')};font-size:0.75rem}}"
+        # tables on a phone: the text wraps inside the screen's width instead of running off its edge
+        "@media (max-width:640px){"
+        "[data-testid='stTableStyledTable']{width:100%}"
+        "[data-testid='stTableStyledTable'] th,[data-testid='stTableStyledTable'] td"
+        "{white-space:normal !important;overflow-wrap:break-word;hyphens:auto;padding:4px 3px;font-size:0.75rem}"
+        "[data-testid='stTableStyledTable'] th{overflow-wrap:anywhere}"  # long series names in narrow columns
+        # the results table keeps the dimension and each series' score; level, coverage and "does not
+        # apply" (the levels section below gives each dimension's level) only from 641 px up
+        ".st-key-score_table th:nth-last-child(-n+3),.st-key-score_table td:nth-last-child(-n+3){display:none}"
+        "}"
         # question texts: the same weight above radios and checkboxes
         "[class*='st-key-q_'] [data-testid='stWidgetLabel'] p,[class*='st-key-q_'] .q-text"
         "{font-size:1rem;font-weight:600}"

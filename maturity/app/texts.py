@@ -7,6 +7,8 @@ Texts of the questionnaire itself live in its YAML file, not here.
 
 from __future__ import annotations
 
+from maturity.display import plural_text
+
 LANGS = ("fr", "de", "en")
 LANG_NAMES = {"fr": "Français", "de": "Deutsch", "en": "English"}
 
@@ -105,8 +107,8 @@ TEXTS: dict[str, dict[str, str]] = {
                            "en": "No divergence: the team agrees on every question."},
     "team_divergent": {"fr": "divergente", "de": "abweichend", "en": "divergent"},
     "team_agreed": {"fr": "accord", "de": "Übereinstimmung", "en": "agreed"},
-    "team_spread": {"fr": "écart de {points} points sur 100", "de": "Abstand von {points} Punkten von 100",
-                    "en": "{points} points apart out of 100"},
+    "team_spread": {"fr": "écart de {points:# point|# points} sur 100", "de": "Abstand von {points:# Punkt|# Punkten} von 100",
+                    "en": "{points:# point|# points} apart out of 100"},
     "team_spread_none": {"fr": "écart non mesuré", "de": "Abstand nicht gemessen", "en": "spread not measured"},
     "team_proposal": {"fr": "Proposition : **{answer}**", "de": "Vorschlag: **{answer}**", "en": "Proposal: **{answer}**"},
     "team_final_label": {"fr": "Réponse finale", "de": "Endgültige Antwort", "en": "Final answer"},
@@ -160,6 +162,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "highest and the lowest. A wide spread is a topic for the Collège.",
     },
     # --- shell and navigation
+    # the browser tab: the page, then the tool (in the page's language)
+    "tab_title": {"fr": "{page} — Auto-évaluation Smart City", "de": "{page} — Smart-City-Selbstbewertung",
+                  "en": "{page} — Smart City self-assessment"},
+    # Streamlit's own "Skip to main content" link (keyboard users), replaced in the page's language
+    "st_skip": {"fr": "Aller au contenu principal", "de": "Zum Hauptinhalt springen", "en": "Skip to main content"},
     "app_title": {
         "fr": "Smart City : l'auto-évaluation des communes wallonnes",
         "de": "Smart City: die Selbstbewertung der wallonischen Gemeinden",
@@ -340,7 +347,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "resume_label": {"fr": "Lien ou code de reprise", "de": "Link oder Code", "en": "Resume link or code"},
     "resume_button": {"fr": "Reprendre", "de": "Fortsetzen", "en": "Resume"},
     "current_assessment": {
-        "fr": "Bilan en cours pour **{name}** : {answered} questions répondues sur {total}.",
+        "fr": "Bilan en cours pour **{name}** : {answered:# question répondue|# questions répondues} sur {total}.",
         "de": "Laufende Bewertung für **{name}**: {answered} von {total} Fragen beantwortet.",
         "en": "Assessment in progress for **{name}**: {answered} of {total} questions answered.",
     },
@@ -364,7 +371,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- questionnaire
     "q_title": {"fr": "Questionnaire — {name}", "de": "Fragebogen — {name}", "en": "Questionnaire — {name}"},
     "progress_overall": {
-        "fr": "{answered} questions répondues sur {total}",
+        "fr": "{answered:# question répondue|# questions répondues} sur {total}",
         "de": "{answered} von {total} Fragen beantwortet",
         "en": "{answered} of {total} questions answered",
     },
@@ -382,7 +389,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "step_heading": {"fr": "Partie {n} sur {count} : {label}", "de": "Teil {n} von {count}: {label}",
                      "en": "Part {n} of {count}: {label}"},
     "section_progress": {
-        "fr": "Dans cette partie : {answered} sur {total} répondues",
+        "fr": "Dans cette partie : {answered:# question répondue|# questions répondues} sur {total}",
         "de": "In diesem Teil: {answered} von {total} beantwortet",
         "en": "In this part: {answered} of {total} answered",
     },
@@ -442,14 +449,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Replace my answers with those of the file",
     },
     "upload_ok": {
-        "fr": "Fichier chargé : {count} réponses reprises.",
-        "de": "Datei geladen: {count} Antworten übernommen.",
-        "en": "File loaded: {count} answers taken over.",
+        "fr": "Fichier chargé : {count:# réponse reprise|# réponses reprises}.",
+        "de": "Datei geladen: {count:# Antwort übernommen|# Antworten übernommen}.",
+        "en": "File loaded: {count:# answer taken over|# answers taken over}.",
     },
     "upload_refused": {
-        "fr": "Ce fichier n'a pas été chargé ; vos réponses n'ont pas changé. Problème(s) :",
-        "de": "Diese Datei wurde nicht geladen; Ihre Antworten sind unverändert. Problem(e):",
-        "en": "This file was not loaded; your answers have not changed. Problem(s):",
+        "fr": "Ce fichier n'a pas été chargé ; vos réponses n'ont pas changé. Ce qui ne va pas :",
+        "de": "Diese Datei wurde nicht geladen; Ihre Antworten sind unverändert. Was nicht stimmt:",
+        "en": "This file was not loaded; your answers have not changed. What is wrong:",
     },
     "upload_warnings": {
         "fr": "Remarques sur le fichier chargé :",
@@ -478,9 +485,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "this file could not be read; your answers were not changed",
     },
     "problems_more": {
-        "fr": "… et {n} autre(s) problème(s) du même fichier",
-        "de": "… und {n} weitere(s) Problem(e) in derselben Datei",
-        "en": "… and {n} more problem(s) in the same file",
+        "fr": "… et {n:# autre problème|# autres problèmes} du même fichier",
+        "de": "… und {n:# weiteres Problem|# weitere Probleme} in derselben Datei",
+        "en": "… and {n:# more problem|# more problems} in the same file",
     },
     "upload_other_commune": {
         "fr": "le fichier concerne {file} (INS {nis}), ce bilan concerne {here} (INS {here_nis})",
@@ -496,11 +503,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "results_title": {"fr": "Résultats — {name}", "de": "Ergebnisse — {name}", "en": "Results — {name}"},
     "overall_metric": {"fr": "Maturité globale (sur 100)", "de": "Gesamtreife (von 100)", "en": "Overall maturity (out of 100)"},
     "overall_caption": {
-        "fr": "Moyenne des {n} dimensions notées sur {total}. Une dimension n'est notée qu'avec au moins "
+        "fr": "Score moyen de {n:# dimension notée|# dimensions notées} sur {total}. Une dimension n'est notée qu'avec au moins "
         "{needed} de réponses utiles.",
-        "de": "Mittelwert der {n} bewerteten von {total} Dimensionen. Eine Dimension wird erst ab {needed} "
+        "de": "Mittelwert über {n:# bewertete Dimension|# bewertete Dimensionen} von {total}. Eine Dimension wird erst ab {needed} "
         "verwertbaren Antworten bewertet.",
-        "en": "Mean of the {n} scored dimensions out of {total}. A dimension is scored only with at least "
+        "en": "Mean over {n:# scored dimension|# scored dimensions} out of {total}. A dimension is scored only with at least "
         "{needed} usable answers.",
     },
     "overall_help": {
@@ -543,9 +550,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "What changed since the assessment of {date}",
     },
     "changes_answers": {
-        "fr": "{n} réponse(s) différente(s) de celles du bilan précédent.",
-        "de": "{n} Antwort(en) anders als bei der vorigen Bewertung.",
-        "en": "{n} answer(s) differ from the previous assessment.",
+        "fr": "{n:# réponse différente|# réponses différentes} de celles du bilan précédent.",
+        "de": "{n:# Antwort anders|# Antworten anders} als bei der vorigen Bewertung.",
+        "en": "{n:# answer differs|# answers differ} from the previous assessment.",
     },
     "changes_version": {
         "fr": "Le bilan précédent a été fait avec une autre version du questionnaire : comparez avec prudence.",
@@ -764,6 +771,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "dl_scores": {"fr": "Scores (tableur CSV)", "de": "Werte (CSV-Tabelle)", "en": "Scores (CSV spreadsheet)"},
     "dl_answers": {"fr": "Réponses (JSON)", "de": "Antworten (JSON)", "en": "Answers (JSON)"},
+    # the words of downloaded file names (ASCII after logic.safe_filename), in the page's language
+    "file_sheet": {"fr": "fiche", "de": "blatt", "en": "sheet"},
+    "file_pst": {"fr": "actions-pst", "de": "massnahmen-pst", "en": "pst-actions"},
+    "file_scores": {"fr": "scores", "de": "werte", "en": "scores"},
+    "file_answers": {"fr": "reponses", "de": "antworten", "en": "answers"},
+    "file_everything": {"fr": "donnees-conservees", "de": "gespeicherte-daten", "en": "stored-data"},
+    "file_pool": {"fr": "pot-commun-moyennes", "de": "gemeinsamer-pool-mittelwerte", "en": "pool-means"},
     "dl_help": {
         "fr": "La fiche PDF reprend le graphique, les niveaux, les freins et les recommandations ; la même "
               "fiche en Word (DOCX) se modifie, par exemple pour la note au Collège.",
@@ -825,9 +839,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "admin_logout": {"fr": "Se déconnecter", "de": "Abmelden", "en": "Sign out"},
     "admin_wrong": {"fr": "Mot de passe incorrect.", "de": "Falsches Passwort.", "en": "Wrong password."},
     "admin_throttled": {
-        "fr": "Trop d'essais : réessayez dans {seconds} secondes.",
-        "de": "Zu viele Versuche: erneut in {seconds} Sekunden.",
-        "en": "Too many attempts: try again in {seconds} seconds.",
+        "fr": "Trop d'essais : réessayez dans {seconds:# seconde|# secondes}.",
+        "de": "Zu viele Versuche: erneut in {seconds:# Sekunde|# Sekunden}.",
+        "en": "Too many attempts: try again in {seconds:# second|# seconds}.",
     },
     "admin_not_configured": {
         "fr": "L'administration est désactivée : aucun mot de passe n'est configuré "
@@ -875,8 +889,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "admin_dispute_none": {"fr": "(aucun : tout retirer)", "de": "(keinen: alle zurückziehen)",
                            "en": "(none: withdraw all)"},
     "admin_dispute_settle": {"fr": "Trancher pour {name}", "de": "Für {name} entscheiden", "en": "Settle {name}"},
-    "admin_settled": {"fr": "{n} entrée(s) retirée(s).", "de": "{n} Eintrag/Einträge zurückgezogen.",
-                      "en": "{n} entry(ies) withdrawn."},
+    "admin_settled": {"fr": "{n:# entrée retirée|# entrées retirées}.", "de": "{n:# Eintrag zurückgezogen|# Einträge zurückgezogen}.",
+                      "en": "{n:# entry withdrawn|# entries withdrawn}."},
     "admin_bulk_header": {"fr": "Retirer en bloc", "de": "Sammelweise zurückziehen", "en": "Withdraw in bulk"},
     "admin_bulk_select": {"fr": "Entrées à retirer", "de": "Zurückzuziehende Einträge", "en": "Entries to withdraw"},
     "admin_bulk_placeholder": {"fr": "Choisissez des entrées", "de": "Einträge wählen", "en": "Choose entries"},
@@ -885,15 +899,17 @@ TEXTS: dict[str, dict[str, str]] = {
     "admin_bulk_client": {"fr": "Ou toutes les entrées actives d'un client",
                           "de": "Oder alle aktiven Einträge eines Clients",
                           "en": "Or every active entry from one client"},
-    "admin_bulk_client_option": {"fr": "{fp} ({n} entrées)", "de": "{fp} ({n} Einträge)", "en": "{fp} ({n} entries)"},
-    "admin_bulk_client_button": {"fr": "Retirer les {n} entrées de {fp}", "de": "Die {n} Einträge von {fp} zurückziehen",
-                                 "en": "Withdraw the {n} entries from {fp}"},
+    "admin_bulk_client_option": {"fr": "{fp} ({n:# entrée|# entrées})", "de": "{fp} ({n:# Eintrag|# Einträge})",
+                                 "en": "{fp} ({n:# entry|# entries})"},
+    "admin_bulk_client_button": {"fr": "{n:Retirer l'entrée|Retirer les # entrées} de {fp}",
+                                 "de": "{n:Den Eintrag|Die # Einträge} von {fp} zurückziehen",
+                                 "en": "{n:Withdraw the entry|Withdraw the # entries} from {fp}"},
     "submit_limited": {
-        "fr": "Trop d'envois en peu de temps : ce bilan n'a pas été enregistré. Réessayez dans {minutes} minute(s).",
-        "de": "Zu viele Sendungen in kurzer Zeit: diese Bewertung wurde nicht gespeichert. Erneut in {minutes} "
-        "Minute(n).",
-        "en": "Too many submissions in a short time: this assessment was not saved. Try again in {minutes} "
-        "minute(s).",
+        "fr": "Trop d'envois en peu de temps : ce bilan n'a pas été enregistré. Réessayez dans {minutes:# minute|# minutes}.",
+        "de": "Zu viele Sendungen in kurzer Zeit: diese Bewertung wurde nicht gespeichert. Erneut in "
+        "{minutes:# Minute|# Minuten}.",
+        "en": "Too many submissions in a short time: this assessment was not saved. Try again in "
+        "{minutes:# minute|# minutes}.",
     },
     "submit_refreshed": {
         "fr": "Les réponses avaient changé dans un autre onglet ou par un autre membre de l'équipe : le bilan "
@@ -981,11 +997,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "started or responded, never the answers.",
     },
     "privacy_retention": {
-        "fr": "**Combien de temps** : un bilan que personne n'a modifié ni enregistré pendant **{days} jours** est "
+        "fr": "**Combien de temps** : un bilan que personne n'a modifié ni enregistré pendant **{days:# jour|# jours}** est "
         "effacé, avec tout ce qu'il contient.",
-        "de": "**Wie lange**: eine Bewertung, die **{days} Tage** lang niemand geändert oder gespeichert hat, "
+        "de": "**Wie lange**: eine Bewertung, die **{days:# Tag|# Tage}** lang niemand geändert oder gespeichert hat, "
         "wird mit allem, was sie enthält, gelöscht.",
-        "en": "**How long**: an assessment nobody changed or saved for **{days} days** is erased, with everything "
+        "en": "**How long**: an assessment nobody changed or saved for **{days:# day|# days}** is erased, with everything "
         "it holds.",
     },
     "privacy_retention_none": {
@@ -1102,9 +1118,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "fewer than 5 responses: not published",
     },
     "camp_report_summary": {
-        "fr": "{n} réponses sur {invited} communes invitées ({N} communes en Wallonie à l'ouverture).",
-        "de": "{n} Antworten von {invited} eingeladenen Gemeinden ({N} Gemeinden in der Wallonie bei Beginn).",
-        "en": "{n} responses from {invited} invited communes ({N} communes in Wallonia at the opening).",
+        "fr": "{n:# réponse|# réponses} sur {invited:# commune invitée|# communes invitées} ({N} communes en Wallonie à l'ouverture).",
+        "de": "{n:# Antwort|# Antworten} von {invited:# eingeladenen Gemeinde|# eingeladenen Gemeinden} ({N} Gemeinden in der Wallonie bei Beginn).",
+        "en": "{n:# response|# responses} from {invited:# invited commune|# invited communes} ({N} communes in Wallonia at the opening).",
     },
     "camp_publish_help": {
         "fr": "Les chiffres ouverts (YAML et CSV, licence CC BY 4.0) ne contiennent aucun chiffre par commune ni "
@@ -1195,7 +1211,8 @@ TEXTS.update({
     "targets_save": {"fr": "Enregistrer les objectifs", "de": "Ziele speichern", "en": "Save the targets"},
     "targets_saved": {"fr": "Objectifs enregistrés.", "de": "Ziele gespeichert.", "en": "Targets saved."},
     "target_reached": {"fr": "atteint", "de": "erreicht", "en": "reached"},
-    "target_gap": {"fr": "encore {points} points", "de": "noch {points} Punkte", "en": "{points} points to go"},
+    "target_gap": {"fr": "encore {points:# point|# points}", "de": "noch {points:# Punkt|# Punkte}",
+                   "en": "{points:# point|# points} to go"},
     "target_no_score": {"fr": "pas de score (réponses insuffisantes)", "de": "kein Wert (zu wenige Antworten)",
                         "en": "no score (insufficient answers)"},
     "col_dimension": {"fr": "Dimension", "de": "Dimension", "en": "Dimension"},
@@ -1270,7 +1287,7 @@ def tr(key: str, lang: str = "fr", **values: object) -> str:
     """The text ``key`` in ``lang`` (French when missing), with ``{placeholders}`` filled."""
     entry = TEXTS[key]
     text = entry.get(lang) or entry["fr"]
-    return text.format(**values) if values else text
+    return plural_text(text, lang, values).format(**values) if values else text
 
 
 def normalize_lang(lang: object) -> str:

@@ -78,6 +78,7 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
             submissions=subs,
             commune_locked=bool(row.commune_locked),
             version=int(row.version),
+            last_part=spaces.last_part_of(row),
         )
 
     @guarded
@@ -139,7 +140,7 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
                 "nis_code": space.nis_code, "commune_name": space.commune_name, "lang": space.lang,
                 "questionnaire": {"id": space.questionnaire_id, "version": space.questionnaire_version},
                 "created_at": space.created_at.isoformat(), "updated_at": space.draft_updated_at.isoformat(),
-                "version": space.version,
+                "version": space.version, "last_part": space.last_part,
             },
             "draft": space.draft,
             "submissions": [

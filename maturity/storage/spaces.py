@@ -41,6 +41,7 @@ class Space:
     submissions: list[Snapshot] = field(default_factory=list)
     commune_locked: bool = False  # opened by a campaign invitation: the commune cannot be changed
     version: int = 0  # bumped by every write to the draft (any tab, person or replica)
+    last_part: str | None = None  # the questionnaire part (section id) its holder last opened
 
 
 
@@ -88,6 +89,8 @@ class StaleDraft(Exception):
         self.expected = expected
         self.found = found
 
+
+LAST_PART = "_last_part"  # key in a space's meta_json: the part its holder last opened (not in the document)
 
 RESPONDENT_FIELDS = ("role", "name")  # contract §2: the respondent's role and, optionally, a name
 
@@ -262,7 +265,8 @@ class SpacesMixin(Database):
         """Set top-level keys of the draft document other than its answers and notes (e.g. ``targets``,
         ``plan``; a value ``None`` removes the key), in one transaction that changes nothing else: an
         answer saved meanwhile from another tab or replica stays. Returns the new version."""
-        reserved = {"answers", "notes", "questionnaire", "commune", "updated_at", "_questionnaire", "_commune"}
+        reserved = {"answers", "notes", "questionnaire", "commune", "updated_at", "_questionnaire", "_commune",
+                    LAST_PART}
         if not isinstance(values, dict) or reserved & set(values):
             raise ValueError(f"save_meta sets other keys than {sorted(reserved)}")
         encoded = {k: (None if v is None else dumps(v)) for k, v in values.items()}
@@ -277,6 +281,31 @@ class SpacesMixin(Database):
                     meta[key] = loads(value)
             conn.execute(spaces.update().where(spaces.c.id == space_id).values(meta_json=dumps(meta)))
         return version
+
+    @guarded
+    def set_last_part(self, token: str, section_id: str | None) -> None:
+        """Remember the questionnaire part (section id) the holder last opened, so that the resume link
+        without a part in it brings them back there. Not a change of the answers: the version and the
+        draft's time stay, and no other tab reloads for it."""
+        if section_id is not None and (not isinstance(section_id, str) or not 0 < len(section_id) <= 200):
+            raise ValueError(f"invalid section id: {section_id!r}")
+        if not valid_token(token):
+            raise SpaceNotFound()
+        with self._write() as conn:
+            found = conn.execute(  # a no-op update that locks the row (PostgreSQL) like the draft's writes
+                spaces.update()
+                .where(spaces.c.token_hash == token_hash(token))
+                .values(version=spaces.c.version)
+                .returning(spaces.c.id, spaces.c.meta_json)
+            ).first()
+            if found is None:
+                raise SpaceNotFound()
+            meta = loads(found.meta_json)
+            if section_id is None:
+                meta.pop(LAST_PART, None)
+            else:
+                meta[LAST_PART] = section_id
+            conn.execute(spaces.update().where(spaces.c.id == found.id).values(meta_json=dumps(meta)))
 
     @guarded
     def save_note(self, token: str, question_id: str, note: str | None) -> int:
@@ -350,11 +379,15 @@ class SpacesMixin(Database):
         q_version = questionnaire.pop("version", None)
         if "respondent" in doc:  # only what the contract names: no e-mail, phone, … in the database
             doc["respondent"] = stored_respondent(doc["respondent"])
+        doc.pop(LAST_PART, None)
         meta = {"_questionnaire": questionnaire, "_commune": commune, **doc}
         meta_json = dumps(meta)
         now = self._now()
         with self._write() as conn:
             space_id, version = touch_space(conn, token, now)
+            before = loads(conn.execute(sa.select(spaces.c.meta_json).where(spaces.c.id == space_id)).scalar_one())
+            if isinstance(before.get(LAST_PART), str):  # the part the holder was at stays
+                meta_json = dumps({**meta, LAST_PART: before[LAST_PART]})
             values: dict[str, Any] = {"meta_json": meta_json}
             if nis_code:  # a document without a NIS code never renames the space's commune
                 values.update(nis_code=str(nis_code), commune_name=name)
@@ -434,6 +467,7 @@ def delete_space_rows(conn: sa.Connection, space_id: int) -> None:
 
 def _build_document(row: Any, answers: dict[str, Any], notes: dict[str, str]) -> dict[str, Any]:
     meta = loads(row.meta_json)
+    meta.pop(LAST_PART, None)  # the space's, not the answers document's (see Space.last_part)
     questionnaire = {"id": row.questionnaire_id, "version": row.questionnaire_version}
     questionnaire.update(meta.pop("_questionnaire", {}) or {})
     commune = {}
@@ -452,3 +486,8 @@ def _build_document(row: Any, answers: dict[str, Any], notes: dict[str, str]) ->
     doc["notes"] = notes
     return doc
 
+
+
+def last_part_of(row: Any) -> str | None:
+    found = loads(row.meta_json).get(LAST_PART)
+    return found if isinstance(found, str) else None

@@ -165,4 +165,7 @@ def test_the_radar_shows_the_imported_campaign_reference_with_its_interval(mini,
     assert bands and len(bands[0]["data"]["values"]) >= 4  # the interval drawn as a band around the line
     series_rows = at.table[1].value.to_dict("records")
     assert any("campagne" in r["Nature"] for r in series_rows), series_rows
-    assert any("Baromètre test" in i.value for i in at.info)  # where the numbers come from
+    note = next(i.value for i in at.info if "Baromètre test" in i.value)  # where the numbers come from
+    # and what the band means, in plain words: never the estimator's formula (it is in docs/benchmarks.md)
+    assert "95 %" in note and "bande" in note and "marge d'incertitude" in note, note
+    assert not any(sign in note for sign in ("√", "N_h", "ŷ", "Σ", "s_h", "1,96")), note

@@ -217,3 +217,19 @@ def test_barometer_sentences_say_the_earlier_editions_where_published():
     for c in with_trend:
         assert any(f"(éditions du baromètre : {c.trend_text()})" in t for t in texts)
     assert sum("éditions du baromètre" in t for t in texts) == len(with_trend)
+
+
+def test_downloaded_files_are_named_in_the_page_language():
+    assert logic.download_name("answers", "de", "Bütgenbach") == "smart-city-butgenbach-antworten.json"
+    assert logic.download_name("answers", "en", "Namur") == "smart-city-namur-answers.json"
+    assert logic.download_name("answers", "fr", "Namur") == "smart-city-namur-reponses.json"
+    assert logic.download_name("pdf", "de", "Sankt Vith") == "smart-city-sankt-vith-blatt.pdf"
+    assert logic.download_name("docx", "fr", "Écaussinnes") == "smart-city-ecaussinnes-fiche.docx"
+    assert logic.download_name("pst", "de", "Eupen") == "smart-city-eupen-massnahmen-pst.csv"
+    assert logic.download_name("scores", "de", "Eupen") == "smart-city-eupen-werte.csv"
+    assert logic.download_name("everything", "en", "Eupen") == "smart-city-eupen-stored-data.json"
+    assert logic.download_name("pool", "fr") == "smart-city-pot-commun-moyennes.csv"
+    for lang in ("fr", "de", "en"):  # plain ASCII names every system keeps as they are
+        for kind in logic.FILE_KINDS:
+            name = logic.download_name(kind, lang, "Liège « <x> »/..")
+            assert name.isascii() and "/" not in name and " " not in name, name

@@ -73,7 +73,7 @@ def test_each_answer_is_saved_as_given_and_conditions_are_live(mini, store):
     at.radio(key="ans_a2").set_value("yes").run()
     assert any("a4" in r.label for r in at.radio)
     assert store.load_space(token).draft["answers"] == {"a2": "yes"}
-    assert "1 questions répondues sur 7" in _progress_text(at) or "1 " in _progress_text(at)
+    assert _progress_text(at).startswith("1 question répondue sur 10")
     at.radio(key="ans_a2").set_value("no").run()
     assert not any("a4" in r.label for r in at.radio)
     at.radio(key="ans_a1").set_value("unknown").run()
@@ -82,9 +82,12 @@ def test_each_answer_is_saved_as_given_and_conditions_are_live(mini, store):
 
 def test_progress_counts_answered_over_shown(mini):
     at = started()
-    assert _progress_text(at).startswith("0 questions répondues sur 9")
+    assert _progress_text(at).startswith("0 question répondue sur 9")  # French: 0 and 1 take the singular
+    assert any(c.value.startswith("Dans cette partie : 0 question répondue sur") for c in at.caption)
     at.radio(key="ans_a2").set_value("yes").run()  # shows a4: 10 questions
-    assert _progress_text(at).startswith("1 questions répondues sur 10")
+    assert _progress_text(at).startswith("1 question répondue sur 10")
+    at.radio(key="ans_a1").set_value("half").run()
+    assert _progress_text(at).startswith("2 questions répondues sur 10")
 
 
 def test_na_is_offered_only_when_allowed(mini):
@@ -365,3 +368,25 @@ def test_the_resume_link_is_never_on_a_public_page(mini):
     goto(at, "questionnaire")
     assert at.query_params["t"] in (token, [token])  # the session kept it
     assert token in " ".join(str(e.proto) for e in at.main)
+
+
+def test_the_resume_link_brings_the_holder_back_to_the_part_where_they_stopped(mini, store):
+    at = started()
+    token = at.session_state["token"]
+    at.radio(key="ans_a1").set_value("half").run()  # part 1 stays unfinished
+    at.button(key="next_step").click().run()
+    assert at.session_state["step"] == 1
+    assert store.load_space(token).last_part == "beta"
+    # the link shown in the box names no part: another browser opens the part where the holder stopped,
+    # not the first unfinished one
+    again = new_app(token)
+    again.run()
+    goto(again, "questionnaire")
+    assert again.session_state["step"] == 1
+    assert "Partie 2 sur" in again.header[0].value
+    # going back is remembered too
+    again.button(key="prev_step").click().run()
+    third = new_app(token)
+    third.run()
+    goto(third, "questionnaire")
+    assert third.session_state["step"] == 0

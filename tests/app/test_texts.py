@@ -26,6 +26,29 @@ def test_tr_falls_back_to_french_and_fills_values():
     assert tr("progress_overall", "de", answered=3, total=10) == "3 von 10 Fragen beantwortet"
 
 
+def test_counts_take_the_plural_form_of_each_language():
+    assert tr("progress_overall", "fr", answered=1, total=7) == "1 question répondue sur 7"
+    assert tr("progress_overall", "fr", answered=0, total=7) == "0 question répondue sur 7"  # French: 0 is singular
+    assert tr("upload_ok", "fr", count=1) == "Fichier chargé : 1 réponse reprise."
+    assert tr("upload_ok", "de", count=0) == "Datei geladen: 0 Antworten übernommen."  # German: 0 is plural
+    assert tr("upload_ok", "de", count=1) == "Datei geladen: 1 Antwort übernommen."
+    assert tr("upload_ok", "en", count=2) == "File loaded: 2 answers taken over."
+    assert tr("admin_bulk_client_button", "fr", n=1, fp="ab12") == "Retirer l'entrée de ab12"
+    assert tr("admin_bulk_client_button", "de", n=3, fp="ab12") == "Die 3 Einträge von ab12 zurückziehen"
+    assert tr("team_spread", "fr", points="1,5") == "écart de 1,5 point sur 100"  # a number already written
+    assert tr("team_spread", "en", points="1.5") == "1.5 points apart out of 100"
+
+
+def test_no_text_writes_a_plural_the_lazy_way():
+    """Counts go through plural forms ({n:one|other}), never "réponse(s)", "Antwort(en)" or "entry(ies)"."""
+    import re
+
+    lazy = re.compile(r"\w\((s|e|en|n|es|ies|x)\)")
+    for key, entry in TEXTS.items():
+        for lang in LANGS:
+            assert not lazy.search(entry[lang]), (key, lang, entry[lang])
+
+
 def test_help_texts_name_the_options_as_they_are_written():
     """A help text quotes an option exactly as the respondent sees it (case included)."""
     from maturity.questionnaire import load_questionnaire

@@ -92,13 +92,13 @@ def start_assessment(page, server, commune: str = "Namur", typed: str | None = N
     assert first.startswith(commune), first
     page.get_by_role("button", name="Commencer le bilan").click()
     page.wait_for_url(re.compile(r".*/questionnaire\?t=.*"))
-    page.wait_for_selector("text=questions répondues sur")
+    page.wait_for_selector("text=/questions? répondues? sur/")
     wait_idle(page)
     return re.search(r"[?&]t=([A-Za-z0-9_-]+)", page.url).group(1)
 
 
 def answered(page) -> tuple[int, int]:
-    text = page.locator(MAIN).get_by_text(re.compile(r"\d+ questions répondues sur \d+")).first.inner_text()
+    text = page.locator(MAIN).get_by_text(re.compile(r"\d+ questions? répondues? sur \d+")).first.inner_text()
     a, b = re.findall(r"\d+", text)[:2]
     return int(a), int(b)
 

@@ -33,7 +33,7 @@ def test_whole_assessment_with_reload_radar_and_pdf(page, server):
     before = answered(page)
     # a reload in the middle loses nothing: same link, same answers, same step
     page.reload()
-    page.wait_for_selector("text=questions répondues sur")
+    page.wait_for_selector("text=/questions? répondues? sur/")
     wait_idle(page)
     assert answered(page) == before
     assert f"t={token}" in page.url
@@ -58,6 +58,7 @@ def test_whole_assessment_with_reload_radar_and_pdf(page, server):
     wait_idle(page)
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name=re.compile("Fiche pour le Collège")).click()
+    assert info.value.suggested_filename == "smart-city-namur-fiche.pdf"  # named in the page's language
     pdf_bytes = Path(info.value.path()).read_bytes()
     assert pdf_bytes.startswith(b"%PDF")
     from pypdf import PdfReader
@@ -102,7 +103,7 @@ def test_server_restart_loses_nothing(chromium, tmp_path):
         pg = ctx.new_page()
         pg.set_default_timeout(20_000)
         pg.goto(link)
-        pg.wait_for_selector("text=questions répondues sur")
+        pg.wait_for_selector("text=/questions? répondues? sur/")
         wait_idle(pg)
         assert answered(pg) == saved
         ctx.close()
@@ -181,6 +182,8 @@ def test_phone_in_french_liege_without_accents_and_no_part_skipped(chromium, ser
         assert not _in_view(page, page.get_by_role("button", name="Partie suivante →"))  # no double click
         assert page.evaluate("() => document.activeElement && document.activeElement.id") == "part"
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390  # no horizontal scroll
+        assert page.evaluate("() => document.documentElement.lang") == "fr"
+        assert page.title() == "Questionnaire — Auto-évaluation Smart City"
         # the resume link stays findable after the first answer, with a visible copy button
         page.get_by_role("button", name=re.compile("Votre lien de reprise")).click()
         copy = page.get_by_role("button", name="Copier le lien")
@@ -218,14 +221,14 @@ def test_german_desktop_switch_language_and_resume_where_it_stopped(chromium, se
         assert page.locator(f"{MAIN} [role='radiogroup'] input:checked").count() == 1
         page.reload()  # a reload keeps the chosen interface language
         page.wait_for_selector("text=Partie 2 sur 8")
-        # the resume link, in a new browser: the assessment's language (German), where it stopped (part 1
-        # has 5 of 6 unanswered: part 1)
+        # the resume link (no part in it), in a new browser: the assessment's language (German), and the
+        # part where the holder stopped (part 2), not the first unfinished one (part 1)
         other = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-BE")
         try:
             p2 = other.new_page()
             p2.set_default_timeout(20_000)
             p2.goto(link)
-            p2.wait_for_selector("text=Teil 1 von 8")
+            p2.wait_for_selector("text=Teil 2 von 8")
             assert "Fragebogen" in p2.locator("h1").first.inner_text()
             # the German download buttons show their whole label
             p2.locator("[data-testid='stSidebar']").get_by_role("link", name="Empfehlungen").click()
@@ -233,6 +236,15 @@ def test_german_desktop_switch_language_and_resume_where_it_stopped(chromium, se
             wait_idle(p2)
             pst = p2.get_by_role("button", name=re.compile("Maßnahmen für das PST"))
             assert pst.evaluate("b => [...b.querySelectorAll('*')].every(e => e.scrollWidth <= e.clientWidth + 1)")
+            with p2.expect_download(timeout=60_000) as info:  # file names in the page's language
+                p2.get_by_role("button", name="Antworten (JSON)").click()
+            assert info.value.suggested_filename == "smart-city-butgenbach-antworten.json"
+            # the document says it is German (screen readers, translators), and so do the tab and the skip link
+            assert p2.evaluate("() => document.documentElement.lang") == "de"
+            assert p2.title() == "Empfehlungen — Smart-City-Selbstbewertung"
+            skip = p2.locator("[data-testid='stSkipToContent']")
+            assert skip.get_attribute("aria-label") == "Zum Hauptinhalt springen"
+            assert "Zum Hauptinhalt" in skip.evaluate("e => getComputedStyle(e, '::after').content")
             # the Wallonie page names its sources in German and keeps no resume token in its address
             p2.locator("[data-testid='stSidebar']").get_by_role("link", name="Wallonie").click()
             p2.wait_for_selector("text=Das wallonische Barometer")

@@ -47,7 +47,7 @@ def test_at_most_fifty_problems_are_shown_then_how_many_more() -> None:
     problems = [Problem("unknown question id", f"answers.k{i}", "f.json") for i in range(3_000)]
     lines = logic.problem_lines(problems, "fr")
     assert len(lines) == 51
-    assert lines[-1] == "… et 2950 autre(s) problème(s) du même fichier"
+    assert lines[-1] == "… et 2950 autres problèmes du même fichier"
     assert "k49" in logic.problem_lines(problems[:50], "en")[-1]  # exactly 50: no "more" line
 
 

@@ -390,3 +390,23 @@ def test_save_meta_sets_targets_and_plan_and_keeps_an_answer_saved_meanwhile(sto
     assert "plan" not in store.load_space(token).draft and "targets" in store.load_space(token).draft
     with pytest.raises(ValueError):
         store.save_meta(token, {"answers": {}})
+
+
+def test_the_last_part_opened_is_remembered_without_a_new_version(make_store: Callable[..., Store]) -> None:
+    store = make_store()
+    token = store.open_space("92094", Q_ID, Q_VERSION)
+    store.save_answer(token, "q1", "yes")
+    version = store.space_version(token)
+    assert store.load_space(token).last_part is None
+    store.set_last_part(token, "mobility")
+    assert store.space_version(token) == version  # not a change of the answers: no other tab reloads
+    store.close()
+    space = make_store().load_space(token)
+    assert space.last_part == "mobility"
+    assert "_last_part" not in space.draft  # the space's, never in the answers document or its file
+    store = make_store()
+    store.save_draft(token, {**space.draft, "answers": {"q1": "no"}})  # an upload keeps it
+    assert store.load_space(token).last_part == "mobility"
+    assert store.export_space(token)["space"]["last_part"] == "mobility"
+    with pytest.raises(SpaceNotFound):
+        store.set_last_part("unknown-token-of-forty-characters-abcdef", "mobility")

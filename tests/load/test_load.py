@@ -30,7 +30,7 @@ USERS = int(os.environ.get("MATURITY_LOAD_USERS", "20"))
 SECONDS = float(os.environ.get("MATURITY_LOAD_SECONDS", "30"))
 MAX_CLICKS = 200  # per user: bounded in count as well as in time
 MAIN = "[data-testid='stMain']"
-COUNT_RE = re.compile(r"(\d+) questions répondues sur (\d+)")
+COUNT_RE = re.compile(r"(\d+) questions? répondues? sur (\d+)")
 ERRORS = "[data-testid='stException'], [data-testid='stAlertContentError']"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

@@ -135,3 +135,26 @@ def test_the_app_radar_grows_with_its_column(default_questionnaire):
     bands = [layer for layer in spec["layer"] if layer["data"]["values"]
              and "label" in layer["data"]["values"][0] and layer["mark"].get("fontStyle") == "italic"]
     assert bands and all("radius >=" in layer["mark"]["opacity"]["expr"] for layer in bands)
+
+
+def test_two_series_of_one_kind_never_look_alike():
+    """The province and the population class are both "peer", a team has several respondents: every line
+    of one radar differs from every other in colour, dash and point shape (colour is never the only cue)."""
+    q = questionnaire()
+    full = {d.id: 50.0 for d in q.dimensions}
+    series = [RadarSeries("Namur", full, "commune"), RadarSeries("Wallonie", full, "pooled"),
+              RadarSeries("Province de Namur", full, "peer"), RadarSeries("Communes de 10 000 à 25 000", full, "peer"),
+              RadarSeries("Bilan précédent", full, "previous"), RadarSeries("Échevin", full, "respondent"),
+              RadarSeries("Directeur général", full, "respondent"), RadarSeries("Service travaux", full, "respondent")]
+    for layout in (APP_LAYOUT, PDF_LAYOUT):
+        spec = radar_spec(q, series, "fr", layout=layout)
+        lines = next(layer for layer in spec["layer"] if "strokeDash" in layer["encoding"])
+        points = next(layer for layer in spec["layer"] if "shape" in layer["encoding"])
+        colours = lines["encoding"]["color"]["scale"]["range"]
+        dashes = [tuple(d) for d in lines["encoding"]["strokeDash"]["scale"]["range"]]
+        shapes = points["encoding"]["shape"]["scale"]["range"]
+        assert len(colours) == len(series)
+        for i in range(len(series)):
+            for j in range(i):
+                assert dashes[i] != dashes[j] and shapes[i] != shapes[j], (series[i].name, series[j].name)
+        assert colours[2] != colours[3]  # the two peers

@@ -28,7 +28,7 @@ if doc is not None:
     st.success(tr("current_assessment", lang, name=session.commune_of(doc), answered=prog.answered, total=prog.total),
                icon=":material/bookmark:")
     session.page_link("questionnaire", tr("continue_button", lang), ":material/arrow_forward:",
-                      step=logic.resume_step(q, doc.answers) + 1)
+                      step=session.resume_step(q, doc) + 1)
     session.resume_link_box(expanded=True)
 
 
@@ -77,5 +77,5 @@ with st.expander(tr("home_resume_header", lang), expanded=False):
             session.set_token(found_token)
             resumed = session.document()
             if resumed is not None:
-                session.switch_page("questionnaire", step=logic.resume_step(q, resumed.answers) + 1)
+                session.switch_page("questionnaire", step=session.resume_step(q, resumed) + 1)
         st.error(tr("unknown_token", lang))

@@ -82,5 +82,5 @@ else:
             if st.button(tr("admin_bulk_client_button", lang, n=len(by_client[fp]), fp=fp), key="admin_withdraw_client"):
                 st.session_state["_settled"] = store.withdraw_pool_entries(by_client[fp])
                 st.rerun()
-st.download_button(tr("admin_export", lang), data=lambda: logic.pool_csv(q, pool_rows), file_name="pool-moyennes.csv",
+st.download_button(tr("admin_export", lang), data=lambda: logic.pool_csv(q, pool_rows), file_name=logic.download_name("pool", lang),
                    mime="text/csv", on_click="ignore", key="admin_export", icon=":material/download:")

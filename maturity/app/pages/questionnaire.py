@@ -16,9 +16,9 @@ count = len(q.sections)
 # the step: from the session, else from the URL (?s=2: a reload), else where this assessment stopped
 if "step" not in st.session_state:
     try:
-        wanted = int(st.query_params["s"]) - 1 if "s" in st.query_params else logic.resume_step(q, doc.answers)
+        wanted = int(st.query_params["s"]) - 1 if "s" in st.query_params else session.resume_step(q, doc)
     except ValueError:
-        wanted = logic.resume_step(q, doc.answers)
+        wanted = session.resume_step(q, doc)
     st.session_state["step"] = min(max(wanted, 0), count - 1)
 step = st.session_state["step"]
 st.query_params["s"] = str(step + 1)
@@ -61,6 +61,8 @@ st.selectbox(tr("step_label", lang), steps, key="_step_choice", format_func=step
 
 section = q.sections[step]
 sp = prog.sections[step]
+if member_steps is None:  # the holder's resume link (no part in it) brings them back here
+    session.remember_part(section.id)
 st.header(tr("step_heading", lang, n=step + 1, count=count, label=q.t(section.label, lang)), anchor="part")
 if st.session_state.get("_moved"):
     widgets.scroll_to_part(st.session_state["_moved"])
@@ -86,7 +88,7 @@ st.divider()
 with st.expander(tr("file_header", lang), icon=":material/description:"):
     st.caption(tr("file_help", lang))
     st.download_button(tr("download_answers", lang), data=lambda: logic.answers_json_bytes(st.session_state["doc"]),
-                       file_name=f"reponses-{doc.nis_code or 'commune'}.json", mime="application/json",
+                       file_name=logic.download_name("answers", lang, session.commune_of(doc)), mime="application/json",
                        on_click="ignore", key="dl_answers_q", icon=":material/download:")
     upload_key = f"upload_{st.session_state.get('_upload_round', 0)}"
     uploaded = st.file_uploader(tr("upload_label", lang), type=["json"], key=upload_key)
@@ -106,7 +108,7 @@ with st.expander(tr("file_header", lang), icon=":material/description:"):
                 st.rerun()
 
 with st.expander(tr("data_header", lang), icon=":material/shield_person:"):
-    st.download_button(tr("download_everything", lang), data=session.export_json, file_name="donnees-bilan.json",
+    st.download_button(tr("download_everything", lang), data=session.export_json, file_name=logic.download_name("everything", lang, session.commune_of(doc)),
                        mime="application/json", on_click="ignore", key="dl_everything", icon=":material/download:")
     session.page_link("vie_privee", tr("nav_privacy", lang), ":material/shield_person:")
 

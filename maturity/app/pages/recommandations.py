@@ -22,7 +22,6 @@ st.caption(tr("recs_intro", lang))
 st.header(tr("downloads_header", lang))
 st.caption(tr("dl_help", lang) + " " + tr("pst_explained", lang))
 series, _regional_note, _history, previous = session.comparison_series(q, doc, assessment, lang)
-stem = f"smart-city-{logic.safe_filename(name)}"
 kwargs = logic.sheet_kwargs(q, series, previous, lang)
 
 
@@ -32,22 +31,22 @@ def build(fmt: str) -> bytes:
 
 # buttons as wide as their label, wrapping to the next line when needed: no label is ever cut
 row = st.container(horizontal=True, key="downloads")
-row.download_button(tr("dl_pdf", lang), data=lambda: build("pdf"), file_name=f"{stem}-{lang}.pdf",
+row.download_button(tr("dl_pdf", lang), data=lambda: build("pdf"), file_name=logic.download_name("pdf", lang, name),
                     mime="application/pdf", on_click="ignore", key="dl_pdf", type="primary",
                     icon=":material/picture_as_pdf:")
-row.download_button(tr("dl_docx", lang), data=lambda: build("docx"), file_name=f"{stem}-{lang}.docx",
+row.download_button(tr("dl_docx", lang), data=lambda: build("docx"), file_name=logic.download_name("docx", lang, name),
                     mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     on_click="ignore", key="dl_docx", icon=":material/edit_document:")
-row.download_button(tr("dl_pst", lang), data=lambda: build("csv"), file_name=f"{stem}-pst-{lang}.csv",
+row.download_button(tr("dl_pst", lang), data=lambda: build("csv"), file_name=logic.download_name("pst", lang, name),
                     mime="text/csv", on_click="ignore", key="dl_pst", icon=":material/table:")
 row2 = st.container(horizontal=True, key="downloads_more")
 row2.download_button(tr("dl_scores", lang), data=lambda: logic.scores_csv(q, assessment, lang, name),
-                     file_name=f"{stem}-scores-{lang}.csv", mime="text/csv", on_click="ignore", key="dl_scores",
+                     file_name=logic.download_name("scores", lang, name), mime="text/csv", on_click="ignore", key="dl_scores",
                      icon=":material/table_chart:")
 row2.download_button(tr("dl_answers", lang), data=lambda: logic.answers_json_bytes(doc),
-                     file_name=f"{stem}-reponses.json", mime="application/json", on_click="ignore",
+                     file_name=logic.download_name("answers", lang, name), mime="application/json", on_click="ignore",
                      key="dl_answers", icon=":material/data_object:")
-row2.download_button(tr("dl_md", lang), data=lambda: build("md"), file_name=f"{stem}-{lang}.md",
+row2.download_button(tr("dl_md", lang), data=lambda: build("md"), file_name=logic.download_name("md", lang, name),
                      mime="text/markdown", on_click="ignore", key="dl_md", icon=":material/article:")
 
 roadmap.roadmap_section(q, doc, lang)

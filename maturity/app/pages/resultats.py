@@ -39,7 +39,8 @@ if regional_note:
     st.info(regional_note, icon=":material/info:")
 
 st.subheader(tr("table_header", lang))
-st.table(logic.score_table(q, series, assessment, lang))
+with st.container(key="score_table"):  # on a phone: fewer columns (shell.css)
+    st.table(logic.score_table(q, series, assessment, lang))
 st.caption(tr("series_table_header", lang))
 st.table(logic.series_rows(series, lang))
 if team_view is not None:
