@@ -645,7 +645,8 @@ def download_name(kind: str, lang: str, commune: str | None = None) -> str:
     """The name of a downloaded file, in the page's language: ``smart-city-namur-fiche.pdf``,
     ``smart-city-butgenbach-antworten.json``, ``smart-city-namur-answers.json`` (ASCII only)."""
     word_key, ext = FILE_KINDS[kind]
-    parts = ["smart-city"] + ([safe_filename(commune)] if commune else []) + [safe_filename(tr(word_key, lang))]
+    name = re.sub(r"\s*\(.*?\)", "", commune or "").strip()  # "Bütgenbach (Butgenbach)": the first name once
+    parts = ["smart-city"] + ([safe_filename(name)] if name else []) + [safe_filename(tr(word_key, lang))]
     return "-".join(parts) + "." + ext
 
 

@@ -221,6 +221,7 @@ def test_barometer_sentences_say_the_earlier_editions_where_published():
 
 def test_downloaded_files_are_named_in_the_page_language():
     assert logic.download_name("answers", "de", "Bütgenbach") == "smart-city-butgenbach-antworten.json"
+    assert logic.download_name("answers", "de", "Bütgenbach (Butgenbach)") == "smart-city-butgenbach-antworten.json"
     assert logic.download_name("answers", "en", "Namur") == "smart-city-namur-answers.json"
     assert logic.download_name("answers", "fr", "Namur") == "smart-city-namur-reponses.json"
     assert logic.download_name("pdf", "de", "Sankt Vith") == "smart-city-sankt-vith-blatt.pdf"
