@@ -121,14 +121,18 @@ def css(lang: str) -> str:
         "[data-testid='stFileUploaderDropzoneInstructions'] span{font-size:0}"
         "[data-testid='stFileUploaderDropzoneInstructions'] span::after"
         f"{{content:{content('st_drop_limit')};font-size:0.75rem}}"
-        # tables on a phone: the text wraps inside the screen's width instead of running off its edge
+        # tables on a phone: the text wraps (hyphenated in the page's language) instead of running off the
+        # screen; a table still wider than the screen scrolls inside its own frame
         "@media (max-width:640px){"
-        "[data-testid='stTableStyledTable']{width:100%}"
         "[data-testid='stTableStyledTable'] th,[data-testid='stTableStyledTable'] td"
         "{white-space:normal !important;overflow-wrap:break-word;hyphens:auto;padding:4px 3px;font-size:0.75rem}"
-        "[data-testid='stTableStyledTable'] th{overflow-wrap:anywhere}"  # long series names in narrow columns
-        # the results table keeps the dimension and each series' score; level, coverage and "does not
-        # apply" (the levels section below gives each dimension's level) only from 641 px up
+        "[data-testid='stTableStyledTable'] :is(th,td) *{white-space:normal !important;hyphens:auto}"
+        # the results table fits: its columns share the width (the dimension's a third), the series' long
+        # names break where they must; level, coverage and "does not apply" only from 641 px up (the levels
+        # section below gives each dimension's level)
+        ".st-key-score_table table{table-layout:fixed;width:100% !important}"
+        ".st-key-score_table th:first-child{width:32%}"
+        ".st-key-score_table th,.st-key-score_table th *{overflow-wrap:anywhere !important}"
         ".st-key-score_table th:nth-last-child(-n+3),.st-key-score_table td:nth-last-child(-n+3){display:none}"
         "}"
         # question texts: the same weight above radios and checkboxes

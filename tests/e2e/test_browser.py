@@ -190,6 +190,20 @@ def test_phone_in_french_liege_without_accents_and_no_part_skipped(chromium, ser
         copy.wait_for(state="visible")
         body = page.locator("body").inner_text()
         assert not [w for w in ENGLISH if w in body], body
+        # the results table fits the phone's width, with the commune and its previous assessment side by side
+        token = re.search(r"[?&]t=([A-Za-z0-9_-]+)", page.url).group(1)
+        page.goto(f"{server.url}/resultats?t={token}")
+        page.get_by_role("button", name="Enregistrer ce bilan").click()
+        page.wait_for_selector("text=Bilan enregistré le")
+        page.goto(f"{server.url}/questionnaire?t={token}&s=1")  # an answer changed since: a previous assessment
+        page.locator(f"{MAIN} [role='radiogroup']").first.locator("label").first.click()
+        wait_idle(page, 0.5)
+        page.goto(f"{server.url}/resultats?t={token}")
+        page.get_by_role("columnheader", name=re.compile("Bilan précédent")).first.wait_for()
+        wait_idle(page)
+        frame = page.locator(".st-key-score_table [data-testid='stTableStyledTable']").locator("xpath=..")
+        assert frame.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), frame.evaluate("e => [e.scrollWidth, e.clientWidth]")
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     finally:
         ctx.close()
 
