@@ -28,7 +28,7 @@ from maturity.errors import InvalidInput, Problem
 from maturity.models import NA, UNKNOWN, Question, Questionnaire, localize
 from maturity.scoring import Assessment, visible_questions
 
-from .texts import tr
+from .texts import LANGS, tr
 
 log = logging.getLogger("maturity.app")
 
@@ -108,6 +108,52 @@ def choice_values(question: Question) -> list[str]:
     if question.na_allowed:
         values.append(NA)
     return values
+
+
+def option_of(value: Any, options: list[Any], labellers: tuple[Any, ...] = ()) -> Any:
+    """The option an option widget's value stands for, or None.
+
+    Streamlit sends a radio's or a selectbox's value by its label and hands the label itself back when no
+    option has that label any more: a label that changed between two runs (a count in it, the language
+    switched while the page was being redrawn). Such a label is mapped back through ``labellers`` (option
+    -> label, e.g. one per language); anything else is no choice at all, never an answer to save."""
+    if value is None:
+        return None
+    try:
+        if value in options:
+            return value
+    except TypeError:  # an unhashable or incomparable value: not an option
+        return None
+    for label in labellers:
+        for option in options:
+            if label(option) == value:
+                return option
+    return None
+
+
+def choice_of(q: Questionnaire, question: Question, value: Any) -> Any:
+    """A single-choice widget's value as an answer (an option id, "don't know", "not applicable"), or None
+    for a label no option has in any language (see :func:`option_of`)."""
+    return option_of(value, choice_values(question),
+                     tuple(lambda v, la=la: value_label(q, question, v, la) for la in LANGS))
+
+
+_STEP_LABEL = re.compile(r"\s*(\d+)\.")
+
+
+def step_of_choice(value: Any, count: int) -> int | None:
+    """The part (0-based) the step picker's value stands for, or None. Its labels carry the part's answer
+    count, which changes with every answer: a label sent by a page drawn before the last answer no longer
+    matches an option and comes back as text; its leading number ("3. …") still says which part it is."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value < count else None
+    if isinstance(value, str):
+        found = _STEP_LABEL.match(value)
+        if found and 1 <= int(found.group(1)) <= count:
+            return int(found.group(1)) - 1
+    return None
 
 
 def special_values(question: Question) -> list[str]:

@@ -88,7 +88,10 @@ def targets_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, 
                 format_func=labels.__getitem__, key=f"tg_level_{section.id}")
             by = right.number_input(tr("target_by", lang), min_value=targets_.YEAR_MIN, max_value=targets_.YEAR_MAX,
                                     value=current.by if current else DEFAULT_BY, step=1, key=f"tg_by_{section.id}")
-            chosen[section.id] = (level or "", int(by))
+            level = logic.option_of(level, level_ids, (labels.get,))  # a label from before a language switch
+            if level is None:
+                level = current.level if current and current.level in level_ids else ""
+            chosen[section.id] = (level, int(by))
         if st.form_submit_button(tr("targets_save", lang), type="primary"):
             new = {dim: targets_.Target(level, by) for dim, (level, by) in chosen.items() if level}
             targets_.set_on(doc, new)

@@ -30,8 +30,13 @@ def _seed(key: str, value: Any) -> None:
 # --- callbacks ------------------------------------------------------------------------------------
 
 
-def _on_choice(qid: str) -> None:
-    session.save_answer(qid, st.session_state.get(f"ans_{qid}"))
+def _on_choice(q: Questionnaire, qid: str) -> None:
+    question = q.question(qid)
+    raw = st.session_state.get(f"ans_{qid}")
+    value = logic.choice_of(q, question, raw) if question is not None else None
+    if raw is not None and value is None:  # a label no option has (see logic.option_of): nothing was chosen
+        return
+    session.save_answer(qid, value)
 
 
 def _on_multi(qid: str, options: list[str], changed: str) -> None:
@@ -84,8 +89,9 @@ def question(q: Questionnaire, question: Question, value: Any, note: str | None,
         if question.type in ("scale", "single", "boolean"):
             values = logic.choice_values(question)
             _seed(f"ans_{qid}", value if value in values else None)
-            chosen = st.radio(label, values, index=None, key=f"ans_{qid}", on_change=_on_choice, args=(qid,),
+            chosen = st.radio(label, values, index=None, key=f"ans_{qid}", on_change=_on_choice, args=(q, qid),
                               format_func=lambda v: logic.value_label(q, question, v, lang))
+            chosen = logic.choice_of(q, question, chosen)
             if chosen is not None and chosen != value and not session.unsaved(qid):
                 # the screen shows a choice the store never got (a click lost while the server was away)
                 session.save_answer(qid, chosen)

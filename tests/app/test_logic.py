@@ -234,3 +234,22 @@ def test_downloaded_files_are_named_in_the_page_language():
         for kind in logic.FILE_KINDS:
             name = logic.download_name(kind, lang, "Liège « <x> »/..")
             assert name.isascii() and "/" not in name and " " not in name, name
+
+
+def test_option_of_maps_labels_back_and_refuses_the_rest():
+    labels = {"a": "Un", "b": "Deux"}.get
+    german = {"a": "Eins", "b": "Zwei"}.get
+    assert logic.option_of("a", ["a", "b"]) == "a"
+    assert logic.option_of("Zwei", ["a", "b"], (labels, german)) == "b"
+    assert logic.option_of("Trois", ["a", "b"], (labels, german)) is None
+    assert logic.option_of(None, ["a", "b"], (labels,)) is None
+    assert logic.option_of(["a"], ["a", "b"], (labels,)) is None
+
+
+def test_step_of_choice_reads_the_part_from_a_stale_label():
+    assert logic.step_of_choice(2, 5) == 2
+    assert logic.step_of_choice("3. Smart Mobility (4/7)", 5) == 2
+    assert logic.step_of_choice("9. Nope (0/1)", 5) is None
+    assert logic.step_of_choice(7, 5) is None
+    assert logic.step_of_choice(True, 5) is None
+    assert logic.step_of_choice("Partie", 5) is None

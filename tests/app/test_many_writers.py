@@ -104,3 +104,68 @@ def test_a_choice_shown_but_never_received_is_saved(mini, store):
 )
 def test_toggle_option_applies_one_box_to_the_stored_answer(stored, option, checked, expected):
     assert logic.toggle_option(stored, option, checked) == expected
+
+
+# Streamlit sends a radio's or a selectbox's value by its label and hands back the label itself when no
+# option has it any more. The step picker's labels carry each part's answer count: a click that reached the
+# server while the page still showed the count from before the previous answer crashed the whole page
+# (TypeError in the picker's callback, seen in the load test) and the click's answer was never saved.
+
+
+def send_label(at, element, label: str) -> None:
+    """Run as the browser does when it sends ``element``'s value by a label the server may not know."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    state = WidgetState(id=element.id, string_value=label)
+    element.__class__ = type("SentByLabel", (type(element),), {"_widget_state": property(lambda self: state)})
+    at.run()
+
+
+def test_a_step_label_drawn_before_the_last_answer_neither_crashes_nor_moves(mini, store):
+    at = started()
+    token = at.session_state["token"]
+    at.radio(key="ans_a1").set_value("half").run()
+    send_label(at, at.selectbox(key=f"step_pick_{at.session_state['step']}"), "1. Alpha (0/3)")  # the count before that answer
+    assert not at.exception, at.exception
+    assert at.session_state["step"] == 0
+    at.radio(key="ans_a2").set_value("yes").run()
+    assert not at.exception, at.exception
+    assert store.load_space(token).draft["answers"] == {"a1": "half", "a2": "yes"}
+
+
+def test_a_stale_step_label_of_another_part_still_moves_there(mini):
+    at = started()
+    send_label(at, at.selectbox(key=f"step_pick_{at.session_state['step']}"), "2. Beta (5/9)")
+    assert not at.exception, at.exception
+    assert at.session_state["step"] == 1
+    assert at.radio(key="ans_b1")  # the second part is drawn
+
+
+def test_a_choice_sent_by_a_label_of_another_language_saves_its_option(mini, store):
+    from maturity.models import UNKNOWN
+
+    at = started()
+    token = at.session_state["token"]
+    send_label(at, at.radio(key="ans_a1"), logic.value_label(None, None, UNKNOWN, "en"))  # drawn in English
+    assert not at.exception, at.exception
+    assert store.load_space(token).draft["answers"] == {"a1": UNKNOWN}
+
+
+def test_a_label_no_option_has_is_never_saved_as_an_answer(mini, store):
+    at = started()
+    token = at.session_state["token"]
+    send_label(at, at.radio(key="ans_a1"), "Moitié (ancien libellé)")
+    assert not at.exception, at.exception
+    assert "a1" not in store.load_space(token).draft["answers"]
+
+
+def test_a_click_drawn_in_a_part_already_left_does_not_move_the_page(mini):
+    # seen in the load test: "Partie suivante" of part 1 reached the server after it had moved on; it
+    # moved the session again (and the picker's echo of part 1 bounced it back, again and again)
+    at = started()  # part 1 drawn, with its "Partie suivante"
+    at.session_state["step"] = 2  # meanwhile this session moved on (another request reached the server first)
+    at.button(key="next_step").click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["step"] == 2
+    at.button(key="next_step").click().run()  # drawn in part 3 now: moves on
+    assert at.session_state["step"] == 3

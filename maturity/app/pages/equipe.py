@@ -95,7 +95,12 @@ def apply_all() -> None:
 
 
 def on_final(qid: str) -> None:
-    team.decide(qid, st.session_state.get(f"fin_{qid}"), st.session_state.get(f"why_{qid}"))
+    question = q.question(qid)
+    raw = st.session_state.get(f"fin_{qid}")
+    value = logic.choice_of(q, question, raw) if question is not None else None
+    if raw is not None and value is None:  # a label no option has any more (logic.option_of): nothing chosen
+        return
+    team.decide(qid, value, st.session_state.get(f"why_{qid}"))
 
 
 def keep(qid: str, proposal: object) -> None:

@@ -26,12 +26,25 @@ st.query_params["s"] = str(step + 1)
 
 def go(to: int) -> None:
     st.session_state["step"] = min(max(to, 0), count - 1)
-    st.session_state["_step_choice"] = st.session_state["step"]
     st.session_state["_moved"] = st.session_state.get("_moved", 0) + 1  # scroll to the top of the new part
 
 
-def on_step_choice() -> None:
-    go(st.session_state["_step_choice"])
+# The buttons and the part picker move only from the part they were drawn in. A click can reach the server
+# after the page has already moved on (a replayed click, a picker still showing the previous part): the
+# picker sent back its old part and "Partie suivante" bounced the user back, again and again (load test).
+# The picker is a new widget in every part (its key names the part), so its echo is never a change.
+
+
+def move(drawn: int, to: int) -> None:
+    if st.session_state.get("step") == drawn:
+        go(to)
+
+
+def on_step_choice(key: str, drawn: int) -> None:
+    # a label drawn before the last answer changed the part's count comes back as text (logic.step_of_choice)
+    wanted = logic.step_of_choice(st.session_state.get(key), count)
+    if wanted is not None and wanted != drawn:
+        move(drawn, wanted)
 
 
 prog = logic.progress(q, doc.answers)
@@ -55,9 +68,8 @@ def step_label(i: int) -> str:
     return tr("step_option", lang, n=i + 1, label=q.t(q.sections[i].label, lang), answered=sp.answered, total=sp.total)
 
 
-st.session_state["_step_choice"] = step
-st.selectbox(tr("step_label", lang), steps, key="_step_choice", format_func=step_label,
-             on_change=on_step_choice, filter_mode=None, help=tr("step_help", lang))
+st.selectbox(tr("step_label", lang), steps, index=pos, key=f"step_pick_{step}", format_func=step_label,
+             on_change=on_step_choice, args=(f"step_pick_{step}", step), filter_mode=None, help=tr("step_help", lang))
 
 section = q.sections[step]
 sp = prog.sections[step]
@@ -75,9 +87,9 @@ for question in logic.shown_questions(q, step, doc.answers):
 
 with st.container(horizontal=True, key="step_nav"):
     if pos > 0:
-        st.button(tr("prev_button", lang), on_click=go, args=(steps[pos - 1],), key="prev_step")
+        st.button(tr("prev_button", lang), on_click=move, args=(step, steps[pos - 1]), key="prev_step")
     if pos < len(steps) - 1:
-        st.button(tr("next_button", lang), on_click=go, args=(steps[pos + 1],), type="primary", key="next_step")
+        st.button(tr("next_button", lang), on_click=move, args=(step, steps[pos + 1]), type="primary", key="next_step")
     elif member_steps is None and st.button(tr("to_results", lang), type="primary", key="to_results",
                                             icon=":material/radar:"):
         session.switch_page("resultats")
