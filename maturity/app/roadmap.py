@@ -172,7 +172,8 @@ def pick_buttons(q: Questionnaire, doc: AnswersFile, rec: Any, dimension: str | 
         text = q.t(action, lang)
         left, right = st.columns([4, 1.4], vertical_alignment="center")
         left.markdown(f"- {text}")
-        if (rec.id, text) in planned:
+        # picked in another language of the questionnaire, it is in the roadmap all the same
+        if any((rec.id, q.t(action, other)) in planned for other in [lang, *q.languages]):
             right.caption(":material/check: " + tr("roadmap_added", lang))
         else:
             right.button(tr("roadmap_add_short", lang), key=f"pick_{rec.id}_{index}", icon=":material/add:",

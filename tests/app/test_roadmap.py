@@ -101,3 +101,22 @@ def _mini():
     from maturity.questionnaire import load_questionnaire
 
     return load_questionnaire(Path(__file__).resolve().parents[1] / "data" / "mini.yaml")
+
+
+def test_an_action_picked_in_french_stays_marked_as_added_in_english(data_dir, monkeypatch, tmp_path, store):
+    text = (Path(__file__).resolve().parents[1] / "data" / "mini.yaml").read_text(encoding="utf-8")
+    assert "    actions: [Agir]\n" in text
+    bilingual = tmp_path / "mini-bilingual.yaml"
+    bilingual.write_text(text.replace("    actions: [Agir]\n", "    actions: [{fr: Agir, en: Act}]\n", 1),
+                         encoding="utf-8")
+    monkeypatch.setenv("MATURITY_QUESTIONNAIRE", str(bilingual))
+    at, token = _answered(store)
+    goto(at, "recommandations")
+    at.button(key="pick_rec_alpha_low_0").click().run()
+    assert [i["action"] for i in store.load_space(token).draft["plan"]] == ["Agir"]
+    english = new_app(token)
+    english.query_params["lang"] = "en"
+    english.switch_page("maturity/app/pages/recommandations.py").run()
+    assert not english.exception, english.exception
+    assert any(m.value.startswith("- Act") for m in english.markdown)  # the action, in English
+    assert not any(b.key == "pick_rec_alpha_low_0" for b in english.button)  # not offered a second time
