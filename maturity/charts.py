@@ -459,14 +459,13 @@ _PROGRESS = {
 TARGET_COLOR = "#8A94A3"
 
 
-def _progress_layers(rows: list[dict], lang: str, width: int | str) -> list[dict]:
+def _progress_layers(rows: list[dict], lang: str) -> list[dict]:
     """The layers of one dimension's panel: its target level's minimum (a light dashed rule) and
     its score over successive assessments (line and points; a null score is a gap)."""
     tip = _PROGRESS.get(lang, _PROGRESS["en"])
     whens = [r["when"] for r in sorted({r["order"]: r for r in rows}.values(), key=lambda r: r["order"])]
-    per_label = width // max(1, len(whens)) + 20 if isinstance(width, int) else 110
     x = {"field": "when", "type": "ordinal", "sort": whens, "title": None,
-         "axis": {"labelAngle": 0, "labelFontSize": 10, "labelLimit": max(60, per_label)}}
+         "axis": {"labelAngle": 0, "labelFontSize": 10, "labelLimit": 110}}
     y = {"field": "score", "type": "quantitative", "scale": {"domain": [0, 100]}, "title": tip[1],
          "axis": {"values": [0, 50, 100], "labelFontSize": 10}}
     tooltip = [{"field": "when", "type": "ordinal", "title": tip[0]},
@@ -482,28 +481,12 @@ def _progress_layers(rows: list[dict], lang: str, width: int | str) -> list[dict
     ]
 
 
-def progress_spec(rows: list[dict], lang: str = "fr", *, columns: int = 3, width: int = 170,
-                  height: int = 120) -> dict:
-    """Small multiples, one per dimension: its score over successive assessments (line and points,
-    a null score is a gap) against its target level's minimum (a light dashed rule). ``rows``:
-    :func:`maturity.targets.progress_rows`. A fixed width, for paper; a screen shows
-    :func:`progress_panel_spec` per dimension instead, so that a phone stacks them."""
-    dims = list(dict.fromkeys(r["dimension"] for r in rows))
-    return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "data": {"values": rows},
-        "facet": {"field": "dimension", "type": "nominal", "sort": dims, "title": None,
-                  "header": {"labelFontSize": 11.5, "labelFontWeight": "bold", "labelColor": INK,
-                             "labelLimit": width + 40, "labelExpr": "split(datum.label, ' – ')"}},
-        "columns": columns,
-        "spec": {"width": width, "height": height, "layer": _progress_layers(rows, lang, width)},
-        "config": {"font": FONT, "view": {"stroke": GRID}},
-    }
-
-
 def progress_panel_spec(rows: list[dict], lang: str = "fr", *, height: int = 120) -> dict:
-    """One dimension's panel of :func:`progress_spec` (``rows`` of that dimension only), as wide as
-    its container, titled with the dimension's label over two lines ("Smart Mobility" / "Mobilité")."""
+    """One dimension's panel of the chart "each dimension over successive assessments, against its
+    target" (``rows``: :func:`maturity.targets.progress_rows`, of that dimension only): its score
+    (line and points, a null score is a gap) against its target level's minimum (a light dashed
+    rule), as wide as its container, titled over two lines ("Smart Mobility" / "Mobilité"). The
+    page lays the panels out in columns, so that a phone stacks them."""
     label = rows[0]["dimension"] if rows else ""
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
@@ -513,6 +496,6 @@ def progress_panel_spec(rows: list[dict], lang: str = "fr", *, height: int = 120
         "width": "container", "height": height,
         # the width fits the column; the height stays the plot's own (a "fit" would squeeze it)
         "autosize": {"type": "fit-x", "contains": "padding"},
-        "layer": _progress_layers(rows, lang, "container"),
+        "layer": _progress_layers(rows, lang),
         "config": {"font": FONT, "view": {"stroke": GRID}},
     }

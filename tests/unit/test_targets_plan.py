@@ -273,15 +273,14 @@ def test_progress_rows_and_chart_keep_gaps_and_targets(mini):
     assert [(r["when"], r["score"], r["target"]) for r in alpha] == [("2026", 30.0, 40.0), ("2027", 65.0, 40.0)]
     assert alpha[0]["target_text"] == "Moyen (40) — 2030"
     assert [r["score"] for r in beta] == [None, None] and beta[0]["target"] is None
-    from maturity.charts import chart_svg, progress_panel_spec, progress_spec
+    from maturity.charts import chart_svg, progress_panel_spec
 
-    spec = progress_spec(rows, "fr")
-    assert spec["facet"]["sort"] == ["Alpha", "Beta"]
-    assert spec["spec"]["layer"][1]["encoding"]["x"]["sort"] == ["2026", "2027"]
-    assert "<svg" in chart_svg(spec)
     panel = progress_panel_spec(alpha, "fr")
     assert panel["title"]["text"] == ["Alpha"] and panel["width"] == "container"
     assert [r["score"] for r in panel["data"]["values"]] == [30.0, 65.0]
+    assert panel["layer"][1]["encoding"]["x"]["sort"] == ["2026", "2027"]
+    assert progress_panel_spec([dict(r, dimension="Smart Mobility – Mobilité") for r in alpha])["title"]["text"] == [
+        "Smart Mobility", "Mobilité"]
     assert "<svg" in chart_svg(dict(panel, width=200))
 
 
