@@ -22,7 +22,7 @@ from typing import Any
 from .. import benchmarks
 from ..answers import AnswersFile
 from ..charts import RadarSeries
-from ..display import format_date, format_number, format_percent, round_int
+from ..display import format_date, format_number, format_percent, plural_text, round_int
 from ..errors import InvalidInput
 from ..merge import divergent_of, team_roles
 from ..models import Questionnaire
@@ -54,9 +54,9 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "{score} · level {level}"},
     "overall_none": {"fr": "pas de score global : trop peu de réponses",
                      "de": "kein Gesamtwert: zu wenige Antworten", "en": "no overall score: too few answers"},
-    "overall_of": {"fr": "moyenne des {n} dimensions notées sur {total}",
-                   "de": "Mittelwert der {n} bewerteten von {total} Dimensionen",
-                   "en": "mean of the {n} scored dimensions out of {total}"},
+    "overall_of": {"fr": "moyenne de {n:# dimension notée|# dimensions notées} sur {total}",
+                   "de": "Mittelwert über {n:# bewertete Dimension|# bewertete Dimensionen} von {total}",
+                   "en": "mean over {n:# scored dimension|# scored dimensions} out of {total}"},
     "score_meaning": {
         "fr": "Un score n'est pas une note : il situe la commune sur un chemin en {n} niveaux, de 0 ({first}) "
               "à 100 ({last}).",
@@ -165,18 +165,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No profile answer can be compared with the barometer yet: answer the profile questions "
               "(approach, strategy, initiator, progress) to see where the commune stands.",
     },
-    "notes_more": {"fr": "{n} autre(s) remarque(s) dans la version modifiable (DOCX) et Markdown de la fiche.",
-                   "de": "{n} weitere Anmerkung(en) in der bearbeitbaren Fassung (DOCX) und in Markdown.",
-                   "en": "{n} more note(s) in the editable (DOCX) and Markdown versions of the sheet."},
+    "notes_more": {"fr": "{n:# autre remarque|# autres remarques} dans la version modifiable (DOCX) et Markdown "
+                         "de la fiche.",
+                   "de": "{n:# weitere Anmerkung|# weitere Anmerkungen} in der bearbeitbaren Fassung (DOCX) und in "
+                         "Markdown.",
+                   "en": "{n:# more note|# more notes} in the editable (DOCX) and Markdown versions of the sheet."},
     "comparisons_title": {"fr": "Votre commune et le baromètre wallon", "de": "Ihre Gemeinde und das wallonische Barometer",
                           "en": "Your commune and the Walloon barometer"},
     "priorities_title": {"fr": "Priorités d'action", "de": "Handlungsprioritäten", "en": "Priorities for action"},
     "priorities_intro": {
-        "fr": "Les {n} premières recommandations qui s'appliquent à votre commune, la priorité la plus haute et "
+        "fr": "{n:La première recommandation|Les # premières recommandations} qui s'appliquent à votre commune, la priorité la plus haute et "
               "les dimensions les plus faibles d'abord ({total} au total dans l'outil).",
-        "de": "Die ersten {n} Empfehlungen, die für Ihre Gemeinde gelten, höchste Priorität und schwächste "
+        "de": "{n:Die erste Empfehlung|Die ersten # Empfehlungen}, die für Ihre Gemeinde gelten, höchste Priorität und schwächste "
               "Dimensionen zuerst ({total} insgesamt im Werkzeug).",
-        "en": "The first {n} recommendations that apply to your commune, highest priority and weakest "
+        "en": "{n:The first recommendation|The first # recommendations} that apply to your commune, highest priority and weakest "
               "dimensions first ({total} in all in the tool).",
     },
     "no_priorities": {
@@ -270,16 +272,17 @@ TEXTS: dict[str, dict[str, str]] = {
               "Übernehmen in dessen Tabelle.",
         "en": "Every action of the roadmap in the structure of the Programme Stratégique Transversal (PST), to "
               "copy into its table."},
-    "roadmap_more": {"fr": "Et {n} autres actions : voir la version éditable et le tableau PST.",
-                     "de": "Und {n} weitere Maßnahmen: siehe die bearbeitbare Fassung und die PST-Tabelle.",
-                     "en": "And {n} more actions: see the editable version and the PST table."},
+    "roadmap_more": {"fr": "Et {n:# autre action|# autres actions} : voir la version éditable et le tableau PST.",
+                     "de": "Und {n:# weitere Maßnahme|# weitere Maßnahmen}: siehe die bearbeitbare Fassung und die "
+                           "PST-Tabelle.",
+                     "en": "And {n:# more action|# more actions}: see the editable version and the PST table."},
 }
 
 
 def t(key: str, lang: str, **values: Any) -> str:
     entry = TEXTS[key]
     text = entry.get(lang) or entry["fr"]
-    return text.format(**values) if values else text
+    return plural_text(text, lang, values).format(**values) if values else text  # {n:one|other}: plural forms
 
 
 # --- plain text from outside: cleaned once, escaped by each renderer --------------------------
@@ -463,6 +466,10 @@ class SheetContent:
     topics: list[tuple[str, str]] = field(default_factory=list)
     roadmap: Roadmap | None = None  # targets and actions (issue 14); None when the answers have neither
     pst: list[list[str]] = field(default_factory=list)  # the PST table's rows (header first), see pst.py
+
+    def label(self, key: str, **values: Any) -> str:
+        """A fixed wording of :attr:`labels` filled with ``values``, in the plural form they take."""
+        return plural_text(self.labels[key], self.lang, values).format(**values)
 
     def with_roadmap(self, actions: int | None) -> SheetContent:
         """The same content showing the first ``actions`` actions of the roadmap (None: no roadmap

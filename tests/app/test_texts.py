@@ -43,10 +43,23 @@ def test_no_text_writes_a_plural_the_lazy_way():
     """Counts go through plural forms ({n:one|other}), never "réponse(s)", "Antwort(en)" or "entry(ies)"."""
     import re
 
+    from maturity.sheet.content import TEXTS as SHEET_TEXTS
+
     lazy = re.compile(r"\w\((s|e|en|n|es|ies|x)\)")
-    for key, entry in TEXTS.items():
-        for lang in LANGS:
-            assert not lazy.search(entry[lang]), (key, lang, entry[lang])
+    for catalog in (TEXTS, SHEET_TEXTS):
+        for key, entry in catalog.items():
+            for lang in LANGS:
+                assert not lazy.search(entry.get(lang, "")), (key, lang, entry.get(lang))
+
+
+def test_the_sheet_counts_in_the_plural_form_of_each_language():
+    from maturity.sheet.content import t
+
+    assert t("notes_more", "fr", n=1).startswith("1 autre remarque dans")
+    assert t("notes_more", "de", n=2).startswith("2 weitere Anmerkungen in")
+    assert t("roadmap_more", "en", n=1).startswith("And 1 more action:")
+    assert t("overall_of", "fr", n=1, total=6) == "moyenne de 1 dimension notée sur 6"
+    assert t("priorities_intro", "de", n=1, total=9).startswith("Die erste Empfehlung, die")
 
 
 def test_help_texts_name_the_options_as_they_are_written():
