@@ -463,12 +463,17 @@ def start(nis_code: str, chosen_lang: str) -> str | None:
         st.session_state["doc"] = doc
         st.session_state["doc_token"] = token
         return token
+    from maturity.storage import RateLimited
+
     try:
-        token = s.open_space(nis_code, q.id, q.version, chosen_lang)
+        token = s.open_space(nis_code, q.id, q.version, chosen_lang, client=client_address())
         if commune is not None:
             s.set_commune(token, nis_code, commune.name_fr)
     except StorageError as exc:
         show_storage_error(exc)
+        return None
+    except RateLimited as exc:  # a script opening spaces by the thousand; a commune never meets it
+        st.error(tr("open_limited", lang(), minutes=max(1, round(exc.retry_after / 60))), icon=":material/block:")
         return None
     set_token(token)
     st.session_state["lang_from_space"] = True

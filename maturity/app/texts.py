@@ -904,6 +904,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "admin_bulk_client_button": {"fr": "{n:Retirer l'entrée|Retirer les # entrées} de {fp}",
                                  "de": "{n:Den Eintrag|Die # Einträge} von {fp} zurückziehen",
                                  "en": "{n:Withdraw the entry|Withdraw the # entries} from {fp}"},
+    "open_limited": {
+        "fr": "Trop de bilans ouverts depuis cette adresse en peu de temps : aucun nouveau bilan n'a été ouvert. "
+        "Reprenez un bilan existant avec son lien, ou réessayez dans {minutes:# minute|# minutes}.",
+        "de": "Zu viele neue Bewertungen von dieser Adresse in kurzer Zeit: keine neue Bewertung wurde angelegt. "
+        "Setzen Sie eine bestehende mit ihrem Link fort oder versuchen Sie es in {minutes:# Minute|# Minuten} erneut.",
+        "en": "Too many assessments opened from this address in a short time: no new one was opened. Resume an "
+        "existing one with its link, or try again in {minutes:# minute|# minutes}.",
+    },
     "submit_limited": {
         "fr": "Trop d'envois en peu de temps : ce bilan n'a pas été enregistré. Réessayez dans {minutes:# minute|# minutes}.",
         "de": "Zu viele Sendungen in kurzer Zeit: diese Bewertung wurde nicht gespeichert. Erneut in "

@@ -49,6 +49,8 @@ class Limit:
 # Submissions: a commune submits a few times a year; a script submitting for 262 communes is stopped.
 SUBMIT_PER_SPACE = Limit(10, 3600)
 SUBMIT_PER_CLIENT = Limit(20, 3600)
+# New assessments: a commune opens one or a few; a script opening thousands to fill the disk is stopped.
+OPEN_PER_CLIENT = Limit(30, 3600)
 
 
 class RateLimited(Exception):
@@ -107,6 +109,7 @@ class LimitsMixin(Database):
     _fp_key: str | None = None
     submit_per_space: Limit = SUBMIT_PER_SPACE
     submit_per_client: Limit = SUBMIT_PER_CLIENT
+    open_per_client: Limit = OPEN_PER_CLIENT
 
     def _fingerprint_key(self, conn: sa.Connection) -> str:
         if self._fp_key is None:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from .db import Database, SpaceNotFound, dumps, guarded, iso, loads, metadata
+from .db import SpaceNotFound, dumps, guarded, iso, loads, metadata
+from .limits import LimitsMixin, take
 
 if TYPE_CHECKING:
     from .submissions import Snapshot
@@ -164,17 +165,22 @@ def touch_space(conn: sa.Connection, token: object, now: datetime) -> tuple[int,
     return int(found[0]), int(found[1])
 
 
-class SpacesMixin(Database):
+class SpacesMixin(LimitsMixin):
     """Open, read, change and delete spaces and their drafts."""
 
     @guarded
     def open_space(
-        self, nis_code: str | None, questionnaire_id: str, questionnaire_version: str, lang: str = "fr"
+        self, nis_code: str | None, questionnaire_id: str, questionnaire_version: str, lang: str = "fr",
+        client: str | None = None,
     ) -> str:
-        """Create a space and return its resume token (256 bits; the store keeps only its hash)."""
+        """Create a space and return its resume token (256 bits; the store keeps only its hash). With
+        ``client`` (the address of the app's visitor; only a fingerprint is counted), at most
+        ``open_per_client`` new spaces per window, else :class:`~maturity.storage.RateLimited`."""
         token = new_token()
         now = self._now()
         with self._write() as conn:
+            if client is not None:
+                take(conn, "open_client", self._fingerprint(conn, "client", client), self.open_per_client, now)
             conn.execute(
                 spaces.insert().values(
                     token_hash=token_hash(token),

@@ -169,3 +169,23 @@ def test_a_click_drawn_in_a_part_already_left_does_not_move_the_page(mini):
     assert at.session_state["step"] == 2
     at.button(key="next_step").click().run()  # drawn in part 3 now: moves on
     assert at.session_state["step"] == 3
+
+
+def test_a_visitor_opening_too_many_assessments_is_told_and_nothing_is_opened(mini, monkeypatch, store):
+    import sqlalchemy as sa
+
+    from maturity.storage import Limit
+    from maturity.storage.limits import LimitsMixin
+
+    monkeypatch.setattr(LimitsMixin, "open_per_client", Limit(1, 3600))
+    started()  # the first one opens
+    at = new_app()
+    at.run()
+    at.text_input(key="home_query").input("92094").run()
+    at.radio(key="home_commune").set_value("92094").run()
+    at.button(key="home_start").click().run()
+    assert not at.exception, at.exception
+    assert any("Trop de bilans ouverts" in e.value for e in at.error)
+    assert "token" not in at.session_state
+    with store._read() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM spaces")).scalar() == 1

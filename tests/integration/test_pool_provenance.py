@@ -200,3 +200,22 @@ def test_a_version_1_database_gets_provenance(tmp_path) -> None:
         submit(store, "old-token", "92094", 80.0)
         assert [r["gov"] for r in store.pool_rows()] == [80.0]
         assert [e["status"] for e in store.pool_entries()] == ["counted", "superseded"]
+
+
+def test_opening_spaces_is_limited_per_client(make_store: Callable[..., Store]) -> None:
+    # a script opening spaces by the thousand from one address, to fill the disk, is stopped; the count is
+    # in the database (every replica, across restarts) and a commune's own visits never meet it
+    clock = FakeClock()
+    one, two = make_store(clock=clock), make_store(clock=clock)
+    opened = []
+    with pytest.raises(RateLimited) as err:
+        for _ in range(1000):
+            opened.append((one if len(opened) % 2 else two).open_space("92094", Q_ID, Q_VERSION, client="203.0.113.9"))
+    assert len(opened) == one.open_per_client.count == 30
+    assert 0 < err.value.retry_after <= 3600
+    with one._read() as conn:  # nothing was created by the refused call
+        assert conn.execute(sa.text("SELECT count(*) FROM spaces")).scalar() == 30
+    assert one.open_space("92094", Q_ID, Q_VERSION, client="192.0.2.1")  # another address is not held back
+    assert one.open_space("92094", Q_ID, Q_VERSION)  # nor the coordinator's command line (no client)
+    clock.now += timedelta(hours=1)
+    assert two.open_space("92094", Q_ID, Q_VERSION, client="203.0.113.9")
