@@ -133,3 +133,9 @@ def plural_text(text: str, lang: str, values: dict[str, object]) -> str:
         return form.replace("#", "{" + name + "}")
 
     return _PLURAL_FIELD.sub(choose, text)
+
+
+def plural(count: int, one: str, other: str, lang: str = "en") -> str:
+    """``one`` or ``other`` as ``count`` takes them in ``lang``, ``#`` standing for the count: for the
+    command line's English messages (``plural(2, "# problem", "# problems")`` → "2 problems")."""
+    return (one if plural_category(count, lang) == "one" else other).replace("#", str(count))

@@ -42,6 +42,7 @@ from typing import Any
 from . import plan as roadmap
 from . import targets as targets_
 from .answers import MAX_NOTE, MAX_TEXT, AnswersFile
+from .display import plural
 from .errors import InvalidInput, Problem
 from .models import NA, UNKNOWN, Question, Questionnaire
 from .scoring import score
@@ -125,7 +126,7 @@ class Carried:
             lines.append("targets: " + "; ".join(f"{', '.join(dims)} from {names[index]}"
                                                  for index, dims in sorted(by_file.items())))
         if self.plan_source is not None:
-            lines.append(f"roadmap: {len(self.plan)} action(s) from {names[self.plan_source]}")
+            lines.append(f"roadmap: {plural(len(self.plan), '# action', '# actions')} from {names[self.plan_source]}")
         return lines
 
 
@@ -170,8 +171,8 @@ def carry_targets_and_plan(docs: Sequence[AnswersFile], names: Sequence[str],
             plan, plan_source = items, index
         elif items != plan:
             warnings.append(Problem(
-                f"its roadmap ({len(items)} action(s)) left out: the roadmap of {names[plan_source]} "
-                f"({len(plan)} action(s)) is kept whole (the first file given that has one wins)",
+                f"its roadmap ({plural(len(items), '# action', '# actions')}) left out: the roadmap of {names[plan_source]} "
+                f"({plural(len(plan), '# action', '# actions')}) is kept whole (the first file given that has one wins)",
                 path=roadmap.FIELD, file=names[index], severity="warning"))
     return Carried(kept, sources, plan, plan_source, warnings)
 

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..display import plural
 from ..errors import InvalidInput, Problem
 from .common import EXIT_OK, print_problems
 
@@ -90,7 +91,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     carried = result.carried
     print_problems(warnings + (carried.warnings if carried else []))
     roles = ", ".join(result.roles)
-    print(f"merged {len(docs)} respondents ({roles}): {len(result.divergent)} divergent question(s)")
+    divergent = plural(len(result.divergent), "# divergent question", "# divergent questions")
+    print(f"merged {len(docs)} respondents ({roles}): {divergent}")
     for item in result.divergent[:3]:
         spread = "—" if item.spread is None else f"{item.spread:.2f}"
         print(f"  {item.question}: spread {spread}", file=sys.stdout)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..display import plural
 from ..errors import InvalidInput, Problem
 from .common import EXIT_INVALID, EXIT_OK, LANGS, load_for_answers
 from .common import print_problems as _print_problems
@@ -51,7 +52,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     checked.extend(f"{p}: benchmark set" for p in bench_files)
     if problems:
         _print_problems(problems)
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        print(f"{plural(len(problems), '# problem', '# problems')} found.", file=sys.stderr)
         return EXIT_INVALID
     for line in checked:
         print(f"ok  {line}")

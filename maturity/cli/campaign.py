@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..display import plural
 from ..errors import InvalidInput, Problem
 from .common import LANGS, open_store
 
@@ -205,7 +206,8 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     with open_store() as store:
         campaign = _campaign(store, args.id)
         count = store.revoke(campaign.id, args.nis)
-    print(f"{count} link(s) revoked: they open nothing any more, and what came through them no longer counts")
+    print(f"{plural(count, '# link', '# links')} revoked: they open nothing any more, and what came through them "
+          "no longer counts")
     return 0
 
 
@@ -218,7 +220,7 @@ def cmd_reissue(args: argparse.Namespace) -> int:
         q = _questionnaire(campaign.questionnaire)
         issued = store.reissue(campaign.id, args.nis, q.version)
         _write_links(out, issued, base_url)
-    print(f"{len(issued)} new link(s) written to {out}; the old ones open nothing any more "
+    print(f"{plural(len(issued), '# new link', '# new links')} written to {out}; the old ones open nothing any more "
           "(the communes keep their draft; a response sent through an old link must be sent again)")
     return 0
 
@@ -312,7 +314,7 @@ def cmd_submit(args: argparse.Namespace) -> int:
         for w in warnings:
             print(str(w), file=sys.stderr)
         count = store.submit_files(campaign.id, responses)  # InvalidInput: nothing recorded
-    print(f"{count} response(s) recorded for {campaign.id}: "
+    print(f"{plural(count, '# response', '# responses')} recorded for {campaign.id}: "
           + ", ".join(f"{r.nis_code} ({r.source})" for r in responses))
     return 0
 

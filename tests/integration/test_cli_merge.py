@@ -93,6 +93,6 @@ def test_merge_carries_targets_and_roadmap_and_says_which_file_won(tmp_path, cap
     assert consensus["targets"] == {"alpha": {"level": "mid", "by": 2028}, "beta": {"level": "low", "by": 2026}}
     assert consensus["plan"] == [action]
     assert f"warning: {b}: targets.alpha: target high by 2028 left out: {a} sets mid by 2028" in printed.err
-    assert f"warning: {b}: plan: its roadmap (1 action(s)) left out: the roadmap of {a}" in printed.err
+    assert f"warning: {b}: plan: its roadmap (1 action) left out: the roadmap of {a}" in printed.err
     assert f"targets: alpha from {a}; beta from {b}" in printed.out
-    assert f"roadmap: 1 action(s) from {a}" in printed.out
+    assert f"roadmap: 1 action from {a}" in printed.out

@@ -56,3 +56,12 @@ def test_parts_always_add_up_and_each_moves_less_than_one(parts):
         assert (p is None) == (r is None)
         if p is not None:
             assert abs(Decimal(repr(p)) - r) < 1
+
+
+def test_counts_in_the_command_line_take_the_plural_only_when_due():
+    from maturity.display import plural
+
+    assert plural(1, "# problem", "# problems") == "1 problem"
+    assert plural(0, "# problem", "# problems") == "0 problems"  # English: 0 is plural
+    assert plural(0, "# réponse", "# réponses", "fr") == "0 réponse"  # French: 0 is singular
+    assert plural(2, "# link", "# links") == "2 links"

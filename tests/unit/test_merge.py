@@ -304,9 +304,9 @@ def test_the_roadmap_comes_whole_from_the_first_file_that_has_one():
     assert [item.to_json() for item in carried.plan] == plan_b  # in its order, nothing mixed in
     assert carried.plan_source == 1
     assert [str(w) for w in carried.warnings] == [  # d.json has the same roadmap: no warning
-        "warning: c.json: plan: its roadmap (1 action(s)) left out: the roadmap of b.json (2 action(s)) is kept "
+        "warning: c.json: plan: its roadmap (1 action) left out: the roadmap of b.json (2 actions) is kept "
         "whole (the first file given that has one wins)"]
-    assert carried.summary(["a.json", "b.json", "c.json", "d.json"]) == ["roadmap: 2 action(s) from b.json"]
+    assert carried.summary(["a.json", "b.json", "c.json", "d.json"]) == ["roadmap: 2 actions from b.json"]
 
 
 def test_the_consensus_file_carries_the_targets_and_the_roadmap(mini, tmp_path):
