@@ -55,19 +55,22 @@ METHOD = {
           "confiance à 95 % : ŷ ± 1,96 · √V, V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, avec la "
           "correction pour population finie (l'intervalle est nul quand toutes les communes répondent). "
           "Quand une province compte moins de 2 répondants, moyenne non pondérée des répondants et même "
-          "formule avec une seule strate. Aucun chiffre pour un groupe de moins de 5 communes.",
+          "formule avec une seule strate. Pour une part (0 à 1), intervalle de Wilson à la taille "
+          "d'échantillon effective n_eff = ŷ(1 − ŷ) / V, ou n / (1 − n / N) si tous ont répondu pareil. Aucun chiffre pour un groupe de moins de 5 communes.",
     "de": "Nach Provinzen poststratifizierte Schätzung: Der Mittelwert der Antwortenden jeder Provinz wird "
           "mit dem Anteil der Provinz an den eingeladenen Gemeinden gewichtet (N_h / N). 95-%-"
           "Konfidenzintervall: ŷ ± 1,96 · √V, V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, mit der "
           "Endlichkeitskorrektur (das Intervall ist null, wenn alle Gemeinden antworten). Hat eine Provinz "
           "weniger als 2 Antwortende: ungewichteter Mittelwert der Antwortenden und dieselbe Formel mit "
-          "einer einzigen Schicht. Keine Zahl für eine Gruppe von weniger als 5 Gemeinden.",
+          "einer einzigen Schicht. Für einen Anteil (0 bis 1): Wilson-Intervall mit dem effektiven "
+          "Stichprobenumfang n_eff = ŷ(1 − ŷ) / V, oder n / (1 − n / N), wenn alle gleich antworten. Keine Zahl für eine Gruppe von weniger als 5 Gemeinden.",
     "en": "Post-stratified by province: the mean of each province's respondents is weighted by the "
           "province's share of the invited communes (N_h / N). 95 % confidence interval: ŷ ± 1.96 · √V, "
           "V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, with the finite population correction (the "
           "interval is zero wide when every commune answers). When a province has fewer than 2 "
-          "respondents: unweighted mean of the respondents, and the same formula with one stratum. No "
-          "number for a group of fewer than 5 communes.",
+          "respondents: unweighted mean of the respondents, and the same formula with one stratum. For a share "
+          "(0 to 1): the Wilson interval at the effective sample size n_eff = ŷ(1 − ŷ) / V, or n / (1 − n / N) "
+          "when every respondent gave the same answer. No number for a group of fewer than 5 communes.",
 }
 
 _REASON = {
@@ -133,6 +136,7 @@ def estimate_mean(
     *,
     bounds: tuple[float, float] | None = (0.0, 100.0),
     z: float = Z95,
+    share: bool = False,
 ) -> Estimate:
     """The post-stratified mean and its 95 % interval.
 
@@ -144,16 +148,27 @@ def estimate_mean(
       V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h (s_h² the sample variance, divisor n_h − 1);
     - otherwise ``weighting = "none"``: ŷ = the plain mean of all values, V = (1 − n / N) · s² / n.
 
-    The interval is ŷ ± z · √V, cut at ``bounds`` (a share cannot leave 0–1, a score 0–100). It is
-    zero wide when every commune answers (the finite population correction is 0). With fewer than 2
-    values and not a census, the interval is None; with no value, everything is None.
+    The interval is ŷ ± z · √V, cut at ``bounds`` (a score cannot leave 0–100). For a ``share`` (values 0
+    and 1) it is the Wilson score interval at the effective sample size n_eff = ŷ(1 − ŷ) / V, or
+    n / (1 − n / N) when every respondent gave the same answer (V = 0 there says nothing: five "yes"
+    out of 262 communes do not make 100 % certain). It is zero wide when every commune answers (the
+    finite population correction is 0). With fewer than 2 values and not a census, the interval is
+    None; with no value, everything is None.
     """
     return _estimate({h: (size, np.asarray(values, dtype=float)) for h, (size, values) in strata.items()},
-                     bounds=bounds, z=z)
+                     bounds=bounds, z=z, share=share)
+
+
+def wilson(p: float, n_eff: float, z: float = Z95) -> tuple[float, float]:
+    """The Wilson score interval of a proportion ``p`` at (effective) sample size ``n_eff`` > 0."""
+    k = z * z / n_eff
+    centre = (p + k / 2) / (1 + k)
+    half = z * math.sqrt(p * (1 - p) / n_eff + k / (4 * n_eff)) / (1 + k)
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def _estimate(strata: Mapping[str, tuple[float, np.ndarray]], *, bounds: tuple[float, float] | None = (0.0, 100.0),
-              z: float = Z95, all_values: np.ndarray | None = None) -> Estimate:
+              z: float = Z95, all_values: np.ndarray | None = None, share: bool = False) -> Estimate:
     """:func:`estimate_mean` over numpy arrays (``all_values``: the strata's values together, when
     the caller has them)."""
     N = float(sum(size for size, _ in strata.values()))
@@ -180,6 +195,11 @@ def _estimate(strata: Mapping[str, tuple[float, np.ndarray]], *, bounds: tuple[f
         weighting = "none"
     if variance is None:
         return Estimate(y, None, None, n, weighting, None, thin)
+    census = N > 0 and _fpc(n, N) == 0.0
+    if share and not census:
+        n_eff = y * (1 - y) / variance if variance > 0 and 0 < y < 1 else n / max(_fpc(n, N) if N > 0 else 1.0, 1e-12)
+        low, high = wilson(y, n_eff, z)
+        return Estimate(y, low, high, n, weighting, variance, thin)
     half = z * math.sqrt(max(0.0, variance))
     low, high = y - half, y + half
     if bounds is not None:
@@ -600,7 +620,7 @@ def campaign_report(
         parts = by_province.split(value)
         values = np.concatenate(parts)
         bounds = (0.0, 1.0) if item.unit == "share" else (0.0, float(item.out_of or 10.0))
-        est = _estimate(strata(parts, base_sizes), bounds=bounds, all_values=values)
+        est = _estimate(strata(parts, base_sizes), bounds=bounds, all_values=values, share=item.unit == "share")
         js = _estimate_json(est, values, min_n, quartiles=item.unit != "share")
         if item.unit == "share":
             for k in ("median", "q1", "q3"):

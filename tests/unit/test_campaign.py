@@ -73,6 +73,29 @@ def test_edges_no_value_one_value_and_bounds():
     assert share.ci_high == 1.0 and 0 < share.ci_low < 0.75
 
 
+def test_a_share_gets_the_wilson_interval_at_its_effective_size():
+    # p = 3/4, s² = 0.75 / 3 = 0.25, V = (1 − 4/100) · 0.25 / 4 = 0.06, n_eff = 0.1875 / 0.06 = 3.125;
+    # k = 1.96² / n_eff = 1.2293..., centre = (0.75 + k/2) / (1 + k), half = 1.96 √(p(1−p)/n_eff + k/(4 n_eff)) / (1 + k)
+    share = campaign.estimate_mean({"A": (100, [1, 1, 1, 0])}, bounds=(0, 1), share=True)
+    k = 1.959964 ** 2 / 3.125
+    centre = (0.75 + k / 2) / (1 + k)
+    half = 1.959964 * math.sqrt(0.1875 / 3.125 + k / (4 * 3.125)) / (1 + k)
+    assert share.estimate == 0.75 and share.variance == pytest.approx(0.06)
+    assert share.ci_low == pytest.approx(centre - half, abs=1e-5) and share.ci_high == pytest.approx(centre + half, abs=1e-5)
+    assert share.ci_high < 1.0
+
+
+def test_five_yes_out_of_262_communes_are_not_a_certainty():
+    # V = 0 here says nothing: the Wilson interval at n / (1 − n / N) = 5 / (257 / 262) ≈ 5.097
+    five = campaign.estimate_mean({"A": (262, [1, 1, 1, 1, 1])}, bounds=(0, 1), share=True)
+    assert five.estimate == 1.0 and five.ci_high == 1.0
+    assert five.ci_low == pytest.approx(0.5702, abs=1e-4)
+    none = campaign.estimate_mean({"A": (262, [0, 0, 0, 0, 0])}, bounds=(0, 1), share=True)
+    assert none.ci_low == 0.0 and none.ci_high == pytest.approx(1 - 0.5702, abs=1e-4)
+    census = campaign.estimate_mean({"A": (5, [1, 1, 1, 1, 1])}, bounds=(0, 1), share=True)
+    assert census.ci_low == census.ci_high == 1.0  # every commune answered: nothing left to estimate
+
+
 # --- the report -----------------------------------------------------------------------------------
 
 DIMS = ("economy", "people", "governance", "mobility", "environment", "living")

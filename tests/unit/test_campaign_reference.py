@@ -53,7 +53,8 @@ CAMPAIGN = {"id": "prop", "title": "Propriétés", "questionnaire": "smart-city-
 
 
 def ref_estimate_mean(strata: Mapping[str, tuple[float, Sequence[float]]], *,
-                      bounds: tuple[float, float] | None = (0.0, 100.0), z: float = Z95) -> Estimate:
+                      bounds: tuple[float, float] | None = (0.0, 100.0), z: float = Z95,
+                      share: bool = False) -> Estimate:
     def sample_variance(values: Sequence[float]) -> float:
         return statistics.variance(values) if len(values) >= 2 else 0.0
 
@@ -79,6 +80,12 @@ def ref_estimate_mean(strata: Mapping[str, tuple[float, Sequence[float]]], *,
         weighting = "none"
     if variance is None:
         return Estimate(y, None, None, n, weighting, None, thin)
+    if share and not (N > 0 and n >= N):  # Wilson, in its multiplied-out form, at the effective size
+        m = y * (1 - y) / variance if variance > 0 and 0 < y < 1 else n / (1 - n / N if N > 0 else 1.0)
+        root = z * math.sqrt(z * z + 4 * m * y * (1 - y))
+        low = (2 * m * y + z * z - root) / (2 * (m + z * z))
+        high = (2 * m * y + z * z + root) / (2 * (m + z * z))
+        return Estimate(y, max(0.0, low), min(1.0, high), n, weighting, variance, thin)
     half = z * math.sqrt(max(0.0, variance))
     low, high = y - half, y + half
     if bounds is not None:
@@ -197,7 +204,7 @@ def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any
             if value is not None:
                 st_[by_nis[r.nis_code].province_nis][1].append(value)
         bounds = (0.0, 1.0) if item.unit == "share" else (0.0, float(item.out_of or 10.0))
-        est = ref_estimate_mean(st_, bounds=bounds)
+        est = ref_estimate_mean(st_, bounds=bounds, share=item.unit == "share")
         values = [v for _, vs in st_.values() for v in vs]
         js = ref_estimate_json(est, values, min_n)
         for k in ("median", "q1", "q3"):
@@ -293,3 +300,18 @@ def test_quartiles_are_statistics_quantiles_inclusive(values):
     import numpy as np
 
     assert campaign._quartiles(np.array(values)) == tuple(statistics.quantiles(values, n=4, method="inclusive"))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dictionaries(st.sampled_from(["A", "B", "C"]),
+                       st.tuples(st.integers(0, 40), st.lists(st.sampled_from([0.0, 1.0]), max_size=12)), min_size=1))
+def test_a_shares_wilson_interval_equals_the_reference_and_holds_its_value(strata):
+    got = campaign.estimate_mean(strata, bounds=(0.0, 1.0), share=True)
+    want = ref_estimate_mean(strata, bounds=(0.0, 1.0), share=True)
+    for field in ("estimate", "ci_low", "ci_high", "variance"):
+        g, w = getattr(got, field), getattr(want, field)
+        assert (g is None) == (w is None), field
+        if w is not None:
+            assert math.isclose(g, w, rel_tol=1e-9, abs_tol=1e-9), (field, g, w)
+    if got.ci_low is not None:
+        assert 0.0 <= got.ci_low <= got.estimate + 1e-12 and got.estimate - 1e-12 <= got.ci_high <= 1.0
