@@ -25,6 +25,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -179,16 +180,23 @@ def cmd_list(args: argparse.Namespace) -> int:
 # --- invitations -------------------------------------------------------------------------------------
 
 
-def cmd_invite(args: argparse.Namespace) -> int:
-    from ..communes import registry_at
-    from ..storage import Invitee
-
+@contextmanager
+def _issuing(args: argparse.Namespace) -> Iterator[tuple[Path, str, Any, Any, Any]]:
+    """What issuing links needs (invite, reissue): the links file checked before anything is issued, the
+    base URL, the store, the campaign and its questionnaire."""
     out = Path(args.out)
     base_url = _base_url(args)
     _check_out(out)
     with open_store() as store:
         campaign = _campaign(store, args.id)
-        q = _questionnaire(campaign.questionnaire)
+        yield out, base_url, store, campaign, _questionnaire(campaign.questionnaire)
+
+
+def cmd_invite(args: argparse.Namespace) -> int:
+    from ..communes import registry_at
+    from ..storage import Invitee
+
+    with _issuing(args) as (out, base_url, store, campaign, q):
         registry = registry_at(campaign.opens)
         invitees = [Invitee(c.nis_code, c.name_fr, "de" if c.language == "D" else "fr") for c in registry]
         issued = store.invite(campaign.id, invitees, q.version)
@@ -212,12 +220,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_reissue(args: argparse.Namespace) -> int:
-    out = Path(args.out)
-    base_url = _base_url(args)
-    _check_out(out)
-    with open_store() as store:
-        campaign = _campaign(store, args.id)
-        q = _questionnaire(campaign.questionnaire)
+    with _issuing(args) as (out, base_url, store, campaign, q):
         issued = store.reissue(campaign.id, args.nis, q.version)
         _write_links(out, issued, base_url)
     print(f"{plural(len(issued), '# new link', '# new links')} written to {out}; the old ones open nothing any more "
