@@ -16,7 +16,7 @@ figure, ``question`` and ``options`` (which answers of which question the share 
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date as _date
 from pathlib import Path
@@ -323,6 +323,9 @@ _BASE = {"fr": "base : {base}", "de": "Basis: {base}", "en": "base: {base}"}
 _RESPONDENTS = {"fr": "communes répondantes ({n} sur {population})", "de": "antwortende Gemeinden ({n} von {population})",
                 "en": "responding communes ({n} of {population})"}
 _TREND_SEP = " · "
+# the earlier editions of a figure, as a clause ending its sentence: "; 38 % en 2018" (app and sheet)
+_TREND_EDITION = {"fr": "{value} en {year}", "de": "{year}: {value}", "en": "{value} in {year}"}
+_TREND_AND = {"fr": " et ", "de": " und ", "en": " and "}  # not a comma: a value may hold one ("3,67 / 10")
 
 
 def _lang(lang: str) -> str:
@@ -482,6 +485,30 @@ def trend_text(refs: Iterable[FigureRef], lang: str = DEFAULT_LANGUAGE) -> str:
     return _TREND_SEP.join(f"{r.year}{colon}{r.formatted(lang)}" for r in refs)
 
 
+def trend_clause(refs: Iterable[FigureRef], lang: str = DEFAULT_LANGUAGE,
+                 mark: Callable[[FigureRef], str] | None = None) -> str:
+    """Earlier editions of a figure as a short clause, oldest first: "38 % en 2018", "3,67 / 10 en 2018
+    et 3 / 10 en 2020"; "" for none. ``mark(ref)`` is written after each value (the sheet's source
+    number, " [8]")."""
+    lang = _lang(lang)
+    items = [_TREND_EDITION[lang].format(value=r.formatted(lang), year=r.year) + (mark(r) if mark else "")
+             for r in refs]
+    if len(items) > 2:
+        items = [", ".join(items[:-1]), items[-1]]
+    return _TREND_AND[lang].join(items)
+
+
+def with_clause(sentence: str, clause: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``sentence`` with ``clause`` after a semicolon before its final full stop: "…, comme 49 % des
+    communes wallonnes ; 38 % en 2018." (French puts a space before the semicolon)."""
+    if not clause:
+        return sentence
+    body = sentence.rstrip()
+    end = "." if body.endswith(".") else ""
+    semicolon = " ; " if _lang(lang) == "fr" else "; "
+    return f"{body.removesuffix('.')}{semicolon}{clause}{end}"
+
+
 def link_problems(questionnaire: Questionnaire, sets: Iterable[BenchmarkSet]) -> list[Problem]:
     """Figures whose ``question``/``options`` do not fit the questionnaire (for ``maturity validate``).
     A figure naming a question the questionnaire lacks is a warning (another questionnaire may use it);
@@ -525,6 +552,17 @@ class Comparison:
     def trend_text(self) -> str:
         """"2018 : 50 % · 2020 : 50 % · 2021 : 50 %" when earlier editions published the figure, else ""."""
         return trend_text(self.trend, self.lang)
+
+    @property
+    def earlier(self) -> tuple[FigureRef, ...]:
+        """The editions before the compared one that published the same figure, oldest first."""
+        return tuple(r for r in self.trend if r.year < self.figure.year)
+
+    def with_trend(self, text: str | None = None, mark: Callable[[FigureRef], str] | None = None) -> str:
+        """The sentence (``text``, by default this comparison's) with the earlier editions' figures as a
+        clause before its full stop: "…, comme 49 % des communes wallonnes ; 38 % en 2018." The one
+        wording of the trend, for the app and the sheet; ``mark`` as in :func:`trend_clause`."""
+        return with_clause(self.text if text is None else text, trend_clause(self.earlier, self.lang, mark), self.lang)
 
     @property
     def kind(self) -> str:

@@ -545,10 +545,7 @@ def comparison_groups(found: list[Any], lang: str) -> list[tuple[str, list[str]]
     for c in found:
         cite = c.figure.cite(lang)
         text = c.text.replace(f" ({cite})", "").replace(f"({cite})", "").strip()
-        trend = c.trend_text()
-        if trend:
-            text += " " + tr("barometer_trend", lang, trend=trend)
-        groups.setdefault(cite, []).append(text)
+        groups.setdefault(cite, []).append(c.with_trend(text))
     return list(groups.items())
 
 

@@ -588,8 +588,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_score": {"fr": "Score", "de": "Wert", "en": "Score"},
     "col_level": {"fr": "Niveau", "de": "Stufe", "en": "Level"},
     "col_coverage": {"fr": "Réponses utiles", "de": "Verwertbare Antworten", "en": "Usable answers"},
-    "barometer_trend": {"fr": "(éditions du baromètre : {trend})", "de": "(Ausgaben des Barometers: {trend})",
-                        "en": "(barometer editions: {trend})"},
     "col_na": {"fr": "« Ne s'applique pas »", "de": "„Trifft nicht zu“", "en": "“Does not apply”"},
     "insufficient_na": {
         "fr": "Pas de score : trop de questions de cette dimension ont reçu « Ne s'applique pas » "

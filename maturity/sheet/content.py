@@ -165,6 +165,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No profile answer can be compared with the barometer yet: answer the profile questions "
               "(approach, strategy, initiator, progress) to see where the commune stands.",
     },
+    "trends_more": {"fr": "Les chiffres des éditions précédentes du baromètre (2018, 2020) : version modifiable (DOCX).",
+                    "de": "Die Zahlen früherer Ausgaben des Barometers (2018, 2020): bearbeitbare Fassung (DOCX).",
+                    "en": "The figures of the barometer's earlier editions (2018, 2020): editable version (DOCX)."},
     "notes_more": {"fr": "{n:# autre remarque|# autres remarques} dans la version modifiable (DOCX) et Markdown "
                          "de la fiche.",
                    "de": "{n:# weitere Anmerkung|# weitere Anmerkungen} in der bearbeitbaren Fassung (DOCX) und in "
@@ -442,7 +445,7 @@ class SheetContent:
     next_steps_intro: str
     next_steps: list[NextStep]
     comparisons_title: str
-    comparisons: list[tuple[str, int]]  # sentence, source ref
+    comparisons: list[tuple[str, int]]  # sentence (its source's number, the earlier editions'), source ref
     priorities_title: str
     priorities_intro: str
     priorities: list[Priority]
@@ -466,6 +469,21 @@ class SheetContent:
     topics: list[tuple[str, str]] = field(default_factory=list)
     roadmap: Roadmap | None = None  # targets and actions (issue 14); None when the answers have neither
     pst: list[list[str]] = field(default_factory=list)  # the PST table's rows (header first), see pst.py
+    # the sentences without the earlier editions' figures, and the sources before theirs: the PDF's very
+    # last resort (:meth:`without_trends`); ``trends_hidden`` then says so in one line
+    untrended: list[tuple[str, int]] = field(default_factory=list)
+    sources_before_trends: int | None = None
+    trends_hidden: bool = False
+
+    def without_trends(self) -> SheetContent:
+        """The same content without the barometer's earlier editions (2018, 2020) in its sentences, nor
+        their sources, for a PDF that must fit on its pages; the editable versions keep them."""
+        from dataclasses import replace
+
+        if self.sources_before_trends is None or self.untrended == self.comparisons:
+            return self
+        return replace(self, comparisons=self.untrended, sources=self.sources[:self.sources_before_trends],
+                       trends_hidden=True)
 
     def label(self, key: str, **values: Any) -> str:
         """A fixed wording of :attr:`labels` filled with ``values``, in the plural form they take."""
@@ -724,7 +742,7 @@ def build_content(
     # they come before the obstacles table)
     sets = _benchmark_sets() if any(qq.benchmark for s_ in q.sections if s_.kind != "dimension"
                                     for qq in s_.questions) else ()
-    comparisons = _comparison_sentences(q, answers, assessment, sets, lang, sources)
+    sentences = _comparison_sentences(q, answers, assessment, sets, lang, sources)
 
     # obstacles beside the barometer: those the barometer quantifies in the table; those the commune
     # cites without a published figure in one sentence below it
@@ -753,6 +771,10 @@ def build_content(
     items = "; ".join(f"{answer} : {', '.join(labels)}" if lang == "fr" else f"{answer}: {', '.join(labels)}"
                       for answer, labels in by_answer.items())
     also_cited = t("also_cited", lang, items=items) if items else ""
+    # the barometer's earlier editions last: their sources numbered after all others
+    untrended = [(clean_text(_numbered(text, ref), 600, one_line=True), ref) for _comp, text, ref in sentences]
+    before_trends = len(sources.rows)
+    comparisons = _with_trends(sentences, sources)
 
     # priorities: the sheet's selection (select(..., limit) spreads it over dimensions and cited
     # obstacles), also for 6 and 7 in case the PDF must shorten it; every match for the PST table
@@ -793,7 +815,7 @@ def build_content(
         next_steps=next_steps,
         comparisons_title=t("comparisons_title", lang), comparisons=comparisons,
         priorities_title=t("priorities_title", lang), priorities_intro=intro, priorities=priorities,
-        shortened=shortened, roadmap=roadmap, pst=pst,
+        shortened=shortened, roadmap=roadmap, pst=pst, untrended=untrended, sources_before_trends=before_trends,
         all_priorities=all_priorities, notes_title=t("notes_title", lang), notes=notes,
         topics_title=t("topics_title", lang), topics=topics,
         warnings=[clean_text(w, 300, one_line=True) for w in assessment.warnings],
@@ -803,7 +825,7 @@ def build_content(
         questionnaire_id=q.id, questionnaire_version=q.version,
         labels={k: t(k, lang) for k in ("why", "actions", "resources", "no_sources", "warnings_title",
                                          "priority_names", "no_obstacles", "no_comparisons", "notes_more",
-                                         "method_short", "col_range", "col_meaning")},
+                                         "method_short", "col_range", "col_meaning", "trends_more")},
     )
 
 
@@ -918,10 +940,10 @@ def _priorities_intro(lang: str, shown: list[Priority], every: list[Priority]) -
 
 
 def _comparison_sentences(q: Questionnaire, answers: Any, assessment: Assessment, sets: Sequence[Any], lang: str,
-                          sources: _Sources) -> list[tuple[str, int]]:
+                          sources: _Sources) -> list[tuple[Any, str, int]]:
     """One sentence per profile question compared with the barometer (the questionnaire's order: the
     approach, the strategy, the initiator, the progress come first), then the obstacles the commune
-    cites; each with its source's number."""
+    cites; each (comparison, sentence, its source's number), the trend not yet added (:func:`_with_trends`)."""
     if not sets:
         return []
     obstacle_ids = {o.id for o in q.obstacles}
@@ -948,8 +970,22 @@ def _comparison_sentences(q: Questionnaire, answers: Any, assessment: Assessment
         if ref in said:
             text = text.replace(f" ({comp.figure.cite(lang)})", "")
         said.add(ref)
-        out.append((clean_text(text, 500, one_line=True), ref))
+        out.append((comp, text, ref))
     return out
+
+
+def _with_trends(found: list[tuple[Any, str, int]], sources: _Sources) -> list[tuple[str, int]]:
+    """Each sentence with the earlier editions' figures (2018, 2020) in a clause, each value with its own
+    source's number: "…, comme 49 % des communes wallonnes ; 38 % en 2018 [8]." Numbered after every
+    other source, so that a sheet leaving the trends out (the PDF's very last resort) keeps its numbers."""
+    return [(clean_text(comp.with_trend(_numbered(text, ref), mark=lambda r: f" [{sources.ref(r.figure, r.set)}]"),
+                        600, one_line=True), ref) for comp, text, ref in found]
+
+
+def _numbered(sentence: str, ref: int) -> str:
+    """The sentence with its source's number before the full stop: "…, comme 49 % des communes [3]."."""
+    body = sentence.rstrip()
+    return f"{body.removesuffix('.')} [{ref}]{'.' if body.endswith('.') else ''}"
 
 
 def _bare(label: str) -> str:

@@ -190,8 +190,8 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
     document.add_heading(c.comparisons_title, level=1)
     if not c.comparisons:
         _muted(document.add_paragraph(), c.labels["no_comparisons"], italic=False)
-    for text, ref in c.comparisons:
-        document.add_paragraph(f"{text} [{ref}]", style="List Bullet")
+    for text, _ref in c.comparisons:
+        document.add_paragraph(text, style="List Bullet")  # its source's number in it
 
     document.add_heading(c.obstacles_title, level=1)
     if not c.obstacles and not c.also_cited:

@@ -92,8 +92,8 @@ def render_markdown(c: SheetContent) -> str:
     if c.comparisons:
         add(f"## {escape(c.comparisons_title)}")
         add("")
-        for text, ref in c.comparisons:
-            add(f"- {escape(text)} \\[{ref}\\]")
+        for text, _ref in c.comparisons:
+            add(f"- {escape(text)}")  # its source's number in it
         add("")
     add(f"## {escape(c.priorities_title)}")
     add("")

@@ -484,8 +484,8 @@ def _comparisons(pdf: SheetPDF, c: SheetContent) -> None:
         pdf.para(c.labels["no_comparisons"], 8, "", MUTED)
         return
     size, lh = (7.4, 3.5) if pdf.brief else (8, 3.8)
-    for text, ref in c.comparisons:
-        body = f"{text} [{ref}]"
+    for text, _ref in c.comparisons:
+        body = text  # its source's number in it, before the earlier editions' figures
         _keep_together(pdf, lh * _lines(pdf, pdf.width - 5, body, size) + 1)
         pdf.font(size, "B", ACCENT)
         pdf.cell(5, lh, "•")
@@ -668,7 +668,10 @@ def _notes(pdf: SheetPDF, c: SheetContent) -> None:
 def _method(pdf: SheetPDF, c: SheetContent) -> None:
     pdf.heading(c.method_title)
     # the very last resort keeps one sentence: the method in full is in the editable versions and the docs
-    pdf.para(c.labels["method_short"] if pdf.brief else c.method, 7.6, "", INK, align="L", h=3.7)
+    method = c.labels["method_short"] if pdf.brief else c.method
+    if c.trends_hidden:  # the very last resort left the barometer's earlier editions to the editable versions
+        method += " " + c.labels["trends_more"]
+    pdf.para(method, 7.6, "", INK, align="L", h=3.7)
     pdf.ln(1)
     pdf.heading(c.sources_title, space_before=3)
     if not c.sources:
@@ -754,13 +757,15 @@ def _tries(c: SheetContent) -> list[tuple[int, int]]:
     return [t for t in dict.fromkeys(tries) if t != (n, k)]
 
 
-def _compact_tries(c: SheetContent) -> list[tuple[int, int, bool]]:
+def _compact_tries(c: SheetContent) -> list[tuple[int, int, bool, bool]]:
     """The last resorts, with tighter spacing and priorities that may split across pages: 6 priorities,
     then fewer of the commune's notes (the DOCX and the Markdown keep them all; the PDF says how many
-    it leaves out), then the priorities without their "why" paragraph. (limit, notes, brief)"""
+    it leaves out), then the priorities without their "why" paragraph, then the barometer's sentences
+    without the earlier editions' figures (said in one line). (limit, notes, brief, trends)"""
     n, k = len(c.priorities), len(c.notes)
     limit = min(n, MIN_PRIORITIES)
-    tries = [(limit, k, False)] + [(limit, min(k, keep), False) for keep in PDF_NOTES_STEPS] + [(limit, 0, True)]
+    tries = ([(limit, k, False, True)] + [(limit, min(k, keep), False, True) for keep in PDF_NOTES_STEPS]
+             + [(limit, 0, True, True), (limit, 0, True, False)])
     return list(dict.fromkeys(tries))
 
 
@@ -918,8 +923,9 @@ def _choose(c: SheetContent, end: Any, probe: SheetPDF) -> tuple[tuple[int, int]
 
 def _compact(c: SheetContent, radar: RadarDrawing, measures: dict) -> SheetPDF:
     """The last resort: tighter spacing, then fewer notes, until the sheet fits (real layouts)."""
-    for limit, notes, brief in _compact_tries(c):
-        pdf = _layout(c.with_limit(limit, notes), radar, measures, compact=True, brief=brief)
+    for limit, notes, brief, trends in _compact_tries(c):
+        shown = c.with_limit(limit, notes)
+        pdf = _layout(shown if trends else shown.without_trends(), radar, measures, compact=True, brief=brief)
         if pdf.page_no() <= MAX_PAGES:
             break
     return pdf

@@ -478,3 +478,27 @@ def test_sources_have_titles_in_three_languages():
     slides = next(s for s in load_benchmark_sets() if s.year == 2021).sources[2]
     assert slides.name("de").startswith("Smart City Institute – Präsentationsfolien")
     assert slides.name("en") != slides.name("fr")
+
+
+def test_the_trend_is_one_clause_before_the_full_stop_in_each_language():
+    """Issue 10 §3: the earlier editions (2018, 2020) said within the barometer sentence, in one wording
+    the app and the sheet share."""
+    q = _q2027()
+    answers = {"approach": "started", "strategy_written": "yes", "progress": 5, "expertise": "major",
+               "initiator": "council"}
+    sets = load_benchmark_sets()
+    for lang, expertise, progress, marked in (
+            ("fr", f"comme 49{NBSP}% des communes wallonnes ; 38{NBSP}% en 2018.",
+             "3,67 / 10 en 2018 et 3 / 10 en 2020.", f"38{NBSP}% en 2018 [a]."),
+            ("de", f"wie 49{NBSP}% der wallonischen Gemeinden; 2018: 38{NBSP}%.",
+             "2018: 3,67 / 10 und 2020: 3 / 10.", f"2018: 38{NBSP}% [a]."),
+            ("en", "as do 49% of Walloon communes; 38% in 2018.", "3.67 / 10 in 2018 and 3 / 10 in 2020.",
+             "38% in 2018 [a].")):
+        found = {c.figure.id: c for c in comparisons(q, answers, score(q, answers), sets, lang)}
+        expertise_c, progress_c = found["obstacle_expertise"], found["progress_self_rated"]
+        bare = expertise_c.text.replace(f" ({expertise_c.figure.cite(lang)})", "")
+        assert expertise_c.with_trend(bare).endswith(expertise), lang
+        assert progress_c.with_trend().endswith(progress), lang
+        assert expertise_c.with_trend(bare, mark=lambda r: " [a]").endswith(marked), lang  # the sheet's numbers
+        assert not found["initiated_by_elected"].earlier  # one edition only: no clause
+        assert found["initiated_by_elected"].with_trend() == found["initiated_by_elected"].text

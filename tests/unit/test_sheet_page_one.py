@@ -300,3 +300,52 @@ def test_source_titles_in_the_sheets_language(lang):
     assert links  # the barometer's sources carry titles in three languages
     assert all(link.label == titled[link.url].name(lang) for link in links)
     assert any(link.label != titled[link.url].label for link in links)  # e.g. no English slide title in French
+
+
+TREND_ANSWERS = dict(approach="started", budget="major", expertise="major")
+
+
+@pytest.mark.parametrize(("lang", "clause", "edition"), [
+    ("fr", "38 % en 2018", "Baromètre wallon Smart City 2018"),
+    ("de", "2018: 38 %", "Wallonisches Smart-City-Barometer 2018"),
+    ("en", "38% in 2018", "Walloon Smart City Barometer 2018")])
+def test_the_sheet_says_the_barometers_earlier_editions(lang, clause, edition):
+    """Issue 10 §3: the 2018–2020–2021 trend where the barometer has one, as a clause of the barometer
+    sentence (not extra lines), each earlier value with the number of its own edition's source; the
+    same wording as the app's."""
+    from maturity.app.logic import comparison_groups
+    from maturity.benchmarks import comparisons, load_benchmark_sets
+
+    doc = answers_at_rank(DEFAULT, 2, name="Érezée", nis=None, **TREND_ANSWERS)
+    content = build_content(DEFAULT, doc, lang, generated=DAY)
+    flat = [" ".join(text.split()) for text, _ref in content.comparisons]
+    sentence = next(text for text in flat if clause in text)
+    ref = int(sentence.split(clause + " [")[1].split("]")[0])
+    assert content.sources[ref - 1].text.startswith(edition)
+    assert len(flat) == len(content.untrended)  # a clause in the sentence, never a line of its own
+    # the app says the same sentence, without the sheet's source numbers
+    found = comparisons(DEFAULT, doc.answers, score(DEFAULT, doc.answers), load_benchmark_sets(), lang)
+    app = [" ".join(t.split()) for _cite, texts in comparison_groups(found, lang) for t in texts]
+    assert re.sub(r" \[\d+\]", "", sentence) in app
+    _pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY))
+    assert f"{clause} [{ref}]" in " ".join(text)
+    assert f"{clause} \\[{ref}\\]" in " ".join(build(DEFAULT, doc, lang, "md", generated=DAY).decode().split())
+
+
+def test_the_heaviest_sheet_leaves_the_trend_to_the_editable_versions_last_and_says_so():
+    """The very last resort of the PDF (after fewer priorities, no notes, no "why" paragraphs): the
+    sentences without the earlier editions, said in one line; the DOCX and the Markdown keep them."""
+    from maturity.sheet.content import TEXTS
+
+    for lang in ("fr", "de", "en"):
+        doc = heavy_answers()
+        kwargs = with_series(lang, "campaign", dict.fromkeys(DIMS, 55.0), dict.fromkeys(DIMS, 55.0), doc.answers)
+        content = build_content(DEFAULT, doc, lang, generated=DAY, **kwargs)
+        assert content.comparisons != content.untrended  # the heaviest file has trends to show
+        pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY, **kwargs))
+        assert pages <= MAX_PAGES
+        flat = " ".join(text)
+        shown = " ".join(content.comparisons[-2][0].split())[-40:]
+        assert shown in flat or " ".join(TEXTS["trends_more"][lang].split()) in flat, lang
+        md = " ".join(build(DEFAULT, doc, lang, "md", generated=DAY, **kwargs).decode().split())
+        assert "2018" in md and len(content.sources) > (content.sources_before_trends or 0)
