@@ -245,7 +245,8 @@ class SheetPDF(FPDF):
             self.fonts[key] = _document_font(font, len(self.fonts) + 1)
         self._measures: dict[tuple, int] = {}
         self.compact = False  # tighter spacing, priorities may split across pages: the last resort
-        self.brief = False  # priorities without their "why" paragraph: the very last resort
+        self.brief = False  # smaller sizes, the method in one sentence: the last resorts
+        self.why = True  # the priorities' "why" paragraph (False: the very last resorts)
         self.scratch = False  # a layout only measured, never written (no radar drawn)
         self.set_title(drawable(f"{content.title} — {content.commune}"))
         self.set_lang({"fr": "fr-BE", "de": "de-BE", "en": "en-GB"}[content.lang])
@@ -578,7 +579,7 @@ def _priority_block(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> No
     pdf.font(7.3, "", ACCENT)
     pdf.multi_cell(w, 3.6, drawable(meta), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.ln(0.6)
-    if not pdf.brief:
+    if pdf.why:
         pdf.set_x(pdf.l_margin + INDENT)
         pdf.font(pt, "I", INK)
         pdf.multi_cell(w, pl, drawable(p.why, "I"), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
@@ -717,9 +718,10 @@ MIN_PRIORITIES = 6
 
 
 def _layout(c: SheetContent, radar: RadarDrawing, measures: dict | None = None,
-            compact: bool = False, brief: bool = False) -> SheetPDF:
+            compact: bool = False, brief: bool = False, why: bool = True) -> SheetPDF:
     pdf = _begin(c, radar, compact)
     pdf.brief = brief
+    pdf.why = why
     if measures is not None:
         pdf._measures = measures
     return _finish(pdf, c)
@@ -757,15 +759,17 @@ def _tries(c: SheetContent) -> list[tuple[int, int]]:
     return [t for t in dict.fromkeys(tries) if t != (n, k)]
 
 
-def _compact_tries(c: SheetContent) -> list[tuple[int, int, bool, bool]]:
-    """The last resorts, with tighter spacing and priorities that may split across pages: 6 priorities,
-    then fewer of the commune's notes (the DOCX and the Markdown keep them all; the PDF says how many
-    it leaves out), then the priorities without their "why" paragraph, then the barometer's sentences
-    without the earlier editions' figures (said in one line). (limit, notes, brief, trends)"""
+def _compact_tries(c: SheetContent) -> list[tuple[int, int, bool, bool, bool]]:
+    """The last resorts, with tighter spacing and priorities that may split across pages: 6 priorities;
+    then smaller sizes and the method in one sentence; then fewer of the commune's notes (the DOCX and
+    the Markdown keep them all; the PDF says how many it leaves out); then the priorities without their
+    "why" paragraph; then the barometer's sentences without the earlier editions' figures (said in one
+    line). (limit, notes, brief, why, trends)"""
     n, k = len(c.priorities), len(c.notes)
     limit = min(n, MIN_PRIORITIES)
-    tries = ([(limit, k, False, True)] + [(limit, min(k, keep), False, True) for keep in PDF_NOTES_STEPS]
-             + [(limit, 0, True, True), (limit, 0, True, False)])
+    tries = ([(limit, k, False, True, True), (limit, k, True, True, True)]
+             + [(limit, min(k, keep), True, True, True) for keep in PDF_NOTES_STEPS]
+             + [(limit, 0, True, False, True), (limit, 0, True, False, False)])
     return list(dict.fromkeys(tries))
 
 
@@ -923,9 +927,10 @@ def _choose(c: SheetContent, end: Any, probe: SheetPDF) -> tuple[tuple[int, int]
 
 def _compact(c: SheetContent, radar: RadarDrawing, measures: dict) -> SheetPDF:
     """The last resort: tighter spacing, then fewer notes, until the sheet fits (real layouts)."""
-    for limit, notes, brief, trends in _compact_tries(c):
+    for limit, notes, brief, why, trends in _compact_tries(c):
         shown = c.with_limit(limit, notes)
-        pdf = _layout(shown if trends else shown.without_trends(), radar, measures, compact=True, brief=brief)
+        pdf = _layout(shown if trends else shown.without_trends(), radar, measures, compact=True, brief=brief,
+                      why=why)
         if pdf.page_no() <= MAX_PAGES:
             break
     return pdf

@@ -349,3 +349,25 @@ def test_the_heaviest_sheet_leaves_the_trend_to_the_editable_versions_last_and_s
         assert shown in flat or " ".join(TEXTS["trends_more"][lang].split()) in flat, lang
         md = " ".join(build(DEFAULT, doc, lang, "md", generated=DAY, **kwargs).decode().split())
         assert "2018" in md and len(content.sources) > (content.sources_before_trends or 0)
+
+
+@pytest.mark.parametrize(("name", "lang"), [("rural-tenneville-2027", "fr"), ("urban-charleroi-2027", "fr"),
+                                            ("german-buellingen-2027", "de")])
+def test_a_typical_communes_sheet_keeps_why_each_priority_applies(name, lang):
+    """Issue 10's rural, urban and German-speaking communes: their sheets fit on 3 pages with smaller sizes
+    before losing anything; each priority shown keeps its "why" paragraph, and Tenneville its one note."""
+    from pathlib import Path
+
+    from maturity.answers import read_answers_file
+
+    doc = read_answers_file(Path(__file__).resolve().parents[1] / "data" / "answers" / f"{name}.json")
+    content = build_content(DEFAULT, doc, lang, generated=DAY)
+    pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY))
+    flat = " ".join(text)
+    assert pages <= MAX_PAGES
+    shown = [p for p in content.all_priorities if " ".join(p.title.split()) in flat]
+    assert len(shown) >= 6
+    for p in shown:
+        assert " ".join(p.why.split())[:50] in flat, p.recommendation_id
+    for _question, note in content.notes:
+        assert " ".join(note.split()) in flat
