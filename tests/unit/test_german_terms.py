@@ -73,3 +73,18 @@ def test_the_rules_catch_what_they_should():
     assert RULES["wallonisch in lower case"].search("Das Wallonische Smart-City-Barometer")
     assert not RULES["wallonisch in lower case"].search("Wallonisches Smart-City-Barometer 2021")
     assert not RULES["wallonisch in lower case"].search("Regional-IT – Wallonisches Barometer")
+
+
+def test_a_german_rank_reads_as_german():
+    """"auf Rang 1. der Dimensionen" mixed a cardinal's word with an ordinal's dot: "an 1. Stelle"."""
+    from maturity.benchmarks import comparisons, load_benchmark_sets
+    from maturity.questionnaire import load_questionnaire
+    from maturity.scoring import score
+
+    q = load_questionnaire()
+    answers = {"approach": "started", "strategy_written": "yes",
+               "strategy_dimensions": [o.id for o in q.question("strategy_dimensions").options]}
+    texts = [c.text for c in comparisons(q, answers, score(q, answers), load_benchmark_sets(), "de")
+             if c.question == "strategy_dimensions"]
+    assert texts and not [t for t in texts if re.search(r"Rang \d+\.", t)]
+    assert any("an 1. Stelle der Dimensionen" in t for t in texts)
