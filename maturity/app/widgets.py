@@ -28,11 +28,25 @@ def _seed(key: str, value: Any) -> None:
 
 
 # --- callbacks ------------------------------------------------------------------------------------
+# A request can reach the server after the page moved to another part, carrying no state for the previous
+# part's widgets: Streamlit then calls their callbacks with the widgets' defaults (no choice, unticked,
+# empty), which cleared every answer of that part (seen in the load test). So a question's callback acts
+# only while its part is the one shown, and a radio, which no one can untick, never clears an answer.
+
+
+def _shown(qid: str) -> bool:
+    q = session.questionnaire()
+    step = st.session_state.get("step")
+    if q is None or not isinstance(step, int):
+        return True
+    return any(question.id == qid for question in q.sections[step].questions) if 0 <= step < len(q.sections) else False
 
 
 def _on_choice(q: Questionnaire, qid: str) -> None:
     question = q.question(qid)
     raw = st.session_state.get(f"ans_{qid}")
+    if raw is None or not _shown(qid):  # a radio cannot be unticked: no choice is a default, not an answer
+        return
     value = logic.choice_of(q, question, raw) if question is not None else None
     if raw is not None and value is None:  # a label no option has (see logic.option_of): nothing was chosen
         return
@@ -40,12 +54,16 @@ def _on_choice(q: Questionnaire, qid: str) -> None:
 
 
 def _on_multi(qid: str, options: list[str], changed: str) -> None:
+    if not _shown(qid):
+        return
     merged = session.toggle_option(qid, changed, bool(st.session_state.get(f"mc_{qid}_{changed}")))
     for v in options:
         st.session_state[f"mc_{qid}_{v}"] = v in logic.multi_widget_value(merged)
 
 
 def _on_free(q: Questionnaire, qid: str) -> None:
+    if not _shown(qid):
+        return
     question = q.question(qid)
     value = st.session_state.get(f"ans_{qid}")
     if isinstance(value, str):
@@ -61,6 +79,8 @@ def _on_free(q: Questionnaire, qid: str) -> None:
 
 
 def _on_special(qid: str, special: str, empty: Any) -> None:
+    if not _shown(qid):
+        return
     checked = bool(st.session_state.get(f"sp_{qid}_{special}"))
     for other in _SPECIAL_KEYS:
         if other != special:
@@ -73,6 +93,8 @@ def _on_special(qid: str, special: str, empty: Any) -> None:
 
 
 def _on_note(qid: str) -> None:
+    if not _shown(qid):
+        return
     session.save_note(qid, st.session_state.get(f"note_{qid}"))
 
 

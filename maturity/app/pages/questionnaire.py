@@ -68,8 +68,11 @@ def step_label(i: int) -> str:
     return tr("step_option", lang, n=i + 1, label=q.t(q.sections[i].label, lang), answered=sp.answered, total=sp.total)
 
 
-st.selectbox(tr("step_label", lang), steps, index=pos, key=f"step_pick_{step}", format_func=step_label,
-             on_change=on_step_choice, args=(f"step_pick_{step}", step), filter_mode=None, help=tr("step_help", lang))
+# a new picker for every part and every count of it: the browser keeps showing the label it was given,
+# so a picker whose count changed would still say "(0/6)" after the first answer
+picker = f"step_pick_{step}_{prog.sections[step].answered}_{prog.sections[step].total}"
+st.selectbox(tr("step_label", lang), steps, index=pos, key=picker, format_func=step_label,
+             on_change=on_step_choice, args=(picker, step), filter_mode=None, help=tr("step_help", lang))
 
 section = q.sections[step]
 sp = prog.sections[step]
