@@ -16,7 +16,9 @@ scored; at equal urgency an obstacle the commune rated comes before a dimension 
 what the commune said holds it back); remaining ties keep the file's order.
 
 The sheet shows the first ``SHEET_LIMIT`` of that list: first every priority-1 recommendation
-triggered by an answer (never crowded out by generic ones), then one per dimension or obstacle
+whose ``because`` names one of the commune's answers, an obstacle's severity included (never
+crowded out by generic ones; this includes a step guarded by an answer, such as the steering group for a commune where "nobody is
+named", which the order above counts as generic), then one per dimension or obstacle
 before a second one for the same, so that the obstacles a commune cites are not crowded out by
 several steps for one weak dimension; then the rest in order. The sheet keeps the list's order.
 """
@@ -56,6 +58,13 @@ class Selected:
     urgency: float
     because: tuple[Fact, ...] = field(default=(), compare=False, hash=False)
     specific: bool = False  # triggered by an answer (see module doc)
+
+    @property
+    def answered(self) -> bool:
+        """Whether ``because`` names one of the commune's answers: to a question (positive or a guard)
+        or to an obstacle question (the severity it rated)."""
+        return any(("question" in f and f["answer"] not in (None, []))
+                   or ("obstacle" in f and f["severity"] is not None) for f in self.because)
 
     def to_json(self, q: Questionnaire, lang: str | None = None) -> dict[str, Any]:
         """``{id, priority, title, because}`` (contract §6, ``maturity recommendations --json``)."""
@@ -189,10 +198,10 @@ def select(q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any],
 def _spread(selected: list[Selected], limit: int) -> list[Selected]:
     """The first ``limit`` (see module doc). Order is kept."""
     picked: set[int] = set()
-    for index, item in enumerate(selected):  # 1. priority 1, triggered by an answer
+    for index, item in enumerate(selected):  # 1. priority 1, naming an answer
         if len(picked) == limit:
             break
-        if item.recommendation.priority == 1 and item.specific:
+        if item.recommendation.priority == 1 and item.answered:
             picked.add(index)
     targets = {(selected[i].dimension, selected[i].obstacle) for i in picked}
     for index, item in enumerate(selected):  # 2. one per dimension or obstacle

@@ -6,6 +6,10 @@
    to all others) gets no recommendation whose ``because`` names that question.
 3. For any answers, ``because`` is the truth: every fact it lists is the commune's own answer,
    score, level or severity, and it is never empty.
+4. For any answers and any length of the sheet (6 to 8, what the PDF may shorten it to), every
+   priority-1 recommendation whose ``because`` names one of the commune's answers (an obstacle's
+   severity included) is on the sheet
+   whenever a priority-2 or -3 one is, and comes before it (issue 10, point 1).
 """
 
 from __future__ import annotations
@@ -16,8 +20,9 @@ from hypothesis import strategies as st
 
 from maturity.models import CHOICE_TYPES
 from maturity.questionnaire import load_questionnaire
-from maturity.recommendations import select
+from maturity.recommendations import SHEET_LIMIT, select
 from maturity.scoring import score, visible_questions
+from maturity.sheet.content import MIN_SHEET_PRIORITIES
 from tests.strategies import answer_sets
 
 Q = load_questionnaire()
@@ -79,3 +84,58 @@ def test_because_lists_the_communes_own_facts(answers):
                 assert (fact["score"], fact["level"]) == (d.score, d.level)
             else:
                 assert fact["severity"] == a.obstacles[fact["obstacle"]].severity
+
+
+def names_an_answer(sel) -> bool:
+    """A question's answer, or the severity the commune gave an obstacle (an obstacle question)."""
+    return any(("question" in f and f["answer"] not in (None, []))
+               or ("obstacle" in f and f["severity"] is not None) for f in sel.because)
+
+
+def assert_answered_priority_one_first(full, sheet) -> None:
+    answered = [s.recommendation.id for s in full if s.recommendation.priority == 1 and names_an_answer(s)]
+    ids = [s.recommendation.id for s in sheet]
+    later = [i for i, s in enumerate(sheet) if s.recommendation.priority > 1]
+    if later:
+        assert set(answered) <= set(ids), (set(answered) - set(ids), ids)
+        assert all(ids.index(r) < later[0] for r in answered), ids
+
+
+def low(question):
+    """One of a question's two lowest options: a commune at its first steps, where many priority-1
+    steps apply at once and the sheet must choose."""
+    options = sorted(question.options, key=lambda o: o.score or 0)[:2]
+    if question.type == "multi":
+        return st.lists(st.sampled_from([o.id for o in options]), unique=True, max_size=1)
+    return st.sampled_from([o.id for o in options])
+
+
+first_steps = st.fixed_dictionaries({q.id: low(q) for q in SCORED})
+
+
+@FAST
+@given(answers=answer_sets(Q) | st.tuples(first_steps, answer_sets(Q, kinds=("obstacles", "profile"))).map(
+    lambda pair: pair[0] | pair[1]))
+def test_priority_one_triggered_by_an_answer_is_never_crowded_out(answers):
+    a = score(Q, answers)
+    full = select(Q, a, answers)
+    for limit in range(MIN_SHEET_PRIORITIES, SHEET_LIMIT + 1):
+        assert_answered_priority_one_first(full, select(Q, a, answers, limit=limit))
+
+
+def test_steering_group_stays_on_the_sheet_of_a_commune_with_nobody_in_charge():
+    """Büllingen's answers (nobody steers, governance at its first level): the priority-1 steering
+    group, guarded by that answer, is on every length of the sheet, before the priority-2 pooling."""
+    from pathlib import Path
+
+    from maturity.answers import load_answers
+
+    path = Path(__file__).resolve().parent.parent / "data" / "answers" / "german-buellingen-2027.json"
+    answers = load_answers(path, Q)[0].answers
+    assert answers["gov_steering"] == "nobody"
+    a = score(Q, answers)
+    full = select(Q, a, answers)
+    for limit in range(MIN_SHEET_PRIORITIES, SHEET_LIMIT + 1):
+        sheet = select(Q, a, answers, limit=limit)
+        assert "governance_steering_group" in [s.recommendation.id for s in sheet], limit
+        assert_answered_priority_one_first(full, sheet)
