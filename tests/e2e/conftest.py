@@ -98,7 +98,10 @@ def start_assessment(page, server, commune: str = "Namur", typed: str | None = N
 
 
 def answered(page) -> tuple[int, int]:
-    text = page.locator(MAIN).get_by_text(re.compile(r"\d+ questions? répondues? sur \d+")).first.inner_text()
+    """The whole questionnaire's count, read from the progress bar (the part's own count, "Dans cette
+    partie : 6 questions répondues sur 6", reads alike and stands lower on the page)."""
+    text = page.locator(f"{MAIN} [data-testid='stProgress']").get_by_text(
+        re.compile(r"\d+ questions? répondues? sur \d+")).first.inner_text()
     a, b = re.findall(r"\d+", text)[:2]
     return int(a), int(b)
 

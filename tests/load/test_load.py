@@ -31,6 +31,7 @@ SECONDS = float(os.environ.get("MATURITY_LOAD_SECONDS", "30"))
 MAX_CLICKS = 200  # per user: bounded in count as well as in time
 MAIN = "[data-testid='stMain']"
 COUNT_RE = re.compile(r"(\d+) questions? répondues? sur (\d+)")
+PROGRESS = f"{MAIN} [data-testid='stProgress']"  # the whole count (the part's own count reads alike)
 ERRORS = "[data-testid='stException'], [data-testid='stAlertContentError']"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -52,7 +53,7 @@ def _radio_questions(q) -> dict[str, list[str]]:
 
 
 async def _count(page) -> int:
-    text = await page.locator(MAIN).get_by_text(COUNT_RE).first.inner_text()
+    text = await page.locator(PROGRESS).get_by_text(COUNT_RE).first.inner_text()
     return int(COUNT_RE.search(text).group(1))
 
 
@@ -99,7 +100,7 @@ async def _open(browser, server, user: User):
     page.set_default_timeout(30_000)
     start = time.perf_counter()
     await page.goto(f"{server.url}/questionnaire?t={user.token}")
-    await page.locator(MAIN).get_by_text(COUNT_RE).first.wait_for()
+    await page.locator(PROGRESS).get_by_text(COUNT_RE).first.wait_for()
     await _idle(page)
     user.load_time = time.perf_counter() - start
     return context, page
