@@ -198,10 +198,6 @@ def test_concurrent_users_answer_and_nothing_is_lost(tmp_path: Path):
     finally:
         server.stop()
 
-    errors = {u.token[:6]: u.errors for u in users if u.errors}
-    if errors:
-        print(f"server log (end):\n{server.log()}")
-    assert not errors, f"errors shown or raised: {errors}"
     lost = {}
     with Store(data_dir=data_dir) as store:
         for user in users:
@@ -210,6 +206,10 @@ def test_concurrent_users_answer_and_nothing_is_lost(tmp_path: Path):
             if missing:
                 lost[user.token[:6]] = missing
     assert not lost, f"answers clicked but not stored: {lost}"
+    errors = {u.token[:6]: u.errors for u in users if u.errors}
+    if errors:
+        print(f"server log (end):\n{server.log()}")
+    assert not errors, f"errors shown or raised: {errors}"
     times = [t for u in users for t in u.times]
     assert len(times) >= USERS, "each user should have saved at least one answer"
     print(f"\nload: {USERS} users, {elapsed:.0f} s, {len(times)} answers saved and read back "
