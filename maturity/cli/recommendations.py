@@ -14,8 +14,13 @@ _TEXT = {
              "en": "No recommendation applies."},
     "priority": {"fr": "priorité", "de": "Priorität", "en": "priority"},
     "because": {"fr": "parce que", "de": "weil", "en": "because"},
-    "off_sheet": {"fr": "hors de la fiche (elle en montre {n})", "de": "nicht auf dem Blatt (es zeigt {n})",
-                  "en": "not on the sheet (it shows {n})"},
+    "off_sheet": {"fr": "hors de la fiche", "de": "nicht auf dem Blatt", "en": "not on the sheet"},
+    "docx_only": {"fr": "dans la fiche modifiable (DOCX), pas dans le PDF",
+                  "de": "im bearbeitbaren Blatt (DOCX), nicht im PDF",
+                  "en": "in the editable sheet (DOCX), not in the PDF"},
+    "shows": {"fr": "Sur la fiche : {pdf} dans le PDF, {docx} dans la version modifiable (DOCX).",
+              "de": "Auf dem Blatt: {pdf} im PDF, {docx} in der bearbeitbaren Fassung (DOCX).",
+              "en": "On the sheet: {pdf} in the PDF, {docx} in the editable version (DOCX)."},
 }
 
 
@@ -26,19 +31,27 @@ def _t(key: str, lang: str, **values: Any) -> str:
 def cmd_recommendations(args: argparse.Namespace) -> int:
     from ..recommendations import SHEET_LIMIT, describe, select
     from ..scoring import score
+    from ..sheet import build_content
+    from ..sheet.pdf import layout_pdf
 
     q, doc, warnings = load_for_answers(args.answers, args.questionnaire)
     lang = args.lang if args.lang in q.languages else q.default_language
     assessment = score(q, doc.answers)
     selected = select(q, assessment, doc.answers)
-    on_sheet = {s.recommendation.id for s in select(q, assessment, doc.answers, limit=SHEET_LIMIT)}
+    # what `maturity sheet` writes in this language: the editable versions (DOCX, Markdown) show the
+    # content's priorities; the PDF, kept to 3 pages, may show fewer (laid out, not guessed)
+    content = build_content(q, doc, lang, assessment=assessment)
+    on_sheet = {p.recommendation_id for p in content.priorities}
+    on_pdf = {p.recommendation_id for p in layout_pdf(q, content).content.priorities}
     if args.json:
         out: dict[str, Any] = {"questionnaire": {"id": q.id, "version": q.version}, "lang": lang}
         if doc.commune:
             out["commune"] = doc.commune
         out["sheet_limit"] = SHEET_LIMIT
+        out["pdf_shows"] = len(on_pdf)
         out["recommendations"] = [
-            {**s.to_json(q, lang), "on_sheet": s.recommendation.id in on_sheet} for s in selected]
+            {**s.to_json(q, lang), "on_sheet": s.recommendation.id in on_sheet, "on_pdf": s.recommendation.id in on_pdf}
+            for s in selected]
         out["warnings"] = [str(w) for w in warnings]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -47,9 +60,12 @@ def cmd_recommendations(args: argparse.Namespace) -> int:
     print(f"{q.t(q.title, lang)} {q.version} — {name}")
     if not selected:
         print(_t("none", lang))
+    else:
+        print(_t("shows", lang, pdf=len(on_pdf), docx=len(on_sheet)))
     for rank, s in enumerate(selected, 1):
         rec = s.recommendation
-        mark = "" if rec.id in on_sheet else f"  [{_t('off_sheet', lang, n=SHEET_LIMIT)}]"
+        mark = ("" if rec.id in on_pdf else f"  [{_t('docx_only', lang)}]" if rec.id in on_sheet
+                else f"  [{_t('off_sheet', lang)}]")
         print(f"{rank:>2}. {q.t(rec.title, lang)} ({_t('priority', lang)} {rec.priority}; {rec.id}){mark}")
         colon = " : " if lang == "fr" else ": "
         print(f"    {_t('because', lang)}{colon}" + "; ".join(describe(q, fact, lang) for fact in s.because))

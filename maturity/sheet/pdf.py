@@ -943,14 +943,20 @@ def render_pdf(q: Questionnaire, c: SheetContent) -> bytes:
     """The PDF, on at most 3 pages, with the roadmap when there is one: its targets and its first 12
     actions, else 6, else the targets alone, else no roadmap section (the editable versions and the
     PST table carry it all); within each, the sheet shortens itself as without a roadmap."""
+    return bytes(layout_pdf(q, c).output())
+
+
+def layout_pdf(q: Questionnaire, c: SheetContent) -> SheetPDF:
+    """The PDF laid out as :func:`render_pdf` writes it; its ``content`` is what it shows (its
+    ``priorities``: the recommendations on the PDF, which may be fewer than the editable versions')."""
     if c.roadmap is None:
-        return bytes(_render(q, c).output())
+        return _render(q, c)
     first = min(c.roadmap.actions, ROADMAP_ACTIONS[0])
     for actions in [first, *[a for a in ROADMAP_ACTIONS[1:] if a < first]]:
         pdf = _render(q, c.with_roadmap(actions))
         if pdf.page_no() <= MAX_PAGES:
-            return bytes(pdf.output())
-    return bytes(_render(q, c.with_roadmap(None)).output())
+            return pdf
+    return _render(q, c.with_roadmap(None))
 
 
 def _render(q: Questionnaire, c: SheetContent) -> SheetPDF:

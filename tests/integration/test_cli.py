@@ -99,7 +99,7 @@ def test_recommendations_json_lists_each_with_why(tmp_path, capsys):
     assert [r["id"] for r in out["recommendations"]] == ["rec_budget", "rec_alpha_low", "rec_beta_mid", "rec_no_approach"]
     assert recs["rec_budget"] == {"id": "rec_budget", "priority": 1, "title": "Budget", "dimension": None,
                                   "obstacle": "budget", "because": [{"obstacle": "budget", "severity": 2}],
-                                  "on_sheet": True}
+                                  "on_sheet": True, "on_pdf": True}
     assert recs["rec_alpha_low"]["because"] == [{"dimension": "alpha", "score": 0.0, "level": "low"}]
     assert recs["rec_beta_mid"]["because"] == [{"dimension": "beta", "score": 50.0, "level": "mid"}]
     assert recs["rec_no_approach"]["because"] == [{"question": "approach", "answer": "none"}]

@@ -286,3 +286,43 @@ def test_german_actions_say_where_a_walloon_instrument_applies():
             german = Q.t(action, "de")
             if re.search(r"\b(PST|PCS|EPN|PIC|POLLEC)\b", german):
                 assert re.search(r"in der Wallonie|wallonisch|Deutschsprachigen Gemeinschaft", german), (rec.id, german)
+
+
+@pytest.mark.parametrize("name", [RURAL, URBAN, GERMAN])
+def test_maturity_recommendations_says_what_the_pdf_and_the_docx_really_show(name, capsys):
+    """The three communes' PDFs are kept to 3 pages with fewer priorities than the DOCX: the command
+    says how many each shows, and marks each recommendation by where it is, as `maturity sheet`
+    writes them (issue 10: "not on the sheet (it shows 8)" was said of a PDF showing 6)."""
+    import io
+    import json
+
+    import docx
+    import pypdf
+
+    from maturity.cli import main
+    from maturity.sheet import build
+
+    lang = "de" if name == GERMAN else "fr"
+    doc, _ = load_answers(ANSWERS / name, Q)
+
+    def flat(text):
+        return re.sub(r"\s+", " ", text)
+
+    pdf = flat(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(build(Q, doc, lang, "pdf"))).pages))
+    document = docx.Document(io.BytesIO(build(Q, doc, lang, "docx")))
+    headings = {p.text for p in document.paragraphs if p.style.name.startswith("Heading")}
+    assert main(["recommendations", str(ANSWERS / name), "--json", "--lang", lang]) == 0
+    recs = json.loads(capsys.readouterr().out)["recommendations"]
+    on_pdf = [r for r in recs if r["on_pdf"]]
+    on_docx = [r for r in recs if r["on_sheet"]]
+    assert len(on_pdf) < len(on_docx) == SHEET_LIMIT  # what makes the statement matter
+    assert {r["id"] for r in on_pdf} <= {r["id"] for r in on_docx}
+    for r in recs:
+        assert (flat(r["title"]) in pdf) == r["on_pdf"], r["id"]
+        assert any(flat(r["title"]) in h for h in headings) == r["on_sheet"], r["id"]
+    assert main(["recommendations", str(ANSWERS / name), "--lang", lang]) == 0
+    text = capsys.readouterr().out
+    said = {"fr": f"Sur la fiche : {len(on_pdf)} dans le PDF, {len(on_docx)} dans la version modifiable (DOCX).",
+            "de": f"Auf dem Blatt: {len(on_pdf)} im PDF, {len(on_docx)} in der bearbeitbaren Fassung (DOCX)."}
+    assert said[lang] in text
+    assert text.count("[") == len(recs) - len(on_pdf)  # every recommendation not on the PDF is marked
