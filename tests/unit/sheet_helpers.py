@@ -32,3 +32,23 @@ def answers_at_rank(q: Questionnaire, rank: int, name: str = "Écaussinnes", nis
             doc.answers[qid] = [option.id] if question.type == "multi" else option.id
     doc.answers.update(overrides)
     return doc
+
+
+def heavy_answers(q: Questionnaire) -> AnswersFile:
+    """Every obstacle major, every profile question answered, 8 long notes, a long name: the most a
+    questionnaire can put on a sheet (the page-budget tests' worst case)."""
+    doc = AnswersFile(q.id, q.version, commune={"name": "Wörterbuchgemeinde-Sankt-Vith " * 5},
+                      respondent={"role": "Schöffin für Digitales " * 5})
+    for qid, (section, question) in q.question_index.items():
+        if question.type == "number":
+            doc.answers[qid] = 3
+        elif question.options:
+            if section.kind == "obstacles":
+                doc.answers[qid] = question.options[-1].id
+            elif question.type == "multi":
+                doc.answers[qid] = [o.id for o in question.options]
+            else:
+                doc.answers[qid] = question.options[0 if section.kind == "profile" else 1].id
+    for qid in list(q.question_index)[:8]:
+        doc.notes[qid] = ("Une remarque longue de la commune, avec des mots. " * 12)[:500]
+    return doc

@@ -21,6 +21,7 @@ from maturity.sheet import build, build_content
 from maturity.sheet.pdf import MAX_PAGES
 
 from ..strategies import answer_sets
+from . import sheet_helpers
 from .sheet_helpers import answers_at_rank, questionnaire
 
 DAY = date(2026, 12, 1)
@@ -168,24 +169,7 @@ def test_the_sheet_points_to_no_repository_path(lang):
 
 
 def heavy_answers() -> AnswersFile:
-    """Every obstacle major, every profile question answered, 8 long notes, a long name: the most the
-    default questionnaire can put on a sheet."""
-    q = DEFAULT
-    doc = AnswersFile(q.id, q.version, commune={"name": "Wörterbuchgemeinde-Sankt-Vith " * 5},
-                      respondent={"role": "Schöffin für Digitales " * 5})
-    for qid, (section, question) in q.question_index.items():
-        if question.type == "number":
-            doc.answers[qid] = 3
-        elif question.options:
-            if section.kind == "obstacles":
-                doc.answers[qid] = question.options[-1].id
-            elif question.type == "multi":
-                doc.answers[qid] = [o.id for o in question.options]
-            else:
-                doc.answers[qid] = question.options[0 if section.kind == "profile" else 1].id
-    for qid in list(q.question_index)[:8]:
-        doc.notes[qid] = ("Une remarque longue de la commune, avec des mots. " * 12)[:500]
-    return doc
+    return sheet_helpers.heavy_answers(DEFAULT)
 
 
 # --- the comparison series, as the app passes them (maturity.app.logic.sheet_kwargs) ---------------------

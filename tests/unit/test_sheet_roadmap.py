@@ -17,6 +17,8 @@ from maturity.sheet import build, build_content
 from maturity.sheet.pdf import MAX_PAGES, ROADMAP_ACTIONS
 from maturity.targets import Target
 
+from .sheet_helpers import heavy_answers
+
 DAY = date(2026, 12, 1)
 Q = load_questionnaire()
 DIMS = [s.id for s in Q.dimensions]
@@ -29,21 +31,7 @@ def _text(data: bytes) -> tuple[int, str]:
 
 def _heavy() -> AnswersFile:
     """The heaviest sheet the questionnaire allows (as the 3-page test of the sheet builds it)."""
-    doc = AnswersFile(Q.id, Q.version, commune={"name": "Wörterbuchgemeinde-Sankt-Vith " * 5},
-                      respondent={"role": "Schöffin für Digitales " * 5})
-    for qid, (section, question) in Q.question_index.items():
-        if question.type == "number":
-            doc.answers[qid] = 3
-        elif question.options:
-            if section.kind == "obstacles":
-                doc.answers[qid] = question.options[-1].id
-            elif question.type == "multi":
-                doc.answers[qid] = [o.id for o in question.options]
-            else:
-                doc.answers[qid] = question.options[0 if section.kind == "profile" else 1].id
-    for qid in list(Q.question_index)[:8]:
-        doc.notes[qid] = ("Une remarque longue de la commune, avec des mots. " * 12)[:500]
-    return doc
+    return heavy_answers(Q)
 
 
 def _plan(n: int, text: str = "Une action de la feuille de route, décrite en une phrase assez longue. ") -> list:
