@@ -39,7 +39,8 @@ def _shown(qid: str) -> bool:
     step = st.session_state.get("step")
     if q is None or not isinstance(step, int):
         return True
-    return any(question.id == qid for question in q.sections[step].questions) if 0 <= step < len(q.sections) else False
+    found = q.question_index.get(qid)
+    return found is not None and 0 <= step < len(q.sections) and found[0] is q.sections[step]
 
 
 def _on_choice(q: Questionnaire, qid: str) -> None:
@@ -48,7 +49,7 @@ def _on_choice(q: Questionnaire, qid: str) -> None:
     if raw is None or not _shown(qid):  # a radio cannot be unticked: no choice is a default, not an answer
         return
     value = logic.choice_of(q, question, raw) if question is not None else None
-    if raw is not None and value is None:  # a label no option has (see logic.option_of): nothing was chosen
+    if value is None:  # a label no option has (see logic.option_of): nothing was chosen
         return
     session.save_answer(qid, value)
 

@@ -32,7 +32,7 @@ def go(to: int) -> None:
 # The buttons and the part picker move only from the part they were drawn in. A click can reach the server
 # after the page has already moved on (a replayed click, a picker still showing the previous part): the
 # picker sent back its old part and "Partie suivante" bounced the user back, again and again (load test).
-# The picker is a new widget in every part (its key names the part), so its echo is never a change.
+# The picker is a new widget in every part (its key names the part and its count), so its echo is never a change.
 
 
 def move(drawn: int, to: int) -> None:
