@@ -29,9 +29,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .labels import UNANSWERED, answer_state, answer_state_label
 from .models import (
-    NA,
-    UNKNOWN,
     Questionnaire,
     Recommendation,
     RuleAll,
@@ -220,11 +219,6 @@ def _spread(selected: list[Selected], limit: int) -> list[Selected]:
 
 # --- plain words for a fact (CLI, sheet, app) ------------------------------------------------
 
-_SPECIAL = {
-    NA: {"fr": "non applicable", "de": "nicht zutreffend", "en": "not applicable"},
-    UNKNOWN: {"fr": "ne sait pas", "de": "weiß nicht", "en": "don't know"},
-    None: {"fr": "sans réponse", "de": "keine Antwort", "en": "no answer"},
-}
 _WORDS = {
     "score": {"fr": "score", "de": "Punktzahl", "en": "score"},
     "severity": {"fr": "frein", "de": "Hemmnis", "en": "obstacle"},
@@ -237,10 +231,10 @@ def _word(key: str, lang: str) -> str:
 
 
 def _answer_label(q: Questionnaire, question_id: str, value: Any, lang: str) -> str:
+    if (state := answer_state(value)) is not None:
+        return answer_state_label(state, lang)
     if isinstance(value, list):
-        return ", ".join(_answer_label(q, question_id, v, lang) for v in value) or _SPECIAL[None].get(lang, "")
-    if value in _SPECIAL:
-        return _SPECIAL[value].get(lang) or _SPECIAL[value]["en"]
+        return ", ".join(_answer_label(q, question_id, v, lang) for v in value)
     question = q.question(question_id)
     option = question.option(value) if question is not None and isinstance(value, str) else None
     return q.t(option.label, lang) if option is not None else str(value)
@@ -271,7 +265,7 @@ def describe(q: Questionnaire, fact: Fact, lang: str) -> str:
     if question is not None and severity is not None:
         option = next((o for o in question.options or () if o.score == severity), None)
         label = q.t(option.label, lang) if option else format_number(severity, lang)
-    return f"{name}{sep}{label or _SPECIAL[None].get(lang, '')}"
+    return f"{name}{sep}{label or answer_state_label(UNANSWERED, lang)}"
 
 
 def target_of(rec: Recommendation) -> tuple[str | None, str | None]:

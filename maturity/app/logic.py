@@ -25,6 +25,7 @@ from maturity.answers import (
 )
 from maturity.display import format_number, format_percent, round_half_up, round_int, round_parts
 from maturity.errors import InvalidInput, Problem
+from maturity.labels import answer_state, answer_state_label
 from maturity.models import NA, UNKNOWN, Question, Questionnaire, localize
 from maturity.scoring import Assessment, visible_questions
 
@@ -162,12 +163,9 @@ def special_values(question: Question) -> list[str]:
 
 def value_label(q: Questionnaire, question: Question, value: Any, lang: str) -> str:
     """An answer value as the respondent reads it."""
-    if value is None or value == [] or value == "":
-        return tr("status_unanswered", lang)
-    if value == UNKNOWN:
-        return tr("unknown_option", lang)
-    if value == NA:
-        return tr("na_option", lang)
+    state = answer_state(value)
+    if state is not None:
+        return answer_state_label(state, lang)
     if isinstance(value, list):
         return ", ".join(value_label(q, question, v, lang) for v in value)
     if isinstance(value, str):

@@ -8,6 +8,8 @@ Texts of the questionnaire itself live in its YAML file, not here.
 from __future__ import annotations
 
 from maturity.display import plural_text
+from maturity.labels import ANSWER_STATES
+from maturity.models import NA, UNKNOWN
 
 LANGS = ("fr", "de", "en")
 LANG_NAMES = {"fr": "Français", "de": "Deutsch", "en": "English"}
@@ -398,8 +400,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Jede Antwort wird sofort gespeichert.",
         "en": "Every answer is saved as soon as it is given.",
     },
-    "unknown_option": {"fr": "Je ne sais pas", "de": "Weiß ich nicht", "en": "I don't know"},
-    "na_option": {"fr": "Ne s'applique pas", "de": "Trifft nicht zu", "en": "Does not apply"},
+    # the answer states are the core's (maturity.labels: the same words on the sheet and in the CLI);
+    # widgets.py reads them by these keys
+    "unknown_option": ANSWER_STATES[UNKNOWN],
+    "na_option": ANSWER_STATES[NA],
     "multi_placeholder": {
         "fr": "Choisir une ou plusieurs réponses",
         "de": "Eine oder mehrere Antworten wählen",
@@ -588,7 +592,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_score": {"fr": "Score", "de": "Wert", "en": "Score"},
     "col_level": {"fr": "Niveau", "de": "Stufe", "en": "Level"},
     "col_coverage": {"fr": "Réponses utiles", "de": "Verwertbare Antworten", "en": "Usable answers"},
-    "col_na": {"fr": "« Ne s'applique pas »", "de": "„Trifft nicht zu“", "en": "“Does not apply”"},
+    "col_na": {"fr": f"« {ANSWER_STATES[NA]['fr']} »", "de": f"„{ANSWER_STATES[NA]['de']}“",
+               "en": f"“{ANSWER_STATES[NA]['en']}”"},
     "insufficient_na": {
         "fr": "Pas de score : trop de questions de cette dimension ont reçu « Ne s'applique pas » "
         "({na}) ; celles qui s'appliquent ne pèsent que {applicable} de la dimension.",
@@ -654,7 +659,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Summe: der Wert der Dimension",
         "en": "Total: the dimension's score",
     },
-    "status_unanswered": {"fr": "sans réponse", "de": "unbeantwortet", "en": "unanswered"},
     "obstacles_header": {
         "fr": "Vos freins et ceux du baromètre 2021",
         "de": "Ihre Hemmnisse und die des Barometers 2021",

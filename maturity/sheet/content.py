@@ -24,6 +24,7 @@ from ..answers import AnswersFile
 from ..charts import RadarSeries
 from ..display import format_date, format_number, format_percent, plural_text, round_int
 from ..errors import InvalidInput
+from ..labels import UNANSWERED, answer_state, answer_state_label
 from ..merge import divergent_of, team_roles
 from ..models import Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, select
@@ -47,8 +48,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "topics_title": {"fr": "Sujets pour le Collège : là où l'équipe diverge",
                      "de": "Themen für das Gemeindekollegium: wo das Team auseinanderliegt",
                      "en": "Topics for the Collège: where the team differs"},
-    "topics_na": {"fr": "ne s'applique pas", "de": "trifft nicht zu", "en": "not applicable"},
-    "topics_unknown": {"fr": "ne sait pas", "de": "weiß nicht", "en": "don't know"},
     "overall": {"fr": "Score global", "de": "Gesamtwert", "en": "Overall score"},
     "overall_value": {"fr": "{score} · niveau {level}", "de": "{score} · Stufe {level}",
                       "en": "{score} · level {level}"},
@@ -125,6 +124,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_coverage": {"fr": "Réponses", "de": "Antworten", "en": "Answered"},
     "col_range": {"fr": "Scores", "de": "Werte", "en": "Scores"},
     "col_meaning": {"fr": "Ce que cela veut dire", "de": "Was das bedeutet", "en": "What it means"},
+    # how many questions were answered "Ne s'applique pas" (maturity.labels): a header of the PDF's 26-30 mm
+    # column, where the app's wide table quotes the option itself; the method line quotes it on the sheet
     "col_na": {"fr": "Sans objet", "de": "Trifft nicht zu", "en": "Not applicable"},
     "col_change": {"fr": "Évolution", "de": "Veränderung", "en": "Change"},
     "insufficient": {"fr": "réponses insuffisantes", "de": "zu wenige Antworten", "en": "insufficient answers"},
@@ -135,9 +136,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_severity": {"fr": "Votre commune", "de": "Ihre Gemeinde", "en": "Your commune"},
     "col_barometer": {"fr": "Communes wallonnes qui le citent", "de": "Wallonische Gemeinden, die es nennen",
                       "en": "Walloon communes citing it"},
-    "not_answered": {"fr": "pas de réponse", "de": "keine Antwort", "en": "not answered"},
-    "answer_unknown": {"fr": "je ne sais pas", "de": "weiß ich nicht", "en": "don't know"},
-    "answer_na": {"fr": "ne s'applique pas", "de": "trifft nicht zu", "en": "does not apply"},
     "no_figure": {"fr": "pas de chiffre publié", "de": "keine veröffentlichte Zahl", "en": "no published figure"},
     "obstacle_rank": {
         "fr": "{rank} frein le plus cité (pas de pourcentage publié)",
@@ -604,8 +602,7 @@ def commune_name(doc: AnswersFile, lang: str) -> str:
 def _severity_text(q: Questionnaire, obstacle_id: str, answer: Any, severity: float | None, lang: str) -> str:
     question = q.question(obstacle_id)
     if severity is None or question is None:
-        special = {"unknown": "answer_unknown", "na": "answer_na"}.get(answer) if isinstance(answer, str) else None
-        return t(special or "not_answered", lang)
+        return answer_state_label(answer_state(answer) or UNANSWERED, lang)
     option = question.option(answer) if isinstance(answer, str) else None
     top = max((o.score or 0) for o in question.options or ()) or 1
     label = q.t(option.label, lang) if option else ""
@@ -839,10 +836,8 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
         said = []
         for seen in entry["answers"]:
             value = seen["answer"]
-            if value == "na":
-                text = t("topics_na", lang)
-            elif value == "unknown":
-                text = t("topics_unknown", lang)
+            if (state := answer_state(value)) is not None:
+                text = answer_state_label(state, lang)
             elif isinstance(value, list):
                 text = ", ".join(q.t(o.label, lang) for o in question.options or () if o.id in value) or "—"
             elif isinstance(value, str) and question.option(value) is not None:

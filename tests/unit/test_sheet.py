@@ -177,7 +177,7 @@ def test_obstacles_only_cited_or_with_a_published_figure(q):
     content = build_content(q, doc, "fr", generated=DAY)
     rows = {o.obstacle_id: o.severity for o in content.obstacles}
     assert set(rows) == {"obstacle_budget", "obstacle_expertise"}  # with a figure, whatever the answer
-    assert rows["obstacle_budget"] == "je ne sais pas"
+    assert rows["obstacle_budget"] == "Je ne sais pas"  # as the option reads in the app
     # cited without a figure: one sentence under the table, with the commune's answer; not cited and
     # without a figure (cyber, answered "na"): left out
     assert "Données" in content.also_cited and "(3/3)" in content.also_cited

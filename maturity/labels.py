@@ -1,0 +1,42 @@
+"""The words the app, the sheet and the command line share: one catalog per kind of text.
+
+A label that names the same thing wherever it is read (an answer that is "Je ne sais pas", say) is
+written once, here, in French, German and English; the app's texts, the sheet's content and the
+CLI read it from here. Texts that only one of them shows stay in its own catalog
+(:mod:`maturity.app.texts`, :data:`maturity.sheet.content.TEXTS`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import NA, UNKNOWN
+
+LANGS = ("fr", "de", "en")
+
+UNANSWERED = "unanswered"
+
+# an answer that is not one of the question's options, as every screen and file shows it: the two
+# the respondent can pick (written as the options are, capital first: they stand among them) and
+# no answer at all. The keys are those of a scoring contribution's status (maturity.scoring).
+ANSWER_STATES: dict[str, dict[str, str]] = {
+    UNKNOWN: {"fr": "Je ne sais pas", "de": "Weiß ich nicht", "en": "I don't know"},
+    NA: {"fr": "Ne s'applique pas", "de": "Trifft nicht zu", "en": "Does not apply"},
+    UNANSWERED: {"fr": "sans réponse", "de": "unbeantwortet", "en": "unanswered"},
+}
+
+
+def answer_state(value: Any) -> str | None:
+    """The state of an answer value that is no option: ``"unknown"``, ``"na"``, ``"unanswered"`` (none,
+    an empty list, an empty text); ``None`` for a real answer."""
+    if value is None or value == [] or value == "":
+        return UNANSWERED
+    if isinstance(value, str) and value in (UNKNOWN, NA):
+        return value
+    return None
+
+
+def answer_state_label(state: str, lang: str) -> str:
+    """The words for an answer state (French when the language is not one of fr, de, en)."""
+    entry = ANSWER_STATES[state]
+    return entry.get(lang) or entry["fr"]
