@@ -44,6 +44,9 @@ def default_year(goals: dict[str, targets_.Target], dimension: str | None) -> in
     return min(max(date.today().year + 1, targets_.YEAR_MIN), targets_.YEAR_MAX)
 
 
+_BUILD: Any = object()  # the default of the sections' precomputed arguments: build them there
+
+
 # --- results page: targets ---------------------------------------------------------------------
 
 
@@ -69,8 +72,10 @@ def gap_text(status: targets_.TargetStatus, lang: str) -> str:
     return tr("target_gap", lang, points=format_number(status.gap, lang))
 
 
-def targets_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: str) -> None:
-    """The form that sets a target per dimension, and the table of where each stands."""
+def targets_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: str,
+                    rows: Any = _BUILD) -> None:
+    """The form that sets a target per dimension, and the table of where each stands (``rows``: that
+    table, when already built with :func:`target_rows`)."""
     st.header(tr("targets_header", lang))
     st.caption(tr("targets_help", lang))
     goals = targets_.of(doc)
@@ -100,27 +105,51 @@ def targets_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, 
                 st.rerun()
     if st.session_state.pop("_targets_saved", False):
         st.success(tr("targets_saved", lang), icon=":material/check:")
+    if rows is _BUILD:
+        rows = target_rows(q, doc, assessment, lang)
+    if rows is not None and len(rows):
+        st.table(rows, hide_index=True)
+
+
+def target_rows(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: str) -> list[dict[str, str]]:
+    """Where each dimension with a target stands: score, target, gap ([] without targets)."""
     statuses = targets_.evaluate(q, assessment, targets_.of(doc))
-    if statuses:
-        rows = []
-        for section in q.dimensions:
-            status = statuses.get(section.id)
-            if status is None:
-                continue
-            level = q.level(status.level)
-            rows.append({tr("col_dimension", lang): q.t(section.label, lang),
-                         tr("col_score", lang): format_number(status.score, lang),
-                         tr("col_target", lang): f"{q.t(level.label, lang) if level else status.level} — {status.by}",
-                         tr("col_gap", lang): gap_text(status, lang)})
-        st.table(rows)
+    rows = []
+    for section in q.dimensions:
+        status = statuses.get(section.id)
+        if status is None:
+            continue
+        level = q.level(status.level)
+        rows.append({tr("col_dimension", lang): q.t(section.label, lang),
+                     tr("col_score", lang): format_number(status.score, lang),
+                     tr("col_target", lang): f"{q.t(level.label, lang) if level else status.level} — {status.by}",
+                     tr("col_gap", lang): gap_text(status, lang)})
+    return rows
 
 
 def progress_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, history: list[Any],
-                     lang: str) -> None:
-    """Each dimension's score at every submitted assessment and today, against its target."""
+                     lang: str, specs: Any = _BUILD) -> None:
+    """Each dimension's score at every submitted assessment and today, against its target (``specs``:
+    the charts, when already built with :func:`progress_specs`)."""
+    st.subheader(tr("progress_header", lang))
+    if specs is _BUILD:
+        specs = progress_specs(q, doc, assessment, history, lang)
+    if specs is None:
+        st.caption(tr("progress_none", lang))
+        return
+    st.caption(tr("progress_help", lang))
+    # one chart per dimension, three to a row: a phone stacks the columns, so no panel is cut
+    for start in range(0, len(specs), 3):
+        for column, spec in zip(st.columns(3), specs[start:start + 3], strict=False):
+            with column:
+                st.vega_lite_chart(spec, width="stretch")
+
+
+def progress_specs(q: Questionnaire, doc: AnswersFile, assessment: Assessment, history: list[Any],
+                   lang: str) -> list[dict] | None:
+    """The progress charts' specs, one per dimension (None before a first submission)."""
     from maturity.charts import progress_panel_spec
 
-    st.subheader(tr("progress_header", lang))
     points: list[tuple[str, dict[str, float | None]]] = []
     for snap in history:
         dims = (getattr(snap, "assessment", None) or {}).get("dimensions")
@@ -128,18 +157,11 @@ def progress_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment,
             points.append((format_date(snap.submitted_at, lang),
                            {k: (v.get("score") if isinstance(v, dict) else None) for k, v in dims.items()}))
     if not points:
-        st.caption(tr("progress_none", lang))
-        return
-    st.caption(tr("progress_help", lang))
+        return None
     points.append((tr("progress_today", lang), assessment.scores()))
     rows = targets_.progress_rows(q, points, targets_.of(doc), lang)
-    # one chart per dimension, three to a row: a phone stacks the columns, so no panel is cut
     dims = list(dict.fromkeys(r["dimension"] for r in rows))
-    for start in range(0, len(dims), 3):
-        for column, dim in zip(st.columns(3), dims[start:start + 3], strict=False):
-            with column:
-                st.vega_lite_chart(progress_panel_spec([r for r in rows if r["dimension"] == dim], lang),
-                                   width="stretch")
+    return [progress_panel_spec([r for r in rows if r["dimension"] == dim], lang) for dim in dims]
 
 
 # --- recommendations page: the roadmap ---------------------------------------------------------

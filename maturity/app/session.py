@@ -836,25 +836,43 @@ def resume_link_box(expanded: bool) -> None:
         st.html(logic.copy_box_html(url, tr("copy_link", la), tr("copied_link", la)), unsafe_allow_javascript=True)
 
 
-def comparison_series(q: Questionnaire, doc: AnswersFile, assessment: Any, lang: str
+Reads = tuple[list[dict[str, Any]] | None, list[Any], list[Any]]
+
+
+def comparison_reads() -> Reads:
+    """What the comparisons read from the store: the pooled rows, the imported campaign references and
+    this space's submissions. The rows are None without a store or a space, or when the store failed
+    to give them (the problem is then shown)."""
+    s = store()
+    token = current_token()
+    if s is None or not token:
+        return None, [], []
+    try:
+        rows = s.pool_rows()
+        refs = campaign_references()
+    except StorageError as exc:
+        show_storage_error(exc)
+        return None, [], []
+    try:
+        return rows, refs, s.history(token)
+    except StorageError as exc:  # the pooled series still show
+        show_storage_error(exc)
+    except SpaceNotFound:
+        pass
+    return rows, refs, []
+
+
+def comparison_series(q: Questionnaire, doc: AnswersFile, assessment: Any, lang: str, reads: Reads | None = None
                       ) -> tuple[list[logic.SeriesInfo], str | None, list[Any], Any | None]:
     """This assessment, the pooled references (groups of 5 communes or more) and the previous
     assessment, as series; plus the note shown when there is no regional series, the history of
-    submissions and the previous snapshot."""
+    submissions and the previous snapshot. ``reads``: :func:`comparison_reads`, when already done."""
     series = [logic.commune_series(q, assessment, commune_of(doc), lang)]
     regional_note = None
-    history: list[Any] = []
-    s = store()
-    token = current_token()
-    if s is not None and token:
-        try:
-            pooled, regional_note = logic.pooled_series(q, s.pool_rows(), doc.nis_code, lang, campaign_references())
-            series += pooled
-            history = s.history(token)
-        except StorageError as exc:
-            show_storage_error(exc)
-        except SpaceNotFound:
-            history = []
+    pool, refs, history = comparison_reads() if reads is None else reads
+    if pool is not None:
+        pooled, regional_note = logic.pooled_series(q, pool, doc.nis_code, lang, refs)
+        series += pooled
     previous = logic.previous_for(history, doc.answers)
     prev_series = logic.previous_series(previous, lang) if previous is not None else None
     if prev_series is not None:

@@ -116,10 +116,13 @@ def record(result: MergeResult) -> bool:
     return True
 
 
-def results_view(q: Questionnaire, lang: str) -> tuple[list[Any], list[dict[str, str]]] | None:
+def results_view(q: Questionnaire, lang: str, people: list[Any] | None = None
+                 ) -> tuple[list[Any], list[dict[str, str]]] | None:
     """For the results page (holder only): each respondent's own shape as light radar series (by
-    role) and the per-dimension spread table; None without colleagues who answered."""
-    people = answering(members())
+    role) and the per-dimension spread table; None without colleagues who answered. ``people``: the
+    colleagues who answered, when already read (:func:`answering`)."""
+    if people is None:
+        people = answering(members())
     if not people:
         return None
     found, roles = spreads(q, people)

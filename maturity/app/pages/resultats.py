@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from maturity.app import logic, roadmap, session, team
+from maturity.app import logic, results, roadmap, session
 from maturity.app.texts import tr
 from maturity.display import format_date, format_number, format_percent
-from maturity.scoring import score
 from maturity.storage import RateLimited
 
 lang = session.lang()
@@ -13,88 +12,67 @@ found = session.require_space("nav_results")
 if found is None:
     st.stop()
 q, doc = found
-token = session.current_token()
 store = session.store()
 name = session.commune_of(doc)
-assessment = score(q, doc.answers)
+view = results.view(q, doc, lang)  # computed once per answers version, in this session only
+assessment = view.assessment
 
 st.title(tr("results_title", lang, name=name))
-prog = logic.progress(q, doc.answers)
+prog = view.progress
 st.progress(prog.fraction, text=tr("progress_overall", lang, answered=prog.answered, total=prog.total))
 st.metric(tr("overall_metric", lang), format_number(assessment.overall, lang), help=tr("overall_help", lang))
-scored = sum(d.score is not None for d in assessment.dimensions.values())
-st.caption(tr("overall_caption", lang, n=scored, total=len(assessment.dimensions),
+st.caption(tr("overall_caption", lang, n=view.scored, total=len(assessment.dimensions),
               needed=format_percent(q.min_coverage, lang)))
-
-series, regional_note, history, previous = session.comparison_series(q, doc, assessment, lang)
-team_view = team.results_view(q, lang)  # each colleague's own shape, by role (holder only)
-if team_view is not None:
-    series = series + team_view[0]
+history, previous = view.history, view.previous
 
 st.header(tr("radar_header", lang))
 st.caption(tr("radar_caption", lang))
-target_series = roadmap.target_series(q, doc, name, lang)
-st.vega_lite_chart(session.radar_spec(q, series + ([target_series] if target_series else []), lang), width="stretch")
-if regional_note:
-    st.info(regional_note, icon=":material/info:")
+st.vega_lite_chart(view.radar, width="stretch")
+if view.regional_note:
+    st.info(view.regional_note, icon=":material/info:")
 
 st.subheader(tr("table_header", lang))
 with st.container(key="score_table"):  # on a phone: fewer columns (shell.css)
-    st.table(logic.score_table(q, series, assessment, lang))
+    st.table(view.score_table, hide_index=True)
 st.caption(tr("series_table_header", lang))
-st.table(logic.series_rows(series, lang))
-if team_view is not None:
+st.table(view.series_table, hide_index=True)
+if view.team_table is not None:
     st.subheader(tr("team_results_header", lang))
     st.caption(tr("team_results_caption", lang))
-    st.table(team_view[1])
+    st.table(view.team_table, hide_index=True)
 
 st.header(tr("levels_header", lang))
-for section in q.dimensions:
-    d = assessment.dimensions[section.id]
-    level = q.level(d.level)
-    label = q.t(section.label, lang)
-    if level is None:
-        st.markdown(f"**{label}** — {tr('insufficient_short', lang)}")
-        if d.reason == "not_applicable":
-            st.caption(tr("insufficient_na", lang, na=d.na_count, applicable=format_percent(d.applicable, lang)))
-        else:
-            st.caption(tr("insufficient", lang, coverage=format_percent(d.coverage, lang),
-                          needed=format_percent(q.min_coverage, lang)))
-    else:
-        st.markdown(f"**{label}** — {format_number(d.score, lang)} / 100 — **{q.t(level.label, lang)}**")
-        st.caption(q.t(level.description, lang))
-    with st.expander(f"{tr('why_header', lang)} ({label})"):
+for level in view.levels:
+    st.markdown(level.heading)
+    st.caption(level.caption)
+    with st.expander(f"{tr('why_header', lang)} ({level.label})"):
         st.caption(tr("why_help", lang))
-        st.table(logic.contribution_rows(q, assessment, section.id, doc.answers, lang))
+        st.table(level.why, hide_index=True)
 
-roadmap.targets_section(q, doc, assessment, lang)
-roadmap.progress_section(q, doc, assessment, history, lang)
+roadmap.targets_section(q, doc, assessment, lang, rows=view.target_rows)
+roadmap.progress_section(q, doc, assessment, history, lang, specs=view.progress_specs)
 
-if previous is not None:
+if view.changes is not None:
     st.header(tr("changes_header", lang, date=format_date(previous.submitted_at, lang)))
-    rows, changed_answers, same_version = logic.change_rows(q, previous, doc, assessment, lang)
-    st.table(rows)
+    rows, changed_answers, same_version = view.changes
+    st.table(rows, hide_index=True)
     st.caption(tr("changes_answers", lang, n=changed_answers))
     if not same_version:
         st.warning(tr("changes_version", lang))
 
-sets = session.benchmark_sets()
-if q.obstacles:
+if view.obstacles is not None:
     st.header(tr("obstacles_header", lang))
     st.caption(tr("obstacles_caption", lang))
-    st.table(logic.obstacle_rows(q, assessment, doc.answers, lang, sets, cite=False))
-    if note := logic.citation_note(logic.obstacle_cites(q, sets, lang), lang):
-        st.caption(note)
+    st.table(view.obstacles, hide_index=True)
+    if view.obstacle_note:
+        st.caption(view.obstacle_note)
 
 st.header(tr("comparisons_header", lang))
-if sets:
-    from maturity.benchmarks import comparisons
-
-    sentences = comparisons(q, doc.answers, assessment, sets, lang)
-    for cite, texts in logic.comparison_groups(sentences, lang):  # the study's long parenthesis once
+if view.comparisons is not None:
+    for cite, texts in view.comparisons:  # the study's long parenthesis once
         st.markdown("\n".join(f"- {text}" for text in texts))
         st.caption(logic.citation_note([cite], lang))
-    if not sentences:
+    if not view.sentences:
         st.caption(tr("comparisons_none", lang))
 else:
     st.info(tr("benchmarks_missing", lang))
