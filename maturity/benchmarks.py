@@ -311,6 +311,8 @@ def figure_ids(sets: Iterable[BenchmarkSet]) -> set[str]:
 
 # --- a figure with its provenance ----------------------------------------------------------------
 
+# the one catalog of a figure's kind in words: the app's table of figures, the sheet's sources and every
+# citation read it (FigureRef.kind_text); the CLI's table keeps one word each for its narrow column
 _KIND_WORDS = {
     "published": {"fr": "chiffre publié", "de": "veröffentlichte Zahl", "en": "published figure"},
     "pooled": {"fr": "auto-évaluations mises en commun", "de": "zusammengeführte Selbstbewertungen",

@@ -24,6 +24,14 @@ from .scoring import EPS, Assessment
 FIELD = "targets"
 YEAR_MIN, YEAR_MAX = 2025, 2040  # from the 2024 legislature to the horizon of the Smart Region
 
+# the one catalog of where a target stands, in words (the app's targets table, the sheet's roadmap)
+LABELS: dict[str, dict[str, str]] = {
+    "reached": {"fr": "atteint", "de": "erreicht", "en": "reached"},
+    "gap": {"fr": "encore {points:# point|# points}", "de": "noch {points:# Punkt|# Punkte}",
+            "en": "{points:# point|# points} to go"},
+    "no_score": {"fr": "pas de score", "de": "kein Wert", "en": "no score"},
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Target:
@@ -144,6 +152,18 @@ def gap(score: float | None, minimum: float) -> float | None:
         return None
     missing = minimum - score
     return 0.0 if missing <= EPS else missing
+
+
+def gap_text(status: TargetStatus, lang: str) -> str:
+    """Where a target stands, for a reader: "atteint", "encore 1 point", "encore 12,5 points", "pas de score"."""
+    from .display import format_number, plural_text
+
+    key = "no_score" if status.gap is None else "reached" if status.reached else "gap"
+    text = LABELS[key].get(lang) or LABELS[key]["fr"]
+    if key != "gap":
+        return text
+    values = {"points": format_number(status.gap, lang)}
+    return plural_text(text, lang, values).format(**values)
 
 
 def evaluate(q: Questionnaire, assessment: Assessment, targets: Mapping[str, Target]) -> dict[str, TargetStatus]:

@@ -709,8 +709,7 @@ def barometer_rows(sets: list[Any], lang: str) -> list[dict[str, str]]:
             rows.append({
                 tr("col_figure", lang): ref.label(lang),
                 tr("col_figure_value", lang): ref.formatted(lang),
-                tr("col_kind", lang): tr(f"kind_{ref.kind}", lang) if ref.kind in ("published", "pooled", "estimate")
-                else ref.kind,
+                tr("col_kind", lang): ref.kind_text(lang),  # the core's words, as the sheet's sources say it
                 tr("col_source", lang): ref.source.name(lang),
                 tr("col_year", lang): str(ref.year),
                 tr("col_n", lang): ref.n_text(lang),

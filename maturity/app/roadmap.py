@@ -65,11 +65,9 @@ def target_series(q: Questionnaire, doc: AnswersFile, name: str, lang: str) -> l
 
 
 def gap_text(status: targets_.TargetStatus, lang: str) -> str:
-    if status.gap is None:
-        return tr("target_no_score", lang)
-    if status.reached:
-        return tr("target_reached", lang)
-    return tr("target_gap", lang, points=format_number(status.gap, lang))
+    """The core's words (as on the sheet); with no score, the app's wide table also says why, where the
+    sheet's narrow column says "pas de score" alone."""
+    return tr("target_no_score", lang) if status.gap is None else targets_.gap_text(status, lang)
 
 
 def targets_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: str,
@@ -230,17 +228,17 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
         column_order=["objective", "action", "owner", "year", "budget", "status"],
         disabled=["id", "objective"],
         column_config={
-            "objective": st.column_config.TextColumn(tr("col_objective", lang), width=130,
+            "objective": st.column_config.TextColumn(roadmap.label("strategic", lang), width=130,
                                                      help=tr("col_objective_help", lang)),
-            "action": st.column_config.TextColumn(tr("col_action", lang), width=256, required=True,
+            "action": st.column_config.TextColumn(roadmap.label("action", lang), width=256, required=True,
                                                   max_chars=roadmap.MAX_ACTION),
-            "owner": st.column_config.TextColumn(tr("col_owner", lang), width=126, max_chars=roadmap.MAX_SHORT),
+            "owner": st.column_config.TextColumn(roadmap.label("owner", lang), width=126, max_chars=roadmap.MAX_SHORT),
             "year": st.column_config.NumberColumn(tr("col_year", lang), width=74, min_value=targets_.YEAR_MIN,
                                                   max_value=targets_.YEAR_MAX, step=1, format="%d",
                                                   default=default_year(targets_.of(doc), None)),
-            "budget": st.column_config.TextColumn(tr("col_budget", lang), width=96, max_chars=roadmap.MAX_SHORT,
+            "budget": st.column_config.TextColumn(roadmap.label("budget", lang), width=96, max_chars=roadmap.MAX_SHORT,
                                                   help=tr("col_budget_help", lang)),
-            "status": st.column_config.SelectboxColumn(tr("col_plan_status", lang), width=100,
+            "status": st.column_config.SelectboxColumn(roadmap.label("status", lang), width=100,
                                                        options=list(roadmap.STATUSES),
                                                        format_func=lambda s: roadmap.label(s, lang),
                                                        default="planned", required=True),

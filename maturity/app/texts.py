@@ -611,12 +611,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_severity": {"fr": "Pour votre commune", "de": "Für Ihre Gemeinde", "en": "For your commune"},
     "col_barometer": {"fr": "Baromètre 2021", "de": "Barometer 2021", "en": "2021 barometer"},
     "kind_commune": {"fr": "vos réponses", "de": "Ihre Antworten", "en": "your answers"},
-    "kind_published": {"fr": "chiffre publié", "de": "veröffentlichte Zahl", "en": "published figure"},
-    "kind_pooled": {
-        "fr": "moyenne des bilans partagés",
-        "de": "Mittelwert geteilter Bewertungen",
-        "en": "mean of shared assessments",
-    },
     "kind_campaign": {
         "fr": "estimation de campagne (intervalle à 95 %)", "de": "Kampagnenschätzung (95-%-Intervall)",
         "en": "campaign estimate (95 % interval)",
@@ -625,7 +619,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "auto-évaluations déclarées, non vérifiées", "de": "gemeldete, nicht überprüfte Selbstbewertungen",
         "en": "self-declared assessments, not verified",
     },
-    "kind_estimate": {"fr": "estimation", "de": "Schätzung", "en": "estimate"},
     "kind_previous": {"fr": "bilan précédent", "de": "vorherige Bewertung", "en": "previous assessment"},
     "table_header": {"fr": "Les chiffres", "de": "Die Zahlen", "en": "The numbers"},
     "levels_header": {
@@ -1220,9 +1213,7 @@ TEXTS.update({
     "target_none": {"fr": "pas d'objectif", "de": "kein Ziel", "en": "no target"},
     "targets_save": {"fr": "Enregistrer les objectifs", "de": "Ziele speichern", "en": "Save the targets"},
     "targets_saved": {"fr": "Objectifs enregistrés.", "de": "Ziele gespeichert.", "en": "Targets saved."},
-    "target_reached": {"fr": "atteint", "de": "erreicht", "en": "reached"},
-    "target_gap": {"fr": "encore {points:# point|# points}", "de": "noch {points:# Punkt|# Punkte}",
-                   "en": "{points:# point|# points} to go"},
+    # where a target stands is the core's (targets.LABELS); with no score, the app's table also says why
     "target_no_score": {"fr": "pas de score (réponses insuffisantes)", "de": "kein Wert (zu wenige Antworten)",
                         "en": "no score (insufficient answers)"},
     "col_dimension": {"fr": "Dimension", "de": "Dimension", "en": "Dimension"},
@@ -1278,18 +1269,13 @@ TEXTS.update({
     "roadmap_add_short": {"fr": "Ajouter", "de": "Hinzufügen", "en": "Add"},
     "roadmap_added": {"fr": "Dans la feuille de route", "de": "Im Fahrplan", "en": "In the roadmap"},
     "roadmap_saved": {"fr": "Feuille de route enregistrée.", "de": "Fahrplan gespeichert.", "en": "Roadmap saved."},
-    "col_objective": {"fr": "Objectif stratégique", "de": "Strategisches Ziel", "en": "Strategic objective"},
-    "col_action": {"fr": "Action", "de": "Maßnahme", "en": "Action"},
-    "col_owner": {"fr": "Responsable", "de": "Verantwortlich", "en": "Owner"},
     "col_year": {"fr": "Année", "de": "Jahr", "en": "Year"},
-    "col_budget": {"fr": "Budget", "de": "Budget", "en": "Budget"},
     "col_budget_help": {"fr": "Un montant en euros (15 000) ou un article budgétaire (104/123-01).",
                         "de": "Ein Betrag in Euro (15 000) oder ein Haushaltsartikel (104/123-01).",
                         "en": "An amount in euros (15 000) or a budget article (104/123-01)."},
     "col_objective_help": {"fr": "L'objectif stratégique du PST : la dimension que l'action fait progresser.",
                            "de": "Das strategische Ziel des PST: die Dimension, die die Maßnahme voranbringt.",
                            "en": "The PST's strategic objective: the dimension the action moves forward."},
-    "col_plan_status": {"fr": "Statut", "de": "Status", "en": "Status"},
 })
 
 

@@ -40,6 +40,8 @@ def _sets(args: argparse.Namespace) -> list:
 
 
 # every word printed, in the language asked (figure ids, source ids and URLs stay as they are)
+# one word each for the 14-wide "kind" column of a terminal table; sentences and the app's and the sheet's
+# tables say the core's words (maturity.benchmarks, FigureRef.kind_text: "estimation, pas une mesure")
 KINDS = {
     "published": {"fr": "publié", "de": "veröffentlicht", "en": "published"},
     "pooled": {"fr": "mis en commun", "de": "gepoolt", "en": "pooled"},

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from .. import benchmarks
+from .. import benchmarks, plan
 from ..answers import AnswersFile
 from ..charts import RadarSeries
 from ..display import format_date, format_number, format_percent, plural_text, round_int
@@ -236,34 +236,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "no_sources": {"fr": "Aucun chiffre de comparaison n'est montré sur cette fiche.",
                    "de": "Auf diesem Blatt werden keine Vergleichszahlen gezeigt.",
                    "en": "No comparison figure is shown on this sheet."},
-    "kind_published": {"fr": "chiffre publié", "de": "veröffentlichte Zahl", "en": "published figure"},
-    "kind_pooled": {"fr": "évaluations mises en commun", "de": "gemeinsam genutzte Bewertungen",
-                    "en": "pooled assessments"},
-    "kind_estimate": {"fr": "estimation", "de": "Schätzung", "en": "estimate"},
     "questionnaire": {"fr": "Questionnaire {id}, version {version}", "de": "Fragebogen {id}, Version {version}",
                       "en": "Questionnaire {id}, version {version}"},
     "page": {"fr": "Page {n} / {total}", "de": "Seite {n} / {total}", "en": "Page {n} / {total}"},
     "warnings_title": {"fr": "À noter", "de": "Hinweis", "en": "Note"},
     # the PST actions table (CSV)
-    "pst_dimension": {"fr": "Dimension", "de": "Dimension", "en": "Dimension"},
-    "pst_strategic": {"fr": "Objectif stratégique", "de": "Strategisches Ziel", "en": "Strategic objective"},
-    "pst_operational": {"fr": "Objectif opérationnel", "de": "Operatives Ziel", "en": "Operational objective"},
-    "pst_action": {"fr": "Action", "de": "Maßnahme", "en": "Action"},
     "pst_priority": {"fr": "Priorité", "de": "Priorität", "en": "Priority"},
     "pst_resource": {"fr": "Ressource", "de": "Ressource", "en": "Resource"},
     "pst_default_objective": {"fr": "Progresser en « {label} »", "de": "Fortschritte im Bereich „{label}“",
                               "en": "Make progress in {label}"},
     "pst_obstacle_objective": {"fr": "Lever le frein « {label} »", "de": "Das Hemmnis „{label}“ abbauen",
                                "en": "Remove the obstacle: {label}"},
-    "pst_cross": {"fr": "Transversal", "de": "Übergreifend", "en": "Cross-cutting"},
     # the roadmap (issue 14): the commune's targets, then its actions by year
     "roadmap_title": {"fr": "Objectifs et feuille de route", "de": "Ziele und Fahrplan",
                       "en": "Targets and roadmap"},
     "roadmap_headers": {"fr": "Dimension|Score|Niveau visé|D'ici|Écart", "de": "Dimension|Wert|Zielstufe|Bis|Abstand",
                         "en": "Dimension|Score|Target level|By|Gap"},
-    "roadmap_reached": {"fr": "atteint", "de": "erreicht", "en": "reached"},
-    "roadmap_gap": {"fr": "encore {points} points", "de": "noch {points} Punkte", "en": "{points} points to go"},
-    "roadmap_no_score": {"fr": "pas de score", "de": "kein Wert", "en": "no score"},
     "roadmap_no_owner": {"fr": "responsable à désigner", "de": "Verantwortliche noch offen", "en": "owner to be named"},
     "roadmap_pst_title": {"fr": "Pour le PST", "de": "Für das PST", "en": "For the PST"},
     "roadmap_pst_help": {
@@ -555,8 +543,9 @@ class _Sources:
                  if src.id in (None, fig.source) or src.label == fig.source]
         # the base as the core says it: "communes répondantes (113 sur 262)", "n = 40", or the size not
         # published (each sentence citing such a figure names its group: this line may stand for several)
-        base_text = benchmarks.FigureRef(fig, bset).base_text(lang, with_base=False)
-        kind_text = TEXTS.get(f"kind_{kind}", {}).get(lang, kind)
+        ref_of = benchmarks.FigureRef(fig, bset)
+        base_text = ref_of.base_text(lang, with_base=False)
+        kind_text = ref_of.kind_text(lang)  # the core's words, as the app's table of figures says it
         title = clean_text(self.q.t(bset.title, lang), 160, one_line=True)
         year = "" if str(bset.year) in title else str(bset.year)  # "Baromètre … 2021" says its year
         parts = [p for p in (title, kind_text, year, base_text) if p]
@@ -629,7 +618,7 @@ def _priority(rank: int, sel: Selected, q: Questionnaire, lang: str) -> Priority
     elif sel.obstacle and target_label:
         objective = t("pst_obstacle_objective", lang, label=target_label)
     else:
-        objective = t("pst_cross", lang)
+        objective = plan.label("cross", lang)  # as the PST table names it
     return Priority(
         rank=rank,
         recommendation_id=rec.id,
@@ -856,7 +845,7 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
 
 def _roadmap(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: str) -> Roadmap | None:
     """The targets against the scores, then the actions of the roadmap by year (dropped ones left out)."""
-    from .. import plan, targets
+    from .. import targets
 
     goals = targets.of(doc)
     items = [item for item in plan.of(doc) if item.status != "dropped"]
@@ -868,8 +857,7 @@ def _roadmap(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: s
         level = q.level(status.level) if status else None
         if status is None or level is None:
             continue
-        gap = (t("roadmap_no_score", lang) if status.gap is None else t("roadmap_reached", lang) if status.reached
-               else t("roadmap_gap", lang, points=format_number(status.gap, lang)))
+        gap = targets.gap_text(status, lang)
         rows.append([q.t(section.label, lang), format_number(status.score, lang), q.t(level.label, lang),
                      str(status.by), gap])
     years = []
@@ -900,7 +888,7 @@ def _pst(q: Questionnaire, doc: AnswersFile, every: list[Priority], lang: str) -
     recommendation), action, owner, deadline, budget, status, then priority and resources. The
     roadmap's actions first, in its order; then the actions of every matching recommendation not in
     the roadmap yet (owner, deadline, budget and status left to fill)."""
-    from .. import plan, targets
+    from .. import targets
 
     goals = targets.of(doc)
     items = plan.of(doc)

@@ -1,5 +1,6 @@
-"""The core's label catalogs (maturity.labels): complete in French, German and English, and the one
-source of the words the app, the sheet and the command line show for the same answer state."""
+"""The core's label catalogs (maturity.labels, targets.LABELS, plan.LABELS, the kinds of a figure in
+maturity.benchmarks): complete in French, German and English, copied in no other catalog, and the one
+source of the words the app, the sheet and the command line show for the same thing."""
 
 from __future__ import annotations
 
@@ -7,21 +8,24 @@ from datetime import date
 
 import pytest
 
-from maturity import labels
+from maturity import benchmarks, labels, plan, targets
 from maturity.app import logic
 from maturity.app.texts import tr
 from maturity.labels import ANSWER_STATES, LANGS, UNANSWERED, answer_state, answer_state_label
 from maturity.models import NA, UNKNOWN
+from maturity.questionnaire import load_questionnaire
 from maturity.recommendations import describe
+from maturity.scoring import score
 from maturity.sheet import build_content
 from maturity.sheet.content import TEXTS as SHEET_TEXTS
 
-from .sheet_helpers import answers_at_rank, questionnaire
+from .sheet_helpers import answers_at_rank, heavy_answers, questionnaire
 
 # column headers that count an answer state, kept short for the PDF's narrow column (said in content.py)
 HEADERS = {("sheet", "col_na")}
 CATALOGS = {name: value for name, value in vars(labels).items()
             if name.isupper() and isinstance(value, dict) and value}
+CATALOGS |= {"targets.LABELS": targets.LABELS, "plan.LABELS": plan.LABELS, "benchmarks.KINDS": benchmarks._KIND_WORDS}
 
 
 def test_every_label_of_every_core_catalog_has_fr_de_en_and_none_is_empty():
@@ -81,3 +85,47 @@ def test_the_app_the_sheet_and_the_cli_show_the_same_words_for_the_same_answer_s
     assert content.topics and content.topics[0][1].startswith(f"CPAS{' : ' if lang == 'fr' else ': '}{expected} · DG")
     # the command line: why a recommendation applies ("Budget → Je ne sais pas")
     assert describe(q, {"question": "obstacle_budget", "answer": value}, lang).endswith(f" → {expected}")
+
+
+def test_no_app_or_sheet_text_is_a_copy_of_a_core_label():
+    """A label the core has is read from it: the app's and the sheet's catalogs hold no second copy of it
+    (the same words in the three languages), only the core's entry itself where a key must stay."""
+    from maturity.app.texts import TEXTS as APP_TEXTS
+
+    for name, catalog in CATALOGS.items():
+        for key, entry in catalog.items():
+            for reader, texts in (("app", APP_TEXTS), ("sheet", SHEET_TEXTS)):
+                copies = [k for k, e in texts.items() if e == entry and e is not entry]
+                assert not copies, (name, key, reader, copies)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_app_and_the_sheet_say_where_a_target_stands_in_the_same_words(lang):
+    from maturity.app.roadmap import gap_text
+
+    q = load_questionnaire()
+    doc = heavy_answers(q)  # every dimension answered: a score for each
+    assessment = score(q, doc.answers)
+    ordered = sorted(q.levels, key=lambda lv: lv.min)
+    dims = [s.id for s in q.dimensions]
+    doc.extra["targets"] = {dims[0]: {"level": ordered[0].id, "by": 2030}, dims[1]: {"level": ordered[-1].id, "by": 2030}}
+    statuses = targets.evaluate(q, assessment, targets.of(doc))
+    assert statuses[dims[0]].reached and not statuses[dims[1]].reached
+    sheet = {row[0]: row[-1] for row in build_content(q, doc, lang, generated=date(2026, 12, 1)).roadmap.targets}
+    for dim in dims[:2]:
+        label = q.t(next(s for s in q.dimensions if s.id == dim).label, lang)
+        assert sheet[label] == gap_text(statuses[dim], lang) == targets.gap_text(statuses[dim], lang)
+    assert sheet[q.t(q.dimensions[0].label, lang)] == targets.LABELS["reached"][lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_apps_table_of_figures_and_the_sheets_sources_name_a_figures_kind_alike(lang):
+    from maturity.app.texts import tr
+
+    sets = benchmarks.load_benchmark_sets()
+    rows = logic.barometer_rows(list(sets), lang)
+    published = benchmarks._KIND_WORDS["published"][lang]
+    assert rows and {r[tr("col_kind", lang)] for r in rows} == {published}  # the barometers publish
+    q = questionnaire()
+    sources = build_content(q, answers_at_rank(q, 1), lang, generated=date(2026, 12, 1)).sources
+    assert sources and all(f", {published}, " in s.text for s in sources), [s.text for s in sources]

@@ -290,3 +290,15 @@ def test_the_radar_draws_targets_as_their_own_light_kind(mini):
     assert STYLES["target"]["width"] < STYLES["commune"]["width"]
     data = radar_data(mini, [RadarSeries("Objectifs", {"alpha": 40.0, "beta": None}, kind="target")], "fr")
     assert [(p["dimension"], p["score"], p["kind"]) for p in data["points"]] == [("Alpha", "40", "target")]
+
+
+def test_where_a_target_stands_in_words_with_each_languages_plural(mini):
+    one = targets.TargetStatus("alpha", "high", 2030, 74.0, 75.0, 1.0, False)
+    ten = targets.TargetStatus("alpha", "high", 2030, 65.0, 75.0, 10.0, False)
+    near = targets.TargetStatus("alpha", "high", 2030, 73.6, 75.0, 1.4, False)  # shown rounded, as the score
+    assert [targets.gap_text(s, "fr") for s in (one, ten, near)] == ["encore 1 point", "encore 10 points",
+                                                                      "encore 1 point"]
+    assert [targets.gap_text(s, "de") for s in (one, ten)] == ["noch 1 Punkt", "noch 10 Punkte"]
+    assert [targets.gap_text(s, "en") for s in (one, ten)] == ["1 point to go", "10 points to go"]
+    assert targets.gap_text(_status(mini, AT_75, "high"), "de") == "erreicht"
+    assert targets.gap_text(_status(mini, AT_65, "mid", dim="beta"), "fr") == "pas de score"
