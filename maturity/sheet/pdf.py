@@ -12,7 +12,9 @@ crashes and no empty boxes appear.
 
 from __future__ import annotations
 
+import importlib
 import re
+from contextvars import ContextVar
 from copy import copy
 from functools import cache
 from io import BytesIO
@@ -20,9 +22,9 @@ from typing import Any
 
 from fontTools import ttLib
 from fpdf import FPDF
-from fpdf.enums import Align, TableBordersLayout, XPos, YPos
+from fpdf.enums import Align, TableBordersLayout, WrapMode, XPos, YPos
 from fpdf.fonts import FontFace, SubsetMap, TTFFont
-from fpdf.line_break import HYPHEN, SOFT_HYPHEN, Fragment
+from fpdf.line_break import HYPHEN, SOFT_HYPHEN, Fragment, MultiLineBreak, TextLine
 
 from ..charts import PDF_LAYOUT, radar_spec
 from ..models import Questionnaire
@@ -93,6 +95,7 @@ class _FastFragment(Fragment):
     _sum_text = ""
     _sum = 0
     _plain: Any = False  # not looked at yet
+    _breaks: dict | None = None  # the sheet's recorded line breaks (``_ReplayLineBreak``)
 
     def _plain_font(self) -> _FastWidthFont | None:
         font = self._plain
@@ -138,6 +141,101 @@ class _FastFragment(Fragment):
         if size > font.biggest_size_pt:
             font.biggest_size_pt = size
         return sum(map(font.cw.__getitem__, map(ord, character))) * size * 0.001 / self.k
+
+
+# --- the lines of a text, broken once per sheet --------------------------------------------------
+#
+# Choosing the sheet's layout lays its texts out several times (the first sections, measuring documents,
+# the last resorts): the same text, in the same face, size and width, breaks into the same lines every
+# time. fpdf2's line breaker walks the text character by character; ``_ReplayLineBreak`` records the
+# lines it returns for a text of one of the sheet's documents and gives the next document asking for
+# the same text, face, size and widths a copy of them, with the fragments made from its own text (its
+# own fonts): the same lines, as fpdf2 would compute them. The recordings belong to one sheet (one call
+# of ``layout_pdf``, see ``_LINE_BREAKS``): a commune's texts are never kept beyond its sheet.
+
+_LINE_BREAKS: ContextVar[dict | None] = ContextVar("sheet_line_breaks", default=None)
+
+
+class _ReplayLineBreak(MultiLineBreak):
+    """fpdf2's ``MultiLineBreak``, replaying the lines of a text the same sheet has already broken.
+
+    Only for the sheet's own plain text (one ``_FastFragment`` made by a ``SheetPDF`` during a sheet's
+    layout, no link, no indent): anything else is fpdf2's code, untouched. A recording is replayed
+    line by line while each line is asked for with the width it was recorded with; from the first
+    line that is not, the rest is computed by fpdf2's code from where the recording was."""
+
+    def __init__(self, fragments: Any, max_width: Any, margins: Any, align: Align = Align.L,
+                 print_sh: bool = False, wrapmode: WrapMode = WrapMode.WORD, line_height: float = 1.0,
+                 skip_leading_spaces: bool = False, first_line_indent: float = 0) -> None:
+        super().__init__(fragments, max_width, margins, align, print_sh, wrapmode, line_height,
+                         skip_leading_spaces, first_line_indent)
+        self._source: _FastFragment | None = None  # the text, when its lines may be recorded or replayed
+        self._recording: list | None = None
+        self._replay: list | None = None
+        self._position = 0
+        if len(fragments) != 1 or skip_leading_spaces or first_line_indent:
+            return
+        source = fragments[0]
+        if type(source) is _FastFragment and source._breaks is not None and source.link is None \
+                and source._plain_font() is not None:
+            self._source = source
+
+    def _start(self, source: _FastFragment, width: float) -> None:
+        """At the first line (``write`` gives its width only then): replay a recording, or record."""
+        self._source = None
+        font = source._plain_font()
+        size = source.graphics_state.font_size_pt
+        key = ("".join(source.characters), font.fontkey, size, source.k, tuple(self.margins), self.align,
+               self.print_sh, self.wrapmode, self.line_height, width)
+        found = source._breaks.get(key)
+        if found is None:
+            self._recording = []
+            self._key = key
+            self._text = source
+            return
+        self._replay = found
+        self._text = source
+        if size > font.biggest_size_pt:  # as measuring the text would
+            font.biggest_size_pt = size
+
+    def get_line(self) -> TextLine | None:
+        if self._source is not None:
+            self._start(self._source, self.get_width(0.0))
+        replay = self._replay
+        if replay is not None:
+            i = self._position
+            if i == len(replay):
+                return None
+            width, state, line = replay[i]
+            if i == 0 or self.get_width(0.0) == width:
+                self._position = i + 1
+                self.fragment_index, self.character_index, self.idx_last_forced_break, self._is_first_line = state
+                characters, rest = line
+                fragments = [] if characters is None else [self._text.clone(characters=list(characters))]
+                return TextLine(fragments, *rest)
+            self._replay = None  # asked with another width: fpdf2 breaks the rest, from here
+        recording = self._recording
+        if recording is None:
+            return super().get_line()
+        width = self.get_width(0.0)
+        line = super().get_line()
+        if line is None:
+            self._text._breaks[self._key] = recording
+            self._recording = None
+            return None
+        fragments = line.fragments
+        if len(fragments) > 1 or (fragments and fragments[0].graphics_state is not self._text.graphics_state):
+            self._recording = None  # not one run of the text's own style: not recorded
+            return line
+        characters = "".join(fragments[0].characters) if fragments else None
+        state = (self.fragment_index, self.character_index, self.idx_last_forced_break, self._is_first_line)
+        recording.append((width, state, (characters, tuple(line)[1:])))
+        return line
+
+
+_fpdf_module = importlib.import_module("fpdf.fpdf")
+if _fpdf_module.MultiLineBreak is MultiLineBreak:  # where fpdf2's multi_cell and write find it
+    _fpdf_module.MultiLineBreak = _ReplayLineBreak
 
 
 _parsed_fonts = parsed_fonts  # the DejaVu faces parsed by fpdf2 once per process (see .fonts)
@@ -244,6 +342,7 @@ class SheetPDF(FPDF):
         for key, font in _parsed_fonts().items():  # parsed once per process; mutable parts per document
             self.fonts[key] = _document_font(font, len(self.fonts) + 1)
         self._measures: dict[tuple, int] = {}
+        self._breaks = _LINE_BREAKS.get()  # the lines already broken in this sheet's layouts
         self.compact = False  # tighter spacing, priorities may split across pages: the last resort
         self.brief = False  # smaller sizes, the method in one sentence: the last resorts
         self.why = True  # the priorities' "why" paragraph (False: the very last resorts)
@@ -256,8 +355,14 @@ class SheetPDF(FPDF):
 
     def _preload_font_styles(self, text: str | None, markdown: bool, _initial_emphasis: Any = None) -> Any:
         frags = super()._preload_font_styles(text, markdown, _initial_emphasis)
-        return tuple(_FastFragment(f.characters, f.graphics_state, f.k, f.link) if type(f) is Fragment else f
-                     for f in frags)
+        frags = tuple(_FastFragment(f.characters, f.graphics_state, f.k, f.link) if type(f) is Fragment else f
+                      for f in frags)
+        breaks = self._breaks
+        if breaks is not None:
+            for f in frags:
+                if type(f) is _FastFragment:
+                    f._breaks = breaks
+        return frags
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -949,6 +1054,14 @@ def render_pdf(q: Questionnaire, c: SheetContent) -> bytes:
 def layout_pdf(q: Questionnaire, c: SheetContent) -> SheetPDF:
     """The PDF laid out as :func:`render_pdf` writes it; its ``content`` is what it shows (its
     ``priorities``: the recommendations on the PDF, which may be fewer than the editable versions')."""
+    token = _LINE_BREAKS.set({})
+    try:
+        return _layout_pdf(q, c)
+    finally:
+        _LINE_BREAKS.reset(token)
+
+
+def _layout_pdf(q: Questionnaire, c: SheetContent) -> SheetPDF:
     if c.roadmap is None:
         return _render(q, c)
     first = min(c.roadmap.actions, ROADMAP_ACTIONS[0])
