@@ -20,12 +20,33 @@ import streamlit as st
 from maturity.answers import AnswersFile
 from maturity.errors import InvalidInput
 from maturity.models import Questionnaire
-from maturity.storage import CommuneLocked, SpaceNotFound, StorageError, Store
 
 from . import logic
 from .texts import LANG_NAMES, LANGS, TEXTS, normalize_lang, tr
 
 log = logging.getLogger("maturity.app")
+
+
+class _Storage:
+    """:mod:`maturity.storage` (SQLAlchemy), imported when first used: the first page of a visit without
+    a space never opens the store, and importing SQLAlchemy was the largest part of the app's cold start
+    (issue 16). An ``except storage.StorageError`` reads the name only when an exception is raised, and
+    only the store raises one."""
+
+    def __getattr__(self, name: str) -> Any:
+        import maturity.storage
+
+        return getattr(maturity.storage, name)
+
+
+storage: Any = _Storage()
+_STORAGE_NAMES = ("CommuneLocked", "SpaceNotFound", "StorageError", "Store")
+
+
+def __getattr__(name: str) -> Any:  # ``session.StorageError`` in the pages, as before
+    if name in _STORAGE_NAMES:
+        return getattr(storage, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PAGES_DIR = "maturity/app/pages"  # relative to streamlit_app.py, as st.navigation registers them
@@ -53,7 +74,7 @@ def questionnaire() -> Questionnaire | None:
 
 @st.cache_resource(show_spinner=False)
 def _store(config: tuple[tuple[str, str], ...]) -> Any:
-    return Store.from_env(dict(config))
+    return storage.Store.from_env(dict(config))
 
 
 def store() -> Any | None:
@@ -62,7 +83,7 @@ def store() -> Any | None:
     config = tuple(sorted((k, v) for k, v in os.environ.items() if k in ("MATURITY_DATA_DIR", "MATURITY_DATABASE_URL")))
     try:
         found = _store(config)
-    except StorageError as exc:  # read-only, full or corrupted database: say so, never a traceback
+    except storage.StorageError as exc:  # read-only, full or corrupted database: say so, never a traceback
         show_storage_error(exc)  # nothing is cached: the next call tries again (recovery)
         return None
     st.session_state.pop("_storage_down", None)
@@ -87,7 +108,7 @@ def _erase_expired(s: Any) -> None:
     try:
         erased = s.erase_untouched(PrivacySettings.from_env().retention_days)
         s.prune_rate_events()  # rate counters (client fingerprints) older than 2 days
-    except StorageError as exc:
+    except storage.StorageError as exc:
         _log_once(exc)
         return
     if erased:
@@ -130,7 +151,7 @@ def campaign_references() -> list[Any]:
         return []
     try:
         rows = s.campaign_aggregates()
-    except StorageError as exc:
+    except storage.StorageError as exc:
         log.error("campaign aggregates not read: %s", exc.detail)
         return []
     refs = []
@@ -215,7 +236,7 @@ def set_assessment_lang(chosen: str) -> None:
         return
     try:
         s.set_lang(token, chosen)
-    except (StorageError, SpaceNotFound):
+    except (storage.StorageError, storage.SpaceNotFound):
         return
     meta = dict(st.session_state.get("space_meta") or {})
     meta["lang"] = chosen
@@ -238,7 +259,7 @@ def remember_part(section_id: str) -> None:
         return
     try:
         s.set_last_part(token, section_id)
-    except (StorageError, SpaceNotFound) as exc:
+    except (storage.StorageError, storage.SpaceNotFound) as exc:
         _log_once(exc)
         return
     meta["last_part"] = section_id
@@ -312,7 +333,10 @@ def document() -> AnswersFile | None:
     q = questionnaire()
     s = store()
     if st.session_state.get("doc_token") == token and "doc" in st.session_state:
-        if s is None or not _changed_elsewhere(s, token):
+        # the store is asked whether the draft changed elsewhere once per run (the menu, the page's title
+        # and the page each want the document)
+        if s is None or st.session_state.get(_CHECKED) == token or not _changed_elsewhere(s, token):
+            st.session_state[_CHECKED] = token
             _retry_unsaved()
             return st.session_state["doc"]
         _reload_space()
@@ -322,7 +346,7 @@ def document() -> AnswersFile | None:
         return st.session_state.get("doc")
     try:
         space = s.load_space(token)
-    except StorageError as exc:
+    except storage.StorageError as exc:
         show_storage_error(exc)
         return None
     if space is None:
@@ -338,8 +362,18 @@ def document() -> AnswersFile | None:
     if "lang_from_space" not in st.session_state and not st.session_state.get("lang_chosen"):
         st.session_state["lang"] = normalize_lang(space.lang)  # a resume link opens in the assessment's language
     st.session_state["lang_from_space"] = True
+    st.session_state[_CHECKED] = token
     _retry_unsaved()
     return doc
+
+
+_CHECKED = "_version_checked"  # the token whose stored version this run has already compared
+
+
+def new_run() -> None:
+    """Called first in every run (before the navigation): the next :func:`document` compares the stored
+    version again."""
+    st.session_state.pop(_CHECKED, None)
 
 
 def _changed_elsewhere(s: Any, token: str) -> bool:
@@ -348,7 +382,7 @@ def _changed_elsewhere(s: Any, token: str) -> bool:
         return True
     try:
         stored = s.space_version(token)
-    except StorageError:
+    except storage.StorageError:
         return False  # the error shows on the next save; keep what is on screen
     return stored is not None and stored != st.session_state.get("doc_version")
 
@@ -402,7 +436,7 @@ def invitation() -> Any | None:
         return remembered[1]
     try:
         info = s.invitation_of(token)
-    except StorageError:
+    except storage.StorageError:
         info = None
     st.session_state["_invitation"] = (token, info)
     return info
@@ -431,7 +465,7 @@ def _member_document(member: str) -> AnswersFile | None:
         return None
     try:
         space = s.load_member(member)
-    except StorageError as exc:
+    except storage.StorageError as exc:
         show_storage_error(exc)
         return None
     if space is None:
@@ -469,7 +503,7 @@ def start(nis_code: str, chosen_lang: str) -> str | None:
         token = s.open_space(nis_code, q.id, q.version, chosen_lang, client=client_address())
         if commune is not None:
             s.set_commune(token, nis_code, commune.name_fr)
-    except StorageError as exc:
+    except storage.StorageError as exc:
         show_storage_error(exc)
         return None
     except RateLimited as exc:  # a script opening spaces by the thousand; a commune never meets it
@@ -490,7 +524,7 @@ def delete_current() -> bool:
         return False
     try:
         deleted = s.delete_space(token)
-    except StorageError as exc:
+    except storage.StorageError as exc:
         show_storage_error(exc)
         return False
     set_token(None)
@@ -508,11 +542,11 @@ def submit_stored(q: Questionnaire, opt_in: bool) -> tuple[Any, bool]:
     token = current_token()
     s = store()
     if not token or s is None:
-        raise StorageError("unavailable")
+        raise storage.StorageError("unavailable")
     for _attempt in range(5):
         space = s.load_space(token)
         if space is None:
-            raise SpaceNotFound()
+            raise storage.SpaceNotFound()
         doc = logic.document_of(space.draft, q)
         if space.nis_code and not doc.nis_code:
             doc.commune = {"nis_code": space.nis_code, "name": space.commune_name or ""}
@@ -528,7 +562,7 @@ def submit_stored(q: Questionnaire, opt_in: bool) -> tuple[Any, bool]:
         if changed or st.session_state.get("doc_version") != space.version:
             _forget_space()
         return snap, changed
-    raise StorageError("busy")
+    raise storage.StorageError("busy")
 
 
 def commune_of(doc: AnswersFile | None) -> str:
@@ -637,14 +671,14 @@ def _write(action: Any, member_action: Any = None) -> bool:
         return s is None
     try:
         _mark_saved(action(s, token))
-    except StorageError as exc:
+    except storage.StorageError as exc:
         _log_once(exc)
         st.session_state["_save_error"] = storage_message(exc, lang())
         return False
-    except SpaceNotFound:
+    except storage.SpaceNotFound:
         st.session_state["_save_error"] = tr("unknown_token", lang())
         return False
-    except CommuneLocked as exc:  # an invited commune's space: its commune stays
+    except storage.CommuneLocked as exc:  # an invited commune's space: its commune stays
         st.session_state["_save_error"] = exc.message(lang())
         return False
     st.session_state.pop("_save_error", None)
@@ -787,6 +821,8 @@ def require_space(title_key: str, member_ok: bool = False) -> tuple[Questionnair
 
 
 def _link_params(step: int | None = None, with_token: bool = True) -> dict[str, str] | None:
+    if not with_token and step is None:  # the menu's links: the language only
+        return {"lang": lang()} if st.session_state.get("lang_chosen") else None
     member = member_token()  # a colleague's link (team) travels as ``m``, never as ``t``
     token = None if member else current_token()
     params: dict[str, str] = {}
@@ -850,14 +886,14 @@ def comparison_reads() -> Reads:
     try:
         rows = s.pool_rows()
         refs = campaign_references()
-    except StorageError as exc:
+    except storage.StorageError as exc:
         show_storage_error(exc)
         return None, [], []
     try:
         return rows, refs, s.history(token)
-    except StorageError as exc:  # the pooled series still show
+    except storage.StorageError as exc:  # the pooled series still show
         show_storage_error(exc)
-    except SpaceNotFound:
+    except storage.SpaceNotFound:
         pass
     return rows, refs, []
 

@@ -31,6 +31,7 @@ MEMBER_PAGES = ("questionnaire", "wallonie")
 def pages() -> list:
     """The pages for ``st.navigation`` (drawn hidden: the menu is drawn by :func:`sidebar`, with
     links that carry the resume token and the language)."""
+    session.new_run()
     # take the token from the URL and load its document before any title is written: the document
     # carries the assessment's language, so that a reload or a resume link keeps the menu in it
     if session.member_token() or session.current_token():

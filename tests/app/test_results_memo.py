@@ -109,3 +109,22 @@ def test_two_sessions_never_share_their_results(mini):
     again = new_app(one.session_state["token"])
     again.switch_page("maturity/app/pages/resultats.py").run()
     assert _overall(again) == _overall(one)
+
+
+def test_a_rerun_asks_the_store_for_the_draft_version_once(mini, monkeypatch):
+    """The menu, the title and the page each want the document: the store's version is compared once."""
+    from maturity.storage import Store
+
+    at = started()
+    at.radio(key="ans_a1").set_value("full").run()
+    goto(at, "resultats")
+    asked: list[str] = []
+    real = Store.space_version
+
+    def counting(self, token):
+        asked.append(token)
+        return real(self, token)
+
+    monkeypatch.setattr(Store, "space_version", counting)
+    at.run()
+    assert len(asked) == 1
