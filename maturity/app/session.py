@@ -72,6 +72,9 @@ def questionnaire() -> Questionnaire | None:
         return None
 
 
+_STORE_ENV = ("MATURITY_DATABASE_URL", "MATURITY_DATA_DIR")  # sorted: the cache's key as before
+
+
 @st.cache_resource(show_spinner=False)
 def _store(config: tuple[tuple[str, str], ...]) -> Any:
     return storage.Store.from_env(dict(config))
@@ -80,7 +83,7 @@ def _store(config: tuple[tuple[str, str], ...]) -> Any:
 def store() -> Any | None:
     """The store for this process (one per database configuration); None when the database cannot be
     used (read-only, full, corrupted), after showing why."""
-    config = tuple(sorted((k, v) for k, v in os.environ.items() if k in ("MATURITY_DATA_DIR", "MATURITY_DATABASE_URL")))
+    config = tuple((k, os.environ[k]) for k in _STORE_ENV if k in os.environ)  # asked many times a run
     try:
         found = _store(config)
     except storage.StorageError as exc:  # read-only, full or corrupted database: say so, never a traceback
