@@ -186,15 +186,15 @@ def run() -> list:
     from bench import Row
     from maturity.app import devserver
 
-    names = ("browser: click on an answer to saved (median)", "browser: 'Partie suivante' to next part shown (median)")
+    names = ("browser: answer click to saved", "browser: 'Partie suivante' to next part shown")
     if not Path(devserver.CHROMIUM).exists():
         return [Row(name, float("nan"), None, note=f"{devserver.CHROMIUM} missing") for name in names]
     times = measure()
     rows = []
     for i, name in enumerate(names):
         app, bare = times["app"][i], times["bare"][i]
-        rows.append(Row(f"{name}, {len(app)} clicks", statistics.median(app), statistics.median(bare),
-                        "bare Streamlit page, same parts and radios, same clicks"))
+        rows.append(Row(name, statistics.median(app), statistics.median(bare),
+                        "bare page, same parts, radios and button", note=f"medians of {len(app)} / {len(bare)} clicks"))
     return rows
 
 
