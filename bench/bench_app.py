@@ -3,6 +3,8 @@
 - rerun of the questionnaire page (first step answered) and of the results page, through AppTest,
   against a minimal Streamlit page with the same number of widgets: medians of CPU time over reruns
   alternated with the baseline's (the machine is shared: wall times follow its load, printed as a note);
+- an answer click on the questionnaire: a rerun of its fragment alone (the part's questions and counts,
+  the progress bar), as the server runs one after a click inside it, against the same minimal page;
 - cold start: ``streamlit run`` to the first rendered page in Debian's chromium, against the same
   for a one-line Streamlit page: medians of the wall time and of the server's CPU time by then.
 
@@ -61,6 +63,28 @@ def _paired_reruns(at, base, repeats: int = REPEATS) -> tuple[float, float, floa
             statistics.median(wall[1]))
 
 
+class _FragmentReruns:
+    """``run()`` reruns the page's fragments alone, as the server does after a click inside one."""
+
+    def __init__(self, at) -> None:
+        self.at = at
+        self.ids = list(at._fragment_storage._fragments)
+        if not self.ids:
+            raise RuntimeError("the page has no fragment")
+
+    def run(self):
+        import functools
+
+        from streamlit.testing.v1 import local_script_runner
+
+        whole = local_script_runner.RerunData
+        local_script_runner.RerunData = functools.partial(whole, fragment_id_queue=self.ids)
+        try:
+            return self.at.run()
+        finally:
+            local_script_runner.RerunData = whole
+
+
 def _widget_count(at) -> int:
     kinds = ("radio", "checkbox", "selectbox", "multiselect", "number_input", "text_input", "text_area", "button",
              "download_button", "file_uploader")
@@ -93,12 +117,17 @@ def app_reruns() -> list[tuple[str, float, float, float]]:
         for question in q.sections[0].questions:  # answer the first step: the second option each
             at.radio(key=f"ans_{question.id}").set_value(question.option_ids[1])
         at.run()
-        for name, page in (("app: questionnaire page rerun", None), ("app: results page rerun", "resultats")):
+        for name, page in (("app: questionnaire page rerun", None),
+                           ("app: questionnaire answer click (fragment rerun)", None),
+                           ("app: results page rerun", "resultats")):
             if page:
                 at.switch_page(f"maturity/app/pages/{page}.py").run()
             n = _widget_count(at)
             base = AppTest.from_string(_baseline_script(n), default_timeout=60)
-            cpu, base_cpu, wall, base_wall = _paired_reruns(at, base)
+            runs = _FragmentReruns(at) if "fragment" in name else at
+            cpu, base_cpu, wall, base_wall = _paired_reruns(runs, base)
+            if runs is not at:
+                at.run()  # the whole page again, before the next figure
             rows.append((f"{name} ({n} widgets), CPU", cpu, base_cpu,
                          f"wall {wall * 1000:.1f} / {base_wall * 1000:.1f} ms"))
     return rows

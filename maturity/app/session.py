@@ -734,6 +734,28 @@ def show_pending_errors() -> None:
         st.warning(tr("storage_missing", lang()), icon=":material/warning:")
 
 
+def page_drawn() -> None:
+    """Called by a page right before its fragment, in a run of the whole page: the fragment then uses
+    the document the page just read, and knows which save error the page shows."""
+    st.session_state["_page_drawn"] = {"fresh": True, "error": st.session_state.get("_save_error")}
+
+
+def fragment_document() -> AnswersFile | None:
+    """The document a fragment draws: in a run of the whole page, the one the page read; in a rerun of
+    the fragment alone (a click in it), the session's copy checked against the store. None when the
+    whole page must be drawn again: another tab or person changed the assessment (the page says it
+    reloaded), or a save failed or recovered since the page was drawn (its message is at the top)."""
+    drawn = st.session_state.get("_page_drawn")
+    if not isinstance(drawn, dict):
+        return None
+    if drawn.pop("fresh", False):
+        return st.session_state.get("doc")
+    doc = document()
+    if doc is None or st.session_state.get("_reloaded") or drawn.get("error") != st.session_state.get("_save_error"):
+        return None
+    return doc
+
+
 def client_address() -> str:
     """The client's address: the connection's peer, or the forwarded one behind a trusted proxy
     (``MATURITY_TRUSTED_PROXIES``); used for rate limits and never stored as such."""

@@ -56,3 +56,8 @@ def store(data_dir):
     from maturity.storage import Store
 
     return Store.from_env()
+
+
+def part_button(at: AppTest, which: str):
+    """The questionnaire's "next" or "prev" part button: its key names the part it was drawn in."""
+    return next(b for b in at.button if str(b.key).startswith(f"{which}_step_"))

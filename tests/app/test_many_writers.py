@@ -7,7 +7,7 @@ tests/e2e; two servers on one PostgreSQL in tests/e2e/test_deploy.py)."""
 from __future__ import annotations
 
 import pytest
-from conftest import goto, new_app, started
+from conftest import goto, new_app, part_button, started
 
 from maturity.app import logic
 from maturity.storage import StorageError, Store
@@ -164,10 +164,10 @@ def test_a_click_drawn_in_a_part_already_left_does_not_move_the_page(mini):
     # moved the session again (and the picker's echo of part 1 bounced it back, again and again)
     at = started()  # part 1 drawn, with its "Partie suivante"
     at.session_state["step"] = 2  # meanwhile this session moved on (another request reached the server first)
-    at.button(key="next_step").click().run()
+    part_button(at, "next").click().run()
     assert not at.exception, at.exception
     assert at.session_state["step"] == 2
-    at.button(key="next_step").click().run()  # drawn in part 3 now: moves on
+    part_button(at, "next").click().run()  # drawn in part 3 now: moves on
     assert at.session_state["step"] == 3
 
 

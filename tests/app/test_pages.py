@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import goto, new_app, started
+from conftest import goto, new_app, part_button, started
 
 from maturity.storage import Store
 
@@ -374,7 +374,7 @@ def test_the_resume_link_brings_the_holder_back_to_the_part_where_they_stopped(m
     at = started()
     token = at.session_state["token"]
     at.radio(key="ans_a1").set_value("half").run()  # part 1 stays unfinished
-    at.button(key="next_step").click().run()
+    part_button(at, "next").click().run()
     assert at.session_state["step"] == 1
     assert store.load_space(token).last_part == "beta"
     # the link shown in the box names no part: another browser opens the part where the holder stopped,
@@ -385,7 +385,7 @@ def test_the_resume_link_brings_the_holder_back_to_the_part_where_they_stopped(m
     assert again.session_state["step"] == 1
     assert "Partie 2 sur" in again.header[0].value
     # going back is remembered too
-    again.button(key="prev_step").click().run()
+    part_button(again, "prev").click().run()
     third = new_app(token)
     third.run()
     goto(third, "questionnaire")

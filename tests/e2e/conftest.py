@@ -170,7 +170,13 @@ def _first_empty_multi(page):
 
 
 def next_step(page) -> None:
+    """Click "Partie suivante" and wait until the next part is drawn (until then the finished part,
+    and its button, are still on the page)."""
+    heading = page.locator(f"{MAIN} #part")
+    shown = heading.inner_text()
     page.get_by_role("button", name=re.compile("Partie suivante")).click()
+    page.wait_for_function("(shown) => { const h = document.querySelector(\"[data-testid='stMain'] #part\"); "
+                           "return h && h.innerText !== shown; }", arg=shown)
     wait_idle(page)
 
 

@@ -118,7 +118,16 @@ async def _answer(page, user: User, radios, stop_at: float, seed: int) -> None:
             if not await following.count():
                 user.done = True
                 break
+            heading = page.locator(f"{MAIN} #part")
+            shown = await heading.inner_text()
             await following.click()
+            # the next part is drawn: until then the page still shows the finished part, whose "next"
+            # a hurried second click would press again (the app ignores it: drawn in a part already left)
+            deadline = time.monotonic() + 30
+            while await heading.inner_text() == shown:
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"'Partie suivante' did not leave {shown!r} within 30 s")
+                await asyncio.sleep(0.05)
             await _idle(page)
         if await page.locator(ERRORS).count():
             user.errors.append(await page.locator(ERRORS).first.inner_text())

@@ -20,8 +20,6 @@ if "step" not in st.session_state:
     except ValueError:
         wanted = session.resume_step(q, doc)
     st.session_state["step"] = min(max(wanted, 0), count - 1)
-step = st.session_state["step"]
-st.query_params["s"] = str(step + 1)
 
 
 def go(to: int) -> None:
@@ -47,52 +45,73 @@ def on_step_choice(key: str, drawn: int) -> None:
         move(drawn, wanted)
 
 
-prog = logic.progress(q, doc.answers)
 st.title(tr("q_title", lang, name=session.commune_of(doc)))
 # a colleague's link (team): their role, their own link, the parts they answer
 member_steps = team.member_panel(q, doc, lang)
 steps = member_steps or list(range(count))
-if step not in steps:
-    step = st.session_state["step"] = steps[0]
-    st.query_params["s"] = str(step + 1)
+if st.session_state["step"] not in steps:
+    st.session_state["step"] = steps[0]
+step = st.session_state["step"]
+st.query_params["s"] = str(step + 1)
 pos = steps.index(step)
-st.progress(prog.fraction, text=tr("progress_overall", lang, answered=prog.answered, total=prog.total))
+progress_slot = st.container()  # the part below (a fragment) redraws the progress bar here at every answer
 
 if "_upload_done" in st.session_state:
     st.success(tr("upload_ok", lang, count=st.session_state.pop("_upload_done")), icon=":material/check:")
-session.resume_link_box(expanded=prog.answered == 0)
+session.resume_link_box(expanded=not doc.answers)  # in full until the first answer
 
 
-def step_label(i: int) -> str:
-    sp = prog.sections[i]
-    return tr("step_option", lang, n=i + 1, label=q.t(q.sections[i].label, lang), answered=sp.answered, total=sp.total)
+# A click on an answer reruns only this fragment (issue 16): the title, the team
+# panel, the resume link and the file tools below stay as drawn. What the rest of the page shows from the
+# store (an error message, another tab's changes) is redrawn by a rerun of the whole page.
+@st.fragment
+def part() -> None:
+    shown = session.fragment_document()
+    # another tab changed this assessment, or a save failed: the whole page says so; a new part chosen
+    # in the picker is a new page (its top, the resume link folded once something is answered)
+    if shown is None or st.session_state.get("step") != step:
+        st.rerun(scope="app")
+    prog = logic.progress(q, shown.answers)
+    progress_slot.progress(prog.fraction, text=tr("progress_overall", lang, answered=prog.answered,
+                                                    total=prog.total))
+
+    def step_label(i: int) -> str:
+        sp = prog.sections[i]
+        return tr("step_option", lang, n=i + 1, label=q.t(q.sections[i].label, lang), answered=sp.answered,
+                  total=sp.total)
+
+    # a new picker for every part and every count of it: the browser keeps showing the label it was given,
+    # so a picker whose count changed would still say "(0/6)" after the first answer
+    picker = f"step_pick_{step}_{prog.sections[step].answered}_{prog.sections[step].total}"
+    st.selectbox(tr("step_label", lang), steps, index=pos, key=picker, format_func=step_label,
+                 on_change=on_step_choice, args=(picker, step), filter_mode=None, help=tr("step_help", lang))
+
+    section = q.sections[step]
+    sp = prog.sections[step]
+    if member_steps is None:  # the holder's resume link (no part in it) brings them back here
+        session.remember_part(section.id)
+    st.header(tr("step_heading", lang, n=step + 1, count=count, label=q.t(section.label, lang)), anchor="part")
+    if section.description:
+        st.markdown(q.t(section.description, lang))
+    st.caption(tr("section_progress", lang, answered=sp.answered, total=sp.total) + " · " + tr("saved_auto", lang))
+
+    for question in logic.shown_questions(q, step, shown.answers):
+        widgets.question(q, question, shown.answers.get(question.id), shown.notes.get(question.id), lang)
 
 
-# a new picker for every part and every count of it: the browser keeps showing the label it was given,
-# so a picker whose count changed would still say "(0/6)" after the first answer
-picker = f"step_pick_{step}_{prog.sections[step].answered}_{prog.sections[step].total}"
-st.selectbox(tr("step_label", lang), steps, index=pos, key=picker, format_func=step_label,
-             on_change=on_step_choice, args=(picker, step), filter_mode=None, help=tr("step_help", lang))
-
-section = q.sections[step]
-sp = prog.sections[step]
-if member_steps is None:  # the holder's resume link (no part in it) brings them back here
-    session.remember_part(section.id)
-st.header(tr("step_heading", lang, n=step + 1, count=count, label=q.t(section.label, lang)), anchor="part")
-if st.session_state.get("_moved"):
+session.page_drawn()
+part()
+if st.session_state.get("_moved"):  # drawn once per part, after its heading
     widgets.scroll_to_part(st.session_state["_moved"])
-if section.description:
-    st.markdown(q.t(section.description, lang))
-st.caption(tr("section_progress", lang, answered=sp.answered, total=sp.total) + " · " + tr("saved_auto", lang))
-
-for question in logic.shown_questions(q, step, doc.answers):
-    widgets.question(q, question, doc.answers.get(question.id), doc.notes.get(question.id), lang)
-
+# The buttons that change the part rerun the whole page (a new part is a new page). Each is a new widget
+# in every part (its key names the part): Streamlit may deliver a click again in a later run (a request
+# merged with a newer one under load); that click then belongs to the part it was drawn in, and moves nothing.
 with st.container(horizontal=True, key="step_nav"):
     if pos > 0:
-        st.button(tr("prev_button", lang), on_click=move, args=(step, steps[pos - 1]), key="prev_step")
+        st.button(tr("prev_button", lang), on_click=move, args=(step, steps[pos - 1]), key=f"prev_step_{step}")
     if pos < len(steps) - 1:
-        st.button(tr("next_button", lang), on_click=move, args=(step, steps[pos + 1]), type="primary", key="next_step")
+        st.button(tr("next_button", lang), on_click=move, args=(step, steps[pos + 1]), type="primary",
+                  key=f"next_step_{step}")
     elif member_steps is None and st.button(tr("to_results", lang), type="primary", key="to_results",
                                             icon=":material/radar:"):
         session.switch_page("resultats")
