@@ -183,11 +183,6 @@ def _in_own_thread(fn):
     return outcome["value"]
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "open, issue 17: found and fixed today: clicks bounced between parts, a crash on a stale part label, "
-    "and a late request clearing a whole part's answers; still seen with 6 fast tabs after a part change: "
-    "a click not counted within 30 s (Streamlit 1.67 replays a part's 'next' trigger many times); it runs "
-    "in CI and its result shows (XFAIL/XPASS)"))
 def test_concurrent_users_answer_and_nothing_is_lost(tmp_path: Path):
     if not Path(devserver.CHROMIUM).exists():
         if IN_CI:
