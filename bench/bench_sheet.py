@@ -31,14 +31,32 @@ if str(ROOT) not in sys.path:
 TARGET_MS = 300.0
 
 
-def _median_ms(fn: Callable[[], object], repeat: int) -> float:
+_CPU_MS: dict[str, float] = {}  # the CPU-time medians of the last ``measure()``, by figure
+
+
+def _median_ms(fn: Callable[[], object], repeat: int, name: str = "") -> float:
+    """Median wall milliseconds of ``fn`` (warm: one run first); its median CPU milliseconds go into
+    ``_CPU_MS[name]`` (on a machine shared with other work, the wall time waits for a core)."""
     fn()  # warm
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn()
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    if name:
+        _CPU_MS[name] = statistics.median(cpu)
     return statistics.median(times)
+
+
+def _load() -> str:
+    """The machine's load (1-minute average) and its cores, said next to times measured on it."""
+    import os
+
+    try:
+        return f"load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    except OSError:  # pragma: no cover - no load average on this system
+        return "load unknown"
 
 
 def _fpdf_one_page() -> bytes:
@@ -88,9 +106,11 @@ def measure(repeat: int = 7) -> list[tuple[str, float, float]]:
     base = _median_ms(_fpdf_one_page, repeat * 3)
     content = build_content(q, doc, "fr", generated=day)
     results = [("fpdf2 one page", base)]
-    results.append(("sheet pdf (chart included)", _median_ms(lambda: sheet.build(q, doc, "fr", "pdf", generated=day), repeat)))
+    name = "sheet pdf (chart included)"
+    results.append((name, _median_ms(lambda: sheet.build(q, doc, "fr", "pdf", generated=day), repeat, name)))
     # German: the longest texts, the most layouts tried before the sheet fits on 3 pages
-    results.append(("sheet pdf de (chart incl.)", _median_ms(lambda: sheet.build(q, doc, "de", "pdf", generated=day), repeat)))
+    name = "sheet pdf de (chart incl.)"
+    results.append((name, _median_ms(lambda: sheet.build(q, doc, "de", "pdf", generated=day), repeat, name)))
     results.append(("radar paths", _median_ms(lambda: _radar_paths(radar_spec(q, content.series, "fr")), repeat)))
     results.append(("radar png", _median_ms(lambda: chart_png(radar_spec(q, content.series, "fr")), repeat)))
     results.append(("sheet md", _median_ms(lambda: sheet.build(q, doc, "fr", "md", generated=day), repeat)))
@@ -180,18 +200,19 @@ def run() -> list:
     rows = measure()
     base_ms = rows[0][1]
     out = [Row(f"sheet: {name}", ms / 1000, base_ms / 1000, "fpdf2 writing a one-page document alone",
-               note="median, warm" + (f"; target < {TARGET_MS:.0f} ms" if name.startswith("sheet pdf") else ""))
+               note="median, warm" + (f"; CPU {_CPU_MS[name]:.0f} ms; target < {TARGET_MS:.0f} ms; {_load()}"
+                                      if name.startswith("sheet pdf") else ""))
            for name, ms, _ratio in rows[1:]]
     cold, validate, cold_cpu, validate_cpu = measure_cold()
     out.append(Row("sheet: cold `maturity sheet` (one PDF, new process)", cold, validate,
                    "cold `maturity validate`",
                    note=f"median of 5, alternated; CPU {cold_cpu:.2f} s / {validate_cpu:.2f} s = "
-                        f"{cold_cpu / validate_cpu:.2f}×; target ≤ {COLD_TARGET}×"))
+                        f"{cold_cpu / validate_cpu:.2f}×; target ≤ {COLD_TARGET}×; {_load()}"))
     batch, batch_cpu = measure_batch()
     warm_pdf = rows[1][1] / 1000
     out.append(Row("sheet: 262 PDF sheets in one `maturity sheet` call", batch, 262 * warm_pdf,
                    "262 × the warm PDF build",
-                   note=f"CPU {batch_cpu:.0f} s; target < {BATCH_TARGET_S:.0f} s"))
+                   note=f"CPU {batch_cpu:.0f} s; target < {BATCH_TARGET_S:.0f} s; {_load()} at its end"))
     return out
 
 
@@ -199,7 +220,9 @@ def main() -> int:
     rows = measure()
     print(f"{'bench':<30} {'median ms':>10} {'× fpdf2 alone':>14}")
     for name, ms, ratio in rows:
-        print(f"{name:<30} {ms:>10.1f} {ratio:>14.1f}")
+        cpu = f"  (CPU {_CPU_MS[name]:.0f} ms)" if name in _CPU_MS else ""
+        print(f"{name:<30} {ms:>10.1f} {ratio:>14.1f}{cpu}")
+    print(_load())
     pdf_ms = rows[1][1]
     verdict = "ok" if pdf_ms < TARGET_MS else "SLOW"
     print(f"sheet pdf warm: {pdf_ms:.0f} ms (target < {TARGET_MS:.0f} ms): {verdict}")

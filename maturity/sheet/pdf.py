@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from copy import copy
 from functools import cache
@@ -49,7 +51,8 @@ RADAR_MAX_H = 80.0  # mm, the radar with its legend in the last resorts (the com
 
 @cache
 def _charsets() -> dict[str, frozenset[int]]:
-    return {style: frozenset(parsed_face(style).cmap) for style in FILES}
+    """Per style, the code points the face draws, and the line feed (a line break, kept)."""
+    return {style: frozenset(parsed_face(style).cmap) | {ord("\n")} for style in FILES}
 
 
 _FRENCH_SPACES = re.compile(r" ([?!:;»])|(«) ")
@@ -62,9 +65,9 @@ def drawable(text: str, style: str = "") -> str:
     if " " in text:
         text = _FRENCH_SPACES.sub(lambda m: f"\u00a0{m.group(1)}" if m.group(1) else f"{m.group(2)}\u00a0", text)
     charset = _charsets()[style.replace("U", "") or ""]
-    if all(ord(ch) in charset or ch in "\n" for ch in text):
+    if charset.issuperset(map(ord, text)):
         return text
-    out = "".join(ch for ch in text if ord(ch) in charset or ch == "\n")
+    out = "".join(ch for ch in text if ord(ch) in charset)
     return " ".join(out.split(" ")).replace("  ", " ")
 
 
@@ -154,6 +157,24 @@ class _FastFragment(Fragment):
 # of ``layout_pdf``, see ``_LINE_BREAKS``): a commune's texts are never kept beyond its sheet.
 
 _LINE_BREAKS: ContextVar[dict | None] = ContextVar("sheet_line_breaks", default=None)
+# The questionnaire's own texts (the priorities: recommendation titles, reasons, actions, resources, fixed
+# labels), the same for every commune, are recorded once per process (a batch of sheets, the app).
+_QUESTIONNAIRE_BREAKS: dict[tuple, list] = {}
+_QUESTIONNAIRE_BREAKS_MAX = 5_000
+
+
+@contextmanager
+def _questionnaire_texts(pdf: SheetPDF) -> Iterator[None]:
+    """What is laid out inside says only the questionnaire's and the sheet's own texts, the same for
+    every commune (a priority block, the levels, the method and the sources): their lines are recorded
+    for the process (``_QUESTIONNAIRE_BREAKS``), not only for this sheet."""
+    sheet_breaks = pdf._breaks
+    if sheet_breaks is not None:
+        pdf._breaks = _QUESTIONNAIRE_BREAKS
+    try:
+        yield
+    finally:
+        pdf._breaks = sheet_breaks
 
 
 class _ReplayLineBreak(MultiLineBreak):
@@ -220,7 +241,10 @@ class _ReplayLineBreak(MultiLineBreak):
         width = self.get_width(0.0)
         line = super().get_line()
         if line is None:
-            self._text._breaks[self._key] = recording
+            breaks = self._text._breaks
+            if breaks is _QUESTIONNAIRE_BREAKS and len(breaks) >= _QUESTIONNAIRE_BREAKS_MAX:
+                breaks.clear()
+            breaks[self._key] = recording
             self._recording = None
             return None
         fragments = line.fragments
@@ -494,6 +518,14 @@ def _profile(pdf: SheetPDF, c: SheetContent, radar: RadarDrawing) -> None:
     pdf.font(9.5, "B", INK)
     pdf.cell(col_w, 5, drawable(c.levels_title, "B"), new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.ln(1)
+    with _questionnaire_texts(pdf):  # the levels and their descriptions: the questionnaire's
+        _levels(pdf, c, col_x, col_w)
+    pdf.set_xy(pdf.l_margin, max(top + img_h, pdf.get_y()) + 0.5)
+    if c.reference_note:  # at most two lines, full width
+        pdf.para(c.reference_note, 7, "I", MUTED, h=3.2)
+
+
+def _levels(pdf: SheetPDF, c: SheetContent, col_x: float, col_w: float) -> None:
     for level in reversed(c.levels):  # the highest first, as on the radar
         pdf.set_x(col_x)
         pdf.font(8.4, "B", INK)
@@ -505,9 +537,6 @@ def _profile(pdf: SheetPDF, c: SheetContent, radar: RadarDrawing) -> None:
         pdf.font(7.4, "", INK)
         pdf.multi_cell(col_w, 3.4, drawable(level.description), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
         pdf.ln(1.2)
-    pdf.set_xy(pdf.l_margin, max(top + img_h, pdf.get_y()) + 0.5)
-    if c.reference_note:  # at most two lines, full width
-        pdf.para(c.reference_note, 7, "I", MUTED, h=3.2)
 
 
 def _table(pdf: SheetPDF, headers: list[str], rows: list[list[tuple[str, str, tuple[int, int, int]]]],
@@ -614,7 +643,9 @@ def _lines(pdf: SheetPDF, w: float, text: str, size: float, style: str = "", *, 
         found = _QUESTIONNAIRE_LINES.get(key)
     if found is None:
         pdf.font(size, style)
-        found = len(pdf.multi_cell(w, 4, drawable(text, style), dry_run=True, output="LINES")) or 1
+        # aligned left as the sheet's paragraphs are (where a line breaks does not depend on the alignment):
+        # the lines measured here are those the paragraph replays when it is laid out
+        found = len(pdf.multi_cell(w, 4, drawable(text, style), align="L", dry_run=True, output="LINES")) or 1
         if questionnaire_text:
             if len(_QUESTIONNAIRE_LINES) >= _QUESTIONNAIRE_LINES_MAX:
                 _QUESTIONNAIRE_LINES.clear()
@@ -669,6 +700,11 @@ def _priorities(pdf: SheetPDF, c: SheetContent) -> None:
 
 def _priority_block(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> None:
     """One priority, drawn from the current position (the page break before it is the caller's)."""
+    with _questionnaire_texts(pdf):
+        _priority_lines(pdf, c, p, w)
+
+
+def _priority_lines(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> None:
     pt, pl = (7.6, 3.5) if pdf.brief else (PT, PL)
     y = pdf.get_y()
     # the rank in a small accent square
@@ -772,6 +808,11 @@ def _notes(pdf: SheetPDF, c: SheetContent) -> None:
 
 
 def _method(pdf: SheetPDF, c: SheetContent) -> None:
+    with _questionnaire_texts(pdf):  # the method and the sources: the same for every commune
+        _method_lines(pdf, c)
+
+
+def _method_lines(pdf: SheetPDF, c: SheetContent) -> None:
     pdf.heading(c.method_title)
     # the very last resort keeps one sentence: the method in full is in the editable versions and the docs
     method = c.labels["method_short"] if pdf.brief else c.method

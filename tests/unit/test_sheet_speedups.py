@@ -95,3 +95,13 @@ def test_written_text_replays_only_at_the_widths_it_was_broken_at():
             assert _written(sheet_pdf.SheetPDF(content), m) == expected[m]
     finally:
         sheet_pdf._LINE_BREAKS.reset(token)
+
+
+def test_only_the_questionnaires_texts_are_kept_beyond_a_sheet():
+    q = questionnaire()
+    doc = heavy_answers(q)  # a long commune name and 8 notes of the commune
+    sheet_pdf._QUESTIONNAIRE_BREAKS.clear()
+    pdf = sheet_pdf.layout_pdf(q, build_content(q, doc, "fr", generated=DAY))
+    kept = [key[0] for key in sheet_pdf._QUESTIONNAIRE_BREAKS]
+    assert pdf.content.priorities[0].title in kept  # a recommendation's title: the same for every commune
+    assert not any("Wörterbuchgemeinde" in text or "remarque longue" in text for text in kept)
