@@ -327,8 +327,10 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
                             "zero": False}}
         y = {**y, "scale": {"domain": [-1, 1], "range": [{"expr": "ring_top + 2 * radius"}, {"expr": "ring_top"}],
                             "nice": False, "zero": False}}
-        # below the bottom label, wherever the radius puts it (as "bottom" would at the fixed size)
-        legend = {**legend, "orient": "none", "legendX": {"expr": "width / 2 - radius - 12"},
+        # below the bottom label, wherever the radius puts it (as "bottom" would at the fixed size); on a phone
+        # moved left as far as its lines need (they are wrapped to ``legend_width``), never past the right edge
+        legend = {**legend, "orient": "none",
+                  "legendX": {"expr": f"max(0, min(width / 2 - radius - 12, width - {layout.legend_width}))"},
                   "legendY": {"expr": f"ring_top + {1 + LABEL_RADIUS} * radius + {bottom * line_px + 6 + 10}"}}
 
     def layer(values: list[dict], mark: dict, encoding: dict) -> dict:
