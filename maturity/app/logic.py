@@ -426,13 +426,18 @@ class SeriesInfo:
     n: int | None
     note: str = ""
     band: dict[str, tuple[float, float]] | None = None  # a campaign estimate's 95 % interval per dimension
+    short: str = ""  # the results table's column header ("Wallonie", "Provinz"); the name says it in full
+
+    @property
+    def column(self) -> str:
+        return self.short or self.name
 
 
 def commune_series(q: Questionnaire, assessment: Assessment, name: str, lang: str) -> SeriesInfo:
     return SeriesInfo(
         name=tr("series_commune", lang, name=name), scores=assessment.scores(), kind="commune",
         kind_label=tr("kind_commune", lang), source=name, year="", n=1,
-        note=tr("series_note_commune", lang))
+        note=tr("series_note_commune", lang), short=tr("short_commune", lang))
 
 
 def previous_series(snapshot: Any, lang: str) -> SeriesInfo | None:
@@ -448,20 +453,31 @@ def previous_series(snapshot: Any, lang: str) -> SeriesInfo | None:
     return SeriesInfo(
         name=tr("series_previous", lang, date=when), scores=scores, kind="previous",
         kind_label=tr("kind_previous", lang), source=tr("series_note_previous", lang, date=when),
-        year=str(snapshot.submitted_at.year), n=1, note=tr("series_note_previous", lang, date=when))
+        year=str(snapshot.submitted_at.year), n=1, note=tr("series_note_previous", lang, date=when),
+        short=tr("short_previous", lang))
+
+
+def column_labels(series: list[SeriesInfo]) -> list[str]:
+    """Each series' header in the results table: its short label ("Wallonie", "Provinz", "Vorher"), short
+    words that fit a phone's column without breaking; the full name where two short labels would be alike.
+    :func:`series_rows` says, under the table, what each header stands for."""
+    shorts = [s.column for s in series]
+    return [s.column if shorts.count(s.column) == 1 else s.name for s in series]
 
 
 def score_table(q: Questionnaire, series: list[SeriesInfo], assessment: Assessment, lang: str
                 ) -> list[dict[str, str]]:
-    """The radar's numbers as rows (one per dimension, one column per series), for screen readers."""
+    """The radar's numbers as rows (one per dimension, one column per series), for screen readers. The
+    series' columns carry short headers (:func:`column_labels`), explained in :func:`series_rows`."""
     rows = []
+    labels = column_labels(series)
     for section in q.dimensions:
         d = assessment.dimensions[section.id]
         level = q.level(d.level)
         row = {tr("col_dimension", lang): q.t(section.label, lang)}
-        for s in series:
+        for s, label in zip(series, labels, strict=True):
             value = s.scores.get(section.id)
-            row[s.name] = tr("insufficient_short", lang) if value is None else format_number(value, lang)
+            row[label] = tr("insufficient_short", lang) if value is None else format_number(value, lang)
         row[tr("col_level", lang)] = q.t(level.label, lang) if level else tr("insufficient_short", lang)
         row[tr("col_coverage", lang)] = format_percent(d.coverage, lang)
         row[tr("col_na", lang)] = str(d.na_count)
@@ -470,10 +486,12 @@ def score_table(q: Questionnaire, series: list[SeriesInfo], assessment: Assessme
 
 
 def series_rows(series: list[SeriesInfo], lang: str) -> list[dict[str, str]]:
-    """Kind, source, year and n of every series (shown next to the chart)."""
-    return [{tr("col_series", lang): s.name, tr("col_kind", lang): s.kind_label, tr("col_source", lang): s.source,
-             tr("col_year", lang): s.year or "—", tr("col_n", lang): "—" if s.n is None else str(s.n)}
-            for s in series]
+    """What each column of the results table stands for: the series' full name, kind, source, year and n
+    (shown under the table and next to the chart)."""
+    return [{tr("col_column", lang): label, tr("col_series", lang): s.name, tr("col_kind", lang): s.kind_label,
+             tr("col_source", lang): s.source, tr("col_year", lang): s.year or "—",
+             tr("col_n", lang): "—" if s.n is None else str(s.n)}
+            for s, label in zip(series, column_labels(series), strict=True)]
 
 
 def contribution_rows(q: Questionnaire, assessment: Assessment, dimension_id: str, answers: Mapping[str, Any],
@@ -586,17 +604,25 @@ def pooled_series(q: Questionnaire, pool_rows: list[dict[str, Any]], nis_code: s
             n = c.n if s.group == "wallonia" else c.group_n(s.group)[0]
             year = str(c.date.year if c.date else c.set.year)
             out.append(SeriesInfo(name=s.name, scores=s.scores, kind=s.kind, kind_label=tr("kind_campaign", lang),
-                                  source=c.title(lang), year=year, n=n, note=s.note, band=s.band or None))
+                                  source=c.title(lang), year=year, n=n, note=s.note, band=s.band or None,
+                                  short=group_short(s.group, lang)))
             continue
         kind, _, key = s.group.partition(":")
         group = ref.wallonia if s.group == "wallonia" else (
             ref.provinces if kind == "province" else ref.population_classes).get(key)
         out.append(SeriesInfo(name=s.name, scores=s.scores, kind=s.kind, kind_label=tr("kind_pooled_unverified", lang),
                               source=group.source(lang) if group else "", year=str(getattr(group, "year", "") or ""),
-                              n=getattr(group, "n", None), note=s.note))
+                              n=getattr(group, "n", None), note=s.note, short=group_short(s.group, lang)))
     # under the radar, plain words: what the band means, never the estimator's formula (docs/benchmarks.md)
     note = choice.plain_source(lang) if choice.origin == "campaign" and choice.wallonia is not None else choice.note
     return out, note
+
+
+def group_short(group: str, lang: str) -> str:
+    """A reference group's header in the results table: "Wallonie", "Provinz", "Gleiche Größe"."""
+    kind = group.partition(":")[0]
+    key = {"wallonia": "short_wallonia", "province": "short_province", "population_class": "short_size"}.get(kind)
+    return tr(key, lang) if key else ""
 
 
 def json_text(data: Any) -> str:

@@ -22,6 +22,7 @@ from maturity.answers import AnswersFile
 from maturity.models import Questionnaire
 
 from . import logic, session
+from .tables import Fitting, fitting
 
 MEMO_KEY = "_results_view"
 
@@ -33,7 +34,8 @@ class Level:
     label: str
     heading: str
     caption: str
-    why: Any  # an Arrow table
+    why: Fitting  # an Arrow table, and its list for a narrow column
+    id: str = ""  # the dimension's
 
 
 @dataclass
@@ -49,8 +51,8 @@ class View:
     previous: Any | None
     radar: dict
     score_table: Any
-    series_table: Any
-    team_table: Any | None
+    series_table: Fitting
+    team_table: Fitting | None
     levels: list[Level]
     target_rows: Any
     progress_specs: list[dict] | None
@@ -113,7 +115,7 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
     if team_people:  # each colleague's own shape, by role (holder only)
         team_series, team_rows = team.results_view(q, lang, team_people)
         series = series + team_series
-        team_table = _frame(team_rows)
+        team_table = fitting(team_rows, _frame(team_rows))
     target_series = roadmap.target_series(q, doc, name, lang)
     radar = session.radar_spec(q, series + ([target_series] if target_series else []), lang)
 
@@ -132,8 +134,8 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
         else:
             heading = f"**{label}** — {format_number(d.score, lang)} / 100 — **{q.t(level.label, lang)}**"
             caption = q.t(level.description, lang)
-        levels.append(Level(label, heading, caption,
-                            _frame(logic.contribution_rows(q, assessment, section.id, doc.answers, lang))))
+        why = logic.contribution_rows(q, assessment, section.id, doc.answers, lang)
+        levels.append(Level(label, heading, caption, fitting(why, _frame(why)), section.id))
 
     changes = None
     if previous is not None:
@@ -153,12 +155,13 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
         comparisons, sentences = logic.comparison_groups(found, lang), len(found)
 
     targets = roadmap.target_rows(q, doc, assessment, lang)
+    series_rows = logic.series_rows(series, lang)
     return View(
         assessment=assessment, progress=logic.progress(q, doc.answers),
         scored=sum(d.score is not None for d in assessment.dimensions.values()),
         series=series, regional_note=regional_note, history=history, previous=previous, radar=radar,
         score_table=_frame(logic.score_table(q, series, assessment, lang)),
-        series_table=_frame(logic.series_rows(series, lang)), team_table=team_table, levels=levels,
+        series_table=fitting(series_rows, _frame(series_rows)), team_table=team_table, levels=levels,
         target_rows=_frame(targets) if targets else None,
         progress_specs=roadmap.progress_specs(q, doc, assessment, history, lang),
         changes=changes, obstacles=obstacles, obstacle_note=obstacle_note, comparisons=comparisons,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from . import session
+from . import session, tables
 from .texts import tr
 
 FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"
@@ -128,14 +128,20 @@ def css(lang: str) -> str:
         "[data-testid='stTableStyledTable'] th,[data-testid='stTableStyledTable'] td"
         "{white-space:normal !important;overflow-wrap:break-word;hyphens:auto;padding:4px 3px;font-size:0.75rem}"
         "[data-testid='stTableStyledTable'] :is(th,td) *{white-space:normal !important;hyphens:auto}"
-        # the results table fits: its columns share the width (the dimension's a third), the series' long
-        # names break where they must; level, coverage and "does not apply" only from 641 px up (the levels
-        # section below gives each dimension's level)
-        ".st-key-score_table table{table-layout:fixed;width:100% !important}"
-        ".st-key-score_table th:first-child{width:32%}"
-        ".st-key-score_table th,.st-key-score_table th *{overflow-wrap:anywhere !important}"
+        "}"
+        # the results table fits its column: the series' headers are short words (logic.column_labels, each
+        # said in full in the table below it), never broken inside a word; each column is as wide as its
+        # longest word. Level, coverage and "does not apply" only in a column of 700 px or more (a desktop;
+        # the levels section below gives them)
+        ".st-key-score_table{container-type:inline-size}"
+        ".st-key-score_table th,.st-key-score_table th *"
+        "{overflow-wrap:normal !important;word-break:normal !important;hyphens:manual !important}"
+        "@container (max-width:699.98px){"
+        ".st-key-score_table table{width:100% !important}"
         ".st-key-score_table th:nth-last-child(-n+3),.st-key-score_table td:nth-last-child(-n+3){display:none}"
         "}"
+        # a table of many columns: the table in a column wide enough for it, else its rows as a list
+        + tables.css() +
         # question texts: the same weight above radios and checkboxes
         "[class*='st-key-q_'] [data-testid='stWidgetLabel'] p,[class*='st-key-q_'] .q-text"
         "{font-size:1rem;font-weight:600}"

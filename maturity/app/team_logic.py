@@ -70,7 +70,7 @@ def respondent_series(q: Questionnaire, spreads: Mapping[str, DimensionSpread], 
         out.append(SeriesInfo(
             name=tr("series_respondent", lang, role=role), scores=scores, kind="respondent",
             kind_label=tr("kind_respondent", lang), source=role, year="", n=1,
-            note=tr("series_note_respondent", lang)))
+            note=tr("series_note_respondent", lang), short=role))
     return out
 
 

@@ -164,7 +164,31 @@ def test_why_this_score_points_add_up_to_the_score_shown(q):
     assert points[-1] == "13" and rows[-1]["Question"].startswith("Total")
     assert sum(int(p) for p in points[:-1] if p != "—") == 13  # 7 + 0 + 6, not 6 + 0 + 6
     assert logic.score_table(q, [logic.commune_series(q, assessment, "Namur", "fr")], assessment, "fr")[0][
-        "Namur (ce bilan)"] == "13"
+        "Votre score"] == "13"
+
+
+def test_the_results_table_has_short_headers_each_said_in_full_below_it(q):
+    """Issue 15: a phone's narrow columns hold the series' headers as short words ("Provinz", not
+    "Provinz Lüttich — gemeldete, nicht überprüfte Selbstbewertungen (n = 8)"); the table under it says
+    what each header stands for, with the full name, kind, source, year and n."""
+    assessment = score(q, {"a1": "some"})
+    commune = logic.commune_series(q, assessment, "Büllingen (Bullange)", "de")
+    pooled = [logic.SeriesInfo(name=f"{name} — gemeldete, nicht überprüfte Selbstbewertungen (n = 8)", scores={"alpha": 40.0},
+                               kind=kind, kind_label="gemeldete, nicht überprüfte Selbstbewertungen", source="Pool",
+                               year="2026", n=8, short=logic.group_short(group, "de"))
+              for name, kind, group in (("Wallonie", "pooled", "wallonia"), ("Provinz Lüttich", "peer", "province:60000"),
+                                        ("Gemeinden mit 5.000 bis 9.999 Einwohnern", "peer", "population_class:5k"))]
+    series = [commune, *pooled]
+    row = logic.score_table(q, series, assessment, "de")[0]
+    assert list(row)[1:5] == ["Ihr Wert", "Wallonie", "Provinz", "Gleiche Größe"], list(row)
+    assert row["Provinz"] == "40"
+    legend = logic.series_rows(series, "de")
+    assert [(r["Spalte"], r["Reihe"]) for r in legend] == [(s.column, s.name) for s in series]
+    assert legend[2]["Reihe"].startswith("Provinz Lüttich — ") and legend[2]["n (Gemeinden)"] == "8"
+    # two series with one short header (two campaigns' provinces, say): each keeps its full name
+    twin = logic.SeriesInfo(name="Provinz Luxemburg (n = 5)", scores={}, kind="peer", kind_label="", source="",
+                            year="", n=5, short="Provinz")
+    assert logic.column_labels([commune, pooled[1], twin]) == ["Ihr Wert", pooled[1].name, twin.name]
 
 
 def test_the_studys_long_parenthesis_is_said_once_per_group(q):

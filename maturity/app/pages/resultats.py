@@ -3,6 +3,7 @@
 import streamlit as st
 
 from maturity.app import logic, results, roadmap, session
+from maturity.app.tables import fitting_table
 from maturity.app.texts import tr
 from maturity.display import format_date, format_number, format_percent
 from maturity.storage import RateLimited
@@ -35,11 +36,11 @@ st.subheader(tr("table_header", lang))
 with st.container(key="score_table"):  # on a phone: fewer columns (shell.css)
     st.table(view.score_table, hide_index=True)
 st.caption(tr("series_table_header", lang))
-st.table(view.series_table, hide_index=True)
+fitting_table(view.series_table, "series")  # in a narrow column: a list (tables.py)
 if view.team_table is not None:
     st.subheader(tr("team_results_header", lang))
     st.caption(tr("team_results_caption", lang))
-    st.table(view.team_table, hide_index=True)
+    fitting_table(view.team_table, "team")
 
 st.header(tr("levels_header", lang))
 for level in view.levels:
@@ -47,7 +48,7 @@ for level in view.levels:
     st.caption(level.caption)
     with st.expander(f"{tr('why_header', lang)} ({level.label})"):
         st.caption(tr("why_help", lang))
-        st.table(level.why, hide_index=True)
+        fitting_table(level.why, f"why_{level.id}", 560)
 
 roadmap.targets_section(q, doc, assessment, lang, rows=view.target_rows)
 roadmap.progress_section(q, doc, assessment, history, lang, specs=view.progress_specs)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from maturity.app import logic, session
+from maturity.app.tables import fitting_table
 from maturity.app.texts import tr
 
 lang = session.lang()
@@ -20,14 +21,14 @@ if q is not None and store is not None:
     except session.StorageError as exc:
         session.show_storage_error(exc)
 if rows:
-    st.table(rows)
+    fitting_table(rows, "pool", 760)  # in a narrower column: a list (tables.py)
 else:
     st.info(tr("wal_pool_none", lang), icon=":material/info:")
 
 st.header(tr("wal_barometer_header", lang))
 sets = session.benchmark_sets()
 if sets:
-    st.table(logic.barometer_rows(sets, lang))
+    fitting_table(logic.barometer_rows(sets, lang), "barometer", 640)
     for bset in sorted(sets, key=lambda b: -b.year):
         st.markdown(f"**{bset.year}** — " + " · ".join(f"[{src.name(lang)}]({src.url})" for src in bset.sources))
 else:

@@ -1,0 +1,72 @@
+"""Tables that fit the screen: a table of many columns where its column is wide enough for it; in a
+narrower column (a phone, a tablet), the same rows as a list, each value next to its column's name (a
+table of five or more columns cannot fit 390 px without breaking its words or scrolling sideways).
+
+Both are drawn; the page's style (:func:`css`, through :func:`maturity.app.shell.css`) shows one by the
+width of the column they stand in (a CSS container query), and hides the other from screen readers too
+(``display: none``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+# the column widths (px) from which a table is shown rather than its list; a container's key is written
+# by Streamlit as the CSS class st-key-<key>
+WIDTHS = (560, 640, 760)
+
+
+def rows_as_list(rows: Sequence[Mapping[str, str]]) -> str:
+    """The rows as a Markdown list: the first column's value in bold, then each other value on a line of
+    its own after its column's name ("Beitrag (Punkte): 4"); empty values left out. The values are the
+    table's (Markdown, as ``st.table`` draws them)."""
+    items = []
+    for row in rows:
+        cells = [(str(name), " ".join(str(value).split())) for name, value in row.items()]
+        if not cells:
+            continue
+        head = cells[0][1]
+        rest = "  \n  ".join(f"{name}: {value}" for name, value in cells[1:] if value)
+        item = f"- **{head}**" if head else "-"
+        items.append(item + (f"  \n  {rest}" if rest else ""))
+    return "\n".join(items)
+
+
+@dataclass(frozen=True)
+class Fitting:
+    """A table built once (an Arrow table, or the rows) with its list (:func:`rows_as_list`)."""
+
+    table: Any
+    as_list: str
+
+
+def fitting(rows: Sequence[Mapping[str, str]], table: Any = None) -> Fitting:
+    """The rows as a :class:`Fitting`; ``table``: the rows already built for ``st.table`` (Arrow)."""
+    return Fitting(rows if table is None else table, rows_as_list(rows))
+
+
+def fitting_table(rows: Fitting | Sequence[Mapping[str, str]], key: str, min_width: int = 640) -> None:
+    """``st.table`` in a column of ``min_width`` px or more, else :func:`rows_as_list`."""
+    if min_width not in WIDTHS:
+        raise ValueError(f"min_width is one of {WIDTHS}")
+    fit = rows if isinstance(rows, Fitting) else fitting(rows)
+    with st.container(key=f"fit_{key}"):
+        with st.container(key=f"fitwide{min_width}_{key}"):
+            st.table(fit.table, hide_index=True)
+        with st.container(key=f"fitlist{min_width}_{key}"):
+            st.markdown(fit.as_list)
+
+
+def css() -> str:
+    out = ["[class*='st-key-fit_']{container-type:inline-size}",
+           "[class*='st-key-fitlist'] li{margin-bottom:0.5rem}",
+           # a little less padding: nine columns of German words fit a desktop's 820 px
+           "[class*='st-key-fitwide'] :is(th,td){padding-left:6px !important;padding-right:5px !important}"]
+    for width in WIDTHS:
+        out.append(f"@container (max-width:{width - 0.02}px){{[class*='st-key-fitwide{width}_']{{display:none !important}}}}")
+        out.append(f"@container (min-width:{width}px){{[class*='st-key-fitlist{width}_']{{display:none !important}}}}")
+    return "".join(out)

@@ -1,0 +1,161 @@
+"""The results and Wallonie pages on a 390 px phone and a 1280 px desktop (issue 15): nothing wider than
+the screen, no table scrolling sideways inside its frame, and the results table's headers broken only
+between words, with the longest series a German commune gets (its previous assessment, its province,
+communes of its size and Wallonia)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from conftest import MAIN, wait_idle
+
+from maturity.answers import read_answers_file
+from maturity.app import devserver
+from maturity.communes import communes
+from maturity.questionnaire import load_questionnaire
+from maturity.scoring import score
+from maturity.storage import Store
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+BULLINGEN = "63012"
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory, chromium):
+    """A server whose pool holds 8 communes of the province of Liège and 8 of Büllingen's size elsewhere
+    (so Wallonia, the province and the size class are shown), and Büllingen's space: submitted once,
+    then one answer changed (so its previous assessment is a series too)."""
+    data = tmp_path_factory.mktemp("narrow")
+    q = load_questionnaire()
+    registry = communes()
+    me = registry[BULLINGEN]
+    province = [c for c in registry.values() if c.province_nis == me.province_nis and c.nis_code != BULLINGEN][:8]
+    size = [c for c in registry.values()
+            if c.population_class == me.population_class and c.province_nis != me.province_nis][:8]
+    rnd = random.Random(15)
+    doc = read_answers_file(ROOT / "tests" / "data" / "answers" / "german-buellingen-2027.json")
+    with Store(data_dir=data) as store:
+        store.import_pool_rows([{"nis_code": c.nis_code, **{d.id: rnd.uniform(20, 80) for d in q.dimensions}}
+                                for c in province + size], "survey 2026")
+        token = store.open_space(BULLINGEN, q.id, q.version, "de")
+        store.save_draft(token, doc.to_dict())
+        store.submit(token, doc.to_dict(), score(q, doc.answers).to_json(), q.id, q.version, False)
+        first = next(iter(doc.answers))
+        store.save_answer(token, first, q.question(first).option_ids[-1])
+    srv = devserver.start(data)
+    yield srv, token
+    srv.stop()
+
+
+# every element of the page's main column: its right edge, and whether it scrolls sideways
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth, out = [];
+  for (const el of document.querySelectorAll('[data-testid="stMain"] *')) {
+    const box = el.getBoundingClientRect();
+    if (!box.width || !box.height) continue;
+    const scrolls = el.scrollWidth > el.clientWidth + 1 && /auto|scroll/.test(getComputedStyle(el).overflowX);
+    if (box.right > width + 1 || scrolls) {
+      out.push(`${el.tagName}.${el.className} right=${Math.round(box.right)} scroll=${el.scrollWidth}/${el.clientWidth}`
+               + ` ${(el.innerText || '').slice(0, 60)}`);
+    }
+  }
+  return {page: document.documentElement.scrollWidth - width, wide: out.slice(0, 8)};
+}"""
+
+# the lines a header cell is drawn on: its characters grouped by the top of their box
+HEADER_LINES = """(cell) => {
+  const lines = [];
+  let top = null;
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const box = range.getClientRects()[0];
+      if (!box) continue;
+      if (top === null || box.top > top + 2) { lines.push(''); top = box.top; }
+      lines[lines.length - 1] += node.data[i];
+    }
+  }
+  return lines;
+}"""
+
+
+def _open(chromium, server, path: str, width: int, lang: str):
+    context = chromium.new_context(viewport={"width": width, "height": 900}, locale="de-BE")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.goto(f"{server.url}/{path}&lang={lang}")
+    page.locator(f"{MAIN} [data-testid='stTable']").first.wait_for(state="attached")
+    wait_idle(page, 1.0)
+    return context, page
+
+
+def _broken_words(page, selector: str) -> list[tuple[str, list[str]]]:
+    """Header cells drawn with a line that is not made of whole words (a word broken or hyphenated)."""
+    broken = []
+    cells = page.locator(selector)
+    assert cells.count() >= 3
+    for i in range(cells.count()):
+        cell = cells.nth(i)
+        if not cell.is_visible():
+            continue
+        words = set(cell.inner_text().split())
+        lines = cell.evaluate(HEADER_LINES)
+        if any(part not in words for line in lines for part in line.split()):
+            broken.append((cell.inner_text(), lines))
+    return broken
+
+
+@pytest.mark.parametrize("lang", ["de", "fr", "en"])
+def test_the_results_table_fits_a_phone_with_headers_broken_between_words(chromium, seeded, lang):
+    server, token = seeded
+    context, page = _open(chromium, server, f"resultats?t={token}", 390, lang)
+    try:
+        headers = f"{MAIN} .st-key-score_table th"
+        page.locator(headers).nth(5).wait_for()  # the dimension, this assessment and four references
+        assert page.locator(headers).count() >= 6
+        assert not _broken_words(page, headers), _broken_words(page, headers)
+        # every header says, in the table under it, what it stands for (in full)
+        legend = page.locator(f"{MAIN} [data-testid='stTable']").nth(1).inner_text()
+        for i in range(1, 6):
+            assert page.locator(headers).nth(i).inner_text().strip() in legend
+        assert ("Provinz Lüttich" if lang == "de" else "Liège") in legend
+    finally:
+        context.close()
+
+
+SCREENS = [(390, "de"), (390, "fr"), (1024, "de"), (1280, "de"), (1280, "fr")]  # a phone, a laptop, a desktop
+
+
+@pytest.mark.parametrize(("width", "lang"), SCREENS)
+def test_the_results_page_is_never_wider_than_the_screen(chromium, seeded, width, lang):
+    """Every table, the "why this score" ones opened, fits: on a phone nothing scrolls sideways."""
+    server, token = seeded
+    context, page = _open(chromium, server, f"resultats?t={token}", width, lang)
+    try:
+        expanders = page.locator(f"{MAIN} [data-testid='stExpander'] summary")
+        for i in range(min(2, expanders.count())):
+            expanders.nth(i).click()
+        wait_idle(page, 0.5)
+        found = page.evaluate(OVERFLOW)
+        assert found["page"] <= 0 and not found["wide"], found
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("width", "lang"), SCREENS)
+def test_the_wallonie_page_is_never_wider_than_the_screen(chromium, seeded, width, lang):
+    server, _token = seeded
+    context, page = _open(chromium, server, "wallonie?x=1", width, lang)
+    try:
+        found = page.evaluate(OVERFLOW)
+        assert found["page"] <= 0 and not found["wide"], found
+    finally:
+        context.close()
