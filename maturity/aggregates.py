@@ -29,6 +29,7 @@ from .benchmarks import BenchmarkSet, benchmark_set_from_data
 from .communes import POPULATION_CLASS_LABELS, POPULATION_CLASSES, PROVINCE_NAMES, PROVINCES
 from .communes import get as get_commune
 from .errors import InvalidInput, Problem, format_path
+from .labels import FIGURE_WORDS
 from .yamlio import line_for, load_yaml
 
 LICENCE = "CC BY 4.0"
@@ -65,11 +66,8 @@ GROUP_SERIES_LABEL = {
     "de": "{group} (Kampagne {title}, n = {n} von {N})",
     "en": "{group} (campaign {title}, n = {n} of {N})",
 }
-UNVERIFIED_LABEL = {
-    "fr": "{group} — auto-évaluations déclarées, non vérifiées (n = {n})",
-    "de": "{group} — gemeldete, nicht überprüfte Selbstbewertungen (n = {n})",
-    "en": "{group} — self-declared assessments, not verified (n = {n})",
-}
+# the series' kind is the core's words (maturity.labels), as the app's list of series says it
+UNVERIFIED_LABEL = {lang: "{group} — " + FIGURE_WORDS["pooled_unverified"][lang] + " (n = {n})" for lang in LANGS}
 UNVERIFIED_NOTE = {
     "fr": "Repère non vérifié : des communes qui se sont déclarées elles-mêmes sur ce serveur, sans "
           "contrôle de leur identité ni pondération ; ce n'est pas une moyenne wallonne.",

@@ -26,6 +26,37 @@ ANSWER_STATES: dict[str, dict[str, str]] = {
 }
 
 
+# a dimension with too few answers (or too few that apply) to be scored, where its score or level would stand
+SCORE_STATES: dict[str, dict[str, str]] = {
+    "insufficient": {"fr": "réponses insuffisantes", "de": "zu wenige Antworten", "en": "not enough answers"},
+}
+
+# a benchmark figure in a table, or its absence
+FIGURE_WORDS: dict[str, dict[str, str]] = {
+    "none": {"fr": "pas de chiffre publié", "de": "keine veröffentlichte Zahl", "en": "no published figure"},
+    # the self-declared pool of this server (no campaign behind it), as a series' kind
+    "pooled_unverified": {"fr": "auto-évaluations déclarées, non vérifiées",
+                          "de": "gemeldete, nicht überprüfte Selbstbewertungen",
+                          "en": "self-declared assessments, not verified"},
+}
+
+# the table of a campaign's estimates: the coordinator's page and the published report (PDF)
+CAMPAIGN_WORDS: dict[str, dict[str, str]] = {
+    # a no-break space before "%", so that a narrow column never leaves the "%" alone on a line
+    "interval": {"fr": "Intervalle à 95\u00a0%", "de": "95-%-Intervall", "en": "95\u00a0% interval"},
+    "weighting": {"fr": "Pondération", "de": "Gewichtung", "en": "Weighting"},
+    "by_province": {"fr": "par province", "de": "nach Provinz", "en": "by province"},
+    # "non publié" alone is read as the text before " (" where a cell is short (publish.py)
+    "suppressed": {"fr": "non publié (moins de 5 communes)", "de": "nicht veröffentlicht (weniger als 5 Gemeinden)",
+                   "en": "not published (fewer than 5 communes)"},
+}
+
+
+def in_lang(entry: dict[str, str], lang: str) -> str:
+    """An entry of a catalog in ``lang`` (French when the language is not one of fr, de, en)."""
+    return entry.get(lang) or entry["fr"]
+
+
 def answer_state(value: Any) -> str | None:
     """The state of an answer value that is no option: ``"unknown"``, ``"na"``, ``"unanswered"`` (none,
     an empty list, an empty text); ``None`` for a real answer."""
@@ -38,5 +69,4 @@ def answer_state(value: Any) -> str | None:
 
 def answer_state_label(state: str, lang: str) -> str:
     """The words for an answer state (French when the language is not one of fr, de, en)."""
-    entry = ANSWER_STATES[state]
-    return entry.get(lang) or entry["fr"]
+    return in_lang(ANSWER_STATES[state], lang)

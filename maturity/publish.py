@@ -32,6 +32,7 @@ from .campaign import method_text
 from .charts import RadarSeries, chart_png, radar_spec
 from .display import format_date, format_number, format_percent
 from .fileio import atomic_write
+from .labels import CAMPAIGN_WORDS
 from .maps import province_map_spec
 
 LANGS = ("fr", "de", "en")
@@ -43,8 +44,7 @@ T = {
                     "invitées, avec leur intervalle de confiance à 95 %.",
         "radar": "La Wallonie sur les six dimensions", "band": "bande : intervalle de confiance à 95 %",
         "table": "Estimations par dimension", "dimension": "Dimension", "estimate": "Estimation",
-        "interval": "Intervalle 95 %", "n": "n", "median": "Médiane (Q1–Q3)", "weighting": "Pondération",
-        "by_province": "par province", "unweighted": "non pondérée",
+        "n": "n", "median": "Médiane (Q1–Q3)", "unweighted": "non pondérée",
         "distributions": "Répartition des scores par dimension",
         "distributions_note": "Boîte : de Q1 à Q3 des communes répondantes ; trait : médiane ; point et barre : "
                               "estimation wallonne et son intervalle. Aucune valeur individuelle n'est publiée.",
@@ -52,7 +52,7 @@ T = {
                                                       "une province de moins de 5 répondants n'est pas publiée.",
         "items": "Les questions du baromètre, alors et maintenant", "item": "Question",
         "campaign_col": "Campagne", "groups": "Par province et par taille de commune",
-        "group": "Groupe", "suppressed": "non publié (moins de 5 communes)",
+        "group": "Groupe",
         "method": "Méthode", "caveat": "Les communes qui répondent peuvent être les plus avancées dans chaque "
                                        "province : la pondération par province ne le corrige pas.",
         "page": "Page {n}", "score_axis": "Score (0–100)", "mean_score": "Score moyen",
@@ -64,8 +64,7 @@ T = {
                     "Gemeinden, mit ihrem 95-%-Konfidenzintervall.",
         "radar": "Die Wallonie in den sechs Dimensionen", "band": "Band: 95-%-Konfidenzintervall",
         "table": "Schätzungen je Dimension", "dimension": "Dimension", "estimate": "Schätzung",
-        "interval": "95-%-Intervall", "n": "n", "median": "Median (Q1–Q3)", "weighting": "Gewichtung",
-        "by_province": "nach Provinz", "unweighted": "ungewichtet",
+        "n": "n", "median": "Median (Q1–Q3)", "unweighted": "ungewichtet",
         "distributions": "Verteilung der Werte je Dimension",
         "distributions_note": "Kasten: Q1 bis Q3 der antwortenden Gemeinden; Strich: Median; Punkt und Balken: "
                               "wallonische Schätzung und ihr Intervall. Keine Einzelwerte werden veröffentlicht.",
@@ -73,7 +72,7 @@ T = {
                                                           "eine Provinz mit weniger als 5 Antwortenden wird nicht veröffentlicht.",
         "items": "Die Fragen des Barometers, damals und heute", "item": "Frage",
         "campaign_col": "Kampagne", "groups": "Nach Provinz und Gemeindegröße",
-        "group": "Gruppe", "suppressed": "nicht veröffentlicht (weniger als 5 Gemeinden)",
+        "group": "Gruppe",
         "method": "Methode", "caveat": "Antwortende Gemeinden können in jeder Provinz die weiter fortgeschrittenen "
                                        "sein: Die Gewichtung nach Provinz korrigiert das nicht.",
         "page": "Seite {n}", "score_axis": "Wert (0–100)", "mean_score": "Mittlerer Wert",
@@ -85,8 +84,7 @@ T = {
                     "their 95 % confidence interval.",
         "radar": "Wallonia on the six dimensions", "band": "band: 95 % confidence interval",
         "table": "Estimates by dimension", "dimension": "Dimension", "estimate": "Estimate",
-        "interval": "95 % interval", "n": "n", "median": "Median (Q1–Q3)", "weighting": "Weighting",
-        "by_province": "by province", "unweighted": "unweighted",
+        "n": "n", "median": "Median (Q1–Q3)", "unweighted": "unweighted",
         "distributions": "Distribution of the scores by dimension",
         "distributions_note": "Box: Q1 to Q3 of the responding communes; tick: median; dot and bar: the Walloon "
                               "estimate and its interval. No individual value is published.",
@@ -94,13 +92,18 @@ T = {
                                                   "with fewer than 5 respondents is not published.",
         "items": "The barometer's questions, then and now", "item": "Question",
         "campaign_col": "Campaign", "groups": "By province and by size of commune",
-        "group": "Group", "suppressed": "not published (fewer than 5 communes)",
+        "group": "Group",
         "method": "Method", "caveat": "The communes that answer may be the more advanced ones in every province: "
                                       "weighting by province does not correct that.",
         "page": "Page {n}", "score_axis": "Score (0–100)", "mean_score": "Mean score",
         "share_of": "base: communes the question was asked of",
     },
 }
+
+
+# the words the coordinator's page says too are the core's (maturity.labels)
+for _lang_code in LANGS:
+    T[_lang_code].update({key: CAMPAIGN_WORDS[key][_lang_code] for key in CAMPAIGN_WORDS})
 
 
 def _t(lang: str) -> dict[str, str]:

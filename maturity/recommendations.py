@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .labels import UNANSWERED, answer_state, answer_state_label
+from .labels import SCORE_STATES, UNANSWERED, answer_state, answer_state_label
 from .models import (
     Questionnaire,
     Recommendation,
@@ -222,7 +222,7 @@ def _spread(selected: list[Selected], limit: int) -> list[Selected]:
 _WORDS = {
     "score": {"fr": "score", "de": "Punktzahl", "en": "score"},
     "severity": {"fr": "frein", "de": "Hemmnis", "en": "obstacle"},
-    "insufficient": {"fr": "réponses insuffisantes", "de": "zu wenige Antworten", "en": "insufficient answers"},
+    "insufficient": SCORE_STATES["insufficient"],  # the core's, as the app and the sheet say
 }
 
 

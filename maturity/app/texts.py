@@ -8,7 +8,7 @@ Texts of the questionnaire itself live in its YAML file, not here.
 from __future__ import annotations
 
 from maturity.display import plural_text
-from maturity.labels import ANSWER_STATES
+from maturity.labels import ANSWER_STATES, CAMPAIGN_WORDS, FIGURE_WORDS, SCORE_STATES
 from maturity.models import NA, UNKNOWN
 
 LANGS = ("fr", "de", "en")
@@ -626,10 +626,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "estimation de campagne (intervalle à 95 %)", "de": "Kampagnenschätzung (95-%-Intervall)",
         "en": "campaign estimate (95 % interval)",
     },
-    "kind_pooled_unverified": {
-        "fr": "auto-évaluations déclarées, non vérifiées", "de": "gemeldete, nicht überprüfte Selbstbewertungen",
-        "en": "self-declared assessments, not verified",
-    },
+    "kind_pooled_unverified": FIGURE_WORDS["pooled_unverified"],  # as the series' name says (aggregates)
     "kind_previous": {"fr": "bilan précédent", "de": "vorherige Bewertung", "en": "previous assessment"},
     "table_header": {"fr": "Les chiffres", "de": "Die Zahlen", "en": "The numbers"},
     "levels_header": {
@@ -644,7 +641,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Not enough answers to compute this score ({coverage} of the questions answered; "
         "{needed} needed).",
     },
-    "insufficient_short": {"fr": "réponses insuffisantes", "de": "zu wenige Antworten", "en": "not enough answers"},
+    "insufficient_short": SCORE_STATES["insufficient"],  # the core's (maturity.labels), as the sheet and CLI say
     "why_header": {"fr": "Pourquoi ce score ?", "de": "Warum dieser Wert?", "en": "Why this score?"},
     "why_help": {
         "fr": "Chaque réponse vaut une part de la meilleure réponse possible (de 0 à 1), multipliée par son poids ; "
@@ -681,7 +678,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Quelle dieser Zahlen: {cites}.",
         "en": "Source of these figures: {cites}.",
     },
-    "no_barometer_figure": {"fr": "pas de chiffre publié", "de": "keine veröffentlichte Zahl", "en": "no published figure"},
+    "no_barometer_figure": FIGURE_WORDS["none"],  # the core's (maturity.labels), as the sheet says
     "comparisons_header": {
         "fr": "Votre commune et le baromètre wallon",
         "de": "Ihre Gemeinde und das wallonische Barometer",
@@ -1122,15 +1119,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_submitted": {"fr": "Ont répondu", "de": "Geantwortet", "en": "Responded"},
     "col_rate": {"fr": "Taux de réponse", "de": "Rücklaufquote", "en": "Response rate"},
     "col_estimate": {"fr": "Estimation (sur 100)", "de": "Schätzung (von 100)", "en": "Estimate (out of 100)"},
-    "col_interval": {"fr": "Intervalle à 95 %", "de": "95-%-Intervall", "en": "95 % interval"},
+    # the words the published report (PDF) says too are the core's (maturity.labels)
+    "col_interval": CAMPAIGN_WORDS["interval"],
     "col_median": {"fr": "Médiane", "de": "Median", "en": "Median"},
     "col_quartiles": {"fr": "Quartiles", "de": "Quartile", "en": "Quartiles"},
-    "col_weighting": {"fr": "Pondération", "de": "Gewichtung", "en": "Weighting"},
-    "camp_weighting_province": {"fr": "par province", "de": "nach Provinz", "en": "by province"},
-    "camp_suppressed": {
-        "fr": "moins de 5 réponses : non publié", "de": "weniger als 5 Antworten: nicht veröffentlicht",
-        "en": "fewer than 5 responses: not published",
-    },
+    "col_weighting": CAMPAIGN_WORDS["weighting"],
+    "camp_weighting_province": CAMPAIGN_WORDS["by_province"],
+    "camp_suppressed": CAMPAIGN_WORDS["suppressed"],
     "camp_report_summary": {
         "fr": "{n:# réponse|# réponses} sur {invited:# commune invitée|# communes invitées} ({N} communes en Wallonie à l'ouverture).",
         "de": "{n:# Antwort|# Antworten} von {invited:# eingeladenen Gemeinde|# eingeladenen Gemeinden} ({N} Gemeinden in der Wallonie bei Beginn).",

@@ -24,7 +24,7 @@ from ..answers import AnswersFile
 from ..charts import RadarSeries
 from ..display import format_date, format_number, format_percent, plural_text, round_int
 from ..errors import InvalidInput
-from ..labels import UNANSWERED, answer_state, answer_state_label
+from ..labels import FIGURE_WORDS, SCORE_STATES, UNANSWERED, answer_state, answer_state_label
 from ..merge import divergent_of, team_roles
 from ..models import Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, select
@@ -128,7 +128,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # column, where the app's wide table quotes the option itself; the method line quotes it on the sheet
     "col_na": {"fr": "Sans objet", "de": "Trifft nicht zu", "en": "Not applicable"},
     "col_change": {"fr": "Évolution", "de": "Veränderung", "en": "Change"},
-    "insufficient": {"fr": "réponses insuffisantes", "de": "zu wenige Antworten", "en": "insufficient answers"},
+    "insufficient": SCORE_STATES["insufficient"],  # the core's (maturity.labels), as the app and the CLI say
     "levels_title": {"fr": "Les niveaux", "de": "Die Stufen", "en": "The levels"},
     "level_range": {"fr": "{low} à {high}", "de": "{low} bis {high}", "en": "{low} to {high}"},
     "obstacles_title": {"fr": "Freins", "de": "Hemmnisse", "en": "Obstacles"},
@@ -136,7 +136,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_severity": {"fr": "Votre commune", "de": "Ihre Gemeinde", "en": "Your commune"},
     "col_barometer": {"fr": "Communes wallonnes qui le citent", "de": "Wallonische Gemeinden, die es nennen",
                       "en": "Walloon communes citing it"},
-    "no_figure": {"fr": "pas de chiffre publié", "de": "keine veröffentlichte Zahl", "en": "no published figure"},
+    "no_figure": FIGURE_WORDS["none"],  # the core's (maturity.labels), as the app says
     "obstacle_rank": {
         "fr": "{rank} frein le plus cité (pas de pourcentage publié)",
         "de": "{rank} meistgenanntes Hemmnis (kein Prozentsatz veröffentlicht)",

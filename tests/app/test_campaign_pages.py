@@ -99,7 +99,7 @@ def test_follow_up_map_and_tables_give_the_same_counts(admin, store):
     assert by_class.value.to_dict("records")[-1]["Ont commencé"] == "11"
     # the estimates: post-stratified, with the interval
     estimates = at.table[2].value.to_dict("records")
-    assert estimates[0]["Pondération"] == "par province" and "–" in estimates[0]["Intervalle à 95 %"]
+    assert estimates[0]["Pondération"] == "par province" and "–" in estimates[0]["Intervalle à 95\u00a0%"]
     assert estimates[0]["n (communes)"] == "10"
     # the publication: the files are prepared on demand, then offered for download
     at.text_input(key="camp_publisher").input("Smart City Institute")

@@ -129,3 +129,30 @@ def test_the_apps_table_of_figures_and_the_sheets_sources_name_a_figures_kind_al
     q = questionnaire()
     sources = build_content(q, answers_at_rank(q, 1), lang, generated=date(2026, 12, 1)).sources
     assert sources and all(f", {published}, " in s.text for s in sources), [s.text for s in sources]
+
+
+def test_the_coordinators_table_and_the_published_report_say_a_campaigns_estimates_alike(default_questionnaire):
+    import copy
+    import io
+
+    import pypdf
+
+    from maturity import publish
+    from maturity.app.coordinator import report_rows
+    from maturity.labels import CAMPAIGN_WORDS
+
+    from .test_publish import _report
+
+    q = default_questionnaire
+    report = copy.deepcopy(_report(q, {"20002": 4, "50000": 20, "60000": 25, "80000": 9, "90000": 12}))
+    first = next(iter(report["dimensions"]))
+    report["dimensions"][first] |= {"suppressed": True, "estimate": None}
+    words = {key: entry["fr"] for key, entry in CAMPAIGN_WORDS.items()}
+    rows = report_rows(report, q, "fr")
+    assert {words["interval"], words["weighting"]} <= set(rows[0])
+    assert words["suppressed"] in rows[0].values()
+    assert words["by_province"] in [row[words["weighting"]] for row in rows[1:]]
+    pdf = pypdf.PdfReader(io.BytesIO(publish.report_pdf(report, q, lang="fr")))
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    for key in ("interval", "weighting", "by_province", "suppressed"):
+        assert " ".join(words[key].split()) in text, key  # the text as read back: every space a plain one
