@@ -256,9 +256,11 @@ def remember_part(section_id: str) -> None:
     """Keep the part the holder has open in the space (server-side), so that the resume link, which
     names no part, brings them back to it from any browser. Written only when it changes."""
     meta = st.session_state.get("space_meta")
+    if meta is None or meta.get("last_part") == section_id:  # the common case: asks nothing of the store
+        return
     token = current_token()
     s = store()
-    if meta is None or not token or s is None or meta.get("last_part") == section_id:
+    if not token or s is None:
         return
     try:
         s.set_last_part(token, section_id)
