@@ -130,6 +130,11 @@ def app_reruns() -> list[tuple[str, float, float, float]]:
                 at.run()  # the whole page again, before the next figure
             rows.append((f"{name} ({n} widgets), CPU", cpu, base_cpu,
                          f"wall {wall * 1000:.1f} / {base_wall * 1000:.1f} ms"))
+        # results page: a tick of the pool box reruns its fragment (the box, the submit button, the history)
+        at.checkbox(key="pool_opt_in").check().run()
+        cpu, base_cpu, wall, base_wall = _paired_reruns(_FragmentReruns(at), base)
+        rows.append((f"app: results page, a tick of the pool box (fragment rerun) ({n} widgets), CPU", cpu,
+                     base_cpu, f"wall {wall * 1000:.1f} / {base_wall * 1000:.1f} ms"))
     return rows
 
 

@@ -86,7 +86,12 @@ if invitation is not None and invitation.open:  # a campaign's invited space: th
     st.info(tr("campaign_submit_note", lang, title=logic.markdown_text(invitation.title),
                commune=logic.markdown_text(invitation.commune_name),
                closes=format_date(invitation.closes, lang)), icon=":material/campaign:")
-if store is not None:
+
+
+@st.fragment
+def submit_box() -> None:
+    """The pool box, the submit button and the history: a tick of the box reruns this part only (issue
+    16); a submission reruns the whole page (its comparisons and progress change)."""
     opt_in = st.checkbox(tr("pool_opt_in", lang), value=False, key="pool_opt_in")
     st.caption(tr("pool_opt_in_help", lang, contact=session.pool_contact(lang)))
     if st.button(tr("submit_button", lang), type="primary", key="submit"):
@@ -113,6 +118,10 @@ if store is not None:
             st.markdown("- " + tr("history_row", lang, date=format_date(snap.submitted_at, lang),
                                   overall=format_number(overall, lang),
                                   shared=tr("history_shared", lang) if snap.pool_opt_in else ""))
+
+
+if store is not None:
+    submit_box()
 else:
     st.warning(tr("storage_missing", lang))
 
