@@ -133,7 +133,7 @@ def app_reruns() -> list[tuple[str, float, float, float]]:
         # results page: a tick of the pool box reruns its fragment (the box, the submit button, the history)
         at.checkbox(key="pool_opt_in").check().run()
         cpu, base_cpu, wall, base_wall = _paired_reruns(_FragmentReruns(at), base)
-        rows.append((f"app: results page, a tick of the pool box (fragment rerun) ({n} widgets), CPU", cpu,
+        rows.append((f"app: results page pool box tick (fragment rerun) ({n} widgets), CPU", cpu,
                      base_cpu, f"wall {wall * 1000:.1f} / {base_wall * 1000:.1f} ms"))
     return rows
 
