@@ -52,6 +52,18 @@ CAMPAIGN_WORDS: dict[str, dict[str, str]] = {
 }
 
 
+# the results as the app's results page and the sheet (and the campaign report) head them
+RESULTS_WORDS: dict[str, dict[str, str]] = {
+    "dimension": {"fr": "Dimension", "de": "Dimension", "en": "Dimension"},
+    "score": {"fr": "Score", "de": "Wert", "en": "Score"},
+    "level": {"fr": "Niveau", "de": "Stufe", "en": "Level"},
+    "change": {"fr": "Évolution", "de": "Veränderung", "en": "Change"},
+    "obstacle": {"fr": "Frein", "de": "Hemmnis", "en": "Obstacle"},
+    "comparisons": {"fr": "Votre commune et le baromètre wallon", "de": "Ihre Gemeinde und das wallonische Barometer",
+                    "en": "Your commune and the Walloon barometer"},
+}
+
+
 def in_lang(entry: dict[str, str], lang: str) -> str:
     """An entry of a catalog in ``lang`` (French when the language is not one of fr, de, en)."""
     return entry.get(lang) or entry["fr"]

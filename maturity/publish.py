@@ -32,7 +32,7 @@ from .campaign import method_text
 from .charts import RadarSeries, chart_png, radar_spec
 from .display import format_date, format_number, format_percent
 from .fileio import atomic_write
-from .labels import CAMPAIGN_WORDS
+from .labels import CAMPAIGN_WORDS, RESULTS_WORDS
 from .maps import province_map_spec
 
 LANGS = ("fr", "de", "en")
@@ -43,7 +43,7 @@ T = {
         "response": "{n} communes sur {N} ont répondu ({rate}). Chiffres estimés pour l'ensemble des {N} communes "
                     "invitées, avec leur intervalle de confiance à 95 %.",
         "radar": "La Wallonie sur les six dimensions", "band": "bande : intervalle de confiance à 95 %",
-        "table": "Estimations par dimension", "dimension": "Dimension", "estimate": "Estimation",
+        "table": "Estimations par dimension", "estimate": "Estimation",
         "n": "n", "median": "Médiane (Q1–Q3)", "unweighted": "non pondérée",
         "distributions": "Répartition des scores par dimension",
         "distributions_note": "Boîte : de Q1 à Q3 des communes répondantes ; trait : médiane ; point et barre : "
@@ -63,7 +63,7 @@ T = {
         "response": "{n} von {N} Gemeinden haben geantwortet ({rate}). Geschätzte Werte für alle {N} eingeladenen "
                     "Gemeinden, mit ihrem 95-%-Konfidenzintervall.",
         "radar": "Die Wallonie in den sechs Dimensionen", "band": "Band: 95-%-Konfidenzintervall",
-        "table": "Schätzungen je Dimension", "dimension": "Dimension", "estimate": "Schätzung",
+        "table": "Schätzungen je Dimension", "estimate": "Schätzung",
         "n": "n", "median": "Median (Q1–Q3)", "unweighted": "ungewichtet",
         "distributions": "Verteilung der Werte je Dimension",
         "distributions_note": "Kasten: Q1 bis Q3 der antwortenden Gemeinden; Strich: Median; Punkt und Balken: "
@@ -83,7 +83,7 @@ T = {
         "response": "{n} of {N} communes answered ({rate}). Figures estimated for all {N} invited communes, with "
                     "their 95 % confidence interval.",
         "radar": "Wallonia on the six dimensions", "band": "band: 95 % confidence interval",
-        "table": "Estimates by dimension", "dimension": "Dimension", "estimate": "Estimate",
+        "table": "Estimates by dimension", "estimate": "Estimate",
         "n": "n", "median": "Median (Q1–Q3)", "unweighted": "unweighted",
         "distributions": "Distribution of the scores by dimension",
         "distributions_note": "Box: Q1 to Q3 of the responding communes; tick: median; dot and bar: the Walloon "
@@ -103,7 +103,8 @@ T = {
 
 # the words the coordinator's page says too are the core's (maturity.labels)
 for _lang_code in LANGS:
-    T[_lang_code].update({key: CAMPAIGN_WORDS[key][_lang_code] for key in CAMPAIGN_WORDS})
+    T[_lang_code].update({key: CAMPAIGN_WORDS[key][_lang_code] for key in CAMPAIGN_WORDS},
+                         dimension=RESULTS_WORDS["dimension"][_lang_code])
 
 
 def _t(lang: str) -> dict[str, str]:

@@ -8,7 +8,7 @@ Texts of the questionnaire itself live in its YAML file, not here.
 from __future__ import annotations
 
 from maturity.display import plural_text
-from maturity.labels import ANSWER_STATES, CAMPAIGN_WORDS, FIGURE_WORDS, SCORE_STATES
+from maturity.labels import ANSWER_STATES, CAMPAIGN_WORDS, FIGURE_WORDS, RESULTS_WORDS, SCORE_STATES
 from maturity.models import NA, UNKNOWN
 
 LANGS = ("fr", "de", "en")
@@ -576,7 +576,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "col_before": {"fr": "Avant", "de": "Vorher", "en": "Before"},
     "col_now": {"fr": "Maintenant", "de": "Jetzt", "en": "Now"},
-    "col_change": {"fr": "Évolution", "de": "Veränderung", "en": "Change"},
+    "col_change": RESULTS_WORDS["change"],
     "delete_header": {"fr": "Supprimer ce bilan", "de": "Diese Bewertung löschen", "en": "Delete this assessment"},
     "delete_help": {
         "fr": "Efface définitivement le brouillon, les bilans enregistrés et leur part dans les moyennes "
@@ -599,9 +599,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Die Bewertung wurde gelöscht. Sie können eine neue beginnen.",
         "en": "The assessment was deleted. You can start a new one.",
     },
-    "col_dimension": {"fr": "Dimension", "de": "Dimension", "en": "Dimension"},
-    "col_score": {"fr": "Score", "de": "Wert", "en": "Score"},
-    "col_level": {"fr": "Niveau", "de": "Stufe", "en": "Level"},
+    # the results' headings the sheet says too are the core's (maturity.labels)
+    "col_dimension": RESULTS_WORDS["dimension"],
+    "col_score": RESULTS_WORDS["score"],
+    "col_level": RESULTS_WORDS["level"],
     "col_coverage": {"fr": "Réponses utiles", "de": "Verwertbare Antworten", "en": "Usable answers"},
     "col_na": {"fr": f"« {ANSWER_STATES[NA]['fr']} »", "de": f"„{ANSWER_STATES[NA]['de']}“",
                "en": f"“{ANSWER_STATES[NA]['en']}”"},
@@ -618,7 +619,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_weight": {"fr": "Poids", "de": "Gewicht", "en": "Weight"},
     "col_points": {"fr": "Points apportés", "de": "Beitrag (Punkte)", "en": "Points brought"},
     "col_value": {"fr": "Valeur (0 à 1)", "de": "Wert (0 bis 1)", "en": "Value (0 to 1)"},
-    "col_obstacle": {"fr": "Frein", "de": "Hemmnis", "en": "Obstacle"},
+    "col_obstacle": RESULTS_WORDS["obstacle"],
     "col_severity": {"fr": "Pour votre commune", "de": "Für Ihre Gemeinde", "en": "For your commune"},
     "col_barometer": {"fr": "Baromètre 2021", "de": "Barometer 2021", "en": "2021 barometer"},
     "kind_commune": {"fr": "vos réponses", "de": "Ihre Antworten", "en": "your answers"},
@@ -679,11 +680,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Source of these figures: {cites}.",
     },
     "no_barometer_figure": FIGURE_WORDS["none"],  # the core's (maturity.labels), as the sheet says
-    "comparisons_header": {
-        "fr": "Votre commune et le baromètre wallon",
-        "de": "Ihre Gemeinde und das wallonische Barometer",
-        "en": "Your commune and the Walloon barometer",
-    },
+    "comparisons_header": RESULTS_WORDS["comparisons"],
     "comparisons_none": {
         "fr": "Répondez aux questions du profil et des freins pour vous comparer au baromètre.",
         "de": "Beantworten Sie die Fragen zu Profil und Hemmnissen, um sich mit dem Barometer zu vergleichen.",
@@ -1222,8 +1219,6 @@ TEXTS.update({
     # where a target stands is the core's (targets.LABELS); with no score, the app's table also says why
     "target_no_score": {"fr": "pas de score (réponses insuffisantes)", "de": "kein Wert (zu wenige Antworten)",
                         "en": "no score (insufficient answers)"},
-    "col_dimension": {"fr": "Dimension", "de": "Dimension", "en": "Dimension"},
-    "col_score": {"fr": "Score", "de": "Wert", "en": "Score"},
     "col_target": {"fr": "Objectif", "de": "Ziel", "en": "Target"},
     "col_gap": {"fr": "Écart", "de": "Abstand", "en": "Gap"},
     "series_target": {"fr": "Objectifs de {name} (niveau visé par dimension)",
@@ -1275,7 +1270,6 @@ TEXTS.update({
     "roadmap_add_short": {"fr": "Ajouter", "de": "Hinzufügen", "en": "Add"},
     "roadmap_added": {"fr": "Dans la feuille de route", "de": "Im Fahrplan", "en": "In the roadmap"},
     "roadmap_saved": {"fr": "Feuille de route enregistrée.", "de": "Fahrplan gespeichert.", "en": "Roadmap saved."},
-    "col_year": {"fr": "Année", "de": "Jahr", "en": "Year"},
     "col_budget_help": {"fr": "Un montant en euros (15 000) ou un article budgétaire (104/123-01).",
                         "de": "Ein Betrag in Euro (15 000) oder ein Haushaltsartikel (104/123-01).",
                         "en": "An amount in euros (15 000) or a budget article (104/123-01)."},

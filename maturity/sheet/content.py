@@ -24,7 +24,7 @@ from ..answers import AnswersFile
 from ..charts import RadarSeries
 from ..display import format_date, format_number, format_percent, plural_text, round_int
 from ..errors import InvalidInput
-from ..labels import FIGURE_WORDS, SCORE_STATES, UNANSWERED, answer_state, answer_state_label
+from ..labels import FIGURE_WORDS, RESULTS_WORDS, SCORE_STATES, UNANSWERED, answer_state, answer_state_label
 from ..merge import divergent_of, team_roles
 from ..models import Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, select
@@ -118,21 +118,22 @@ TEXTS: dict[str, dict[str, str]] = {
               "average appears once 5 assessments are pooled (explained in the tool, “Results” page).",
     },
     "scores_title": {"fr": "Scores et niveaux", "de": "Werte und Stufen", "en": "Scores and levels"},
-    "col_dimension": {"fr": "Dimension", "de": "Dimension", "en": "Dimension"},
-    "col_score": {"fr": "Score", "de": "Wert", "en": "Score"},
-    "col_level": {"fr": "Niveau", "de": "Stufe", "en": "Level"},
+    # the results' headings the app says too are the core's (maturity.labels)
+    "col_dimension": RESULTS_WORDS["dimension"],
+    "col_score": RESULTS_WORDS["score"],
+    "col_level": RESULTS_WORDS["level"],
     "col_coverage": {"fr": "Réponses", "de": "Antworten", "en": "Answered"},
     "col_range": {"fr": "Scores", "de": "Werte", "en": "Scores"},
     "col_meaning": {"fr": "Ce que cela veut dire", "de": "Was das bedeutet", "en": "What it means"},
     # how many questions were answered "Ne s'applique pas" (maturity.labels): a header of the PDF's 26-30 mm
     # column, where the app's wide table quotes the option itself; the method line quotes it on the sheet
     "col_na": {"fr": "Sans objet", "de": "Trifft nicht zu", "en": "Not applicable"},
-    "col_change": {"fr": "Évolution", "de": "Veränderung", "en": "Change"},
+    "col_change": RESULTS_WORDS["change"],
     "insufficient": SCORE_STATES["insufficient"],  # the core's (maturity.labels), as the app and the CLI say
     "levels_title": {"fr": "Les niveaux", "de": "Die Stufen", "en": "The levels"},
     "level_range": {"fr": "{low} à {high}", "de": "{low} bis {high}", "en": "{low} to {high}"},
     "obstacles_title": {"fr": "Freins", "de": "Hemmnisse", "en": "Obstacles"},
-    "col_obstacle": {"fr": "Frein", "de": "Hemmnis", "en": "Obstacle"},
+    "col_obstacle": RESULTS_WORDS["obstacle"],
     "col_severity": {"fr": "Votre commune", "de": "Ihre Gemeinde", "en": "Your commune"},
     "col_barometer": {"fr": "Communes wallonnes qui le citent", "de": "Wallonische Gemeinden, die es nennen",
                       "en": "Walloon communes citing it"},
@@ -171,8 +172,7 @@ TEXTS: dict[str, dict[str, str]] = {
                    "de": "{n:# weitere Anmerkung|# weitere Anmerkungen} in der bearbeitbaren Fassung (DOCX) und in "
                          "Markdown.",
                    "en": "{n:# more note|# more notes} in the editable (DOCX) and Markdown versions of the sheet."},
-    "comparisons_title": {"fr": "Votre commune et le baromètre wallon", "de": "Ihre Gemeinde und das wallonische Barometer",
-                          "en": "Your commune and the Walloon barometer"},
+    "comparisons_title": RESULTS_WORDS["comparisons"],
     "priorities_title": {"fr": "Priorités d'action", "de": "Handlungsprioritäten", "en": "Priorities for action"},
     "priorities_intro": {
         "fr": "{n:La première recommandation|Les # premières recommandations} qui s'appliquent à votre commune, la priorité la plus haute et "

@@ -156,3 +156,28 @@ def test_the_coordinators_table_and_the_published_report_say_a_campaigns_estimat
     text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
     for key in ("interval", "weighting", "by_province", "suppressed"):
         assert " ".join(words[key].split()) in text, key  # the text as read back: every space a plain one
+
+
+@pytest.mark.parametrize("module", ["maturity.app.texts", "maturity.sheet.content", "maturity.labels"])
+def test_no_catalog_writes_a_key_twice(module):
+    """A key written twice in a catalog's source (its literal and a later update) silently keeps the last one."""
+    import ast
+    import importlib
+    from collections import Counter
+    from pathlib import Path
+
+    tree = ast.parse(Path(importlib.import_module(module).__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        target = None
+        if isinstance(node, ast.AnnAssign | ast.Assign) and isinstance(node.value, ast.Dict):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            target = next((t.id for t in targets if isinstance(t, ast.Name) and t.id.isupper()), None)
+        if target is None:
+            continue
+        keys = Counter(k.value for k in node.value.keys if isinstance(k, ast.Constant))
+        keys += Counter(k.value for call in ast.walk(tree) if isinstance(call, ast.Call)
+                        and isinstance(call.func, ast.Attribute) and call.func.attr == "update"
+                        and isinstance(call.func.value, ast.Name) and call.func.value.id == target
+                        for arg in call.args if isinstance(arg, ast.Dict)
+                        for k in arg.keys if isinstance(k, ast.Constant))
+        assert not [k for k, n in keys.items() if n > 1], (module, target)
