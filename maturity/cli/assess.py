@@ -104,12 +104,16 @@ def cmd_score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_TOO_MANY_NA = {"fr": " : trop de questions sans objet", "de": ": zu viele Fragen treffen nicht zu",
+                "en": ": too many questions do not apply"}
+
+
 def _insufficient(lang: str, reason: str | None = None) -> str:
-    if reason == "not_applicable":
-        return {"fr": "réponses insuffisantes : trop de questions sans objet",
-                "de": "zu wenige Antworten: zu viele Fragen treffen nicht zu"}.get(
-                    lang, "insufficient answers: too many questions do not apply")
-    return {"fr": "réponses insuffisantes", "de": "zu wenige Antworten"}.get(lang, "insufficient answers")
+    """The core's words for a dimension without a score (as the app and the sheet say it), and why."""
+    from ..labels import SCORE_STATES, in_lang
+
+    words = in_lang(SCORE_STATES["insufficient"], lang)
+    return words + (in_lang(_TOO_MANY_NA, lang) if reason == "not_applicable" else "")
 
 
 # --- sheet ------------------------------------------------------------------------------------

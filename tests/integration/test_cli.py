@@ -58,6 +58,17 @@ def test_score_text_output_is_localized(tmp_path, capsys):
     assert "réponses insuffisantes" in out  # beta has no answer
 
 
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_score_says_a_dimension_without_score_in_the_words_of_the_app_and_the_sheet(tmp_path, capsys, lang):
+    from maturity.app.texts import tr
+    from maturity.sheet.content import t
+
+    path = _answers(tmp_path, {"a1": "half", "a2": "yes", "a3": ["x", "z"], "a4": "no"})
+    assert main(["score", str(path), "--questionnaire", str(DATA / "mini.yaml"), "--lang", lang]) == 0
+    beta = next(line for line in capsys.readouterr().out.splitlines() if "Beta" in line)
+    assert f" {tr('insufficient_short', lang)} (" in beta and tr("insufficient_short", lang) == t("insufficient", lang)
+
+
 def test_invalid_answers_exit_1_with_every_place(tmp_path, capsys):
     path = _answers(tmp_path, {"a1": "maybe", "zzz": 1})
     assert main(["score", str(path), "--questionnaire", str(DATA / "mini.yaml")]) == 1
