@@ -37,11 +37,11 @@ POPULATION_CLASSES: tuple[tuple[str, int, int | None], ...] = (
     ("50k_plus", 50_000, None),
 )
 POPULATION_CLASS_LABELS = {
-    "lt5k": {"fr": "moins de 5 000 habitants", "de": "unter 5.000 Einwohner", "en": "under 5,000 inhabitants"},
-    "5k_10k": {"fr": "5 000 à 9 999 habitants", "de": "5.000 bis 9.999 Einwohner", "en": "5,000 to 9,999 inhabitants"},
-    "10k_20k": {"fr": "10 000 à 19 999 habitants", "de": "10.000 bis 19.999 Einwohner", "en": "10,000 to 19,999 inhabitants"},
-    "20k_50k": {"fr": "20 000 à 49 999 habitants", "de": "20.000 bis 49.999 Einwohner", "en": "20,000 to 49,999 inhabitants"},
-    "50k_plus": {"fr": "50 000 habitants et plus", "de": "50.000 Einwohner und mehr", "en": "50,000 inhabitants or more"},
+    "lt5k": {"fr": "moins de 5\u202f000 habitants", "de": "unter 5.000 Einwohner", "en": "under 5,000 inhabitants"},
+    "5k_10k": {"fr": "5\u202f000 à 9\u202f999 habitants", "de": "5.000 bis 9.999 Einwohner", "en": "5,000 to 9,999 inhabitants"},
+    "10k_20k": {"fr": "10\u202f000 à 19\u202f999 habitants", "de": "10.000 bis 19.999 Einwohner", "en": "10,000 to 19,999 inhabitants"},
+    "20k_50k": {"fr": "20\u202f000 à 49\u202f999 habitants", "de": "20.000 bis 49.999 Einwohner", "en": "20,000 to 49,999 inhabitants"},
+    "50k_plus": {"fr": "50\u202f000 habitants et plus", "de": "50.000 Einwohner und mehr", "en": "50,000 inhabitants or more"},
 }
 PROVINCES = {
     "20002": "Brabant wallon",

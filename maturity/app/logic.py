@@ -762,6 +762,15 @@ def pool_table(q: Questionnaire, pool_rows: list[dict[str, Any]], lang: str) -> 
     return rows
 
 
+def shared_column(rows: list[dict[str, str]], column: str) -> tuple[list[dict[str, str]], str | None]:
+    """The rows without ``column`` and its value, when every row has the same one (said once, under the
+    table, rather than in every row); else the rows as they are and None."""
+    values = {row.get(column) for row in rows}
+    if len(rows) < 2 or len(values) != 1 or None in values:
+        return rows, None
+    return [{k: v for k, v in row.items() if k != column} for row in rows], values.pop()
+
+
 def pool_csv(q: Questionnaire, pool_rows: list[dict[str, Any]]) -> bytes:
     """The admin's export: per group and dimension, n, mean, median, quartiles (groups of 5 or more)."""
     from maturity import pool

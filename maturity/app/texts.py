@@ -556,6 +556,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_series": {"fr": "Série", "de": "Reihe", "en": "Series"},
     "col_kind": {"fr": "Nature", "de": "Art", "en": "Kind"},
     "col_source": {"fr": "Source", "de": "Quelle", "en": "Source"},
+    "source_line": {"fr": "Source : {source}", "de": "Quelle: {source}", "en": "Source: {source}"},
     "col_year": {"fr": "Année", "de": "Jahr", "en": "Year"},
     "col_n": {"fr": "n (communes)", "de": "n (Gemeinden)", "en": "n (communes)"},
     "col_note": {"fr": "À savoir", "de": "Hinweis", "en": "Note"},

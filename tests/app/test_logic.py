@@ -279,3 +279,14 @@ def test_step_of_choice_reads_the_part_from_a_stale_label():
     assert logic.step_of_choice(7, 5) is None
     assert logic.step_of_choice(True, 5) is None
     assert logic.step_of_choice("Partie", 5) is None
+
+
+def test_a_column_every_row_shares_is_said_once_and_a_differing_one_stays():
+    rows = [{"Groupe": "Wallonie", "n": "12", "Source": "mises en commun, état au 3 mars"},
+            {"Groupe": "Province de Namur", "n": "5", "Source": "mises en commun, état au 3 mars"}]
+    kept, shared = logic.shared_column(rows, "Source")
+    assert shared == "mises en commun, état au 3 mars"
+    assert kept == [{"Groupe": "Wallonie", "n": "12"}, {"Groupe": "Province de Namur", "n": "5"}]
+    rows[1]["Source"] = "mises en commun, état au 9 avril"
+    assert logic.shared_column(rows, "Source") == (rows, None)
+    assert logic.shared_column(rows[:1], "Source") == (rows[:1], None)  # one row: the table says it

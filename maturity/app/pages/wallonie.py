@@ -21,7 +21,10 @@ if q is not None and store is not None:
     except session.StorageError as exc:
         session.show_storage_error(exc)
 if rows:
+    rows, source = logic.shared_column(rows, tr("col_source", lang))  # the same source for every group: once
     fitting_table(rows, "pool", 760)  # in a narrower column: a list (tables.py)
+    if source:
+        st.caption(tr("source_line", lang, source=logic.markdown_text(source)))
 else:
     st.info(tr("wal_pool_none", lang), icon=":material/info:")
 
