@@ -135,6 +135,12 @@ def plural_text(text: str, lang: str, values: dict[str, object]) -> str:
     return _PLURAL_FIELD.sub(choose, text)
 
 
+def minutes_to_wait(seconds: float) -> int:
+    """A wait said in whole minutes, rounded up and never 0: 61 s is "2 minutes", so that a person who
+    waits as long as told is not refused again (not a figure's rounding: a bound)."""
+    return max(1, math.ceil(max(0.0, float(seconds)) / 60))
+
+
 def plural(count: int, one: str, other: str, lang: str = "en") -> str:
     """``one`` or ``other`` as ``count`` takes them in ``lang``, ``#`` standing for the count: for the
     command line's English messages (``plural(2, "# problem", "# problems")`` → "2 problems")."""

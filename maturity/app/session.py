@@ -18,6 +18,7 @@ from typing import Any
 import streamlit as st
 
 from maturity.answers import AnswersFile
+from maturity.display import minutes_to_wait
 from maturity.errors import InvalidInput
 from maturity.models import Questionnaire
 
@@ -518,7 +519,7 @@ def start(nis_code: str, chosen_lang: str) -> str | None:
         show_storage_error(exc)
         return None
     except RateLimited as exc:  # a script opening spaces by the thousand; a commune never meets it
-        st.error(tr("open_limited", lang(), minutes=max(1, round(exc.retry_after / 60))), icon=":material/block:")
+        st.error(tr("open_limited", lang(), minutes=minutes_to_wait(exc.retry_after)), icon=":material/block:")
         return None
     set_token(token)
     st.session_state["lang_from_space"] = True

@@ -185,7 +185,7 @@ def test_a_visitor_opening_too_many_assessments_is_told_and_nothing_is_opened(mi
     at.radio(key="home_commune").set_value("92094").run()
     at.button(key="home_start").click().run()
     assert not at.exception, at.exception
-    assert any("Trop de bilans ouverts" in e.value for e in at.error)
+    assert any("Trop de bilans ouverts" in e.value and "dans 60 minutes" in e.value for e in at.error)  # 1 h, rounded up
     assert "token" not in at.session_state
     with store._read() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM spaces")).scalar() == 1

@@ -65,3 +65,10 @@ def test_counts_in_the_command_line_take_the_plural_only_when_due():
     assert plural(0, "# problem", "# problems") == "0 problems"  # English: 0 is plural
     assert plural(0, "# réponse", "# réponses", "fr") == "0 réponse"  # French: 0 is singular
     assert plural(2, "# link", "# links") == "2 links"
+
+
+def test_a_wait_is_said_in_whole_minutes_rounded_up_and_never_zero():
+    from maturity.display import minutes_to_wait
+
+    assert [minutes_to_wait(s) for s in (0, 1, 59.5, 60, 61, 90, 150, 3600)] == [1, 1, 1, 1, 2, 2, 3, 60]
+    assert minutes_to_wait(-5) == 1  # a clock that went back still asks for a minute

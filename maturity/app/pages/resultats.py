@@ -5,7 +5,7 @@ import streamlit as st
 from maturity.app import logic, results, roadmap, session
 from maturity.app.tables import fitting_table
 from maturity.app.texts import tr
-from maturity.display import format_date, format_number, format_percent
+from maturity.display import format_date, format_number, format_percent, minutes_to_wait
 from maturity.storage import RateLimited
 
 lang = session.lang()
@@ -102,7 +102,7 @@ def submit_box() -> None:
         except session.SpaceNotFound:
             st.error(tr("unknown_token", lang))
         except RateLimited as exc:
-            st.error(tr("submit_limited", lang, minutes=max(1, round(exc.retry_after / 60))), icon=":material/block:")
+            st.error(tr("submit_limited", lang, minutes=minutes_to_wait(exc.retry_after)), icon=":material/block:")
         else:
             st.session_state["_submitted"] = (format_date(snap.submitted_at, lang), refreshed)
             st.rerun()
