@@ -759,6 +759,7 @@ def fragment_document() -> AnswersFile | None:
         return None
     if drawn.pop("fresh", False):
         return st.session_state.get("doc")
+    new_run()  # a rerun of the fragment alone is a run: the entry script, which says so, did not run
     doc = document()
     if doc is None or st.session_state.get("_reloaded") or drawn.get("error") != st.session_state.get("_save_error"):
         return None
