@@ -383,13 +383,9 @@ def new_run() -> None:
 
 
 def _changed_elsewhere(s: Any, token: str) -> bool:
-    """Whether another tab, person or replica changed the draft since this session read it. Right after
-    this session's own write came back at the next version (a click's save, earlier in the same run),
-    the answer is known without asking the store again."""
+    """Whether another tab, person or replica changed the draft since this session read it."""
     if st.session_state.pop("_stale", False):
         return True
-    if st.session_state.pop("_just_saved", False):
-        return False
     try:
         stored = s.space_version(token)
     except storage.StorageError:
@@ -413,8 +409,6 @@ def _mark_saved(version: Any) -> None:
     known = st.session_state.get("doc_version")
     if known is not None and version != known + 1:
         st.session_state["_stale"] = True
-    elif known is not None:
-        st.session_state["_just_saved"] = True  # the store is at this copy's version: this run need not ask
     st.session_state["doc_version"] = version
 
 
