@@ -112,8 +112,9 @@ def question(q: Questionnaire, question: Question, value: Any, note: str | None,
         if question.type in ("scale", "single", "boolean"):
             values = logic.choice_values(question)
             _seed(f"ans_{qid}", value if value in values else None)
+            labels = {v: logic.value_label(q, question, v, lang) for v in values}  # Streamlit asks each twice
             chosen = st.radio(label, values, index=None, key=f"ans_{qid}", on_change=_on_choice, args=(q, qid),
-                              format_func=lambda v: logic.value_label(q, question, v, lang))
+                              format_func=labels.__getitem__)
             chosen = logic.choice_of(q, question, chosen)
             if chosen is not None and chosen != value and not session.unsaved(qid):
                 # the screen shows a choice the store never got (a click lost while the server was away)
