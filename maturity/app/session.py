@@ -81,15 +81,20 @@ def _store(config: tuple[tuple[str, str], ...]) -> Any:
     return storage.Store.from_env(dict(config))
 
 
+_STORES: dict[tuple[tuple[str, str], ...], Any] = {}  # what ``_store`` made, without hashing its key again
+
+
 def store() -> Any | None:
     """The store for this process (one per database configuration); None when the database cannot be
     used (read-only, full, corrupted), after showing why."""
     config = tuple((k, os.environ[k]) for k in _STORE_ENV if k in os.environ)  # asked many times a run
-    try:
-        found = _store(config)
-    except storage.StorageError as exc:  # read-only, full or corrupted database: say so, never a traceback
-        show_storage_error(exc)  # nothing is cached: the next call tries again (recovery)
-        return None
+    found = _STORES.get(config)  # a dict lookup: the cache's call hashes its key (about 0.1 ms, ten a run)
+    if found is None:
+        try:
+            found = _STORES[config] = _store(config)
+        except storage.StorageError as exc:  # read-only, full or corrupted database: say so, never a traceback
+            show_storage_error(exc)  # nothing is cached: the next call tries again (recovery)
+            return None
     st.session_state.pop("_storage_down", None)
     _erase_expired(found)
     return found

@@ -37,11 +37,16 @@ def pages() -> list:
     if session.member_token() or session.current_token():
         session.document()
     lang = session.lang()
+    # made once per language in this session (each checks its file on disk): a rerun draws faster
+    memo = st.session_state.get("_pages")
+    if memo is not None and memo[0] == lang:
+        return memo[1]
     out = [
         st.Page(f"{session.PAGES_DIR}/{name}.py", title=tr(title_key, lang), icon=icon, url_path=url_path,
                 default=name == "accueil")
         for name, url_path, title_key, icon, _in_menu in PAGES
     ]
+    st.session_state["_pages"] = (lang, out)
     return out
 
 
