@@ -31,7 +31,7 @@ from fpdf.line_break import HYPHEN, SOFT_HYPHEN, Fragment, MultiLineBreak, TextL
 from ..charts import PDF_LAYOUT, radar_spec
 from ..models import Questionnaire
 from .content import PDF_NOTES_STEPS, Priority, SheetContent, priority_name
-from .fonts import FAMILY, FILES, parsed_face, parsed_fonts
+from .fonts import FAMILY, FILES, WHOLE_FACES, NeedsWholeFaces, charset, common_charset, parsed_fonts
 from .radar import RadarDrawing
 
 INK = (31, 42, 55)
@@ -51,8 +51,14 @@ RADAR_MAX_H = 80.0  # mm, the radar with its legend in the last resorts (the com
 
 @cache
 def _charsets() -> dict[str, frozenset[int]]:
-    """Per style, the code points the face draws, and the line feed (a line break, kept)."""
-    return {style: frozenset(parsed_face(style).cmap) | {ord("\n")} for style in FILES}
+    """Per style, the code points the whole face draws, and the line feed (a line break, kept)."""
+    return {style: charset(style) | {ord("\n")} for style in FILES}
+
+
+@cache
+def _common_charsets() -> dict[str, frozenset[int]]:
+    """Per style, the code points the common face draws, and the line feed."""
+    return {style: common_charset(style) | {ord("\n")} for style in FILES}
 
 
 _FRENCH_SPACES = re.compile(r" ([?!:;»])|(«) ")
@@ -64,11 +70,15 @@ def drawable(text: str, style: str = "") -> str:
     lone "?" never starts a line."""
     if " " in text:
         text = _FRENCH_SPACES.sub(lambda m: f"\u00a0{m.group(1)}" if m.group(1) else f"{m.group(2)}\u00a0", text)
-    charset = _charsets()[style.replace("U", "") or ""]
-    if charset.issuperset(map(ord, text)):
+    style = style.replace("U", "") or ""
+    if _common_charsets()[style].issuperset(map(ord, text)):
         return text
-    out = "".join(ch for ch in text if ord(ch) in charset)
-    return " ".join(out.split(" ")).replace("  ", " ")
+    if not _charsets()[style].issuperset(map(ord, text)):
+        drawn = _charsets()[style]
+        text = " ".join("".join(ch for ch in text if ord(ch) in drawn).split(" ")).replace("  ", " ")
+    if not WHOLE_FACES.get() and not _common_charsets()[style].issuperset(map(ord, text)):
+        raise NeedsWholeFaces(style)
+    return text
 
 
 class _FastWidthFont(TTFFont):
@@ -298,53 +308,10 @@ def _document_font(pristine: TTFFont, index: int) -> TTFFont:
     return font
 
 
-# The characters sheets are written with: Latin (French, German, English, Dutch names and more), the
-# punctuation, currency, letterlike, arrows and mathematical operators. Every character of the
-# questionnaires, the barometer data, the communes and the sheet's texts is among them.
-COMMON_RANGES = ((0x20, 0x24F), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x22FF))
-
-
-@cache
-def _common_face(path: str) -> tuple[bytes, frozenset[str]]:
-    """The face cut down once per process to the glyphs of ``COMMON_RANGES`` (glyph names, hinting, every
-    name record kept: nothing fpdf2's own subsetting keeps is lost), and the names of its glyphs. fpdf2
-    subsets a document's font from this one (a few hundred glyphs) instead of the whole face (about
-    6,000): the same glyphs, outlines and metrics embedded, for a fraction of the time."""
-    from fontTools import subset as ftsubset
-
-    ttfont = ttLib.TTFont(BytesIO(_font_bytes(path)), recalcTimestamp=False, lazy=True)
-    for tag in _NOT_EMBEDDED:
-        if tag in ttfont:
-            del ttfont[tag]
-    cmap = ttfont.getBestCmap()
-    options = ftsubset.Options(notdef_outline=True, recommended_glyphs=True, glyph_names=True,
-                               name_IDs=["*"], name_languages=["*"], name_legacy=True, hinting=True,
-                               recalc_timestamp=False)
-    subsetter = ftsubset.Subsetter(options)
-    subsetter.populate(unicodes=[cp for lo, hi in COMMON_RANGES for cp in range(lo, hi + 1) if cp in cmap])
-    subsetter.subset(ttfont)
-    out = BytesIO()
-    ttfont.save(out)
-    return out.getvalue(), frozenset(ttfont.getGlyphOrder())
-
-
-_WRITTEN: set[str] = set()  # the faces a document of this process was written with
-
-
 def _font_to_subset(font: TTFFont) -> ttLib.TTFont:
-    """The fontTools font fpdf2 subsets (in place) and embeds for one document: made from the common
-    glyphs when the document uses only those, else from the whole face. The first document of a process
-    (a single `maturity sheet`) is subset from the whole face: cutting the three faces down costs more
-    than one document saves (about 0.35 s once, against 0.05-0.1 s per document); from the second on (a
-    batch, the app) the cut-down faces are made once and reused."""
-    path = str(font.ttffile)
-    data = _font_bytes(path)
-    if path in _WRITTEN:
-        common, names = _common_face(path)
-        if names.issuperset(font.subset.get_all_glyph_names()):
-            data = common
-    _WRITTEN.add(path)
-    ttfont = ttLib.TTFont(BytesIO(data), recalcTimestamp=False, lazy=True)
+    """The fontTools font fpdf2 subsets (in place) and embeds for one document, read from the face the
+    document was laid out with (the common face, a few hundred glyphs, or the whole one, about 6,000)."""
+    ttfont = ttLib.TTFont(BytesIO(_font_bytes(str(font.ttffile))), recalcTimestamp=False, lazy=True)
     for tag in _NOT_EMBEDDED:
         if tag in ttfont:
             del ttfont[tag]
@@ -363,7 +330,9 @@ class SheetPDF(FPDF):
         self.content = content
         self.set_margins(MARGIN_X, MARGIN_TOP, MARGIN_X)
         self.set_auto_page_break(True, margin=MARGIN_BOTTOM)
-        for key, font in _parsed_fonts().items():  # parsed once per process; mutable parts per document
+        # parsed once per process (the common faces unless the sheet needs the whole ones); mutable parts
+        # per document
+        for key, font in _parsed_fonts(not WHOLE_FACES.get()).items():
             self.fonts[key] = _document_font(font, len(self.fonts) + 1)
         self._measures: dict[tuple, int] = {}
         self._breaks = _LINE_BREAKS.get()  # the lines already broken in this sheet's layouts
@@ -1097,9 +1066,32 @@ def layout_pdf(q: Questionnaire, c: SheetContent) -> SheetPDF:
     ``priorities``: the recommendations on the PDF, which may be fewer than the editable versions')."""
     token = _LINE_BREAKS.set({})
     try:
-        return _layout_pdf(q, c)
+        faces = WHOLE_FACES.set(False)  # the common faces, unless a text needs a character they lack
+        try:
+            pdf = _layout_pdf(q, c)
+            if not any(font.missing_glyphs and set(font.missing_glyphs) & charset(style)
+                       for style, font in _document_faces(pdf)):
+                return pdf
+        except NeedsWholeFaces:
+            pass
+        finally:
+            WHOLE_FACES.reset(faces)
+        _LINE_BREAKS.get().clear()
+        token_faces = WHOLE_FACES.set(True)
+        try:
+            return _layout_pdf(q, c)
+        finally:
+            WHOLE_FACES.reset(token_faces)
     finally:
         _LINE_BREAKS.reset(token)
+
+
+def _document_faces(pdf: SheetPDF) -> Iterator[tuple[str, TTFFont]]:
+    """The document's DejaVu fonts, with their style."""
+    for style in FILES:
+        font = pdf.fonts.get(f"{FAMILY.lower()}{style}")
+        if font is not None:
+            yield style, font
 
 
 def _layout_pdf(q: Questionnaire, c: SheetContent) -> SheetPDF:

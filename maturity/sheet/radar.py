@@ -26,7 +26,7 @@ from fpdf.drawing import GraphicsContext, PaintedPath
 from fpdf.drawing_primitives import Transform
 from fpdf.enums import IntersectionRule, PathPaintRule, StrokeCapStyle, StrokeJoinStyle
 
-from .fonts import parsed_face
+from .fonts import WHOLE_FACES, NeedsWholeFaces, charset, parsed_face
 
 # Vega's text baseline offsets (vega-scenegraph: the alphabetic baseline from the anchor, × font size)
 _BASELINE = {"top": 0.79, "middle": 0.30, "bottom": -0.21, "alphabetic": 0.0}
@@ -65,9 +65,10 @@ class _Recorder(BasePen):
 class _Face:
     """One DejaVu face: advance widths and glyph outlines, read once per process (font data only)."""
 
-    def __init__(self, style: str) -> None:
-        parsed = parsed_face(style)  # the face fpdf2 parsed for the sheet: read, never changed
+    def __init__(self, style: str, common: bool = False) -> None:
+        parsed = parsed_face(style, common)  # the face fpdf2 parsed for the sheet: read, never changed
         font = parsed.ttfont
+        self.style, self.common = style, common
         self.upm = font["head"].unitsPerEm
         self.cmap = parsed.cmap
         self.glyphs = font.getGlyphSet()
@@ -82,9 +83,14 @@ class _Face:
     def advance(self, ch: str) -> int:
         adv = self._advances.get(ch)
         if adv is None:
-            name = self.cmap.get(ord(ch))
+            name = self.cmap.get(ord(ch)) or self._lacks(ch)
             adv = self._advances[ch] = self._hmtx[name][0] if name else 0
         return adv
+
+    def _lacks(self, ch: str) -> None:
+        """A character this face has no glyph for: the common face raises when the whole face has one."""
+        if self.common and ord(ch) in charset(self.style):
+            raise NeedsWholeFaces(self.style)
 
     def kern(self, left: str, right: str) -> int:
         """The pair's kerning (the face's kern table; Vega's text measures and draws with it)."""
@@ -98,7 +104,7 @@ class _Face:
     def outline(self, ch: str) -> str:
         """The glyph's outline as PDF path operators in font units ("": nothing to draw, a space or a
         character the face lacks)."""
-        name = self.cmap.get(ord(ch))
+        name = self.cmap.get(ord(ch)) or self._lacks(ch)
         if name is None:
             return ""
         ops = self._outlines.get(name)
@@ -113,10 +119,15 @@ class _Face:
 _LOCK = threading.Lock()
 
 
-@cache
 def _face(style: str) -> _Face:
+    """The face of a style the sheet being laid out uses (the common one unless it needs the whole one)."""
+    return _face_of(style, not WHOLE_FACES.get())
+
+
+@cache
+def _face_of(style: str, common: bool) -> _Face:
     with _LOCK:
-        return _Face(style)
+        return _Face(style, common)
 
 
 def _style_key(mark: dict) -> str:
