@@ -7,9 +7,8 @@ import streamlit as st
 
 from maturity.app import session, shell
 
-# the favicon is a file served by the app itself (a Material icon name made every page fetch it from a
-# third-party font server)
-st.set_page_config(page_title="Smart City — Wallonie", page_icon=str(shell.FAVICON), layout="wide")
+st.set_page_config(page_title="Smart City — Wallonie", layout="wide")
+shell.set_favicon()  # a file served by the app itself, named by its address (no image decoding at start)
 page = st.navigation(shell.pages(), position="hidden")  # the menu is drawn by shell.frame(page)
 st.set_page_config(page_title=shell.tab_title(page.title, session.lang()))  # the tab in the page's language
 shell.frame(page)

@@ -9,7 +9,10 @@ import streamlit as st
 from . import session, tables
 from .texts import tr
 
-FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"
+# the favicon: a file of the app in the folder Streamlit serves at /app/static/ (server.enableStaticServing),
+# named to the browser by its address (set_favicon)
+FAVICON = Path(__file__).resolve().parent.parent.parent / "static" / "favicon.png"
+FAVICON_URL = "/app/static/favicon.png"
 
 PAGES = (
     # (file, url path, title key, icon, in the menu)
@@ -101,6 +104,23 @@ def document_language(lang: str) -> None:
             "const skip = document.querySelector(\"[data-testid='stSkipToContent']\");\n"
             f"if (skip) skip.setAttribute('aria-label', {dumps(tr('st_skip', lang))});\n"
             "})();</script>", unsafe_allow_javascript=True)
+
+
+def set_favicon() -> None:
+    """The browser tab's icon, :data:`FAVICON` by its address: the message ``st.set_page_config(page_icon=...)``
+    sends, without its reading of the image (``image_to_url`` imports numpy and PIL for any icon that is
+    not an emoji or a Material icon, a fifth of the app's cold start; a Material icon is fetched from a
+    third-party font server). The favicon alone is set: the page's title and layout stay as
+    ``st.set_page_config`` set them."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None:  # not run by Streamlit (imported by a test)
+        return
+    msg = ForwardMsg()
+    msg.page_config_changed.favicon = FAVICON_URL
+    ctx.enqueue(msg)
 
 
 def tab_title(page_title: str, lang: str) -> str:

@@ -7,23 +7,32 @@ from maturity.app import logic, session
 from maturity.app.texts import tr
 
 lang = session.lang()
-q = session.questionnaire()
+
+
+def questionnaire():
+    """The questionnaire, loaded when the page needs it (a space to show, a start, a resume), not for a
+    first visit's search (the app's cold start, issue 16); None, said on the page, when it cannot be loaded."""
+    q = session.questionnaire()
+    if q is None:
+        st.error(tr("no_questionnaire", lang))
+    return q
+
 
 st.title(tr("app_title", lang))
 if st.session_state.pop("_deleted", False):
     st.success(tr("delete_done", lang), icon=":material/delete:")
 st.markdown(tr("home_intro", lang))
-if q is None:
-    st.error(tr("no_questionnaire", lang))
-    st.stop()
 
 token = session.current_token()
+if token and questionnaire() is None:
+    st.stop()
 doc = session.document() if token else None
 
 if token and doc is None and session.store() is not None:
     st.warning(tr("unknown_token", lang), icon=":material/link_off:")
 
 if doc is not None:
+    q = session.questionnaire()
     prog = logic.progress(q, doc.answers)
     st.success(tr("current_assessment", lang, name=session.commune_of(doc), answered=prog.answered, total=prog.total),
                icon=":material/bookmark:")
@@ -65,7 +74,7 @@ with target:
     if st.button(tr("start_button", lang), type="primary", key="home_start"):
         if chosen is None:
             st.error(tr("choose_commune_first", lang))
-        elif session.start(chosen.nis_code, lang):
+        elif questionnaire() is not None and session.start(chosen.nis_code, lang):
             session.switch_page("questionnaire")
 
 with st.expander(tr("home_resume_header", lang), expanded=False):
@@ -73,9 +82,11 @@ with st.expander(tr("home_resume_header", lang), expanded=False):
     pasted = st.text_input(tr("resume_label", lang), key="home_resume")
     if st.button(tr("resume_button", lang), key="home_resume_go"):
         found_token = logic.token_from_input(pasted)
-        if found_token:
+        if not found_token:
+            st.error(tr("unknown_token", lang))
+        elif (q := questionnaire()) is not None:
             session.set_token(found_token)
             resumed = session.document()
             if resumed is not None:
                 session.switch_page("questionnaire", step=session.resume_step(q, resumed) + 1)
-        st.error(tr("unknown_token", lang))
+            st.error(tr("unknown_token", lang))
