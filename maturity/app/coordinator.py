@@ -69,9 +69,9 @@ def require_admin(lang: str) -> None:
 def plain(text: object) -> str:
     """A message for st.error (Markdown) with every markup character escaped (ids and file names come
     from outside)."""
-    from .logic import markdown_text
+    from maturity.markdown import escape
 
-    return markdown_text(str(text))
+    return escape(text)
 
 
 def _label(labels: dict[str, str], lang: str) -> str:

@@ -26,6 +26,7 @@ from maturity.answers import (
 from maturity.display import format_number, format_percent, round_half_up, round_int, round_parts
 from maturity.errors import InvalidInput, Problem
 from maturity.labels import answer_state, answer_state_label
+from maturity.markdown import escape as escape_markdown
 from maturity.models import NA, UNKNOWN, Question, Questionnaire, localize
 from maturity.scoring import Assessment, visible_questions
 
@@ -362,18 +363,10 @@ def problem_lines(problems: list[Problem], lang: str = "fr", limit: int = MAX_PR
     """The problems as lines for st.error/st.warning (Markdown): keys and values from the file are escaped,
     so that ``[x](javascript:...)`` or ``<b>`` in an uploaded file shows as typed, never as a link.
     At most ``limit`` lines, then "and N more"."""
-    lines = [_MD_SPECIAL.sub(r"\\\1", str(p)) for p in problems[:limit]]
+    lines = [escape_markdown(str(p)) for p in problems[:limit]]
     if len(problems) > limit:
         lines.append(tr("problems_more", lang, n=len(problems) - limit))
     return lines
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&:])")
-
-
-def markdown_text(text: str) -> str:
-    """Text from outside (a campaign's title, a commune's name) shown as typed inside Markdown."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def answers_json_bytes(doc: AnswersFile) -> bytes:

@@ -462,7 +462,7 @@ def invitation_banner() -> None:
 
     la = lang()
     key = "campaign_banner" if info.open else "campaign_banner_closed"
-    st.sidebar.info(tr(key, la, title=logic.markdown_text(info.title), commune=logic.markdown_text(info.commune_name),
+    st.sidebar.info(tr(key, la, title=logic.escape_markdown(info.title), commune=logic.escape_markdown(info.commune_name),
                        closes=format_date(info.closes, la)), icon=":material/campaign:")
 
 
@@ -794,7 +794,7 @@ def pool_contact(la: str) -> str:
     text = " ".join(str(contact or "").split())[:200]
     if not text:
         return tr("pool_contact_default", la)
-    from maturity.sheet.markdown import escape  # the one Markdown escaper: configured text shows as typed
+    from maturity.markdown import escape  # the one Markdown escaper: configured text shows as typed
 
     return escape(text)
 

@@ -34,7 +34,7 @@ def render_csv(rows: list[list[str]]) -> str:
 
 def render_md(q: Any, doc: Any, rows: list[list[str]], lang: str) -> str:
     from .. import targets as targets_
-    from ..sheet.markdown import escape
+    from ..markdown import escape
 
     def cell(text: str) -> str:
         return escape(" ".join(text.split()))

@@ -1,33 +1,11 @@
-"""The sheet as Markdown (CommonMark). Text from outside is escaped: markup in a commune's
-name or note (``<script>``, ``**``, ``[x](javascript:...)``) comes out as text."""
+"""The sheet as Markdown (CommonMark). Text from outside is escaped by the one Markdown escaper
+(:mod:`maturity.markdown`): markup in a commune's name or note (``<script>``, ``**``,
+``[x](javascript:...)``) comes out as text."""
 
 from __future__ import annotations
 
-import re
-
+from ..markdown import escape, escape_block
 from .content import SheetContent, priority_name
-
-# CommonMark reads these anywhere in a line (emphasis, code, links, tables, strikethrough) ...
-_INLINE = re.compile(r"([\\`*_\[\]|~@])")
-# and GitHub-style autolinks: a typed "https://..." or "www...." must stay text
-_AUTOLINK = re.compile(r"(?i)(://|\bwww\.)")
-# ... and these only at the start of a fragment (headings, lists, quotes, rules, setext lines):
-# escaping them everywhere would fill an editable text with backslashes.
-_LEADING = re.compile(r"^(\s*)(?:([#+\-=])|(\d+)([.)]))")
-
-
-def escape(text: str) -> str:
-    """Plain text that no Markdown or HTML renderer will read as markup."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _INLINE.sub(r"\\\1", text).replace("\\](", "\\]\\(")  # no "](" left: never a link target
-    text = _AUTOLINK.sub(lambda m: ":\\/\\/" if m.group(1) == "://" else m.group(1)[:3] + "\\.", text)
-    return _LEADING.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"),
-                        text)
-
-
-def escape_block(text: str) -> str:
-    """A multi-line text kept as one paragraph (line breaks kept as hard breaks)."""
-    return "  \n".join(escape(line) for line in text.split("\n"))
 
 
 def _cell(text: str) -> str:

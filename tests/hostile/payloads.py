@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -133,6 +134,7 @@ def unescaped_at(text: str, index: int) -> bool:
 
 
 def markdown_unescape(md: str) -> str:
-    """What a reader sees of escaped Markdown text: backslash escapes and the three entities undone."""
+    """What a reader sees of escaped Markdown text: backslash escapes and character references (``&lt;``,
+    ``&#58;``) undone."""
     text = re.sub(r"\\(.)", r"\1", md)
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return html.unescape(text)

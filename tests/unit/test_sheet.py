@@ -6,10 +6,10 @@ import pypdf
 import pytest
 
 from maturity.answers import AnswersFile
+from maturity.markdown import escape
 from maturity.recommendations import select
 from maturity.scoring import score
 from maturity.sheet import build, build_content
-from maturity.sheet.markdown import escape
 from maturity.sheet.pst import neutralise
 
 from .sheet_helpers import answers_at_rank, questionnaire
@@ -162,7 +162,7 @@ def test_unknown_format_or_language(q):
 
 
 def test_markdown_stays_readable_for_editing():
-    from maturity.sheet.markdown import escape
+    from maturity.markdown import escape
 
     assert escape("Fiche 12 du PST (2025-2030). Voir le plan !") == "Fiche 12 du PST (2025-2030). Voir le plan !"
     assert escape("- 1. # titre") == "\\- 1. # titre"

@@ -83,8 +83,8 @@ st.header(tr("submit_header", lang))
 st.caption(tr("submit_help", lang))
 invitation = session.invitation()
 if invitation is not None and invitation.open:  # a campaign's invited space: this submission is the response
-    st.info(tr("campaign_submit_note", lang, title=logic.markdown_text(invitation.title),
-               commune=logic.markdown_text(invitation.commune_name),
+    st.info(tr("campaign_submit_note", lang, title=logic.escape_markdown(invitation.title),
+               commune=logic.escape_markdown(invitation.commune_name),
                closes=format_date(invitation.closes, lang)), icon=":material/campaign:")
 
 

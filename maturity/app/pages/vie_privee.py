@@ -4,8 +4,8 @@ import streamlit as st
 
 from maturity.app import session
 from maturity.app.texts import tr
+from maturity.markdown import escape
 from maturity.privacy import PrivacySettings
-from maturity.sheet.markdown import escape
 
 lang = session.lang()
 settings = PrivacySettings.from_env()

@@ -24,7 +24,7 @@ if rows:
     rows, source = logic.shared_column(rows, tr("col_source", lang))  # the same source for every group: once
     fitting_table(rows, "pool", 760)  # in a narrower column: a list (tables.py)
     if source:
-        st.caption(tr("source_line", lang, source=logic.markdown_text(source)))
+        st.caption(tr("source_line", lang, source=logic.escape_markdown(source)))
 else:
     st.info(tr("wal_pool_none", lang), icon=":material/info:")
 

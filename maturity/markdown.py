@@ -1,0 +1,40 @@
+"""The one Markdown escaper: text from outside (a commune's name, a note, a campaign's title, a problem
+found in an uploaded file, a configured contact) shown as typed wherever Markdown is read: the sheet's
+editable .md file (CommonMark, GitHub) and the app's Streamlit Markdown (CommonMark, GitHub tables and
+strikethrough, ``:name[...]`` directives, ``:emoji:`` and ``:material/...:`` codes, ``$...$`` math).
+
+The escapes are CommonMark's own (``\\*``, entities for ``<``, ``>``, ``&``), so every renderer shows the
+text as it was typed, and the .md file stays readable to edit: marks that only count at the start of a
+line (headings, lists, quotes, rules) are escaped there only, a colon only before a letter or a bracket
+(where Streamlit would read a code or a directive; "Objectif : …" and "10:30" are left alone).
+"""
+
+from __future__ import annotations
+
+import re
+
+# read anywhere in a line: emphasis, code, links and images, tables, strikethrough, mentions, math
+_INLINE = re.compile(r"([\\`*_\[\]|~@$])")
+# GitHub-style autolinks: a typed "https://..." or "www...." must stay text
+_AUTOLINK = re.compile(r"(?i)(://|\bwww\.)")
+# Streamlit's codes (":material/home:", ":smile:") and directives (":red[...]") start with a colon right
+# before a name or a bracket. Streamlit finds the codes in the Markdown source itself, before reading
+# escapes (a backslash does not stop them; seen in chromium), so such a colon becomes an entity.
+_CODE = re.compile(r":(?=[A-Za-z_\[])")
+# only at the start of a line: headings, lists, quotes (">" is an entity already), rules, setext lines
+_LEADING = re.compile(r"^([ \t]*)(?:([#+\-=])|(\d+)([.)]))", re.MULTILINE)
+
+
+def escape(text: object) -> str:
+    """Plain text that no Markdown or HTML renderer reads as markup (every line of it)."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text).replace("\\](", "\\]\\(")  # no "](" left: never a link target
+    text = _AUTOLINK.sub(lambda m: ":\\/\\/" if m.group(1) == "://" else m.group(1)[:3] + "\\.", text)
+    text = _CODE.sub("&#58;", text)
+    return _LEADING.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"),
+                        text)
+
+
+def escape_block(text: str) -> str:
+    """A multi-line text kept as one paragraph (line breaks kept as hard breaks)."""
+    return "  \n".join(escape(line) for line in text.split("\n"))

@@ -1,0 +1,46 @@
+"""The one Markdown escaper (maturity.markdown): what Streamlit and the sheet's .md would read as markup
+comes out as text; ordinary French stays as typed, so the .md file is still pleasant to edit."""
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from maturity.markdown import escape, escape_block
+
+
+def test_ordinary_text_is_left_as_typed():
+    for text in ("Objectif : 10:30, fiche 12 du PST (2025-2030). Voir le plan !", "Büllingen – Eupen", "50 % (n = 113)"):
+        assert escape(text) == text
+
+
+def test_markup_is_neutralised_for_commonmark():
+    assert escape("**gras** _x_ `code` ~~barré~~ a|b") == "\\*\\*gras\\*\\* \\_x\\_ \\`code\\` \\~\\~barré\\~\\~ a\\|b"
+    assert escape("[x](javascript:alert(1))") == "\\[x\\]\\(javascript&#58;alert(1))"
+    assert escape("<script>alert(1)</script> & co") == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
+    assert escape("voir https://x.be et www.y.be") == "voir https:\\/\\/x.be et www\\.y.be"
+
+
+def test_streamlit_codes_directives_and_math_are_neutralised():
+    # ":material/…:" icons, ":smile:" emoji and ":red[…]" colours are Streamlit's; "$…$" is math. Streamlit
+    # finds the codes in the source before reading backslashes: the opening colon becomes an entity
+    assert escape(":material/home: :smile:") == "&#58;material/home: &#58;smile:"
+    assert escape(":red[rouge]") == "&#58;red\\[rouge\\]"
+    assert escape("$x^2$") == "\\$x^2\\$"
+
+
+def test_start_of_line_marks_on_every_line():
+    assert escape("# titre\n- item\n12. point\n> cité") == "\\# titre\n\\- item\n12\\. point\n&gt; cité"
+    assert escape("- 1. # titre") == "\\- 1. # titre"  # only the first mark starts a block
+    assert escape_block("a\n# b") == "a  \n\\# b"
+
+
+@given(st.text())
+def test_no_markup_character_is_left_unescaped(text):
+    out = escape(text)
+    assert "<" not in out and ">" not in out  # entities only
+    # every inline mark is preceded by an odd number of backslashes (escaped, not an escaped backslash)
+    for m in re.finditer(r"[`*_\[\]|~@$]", out):
+        run = len(out[: m.start()]) - len(out[: m.start()].rstrip("\\"))
+        assert run % 2 == 1, (text, out)
+    assert "](" not in out.replace("\\](", "")
