@@ -118,8 +118,14 @@ def set_favicon() -> None:
     ctx = get_script_run_ctx()
     if ctx is None:  # not run by Streamlit (imported by a test)
         return
+    from streamlit.proto.PageConfig_pb2 import PageConfig
+
     msg = ForwardMsg()
     msg.page_config_changed.favicon = FAVICON_URL
+    # unset, as st.set_page_config leaves what it is not given: the enums' zero values are "centered" and
+    # "auto", which turned the wide layout back to a 736 px column
+    msg.page_config_changed.layout = PageConfig.LAYOUT_UNSET
+    msg.page_config_changed.initial_sidebar_state = PageConfig.SIDEBAR_UNSET
     ctx.enqueue(msg)
 
 
