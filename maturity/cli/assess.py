@@ -174,6 +174,10 @@ def cmd_sheet(args: argparse.Namespace) -> int:
         loaded.append((q, doc, warnings, path, fmt))
     if problems:
         raise InvalidInput(problems)
+    if any(fmt == "pdf" for *_rest, fmt in loaded):  # a single-threaded command: fpdf2 without what it never uses
+        from ..sheet.lean import import_pdf
+
+        import_pdf()
     for q, doc, warnings, path, fmt in loaded:
         data = sheet.build(q, doc, lang=args.lang, fmt=fmt)
         try:

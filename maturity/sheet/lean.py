@@ -1,0 +1,68 @@
+"""fpdf2 imported without what a sheet never uses, for a short single-threaded command (`maturity sheet`).
+
+When it loads, fpdf2 imports numpy (to speed up some image decoding) and fontTools' variable-font
+instancer: a third of its import time, and a sheet uses neither (its radar is vector paths, its fonts
+static faces). ``import_pdf()`` imports :mod:`maturity.sheet.pdf` (and fpdf2) with both put off to their
+first use: fpdf2 sees numpy as installed (a stand-in that imports numpy on first use) and gets the
+instancer module as a lazy module (``importlib.util.LazyLoader``). Nothing else changes: an image or a
+variable font would import them then, as usual.
+
+Not for a multi-threaded process (the app): while fpdf2 loads, ``import numpy`` fails in every thread.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from types import ModuleType
+from typing import Any
+
+
+class _OnFirstUse:
+    """Stands for a module not imported yet: the first attribute read imports it."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(importlib.import_module(self._name), attr)
+
+    def __repr__(self) -> str:
+        return f"<{self._name}, imported on first use>"
+
+
+def _lazy_submodule(name: str) -> None:
+    """``name`` (a package's module, imported as ``from package import module``) loaded on first use."""
+    if name in sys.modules:
+        return
+    parent, _, child = name.rpartition(".")
+    package = importlib.import_module(parent)
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    setattr(package, child, module)
+    spec.loader.exec_module(module)
+
+
+def import_pdf() -> ModuleType:
+    """:mod:`maturity.sheet.pdf`, fpdf2 imported without numpy and the variable-font instancer when this
+    process has not imported fpdf2 yet (else as it is)."""
+    if "fpdf" in sys.modules:
+        return importlib.import_module("maturity.sheet.pdf")
+    _lazy_submodule("fontTools.varLib.instancer")
+    blocked = "numpy" not in sys.modules
+    if blocked:
+        sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` raises ImportError
+    try:
+        module = importlib.import_module("maturity.sheet.pdf")
+    finally:
+        if blocked and sys.modules.get("numpy", 0) is None:
+            del sys.modules["numpy"]
+    image_parsing = sys.modules.get("fpdf.image_parsing")
+    if blocked and image_parsing is not None and getattr(image_parsing, "numpy", 0) is None:
+        image_parsing.numpy = _OnFirstUse("numpy")
+    return module
