@@ -25,8 +25,21 @@ from typing import Any
 from fontTools import ttLib
 from fpdf import FPDF
 from fpdf.enums import Align, TableBordersLayout, WrapMode, XPos, YPos
+from fpdf.errors import FPDFException
 from fpdf.fonts import FontFace, SubsetMap, TTFFont
-from fpdf.line_break import HYPHEN, SOFT_HYPHEN, Fragment, MultiLineBreak, TextLine
+from fpdf.line_break import (
+    BREAKING_SPACE_SYMBOLS_STR,
+    FORM_FEED,
+    HYPHEN,
+    NBSP,
+    NEWLINE,
+    SOFT_HYPHEN,
+    SPACE,
+    Fragment,
+    MultiLineBreak,
+    TextLine,
+)
+from fpdf.util import FloatTolerance
 
 from ..charts import PDF_LAYOUT, radar_spec
 from ..models import Questionnaire
@@ -201,6 +214,7 @@ class _ReplayLineBreak(MultiLineBreak):
         super().__init__(fragments, max_width, margins, align, print_sh, wrapmode, line_height,
                          skip_leading_spaces, first_line_indent)
         self._source: _FastFragment | None = None  # the text, when its lines may be recorded or replayed
+        self._plain: _FastFragment | None = None  # the same, kept: its lines are broken by ``_fast_line``
         self._recording: list | None = None
         self._replay: list | None = None
         self._position = 0
@@ -210,6 +224,8 @@ class _ReplayLineBreak(MultiLineBreak):
         if type(source) is _FastFragment and source._breaks is not None and source.link is None \
                 and source._plain_font() is not None:
             self._source = source
+            if wrapmode == WrapMode.WORD:
+                self._plain = source
 
     def _start(self, source: _FastFragment, width: float) -> None:
         """At the first line (``write`` gives its width only then): replay a recording, or record."""
@@ -247,9 +263,9 @@ class _ReplayLineBreak(MultiLineBreak):
             self._replay = None  # asked with another width: fpdf2 breaks the rest, from here
         recording = self._recording
         if recording is None:
-            return super().get_line()
+            return super().get_line() if self._plain is None else self._fast_line()
         width = self.get_width(0.0)
-        line = super().get_line()
+        line = self._fast_line()
         if line is None:
             breaks = self._text._breaks
             if breaks is _QUESTIONNAIRE_BREAKS and len(breaks) >= _QUESTIONNAIRE_BREAKS_MAX:
@@ -265,6 +281,130 @@ class _ReplayLineBreak(MultiLineBreak):
         state = (self.fragment_index, self.character_index, self.idx_last_forced_break, self._is_first_line)
         recording.append((width, state, (characters, tuple(line)[1:])))
         return line
+
+
+    def _fast_line(self) -> TextLine | None:
+        """fpdf2's ``get_line`` (word wrapping) for the one plain fragment of this text, in one loop over its characters: the
+        same lines, widths, spaces, heights and state after each line (the same float arithmetic: a line's
+        width is the integer sum of its characters' widths × size × 0.001 / k, as ``_FastFragment``'s).
+        fpdf2 builds the line character by character through objects and re-measures it at every space;
+        here a character costs a dict lookup and a comparison."""
+        source = self._plain
+        chars = source.characters
+        count = len(chars)
+        idx_last_forced_break = self.idx_last_forced_break
+        self.idx_last_forced_break = None
+        if self.fragment_index == 1:
+            return None
+        cw = source._plain_font().cw
+        size = source.graphics_state.font_size_pt
+        k = source.k
+        tolerance = FloatTolerance.TOLERANCE
+        align, print_sh = self.align, self.print_sh
+        left_if_justified = Align.L if align == Align.J else align
+        indent = self.first_line_indent if self._is_first_line else 0
+        font_height = 0.0
+        line_max = max_width = self.get_width(font_height)
+        for margin in self.margins:
+            max_width -= float(margin)
+        if self._is_first_line:
+            max_width -= self.first_line_indent
+        line: list[str] = []
+        total = 0  # the integer sum of the line's character widths
+        has_fragment = False  # fpdf2's line has its fragment from its first character on, soft hyphen included
+        spaces = 0
+        height: float = 0
+        space_hint: tuple | None = None  # (character index, line length, line width, spaces)
+        hyphen_hint: tuple | None = None
+        i = self.character_index
+        trailing = ""
+        while i < count:
+            ch = chars[i]
+            if not font_height:  # the first character: fpdf2 asks the width again with the font's height
+                font_height = source.font_size
+                line_max = max_width = self.get_width(font_height)
+                for margin in self.margins:
+                    max_width -= float(margin)
+                if self._is_first_line:
+                    max_width -= self.first_line_indent
+            if ch == SOFT_HYPHEN and not print_sh:
+                ch_width = cw[ord(HYPHEN)] * size * 0.001 / k
+            else:
+                ch_width = cw[ord(ch)] * size * 0.001 / k
+            if ch in (NEWLINE, FORM_FEED):
+                i += 1
+                height = max(height, font_height * self.line_height)
+                self._is_first_line = False
+                trailing = ch
+                break
+            width = total * size * 0.001 / k if has_fragment else 0
+            if (width + ch_width) - max_width > tolerance:
+                self._is_first_line = False
+                if ch in BREAKING_SPACE_SYMBOLS_STR:
+                    i += 1
+                    left_if_justified = align
+                elif hyphen_hint is not None and (space_hint is None or hyphen_hint[2] > space_hint[2]):
+                    i, length, _w, spaces = hyphen_hint
+                    del line[length:]
+                    line.append(HYPHEN)
+                    total = sum(map(cw.__getitem__, map(ord, line)))
+                    i += 1
+                    left_if_justified = align
+                elif space_hint is not None:
+                    i, length, _w, spaces = space_hint
+                    del line[length:]
+                    total = sum(map(cw.__getitem__, map(ord, line)))
+                    i += 1
+                    left_if_justified = align
+                else:
+                    if idx_last_forced_break == (0, i):
+                        raise FPDFException("Not enough horizontal space to render a single character")
+                    self.idx_last_forced_break = (0, i)
+                self.character_index = i
+                font = source._plain_font()
+                if size > font.biggest_size_pt:
+                    font.biggest_size_pt = size
+                return self._line(line, total, has_fragment, spaces, left_if_justified, height, line_max, indent)
+            height = font_height * self.line_height
+            has_fragment = True
+            if ch in BREAKING_SPACE_SYMBOLS_STR:
+                space_hint = (i, len(line), total * size * 0.001 / k, spaces)
+                spaces += 1
+            elif ch == NBSP:
+                ch = SPACE
+                spaces += 1
+            elif ch == SOFT_HYPHEN and not print_sh:
+                hyphen_hint = (i, len(line), total * size * 0.001 / k, spaces)
+                i += 1
+                continue
+            line.append(ch)
+            total += cw[ord(ch)]
+            i += 1
+        if font_height:  # as measuring the characters would
+            font = source._plain_font()
+            if size > font.biggest_size_pt:
+                font.biggest_size_pt = size
+        if trailing:
+            self.character_index = i
+            return self._line(line, total, has_fragment, spaces, left_if_justified, height, line_max, indent,
+                              trailing_nl=trailing == NEWLINE, trailing_form_feed=trailing == FORM_FEED)
+        self.character_index = 0
+        self.fragment_index = 1
+        if has_fragment and total:
+            self._is_first_line = False
+            return self._line(line, total, has_fragment, spaces, left_if_justified, height, line_max, indent)
+        return None
+
+    def _line(self, line: list[str], total: int, has_fragment: bool, spaces: int, align: Align, height: float,
+              line_max: float, indent: float, trailing_nl: bool = False, trailing_form_feed: bool = False,
+              ) -> TextLine:
+        source = self._plain
+        if not has_fragment:
+            return TextLine([], 0, spaces, align, height, line_max - indent, trailing_nl, trailing_form_feed,
+                            indent)
+        width = total * source.graphics_state.font_size_pt * 0.001 / source.k
+        return TextLine([source.clone(characters=line)], width, spaces, align, height, line_max - indent,
+                        trailing_nl, trailing_form_feed, indent)
 
 
 _fpdf_module = importlib.import_module("fpdf.fpdf")

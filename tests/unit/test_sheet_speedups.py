@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 from fpdf.enums import XPos, YPos
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 import maturity.sheet.pdf as sheet_pdf
 from maturity.questionnaire import load_questionnaire
@@ -105,3 +107,72 @@ def test_only_the_questionnaires_texts_are_kept_beyond_a_sheet():
     kept = [key[0] for key in sheet_pdf._QUESTIONNAIRE_BREAKS]
     assert pdf.content.priorities[0].title in kept  # a recommendation's title: the same for every commune
     assert not any("Wörterbuchgemeinde" in text or "remarque longue" in text for text in kept)
+
+
+# --- the lines of a sheet's text broken in one loop (``_ReplayLineBreak._fast_line``) -----------------------
+
+_PIECES = ["mot", "commune", "Unmotvraimenttroplongpourlacolonne", " ", " ", "  ", "\u00a0", "\u00ad", "\n",
+           "\u000c", "\t", "\u200b", "\u2009", "-", "é", "—", "«", "»", "?", "W", "i", "1 000", "\u00a0?"]
+
+
+def _breaks(breaker) -> list:
+    """Every line a breaker gives, with its state after the line (or the exception it raised)."""
+    out = []
+    for _ in range(500):
+        try:
+            line = breaker.get_line()
+        except Exception as exc:  # fpdf2 gives up on a character wider than the line
+            out.append(("raised", type(exc).__name__, str(exc)))
+            break
+        state = (breaker.fragment_index, breaker.character_index, breaker.idx_last_forced_break,
+                 breaker._is_first_line)
+        if line is None:
+            out.append((None, state))
+            break
+        out.append(([list(f.characters) for f in line.fragments], tuple(line)[1:], state))
+    return out
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=40), width=st.floats(min_value=0.5, max_value=140),
+       size=st.sampled_from([6.5, 8, 9, 12.5, 22]), style=st.sampled_from(["", "B", "I"]),
+       align=st.sampled_from(["L", "J", "R", "C"]), print_sh=st.booleans(),
+       margins=st.sampled_from([(0.0, 0.0), (1.0, 1.0), (1.0, 0.0)]))
+@example(pieces=["commune", "\u00ad", " ", "commune", "commune"], width=25.0, size=9, style="", align="J",
+         print_sh=False, margins=(1.0, 1.0))  # a soft hyphen and a space at the same width: the space wins
+def test_fast_lines_are_fpdf2s_lines(pieces, width, size, style, align, print_sh, margins):
+    """For any text of the sheet's characters (spaces of every kind, non-breaking spaces, soft hyphens,
+    line and page feeds, words longer than the line) at any width, size, style and alignment: the same
+    lines as fpdf2's own breaker, the same widths, spaces, heights, and the same state after each line."""
+    from fpdf.enums import Align
+    from fpdf.line_break import MultiLineBreak
+
+    text = "".join(pieces)
+    content = _content()
+    pdf = sheet_pdf.SheetPDF(content)
+    pdf.add_page()
+    pdf.set_font(sheet_pdf.FAMILY, style, size)
+
+    def fragments():
+        frags = pdf._preload_font_styles(text, False)
+        for f in frags:
+            f._breaks = {}  # as in a sheet's layout: the fast breaker's case
+        return frags
+
+    frags = fragments()
+    if len(frags) != 1:  # an empty text: no fragment, fpdf2's code
+        return
+    fast = sheet_pdf._ReplayLineBreak(frags, width, margins, align=Align.coerce(align), print_sh=print_sh)
+    assert fast._plain is not None
+    fast._source = None  # no recording or replay: the fast breaker alone
+    expected = _breaks(MultiLineBreak(fragments(), width, margins, align=Align.coerce(align), print_sh=print_sh))
+    assert _breaks(fast) == expected
+
+
+_CONTENT = []
+
+
+def _content():
+    if not _CONTENT:
+        _CONTENT.append(build_content(DEFAULT, answers_at_rank(DEFAULT, 1), "fr", generated=DAY))
+    return _CONTENT[0]
