@@ -490,11 +490,17 @@ class SheetPDF(FPDF):
         self.brief = False  # smaller sizes, the method in one sentence: the last resorts
         self.why = True  # the priorities' "why" paragraph (False: the very last resorts)
         self.scratch = False  # a layout only measured, never written (no radar drawn)
+        self.page_budget: int | None = None  # a layout tried and dropped past this many pages: stops there
         self.set_title(drawable(f"{content.title} — {content.commune}"))
         self.set_lang({"fr": "fr-BE", "de": "de-BE", "en": "en-GB"}[content.lang])
         self.set_creator("maturity")
         self.set_author("maturity")
         self.alias_nb_pages("{nb}")
+
+    def add_page(self, *args: Any, **kwargs: Any) -> None:
+        if self.page_budget is not None and self.page >= self.page_budget:
+            raise _OverBudget
+        super().add_page(*args, **kwargs)
 
     def _preload_font_styles(self, text: str | None, markdown: bool, _initial_emphasis: Any = None) -> Any:
         frags = super()._preload_font_styles(text, markdown, _initial_emphasis)
@@ -983,8 +989,9 @@ MIN_PRIORITIES = 6
 
 
 def _layout(c: SheetContent, radar: RadarDrawing, measures: dict | None = None,
-            compact: bool = False, brief: bool = False, why: bool = True) -> SheetPDF:
-    pdf = _begin(c, radar, compact)
+            compact: bool = False, brief: bool = False, why: bool = True, budget: int | None = None) -> SheetPDF:
+    """The sheet laid out; with a ``budget`` of pages, ``_OverBudget`` as soon as it needs one more."""
+    pdf = _begin(c, radar, compact, budget)
     pdf.brief = brief
     pdf.why = why
     if measures is not None:
@@ -992,9 +999,10 @@ def _layout(c: SheetContent, radar: RadarDrawing, measures: dict | None = None,
     return _finish(pdf, c)
 
 
-def _begin(c: SheetContent, radar: RadarDrawing, compact: bool = False) -> SheetPDF:
+def _begin(c: SheetContent, radar: RadarDrawing, compact: bool = False, budget: int | None = None) -> SheetPDF:
     """The first sections: the same whatever priorities and barometer sentences are shown."""
     pdf = SheetPDF(c)
+    pdf.page_budget = budget
     pdf.compact = compact
     pdf.add_page()
     _header(pdf, c)
@@ -1191,14 +1199,23 @@ def _choose(c: SheetContent, end: Any, probe: SheetPDF) -> tuple[tuple[int, int]
 
 
 def _compact(c: SheetContent, radar: RadarDrawing, measures: dict) -> SheetPDF:
-    """The last resort: tighter spacing, then fewer notes, until the sheet fits (real layouts)."""
-    for limit, notes, brief, why, trends in _compact_tries(c):
+    """The last resort: tighter spacing, then fewer notes, until the sheet fits (real layouts). A try but
+    the last stops as soon as it needs a page more than the sheet has (it would be dropped)."""
+    tries = _compact_tries(c)
+    for i, (limit, notes, brief, why, trends) in enumerate(tries):
         shown = c.with_limit(limit, notes)
-        pdf = _layout(shown if trends else shown.without_trends(), radar, measures, compact=True, brief=brief,
-                      why=why)
+        try:
+            pdf = _layout(shown if trends else shown.without_trends(), radar, measures, compact=True,
+                          brief=brief, why=why, budget=None if i == len(tries) - 1 else MAX_PAGES)
+        except _OverBudget:
+            continue
         if pdf.page_no() <= MAX_PAGES:
             break
     return pdf
+
+
+class _OverBudget(Exception):
+    """A layout tried needs more pages than its budget."""
 
 
 ROADMAP_ACTIONS = (12, 6, 0)  # actions of the roadmap the PDF shows, tried in order, before leaving it out

@@ -176,3 +176,27 @@ def _content():
     if not _CONTENT:
         _CONTENT.append(build_content(DEFAULT, answers_at_rank(DEFAULT, 1), "fr", generated=DAY))
     return _CONTENT[0]
+
+
+@pytest.mark.parametrize("rank", [0, 1, 3])
+def test_a_last_resort_that_overflows_stops_at_its_extra_page_and_changes_nothing(monkeypatch, rank):
+    """The last resorts but the last are dropped when they need a 4th page: laid out only up to it (German
+    sheets: the longest texts, where the first last resort does not fit)."""
+    q = DEFAULT
+    content = build_content(q, answers_at_rank(q, rank, name="Fontaine-l'Évêque"), "de", generated=DAY)
+    real, stopped = sheet_pdf._layout, []
+
+    def layout(*args, **kwargs):
+        try:
+            return real(*args, **kwargs)
+        except sheet_pdf._OverBudget:
+            stopped.append(kwargs.get("budget"))
+            raise
+
+    monkeypatch.setattr(sheet_pdf, "_layout", layout)
+    pdf = sheet_pdf.layout_pdf(q, content)
+    assert stopped and set(stopped) == {sheet_pdf.MAX_PAGES}
+    monkeypatch.setattr(sheet_pdf.SheetPDF, "add_page", sheet_pdf.FPDF.add_page)  # every try to its end
+    whole = sheet_pdf.layout_pdf(q, content)
+    assert pdf.page_no() == whole.page_no() <= sheet_pdf.MAX_PAGES
+    assert _bytes(pdf) == _bytes(whole)
