@@ -29,7 +29,10 @@ SPECIAL_VALUES = frozenset({NA, UNKNOWN})
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
+    # each model's validator is built at its first use (the first questionnaire or answers read), not at
+    # import: importing the models costs a third as much, and the app's home page imports them without
+    # reading a questionnaire (issue 16: cold start); this also resolves the recursive conditions and rules
+    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True, defer_build=True)
 
 
 def localize(text: Text | None, lang: str, default: str = "fr") -> str:
@@ -168,9 +171,6 @@ Rule = Annotated[
         "{obstacle, severity_at_least}, {question, equals}, {question, in}, {all}, {any}, {not}",
     ),
 ]
-
-for _model in (CondAll, CondAny, CondNot, RuleAll, RuleAny, RuleNot):
-    _model.model_rebuild()
 
 
 # --- the questionnaire ---------------------------------------------------------------------
