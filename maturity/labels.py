@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import NA, UNKNOWN
+from .special import NA, UNKNOWN
 
 LANGS = ("fr", "de", "en")
 

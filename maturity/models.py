@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
+from .special import NA, UNKNOWN
+
 Slug = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 OptionId = Annotated[str, Field(pattern=r"^[^\s]+$", max_length=64)]
 """An option id: any non-empty text without spaces ("none", "0", "1", "a-b", ...), as in
@@ -23,8 +25,6 @@ Text = str | dict[str, str]
 QuestionType = Literal["scale", "single", "multi", "boolean", "number", "text"]
 SectionKind = Literal["dimension", "obstacles", "profile"]
 CHOICE_TYPES = frozenset({"scale", "single", "multi", "boolean"})
-NA = "na"
-UNKNOWN = "unknown"
 SPECIAL_VALUES = frozenset({NA, UNKNOWN})
 
 

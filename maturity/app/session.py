@@ -10,37 +10,43 @@ Rules kept here:
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from maturity.answers import AnswersFile
 from maturity.display import minutes_to_wait
 from maturity.errors import InvalidInput
-from maturity.models import Questionnaire
 
-from . import logic
+from . import names
 from .texts import LANG_NAMES, LANGS, TEXTS, normalize_lang, tr
+
+if TYPE_CHECKING:
+    from maturity.answers import AnswersFile
+    from maturity.models import Questionnaire
 
 log = logging.getLogger("maturity.app")
 
 
-class _Storage:
-    """:mod:`maturity.storage` (SQLAlchemy), imported when first used: the first page of a visit without
-    a space never opens the store, and importing SQLAlchemy was the largest part of the app's cold start
-    (issue 16). An ``except storage.StorageError`` reads the name only when an exception is raised, and
-    only the store raises one."""
+class _Later:
+    """A module imported when first used (issue 16: the app's cold start). :mod:`maturity.storage`
+    (SQLAlchemy): the first page of a visit without a space never opens the store, and importing
+    SQLAlchemy was the largest part of the cold start; an ``except storage.StorageError`` reads the name
+    only when an exception is raised, and only the store raises one. :mod:`maturity.app.logic` (pydantic
+    and the models): the first page without a space reads no questionnaire."""
+
+    def __init__(self, module: str) -> None:
+        self._module = module
 
     def __getattr__(self, name: str) -> Any:
-        import maturity.storage
-
-        return getattr(maturity.storage, name)
+        return getattr(importlib.import_module(self._module), name)
 
 
-storage: Any = _Storage()
+storage: Any = _Later("maturity.storage")
+logic: Any = _Later("maturity.app.logic")
 _STORAGE_NAMES = ("CommuneLocked", "SpaceNotFound", "StorageError", "Store")
 
 
@@ -174,7 +180,7 @@ def campaign_references() -> list[Any]:
 
 @st.cache_data(show_spinner=False)
 def commune_choices() -> list[str]:
-    return logic.commune_choices()
+    return names.commune_choices()
 
 
 # --- language ------------------------------------------------------------------------------------
@@ -285,7 +291,7 @@ def member_token() -> str | None:
     colleague moves between pages; a holder's link (``?t=``) in the URL ends it."""
     url_m = st.query_params.get("m")
     if url_m:
-        token = logic.token_from_input(url_m)
+        token = names.token_from_input(url_m)
         if token and st.session_state.get("member_token") != token:
             _forget_space()
             st.session_state["member_token"] = token
@@ -308,7 +314,7 @@ def current_token() -> str | None:
     url_token = st.query_params.get("t")
     token = st.session_state.get("token")
     if url_token and url_token != token:
-        token = logic.token_from_input(url_token)
+        token = names.token_from_input(url_token)
         _forget_space()
         st.session_state["token"] = token
     if token and st.query_params.get("t") != token:
@@ -504,6 +510,8 @@ def start(nis_code: str, chosen_lang: str) -> str | None:
     if s is None:  # no storage: a session-only document
         token = "session-" + os.urandom(16).hex()
         set_token(token)
+        from maturity.answers import AnswersFile
+
         doc = AnswersFile.new(q, nis_code)
         st.session_state["doc"] = doc
         st.session_state["doc_token"] = token
@@ -579,7 +587,7 @@ def submit_stored(q: Questionnaire, opt_in: bool) -> tuple[Any, bool]:
 def commune_of(doc: AnswersFile | None) -> str:
     meta = st.session_state.get("space_meta") or {}
     nis = (doc.nis_code if doc else None) or meta.get("nis_code")
-    return logic.commune_name(nis, (doc.commune.get("name") if doc else None) or meta.get("name"))
+    return names.commune_name(nis, (doc.commune.get("name") if doc else None) or meta.get("name"))
 
 
 def save_answer(question_id: str, value: Any) -> None:
@@ -896,14 +904,14 @@ def resume_link_box(expanded: bool) -> None:
     if not token:
         return
     la = lang()
-    url = logic.resume_url(base_url(), token)
+    url = names.resume_url(base_url(), token)
     box = st.container(border=True, key="resume_box") if expanded else st.popover(
         tr("resume_link_header", la), icon=":material/link:", key="resume_pop")
     with box:
         if expanded:
             st.markdown(f"**{tr('resume_link_header', la)}**")
         st.caption(tr("resume_link_help", la))
-        st.html(logic.copy_box_html(url, tr("copy_link", la), tr("copied_link", la)), unsafe_allow_javascript=True)
+        st.html(names.copy_box_html(url, tr("copy_link", la), tr("copied_link", la)), unsafe_allow_javascript=True)
 
 
 Reads = tuple[list[dict[str, Any]] | None, list[Any], list[Any]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from maturity.display import plural_text
 from maturity.labels import ANSWER_STATES, CAMPAIGN_WORDS, FIGURE_WORDS, RESULTS_WORDS, SCORE_STATES
-from maturity.models import NA, UNKNOWN
+from maturity.special import NA, UNKNOWN
 
 LANGS = ("fr", "de", "en")
 LANG_NAMES = {"fr": "Français", "de": "Deutsch", "en": "English"}

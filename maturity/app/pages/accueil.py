@@ -3,7 +3,7 @@
 import streamlit as st
 
 from maturity import communes
-from maturity.app import logic, session
+from maturity.app import names, session
 from maturity.app.texts import tr
 
 lang = session.lang()
@@ -32,6 +32,8 @@ if token and doc is None and session.store() is not None:
     st.warning(tr("unknown_token", lang), icon=":material/link_off:")
 
 if doc is not None:
+    from maturity.app import logic  # with pydantic and the models: only for a space to show
+
     q = session.questionnaire()
     prog = logic.progress(q, doc.answers)
     st.success(tr("current_assessment", lang, name=session.commune_of(doc), answered=prog.answered, total=prog.total),
@@ -59,12 +61,12 @@ with target:
             nis = st.session_state["home_nis"] = options[0]
         st.session_state["home_commune"] = nis
         st.radio(tr("commune_results", lang), options, key="home_commune", on_change=_on_pick,
-                 format_func=lambda code: logic.commune_label(code, lang))
+                 format_func=lambda code: names.commune_label(code, lang))
     elif (query or "").strip():
-        st.caption(tr("commune_none", lang, query=logic.commune_name(None, query)))
+        st.caption(tr("commune_none", lang, query=names.commune_name(None, query)))
         nis = st.session_state["home_nis"] = None
     elif nis:  # the search box was emptied after a choice (or the language changed): keep the choice
-        st.caption(tr("commune_chosen", lang, name=logic.commune_label(nis, lang)))
+        st.caption(tr("commune_chosen", lang, name=names.commune_label(nis, lang)))
     chosen = communes.get(nis) if nis else None
     if chosen is not None and chosen.nis_code in communes.MERGED_2025:
         st.caption(communes.MERGER_NOTE.get(lang, communes.MERGER_NOTE["fr"]))
@@ -81,7 +83,7 @@ with st.expander(tr("home_resume_header", lang), expanded=False):
     st.caption(tr("resume_help", lang))
     pasted = st.text_input(tr("resume_label", lang), key="home_resume")
     if st.button(tr("resume_button", lang), key="home_resume_go"):
-        found_token = logic.token_from_input(pasted)
+        found_token = names.token_from_input(pasted)
         if not found_token:
             st.error(tr("unknown_token", lang))
         elif (q := questionnaire()) is not None:

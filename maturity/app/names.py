@@ -1,0 +1,91 @@
+"""Names and links the app shows before any questionnaire is read: a commune's name and label, the resume
+token and link.
+
+Apart from :mod:`maturity.app.logic` (which re-exports them), because they need neither pydantic nor the
+models: the home page, the menu and the frame draw with them alone (issue 16: the app's cold start).
+"""
+
+from __future__ import annotations
+
+import re
+
+from maturity import communes
+
+from .texts import tr
+
+# --- communes -------------------------------------------------------------------------------
+
+
+def commune_choices() -> list[str]:
+    """NIS codes of the 262 communes, in alphabetical order of their displayed name."""
+    import unicodedata
+
+    def fold(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+    return sorted(communes.communes(), key=lambda nis: fold(communes.communes()[nis].display_name))
+
+
+def commune_label(nis: str, lang: str) -> str:
+    c = communes.get(nis)
+    if c is None:
+        return str(nis)
+    return tr("commune_option", lang, name=c.display_name, province=c.province_name(lang))
+
+
+def commune_name(nis: str | None, fallback: str | None = None) -> str:
+    c = communes.get(nis)
+    # a name typed by a user (not from the official list) is shown in Markdown titles: no markup characters
+    return c.display_name if c else (" ".join(_MARKUP_CHARS.sub(" ", fallback or "").split())[:120] or "—")
+
+
+_MARKUP_CHARS = re.compile(r"[\\`*_{}\[\]()<>#|!~\x00-\x1f\x7f]")
+
+
+# --- resume token -------------------------------------------------------------------------------
+
+_TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{20,200}")
+
+
+def token_from_input(text: str) -> str | None:
+    """The resume token from a pasted link (``...?t=TOKEN``) or the bare code."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    match = re.search(r"[?&]t=([A-Za-z0-9_-]+)", text)
+    candidate = match.group(1) if match else text
+    return candidate if _TOKEN_RE.fullmatch(candidate) else None
+
+
+def resume_url(base_url: str | None, token: str, page: str = "questionnaire") -> str:
+    base = (base_url or "").rstrip("/")
+    if not base:
+        base = "http://localhost:8501"
+    base = re.sub(r"/(accueil|questionnaire|resultats|recommandations|wallonie|admin)$", "", base)
+    return f"{base}/{page}?t={token}"
+
+
+def copy_box_html(url: str, copy_label: str, done_label: str) -> str:
+    """The link as selectable text and a visible button that copies it (labels in the page's language;
+    the clipboard API when the page is secure, else the selection and ``execCommand``)."""
+    from html import escape
+
+    return (
+        "<div class='resume-link' style='display:flex;flex-wrap:wrap;gap:.5rem;align-items:center'>"
+        f"<code style='flex:1 1 16rem;overflow-wrap:anywhere;padding:.5rem;border-radius:.4rem;"
+        f"background:#f0f2f6;color:#1b1d24'>{escape(url)}</code>"
+        f"<button type='button' class='resume-copy' data-url='{escape(url, quote=True)}' "
+        f"data-done='{escape(done_label, quote=True)}' style='padding:.4rem .9rem;border:1px solid #1f4e79;"
+        f"border-radius:.5rem;background:#fff;color:#1f4e79;font:inherit;cursor:pointer'>{escape(copy_label)}</button>"
+        "</div><script>(() => {\n"
+        "for (const b of document.querySelectorAll('button.resume-copy:not([data-ready])')) {\n"
+        "  b.dataset.ready = '1';\n"
+        "  b.addEventListener('click', async () => {\n"
+        "    const text = b.dataset.url;\n"
+        "    try { await navigator.clipboard.writeText(text); }\n"
+        "    catch (e) { const t = document.createElement('textarea'); t.value = text; document.body.append(t);\n"
+        "      t.select(); document.execCommand('copy'); t.remove(); }\n"
+        "    b.textContent = b.dataset.done;\n"
+        "  });\n"
+        "}})();</script>"
+    )
