@@ -438,18 +438,40 @@ def _font_bytes(path: str) -> bytes:
         return f.read()
 
 
+class _Widths(dict):
+    """A face's character widths (1/1000 em): fpdf2's, with its default width for a character the face
+    lacks, given without being stored (fpdf2's defaultdict stores it: each document needed its own copy)."""
+
+    __slots__ = ("default",)
+
+    def __missing__(self, key: int) -> int:
+        return self.default
+
+
+_WIDTHS: dict[int, tuple[TTFFont, _Widths]] = {}
+
+
+def _widths(pristine: TTFFont) -> _Widths:
+    """The widths of a pristine parsed face, made once per process and shared by its documents' fonts."""
+    found = _WIDTHS.get(id(pristine))
+    if found is None:
+        widths = _Widths(pristine.cw)
+        widths.default = pristine.cw.default_factory()
+        found = _WIDTHS[id(pristine)] = (pristine, widths)  # the face kept: its id stays its own
+    return found[1]
+
+
 def _document_font(pristine: TTFFont, index: int) -> TTFFont:
-    """A font for one document: what fpdf2 only reads (metrics, cmap, glyph ids) is shared with the
-    pristine parsed face; what it changes while writing is the document's own: the glyphs used
-    (``subset``, ``missing_glyphs``, ``biggest_size_pt``), the widths dict (a defaultdict that grows on
-    lookup), the font descriptor (given its object id when written) and the fontTools font, which
-    fpdf2 subsets in place on output."""
+    """A font for one document: what fpdf2 only reads (metrics, cmap, glyph ids, the widths) is shared
+    with the pristine parsed face; what it changes while writing is the document's own: the glyphs used
+    (``subset``, ``missing_glyphs``, ``biggest_size_pt``), the font descriptor (given its object id when
+    written) and the fontTools font, which fpdf2 subsets in place on output."""
     font = _FastWidthFont.__new__(_FastWidthFont)
     for name in TTFFont.__slots__:
         if hasattr(pristine, name):  # a few slots are never set by fpdf2 (unicode_range)
             setattr(font, name, getattr(pristine, name))
     font.i = index
-    font.cw = pristine.cw.copy()
+    font.cw = _widths(pristine)
     font.desc = copy(pristine.desc)
     font.missing_glyphs = []
     font.biggest_size_pt = 0

@@ -200,3 +200,22 @@ def test_a_last_resort_that_overflows_stops_at_its_extra_page_and_changes_nothin
     whole = sheet_pdf.layout_pdf(q, content)
     assert pdf.page_no() == whole.page_no() <= sheet_pdf.MAX_PAGES
     assert _bytes(pdf) == _bytes(whole)
+
+
+def test_the_documents_share_their_faces_widths_and_never_grow_them():
+    """A document's font reads the widths of its parsed face (shared, never copied); a character the face
+    lacks gets fpdf2's default width without being stored (a hostile text cannot grow them)."""
+    from maturity.sheet import build
+    from maturity.sheet.fonts import parsed_face
+
+    face = parsed_face("", common=True)
+    widths = sheet_pdf._widths(face)
+    count = len(widths)
+    assert dict(widths) == {cp: face.cw[cp] for cp in face.cmap}
+    doc = answers_at_rank(DEFAULT, 1, name="Ville 中文 \U0001f600 ok")
+    doc.notes[next(iter(DEFAULT.question_index))] = "".join(chr(c) for c in range(0x4E00, 0x4F00))
+    build(DEFAULT, doc, "fr", "pdf", generated=DAY)
+    assert len(widths) == count
+    assert widths[0x4E2D] == widths.default == face.cw.default_factory()
+    pdf = sheet_pdf.layout_pdf(DEFAULT, build_content(DEFAULT, answers_at_rank(DEFAULT, 1), "fr", generated=DAY))
+    assert pdf.fonts["dejavu"].cw is widths
