@@ -82,15 +82,17 @@ def targets_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, 
     labels[""] = tr("target_none", lang)
     with st.form("targets_form", border=True):
         chosen: dict[str, tuple[str, int]] = {}
+        # one container laid out by the style as six rows of two columns, 3:1, stacked on a phone, as
+        # st.columns([3, 1]) draws them (shell.roadmap_css): 17 elements fewer at every rerun
+        grid = st.container(key="tg_rows")
         for section in q.dimensions:
             current = goals.get(section.id)
-            left, right = st.columns([3, 1])
-            level = left.selectbox(
+            level = grid.selectbox(
                 q.t(section.label, lang) + " — " + tr("target_level", lang), level_ids,
                 index=level_ids.index(current.level) if current and current.level in level_ids else 0,
                 format_func=labels.__getitem__, key=f"tg_level_{section.id}")
-            by = right.number_input(tr("target_by", lang), min_value=targets_.YEAR_MIN, max_value=targets_.YEAR_MAX,
-                                    value=current.by if current else DEFAULT_BY, step=1, key=f"tg_by_{section.id}")
+            by = grid.number_input(tr("target_by", lang), min_value=targets_.YEAR_MIN, max_value=targets_.YEAR_MAX,
+                                   value=current.by if current else DEFAULT_BY, step=1, key=f"tg_by_{section.id}")
             level = logic.option_of(level, level_ids, (labels.get,))  # a label from before a language switch
             if level is None:
                 level = current.level if current and current.level in level_ids else ""

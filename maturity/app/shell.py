@@ -129,6 +129,17 @@ def set_favicon() -> None:
     ctx.enqueue(msg)
 
 
+def roadmap_css() -> str:
+    """The targets form's rows (``roadmap.targets_section``): its twelve fields in one container, drawn
+    as ``st.columns([3, 1])`` draws a row: a wrapping flex row with a 1rem gap, the level 3/4 and the year
+    1/4 of the width, each column full width on a screen of 640 px or less (Streamlit's own rule)."""
+    rows = ".st-key-tg_rows"
+    return (f"{rows}{{flex-direction:row !important;flex-wrap:wrap !important;gap:1rem !important}}"
+            f"{rows}>:nth-child(odd){{flex:1 1 calc(75% - 1rem) !important}}"
+            f"{rows}>:nth-child(even){{flex:1 1 calc(25% - 1rem) !important}}"
+            f"@media (max-width:640px){{{rows}>*{{min-width:calc(100% - 24px) !important}}}}")
+
+
 def tab_title(page_title: str, lang: str) -> str:
     """The browser tab's title: the page, then the tool, in the page's language."""
     return tr("tab_title", lang, page=page_title)
@@ -172,7 +183,7 @@ def css(lang: str) -> str:
         ".st-key-score_table th:nth-last-child(-n+3),.st-key-score_table td:nth-last-child(-n+3){display:none}"
         "}"
         # a table of many columns: the table in a column wide enough for it, else its rows as a list
-        + tables.css() +
+        + tables.css() + roadmap_css() +
         # question texts: the same weight above radios and checkboxes
         "[class*='st-key-q_'] [data-testid='stWidgetLabel'] p,[class*='st-key-q_'] .q-text"
         "{font-size:1rem;font-weight:600}"
