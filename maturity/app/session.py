@@ -70,10 +70,18 @@ def _questionnaire(path: str | None) -> Questionnaire:
     return load_questionnaire(path or DEFAULT_QUESTIONNAIRE)
 
 
+_QUESTIONNAIRES: dict[str | None, Questionnaire] = {}  # what ``_questionnaire`` loaded, by a dict lookup
+
+
 def questionnaire() -> Questionnaire | None:
     """The questionnaire (``MATURITY_QUESTIONNAIRE`` or the default file); None when it cannot be loaded."""
+    path = os.environ.get(QUESTIONNAIRE_ENV) or None
+    found = _QUESTIONNAIRES.get(path)  # asked several times a run: the cache's call hashes its key each time
+    if found is not None:
+        return found
     try:
-        return _questionnaire(os.environ.get(QUESTIONNAIRE_ENV) or None)
+        found = _QUESTIONNAIRES[path] = _questionnaire(path)
+        return found
     except (InvalidInput, OSError) as exc:
         log.error("questionnaire not loaded: %s", exc)
         return None
