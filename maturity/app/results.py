@@ -50,7 +50,7 @@ class View:
     history: list[Any]
     previous: Any | None
     radar: dict
-    score_table: Any
+    score_table: Any  # the Arrow table; a Fitting (a list on a phone) with colleagues' columns
     series_table: Fitting
     team_table: Fitting | None
     levels: list[Level]
@@ -61,6 +61,14 @@ class View:
     obstacle_note: str
     comparisons: list[tuple[str, list[str]]] | None  # None: no benchmark set loaded
     sentences: int
+
+
+def _score_table(rows: list[dict[str, str]], lang: str, colleagues: bool) -> Any:
+    """The results table. Its series' short headers fit a phone (the commune, Wallonia, province, size,
+    before); a colleague's column is headed by their role, free text of any length ("conseillère en
+    mobilité" cut at the screen's edge at 390 px), so with colleagues it comes with its list too, which a
+    narrow column shows instead (tables.py)."""
+    return fitting(rows, lang, _frame(rows)) if colleagues else _frame(rows)
 
 
 def _frame(rows: list[dict[str, str]]) -> Any:
@@ -115,7 +123,7 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
     if team_people:  # each colleague's own shape, by role (holder only)
         team_series, team_rows = team.results_view(q, lang, team_people)
         series = series + team_series
-        team_table = fitting(team_rows, _frame(team_rows))
+        team_table = fitting(team_rows, lang, _frame(team_rows))
     target_series = roadmap.target_series(q, doc, name, lang)
     radar = session.radar_spec(q, series + ([target_series] if target_series else []), lang)
 
@@ -135,7 +143,7 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
             heading = f"**{label}** — {format_number(d.score, lang)} / 100 — **{q.t(level.label, lang)}**"
             caption = q.t(level.description, lang)
         why = logic.contribution_rows(q, assessment, section.id, doc.answers, lang)
-        levels.append(Level(label, heading, caption, fitting(why, _frame(why)), section.id))
+        levels.append(Level(label, heading, caption, fitting(why, lang, _frame(why)), section.id))
 
     changes = None
     if previous is not None:
@@ -160,8 +168,8 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
         assessment=assessment, progress=logic.progress(q, doc.answers),
         scored=sum(d.score is not None for d in assessment.dimensions.values()),
         series=series, regional_note=regional_note, history=history, previous=previous, radar=radar,
-        score_table=_frame(logic.score_table(q, series, assessment, lang)),
-        series_table=fitting(series_rows, _frame(series_rows)), team_table=team_table, levels=levels,
+        score_table=_score_table(logic.score_table(q, series, assessment, lang), lang, bool(team_people)),
+        series_table=fitting(series_rows, lang, _frame(series_rows)), team_table=team_table, levels=levels,
         target_rows=_frame(targets) if targets else None,
         progress_specs=roadmap.progress_specs(q, doc, assessment, history, lang),
         changes=changes, obstacles=obstacles, obstacle_note=obstacle_note, comparisons=comparisons,

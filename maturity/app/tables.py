@@ -15,22 +15,24 @@ from typing import Any
 
 import streamlit as st
 
+from .texts import tr
+
 # the column widths (px) from which a table is shown rather than its list; a container's key is written
 # by Streamlit as the CSS class st-key-<key>
 WIDTHS = (560, 640, 760)
 
 
-def rows_as_list(rows: Sequence[Mapping[str, str]]) -> str:
+def rows_as_list(rows: Sequence[Mapping[str, str]], lang: str) -> str:
     """The rows as a Markdown list: the first column's value in bold, then each other value on a line of
-    its own after its column's name ("Beitrag (Punkte): 4"); empty values left out. The values are the
-    table's (Markdown, as ``st.table`` draws them)."""
+    its own after its column's name ("Beitrag (Punkte): 4", "Votre score : 61"); empty values left out.
+    The values are the table's (Markdown, as ``st.table`` draws them)."""
     items = []
     for row in rows:
         cells = [(str(name), " ".join(str(value).split())) for name, value in row.items()]
         if not cells:
             continue
         head = cells[0][1]
-        rest = "  \n  ".join(f"{name}: {value}" for name, value in cells[1:] if value)
+        rest = "  \n  ".join(tr("label_value", lang, label=name, value=value) for name, value in cells[1:] if value)
         item = f"- **{head}**" if head else "-"
         items.append(item + (f"  \n  {rest}" if rest else ""))
     return "\n".join(items)
@@ -44,16 +46,19 @@ class Fitting:
     as_list: str
 
 
-def fitting(rows: Sequence[Mapping[str, str]], table: Any = None) -> Fitting:
+def fitting(rows: Sequence[Mapping[str, str]], lang: str, table: Any = None) -> Fitting:
     """The rows as a :class:`Fitting`; ``table``: the rows already built for ``st.table`` (Arrow)."""
-    return Fitting(rows if table is None else table, rows_as_list(rows))
+    return Fitting(rows if table is None else table, rows_as_list(rows, lang))
 
 
-def fitting_table(rows: Fitting | Sequence[Mapping[str, str]], key: str, min_width: int = 640) -> None:
-    """``st.table`` in a column of ``min_width`` px or more, else :func:`rows_as_list`."""
+def fitting_table(rows: Fitting | Sequence[Mapping[str, str]], key: str, min_width: int = 640,
+                  lang: str | None = None) -> None:
+    """``st.table`` in a column of ``min_width`` px or more, else :func:`rows_as_list` (rows: in ``lang``)."""
     if min_width not in WIDTHS:
         raise ValueError(f"min_width is one of {WIDTHS}")
-    fit = rows if isinstance(rows, Fitting) else fitting(rows)
+    if not isinstance(rows, Fitting) and lang is None:
+        raise ValueError("rows need their language")
+    fit = rows if isinstance(rows, Fitting) else fitting(rows, lang or "")
     # one container, not three: a container of its own around the table and the list cost every rerun
     # about 0.1 ms each (14 on the results page); the style finds each by the element it is drawn in
     with st.container(key=f"fit_{min_width}_{key}"):

@@ -557,6 +557,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_kind": {"fr": "Nature", "de": "Art", "en": "Kind"},
     "col_source": {"fr": "Source", "de": "Quelle", "en": "Source"},
     "source_line": {"fr": "Source : {source}", "de": "Quelle: {source}", "en": "Source: {source}"},
+    # a value after its column's name, in a table drawn as a list on a phone (tables.py)
+    "label_value": {"fr": "{label}\u00a0: {value}", "de": "{label}: {value}", "en": "{label}: {value}"},
     "col_year": {"fr": "Année", "de": "Jahr", "en": "Year"},
     "col_n": {"fr": "n (communes)", "de": "n (Gemeinden)", "en": "n (communes)"},
     "col_note": {"fr": "À savoir", "de": "Hinweis", "en": "Note"},

@@ -8,13 +8,18 @@ def test_each_value_is_said_with_its_columns_name_and_empty_ones_are_left_out():
     rows = [{"Frage": "Wie unterstützt die Gemeinde lokale Geschäfte?", "Antwort": "Keine Daten.",
              "Wert (0 bis 1)": "0,00", "Beitrag (Punkte)": "0"},
             {"Frage": "Gesamt", "Antwort": "", "Wert (0 bis 1)": "", "Beitrag (Punkte)": "29"}]
-    text = tables.rows_as_list(rows)
+    text = tables.rows_as_list(rows, "de")
     assert text == ("- **Wie unterstützt die Gemeinde lokale Geschäfte?**  \n  Antwort: Keine Daten.  \n"
                     "  Wert (0 bis 1): 0,00  \n  Beitrag (Punkte): 0\n"
                     "- **Gesamt**  \n  Beitrag (Punkte): 29")
 
 
 def test_a_value_on_several_lines_stays_in_its_item():
-    text = tables.rows_as_list([{"Gruppe": "Wallonie", "Quelle": "eine\n\n- Liste\nmehr"}])
+    text = tables.rows_as_list([{"Gruppe": "Wallonie", "Quelle": "eine\n\n- Liste\nmehr"}], "de")
     assert text == "- **Wallonie**  \n  Quelle: eine - Liste mehr"
 
+
+
+def test_french_puts_a_no_break_space_before_the_colon():
+    text = tables.rows_as_list([{"Dimension": "Smart Living", "Votre score": "61", "Niveau": ""}], "fr")
+    assert text == "- **Smart Living**  \n  Votre score\u00a0: 61"

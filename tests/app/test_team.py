@@ -123,3 +123,7 @@ def test_the_consensus_meeting_shows_divergences_and_decides(mini, store: Store)
     goto(at, "resultats")
     tables = [str(t.value) for t in at.table]
     assert any("mobilité" in t and "Écart" in t for t in tables)
+    # the results table has a column per colleague, headed by their role: in a narrow column (a phone)
+    # its rows as a list instead, each score next to the role
+    lists = [m.value for m in at.markdown if m.value.startswith("- **")]
+    assert any("Votre score\u00a0: " in m and "mobilité\u00a0: " in m for m in lists), lists

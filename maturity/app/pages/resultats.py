@@ -3,7 +3,7 @@
 import streamlit as st
 
 from maturity.app import logic, results, roadmap, session
-from maturity.app.tables import fitting_table
+from maturity.app.tables import Fitting, fitting_table
 from maturity.app.texts import tr
 from maturity.display import format_date, format_number, format_percent, minutes_to_wait
 from maturity.storage import RateLimited
@@ -34,7 +34,10 @@ if view.regional_note:
 
 st.subheader(tr("table_header", lang))
 with st.container(key="score_table"):  # on a phone: fewer columns (shell.css)
-    st.table(view.score_table, hide_index=True)
+    if isinstance(view.score_table, Fitting):  # colleagues' columns too: a list in a column under 760 px
+        fitting_table(view.score_table, "scores", min_width=760)
+    else:
+        st.table(view.score_table, hide_index=True)
 st.caption(tr("series_table_header", lang))
 fitting_table(view.series_table, "series")  # in a narrow column: a list (tables.py)
 if view.team_table is not None:

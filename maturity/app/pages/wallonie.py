@@ -22,7 +22,7 @@ if q is not None and store is not None:
         session.show_storage_error(exc)
 if rows:
     rows, source = logic.shared_column(rows, tr("col_source", lang))  # the same source for every group: once
-    fitting_table(rows, "pool", 760)  # in a narrower column: a list (tables.py)
+    fitting_table(rows, "pool", 760, lang)  # in a narrower column: a list (tables.py)
     if source:
         st.caption(tr("source_line", lang, source=logic.escape_markdown(source)))
 else:
@@ -31,7 +31,7 @@ else:
 st.header(tr("wal_barometer_header", lang))
 sets = session.benchmark_sets()
 if sets:
-    fitting_table(logic.barometer_rows(sets, lang), "barometer", 640)
+    fitting_table(logic.barometer_rows(sets, lang), "barometer", 640, lang)
     for bset in sorted(sets, key=lambda b: -b.year):
         st.markdown(f"**{bset.year}** — " + " · ".join(f"[{src.name(lang)}]({src.url})" for src in bset.sources))
 else:
