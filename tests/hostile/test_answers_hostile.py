@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import json
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +14,7 @@ from maturity.answers import AnswersFile, check_answers, parse_answers_json
 from maturity.errors import InvalidInput
 from maturity.questionnaire import load_questionnaire
 from tests.hostile.payloads import any_text, apply_mutations, dumps, hostile_text, json_values, mutations
-from tests.timing import yardstick
+from tests.timing import cpu_time, yardstick
 
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 Q = load_questionnaire()
@@ -107,9 +106,9 @@ JSON_BOMBS = {
 def test_json_bombs_are_refused_quickly(name):
     limit = 10 * yardstick()
     for raw in (JSON_BOMBS[name], JSON_BOMBS[name].encode("utf-8")):
-        start = time.perf_counter()
+        start = cpu_time()
         with pytest.raises(InvalidInput) as info:
             doc = parse_answers_json(raw, "bomb.json")
             check_answers(doc, Q, "bomb.json")
-        assert time.perf_counter() - start < limit, name
+        assert cpu_time() - start < limit, name
         assert all(p.place for p in info.value.problems)

@@ -4,7 +4,6 @@ problems each name a place; never any other exception. YAML bombs are refused qu
 from __future__ import annotations
 
 import copy
-import time
 
 import pytest
 import yaml
@@ -21,7 +20,7 @@ from maturity.questionnaire import (
 )
 from maturity.yamlio import MAX_BYTES, load_yaml, load_yaml_file
 from tests.hostile.payloads import any_text, apply_mutations, json_values, mutations
-from tests.timing import yardstick
+from tests.timing import cpu_time, yardstick
 
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ROOT = DEFAULT_QUESTIONNAIRE.parent.parent
@@ -114,19 +113,19 @@ def test_yaml_bombs_are_refused_quickly(name, tmp_path):
     with its nesting or its aliases would take thousands of times more."""
     text = BOMBS[name]
     limit = 10 * yardstick()
-    start = time.perf_counter()
+    start = cpu_time()
     with pytest.raises(InvalidInput) as info:
         parse_questionnaire(text, "bomb.yaml")
-    elapsed = time.perf_counter() - start
+    elapsed = cpu_time() - start
     assert elapsed < limit, f"{name}: {elapsed:.2f} s, 10 × the real questionnaire: {limit:.2f} s"
     assert all(p.place for p in info.value.problems)
     # the same through the file reader (the size is checked before reading)
     path = tmp_path / "bomb.yaml"
     path.write_text(text, encoding="utf-8")
-    start = time.perf_counter()
+    start = cpu_time()
     with pytest.raises(InvalidInput):
         load_questionnaire(path)
-    assert time.perf_counter() - start < limit
+    assert cpu_time() - start < limit
 
 
 def test_aliases_are_refused_even_when_harmless():

@@ -5,14 +5,13 @@ message; a file carrying only a commune name relabelled the space's commune."""
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
 from maturity.answers import MAX_DEPTH, MAX_KEYS, parse_answers_json
 from maturity.app import logic
 from maturity.errors import InvalidInput, Problem
-from tests.timing import yardstick
+from tests.timing import cpu_time, yardstick
 
 from .test_app_hostile import _open, store  # noqa: F401  (the fixture)
 
@@ -35,10 +34,10 @@ def test_a_deep_file_is_refused_before_it_is_parsed() -> None:
 def test_sixty_thousand_keys_are_refused_at_once_in_one_short_message() -> None:
     raw = json.dumps({"questionnaire": Q, "answers": {f"k{i}": "x" for i in range(60_000)}}).encode()
     limit = 10 * yardstick()
-    start = time.perf_counter()
+    start = cpu_time()
     with pytest.raises(InvalidInput) as err:
         parse_answers_json(raw, "keys.json")
-    assert time.perf_counter() - start < limit
+    assert cpu_time() - start < limit
     assert len(err.value.problems) == 1 and len(str(err.value)) < 300
     assert f"{MAX_KEYS:,}" in str(err.value)
 

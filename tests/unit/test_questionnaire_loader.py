@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from maturity.errors import InvalidInput
 from maturity.questionnaire import load_questionnaire, parse_questionnaire
 from maturity.yamlio import load_yaml
-from tests.timing import yardstick
+from tests.timing import cpu_time, yardstick
 
 BROKEN = Path(__file__).resolve().parent.parent / "data" / "broken"
 EXPECTED = json.loads((BROKEN / "expected.json").read_text(encoding="utf-8"))
@@ -79,10 +78,10 @@ def test_alias_bomb_is_refused_quickly():
     for i in range(1, 12):
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
     limit = 10 * yardstick()
-    start = time.perf_counter()
+    start = cpu_time()
     with pytest.raises(InvalidInput, match="aliases"):
         load_yaml("\n".join(lines), "bomb.yaml")
-    assert time.perf_counter() - start < limit
+    assert cpu_time() - start < limit
 
 
 def test_huge_file_is_refused_before_parsing(tmp_path):
@@ -90,10 +89,10 @@ def test_huge_file_is_refused_before_parsing(tmp_path):
     with big.open("w") as fh:
         fh.write("a: [" + "1, " * (17 * 1024 * 1024) + "1]\n")  # ~50 MB
     limit = 10 * yardstick()
-    start = time.perf_counter()
+    start = cpu_time()
     with pytest.raises(InvalidInput, match="too large"):
         load_questionnaire(big)
-    assert time.perf_counter() - start < limit
+    assert cpu_time() - start < limit
 
 
 def test_yes_and_no_are_strings_not_booleans():
