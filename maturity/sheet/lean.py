@@ -4,8 +4,11 @@ When it loads, fpdf2 imports numpy (to speed up some image decoding) and fontToo
 instancer: a third of its import time, and a sheet uses neither (its radar is vector paths, its fonts
 static faces). ``import_pdf()`` imports :mod:`maturity.sheet.pdf` (and fpdf2) with both put off to their
 first use: fpdf2 sees numpy as installed (a stand-in that imports numpy on first use) and gets the
-instancer module as a lazy module (``importlib.util.LazyLoader``). Nothing else changes: an image or a
-variable font would import them then, as usual.
+instancer module as a lazy module (``importlib.util.LazyLoader``). Likewise the two functions fpdf2 takes
+from modules a sheet never needs (``PUT_OFF``: ``unittest.mock.patch``, with asyncio and unittest behind
+it, for signing a PDF; defusedxml's ``fromstring`` for reading an SVG image) are stand-ins that import
+their module at their first call. Nothing else changes: an image, a variable font, a signature or an SVG
+would import them then, as usual.
 
 Not for a multi-threaded process (the app): while fpdf2 loads, ``import numpy`` fails in every thread.
 """
@@ -30,6 +33,38 @@ class _OnFirstUse:
 
     def __repr__(self) -> str:
         return f"<{self._name}, imported on first use>"
+
+
+# Modules fpdf2 imports while it loads for one function each, called only for what a sheet never does.
+PUT_OFF = {"unittest.mock": "patch", "defusedxml.ElementTree": "fromstring"}
+
+
+class _PutOff(ModuleType):
+    """Stands for a module while fpdf2 loads: its function in ``PUT_OFF`` imports the module at its first
+    call; any other name read imports the module at once."""
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("__"):  # the import system's questions (``__path__``...): not a package
+            raise AttributeError(attr)
+        return getattr(_real_module(self), attr)
+
+
+def _real_module(stand_in: ModuleType) -> ModuleType:
+    name = stand_in.__name__
+    if sys.modules.get(name) is stand_in:
+        del sys.modules[name]
+    return importlib.import_module(name)
+
+
+def _put_off(name: str, function: str) -> _PutOff:
+    stand_in = _PutOff(name)
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(_real_module(stand_in), function)(*args, **kwargs)
+
+    call.__name__ = function
+    setattr(stand_in, function, call)
+    return stand_in
 
 
 def _lazy_submodule(name: str) -> None:
@@ -57,11 +92,16 @@ def import_pdf() -> ModuleType:
     blocked = "numpy" not in sys.modules
     if blocked:
         sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` raises ImportError
+    stand_ins = {name: _put_off(name, function) for name, function in PUT_OFF.items() if name not in sys.modules}
+    sys.modules.update(stand_ins)
     try:
         module = importlib.import_module("maturity.sheet.pdf")
     finally:
         if blocked and sys.modules.get("numpy", 0) is None:
             del sys.modules["numpy"]
+        for name, stand_in in stand_ins.items():  # fpdf2 keeps its functions; later imports get the modules
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
     image_parsing = sys.modules.get("fpdf.image_parsing")
     if blocked and image_parsing is not None and getattr(image_parsing, "numpy", 0) is None:
         image_parsing.numpy = _OnFirstUse("numpy")

@@ -52,3 +52,38 @@ def test_lean_import_puts_off_numpy_and_the_instancer_and_changes_no_byte():
     q = load_questionnaire()
     here = build(q, answers_at_rank(q, 1, name="Fontaine-l'Évêque"), "de", "pdf", generated=date(2026, 12, 1))
     assert done.stdout.startswith(b"%PDF") and _undated(done.stdout) == _undated(here)
+
+
+PUT_OFF_SCRIPT = textwrap.dedent("""
+    import sys
+    from datetime import date
+    from maturity.sheet.lean import import_pdf
+    import_pdf()
+    import fpdf.sign, fpdf.svg
+    never = ("unittest", "unittest.mock", "asyncio", "defusedxml", "defusedxml.ElementTree")
+    assert not any(name in sys.modules for name in never), [n for n in never if n in sys.modules]
+    from maturity.questionnaire import load_questionnaire
+    from maturity.sheet import build
+    sys.path.insert(0, "tests/unit")
+    from sheet_helpers import answers_at_rank
+    q = load_questionnaire()
+    build(q, answers_at_rank(q, 1), "fr", "pdf", generated=date(2026, 12, 1))
+    assert not any(name in sys.modules for name in never)  # a sheet never used them
+    # called, the functions fpdf2 took are the modules' own: an SVG is read by defusedxml, a patch patches
+    assert fpdf.svg.parse_xml_str("<svg width='2'/>").get("width") == "2"
+    import defusedxml.ElementTree
+    assert type(sys.modules["defusedxml.ElementTree"]).__name__ == "module"
+    import os
+    with fpdf.sign.patch("os.sep", "#"):
+        assert os.sep == "#"
+    assert os.sep != "#" and "unittest.mock" in sys.modules
+    from unittest.mock import patch
+    assert patch.object is not None
+""")
+
+
+def test_lean_import_puts_off_the_modules_fpdf2_takes_one_function_from():
+    """unittest.mock (with asyncio) and defusedxml are imported at the first call of the function fpdf2
+    took from them (signing a PDF, reading an SVG), never for a sheet."""
+    done = subprocess.run([sys.executable, "-c", PUT_OFF_SCRIPT], cwd=ROOT, capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode()
