@@ -34,6 +34,12 @@ SCORE_STATES: dict[str, dict[str, str]] = {
 # a benchmark figure in a table, or its absence
 FIGURE_WORDS: dict[str, dict[str, str]] = {
     "none": {"fr": "pas de chiffre publié", "de": "keine veröffentlichte Zahl", "en": "no published figure"},
+    # an obstacle's figure published as a rank only ("3e"): what the rank counts, said in full
+    "obstacle_rank": {
+        "fr": "{rank} frein le plus cité (pas de pourcentage publié)",
+        "de": "{rank} meistgenanntes Hemmnis (kein Prozentsatz veröffentlicht)",
+        "en": "{rank} most cited obstacle (no percentage published)",
+    },
     # the self-declared pool of this server (no campaign behind it), as a series' kind
     "pooled_unverified": {"fr": "auto-évaluations déclarées, non vérifiées",
                           "de": "gemeldete, nicht überprüfte Selbstbewertungen",

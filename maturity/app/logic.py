@@ -460,10 +460,13 @@ def obstacle_figure(q: Questionnaire, question: Question, sets: list[Any]) -> An
     return None
 
 
-def figure_text(ref: Any, lang: str, cite: bool = True) -> str:
+def figure_text(ref: Any, lang: str, cite: bool = True, rank_key: str | None = None) -> str:
     """A benchmark figure with its kind, source, year and n (contract §5): "50 % (Baromètre …, n = 113)".
-    ``cite=False`` leaves out the parenthesis, for a list that says it once (:func:`citation_note`)."""
+    ``cite=False`` leaves out the parenthesis, for a list that says it once (:func:`citation_note`);
+    ``rank_key``: the words that say what a rank counts ("3e frein le plus cité"), never a bare "3e"."""
     value = ref.formatted(lang)
+    if rank_key and ref.figure.unit == "rank":
+        value = tr(rank_key, lang, rank=value)
     # a rank ("3.", German) opening a table cell would be read as a numbered list: escape its dot
     value = re.sub(r"^(\d+)\.", r"\1\\.", value)
     text = f"{value} — {ref.label(lang)}"
@@ -498,7 +501,7 @@ def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str
         rows.append({
             tr("col_obstacle", lang): q.t(question.text, lang),
             tr("col_severity", lang): value_label(q, question, answers.get(question.id), lang),
-            tr("col_barometer", lang): figure_text(ref, lang, cite) if ref is not None
+            tr("col_barometer", lang): figure_text(ref, lang, cite, rank_key="barometer_rank") if ref is not None
             else tr("no_barometer_figure", lang),
         })
     return rows

@@ -80,8 +80,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "summary_none": {"fr": "trop peu de réponses pour situer la commune : complétez le questionnaire",
                      "de": "zu wenige Antworten, um die Gemeinde einzuordnen: Fragebogen vervollständigen",
                      "en": "too few answers to place the commune: complete the questionnaire"},
-    "summary_first_priority": {"fr": "{title} (priorité 1 ci-dessous)", "de": "{title} (Priorität 1 unten)",
-                               "en": "{title} (priority 1 below)"},
+    # the first of the numbered list "Priorités d'action" (its own priority level may be 3: never "priorité 1")
+    "summary_first_priority": {"fr": "{title} (n° 1 des priorités d'action ci-dessous)",
+                               "de": "{title} (Nr. 1 der Handlungsprioritäten unten)",
+                               "en": "{title} (no. 1 of the priorities for action below)"},
     "next_steps_title": {"fr": "La prochaine étape, dimension par dimension",
                          "de": "Der nächste Schritt, Dimension für Dimension",
                          "en": "The next step, dimension by dimension"},
@@ -138,11 +140,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_barometer": {"fr": "Communes wallonnes qui le citent", "de": "Wallonische Gemeinden, die es nennen",
                       "en": "Walloon communes citing it"},
     "no_figure": FIGURE_WORDS["none"],  # the core's (maturity.labels), as the app says
-    "obstacle_rank": {
-        "fr": "{rank} frein le plus cité (pas de pourcentage publié)",
-        "de": "{rank} meistgenanntes Hemmnis (kein Prozentsatz veröffentlicht)",
-        "en": "{rank} most cited obstacle (no percentage published)",
-    },
+    "obstacle_rank": FIGURE_WORDS["obstacle_rank"],  # the core's (maturity.labels), as the app says
     "obstacles_note": {
         "fr": "Entre parenthèses, la gravité sur 3 ; « cité » : « Frein important » (2/3) ou « Frein majeur » (3/3).",
         "de": "In Klammern die Schwere von 3; „genannt“: „Erhebliches Hemmnis“ (2/3) oder „Großes Hemmnis“ (3/3).",
@@ -810,7 +808,7 @@ def build_content(
         sources_title=t("sources_title", lang), sources=sources.rows, footer=footer,
         questionnaire_id=q.id, questionnaire_version=q.version,
         labels={k: t(k, lang) for k in ("why", "actions", "resources", "no_sources", "warnings_title",
-                                         "priority_names", "no_obstacles", "no_comparisons", "notes_more",
+                                         "priority", "priority_names", "no_obstacles", "no_comparisons", "notes_more",
                                          "method_short", "col_range", "col_meaning", "trends_more")},
     )
 
@@ -1050,5 +1048,6 @@ def _summary(q: Questionnaire, assessment: Assessment, rows: list[ScoreRow], pri
 
 
 def priority_name(content: SheetContent, level: int) -> str:
+    """A recommendation's level as the sheet says it: "Priorité 3 — normale" (a bare "3" says nothing)."""
     names = dict(item.split(" ", 1) for item in content.labels["priority_names"].split("|"))
-    return f"{level} — {names.get(str(level), '')}".rstrip(" —")
+    return f"{content.labels['priority'].format(n=level)} — {names.get(str(level), '')}".rstrip(" —")

@@ -205,8 +205,14 @@ def test_the_studys_long_parenthesis_is_said_once_per_group(q):
         assert "Barometer 2021" in cite
         assert not [t for t in texts if cite in t or "veröffentlichte Zahl" in t]
     rows = logic.obstacle_rows(real, score(real, answers), answers, "de", sets, cite=False)
-    assert not [r for r in rows if "veröffentlichte Zahl, " in r["Barometer 2021"]]
-    assert any(r["Barometer 2021"].startswith("3\\. — ") for r in rows)  # a rank, never a numbered list
+    column = "Wallonische Gemeinden, die es nennen (Barometer 2021)"
+    assert not [r for r in rows if "veröffentlichte Zahl, " in r[column]]
+    # a rank says what it counts, and never opens a numbered list
+    assert any(r[column].startswith("3\\. meistgenanntes Hemmnis (kein Prozentsatz veröffentlicht) — ") for r in rows)
+    fr = logic.obstacle_rows(real, score(real, answers), answers, "fr", sets, cite=False)
+    shown = {r["Frein"]: r["Communes wallonnes qui le citent (baromètre 2021)"] for r in fr}
+    assert any(v.startswith("3e frein le plus cité (pas de pourcentage publié) — ") for v in shown.values())
+    assert any(v.startswith("50 % — ") or v.startswith("50\u00a0% — ") for v in shown.values())
     note = logic.citation_note(logic.obstacle_cites(real, sets, "de"), "de")
     assert note.startswith("Quelle dieser Zahlen: Wallonisches Smart-City-Barometer 2021") and note.count("2021,") == 1
 

@@ -49,6 +49,22 @@ def test_summary_names_strongest_weakest_and_first_step():
     assert "/ 100" not in content.overall_value
 
 
+def test_first_step_and_each_priority_say_which_number_they_are():
+    """"Premier pas : … (priorité 1 ci-dessous)" beside "Priorité : 3 — normale" read as a contradiction
+    (seen on a sheet): the summary points at the list's first item, each item names its level in words."""
+    from maturity.sheet.content import priority_name
+
+    q = questionnaire()
+    doc = answers_at_rank(q, 0)
+    content = build_content(q, doc, "fr", generated=DAY)
+    first = content.summary[-1][1]
+    assert first == f"{content.priorities[0].title} (n° 1 des priorités d'action ci-dessous)"
+    assert priority_name(content, 3) == "Priorité 3 — normale"
+    de = build_content(q, doc, "de", generated=DAY)
+    assert de.summary[-1][1].endswith("(Nr. 1 der Handlungsprioritäten unten)")
+    assert priority_name(de, 1) == "Priorität 1 — hoch"
+
+
 def test_summary_with_one_scored_dimension_calls_it_neither_strength_nor_weakness():
     q = questionnaire()
     doc = AnswersFile(q.id, q.version)
