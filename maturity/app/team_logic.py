@@ -63,13 +63,17 @@ def final_options(question: Question) -> list[Any]:
 
 def respondent_series(q: Questionnaire, spreads: Mapping[str, DimensionSpread], roles: Sequence[str], lang: str
                       ) -> list[SeriesInfo]:
-    """Each respondent's own shape (their answers scored alone), named by role only."""
+    """Each respondent's own shape (their answers scored alone), named by role only; answers of this
+    assessment, so of this year."""
+    import datetime as dt
+
+    year = str(dt.date.today().year)
     out = []
     for i, role in enumerate(roles):
         scores = {dim: s.scores[i] for dim, s in spreads.items()}
         out.append(SeriesInfo(
             name=tr("series_respondent", lang, role=role), scores=scores, kind="respondent",
-            kind_label=tr("kind_respondent", lang), source=role, year="", n=1,
+            kind_label=tr("kind_respondent", lang), source=role, year=year, n=1,
             note=tr("series_note_respondent", lang), short=role))
     return out
 
@@ -96,15 +100,18 @@ def summary(result: MergeResult, limit: int = SUMMARY_LIMIT) -> list[dict[str, A
 
 
 def member_rows(q: Questionnaire, members: Sequence[Any], lang: str) -> list[dict[str, str]]:
-    """The team as the holder sees it: role, sections, answers given, last saved."""
+    """The team as the holder sees it: role, sections, answers given, last saved. Every cell escaped:
+    ``st.table`` reads its cells as Markdown, where a German date ("26. November 2026") opened a numbered
+    list (drawn "November 2026" after a cut "26", seen in chromium), and a role is typed freely."""
     from maturity.display import format_date
+    from maturity.markdown import escape
 
     rows = []
     for m in members:
         sections = tr("team_all_sections", lang) if not m.sections else ", ".join(
             q.t(s.label, lang) for s in q.sections if s.id in m.sections)
         given = sum(1 for v in m.answers.values() if v is not None)
-        rows.append({tr("team_col_role", lang): m.role, tr("team_col_sections", lang): sections,
+        rows.append({tr("team_col_role", lang): escape(m.role), tr("team_col_sections", lang): escape(sections),
                      tr("team_col_given", lang): str(given),
-                     tr("team_col_saved", lang): format_date(m.updated_at, lang) if given else "—"})
+                     tr("team_col_saved", lang): escape(format_date(m.updated_at, lang)) if given else "—"})
     return rows

@@ -127,3 +127,21 @@ def test_the_consensus_meeting_shows_divergences_and_decides(mini, store: Store)
     # its rows as a list instead, each score next to the role
     lists = [m.value for m in at.markdown if m.value.startswith("- **")]
     assert any("Votre score\u00a0: " in m and "mobilité\u00a0: " in m for m in lists), lists
+
+
+def test_the_team_table_never_reads_a_date_or_a_role_as_markdown():
+    """st.table reads cells as Markdown: "26. November 2026" (German) was drawn as a list item numbered 26."""
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    from maturity.app import team_logic
+    from maturity.questionnaire import load_questionnaire
+
+    q = load_questionnaire()
+    member = SimpleNamespace(role="1. **Schöffe**", sections=None, answers={"x": "a"}, notes={},
+                             updated_at=datetime(2026, 11, 26, 22, 0, tzinfo=UTC))
+    [row] = team_logic.member_rows(q, [member], "de")
+    assert row["Zuletzt gespeichert"] == "26\\. November 2026"
+    assert row["Rolle"] == "1\\. \\*\\*Schöffe\\*\\*"
+    [row] = team_logic.member_rows(q, [member], "fr")
+    assert row["Dernier enregistrement"] == "26 novembre 2026"
