@@ -109,7 +109,7 @@ TEXTS: dict[str, dict[str, str]] = {
                            "en": "No divergence: the team agrees on every question."},
     "team_divergent": {"fr": "divergente", "de": "abweichend", "en": "divergent"},
     "team_agreed": {"fr": "accord", "de": "Übereinstimmung", "en": "agreed"},
-    "team_spread": {"fr": "écart de {points:# point|# points} sur 100", "de": "Abstand von {points:# Punkt|# Punkten} von 100",
+    "team_spread": {"fr": "écart de {points:# point|# points} sur 100", "de": "Abstand: {points} von 100 Punkten",
                     "en": "{points:# point|# points} apart out of 100"},
     "team_spread_none": {"fr": "écart non mesuré", "de": "Abstand nicht gemessen", "en": "spread not measured"},
     "team_proposal": {"fr": "Proposition : **{answer}**", "de": "Vorschlag: **{answer}**", "en": "Proposal: **{answer}**"},
