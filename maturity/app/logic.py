@@ -357,9 +357,13 @@ class SeriesInfo:
 
 
 def commune_series(q: Questionnaire, assessment: Assessment, name: str, lang: str) -> SeriesInfo:
+    """This assessment as a series: answers being given now, so its year is this year (a "—" there read
+    as a figure without a date)."""
+    import datetime as dt
+
     return SeriesInfo(
         name=tr("series_commune", lang, name=name), scores=assessment.scores(), kind="commune",
-        kind_label=tr("kind_commune", lang), source=name, year="", n=1,
+        kind_label=tr("kind_commune", lang), source=name, year=str(dt.date.today().year), n=1,
         note=tr("series_note_commune", lang), short=tr("short_commune", lang))
 
 

@@ -114,6 +114,15 @@ def test_sheet_builds_with_the_same_series_as_the_radar(q):
     assert "Namur" in md
 
 
+def test_this_assessment_says_its_year_under_the_table(q):
+    """The legend under the results table said "Année : —" for "Votre score" (seen on a phone)."""
+    import datetime as dt
+
+    series = logic.commune_series(q, score(q, {"a1": "full"}), "Ciney", "fr")
+    [row] = logic.series_rows([series], "fr")
+    assert row["Année"] == str(dt.date.today().year)
+
+
 def test_pooled_series_only_for_groups_of_five(q):
     rows = [{"nis_code": nis, "alpha": 50.0, "beta": 60.0} for nis in ("92094", "92003", "92006", "92035")]
     series, note = logic.pooled_series(q, rows, "92094", "fr")
