@@ -146,6 +146,10 @@ def test_the_results_page_is_never_wider_than_the_screen(chromium, seeded, width
         wait_idle(page, 0.5)
         found = page.evaluate(OVERFLOW)
         assert found["page"] <= 0 and not found["wide"], found
+        if width == 1280:  # the wide layout (a message that reset it to Streamlit's 736 px column went unseen)
+            column = page.evaluate("document.querySelector(\"[data-testid='stMainBlockContainer']\")"
+                                   ".getBoundingClientRect().width")
+            assert column > 900, column
     finally:
         context.close()
 
