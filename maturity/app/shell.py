@@ -164,6 +164,9 @@ def css(lang: str) -> str:
         "[data-testid='stFileUploaderDropzoneInstructions'] span{font-size:0}"
         "[data-testid='stFileUploaderDropzoneInstructions'] span::after"
         f"{{content:{content('st_drop_limit')};font-size:0.75rem}}"
+        # a page's title on a phone: "Recommandations" (the longest word of a title) fits 358 px whole, where
+        # Streamlit's 2.75rem broke it into "Recommandation" and "s" (seen in chromium at 390 px)
+        "@media (max-width:640px){[data-testid='stMain'] h1{font-size:2.25rem !important}}"
         # tables on a phone: the text wraps (hyphenated in the page's language) instead of running off the
         # screen; a table still wider than the screen scrolls inside its own frame
         "@media (max-width:640px){"

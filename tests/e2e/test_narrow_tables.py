@@ -97,11 +97,11 @@ def _open(chromium, server, path: str, width: int, lang: str):
     return context, page
 
 
-def _broken_words(page, selector: str) -> list[tuple[str, list[str]]]:
+def _broken_words(page, selector: str, at_least: int = 3) -> list[tuple[str, list[str]]]:
     """Header cells drawn with a line that is not made of whole words (a word broken or hyphenated)."""
     broken = []
     cells = page.locator(selector)
-    assert cells.count() >= 3
+    assert cells.count() >= at_least
     for i in range(cells.count()):
         cell = cells.nth(i)
         if not cell.is_visible():
@@ -161,5 +161,23 @@ def test_the_wallonie_page_is_never_wider_than_the_screen(chromium, seeded, widt
     try:
         found = page.evaluate(OVERFLOW)
         assert found["page"] <= 0 and not found["wide"], found
+    finally:
+        context.close()
+
+
+def test_page_titles_on_a_phone_are_broken_between_words_only(chromium, seeded):
+    """"Recommandations — Ciney" was drawn "Recommandation" / "s — Ciney" at 390 px."""
+    server, _token = seeded
+    q = load_questionnaire()
+    with Store(data_dir=server.data_dir) as store:
+        token = store.open_space("91030", q.id, q.version, "fr")  # Ciney, a French-speaking space
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        for path in ("recommandations", "resultats", "questionnaire", "equipe"):
+            page.goto(f"{server.url}/{path}?t={token}")
+            page.locator(f"{MAIN} h1").first.wait_for()
+            wait_idle(page, 0.5)
+            assert not _broken_words(page, f"{MAIN} h1", 1), (path, _broken_words(page, f"{MAIN} h1", 1))
     finally:
         context.close()
