@@ -9,6 +9,7 @@ a page change or a new session shows what was saved.
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
@@ -102,19 +103,55 @@ def _on_note(qid: str) -> None:
 # --- drawing ----------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Texts:
+    """What a question says in one language, the same at every draw."""
+
+    q: Questionnaire  # the questionnaire they were read from (the memo's key holds its id only)
+    text: str
+    help: str
+    values: list[Any]  # a single-choice widget's values, and their labels
+    labels: dict[Any, str]
+    note_label: str
+    note_expander: str
+    note_expander_has: str
+
+
+_TEXTS: dict[tuple[int, str, str], _Texts] = {}  # the questionnaire's own words only, never an answer
+
+
+def _texts(q: Questionnaire, question: Question, lang: str) -> _Texts:
+    """A question's texts, read once per questionnaire and language (an answer click draws the part's
+    questions again: their texts and option labels were looked up at every draw)."""
+    key = (id(q), question.id, lang)
+    found = _TEXTS.get(key)
+    if found is not None and found.q is q:
+        return found
+    if len(_TEXTS) > 20_000:  # questionnaires loaded and dropped (tests, a changed file): start afresh
+        _TEXTS.clear()
+    text = q.t(question.text, lang)
+    values = logic.choice_values(question) if question.type in ("scale", "single", "boolean") else []
+    found = _TEXTS[key] = _Texts(
+        q=q, text=text, help=q.t(question.help, lang) if question.help else "", values=values,
+        labels={v: logic.value_label(q, question, v, lang) for v in values},
+        note_label=tr("note_label", lang, question=_short(text)), note_expander=tr("note_expander", lang),
+        note_expander_has=tr("note_expander_has", lang))
+    return found
+
+
 def question(q: Questionnaire, question: Question, value: Any, note: str | None, lang: str) -> None:
     """One question: its text (the widget's label), the answer widget, the help text, the note."""
-    text = q.t(question.text, lang)
+    texts = _texts(q, question, lang)
+    text = texts.text
     label = text  # plain: Streamlit copies the label into aria-label, markdown marks included
-    help_text = q.t(question.help, lang) if question.help else ""
+    help_text = texts.help
     qid = question.id
     with st.container(border=True, key=f"q_{qid}"):  # CSS class st-key-q_<id>, for the browser tests
         if question.type in ("scale", "single", "boolean"):
-            values = logic.choice_values(question)
+            values = texts.values
             _seed(f"ans_{qid}", value if value in values else None)
-            labels = {v: logic.value_label(q, question, v, lang) for v in values}  # Streamlit asks each twice
             chosen = st.radio(label, values, index=None, key=f"ans_{qid}", on_change=_on_choice, args=(q, qid),
-                              format_func=labels.__getitem__)
+                              format_func=texts.labels.__getitem__)
             chosen = logic.choice_of(q, question, chosen)
             if chosen is not None and chosen != value and not session.unsaved(qid):
                 # the screen shows a choice the store never got (a click lost while the server was away)
@@ -127,11 +164,10 @@ def question(q: Questionnaire, question: Question, value: Any, note: str | None,
             st.warning(tr("answer_not_saved", lang), icon=":material/sync_problem:")
         if help_text:
             st.caption(help_text)
-        has_note = bool(note)
-        with st.expander(tr("note_expander_has" if has_note else "note_expander", lang), icon=":material/edit_note:"):
+        with st.expander(texts.note_expander_has if note else texts.note_expander, icon=":material/edit_note:"):
             _seed(f"note_{qid}", note or "")
-            st.text_area(tr("note_label", lang, question=_short(text)), key=f"note_{qid}", on_change=_on_note,
-                         args=(qid,), max_chars=5000, height=80)
+            st.text_area(texts.note_label, key=f"note_{qid}", on_change=_on_note, args=(qid,), max_chars=5000,
+                         height=80)
 
 
 def _multi(q: Questionnaire, question: Question, value: Any, text: str, lang: str) -> None:
