@@ -141,6 +141,12 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "Walloon communes citing it"},
     "no_figure": FIGURE_WORDS["none"],  # the core's (maturity.labels), as the app says
     "obstacle_rank": FIGURE_WORDS["obstacle_rank"],  # the core's (maturity.labels), as the app says
+    # without any severity shown (no obstacle rated), the same note without its brackets' half
+    "obstacles_note_cited": {
+        "fr": "« Cité » : « Frein important » (2/3) ou « Frein majeur » (3/3).",
+        "de": "„Genannt“: „Erhebliches Hemmnis“ (2/3) oder „Großes Hemmnis“ (3/3).",
+        "en": "“Cited”: “Significant obstacle” (2/3) or “Major obstacle” (3/3).",
+    },
     "obstacles_note": {
         "fr": "Entre parenthèses, la gravité sur 3 ; « cité » : « Frein important » (2/3) ou « Frein majeur » (3/3).",
         "de": "In Klammern die Schwere von 3; „genannt“: „Erhebliches Hemmnis“ (2/3) oder „Großes Hemmnis“ (3/3).",
@@ -731,9 +737,11 @@ def build_content(
     # obstacles beside the barometer: those the barometer quantifies in the table; those the commune
     # cites without a published figure in one sentence below it
     obstacles, without_figure = [], []
+    rated = False  # a severity "(2/3)" shown: only then does the note explain the brackets
     for question in q.obstacles:
         result = assessment.obstacles.get(question.id)
         severity = result.severity if result else None
+        rated = rated or severity is not None
         cited = bool(result and result.cited)
         label = q.t(question.short or question.text, lang)
         severity_text = _severity_text(q, question.id, answers.get(question.id), severity, lang)
@@ -794,7 +802,7 @@ def build_content(
         show_change=previous is not None, levels_title=t("levels_title", lang), levels=levels,
         obstacles_title=t("obstacles_title", lang),
         obstacle_headers=[t("col_obstacle", lang), t("col_severity", lang), t("col_barometer", lang)],
-        obstacles=obstacles, obstacles_note=t("obstacles_note", lang), also_cited=also_cited,
+        obstacles=obstacles, obstacles_note=t("obstacles_note" if rated else "obstacles_note_cited", lang), also_cited=also_cited,
         next_steps_title=t("next_steps_title", lang), next_steps_intro=t("next_steps_intro", lang),
         next_steps=next_steps,
         comparisons_title=t("comparisons_title", lang), comparisons=comparisons,

@@ -65,6 +65,20 @@ def test_first_step_and_each_priority_say_which_number_they_are():
     assert priority_name(de, 1) == "Priorität 1 — hoch"
 
 
+def test_the_obstacles_note_explains_brackets_only_when_some_are_shown():
+    """"Entre parenthèses, la gravité sur 3" stood under a table with no bracket (no obstacle rated)."""
+    q = DEFAULT
+    unrated = build_content(q, AnswersFile(q.id, q.version), "fr", generated=DAY)
+    assert unrated.obstacles and not any("(" in row.severity for row in unrated.obstacles)
+    assert not unrated.obstacles_note.startswith("Entre parenthèses")
+    assert "« Frein majeur » (3/3)" in unrated.obstacles_note
+    doc = AnswersFile(q.id, q.version)
+    doc.answers["budget"] = q.question("budget").options[-1].id
+    rated = build_content(q, doc, "fr", generated=DAY)
+    assert any("(3/3)" in row.severity for row in rated.obstacles)
+    assert rated.obstacles_note.startswith("Entre parenthèses, la gravité sur 3")
+
+
 def test_summary_with_one_scored_dimension_calls_it_neither_strength_nor_weakness():
     q = questionnaire()
     doc = AnswersFile(q.id, q.version)
