@@ -103,7 +103,21 @@ def document_language(lang: str) -> None:
             f"document.documentElement.lang = {dumps(lang)};\n"
             "const skip = document.querySelector(\"[data-testid='stSkipToContent']\");\n"
             f"if (skip) skip.setAttribute('aria-label', {dumps(tr('st_skip', lang))});\n"
+            # on a phone the menu covers the page: a tap on one of its pages closes it, as Streamlit's own
+            # menu does (the app draws its menu with st.page_link, which leaves it open); once per browser tab
+            "if (!window.maturityMenuCloses) {\n"
+            "  window.maturityMenuCloses = true;\n"
+            "  document.addEventListener('click', (event) => {\n"
+            "    const link = event.target.closest && event.target.closest(\"[data-testid='stSidebar'] a[href]\");\n"
+            f"    if (!link || window.innerWidth >= {PHONE_MENU_WIDTH}) return;\n"
+            "    const close = document.querySelector(\"[data-testid='stSidebarCollapseButton'] button\");\n"
+            "    if (close) close.click();\n"
+            "  });\n"
+            "}\n"
             "})();</script>", unsafe_allow_javascript=True)
+
+
+PHONE_MENU_WIDTH = 768  # below it Streamlit's menu covers the page (its "md" breakpoint)
 
 
 def set_favicon() -> None:

@@ -204,6 +204,21 @@ def test_phone_in_french_liege_without_accents_and_no_part_skipped(chromium, ser
         frame = page.locator(".st-key-score_table [data-testid='stTableStyledTable']").locator("xpath=..")
         assert frame.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), frame.evaluate("e => [e.scrollWidth, e.clientWidth]")
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+        # the menu covers the page on a phone: a tap on one of its pages shows that page, the menu closed
+        sidebar = page.locator("[data-testid='stSidebar']")
+
+        def menu_open() -> bool:
+            box = sidebar.bounding_box()
+            return bool(box) and box["x"] + box["width"] > 10
+
+        page.locator("[data-testid='stExpandSidebarButton']").click()
+        page.wait_for_function("() => { const b = document.querySelector(\"[data-testid='stSidebar']\")"
+                               ".getBoundingClientRect(); return b.right > 10; }")
+        sidebar.get_by_role("link", name="Recommandations").click()
+        page.get_by_role("heading", name=re.compile("^Recommandations")).wait_for()
+        page.wait_for_function("() => document.querySelector(\"[data-testid='stSidebar']\")"
+                               ".getBoundingClientRect().right <= 10")
+        assert not menu_open()
     finally:
         ctx.close()
 
