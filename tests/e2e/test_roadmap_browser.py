@@ -49,8 +49,14 @@ def _edit_cell(page, grid, row: int, column: int, text: str, choice: bool = Fals
     past the row marker, is the read-only objective), arrow right to the column, Enter opens the cell's editor;
     type the value (a selectbox: type its label), Enter saves it."""
     grid.click(position={"x": 60, "y": 35 + ROW_HEIGHT * row + ROW_HEIGHT // 2})
-    for _ in range(column):
-        page.keyboard.press("ArrowRight")
+    # each move waits until the grid shows it (its accessible cell selected): under load a key pressed
+    # before the grid had taken the click's focus was lost, and the text went into the column before
+    for moves in range(column + 1):
+        if moves:
+            page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "([c, r]) => { const e = document.getElementById(`glide-cell-${c}-${r}`);"
+            " return !!e && e.getAttribute('aria-selected') === 'true'; }", arg=[1 + moves, row])
     page.keyboard.press("Enter")
     overlay = page.get_by_test_id("portal").locator(".gdg-clip-region")
     overlay.wait_for()
