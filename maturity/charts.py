@@ -24,6 +24,7 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .labels import SCORE_STATES
 from .models import Questionnaire
 
 if TYPE_CHECKING:  # altair is imported where a chart object is made: the PDF sheet needs only the spec
@@ -71,12 +72,10 @@ MUTED = "#5B6573"
 FONT = "DejaVu Sans"
 LABEL_WRAP = 14  # characters per line of an axis label
 
-_MISSING = {
-    "fr": "sans score : {dims} (réponses insuffisantes)",
-    "de": "ohne Wert: {dims} (zu wenige Antworten)",
-    "en": "no score: {dims} (insufficient answers)",
-}
-_NO_SCORE = {"fr": "réponses insuffisantes", "de": "zu wenige Antworten", "en": "insufficient answers"}
+# a dimension without a score, in the core's words (maturity.labels), as the app, the sheet and the CLI say it
+_NO_SCORE = SCORE_STATES["insufficient"]
+_MISSING = {lang: prefix + "{dims} (" + _NO_SCORE[lang] + ")"
+            for lang, prefix in {"fr": "sans score : ", "de": "ohne Wert: ", "en": "no score: "}.items()}
 _TOOLTIP = {
     "fr": ("Série", "Dimension", "Score"),
     "de": ("Reihe", "Dimension", "Wert"),

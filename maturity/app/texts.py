@@ -1223,8 +1223,8 @@ TEXTS.update({
     "targets_save": {"fr": "Enregistrer les objectifs", "de": "Ziele speichern", "en": "Save the targets"},
     "targets_saved": {"fr": "Objectifs enregistrés.", "de": "Ziele gespeichert.", "en": "Targets saved."},
     # where a target stands is the core's (targets.LABELS); with no score, the app's table also says why
-    "target_no_score": {"fr": "pas de score (réponses insuffisantes)", "de": "kein Wert (zu wenige Antworten)",
-                        "en": "no score (insufficient answers)"},
+    "target_no_score": {lang: prefix + "(" + SCORE_STATES["insufficient"][lang] + ")"
+                        for lang, prefix in {"fr": "pas de score ", "de": "kein Wert ", "en": "no score "}.items()},
     "col_target": {"fr": "Objectif", "de": "Ziel", "en": "Target"},
     "col_gap": {"fr": "Écart", "de": "Abstand", "en": "Gap"},
     "series_target": {"fr": "Objectifs de {name} (niveau visé par dimension)",
