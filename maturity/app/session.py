@@ -13,6 +13,8 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,52 +65,51 @@ QUESTIONNAIRE_ENV = "MATURITY_QUESTIONNAIRE"
 # --- shared, commune-independent resources ------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False)
-def _questionnaire(path: str | None) -> Questionnaire:
+_MADE: dict[tuple, Any] = {}  # the questionnaire by path, the store by configuration: one per process
+_MADE_LOCK = threading.Lock()
+
+
+def _once(key: tuple, make: Callable[[], Any]) -> Any:
+    """What ``make`` made for ``key``, made once per process (two sessions starting together share it;
+    a failure keeps nothing, so the next call tries again). Asked several times a run: a dict lookup
+    (``st.cache_resource`` hashed its key at each call, about 0.1 ms)."""
+    found = _MADE.get(key)
+    if found is None:
+        with _MADE_LOCK:
+            found = _MADE.get(key)
+            if found is None:
+                found = _MADE[key] = make()
+    return found
+
+
+def _load_questionnaire(path: str | None) -> Questionnaire:
     from maturity.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
 
     return load_questionnaire(path or DEFAULT_QUESTIONNAIRE)
 
 
-_QUESTIONNAIRES: dict[str | None, Questionnaire] = {}  # what ``_questionnaire`` loaded, by a dict lookup
-
-
 def questionnaire() -> Questionnaire | None:
     """The questionnaire (``MATURITY_QUESTIONNAIRE`` or the default file); None when it cannot be loaded."""
     path = os.environ.get(QUESTIONNAIRE_ENV) or None
-    found = _QUESTIONNAIRES.get(path)  # asked several times a run: the cache's call hashes its key each time
-    if found is not None:
-        return found
     try:
-        found = _QUESTIONNAIRES[path] = _questionnaire(path)
-        return found
+        return _once(("questionnaire", path), lambda: _load_questionnaire(path))
     except (InvalidInput, OSError) as exc:
         log.error("questionnaire not loaded: %s", exc)
         return None
 
 
-_STORE_ENV = ("MATURITY_DATABASE_URL", "MATURITY_DATA_DIR")  # sorted: the cache's key as before
-
-
-@st.cache_resource(show_spinner=False)
-def _store(config: tuple[tuple[str, str], ...]) -> Any:
-    return storage.Store.from_env(dict(config))
-
-
-_STORES: dict[tuple[tuple[str, str], ...], Any] = {}  # what ``_store`` made, without hashing its key again
+_STORE_ENV = ("MATURITY_DATABASE_URL", "MATURITY_DATA_DIR")
 
 
 def store() -> Any | None:
     """The store for this process (one per database configuration); None when the database cannot be
     used (read-only, full, corrupted), after showing why."""
     config = tuple((k, os.environ[k]) for k in _STORE_ENV if k in os.environ)  # asked many times a run
-    found = _STORES.get(config)  # a dict lookup: the cache's call hashes its key (about 0.1 ms, ten a run)
-    if found is None:
-        try:
-            found = _STORES[config] = _store(config)
-        except storage.StorageError as exc:  # read-only, full or corrupted database: say so, never a traceback
-            show_storage_error(exc)  # nothing is cached: the next call tries again (recovery)
-            return None
+    try:
+        found = _once(("store", config), lambda: storage.Store.from_env(dict(config)))
+    except storage.StorageError as exc:  # read-only, full or corrupted database: say so, never a traceback
+        show_storage_error(exc)  # nothing is kept: the next call tries again (recovery)
+        return None
     st.session_state.pop("_storage_down", None)
     _erase_expired(found)
     return found
