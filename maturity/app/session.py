@@ -10,7 +10,6 @@ Rules kept here:
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import threading
@@ -22,6 +21,7 @@ import streamlit as st
 
 from maturity.display import minutes_to_wait
 from maturity.errors import InvalidInput
+from maturity.lazy import OnFirstUse
 
 from . import names
 from .texts import LANG_NAMES, LANGS, TEXTS, normalize_lang, tr
@@ -33,22 +33,12 @@ if TYPE_CHECKING:
 log = logging.getLogger("maturity.app")
 
 
-class _Later:
-    """A module imported when first used (issue 16: the app's cold start). :mod:`maturity.storage`
-    (SQLAlchemy): the first page of a visit without a space never opens the store, and importing
-    SQLAlchemy was the largest part of the cold start; an ``except storage.StorageError`` reads the name
-    only when an exception is raised, and only the store raises one. :mod:`maturity.app.logic` (pydantic
-    and the models): the first page without a space reads no questionnaire."""
-
-    def __init__(self, module: str) -> None:
-        self._module = module
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(importlib.import_module(self._module), name)
-
-
-storage: Any = _Later("maturity.storage")
-logic: Any = _Later("maturity.app.logic")
+# Imported when first used (issue 16: the app's cold start). maturity.storage (SQLAlchemy): the first page
+# of a visit without a space never opens the store, and importing SQLAlchemy was the largest part of the
+# cold start; only the store raises a StorageError. maturity.app.logic (pydantic and the models): the
+# first page without a space reads no questionnaire.
+storage: Any = OnFirstUse("maturity.storage")
+logic: Any = OnFirstUse("maturity.app.logic")
 _STORAGE_NAMES = ("CommuneLocked", "SpaceNotFound", "StorageError", "Store")
 
 

@@ -21,19 +21,7 @@ import sys
 from types import ModuleType
 from typing import Any
 
-
-class _OnFirstUse:
-    """Stands for a module not imported yet: the first attribute read imports it."""
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-
-    def __getattr__(self, attr: str) -> Any:
-        return getattr(importlib.import_module(self._name), attr)
-
-    def __repr__(self) -> str:
-        return f"<{self._name}, imported on first use>"
-
+from ..lazy import OnFirstUse
 
 # Modules fpdf2 imports while it loads for one function each, called only for what a sheet never does.
 PUT_OFF = {"unittest.mock": "patch", "defusedxml.ElementTree": "fromstring"}
@@ -104,5 +92,5 @@ def import_pdf() -> ModuleType:
                 del sys.modules[name]
     image_parsing = sys.modules.get("fpdf.image_parsing")
     if blocked and image_parsing is not None and getattr(image_parsing, "numpy", 0) is None:
-        image_parsing.numpy = _OnFirstUse("numpy")
+        image_parsing.numpy = OnFirstUse("numpy")
     return module
