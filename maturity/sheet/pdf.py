@@ -461,15 +461,22 @@ def _widths(pristine: TTFFont) -> _Widths:
     return found[1]
 
 
+def _sharing(font: TTFFont, cls: type) -> TTFFont:
+    """A new ``cls`` font whose every slot is ``font``'s own object (shared): the caller replaces the parts
+    its document changes."""
+    new = cls.__new__(cls)
+    for name in TTFFont.__slots__:
+        if hasattr(font, name):  # a few slots are never set by fpdf2 (unicode_range)
+            setattr(new, name, getattr(font, name))
+    return new
+
+
 def _document_font(pristine: TTFFont, index: int) -> TTFFont:
     """A font for one document: what fpdf2 only reads (metrics, cmap, glyph ids, the widths) is shared
     with the pristine parsed face; what it changes while writing is the document's own: the glyphs used
     (``subset``, ``missing_glyphs``, ``biggest_size_pt``), the font descriptor (given its object id when
     written) and the fontTools font, which fpdf2 subsets in place on output."""
-    font = _FastWidthFont.__new__(_FastWidthFont)
-    for name in TTFFont.__slots__:
-        if hasattr(pristine, name):  # a few slots are never set by fpdf2 (unicode_range)
-            setattr(font, name, getattr(pristine, name))
+    font = _sharing(pristine, _FastWidthFont)
     font.i = index
     font.cw = _widths(pristine)
     font.desc = copy(pristine.desc)
@@ -1058,10 +1065,7 @@ def _copy_font(font: TTFFont) -> TTFFont:
     """A document's font (``_document_font``) for a copy of the document: the parts read from the parsed
     face shared, the glyphs used so far (``subset``, ``missing_glyphs``, ``biggest_size_pt``) and the
     font descriptor copied (fpdf2's own deep copy would share the descriptor and make a plain TTFFont)."""
-    new = type(font).__new__(type(font))
-    for name in TTFFont.__slots__:
-        if hasattr(font, name):
-            setattr(new, name, getattr(font, name))
+    new = _sharing(font, type(font))
     new.desc = copy(font.desc)
     new.missing_glyphs = list(font.missing_glyphs)
     subset = new.subset = copy(font.subset)
@@ -1295,26 +1299,28 @@ def render_pdf(q: Questionnaire, c: SheetContent) -> bytes:
 def layout_pdf(q: Questionnaire, c: SheetContent) -> SheetPDF:
     """The PDF laid out as :func:`render_pdf` writes it; its ``content`` is what it shows (its
     ``priorities``: the recommendations on the PDF, which may be fewer than the editable versions')."""
-    token = _LINE_BREAKS.set({})
-    try:
-        faces = WHOLE_FACES.set(False)  # the common faces, unless a text needs a character they lack
+    with _set(_LINE_BREAKS, {}) as breaks:
         try:
-            pdf = _layout_pdf(q, c)
+            with _set(WHOLE_FACES, False):  # the common faces, unless a text needs a character they lack
+                pdf = _layout_pdf(q, c)
             if not any(font.missing_glyphs and set(font.missing_glyphs) & charset(style)
                        for style, font in _document_faces(pdf)):
                 return pdf
         except NeedsWholeFaces:
             pass
-        finally:
-            WHOLE_FACES.reset(faces)
-        _LINE_BREAKS.get().clear()
-        token_faces = WHOLE_FACES.set(True)
-        try:
+        breaks.clear()
+        with _set(WHOLE_FACES, True):
             return _layout_pdf(q, c)
-        finally:
-            WHOLE_FACES.reset(token_faces)
+
+
+@contextmanager
+def _set(var: ContextVar, value: Any) -> Iterator[Any]:
+    """``var`` set to ``value`` inside the block, as it was after it."""
+    token = var.set(value)
+    try:
+        yield value
     finally:
-        _LINE_BREAKS.reset(token)
+        var.reset(token)
 
 
 def _document_faces(pdf: SheetPDF) -> Iterator[tuple[str, TTFFont]]:
