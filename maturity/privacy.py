@@ -11,11 +11,16 @@ Read from the environment so that each operator (a Walloon public body, a commun
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 DEFAULT_RETENTION_DAYS = 1095
+
+log = logging.getLogger("maturity.privacy")
+_told = threading.Event()  # the operator told once per process what is missing
 
 
 @dataclass(frozen=True)
@@ -37,3 +42,17 @@ class PrivacySettings:
             contact=(env.get("MATURITY_PRIVACY_CONTACT") or "").strip()[:200] or None,
             retention_days=max(0, min(days, 36500)),
         )
+
+    def missing(self) -> tuple[str, ...]:
+        """The settings the operator has not given (the notice cannot name the controller or its contact)."""
+        return tuple(name for name, value in (("MATURITY_PRIVACY_CONTROLLER", self.controller),
+                                              ("MATURITY_PRIVACY_CONTACT", self.contact)) if not value)
+
+    def tell_operator(self) -> None:
+        """Log, once per process, which settings are missing: the visitor's notice says it in plain words
+        (a commune official has nothing to set), the server's log names them for whoever runs it."""
+        missing = self.missing()
+        if missing and not _told.is_set():
+            _told.set()
+            log.warning("the privacy notice names no controller or contact: set %s (README, Configuration)",
+                        " and ".join(missing))

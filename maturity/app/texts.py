@@ -942,12 +942,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "privacy_contact": {"fr": "**Contact (protection des données)** : {contact}",
                         "de": "**Kontakt (Datenschutz)**: {contact}", "en": "**Contact (data protection)**: {contact}"},
     "privacy_unconfigured": {
-        "fr": "L'exploitant de ce service n'a pas encore indiqué le responsable du traitement ni son contact "
-        "(MATURITY_PRIVACY_CONTROLLER, MATURITY_PRIVACY_CONTACT).",
-        "de": "Der Betreiber dieses Dienstes hat den Verantwortlichen und seinen Kontakt noch nicht angegeben "
-        "(MATURITY_PRIVACY_CONTROLLER, MATURITY_PRIVACY_CONTACT).",
-        "en": "The operator of this service has not yet stated the controller and its contact "
-        "(MATURITY_PRIVACY_CONTROLLER, MATURITY_PRIVACY_CONTACT).",
+        "fr": "L'exploitant de ce service n'a pas encore indiqué qui est responsable de vos données ni comment le "
+        "joindre. Demandez-le à la personne ou au service qui vous a donné l'adresse de ce site.",
+        "de": "Der Betreiber dieses Dienstes hat noch nicht angegeben, wer für Ihre Daten verantwortlich ist und wie "
+        "er zu erreichen ist. Fragen Sie die Person oder Stelle, von der Sie die Adresse dieser Website haben.",
+        "en": "The operator of this service has not yet stated who is responsible for your data or how to reach "
+        "them. Ask the person or service who gave you the address of this site.",
     },
     "privacy_body": {
         "fr": "**Pourquoi** : permettre à une commune d'évaluer sa maturité Smart City, de reprendre son bilan et "

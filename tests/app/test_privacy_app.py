@@ -3,7 +3,12 @@ snapshots could not be downloaded)."""
 
 from __future__ import annotations
 
+import logging
+import threading
+
 from conftest import goto, new_app, started
+
+from maturity import privacy
 
 
 def test_the_privacy_notice_names_the_controller_contact_and_retention(mini, monkeypatch):
@@ -20,13 +25,22 @@ def test_the_privacy_notice_names_the_controller_contact_and_retention(mini, mon
     assert not at.warning
 
 
-def test_an_unconfigured_install_says_so(mini, monkeypatch):
+def test_an_unconfigured_install_says_so_in_plain_words_and_names_the_settings_to_its_operator(
+        mini, monkeypatch, caplog):
     monkeypatch.delenv("MATURITY_PRIVACY_CONTROLLER", raising=False)
     monkeypatch.delenv("MATURITY_PRIVACY_CONTACT", raising=False)
+    monkeypatch.setattr(privacy, "_told", threading.Event())
     at = new_app()
     at.run()
-    goto(at, "vie_privee")
-    assert any("MATURITY_PRIVACY_CONTROLLER" in w.value for w in at.warning)
+    with caplog.at_level(logging.WARNING, logger="maturity.privacy"):
+        goto(at, "vie_privee")
+        at.run()
+    warning = " ".join(w.value for w in at.warning)
+    assert "responsable de vos données" in warning and "vous a donné l'adresse" in warning
+    assert "MATURITY_" not in warning  # a commune official has nothing to set
+    told = [r.getMessage() for r in caplog.records if r.name == "maturity.privacy"]
+    assert len(told) == 1, told  # once per process, not at every visit
+    assert "MATURITY_PRIVACY_CONTROLLER and MATURITY_PRIVACY_CONTACT" in told[0]
 
 
 def test_the_questionnaire_offers_to_download_everything(mini):

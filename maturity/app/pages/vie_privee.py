@@ -14,8 +14,9 @@ if settings.controller:
     st.markdown(tr("privacy_controller", lang, controller=escape(settings.controller)))
 if settings.contact:
     st.markdown(tr("privacy_contact", lang, contact=escape(settings.contact)))
-if not settings.controller or not settings.contact:
+if settings.missing():
     st.warning(tr("privacy_unconfigured", lang))
+    settings.tell_operator()
 st.markdown(tr("privacy_body", lang))
 st.markdown(tr("privacy_campaign", lang))
 if settings.retention_days:
