@@ -471,8 +471,8 @@ def figure_text(ref: Any, lang: str, cite: bool = True, rank_key: str | None = N
     value = ref.formatted(lang)
     if rank_key and ref.figure.unit == "rank":
         value = tr(rank_key, lang, rank=value)
-    # a rank ("3.", German) opening a table cell would be read as a numbered list: escape its dot
-    value = re.sub(r"^(\d+)\.", r"\1\\.", value)
+    # a rank ("3.", German) opening a table cell would be read as a numbered list: the one escaper's rule
+    value = escape_markdown(value)
     text = f"{value} — {ref.label(lang)}"
     return f"{text} ({ref.cite(lang)})" if cite else text
 
