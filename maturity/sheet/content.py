@@ -176,6 +176,15 @@ TEXTS: dict[str, dict[str, str]] = {
                    "de": "{n:# weitere Anmerkung|# weitere Anmerkungen} in der bearbeitbaren Fassung (DOCX) und in "
                          "Markdown.",
                    "en": "{n:# more note|# more notes} in the editable (DOCX) and Markdown versions of the sheet."},
+    "topics_more": {"fr": "{n:# autre sujet|# autres sujets} où l'équipe diverge dans la version modifiable (DOCX) "
+                          "et Markdown de la fiche.",
+                    "de": "{n:# weiteres Thema|# weitere Themen}, bei denen das Team auseinanderliegt, in der "
+                          "bearbeitbaren Fassung (DOCX) und in Markdown.",
+                    "en": "{n:# more topic|# more topics} where the team differs in the editable (DOCX) and Markdown "
+                          "versions of the sheet."},
+    "topics_elsewhere": {"fr": "{n:# sujet|# sujets}, dans la version modifiable (DOCX) et Markdown de la fiche.",
+                         "de": "{n:# Thema|# Themen} in der bearbeitbaren Fassung (DOCX) und in Markdown.",
+                         "en": "{n:# topic|# topics} in the editable (DOCX) and Markdown versions of the sheet."},
     "comparisons_title": RESULTS_WORDS["comparisons"],
     "priorities_title": {"fr": "Priorités d'action", "de": "Handlungsprioritäten", "en": "Priorities for action"},
     "priorities_intro": {
@@ -287,6 +296,7 @@ MAX_TOPICS = 3  # the most divergent questions of a team's assessment
 MIN_SHEET_PRIORITIES = 6
 MAX_PROFILE_SENTENCES = 8  # one per profile question, in the questionnaire's order
 MAX_OBSTACLE_SENTENCES = 3  # the obstacles the commune cites, in the questionnaire's order
+PDF_TOPICS_STEPS = (2, 1, 0)  # the PDF's very last resort: fewer of a team's topics (the DOCX and Markdown keep all)
 PDF_NOTES_STEPS = (3, 0)  # the PDF's last resort: fewer of the commune's notes (the DOCX and Markdown keep all)
 
 
@@ -457,6 +467,7 @@ class SheetContent:
     # a team's assessment (contract §8): its three most divergent questions, (question, who said what)
     topics_title: str = ""
     topics: list[tuple[str, str]] = field(default_factory=list)
+    topics_hidden: int = 0  # topics the PDF leaves to the editable versions (its very last resort)
     roadmap: Roadmap | None = None  # targets and actions (issue 14); None when the answers have neither
     pst: list[list[str]] = field(default_factory=list)  # the PST table's rows (header first), see pst.py
     # the sentences without the earlier editions' figures, and the sources before theirs: the PDF's very
@@ -474,6 +485,15 @@ class SheetContent:
             return self
         return replace(self, comparisons=self.untrended, sources=self.sources[:self.sources_before_trends],
                        trends_hidden=True)
+
+    def with_topics(self, shown: int) -> SheetContent:
+        """The same content showing only the first ``shown`` of a team's topics, for a PDF that must fit
+        on its pages; the editable versions keep them all, and the PDF says how many it leaves out."""
+        from dataclasses import replace
+
+        if shown >= len(self.topics):
+            return self
+        return replace(self, topics=self.topics[:shown], topics_hidden=len(self.topics) - shown)
 
     def label(self, key: str, **values: Any) -> str:
         """A fixed wording of :attr:`labels` filled with ``values``, in the plural form they take."""
@@ -816,7 +836,7 @@ def build_content(
         sources_title=t("sources_title", lang), sources=sources.rows, footer=footer,
         questionnaire_id=q.id, questionnaire_version=q.version,
         labels={k: t(k, lang) for k in ("why", "actions", "resources", "no_sources", "warnings_title",
-                                         "priority", "priority_names", "no_obstacles", "no_comparisons", "notes_more",
+                                         "priority", "priority_names", "no_obstacles", "no_comparisons", "notes_more", "topics_more", "topics_elsewhere",
                                          "method_short", "col_range", "col_meaning", "trends_more")},
     )
 

@@ -43,7 +43,7 @@ from fpdf.util import FloatTolerance
 
 from ..charts import PDF_LAYOUT, radar_spec
 from ..models import Questionnaire
-from .content import PDF_NOTES_STEPS, Priority, SheetContent, priority_name
+from .content import PDF_NOTES_STEPS, PDF_TOPICS_STEPS, Priority, SheetContent, priority_name
 from .fonts import FAMILY, FILES, WHOLE_FACES, NeedsWholeFaces, charset, common_charset, parsed_fonts
 from .radar import RadarDrawing
 
@@ -934,13 +934,18 @@ def _roadmap(pdf: SheetPDF, c: SheetContent) -> None:
 
 
 def _notes(pdf: SheetPDF, c: SheetContent) -> None:
-    if c.topics:  # a team's assessment: where the team differed, as topics for the Collège
+    if not c.topics and c.topics_hidden:  # the very last resort: one line, no heading
+        pdf.ln(1)
+        pdf.para(f"{c.topics_title} — {c.label('topics_elsewhere', n=c.topics_hidden)}", 7.8, "I", MUTED)
+    elif c.topics:  # a team's assessment: where the team differed, as topics for the Collège
         pdf.heading(c.topics_title)
         for question, said in c.topics:
             _keep_together(pdf, 4 * _lines(pdf, pdf.width, question, 8, "B") + 4.1 * _lines(pdf, pdf.width, said, 8.4))
             pdf.para(question, 8, "B", MUTED)
             pdf.para(said, 8.4, "", INK)
             pdf.ln(1.5)
+        if c.topics_hidden:
+            pdf.para(c.label("topics_more", n=c.topics_hidden), 7.8, "I", MUTED)
     if not c.notes and not c.warnings and not c.notes_hidden:
         return
     if pdf.brief and c.notes_hidden and not c.notes:  # the very last resort: one line, no heading
@@ -1096,17 +1101,19 @@ def _tries(c: SheetContent) -> list[tuple[int, int]]:
     return [t for t in dict.fromkeys(tries) if t != (n, k)]
 
 
-def _compact_tries(c: SheetContent) -> list[tuple[int, int, bool, bool, bool]]:
+def _compact_tries(c: SheetContent) -> list[tuple[int, int, bool, bool, bool, int]]:
     """The last resorts, with tighter spacing and priorities that may split across pages: 6 priorities;
     then smaller sizes and the method in one sentence; then fewer of the commune's notes (the DOCX and
     the Markdown keep them all; the PDF says how many it leaves out); then the priorities without their
     "why" paragraph; then the barometer's sentences without the earlier editions' figures (said in one
-    line). (limit, notes, brief, why, trends)"""
-    n, k = len(c.priorities), len(c.notes)
+    line); then, for a team, fewer of the topics where it differs (said in one line, as the notes).
+    (limit, notes, brief, why, trends, topics)"""
+    n, k, m = len(c.priorities), len(c.notes), len(c.topics)
     limit = min(n, MIN_PRIORITIES)
-    tries = ([(limit, k, False, True, True), (limit, k, True, True, True)]
-             + [(limit, min(k, keep), True, True, True) for keep in PDF_NOTES_STEPS]
-             + [(limit, 0, True, False, True), (limit, 0, True, False, False)])
+    tries = ([(limit, k, False, True, True, m), (limit, k, True, True, True, m)]
+             + [(limit, min(k, keep), True, True, True, m) for keep in PDF_NOTES_STEPS]
+             + [(limit, 0, True, False, True, m), (limit, 0, True, False, False, m)]
+             + [(limit, 0, True, False, False, min(m, keep)) for keep in PDF_TOPICS_STEPS])
     return list(dict.fromkeys(tries))
 
 
@@ -1267,8 +1274,8 @@ def _compact(c: SheetContent, radar: RadarDrawing, measures: dict) -> SheetPDF:
     the last stops as soon as it needs a page more than the sheet has (it would be dropped)."""
     tries = _compact_tries(c)
     begun = None  # the first sections, the same for every try (laid out once, copied for each)
-    for i, (limit, notes, brief, why, trends) in enumerate(tries):
-        shown = c.with_limit(limit, notes)
+    for i, (limit, notes, brief, why, trends, topics) in enumerate(tries):
+        shown = c.with_limit(limit, notes).with_topics(topics)
         shown = shown if trends else shown.without_trends()
         if begun is None:
             begun = _begin(shown, radar, compact=True)

@@ -60,3 +60,38 @@ def test_a_one_person_sheet_has_no_team_block(q):
     content = build_content(q, doc, "en", generated=DAY)
     assert content.respondent == "Answered by: échevin" and content.topics == []
     assert "Topics for the Collège" not in build(q, doc, "en", "md", generated=DAY).decode()
+
+
+def test_a_teams_pdf_leaves_topics_to_the_editable_versions_rather_than_take_a_fourth_page(monkeypatch):
+    """A consensus of three roles on the default questionnaire (found in an expert review, 27 November
+    2026): with every other last resort taken, its three topics put the sources on a fourth page. The
+    PDF now shows fewer topics and says how many the editable versions keep; those keep all three."""
+    from maturity.answers import load_answers
+    from maturity.questionnaire import DEFAULT_QUESTIONNAIRE, load_questionnaire
+    from maturity.sheet import pdf as sheet_pdf
+
+    from .sheet_helpers import DATA
+
+    default = load_questionnaire(DEFAULT_QUESTIONNAIRE)
+    doc, warnings = load_answers(DATA / "answers" / "team-consensus-bastogne.json", default)
+    assert not warnings
+
+    def pages_and_text(data: bytes) -> tuple[int, str]:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        return len(reader.pages), " ".join(page.extract_text() for page in reader.pages)
+
+    with monkeypatch.context() as m:  # without this last resort, the sheet needed a fourth page
+        m.setattr(sheet_pdf, "PDF_TOPICS_STEPS", ())
+        assert pages_and_text(build(default, doc, "fr", "pdf", generated=DAY))[0] == 4
+    for lang, title, elsewhere in (("fr", "Sujets pour le Collège", "version modifiable (DOCX)"),
+                                   ("de", "Themen für das Gemeindekollegium", "bearbeitbaren Fassung (DOCX)"),
+                                   ("en", "Topics for the Collège", "editable (DOCX)")):
+        pages, text = pages_and_text(build(default, doc, lang, "pdf", generated=DAY))
+        assert pages <= 3, lang
+        # the topics the PDF leaves out are counted and found: "1 autre sujet … dans la version modifiable"
+        after = " ".join(text.split(title, 1)[1].split())
+        assert elsewhere in after.split("Méthode")[0].split("Methode")[0].split("Method")[0], lang
+    content = build_content(default, doc, "fr", generated=DAY)
+    assert len(content.topics) == 3 and content.topics_hidden == 0  # the editable versions keep them all
+    markdown = build(default, doc, "fr", "md", generated=DAY).decode()
+    assert all(question in markdown for question, _said in content.topics)
