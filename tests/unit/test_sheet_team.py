@@ -9,6 +9,8 @@ from datetime import date
 import docx
 import pypdf
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from maturity.merge import merge_documents
 from maturity.sheet import build, build_content
@@ -95,3 +97,45 @@ def test_a_teams_pdf_leaves_topics_to_the_editable_versions_rather_than_take_a_f
     assert len(content.topics) == 3 and content.topics_hidden == 0  # the editable versions keep them all
     markdown = build(default, doc, "fr", "md", generated=DAY).decode()
     assert all(question in markdown for question, _said in content.topics)
+
+
+def _team_sheet_pages(docs: list, lang: str) -> int:
+    from maturity.questionnaire import load_questionnaire
+
+    default = load_questionnaire()
+    merged, _result = merge_documents(default, docs)
+    return len(pypdf.PdfReader(io.BytesIO(build(default, merged, lang, "pdf", generated=DAY))).pages)
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_the_heaviest_team_sheet_stays_on_three_pages(lang):
+    """The heaviest answers file (every obstacle major, 8 long notes, a very long name) beside three
+    colleagues with long roles who answered otherwise: three long topics on top of everything."""
+    from maturity.questionnaire import load_questionnaire
+
+    from .sheet_helpers import heavy_answers
+
+    default = load_questionnaire()
+    docs = [heavy_answers(default)]
+    for rank, role in ((0, "Directrice générale f.f. " * 3), (3, "Conseiller en mobilité " * 3), (2, "CPAS " * 8)):
+        doc = answers_at_rank(default, rank, name=docs[0].commune["name"], nis=None)
+        doc.respondent = {"role": role}
+        docs.append(doc)
+    assert _team_sheet_pages(docs, lang) <= 3
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=st.data(), lang=st.sampled_from(["fr", "de", "en"]), count=st.integers(2, 4))
+def test_any_team_sheet_stays_on_three_pages(data, lang, count):
+    """Any two to four colleagues' answers on the default questionnaire, merged as the team page does."""
+    from maturity.answers import AnswersFile
+    from maturity.questionnaire import load_questionnaire
+
+    from ..strategies import answer_sets
+
+    default = load_questionnaire()
+    roles = data.draw(st.lists(st.text(min_size=1, max_size=80).filter(str.strip), min_size=count, max_size=count,
+                               unique_by=str.strip))
+    docs = [AnswersFile(default.id, default.version, commune={"nis_code": "82003"}, respondent={"role": role},
+                        answers=data.draw(answer_sets(default))) for role in roles]
+    assert _team_sheet_pages(docs, lang) <= 3
