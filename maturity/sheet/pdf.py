@@ -897,7 +897,16 @@ def _priority_lines(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> No
                 pdf.font(7.5, "", MUTED)
                 pdf.write(3.7, "  ·  ")
             pdf.font(7.5, "U", ACCENT)
-            pdf.write(3.7, drawable(res.label), link=res.url)
+            label = drawable(res.label)
+            # fpdf2 breaks a write's first word where the line ends when it does not fit there (it cannot
+            # see the space before it, written by the call before): "Digita" / "l Wallonia" (expert review).
+            # What fits is what fpdf2's write() gives the line: up to the right margin, less a cell margin
+            # each side
+            first = label.split(" ", 1)[0]
+            room = pdf.w - pdf.r_margin - pdf.get_x() - 2 * pdf.c_margin
+            if pdf.get_x() > pdf.l_margin and pdf.get_string_width(first) > room:
+                pdf.ln(3.7)
+            pdf.write(3.7, label, link=res.url)
         pdf.set_left_margin(left)
         pdf.ln(3.7)
 

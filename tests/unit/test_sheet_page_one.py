@@ -385,3 +385,29 @@ def test_a_typical_communes_sheet_keeps_why_each_priority_applies(name, lang):
         assert " ".join(p.why.split())[:50] in flat, p.recommendation_id
     for _question, note in content.notes:
         assert " ".join(note.split()) in flat
+
+
+def test_a_resource_link_never_breaks_inside_a_word():
+    """A priority's resources are links written one after another; one whose first word did not fit at
+    the end of the line was cut inside it ("Digita" / "l Wallonia", German sheet, expert review). Here the
+    first link grows a character at a time, so that the next link's first word meets the line's end at
+    each place around it."""
+    from dataclasses import replace
+
+    from maturity.sheet import pdf as sheet_pdf
+    from maturity.sheet.content import Link
+
+    content = build_content(DEFAULT, answers_at_rank(DEFAULT, 1), "de", generated=DAY)
+    base = content.priorities[0]
+    second = "Digital Wallonia – Smart City Maturity Model (auf Französisch)"
+    moved = 0  # the lengths at which the second link starts the next line: the window covers the line's end
+    for k in range(44, 64):
+        first = "UVCW – das strategische Querschnittsprogramm " + "x" * k
+        priority = replace(base, resources=[Link(first, "https://example.org/1"), Link(second, "https://example.org/2")])
+        pdf = sheet_pdf._scratch(content, {})
+        sheet_pdf._priority_block(pdf, content, priority, pdf.width - sheet_pdf.INDENT)
+        pdf.scratch = False
+        text = pypdf.PdfReader(io.BytesIO(bytes(pdf.output()))).pages[0].extract_text()
+        assert second in " ".join(text.split()), k
+        moved += "\nDigital Wallonia" in text
+    assert moved
