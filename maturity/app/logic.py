@@ -404,7 +404,7 @@ def score_table(q: Questionnaire, series: list[SeriesInfo], assessment: Assessme
         row = {tr("col_dimension", lang): q.t(section.label, lang)}
         for s, label in zip(series, labels, strict=True):
             value = s.scores.get(section.id)
-            row[label] = tr("insufficient_short", lang) if value is None else format_number(value, lang)
+            row[escape_markdown(label)] = tr("insufficient_short", lang) if value is None else format_number(value, lang)
         row[tr("col_level", lang)] = q.t(level.label, lang) if level else tr("insufficient_short", lang)
         row[tr("col_coverage", lang)] = format_percent(d.coverage, lang)
         row[tr("col_na", lang)] = str(d.na_count)
@@ -414,9 +414,11 @@ def score_table(q: Questionnaire, series: list[SeriesInfo], assessment: Assessme
 
 def series_rows(series: list[SeriesInfo], lang: str) -> list[dict[str, str]]:
     """What each column of the results table stands for: the series' full name, kind, source, year and n
-    (shown under the table and next to the chart)."""
-    return [{tr("col_column", lang): label, tr("col_series", lang): s.name, tr("col_kind", lang): s.kind_label,
-             tr("col_source", lang): s.source, tr("col_year", lang): s.year or "—",
+    (shown under the table and next to the chart). Names, headers and sources are escaped: a colleague's
+    role and an imported campaign's title are typed text, and the table reads Markdown."""
+    return [{tr("col_column", lang): escape_markdown(label), tr("col_series", lang): escape_markdown(s.name),
+             tr("col_kind", lang): s.kind_label, tr("col_source", lang): escape_markdown(s.source),
+             tr("col_year", lang): s.year or "—",
              tr("col_n", lang): "—" if s.n is None else str(s.n)}
             for s, label in zip(series, column_labels(series), strict=True)]
 
@@ -543,9 +545,10 @@ def pooled_series(q: Questionnaire, pool_rows: list[dict[str, Any]], nis_code: s
         out.append(SeriesInfo(name=s.name, scores=s.scores, kind=s.kind, kind_label=tr("kind_pooled_unverified", lang),
                               source=group.source(lang) if group else "", year=str(getattr(group, "year", "") or ""),
                               n=getattr(group, "n", None), note=s.note, short=group_short(s.group, lang)))
-    # under the radar, plain words: what the band means, never the estimator's formula (docs/benchmarks.md)
+    # under the radar, plain words: what the band means, never the estimator's formula (docs/benchmarks.md);
+    # shown as Markdown, and the campaign's title and publisher come from an imported file: escaped
     note = choice.plain_source(lang) if choice.origin == "campaign" and choice.wallonia is not None else choice.note
-    return out, note
+    return out, None if note is None else escape_markdown(note)
 
 
 def group_short(group: str, lang: str) -> str:

@@ -169,3 +169,32 @@ def test_the_radar_shows_the_imported_campaign_reference_with_its_interval(mini,
     # and what the band means, in plain words: never the estimator's formula (it is in docs/benchmarks.md)
     assert "95 %" in note and "bande" in note and "marge d'incertitude" in note, note
     assert not any(sign in note for sign in ("√", "N_h", "ŷ", "Σ", "s_h", "1,96")), note
+
+
+def test_an_imported_campaigns_publisher_and_title_are_shown_as_typed(mini, store):
+    """The aggregates file comes from another install: its publisher under the radar (an st.info, Markdown)
+    was a bold and a link of the file's choosing on every commune's results page."""
+    from maturity.aggregates import aggregates_set, dump_yaml, read_aggregates
+    from maturity.coordination import campaign_report
+
+    campaign_with_responses(store)
+    q = load_questionnaire(os.environ["MATURITY_QUESTIONNAIRE"])
+    report = campaign_report(store, store.campaign("wal-test"), q, [])
+    hostile = "SPW **y** [lien](https://evil.example)"
+    text = dump_yaml(aggregates_set(report, publisher=hostile, url="https://example.org"))
+    text = text.replace("Baromètre test", "Baromètre _test_")  # the title, as another install wrote it
+    ref = read_aggregates(text, "wal-test.yaml")
+    store.import_aggregates(campaign=ref.campaign, title=ref.title("fr"), published=ref.date, respondents=ref.n,
+                            population=ref.N, source="wal-test.yaml", text=text)
+    token = store.open_space("92094", "mini", "1.0", "fr")
+    store.save_answer(token, "a1", "full")
+    at = new_app(token)
+    at.run()
+    goto(at, "resultats")
+    assert not at.exception
+    note = next(i.value for i in at.info if "SPW" in i.value)
+    assert "SPW \\*\\*y\\*\\* \\[lien\\]\\(https:\\/\\/evil.example)" in note, note
+    assert "Baromètre \\_test\\_" in note and "[lien](" not in note, note
+    cells = [str(v) for t in at.table for v in t.value.to_numpy().ravel()]
+    assert any("Baromètre \\_test\\_" in c for c in cells), cells
+    assert not any("_test_" in c.replace("\\_test\\_", "") for c in cells), cells
