@@ -11,6 +11,7 @@ from typing import Any
 
 import streamlit as st
 
+from maturity.markdown import escape as escape_markdown
 from maturity.merge import MergeResult, dimension_spreads, merge
 from maturity.models import Questionnaire
 from maturity.storage import SpaceNotFound, StorageError
@@ -136,8 +137,8 @@ def member_panel(q: Questionnaire, doc: Any, lang: str) -> list[int] | None:
     if not member:
         return None
     meta = st.session_state.get("member_meta") or {}
-    st.info(tr("team_member_banner", lang, role=meta.get("role") or "?", name=session.commune_of(doc)),
-            icon=":material/group:")
+    st.info(tr("team_member_banner", lang, role=escape_markdown(meta.get("role") or "?"),
+               name=session.commune_of(doc)), icon=":material/group:")
     with st.expander(tr("team_member_link", lang), icon=":material/link:"):
         st.code(team_logic.member_url(session.base_url(), member), language=None, wrap_lines=True)
     ids = [s.id for s in q.sections]

@@ -14,7 +14,7 @@ from maturity.display import format_number
 from maturity.merge import DimensionSpread, MergeResult, QuestionReport, Respondent
 from maturity.models import Question, Questionnaire
 
-from .logic import SeriesInfo, value_label
+from .logic import SeriesInfo, escape_markdown, value_label
 from .texts import tr
 
 _PAGES_RE = re.compile(r"/(accueil|questionnaire|resultats|recommandations|wallonie|admin|equipe)$")
@@ -46,12 +46,13 @@ def spread_text(item: QuestionReport, lang: str) -> str:
 
 
 def answer_rows(q: Questionnaire, item: QuestionReport, lang: str) -> list[dict[str, str]]:
-    """Who answered what, with their notes (one row per respondent)."""
+    """Who answered what, with their notes (one row per respondent). The role and the note are typed
+    freely and ``st.table`` reads Markdown: escaped."""
     question = q.question(item.question)
     assert question is not None
-    return [{tr("team_col_role", lang): seen.role,
+    return [{tr("team_col_role", lang): escape_markdown(seen.role),
              tr("team_col_answer", lang): answer_text(q, question, seen.answer, lang),
-             tr("team_col_note", lang): seen.note or ""} for seen in item.answers]
+             tr("team_col_note", lang): escape_markdown(seen.note or "")} for seen in item.answers]
 
 
 def final_options(question: Question) -> list[Any]:
@@ -80,13 +81,14 @@ def respondent_series(q: Questionnaire, spreads: Mapping[str, DimensionSpread], 
 
 def spread_rows(q: Questionnaire, spreads: Mapping[str, DimensionSpread], roles: Sequence[str], lang: str
                 ) -> list[dict[str, str]]:
-    """Per dimension: each respondent's score and the spread between the highest and the lowest."""
+    """Per dimension: each respondent's score and the spread between the highest and the lowest (a
+    column per role, its header escaped: ``st.table`` reads Markdown)."""
     rows = []
     for section in q.dimensions:
         s = spreads[section.id]
         row = {tr("col_dimension", lang): q.t(section.label, lang)}
         for role, value in zip(roles, s.scores, strict=True):
-            row[role] = tr("insufficient_short", lang) if value is None else format_number(value, lang)
+            row[escape_markdown(role)] = tr("insufficient_short", lang) if value is None else format_number(value, lang)
         row[tr("team_col_spread", lang)] = "—" if s.spread is None else format_number(s.spread, lang)
         rows.append(row)
     return rows

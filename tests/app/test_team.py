@@ -145,3 +145,41 @@ def test_the_team_table_never_reads_a_date_or_a_role_as_markdown():
     assert row["Rolle"] == "1\\. \\*\\*Schöffe\\*\\*"
     [row] = team_logic.member_rows(q, [member], "fr")
     assert row["Dernier enregistrement"] == "26 novembre 2026"
+
+
+HOSTILE_ROLE = "**DG** [x](https://evil.example)"
+ESCAPED_ROLE = "\\*\\*DG\\*\\* \\[x\\]\\(https:\\/\\/evil.example)"
+
+
+def _no_markup(texts: list[str]) -> None:
+    """No text the page draws as Markdown holds the role's marks unescaped (a bold, a link)."""
+    for text in texts:
+        assert "**DG**" not in text and "[x](" not in text, text
+
+
+def test_a_role_is_shown_as_typed_wherever_the_pages_read_markdown(mini, store: Store):
+    """A role is free text: the link message, the colleague's banner, the meeting's table and the results'
+    tables (their column headers too) read Markdown, where "**DG** [x](…)" was a bold and a link."""
+    at = started()
+    holder = at.session_state["token"]
+    goto(at, "equipe")
+    a = _invite(at, HOSTILE_ROLE)
+    assert any(ESCAPED_ROLE in s.value for s in at.success), [s.value for s in at.success]
+    _no_markup([s.value for s in at.success])
+    member = member_app(a)
+    assert any(ESCAPED_ROLE in i.value for i in member.info)
+    _no_markup([i.value for i in member.info])
+    member.radio(key="ans_a1").set_value("full").run()
+    member.text_area(key="note_a1").input("voir [le site](https://evil.example)").run()
+    b = store.invite_member(holder, "CPAS")
+    store.save_member_answer(b, "a1", "none")
+    goto(at, "equipe")
+    meeting = [t.value for t in at.table]
+    cells = [str(v) for table in meeting for v in table.to_numpy().ravel()]
+    assert ESCAPED_ROLE in cells and "voir \\[le site\\]\\(https:\\/\\/evil.example)" in cells, cells
+    _no_markup(cells)
+    goto(at, "resultats")
+    assert not at.exception
+    shown = [str(v) for t in at.table for v in [*t.value.columns, *t.value.to_numpy().ravel()]]
+    assert ESCAPED_ROLE in shown, shown
+    _no_markup(shown + [m.value for m in at.markdown])

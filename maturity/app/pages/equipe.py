@@ -27,7 +27,7 @@ st.header(tr("team_invite_header", lang))
 st.caption(tr("team_invite_help", lang))
 new_link = st.session_state.get("_team_new_link")
 if new_link:
-    st.success(tr("team_link_ready", lang, role=new_link[0]), icon=":material/link:")
+    st.success(tr("team_link_ready", lang, role=logic.escape_markdown(new_link[0])), icon=":material/link:")
     st.code(new_link[1], language=None, wrap_lines=True)
     st.caption(tr("team_link_once", lang))
 section_ids = [s.id for s in q.sections]
