@@ -88,6 +88,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_metric_people": {"fr": "Répondants", "de": "Antwortende", "en": "Respondents"},
     "team_metric_divergent": {"fr": "Questions divergentes", "de": "Abweichende Fragen", "en": "Divergent questions"},
     "team_metric_decided": {"fr": "Réponses finales", "de": "Endgültige Antworten", "en": "Final answers"},
+    "team_metric_decided_help": {
+        "fr": "Parmi les questions auxquelles au moins un collègue a répondu, celles qui ont déjà leur réponse finale.",
+        "de": "Von den Fragen, die mindestens eine Kollegin oder ein Kollege beantwortet hat, die mit endgültiger Antwort.",
+        "en": "Of the questions at least one colleague answered, those that already have their final answer.",
+    },
     "team_meeting_help": {
         "fr": "Une question diverge quand les réponses sont éloignées d'au moins la moitié de l'échelle, ou quand "
         "certains disent « ne s'applique pas » et d'autres répondent. La proposition est prudente : la réponse du "

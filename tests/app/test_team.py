@@ -183,3 +183,20 @@ def test_a_role_is_shown_as_typed_wherever_the_pages_read_markdown(mini, store: 
     shown = [str(v) for t in at.table for v in [*t.value.columns, *t.value.to_numpy().ravel()]]
     assert ESCAPED_ROLE in shown, shown
     _no_markup(shown + [m.value for m in at.markdown])
+
+
+def test_the_final_answers_count_only_the_questions_colleagues_answered(mini, store: Store):
+    """The holder had answered everything, one colleague one question: the meeting read "Réponses finales
+    3 / 1" (every final answer over the questions colleagues answered)."""
+    at = started()
+    holder = at.session_state["token"]
+    for qid, value in (("a1", "full"), ("a2", "yes"), ("b1", "o1")):
+        store.save_answer(holder, qid, value)
+    colleague = store.invite_member(holder, "CPAS")
+    store.save_member_answer(colleague, "b2", "o2")
+    goto(at, "equipe")
+    decided = next(m for m in at.metric if m.label == "Réponses finales")
+    assert decided.value == "0 / 1"
+    at.button(key="team_apply_all").click().run()
+    decided = next(m for m in at.metric if m.label == "Réponses finales")
+    assert decided.value == "1 / 1"

@@ -75,11 +75,15 @@ if (doc.respondent.get("team") != result.roles
     team.record(result)
 reasons = team.reasons()
 divergent = result.divergent
-decided = sum(1 for item in result.report if item.question in doc.answers)
+# of the questions a colleague answered, those with a final answer (the holder's own answers elsewhere
+# do not count: "57 / 6" read as 57 final answers out of 6)
+team_answered = [item for item in result.report if item.answered]
+decided = sum(1 for item in team_answered if item.question in doc.answers)
 cols = st.columns(3)
 cols[0].metric(tr("team_metric_people", lang), str(len(people)))
 cols[1].metric(tr("team_metric_divergent", lang), str(len(divergent)))
-cols[2].metric(tr("team_metric_decided", lang), f"{decided} / {sum(1 for i in result.report if i.answered)}")
+cols[2].metric(tr("team_metric_decided", lang), f"{decided} / {len(team_answered)}",
+               help=tr("team_metric_decided_help", lang))
 st.caption(tr("team_meeting_help", lang))
 
 
