@@ -335,6 +335,14 @@ class CampaignReference:
     def item(self, item_id: str) -> Any:
         return self.set.figure(f"item.{item_id}")
 
+    def groups(self) -> list[str]:
+        """The groups with dimension figures, in the file's order: "wallonia", "province:NIS", ..."""
+        return list(dict.fromkeys(f.group for f in self.set.figures if f.dimension and f.group))
+
+    def group_label(self, group: str, lang: str = "fr") -> str:
+        """ "Wallonie", "Province de Liège", "Communes de moins de 5 000 habitants"."""
+        return _group_name(group, _lang(lang))
+
 
 def _campaign_problems(bset: BenchmarkSet) -> list[tuple[tuple[str | int, ...], str]]:
     problems: list[tuple[tuple[str | int, ...], str]] = []

@@ -695,6 +695,41 @@ def pool_table(q: Questionnaire, pool_rows: list[dict[str, Any]], lang: str) -> 
     return rows
 
 
+def campaign_table(q: Questionnaire, ref: Any, lang: str) -> list[dict[str, str]]:
+    """An imported campaign's published estimates (a ``CampaignReference``), one row per group (Wallonia,
+    provinces, population classes: only what the file publishes, groups of 5 communes or more): n of N,
+    then each dimension's estimate with its 95 % interval, "50 (47–54)"."""
+    rows = []
+    for group in ref.groups():
+        scores, band = ref.scores(group), ref.band(group)
+        n, big_n = ref.group_n(group)
+        row = {tr("col_group", lang): ref.group_label(group, lang),
+               tr("col_n", lang): tr("n_of", lang, n=format_number(n or 0, lang), N=format_number(big_n or 0, lang))}
+        for section in q.dimensions:
+            value = scores.get(section.id)
+            if value is None:
+                cell = "—"
+            elif section.id in band:
+                low, high = band[section.id]
+                cell = f"{format_number(value, lang)} ({format_number(low, lang)}–{format_number(high, lang)})"
+            else:
+                cell = format_number(value, lang)
+            row[q.t(section.label, lang)] = cell
+        rows.append(row)
+    return rows
+
+
+def campaign_note(ref: Any, lang: str) -> str:
+    """Under the campaign's table: what a cell says, and where the numbers come from (title, publisher,
+    date, licence; typed text from an imported file, escaped)."""
+    from maturity.display import format_date
+
+    when = format_date(ref.date, lang) if ref.date else str(ref.set.year)
+    return tr("wal_campaign_note", lang, title=escape_markdown(ref.title(lang)),
+              publisher=escape_markdown(ref.set.publisher or "—"), date=when,
+              licence=escape_markdown(ref.set.licence or "CC BY 4.0"))
+
+
 def shared_column(rows: list[dict[str, str]], column: str) -> tuple[list[dict[str, str]], str | None]:
     """The rows without ``column`` and its value, when every row has the same one (said once, under the
     table, rather than in every row); else the rows as they are and None."""

@@ -816,6 +816,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The published figures of the Walloon Smart City barometer, and the means of the assessments "
         "communes chose to share (only for groups of at least 5 communes).",
     },
+    "wal_campaign_header": {
+        "fr": "La campagne régionale",
+        "de": "Die regionale Kampagne",
+        "en": "The regional campaign",
+    },
+    "wal_campaign_intro": {
+        "fr": "Les estimations publiées par la dernière campagne de toutes les communes wallonnes : le repère "
+        "« Wallonie » des radars de cette installation.",
+        "de": "Die von der letzten Kampagne aller wallonischen Gemeinden veröffentlichten Schätzungen: der "
+        "Vergleichswert „Wallonie“ der Radare dieser Installation.",
+        "en": "The estimates published by the latest campaign of every Walloon commune: the \"Wallonia\" "
+        "reference of this installation's radars.",
+    },
+    "wal_campaign_note": {
+        "fr": "Chaque case : l'estimation sur 100 et, entre parenthèses, son intervalle de confiance à 95 % (la "
+        "vraie moyenne du groupe s'y trouve avec une confiance de 95 %). n : les communes qui ont répondu, sur "
+        "celles du groupe. Source : {title}, publié par {publisher} le {date} ({licence}).",
+        "de": "Jedes Feld: die Schätzung von 100 und in Klammern ihr 95-%-Konfidenzintervall (der wahre "
+        "Mittelwert der Gruppe liegt mit 95 % Sicherheit darin). n: die Gemeinden, die geantwortet haben, von "
+        "denen der Gruppe. Quelle: {title}, veröffentlicht von {publisher} am {date} ({licence}).",
+        "en": "Each cell: the estimate out of 100 and, in brackets, its 95 % confidence interval (the group's "
+        "true mean lies in it with 95 % confidence). n: the communes that answered, of those in the group. "
+        "Source: {title}, published by {publisher} on {date} ({licence}).",
+    },
+    "n_of": {"fr": "{n} sur {N}", "de": "{n} von {N}", "en": "{n} of {N}"},
     "wal_pool_header": {
         "fr": "Moyennes des bilans partagés",
         "de": "Mittelwerte der geteilten Bewertungen",

@@ -198,3 +198,35 @@ def test_an_imported_campaigns_publisher_and_title_are_shown_as_typed(mini, stor
     cells = [str(v) for t in at.table for v in t.value.to_numpy().ravel()]
     assert any("Baromètre \\_test\\_" in c for c in cells), cells
     assert not any("_test_" in c.replace("\\_test\\_", "") for c in cells), cells
+
+
+def test_the_wallonie_page_shows_the_imported_campaign(mini, store):
+    """Every radar drew the imported campaign as "Wallonie (campagne …, n = 10 sur 261)" while the
+    Wallonie page said no regional mean was published: the page shows the campaign's estimates, each
+    with its interval, n of N, and where they come from."""
+    from maturity.aggregates import aggregates_set, dump_yaml, read_aggregates
+    from maturity.coordination import campaign_report
+
+    campaign_with_responses(store)
+    q = load_questionnaire(os.environ["MATURITY_QUESTIONNAIRE"])
+    report = campaign_report(store, store.campaign("wal-test"), q, [])
+    text = dump_yaml(aggregates_set(report, publisher="Smart City Institute", url="https://example.org"))
+    at = new_app()
+    at.run()
+    goto(at, "wallonie")
+    assert not any("campagne" in str(h.value).lower() for h in at.header)
+    ref = read_aggregates(text, "wal-test.yaml")
+    store.import_aggregates(campaign=ref.campaign, title=ref.title("fr"), published=ref.date, respondents=ref.n,
+                            population=ref.N, source="wal-test.yaml", text=text)
+    goto(at, "wallonie")
+    assert not at.exception
+    assert any(h.value == "La campagne régionale" for h in at.header)
+    rows = at.table[0].value.to_dict("records")
+    wallonia = next(r for r in rows if r["Groupe"] == "Wallonie")
+    assert wallonia["n (communes)"] == "10 sur 261"
+    alpha = report["dimensions"]["alpha"]
+    from maturity.display import format_number
+    assert wallonia["Alpha"] == (f"{format_number(alpha['estimate'], 'fr')} ({format_number(alpha['ci_low'], 'fr')}"
+                                 f"–{format_number(alpha['ci_high'], 'fr')})"), wallonia
+    note = next(c.value for c in at.caption if "Baromètre test" in c.value)
+    assert "Smart City Institute" in note and "95 %" in note and "CC BY 4.0" in note, note

@@ -12,6 +12,17 @@ st.title(tr("wal_title", lang))
 st.markdown(tr("wal_intro", lang))
 st.caption(tr("wal_estimate_note", lang))
 
+# the imported campaign first: it is the "Wallonie" line of every radar here (docs/app.md)
+if q is not None:
+    from maturity.aggregates import latest_campaign
+
+    campaign = latest_campaign(session.campaign_references())
+    if campaign is not None:
+        st.header(tr("wal_campaign_header", lang))
+        st.markdown(tr("wal_campaign_intro", lang))
+        fitting_table(logic.campaign_table(q, campaign, lang), "campaign", 760, lang)
+        st.caption(logic.campaign_note(campaign, lang))
+
 st.header(tr("wal_pool_header", lang))
 store = session.store()
 rows = []
