@@ -244,15 +244,45 @@ def document_of(draft: Mapping[str, Any] | None, q: Questionnaire) -> AnswersFil
 
 def read_upload(raw: bytes, name: str, q: Questionnaire, current_nis: str | None, lang: str = "en"
                 ) -> tuple[AnswersFile, list[Problem]]:
-    """Read an uploaded answers file. Raises InvalidInput naming every problem, and only that (an
-    unexpected failure is logged once and reported as an unreadable file); changes nothing."""
+    """Read an uploaded answers file. Raises :class:`UploadRefused` naming every problem, and what they
+    mean in plain words (an unexpected failure is logged once and reported as an unreadable file); changes
+    nothing."""
     try:
         return _read_upload(raw, name, q, current_nis, lang)
-    except InvalidInput:
-        raise
+    except InvalidInput as exc:
+        lead = tr("upload_lead_not_answers", lang) if isinstance(exc, _NotAnswersFile) else _plain_lead(
+            exc.problems, q, lang)
+        raise UploadRefused(list(exc.problems), lead) from None
     except Exception:  # never a traceback for the user; the cause goes to the log, once
         log.exception("upload %r could not be read", str(name)[:80])
         raise InvalidInput([Problem(tr("upload_unreadable", lang), file=name)]) from None
+
+
+@dataclass
+class UploadRefused(InvalidInput):
+    """An upload's problems (the core's: the place in the file, in the command line's English) and what
+    they mean in plain words, in the page's language (``lead``; None when the problems say it already)."""
+
+    lead: str | None = None
+
+
+class _NotAnswersFile(InvalidInput):
+    """The file could not be read as an answers file at all (not UTF-8, not JSON, not an object, no
+    questionnaire...)."""
+
+
+def _plain_lead(problems: list[Problem], q: Questionnaire, lang: str) -> str | None:
+    """What a refusal means in plain words, in the page's language, before the details (the core's
+    problems name the place in the file, in the command line's English): the file is no answers file,
+    answers another questionnaire, or holds answers this questionnaire does not have."""
+    paths = [p.path for p in problems]
+    if any(path.startswith("questionnaire") for path in paths):
+        key = "upload_lead_questionnaire"
+    elif any(path.startswith(("answers", "notes", "targets", "plan")) for path in paths):
+        key = "upload_lead_answers"
+    else:
+        return None
+    return tr(key, lang, title=q.t(q.title, lang))
 
 
 def _read_upload(raw: bytes, name: str, q: Questionnaire, current_nis: str | None, lang: str
@@ -263,6 +293,8 @@ def _read_upload(raw: bytes, name: str, q: Questionnaire, current_nis: str | Non
         doc, problems = parse_answers_json(raw, name), []
     except AnswersProblems as exc:  # readable despite e.g. a wrong NIS code: check the answers too
         doc, problems = exc.document, list(exc.problems)
+    except InvalidInput as exc:  # not an answers file at all: said first (read_upload), then where it stopped
+        raise _NotAnswersFile(list(exc.problems)) from None
     if current_nis and communes.get(doc.nis_code) is not None and doc.nis_code != current_nis:
         problems.append(Problem(tr("upload_other_commune", lang, file=commune_name(doc.nis_code), nis=doc.nis_code,
                                    here=commune_name(current_nis), here_nis=current_nis), "commune.nis_code", name))

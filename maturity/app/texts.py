@@ -498,6 +498,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "… und {n:# weiteres Problem|# weitere Probleme} in derselben Datei",
         "en": "… and {n:# more problem|# more problems} in the same file",
     },
+    "upload_lead_not_answers": {
+        "fr": "Ce fichier n'est pas un fichier de réponses de cet outil : chargez le fichier .json que donne "
+        "« Télécharger le fichier de réponses (JSON) ». Le détail technique suit.",
+        "de": "Diese Datei ist keine Antwortdatei dieses Werkzeugs: Laden Sie die .json-Datei, die „Antwortdatei "
+        "herunterladen (JSON)“ liefert. Technische Einzelheiten folgen.",
+        "en": "This file is not an answers file of this tool: load the .json file that \"Download the answers "
+        "file (JSON)\" gives. The technical details follow.",
+    },
+    "upload_lead_questionnaire": {
+        "fr": "Ce fichier ne répond pas au questionnaire « {title} » et ne peut pas être chargé ici. Le détail "
+        "technique suit.",
+        "de": "Diese Datei beantwortet nicht den Fragebogen „{title}“ und kann hier nicht geladen werden. "
+        "Technische Einzelheiten folgen.",
+        "en": "This file does not answer the questionnaire \"{title}\" and cannot be loaded here. The technical "
+        "details follow.",
+    },
+    "upload_lead_answers": {
+        "fr": "Des réponses du fichier ne correspondent pas aux questions de ce questionnaire, peut-être parce que "
+        "le fichier a été modifié à la main. Le détail, question par question, suit.",
+        "de": "Antworten der Datei passen nicht zu den Fragen dieses Fragebogens, vielleicht weil die Datei von "
+        "Hand geändert wurde. Die Einzelheiten, Frage für Frage, folgen.",
+        "en": "Answers in the file do not fit this questionnaire's questions, perhaps because the file was edited "
+        "by hand. The details, question by question, follow.",
+    },
     "upload_other_commune": {
         "fr": "le fichier concerne {file} (INS {nis}), ce bilan concerne {here} (INS {here_nis})",
         "de": "die Datei betrifft {file} (NIS {nis}), diese Bewertung {here} (NIS {here_nis})",

@@ -69,6 +69,7 @@ def test_read_upload_names_every_problem_in_the_users_language(q):
     paths = [p.path for p in info.value.problems]
     assert paths == ["commune.nis_code", "answers.a1"]
     assert "le fichier concerne Eupen" in info.value.problems[0].message
+    assert info.value.lead.startswith("Des réponses du fichier ne correspondent pas")  # in plain words
     # a NIS code of no commune does not hide the answers' problems
     raw = json.dumps({"questionnaire": {"id": "mini", "version": "1.0"}, "commune": {"nis_code": "99999"},
                       "answers": {"a1": "maybe"}}).encode()
@@ -77,6 +78,31 @@ def test_read_upload_names_every_problem_in_the_users_language(q):
     assert [p.path for p in info.value.problems] == ["commune.nis_code", "answers.a1"]
     with pytest.raises(InvalidInput, match="fichier trop volumineux"):
         logic.read_upload(b" " * (1024 * 1024 + 1), "big.json", q, None, "fr")
+
+
+def test_a_refused_upload_says_first_what_it_means_in_the_users_language(q):
+    """The core's problems name the place in the command line's English ("not valid JSON: Expecting
+    property name…", "questionnaire: missing: {…}"): an échevin reads first, in their language, what the
+    file is not and which file to load (``lead``); the details follow, unchanged."""
+    cases = [(b'{"questionnaire": {', "Ce fichier n'est pas un fichier de réponses de cet outil", "not valid JSON"),
+             ("\u00ff\u00fe".encode("latin-1"), "Ce fichier n'est pas un fichier de réponses", "not UTF-8"),
+             (json.dumps({"name": "my-package", "version": "1.0.0"}).encode(),
+              "Ce fichier n'est pas un fichier de réponses", "questionnaire"),
+             (json.dumps({"questionnaire": {"id": "autre", "version": "1"}, "answers": {}}).encode(),
+              "Ce fichier ne répond pas au questionnaire « Mini »", "'autre'"),
+             (json.dumps({"questionnaire": {"id": "mini", "version": "1.0"}, "answers": {"zz": 1}}).encode(),
+              "Des réponses du fichier ne correspondent pas", "unknown question id")]
+    for raw, lead, detail in cases:
+        with pytest.raises(logic.UploadRefused) as info:
+            logic.read_upload(raw, "f.json", q, None, "fr")
+        assert info.value.lead.startswith(lead), (raw, info.value.lead)
+        assert any(detail in str(p) for p in info.value.problems), (raw, info.value.problems)
+    with pytest.raises(logic.UploadRefused) as info:
+        logic.read_upload(b"[1,", "f.json", q, None, "de")
+    assert info.value.lead.startswith("Diese Datei ist keine Antwortdatei dieses Werkzeugs")
+    with pytest.raises(logic.UploadRefused) as info:  # a message already in the user's words: no lead
+        logic.read_upload(b" " * (1024 * 1024 + 1), "big.json", q, None, "fr")
+    assert info.value.lead is None and "fichier trop volumineux" in str(info.value)
 
 
 def test_merge_multi():

@@ -165,6 +165,9 @@ def test_upload_of_a_broken_or_foreign_file_changes_nothing(mini, store):
     uploader = at.get("file_uploader")[0]
     uploader.upload("x.json", b"{not json", "application/json").run()
     assert any("n'a pas été chargé" in e.value and "not valid JSON" in e.value for e in at.error)
+    # what it means in plain words, before the technical detail
+    assert any(e.value.index("Ce fichier n'est pas un fichier de réponses de cet outil") < e.value.index(
+        "not valid JSON") for e in at.error)
     foreign = {"questionnaire": {"id": "autre", "version": "1"}, "answers": {}}
     at.get("file_uploader")[0].upload("f.json", json.dumps(foreign).encode(), "application/json").run()
     assert any("autre" in e.value for e in at.error)

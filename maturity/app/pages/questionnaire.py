@@ -130,8 +130,10 @@ with st.expander(tr("file_header", lang), icon=":material/description:"):
         try:
             new_doc, warnings = logic.read_upload(uploaded.getvalue(), uploaded.name, q, doc.nis_code, lang)
         except InvalidInput as exc:
-            st.error(tr("upload_refused", lang) + "\n\n" + "\n".join(f"- {line}" for line in logic.problem_lines(
-                exc.problems, lang)), icon=":material/block:")
+            lead = getattr(exc, "lead", None)  # what it means in plain words, then the details
+            st.error(tr("upload_refused", lang) + "\n\n" + (f"{logic.escape_markdown(lead)}\n\n" if lead else "")
+                     + "\n".join(f"- {line}" for line in logic.problem_lines(exc.problems, lang)),
+                     icon=":material/block:")
         else:
             if warnings:
                 st.warning(tr("upload_warnings", lang) + "\n\n" + "\n".join(
