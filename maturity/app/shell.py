@@ -178,6 +178,10 @@ def css(lang: str) -> str:
         "[data-testid='stFileUploaderDropzoneInstructions'] span{font-size:0}"
         "[data-testid='stFileUploaderDropzoneInstructions'] span::after"
         f"{{content:{content('st_drop_limit')};font-size:0.75rem}}"
+        # a file the uploader refuses itself (another type, over 1 MB; the app never sees it): its red chip's
+        # tooltip said "application/x-yaml files are not allowed." or "File must be 1.0MB or smaller."
+        "[data-testid='stTooltipErrorContent']{font-size:0 !important}"
+        f"[data-testid='stTooltipErrorContent']::after{{content:{content('st_file_refused')};font-size:0.875rem}}"
         # a page's title on a phone: "Recommandations" (the longest word of a title) fits 358 px whole, where
         # Streamlit's 2.75rem broke it into "Recommandation" and "s" (seen in chromium at 390 px)
         "@media (max-width:640px){[data-testid='stMain'] h1{font-size:2.25rem !important}}"

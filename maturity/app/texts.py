@@ -281,6 +281,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "st_enter": {"fr": "Entrée pour valider", "de": "Eingabetaste zum Bestätigen", "en": "Press Enter to apply"},
     "st_drop_limit": {"fr": "JSON, 1 Mo au plus", "de": "JSON, höchstens 1 MB", "en": "JSON, 1 MB at most"},
     "st_browse": {"fr": "Choisir un fichier", "de": "Datei auswählen", "en": "Browse files"},
+    "st_file_refused": {"fr": "Fichier refusé : un fichier de réponses est un fichier .json d'au plus 1 Mo.",
+                        "de": "Datei abgelehnt: Eine Antwortdatei ist eine .json-Datei von höchstens 1 MB.",
+                        "en": "File refused: an answers file is a .json file of 1 MB at most."},
     # --- home
     "home_intro": {
         "fr": "Cet outil aide votre commune à situer sa démarche **Smart City** (ville intelligente) : "

@@ -250,6 +250,13 @@ def test_german_desktop_switch_language_and_resume_where_it_stopped(chromium, se
         assert page.locator(f"{MAIN} [role='radiogroup'] input:checked").count() == 1
         page.reload()  # a reload keeps the chosen interface language
         page.wait_for_selector("text=Partie 2 sur 8")
+        # a file the uploader refuses itself (not .json) says why in the page's language, not Streamlit's English
+        page.locator(MAIN).get_by_text("Fichier de réponses").first.click()
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+            files=[{"name": "reponses.yaml", "mimeType": "application/x-yaml", "buffer": b"a: 1\n"}])
+        page.locator("[data-testid='stFileChip']").hover()
+        tip = page.locator("[data-testid='stTooltipErrorContent']")
+        assert "Fichier refusé" in tip.evaluate("e => getComputedStyle(e, '::after').content")
         # the resume link (no part in it), in a new browser: the assessment's language (German), and the
         # part where the holder stopped (part 2), not the first unfinished one (part 1)
         other = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-BE")
