@@ -281,11 +281,17 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
     def table(headers: list[str], rows: list[list[str]], widths: list[float]) -> None:
         from fpdf.fonts import FontFace
 
+        # headings a size smaller where a word would not fit its column ("Governanc" / "e" at 8.5 pt): a
+        # heading is never broken inside a word
+        pdf.set_font(FAMILY, "B", 8.5)
+        room = min((w - 2 * pdf.c_margin) / max(pdf.get_string_width(word) for word in h.split() or [""])
+                   for h, w in zip(headers, widths, strict=True) if h.strip())
         pdf.set_font(FAMILY, "", 8.5)
         pdf.set_text_color(*ink)
+        heading_size = max(6.5, min(8.5, 8.5 * room * 0.98))
         with pdf.table(col_widths=widths, text_align="LEFT", line_height=4.6, first_row_as_headings=True,
-                       headings_style=FontFace(emphasis="BOLD", color=ink), borders_layout="HORIZONTAL_LINES",
-                       width=sum(widths)) as tbl:
+                       headings_style=FontFace(emphasis="BOLD", color=ink, size_pt=heading_size),
+                       borders_layout="HORIZONTAL_LINES", width=min(sum(widths), pdf.epw)) as tbl:
             tbl.row([drawable(h, "B") for h in headers])
             for row in rows:
                 tbl.row([drawable(c) for c in row])
@@ -361,7 +367,9 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
                 cells.append("—" if e.get("suppressed") or e.get("estimate") is None else num(e["estimate"]))
             rows.append(cells)
     short = [questionnaire.t(s.label, lang).split(" – ")[0].replace("Smart ", "") for s in questionnaire.dimensions]
-    table([t["group"], *short], rows, [42] + [(width - 42) / len(dims)] * len(dims))
+    pdf.set_font(FAMILY, "", 8.5)  # the groups' column as wide as its longest name, within 42-60 mm
+    first = min(60.0, max([42.0] + [pdf.get_string_width(row[0]) + 2 * pdf.c_margin + 0.5 for row in rows]))
+    table([t["group"], *short], rows, [first] + [(width - first) / len(dims)] * len(dims))
     para(("— : " if lang == "fr" else "—: ") + t["suppressed"], 8, "I", muted)
 
     # --- items then and now

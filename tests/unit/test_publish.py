@@ -117,3 +117,17 @@ def test_nothing_is_written_when_the_publication_would_not_pass_the_import(defau
         publish.publish(_report(default_questionnaire, {"50000": 8}), tmp_path / "out2",
                         questionnaire=default_questionnaire, publisher="X", url="not a url")
     assert not (tmp_path / "out2").exists()
+
+
+def test_the_pdf_tables_never_break_a_heading_inside_a_word(published, default_questionnaire):
+    """The table by province and size headed its columns "Governanc" / "e" and "Environne" / "nt" (fresh-eyes
+    trial): each dimension's short name now stands whole."""
+    import subprocess
+
+    _report, paths = published
+    text = subprocess.run(["pdftotext", str(paths[2]), "-"], capture_output=True, text=True, check=True).stdout
+    words = set(text.split())
+    for section in default_questionnaire.dimensions:
+        short = default_questionnaire.t(section.label, "fr").split(" – ")[0].replace("Smart ", "")
+        assert short in words, short
+        assert not [short[:k] for k in range(3, len(short)) if short[:k] in words], short  # no piece of it
