@@ -326,3 +326,20 @@ def test_maturity_recommendations_says_what_the_pdf_and_the_docx_really_show(nam
             "de": f"Auf dem Blatt: {len(on_pdf)} im PDF, {len(on_docx)} in der bearbeitbaren Fassung (DOCX)."}
     assert said[lang] in text
     assert text.count("[") == len(recs) - len(on_pdf)  # every recommendation not on the PDF is marked
+
+
+def test_a_help_text_names_the_not_applicable_answer_as_the_page_shows_it():
+    """"Répondez « Non applicable »" while the option reads « Ne s'applique pas » (de „Nicht zutreffend“
+    for „Trifft nicht zu“, en "Not applicable" for "Does not apply"): a quoted answer in a help text is
+    the label the page shows."""
+    from maturity.labels import ANSWER_STATES, NA
+
+    quoted = re.compile(r"«\s*([^»]+?)\s*»|„([^“]+)“|\"([^\"]+)\"")
+    looks_na = re.compile(r"(?i)applica|zutreffend|apply")
+    for question in (qu for section in Q.sections for qu in section.questions):
+        for lang in Q.languages:
+            help_text = Q.t(question.help, lang) if question.help else ""
+            for match in quoted.finditer(help_text):
+                said = next(g for g in match.groups() if g)
+                if looks_na.search(said):
+                    assert question.allow_na and said == ANSWER_STATES[NA][lang], (question.id, lang, said)
