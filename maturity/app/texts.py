@@ -112,6 +112,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_no_divergence": {"fr": "Aucune divergence : l'équipe s'accorde sur toutes les questions.",
                            "de": "Keine Abweichung: Das Team stimmt bei allen Fragen überein.",
                            "en": "No divergence: the team agrees on every question."},
+    "team_one_respondent": {
+        "fr": "Un seul collègue a répondu : rien à comparer encore. Ses réponses sont les propositions ; les "
+        "divergences apparaîtront ici dès qu'un deuxième aura répondu.",
+        "de": "Erst eine Person hat geantwortet: noch nichts zu vergleichen. Ihre Antworten sind die Vorschläge; "
+        "Abweichungen erscheinen hier, sobald eine zweite Person geantwortet hat.",
+        "en": "Only one colleague has answered: nothing to compare yet. Their answers are the proposals; "
+        "divergences will show here once a second colleague has answered.",
+    },
     "team_divergent": {"fr": "divergente", "de": "abweichend", "en": "divergent"},
     "team_agreed": {"fr": "accord", "de": "Übereinstimmung", "en": "agreed"},
     "team_spread": {"fr": "écart de {points:# point|# points} sur 100", "de": "Abstand: {points} von 100 Punkten",

@@ -200,3 +200,20 @@ def test_the_final_answers_count_only_the_questions_colleagues_answered(mini, st
     at.button(key="team_apply_all").click().run()
     decided = next(m for m in at.metric if m.label == "Réponses finales")
     assert decided.value == "1 / 1"
+
+
+def test_one_colleague_alone_is_not_a_team_that_agrees(mini, store: Store):
+    """With one respondent the meeting said "Aucune divergence : l'équipe s'accorde sur toutes les
+    questions": there was nobody to disagree with."""
+    at = started()
+    holder = at.session_state["token"]
+    first = store.invite_member(holder, "CPAS")
+    store.save_member_answer(first, "a1", "full")
+    goto(at, "equipe")
+    assert not any("s'accorde" in s.value for s in at.success)
+    assert any("Un seul collègue a répondu" in i.value for i in at.info)
+    second = store.invite_member(holder, "mobilité")
+    store.save_member_answer(second, "a1", "full")
+    goto(at, "equipe")
+    assert any("l'équipe s'accorde sur toutes les questions" in s.value for s in at.success)
+    assert not any("Un seul collègue" in i.value for i in at.info)

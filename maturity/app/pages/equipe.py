@@ -121,7 +121,9 @@ def on_reason(qid: str) -> None:
 st.button(tr("team_apply_all", lang), on_click=apply_all, key="team_apply_all", icon=":material/done_all:")
 show_all = st.toggle(tr("team_show_all", lang), key="team_show_all")
 items = result.report if show_all else divergent
-if not divergent and not show_all:
+if len(people) == 1 and not show_all:  # nobody to disagree with yet: "the team agrees" would claim too much
+    st.info(tr("team_one_respondent", lang), icon=":material/person:")
+elif not divergent and not show_all:
     st.success(tr("team_no_divergence", lang), icon=":material/handshake:")
 for item in items:
     if not item.answered:
