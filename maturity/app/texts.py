@@ -1325,11 +1325,12 @@ TEXTS.update({
         "de": "Die Maßnahmen, die die Gemeinde beschließt, mit Verantwortlichen, Jahr, Haushaltsposten (Betrag oder "
         "Artikel) und Status. Fügen Sie sie aus den Empfehlungen unten hinzu oder schreiben Sie sie in die letzte "
         "Zeile der Tabelle; jede Änderung wird gespeichert. Die PST-Tabelle "
-        "führt diese Maßnahmen zuerst auf, in der Struktur des Programme Stratégique Transversal.",
+        "führt diese Maßnahmen zuerst auf, in der Struktur des strategischen Querschnittsprogramms der "
+        "wallonischen Gemeinden (PST).",
         "en": "The actions the commune adopts, with an owner, a year, a budget line (an amount or an article) and a "
         "status. Add them from the recommendations below or type them in the table's last row; every change is "
         "saved. The PST actions table lists these "
-        "actions first, in the structure of the Programme Stratégique Transversal.",
+        "actions first, in the structure of the Walloon communes' cross-cutting strategic programme (PST).",
     },
     "roadmap_empty": {
         "fr": "Aucune action pour l'instant : ajoutez-en depuis les recommandations ci-dessous.",

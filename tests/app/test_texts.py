@@ -84,3 +84,13 @@ def test_help_texts_name_the_options_as_they_are_written():
             assert label in SHEET_TEXTS["obstacles_note"][lang], (label, lang)  # the "(2/3)" footnote
         for option in (budget.options[0], budget.options[-1]):
             assert q.t(option.label, lang) in SHEET_TEXTS["method"][lang], lang
+
+
+def test_german_and_english_name_the_pst_in_their_own_words():
+    """"in der Struktur des Programme Stratégique Transversal" on a German commune's roadmap: the French
+    name of a Walloon instrument, unexplained (found in the fresh-eyes trial)."""
+    from maturity.app.texts import TEXTS
+
+    for key, text in TEXTS.items():
+        for lang in ("de", "en"):
+            assert "Programme Stratégique Transversal" not in text.get(lang, ""), (key, lang)
