@@ -502,3 +502,16 @@ def test_the_trend_is_one_clause_before_the_full_stop_in_each_language():
         assert expertise_c.with_trend(bare, mark=lambda r: " [a]").endswith(marked), lang  # the sheet's numbers
         assert not found["initiated_by_elected"].earlier  # one edition only: no clause
         assert found["initiated_by_elected"].with_trend() == found["initiated_by_elected"].text
+
+
+def test_french_figures_spell_out_the_acronyms_an_echevin_may_not_know():
+    """"Le développement des TI, que vous citez comme déclencheur…" on the results page: "TI" (technologies
+    de l'information) is a specialist's word. A label, note or sentence in French says it in full."""
+    for bset in load_benchmark_sets(BENCHMARKS_DIR):
+        for fig in bset.figures:
+            sentences = fig.sentences.model_dump().values() if fig.sentences is not None else []
+            texts = [fig.label, fig.note, *sentences]
+            assert len(texts) > 2 or fig.sentences is None
+            for text in texts:
+                french = (text or {}).get("fr", "") if isinstance(text, dict) or text is None else str(text)
+                assert not re.search(r"\bTI\b", french), (bset.id, fig.id, french)
