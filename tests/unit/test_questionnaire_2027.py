@@ -343,3 +343,15 @@ def test_a_help_text_names_the_not_applicable_answer_as_the_page_shows_it():
                 said = next(g for g in match.groups() if g)
                 if looks_na.search(said):
                     assert question.allow_na and said == ANSWER_STATES[NA][lang], (question.id, lang, said)
+
+
+def test_an_action_spells_out_the_data_protection_officer():
+    """"Partager le service informatique, le DPO et…": the acronym alone, where another action says "le
+    délégué à la protection des données (DPO)". Every French or English action that names the DPO says
+    who that is."""
+    for rec in Q.recommendations:
+        for action in rec.actions:
+            for lang in ("fr", "en"):
+                text = Q.t(action.text if hasattr(action, "text") else action, lang)
+                if re.search(r"\bDPO\b", text):
+                    assert "(DPO)" in text, (rec.id, lang, text)
