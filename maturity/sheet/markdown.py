@@ -27,18 +27,25 @@ def render_markdown(c: SheetContent) -> str:
     add("")
     add(f"**{escape(c.title)}** — {escape(c.dateline)}" + (f" · {escape(c.respondent)}" if c.respondent else ""))
     add("")
-    add(f"**{escape(c.overall_label)} :** {escape(c.overall_value)}" if c.lang == "fr"
-        else f"**{escape(c.overall_label)}:** {escape(c.overall_value)}")
-    if c.overall_detail:
-        add(f"({escape(c.overall_detail)})")
+    colon = " :" if c.lang == "fr" else ":"
+    # in brief, as page 1 of the PDF and the DOCX: the overall score, the three lines, what a score means
+    add(f"## {escape(c.summary_title)}")
+    add("")
+    add(f"**{escape(c.overall_label)}{colon}** {escape(c.overall_value)}"
+        + (f" ({escape(c.overall_detail)})" if c.overall_detail else ""))
+    add("")
+    for label, text in c.summary:
+        add(f"- **{escape(label)}{colon}** {escape(text)}")
+    add("")
+    add(f"*{escape(c.score_meaning)}*")
     add("")
     add(f"## {escape(c.scores_title)}")
     add("")
-    aligns = [":--", "--:", ":--", "--:"] + (["--:"] if c.show_change else [])
+    aligns = [":--", "--:", ":--", "--:", "--:"] + (["--:"] if c.show_change else [])
     add("| " + " | ".join(_cell(h) for h in c.score_headers) + " |")
     add("| " + " | ".join(aligns) + " |")
     for r in c.scores:
-        cells = [r.label, r.score, f"*{_cell(r.level)}*" if r.insufficient else r.level, r.coverage]
+        cells = [r.label, r.score, f"*{_cell(r.level)}*" if r.insufficient else r.level, r.coverage, r.na]
         if c.show_change:
             cells.append(r.change)
         add("| " + " | ".join(x if x.startswith("*") else _cell(x) for x in cells) + " |")
@@ -54,25 +61,38 @@ def render_markdown(c: SheetContent) -> str:
     add("")
     for lv in c.levels:
         reached = f" — **{escape(', '.join(lv.reached_by))}**" if lv.reached_by else ""
-        add(f"- **{escape(lv.label)}** ({escape(lv.range)}) : {escape(lv.description)}{reached}"
-            if c.lang == "fr" else f"- **{escape(lv.label)}** ({escape(lv.range)}): {escape(lv.description)}{reached}")
+        add(f"- **{escape(lv.label)}** ({escape(lv.range)}){colon} {escape(lv.description)}{reached}")
     add("")
-    if c.obstacles:
-        add(f"## {escape(c.obstacles_title)}")
+    add(f"## {escape(c.next_steps_title)}")
+    add("")
+    add(f"*{escape(c.next_steps_intro)}*")
+    add("")
+    for step in c.next_steps:
+        add(f"- **{escape(step.label)}** — {escape(step.text)}")
+    add("")
+    add(f"## {escape(c.comparisons_title)}")
+    add("")
+    if not c.comparisons:
+        add(escape(c.labels["no_comparisons"]))
+    for text, _ref in c.comparisons:
+        add(f"- {escape(text)}")  # its source's number in it
+    add("")
+    add(f"## {escape(c.obstacles_title)}")
+    add("")
+    if not c.obstacles and not c.also_cited:
+        add(escape(c.labels["no_obstacles"]))
         add("")
+    if c.obstacles:
         add("| " + " | ".join(_cell(h) for h in c.obstacle_headers) + " |")
         add("| :-- | :-- | :-- |")
         for o in c.obstacles:
             add(f"| {_cell(o.label)} | {_cell(o.severity)} | {_cell(o.barometer)} |")
         add("")
-        add(f"*{escape(c.obstacles_note)}*")
+    if c.also_cited:
+        add(escape(c.also_cited))
         add("")
-    if c.comparisons:
-        add(f"## {escape(c.comparisons_title)}")
-        add("")
-        for text, _ref in c.comparisons:
-            add(f"- {escape(text)}")  # its source's number in it
-        add("")
+    add(f"*{escape(c.obstacles_note)}*")
+    add("")
     add(f"## {escape(c.priorities_title)}")
     add("")
     add(escape(c.priorities_intro))

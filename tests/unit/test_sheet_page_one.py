@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from maturity.answers import AnswersFile
 from maturity.charts import RadarSeries
+from maturity.markdown import escape
 from maturity.questionnaire import load_questionnaire
 from maturity.scoring import score
 from maturity.sheet import build, build_content
@@ -411,3 +412,27 @@ def test_a_resource_link_never_breaks_inside_a_word():
         assert second in " ".join(text.split()), k
         moved += "\nDigital Wallonia" in text
     assert moved
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_the_markdown_sheet_says_what_the_pdf_and_the_docx_say(lang):
+    """The editable .md is the same sheet: the summary, what a score means, the "not applicable" column,
+    the next steps and the obstacles cited without a figure (it once had none of them, and a table whose
+    header had one column more than its rows, which a Markdown reader does not draw as a table)."""
+    doc = answers_at_rank(DEFAULT, 2, eco_local_data="na")  # every obstacle "significant": all cited
+    content = build_content(DEFAULT, doc, lang, generated=DAY)
+    raw = build(DEFAULT, doc, lang, "md", generated=DAY).decode()
+    md = " ".join(raw.split())
+    said = [content.summary_title, content.score_meaning, content.next_steps_title, content.also_cited,
+            *(text for _label, text in content.summary), *(step.text for step in content.next_steps)]
+    assert content.also_cited and len(content.next_steps) == 6
+    for text in said:
+        assert " ".join(escape(text).split()) in md, text
+    # every table: as many cells in each row as in its header
+    tables = re.findall(r"(?:^\|.*\|\n)+", raw, flags=re.M)
+    assert len(tables) == 2
+    for table in tables:
+        widths = {line.count(" | ") for line in table.splitlines()}
+        assert len(widths) == 1, table
+    economy = next(line for line in raw.splitlines() if line.startswith("| Smart Economy"))
+    assert economy.rstrip(" |").endswith("| 1")  # one "not applicable", as in the PDF and the DOCX
