@@ -1002,6 +1002,14 @@ def _bare(label: str) -> str:
     return label.rstrip().removesuffix(".").rstrip()
 
 
+def _asked(text: str) -> str:
+    """A question as a next step quotes it: what it asks, without its question mark nor the instruction
+    after it ("Quelles tâches … sont numérisées ? Cochez tout ce qui est en place." → "Quelles tâches …
+    sont numérisées"), which read "… en place. : ajouter « … »" in the sentence."""
+    asked = text.split("?", 1)[0] if "?" in text else text
+    return asked.rstrip(" ?:").strip()
+
+
 def _next_step(q: Questionnaire, section: Any, assessment: Assessment, answers: Any, lang: str) -> NextStep:
     """The next option up on the question that would raise the dimension most (weight x gap, gap = 1 - v);
     ties go to the question first in the questionnaire. When no scored answer has room, the heaviest
@@ -1018,7 +1026,7 @@ def _next_step(q: Questionnaire, section: Any, assessment: Assessment, answers: 
             best = (gain, question, c.answer)
     if best is not None:
         _gain, question, answer = best
-        text = q.t(question.text, lang).rstrip(" ?:").strip()
+        text = _asked(q.t(question.text, lang))
         scores = {o.id: (o.score or 0) for o in question.options}
         if question.type == "multi":
             chosen = set(answer) if isinstance(answer, list) else set()
@@ -1038,7 +1046,7 @@ def _next_step(q: Questionnaire, section: Any, assessment: Assessment, answers: 
         heaviest = max(missing, key=lambda c: c.weight)  # max keeps the first of equals
         question = q.question(heaviest.question)
         return NextStep(section.id, label, t("next_step_answer", lang,
-                                             question=q.t(question.text, lang).rstrip(" ?:").strip()))
+                                             question=_asked(q.t(question.text, lang))))
     return NextStep(section.id, label, t("next_step_top", lang))
 
 

@@ -436,3 +436,15 @@ def test_the_markdown_sheet_says_what_the_pdf_and_the_docx_say(lang):
         assert len(widths) == 1, table
     economy = next(line for line in raw.splitlines() if line.startswith("| Smart Economy"))
     assert economy.rstrip(" |").endswith("| 1")  # one "not applicable", as in the PDF and the DOCX
+
+
+@pytest.mark.parametrize(("lang", "instruction"), [("fr", "Cochez"), ("de", "Kreuzen"), ("en", "Tick")])
+def test_a_next_step_on_a_checklist_quotes_the_question_not_its_instruction(lang, instruction):
+    # the best option everywhere: the step left in governance, environment and living is a checklist's item
+    content = build_content(DEFAULT, answers_at_rank(DEFAULT, 4), lang, generated=DAY)
+    steps = {step.dimension_id: step.text for step in content.next_steps}
+    asked = DEFAULT.t(DEFAULT.question("gov_internal_digital").text, lang).split("?")[0].strip()
+    assert steps["governance"].startswith(asked) and steps["living"].startswith(
+        DEFAULT.t(DEFAULT.question("liv_cpas").text, lang).split("?")[0].strip())
+    for text in steps.values():
+        assert instruction not in text and not re.search(r"[.?] ?:", text), text
