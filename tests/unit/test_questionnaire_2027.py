@@ -67,6 +67,15 @@ ALREADY_DONE = [
     ("smart_region_known", {"yes"}, {"approach_smart_region"}),
 ]
 ALL_IDS = {r.id for r in Q.recommendations}
+# What an answer says the commune has -> an action's words that would tell it to create it (fr); the
+# recommendation may still apply (an obstacle, a low level), its words must not.
+ALREADY_SAID = [
+    ("env_climate_plan", {"implemented", "evaluated"}, r"Désigner un responsable énergie"),  # its référent
+    ("mob_plan", {"current", "implemented", "evaluated"}, r"si la commune dispose d'un Plan communal de mobilité"),
+    ("gov_data", {"inventory", "owners", "policy", "reused"}, r"^Dresser l'inventaire des principales données"),
+    ("gov_data", {"policy", "reused"}, r"^Fixer des règles de gouvernance des données"),
+    ("gov_internal_digital", {"decisions", "mail", "workflows"}, r"^Automatiser les tâches répétitives \("),
+]
 # Two recommendations that would contradict each other on one sheet: the PCDR step says not to write a
 # second strategy, the other says to write one.
 EXCLUSIVE = [("rural_strategy_in_pcdr", "approach_write_strategy")]
@@ -81,6 +90,10 @@ def contradictions(answers, selected):
         fr = " ".join([Q.t(s.recommendation.text, "fr")] + [Q.t(a, "fr") for a in s.recommendation.actions])
         if _has(answers, "gov_shared", {"imio"}) and re.search(r"(adhérer|rejoindre|membre).{0,40}iMio|n'en est pas membre", fr):
             found.append(("gov_shared", [s.recommendation.id]))
+        for question, done, words in ALREADY_SAID:
+            if _has(answers, question, done):
+                found += [(question, [s.recommendation.id]) for a in s.recommendation.actions
+                          if re.search(words, Q.t(a, "fr"))]
         if _has(answers, "gov_security_privacy", {"dpo", "basics", "policy", "audited"}) and re.search(
                 r"[Dd]ésigner un (DPO|délégué)", fr):
             found.append(("gov_security_privacy", [s.recommendation.id]))
@@ -142,6 +155,12 @@ LOOKS_CONTRADICTORY = [
      _commune(1, approach="considering", gov_steering="referent")),
     ("an approach started, no strategy written, a PCDR with its CLDR",
      _commune(1, approach="started", strategy_written="no", rural_instruments=["pcdr", "cldr"])),
+    ("an energy-climate referent implements the plan, the buildings' bills are only paid",
+     _commune(0, env_climate_plan="implemented")),
+    ("a recent mobility plan, nothing else in mobility", _commune(0, mob_plan="current")),
+    ("data cited as a major obstacle although a data policy is approved", _commune(1, gov_data="policy", data="major")),
+    ("short of time although decisions, mail and internal requests are electronic",
+     _commune(1, gov_internal_digital=["decisions", "mail", "workflows"], staff_time="major")),
 ]
 
 
