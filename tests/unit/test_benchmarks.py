@@ -282,6 +282,15 @@ def _by_figure(found):
     return {c.figure.id: c for c in found}
 
 
+@pytest.mark.parametrize(("lang", "says"), [("fr", "c'est le 3e frein le plus cité par les communes wallonnes"),
+                                           ("de", "es ist das 3. meistgenannte Hemmnis der wallonischen Gemeinden"),
+                                           ("en", "they are the 3rd most cited obstacle of Walloon communes")])
+def test_a_rank_says_what_it_ranks_as_the_obstacles_table_does(sets, questionnaire, lang, says):
+    # "es ist das 3. Hemmnis der wallonischen Gemeinden" did not say third by what
+    found = _by_figure(comparisons(questionnaire, ANSWERS, score(questionnaire, ANSWERS), sets, lang))
+    assert says in found["obstacle_technology"].text
+
+
 def test_sentences_in_french(sets, questionnaire):
     found = _by_figure(comparisons(questionnaire, ANSWERS, score(questionnaire, ANSWERS), sets, "fr"))
     approach = found["approach_started"]
@@ -321,14 +330,14 @@ def test_sentences_in_german_and_english(sets, questionnaire):
     assert de["approach_started"].text.startswith("Ihre Gemeinde gehört zu den 6 von 10 wallonischen Gemeinden")
     assert "Wallonisches Smart-City-Barometer 2021, veröffentlichte Zahl, antwortende Gemeinden (113 von 262)" in de["approach_started"].text
     assert de["obstacle_budget"].text.startswith(f"Sie nennen das Budget als wichtiges Hemmnis, wie 50{NBSP}%")
-    assert "das 3. Hemmnis" in de["obstacle_technology"].text
+    assert "das 3. meistgenannte Hemmnis" in de["obstacle_technology"].text
     assert "4,31 von 10" in de["progress_self_rated"].text
     assert en["approach_started"].text == ("Your commune is one of the 6 in 10 Walloon communes that have started a "
                                            "Smart City approach (Walloon Smart City Barometer 2021, published "
                                            "figure, responding communes (113 of 262)).")
     assert en["obstacle_budget"].text.startswith("You cite the budget as a major obstacle, as do 50% of Walloon")
     assert "responding communes (113 of 262)" in en["obstacle_budget"].text
-    assert "the 3rd obstacle" in en["obstacle_technology"].text
+    assert "the 3rd most cited obstacle" in en["obstacle_technology"].text
     assert "4.31 out of 10" in en["progress_self_rated"].text and "at 6 out of 10" in en["progress_self_rated"].text
     assert "size not published" in en["strategy_written"].text
     for lang_found in (de, en):
