@@ -4,7 +4,8 @@ comparisons of a commune's profile and obstacles with them.
 ``load_benchmark_sets()`` reads every ``data/benchmarks/*.yaml`` through the one safe YAML reader and
 reports *every* problem of every file with its file, line and field path. ``comparisons()`` turns the
 answers of a commune into sentences such as "Vous citez le budget comme frein important, comme 50 %
-des communes wallonnes (Baromètre wallon Smart City 2021, chiffre publié, n = 113)." Each sentence
+des communes répondantes (Baromètre wallon Smart City 2021, chiffre publié, communes répondantes (113 sur
+262))." Each sentence
 carries its figure, so the kind, source, year and n travel with the number.
 
 Extensions of the contract (optional fields, see docs/benchmarks.md): on a source, ``id``; on a
@@ -562,7 +563,7 @@ class Comparison:
 
     def with_trend(self, text: str | None = None, mark: Callable[[FigureRef], str] | None = None) -> str:
         """The sentence (``text``, by default this comparison's) with the earlier editions' figures as a
-        clause before its full stop: "…, comme 49 % des communes wallonnes ; 38 % en 2018." The one
+        clause before its full stop: "…, comme 49 % des communes répondantes ; 38 % en 2018." The one
         wording of the trend, for the app and the sheet; ``mark`` as in :func:`trend_clause`."""
         return with_clause(self.text if text is None else text, trend_clause(self.earlier, self.lang, mark), self.lang)
 

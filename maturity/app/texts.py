@@ -664,9 +664,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_value": {"fr": "Valeur (0 à 1)", "de": "Wert (0 bis 1)", "en": "Value (0 to 1)"},
     "col_obstacle": RESULTS_WORDS["obstacle"],
     "col_severity": {"fr": "Pour votre commune", "de": "Für Ihre Gemeinde", "en": "For your commune"},
-    "col_barometer": {"fr": "Communes wallonnes qui le citent (baromètre 2021)",
-                      "de": "Wallonische Gemeinden, die es nennen (Barometer 2021)",
-                      "en": "Walloon communes citing it (2021 barometer)"},
+    "col_barometer": {"fr": "Communes répondantes qui le citent (baromètre 2021)",
+                      "de": "Antwortende Gemeinden, die es nennen (Barometer 2021)",
+                      "en": "Responding communes citing it (2021 barometer)"},
     "barometer_rank": FIGURE_WORDS["obstacle_rank"],  # the core's (maturity.labels), as the sheet says
     "kind_commune": {"fr": "vos réponses", "de": "Ihre Antworten", "en": "your answers"},
     "kind_campaign": {

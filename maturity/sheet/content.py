@@ -137,8 +137,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "obstacles_title": {"fr": "Freins", "de": "Hemmnisse", "en": "Obstacles"},
     "col_obstacle": RESULTS_WORDS["obstacle"],
     "col_severity": {"fr": "Votre commune", "de": "Ihre Gemeinde", "en": "Your commune"},
-    "col_barometer": {"fr": "Communes wallonnes qui le citent", "de": "Wallonische Gemeinden, die es nennen",
-                      "en": "Walloon communes citing it"},
+    "col_barometer": {"fr": "Communes répondantes qui le citent", "de": "Antwortende Gemeinden, die es nennen",
+                      "en": "Responding communes citing it"},
     "no_figure": FIGURE_WORDS["none"],  # the core's (maturity.labels), as the app says
     "obstacle_rank": FIGURE_WORDS["obstacle_rank"],  # the core's (maturity.labels), as the app says
     # without any severity shown (no obstacle rated), the same note without its brackets' half
@@ -985,7 +985,7 @@ def _comparison_sentences(q: Questionnaire, answers: Any, assessment: Assessment
 
 def _with_trends(found: list[tuple[Any, str, int]], sources: _Sources) -> list[tuple[str, int]]:
     """Each sentence with the earlier editions' figures (2018, 2020) in a clause, each value with its own
-    source's number: "…, comme 49 % des communes wallonnes ; 38 % en 2018 [8]." Numbered after every
+    source's number: "…, comme 49 % des communes répondantes ; 38 % en 2018 [8]." Numbered after every
     other source, so that a sheet leaving the trends out (the PDF's very last resort) keeps its numbers."""
     return [(clean_text(comp.with_trend(_numbered(text, ref), mark=lambda r: f" [{sources.ref(r.figure, r.set)}]"),
                         600, one_line=True), ref) for comp, text, ref in found]

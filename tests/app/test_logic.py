@@ -240,12 +240,12 @@ def test_the_studys_long_parenthesis_is_said_once_per_group(q):
         assert "Barometer 2021" in cite
         assert not [t for t in texts if cite in t or "veröffentlichte Zahl" in t]
     rows = logic.obstacle_rows(real, score(real, answers), answers, "de", sets, cite=False)
-    column = "Wallonische Gemeinden, die es nennen (Barometer 2021)"
+    column = "Antwortende Gemeinden, die es nennen (Barometer 2021)"
     assert not [r for r in rows if "veröffentlichte Zahl, " in r[column]]
     # a rank says what it counts, and never opens a numbered list
     assert any(r[column].startswith("3\\. meistgenanntes Hemmnis (kein Prozentsatz veröffentlicht) — ") for r in rows)
     fr = logic.obstacle_rows(real, score(real, answers), answers, "fr", sets, cite=False)
-    shown = {r["Frein"]: r["Communes wallonnes qui le citent (baromètre 2021)"] for r in fr}
+    shown = {r["Frein"]: r["Communes répondantes qui le citent (baromètre 2021)"] for r in fr}
     assert any(v.startswith("3e frein le plus cité (pas de pourcentage publié) — ") for v in shown.values())
     assert any(v.startswith("50 % — ") or v.startswith("50\u00a0% — ") for v in shown.values())
     note = logic.citation_note(logic.obstacle_cites(real, sets, "de"), "de")
@@ -282,7 +282,7 @@ def test_barometer_sentences_say_the_earlier_editions_where_published():
     assert with_trend, "the barometer published earlier editions of some figures"
     texts = [t for _cite, group in logic.comparison_groups(found, "fr") for t in group]
     budget = next(t for t in texts if "budget" in t)
-    assert budget.endswith(f"comme 50{NBSP}% des communes wallonnes ; 50{NBSP}% en 2018.")  # the core's wording
+    assert budget.endswith(f"comme 50{NBSP}% des communes répondantes ; 50{NBSP}% en 2018.")  # the core's wording
     assert sum(" en 2018" in t or " en 2020" in t for t in texts) == len(with_trend)
 
 

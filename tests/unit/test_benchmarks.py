@@ -282,20 +282,38 @@ def _by_figure(found):
     return {c.figure.id: c for c in found}
 
 
-@pytest.mark.parametrize(("lang", "says"), [("fr", "c'est le 3e frein le plus cité par les communes wallonnes"),
-                                           ("de", "es ist das 3. meistgenannte Hemmnis der wallonischen Gemeinden"),
-                                           ("en", "they are the 3rd most cited obstacle of Walloon communes")])
+@pytest.mark.parametrize(("lang", "says"), [("fr", "c'est le 3e frein le plus cité par les communes répondantes"),
+                                           ("de", "es ist das 3. meistgenannte Hemmnis der antwortenden Gemeinden"),
+                                           ("en", "they are the 3rd most cited obstacle of responding communes")])
 def test_a_rank_says_what_it_ranks_as_the_obstacles_table_does(sets, questionnaire, lang, says):
     # "es ist das 3. Hemmnis der wallonischen Gemeinden" did not say third by what
     found = _by_figure(comparisons(questionnaire, ANSWERS, score(questionnaire, ANSWERS), sets, lang))
     assert says in found["obstacle_technology"].text
 
 
+def test_a_share_of_the_respondents_is_never_said_as_a_share_of_all_walloon_communes():
+    """Contract §5: a figure computed on the 113 respondents (of 262) is their share, not Wallonia's. The
+    sheet says the base once per source, in a parenthesis its later sentences drop; each sentence says it in
+    its own words ("comme 50 % des communes wallonnes" read as half of the 262)."""
+    words = {"fr": "répondantes", "de": "antwortenden", "en": "responding"}
+    checked = 0
+    for benchmark in load_benchmark_sets():
+        for figure in benchmark.figures:
+            if figure.sentences is None or figure.n != benchmark.respondents or benchmark.respondents >= benchmark.population:
+                continue
+            for template in (figure.sentences.match, figure.sentences.other):
+                for lang, word in words.items():
+                    if template is not None:
+                        checked += 1
+                        assert word in template[lang], (figure.id, lang)
+    assert checked >= 50
+
+
 def test_sentences_in_french(sets, questionnaire):
     found = _by_figure(comparisons(questionnaire, ANSWERS, score(questionnaire, ANSWERS), sets, "fr"))
     approach = found["approach_started"]
-    assert approach.text == ("Votre commune fait partie des 6 communes wallonnes sur 10 qui ont entamé une "
-                             "démarche Smart City (Baromètre wallon Smart City 2021, chiffre publié, communes répondantes (113 sur 262)).")
+    assert approach.text == ("Comme 6 communes répondantes sur 10, votre commune a entamé une démarche "
+                             "Smart City (Baromètre wallon Smart City 2021, chiffre publié, communes répondantes (113 sur 262)).")
     assert (approach.kind, approach.year, approach.n, approach.matches) == ("published", 2021, 113, True)
     assert approach.source.id == "slides"
     assert found["obstacle_budget"].text.startswith(f"Vous citez le budget comme frein important, comme 50{NBSP}%")
@@ -327,15 +345,15 @@ def test_sentences_in_german_and_english(sets, questionnaire):
     assessment = score(questionnaire, ANSWERS)
     de = _by_figure(comparisons(questionnaire, ANSWERS, assessment, sets, "de"))
     en = _by_figure(comparisons(questionnaire, ANSWERS, assessment, sets, "en"))
-    assert de["approach_started"].text.startswith("Ihre Gemeinde gehört zu den 6 von 10 wallonischen Gemeinden")
+    assert de["approach_started"].text.startswith("Wie 6 von 10 antwortenden Gemeinden hat Ihre Gemeinde")
     assert "Wallonisches Smart-City-Barometer 2021, veröffentlichte Zahl, antwortende Gemeinden (113 von 262)" in de["approach_started"].text
     assert de["obstacle_budget"].text.startswith(f"Sie nennen das Budget als wichtiges Hemmnis, wie 50{NBSP}%")
     assert "das 3. meistgenannte Hemmnis" in de["obstacle_technology"].text
     assert "4,31 von 10" in de["progress_self_rated"].text
-    assert en["approach_started"].text == ("Your commune is one of the 6 in 10 Walloon communes that have started a "
+    assert en["approach_started"].text == ("Like 6 in 10 responding communes, your commune has started a "
                                            "Smart City approach (Walloon Smart City Barometer 2021, published "
                                            "figure, responding communes (113 of 262)).")
-    assert en["obstacle_budget"].text.startswith("You cite the budget as a major obstacle, as do 50% of Walloon")
+    assert en["obstacle_budget"].text.startswith("You cite the budget as a major obstacle, as do 50% of responding communes")
     assert "responding communes (113 of 262)" in en["obstacle_budget"].text
     assert "the 3rd most cited obstacle" in en["obstacle_technology"].text
     assert "4.31 out of 10" in en["progress_self_rated"].text and "at 6 out of 10" in en["progress_self_rated"].text
@@ -497,11 +515,11 @@ def test_the_trend_is_one_clause_before_the_full_stop_in_each_language():
                "initiator": "council"}
     sets = load_benchmark_sets()
     for lang, expertise, progress, marked in (
-            ("fr", f"comme 49{NBSP}% des communes wallonnes ; 38{NBSP}% en 2018.",
+            ("fr", f"comme 49{NBSP}% des communes répondantes ; 38{NBSP}% en 2018.",
              "3,67 / 10 en 2018 et 3 / 10 en 2020.", f"38{NBSP}% en 2018 [a]."),
-            ("de", f"wie 49{NBSP}% der wallonischen Gemeinden; 2018: 38{NBSP}%.",
+            ("de", f"wie 49{NBSP}% der antwortenden Gemeinden; 2018: 38{NBSP}%.",
              "2018: 3,67 / 10 und 2020: 3 / 10.", f"2018: 38{NBSP}% [a]."),
-            ("en", "as do 49% of Walloon communes; 38% in 2018.", "3.67 / 10 in 2018 and 3 / 10 in 2020.",
+            ("en", "as do 49% of responding communes; 38% in 2018.", "3.67 / 10 in 2018 and 3 / 10 in 2020.",
              "38% in 2018 [a].")):
         found = {c.figure.id: c for c in comparisons(q, answers, score(q, answers), sets, lang)}
         expertise_c, progress_c = found["obstacle_expertise"], found["progress_self_rated"]
