@@ -214,6 +214,17 @@ def test_the_german_speaking_commune_reads_what_applies_to_it():
                 assert "Französisch" in Q.t(resource.label, "de"), (rec.id, resource.url)
 
 
+def test_a_german_note_on_a_walloon_instrument_stands_only_where_the_text_names_it():
+    # "PST ist wallonisch; … gilt DG-Recht." after a paragraph and actions that never say PST read as a
+    # sentence out of nowhere (12 recommendations had one)
+    for rec in Q.recommendations:
+        german = Q.t(rec.text, "de")
+        for note in re.finditer(r"((?:[A-Z]{2,6})(?: und [A-Z]{2,6})?) (?:ist|sind) wallonisch;[^.]*\.", german):
+            rest = german.replace(note.group(0), "") + " ".join(Q.t(a, "de") for a in rec.actions)
+            named = re.findall(r"\b[A-Z]{2,6}\b", note.group(1))
+            assert all(re.search(rf"\b{i}\b", rest) for i in named), (rec.id, note.group(0))
+
+
 def test_a_2026_1_answers_file_still_loads_with_warnings():
     doc, warnings = load_answers(ANSWERS / "gedinne-2026.1.json", Q)
     by_place = {w.path: w.message for w in warnings}
