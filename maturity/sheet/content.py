@@ -96,9 +96,11 @@ TEXTS: dict[str, dict[str, str]] = {
                   "en": "{question}: aim for “{next}”"},
     "next_step_add": {"fr": "{question} : ajouter « {next} »", "de": "{question}: „{next}“ hinzufügen",
                       "en": "{question}: add “{next}”"},
-    "next_step_answer": {"fr": "répondre d'abord à « {question} » (sans réponse aujourd'hui).",
-                         "de": "zuerst „{question}“ beantworten (heute ohne Antwort).",
-                         "en": "first answer “{question}” (no answer today)."},
+    "next_step_answer": {"fr": "répondre d'abord à « {question} » (aujourd'hui : {state}).",
+                         "de": "zuerst „{question}“ beantworten (heute: {state}).",
+                         "en": "first answer “{question}” (today: {state})."},
+    # the answer a next step asks to replace, as the commune gave it: "Je ne sais pas" quoted, or none
+    "quoted_state": {"fr": "« {state} »", "de": "„{state}“", "en": "“{state}”"},
     "next_step_top": {"fr": "déjà la meilleure réponse à chaque question : garder le cap.",
                       "de": "schon die beste Antwort auf jede Frage: Kurs halten.",
                       "en": "already the best answer to every question: keep it up."},
@@ -1045,8 +1047,11 @@ def _next_step(q: Questionnaire, section: Any, assessment: Assessment, answers: 
     if missing:
         heaviest = max(missing, key=lambda c: c.weight)  # max keeps the first of equals
         question = q.question(heaviest.question)
-        return NextStep(section.id, label, t("next_step_answer", lang,
-                                             question=_asked(q.t(question.text, lang))))
+        state = answer_state_label(heaviest.status, lang)  # "Je ne sais pas" said as it was answered
+        if heaviest.status != UNANSWERED:
+            state = t("quoted_state", lang, state=state)
+        return NextStep(section.id, label, t("next_step_answer", lang, question=_asked(q.t(question.text, lang)),
+                                             state=state))
     return NextStep(section.id, label, t("next_step_top", lang))
 
 

@@ -448,3 +448,14 @@ def test_a_next_step_on_a_checklist_quotes_the_question_not_its_instruction(lang
         DEFAULT.t(DEFAULT.question("liv_cpas").text, lang).split("?")[0].strip())
     for text in steps.values():
         assert instruction not in text and not re.search(r"[.?] ?:", text), text
+
+
+@pytest.mark.parametrize(("lang", "unknown", "unanswered"), [("fr", "(aujourd'hui : « Je ne sais pas »)",
+                                                              "(aujourd'hui : sans réponse)"),
+                                                             ("de", "(heute: „Weiß ich nicht“)", "(heute: unbeantwortet)")])
+def test_a_next_step_to_answer_says_the_answer_given_today(lang, unknown, unanswered):
+    # a commune that answered "Je ne sais pas" read "(sans réponse aujourd'hui)", as if it had not answered
+    economy = next(s for s in DEFAULT.dimensions if s.id == "economy")
+    doc = AnswersFile(DEFAULT.id, DEFAULT.version, answers={q.id: "unknown" for q in economy.questions})
+    steps = {step.dimension_id: step.text for step in build_content(DEFAULT, doc, lang, generated=DAY).next_steps}
+    assert steps["economy"].endswith(f"{unknown}.") and steps["mobility"].endswith(f"{unanswered}.")
