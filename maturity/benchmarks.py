@@ -3,7 +3,7 @@ comparisons of a commune's profile and obstacles with them.
 
 ``load_benchmark_sets()`` reads every ``data/benchmarks/*.yaml`` through the one safe YAML reader and
 reports *every* problem of every file with its file, line and field path. ``comparisons()`` turns the
-answers of a commune into sentences such as "Vous citez le budget comme frein important, comme 50 %
+answers of a commune into sentences such as "Vous citez le budget parmi vos freins, comme 50 %
 des communes répondantes (Baromètre wallon Smart City 2021, chiffre publié, communes répondantes (113 sur
 262))." Each sentence
 carries its figure, so the kind, source, year and n travel with the number.

@@ -309,6 +309,21 @@ def test_a_share_of_the_respondents_is_never_said_as_a_share_of_all_walloon_comm
     assert checked >= 50
 
 
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+@pytest.mark.parametrize("severity", ["significant", "major"])
+def test_an_obstacle_sentence_never_names_another_severity_than_the_communes(sets, lang, severity):
+    # "You cite the budget as a major obstacle" to a commune that rated it "significant" (and "comme frein
+    # important" to one that rated it "majeur"): a cited obstacle is said cited, its severity is the table's
+    q = _q2027()
+    answers = {"budget": severity, "expertise": severity, "technology": severity}
+    found = _by_figure(comparisons(q, answers, score(q, answers), sets, lang))
+    for qid in answers:
+        labels = {o.id: q.t(o.label, lang).lower() for o in q.question(qid).options}
+        text = found[f"obstacle_{qid}"].text.lower()
+        assert found[f"obstacle_{qid}"].matches
+        assert not [label for option, label in labels.items() if option != severity and label in text], text
+
+
 def test_sentences_in_french(sets, questionnaire):
     found = _by_figure(comparisons(questionnaire, ANSWERS, score(questionnaire, ANSWERS), sets, "fr"))
     approach = found["approach_started"]
@@ -316,7 +331,7 @@ def test_sentences_in_french(sets, questionnaire):
                              "Smart City (Baromètre wallon Smart City 2021, chiffre publié, communes répondantes (113 sur 262)).")
     assert (approach.kind, approach.year, approach.n, approach.matches) == ("published", 2021, 113, True)
     assert approach.source.id == "slides"
-    assert found["obstacle_budget"].text.startswith(f"Vous citez le budget comme frein important, comme 50{NBSP}%")
+    assert found["obstacle_budget"].text.startswith(f"Vous citez le budget parmi vos freins, comme 50{NBSP}%")
     assert "communes répondantes (113 sur 262)" in found["obstacle_budget"].text
     assert found["obstacle_expertise"].text.startswith("Vous ne citez pas le manque d'expertise")  # minor: not cited
     assert f"49{NBSP}%" in found["obstacle_expertise"].text
@@ -347,13 +362,13 @@ def test_sentences_in_german_and_english(sets, questionnaire):
     en = _by_figure(comparisons(questionnaire, ANSWERS, assessment, sets, "en"))
     assert de["approach_started"].text.startswith("Wie 6 von 10 antwortenden Gemeinden hat Ihre Gemeinde")
     assert "Wallonisches Smart-City-Barometer 2021, veröffentlichte Zahl, antwortende Gemeinden (113 von 262)" in de["approach_started"].text
-    assert de["obstacle_budget"].text.startswith(f"Sie nennen das Budget als wichtiges Hemmnis, wie 50{NBSP}%")
+    assert de["obstacle_budget"].text.startswith(f"Sie nennen das Budget als Hemmnis, wie 50{NBSP}%")
     assert "das 3. meistgenannte Hemmnis" in de["obstacle_technology"].text
     assert "4,31 von 10" in de["progress_self_rated"].text
     assert en["approach_started"].text == ("Like 6 in 10 responding communes, your commune has started a "
                                            "Smart City approach (Walloon Smart City Barometer 2021, published "
                                            "figure, responding communes (113 of 262)).")
-    assert en["obstacle_budget"].text.startswith("You cite the budget as a major obstacle, as do 50% of responding communes")
+    assert en["obstacle_budget"].text.startswith("You cite the budget as an obstacle, as do 50% of responding communes")
     assert "responding communes (113 of 262)" in en["obstacle_budget"].text
     assert "the 3rd most cited obstacle" in en["obstacle_technology"].text
     assert "4.31 out of 10" in en["progress_self_rated"].text and "at 6 out of 10" in en["progress_self_rated"].text
