@@ -66,6 +66,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "summary_title": {"fr": "En bref", "de": "Auf einen Blick", "en": "In brief"},
     "summary_strong": {"fr": "Point fort", "de": "Stärke", "en": "Strongest"},
+    # every scored dimension at one level: no strength to name ("Point fort : … au même niveau (Éveil)"
+    # praised a commune at the first level everywhere)
+    "summary_flat": {"fr": "Profil", "de": "Profil", "en": "Profile"},
     "summary_weak": {"fr": "À renforcer", "de": "Ausbauen", "en": "To strengthen"},
     "summary_only": {"fr": "Seule dimension notée", "de": "Einzige bewertete Dimension", "en": "Only dimension scored"},
     "summary_only_text": {"fr": "{dimension} ; les {others} autres manquent de réponses",
@@ -1073,7 +1076,7 @@ def _summary(q: Questionnaire, assessment: Assessment, rows: list[ScoreRow], pri
         strong = max(scored, key=lambda r: r.value)  # the first of equals, in the questionnaire's order
         weak = min(scored, key=lambda r: r.value)
         if strong.level == weak.level and len(scored) > 1:
-            out.append((t("summary_strong", lang), t("summary_even", lang, n=len(scored), level=strong.level)))
+            out.append((t("summary_flat", lang), t("summary_even", lang, n=len(scored), level=strong.level)))
         else:
             out.append((t("summary_strong", lang), words(strong)))
         if weak is not strong:

@@ -50,6 +50,15 @@ def test_summary_names_strongest_weakest_and_first_step():
     assert "/ 100" not in content.overall_value
 
 
+@pytest.mark.parametrize("rank", [0, 1])
+def test_a_commune_at_one_level_everywhere_is_not_given_a_strong_point(rank):
+    # "Point fort : les 6 dimensions notées sont au même niveau (Éveil)" praised what the commune lacks
+    content = build_content(DEFAULT, answers_at_rank(DEFAULT, rank), "fr", generated=DAY)
+    labels = [label for label, _text in content.summary]
+    assert labels[0] == "Profil" and "Point fort" not in labels
+    assert "au même niveau" in content.summary[0][1]
+
+
 def test_first_step_and_each_priority_say_which_number_they_are():
     """"Premier pas : … (priorité 1 ci-dessous)" beside "Priorité : 3 — normale" read as a contradiction
     (seen on a sheet): the summary points at the list's first item, each item names its level in words."""
@@ -177,7 +186,7 @@ def test_page_one_holds_commune_date_respondent_summary_scores_and_meaning():
     content = build_content(q, doc, "fr", generated=DAY)
     _, pages = pages_and_text(build(q, doc, "fr", "pdf", generated=DAY))
     first = pages[0]
-    for needed in ("Écaussinnes", "1 décembre 2026", "échevin", "Point fort", "Premier pas", "Sans objet",
+    for needed in ("Écaussinnes", "1 décembre 2026", "échevin", "Profil", "Premier pas", "Sans objet",
                    "Réponses", "pas une note"):
         assert needed in first, needed
     for row in content.scores:
