@@ -469,6 +469,8 @@ class SheetContent:
     shortened: dict[int, list[Priority]] = field(default_factory=dict)  # the sheet's selection for 6, 7, 8
 
     notes_hidden: int = 0  # notes the PDF leaves to the editable versions
+    # the notes after the first MAX_NOTES: the editable versions carry them after ``notes``, the PDF counts them
+    more_notes: list[tuple[str, str]] = field(default_factory=list)
     # a team's assessment (contract §8): its three most divergent questions, (question, who said what)
     topics_title: str = ""
     topics: list[tuple[str, str]] = field(default_factory=list)
@@ -530,7 +532,8 @@ class SheetContent:
 
         shown = self.shortened.get(limit) or self.priorities[:limit]
         kept = self.notes if notes is None else self.notes[:notes]
-        return replace(self, priorities=shown, notes=kept, notes_hidden=len(self.notes) - len(kept),
+        return replace(self, priorities=shown, notes=kept,
+                       notes_hidden=len(self.notes) - len(kept) + len(self.more_notes),
                        priorities_intro=_priorities_intro(self.lang, shown, self.all_priorities))
 
 
@@ -812,7 +815,7 @@ def build_content(
         if question is None or not body:
             continue
         notes.append((clean_text(q.t(question.text, lang), 160, one_line=True), body))
-    notes = notes[:MAX_NOTES]
+    notes, more_notes = notes[:MAX_NOTES], notes[MAX_NOTES:]
 
     footer = t("questionnaire", lang, id=q.id, version=q.version)
     topics = _topics(q, doc, lang) if roles else []
@@ -834,6 +837,7 @@ def build_content(
         priorities_title=t("priorities_title", lang), priorities_intro=intro, priorities=priorities,
         shortened=shortened, roadmap=roadmap, pst=pst, untrended=untrended, sources_before_trends=before_trends,
         all_priorities=all_priorities, notes_title=t("notes_title", lang), notes=notes,
+        more_notes=more_notes, notes_hidden=len(more_notes),
         topics_title=t("topics_title", lang), topics=topics,
         warnings=[clean_text(w, 300, one_line=True) for w in assessment.warnings],
         method_title=t("method_title", lang),

@@ -244,9 +244,9 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
         if r.more:
             _muted(document.add_paragraph(), r.more)
 
-    if c.notes or c.notes_hidden:  # the editable version keeps every note (the content's own cap)
+    if c.notes or c.more_notes:  # the editable version keeps every note, those the PDF only counts too
         document.add_heading(c.notes_title, level=1)
-        for question, note in c.notes:
+        for question, note in c.notes + c.more_notes:
             document.add_paragraph().add_run(question).bold = True
             document.add_paragraph(note)
     if c.warnings:

@@ -141,10 +141,10 @@ def render_markdown(c: SheetContent) -> str:
         if r.more:
             add(f"*{escape(r.more)}*")
             add("")
-    if c.notes:
+    if c.notes or c.more_notes:  # every note: the PDF shows the first ones and counts the rest
         add(f"## {escape(c.notes_title)}")
         add("")
-        for question, note in c.notes:
+        for question, note in c.notes + c.more_notes:
             add(f"**{escape(question)}**")
             add("")
             add("> " + escape_block(note).replace("\n", "\n> "))

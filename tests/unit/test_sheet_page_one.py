@@ -468,3 +468,24 @@ def test_a_next_step_to_answer_says_the_answer_given_today(lang, unknown, unansw
     doc = AnswersFile(DEFAULT.id, DEFAULT.version, answers={q.id: "unknown" for q in economy.questions})
     steps = {step.dimension_id: step.text for step in build_content(DEFAULT, doc, lang, generated=DAY).next_steps}
     assert steps["economy"].endswith(f"{unknown}.") and steps["mobility"].endswith(f"{unanswered}.")
+
+
+def test_every_note_reaches_the_editable_versions_and_the_pdf_counts_those_it_leaves():
+    """Eight notes: the .md and the DOCX showed the first six and said nothing of the others (a commune's
+    « Membre iMio depuis 2015 » was lost there); the PDF said "N autres remarques dans la version
+    modifiable", which did not have them either."""
+    import docx
+
+    doc = answers_at_rank(DEFAULT, 1)
+    questions = [q.id for s in DEFAULT.dimensions for q in s.questions][:8]
+    for k, qid in enumerate(questions):
+        doc.notes[qid] = f"Remarque numéro {k + 1} de la commune."
+    md = build(DEFAULT, doc, "fr", "md", generated=DAY).decode()
+    word = " ".join(p.text for p in docx.Document(io.BytesIO(build(DEFAULT, doc, "fr", "docx", generated=DAY))).paragraphs)
+    for k in range(8):
+        assert f"Remarque numéro {k + 1} de la commune." in md and f"Remarque numéro {k + 1} de la commune." in word
+    pages, text = pages_and_text(build(DEFAULT, doc, "fr", "pdf", generated=DAY))
+    flat = " ".join(text)
+    shown = sum(f"Remarque numéro {k + 1} de la commune." in flat for k in range(8))
+    assert pages <= MAX_PAGES and shown <= 6
+    assert f"{8 - shown} autres remarques dans la version modifiable" in flat
