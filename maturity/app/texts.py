@@ -798,6 +798,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Noch keine Empfehlung passt zu Ihren Antworten. Beantworten Sie weitere Fragen.",
         "en": "No recommendation matches your answers yet. Answer more questions.",
     },
+    "recs_list_header": {"fr": "Les recommandations", "de": "Die Empfehlungen", "en": "The recommendations"},
+    "recs_list_help": {
+        "fr": "{n:# recommandation correspond|# recommandations correspondent} à vos réponses, les plus urgentes "
+        "d'abord : priorité 1 (haute), 2 (moyenne), 3 (normale). « Ajouter » met une action dans la feuille de "
+        "route ci-dessus.",
+        "de": "{n:# Empfehlung passt|# Empfehlungen passen} zu Ihren Antworten, die dringendsten zuerst: Priorität 1 "
+        "(hoch), 2 (mittel), 3 (normal). „Hinzufügen“ übernimmt eine Maßnahme in den Fahrplan oben.",
+        "en": "{n:# recommendation matches|# recommendations match} your answers, the most urgent first: priority 1 "
+        "(high), 2 (medium), 3 (normal). \"Add\" puts an action into the roadmap above.",
+    },
     "priority": {"fr": "Priorité {p}", "de": "Priorität {p}", "en": "Priority {p}"},
     "actions": {"fr": "Actions proposées", "de": "Vorgeschlagene Maßnahmen", "en": "Suggested actions"},
     "resources": {"fr": "Pour aller plus loin", "de": "Weiterführende Hilfe", "en": "Going further"},

@@ -229,6 +229,10 @@ def test_recommendations_page_has_every_download(mini):
     assert len(buttons) == 6, [b.proto.label for b in buttons]
     assert "Fiche modifiable (Word, DOCX)" in [b.proto.label for b in buttons]
     assert any("Alpha bas" in s.value for s in at.subheader)
+    # the list has a heading of its own after the roadmap, and says how many and in which order
+    headers = [h.value for h in at.header]
+    assert headers.index("Les recommandations") > headers.index("Votre feuille de route"), headers
+    assert any("correspond" in c.value and "priorité 1 (haute)" in c.value for c in at.caption)
 
 
 def test_public_pages_render(mini):

@@ -52,8 +52,12 @@ row2.download_button(tr("dl_md", lang), data=lambda: build("md"), file_name=logi
 roadmap.roadmap_section(q, doc, lang)
 
 selected = select(q, assessment, doc.answers)
+# the list gets a heading of its own: after the roadmap's table, on a phone, its first card read as part of it
+st.header(tr("recs_list_header", lang))
 if not selected:
     st.info(tr("recs_none", lang))
+else:
+    st.caption(tr("recs_list_help", lang, n=len(selected)))
 for sel in selected:
     rec = sel.recommendation
     with st.container(border=True):
