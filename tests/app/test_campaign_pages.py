@@ -230,3 +230,14 @@ def test_the_wallonie_page_shows_the_imported_campaign(mini, store):
                                  f"–{format_number(alpha['ci_high'], 'fr')})"), wallonia
     note = next(c.value for c in at.caption if "Baromètre test" in c.value)
     assert "Smart City Institute" in note and "95 %" in note and "CC BY 4.0" in note, note
+
+
+def test_a_campaigns_title_is_shown_as_typed_on_its_page(admin, store):
+    """The caption under the campaign picker read the title as Markdown ("**2027**" in bold, a link)."""
+    store.create_campaign("wal-2027", "Baromètre **2027** [x](https://e.x)", "mini", OPENS, CLOSES)
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+    period = next(c.value for c in at.caption if "Baromètre" in c.value)
+    assert "Baromètre \\*\\*2027\\*\\* \\[x\\]\\(https:\\/\\/e.x)" in period, period

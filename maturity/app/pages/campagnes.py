@@ -65,7 +65,7 @@ if st.session_state.get("camp_choice") not in ids:
 chosen = st.selectbox(tr("camp_choose", lang), ids, key="camp_choice",
                       format_func=lambda i: f"{i} — " + next(c.title for c in campaigns if c.id == i))
 campaign = next(c for c in campaigns if c.id == chosen)
-st.caption(tr("camp_period", lang, title=campaign.title, opens=format_date(campaign.opens, lang),
+st.caption(tr("camp_period", lang, title=coordinator.plain(campaign.title), opens=format_date(campaign.opens, lang),
               closes=format_date(campaign.closes, lang), questionnaire=campaign.questionnaire))
 
 follow, estimates, publication = st.tabs([tr("camp_tab_status", lang), tr("camp_tab_report", lang),
