@@ -75,6 +75,9 @@ ALREADY_SAID = [
     ("gov_data", {"inventory", "owners", "policy", "reused"}, r"^Dresser l'inventaire des principales données"),
     ("gov_data", {"policy", "reused"}, r"^Fixer des règles de gouvernance des données"),
     ("gov_internal_digital", {"decisions", "mail", "workflows"}, r"^Automatiser les tâches répétitives \("),
+    ("peo_digital_inclusion", {"plan", "evaluated"}, r"^Intégrer l'inclusion numérique .* Plan de Cohésion Sociale"),
+    # words that take for granted what the answers deny: a steering committee where nobody steers
+    ("gov_steering", {"nobody", "informal"}, r"avec le comité de pilotage"),
 ]
 # Two recommendations that would contradict each other on one sheet: the PCDR step says not to write a
 # second strategy, the other says to write one.
@@ -161,6 +164,8 @@ LOOKS_CONTRADICTORY = [
     ("data cited as a major obstacle although a data policy is approved", _commune(1, gov_data="policy", data="major")),
     ("short of time although decisions, mail and internal requests are electronic",
      _commune(1, gov_internal_digital=["decisions", "mail", "workflows"], staff_time="major")),
+    ("a digital inclusion plan in the PCS, training still occasional", _commune(1, peo_digital_inclusion="plan")),
+    ("nobody steers the approach, governance being planned", _commune(1, gov_steering="nobody")),
 ]
 
 
