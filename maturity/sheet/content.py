@@ -176,20 +176,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "trends_more": {"fr": "Les chiffres des éditions précédentes du baromètre (2018, 2020) : version modifiable (DOCX).",
                     "de": "Die Zahlen früherer Ausgaben des Barometers (2018, 2020): bearbeitbare Fassung (DOCX).",
                     "en": "The figures of the barometer's earlier editions (2018, 2020): editable version (DOCX)."},
-    "notes_more": {"fr": "{n:# autre remarque|# autres remarques} dans la version modifiable (DOCX) et Markdown "
-                         "de la fiche.",
-                   "de": "{n:# weitere Anmerkung|# weitere Anmerkungen} in der bearbeitbaren Fassung (DOCX) und in "
-                         "Markdown.",
-                   "en": "{n:# more note|# more notes} in the editable (DOCX) and Markdown versions of the sheet."},
+    # the PDF's "more" lines point to the DOCX, the version a Collège opens ("Markdown" is a word for
+    # technicians; the .md carries the same)
+    "notes_more": {"fr": "{n:# autre remarque|# autres remarques} dans la version modifiable (DOCX) de la fiche.",
+                   "de": "{n:# weitere Anmerkung|# weitere Anmerkungen} in der bearbeitbaren Fassung (DOCX).",
+                   "en": "{n:# more note|# more notes} in the editable version (DOCX) of the sheet."},
     "topics_more": {"fr": "{n:# autre sujet|# autres sujets} où l'équipe diverge dans la version modifiable (DOCX) "
-                          "et Markdown de la fiche.",
+                          "de la fiche.",
                     "de": "{n:# weiteres Thema|# weitere Themen}, bei denen das Team auseinanderliegt, in der "
-                          "bearbeitbaren Fassung (DOCX) und in Markdown.",
-                    "en": "{n:# more topic|# more topics} where the team differs in the editable (DOCX) and Markdown "
-                          "versions of the sheet."},
-    "topics_elsewhere": {"fr": "{n:# sujet|# sujets}, dans la version modifiable (DOCX) et Markdown de la fiche.",
-                         "de": "{n:# Thema|# Themen} in der bearbeitbaren Fassung (DOCX) und in Markdown.",
-                         "en": "{n:# topic|# topics} in the editable (DOCX) and Markdown versions of the sheet."},
+                          "bearbeitbaren Fassung (DOCX).",
+                    "en": "{n:# more topic|# more topics} where the team differs in the editable version (DOCX) of "
+                          "the sheet."},
+    "topics_elsewhere": {"fr": "{n:# sujet|# sujets}, dans la version modifiable (DOCX) de la fiche.",
+                         "de": "{n:# Thema|# Themen} in der bearbeitbaren Fassung (DOCX).",
+                         "en": "{n:# topic|# topics} in the editable version (DOCX) of the sheet."},
     "comparisons_title": RESULTS_WORDS["comparisons"],
     "priorities_title": {"fr": "Priorités d'action", "de": "Handlungsprioritäten", "en": "Priorities for action"},
     "priorities_intro": {

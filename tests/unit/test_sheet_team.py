@@ -87,7 +87,7 @@ def test_a_teams_pdf_leaves_topics_to_the_editable_versions_rather_than_take_a_f
         assert pages_and_text(build(default, doc, "fr", "pdf", generated=DAY))[0] == 4
     for lang, title, elsewhere in (("fr", "Sujets pour le Collège", "version modifiable (DOCX)"),
                                    ("de", "Themen für das Gemeindekollegium", "bearbeitbaren Fassung (DOCX)"),
-                                   ("en", "Topics for the Collège", "editable (DOCX)")):
+                                   ("en", "Topics for the Collège", "editable version (DOCX)")):
         pages, text = pages_and_text(build(default, doc, lang, "pdf", generated=DAY))
         assert pages <= 3, lang
         # the topics the PDF leaves out are counted and found: "1 autre sujet … dans la version modifiable"
