@@ -57,6 +57,12 @@ def token_from_input(text: str) -> str | None:
     return candidate if _TOKEN_RE.fullmatch(candidate) else None
 
 
+def member_from_input(text: str) -> str | None:
+    """A colleague's own link pasted where a resume link is asked for (``...?m=TOKEN``): its token."""
+    match = re.search(r"[?&]m=([A-Za-z0-9_-]+)", (text or "").strip())
+    return match.group(1) if match and _TOKEN_RE.fullmatch(match.group(1)) else None
+
+
 def resume_url(base_url: str | None, token: str, page: str = "questionnaire") -> str:
     base = (base_url or "").rstrip("/")
     if not base:

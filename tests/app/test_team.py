@@ -217,3 +217,27 @@ def test_one_colleague_alone_is_not_a_team_that_agrees(mini, store: Store):
     goto(at, "equipe")
     assert any("l'équipe s'accorde sur toutes les questions" in s.value for s in at.success)
     assert not any("Un seul collègue" in i.value for i in at.info)
+
+
+def test_a_colleague_who_pastes_their_link_on_the_home_page_gets_their_answers(mini, store: Store):
+    """"Reprendre un bilan" with a colleague's own link (or its code) said "Ce lien de reprise ne
+    correspond à aucun bilan (lien incomplet ou bilan supprimé)", as if their answers were lost."""
+    at = started()
+    holder = at.session_state["token"]
+    colleague = store.invite_member(holder, "CPAS")
+    store.save_member_answer(colleague, "a1", "full")
+    for pasted in (f"https://commune.example/questionnaire?m={colleague}", colleague):
+        home = new_app()
+        home.run()
+        home.text_input(key="home_resume").input(pasted)
+        home.button(key="home_resume_go").click().run()
+        assert not home.exception and not home.error, [e.value for e in home.error]
+        assert home.session_state["member_token"] == colleague
+        assert any("Vous répondez en tant que **CPAS**" in i.value for i in home.info), [i.value for i in home.info]
+        assert holder not in _everything(home)
+    # the holder's own code still opens the assessment
+    home = new_app()
+    home.run()
+    home.text_input(key="home_resume").input(holder)
+    home.button(key="home_resume_go").click().run()
+    assert not home.error and home.session_state["token"] == holder

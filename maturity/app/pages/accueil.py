@@ -84,6 +84,17 @@ with st.expander(tr("home_resume_header", lang), expanded=False):
     pasted = st.text_input(tr("resume_label", lang), key="home_resume")
     if st.button(tr("resume_button", lang), key="home_resume_go"):
         found_token = names.token_from_input(pasted)
+        # a colleague's own link (or its bare code) pasted here: it opens their answers, as the link does
+        # (it was "no assessment matches this link (incomplete, or deleted)", as if their answers were lost)
+        colleague = names.member_from_input(pasted) or found_token
+        store = session.store() if colleague else None
+        try:
+            is_colleague = bool(colleague and store is not None and store.load_member(colleague) is not None)
+        except session.StorageError:  # the resume below says what the store says
+            is_colleague = False
+        if is_colleague:
+            session.set_token(None)
+            st.switch_page(f"{session.PAGES_DIR}/questionnaire.py", query_params={"m": colleague, "lang": lang})
         if not found_token:
             st.error(tr("unknown_token", lang))
         elif (q := questionnaire()) is not None:
