@@ -96,13 +96,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_meeting_help": {
         "fr": "Une question diverge quand les réponses sont éloignées d'au moins la moitié de l'échelle, ou quand "
         "certains disent « ne s'applique pas » et d'autres répondent. La proposition est prudente : la réponse du "
-        "milieu, la plus basse en cas d'égalité. Choisissez la réponse finale ou gardez la proposition.",
+        "milieu, la plus basse en cas d'égalité. Choisissez la réponse finale ou gardez la proposition. Une "
+        "réponse déjà donnée dans le bilan (la vôtre, si vous avez répondu vous-même) reste la réponse finale "
+        "tant que vous n'en choisissez pas une autre ici.",
         "de": "Eine Frage weicht ab, wenn die Antworten mindestens eine halbe Skala auseinanderliegen oder wenn "
         "einige „trifft nicht zu“ sagen und andere antworten. Der Vorschlag ist vorsichtig: die mittlere Antwort, "
-        "bei Gleichstand die niedrigere. Wählen Sie die endgültige Antwort oder behalten Sie den Vorschlag.",
-        "en": "A question diverges when answers are at least half the scale apart, or when some say “not "
-        "applicable” while others answer. The proposal is prudent: the middle answer, the lower one on a tie. "
-        "Pick the final answer or keep the proposal.",
+        "bei Gleichstand die niedrigere. Wählen Sie die endgültige Antwort oder behalten Sie den Vorschlag. Eine "
+        "Antwort, die schon in der Bewertung steht (Ihre eigene, wenn Sie selbst geantwortet haben), bleibt die "
+        "endgültige, bis Sie hier eine andere wählen.",
+        "en": "A question diverges when answers are at least half the scale apart, or when some say “does not "
+        "apply” while others answer. The proposal is prudent: the middle answer, the lower one on a tie. "
+        "Pick the final answer or keep the proposal. An answer already in the assessment (yours, if you answered "
+        "yourself) stays the final one until you pick another here.",
     },
     "team_apply_all": {"fr": "Garder toutes les propositions pas encore décidées",
                        "de": "Alle noch offenen Vorschläge übernehmen", "en": "Keep every proposal not yet decided"},

@@ -241,3 +241,16 @@ def test_a_colleague_who_pastes_their_link_on_the_home_page_gets_their_answers(m
     home.text_input(key="home_resume").input(holder)
     home.button(key="home_resume_go").click().run()
     assert not home.error and home.session_state["token"] == holder
+
+
+def test_the_meeting_says_the_holders_own_answers_stay_final(mini, store: Store):
+    """An échevin who answered alone, then invited colleagues, found every divergent question's final answer
+    already set to their own, with nothing saying why."""
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "a1", "none")
+    for role, value in (("CPAS", "full"), ("mobilité", "none")):
+        store.save_member_answer(store.invite_member(holder, role), "a1", value)
+    goto(at, "equipe")
+    assert at.radio(key="fin_a1").value == "none"  # the holder's own answer is the final one
+    assert any("la vôtre, si vous avez répondu vous-même" in c.value for c in at.caption)
