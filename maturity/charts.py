@@ -366,7 +366,11 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
         layers.append(layer(lines, {"type": "line", "strokeJoin": "round"}, {
             "color": channel("series", colors, True),
             "strokeDash": channel("series", dashes, True),
-            "strokeWidth": channel("series", widths, False),
+            # an ordinal scale: Vega-Lite's default for a width (a point scale) spreads the range's two ends
+            # over the series (one series: a NaN width, its legend sample drawn over its label; three or
+            # more: widths between the first and the last instead of each series' own)
+            "strokeWidth": {**channel("series", widths, False),
+                            "scale": {"domain": legends, "range": widths, "type": "ordinal"}},
             "detail": {"field": "segment", "type": "nominal"},
             "order": {"field": "order", "type": "quantitative"},
         }))

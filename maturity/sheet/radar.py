@@ -305,10 +305,13 @@ def _channel_range(encoding: dict, name: str) -> tuple[list, list]:
     return scale["domain"], scale["range"]
 
 
-def _widths(domain: list, rng: list[float]) -> dict:
-    """Vega-Lite gives a nominal strokeWidth a point scale over the range's extent (first to last). With
-    one series that scale gives no number (NaN) and Vega's renderers draw the default 1 px line: so does
-    the PDF, as the PNG did and as the app does."""
+def _widths(scale: dict) -> dict:
+    """Each series' line width. The spec gives the widths an ordinal scale (one width per series, its
+    own); a spec without a scale type gets Vega-Lite's default for a width, a point scale over the
+    range's two ends (one series: no number, so Vega's default 1 px line)."""
+    domain, rng = scale["domain"], scale["range"]
+    if scale.get("type") == "ordinal":
+        return dict(zip(domain, rng, strict=False))
     n = len(domain)
     if n == 1:
         return {domain[0]: 1.0}
@@ -401,8 +404,7 @@ class RadarDrawing:
     def _series(self, mark: dict, enc: dict, rows: list[dict], sx: _Scale, sy: _Scale) -> None:
         domain, colors = _channel_range(enc, "color")
         _d, dashes = _channel_range(enc, "strokeDash")
-        _d, widths = _channel_range(enc, "strokeWidth")
-        width_of = _widths(domain, widths)
+        width_of = _widths(enc["strokeWidth"]["scale"])
         self._line_style = {s: (c, d, width_of[s]) for s, c, d in zip(domain, colors, dashes, strict=False)}
         for run in self._runs(rows, "segment").values():
             color, dash, width = self._line_style[run[0]["series"]]
@@ -469,14 +471,7 @@ class RadarDrawing:
         labels.add_item(glyphs, clone=False)
         for series, (color, dash, width) in entries:
             lines = wrapped.get(series) or [series]
-            if len(entries) == 1:
-                # Vega (as vl-convert runs it) lays a one-entry legend out from its label: the label at the
-                # legend's origin, its first line centred on the legend's top. The sample is drawn left of
-                # the label with the label offset between them (vl-convert draws it over the label's start);
-                # the picture's size is Vega's.
-                mid, sample_x, label_x = y, -gap - sample / 2, 0.0
-            else:
-                mid, sample_x, label_x = y + halves[series], column / 2, column + gap
+            mid, sample_x, label_x = y + halves[series], column / 2, column + gap
             path = _styled(color=color, width=width, dash=dash)
             path.move_to(sample_x - sample / 2, mid)
             path.line_to(sample_x + sample / 2, mid)

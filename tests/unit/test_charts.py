@@ -158,3 +158,24 @@ def test_two_series_of_one_kind_never_look_alike():
             for j in range(i):
                 assert dashes[i] != dashes[j] and shapes[i] != shapes[j], (series[i].name, series[j].name)
         assert colours[2] != colours[3]  # the two peers
+
+
+def test_every_line_and_legend_sample_has_its_own_width():
+    """The widths went through Vega-Lite's default point scale: one series got a NaN width (its legend
+    sample thin and drawn over its label, seen in chromium), three or more got widths spread between the
+    first and the last series' instead of their own."""
+    import re
+
+    from maturity.charts import chart_svg
+
+    q = questionnaire()
+    scores = {d.id: 50.0 for d in q.dimensions}
+    alone = chart_svg(radar_spec(q, [RadarSeries("Votre commune", scores, "commune")], "fr", layout=APP_LAYOUT))
+    assert "NaN" not in alone
+    symbols = re.findall(r'role-legend-symbol.*?stroke-width="([^"]+)"', alone)
+    assert symbols == ["2.6"], symbols
+    kinds = ["commune", "respondent", "previous", "pooled"]
+    series = [RadarSeries(f"S{i}", {d: 20.0 + 10 * i for d in scores}, kind) for i, kind in enumerate(kinds)]
+    svg = chart_svg(radar_spec(q, series, "fr", layout=APP_LAYOUT))
+    symbols = [float(w) for w in re.findall(r'role-legend-symbol.*?stroke-width="([^"]+)"', svg)]
+    assert symbols == [STYLES[k]["width"] for k in kinds], symbols

@@ -68,7 +68,7 @@ def _rasterise(drawing: RadarDrawing, scale: float) -> Image.Image:
 @pytest.mark.parametrize("count", [1, 3])
 def test_the_drawing_looks_like_vegas_picture(count):
     # drawn from the same spec: rasterised, it matches vl-convert's PNG of that spec almost pixel for pixel
-    # (anti-aliasing, and the one-entry legend whose sample vl-convert draws over the label's first letter)
+    # (anti-aliasing)
     spec = radar_spec(DEFAULT, _series(count, "fr"), "fr", layout=PDF_LAYOUT)
     drawing = RadarDrawing(spec)
     ours = _rasterise(drawing, 1)
