@@ -1204,8 +1204,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_estimate": {"fr": "Estimation (sur 100)", "de": "Schätzung (von 100)", "en": "Estimate (out of 100)"},
     # the words the published report (PDF) says too are the core's (maturity.labels)
     "col_interval": CAMPAIGN_WORDS["interval"],
-    "col_median": {"fr": "Médiane", "de": "Median", "en": "Median"},
-    "col_quartiles": {"fr": "Quartiles", "de": "Quartile", "en": "Quartiles"},
+    # beside the weighted estimate: the respondents' own figures, unweighted (as the report's PDF says)
+    "col_median": {"fr": "Médiane des répondantes (non pondérée)", "de": "Median der Antwortenden (ungewichtet)",
+                   "en": "Respondents' median (unweighted)"},
+    "col_quartiles": {"fr": "Q1 – Q3 des répondantes", "de": "Q1 – Q3 der Antwortenden",
+                      "en": "Respondents' Q1 – Q3"},
     "col_weighting": CAMPAIGN_WORDS["weighting"],
     "camp_weighting_province": CAMPAIGN_WORDS["by_province"],
     "camp_suppressed": CAMPAIGN_WORDS["suppressed"],

@@ -152,6 +152,9 @@ def test_the_coordinators_table_and_the_published_report_say_a_campaigns_estimat
     assert {words["interval"], words["weighting"]} <= set(rows[0])
     assert words["suppressed"] in rows[0].values()
     assert words["by_province"] in [row[words["weighting"]] for row in rows[1:]]
+    # the median and quartiles beside the weighted estimate say they are the respondents' own (fresh-eyes trial)
+    assert [h for h in rows[0] if h.startswith(("Médiane", "Q1"))] == ["Médiane des répondantes (non pondérée)",
+                                                                       "Q1 – Q3 des répondantes"]
     pdf = pypdf.PdfReader(io.BytesIO(publish.report_pdf(report, q, lang="fr")))
     text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
     for key in ("interval", "weighting", "by_province", "suppressed"):
