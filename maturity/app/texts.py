@@ -1073,6 +1073,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "entries (commune, date, scores), never answers; everyone sees the Walloon figures, only for groups of "
         "5 communes or more.",
     },
+    "privacy_team": {
+        "fr": "**En équipe** : pour chaque collègue invité, sa **fonction** (le rôle saisi), les parties qu'il a "
+        "choisies, ses propres réponses et notes, et les raisons notées en réunion de consensus ; son lien n'est "
+        "pas conservé (seulement une empreinte). Un collègue ne voit que ses propres réponses ; la personne qui a "
+        "le lien du bilan voit celles de toute l'équipe. Tout cela se télécharge avec « Vos données » et "
+        "s'efface avec le bilan.",
+        "de": "**Im Team**: für jede eingeladene Person ihre **Funktion** (die eingegebene Rolle), die gewählten "
+        "Teile, ihre eigenen Antworten und Notizen sowie die in der Konsenssitzung notierten Gründe; ihr Link wird "
+        "nicht gespeichert (nur ein Fingerabdruck). Eine eingeladene Person sieht nur ihre eigenen Antworten; wer "
+        "den Link der Bewertung hat, sieht die des ganzen Teams. All das lässt sich mit „Ihre Daten“ "
+        "herunterladen und wird mit der Bewertung gelöscht.",
+        "en": "**As a team**: for each invited colleague, their **role** (as typed), the parts they chose, their "
+        "own answers and notes, and the reasons written down in the consensus meeting; their link is not stored "
+        "(only a fingerprint). A colleague sees only their own answers; whoever holds the assessment's link sees "
+        "the whole team's. All of it is downloaded with \"Your data\" and erased with the assessment.",
+    },
     "privacy_campaign": {
         "fr": "**Campagne régionale** : si votre commune a reçu du coordinateur un lien d'invitation, le bilan ouvert "
         "par ce lien est celui de votre commune, et ce que vous y envoyez avant la clôture est sa réponse à la "

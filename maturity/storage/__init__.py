@@ -123,10 +123,16 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
     @guarded
     def export_space(self, token: str) -> dict[str, Any] | None:
         """Everything stored about a space, for its holder: the draft, every submission (answers and
-        scores) and their pool entries (scores, status, provenance). None for an unknown token."""
+        scores) and their pool entries (scores, status, provenance), and the team: each colleague's role,
+        parts, own answers and notes, and the reasons of the meeting's decisions (never a colleague's link,
+        of which only a hash is stored). None for an unknown token."""
         space = self.load_space(token)
         if space is None:
             return None
+        team = [{"role": m.role, "sections": m.sections, "invited_at": m.created_at.isoformat(),
+                 "updated_at": m.updated_at.isoformat(), "answers": m.answers, "notes": m.notes}
+                for m in self.team_answers(token)]
+        decisions = self.decisions(token)
         snap_ids = [s.id for s in space.submissions]
         pe = pool.pool_entries
         with self._read() as conn:
@@ -155,6 +161,8 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
                  "space_fingerprint": r.space_fingerprint, "client_fingerprint": r.client_fingerprint}
                 for r in rows
             ],
+            "team": team,
+            "team_decisions": decisions,
         }
 
     def _scrub(self) -> None:

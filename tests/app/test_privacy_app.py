@@ -22,6 +22,8 @@ def test_the_privacy_notice_names_the_controller_contact_and_retention(mini, mon
     assert "Commune de Namur" in text and "dpo" in text and "730 jours" in text
     assert "](javascript" not in text  # configured text is shown as text
     assert "fonction" in text and "adresse IP" in text
+    # a team's data too: each colleague's role, own answers and notes, who sees them, downloaded and erased
+    assert "**En équipe**" in text and "ses propres réponses et notes" in text and "« Vos données »" in text
     assert not at.warning
 
 

@@ -64,6 +64,27 @@ def test_download_everything_stored_about_an_assessment(make_store: Callable[...
     assert store.export_space("x" * 43) is None
 
 
+def test_download_everything_includes_the_teams_answers(make_store: Callable[..., Store]) -> None:
+    """"Vos données" said it gave everything stored about the assessment, but left out the team: each
+    colleague's role and own answers and notes, and the meeting's reasons (all stored with the space and
+    erased with it)."""
+    store = make_store()
+    token = store.open_space("92094", Q_ID, Q_VERSION)
+    member = store.invite_member(token, "directrice générale", ["gov"])
+    store.save_member_answer(member, "q1", "b")
+    store.save_member_note(member, "q1", "NOTE-OF-THE-DG")
+    store.decide(token, "q1", "b", "REASON-OF-THE-MEETING")
+    other = store.open_space("25072", Q_ID, Q_VERSION)
+    store.save_member_note(store.invite_member(other, "CPAS"), "q1", "someone else's colleague")
+    data = store.export_space(token)
+    [colleague] = data["team"]
+    assert (colleague["role"], colleague["sections"]) == ("directrice générale", ["gov"])
+    assert colleague["answers"] == {"q1": "b"} and colleague["notes"] == {"q1": "NOTE-OF-THE-DG"}
+    assert data["team_decisions"] == {"q1": "REASON-OF-THE-MEETING"}
+    text = json.dumps(data)
+    assert member not in text and "someone else" not in text
+
+
 def test_untouched_spaces_are_erased_after_the_retention(make_store: Callable[..., Store]) -> None:
     clock = Clock()
     store = make_store(clock=clock)

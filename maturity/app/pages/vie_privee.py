@@ -18,6 +18,7 @@ if settings.missing():
     st.warning(tr("privacy_unconfigured", lang))
     settings.tell_operator()
 st.markdown(tr("privacy_body", lang))
+st.markdown(tr("privacy_team", lang))
 st.markdown(tr("privacy_campaign", lang))
 if settings.retention_days:
     st.markdown(tr("privacy_retention", lang, days=settings.retention_days))
