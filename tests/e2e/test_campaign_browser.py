@@ -4,11 +4,13 @@ registry coloured by its state, the merged commune drawn as one. ``-m e2e``."""
 from __future__ import annotations
 
 import os
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from conftest import run_axe, wait_idle
+from test_narrow_tables import OVERFLOW
 
 from maturity.admin import hash_password
 from maturity.app import devserver
@@ -17,6 +19,7 @@ from maturity.storage import FileResponse, Invitee, Store
 
 pytestmark = pytest.mark.e2e
 
+DIMENSIONS = ["economy", "people", "governance", "mobility", "environment", "living"]
 RESPONDENTS = ["25005", "25014", "57081", "55004", "62063", "61003", "82039", "84009", "92094", "91013", "93014"]
 STARTED = ["57096", "52011", "63023", "85045"]
 
@@ -31,8 +34,9 @@ def coordinator_server(tmp_path_factory, chromium):
             "wal-test", [Invitee(c.nis_code, c.name_fr) for c in registry_at(opens)], "2026.1")}
         for nis in STARTED:
             store.save_answer(links[nis], "gov_strategy", "yes")
-        store.submit_files("wal-test", [FileResponse(nis, {"answers": {}}, {"dimensions": {}, "obstacles": {}},
-                                                     f"{nis}.json") for nis in RESPONDENTS])
+        store.submit_files("wal-test", [FileResponse(nis, {"answers": {}}, {"dimensions": {
+            d: {"score": 20.0 + 5 * ((i + k) % 9)} for k, d in enumerate(DIMENSIONS)}, "obstacles": {}},
+            f"{nis}.json") for i, nis in enumerate(RESPONDENTS)])
     srv = devserver.start(data, env={"MATURITY_ADMIN_PASSWORD_HASH": hash_password("correct horse battery", n=2**4)})
     yield srv
     srv.stop()
@@ -63,5 +67,31 @@ def test_the_status_map_renders_in_a_browser(chromium, coordinator_server, axe_s
         assert shot.stat().st_size > 10_000  # a drawn map, not an empty frame
         page.screenshot(path=str(shot.with_name("campaign-page.png")), full_page=True)
         assert run_axe(page, axe_source) == []  # the coordinator's page too: no serious or critical violation
+    finally:
+        context.close()
+
+
+def test_the_campaign_page_fits_a_phone(chromium, coordinator_server):
+    """At 390 px the map ran past the screen at its own 560 px (the east, where the German-speaking
+    communes are, cut off) and the estimates' seven columns scrolled sideways inside their frame."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="fr-BE")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{coordinator_server.url}/campagnes")
+        page.wait_for_selector("h1")
+        page.get_by_label("Mot de passe").fill("correct horse battery")
+        page.get_by_role("button", name="Se connecter").click()
+        page.wait_for_selector("[data-testid='stMetric']")
+        page.wait_for_function("() => { const c = document.querySelector('.vega-embed canvas, .vega-embed svg');"
+                               " return c && c.getBoundingClientRect().width > 200; }")
+        wait_idle(page, 1.0)
+        found = page.evaluate(OVERFLOW)
+        assert found["page"] <= 0 and not found["wide"], found
+        page.get_by_role("tab", name="Estimations").click()
+        page.get_by_text(re.compile("^Estimation post-stratifiée")).wait_for()
+        wait_idle(page, 1.0)
+        found = page.evaluate(OVERFLOW)
+        assert found["page"] <= 0 and not found["wide"], found
     finally:
         context.close()

@@ -8,6 +8,7 @@ import streamlit as st
 
 from maturity import coordination
 from maturity.app import coordinator, session
+from maturity.app.tables import fitting_table
 from maturity.app.texts import tr
 from maturity.display import format_date
 from maturity.errors import InvalidInput
@@ -80,7 +81,8 @@ with follow:
     for column, (key, value) in zip(st.columns(4), coordinator.status_metrics(status, lang), strict=True):
         column.metric(tr(key, lang), value)
     st.subheader(tr("camp_map_title", lang))
-    st.vega_lite_chart(coordinator.status_map(status, campaign, lang), width="content")
+    # as wide as the column: at its own 560 px the map ran past a phone's screen (the east cut off)
+    st.vega_lite_chart(coordinator.status_map(status, campaign, lang), width="stretch")
     st.caption(tr("camp_map_caption", lang))
     st.subheader(tr("camp_by_province", lang))
     st.table(coordinator.status_rows(status, "by_province", lang))
@@ -96,7 +98,8 @@ with estimates:
         st.stop()
     st.markdown(tr("camp_report_summary", lang, n=report["n_submitted"], invited=report["n_invited"],
                    N=report["campaign"]["N"]))
-    st.table(coordinator.report_rows(report, questionnaire, lang))
+    # seven columns: in a column under 760 px (a phone), the same rows as a list (tables.py)
+    fitting_table(coordinator.report_rows(report, questionnaire, lang), "estimates", 760, lang)
     st.caption(report["method"]["text"].get(lang) or report["method"]["text"]["fr"])
 
 with publication:
