@@ -19,7 +19,7 @@ from maturity.answers import load_answers
 from maturity.errors import InvalidInput
 from maturity.questionnaire import load_questionnaire
 from maturity.recommendations import SHEET_LIMIT, select
-from maturity.scoring import score
+from maturity.scoring import score, visible_questions
 from tests.strategies import answer_sets
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -43,6 +43,8 @@ ALREADY_DONE = [
     # a strategy approved in the PST, or someone with a mandate steering it: an approach under another name
     ("gov_strategy", {"written", "reviewed"}, {"approach_write_strategy", "rural_strategy_in_pcdr", "approach_start"}),
     ("gov_steering", {"referent", "team", "resourced"}, {"approach_start"}),
+    # the approach formalised in an approved strategy (own document or part of the PST), as the profile asks
+    ("strategy_written", {"yes"}, {"approach_write_strategy", "rural_strategy_in_pcdr"}),
     ("gov_strategy", {"reviewed"}, {"approach_review_strategy"}),
     ("gov_steering", {"team", "resourced"}, {"governance_steering_group"}),
     ("gov_evaluation", {"reported", "published"}, {"governance_measure_maturity"}),
@@ -76,6 +78,8 @@ ALREADY_SAID = [
     ("gov_data", {"policy", "reused"}, r"^Fixer des règles de gouvernance des données"),
     ("gov_internal_digital", {"decisions", "mail", "workflows"}, r"^Automatiser les tâches répétitives \("),
     ("peo_digital_inclusion", {"plan", "evaluated"}, r"^Intégrer l'inclusion numérique .* Plan de Cohésion Sociale"),
+    # street lighting dimmed or switched off at night, decided with the grid operator: the energy quick wins
+    ("env_lighting_choices", {"dimming", "switch_off"}, r"baisse d'intensité|extinction nocturne"),
     # words that take for granted what the answers deny: a steering committee where nobody steers
     ("gov_steering", {"nobody", "informal"}, r"avec le comité de pilotage"),
 ]
@@ -85,6 +89,9 @@ EXCLUSIVE = [("rural_strategy_in_pcdr", "approach_write_strategy")]
 
 
 def contradictions(answers, selected):
+    # an answer to a question the commune is not shown (strategy_written without a started approach) says nothing
+    shown = visible_questions(Q, answers)
+    answers = {qid: value for qid, value in answers.items() if qid in shown}
     ids = {s.recommendation.id for s in selected}
     found = [(q, sorted(ids & recs)) for q, done, recs in ALREADY_DONE if _has(answers, q, done) and ids & recs]
     found += [("both", [a, b]) for a, b in EXCLUSIVE if {a, b} <= ids]
@@ -166,6 +173,10 @@ LOOKS_CONTRADICTORY = [
      _commune(1, gov_internal_digital=["decisions", "mail", "workflows"], staff_time="major")),
     ("a digital inclusion plan in the PCS, training still occasional", _commune(1, peo_digital_inclusion="plan")),
     ("nobody steers the approach, governance being planned", _commune(1, gov_steering="nobody")),
+    ("an approach written into an approved strategy, the PST's strategy still partial, a PCDR with its CLDR",
+     _commune(2, approach="started", strategy_written="yes", gov_strategy="some_actions", rural_instruments=["pcdr"])),
+    ("street lighting dimmed and switched off at night, the buildings' bills only paid",
+     _commune(0, env_lighting_choices=["dimming", "switch_off"])),
 ]
 
 
@@ -426,3 +437,18 @@ def test_an_action_spells_out_the_data_protection_officer():
                 text = Q.t(action.text if hasattr(action, "text") else action, lang)
                 if re.search(r"\bDPO\b", text):
                     assert "(DPO)" in text, (rec.id, lang, text)
+
+
+@pytest.mark.parametrize(("lang", "aim"), [("fr", "viser « Un plan est en préparation"),
+                                          ("de", "Ziel „Ein Plan ist in Vorbereitung"),
+                                          ("en", "aim for “A plan is in preparation")])
+def test_the_next_step_from_no_mobility_plan_is_one_a_commune_can_aim_for(lang, aim):
+    # « viser « Un plan ancien (plus de dix ans) ou un plan en préparation » »: the option one step up is
+    # the sheet's next step, and an old plan is nothing to aim for
+    from maturity.sheet import build_content
+    from tests.unit.sheet_helpers import answers_at_rank
+
+    doc = answers_at_rank(Q, 3, **{qu.id: qu.options[0].id for s in Q.dimensions if s.id == "mobility"
+                                   for qu in s.questions if qu.type == "scale"})
+    steps = {step.dimension_id: step.text for step in build_content(Q, doc, lang).next_steps}
+    assert aim in steps["mobility"], steps["mobility"]
