@@ -309,6 +309,46 @@ def test_a_share_of_the_respondents_is_never_said_as_a_share_of_all_walloon_comm
     assert checked >= 50
 
 
+def test_a_share_of_a_sub_group_of_respondents_says_it_is_one_in_its_own_words():
+    """« comme 40 % des communes wallonnes engagées » read as 40 % of the Walloon communes with an approach,
+    while the barometer counted those among its 113 respondents: a sub-group's sentence says so too (its
+    source's parenthesis, « base : communes engagées dans une démarche », stands only once on the sheet)."""
+    words = {"fr": "répondantes", "de": "antwortende", "en": "responding"}
+    checked = 0
+    for benchmark in load_benchmark_sets():
+        for figure in benchmark.figures:
+            if figure.sentences is None or figure.base is None:
+                continue
+            for template in (figure.sentences.match, figure.sentences.other):
+                for lang, word in words.items():
+                    if template is not None:
+                        checked += 1
+                        assert word in template[lang], (figure.id, lang, template[lang])
+    assert checked >= 45  # 11 figures, fr/de/en, match and (mostly) other
+
+
+@pytest.mark.parametrize(("lang", "says"), [("fr", "des démarches déjà lancées par les communes répondantes"),
+                                           ("de", "der schon begonnenen Ansätze antwortender Gemeinden"),
+                                           ("en", "of the approaches responding communes have already started")])
+def test_a_commune_only_considering_an_approach_reads_the_triggers_as_those_of_started_ones(sets, lang, says):
+    """docs/questionnaire.md: a figure of communes with an approach is compared only with communes that have
+    one. The triggers are asked of a commune still thinking about one too: their rank is said as what
+    started the approaches that exist (« des démarches Smart City wallonnes » read as a group it is part of)."""
+    q = _q2027()
+    answers = {}  # every profile question answered, as a file edited by hand could be, then the case
+    for question in (qu for section in q.sections_of("profile") for qu in section.questions):
+        answers[question.id] = 5 if question.type == "number" else (
+            [question.options[0].id] if question.type == "multi" else question.options[0].id)
+    answers.update(approach="considering", triggers=["call_for_projects"])
+    found = _by_figure(comparisons(q, answers, score(q, answers), sets, lang))
+    assert {"trigger_it_development", "trigger_calls_for_projects"} <= set(found)
+    for figure_id in ("trigger_it_development", "trigger_calls_for_projects"):
+        assert says in found[figure_id].text, found[figure_id].text
+    # and no other sentence of a group with an approach reaches a commune that has none
+    assert not [c.figure.id for c in found.values()
+                if c.figure.figure.base is not None and not c.figure.id.startswith("trigger_")]
+
+
 @pytest.mark.parametrize("lang", ["fr", "de", "en"])
 @pytest.mark.parametrize("severity", ["significant", "major"])
 def test_an_obstacle_sentence_never_names_another_severity_than_the_communes(sets, lang, severity):
