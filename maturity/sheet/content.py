@@ -70,6 +70,9 @@ TEXTS: dict[str, dict[str, str]] = {
     # praised a commune at the first level everywhere)
     "summary_flat": {"fr": "Profil", "de": "Profil", "en": "Profile"},
     "summary_weak": {"fr": "À renforcer", "de": "Ausbauen", "en": "To strengthen"},
+    # the lowest dimension when it is at the top level too: "À renforcer : …, niveau Optimisation (94)" named as
+    # a weakness a dimension where the commune is at the best level there is
+    "summary_lowest": {"fr": "Score le plus bas", "de": "Niedrigster Wert", "en": "Lowest score"},
     "summary_only": {"fr": "Seule dimension notée", "de": "Einzige bewertete Dimension", "en": "Only dimension scored"},
     "summary_only_text": {"fr": "{dimension} ; les {others} autres manquent de réponses",
                           "de": "{dimension}; den {others} anderen fehlen Antworten",
@@ -968,7 +971,13 @@ def _comparison_sentences(q: Questionnaire, answers: Any, assessment: Assessment
     profile: list[tuple[Any, int]] = []
     cited: list[tuple[Any, int]] = []
     seen: set[str] = set()
-    for comp in benchmarks.comparisons(q, answers, assessment, list(sets), lang):
+    found = benchmarks.comparisons(q, answers, assessment, list(sets), lang)
+    # one sentence per question: where several figures share it (the two triggers, the three topics), the
+    # first that the commune's answer matches ("Vous ne citez pas le développement des TI…" hid "Les appels
+    # à projets, que vous citez…" from a commune that cited one of the two published triggers)
+    matched = {c.question for c in found if c.matches}
+    found = [c for c in found if c.matches or c.question not in matched]
+    for comp in found:
         if comp.question in seen:
             continue
         is_obstacle = comp.question in obstacle_ids
@@ -1084,7 +1093,8 @@ def _summary(q: Questionnaire, assessment: Assessment, rows: list[ScoreRow], pri
         else:
             out.append((t("summary_strong", lang), words(strong)))
         if weak is not strong:
-            out.append((t("summary_weak", lang), words(weak)))
+            at_top = assessment.dimensions[weak.dimension_id].level == q.levels[-1].id
+            out.append((t("summary_lowest" if at_top else "summary_weak", lang), words(weak)))
     if priorities:
         first = t("summary_first_priority", lang, title=priorities[0].title)
     else:

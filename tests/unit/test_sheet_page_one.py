@@ -59,6 +59,50 @@ def test_a_commune_at_one_level_everywhere_is_not_given_a_strong_point(rank):
     assert "au même niveau" in content.summary[0][1]
 
 
+@pytest.mark.parametrize(("lang", "label"), [("fr", "Score le plus bas"), ("de", "Niedrigster Wert"),
+                                            ("en", "Lowest score")])
+def test_the_lowest_dimension_at_the_top_level_is_not_called_a_weakness(lang, label):
+    # a commune at the top level everywhere read « À renforcer : Smart Mobility, niveau Optimisation (94) »
+    mobility = next(s for s in DEFAULT.dimensions if s.id == "mobility")
+    question = next(qu for qu in mobility.questions if qu.type == "scale" and qu.show_if is None)
+    doc = answers_at_rank(DEFAULT, 4)
+    for section in DEFAULT.dimensions:  # the best answer everywhere: every item of each checklist
+        for qu in section.questions:
+            if qu.type == "multi":
+                doc.answers[qu.id] = [o.id for o in qu.options if o.score]
+    doc.answers[question.id] = question.options[-2].id
+    assessment = score(DEFAULT, doc.answers)
+    assert {d.level for d in assessment.dimensions.values()} == {DEFAULT.levels[-1].id}
+    assert assessment.dimensions["mobility"].score < 100
+    content = build_content(DEFAULT, doc, lang, generated=DAY)
+    labels = [name for name, _text in content.summary]
+    assert labels[:2] == [{"fr": "Profil", "de": "Profil", "en": "Profile"}[lang], label]
+    assert content.summary[1][1].startswith(next(r.label for r in content.scores if r.dimension_id == "mobility"))
+    # one level lower, the lowest dimension is still one to strengthen
+    low = answers_at_rank(DEFAULT, 2, **{question.id: question.options[0].id})
+    low_labels = [name for name, _text in build_content(DEFAULT, low, lang, generated=DAY).summary]
+    assert label not in low_labels
+
+
+@pytest.mark.parametrize(("lang", "cited", "not_cited"), [
+    ("fr", "Les appels à projets, que vous citez comme déclencheur", "Vous ne citez pas le développement"),
+    ("de", "Projektaufrufe, die Sie als Auslöser nennen", "Sie nennen die Entwicklung der IT nicht"),
+])
+def test_of_two_figures_on_one_question_the_sheet_says_the_one_the_commune_chose(lang, cited, not_cited):
+    # a commune that cited calls for projects (one of the two published triggers) and a topic other than
+    # digitalisation read only "you do not cite IT / digitalisation": the first figure of the question
+    doc = answers_at_rank(DEFAULT, 1, approach="considering", triggers=["call_for_projects", "peer_example"],
+                          topics=["quality_of_life"])
+    sentences = " ".join(text for text, _ref in build_content(DEFAULT, doc, lang, generated=DAY).comparisons)
+    assert cited in sentences and not_cited not in sentences
+    assert {"fr": "Vous associez la Smart City à l'amélioration de la qualité de vie",
+            "de": "Lebensqualität"}[lang] in sentences
+    # nothing chosen among the figures: the first one's "other" sentence, as before
+    doc = answers_at_rank(DEFAULT, 1, approach="considering", triggers=["peer_example"], topics=["mobility"])
+    sentences = " ".join(text for text, _ref in build_content(DEFAULT, doc, lang, generated=DAY).comparisons)
+    assert not_cited in sentences
+
+
 def test_first_step_and_each_priority_say_which_number_they_are():
     """"Premier pas : … (priorité 1 ci-dessous)" beside "Priorité : 3 — normale" read as a contradiction
     (seen on a sheet): the summary points at the list's first item, each item names its level in words."""
