@@ -920,6 +920,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "group_region": {"fr": "Wallonie", "de": "Wallonie", "en": "Wallonia"},
     # --- admin
     "admin_title": {"fr": "Administration", "de": "Verwaltung", "en": "Administration"},
+    "admin_source_assessment": {"fr": "bilan envoyé ici", "de": "hier gesendete Bewertung",
+                                "en": "assessment sent here"},
     "admin_password": {"fr": "Mot de passe", "de": "Passwort", "en": "Password"},
     "admin_login": {"fr": "Se connecter", "de": "Anmelden", "en": "Sign in"},
     "admin_logout": {"fr": "Se déconnecter", "de": "Abmelden", "en": "Sign out"},

@@ -5,6 +5,7 @@ import streamlit as st
 from maturity.app import coordinator, logic, session
 from maturity.app.texts import tr
 from maturity.display import format_date
+from maturity.storage.pool import ASSESSMENT_SOURCE
 
 lang = session.lang()
 st.title(tr("admin_title", lang))
@@ -37,7 +38,10 @@ else:
         tr("col_id", lang): str(e["id"]),
         tr("col_commune", lang): logic.commune_name(e["nis_code"]),
         tr("col_date", lang): format_date(e["submitted_at"], lang),
-        tr("col_source", lang): e["source"],
+        # an entry from a submitted assessment says so in the page's language ("assessment" is the store's
+        # label); an imported survey keeps the label it was imported with
+        tr("col_source", lang): tr("admin_source_assessment", lang) if e["source"] == ASSESSMENT_SOURCE
+        else e["source"],
         tr("col_status", lang): tr(f"status_{e['status']}", lang),
         tr("col_space_fp", lang): e["space_fingerprint"] or "",
         tr("col_client_fp", lang): e["client_fingerprint"] or "",
