@@ -78,6 +78,10 @@ ALREADY_SAID = [
     ("gov_data", {"policy", "reused"}, r"^Fixer des règles de gouvernance des données"),
     ("gov_internal_digital", {"decisions", "mail", "workflows"}, r"^Automatiser les tâches répétitives \("),
     ("peo_digital_inclusion", {"plan", "evaluated"}, r"^Intégrer l'inclusion numérique .* Plan de Cohésion Sociale"),
+    # committed to a climate plan (Convention des Maires, POLLEC): joining the Covenant is not its step
+    ("env_climate_plan", {"committed", "adopted", "implemented", "evaluated"}, r"^Faire adhérer la commune à la Convention"),
+    # a mobility plan in preparation (or an old one): not to be "launched"
+    ("mob_plan", {"outdated", "current", "implemented", "evaluated"}, r"^Lancer l'élaboration"),
     # street lighting dimmed or switched off at night, decided with the grid operator: the energy quick wins
     ("env_lighting_choices", {"dimming", "switch_off"}, r"baisse d'intensité|extinction nocturne"),
     # words that take for granted what the answers deny: a steering committee where nobody steers
@@ -175,6 +179,8 @@ LOOKS_CONTRADICTORY = [
     ("nobody steers the approach, governance being planned", _commune(1, gov_steering="nobody")),
     ("an approach written into an approved strategy, the PST's strategy still partial, a PCDR with its CLDR",
      _commune(2, approach="started", strategy_written="yes", gov_strategy="some_actions", rural_instruments=["pcdr"])),
+    ("committed to the Covenant of Mayors, the climate plan not yet adopted, a plan in preparation for mobility",
+     _commune(1, env_climate_plan="committed", mob_plan="outdated")),
     ("street lighting dimmed and switched off at night, the buildings' bills only paid",
      _commune(0, env_lighting_choices=["dimming", "switch_off"])),
 ]
@@ -452,3 +458,20 @@ def test_the_next_step_from_no_mobility_plan_is_one_a_commune_can_aim_for(lang, 
                                    for qu in s.questions if qu.type == "scale"})
     steps = {step.dimension_id: step.text for step in build_content(Q, doc, lang).next_steps}
     assert aim in steps["mobility"], steps["mobility"]
+
+
+def test_a_why_that_states_a_barometer_finding_says_whose_it_is():
+    # « Le budget est le frein le plus souvent cité par les communes wallonnes », « En Wallonie, la plupart des
+    # démarches… sont lancées par des élus »: the barometer's 113 respondents (57 % of their approaches), said
+    # as all of Wallonia; the sheet's barometer section says "communes répondantes", a why must not undo it
+    claims = {"fr": (r"plus souvent cité|la plupart des démarches|moitié des démarches", "baromètre"),
+              "de": (r"am häufigsten nennen|meistgenannte|die meisten Smart-City-Ansätze|Hälfte der Ansätze", "Barometer"),
+              "en": (r"cite most often|most often cited|most smart city approaches|half of smart city", "barometer")}
+    found = 0
+    for rec in Q.recommendations:
+        for lang, (claim, source) in claims.items():
+            text = Q.t(rec.text, lang)
+            if re.search(claim, text, re.I):
+                found += 1
+                assert source in text, (rec.id, lang, text)
+    assert found >= 6
