@@ -184,6 +184,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "notes_more": {"fr": "{n:# autre remarque|# autres remarques} dans la version modifiable (DOCX) de la fiche.",
                    "de": "{n:# weitere Anmerkung|# weitere Anmerkungen} in der bearbeitbaren Fassung (DOCX).",
                    "en": "{n:# more note|# more notes} in the editable version (DOCX) of the sheet."},
+    "notes_elsewhere": {"fr": "{n:# remarque|# remarques}, dans la version modifiable (DOCX) de la fiche.",
+                        "de": "{n:# Anmerkung|# Anmerkungen} in der bearbeitbaren Fassung (DOCX).",
+                        "en": "{n:# note|# notes} in the editable version (DOCX) of the sheet."},
     "topics_more": {"fr": "{n:# autre sujet|# autres sujets} où l'équipe diverge dans la version modifiable (DOCX) "
                           "de la fiche.",
                     "de": "{n:# weiteres Thema|# weitere Themen}, bei denen das Team auseinanderliegt, in der "
@@ -848,7 +851,7 @@ def build_content(
         sources_title=t("sources_title", lang), sources=sources.rows, footer=footer,
         questionnaire_id=q.id, questionnaire_version=q.version,
         labels={k: t(k, lang) for k in ("why", "actions", "resources", "no_sources", "warnings_title",
-                                         "priority", "priority_names", "no_obstacles", "no_comparisons", "notes_more", "topics_more", "topics_elsewhere",
+                                         "priority", "priority_names", "no_obstacles", "no_comparisons", "notes_more", "notes_elsewhere", "topics_more", "topics_elsewhere",
                                          "method_short", "col_range", "col_meaning", "trends_more")},
     )
 

@@ -959,7 +959,8 @@ def _notes(pdf: SheetPDF, c: SheetContent) -> None:
         return
     if pdf.brief and c.notes_hidden and not c.notes:  # the very last resort: one line, no heading
         pdf.ln(1)
-        pdf.para(f"{c.notes_title} — {c.label('notes_more', n=c.notes_hidden)}", 7.8, "I", MUTED)
+        # none shown: "2 remarques, dans la version modifiable", not "2 autres remarques" (expert review)
+        pdf.para(f"{c.notes_title} — {c.label('notes_elsewhere', n=c.notes_hidden)}", 7.8, "I", MUTED)
     elif c.notes or c.notes_hidden:
         pdf.heading(c.notes_title)
         for question, note in c.notes:
@@ -968,7 +969,7 @@ def _notes(pdf: SheetPDF, c: SheetContent) -> None:
             pdf.para(note, 8.4, "", INK)
             pdf.ln(1.5)
         if c.notes_hidden:
-            pdf.para(c.label("notes_more", n=c.notes_hidden), 7.8, "I", MUTED)
+            pdf.para(c.label("notes_more" if c.notes else "notes_elsewhere", n=c.notes_hidden), 7.8, "I", MUTED)
     if c.warnings:
         pdf.heading(c.labels["warnings_title"])
         for w in c.warnings:

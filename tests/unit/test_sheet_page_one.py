@@ -533,3 +533,17 @@ def test_every_note_reaches_the_editable_versions_and_the_pdf_counts_those_it_le
     shown = sum(f"Remarque numéro {k + 1} de la commune." in flat for k in range(8))
     assert pages <= MAX_PAGES and shown <= 6
     assert f"{8 - shown} autres remarques dans la version modifiable" in flat
+
+
+@pytest.mark.parametrize(("lang", "said", "wrong"), [
+    ("fr", "8 remarques, dans la version modifiable (DOCX)", "autres remarques"),
+    ("de", "8 Anmerkungen in der bearbeitbaren Fassung (DOCX)", "weitere Anmerkungen"),
+    ("en", "8 notes in the editable version (DOCX)", "more notes"),
+])
+def test_a_pdf_showing_none_of_the_notes_does_not_call_them_more(lang, said, wrong):
+    """The heaviest file's PDF shows none of its 8 notes (its last resorts): it said "8 autres remarques"
+    ("8 more notes") beside no note at all (expert review)."""
+    _pages, text = pages_and_text(build(DEFAULT, heavy_answers(), lang, "pdf", generated=DAY))
+    flat = " ".join(" ".join(text).split())
+    assert said in flat
+    assert wrong not in flat
