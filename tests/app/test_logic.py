@@ -252,6 +252,22 @@ def test_the_studys_long_parenthesis_is_said_once_per_group(q):
     assert note.startswith("Quelle dieser Zahlen: Wallonisches Smart-City-Barometer 2021") and note.count("2021,") == 1
 
 
+def test_an_obstacle_ranked_third_is_never_called_the_main_one():
+    """"3e frein le plus cité (pas de pourcentage publié) — Frein principal : les technologies": the
+    barometer's slide lists its main obstacles, and the third of them read as "the main obstacle"."""
+    from maturity.benchmarks import load_benchmark_sets
+    from maturity.questionnaire import load_questionnaire
+
+    real = load_questionnaire()
+    sets = list(load_benchmark_sets())
+    answers = {"budget": "major", "expertise": "major", "technology": "minor"}
+    for lang, main in (("fr", "Frein principal"), ("de", "Haupthemmnis:"), ("en", "Main obstacle")):
+        cells = [list(r.values())[-1] for r in logic.obstacle_rows(real, score(real, answers), answers, lang, sets,
+                                                                    cite=False)]
+        assert any(" — " in c for c in cells), cells
+        assert not [c for c in cells if main in c], (lang, cells)
+
+
 def test_barometer_sources_are_named_in_the_pages_language():
     from maturity.benchmarks import load_benchmark_sets
 
