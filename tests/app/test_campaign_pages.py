@@ -141,14 +141,16 @@ def test_a_revoked_link_opens_nothing(mini, store):
     assert store.campaign_responses("wal-test") == []
 
 
-def test_the_radar_shows_the_imported_campaign_reference_with_its_interval(mini, store):
+def _results_with_imported_campaign(store, publisher: str = "Smart City Institute", edit=lambda text: text):
+    """Namur's results page once the campaign's aggregates file (``edit``: as another install wrote it)
+    is imported."""
     from maturity.aggregates import aggregates_set, dump_yaml, read_aggregates
     from maturity.coordination import campaign_report
 
     campaign_with_responses(store)
     q = load_questionnaire(os.environ["MATURITY_QUESTIONNAIRE"])
     report = campaign_report(store, store.campaign("wal-test"), q, [])
-    text = dump_yaml(aggregates_set(report, publisher="Smart City Institute", url="https://example.org"))
+    text = edit(dump_yaml(aggregates_set(report, publisher=publisher, url="https://example.org")))
     ref = read_aggregates(text, "wal-test.yaml")
     store.import_aggregates(campaign=ref.campaign, title=ref.title("fr"), published=ref.date, respondents=ref.n,
                             population=ref.N, source="wal-test.yaml", text=text)
@@ -157,6 +159,11 @@ def test_the_radar_shows_the_imported_campaign_reference_with_its_interval(mini,
     at = new_app(token)
     at.run()
     goto(at, "resultats")
+    return at
+
+
+def test_the_radar_shows_the_imported_campaign_reference_with_its_interval(mini, store):
+    at = _results_with_imported_campaign(store)
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     names = {row["series"] for layer in spec["layer"] for row in (layer.get("data") or {}).get("values", [])
              if isinstance(row, dict) and "series" in row}
@@ -174,23 +181,9 @@ def test_the_radar_shows_the_imported_campaign_reference_with_its_interval(mini,
 def test_an_imported_campaigns_publisher_and_title_are_shown_as_typed(mini, store):
     """The aggregates file comes from another install: its publisher under the radar (an st.info, Markdown)
     was a bold and a link of the file's choosing on every commune's results page."""
-    from maturity.aggregates import aggregates_set, dump_yaml, read_aggregates
-    from maturity.coordination import campaign_report
-
-    campaign_with_responses(store)
-    q = load_questionnaire(os.environ["MATURITY_QUESTIONNAIRE"])
-    report = campaign_report(store, store.campaign("wal-test"), q, [])
     hostile = "SPW **y** [lien](https://evil.example)"
-    text = dump_yaml(aggregates_set(report, publisher=hostile, url="https://example.org"))
-    text = text.replace("Baromètre test", "Baromètre _test_")  # the title, as another install wrote it
-    ref = read_aggregates(text, "wal-test.yaml")
-    store.import_aggregates(campaign=ref.campaign, title=ref.title("fr"), published=ref.date, respondents=ref.n,
-                            population=ref.N, source="wal-test.yaml", text=text)
-    token = store.open_space("92094", "mini", "1.0", "fr")
-    store.save_answer(token, "a1", "full")
-    at = new_app(token)
-    at.run()
-    goto(at, "resultats")
+    # the title, as another install wrote it
+    at = _results_with_imported_campaign(store, hostile, lambda text: text.replace("Baromètre test", "Baromètre _test_"))
     assert not at.exception
     note = next(i.value for i in at.info if "SPW" in i.value)
     assert "SPW \\*\\*y\\*\\* \\[lien\\]\\(https:\\/\\/evil.example)" in note, note

@@ -42,16 +42,21 @@ def coordinator_server(tmp_path_factory, chromium):
     srv.stop()
 
 
+def _sign_in(page, server) -> None:
+    """The coordinator's campaigns page, signed in, its figures drawn."""
+    page.goto(f"{server.url}/campagnes")
+    page.wait_for_selector("h1")
+    page.get_by_label("Mot de passe").fill("correct horse battery")
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_selector("[data-testid='stMetric']")
+
+
 def test_the_status_map_renders_in_a_browser(chromium, coordinator_server, axe_source, tmp_path):
     context = chromium.new_context(viewport={"width": 1280, "height": 1400}, locale="fr-BE")
     page = context.new_page()
     page.set_default_timeout(30_000)
     try:
-        page.goto(f"{coordinator_server.url}/campagnes")
-        page.wait_for_selector("h1")
-        page.get_by_label("Mot de passe").fill("correct horse battery")
-        page.get_by_role("button", name="Se connecter").click()
-        page.wait_for_selector("[data-testid='stMetric']")
+        _sign_in(page, coordinator_server)
         chart = page.locator("[data-testid='stVegaLiteChart'], .vega-embed").first
         chart.wait_for()
         wait_idle(page, 1.0)
@@ -78,11 +83,7 @@ def test_the_campaign_page_fits_a_phone(chromium, coordinator_server):
     page = context.new_page()
     page.set_default_timeout(30_000)
     try:
-        page.goto(f"{coordinator_server.url}/campagnes")
-        page.wait_for_selector("h1")
-        page.get_by_label("Mot de passe").fill("correct horse battery")
-        page.get_by_role("button", name="Se connecter").click()
-        page.wait_for_selector("[data-testid='stMetric']")
+        _sign_in(page, coordinator_server)
         page.wait_for_function("() => { const c = document.querySelector('.vega-embed canvas, .vega-embed svg');"
                                " return c && c.getBoundingClientRect().width > 200; }")
         wait_idle(page, 1.0)
