@@ -182,6 +182,9 @@ def css(lang: str) -> str:
         # tooltip said "application/x-yaml files are not allowed." or "File must be 1.0MB or smaller."
         "[data-testid='stTooltipErrorContent']{font-size:0 !important}"
         f"[data-testid='stTooltipErrorContent']::after{{content:{content('st_file_refused')};font-size:0.875rem}}"
+        # the team's roles are typed freely: one without spaces ("Directeur ZZZ…") breaks anywhere in its cell
+        # rather than widen its column past the screen (the other columns off a phone, cut on a desktop)
+        ".st-key-team_members td:first-child,.st-key-team_members td:first-child *{overflow-wrap:anywhere}"
         # a page's title on a phone: "Recommandations" (the longest word of a title) fits 358 px whole, where
         # Streamlit's 2.75rem broke it into "Recommandation" and "s" (seen in chromium at 390 px)
         "@media (max-width:640px){[data-testid='stMain'] h1{font-size:2.25rem !important}}"

@@ -181,3 +181,24 @@ def test_page_titles_on_a_phone_are_broken_between_words_only(chromium, seeded):
             assert not _broken_words(page, f"{MAIN} h1", 1), (path, _broken_words(page, f"{MAIN} h1", 1))
     finally:
         context.close()
+
+
+def test_the_team_table_fits_a_phone_with_a_long_role(chromium, seeded):
+    """A role typed without spaces ("Directeur ZZZ…", 80 characters) made the team's first column as wide
+    as itself: cut at the cell's edge on a desktop, and the other columns off a phone's screen."""
+    server, _token = seeded
+    q = load_questionnaire()
+    with Store(data_dir=server.data_dir) as store:
+        token = store.open_space("91030", q.id, q.version, "fr")
+        store.invite_member(token, "Directeur " + "Z" * 70)
+        store.invite_member(token, "échevin")
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/equipe?t={token}")
+        page.locator(f"{MAIN} [data-testid='stTable']").first.wait_for()
+        wait_idle(page, 0.5)
+        found = page.evaluate(OVERFLOW)
+        assert found["page"] <= 0 and not found["wide"], found
+    finally:
+        context.close()

@@ -54,7 +54,8 @@ st.header(tr("team_members_header", lang))
 if not everyone:
     st.info(tr("team_none", lang), icon=":material/group:")
 else:
-    st.table(team_logic.member_rows(q, everyone, lang))
+    with st.container(key="team_members"):  # a role typed without spaces wraps in its cell (shell.css)
+        st.table(team_logic.member_rows(q, everyone, lang))
     with st.expander(tr("team_remove_header", lang), icon=":material/person_remove:"):
         member_id = st.selectbox(tr("team_remove_label", lang), [m.id for m in everyone], key="team_remove_choice",
                                  format_func=lambda i: next(m.role for m in everyone if m.id == i))
