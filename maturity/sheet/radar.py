@@ -305,19 +305,6 @@ def _channel_range(encoding: dict, name: str) -> tuple[list, list]:
     return scale["domain"], scale["range"]
 
 
-def _widths(scale: dict) -> dict:
-    """Each series' line width. The spec gives the widths an ordinal scale (one width per series, its
-    own); a spec without a scale type gets Vega-Lite's default for a width, a point scale over the
-    range's two ends (one series: no number, so Vega's default 1 px line)."""
-    domain, rng = scale["domain"], scale["range"]
-    if scale.get("type") == "ordinal":
-        return dict(zip(domain, rng, strict=False))
-    n = len(domain)
-    if n == 1:
-        return {domain[0]: 1.0}
-    return {v: rng[0] + (rng[-1] - rng[0]) * i / (n - 1) for i, v in enumerate(domain)}
-
-
 class RadarDrawing:
     """The radar as vector paths: ``width`` × ``height`` px (as the spec's picture, padding included)."""
 
@@ -404,7 +391,10 @@ class RadarDrawing:
     def _series(self, mark: dict, enc: dict, rows: list[dict], sx: _Scale, sy: _Scale) -> None:
         domain, colors = _channel_range(enc, "color")
         _d, dashes = _channel_range(enc, "strokeDash")
-        width_of = _widths(enc["strokeWidth"]["scale"])
+        # each series' own width: the spec gives the widths an ordinal scale (Vega-Lite's default for a
+        # width, a point scale over the range's two ends, gave a lone series no width at all)
+        width_domain, widths = _channel_range(enc, "strokeWidth")
+        width_of = dict(zip(width_domain, widths, strict=True))
         self._line_style = {s: (c, d, width_of[s]) for s, c, d in zip(domain, colors, dashes, strict=False)}
         for run in self._runs(rows, "segment").values():
             color, dash, width = self._line_style[run[0]["series"]]
