@@ -851,7 +851,8 @@ def build_content(
         sources_title=t("sources_title", lang), sources=sources.rows, footer=footer,
         questionnaire_id=q.id, questionnaire_version=q.version,
         labels={k: t(k, lang) for k in ("why", "actions", "resources", "no_sources", "warnings_title",
-                                         "priority", "priority_names", "no_obstacles", "no_comparisons", "notes_more", "notes_elsewhere", "topics_more", "topics_elsewhere",
+                                         "priority", "priority_names", "no_obstacles", "no_comparisons",
+                                         "notes_more", "notes_elsewhere", "topics_more", "topics_elsewhere",
                                          "method_short", "col_range", "col_meaning", "trends_more")},
     )
 

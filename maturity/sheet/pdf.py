@@ -943,37 +943,38 @@ def _roadmap(pdf: SheetPDF, c: SheetContent) -> None:
 
 
 def _notes(pdf: SheetPDF, c: SheetContent) -> None:
-    if not c.topics and c.topics_hidden:  # the very last resort: one line, no heading
-        pdf.ln(1)
-        pdf.para(f"{c.topics_title} — {c.label('topics_elsewhere', n=c.topics_hidden)}", 7.8, "I", MUTED)
-    elif c.topics:  # a team's assessment: where the team differed, as topics for the Collège
-        pdf.heading(c.topics_title)
-        for question, said in c.topics:
-            _keep_together(pdf, 4 * _lines(pdf, pdf.width, question, 8, "B") + 4.1 * _lines(pdf, pdf.width, said, 8.4))
-            pdf.para(question, 8, "B", MUTED)
-            pdf.para(said, 8.4, "", INK)
-            pdf.ln(1.5)
-        if c.topics_hidden:
-            pdf.para(c.label("topics_more", n=c.topics_hidden), 7.8, "I", MUTED)
-    if not c.notes and not c.warnings and not c.notes_hidden:
-        return
-    if pdf.brief and c.notes_hidden and not c.notes:  # the very last resort: one line, no heading
-        pdf.ln(1)
-        # none shown: "2 remarques, dans la version modifiable", not "2 autres remarques" (expert review)
-        pdf.para(f"{c.notes_title} — {c.label('notes_elsewhere', n=c.notes_hidden)}", 7.8, "I", MUTED)
-    elif c.notes or c.notes_hidden:
-        pdf.heading(c.notes_title)
-        for question, note in c.notes:
-            _keep_together(pdf, 4 * _lines(pdf, pdf.width, question, 8, "B") + 4.1 * _lines(pdf, pdf.width, note, 8.4))
-            pdf.para(question, 8, "B", MUTED)
-            pdf.para(note, 8.4, "", INK)
-            pdf.ln(1.5)
-        if c.notes_hidden:
-            pdf.para(c.label("notes_more" if c.notes else "notes_elsewhere", n=c.notes_hidden), 7.8, "I", MUTED)
+    if c.topics or c.topics_hidden:  # a team's assessment: where the team differed, as topics for the Collège
+        _questions(pdf, c, c.topics_title, c.topics, c.topics_hidden, "topics_more", "topics_elsewhere")
+    if c.notes or c.notes_hidden:
+        _questions(pdf, c, c.notes_title, c.notes, c.notes_hidden, "notes_more", "notes_elsewhere")
     if c.warnings:
         pdf.heading(c.labels["warnings_title"])
         for w in c.warnings:
             pdf.para(w, 7.8, "", MUTED)
+
+
+def _questions(pdf: SheetPDF, c: SheetContent, title: str, items: list[tuple[str, str]], hidden: int, more: str,
+               elsewhere: str) -> None:
+    """The commune's notes or a team's topics: each question and its text under a heading, then how many
+    the PDF leaves to the DOCX ("2 autres remarques…"). With none shown (the very last resorts) that is
+    said in one line without a heading, as "2 remarques, dans la version modifiable", never "2 autres"."""
+    if pdf.brief and hidden and not items:
+        pdf.ln(1)
+        pdf.para(f"{title} — {c.label(elsewhere, n=hidden)}", 7.8, "I", MUTED)
+        return
+    pdf.heading(title)
+    for question, text in items:
+        _keep_together(pdf, _item_height(pdf, question, text))
+        pdf.para(question, 8, "B", MUTED)
+        pdf.para(text, 8.4, "", INK)
+        pdf.ln(1.5)
+    if hidden:
+        pdf.para(c.label(more if items else elsewhere, n=hidden), 7.8, "I", MUTED)
+
+
+def _item_height(pdf: SheetPDF, question: str, text: str) -> float:
+    """How far a note or a topic (its question, then its text) moves down, without the space after it."""
+    return 4 * _lines(pdf, pdf.width, question, 8, "B") + 4.1 * _lines(pdf, pdf.width, text, 8.4)
 
 
 def _method(pdf: SheetPDF, c: SheetContent) -> None:
@@ -1130,8 +1131,7 @@ def _compact_tries(c: SheetContent) -> list[tuple[int, int, bool, bool, bool, in
 def _saved(pdf: SheetPDF, c: SheetContent, limit: int, notes: int) -> float:
     """The height (mm) showing only ``limit`` priorities and ``notes`` notes saves, as measured."""
     gain = sum(_priority_height(pdf, c, p) for p in c.priorities[limit:])
-    gain += sum(4 * _lines(pdf, pdf.width, question, 8, "B") + 4.1 * _lines(pdf, pdf.width, note, 8.4) + 1.5
-                for question, note in c.notes[notes:])
+    gain += sum(_item_height(pdf, question, note) + 1.5 for question, note in c.notes[notes:])
     return gain
 
 
