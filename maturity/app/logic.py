@@ -388,14 +388,19 @@ class SeriesInfo:
         return self.short or self.name
 
 
-def commune_series(q: Questionnaire, assessment: Assessment, name: str, lang: str) -> SeriesInfo:
-    """This assessment as a series: answers being given now, so its year is this year (a "—" there read
-    as a figure without a date)."""
+def this_year() -> str:
+    """The year of a series made of this assessment's answers (the commune's, a colleague's): answers being
+    given now (a "—" there read as a figure without a date)."""
     import datetime as dt
 
+    return str(dt.date.today().year)
+
+
+def commune_series(q: Questionnaire, assessment: Assessment, name: str, lang: str) -> SeriesInfo:
+    """This assessment as a series: its year is this year (:func:`this_year`)."""
     return SeriesInfo(
         name=tr("series_commune", lang, name=name), scores=assessment.scores(), kind="commune",
-        kind_label=tr("kind_commune", lang), source=name, year=str(dt.date.today().year), n=1,
+        kind_label=tr("kind_commune", lang), source=name, year=this_year(), n=1,
         note=tr("series_note_commune", lang), short=tr("short_commune", lang))
 
 

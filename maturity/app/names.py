@@ -52,15 +52,22 @@ def token_from_input(text: str) -> str | None:
     text = (text or "").strip()
     if not text:
         return None
-    match = re.search(r"[?&]t=([A-Za-z0-9_-]+)", text)
-    candidate = match.group(1) if match else text
-    return candidate if _TOKEN_RE.fullmatch(candidate) else None
+    return _link_token(text, "t") or _token(text)
 
 
 def member_from_input(text: str) -> str | None:
     """A colleague's own link pasted where a resume link is asked for (``...?m=TOKEN``): its token."""
-    match = re.search(r"[?&]m=([A-Za-z0-9_-]+)", (text or "").strip())
-    return match.group(1) if match and _TOKEN_RE.fullmatch(match.group(1)) else None
+    return _link_token((text or "").strip(), "m")
+
+
+def _link_token(text: str, param: str) -> str | None:
+    """The token a pasted link carries in its ``param`` (``t``: a holder's link, ``m``: a colleague's)."""
+    match = re.search(rf"[?&]{param}=([A-Za-z0-9_-]+)", text)
+    return _token(match.group(1)) if match else None
+
+
+def _token(candidate: str) -> str | None:
+    return candidate if _TOKEN_RE.fullmatch(candidate) else None
 
 
 def resume_url(base_url: str | None, token: str, page: str = "questionnaire") -> str:

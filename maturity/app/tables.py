@@ -58,7 +58,7 @@ def fitting_table(rows: Fitting | Sequence[Mapping[str, str]], key: str, min_wid
         raise ValueError(f"min_width is one of {WIDTHS}")
     if not isinstance(rows, Fitting) and lang is None:
         raise ValueError("rows need their language")
-    fit = rows if isinstance(rows, Fitting) else fitting(rows, lang or "")
+    fit = rows if isinstance(rows, Fitting) else fitting(rows, lang)
     # one container, not three: a container of its own around the table and the list cost every rerun
     # about 0.1 ms each (14 on the results page); the style finds each by the element it is drawn in
     with st.container(key=f"fit_{min_width}_{key}"):

@@ -14,7 +14,7 @@ from maturity.display import format_number
 from maturity.merge import DimensionSpread, MergeResult, QuestionReport, Respondent
 from maturity.models import Question, Questionnaire
 
-from .logic import SeriesInfo, escape_markdown, value_label
+from .logic import SeriesInfo, escape_markdown, this_year, value_label
 from .texts import tr
 
 _PAGES_RE = re.compile(r"/(accueil|questionnaire|resultats|recommandations|wallonie|admin|equipe)$")
@@ -66,9 +66,7 @@ def respondent_series(q: Questionnaire, spreads: Mapping[str, DimensionSpread], 
                       ) -> list[SeriesInfo]:
     """Each respondent's own shape (their answers scored alone), named by role only; answers of this
     assessment, so of this year."""
-    import datetime as dt
-
-    year = str(dt.date.today().year)
+    year = this_year()
     out = []
     for i, role in enumerate(roles):
         scores = {dim: s.scores[i] for dim, s in spreads.items()}
@@ -106,14 +104,14 @@ def member_rows(q: Questionnaire, members: Sequence[Any], lang: str) -> list[dic
     ``st.table`` reads its cells as Markdown, where a German date ("26. November 2026") opened a numbered
     list (drawn "November 2026" after a cut "26", seen in chromium), and a role is typed freely."""
     from maturity.display import format_date
-    from maturity.markdown import escape
 
     rows = []
     for m in members:
         sections = tr("team_all_sections", lang) if not m.sections else ", ".join(
             q.t(s.label, lang) for s in q.sections if s.id in m.sections)
         given = sum(1 for v in m.answers.values() if v is not None)
-        rows.append({tr("team_col_role", lang): escape(m.role), tr("team_col_sections", lang): escape(sections),
+        rows.append({tr("team_col_role", lang): escape_markdown(m.role),
+                     tr("team_col_sections", lang): escape_markdown(sections),
                      tr("team_col_given", lang): str(given),
-                     tr("team_col_saved", lang): escape(format_date(m.updated_at, lang)) if given else "—"})
+                     tr("team_col_saved", lang): escape_markdown(format_date(m.updated_at, lang)) if given else "—"})
     return rows
