@@ -202,16 +202,12 @@ def cold_start() -> list[tuple[str, float, float, str]]:  # (name, value, baseli
     """The app's cold start against a one-line page's, alternated ``BENCH_COLD_REPEATS`` times: medians of
     the wall time to the first rendered page and of the server's CPU time by then (what the start costs,
     whatever else the shared machine runs)."""
-    import compileall
-
+    from bench import current_bytecode
     from maturity.app import devserver
 
     if not Path(devserver.CHROMIUM).exists():
         return []
-    # the bytecode of every module current, as in an installed package or a server started before: a source
-    # tree whose bytecode is stale (edited files, PYTHONDONTWRITEBYTECODE set) would compile the modules it
-    # changed at every start, which the one-line page never pays
-    compileall.compile_dir(ROOT / "maturity", quiet=1)
+    current_bytecode()
     cpu: dict[str, list[float]] = {"app": [], "hello": []}
     wall: dict[str, list[float]] = {"app": [], "hello": []}
     with tempfile.TemporaryDirectory() as tmp:

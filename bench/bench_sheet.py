@@ -167,13 +167,12 @@ def _answers_files(folder: Path, count: int) -> list[Path]:
 def measure_cold(repeat: int = 5) -> tuple[float, float, float, float]:
     """Medians of a cold `maturity sheet` (one PDF) and of a cold `maturity validate`, alternated: wall
     seconds of each, then CPU seconds of each."""
-    import compileall
     import json
     import tempfile
 
-    # the bytecode of every module current, as in an installed package: a source tree whose bytecode is
-    # stale (edited files, PYTHONDONTWRITEBYTECODE set) would compile the modules it changed at every run
-    compileall.compile_dir(ROOT / "maturity", quiet=1)
+    from bench import current_bytecode
+
+    current_bytecode()
     _q, doc = _inputs()
     with tempfile.TemporaryDirectory() as tmp:
         answers = Path(tmp) / "answers.json"
