@@ -89,6 +89,19 @@ def format_percent(share: float | None, lang: str = "fr", digits: int = 0) -> st
     return _format_percent(percent / 100, format=pattern, locale=locale(lang))
 
 
+def format_range(low: float | None, high: float | None, lang: str = "fr", digits: int = 0, *,
+                 percent: bool = False) -> str:
+    """Two figures as a range, the one way every page, sheet and command writes a 95 % interval or the
+    quartiles: "47–54" (an en dash, as French, German and English write a range of numbers); "38 % – 59 %"
+    when a figure holds a space (a percent sign, a thousands group), the dash then spaced so that it does
+    not read as part of a figure; "—" when either end is missing. ``percent``: the figures are shares."""
+    if low is None or high is None:
+        return "—"
+    fmt = format_percent if percent else format_number
+    a, b = fmt(low, lang, digits), fmt(high, lang, digits)
+    return f"{a}{' – ' if any(c.isspace() for c in a + b) else '–'}{b}"
+
+
 def format_date(value: date | datetime | str, lang: str = "fr") -> str:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)

@@ -30,7 +30,7 @@ from . import aggregates
 from .aggregates import CSV_COLUMNS, LICENCE, aggregates_rows, aggregates_set, dump_yaml, read_aggregates
 from .campaign import method_text
 from .charts import RadarSeries, chart_png, radar_spec
-from .display import format_date, format_number, format_percent
+from .display import format_date, format_number, format_percent, format_range
 from .fileio import atomic_write
 from .labels import CAMPAIGN_WORDS, RESULTS_WORDS
 from .maps import province_map_spec
@@ -332,8 +332,8 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
         if e.get("suppressed") or e.get("estimate") is None:
             rows.append([name, t["suppressed"], "", "", "", ""])
             continue
-        rows.append([name, num(e["estimate"], 1), f"{num(e.get('ci_low'), 1)} – {num(e.get('ci_high'), 1)}",
-                     num(e["n"]), f"{num(e.get('median'))} ({num(e.get('q1'))}–{num(e.get('q3'))})",
+        rows.append([name, num(e["estimate"], 1), format_range(e.get('ci_low'), e.get('ci_high'), lang, 1),
+                     num(e["n"]), f"{num(e.get('median'))} ({format_range(e.get('q1'), e.get('q3'), lang)})",
                      t["by_province"] if e.get("weighting") == "province" else t["unweighted"]])
     table([t["dimension"], t["estimate"], t["interval"], t["n"], t["median"], t["weighting"]], rows,
           [50, 22, 28, 12, 30, 32])
@@ -377,10 +377,11 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
     years = sorted({p["year"] for item in report.get("items", {}).values() for p in item.get("published", [])})
     rows = []
     for item in report.get("items", {}).values():
-        fmt = share if item["unit"] == "share" else (lambda v: num(v, 2))
+        percent = item["unit"] == "share"
+        fmt = share if percent else (lambda v: num(v, 2))
         then = {p["year"]: fmt(p["value"]) for p in item.get("published", [])}
         now = t["suppressed"].split(" (")[0] if item.get("suppressed") else (
-            f"{fmt(item['estimate'])} [{fmt(item.get('ci_low'))} – {fmt(item.get('ci_high'))}], n = {num(item['n'])}")
+            f"{fmt(item['estimate'])} ({format_range(item.get('ci_low'), item.get('ci_high'), lang, 0 if percent else 2, percent=percent)}), n = {num(item['n'])}")
         label_text = _text(item.get("label"), lang) + (" *" if item.get("base") == "shown" else "")
         if item["unit"] == "points" and item.get("out_of"):
             label_text += f" (/{num(item['out_of'])})"

@@ -125,7 +125,7 @@ def report_rows(report: dict[str, Any], questionnaire: Any, lang: str) -> list[d
     """One row per dimension: estimate, 95 % interval, n, median, quartiles, weighting (and why not by
     province); a dimension with fewer than 5 responses says so and shows no number."""
     from maturity.campaign import reason_text
-    from maturity.display import format_number
+    from maturity.display import format_number, format_range
 
     def num(value: float | None) -> str:
         return "–" if value is None else format_number(value, lang)
@@ -139,13 +139,12 @@ def report_rows(report: dict[str, Any], questionnaire: Any, lang: str) -> list[d
                          tr("col_interval", lang): "", tr("col_n", lang): "", tr("col_median", lang): "",
                          tr("col_quartiles", lang): "", tr("col_weighting", lang): ""})
             continue
-        interval = "–" if d["ci_low"] is None else f"{num(d['ci_low'])} – {num(d['ci_high'])}"
         weighting = (tr("camp_weighting_province", lang) if d["weighting"] == "province"
                      else reason_text(d.get("thin_provinces") or {}, lang))
         rows.append({tr("col_dimension", lang): name, tr("col_estimate", lang): num(d["estimate"]),
-                     tr("col_interval", lang): interval, tr("col_n", lang): format_number(d["n"], lang),
+                     tr("col_interval", lang): format_range(d["ci_low"], d["ci_high"], lang), tr("col_n", lang): format_number(d["n"], lang),
                      tr("col_median", lang): num(d["median"]),
-                     tr("col_quartiles", lang): f"{num(d['q1'])} – {num(d['q3'])}",
+                     tr("col_quartiles", lang): format_range(d["q1"], d["q3"], lang),
                      tr("col_weighting", lang): weighting})
     return rows
 

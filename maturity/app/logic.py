@@ -23,7 +23,14 @@ from maturity.answers import (
     check_answers,
     parse_answers_json,
 )
-from maturity.display import format_number, format_percent, round_half_up, round_int, round_parts
+from maturity.display import (
+    format_number,
+    format_percent,
+    format_range,
+    round_half_up,
+    round_int,
+    round_parts,
+)
 from maturity.errors import InvalidInput, Problem
 from maturity.labels import answer_state, answer_state_label
 from maturity.markdown import escape as escape_markdown
@@ -748,7 +755,7 @@ def campaign_table(q: Questionnaire, ref: Any, lang: str) -> list[dict[str, str]
                 cell = "—"
             elif section.id in band:
                 low, high = band[section.id]
-                cell = f"{format_number(value, lang)} ({format_number(low, lang)}–{format_number(high, lang)})"
+                cell = f"{format_number(value, lang)} ({format_range(low, high, lang)})"
             else:
                 cell = format_number(value, lang)
             row[q.t(section.label, lang)] = cell

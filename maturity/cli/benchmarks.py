@@ -130,9 +130,9 @@ def cmd_pool(args: argparse.Namespace) -> int:
                 print(f"  {dim:<12} —")
             else:
                 la = args.lang
-                nums = [display.format_number(x, la, 1) for x in (st.mean, st.median, st.q1, st.q3)]
+                nums = [display.format_number(x, la, 1) for x in (st.mean, st.median)]
                 print(f"  {dim:<12} n = {st.n:<4} {_word('mean', la)} {nums[0]:>5}  {_word('median', la)} "
-                      f"{nums[1]:>5}  {_word('quartiles', la)} {nums[2]}–{nums[3]}")
+                      f"{nums[1]:>5}  {_word('quartiles', la)} {display.format_range(st.q1, st.q3, la, 1)}")
     return 0
 
 
@@ -189,7 +189,7 @@ def cmd_reference(args: argparse.Namespace) -> int:
         print(series.name)
         for dim, value in series.scores.items():
             low_high = series.band.get(dim)
-            band = f"  [{shown(low_high[0], args.lang, 1)}–{shown(low_high[1], args.lang, 1)}]" if low_high else ""
+            band = f"  ({display.format_range(*low_high, args.lang, 1)})" if low_high else ""
             print(f"  {dim:<12} {'–' if value is None else shown(value, args.lang, 1)}{band}")
     print(choice.source(args.lang) if choice.origin == "campaign" else (choice.note or ""))
     return 0

@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..display import plural
+from ..display import format_range, plural
 from ..errors import InvalidInput, Problem
 from .common import LANGS, open_store
 
@@ -381,10 +381,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         if d["suppressed"]:
             print(f"  {label:<{width}} {'—':>8}  fewer than 5 responses: not shown")
             continue
-        interval = "–" if d["ci_low"] is None else f"{num(d['ci_low'])}–{num(d['ci_high'])}"
+        interval = format_range(d["ci_low"], d["ci_high"], lang)
         note = "" if d["weighting"] == "province" else f"  ({reason_text(d['thin_provinces'], lang)})"
         print(f"  {label:<{width}} {num(d['estimate']):>8}  {interval:<13} {d['n']:>4}  {num(d['median']):>6}  "
-              f"{num(d['q1'])}–{num(d['q3'])}{note}")
+              f"{format_range(d['q1'], d['q3'], lang)}{note}")
     if data["items"]:
         print("  barometer items (now; then)")
     for item_id, item in data["items"].items():

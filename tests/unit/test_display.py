@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from maturity.display import format_number, format_percent, round_half_up, round_int, round_parts
+from maturity.display import format_number, format_percent, format_range, round_half_up, round_int, round_parts
 
 
 def test_half_up_as_a_french_reader_expects():
@@ -34,6 +34,20 @@ def test_percent_half_up_in_the_languages_pattern():
     assert format_percent(0.6254, "fr", 1).replace("\u202f", " ").replace("\xa0", " ") == "62,5 %"
     assert format_percent(0.6, "fr", 1).replace("\u202f", " ").replace("\xa0", " ") == "60 %"
     assert format_percent(None) == "—"
+
+
+def test_a_range_is_written_one_way_in_every_language():
+    """An interval or the quartiles: an en dash between bare figures, a spaced one between figures that hold
+    a space (a percent sign, a thousands group), each end rounded as a lone figure would be."""
+    assert format_range(47.2, 54.5) == "47–55"
+    assert format_range(47.25, 54.6, "de", 1) == "47,3–54,6"
+    assert format_range(47.25, 54.6, "en", 1) == "47.3–54.6"
+    plain = format_range(0.38, 0.594, "fr", percent=True).replace("\xa0", " ").replace("\u202f", " ")
+    assert plain == "38 % – 59 %"
+    assert format_range(0.38, 0.594, "en", percent=True) == "38%–59%"
+    assert format_range(1234, 2345, "fr").replace("\u202f", " ") == "1 234 – 2 345"
+    assert format_range(1234, 2345, "de") == "1.234–2.345"
+    assert format_range(None, 54) == format_range(47, None) == "—"
 
 
 def test_parts_add_up_to_the_rounded_total():
