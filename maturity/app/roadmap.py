@@ -81,34 +81,51 @@ def targets_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, 
     labels = {lv.id: f"{q.t(lv.label, lang)} (≥ {format_number(lv.min, lang)})" for lv in q.levels}
     labels[""] = tr("target_none", lang)
     with st.form("targets_form", border=True):
-        chosen: dict[str, tuple[str, int]] = {}
         # one container laid out by the style as six rows of two columns, 3:1, stacked on a phone, as
         # st.columns([3, 1]) draws them (shell.roadmap_css): 17 elements fewer at every rerun
         grid = st.container(key="tg_rows")
         for section in q.dimensions:
             current = goals.get(section.id)
-            level = grid.selectbox(
+            grid.selectbox(
                 q.t(section.label, lang) + " — " + tr("target_level", lang), level_ids,
                 index=level_ids.index(current.level) if current and current.level in level_ids else 0,
                 format_func=labels.__getitem__, key=f"tg_level_{section.id}")
-            by = grid.number_input(tr("target_by", lang), min_value=targets_.YEAR_MIN, max_value=targets_.YEAR_MAX,
-                                   value=current.by if current else DEFAULT_BY, step=1, key=f"tg_by_{section.id}")
-            level = logic.option_of(level, level_ids, (labels.get,))  # a label from before a language switch
-            if level is None:
-                level = current.level if current and current.level in level_ids else ""
-            chosen[section.id] = (level, int(by))
-        if st.form_submit_button(tr("targets_save", lang), type="primary"):
-            new = {dim: targets_.Target(level, by) for dim, (level, by) in chosen.items() if level}
-            targets_.set_on(doc, new)
-            if save(doc):
-                st.session_state["_targets_saved"] = True
-                st.rerun()
+            grid.number_input(tr("target_by", lang), min_value=targets_.YEAR_MIN, max_value=targets_.YEAR_MAX,
+                              value=current.by if current else DEFAULT_BY, step=1, key=f"tg_by_{section.id}")
+        # saved before the page runs again (a callback), so the click draws the page once, its radar,
+        # table and progress with the new targets, where saving in the run drew it twice (issue 16)
+        st.form_submit_button(tr("targets_save", lang), type="primary", on_click=_save_targets,
+                              args=(q, level_ids, labels))
     if st.session_state.pop("_targets_saved", False):
         st.success(tr("targets_saved", lang), icon=":material/check:")
     if rows is _BUILD:
         rows = target_rows(q, doc, assessment, lang)
     if rows is not None and len(rows):
         st.table(rows, hide_index=True)
+
+
+def _save_targets(q: Questionnaire, level_ids: list[str], labels: dict[str, str]) -> None:
+    """The form's values as the draft's targets, saved: the form's button calls it before the page runs
+    again. The draft is read as a run reads it: changed in another tab or by a colleague meanwhile, it
+    is read again and nothing is saved over it (the page says it reloaded, as a run that finds it does)."""
+    session.new_run()
+    doc = session.document()
+    if doc is None or st.session_state.get("_reloaded"):
+        return
+    goals = targets_.of(doc)
+    new = {}
+    for section in q.dimensions:
+        current = goals.get(section.id)
+        level = logic.option_of(st.session_state.get(f"tg_level_{section.id}"), level_ids,
+                                (labels.get,))  # a label from before a language switch
+        if level is None:
+            level = current.level if current and current.level in level_ids else ""
+        if level:
+            by = st.session_state.get(f"tg_by_{section.id}", current.by if current else DEFAULT_BY)
+            new[section.id] = targets_.Target(level, int(by))
+    targets_.set_on(doc, new)
+    if save(doc):
+        st.session_state["_targets_saved"] = True
 
 
 def target_rows(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: str) -> list[dict[str, str]]:

@@ -47,6 +47,40 @@ def test_targets_are_set_on_the_results_page_saved_and_drawn(mini, store):
     assert "targets" not in store.load_space(token).draft
 
 
+def test_saving_targets_draws_the_results_page_once(mini, store, monkeypatch):
+    """Issue 16: the form's button saves before the page runs (a callback), so a click draws the page once
+    with the new targets; saving inside the run then asking for another drew it twice."""
+    from maturity.app import results
+
+    at, token = _answered(store)
+    goto(at, "resultats")
+    runs = []
+    view = results.view
+    monkeypatch.setattr(results, "view", lambda *a, **k: runs.append(1) or view(*a, **k))
+    _set_target(at, "alpha", "mid", 2028)
+    assert len(runs) == 1
+    assert store.load_space(token).draft["targets"] == {"alpha": {"level": "mid", "by": 2028}}
+    assert any("Objectifs enregistrés" in s.value for s in at.success)
+
+
+def test_targets_saved_in_one_tab_never_undo_a_roadmap_written_in_another(mini, store):
+    """The save reads the draft as a run does: a roadmap written meanwhile elsewhere stays, the page says it
+    reloaded, and the targets are set again on what is now stored."""
+    from maturity.storage import Store
+
+    at, token = _answered(store)
+    goto(at, "resultats")
+    elsewhere = [{"id": "x1", "action": "Écrit ailleurs", "owner": "", "year": 2027,
+                  "status": "planned"}]
+    Store.from_env().save_meta(token, {"plan": elsewhere})  # another tab, colleague or replica
+    _set_target(at, "alpha", "mid", 2028)
+    assert store.load_space(token).draft["plan"] == elsewhere
+    assert any("autre onglet" in i.value for i in at.info)
+    _set_target(at, "alpha", "mid", 2028)
+    draft = store.load_space(token).draft
+    assert draft["plan"] == elsewhere and draft["targets"] == {"alpha": {"level": "mid", "by": 2028}}
+
+
 def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, store):
     at, token = _answered(store)
     goto(at, "resultats")
