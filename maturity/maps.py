@@ -6,8 +6,9 @@ commune as ONE shape: the borders its former communes shared are dropped and the
 stitched into rings (82003 Bastogne + 82005 Bertogne -> 82039 Bastogne from 2 December 2024). The
 provinces are dissolved the same way. Arcs are shared, so neighbouring shapes still fit exactly.
 
-- :func:`province_map_spec` colours the five provinces by a value (a campaign's province means);
-  a province without a value (suppressed: fewer than 5 communes) is grey and says so.
+- :func:`province_map_spec` colours the five provinces by a value (a campaign's province means) and
+  prints it; a province without a value (suppressed: fewer than 5 communes) is grey and says so.
+  :func:`province_key_spec` names the provinces once, for small multiples of it.
 - :func:`commune_status_map_spec` colours each commune by its campaign state, for the coordinator.
 
 Both return plain Vega-Lite dicts: the app draws them with ``st.altair_chart(alt.Chart.from_dict(spec))``
@@ -215,11 +216,39 @@ _NO_DATA = {"fr": "moins de 5 communes : non publié", "de": "weniger als 5 Geme
             "en": "fewer than 5 communes: not published"}
 
 
+def _labels_layers(labels: list[dict[str, Any]], projection: Mapping[str, Any], size: float,
+                   weight: str = "normal") -> list[dict[str, Any]]:
+    """Text at each label point, over a white halo (the same text stroked white under it)."""
+    text = {
+        "data": {"values": labels},
+        "mark": {"type": "text", "font": FONT, "fontSize": size, "fontWeight": weight, "color": INK,
+                 "baseline": "middle"},
+        "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
+                     "latitude": {"field": "lat", "type": "quantitative"},
+                     "text": {"field": "text", "type": "nominal"}},
+        "projection": dict(projection),
+    }
+    halo = copy.deepcopy(text)
+    halo["mark"] |= {"stroke": "white", "strokeWidth": 2, "strokeOpacity": 0.85}
+    return [halo, text]
+
+
+def _title(title: str, subtitle: str) -> dict[str, Any]:
+    out = {"text": title, "font": FONT, "fontSize": 12, "color": INK, "anchor": "start"}
+    if subtitle:
+        out |= {"subtitle": subtitle, "subtitleFont": FONT, "subtitleFontSize": 10, "subtitleColor": MUTED}
+    return out
+
+
 def province_map_spec(values: Mapping[str, float | None], lang: str = "fr", *, title: str = "",
-                      legend_title: str = "", domain: tuple[float, float] = (0, 100), width: int = 260,
-                      when: date | datetime | str | None = None, fmt: Any = None) -> dict[str, Any]:
-    """The five provinces coloured by ``values`` (province NIS -> value or None), each labelled with
-    its name and value. ``fmt(value, lang)`` formats the label (default: a whole number)."""
+                      subtitle: str = "", legend_title: str = "", domain: tuple[float, float] = (0, 100),
+                      width: int = 260, when: date | datetime | str | None = None, fmt: Any = None,
+                      note: bool = True) -> dict[str, Any]:
+    """The five provinces coloured by ``values`` (province NIS -> value or None), each showing its value
+    ("—" and grey when None). The province's name is in the tooltip and on :func:`province_key_spec`,
+    drawn once beside small multiples: a name and a value in each province printed over each other on a
+    small map ("Wallonisch-Brabant" over "Hennegau"). ``fmt(value, lang)`` formats the value (default: a
+    whole number); ``note`` says under the map what "—" means."""
     from .display import format_number
 
     lang = lang if lang in _NO_DATA else "fr"
@@ -233,8 +262,7 @@ def province_map_spec(values: Mapping[str, float | None], lang: str = "fr", *, t
         geometry["properties"]["name"] = PROVINCE_NAMES[province].get(lang, PROVINCE_NAMES[province]["fr"])
         geometry["properties"]["shown"] = "—" if value is None else fmt(value, lang)
         lon, lat = _label_point(topo, geometry)
-        labels.append({"lon": lon, "lat": lat, "name": geometry["properties"]["name"],
-                       "value": geometry["properties"]["shown"]})
+        labels.append({"lon": lon, "lat": lat, "text": geometry["properties"]["shown"]})
     projection = {"type": "mercator"}
     height = round(width * 0.72)
     shape = {
@@ -251,31 +279,49 @@ def province_map_spec(values: Mapping[str, float | None], lang: str = "fr", *, t
         },
         "projection": projection,
     }
-    text = {
-        "data": {"values": labels},
-        "mark": {"type": "text", "font": FONT, "fontSize": 10, "color": INK, "lineBreak": "\n",
-                 "stroke": "white", "strokeWidth": 2.5, "strokeOpacity": 0.9},
-        "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
-                     "latitude": {"field": "lat", "type": "quantitative"},
-                     "text": {"field": "label", "type": "nominal"}},
-        "transform": [{"calculate": "datum.name + '\\n' + datum.value", "as": "label"}],
-        "projection": projection,
-    }
-    text_fill = copy.deepcopy(text)
-    text_fill["mark"].pop("stroke"), text_fill["mark"].pop("strokeWidth"), text_fill["mark"].pop("strokeOpacity")
     spec: dict[str, Any] = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "width": width, "height": height, "background": "white",
         "config": {"font": FONT, "view": {"stroke": None}},
-        "layer": [shape, text, text_fill],
+        "layer": [shape, *_labels_layers(labels, projection, 12, "bold")],
     }
     if title:
-        spec["title"] = {"text": title, "font": FONT, "fontSize": 12, "color": INK, "anchor": "start"}
-    if any(v is None for v in values.values()) or len(values) < len(PROVINCE_NAMES):
+        spec["title"] = _title(title, subtitle)
+    if note and (any(v is None for v in values.values()) or len(values) < len(PROVINCE_NAMES)):
         spec["layer"].append({"data": {"values": [{"note": "— " + _NO_DATA[lang]}]},
                               "mark": {"type": "text", "font": FONT, "fontSize": 9, "color": MUTED,
                                        "align": "left", "x": 0, "y": height - 4},
                               "encoding": {"text": {"field": "note", "type": "nominal"}}})
+    return spec
+
+
+KEY_FILL = "#F3F4F6"
+
+
+def province_key_spec(lang: str = "fr", *, title: str = "", width: int = 300,
+                      when: date | datetime | str | None = None) -> dict[str, Any]:
+    """The five provinces named, uncoloured: the key to small multiples of :func:`province_map_spec`
+    (which show only the values)."""
+    lang = lang if lang in _NO_DATA else "fr"
+    topo = wallonia_topology(when)
+    labels = []
+    for geometry in topo["objects"]["provinces"]["geometries"]:
+        province = geometry["properties"]["province"]
+        lon, lat = _label_point(topo, geometry)
+        labels.append({"lon": lon, "lat": lat,
+                       "text": PROVINCE_NAMES[province].get(lang, PROVINCE_NAMES[province]["fr"])})
+    projection = {"type": "mercator"}
+    shape = {"data": {"values": topo, "format": {"type": "topojson", "feature": "provinces"}},
+             "mark": {"type": "geoshape", "fill": KEY_FILL, "stroke": MUTED, "strokeWidth": 0.8},
+             "projection": projection}
+    spec: dict[str, Any] = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "width": width, "height": round(width * 0.72), "background": "white",
+        "config": {"font": FONT, "view": {"stroke": None}},
+        "layer": [shape, *_labels_layers(labels, projection, 10)],
+    }
+    if title:
+        spec["title"] = _title(title, "")
     return spec
 
 

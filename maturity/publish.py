@@ -33,7 +33,7 @@ from .charts import RadarSeries, chart_png, radar_spec
 from .display import format_date, format_number, format_percent, format_range
 from .fileio import atomic_write
 from .labels import CAMPAIGN_WORDS, RESULTS_WORDS
-from .maps import province_map_spec
+from .maps import province_key_spec, province_map_spec
 
 LANGS = ("fr", "de", "en")
 
@@ -49,7 +49,8 @@ T = {
         "distributions_note": "Boîte : de Q1 à Q3 des communes répondantes ; trait : médiane ; point et barre : "
                               "estimation wallonne et son intervalle. Aucune valeur individuelle n'est publiée.",
         "maps": "Moyennes par province", "maps_note": "Moyenne des communes répondantes de la province ; "
-                                                      "une province de moins de 5 répondants n'est pas publiée.",
+                                                      "une province de moins de 5 répondants n'est pas publiée (—, en gris).",
+        "key": "Les provinces",
         "items": "Les questions du baromètre, alors et maintenant", "item": "Question",
         "campaign_col": "Campagne", "groups": "Par province et par taille de commune",
         "group": "Groupe",
@@ -69,7 +70,8 @@ T = {
         "distributions_note": "Kasten: Q1 bis Q3 der antwortenden Gemeinden; Strich: Median; Punkt und Balken: "
                               "wallonische Schätzung und ihr Intervall. Keine Einzelwerte werden veröffentlicht.",
         "maps": "Mittelwerte nach Provinz", "maps_note": "Mittelwert der antwortenden Gemeinden der Provinz; "
-                                                          "eine Provinz mit weniger als 5 Antwortenden wird nicht veröffentlicht.",
+                                                          "eine Provinz mit weniger als 5 Antwortenden wird nicht veröffentlicht (—, grau).",
+        "key": "Die Provinzen",
         "items": "Die Fragen des Barometers, damals und heute", "item": "Frage",
         "campaign_col": "Kampagne", "groups": "Nach Provinz und Gemeindegröße",
         "group": "Gruppe",
@@ -89,7 +91,8 @@ T = {
         "distributions_note": "Box: Q1 to Q3 of the responding communes; tick: median; dot and bar: the Walloon "
                               "estimate and its interval. No individual value is published.",
         "maps": "Means by province", "maps_note": "Mean of the province's responding communes; a province "
-                                                  "with fewer than 5 respondents is not published.",
+                                                  "with fewer than 5 respondents is not published (—, grey).",
+        "key": "The provinces",
         "items": "The barometer's questions, then and now", "item": "Question",
         "campaign_col": "Campaign", "groups": "By province and by size of commune",
         "group": "Group",
@@ -196,7 +199,9 @@ def distributions_spec(report: Mapping[str, Any], questionnaire: Any, lang: str 
 
 def province_maps_spec(report: Mapping[str, Any], questionnaire: Any, lang: str = "fr",
                        when: Any = None) -> dict[str, Any]:
-    """Six small province maps (one per dimension) of the province means, on one 0–100 scale."""
+    """The provinces named once on a key map, then six small maps (one per dimension, three across)
+    showing each province's mean, on one 0–100 scale: on a map this small a name and a value in each
+    province printed over each other."""
     t = _t(lang)
     maps = []
     provinces = report.get("groups", {}).get("province", {})
@@ -205,14 +210,17 @@ def province_maps_spec(report: Mapping[str, Any], questionnaire: Any, lang: str 
         for nis, group in provinces.items():
             entry = group.get("dimensions", {}).get(section.id) or {}
             values[nis] = None if entry.get("suppressed") else entry.get("estimate")
-        spec = province_map_spec(values, lang, title=questionnaire.t(section.label, lang),
-                                 legend_title=t["mean_score"], width=230, when=when)
+        title, _dash, subtitle = questionnaire.t(section.label, lang).partition(" – ")
+        spec = province_map_spec(values, lang, title=title, subtitle=subtitle, legend_title=t["mean_score"],
+                                 width=160, when=when, note=False)
         maps.append({k: v for k, v in spec.items() if k not in ("$schema", "background", "config")})
-    rows = [{"hconcat": maps[i:i + 2], "spacing": 18} for i in range(0, len(maps), 2)]
+    key = {k: v for k, v in province_key_spec(lang, title=t["key"], width=250, when=when).items()
+           if k not in ("$schema", "background", "config")}
+    rows = [{"hconcat": maps[i:i + 3], "spacing": 16} for i in range(0, len(maps), 3)]
     return {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "background": "white",
             "config": {"font": "DejaVu Sans", "view": {"stroke": None}, "legend": {"disable": False}},
             "resolve": {"scale": {"color": "shared"}, "legend": {"color": "shared"}},
-            "vconcat": rows, "spacing": 14}
+            "vconcat": [key, *rows], "spacing": 14}
 
 
 # --- the PDF -----------------------------------------------------------------------------------------------
@@ -274,9 +282,12 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
         pdf.image(io.BytesIO(png), x=pdf.l_margin + (width - w) / 2, y=pdf.get_y(), w=w, h=h)
         pdf.set_y(pdf.get_y() + h + 2)
 
-    def section_image(title_text: str, png: bytes, w: float) -> None:
-        heading(title_text, keep=height(png, w))
+    def section_image(title_text: str, png: bytes, w: float, note: str = "") -> None:
+        """A titled figure and its note (8 pt, up to two lines), all on one page."""
+        heading(title_text, keep=height(png, w) + (12 if note else 0))
         image(png, w)
+        if note:
+            para(note, 8, "I", muted)
 
     def table(headers: list[str], rows: list[list[str]], widths: list[float]) -> None:
         from fpdf.fonts import FontFace
@@ -348,11 +359,10 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
         para(f"{', '.join(names)}{' : ' if lang == 'fr' else ': '}{reason}", 8, "I", muted)
 
     # --- distributions, maps
-    section_image(t["distributions"], chart_png(distributions_spec(report, questionnaire, lang)), width)
-    para(t["distributions_note"], 8, "I", muted)
+    section_image(t["distributions"], chart_png(distributions_spec(report, questionnaire, lang)), width,
+                  t["distributions_note"])
     section_image(t["maps"], chart_png(province_maps_spec(report, questionnaire, lang, when=info.get("opens"))),
-                  width * 0.86)
-    para(t["maps_note"], 8, "I", muted)
+                  width * 0.86, t["maps_note"])
 
     # --- by group
     heading(t["groups"])

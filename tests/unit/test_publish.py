@@ -131,3 +131,69 @@ def test_the_pdf_tables_never_break_a_heading_inside_a_word(published, default_q
         short = default_questionnaire.t(section.label, "fr").split(" – ")[0].replace("Smart ", "")
         assert short in words, short
         assert not [short[:k] for k in range(3, len(short)) if short[:k] in words], short  # no piece of it
+
+
+def _text_boxes(svg: str) -> list[tuple[str, tuple[float, ...]]]:
+    """The box of every text mark of a rendered SVG (its position from the nested translations, its width and
+    height from the bundled DejaVu font at its size): what a reader sees, whatever code placed it."""
+    import xml.etree.ElementTree as ET
+
+    from PIL import ImageFont
+
+    from maturity.sheet.fonts import FONTS_DIR
+
+    fonts: dict[tuple[bool, float], ImageFont.FreeTypeFont] = {}
+
+    def font(bold: bool, size: float) -> ImageFont.FreeTypeFont:
+        if (bold, size) not in fonts:
+            name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+            fonts[bold, size] = ImageFont.truetype(str(FONTS_DIR / name), size)
+        return fonts[bold, size]
+
+    def shift(node: ET.Element) -> tuple[float, float]:
+        match = re.search(r"translate\(([-0-9.e]+),\s*([-0-9.e]+)\)", node.get("transform", ""))
+        return (float(match[1]), float(match[2])) if match else (0.0, 0.0)
+
+    boxes: list[tuple[str, tuple[float, ...]]] = []
+
+    def walk(node: ET.Element, x: float, y: float) -> None:
+        dx, dy = shift(node)
+        x, y = x + dx, y + dy
+        if node.tag.endswith("}text") and node.get("aria-roledescription") == "text mark":
+            f = font(node.get("font-weight") == "bold", float(node.get("font-size", "10px").removesuffix("px")))
+            ascent, descent = f.getmetrics()
+            spans = [s for s in node if s.tag.endswith("}tspan")] or [node]
+            line_y, top, bottom, width = y, None, None, 0.0
+            for span in spans:
+                line_y += float(span.get("dy", 0)) if span is not node else 0
+                width = max(width, f.getlength(span.text or ""))
+                top = line_y - ascent if top is None else top
+                bottom = line_y + descent
+            left = {"middle": x - width / 2, "end": x - width}.get(node.get("text-anchor"), x)
+            text = " / ".join(s.text or "" for s in spans)
+            box = (text, tuple(round(v, 1) for v in (left, top, left + width, bottom)))
+            if text.strip() and box not in boxes:  # a label's white halo is the same text drawn under it
+                boxes.append(box)
+            return
+        for child in node:
+            walk(child, x, y)
+
+    walk(ET.fromstring(svg), 0.0, 0.0)
+    return boxes
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+@pytest.mark.parametrize("per_province", [{"20002": 8, "50000": 20, "60000": 25, "80000": 9, "90000": 12},
+                                          {"20002": 4, "50000": 20, "60000": 25, "80000": 9, "90000": 12}],
+                         ids=["all-published", "two-hidden"])
+def test_the_province_maps_labels_never_print_over_each_other(default_questionnaire, lang, per_province):
+    """The report's small province maps printed "Brabant wallon 43" over "Hainaut 48" (and
+    "Wallonisch-Brabant" over "Hennegau"): no two texts drawn on the maps may share a pixel."""
+    from maturity.charts import chart_svg
+
+    report = _report(default_questionnaire, per_province)
+    boxes = _text_boxes(chart_svg(publish.province_maps_spec(report, default_questionnaire, lang)))
+    assert len(boxes) >= 6 * 5
+    clashes = [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1:]
+               if box_a[0] < box_b[2] and box_b[0] < box_a[2] and box_a[1] < box_b[3] and box_b[1] < box_a[3]]
+    assert not clashes, clashes[:5]
