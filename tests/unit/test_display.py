@@ -7,7 +7,14 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from maturity.display import format_number, format_percent, format_range, round_half_up, round_int, round_parts
+from maturity.display import (
+    format_number,
+    format_percent,
+    format_range,
+    round_half_up,
+    round_int,
+    round_parts,
+)
 
 
 def test_half_up_as_a_french_reader_expects():
