@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from itertools import chain, compress, repeat
 from typing import Any, Literal
@@ -54,23 +54,31 @@ METHOD = {
           "pondérée par la part de la province dans les communes invitées (N_h / N). Intervalle de "
           "confiance à 95 % : ŷ ± 1,96 · √V, V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, avec la "
           "correction pour population finie (l'intervalle est nul quand toutes les communes répondent). "
+          "Les provinces non publiées (moins de 5 répondants, ou masquées avec elles) forment ensemble une "
+          "seule strate, pour que leur moyenne ne se déduise pas du chiffre wallon. "
           "Quand une province compte moins de 2 répondants, moyenne non pondérée des répondants et même "
           "formule avec une seule strate. Pour une part (0 à 1), intervalle de Wilson à la taille "
-          "d'échantillon effective n_eff = ŷ(1 − ŷ) / V, ou n / (1 − n / N) si tous ont répondu pareil. Aucun chiffre pour un groupe de moins de 5 communes.",
+          "d'échantillon effective n_eff = ŷ(1 − ŷ) / V, ou n / (1 − n / N) si tous ont répondu pareil. "
+          "Aucun chiffre pour un groupe de moins de 5 communes.",
     "de": "Nach Provinzen poststratifizierte Schätzung: Der Mittelwert der Antwortenden jeder Provinz wird "
           "mit dem Anteil der Provinz an den eingeladenen Gemeinden gewichtet (N_h / N). 95-%-"
           "Konfidenzintervall: ŷ ± 1,96 · √V, V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, mit der "
-          "Endlichkeitskorrektur (das Intervall ist null, wenn alle Gemeinden antworten). Hat eine Provinz "
-          "weniger als 2 Antwortende: ungewichteter Mittelwert der Antwortenden und dieselbe Formel mit "
-          "einer einzigen Schicht. Für einen Anteil (0 bis 1): Wilson-Intervall mit dem effektiven "
-          "Stichprobenumfang n_eff = ŷ(1 − ŷ) / V, oder n / (1 − n / N), wenn alle gleich antworten. Keine Zahl für eine Gruppe von weniger als 5 Gemeinden.",
+          "Endlichkeitskorrektur (das Intervall ist null, wenn alle Gemeinden antworten). Nicht "
+          "veröffentlichte Provinzen (weniger als 5 Antwortende, oder mit ihnen ausgeblendet) bilden zusammen "
+          "eine einzige Schicht, damit sich ihr Mittelwert nicht aus dem wallonischen Wert ableiten lässt. "
+          "Hat eine Provinz weniger als 2 Antwortende: ungewichteter Mittelwert der Antwortenden und dieselbe "
+          "Formel mit einer einzigen Schicht. Für einen Anteil (0 bis 1): Wilson-Intervall mit dem effektiven "
+          "Stichprobenumfang n_eff = ŷ(1 − ŷ) / V, oder n / (1 − n / N), wenn alle gleich antworten. "
+          "Keine Zahl für eine Gruppe von weniger als 5 Gemeinden.",
     "en": "Post-stratified by province: the mean of each province's respondents is weighted by the "
           "province's share of the invited communes (N_h / N). 95 % confidence interval: ŷ ± 1.96 · √V, "
           "V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, with the finite population correction (the "
-          "interval is zero wide when every commune answers). When a province has fewer than 2 "
-          "respondents: unweighted mean of the respondents, and the same formula with one stratum. For a share "
-          "(0 to 1): the Wilson interval at the effective sample size n_eff = ŷ(1 − ŷ) / V, or n / (1 − n / N) "
-          "when every respondent gave the same answer. No number for a group of fewer than 5 communes.",
+          "interval is zero wide when every commune answers). The provinces not published (fewer than 5 "
+          "respondents, or hidden with them) form one stratum together, so that their means cannot be worked "
+          "out from the Walloon figure. When a province has fewer than 2 respondents: unweighted mean of the "
+          "respondents, and the same formula with one stratum. For a share (0 to 1): the Wilson interval at "
+          "the effective sample size n_eff = ŷ(1 − ŷ) / V, or n / (1 − n / N) when every respondent gave the "
+          "same answer. No number for a group of fewer than 5 communes.",
 }
 
 _REASON = {
@@ -79,6 +87,11 @@ _REASON = {
     "en": "unweighted mean: {provinces} {verb} fewer than 2 respondents",
 }
 _VERB = {"fr": ("compte", "comptent"), "de": ("hat", "haben"), "en": ("has", "have")}
+_ALL_GROUPED = {
+    "fr": "moyenne non pondérée : aucune province ne compte assez de répondants (5) pour être publiée seule",
+    "de": "ungewichteter Mittelwert: keine Provinz hat genug Antwortende (5), um einzeln veröffentlicht zu werden",
+    "en": "unweighted mean: no province has enough respondents (5) to be published on its own",
+}
 
 
 def _lang(lang: str) -> str:
@@ -91,8 +104,12 @@ def method_text(lang: str = "fr") -> str:
 
 
 def reason_text(thin: Mapping[str, int], lang: str = "fr") -> str:
-    """Why an estimate is unweighted: "moyenne non pondérée : Luxembourg (1) compte moins de 2 répondants"."""
+    """Why an estimate is unweighted: "moyenne non pondérée : Luxembourg (1) compte moins de 2 répondants".
+    With no thin province (``{}``) the reason is that every province was grouped into one stratum (none
+    has the 5 respondents it needs to be published on its own, see :func:`wallonia_estimate`)."""
     lang = _lang(lang)
+    if not thin:
+        return _ALL_GROUPED[lang]
     names = [f"{PROVINCE_NAMES.get(h, {}).get(lang, h)} ({n})" for h, n in sorted(thin.items())]
     verb = _VERB[lang][0 if len(names) == 1 else 1]
     return _REASON[lang].format(provinces=", ".join(names), verb=verb)
@@ -106,8 +123,11 @@ class Estimate:
     """A mean over a finite population of communes, with its 95 % interval.
 
     ``weighting`` is ``"province"`` (post-stratified) or ``"none"`` (unweighted, one stratum; then
-    ``thin`` names the provinces with fewer than 2 respondents). ``ci_low``/``ci_high`` are None when
-    no variance can be computed (fewer than 2 respondents and not every commune answering)."""
+    ``thin`` names the provinces with fewer than 2 respondents). ``grouped`` names the provinces
+    merged into one stratum by :func:`wallonia_estimate` (those not published on their own); when
+    they are all the provinces, the estimate is a plain mean and ``weighting`` is ``"none"``.
+    ``ci_low``/``ci_high`` are None when no variance can be computed (fewer than 2 respondents and not
+    every commune answering)."""
 
     estimate: float | None
     ci_low: float | None
@@ -117,8 +137,12 @@ class Estimate:
     variance: float | None = None
     thin: dict[str, int] = field(default_factory=dict)
 
+    grouped: tuple[str, ...] = ()
+
     def reason(self, lang: str = "fr") -> str | None:
-        return reason_text(self.thin, lang) if self.weighting == "none" and self.thin else None
+        if self.weighting != "none" or not (self.thin or self.grouped):
+            return None
+        return reason_text(self.thin, lang)
 
 
 def _sample_variance(values: np.ndarray) -> float:
@@ -205,6 +229,30 @@ def _estimate(strata: Mapping[str, tuple[float, np.ndarray]], *, bounds: tuple[f
     if bounds is not None:
         low, high = max(bounds[0], low), min(bounds[1], high)
     return Estimate(y, low, high, n, weighting, variance, thin)
+
+
+def wallonia_estimate(strata: Mapping[str, tuple[float, np.ndarray]], hidden: Iterable[str], *,
+                      all_values: np.ndarray | None = None) -> Estimate:
+    """The Walloon estimate of a dimension whose province figures are published, except ``hidden``.
+
+    The provinces that are not published on their own (fewer than 5 respondents, and those hidden with
+    them by complementary suppression) are merged into one stratum: their respondents' mean, weighted
+    by their communes together (Σ N_h / N). Weighted one by one, each with its own N_h / N, two hidden
+    provinces would enter the Walloon figure with different weights, and that figure, next to the
+    published provinces and the population classes (which add up to every respondent), would give each
+    hidden province's mean by solving two equations. Merged, they only give the mean of their union,
+    which holds at least 5 communes. When a province has fewer than 2 respondents the estimate is the
+    unweighted mean anyway (:func:`estimate_mean`); when every province is merged, it is the plain mean
+    of all respondents, flagged ``weighting = "none"``."""
+    hidden = sorted(h for h in set(hidden) if h in strata)
+    thin = any(size > 0 and len(values) < MIN_PER_STRATUM for size, values in strata.values())
+    if thin or len(hidden) < 2:
+        return _estimate(strata, all_values=all_values)
+    merged = {h: part for h, part in strata.items() if h not in hidden}
+    merged["+".join(hidden)] = (sum(strata[h][0] for h in hidden), np.concatenate([strata[h][1] for h in hidden]))
+    est = _estimate(merged, all_values=all_values)
+    alone = sum(1 for size, _ in merged.values() if size > 0) == 1
+    return replace(est, grouped=tuple(hidden), weighting="none" if alone else est.weighting)
 
 
 # --- responses -----------------------------------------------------------------------------------
@@ -545,7 +593,10 @@ def campaign_report(
     for dim in dims:
         parts = by_province.split(score_columns[dim])
         values = np.concatenate(parts)
-        dimensions_json[dim] = _estimate_json(_estimate(strata(parts, sizes), all_values=values), values, min_n)
+        # the provinces the groups below leave unpublished for this dimension (the same counts)
+        hidden = hidden_cells({**{h: len(part) for h, part in zip(provinces, parts, strict=True)}, "": 0}, min_n)
+        est = wallonia_estimate(strata(parts, sizes), hidden, all_values=values)
+        dimensions_json[dim] = _estimate_json(est, values, min_n)
 
     # --- groups: provinces and population classes (one stratum each), with complementary suppression
     position = {c.nis_code: i for i, c in enumerate(registry)}

@@ -351,10 +351,11 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
     reasons: dict[str, list[str]] = {}
     for section in questionnaire.dimensions:
         e = report["dimensions"].get(section.id) or {}
-        if e.get("weighting") == "none" and e.get("thin_provinces"):
+        if e.get("weighting") == "none" and not e.get("suppressed"):
             from .campaign import reason_text
 
-            reasons.setdefault(reason_text(e["thin_provinces"], lang), []).append(questionnaire.t(section.label, lang))
+            reasons.setdefault(reason_text(e.get("thin_provinces") or {}, lang), []).append(
+                questionnaire.t(section.label, lang))
     for reason, names in reasons.items():
         para(f"{', '.join(names)}{' : ' if lang == 'fr' else ': '}{reason}", 8, "I", muted)
 

@@ -195,11 +195,13 @@ def test_status_and_report_in_words(env: Path, capsys) -> None:
     report = json.loads(capsys.readouterr().out)
     assert report["n_submitted"] == 10 and report["campaign"]["N"] == 261
     economy = report["dimensions"]["economy"]
-    assert economy["weighting"] == "province" and economy["n"] == 10
+    # 2 respondents per province: none is published on its own, so they are one stratum (a plain mean)
+    assert economy["weighting"] == "none" and economy["n"] == 10 and economy["thin_provinces"] == {}
     assert economy["ci_low"] < economy["estimate"] < economy["ci_high"]
     assert main(["campaign", "report", "wal-2027"]) == 0
     text = capsys.readouterr().out
     assert "10 responses of 261 communes invited" in text and "Smart Economy" in text
+    assert "aucune province ne compte assez de répondants (5)" in text
 
 
 def test_end_to_end_from_a_campaign_to_another_installs_radar(env: Path, monkeypatch, capsys) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import date
 
 import pytest
 
@@ -255,3 +256,63 @@ def test_a_closing_date_includes_the_whole_day_in_brussels():
     assert [r.scores["economy"] for r in kept] == [50]
     assert campaign.latest_responses([next_day], closes="2025-12-16T00:00:00+01:00") == []
     assert campaign.latest_responses([on_the_day], invited=["63023"]) == []
+
+
+def _published_figures(report):
+    from maturity.aggregates import aggregates_set
+
+    data = aggregates_set(report, publisher="SPW", url="https://example.org", published_on=date(2026, 12, 20))
+    return {f["id"]: (f["value"], f.get("ci_low"), f.get("ci_high"), f["n"]) for f in data["figures"]}
+
+
+def test_hidden_provinces_cannot_be_recovered_from_the_walloon_figure(default_questionnaire):
+    # Luxembourg (3) and Namur (6, hidden with it) are not published. Weighted one by one in the Walloon
+    # figure (43/261 and 38/261), the two would be told apart: with the published provinces and the
+    # population classes (which add up to every respondent) the Walloon figure gives each one's mean.
+    # Merged into one stratum, moving a score from a Luxembourg commune to a Namur commune of the same
+    # size (the classes unchanged) changes no published figure.
+    reg = communes.registry_at("2026-06-01")
+    by_province = {h: sorted((c for c in reg if c.province_nis == h), key=lambda c: c.nis_code)
+                   for h in communes.PROVINCES}
+    counts = {"20002": 7, "50000": 15, "60000": 15, "80000": 3, "90000": 6}
+    picks = [c for h, k in counts.items() for c in by_province[h][:k]]
+    lux, namur = next((a, b) for a in by_province["80000"][:3] for b in by_province["90000"][:6]
+                      if a.population_class == b.population_class)
+    values = {c.nis_code: 20 + (i * 37) % 70 for i, c in enumerate(picks)}
+    values[lux.nis_code], values[namur.nis_code] = 15.0, 85.0
+    swapped = dict(values)
+    swapped[lux.nis_code], swapped[namur.nis_code] = 85.0, 15.0
+
+    def report(scores):
+        return campaign.campaign_report(CAMPAIGN | {"opens": "2026-06-01", "closes": "2026-12-15"}, reg,
+                                        [_resp(nis, v, when="2026-07-01") for nis, v in scores.items()],
+                                        default_questionnaire)
+
+    first, second = report(values), report(swapped)
+    prov = first["groups"]["province"]
+    assert [h for h in communes.PROVINCES if prov[h]["dimensions"]["economy"]["suppressed"]] == ["80000", "90000"]
+    eco = first["dimensions"]["economy"]
+    assert eco["weighting"] == "province" and eco["reason"] is None and eco["n"] == 46
+    # the published provinces each with its N_h / N, the two hidden ones as one stratum (N = 43 + 38)
+    sizes = first["campaign"]["N_by_province"]
+    hidden_mean = sum(values[c.nis_code] for c in picks if c.province_nis in ("80000", "90000")) / 9
+    expected = sum(sizes[h] / 261 * prov[h]["dimensions"]["economy"]["estimate"] for h in ("20002", "50000", "60000"))
+    assert eco["estimate"] == pytest.approx(expected + (43 + 38) / 261 * hidden_mean, abs=1e-9)
+    assert _published_figures(first) == _published_figures(second)
+
+
+def test_every_province_hidden_gives_a_plain_mean_that_says_why(default_questionnaire):
+    # 3 respondents in each province: none is published; merged, they are one stratum: a plain mean
+    reg = communes.registry_at("2026-06-01")
+    picks = [c for h in communes.PROVINCES for c in sorted((c for c in reg if c.province_nis == h),
+                                                             key=lambda c: c.nis_code)[:3]]
+    responses = [_resp(c.nis_code, 10 + 5 * i, when="2026-07-01") for i, c in enumerate(picks)]
+    report = campaign.campaign_report(CAMPAIGN | {"opens": "2026-06-01", "closes": "2026-12-15"}, reg, responses,
+                                      default_questionnaire)
+    eco = report["dimensions"]["economy"]
+    assert eco["estimate"] == pytest.approx(sum(10 + 5 * i for i in range(15)) / 15)
+    assert eco["weighting"] == "none" and eco["thin_provinces"] == {}
+    assert eco["reason"] == "unweighted mean: no province has enough respondents (5) to be published on its own"
+    assert campaign.reason_text({}, "fr").startswith("moyenne non pondérée : aucune province")
+    plain = campaign.estimate_mean({"all": (261, [10 + 5 * i for i in range(15)])})
+    assert (eco["ci_low"], eco["ci_high"]) == pytest.approx((plain.ci_low, plain.ci_high))
