@@ -17,6 +17,7 @@ Pure functions (no files, no database, no charts):
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -227,19 +228,37 @@ CSV_COLUMNS = ("group", "key", "measure", "unit", "estimate", "ci_low", "ci_high
                "median", "q1", "q3", "suppressed")
 
 
+def csv_digits(unit: str, out_of: float | None = None) -> int:
+    """The decimals of the open CSV: a thousandth of the figure's scale, well under any interval's width.
+    Scores (0–100) to 0.1 point, shares (0–1) to 0.001 (a tenth of a percentage point), the mean of a
+    number question to a thousandth of its maximum (0–10: 0.01)."""
+    scale = 1.0 if unit == "share" else float(out_of or 100)
+    return max(0, 3 - math.ceil(math.log10(scale))) if scale > 0 else 3
+
+
 def aggregates_rows(report: Mapping[str, Any], *, min_n: int = MIN_N) -> list[dict[str, Any]]:
     """The open aggregates as flat rows (one per group and dimension or item), columns
-    :data:`CSV_COLUMNS`. A suppressed row keeps its group and measure and no number at all."""
+    :data:`CSV_COLUMNS`, each number rounded half up to :func:`csv_digits` (the YAML keeps them whole:
+    installs compute with them). A suppressed row keeps its group and measure and no number at all."""
+    from .display import round_half_up
+
     N = report["campaign"].get("N") or report.get("n_invited")
     rows: list[dict[str, Any]] = []
 
     def row(group: str, key: str, measure: str, unit: str, entry: Mapping[str, Any], n_total: Any) -> None:
         shown = _published(entry, min_n)
+        digits = csv_digits(unit, entry.get("out_of"))
+
+        def number(k: str) -> float | None:
+            value = entry.get(k) if shown else None
+            return None if value is None else float(round_half_up(value, digits))
+
         rows.append({
             "group": group, "key": key, "measure": measure, "unit": unit,
-            **{k: (entry.get(k) if shown else None) for k in ("estimate", "ci_low", "ci_high", "n")},
+            **{k: number(k) for k in ("estimate", "ci_low", "ci_high")},
+            "n": entry.get("n") if shown else None,
             "N": n_total, "weighting": entry.get("weighting") if shown else None,
-            **{k: (entry.get(k) if shown else None) for k in ("median", "q1", "q3")},
+            **{k: number(k) for k in ("median", "q1", "q3")},
             "suppressed": not shown,
         })
 

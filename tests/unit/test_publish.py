@@ -197,3 +197,36 @@ def test_the_province_maps_labels_never_print_over_each_other(default_questionna
     clashes = [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1:]
                if box_a[0] < box_b[2] and box_b[0] < box_a[2] and box_a[1] < box_b[3] and box_b[1] < box_a[3]]
     assert not clashes, clashes[:5]
+
+
+def test_the_csv_is_rounded_to_a_thousandth_of_the_scale_and_the_yaml_keeps_every_digit(published):
+    """The open CSV printed 45.35325670498084 for a score known to ± 4 points: a reuser gets 45.4 (scores to
+    0.1, shares to 0.001, a 0–10 mean to 0.01), rounded by the one rounding from the figures the YAML keeps
+    whole for the installs that import it."""
+    from decimal import Decimal
+
+    from maturity.display import round_half_up
+
+    _report, paths = published
+    figures = {f.id: f for f in aggregates.read_aggregates(paths[0].read_text(encoding="utf-8"), "x.yaml").set.figures}
+    rows = [r for r in csv.DictReader(io.StringIO(paths[1].read_text(encoding="utf-8"))) if r["suppressed"] == "no"]
+    digits_seen, whole_in_yaml = set(), 0
+    for row in rows:
+        if row["measure"].startswith("item."):
+            fid = row["measure"]
+        elif row["group"] == "wallonia":
+            fid = f"wallonia.{row['measure']}"
+        else:
+            fid = f"{row['group']}.{row['key']}.{row['measure']}"
+        fig = figures[fid]
+        digits = {"share": 3}.get(row["unit"]) or (2 if (fig.out_of or 100) <= 10 else 1)
+        digits_seen.add((row["unit"], digits))
+        for column, value in (("estimate", fig.value), ("ci_low", fig.ci_low), ("ci_high", fig.ci_high)):
+            written = row[column]
+            assert len(written.partition(".")[2]) <= digits, (fid, column, written)
+            assert Decimal(written) == round_half_up(value, digits), (fid, column, written, value)
+            whole_in_yaml += value != float(written)
+        assert all(len(row[k].partition(".")[2]) <= digits for k in ("median", "q1", "q3")), row
+        assert row["n"].isdigit() and row["N"].isdigit()
+    assert {("points", 1), ("share", 3), ("points", 2)} <= digits_seen  # scores, shares and a 0–10 mean
+    assert whole_in_yaml > len(rows)  # the YAML was not rounded with it
