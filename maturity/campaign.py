@@ -46,6 +46,10 @@ Z95 = 1.96
 """The normal quantile of the 95 % interval, as the method states it (ŷ ± 1.96 · √V)."""
 MIN_PER_STRATUM = 2
 """A province needs at least 2 respondents (a sample variance) for post-stratification."""
+MIN_N_QUARTILES = 10
+"""The median and quartiles of a group are published from 10 respondents. Below, they are individual
+scores: with 5 respondents, Q1, the median and Q3 are the 2nd, 3rd and 4th scores themselves, and the
+mean and the interval (which gives the variance) then give the two others: the whole group's scores."""
 
 Weighting = Literal["province", "none"]
 
@@ -493,7 +497,7 @@ def _estimate_json(est: Estimate, values: np.ndarray, min_n: int, *, quartiles: 
         "thin_provinces": dict(sorted(est.thin.items())) if est.weighting == "none" else {},
     }
     if quartiles:
-        q1, median, q3 = _quartiles(values)
+        q1, median, q3 = _quartiles(values) if est.n >= MIN_N_QUARTILES else (None, None, None)
         js |= {"median": _r(median), "q1": _r(q1), "q3": _r(q3)}
     return js
 
@@ -691,7 +695,8 @@ def campaign_report(
         "campaign": info,
         "n_invited": len(registry) if n_invited is None else n_invited,
         "n_submitted": len(kept),
-        "method": {"text": _labels(METHOD), "z": Z95, "min_n": min_n, "quantiles": QUANTILE_METHOD},
+        "method": {"text": _labels(METHOD), "z": Z95, "min_n": min_n, "quantiles": QUANTILE_METHOD,
+                   "min_n_quartiles": MIN_N_QUARTILES},
         "dimensions": dimensions_json,
         "groups": groups,
         "items": items_json,

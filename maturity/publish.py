@@ -47,7 +47,8 @@ T = {
         "n": "n", "median": "Médiane (Q1–Q3)", "unweighted": "non pondérée",
         "distributions": "Répartition des scores par dimension",
         "distributions_note": "Boîte : de Q1 à Q3 des communes répondantes ; trait : médiane ; point et barre : "
-                              "estimation wallonne et son intervalle. Aucune valeur individuelle n'est publiée.",
+                              "estimation wallonne et son intervalle. Aucun score n'est rattaché à une commune ; "
+                              "médiane et quartiles seulement à partir de 10 répondants.",
         "maps": "Moyennes par province", "maps_note": "Moyenne des communes répondantes de la province ; "
                                                       "une province de moins de 5 répondants n'est pas publiée (—, en gris).",
         "key": "Les provinces",
@@ -68,7 +69,8 @@ T = {
         "n": "n", "median": "Median (Q1–Q3)", "unweighted": "ungewichtet",
         "distributions": "Verteilung der Werte je Dimension",
         "distributions_note": "Kasten: Q1 bis Q3 der antwortenden Gemeinden; Strich: Median; Punkt und Balken: "
-                              "wallonische Schätzung und ihr Intervall. Keine Einzelwerte werden veröffentlicht.",
+                              "wallonische Schätzung und ihr Intervall. Kein Wert wird einer Gemeinde zugeordnet; "
+                              "Median und Quartile erst ab 10 Antwortenden.",
         "maps": "Mittelwerte nach Provinz", "maps_note": "Mittelwert der antwortenden Gemeinden der Provinz; "
                                                           "eine Provinz mit weniger als 5 Antwortenden wird nicht veröffentlicht (—, grau).",
         "key": "Die Provinzen",
@@ -89,7 +91,8 @@ T = {
         "n": "n", "median": "Median (Q1–Q3)", "unweighted": "unweighted",
         "distributions": "Distribution of the scores by dimension",
         "distributions_note": "Box: Q1 to Q3 of the responding communes; tick: median; dot and bar: the Walloon "
-                              "estimate and its interval. No individual value is published.",
+                              "estimate and its interval. No score is tied to a commune; median and quartiles "
+                              "only from 10 respondents.",
         "maps": "Means by province", "maps_note": "Mean of the province's responding communes; a province "
                                                   "with fewer than 5 respondents is not published (—, grey).",
         "key": "The provinces",
@@ -166,7 +169,8 @@ def publish(report: Mapping[str, Any], out_dir: Path | str, *, questionnaire: An
 def distributions_spec(report: Mapping[str, Any], questionnaire: Any, lang: str = "fr",
                        width: int = 470) -> dict[str, Any]:
     """Per dimension: the box from Q1 to Q3 of the respondents, the median, and the Walloon estimate
-    with its interval. Only aggregates (no individual value); a suppressed dimension is left out."""
+    with its interval. Only aggregates (no quartiles under 10 respondents: no box then); a suppressed
+    dimension is left out."""
     t = _t(lang)
     rows = []
     for section in questionnaire.dimensions:
@@ -186,8 +190,10 @@ def distributions_spec(report: Mapping[str, Any], questionnaire: Any, lang: str 
         "data": {"values": rows},
         "layer": [
             {"mark": {"type": "bar", "color": "#CFE3F1", "height": 14},
+             "transform": [{"filter": "isValid(datum.q1) && isValid(datum.q3)"}],
              "encoding": {"y": y, "x": {**x, "field": "q1"}, "x2": {"field": "q3"}}},
             {"mark": {"type": "tick", "color": "#0072B2", "thickness": 2.5, "size": 16},
+             "transform": [{"filter": "isValid(datum.median)"}],
              "encoding": {"y": y, "x": {**x, "field": "median"}}},
             {"mark": {"type": "rule", "color": "#1F2A37", "strokeWidth": 1.4},
              "encoding": {"y": y, "x": {**x, "field": "ci_low"}, "x2": {"field": "ci_high"}}},
@@ -344,7 +350,8 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
             rows.append([name, t["suppressed"], "", "", "", ""])
             continue
         rows.append([name, num(e["estimate"], 1), format_range(e.get('ci_low'), e.get('ci_high'), lang, 1),
-                     num(e["n"]), f"{num(e.get('median'))} ({format_range(e.get('q1'), e.get('q3'), lang)})",
+                     num(e["n"]), "—" if e.get("median") is None else
+                     f"{num(e.get('median'))} ({format_range(e.get('q1'), e.get('q3'), lang)})",
                      t["by_province"] if e.get("weighting") == "province" else t["unweighted"]])
     table([t["dimension"], t["estimate"], t["interval"], t["n"], t["median"], t["weighting"]], rows,
           [50, 22, 28, 12, 30, 32])

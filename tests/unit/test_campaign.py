@@ -316,3 +316,25 @@ def test_every_province_hidden_gives_a_plain_mean_that_says_why(default_question
     assert campaign.reason_text({}, "fr").startswith("moyenne non pondérée : aucune province")
     plain = campaign.estimate_mean({"all": (261, [10 + 5 * i for i in range(15)])})
     assert (eco["ci_low"], eco["ci_high"]) == pytest.approx((plain.ci_low, plain.ci_high))
+
+
+def test_a_group_of_5_gives_no_quartiles_that_would_give_back_its_scores(default_questionnaire):
+    # 5 of the 9 communes of 50 000 inhabitants and more: Q1, median and Q3 would be the 2nd, 3rd and 4th
+    # scores, and the mean and the interval (the variance) would give the 1st and the 5th
+    from maturity.aggregates import aggregates_rows
+
+    reg = communes.registry_at("2026-06-01")
+    big = [c.nis_code for c in reg if c.population_class == "50k_plus"][:5]
+    mid = [c.nis_code for c in reg if c.population_class == "20k_50k"][:10]
+    scores = dict(zip(big, [23.0, 41.5, 47.0, 66.0, 88.5], strict=True)) | {n: 50.0 + i for i, n in enumerate(mid)}
+    report = campaign.campaign_report(CAMPAIGN | {"opens": "2026-06-01", "closes": "2026-12-15"}, reg,
+                                      [_resp(n, v, when="2026-07-01") for n, v in scores.items()],
+                                      default_questionnaire)
+    row = next(r for r in aggregates_rows(report) if r["key"] == "50k_plus" and r["measure"] == "economy")
+    assert row["n"] == 5 and row["estimate"] == pytest.approx(53.2) and row["ci_low"] is not None
+    assert (row["median"], row["q1"], row["q3"]) == (None, None, None)
+    # from 10 respondents they are published
+    ten = report["groups"]["population_class"]["20k_50k"]["dimensions"]["economy"]
+    assert ten["n"] == 10 and ten["median"] == pytest.approx(54.5) and ten["q1"] == pytest.approx(52.25)
+    assert report["dimensions"]["economy"]["median"] is not None  # Wallonia: 15 respondents
+    assert report["method"]["min_n_quartiles"] == 10

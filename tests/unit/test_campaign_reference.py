@@ -5,6 +5,7 @@ missing scores and values that are no option."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
@@ -18,6 +19,7 @@ from maturity import campaign
 from maturity.benchmarks import load_benchmark_sets
 from maturity.campaign import (
     METHOD,
+    MIN_N_QUARTILES,
     MIN_PER_STRATUM,
     Z95,
     Estimate,
@@ -119,7 +121,8 @@ REF_SUPPRESSED = {"suppressed": True, "estimate": None, "ci_low": None, "ci_high
 def ref_estimate_json(est: Estimate, values: list[float], min_n: int) -> dict[str, Any]:
     if est.n < min_n:
         return dict(REF_SUPPRESSED, weighting=None, reason=None)
-    q1, median, q3 = statistics.quantiles(values, n=4, method=QUANTILE_METHOD)
+    q1, median, q3 = (statistics.quantiles(values, n=4, method=QUANTILE_METHOD)
+                      if est.n >= MIN_N_QUARTILES else (None, None, None))
     return {
         "suppressed": False, "estimate": est.estimate, "ci_low": est.ci_low, "ci_high": est.ci_high,
         "n": est.n, "weighting": est.weighting, "reason": est.reason("en"),
@@ -151,7 +154,16 @@ def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any
     for dim in dims:
         st_ = strata((r, r.scores.get(dim)) for r in kept)
         values = [v for _, vs in st_.values() for v in vs]
-        dimensions_json[dim] = ref_estimate_json(ref_estimate_mean(st_), values, min_n)
+        est = ref_estimate_mean(st_)
+        # the provinces not published (hidden) are one stratum, unless a province is thin anyway
+        hidden = sorted(hidden_cells({**{h: len(vs) for h, (_, vs) in st_.items()}, "": 0}, min_n))
+        if len(hidden) >= 2 and not any(size > 0 and len(vs) < MIN_PER_STRATUM for size, vs in st_.values()):
+            merged = {h: part for h, part in st_.items() if h not in hidden}
+            merged["hidden"] = (sum(st_[h][0] for h in hidden), [v for h in hidden for v in st_[h][1]])
+            est = ref_estimate_mean(merged)
+            alone = sum(1 for size, _ in merged.values() if size > 0) == 1
+            est = dataclasses.replace(est, grouped=tuple(hidden), weighting="none" if alone else est.weighting)
+        dimensions_json[dim] = ref_estimate_json(est, values, min_n)
 
     def partition(key_of, keys, label_of):
         members = {k: [] for k in keys}
@@ -219,7 +231,8 @@ def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any
     info.setdefault("N", len(registry))
     info["N_by_province"] = {h: sizes[h] for h in PROVINCES}
     return {"campaign": info, "n_invited": len(registry), "n_submitted": len(kept),
-            "method": {"text": _labels(METHOD), "z": Z95, "min_n": min_n, "quantiles": QUANTILE_METHOD},
+            "method": {"text": _labels(METHOD), "z": Z95, "min_n": min_n, "quantiles": QUANTILE_METHOD,
+                       "min_n_quartiles": MIN_N_QUARTILES},
             "dimensions": dimensions_json, "groups": groups, "items": items_json}
 
 
