@@ -86,18 +86,36 @@ SOURCE_TEXT = {
 # the same source for a commune's official, in plain words: what the band means, no formula (the method,
 # with its formula, is published with the figures and in docs/benchmarks.md)
 PLAIN_SOURCE_TEXT = {
-    "fr": "{title}, publié par {publisher} le {date} ({licence}). La bande colorée autour de la ligne de la "
-          "Wallonie est la marge d'incertitude de cette estimation : la vraie moyenne des communes wallonnes "
-          "s'y trouve avec une confiance de 95 %. Plus la bande est étroite, plus les communes ont été "
-          "nombreuses à répondre ; quand toutes répondent, il n'y a plus de bande.",
-    "de": "{title}, veröffentlicht von {publisher} am {date} ({licence}). Das farbige Band um die Linie der "
-          "Wallonie ist die Unsicherheit dieser Schätzung: Der wahre Mittelwert der wallonischen Gemeinden "
-          "liegt mit 95 % Sicherheit darin. Je schmaler das Band, desto mehr Gemeinden haben geantwortet; "
-          "antworten alle, gibt es kein Band mehr.",
-    "en": "{title}, published by {publisher} on {date} ({licence}). The shaded band around the Wallonia line "
-          "is this estimate's margin of uncertainty: the true average of the Walloon communes lies within it "
-          "with 95 % confidence. The narrower the band, the more communes answered; when all of them answer, "
-          "there is no band.",
+    "fr": "{title}, publié par {publisher} le {date} ({licence}). Ces chiffres viennent des communes qui ont "
+          "répondu{weighting}. La bande colorée autour d'une ligne de la campagne, comme les chiffres entre "
+          "parenthèses du tableau, est la marge d'incertitude de l'estimation : la vraie moyenne de toutes les "
+          "communes du groupe s'y trouve avec une confiance de 95 %. Plus la bande est étroite, plus les "
+          "communes ont été nombreuses à répondre ; quand toutes répondent, il n'y a plus de bande. Elle ne "
+          "couvre pas un autre écart possible : les communes qui répondent sont peut-être les plus avancées.",
+    "de": "{title}, veröffentlicht von {publisher} am {date} ({licence}). Diese Werte stammen von den Gemeinden, "
+          "die geantwortet haben{weighting}. Das farbige Band um eine Linie der Kampagne, wie die Zahlen in "
+          "Klammern in der Tabelle, ist die Unsicherheit der Schätzung: Der wahre Mittelwert aller Gemeinden der "
+          "Gruppe liegt mit 95 % Sicherheit darin. Je schmaler das Band, desto mehr Gemeinden haben "
+          "geantwortet; antworten alle, gibt es kein Band mehr. Eine andere mögliche Abweichung deckt es nicht "
+          "ab: Die antwortenden Gemeinden sind vielleicht die weiter fortgeschrittenen.",
+    "en": "{title}, published by {publisher} on {date} ({licence}). These figures come from the communes that "
+          "answered{weighting}. The shaded band around a campaign line, like the figures in brackets in the "
+          "table, is the estimate's margin of uncertainty: the true average of all the group's communes lies "
+          "within it with 95 % confidence. The narrower the band, the more communes answered; when all of them "
+          "answer, there is no band. It does not cover another possible gap: the communes that answer may be "
+          "the more advanced ones.",
+}
+# how the Walloon line was weighted, in the same plain words: by province on every dimension, or not on all
+PLAIN_WEIGHTING = {
+    "province": {"fr": " ; pour la Wallonie, chaque province y pèse selon son nombre de communes",
+                 "de": "; für die Wallonie zählt jede Provinz nach der Zahl ihrer Gemeinden",
+                 "en": "; for Wallonia, each province counts by its number of communes"},
+    "none": {"fr": " ; pour la Wallonie, trop peu de communes ont répondu dans certaines provinces pour que "
+                   "chacune pèse selon son nombre de communes sur toutes les dimensions",
+             "de": "; für die Wallonie haben in manchen Provinzen zu wenige Gemeinden geantwortet, als dass "
+                   "jede Provinz in allen Dimensionen nach der Zahl ihrer Gemeinden zählen könnte",
+             "en": "; for Wallonia, too few communes answered in some provinces for each province to count by "
+                   "its number of communes on every dimension"},
 }
 
 
@@ -329,8 +347,11 @@ class CampaignReference:
 
         lang = _lang(lang)
         when = format_date(self.date, lang) if self.date else str(self.set.year)
+        walloon = self._figures("wallonia").values()
+        weighting = PLAIN_WEIGHTING["province" if all(f.weighting == "province" for f in walloon) else "none"]
         return PLAIN_SOURCE_TEXT[lang].format(title=_text(self.set.title, lang), publisher=self.set.publisher,
-                                              date=when, licence=self.set.licence or LICENCE)
+                                              date=when, licence=self.set.licence or LICENCE,
+                                              weighting=weighting[lang] if walloon else "")
 
     def _figures(self, group: str) -> dict[str, Any]:
         return {f.dimension: f for f in self.set.figures if f.group == group and f.dimension}

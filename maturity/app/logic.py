@@ -439,7 +439,10 @@ def column_labels(series: list[SeriesInfo]) -> list[str]:
 def score_table(q: Questionnaire, series: list[SeriesInfo], assessment: Assessment, lang: str
                 ) -> list[dict[str, str]]:
     """The radar's numbers as rows (one per dimension, one column per series), for screen readers. The
-    series' columns carry short headers (:func:`column_labels`), explained in :func:`series_rows`."""
+    series' columns carry short headers (:func:`column_labels`), explained in :func:`series_rows`. A
+    campaign's estimate comes with its 95 % interval, "50 (41–60)": the band the radar draws, in numbers."""
+    from maturity.display import format_range
+
     rows = []
     labels = column_labels(series)
     for section in q.dimensions:
@@ -448,7 +451,11 @@ def score_table(q: Questionnaire, series: list[SeriesInfo], assessment: Assessme
         row = {tr("col_dimension", lang): q.t(section.label, lang)}
         for s, label in zip(series, labels, strict=True):
             value = s.scores.get(section.id)
-            row[escape_markdown(label)] = tr("insufficient_short", lang) if value is None else format_number(value, lang)
+            band = (s.band or {}).get(section.id)
+            text = tr("insufficient_short", lang) if value is None else format_number(value, lang)
+            if value is not None and band is not None and band[0] != band[1]:
+                text += f" ({format_range(band[0], band[1], lang)})"
+            row[escape_markdown(label)] = text
         row[tr("col_level", lang)] = q.t(level.label, lang) if level else tr("insufficient_short", lang)
         row[tr("col_coverage", lang)] = format_percent(d.coverage, lang)
         row[tr("col_na", lang)] = str(d.na_count)

@@ -178,6 +178,21 @@ def test_the_radar_shows_the_imported_campaign_reference_with_its_interval(mini,
     # and what the band means, in plain words: never the estimator's formula (it is in docs/benchmarks.md)
     assert "95 %" in note and "bande" in note and "marge d'incertitude" in note, note
     assert not any(sign in note for sign in ("√", "N_h", "ŷ", "Σ", "s_h", "1,96")), note
+    # true to what was computed: the respondents, weighted or not by province, and what the band leaves out
+    assert "communes qui ont répondu" in note and "peut-être les plus avancées" in note, note
+    from maturity.aggregates import read_aggregates
+    from maturity.display import format_number, format_range
+
+    (imported,) = store.campaign_aggregates()
+    walloon = [f for f in read_aggregates(imported["text"], "x.yaml").set.figures
+               if f.group == "wallonia" and f.dimension]
+    weighted = all(f.weighting == "province" for f in walloon)
+    assert ("chaque province y pèse selon son nombre de communes" in note) is weighted, note
+    assert ("trop peu de communes ont répondu dans certaines provinces" in note) is not weighted, note
+    # the numbers table gives the interval the band draws, in numbers: "50 (41–60)"
+    row = at.table[0].value.to_dict("records")[0]
+    low, high = walloon[0].ci_low, walloon[0].ci_high
+    assert row["Wallonie"] == f"{format_number(walloon[0].value, 'fr')} ({format_range(low, high, 'fr')})", row
 
 
 def test_an_imported_campaigns_publisher_and_title_are_shown_as_typed(mini, store):

@@ -59,6 +59,11 @@ def test_the_published_set_round_trips_through_the_import_validation(report):
     assert high == pytest.approx(report["dimensions"]["economy"]["ci_high"])
     assert "CC BY 4.0" in ref.source("fr") and "post-stratifiée" in ref.source("fr")
     assert ref.item("approach_started").value == pytest.approx(report["items"]["approach_started"]["estimate"])
+    # the plain words say what was computed: the respondents, each province weighted by its communes here
+    plain = ref.plain_source("fr")
+    assert "Ces chiffres viennent des communes qui ont répondu ; pour la Wallonie, chaque province y pèse" in plain
+    assert "peut-être les plus avancées" in plain and "each province counts" in ref.plain_source("en")
+    assert "jede Provinz nach der Zahl ihrer Gemeinden" in ref.plain_source("de")
 
 
 def test_nothing_per_commune_and_no_group_under_5(report):
