@@ -338,3 +338,34 @@ def test_a_group_of_5_gives_no_quartiles_that_would_give_back_its_scores(default
     assert ten["n"] == 10 and ten["median"] == pytest.approx(54.5) and ten["q1"] == pytest.approx(52.25)
     assert report["dimensions"]["economy"]["median"] is not None  # Wallonia: 15 respondents
     assert report["method"]["min_n_quartiles"] == 10
+
+
+def test_every_respondent_at_the_top_gives_an_interval_the_import_accepts(default_questionnaire):
+    # Σ (N_h / N) · 100 was 100.00000000000001 and the interval, cut at 100, missed it; a share cited by
+    # all 60 respondents of 261 had the Wilson interval [0.953, 0.9999999999999998] around 1: the
+    # publication's own import check refused the whole file
+    sizes = {"A": 70, "B": 16, "C": 60, "D": 37, "E": 15}
+    top = campaign.estimate_mean({h: (size, [100.0, 100.0]) for h, size in sizes.items()})
+    assert top.estimate == 100.0 and top.ci_low <= top.estimate <= top.ci_high == 100.0
+    rating = campaign.estimate_mean({h: (size, [10.0, 10.0]) for h, size in
+                                     {"A": 53, "B": 67, "C": 46, "D": 75, "E": 47}.items()}, bounds=(0, 10))
+    assert rating.estimate == 10.0 and rating.ci_high == 10.0
+    for n in range(1, 261):
+        low, high = campaign.wilson(1.0, n / (1 - n / 261))
+        assert high == 1.0 and low < 1.0
+        low, high = campaign.wilson(0.0, n / (1 - n / 261))
+        assert low == 0.0 and high > 0.0
+
+    from maturity.aggregates import aggregates_set, dump_yaml, read_aggregates
+
+    reg = communes.registry_at("2026-06-01")
+    picks = sorted(reg, key=lambda c: c.nis_code)[::4][:60]
+    responses = [campaign.Response(c.nis_code, dict.fromkeys(DIMS, 100.0), {"budget": 3.0}, {},
+                                   campaign._when("2026-07-01")) for c in picks]
+    report = campaign.campaign_report(CAMPAIGN | {"opens": "2026-06-01", "closes": "2026-12-15"}, reg, responses,
+                                      default_questionnaire)
+    budget = report["items"]["obstacle_budget"]
+    assert budget["estimate"] == 1.0 and budget["ci_high"] == 1.0 and budget["n"] == 60
+    data = aggregates_set(report, publisher="SPW", url="https://example.org", published_on=date(2026, 12, 20))
+    ref = read_aggregates(dump_yaml(data), "campagne.yaml")  # the publication passes its own import check
+    assert ref.item("obstacle_budget").value == 1.0 and ref.scores()["economy"] == 100.0
