@@ -289,6 +289,10 @@ TEXTS: dict[str, dict[str, str]] = {
                      "de": "Und {n:# weitere Maßnahme|# weitere Maßnahmen}: siehe die bearbeitbare Fassung und die "
                            "PST-Tabelle.",
                      "en": "And {n:# more action|# more actions}: see the editable version and the PST table."},
+    # none of the actions shown (the targets alone fit): not "and 7 more" beside no action
+    "roadmap_elsewhere": {"fr": "{n:# action|# actions} : voir la version éditable et le tableau PST.",
+                          "de": "{n:# Maßnahme|# Maßnahmen}: siehe die bearbeitbare Fassung und die PST-Tabelle.",
+                          "en": "{n:# action|# actions}: see the editable version and the PST table."},
 }
 
 
@@ -527,7 +531,8 @@ class SheetContent:
                 years.append((year, lines[:left]))
                 left -= len(lines[:left])
         hidden = self.roadmap.actions - sum(len(lines) for _, lines in years)
-        more = t("roadmap_more", self.lang, n=hidden) if hidden else ""
+        more = t("roadmap_more" if hidden < self.roadmap.actions else "roadmap_elsewhere", self.lang, n=hidden) \
+            if hidden else ""
         return replace(self, roadmap=replace(self.roadmap, years=years, more=more))
 
     def with_limit(self, limit: int, notes: int | None = None) -> SheetContent:

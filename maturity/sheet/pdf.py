@@ -1308,8 +1308,9 @@ ROADMAP_ACTIONS = (12, 6, 0)  # actions of the roadmap the PDF shows, tried in o
 
 def render_pdf(q: Questionnaire, c: SheetContent) -> bytes:
     """The PDF, on at most 3 pages, with the roadmap when there is one: its targets and its first 12
-    actions, else 6, else the targets alone, else no roadmap section (the editable versions and the
-    PST table carry it all); within each, the sheet shortens itself as without a roadmap."""
+    actions, else 6, else as many of its first actions as fit (the targets alone when none does), else no
+    roadmap section (the editable versions and the PST table carry it all); within each, the sheet
+    shortens itself as without a roadmap."""
     return bytes(layout_pdf(q, c).output())
 
 
@@ -1352,10 +1353,22 @@ def _layout_pdf(q: Questionnaire, c: SheetContent) -> SheetPDF:
     if c.roadmap is None:
         return _render(q, c)
     first = min(c.roadmap.actions, ROADMAP_ACTIONS[0])
+    over = None  # the fewest actions tried that did not fit
     for actions in [first, *[a for a in ROADMAP_ACTIONS[1:] if a < first]]:
         pdf = _render(q, c.with_roadmap(actions))
-        if pdf.page_no() <= MAX_PAGES:
-            return pdf
+        if pdf.page_no() > MAX_PAGES:
+            over = actions
+            continue
+        # between the count that fits and the one that did not (7 actions where 6 did not fit and 0 did:
+        # often 4 or 5 fit, and the Collège saw none of the commune's actions), the most that fit, halving
+        while over is not None and over - actions > 1:
+            middle = (actions + over) // 2
+            tried = _render(q, c.with_roadmap(middle))
+            if tried.page_no() <= MAX_PAGES:
+                actions, pdf = middle, tried
+            else:
+                over = middle
+        return pdf
     return _render(q, c.with_roadmap(None))
 
 

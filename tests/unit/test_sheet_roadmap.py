@@ -17,7 +17,7 @@ from maturity.sheet import build, build_content
 from maturity.sheet.pdf import MAX_PAGES, ROADMAP_ACTIONS
 from maturity.targets import Target
 
-from .sheet_helpers import heavy_answers
+from .sheet_helpers import answers_at_rank, heavy_answers
 
 DAY = date(2026, 12, 1)
 Q = load_questionnaire()
@@ -83,6 +83,44 @@ def test_a_short_roadmap_is_on_the_pdf():
     pages, text = _text(build(Q, doc, "fr", "pdf", generated=DAY))
     assert pages <= MAX_PAGES
     assert "Objectifs et feuille de route" in text and "Compter les vélos." in text and "2027" in text
+
+
+def _shown(q, c) -> int:
+    """How many of the roadmap's actions the PDF shows."""
+    from maturity.sheet.pdf import layout_pdf
+
+    roadmap = layout_pdf(q, c).content.roadmap
+    return sum(len(lines) for _, lines in roadmap.years) if roadmap is not None else 0
+
+
+def test_the_pdf_shows_as_many_actions_as_fit_not_none_when_six_do_not():
+    """Eupen (fresh-eyes trial): 7 actions, 6 did not fit on the 3 pages, so the German PDF jumped to 0 and
+    said "Und 7 weitere Maßnahmen" under the targets, with a quarter of page 3 left blank; 5 fitted."""
+    from maturity.sheet.pdf import _render
+
+    doc = answers_at_rank(Q, 1, name="Eupen", nis="63023")
+    doc.extra["targets"] = {DIMS[0]: {"level": "integration", "by": 2028}}
+    doc.extra["plan"] = [dict(item, status="planned")
+                         for item in _plan(7, "Die Teilnahme an der Einkaufszentrale von iMio prüfen. ")]
+    c = build_content(Q, doc, "de", generated=DAY)
+    shown = _shown(Q, c)
+    assert 0 < shown < 6
+    assert _render(Q, c.with_roadmap(shown + 1)).page_no() > MAX_PAGES  # the most that fit
+    pages, text = _text(build(Q, doc, "de", "pdf", generated=DAY))
+    assert pages <= MAX_PAGES and f"Und {7 - shown} weitere Maßnahmen" in text
+
+
+def test_a_roadmap_none_of_whose_actions_is_shown_does_not_say_more():
+    c = build_content(Q, _with_plan(3), "de", generated=DAY).with_roadmap(0)
+    assert c.roadmap.more == "3 Maßnahmen: siehe die bearbeitbare Fassung und die PST-Tabelle."
+    assert build_content(Q, _with_plan(3), "fr", generated=DAY).with_roadmap(1).roadmap.more.startswith(
+        "Et 2 autres actions")
+
+
+def _with_plan(n: int) -> AnswersFile:
+    doc = AnswersFile(Q.id, Q.version, commune={"name": "Namur", "nis_code": "92094"})
+    doc.extra["plan"] = [dict(item, status="planned") for item in _plan(n, "Compter les vélos. ")]
+    return doc
 
 
 roadmaps = st.fixed_dictionaries({
