@@ -281,10 +281,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "roadmap_pst_help": {
         "fr": "Toutes les actions de la feuille de route dans la structure du Programme Stratégique Transversal, "
               "à copier dans son tableau.",
-        "de": "Alle Maßnahmen des Fahrplans in der Struktur des Programme Stratégique Transversal (PST), zum "
-              "Übernehmen in dessen Tabelle.",
-        "en": "Every action of the roadmap in the structure of the Programme Stratégique Transversal (PST), to "
-              "copy into its table."},
+        "de": "Alle Maßnahmen des Fahrplans in der Struktur des strategischen Querschnittsprogramms der "
+              "wallonischen Gemeinden (PST), zum Übernehmen in dessen Tabelle.",
+        "en": "Every action of the roadmap in the structure of the Walloon communes' cross-cutting strategic "
+              "programme (PST), to copy into its table."},
     "roadmap_more": {"fr": "Et {n:# autre action|# autres actions} : voir la version éditable et le tableau PST.",
                      "de": "Und {n:# weitere Maßnahme|# weitere Maßnahmen}: siehe die bearbeitbare Fassung und die "
                            "PST-Tabelle.",

@@ -90,7 +90,9 @@ def test_german_and_english_name_the_pst_in_their_own_words():
     """"in der Struktur des Programme Stratégique Transversal" on a German commune's roadmap: the French
     name of a Walloon instrument, unexplained (found in the fresh-eyes trial)."""
     from maturity.app.texts import TEXTS
+    from maturity.sheet.content import TEXTS as SHEET_TEXTS
 
-    for key, text in TEXTS.items():
-        for lang in ("de", "en"):
-            assert "Programme Stratégique Transversal" not in text.get(lang, ""), (key, lang)
+    for catalog in (TEXTS, SHEET_TEXTS):  # the DOCX's "Für das PST" page too (fresh-eyes trial 6)
+        for key, text in catalog.items():
+            for lang in ("de", "en"):
+                assert "Programme Stratégique Transversal" not in text.get(lang, ""), (key, lang)
