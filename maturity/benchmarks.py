@@ -321,7 +321,9 @@ _KIND_WORDS = {
     "estimate": {"fr": "estimation, pas une mesure", "de": "Schätzung, keine Messung",
                  "en": "estimate, not a measurement"},
 }
-_NO_N = {"fr": "effectif non publié", "de": "Zahl nicht veröffentlicht", "en": "size not published"}
+# "veröffentlichte Zahl, Zahl nicht veröffentlicht" read as a contradiction on a German sheet: what is not
+# published is how many communes the figure counts
+_NO_N = {"fr": "effectif non publié", "de": "Gemeindezahl nicht angegeben", "en": "size not published"}
 _BASE = {"fr": "base : {base}", "de": "Basis: {base}", "en": "base: {base}"}
 _RESPONDENTS = {"fr": "communes répondantes ({n} sur {population})", "de": "antwortende Gemeinden ({n} von {population})",
                 "en": "responding communes ({n} of {population})"}

@@ -413,6 +413,11 @@ def test_sentences_in_german_and_english(sets, questionnaire):
     assert "the 3rd most cited obstacle" in en["obstacle_technology"].text
     assert "4.31 out of 10" in en["progress_self_rated"].text and "at 6 out of 10" in en["progress_self_rated"].text
     assert "size not published" in en["strategy_written"].text
+    # not "veröffentlichte Zahl, Zahl nicht veröffentlicht" (a published figure, figure not published: the
+    # German sheet's sources read as a contradiction; fresh-eyes trial)
+    assert "veröffentlichte Zahl, Basis: " in de["strategy_written"].text
+    assert "Gemeindezahl nicht angegeben" in de["strategy_written"].text
+    assert "Zahl nicht veröffentlicht" not in de["strategy_written"].text
     for lang_found in (de, en):
         assert set(lang_found) == set(_by_figure(comparisons(questionnaire, ANSWERS, assessment, sets, "fr")))
 
