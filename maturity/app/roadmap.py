@@ -102,6 +102,8 @@ def targets_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, 
         rows = target_rows(q, doc, assessment, lang)
     if rows is not None and len(rows):
         st.table(rows, hide_index=True)
+        st.caption(tr("targets_next", lang))
+        session.page_link("recommandations", tr("targets_next_link", lang), ":material/task_alt:")
 
 
 def _save_targets(q: Questionnaire, level_ids: list[str], labels: dict[str, str]) -> None:

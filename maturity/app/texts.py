@@ -1323,6 +1323,17 @@ TEXTS.update({
     "target_none": {"fr": "pas d'objectif", "de": "kein Ziel", "en": "no target"},
     "targets_save": {"fr": "Enregistrer les objectifs", "de": "Ziele speichern", "en": "Save the targets"},
     "targets_saved": {"fr": "Objectifs enregistrés.", "de": "Ziele gespeichert.", "en": "Targets saved."},
+    # under the targets' table: where the roadmap is built (the only link to it stood at the page's foot)
+    "targets_next": {
+        "fr": "Étape suivante : choisissez les actions qui mèneront à ces objectifs et datez-les dans la feuille "
+        "de route, page « Recommandations ».",
+        "de": "Nächster Schritt: Wählen Sie auf der Seite „Empfehlungen“ die Maßnahmen, die zu diesen Zielen "
+        "führen, und planen Sie sie im Fahrplan ein.",
+        "en": "Next step: on the Recommendations page, pick the actions that lead to these targets and date them "
+        "in the roadmap.",
+    },
+    "targets_next_link": {"fr": "Construire la feuille de route", "de": "Den Fahrplan erstellen",
+                          "en": "Build the roadmap"},
     # where a target stands is the core's (targets.LABELS); with no score, the app's table also says why
     "target_no_score": {lang: prefix + "(" + SCORE_STATES["insufficient"][lang] + ")"
                         for lang, prefix in {"fr": "pas de score ", "de": "kein Wert ", "en": "no score "}.items()},

@@ -81,6 +81,23 @@ def test_targets_saved_in_one_tab_never_undo_a_roadmap_written_in_another(mini, 
     assert draft["plan"] == elsewhere and draft["targets"] == {"alpha": {"level": "mid", "by": 2028}}
 
 
+def _roadmap_links(at) -> list:
+    return [link for link in at.main.get("page_link") if link.proto.label == "Construire la feuille de route"]
+
+
+def test_saved_targets_point_to_where_the_roadmap_is_built(mini, store):
+    """After "Objectifs enregistrés", the page's only link to the roadmap stood at its foot, after the
+    obstacles, the barometer and the submit box: on a phone, the official did not know where to go on
+    (fresh-eyes trial). Under the targets' table, a sentence and a link to the recommendations page."""
+    at, _token = _answered(store)
+    goto(at, "resultats")
+    assert not _roadmap_links(at)  # no target yet: no next step to point to
+    _set_target(at, "alpha", "mid", 2028)
+    (link,) = _roadmap_links(at)
+    assert link.proto.page == "recommandations"
+    assert any("Étape suivante" in c.value and "« Recommandations »" in c.value for c in at.caption)
+
+
 def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, store):
     at, token = _answered(store)
     goto(at, "resultats")
