@@ -478,3 +478,22 @@ def test_a_why_that_states_a_barometer_finding_says_whose_it_is():
                 found += 1
                 assert source in text, (rec.id, lang, text)
     assert found >= 12
+
+
+# an action that points back to the one before it: a clitic or subject pronoun first ("Lui confier …", "Les
+# proposer …", "Sie … beauftragen", "Ask it for …"), or a demonstrative as its object ("Inscrire ces projets",
+# "Diese Erfassung", "Write these projects"); "cette auto-évaluation" is the tool's own, always clear
+_POINTS_BACK = {
+    "fr": re.compile(r"^(?:(?:Lui|Leur|Les|Le|La|Y|En)\s|L')|^\S+ (?:ces|ce|cet|cette)\s(?!auto-évaluation|que\b|qui\b)"),
+    "de": re.compile(r"^(?:Sie|Ihn|Ihm|Ihnen|Es)\s|^(?:\S+\s)?(?:Diese|Dieser|Dieses|Diesen)\s(?!Selbstbewertung)"),
+    "en": re.compile(r"^\S+ (?:it|them|this|these|those)\b(?! self-assessment)"),
+}
+
+
+def test_every_action_reads_alone_in_a_roadmap():
+    """A picked action stands alone in the roadmap, the sheet's "Objectifs et feuille de route" and the PST
+    table, away from the action before it: "Lui confier un premier inventaire …" on Gouvy's sheet said
+    nothing of whom to entrust it to (fresh-eyes trial)."""
+    found = [(rec.id, lang, Q.t(action, lang)) for rec in Q.recommendations for action in rec.actions
+             for lang, pattern in _POINTS_BACK.items() if pattern.search(Q.t(action, lang))]
+    assert not found, found
