@@ -16,7 +16,7 @@ import streamlit as st
 from maturity import plan as roadmap
 from maturity import targets as targets_
 from maturity.answers import AnswersFile
-from maturity.display import format_date, format_number
+from maturity.display import LOCALES, format_date, format_number
 from maturity.models import Questionnaire
 from maturity.scoring import Assessment
 
@@ -234,11 +234,14 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
         base = [dict(item.to_json(), budget=roadmap.budget_text(item.budget)) for item in items]
         st.session_state["_plan_base"] = base
     dims = {s.id: q.t(s.label, lang) for s in q.dimensions}
+    options = [roadmap.label(status, lang) for status in roadmap.STATUSES]
+    # a status's word, in any language (a cell edited before a switch of language), -> its id
+    statuses = {roadmap.label(status, other): status for other in LOCALES for status in roadmap.STATUSES}
     frame = pd.DataFrame(
         [{"id": row["id"],
           "objective": dims.get(roadmap.dimension_of(roadmap.read([row])[0], q) or "", roadmap.label("cross", lang)),
           "action": row["action"], "owner": row["owner"], "year": row["year"], "budget": row.get("budget") or "",
-          "status": row["status"]} for row in base],
+          "status": roadmap.label(row["status"], lang)} for row in base],
         columns=["id", "objective", "action", "owner", "year", "budget", "status"])
     if not base:
         st.info(tr("roadmap_empty", lang))
@@ -259,13 +262,15 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
                                                   default=default_year(targets_.of(doc), None)),
             "budget": st.column_config.TextColumn(roadmap.label("budget", lang), width=96, max_chars=roadmap.MAX_SHORT,
                                                   help=tr("col_budget_help", lang)),
+            # the statuses' words themselves, not their ids shown through a format_func: the grid's
+            # accessible cells (what a screen reader reads) held the ids, "planned" on a French page
             "status": st.column_config.SelectboxColumn(roadmap.label("status", lang), width=100,
-                                                       options=list(roadmap.STATUSES),
-                                                       format_func=lambda s: roadmap.label(s, lang),
-                                                       default="planned", required=True),
+                                                       options=options, default=roadmap.label("planned", lang),
+                                                       required=True),
         })
+    rows = [dict(row, status=statuses.get(row.get("status"), row.get("status"))) for row in edited.to_dict("records")]
     # ids of new rows are given against the table's starting rows, so the same table gives the same plan
-    new = roadmap.from_rows(edited.to_dict("records"), roadmap.read(base), default_year(targets_.of(doc), None))
+    new = roadmap.from_rows(rows, roadmap.read(base), default_year(targets_.of(doc), None))
     if new != items:
         roadmap.set_on(doc, new)
         if save(doc):

@@ -111,8 +111,10 @@ def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, stor
                               "year": 2029, "status": "planned"}]  # the year of the dimension's target
     assert not any(b.key == "pick_rec_alpha_low_0" for b in at.button)  # shown as added, not twice
     (editor,) = at.dataframe  # the roadmap's editable table
+    # the status in the page's words, not its id: the grid's accessible cells (a screen reader's) hold the
+    # values, and read "planned" on a French page (fresh-eyes trial)
     assert editor.value[["objective", "action", "year", "status"]].values.tolist() == [["Alpha", "Agir", 2029,
-                                                                                       "planned"]]
+                                                                                       "prévue"]]
     assert any(b.proto.label == "Actions pour le PST (tableur CSV)" for b in at.get("download_button"))
     # what that download holds (AppTest cannot read a download's bytes): the roadmap first, in the PST's structure
     from maturity import sheet
@@ -171,3 +173,6 @@ def test_an_action_picked_in_french_stays_marked_as_added_in_english(data_dir, m
     assert not english.exception, english.exception
     assert any(m.value.startswith("- Act") for m in english.markdown)  # the action, in English
     assert not any(b.key == "pick_rec_alpha_low_0" for b in english.button)  # not offered a second time
+    (editor,) = english.dataframe
+    assert editor.value["status"].tolist() == ["planned"]  # the English word, read back as the id
+    assert store.load_space(token).draft["plan"][0]["status"] == "planned"

@@ -113,7 +113,7 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     wait_idle(page)
     _roadmap_grid(page)
     row = _grid_row(page, 0)
-    assert row[1:] == [plan[0]["action"], "Service informatique", "2028", "104/123-01", "started"], row
+    assert row[1:] == [plan[0]["action"], "Service informatique", "2028", "104/123-01", "en cours"], row
     dimension = next(s for s in q.dimensions if s.id == roadmap.dimension_of(roadmap.read(plan)[0], q))
     assert row[0] == q.t(dimension.label, "fr")  # the objective: the dimension the recommendation lifts
     # the PST table, downloaded and read: the adopted action, with what was typed, in the PST's structure
