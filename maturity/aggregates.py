@@ -55,7 +55,7 @@ _TITLE = {"fr": "Campagne wallonne Smart City : {title}", "de": "Wallonische Sma
 _WALLONIA = {"fr": "Wallonie", "de": "Wallonie", "en": "Wallonia"}
 _GROUP = {
     "province": {"fr": "province de {name}", "de": "Provinz {name}", "en": "province of {name}"},
-    "population_class": {"fr": "communes de {name}", "de": "Gemeinden mit {name}", "en": "communes with {name}"},
+    "population_class": {"fr": "communes de {name}", "de": "Gemeinden: {name}", "en": "communes with {name}"},
 }
 SERIES_LABEL = {
     "fr": "Wallonie (campagne {title}, n = {n} sur {N})",

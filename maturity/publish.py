@@ -59,6 +59,10 @@ T = {
                                        "province : la pondération par province ne le corrige pas.",
         "page": "Page {n}", "score_axis": "Score (0–100)", "mean_score": "Score moyen",
         "share_of": "base : communes à qui la question a été posée",
+        "n_of": "{n} sur {N}",
+        "groups_note": "n : les communes du groupe qui ont répondu, sur ses communes. Chaque case est la moyenne "
+                       "de ses communes répondantes ; son intervalle à 95 % est dans le fichier CSV publié avec ce "
+                       "rapport.",
     },
     "de": {
         "title": "Wallonische Smart-City-Kampagne", "published": "Veröffentlicht von {publisher} am {date} · Lizenz {licence}",
@@ -81,6 +85,10 @@ T = {
                                        "sein: Die Gewichtung nach Provinz korrigiert das nicht.",
         "page": "Seite {n}", "score_axis": "Wert (0–100)", "mean_score": "Mittlerer Wert",
         "share_of": "Basis: Gemeinden, denen die Frage gestellt wurde",
+        "n_of": "{n} von {N}",
+        "groups_note": "n: die Gemeinden der Gruppe, die geantwortet haben, von ihren Gemeinden. Jedes Feld ist der "
+                       "Mittelwert ihrer antwortenden Gemeinden; sein 95-%-Intervall steht in der mit diesem Bericht "
+                       "veröffentlichten CSV-Datei.",
     },
     "en": {
         "title": "Walloon Smart City campaign", "published": "Published by {publisher} on {date} · licence {licence}",
@@ -103,6 +111,9 @@ T = {
                                       "weighting by province does not correct that.",
         "page": "Page {n}", "score_axis": "Score (0–100)", "mean_score": "Mean score",
         "share_of": "base: communes the question was asked of",
+        "n_of": "{n} of {N}",
+        "groups_note": "n: the group's communes that answered, of its communes. Each cell is the mean of its "
+                       "responding communes; its 95 % interval is in the CSV file published with this report.",
     },
 }
 
@@ -379,7 +390,7 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
         for group in report.get("groups", {}).get(kind, {}).values():
             if not group.get("N"):
                 continue
-            cells = [_text(group.get("label"), lang)]
+            cells = [_text(group.get("label"), lang), t["n_of"].format(n=num(group.get("n")), N=num(group["N"]))]
             for d in dims:
                 e = group.get("dimensions", {}).get(d) or {}
                 cells.append("—" if e.get("suppressed") or e.get("estimate") is None else num(e["estimate"]))
@@ -387,8 +398,8 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
     short = [questionnaire.t(s.label, lang).split(" – ")[0].replace("Smart ", "") for s in questionnaire.dimensions]
     pdf.set_font(FAMILY, "", 8.5)  # the groups' column as wide as its longest name, within 42-60 mm
     first = min(60.0, max([42.0] + [pdf.get_string_width(row[0]) + 2 * pdf.c_margin + 0.5 for row in rows]))
-    table([t["group"], *short], rows, [first] + [(width - first) / len(dims)] * len(dims))
-    para(("— : " if lang == "fr" else "—: ") + t["suppressed"], 8, "I", muted)
+    table([t["group"], t["n"], *short], rows, [first, 18.0] + [(width - first - 18.0) / len(dims)] * len(dims))
+    para(("— : " if lang == "fr" else "—: ") + t["suppressed"] + ". " + t["groups_note"], 8, "I", muted)
 
     # --- items then and now
     heading(t["items"])

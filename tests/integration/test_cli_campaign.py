@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -202,6 +203,9 @@ def test_status_and_report_in_words(env: Path, capsys) -> None:
     text = capsys.readouterr().out
     assert "10 responses of 261 communes invited" in text and "Smart Economy" in text
     assert "aucune province ne compte assez de répondants (5)" in text
+    # an item's estimate with its interval, as the JSON, the PDF and the app give it
+    line = next(row for row in text.splitlines() if row.strip().startswith("obstacle_budget"))
+    assert re.search(r"\d+\s%\s\[\d+\s%\s–\s\d+\s%\]\s\(n = 10\)", line), line
 
 
 def test_end_to_end_from_a_campaign_to_another_installs_radar(env: Path, monkeypatch, capsys) -> None:

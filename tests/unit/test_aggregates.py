@@ -64,6 +64,9 @@ def test_the_published_set_round_trips_through_the_import_validation(report):
     assert "Ces chiffres viennent des communes qui ont répondu ; pour la Wallonie, chaque province y pèse" in plain
     assert "peut-être les plus avancées" in plain and "each province counts" in ref.plain_source("en")
     assert "jede Provinz nach der Zahl ihrer Gemeinden" in ref.plain_source("de")
+    # "Gemeinden mit 50.000 Einwohner und mehr" wanted a dative: the pool's form, as a label
+    assert ref.group_label("population_class:50k_plus", "de") == "Gemeinden: 50.000 Einwohner und mehr"
+    assert ref.group_label("population_class:50k_plus", "fr") == "Communes de 50\u202f000 habitants et plus"
 
 
 def test_nothing_per_commune_and_no_group_under_5(report):

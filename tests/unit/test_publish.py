@@ -102,6 +102,10 @@ def test_the_pdf_says_where_the_numbers_come_from(published):
     assert "70 communes sur 261 ont répondu" in text and "CC BY 4.0" in text
     assert "Moyennes par province" in text and "alors et maintenant" in text
     assert "post-stratifiée" in text
+    # each group's mean says how many communes it stands on, and where its interval is
+    assert re.search(r"Hainaut\s+20\s+sur\s+69\s", text) and re.search(r"Brabant wallon\s+—\s+sur\s+27\s", text)
+    assert "son intervalle à 95 % est dans le fichier CSV" in " ".join(text.split())
+    assert "Aucun score n'est rattaché à une commune" in " ".join(text.split())
     for code in _commune_codes():
         assert not re.search(rf"(?<![0-9.,]){code}(?![0-9])", text), code
 
