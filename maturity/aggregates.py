@@ -105,6 +105,20 @@ PLAIN_SOURCE_TEXT = {
           "answer, there is no band. It does not cover another possible gap: the communes that answer may be "
           "the more advanced ones.",
 }
+# a campaign line's note (the radar's tooltip, the sheet's sources): the source and the band in a few
+# plain words, no formula; ``weighting`` only for the Walloon line
+SERIES_NOTE_TEXT = {
+    "fr": "{title}, publié par {publisher} le {date} ({licence}). Moyenne des communes qui ont répondu{weighting}. "
+          "La bande autour de la ligne{brackets} est la marge d'incertitude à 95 %.",
+    "de": "{title}, veröffentlicht von {publisher} am {date} ({licence}). Mittelwert der Gemeinden, die geantwortet "
+          "haben{weighting}. Das Band um die Linie{brackets} ist die Unsicherheit der Schätzung (95 %).",
+    "en": "{title}, published by {publisher} on {date} ({licence}). Average of the communes that answered{weighting}. "
+          "The band around the line{brackets} is the 95 % margin of uncertainty.",
+}
+# the Walloon line's figures in brackets: in the app's table and the sheet's (a peer group's only in the app's)
+SERIES_NOTE_BRACKETS = {"fr": ", comme les chiffres entre parenthèses du tableau,",
+                        "de": ", wie die Zahlen in Klammern in der Tabelle,",
+                        "en": ", like the figures in brackets in the table,"}
 # how the Walloon line was weighted, in the same plain words: by province on every dimension, or not on all
 PLAIN_WEIGHTING = {
     "province": {"fr": " ; pour la Wallonie, chaque province y pèse selon son nombre de communes",
@@ -353,6 +367,21 @@ class CampaignReference:
                                               date=when, licence=self.set.licence or LICENCE,
                                               weighting=weighting[lang] if walloon else "")
 
+    def series_note(self, group: str = "wallonia", lang: str = "fr") -> str:
+        """A line's note where there is room for a sentence or two (the radar's tooltip, the sheet's
+        sources): the source and what the band means, in plain words; the weighting for Wallonia's."""
+        from .display import format_date
+
+        lang = _lang(lang)
+        when = format_date(self.date, lang) if self.date else str(self.set.year)
+        weighting = ""
+        if group == "wallonia" and (walloon := self._figures("wallonia").values()):
+            weighting = PLAIN_WEIGHTING["province" if all(f.weighting == "province" for f in walloon)
+                                        else "none"][lang]
+        return SERIES_NOTE_TEXT[lang].format(title=_text(self.set.title, lang), publisher=self.set.publisher,
+                                             date=when, licence=self.set.licence or LICENCE, weighting=weighting,
+                                             brackets=SERIES_NOTE_BRACKETS[lang] if group == "wallonia" else "")
+
     def _figures(self, group: str) -> dict[str, Any]:
         return {f.dimension: f for f in self.set.figures if f.group == group and f.dimension}
 
@@ -561,7 +590,7 @@ def choose_reference(campaigns: Iterable[CampaignReference | BenchmarkSet] = (),
     if ref is not None:
         scores = ref.scores("wallonia")
         wallonia = ReferenceSeries(ref.label(lang), scores, "campaign", "wallonia", ref.band("wallonia"),
-                                   ref.source(lang)) if scores else None
+                                   ref.series_note("wallonia", lang)) if scores else None
         for group in peer_groups:
             group_scores = ref.scores(group)
             if group_scores:
@@ -569,7 +598,7 @@ def choose_reference(campaigns: Iterable[CampaignReference | BenchmarkSet] = (),
                 name = GROUP_SERIES_LABEL[lang].format(group=_group_name(group, lang), title=ref.title(lang),
                                                        n=_fmt(n or 0, lang), N=_fmt(N or 0, lang))
                 peers.append(ReferenceSeries(name, group_scores, "campaign", group, ref.band(group),
-                                             ref.source(lang), kind="peer"))
+                                             ref.series_note(group, lang), kind="peer"))
             elif pool is not None:
                 series = _pool_series(_pool_group(pool, group), group, lang)
                 if series is not None:

@@ -101,6 +101,7 @@ class RadarSeries:
     note: str = ""
     extra: dict = field(default_factory=dict)
     band: dict[str, tuple[float, float]] | None = None
+    short: str = ""  # a comparison line's header in the sheet's scores table ("Wallonie", "Province")
 
     def __post_init__(self) -> None:
         if self.kind not in STYLES:

@@ -666,7 +666,7 @@ def sheet_kwargs(q: Questionnaire, series: list[SeriesInfo], previous: Any | Non
     from maturity.scoring import score
 
     def radar(s: SeriesInfo) -> Any:
-        return RadarSeries(name=s.name, scores=s.scores, kind=s.kind, note=s.note, band=s.band)
+        return RadarSeries(name=s.name, scores=s.scores, kind=s.kind, note=s.note, band=s.band, short=s.column)
 
     kwargs: dict[str, Any] = {}  # without a regional series the sheet says why in its own two lines
     regional = next((s for s in series if s.kind == "pooled"), None)

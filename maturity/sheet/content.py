@@ -22,7 +22,7 @@ from typing import Any
 from .. import benchmarks, plan
 from ..answers import AnswersFile
 from ..charts import RadarSeries
-from ..display import format_date, format_number, format_percent, plural_text, round_int
+from ..display import format_date, format_number, format_percent, format_range, plural_text, round_int
 from ..errors import InvalidInput
 from ..labels import FIGURE_WORDS, RESULTS_WORDS, SCORE_STATES, UNANSWERED, answer_state, answer_state_label
 from ..merge import divergent_of, team_roles
@@ -138,6 +138,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # how many questions were answered "Ne s'applique pas" (maturity.labels): a header of the PDF's 26-30 mm
     # column, where the app's wide table quotes the option itself; the method line quotes it on the sheet
     "col_na": {"fr": "Sans objet", "de": "Trifft nicht zu", "en": "Not applicable"},
+    "col_reference": {"fr": "Wallonie", "de": "Wallonie", "en": "Wallonia"},  # the app's short header
     "col_change": RESULTS_WORDS["change"],
     "insufficient": SCORE_STATES["insufficient"],  # the core's (maturity.labels), as the app and the CLI say
     "levels_title": {"fr": "Les niveaux", "de": "Die Stufen", "en": "The levels"},
@@ -354,6 +355,7 @@ class ScoreRow:
     change: str = ""  # vs the previous assessment, e.g. "+12"
     value: float | None = None
     na: str = "0"  # how many questions were answered "not applicable"
+    comparisons: tuple[str, ...] = ()  # the Walloon line in numbers, "45 (41–50)", after the score
 
 
 @dataclass
@@ -503,6 +505,17 @@ class SheetContent:
         return replace(self, comparisons=self.untrended, sources=self.sources[:self.sources_before_trends],
                        trends_hidden=True)
 
+    def without_reference_column(self) -> SheetContent:
+        """The same content without the Walloon line's column in the scores table, for a PDF that must fit
+        on its pages (the very last resort: the radar still draws the line, the editable versions keep it)."""
+        from dataclasses import replace
+
+        k = len(self.scores[0].comparisons) if self.scores else 0
+        if not k:
+            return self
+        return replace(self, scores=[replace(r, comparisons=()) for r in self.scores],
+                       score_headers=self.score_headers[:2] + self.score_headers[2 + k:])
+
     def with_topics(self, shown: int) -> SheetContent:
         """The same content showing only the first ``shown`` of a team's topics, for a PDF that must fit
         on its pages; the editable versions keep them all, and the PDF says how many it leaves out."""
@@ -608,6 +621,17 @@ class _Sources:
 
 
 # --- building ----------------------------------------------------------------------------------
+
+
+def _comparison_cell(s: RadarSeries, dimension: str, lang: str) -> str:
+    """A comparison line's figure for a dimension, with its 95 % interval when it has one: "45 (41–50)"."""
+    value = s.scores.get(dimension)
+    if value is None:
+        return "—"
+    low_high = (s.band or {}).get(dimension)
+    if low_high is None or low_high[0] == low_high[1]:
+        return format_number(value, lang)
+    return f"{format_number(value, lang)} ({format_range(*low_high, lang)})"
 
 
 def _date_of(value: Any, lang: str) -> str:
@@ -735,6 +759,9 @@ def build_content(
             series.append(extra)
             sources.series(extra)
     note = t("no_reference", lang) if reference is None else ""
+    # the Walloon line in numbers too, beside the score; the peer group's stays on the radar (a table of
+    # eight columns, with the change, broke its headers inside words and a heavy sheet ran to four pages)
+    comparisons = [reference] if reference is not None else []
 
     # scores table
     rows = []
@@ -753,9 +780,11 @@ def build_content(
             section.id, q.t(section.label, lang),
             format_number(d.score, lang) if d.score is not None else "—",
             q.t(level.label, lang) if level else t("insufficient", lang),
-            format_percent(d.coverage, lang), d.score is None, change, d.score, format_number(d.na_count, lang)))
-    headers = [t("col_dimension", lang), t("col_score", lang), t("col_level", lang), t("col_coverage", lang),
-               t("col_na", lang)]
+            format_percent(d.coverage, lang), d.score is None, change, d.score, format_number(d.na_count, lang),
+            tuple(_comparison_cell(s, section.id, lang) for s in comparisons)))
+    headers = [t("col_dimension", lang), t("col_score", lang),
+               *[s.short or t("col_reference", lang) for s in comparisons],
+               t("col_level", lang), t("col_coverage", lang), t("col_na", lang)]
     if previous is not None:
         headers.append(t("col_change", lang))
 
@@ -858,7 +887,7 @@ def build_content(
         labels={k: t(k, lang) for k in ("why", "actions", "resources", "no_sources", "warnings_title",
                                          "priority", "priority_names", "no_obstacles", "no_comparisons",
                                          "notes_more", "notes_elsewhere", "topics_more", "topics_elsewhere",
-                                         "method_short", "col_range", "col_meaning", "trends_more")},
+                                         "method_short", "col_range", "col_meaning", "trends_more", "col_level")},
     )
 
 

@@ -172,13 +172,17 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
     if c.reference_note:
         _muted(document.add_paragraph(), c.reference_note, size=8.5)
     document.add_heading(c.levels_title, level=2)
-    _table(document, [c.score_headers[2], c.labels["col_range"], c.labels["col_meaning"]],
+    _table(document, [c.labels["col_level"], c.labels["col_range"], c.labels["col_meaning"]],
            [[lv.label, lv.range, lv.description] for lv in reversed(c.levels)], widths=[3.2, 2.4, 11.4])
 
     document.add_heading(c.scores_title, level=1)
+    comparisons = len(c.scores[0].comparisons) if c.scores else 0
+    widths = [5.6, 1.6, 3.4, 2.2, 2.2, 2.0] if c.show_change else [6.6, 1.8, 3.6, 2.5, 2.5]
+    if comparisons:  # the radar's comparison lines after the score, 2.3 cm each, taken from the first column
+        widths = [widths[0] - 2.3 * comparisons, widths[1], *[2.3] * comparisons, *widths[2:]]
     _table(document, c.score_headers,
-           [[r.label, r.score, r.level, r.coverage, r.na] + ([r.change] if c.show_change else []) for r in c.scores],
-           widths=[5.6, 1.6, 3.4, 2.2, 2.2, 2.0] if c.show_change else [6.6, 1.8, 3.6, 2.5, 2.5])
+           [[r.label, r.score, *r.comparisons, r.level, r.coverage, r.na] + ([r.change] if c.show_change else [])
+            for r in c.scores], widths=widths)
 
     document.add_heading(c.next_steps_title, level=1)
     _muted(document.add_paragraph(), c.next_steps_intro)

@@ -41,11 +41,13 @@ def render_markdown(c: SheetContent) -> str:
     add("")
     add(f"## {escape(c.scores_title)}")
     add("")
-    aligns = [":--", "--:", ":--", "--:", "--:"] + (["--:"] if c.show_change else [])
+    comparisons = len(c.scores[0].comparisons) if c.scores else 0
+    aligns = [":--", "--:", *["--:"] * comparisons, ":--", "--:", "--:"] + (["--:"] if c.show_change else [])
     add("| " + " | ".join(_cell(h) for h in c.score_headers) + " |")
     add("| " + " | ".join(aligns) + " |")
     for r in c.scores:
-        cells = [r.label, r.score, f"*{_cell(r.level)}*" if r.insufficient else r.level, r.coverage, r.na]
+        cells = [r.label, r.score, *r.comparisons, f"*{_cell(r.level)}*" if r.insufficient else r.level, r.coverage,
+                 r.na]
         if c.show_change:
             cells.append(r.change)
         add("| " + " | ".join(x if x.startswith("*") else _cell(x) for x in cells) + " |")

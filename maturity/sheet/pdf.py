@@ -718,16 +718,36 @@ def _scores(pdf: SheetPDF, c: SheetContent) -> None:
     rows = []
     for r in c.scores:
         cells = [(r.label, "B", INK), (r.score, "B" if not r.insufficient else "", INK if not r.insufficient else MUTED),
+                 *[(text, "", INK) for text in r.comparisons],
                  (r.level, "" if not r.insufficient else "I", INK if not r.insufficient else WARN),
                  (r.coverage, "", MUTED), (r.na, "", MUTED)]
         if c.show_change:
             cells.append((r.change, "", INK))
         rows.append(cells)
-    if c.show_change:
+    comparisons = len(c.scores[0].comparisons) if c.scores else 0
+    if comparisons:  # the Walloon line after the score ("45 (41–50)"): each other column as wide as its
+        # longest word (a header never breaks inside a word, in any language), the dimension the rest
+        widths = [0.0] + [_column_width(pdf, c.score_headers[i], [row[i][0] for row in rows])
+                          for i in range(1, len(c.score_headers))]
+        widths[0] = pdf.width - sum(widths)
+        aligns = ("LEFT", "RIGHT", *["RIGHT"] * comparisons, "LEFT", "RIGHT", "RIGHT") + (("RIGHT",) if c.show_change
+                                                                                           else ())
+    elif c.show_change:
         widths, aligns = (67, 12, 25, 20, 26, 24), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT")
     else:
         widths, aligns = (72, 14, 36, 22, 30), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT")
     _table(pdf, c.score_headers, rows, widths, aligns)
+
+
+def _column_width(pdf: SheetPDF, header: str, cells: list[str]) -> float:
+    """A scores table column as wide as its longest header word (7.6 pt bold; the header on two lines at
+    most) or cell (8.6 pt bold), with the table's padding."""
+    pdf.font(7.6, "B")
+    widest = max([pdf.get_string_width(drawable(word, "B")) for word in header.split() or [""]]
+                 + [pdf.get_string_width(drawable(header, "B")) / 2])
+    pdf.font(8.6, "B")
+    widest = max([widest] + [pdf.get_string_width(drawable(cell, "B")) for cell in cells])
+    return widest + 2 * 1.6 + 1.0
 
 
 def _next_steps(pdf: SheetPDF, c: SheetContent) -> None:
@@ -1112,20 +1132,24 @@ def _tries(c: SheetContent) -> list[tuple[int, int]]:
     return [t for t in dict.fromkeys(tries) if t != (n, k)]
 
 
-def _compact_tries(c: SheetContent) -> list[tuple[int, int, bool, bool, bool, int]]:
+def _compact_tries(c: SheetContent) -> list[tuple[int, int, bool, bool, bool, int, bool]]:
     """The last resorts, with tighter spacing and priorities that may split across pages: 6 priorities;
     then smaller sizes and the method in one sentence; then fewer of the commune's notes (the DOCX and
     the Markdown keep them all; the PDF says how many it leaves out); then the priorities without their
     "why" paragraph; then the barometer's sentences without the earlier editions' figures (said in one
-    line); then, for a team, fewer of the topics where it differs (said in one line, as the notes).
-    (limit, notes, brief, why, trends, topics)"""
+    line); then, for a team, fewer of the topics where it differs (said in one line, as the notes); then the
+    scores table without the Walloon line's column (the radar still draws it).
+    (limit, notes, brief, why, trends, topics, reference column)"""
     n, k, m = len(c.priorities), len(c.notes), len(c.topics)
     limit = min(n, MIN_PRIORITIES)
     tries = ([(limit, k, False, True, True, m), (limit, k, True, True, True, m)]
              + [(limit, min(k, keep), True, True, True, m) for keep in PDF_NOTES_STEPS]
              + [(limit, 0, True, False, True, m), (limit, 0, True, False, False, m)]
              + [(limit, 0, True, False, False, min(m, keep)) for keep in PDF_TOPICS_STEPS])
-    return list(dict.fromkeys(tries))
+    tries = [(*t, True) for t in dict.fromkeys(tries)]
+    if c.scores and c.scores[0].comparisons:  # at the very last, the scores table without the Walloon column
+        tries.append((*tries[-1][:-1], False))
+    return tries
 
 
 def _saved(pdf: SheetPDF, c: SheetContent, limit: int, notes: int) -> float:
@@ -1283,15 +1307,16 @@ def _compact(c: SheetContent, radar: RadarDrawing, measures: dict) -> SheetPDF:
     """The last resort: tighter spacing, then fewer notes, until the sheet fits (real layouts). A try but
     the last stops as soon as it needs a page more than the sheet has (it would be dropped)."""
     tries = _compact_tries(c)
-    begun = None  # the first sections, the same for every try (laid out once, copied for each)
-    for i, (limit, notes, brief, why, trends, topics) in enumerate(tries):
+    begun = {}  # the first sections, the same for every try with the same scores table (laid out once, copied)
+    for i, (limit, notes, brief, why, trends, topics, column) in enumerate(tries):
         shown = c.with_limit(limit, notes).with_topics(topics)
         shown = shown if trends else shown.without_trends()
-        if begun is None:
-            begun = _begin(shown, radar, compact=True)
+        shown = shown if column else shown.without_reference_column()
+        if column not in begun:
+            begun[column] = _begin(shown, radar, compact=True)
         try:
             pdf = _layout(shown, radar, measures, compact=True, brief=brief, why=why,
-                          budget=None if i == len(tries) - 1 else MAX_PAGES, begun=begun)
+                          budget=None if i == len(tries) - 1 else MAX_PAGES, begun=begun[column])
         except _OverBudget:
             continue
         if pdf.page_no() <= MAX_PAGES:

@@ -157,6 +157,24 @@ def test_the_campaign_is_the_walloon_series_and_the_pool_is_unverified_and_only_
     assert as_json["wallonia"]["band"]["economy"][0] < as_json["wallonia"]["scores"]["economy"]
 
 
+def test_a_campaign_line_says_its_source_and_band_in_plain_words_without_the_formula(report):
+    """A campaign line's note is the radar's tooltip and the sheet's sources row, which a Collège reads: the
+    source, who answered, what the band means; the estimator's formula (cut by the sheet at 400 characters,
+    "V = Σ (N_…") stays in the published method and the coordinator's page."""
+    ref = aggregates.read_aggregates(_yaml(_set(report)), "c.yaml")
+    choice = aggregates.choose_reference([ref], None, "92094", "fr")
+    for series in (choice.wallonia, *choice.peers):
+        assert not set("ŷ√Σ") & set(series.note) and "post-stratifiée" not in series.note
+        assert "Coordination Smart Région" in series.note and "CC BY 4.0" in series.note
+        assert "marge d'incertitude à 95 %" in series.note and len(series.note) < 400
+    # the Walloon line's figures are in brackets in the tables (the app's and the sheet's), a peer's in the app's
+    assert "chiffres entre parenthèses du tableau" in choice.wallonia.note
+    assert "chaque province y pèse" in choice.wallonia.note
+    assert all("parenthèses" not in p.note and "province y pèse" not in p.note for p in choice.peers)
+    for lang, word in (("de", "Klammern"), ("en", "brackets")):
+        assert word in aggregates.choose_reference([ref], None, "92094", lang).wallonia.note
+
+
 def test_the_most_recent_campaign_wins(report):
     old = _set(report)
     new = dict(_set(report), id="campagne-wal-2028", campaign="wal-2028", date="2028-07-01", year=2028,

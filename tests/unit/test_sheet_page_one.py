@@ -547,3 +547,34 @@ def test_a_pdf_showing_none_of_the_notes_does_not_call_them_more(lang, said, wro
     flat = " ".join(" ".join(text).split())
     assert said in flat
     assert wrong not in flat
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_the_walloon_line_is_in_the_scores_table_with_its_interval(lang):
+    """The radar's Walloon line in numbers beside the score, "46 (41–50)" (a campaign's interval), in the
+    PDF, the DOCX and the Markdown; a pool's line without an interval is a bare number; a dimension the
+    line lacks is a dash. The PDF leaves the column out only as its very last resort (the heaviest sheet
+    above)."""
+    import docx
+
+    scores = {d: 40.0 + 2 * i for i, d in enumerate(DIMS)} | {DIMS[3]: None}
+    kwargs = with_series(lang, "campaign", scores, None, None)
+    doc = answers_at_rank(DEFAULT, 1)
+    content = build_content(DEFAULT, doc, lang, generated=DAY, **kwargs)
+    header = {"fr": "Wallonie", "de": "Wallonie", "en": "Wallonia"}[lang]
+    assert content.score_headers[2] == header
+    cells = [r.comparisons for r in content.scores]
+    assert cells[0] == ("40 (34–46)",) and cells[3] == ("—",)
+    pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY, **kwargs))
+    assert pages <= MAX_PAGES and header in text[0] and "40 (34–46)" in text[0]
+    md = build(DEFAULT, doc, lang, "md", generated=DAY, **kwargs).decode()
+    assert f"| {header} |" in md and "| 40 (34–46) |" in md
+    table = next(t for t in docx.Document(io.BytesIO(build(DEFAULT, doc, lang, "docx", generated=DAY, **kwargs))).tables
+                 if t.rows[0].cells[0].text == content.score_headers[0])
+    assert [c.text for c in table.rows[0].cells] == content.score_headers and table.rows[1].cells[2].text == "40 (34–46)"
+    # a pool's line: no interval, a bare number
+    pooled = build_content(DEFAULT, doc, lang, generated=DAY, **with_series(lang, "pool", scores, None, None))
+    assert pooled.scores[0].comparisons == ("40",)
+    # no regional line: the table as before
+    plain = build_content(DEFAULT, doc, lang, generated=DAY)
+    assert header not in plain.score_headers and all(r.comparisons == () for r in plain.scores)
