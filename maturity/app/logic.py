@@ -441,8 +441,6 @@ def score_table(q: Questionnaire, series: list[SeriesInfo], assessment: Assessme
     """The radar's numbers as rows (one per dimension, one column per series), for screen readers. The
     series' columns carry short headers (:func:`column_labels`), explained in :func:`series_rows`. A
     campaign's estimate comes with its 95 % interval, "50 (41–60)": the band the radar draws, in numbers."""
-    from maturity.display import format_range
-
     rows = []
     labels = column_labels(series)
     for section in q.dimensions:
