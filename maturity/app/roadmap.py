@@ -275,3 +275,20 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
         roadmap.set_on(doc, new)
         if save(doc):
             st.toast(tr("roadmap_saved", lang), icon=":material/check:")
+    if new:
+        phone_list(new, lang)
+
+
+def phone_list(items: list[roadmap.PlanItem], lang: str) -> None:
+    """The roadmap as a list, shown on a phone only (``shell.roadmap_css``): there the grid's width holds
+    the objective and the action, and the owner, year, budget and status are reached by scrolling it
+    sideways, away from their action (fresh-eyes trial, 390 px). Each action, then what is saved for it."""
+    from .tables import rows_as_list
+
+    esc = logic.escape_markdown
+    rows = [{roadmap.label("action", lang): esc(item.action), roadmap.label("owner", lang): esc(item.owner),
+             tr("col_year", lang): str(item.year), roadmap.label("budget", lang): esc(roadmap.format_budget(item.budget, lang)),
+             roadmap.label("status", lang): roadmap.label(item.status, lang)} for item in items]
+    with st.container(key="roadmap_list"):
+        st.caption(tr("roadmap_list_help", lang))
+        st.markdown(rows_as_list(rows, lang))

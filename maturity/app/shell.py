@@ -146,12 +146,15 @@ def set_favicon() -> None:
 def roadmap_css() -> str:
     """The targets form's rows (``roadmap.targets_section``): its twelve fields in one container, drawn
     as ``st.columns([3, 1])`` draws a row: a wrapping flex row with a 1rem gap, the level 3/4 and the year
-    1/4 of the width, each column full width on a screen of 640 px or less (Streamlit's own rule)."""
+    1/4 of the width, each column full width on a screen of 640 px or less (Streamlit's own rule). The
+    roadmap's list under its grid, on such a screen only."""
     rows = ".st-key-tg_rows"
     return (f"{rows}{{flex-direction:row !important;flex-wrap:wrap !important;gap:1rem !important}}"
             f"{rows}>:nth-child(odd){{flex:1 1 calc(75% - 1rem) !important}}"
             f"{rows}>:nth-child(even){{flex:1 1 calc(25% - 1rem) !important}}"
-            f"@media (max-width:640px){{{rows}>*{{min-width:calc(100% - 24px) !important}}}}")
+            f"@media (max-width:640px){{{rows}>*{{min-width:calc(100% - 24px) !important}}}}"
+            # the roadmap's list (``roadmap.phone_list``): on a phone only, where the grid scrolls sideways
+            "@media (min-width:640.02px){.st-key-roadmap_list{display:none !important}}")
 
 
 def tab_title(page_title: str, lang: str) -> str:

@@ -1388,6 +1388,14 @@ TEXTS.update({
                     "en": "Add to the roadmap"},
     "roadmap_add_short": {"fr": "Ajouter", "de": "Hinzufügen", "en": "Add"},
     "roadmap_added": {"fr": "Dans la feuille de route", "de": "Im Fahrplan", "en": "In the roadmap"},
+    "roadmap_list_help": {
+        "fr": "Sur un petit écran, faites glisser le tableau vers la gauche pour modifier le responsable, l'année, "
+        "le budget et le statut. Ci-dessous, chaque action avec ce qui est enregistré.",
+        "de": "Auf einem kleinen Bildschirm schieben Sie die Tabelle nach links, um Verantwortliche, Jahr, Budget "
+        "und Status zu ändern. Darunter jede Maßnahme mit dem, was gespeichert ist.",
+        "en": "On a small screen, swipe the table to the left to change the owner, year, budget and status. Below, "
+        "each action with what is saved.",
+    },
     "roadmap_saved": {"fr": "Feuille de route enregistrée.", "de": "Fahrplan gespeichert.", "en": "Roadmap saved."},
     "col_budget_help": {"fr": "Un montant en euros (15 000) ou un article budgétaire (104/123-01).",
                         "de": "Ein Betrag in Euro (15 000) oder ein Haushaltsartikel (104/123-01).",

@@ -115,6 +115,9 @@ def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, stor
     # values, and read "planned" on a French page (fresh-eyes trial)
     assert editor.value[["objective", "action", "year", "status"]].values.tolist() == [["Alpha", "Agir", 2029,
                                                                                        "prévue"]]
+    # the list a phone shows under the grid (the style hides it on a wider screen): each action, then what is saved
+    (listed,) = [m.value for m in at.markdown if m.value.startswith("- **Agir**")]
+    assert "Année\u00a0: 2029" in listed and "Statut\u00a0: prévue" in listed and "Responsable" not in listed  # none typed
     assert any(b.proto.label == "Actions pour le PST (tableur CSV)" for b in at.get("download_button"))
     # what that download holds (AppTest cannot read a download's bytes): the roadmap first, in the PST's structure
     from maturity import sheet

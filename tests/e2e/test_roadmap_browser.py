@@ -116,6 +116,16 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     assert row[1:] == [plan[0]["action"], "Service informatique", "2028", "104/123-01", "en cours"], row
     dimension = next(s for s in q.dimensions if s.id == roadmap.dimension_of(roadmap.read(plan)[0], q))
     assert row[0] == q.t(dimension.label, "fr")  # the objective: the dimension the recommendation lifts
+    # a phone shows the roadmap as a list too (its grid holds the action, its other columns scroll sideways);
+    # a desktop, whose grid shows every column, does not
+    listed = page.locator(f"{MAIN} .st-key-roadmap_list")
+    assert listed.count() == 1 and not listed.is_visible()
+    page.set_viewport_size({"width": 390, "height": 844})
+    listed.wait_for(state="visible")
+    text = listed.inner_text()
+    assert plan[0]["action"] in text and "Service informatique" in text and "en cours" in text, text
+    page.set_viewport_size({"width": 1280, "height": 900})
+    listed.wait_for(state="hidden")
     # the PST table, downloaded and read: the adopted action, with what was typed, in the PST's structure
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name=re.compile("Actions pour le PST")).click()
