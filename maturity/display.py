@@ -102,6 +102,20 @@ def format_range(low: float | None, high: float | None, lang: str = "fr", digits
     return f"{a}{' – ' if any(c.isspace() for c in a + b) else '–'}{b}"
 
 
+def format_estimate(value: float | None, low_high: Sequence[float] | None, lang: str = "fr",
+                    digits: int = 0) -> str:
+    """An estimate with its 95 % interval, the one way the tables write it: "46 (41–50)"; the bare figure
+    when it has no interval or when its ends are written alike (every commune of the group answered:
+    "51", never "51 (51–51)"); "—" without a value."""
+    if value is None:
+        return "—"
+    shown = format_number(value, lang, digits)
+    if not low_high:
+        return shown
+    low, high = format_number(low_high[0], lang, digits), format_number(low_high[1], lang, digits)
+    return shown if low == high else f"{shown} ({format_range(low_high[0], low_high[1], lang, digits)})"
+
+
 def format_date(value: date | datetime | str, lang: str = "fr") -> str:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)

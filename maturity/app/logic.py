@@ -24,9 +24,9 @@ from maturity.answers import (
     parse_answers_json,
 )
 from maturity.display import (
+    format_estimate,
     format_number,
     format_percent,
-    format_range,
     round_half_up,
     round_int,
     round_parts,
@@ -449,10 +449,8 @@ def score_table(q: Questionnaire, series: list[SeriesInfo], assessment: Assessme
         row = {tr("col_dimension", lang): q.t(section.label, lang)}
         for s, label in zip(series, labels, strict=True):
             value = s.scores.get(section.id)
-            band = (s.band or {}).get(section.id)
-            text = tr("insufficient_short", lang) if value is None else format_number(value, lang)
-            if value is not None and band is not None and band[0] != band[1]:
-                text += f" ({format_range(band[0], band[1], lang)})"
+            text = (tr("insufficient_short", lang) if value is None
+                    else format_estimate(value, (s.band or {}).get(section.id), lang))
             row[escape_markdown(label)] = text
         row[tr("col_level", lang)] = q.t(level.label, lang) if level else tr("insufficient_short", lang)
         row[tr("col_coverage", lang)] = format_percent(d.coverage, lang)
@@ -755,15 +753,7 @@ def campaign_table(q: Questionnaire, ref: Any, lang: str) -> list[dict[str, str]
         row = {tr("col_group", lang): ref.group_label(group, lang),
                tr("col_n", lang): tr("n_of", lang, n=format_number(n or 0, lang), N=format_number(big_n or 0, lang))}
         for section in q.dimensions:
-            value = scores.get(section.id)
-            if value is None:
-                cell = "—"
-            elif section.id in band:
-                low, high = band[section.id]
-                cell = f"{format_number(value, lang)} ({format_range(low, high, lang)})"
-            else:
-                cell = format_number(value, lang)
-            row[q.t(section.label, lang)] = cell
+            row[q.t(section.label, lang)] = format_estimate(scores.get(section.id), band.get(section.id), lang)
         rows.append(row)
     return rows
 

@@ -22,7 +22,7 @@ from typing import Any
 from .. import benchmarks, plan
 from ..answers import AnswersFile
 from ..charts import RadarSeries
-from ..display import format_date, format_number, format_percent, format_range, plural_text, round_int
+from ..display import format_date, format_estimate, format_number, format_percent, plural_text, round_int
 from ..errors import InvalidInput
 from ..labels import FIGURE_WORDS, RESULTS_WORDS, SCORE_STATES, UNANSWERED, answer_state, answer_state_label
 from ..merge import divergent_of, team_roles
@@ -623,17 +623,6 @@ class _Sources:
 # --- building ----------------------------------------------------------------------------------
 
 
-def _comparison_cell(s: RadarSeries, dimension: str, lang: str) -> str:
-    """A comparison line's figure for a dimension, with its 95 % interval when it has one: "45 (41–50)"."""
-    value = s.scores.get(dimension)
-    if value is None:
-        return "—"
-    low_high = (s.band or {}).get(dimension)
-    if low_high is None or low_high[0] == low_high[1]:
-        return format_number(value, lang)
-    return f"{format_number(value, lang)} ({format_range(*low_high, lang)})"
-
-
 def _date_of(value: Any, lang: str) -> str:
     if not value:
         return ""
@@ -781,7 +770,8 @@ def build_content(
             format_number(d.score, lang) if d.score is not None else "—",
             q.t(level.label, lang) if level else t("insufficient", lang),
             format_percent(d.coverage, lang), d.score is None, change, d.score, format_number(d.na_count, lang),
-            tuple(_comparison_cell(s, section.id, lang) for s in comparisons)))
+            tuple(format_estimate(s.scores.get(section.id), (s.band or {}).get(section.id), lang)
+                  for s in comparisons)))
     headers = [t("col_dimension", lang), t("col_score", lang),
                *[s.short or t("col_reference", lang) for s in comparisons],
                t("col_level", lang), t("col_coverage", lang), t("col_na", lang)]

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from maturity.display import (
+    format_estimate,
     format_number,
     format_percent,
     format_range,
@@ -55,6 +56,16 @@ def test_a_range_is_written_one_way_in_every_language():
     assert format_range(1234, 2345, "fr").replace("\u202f", " ") == "1 234 – 2 345"
     assert format_range(1234, 2345, "de") == "1.234–2.345"
     assert format_range(None, 54) == format_range(47, None) == "—"
+
+
+def test_an_estimate_with_its_interval_is_written_one_way():
+    """The tables' "46 (41–50)": the bare figure without an interval, or when the interval's ends are written
+    alike (a group where every commune answered: "51", not "51 (51–51)"); a dash without a value."""
+    assert format_estimate(46.2, (41.3, 50.4)) == "46 (41–50)"
+    assert format_estimate(46.25, (41.3, 50.44), "de", 1) == "46,3 (41,3–50,4)"
+    assert format_estimate(51.0, (50.6, 51.4)) == format_estimate(51.0, (51.0, 51.0)) == "51"
+    assert format_estimate(51.0, None) == format_estimate(51.0, ()) == "51"
+    assert format_estimate(None, (1, 2)) == "—"
 
 
 def test_parts_add_up_to_the_rounded_total():
