@@ -103,17 +103,18 @@ def format_range(low: float | None, high: float | None, lang: str = "fr", digits
 
 
 def format_estimate(value: float | None, low_high: Sequence[float] | None, lang: str = "fr",
-                    digits: int = 0) -> str:
-    """An estimate with its 95 % interval, the one way the tables write it: "46 (41–50)"; the bare figure
-    when it has no interval or when its ends are written alike (every commune of the group answered:
-    "51", never "51 (51–51)"); "—" without a value."""
+                    digits: int = 0, *, percent: bool = False) -> str:
+    """An estimate with its 95 % interval, the one way the tables write it: "46 (41–50)", "47 % (33 % – 61 %)"
+    (``percent``: a share); the bare figure when it has no interval or when its ends are written alike
+    (every commune of the group answered: "51", never "51 (51–51)"); "—" without a value."""
     if value is None:
         return "—"
-    shown = format_number(value, lang, digits)
+    fmt = format_percent if percent else format_number
+    shown = fmt(value, lang, digits)
     if not low_high:
         return shown
-    low, high = format_number(low_high[0], lang, digits), format_number(low_high[1], lang, digits)
-    return shown if low == high else f"{shown} ({format_range(low_high[0], low_high[1], lang, digits)})"
+    low, high = fmt(low_high[0], lang, digits), fmt(low_high[1], lang, digits)
+    return shown if low == high else f"{shown} ({format_range(low_high[0], low_high[1], lang, digits, percent=percent)})"
 
 
 def format_date(value: date | datetime | str, lang: str = "fr") -> str:

@@ -545,19 +545,42 @@ def comparison_groups(found: list[Any], lang: str) -> list[tuple[str, list[str]]
 
 
 def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any], lang: str,
-                  sets: list[Any] | None = None, cite: bool = True) -> list[dict[str, str]]:
+                  sets: list[Any] | None = None, cite: bool = True, campaign: Any = None) -> list[dict[str, str]]:
     """Each obstacle: the commune's rating next to the barometer's figure for it (``cite=False``: without
-    the study's parenthesis, said once under the table with :func:`obstacle_cites`)."""
+    the study's parenthesis, said once under the table with :func:`obstacle_cites`); with an imported
+    ``campaign`` (a ``CampaignReference``), also the share of the communes that cite it by its estimate,
+    "47 % (33 % – 61 %)" (:func:`campaign_obstacles_note` says where it comes from)."""
+    from maturity.display import format_estimate
+
     rows = []
     for question in q.obstacles:
         ref = obstacle_figure(q, question, sets or [])
-        rows.append({
+        row = {
             tr("col_obstacle", lang): q.t(question.text, lang),
             tr("col_severity", lang): value_label(q, question, answers.get(question.id), lang),
             tr("col_barometer", lang): figure_text(ref, lang, cite, rank_key="barometer_rank") if ref is not None
             else tr("no_barometer_figure", lang),
-        })
+        }
+        if campaign is not None:
+            fig = campaign_obstacle_figure(campaign, question.id)
+            row[tr("col_campaign_cites", lang, year=campaign.set.year)] = (
+                tr("campaign_not_published", lang) if fig is None else format_estimate(
+                    fig.value, (fig.ci_low, fig.ci_high) if fig.ci_low is not None else None, lang, percent=True))
+        rows.append(row)
     return rows
+
+
+def campaign_obstacle_figure(campaign: Any, question_id: str) -> Any:
+    """An imported campaign's share of the communes citing an obstacle (its ``item.*`` figure on that
+    question), or None when the campaign does not publish it (fewer than 5 answers)."""
+    return next((f for f in campaign.set.figures if f.id.startswith("item.") and f.question == question_id
+                 and f.unit == "share" and f.group == "wallonia"), None)
+
+
+def campaign_obstacles_note(campaign: Any, lang: str) -> str:
+    """Under the obstacles table: where the campaign's column comes from and what its brackets mean."""
+    return tr("campaign_obstacles_note", lang, title=escape_markdown(campaign.title(lang)),
+              n=format_number(campaign.n, lang), N=format_number(campaign.N, lang))
 
 
 def obstacle_cites(q: Questionnaire, sets: list[Any] | None, lang: str) -> list[str]:

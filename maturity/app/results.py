@@ -153,8 +153,13 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
     sets = session.benchmark_sets()
     obstacles, obstacle_note = None, ""
     if q.obstacles:
-        obstacles = _frame(logic.obstacle_rows(q, assessment, doc.answers, lang, sets, cite=False))
+        from maturity.aggregates import latest_campaign
+
+        campaign = latest_campaign(reads[1])  # the imported campaign's shares beside the barometer's
+        obstacles = _frame(logic.obstacle_rows(q, assessment, doc.answers, lang, sets, cite=False, campaign=campaign))
         obstacle_note = logic.citation_note(logic.obstacle_cites(q, sets, lang), lang)
+        if campaign is not None:
+            obstacle_note = " ".join(t for t in (obstacle_note, logic.campaign_obstacles_note(campaign, lang)) if t)
     comparisons, sentences = None, 0
     if sets:
         from maturity.benchmarks import comparisons as compare

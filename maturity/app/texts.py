@@ -672,6 +672,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_barometer": {"fr": "Communes répondantes qui le citent (baromètre 2021)",
                       "de": "Antwortende Gemeinden, die es nennen (Barometer 2021)",
                       "en": "Responding communes citing it (2021 barometer)"},
+    "col_campaign_cites": {"fr": "Communes qui le citent (campagne {year})", "de": "Gemeinden, die es nennen "
+                           "(Kampagne {year})", "en": "Communes citing it ({year} campaign)"},
+    "campaign_not_published": {"fr": "non publié", "de": "nicht veröffentlicht", "en": "not published"},
+    "campaign_obstacles_note": {
+        "fr": "Colonne de la campagne : {title}, estimation pour toutes les communes à partir des {n} communes "
+              "répondantes sur {N} ; entre parenthèses, la marge d'incertitude à 95 %.",
+        "de": "Spalte der Kampagne: {title}, Schätzung für alle Gemeinden aus den {n} antwortenden von {N} "
+              "Gemeinden; in Klammern die Unsicherheit der Schätzung (95 %).",
+        "en": "The campaign's column: {title}, an estimate for all communes from the {n} responding communes of "
+              "{N}; in brackets, the 95 % margin of uncertainty."},
     "barometer_rank": FIGURE_WORDS["obstacle_rank"],  # the core's (maturity.labels), as the sheet says
     "kind_commune": {"fr": "vos réponses", "de": "Ihre Antworten", "en": "your answers"},
     "kind_campaign": {

@@ -195,6 +195,20 @@ def test_the_radar_shows_the_imported_campaign_reference_with_its_interval(mini,
     assert row["Wallonie"] == f"{format_number(walloon[0].value, 'fr')} ({format_range(low, high, 'fr')})", row
 
 
+def test_the_obstacles_table_gives_the_imported_campaigns_share_beside_the_barometers(mini, store):
+    """The campaign computes the share of communes citing each obstacle, every install imports it, and the
+    commune's obstacles table compared with the 2021 barometer only (statistical review): the campaign's
+    column and, under the table, where it comes from. Here no respondent rated the obstacle: not published."""
+    at = _results_with_imported_campaign(store)
+    table = next(t.value for t in at.table if "Pour votre commune" in t.value.columns)
+    year = str(date.today().year)
+    column = f"Communes qui le citent (campagne {year})"
+    assert column in table.columns, list(table.columns)
+    assert table[column].tolist() == ["non publié"]
+    note = next(c.value for c in at.caption if "Colonne de la campagne" in c.value)
+    assert "10 communes répondantes sur 261" in note and "marge d'incertitude à 95 %" in note, note
+
+
 def test_an_imported_campaigns_publisher_and_title_are_shown_as_typed(mini, store):
     """The aggregates file comes from another install: its publisher under the radar (an st.info, Markdown)
     was a bold and a link of the file's choosing on every commune's results page."""

@@ -347,3 +347,35 @@ def test_a_column_every_row_shares_is_said_once_and_a_differing_one_stays():
     rows[1]["Source"] = "mises en commun, état au 9 avril"
     assert logic.shared_column(rows, "Source") == (rows, None)
     assert logic.shared_column(rows[:1], "Source") == (rows[:1], None)  # one row: the table says it
+
+
+def test_an_obstacle_shows_the_campaigns_share_with_its_interval(q):
+    """With an imported campaign, each obstacle the campaign publishes says the share of communes citing it,
+    "48 % (38 % – 59 %)"; one it does not publish (fewer than 5 answers) says so."""
+    import tempfile
+    from pathlib import Path
+
+    from maturity import aggregates, publish
+    from maturity.benchmarks import load_benchmark_sets
+    from maturity.display import format_estimate
+    from maturity.questionnaire import load_questionnaire
+    from maturity.scoring import score
+    from tests.unit.test_publish import _report
+
+    real = load_questionnaire()
+    report = _report(real, {"20002": 4, "50000": 20, "60000": 25, "80000": 9, "90000": 12})
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = publish.publish(report, Path(tmp), questionnaire=real, publisher="SPW", url="https://example.org")
+        yml = next(p for p in paths if p.suffix == ".yaml")
+        ref = aggregates.read_aggregates(yml.read_text(encoding="utf-8"), str(yml))
+    rows = logic.obstacle_rows(real, score(real, {}), {}, "fr", load_benchmark_sets(), cite=False, campaign=ref)
+    column = f"Communes qui le citent (campagne {ref.set.year})"
+    published = {item_id: e for item_id, e in report["items"].items() if not e.get("suppressed")
+                 and e.get("question") in {o.id for o in real.obstacles}}
+    assert published, "the synthetic campaign publishes at least one obstacle"
+    for question, row in zip(real.obstacles, rows, strict=True):
+        entry = next((e for e in published.values() if e["question"] == question.id), None)
+        want = "non publié" if entry is None else format_estimate(
+            entry["estimate"], (entry["ci_low"], entry["ci_high"]), "fr", percent=True)
+        assert row[column] == want, (question.id, row)
+    assert any("(" in row[column] for row in rows)
