@@ -395,7 +395,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             return "–" if value is None else (format_percent(value, lang) if share else format_number(value, lang, 1))
 
         interval = format_range(item["ci_low"], item["ci_high"], lang, 0 if share else 1, percent=share)
-        now = "—" if item["suppressed"] else f"{show(item['estimate'])} [{interval}] (n = {item['n']})"
+        now = "—" if item["suppressed"] else f"{show(item['estimate'])} ({interval}), n = {item['n']}"
         then = "; ".join(f"{p['year']}: {show(p['value'])}" for p in item["published"] if p["unit"] == item["unit"])
         print(f"  {item_id:<{width}} {now}" + (f"; {then}" if then else ""))
     return 0
