@@ -221,6 +221,21 @@ def dimension_of(item: PlanItem, q: Questionnaire) -> str | None:
     return target_of(rec)[0] if rec is not None else None
 
 
+def objective_of(item: PlanItem, q: Questionnaire, lang: str) -> str:
+    """The strategic objective an action serves, in words: its dimension's name; for a recommendation that
+    lifts an obstacle (it has no dimension), the objective it states ("Être une commune qui …"), where
+    "Transversal" said nothing (Eupen's seven actions, all from obstacles: a PST column of "Übergreifend");
+    else "Transversal"."""
+    dim = dimension_of(item, q)
+    section = next((s for s in q.dimensions if s.id == dim), None) if dim else None
+    if section is not None:
+        return q.t(section.label, lang)
+    rec = _recommendation(q, item.recommendation)
+    if rec is not None and rec.objective:
+        return q.t(rec.objective, lang)
+    return label("cross", lang)
+
+
 def _recommendation(q: Questionnaire, rec_id: str | None) -> Recommendation | None:
     if not rec_id:
         return None
@@ -242,11 +257,10 @@ def pst_rows(q: Questionnaire, items: Sequence[PlanItem], lang: str,
     """The roadmap as PST rows (header first): strategic objective, operational objective, action,
     owner, deadline, budget, status; in the roadmap's order."""
     targets = targets or {}
-    dims = {s.id: q.t(s.label, lang) for s in q.dimensions}
     out = [[label(c, lang) for c in COLUMNS]]
     for item in items:
         dim = dimension_of(item, q)
-        strategic = dims.get(dim or "", label("cross", lang))
+        strategic = objective_of(item, q, lang)
         target = targets.get(dim or "")
         level = q.level(target.level) if target else None
         if target is not None and level is not None:

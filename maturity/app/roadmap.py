@@ -233,13 +233,12 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
     if base is None:
         base = [dict(item.to_json(), budget=roadmap.budget_text(item.budget)) for item in items]
         st.session_state["_plan_base"] = base
-    dims = {s.id: q.t(s.label, lang) for s in q.dimensions}
     options = [roadmap.label(status, lang) for status in roadmap.STATUSES]
     # a status's word, in any language (a cell edited before a switch of language), -> its id
     statuses = {roadmap.label(status, other): status for other in LOCALES for status in roadmap.STATUSES}
     frame = pd.DataFrame(
         [{"id": row["id"],
-          "objective": dims.get(roadmap.dimension_of(roadmap.read([row])[0], q) or "", roadmap.label("cross", lang)),
+          "objective": roadmap.objective_of(roadmap.read([row])[0], q, lang),
           "action": row["action"], "owner": row["owner"], "year": row["year"], "budget": row.get("budget") or "",
           "status": roadmap.label(row["status"], lang)} for row in base],
         columns=["id", "objective", "action", "owner", "year", "budget", "status"])

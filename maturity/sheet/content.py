@@ -977,8 +977,8 @@ def _pst(q: Questionnaire, doc: AnswersFile, every: list[Priority], lang: str) -
         proposals = [a for a in p.actions if (p.recommendation_id, a) not in planned]
         if not proposals:
             continue
-        dimension = plan.dimension_of(plan.PlanItem("", "", "", 0, recommendation=p.recommendation_id), q)
-        strategic = plan.pst_rows(q, [plan.PlanItem("", "", "", 0, dimension=dimension)], lang, goals)[1][0]
+        strategic = plan.pst_rows(q, [plan.PlanItem("", "", "", 0, recommendation=p.recommendation_id)], lang,
+                                  goals)[1][0]
         for action in proposals:
             out.append([strategic, p.title, action, "", "", "", "", *extra(p.recommendation_id)])
     return out

@@ -188,3 +188,25 @@ def test_docx_ends_with_the_roadmap_as_a_pst_table_on_a_landscape_page():
     without.extra["targets"] = {DIMS[3]: {"level": "development", "by": 2028}}
     document = Document(io.BytesIO(build(Q, without, "fr", "docx", generated=DAY)))
     assert len(document.sections) == 1  # targets without actions: no PST page
+
+
+def test_an_obstacles_action_serves_the_objective_its_recommendation_states():
+    """Eupen's seven actions came from obstacle recommendations (expertise, cybersecurity, technologies):
+    every row of its PST table and its roadmap grid said "Übergreifend" as the strategic objective (fresh-eyes
+    trial). Such a recommendation states its objective ("Eine Gemeinde sein, die …"): that is the row's."""
+    rec = next(r for r in Q.recommendations if r.id == "obstacle_expertise")
+    assert rec.dimension is None and rec.objective is not None
+    doc = answers_at_rank(Q, 1, name="Eupen", nis="63023", expertise="major")
+    doc.extra["plan"] = [{"id": "a1", "recommendation": rec.id, "action": Q.t(rec.actions[0], "de"), "owner": "",
+                          "year": 2027, "status": "planned"}]
+    item = plan.of(doc)[0]
+    assert plan.objective_of(item, Q, "de") == Q.t(rec.objective, "de")
+    rows = list(csv.reader(io.StringIO(build(Q, doc, "de", "csv").decode("utf-8-sig")), delimiter=";"))
+    assert rows[1][:3] == [Q.t(rec.objective, "de"), Q.t(rec.title, "de"), Q.t(rec.actions[0], "de")]
+    proposals = [row for row in rows[2:] if row[1] == Q.t(rec.title, "de")]  # its other actions, to fill
+    assert proposals and all(row[0] == Q.t(rec.objective, "de") for row in proposals)
+    assert "Übergreifend" not in {row[0] for row in rows[1:]}
+    # a free action with no dimension stays cross-cutting; a dimension's action names its dimension
+    assert plan.objective_of(plan.PlanItem("x", "Agir", "", 2027), Q, "fr") == "Transversal"
+    assert plan.objective_of(plan.PlanItem("x", "Agir", "", 2027, dimension=DIMS[0]), Q, "fr") == \
+        Q.t(Q.dimensions[0].label, "fr")
