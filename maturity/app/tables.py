@@ -1,6 +1,8 @@
 """Tables that fit the screen: a table of many columns where its column is wide enough for it; in a
 narrower column (a phone, a tablet), the same rows as a list, each value next to its column's name (a
 table of five or more columns cannot fit 390 px without breaking its words or scrolling sideways).
+:func:`fitting_table` draws ``st.table``; :func:`fitting_grid` draws ``st.dataframe`` (sorted and searched
+by a click, scrolling in its own frame: many rows) with the same list.
 
 Both are drawn; the page's style (:func:`css`, through :func:`maturity.app.shell.css`) shows one by the
 width of the column they stand in (a CSS container query), and hides the other from screen readers too
@@ -66,7 +68,22 @@ def fitting_table(rows: Fitting | Sequence[Mapping[str, str]], key: str, min_wid
         st.markdown(fit.as_list)
 
 
-_TABLE = "[data-testid='stElementContainer']:has(> [data-testid='stTable'])"
+def fitting_grid(rows: Sequence[Mapping[str, Any]], key: str, lang: str, min_width: int = 760,
+                 **dataframe: Any) -> None:
+    """``st.dataframe(rows, key=key, **dataframe)`` in a column of ``min_width`` px or more, else the rows
+    as a list (:func:`rows_as_list`; its values escaped: the grid draws text, the list reads Markdown)."""
+    from maturity.markdown import escape
+
+    if min_width not in WIDTHS:
+        raise ValueError(f"min_width is one of {WIDTHS}")
+    with st.container(key=f"fit_{min_width}_{key}"):
+        st.dataframe(rows, hide_index=True, key=key, **dataframe)
+        st.markdown(rows_as_list([{k: escape(v) for k, v in row.items()} for row in rows], lang))
+
+
+# st.dataframe stands in a full-screen frame of its own
+_TABLE = ("[data-testid='stElementContainer']:has(> [data-testid='stTable'],"
+          "> [data-testid='stFullScreenFrame'] > [data-testid='stDataFrame'])")
 _LIST = "[data-testid='stElementContainer']:has(> [data-testid='stMarkdown'])"
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import MAIN, wait_idle
 
+from maturity.admin import hash_password
 from maturity.answers import read_answers_file
 from maturity.app import devserver
 from maturity.communes import communes
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
 BULLINGEN = "63012"
+ADMIN_PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +48,7 @@ def seeded(tmp_path_factory, chromium):
         store.submit(token, doc.to_dict(), score(q, doc.answers).to_json(), q.id, q.version, False)
         first = next(iter(doc.answers))
         store.save_answer(token, first, q.question(first).option_ids[-1])
-    srv = devserver.start(data)
+    srv = devserver.start(data, env={"MATURITY_ADMIN_PASSWORD_HASH": hash_password(ADMIN_PASSWORD, n=2**4)})
     yield srv, token
     srv.stop()
 
@@ -200,5 +202,32 @@ def test_the_team_table_fits_a_phone_with_a_long_role(chromium, seeded):
         wait_idle(page, 0.5)
         found = page.evaluate(OVERFLOW)
         assert found["page"] <= 0 and not found["wide"], found
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_admin_entries_are_a_list_on_a_phone_and_a_grid_on_a_desktop(chromium, seeded, width):
+    """The pool's eight columns scrolled sideways in their grid at 390 px: a phone gets each entry as a list
+    item (every value next to its column's name), a desktop keeps the grid (sorted and searched)."""
+    server, _token = seeded
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{server.url}/admin?lang=fr")
+        page.get_by_label("Mot de passe").fill(ADMIN_PASSWORD)
+        page.get_by_role("button", name="Se connecter").click()
+        grid = page.locator(f"{MAIN} [data-testid='stDataFrame']")
+        grid.wait_for(state="attached")
+        wait_idle(page, 0.5)
+        items = page.locator(f"{MAIN} .st-key-fit_760_admin_table li")
+        if width == 390:
+            found = page.evaluate(OVERFLOW)
+            assert found["page"] <= 0 and not found["wide"], found
+            assert not grid.is_visible() and items.count() == 16  # the pool's 16 entries
+            assert "Commune\xa0: " in items.first.inner_text() and "Reçue le\xa0: " in items.first.inner_text()
+        else:
+            assert grid.is_visible() and not items.first.is_visible()
     finally:
         context.close()

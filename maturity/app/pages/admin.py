@@ -3,6 +3,7 @@
 import streamlit as st
 
 from maturity.app import coordinator, logic, session
+from maturity.app.tables import fitting_grid
 from maturity.app.texts import tr
 from maturity.display import format_date
 from maturity.storage.pool import ASSESSMENT_SOURCE
@@ -34,7 +35,9 @@ st.caption(tr("admin_provenance_help", lang))
 if not entries:
     st.info(tr("admin_none", lang))
 else:
-    st.dataframe([{
+    # a column under 760 px (a phone, a tablet) gets the entries as a list: eight columns scrolled sideways
+    # past a phone's screen
+    fitting_grid([{
         tr("col_id", lang): str(e["id"]),
         tr("col_commune", lang): logic.commune_name(e["nis_code"]),
         tr("col_date", lang): format_date(e["submitted_at"], lang),
@@ -46,7 +49,7 @@ else:
         tr("col_space_fp", lang): e["space_fingerprint"] or "",
         tr("col_client_fp", lang): e["client_fingerprint"] or "",
         tr("col_received", lang): e["created_at"].strftime("%Y-%m-%d %H:%M:%S UTC"),
-    } for e in entries], hide_index=True, key="admin_table")
+    } for e in entries], "admin_table", lang)
     active = [e for e in entries if not e["withdrawn"]]
 
     disputed: dict[str, list[dict]] = {}
