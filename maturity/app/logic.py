@@ -450,7 +450,7 @@ def score_table(q: Questionnaire, series: list[SeriesInfo], assessment: Assessme
         for s, label in zip(series, labels, strict=True):
             value = s.scores.get(section.id)
             text = (tr("insufficient_short", lang) if value is None
-                    else format_estimate(value, (s.band or {}).get(section.id), lang))
+                    else whole_range(format_estimate(value, (s.band or {}).get(section.id), lang)))
             row[escape_markdown(label)] = text
         row[tr("col_level", lang)] = q.t(level.label, lang) if level else tr("insufficient_short", lang)
         row[tr("col_coverage", lang)] = format_percent(d.coverage, lang)
@@ -765,6 +765,14 @@ def pool_table(q: Questionnaire, pool_rows: list[dict[str, Any]], lang: str) -> 
     return rows
 
 
+def whole_range(text: str) -> str:
+    """An estimate's interval kept whole in a page's table: a narrow column broke "50 (41–60)" after its
+    dash ("(41–" / "60)", at 390 px and on a desktop too); word joiners around the dash, which a screen
+    reader does not read, so it wraps as "50" / "(41–60)". For the browser only (a PDF's fonts may lack
+    the joiner)."""
+    return text.replace("–", "\u2060–\u2060")
+
+
 def campaign_table(q: Questionnaire, ref: Any, lang: str) -> list[dict[str, str]]:
     """An imported campaign's published estimates (a ``CampaignReference``), one row per group (Wallonia,
     provinces, population classes: only what the file publishes, groups of 5 communes or more): n of N,
@@ -776,7 +784,8 @@ def campaign_table(q: Questionnaire, ref: Any, lang: str) -> list[dict[str, str]
         row = {tr("col_group", lang): ref.group_label(group, lang),
                tr("col_n", lang): tr("n_of", lang, n=format_number(n or 0, lang), N=format_number(big_n or 0, lang))}
         for section in q.dimensions:
-            row[q.t(section.label, lang)] = format_estimate(scores.get(section.id), band.get(section.id), lang)
+            row[q.t(section.label, lang)] = whole_range(format_estimate(scores.get(section.id), band.get(section.id),
+                                                                        lang))
         rows.append(row)
     return rows
 

@@ -891,13 +891,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "wal_campaign_note": {
         "fr": "Chaque case : l'estimation sur 100 et, entre parenthèses, son intervalle de confiance à 95 % (la "
-        "vraie moyenne du groupe s'y trouve avec une confiance de 95 %). n : les communes qui ont répondu, sur "
+        "vraie moyenne du groupe s'y trouve avec une confiance de 95 %) ; sans parenthèses quand toutes les communes "
+        "du groupe ont répondu (il n'y a plus rien à estimer). n : les communes qui ont répondu, sur "
         "celles du groupe. Source : {title}, publié par {publisher} le {date} ({licence}).",
         "de": "Jedes Feld: die Schätzung von 100 und in Klammern ihr 95-%-Konfidenzintervall (der wahre "
-        "Mittelwert der Gruppe liegt mit 95 % Sicherheit darin). n: die Gemeinden, die geantwortet haben, von "
+        "Mittelwert der Gruppe liegt mit 95 % Sicherheit darin); ohne Klammern, wenn alle Gemeinden der Gruppe "
+        "geantwortet haben (es bleibt nichts zu schätzen). n: die Gemeinden, die geantwortet haben, von "
         "denen der Gruppe. Quelle: {title}, veröffentlicht von {publisher} am {date} ({licence}).",
         "en": "Each cell: the estimate out of 100 and, in brackets, its 95 % confidence interval (the group's "
-        "true mean lies in it with 95 % confidence). n: the communes that answered, of those in the group. "
+        "true mean lies in it with 95 % confidence); no brackets when every commune of the group answered (nothing "
+        "is left to estimate). n: the communes that answered, of those in the group. "
         "Source: {title}, published by {publisher} on {date} ({licence}).",
     },
     "n_of": {"fr": "{n} sur {N}", "de": "{n} von {N}", "en": "{n} of {N}"},

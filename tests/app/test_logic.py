@@ -379,3 +379,10 @@ def test_an_obstacle_shows_the_campaigns_share_with_its_interval(q):
             entry["estimate"], (entry["ci_low"], entry["ci_high"]), "fr", percent=True)
         assert row[column] == want, (question.id, row)
     assert any("(" in row[column] for row in rows)
+
+
+def test_a_tables_interval_is_kept_whole_and_the_wallonie_note_says_why_a_census_has_none():
+    """A narrow column broke "50 (41–60)" after its dash; a group where every commune answered reads "51"
+    and the note under the Wallonie table says why there are no brackets then."""
+    assert logic.whole_range("50 (41–60)") == "50 (41\u2060–\u206060)" and logic.whole_range("51") == "51"
+    assert "sans parenthèses quand toutes les communes du groupe ont répondu" in logic.tr("wal_campaign_note", "fr")
