@@ -128,8 +128,13 @@ def test_the_pdf_tables_never_break_a_heading_inside_a_word(published, default_q
     trial): each dimension's short name now stands whole."""
     import subprocess
 
-    _report, paths = published
+    report, paths = published
     text = subprocess.run(["pdftotext", str(paths[2]), "-"], capture_output=True, text=True, check=True).stdout
+    # in German too, where the groups' names are longer and a column of n ("12 von 69") came in between
+    # ("Environmen" / "t"), and in English
+    for lang in ("de", "en"):
+        text += subprocess.run(["pdftotext", "-", "-"], input=publish.report_pdf(report, default_questionnaire,
+                               lang=lang), capture_output=True, check=True).stdout.decode()
     words = set(text.split())
     for section in default_questionnaire.dimensions:
         short = default_questionnaire.t(section.label, "fr").split(" – ")[0].replace("Smart ", "")
