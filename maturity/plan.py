@@ -50,6 +50,8 @@ LABELS: dict[str, dict[str, str]] = {
     "dropped": {"fr": "abandonnée", "de": "verworfen", "en": "dropped"},
     "cross": {"fr": "Transversal", "de": "Übergreifend", "en": "Cross-cutting"},
     "free": {"fr": "Action libre", "de": "Freie Maßnahme", "en": "Own action"},
+    # an obstacle's action in the app's narrow grid column (the PST table gives the objective in full)
+    "obstacle": {"fr": "Frein : {name}", "de": "Hemmnis: {name}", "en": "Obstacle: {name}"},
     "target": {"fr": "{dimension} : viser « {level} » d'ici {year}",
                "de": "{dimension}: Stufe „{level}“ bis {year}",
                "en": "{dimension}: reach “{level}” by {year}"},
@@ -221,19 +223,22 @@ def dimension_of(item: PlanItem, q: Questionnaire) -> str | None:
     return target_of(rec)[0] if rec is not None else None
 
 
-def objective_of(item: PlanItem, q: Questionnaire, lang: str) -> str:
+def objective_of(item: PlanItem, q: Questionnaire, lang: str, short: bool = False) -> str:
     """The strategic objective an action serves, in words: its dimension's name; for a recommendation that
     lifts an obstacle (it has no dimension), the objective it states ("Être une commune qui …"), where
     "Transversal" said nothing (Eupen's seven actions, all from obstacles: a PST column of "Übergreifend");
-    else "Transversal"."""
+    else "Transversal". ``short``: for a narrow column, an obstacle's action says "Frein : expertise"."""
     dim = dimension_of(item, q)
     section = next((s for s in q.dimensions if s.id == dim), None) if dim else None
     if section is not None:
         return q.t(section.label, lang)
     rec = _recommendation(q, item.recommendation)
-    if rec is not None and rec.objective:
-        return q.t(rec.objective, lang)
-    return label("cross", lang)
+    if rec is None:
+        return label("cross", lang)
+    obstacle = q.question(target_of(rec)[1] or "") if short else None
+    if obstacle is not None and obstacle.short is not None:
+        return label("obstacle", lang, name=q.t(obstacle.short, lang))
+    return q.t(rec.objective, lang) if rec.objective else label("cross", lang)
 
 
 def _recommendation(q: Questionnaire, rec_id: str | None) -> Recommendation | None:

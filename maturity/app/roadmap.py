@@ -238,7 +238,7 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
     statuses = {roadmap.label(status, other): status for other in LOCALES for status in roadmap.STATUSES}
     frame = pd.DataFrame(
         [{"id": row["id"],
-          "objective": roadmap.objective_of(roadmap.read([row])[0], q, lang),
+          "objective": roadmap.objective_of(roadmap.read([row])[0], q, lang, short=True),
           "action": row["action"], "owner": row["owner"], "year": row["year"], "budget": row.get("budget") or "",
           "status": roadmap.label(row["status"], lang)} for row in base],
         columns=["id", "objective", "action", "owner", "year", "budget", "status"])

@@ -1413,12 +1413,12 @@ TEXTS.update({
     "col_budget_help": {"fr": "Un montant en euros (15 000) ou un article budgétaire (104/123-01).",
                         "de": "Ein Betrag in Euro (15 000) oder ein Haushaltsartikel (104/123-01).",
                         "en": "An amount in euros (15 000) or a budget article (104/123-01)."},
-    "col_objective_help": {"fr": "L'objectif stratégique du PST : la dimension que l'action fait progresser ou, "
-                                 "pour un frein, l'objectif de sa recommandation.",
-                           "de": "Das strategische Ziel des PST: die Dimension, die die Maßnahme voranbringt, oder, "
-                                 "bei einem Hemmnis, das Ziel ihrer Empfehlung.",
-                           "en": "The PST's strategic objective: the dimension the action moves forward or, for an "
-                                 "obstacle, the objective of its recommendation."},
+    "col_objective_help": {"fr": "L'objectif stratégique du PST : la dimension que l'action fait progresser ou le "
+                                 "frein qu'elle lève (le tableau PST le dit en entier).",
+                           "de": "Das strategische Ziel des PST: die Dimension, die die Maßnahme voranbringt, oder "
+                                 "das Hemmnis, das sie abbaut (die PST-Tabelle nennt es vollständig).",
+                           "en": "The PST's strategic objective: the dimension the action moves forward or the "
+                                 "obstacle it removes (the PST table states it in full)."},
 })
 
 

@@ -201,6 +201,8 @@ def test_an_obstacles_action_serves_the_objective_its_recommendation_states():
                           "year": 2027, "status": "planned"}]
     item = plan.of(doc)[0]
     assert plan.objective_of(item, Q, "de") == Q.t(rec.objective, "de")
+    # the app's grid gives it a 130 px column: the obstacle's short name, where the objective ran out of its cell
+    assert plan.objective_of(item, Q, "de", short=True) == "Hemmnis: Fachwissen"
     rows = list(csv.reader(io.StringIO(build(Q, doc, "de", "csv").decode("utf-8-sig")), delimiter=";"))
     assert rows[1][:3] == [Q.t(rec.objective, "de"), Q.t(rec.title, "de"), Q.t(rec.actions[0], "de")]
     proposals = [row for row in rows[2:] if row[1] == Q.t(rec.title, "de")]  # its other actions, to fill
