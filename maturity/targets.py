@@ -193,6 +193,19 @@ def of(doc: Any) -> dict[str, Target]:
     return read(doc.extra.get(FIELD))
 
 
+def radar_scores(q: Questionnaire, doc: Any) -> dict[str, float | None] | None:
+    """The targets as a radar line (the app's and the sheet's): each dimension at its target level's
+    minimum, None where it has no target; None without any target."""
+    goals = of(doc)
+    if not goals:
+        return None
+    scores: dict[str, float | None] = {s.id: None for s in q.dimensions}
+    for dim, target in goals.items():
+        if dim in scores:
+            scores[dim] = level_min(q, target.level)
+    return scores
+
+
 def set_on(doc: Any, targets: Mapping[str, Target]) -> None:
     """Write the targets into an answers document (the field is left out when there is none)."""
     if targets:

@@ -52,13 +52,9 @@ _BUILD: Any = object()  # the default of the sections' precomputed arguments: bu
 
 def target_series(q: Questionnaire, doc: AnswersFile, name: str, lang: str) -> logic.SeriesInfo | None:
     """The targets as a light radar series (each dimension at its target level's minimum)."""
-    goals = targets_.of(doc)
-    if not goals:
+    scores = targets_.radar_scores(q, doc)
+    if scores is None:
         return None
-    scores: dict[str, float | None] = {s.id: None for s in q.dimensions}
-    for dim, target in goals.items():
-        if dim in scores:
-            scores[dim] = targets_.level_min(q, target.level)
     return logic.SeriesInfo(name=tr("series_target", lang, name=name), scores=scores, kind="target",
                             kind_label=tr("col_target", lang), source=name, year="", n=None,
                             note=tr("series_note_target", lang))

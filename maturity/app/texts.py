@@ -1352,9 +1352,7 @@ TEXTS.update({
                         for lang, prefix in {"fr": "pas de score ", "de": "kein Wert ", "en": "no score "}.items()},
     "col_target": {"fr": "Objectif", "de": "Ziel", "en": "Target"},
     "col_gap": {"fr": "Écart", "de": "Abstand", "en": "Gap"},
-    "series_target": {"fr": "Objectifs de {name} (niveau visé par dimension)",
-                      "de": "Ziele von {name} (angestrebte Stufe je Dimension)",
-                      "en": "Targets of {name} (level aimed for in each dimension)"},
+    "series_target": RESULTS_WORDS["target_series"],  # the core's (maturity.labels), as the sheet's radar says
     "series_note_target": {"fr": "minimum du niveau visé", "de": "Untergrenze der angestrebten Stufe",
                            "en": "lower bound of the target level"},
     "progress_header": {"fr": "D'un bilan à l'autre", "de": "Von Bewertung zu Bewertung",

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from .. import benchmarks, plan
+from .. import benchmarks, plan, targets
 from ..answers import AnswersFile
 from ..charts import RadarSeries
 from ..display import format_date, format_estimate, format_number, format_percent, plural_text, round_int
@@ -140,6 +140,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_na": {"fr": "Sans objet", "de": "Trifft nicht zu", "en": "Not applicable"},
     "col_reference": {"fr": "Wallonie", "de": "Wallonie", "en": "Wallonia"},  # the app's short header
     "col_change": RESULTS_WORDS["change"],
+    "series_target": RESULTS_WORDS["target_series"],  # the core's (maturity.labels), as the results page says
     "insufficient": SCORE_STATES["insufficient"],  # the core's (maturity.labels), as the app and the CLI say
     "levels_title": {"fr": "Les niveaux", "de": "Die Stufen", "en": "The levels"},
     "level_range": {"fr": "{low} à {high}", "de": "{low} bis {high}", "en": "{low} to {high}"},
@@ -747,6 +748,9 @@ def build_content(
         if extra is not None:
             series.append(extra)
             sources.series(extra)
+    aimed = targets.radar_scores(q, doc)  # the targets' ring, as the results page draws it
+    if aimed is not None:
+        series.append(RadarSeries(t("series_target", lang, name=name), aimed, "target"))
     note = t("no_reference", lang) if reference is None else ""
     # the Walloon line in numbers too, beside the score; the peer group's stays on the radar (a table of
     # eight columns, with the change, broke its headers inside words and a heavy sheet ran to four pages)
@@ -911,8 +915,6 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
 
 def _roadmap(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: str) -> Roadmap | None:
     """The targets against the scores, then the actions of the roadmap by year (dropped ones left out)."""
-    from .. import targets
-
     goals = targets.of(doc)
     items = [item for item in plan.of(doc) if item.status != "dropped"]
     if not goals and not items:

@@ -578,3 +578,22 @@ def test_the_walloon_line_is_in_the_scores_table_with_its_interval(lang):
     # no regional line: the table as before
     plain = build_content(DEFAULT, doc, lang, generated=DAY)
     assert header not in plain.score_headers and all(r.comparisons == () for r in plain.scores)
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_the_sheets_radar_draws_the_targets_as_the_results_page_does(lang):
+    """Fresh-eyes trial: the results page draws the commune's targets as a dotted ring on its radar, the
+    Collège's PDF did not; the picture shown on the phone and the one on paper now agree (the same series,
+    each dimension at its target level's minimum, none where there is no target). Without targets: as before."""
+    from maturity import targets
+
+    doc = answers_at_rank(DEFAULT, 1)
+    targets.set_on(doc, {DIMS[0]: targets.Target("integration", 2030), DIMS[3]: targets.Target("development", 2028)})
+    content = build_content(DEFAULT, doc, lang, generated=DAY)
+    (ring,) = [s for s in content.series if s.kind == "target"]
+    assert ring.scores == {d: None for d in DIMS} | {DIMS[0]: 60.0, DIMS[3]: 40.0}
+    assert ring.name.startswith({"fr": "Objectifs de Écaussinnes", "de": "Ziele von Écaussinnes"}[lang])
+    pages, _text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY))  # the legend is drawn, not text
+    assert pages <= MAX_PAGES
+    plain = answers_at_rank(DEFAULT, 1)
+    assert not [s for s in build_content(DEFAULT, plain, lang, generated=DAY).series if s.kind == "target"]
