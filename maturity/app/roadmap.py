@@ -217,6 +217,93 @@ def pick_buttons(q: Questionnaire, doc: AnswersFile, rec: Any, dimension: str | 
                          help=tr("roadmap_add", lang), on_click=add_action, args=(q, doc, rec.id, dimension, text))
 
 
+def _phone_keys(ident: str = "") -> dict[str, str]:
+    """The phone form's widget keys: new ones for each action and each version of the plan (its fields
+    then show that action as saved)."""
+    version = st.session_state.get("_plan_version", 0)
+    return {"pick": f"ph_pick_{version}",
+            **{f: f"ph_{f}_{ident or 'new'}_{version}" for f in ("action", "owner", "year", "budget", "status")}}
+
+
+def _phone_write(doc: AnswersFile, ident: str, lang: str, delete: bool = False) -> None:
+    """The phone's form, saved (a callback: before the run draws the page): the action ``ident`` ("": a
+    new one) changed as its fields say, or deleted; through :func:`maturity.plan.from_rows`, as the grid's
+    rows, so both check and keep the same things."""
+    keys = _phone_keys(ident)
+    items = roadmap.of(doc)
+    rows: list[dict[str, Any]] = [item.to_json() for item in items]
+    if delete:
+        rows = [r for r in rows if r["id"] != ident]
+    else:
+        action = st.session_state.get(keys["action"]) or ""
+        if not action.strip():
+            st.session_state["_plan_phone_blank"] = True
+            return
+        row = {"id": ident or None, "action": action, **{f: st.session_state.get(keys[f])
+                                                 for f in ("owner", "year", "budget", "status")}}
+        rows = [row if r["id"] == ident else r for r in rows] if ident else [*rows, row]
+    new = roadmap.from_rows(rows, items, default_year(targets_.of(doc), None))
+    roadmap.set_on(doc, new)
+    saved = save(doc)
+    _reset_editor()
+    if not delete:  # the action just saved stays picked (a new one: the last)
+        st.session_state[_phone_keys()["pick"]] = ident or new[-1].id
+    if saved:
+        st.toast(tr("roadmap_saved", lang), icon=":material/check:")
+
+
+def _phone_section(q: Questionnaire, doc: AnswersFile, items: list[roadmap.PlanItem], lang: str) -> None:
+    """The roadmap in a column narrower than :data:`~maturity.app.tables.GRID_MIN` (a phone): each action
+    as a list item, every value next to its column's name, then a form for one action (picked, or a new
+    one). The page's style shows it instead of the grid there (``shell.roadmap_css``)."""
+    from maturity.markdown import escape
+
+    from .tables import rows_as_list
+
+    with st.container(key="roadmap_phone"):
+        st.caption(tr("roadmap_phone_help", lang))
+        st.markdown(rows_as_list([{
+            roadmap.label("action", lang): escape(item.action),
+            roadmap.label("strategic", lang): escape(roadmap.objective_of(item, q, lang)),
+            roadmap.label("owner", lang): escape(item.owner),
+            tr("col_year", lang): str(item.year),
+            roadmap.label("budget", lang): escape(roadmap.format_budget(item.budget, lang)),
+            roadmap.label("status", lang): roadmap.label(item.status, lang),
+        } for item in items], lang))
+        by_id = {item.id: item for item in items}
+        pick = _phone_keys()["pick"]
+        if st.session_state.get(pick, "") not in [*by_id, ""]:
+            st.session_state.pop(pick, None)  # an action deleted meanwhile (in the grid, another tab)
+        ident = st.selectbox(tr("roadmap_phone_pick", lang), [*by_id, ""], key=pick,  # "": a new action
+                             format_func=lambda i: _short(by_id[i].action) if i else tr("roadmap_phone_new", lang))
+        item = by_id.get(ident) if ident else None
+        keys = _phone_keys(ident)
+        if st.session_state.pop("_plan_phone_blank", False):
+            st.error(tr("roadmap_phone_blank", lang))
+        with st.form(key=f"ph_form_{ident or 'new'}_{st.session_state.get('_plan_version', 0)}", border=True):
+            st.text_area(roadmap.label("action", lang), value=item.action if item else "", key=keys["action"],
+                         max_chars=roadmap.MAX_ACTION, height=96)
+            st.text_input(roadmap.label("owner", lang), value=item.owner if item else "", key=keys["owner"],
+                          max_chars=roadmap.MAX_SHORT)
+            st.number_input(tr("col_year", lang), min_value=targets_.YEAR_MIN, max_value=targets_.YEAR_MAX, step=1,
+                            value=item.year if item else default_year(targets_.of(doc), None), key=keys["year"])
+            st.text_input(roadmap.label("budget", lang), value=roadmap.budget_text(item.budget) if item else "",
+                          key=keys["budget"], max_chars=roadmap.MAX_SHORT, help=tr("col_budget_help", lang))
+            st.selectbox(roadmap.label("status", lang), list(roadmap.STATUSES), key=keys["status"],
+                         index=roadmap.STATUSES.index(item.status) if item else 0,
+                         format_func=lambda s: roadmap.label(s, lang))
+            st.form_submit_button(tr("roadmap_phone_save", lang), icon=":material/check:", type="primary",
+                                  on_click=_phone_write, args=(doc, ident, lang))
+            if item:
+                st.form_submit_button(tr("roadmap_phone_delete", lang), icon=":material/delete:",
+                                      on_click=_phone_write, args=(doc, ident, lang, True))
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
     """The roadmap as an editable table: owner, year, budget line and status of each action; rows can be
     added (free actions) and deleted. Every edit is saved."""
@@ -240,22 +327,23 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
         columns=["id", "objective", "action", "owner", "year", "budget", "status"])
     if not base:
         st.info(tr("roadmap_empty", lang))
-    # widths that add up to the main column at 1280 px (wider screens share the rest); rows tall enough
-    # for the grid to wrap an action over three lines instead of cutting it
-    edited = st.data_editor(
+    fit = st.container(key="roadmap_fit")  # the grid, or in a narrow column its list and form
+    # widths that add up to tables.GRID_MIN with the row markers (wider columns share the rest); rows tall
+    # enough for the grid to wrap an action over three lines instead of cutting it
+    edited = fit.data_editor(
         frame, key=_editor_key(), num_rows="dynamic", hide_index=True, width="stretch", row_height=ROW_HEIGHT,
         column_order=["objective", "action", "owner", "year", "budget", "status"],
         disabled=["id", "objective"],
         column_config={
-            "objective": st.column_config.TextColumn(roadmap.label("strategic", lang), width=130,
+            "objective": st.column_config.TextColumn(roadmap.label("strategic", lang), width=120,
                                                      help=tr("col_objective_help", lang)),
-            "action": st.column_config.TextColumn(roadmap.label("action", lang), width=256, required=True,
+            "action": st.column_config.TextColumn(roadmap.label("action", lang), width=240, required=True,
                                                   max_chars=roadmap.MAX_ACTION),
-            "owner": st.column_config.TextColumn(roadmap.label("owner", lang), width=126, max_chars=roadmap.MAX_SHORT),
-            "year": st.column_config.NumberColumn(tr("col_year", lang), width=74, min_value=targets_.YEAR_MIN,
+            "owner": st.column_config.TextColumn(roadmap.label("owner", lang), width=110, max_chars=roadmap.MAX_SHORT),
+            "year": st.column_config.NumberColumn(tr("col_year", lang), width=66, min_value=targets_.YEAR_MIN,
                                                   max_value=targets_.YEAR_MAX, step=1, format="%d",
                                                   default=default_year(targets_.of(doc), None)),
-            "budget": st.column_config.TextColumn(roadmap.label("budget", lang), width=96, max_chars=roadmap.MAX_SHORT,
+            "budget": st.column_config.TextColumn(roadmap.label("budget", lang), width=88, max_chars=roadmap.MAX_SHORT,
                                                   help=tr("col_budget_help", lang)),
             # the statuses' words themselves, not their ids shown through a format_func: the grid's
             # accessible cells (what a screen reader reads) held the ids, "planned" on a French page
@@ -270,20 +358,5 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
         roadmap.set_on(doc, new)
         if save(doc):
             st.toast(tr("roadmap_saved", lang), icon=":material/check:")
-    if new:
-        phone_list(new, lang)
-
-
-def phone_list(items: list[roadmap.PlanItem], lang: str) -> None:
-    """The roadmap as a list, shown on a phone only (``shell.roadmap_css``): there the grid's width holds
-    the objective and the action, and the owner, year, budget and status are reached by scrolling it
-    sideways, away from their action (fresh-eyes trial, 390 px). Each action, then what is saved for it."""
-    from .tables import rows_as_list
-
-    esc = logic.escape_markdown
-    rows = [{roadmap.label("action", lang): esc(item.action), roadmap.label("owner", lang): esc(item.owner),
-             tr("col_year", lang): str(item.year), roadmap.label("budget", lang): esc(roadmap.format_budget(item.budget, lang)),
-             roadmap.label("status", lang): roadmap.label(item.status, lang)} for item in items]
-    with st.container(key="roadmap_list"):
-        st.caption(tr("roadmap_list_help", lang))
-        st.markdown(rows_as_list(rows, lang))
+    with fit:  # with what the grid saved in this run
+        _phone_section(q, doc, new, lang)

@@ -146,15 +146,18 @@ def set_favicon() -> None:
 def roadmap_css() -> str:
     """The targets form's rows (``roadmap.targets_section``): its twelve fields in one container, drawn
     as ``st.columns([3, 1])`` draws a row: a wrapping flex row with a 1rem gap, the level 3/4 and the year
-    1/4 of the width, each column full width on a screen of 640 px or less (Streamlit's own rule). The
-    roadmap's list under its grid, on such a screen only."""
-    rows = ".st-key-tg_rows"
+    1/4 of the width, each column full width on a screen of 640 px or less (Streamlit's own rule)."""
+    rows, fit = ".st-key-tg_rows", ".st-key-roadmap_fit"
+    grid = "[data-testid='stElementContainer']:has(> [data-testid='stFullScreenFrame'] > [data-testid='stDataFrame'])"
     return (f"{rows}{{flex-direction:row !important;flex-wrap:wrap !important;gap:1rem !important}}"
             f"{rows}>:nth-child(odd){{flex:1 1 calc(75% - 1rem) !important}}"
             f"{rows}>:nth-child(even){{flex:1 1 calc(25% - 1rem) !important}}"
             f"@media (max-width:640px){{{rows}>*{{min-width:calc(100% - 24px) !important}}}}"
-            # the roadmap's list (``roadmap.phone_list``): on a phone only, where the grid scrolls sideways
-            "@media (min-width:640.02px){.st-key-roadmap_list{display:none !important}}")
+            # the roadmap: its grid in a column of tables.GRID_MIN px or more, else its list and form (a phone, where
+            # the grid's six columns scrolled sideways)
+            + fit + "{container-type:inline-size}"
+            f"@container (max-width:{tables.GRID_MIN - 0.02}px){{{fit} {grid}{{display:none !important}}}}"
+            f"@container (min-width:{tables.GRID_MIN}px){{{fit} .st-key-roadmap_phone{{display:none !important}}}}")
 
 
 def tab_title(page_title: str, lang: str) -> str:

@@ -22,6 +22,7 @@ from .texts import tr
 # the column widths (px) from which a table is shown rather than its list; a container's key is written
 # by Streamlit as the CSS class st-key-<key>
 WIDTHS = (560, 640, 760)
+GRID_MIN = 760  # px: the roadmap's editable grid from this column width (its six columns fit it), a list under
 
 
 def rows_as_list(rows: Sequence[Mapping[str, str]], lang: str) -> str:

@@ -1399,15 +1399,22 @@ TEXTS.update({
                     "en": "Add to the roadmap"},
     "roadmap_add_short": {"fr": "Ajouter", "de": "Hinzufügen", "en": "Add"},
     "roadmap_added": {"fr": "Dans la feuille de route", "de": "Im Fahrplan", "en": "In the roadmap"},
-    "roadmap_list_help": {
-        "fr": "Sur un petit écran, faites glisser le tableau vers la gauche pour modifier le responsable, l'année, "
-        "le budget et le statut. Ci-dessous, chaque action avec ce qui est enregistré.",
-        "de": "Auf einem kleinen Bildschirm schieben Sie die Tabelle nach links, um Verantwortliche, Jahr, Budget "
-        "und Status zu ändern. Darunter jede Maßnahme mit dem, was gespeichert ist.",
-        "en": "On a small screen, swipe the table to the left to change the owner, year, budget and status. Below, "
-        "each action with what is saved.",
-    },
     "roadmap_saved": {"fr": "Feuille de route enregistrée.", "de": "Fahrplan gespeichert.", "en": "Roadmap saved."},
+    "roadmap_phone_help": {
+        "fr": "Sur cet écran étroit, la feuille de route est une liste : choisissez une action pour changer son "
+        "texte, son responsable, son année, son budget ou son statut, ou « Nouvelle action » pour en écrire une.",
+        "de": "Auf diesem schmalen Bildschirm ist der Fahrplan eine Liste: Wählen Sie eine Maßnahme, um Text, "
+        "Verantwortliche, Jahr, Haushalt oder Status zu ändern, oder „Neue Maßnahme“, um eine zu schreiben.",
+        "en": "On this narrow screen the roadmap is a list: pick an action to change its text, owner, year, budget "
+        "or status, or “New action” to write one.",
+    },
+    "roadmap_phone_pick": {"fr": "Action à modifier", "de": "Zu bearbeitende Maßnahme", "en": "Action to edit"},
+    "roadmap_phone_new": {"fr": "Nouvelle action", "de": "Neue Maßnahme", "en": "New action"},
+    "roadmap_phone_save": {"fr": "Enregistrer l'action", "de": "Maßnahme speichern", "en": "Save the action"},
+    "roadmap_phone_delete": {"fr": "Supprimer l'action", "de": "Maßnahme löschen", "en": "Delete the action"},
+    "roadmap_phone_blank": {"fr": "Une action a un texte : écrivez-le, ou supprimez l'action.",
+                            "de": "Eine Maßnahme hat einen Text: Schreiben Sie ihn, oder löschen Sie die Maßnahme.",
+                            "en": "An action has a text: write it, or delete the action."},
     "col_budget_help": {"fr": "Un montant en euros (15 000) ou un article budgétaire (104/123-01).",
                         "de": "Ein Betrag in Euro (15 000) oder ein Haushaltsartikel (104/123-01).",
                         "en": "An amount in euros (15 000) or a budget article (104/123-01)."},

@@ -115,7 +115,7 @@ def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, stor
     # values, and read "planned" on a French page (fresh-eyes trial)
     assert editor.value[["objective", "action", "year", "status"]].values.tolist() == [["Alpha", "Agir", 2029,
                                                                                        "prévue"]]
-    # the list a phone shows under the grid (the style hides it on a wider screen): each action, then what is saved
+    # the list a phone shows instead of the grid (the style hides it on a wider screen): each action, then what is saved
     (listed,) = [m.value for m in at.markdown if m.value.startswith("- **Agir**")]
     assert "Année\u00a0: 2029" in listed and "Statut\u00a0: prévue" in listed and "Responsable" not in listed  # none typed
     assert any(b.proto.label == "Actions pour le PST (tableur CSV)" for b in at.get("download_button"))
@@ -179,3 +179,51 @@ def test_an_action_picked_in_french_stays_marked_as_added_in_english(data_dir, m
     (editor,) = english.dataframe
     assert editor.value["status"].tolist() == ["planned"]  # the English word, read back as the id
     assert store.load_space(token).draft["plan"][0]["status"] == "planned"
+
+
+def _phone(at, field: str):
+    """The phone form's widget ``field`` (its key carries the action and the plan's version)."""
+    kinds = {"pick": at.selectbox, "status": at.selectbox, "action": at.text_area, "year": at.number_input}
+    found = [w for w in kinds.get(field, at.text_input) if str(w.key).startswith(f"ph_{field}_")]
+    assert len(found) == 1, (field, [w.key for w in found])
+    return found[0]
+
+
+def _phone_button(at, label: str) -> None:
+    next(b for b in at.button if b.label == label).click().run()
+    assert not at.exception, at.exception
+
+
+def test_on_a_phone_the_roadmap_is_a_list_edited_one_action_at_a_time(mini, store):
+    """The grid's six columns scrolled sideways on a phone: there (the page's style shows one or the other)
+    the roadmap is a list and a form for one action, which saves through the grid's own rules."""
+    at, token = _answered(store)
+    goto(at, "recommandations")
+    at.button(key="pick_rec_alpha_low_0").click().run()
+    assert _phone(at, "pick").value == "a1"  # the action picked is the one the form shows
+    (picked,) = store.load_space(token).draft["plan"]
+    _phone(at, "owner").input("DG")
+    _phone(at, "budget").input("15 000")
+    _phone(at, "status").set_value("started")
+    _phone_button(at, "Enregistrer l'action")
+    assert store.load_space(token).draft["plan"] == [dict(picked, owner="DG", budget=15000, status="started")]
+    (editor,) = at.dataframe  # the grid shows the same, and the list too
+    assert editor.value[["owner", "status"]].values.tolist() == [["DG", "en cours"]]
+    assert any("Responsable\u00a0: DG" in m.value and "Statut\u00a0: en cours" in m.value for m in at.markdown)
+    # a new action, written freely; a blank one is refused with a word, nothing saved
+    _phone(at, "pick").set_value("").run()  # "Nouvelle action"
+    _phone_button(at, "Enregistrer l'action")
+    assert any("Une action a un texte" in e.value for e in at.error)
+    assert len(store.load_space(token).draft["plan"]) == 1
+    _phone(at, "action").input("Former les agents au numérique")
+    _phone_button(at, "Enregistrer l'action")
+    saved = store.load_space(token).draft["plan"]
+    assert [(a["id"], a["action"], a["status"]) for a in saved] == [
+        ("a1", "Agir", "started"), ("a2", "Former les agents au numérique", "planned")]
+    assert _phone(at, "pick").value == "a2"  # the new action stays in the form
+    # deleted
+    _phone(at, "pick").set_value("a1").run()
+    _phone_button(at, "Supprimer l'action")
+    assert [a["id"] for a in store.load_space(token).draft["plan"]] == ["a2"]
+    (editor,) = at.dataframe
+    assert editor.value["action"].tolist() == ["Former les agents au numérique"]

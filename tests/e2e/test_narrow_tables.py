@@ -231,3 +231,42 @@ def test_the_admin_entries_are_a_list_on_a_phone_and_a_grid_on_a_desktop(chromiu
             assert grid.is_visible() and not items.first.is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("width", "lang"), [(390, "de"), (390, "fr"), (1280, "fr")])
+def test_the_roadmap_is_a_list_and_a_form_on_a_phone_and_a_grid_on_a_desktop(chromium, seeded, width, lang):
+    """The roadmap's grid (six columns, 760 px) scrolled sideways at 390 px: a phone gets the actions as a
+    list, every value shown, and a form to change one or write one; a desktop keeps the grid."""
+    server, _token = seeded
+    q = load_questionnaire()
+    actions = ["Einen Smart-City-Ansatz im Gemeindekollegium beraten und einen Verantwortlichen benennen",
+               "Mobilitätsdaten als offene Daten veröffentlichen"]
+    with Store(data_dir=server.data_dir) as store:
+        token = store.open_space(BULLINGEN, q.id, q.version, "de")  # a second space: the shared one unchanged
+        doc = read_answers_file(ROOT / "tests" / "data" / "answers" / "german-buellingen-2027.json").to_dict()
+        doc["plan"] = [{"id": f"a{i + 1}", "action": text, "owner": "Schöffe", "year": 2027 + i, "status": "planned"}
+                       for i, text in enumerate(actions)]
+        store.save_draft(token, doc)
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{server.url}/recommandations?t={token}&lang={lang}")
+        page.locator(f"{MAIN} [data-testid='stDataFrame']").wait_for(state="attached")
+        wait_idle(page, 1.0)
+        found = page.evaluate(OVERFLOW)
+        assert found["page"] <= 0 and not found["wide"], found
+        grid = page.locator(f"{MAIN} .st-key-roadmap_fit [data-testid='stDataFrame']")
+        phone = page.locator(f"{MAIN} .st-key-roadmap_phone")
+        if width == 390:
+            assert not grid.is_visible() and phone.is_visible()
+            listed = phone.locator("li")
+            assert listed.count() == 2 and actions[0] in listed.first.inner_text()
+            assert "2028" in listed.nth(1).inner_text()
+            save = phone.locator("[data-testid='stFormSubmitButton'] button").first
+            box = save.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        else:
+            assert grid.is_visible() and not phone.is_visible()
+    finally:
+        context.close()

@@ -116,9 +116,9 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     assert row[1:] == [plan[0]["action"], "Service informatique", "2028", "104/123-01", "en cours"], row
     dimension = next(s for s in q.dimensions if s.id == roadmap.dimension_of(roadmap.read(plan)[0], q))
     assert row[0] == q.t(dimension.label, "fr")  # the objective: the dimension the recommendation lifts
-    # a phone shows the roadmap as a list too (its grid holds the action, its other columns scroll sideways);
-    # a desktop, whose grid shows every column, does not
-    listed = page.locator(f"{MAIN} .st-key-roadmap_list")
+    # a phone shows the roadmap as a list and a form instead of the grid (whose other columns scrolled
+    # sideways, away from their action); a desktop, whose grid shows every column, does not
+    listed = page.locator(f"{MAIN} .st-key-roadmap_phone")
     assert listed.count() == 1 and not listed.is_visible()
     page.set_viewport_size({"width": 390, "height": 844})
     listed.wait_for(state="visible")
