@@ -59,9 +59,9 @@ METHOD = {
           "confiance à 95 % : ŷ ± 1,96 · √V, V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, avec la "
           "correction pour population finie (l'intervalle est nul quand toutes les communes répondent). "
           "Les provinces non publiées (moins de 5 répondants, ou masquées avec elles) forment ensemble une "
-          "seule strate, pour que leur moyenne ne se déduise pas du chiffre wallon. "
-          "Quand une province compte moins de 2 répondants, moyenne non pondérée des répondants et même "
-          "formule avec une seule strate. Pour une part (0 à 1), intervalle de Wilson à la taille "
+          "seule strate, pour que leur moyenne ne se déduise pas du chiffre wallon ; une province de 0 ou 1 "
+          "répondant y est toujours. Quand une strate compte encore moins de 2 répondants, moyenne non "
+          "pondérée des répondants et même formule avec une seule strate. Pour une part (0 à 1), intervalle de Wilson à la taille "
           "d'échantillon effective n_eff = ŷ(1 − ŷ) / V, ou n / (1 − n / N) si tous ont répondu pareil. "
           "Aucun chiffre pour un groupe de moins de 5 communes.",
     "de": "Nach Provinzen poststratifizierte Schätzung: Der Mittelwert der Antwortenden jeder Provinz wird "
@@ -69,9 +69,10 @@ METHOD = {
           "Konfidenzintervall: ŷ ± 1,96 · √V, V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, mit der "
           "Endlichkeitskorrektur (das Intervall ist null, wenn alle Gemeinden antworten). Nicht "
           "veröffentlichte Provinzen (weniger als 5 Antwortende, oder mit ihnen ausgeblendet) bilden zusammen "
-          "eine einzige Schicht, damit sich ihr Mittelwert nicht aus dem wallonischen Wert ableiten lässt. "
-          "Hat eine Provinz weniger als 2 Antwortende: ungewichteter Mittelwert der Antwortenden und dieselbe "
-          "Formel mit einer einzigen Schicht. Für einen Anteil (0 bis 1): Wilson-Intervall mit dem effektiven "
+          "eine einzige Schicht, damit sich ihr Mittelwert nicht aus dem wallonischen Wert ableiten lässt; eine "
+          "Provinz mit 0 oder 1 Antwortenden gehört immer dazu. Hat eine Schicht dann noch weniger als 2 "
+          "Antwortende: ungewichteter Mittelwert der Antwortenden und dieselbe Formel mit einer einzigen "
+          "Schicht. Für einen Anteil (0 bis 1): Wilson-Intervall mit dem effektiven "
           "Stichprobenumfang n_eff = ŷ(1 − ŷ) / V, oder n / (1 − n / N), wenn alle gleich antworten. "
           "Keine Zahl für eine Gruppe von weniger als 5 Gemeinden.",
     "en": "Post-stratified by province: the mean of each province's respondents is weighted by the "
@@ -79,8 +80,9 @@ METHOD = {
           "V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, with the finite population correction (the "
           "interval is zero wide when every commune answers). The provinces not published (fewer than 5 "
           "respondents, or hidden with them) form one stratum together, so that their means cannot be worked "
-          "out from the Walloon figure. When a province has fewer than 2 respondents: unweighted mean of the "
-          "respondents, and the same formula with one stratum. For a share (0 to 1): the Wilson interval at "
+          "out from the Walloon figure; a province with 0 or 1 respondent is always among them. When a stratum "
+          "still has fewer than 2 respondents: unweighted mean of the respondents, and the same formula with "
+          "one stratum. For a share (0 to 1): the Wilson interval at "
           "the effective sample size n_eff = ŷ(1 − ŷ) / V, or n / (1 − n / N) when every respondent gave the "
           "same answer. No number for a group of fewer than 5 communes.",
 }
@@ -260,15 +262,18 @@ def wallonia_estimate(strata: Mapping[str, tuple[float, np.ndarray]], hidden: It
     provinces would enter the Walloon figure with different weights, and that figure, next to the
     published provinces and the population classes (which add up to every respondent), would give each
     hidden province's mean by solving two equations. Merged, they only give the mean of their union,
-    which holds at least 5 communes. When a province has fewer than 2 respondents the estimate is the
-    unweighted mean anyway (:func:`estimate_mean`); when every province is merged, it is the plain mean
-    of all respondents, flagged ``weighting = "none"``."""
+    which holds at least 5 communes. A province with 0 or 1 respondent is always among them, so the merged
+    stratum also carries it (collapsed strata): one thin province no longer makes the whole figure
+    unweighted. Only when a stratum still has fewer than 2 respondents is the estimate the unweighted
+    mean (:func:`estimate_mean`, naming the thin provinces); when every province is merged, it is the
+    plain mean of all respondents, flagged ``weighting = "none"``."""
     hidden = sorted(h for h in set(hidden) if h in strata)
-    thin = any(size > 0 and len(values) < MIN_PER_STRATUM for size, values in strata.values())
-    if thin or len(hidden) < 2:
+    if len(hidden) < 2:
         return _estimate(strata, all_values=all_values)
     merged = {h: part for h, part in strata.items() if h not in hidden}
     merged["+".join(hidden)] = (sum(strata[h][0] for h in hidden), np.concatenate([strata[h][1] for h in hidden]))
+    if any(size > 0 and len(values) < MIN_PER_STRATUM for size, values in merged.values()):
+        return _estimate(strata, all_values=all_values)
     est = _estimate(merged, all_values=all_values)
     alone = sum(1 for size, _ in merged.values() if size > 0) == 1
     return replace(est, grouped=tuple(hidden), weighting="none" if alone else est.weighting)

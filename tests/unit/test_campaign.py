@@ -179,15 +179,42 @@ def test_groups_under_5_are_hidden_with_complementary_suppression(default_questi
             assert d["estimate"] is None and d["n"] is None
 
 
-def test_a_province_with_one_respondent_gives_weighting_none_in_the_report(default_questionnaire):
+def test_a_province_with_one_respondent_is_merged_and_the_plain_mean_says_why(default_questionnaire):
+    """Brabant wallon with 1 respondent is hidden, and Luxembourg (5) with it (it would give Brabant's by
+    difference): every province merged into one stratum, the plain mean, flagged with that reason (it said
+    "Brabant wallon has fewer than 2 respondents" before the thin provinces were merged: the same number)."""
     reg = _registry()
     lux = [c.nis_code for c in reg if c.province_nis == "80000"][:5]
     bw = [c.nis_code for c in reg if c.province_nis == "20002"][:1]
     responses = [_resp(n, 50 + i) for i, n in enumerate(lux)] + [_resp(bw[0], 90)]
     eco = campaign.campaign_report(CAMPAIGN, reg, responses, default_questionnaire)["dimensions"]["economy"]
-    assert eco["weighting"] == "none" and eco["thin_provinces"] == {"20002": 1}
+    assert eco["weighting"] == "none" and eco["thin_provinces"] == {}
     assert eco["estimate"] == pytest.approx((50 + 51 + 52 + 53 + 54 + 90) / 6, abs=1e-4)
-    assert "Brabant" in eco["reason"]
+    assert "no province" in eco["reason"]
+
+
+def test_one_thin_province_no_longer_drops_the_weighting_of_wallonia(default_questionnaire):
+    """Statistical review (L1): Luxembourg with 1 respondent made the whole Walloon figure an unweighted mean,
+    losing the correction for a sample skewed to one province. It is now merged with the other hidden province
+    (collapsed strata): Hainaut and Liège weighted by their communes, Luxembourg and Brabant wallon together."""
+    reg = communes.registry_at("2025-06-01")
+    by = {h: [c.nis_code for c in reg if c.province_nis == h] for h in ("50000", "60000", "80000", "20002", "90000")}
+    values = {"50000": 30.0, "60000": 40.0, "90000": 70.0, "80000": 90.0, "20002": 80.0}
+    counts = {"50000": 20, "60000": 20, "90000": 10, "80000": 1, "20002": 3}
+    responses = [_resp(nis, values[h] + (i % 3)) for h, k in counts.items() for i, nis in enumerate(by[h][:k])]
+    report = campaign.campaign_report(CAMPAIGN, reg, responses, default_questionnaire)
+    eco = report["dimensions"]["economy"]
+    assert eco["weighting"] == "province" and eco["thin_provinces"] == {}
+    # hidden for this dimension: Luxembourg (1), Brabant wallon (3) and, by complementary suppression, Namur
+    hidden = {h for h, g in report["groups"]["province"].items() if g["dimensions"]["economy"]["suppressed"]}
+    assert {"80000", "20002"} <= hidden and not {"50000", "60000"} & hidden
+    size = {h: len(v) for h, v in by.items()}
+    scores = {h: [values[h] + (i % 3) for i in range(counts[h])] for h in counts}
+    union = [v for h in hidden for v in scores[h]]
+    want = (sum(size[h] * sum(scores[h]) / counts[h] for h in counts if h not in hidden)
+            + sum(size[h] for h in hidden) * sum(union) / len(union)) / len(reg)
+    assert eco["estimate"] == pytest.approx(want, abs=1e-9)
+    assert eco["n"] == 54
 
 
 def test_items_are_estimated_beside_the_published_figures(default_questionnaire):

@@ -155,11 +155,12 @@ def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any
         st_ = strata((r, r.scores.get(dim)) for r in kept)
         values = [v for _, vs in st_.values() for v in vs]
         est = ref_estimate_mean(st_)
-        # the provinces not published (hidden) are one stratum, unless a province is thin anyway
+        # the provinces not published (hidden) are one stratum (a thin province among them), unless a
+        # stratum is still thin once they are merged
         hidden = sorted(hidden_cells({**{h: len(vs) for h, (_, vs) in st_.items()}, "": 0}, min_n))
-        if len(hidden) >= 2 and not any(size > 0 and len(vs) < MIN_PER_STRATUM for size, vs in st_.values()):
-            merged = {h: part for h, part in st_.items() if h not in hidden}
-            merged["hidden"] = (sum(st_[h][0] for h in hidden), [v for h in hidden for v in st_[h][1]])
+        merged = {h: part for h, part in st_.items() if h not in hidden}
+        merged["hidden"] = (sum(st_[h][0] for h in hidden), [v for h in hidden for v in st_[h][1]])
+        if len(hidden) >= 2 and not any(size > 0 and len(vs) < MIN_PER_STRATUM for size, vs in merged.values()):
             est = ref_estimate_mean(merged)
             alone = sum(1 for size, _ in merged.values() if size > 0) == 1
             est = dataclasses.replace(est, grouped=tuple(hidden), weighting="none" if alone else est.weighting)
