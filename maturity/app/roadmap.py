@@ -94,6 +94,10 @@ def targets_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, 
                               args=(q, level_ids, labels))
     if st.session_state.pop("_targets_saved", False):
         st.success(tr("targets_saved", lang), icon=":material/check:")
+    alone = st.session_state.pop("_targets_year_alone", None)
+    if alone:  # the field still shows the year typed, which was not saved: say so
+        names = ", ".join(q.t(s.label, lang) for s in q.dimensions if s.id in alone)
+        st.info(tr("targets_year_alone", lang, names=names), icon=":material/info:")
     if rows is _BUILD:
         rows = target_rows(q, doc, assessment, lang)
     if rows is not None and len(rows):
@@ -111,19 +115,22 @@ def _save_targets(q: Questionnaire, level_ids: list[str], labels: dict[str, str]
     if doc is None or st.session_state.get("_reloaded"):
         return
     goals = targets_.of(doc)
-    new = {}
+    new, year_alone = {}, []
     for section in q.dimensions:
         current = goals.get(section.id)
         level = logic.option_of(st.session_state.get(f"tg_level_{section.id}"), level_ids,
                                 (labels.get,))  # a label from before a language switch
         if level is None:
             level = current.level if current and current.level in level_ids else ""
+        by = st.session_state.get(f"tg_by_{section.id}", current.by if current else DEFAULT_BY)
         if level:
-            by = st.session_state.get(f"tg_by_{section.id}", current.by if current else DEFAULT_BY)
             new[section.id] = targets_.Target(level, int(by))
+        elif by != (current.by if current else DEFAULT_BY):
+            year_alone.append(section.id)  # a year typed without a level: nothing to save it with
     targets_.set_on(doc, new)
     if save(doc):
         st.session_state["_targets_saved"] = True
+        st.session_state["_targets_year_alone"] = year_alone
 
 
 def target_rows(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: str) -> list[dict[str, str]]:

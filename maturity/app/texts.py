@@ -1336,6 +1336,13 @@ TEXTS.update({
     "target_none": {"fr": "pas d'objectif", "de": "kein Ziel", "en": "no target"},
     "targets_save": {"fr": "Enregistrer les objectifs", "de": "Ziele speichern", "en": "Save the targets"},
     "targets_saved": {"fr": "Objectifs enregistrés.", "de": "Ziele gespeichert.", "en": "Targets saved."},
+    "targets_year_alone": {
+        "fr": "Année non enregistrée pour {names} : une année compte avec un niveau visé. Choisissez ce niveau, "
+        "puis enregistrez.",
+        "de": "Jahr nicht gespeichert für {names}: Ein Jahr gilt nur mit einer angestrebten Stufe. Wählen Sie die "
+        "Stufe und speichern Sie dann.",
+        "en": "Year not saved for {names}: a year counts only with a target level. Choose the level, then save.",
+    },
     # under the targets' table: where the roadmap is built (the only link to it stood at the page's foot)
     "targets_next": {
         "fr": "Étape suivante : choisissez les actions qui mèneront à ces objectifs et datez-les dans la feuille "

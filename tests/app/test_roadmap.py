@@ -81,6 +81,20 @@ def test_targets_saved_in_one_tab_never_undo_a_roadmap_written_in_another(mini, 
     assert draft["plan"] == elsewhere and draft["targets"] == {"alpha": {"level": "mid", "by": 2028}}
 
 
+def test_a_year_typed_without_a_level_is_said_not_saved(mini, store):
+    """Gouvy typed 2027 for a dimension left at « pas d'objectif » and saved: "Objectifs enregistrés", the
+    field still showing 2027, and nothing kept of it (fresh-eyes trial). The page says which year was not."""
+    at, token = _answered(store)
+    goto(at, "resultats")
+    _set_target(at, "alpha", "", 2027)
+    assert "targets" not in store.load_space(token).draft
+    (note,) = [i.value for i in at.info if "Année non enregistrée" in i.value]
+    assert "Alpha" in note and "Beta" not in note
+    _set_target(at, "alpha", "mid", 2027)  # with a level, the year is the target's: nothing more to say
+    assert store.load_space(token).draft["targets"] == {"alpha": {"level": "mid", "by": 2027}}
+    assert not [i for i in at.info if "Année non enregistrée" in i.value]
+
+
 def _roadmap_links(at) -> list:
     return [link for link in at.main.get("page_link") if link.proto.label == "Construire la feuille de route"]
 
