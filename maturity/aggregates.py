@@ -404,6 +404,22 @@ class CampaignReference:
     def item(self, item_id: str) -> Any:
         return self.set.figure(f"item.{item_id}")
 
+    def obstacle_share(self, question_id: str) -> Any:
+        """The Walloon share of the communes citing an obstacle (the ``item.*`` figure on that question),
+        or None when the campaign does not publish it (fewer than 5 answers)."""
+        return next((f for f in self.set.figures if f.id.startswith("item.") and f.question == question_id
+                     and f.unit == "share" and f.group == "wallonia"), None)
+
+    def obstacle_text(self, question_id: str, lang: str = "fr") -> str | None:
+        """That share with its 95 % interval, "48 % (38 % – 59 %)", or None when not published."""
+        from .display import format_estimate
+
+        fig = self.obstacle_share(question_id)
+        if fig is None:
+            return None
+        band = (fig.ci_low, fig.ci_high) if fig.ci_low is not None and fig.ci_high is not None else None
+        return format_estimate(fig.value, band, _lang(lang), percent=True)
+
     def groups(self) -> list[str]:
         """The groups with dimension figures, in the file's order: "wallonia", "province:NIS", ..."""
         return list(dict.fromkeys(f.group for f in self.set.figures if f.dimension and f.group))

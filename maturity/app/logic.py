@@ -550,8 +550,6 @@ def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str
     the study's parenthesis, said once under the table with :func:`obstacle_cites`); with an imported
     ``campaign`` (a ``CampaignReference``), also the share of the communes that cite it by its estimate,
     "47 % (33 % – 61 %)" (:func:`campaign_obstacles_note` says where it comes from)."""
-    from maturity.display import format_estimate
-
     rows = []
     for question in q.obstacles:
         ref = obstacle_figure(q, question, sets or [])
@@ -562,19 +560,10 @@ def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str
             else tr("no_barometer_figure", lang),
         }
         if campaign is not None:
-            fig = campaign_obstacle_figure(campaign, question.id)
             row[tr("col_campaign_cites", lang, year=campaign.set.year)] = (
-                tr("campaign_not_published", lang) if fig is None else format_estimate(
-                    fig.value, (fig.ci_low, fig.ci_high) if fig.ci_low is not None else None, lang, percent=True))
+                campaign.obstacle_text(question.id, lang) or tr("campaign_not_published", lang))
         rows.append(row)
     return rows
-
-
-def campaign_obstacle_figure(campaign: Any, question_id: str) -> Any:
-    """An imported campaign's share of the communes citing an obstacle (its ``item.*`` figure on that
-    question), or None when the campaign does not publish it (fewer than 5 answers)."""
-    return next((f for f in campaign.set.figures if f.id.startswith("item.") and f.question == question_id
-                 and f.unit == "share" and f.group == "wallonia"), None)
 
 
 def campaign_obstacles_note(campaign: Any, lang: str) -> str:
@@ -679,8 +668,10 @@ def radar_series(series: list[SeriesInfo]) -> list[Any]:
     return [RadarSeries(name=s.name, scores=s.scores, kind=s.kind, note=s.note, band=s.band) for s in series]
 
 
-def sheet_kwargs(q: Questionnaire, series: list[SeriesInfo], previous: Any | None, lang: str) -> dict[str, Any]:
-    """What the sheet builder needs beyond the answers: the same comparison series as the radar."""
+def sheet_kwargs(q: Questionnaire, series: list[SeriesInfo], previous: Any | None, lang: str,
+                 campaigns: Any = ()) -> dict[str, Any]:
+    """What the sheet builder needs beyond the answers: the same comparison series as the radar, and the
+    imported campaign (``campaigns``: the references) for its obstacles column, as on the results page."""
     from maturity.charts import RadarSeries
     from maturity.scoring import score
 
@@ -694,6 +685,11 @@ def sheet_kwargs(q: Questionnaire, series: list[SeriesInfo], previous: Any | Non
         kwargs["reference"] = radar(regional)
     if peer is not None:
         kwargs["peer"] = radar(peer)
+    from maturity.aggregates import latest_campaign
+
+    campaign = latest_campaign(campaigns)
+    if campaign is not None:
+        kwargs["campaign"] = campaign
     if previous is not None:
         answers = (getattr(previous, "document", None) or {}).get("answers")
         if isinstance(answers, dict):

@@ -9,6 +9,7 @@ Word, LibreOffice), ``md`` (Markdown, UTF-8) or ``csv`` (the PST actions table, 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from ..answers import AnswersFile
 from ..charts import RadarSeries
@@ -33,13 +34,14 @@ def build(
     generated: date | datetime | None = None,
     previous_label: str | None = None,
     assessment: Assessment | None = None,
+    campaign: Any = None,
 ) -> bytes:
     """The sheet for these answers, as bytes in ``fmt`` (pdf | docx | md | csv)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown sheet format {fmt!r} (one of {', '.join(FORMATS)})")
     content = build_content(q, doc, lang, assessment=assessment, reference=reference, peer=peer,
                             previous=previous, previous_label=previous_label,
-                            generated=generated)
+                            generated=generated, campaign=campaign)
     if fmt == "md":
         from .markdown import render_markdown
 

@@ -147,6 +147,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "obstacles_title": {"fr": "Freins", "de": "Hemmnisse", "en": "Obstacles"},
     "col_obstacle": RESULTS_WORDS["obstacle"],
     "col_severity": {"fr": "Votre commune", "de": "Ihre Gemeinde", "en": "Your commune"},
+    "col_campaign_cites": {"fr": "Campagne {year}", "de": "Kampagne {year}", "en": "{year} campaign"},
+    "campaign_not_published": {"fr": "non publié", "de": "nicht veröffentlicht", "en": "not published"},
     "col_barometer": {"fr": "Communes répondantes qui le citent", "de": "Antwortende Gemeinden, die es nennen",
                       "en": "Responding communes citing it"},
     "no_figure": FIGURE_WORDS["none"],  # the core's (maturity.labels), as the app says
@@ -382,6 +384,7 @@ class ObstacleRow:
     cited: bool
     barometer: str  # e.g. "50 % [1]" or "pas de chiffre publié"
     source_ref: int | None = None
+    campaign: str = ""  # the imported campaign's share citing it, "48 % (38 % – 59 %) [1]", or "non publié"
 
 
 @dataclass
@@ -702,7 +705,10 @@ def build_content(
     previous_label: str | None = None,
     generated: date | datetime | None = None,
     limit: int = SHEET_LIMIT,
+    campaign: Any = None,
 ) -> SheetContent:
+    """``campaign``: the imported campaign (a ``CampaignReference``) whose share of the communes citing each
+    obstacle stands beside the barometer's in the obstacles table (the results page's column)."""
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r} (one of {', '.join(LANGS)})")
     answers = doc.answers
@@ -744,10 +750,11 @@ def build_content(
         label = previous_label or t("previous_series_nodate", lang)
         series.append(RadarSeries(label, previous.scores(), "previous"))
     sources = _Sources(q, lang)
+    series_refs = {}
     for extra in (reference, peer):
         if extra is not None:
             series.append(extra)
-            sources.series(extra)
+            series_refs[id(extra)] = sources.series(extra)
     aimed = targets.radar_scores(q, doc)  # the targets' ring, as the results page draws it
     if aimed is not None:
         series.append(RadarSeries(t("series_target", lang, name=name), aimed, "target"))
@@ -817,7 +824,12 @@ def build_content(
         shown = benchmarks.FigureRef(fig, bset).formatted(lang)  # the one place figures are formatted
         if fig.unit == "rank":
             shown = t("obstacle_rank", lang, rank=shown)
-        obstacles.append(ObstacleRow(question.id, label, severity_text, cited, f"{shown} [{ref}]", ref))
+        share = ""
+        if campaign is not None:  # the campaign's Walloon line is the reference's source, numbered above
+            text = campaign.obstacle_text(question.id, lang)
+            at = f" [{series_refs[id(reference)]}]" if reference is not None and id(reference) in series_refs else ""
+            share = t("campaign_not_published", lang) if text is None else text + at
+        obstacles.append(ObstacleRow(question.id, label, severity_text, cited, f"{shown} [{ref}]", ref, share))
     # grouped by the commune's answer, the most severe first: "Frein majeur (3/3) : Données, Cybersécurité"
     by_answer: dict[str, list[str]] = {}
     for _severity, severity_text, label in sorted(without_figure, key=lambda item: -item[0]):
@@ -863,7 +875,8 @@ def build_content(
         reference_note=note, scores_title=t("scores_title", lang), score_headers=headers, scores=rows,
         show_change=previous is not None, levels_title=t("levels_title", lang), levels=levels,
         obstacles_title=t("obstacles_title", lang),
-        obstacle_headers=[t("col_obstacle", lang), t("col_severity", lang), t("col_barometer", lang)],
+        obstacle_headers=[t("col_obstacle", lang), t("col_severity", lang), t("col_barometer", lang)]
+        + ([t("col_campaign_cites", lang, year=campaign.set.year)] if campaign is not None and obstacles else []),
         obstacles=obstacles, obstacles_note=t("obstacles_note" if rated else "obstacles_note_cited", lang), also_cited=also_cited,
         next_steps_title=t("next_steps_title", lang), next_steps_intro=t("next_steps_intro", lang),
         next_steps=next_steps,

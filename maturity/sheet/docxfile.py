@@ -201,8 +201,10 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
     if not c.obstacles and not c.also_cited:
         _muted(document.add_paragraph(), c.labels["no_obstacles"], italic=False)
     if c.obstacles:
-        _table(document, c.obstacle_headers, [[o.label, o.severity, o.barometer] for o in c.obstacles],
-               widths=[4.5, 5, 7.5])
+        campaign = len(c.obstacle_headers) > 3  # the imported campaign's column
+        _table(document, c.obstacle_headers,
+               [[o.label, o.severity, o.barometer] + ([o.campaign] if campaign else []) for o in c.obstacles],
+               widths=[4, 4, 6, 3] if campaign else [4.5, 5, 7.5])
     if c.also_cited:
         document.add_paragraph(c.also_cited)
     _muted(document.add_paragraph(), c.obstacles_note, size=8.5)

@@ -86,9 +86,11 @@ def render_markdown(c: SheetContent) -> str:
         add("")
     if c.obstacles:
         add("| " + " | ".join(_cell(h) for h in c.obstacle_headers) + " |")
-        add("| :-- | :-- | :-- |")
+        campaign = len(c.obstacle_headers) > 3  # the imported campaign's column
+        add("| :-- | :-- | :-- |" + (" :-- |" if campaign else ""))
         for o in c.obstacles:
-            add(f"| {_cell(o.label)} | {_cell(o.severity)} | {_cell(o.barometer)} |")
+            add(f"| {_cell(o.label)} | {_cell(o.severity)} | {_cell(o.barometer)} |"
+                + (f" {_cell(o.campaign)} |" if campaign else ""))
         add("")
     if c.also_cited:
         add(escape(c.also_cited))

@@ -778,8 +778,10 @@ def _obstacles(pdf: SheetPDF, c: SheetContent) -> None:
         return
     if c.obstacles:
         rows = [[(o.label, "B", INK), (o.severity, "B" if o.cited else "", WARN if o.cited else INK),
-                 (o.barometer, "", INK)] for o in c.obstacles]
-        _table(pdf, c.obstacle_headers, rows, (44, 52, 78), ("LEFT", "LEFT", "LEFT"), size=8, padding=0.8)
+                 (o.barometer, "", INK)] + ([(o.campaign, "", INK)] if len(c.obstacle_headers) > 3 else [])
+                for o in c.obstacles]
+        widths = (40, 40, 58, 36) if len(c.obstacle_headers) > 3 else (44, 52, 78)  # with the campaign's column
+        _table(pdf, c.obstacle_headers, rows, widths, ("LEFT",) * len(widths), size=8, padding=0.8)
         pdf.ln(1.5)
     if c.also_cited:
         pdf.para(c.also_cited, 8, "", INK, h=3.8)

@@ -597,3 +597,48 @@ def test_the_sheets_radar_draws_the_targets_as_the_results_page_does(lang):
     assert pages <= MAX_PAGES
     plain = answers_at_rank(DEFAULT, 1)
     assert not [s for s in build_content(DEFAULT, plain, lang, generated=DAY).series if s.kind == "target"]
+
+
+def test_the_obstacles_table_gives_the_imported_campaigns_share_as_the_results_page_does():
+    """The results page shows an imported campaign's share of the communes citing each obstacle beside the
+    2021 barometer's; the Collège's sheet now does too, in the PDF, the DOCX and the Markdown (the figure
+    with its interval and the campaign line's source number; "non publié" under 5 answers). The app hands
+    the latest imported campaign to the sheet (logic.sheet_kwargs)."""
+    import tempfile
+    from pathlib import Path
+
+    import docx
+
+    from maturity import aggregates, publish
+    from maturity.app import logic
+
+    from .test_publish import _report
+
+    report = _report(DEFAULT, {"20002": 4, "50000": 20, "60000": 25, "80000": 9, "90000": 12})
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = publish.publish(report, Path(tmp), questionnaire=DEFAULT, publisher="SPW", url="https://example.org")
+        yml = next(p for p in paths if p.suffix == ".yaml")
+        ref = aggregates.read_aggregates(yml.read_text(encoding="utf-8"), str(yml))
+    budget = next(o for o in DEFAULT.obstacles if o.id == "budget")
+    share = ref.obstacle_text(budget.id, "fr")
+    assert share and "(" in share  # the synthetic campaign publishes the budget obstacle with its interval
+    series, _note = logic.pooled_series(DEFAULT, [], "92094", "fr", [ref])
+    kwargs = logic.sheet_kwargs(DEFAULT, series, None, "fr", [ref])
+    assert kwargs["campaign"] is ref
+    doc = answers_at_rank(DEFAULT, 1)
+    content = build_content(DEFAULT, doc, "fr", generated=DAY, **kwargs)
+    assert content.obstacle_headers[-1] == f"Campagne {ref.set.year}"
+    row = next(o for o in content.obstacles if o.obstacle_id == budget.id)
+    assert row.campaign == f"{share} [1]"  # the Walloon line's source, first in the list
+    assert {o.campaign for o in content.obstacles} - {row.campaign} <= {"non publié"}
+    pages, text = pages_and_text(build(DEFAULT, doc, "fr", "pdf", generated=DAY, **kwargs))
+    assert pages <= MAX_PAGES and f"Campagne {ref.set.year}" in " ".join(" ".join(text).split())
+    md = build(DEFAULT, doc, "fr", "md", generated=DAY, **kwargs).decode()
+    assert f"| Campagne {ref.set.year} |" in md
+    tables = docx.Document(io.BytesIO(build(DEFAULT, doc, "fr", "docx", generated=DAY, **kwargs))).tables
+    obstacles = next(t for t in tables if t.rows[0].cells[0].text == content.obstacle_headers[0]
+                     and len(t.columns) == 4)
+    assert [c.text for c in obstacles.rows[0].cells] == content.obstacle_headers
+    # without a campaign: the three columns as before
+    plain = build_content(DEFAULT, doc, "fr", generated=DAY)
+    assert len(plain.obstacle_headers) == 3 and all(o.campaign == "" for o in plain.obstacles)

@@ -21,8 +21,9 @@ st.caption(tr("recs_intro", lang))
 
 st.header(tr("downloads_header", lang))
 st.caption(tr("dl_help", lang) + " " + tr("pst_explained", lang))
-series, _regional_note, _history, previous = session.comparison_series(q, doc, assessment, lang)
-kwargs = logic.sheet_kwargs(q, series, previous, lang)
+reads = session.comparison_reads()
+series, _regional_note, _history, previous = session.comparison_series(q, doc, assessment, lang, reads)
+kwargs = logic.sheet_kwargs(q, series, previous, lang, reads[1])  # the imported campaigns: its obstacles column
 
 
 def build(fmt: str) -> bytes:
