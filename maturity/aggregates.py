@@ -411,7 +411,7 @@ class CampaignReference:
                      and f.unit == "share" and f.group == "wallonia"), None)
 
     def obstacle_text(self, question_id: str, lang: str = "fr") -> str | None:
-        """That share with its 95 % interval, "48 % (38 % – 59 %)", or None when not published."""
+        """That share with its 95 % interval, "48 % (38–59 %)", or None when not published."""
         from .display import format_estimate
 
         fig = self.obstacle_share(question_id)

@@ -89,17 +89,22 @@ def format_percent(share: float | None, lang: str = "fr", digits: int = 0) -> st
     return _format_percent(percent / 100, format=pattern, locale=locale(lang))
 
 
+_SPACED_DASH = "\u00a0–\u00a0"  # no-break spaces: a range never breaks at its dash, nor starts a line with it
+
+
 def format_range(low: float | None, high: float | None, lang: str = "fr", digits: int = 0, *,
                  percent: bool = False) -> str:
     """Two figures as a range, the one way every page, sheet and command writes a 95 % interval or the
-    quartiles: "47–54" (an en dash, as French, German and English write a range of numbers); "38 % – 59 %"
-    when a figure holds a space (a percent sign, a thousands group), the dash then spaced so that it does
-    not read as part of a figure; "—" when either end is missing. ``percent``: the figures are shares."""
+    quartiles: "47–54" (an en dash, as French, German and English write a range of numbers); shares with
+    their sign once, "38–59 %"; "1 234 – 2 345" when a figure holds a space (a thousands group), the
+    dash then spaced (no-break spaces: the range stays whole on a line) so that it does not read as part
+    of a figure; "—" when either end is missing. ``percent``: the figures are shares."""
     if low is None or high is None:
         return "—"
-    fmt = format_percent if percent else format_number
-    a, b = fmt(low, lang, digits), fmt(high, lang, digits)
-    return f"{a}{' – ' if any(c.isspace() for c in a + b) else '–'}{b}"
+    if percent:  # the sign once, after the range: "38–59 %" (fr, de), "38–59%" (en)
+        return f"{format_percent(low, lang, digits).rstrip('%').rstrip()}–{format_percent(high, lang, digits)}"
+    a, b = format_number(low, lang, digits), format_number(high, lang, digits)
+    return f"{a}{_SPACED_DASH if any(c.isspace() for c in a + b) else '–'}{b}"
 
 
 def format_estimate(value: float | None, low_high: Sequence[float] | None, lang: str = "fr",

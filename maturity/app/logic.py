@@ -560,8 +560,9 @@ def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str
             else tr("no_barometer_figure", lang),
         }
         if campaign is not None:
+            share = campaign.obstacle_text(question.id, lang)  # its interval kept whole in a narrow column
             row[tr("col_campaign_cites", lang, year=campaign.set.year)] = (
-                campaign.obstacle_text(question.id, lang) or tr("campaign_not_published", lang))
+                whole_range(share) if share else tr("campaign_not_published", lang))
         rows.append(row)
     return rows
 

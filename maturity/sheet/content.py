@@ -384,7 +384,7 @@ class ObstacleRow:
     cited: bool
     barometer: str  # e.g. "50 % [1]" or "pas de chiffre publié"
     source_ref: int | None = None
-    campaign: str = ""  # the imported campaign's share citing it, "48 % (38 % – 59 %) [1]", or "non publié"
+    campaign: str = ""  # the imported campaign's share citing it, "48 % (38–59 %) [1]", or "non publié"
 
 
 @dataclass

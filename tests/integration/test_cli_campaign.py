@@ -205,7 +205,7 @@ def test_status_and_report_in_words(env: Path, capsys) -> None:
     assert "aucune province ne compte assez de répondants (5)" in text
     # an item's estimate with its interval, as the JSON, the PDF and the app give it
     line = next(row for row in text.splitlines() if row.strip().startswith("obstacle_budget"))
-    assert re.search(r"\d+\s%\s\(\d+\s%\s–\s\d+\s%\), n = 10", line), line
+    assert re.search(r"\d+\s%\s\(\d+–\d+\s%\), n = 10", line), line
 
 
 def test_end_to_end_from_a_campaign_to_another_installs_radar(env: Path, monkeypatch, capsys) -> None:

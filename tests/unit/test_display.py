@@ -51,11 +51,13 @@ def test_a_range_is_written_one_way_in_every_language():
     assert format_range(47.25, 54.6, "de", 1) == "47,3–54,6"
     assert format_range(47.25, 54.6, "en", 1) == "47.3–54.6"
     plain = format_range(0.38, 0.594, "fr", percent=True).replace("\xa0", " ").replace("\u202f", " ")
-    assert plain == "38 % – 59 %"
-    assert format_range(0.38, 0.594, "en", percent=True) == "38%–59%"
-    assert format_range(1234, 2345, "fr").replace("\u202f", " ") == "1 234 – 2 345"
+    assert plain == "38–59 %"  # the sign once
+    assert format_range(0.38, 0.594, "en", percent=True) == "38–59%"
+    assert format_range(1234, 2345, "fr").replace("\u202f", " ").replace("\xa0", " ") == "1 234 – 2 345"
     assert format_range(1234, 2345, "de") == "1.234–2.345"
     assert format_range(None, 54) == format_range(47, None) == "—"
+    # a spaced range never breaks at its spaces
+    assert " " not in format_range(0.38, 0.594, "fr", percent=True) + format_range(1234, 2345, "fr")
 
 
 def test_an_estimate_with_its_interval_is_written_one_way():
