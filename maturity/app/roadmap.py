@@ -38,10 +38,14 @@ def save(doc: AnswersFile) -> bool:
 
 
 def default_year(goals: dict[str, targets_.Target], dimension: str | None) -> int:
-    """The year an action picked for ``dimension`` is first planned for: its target's, else next year."""
+    """The year an action picked for ``dimension`` is first planned for: next year, or its target's year
+    when that comes sooner. Its target's year alone dated every action of a 2030 target in 2030: Gouvy's
+    sheet read "2030" over six actions, "Refaire cette auto-évaluation après un an" among them (fresh-eyes
+    trial); the commune then moves each to its year."""
+    next_year = min(max(date.today().year + 1, targets_.YEAR_MIN), targets_.YEAR_MAX)
     if dimension and dimension in goals:
-        return goals[dimension].by
-    return min(max(date.today().year + 1, targets_.YEAR_MIN), targets_.YEAR_MAX)
+        return min(next_year, goals[dimension].by)
+    return next_year
 
 
 _BUILD: Any = object()  # the default of the sections' precomputed arguments: build them there

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from conftest import goto, new_app, started
@@ -121,17 +122,20 @@ def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, stor
     at.button(key="pick_rec_alpha_low_0").click().run()
     assert not at.exception, at.exception
     draft = store.load_space(token).draft
+    # next year (the target's, 2029, only if sooner): a 2030 target dated every action in 2030 ("Refaire cette
+    # auto-évaluation après un an" too; fresh-eyes trial)
+    next_year = min(date.today().year + 1, 2029)
     assert draft["plan"] == [{"id": "a1", "recommendation": "rec_alpha_low", "action": "Agir", "owner": "",
-                              "year": 2029, "status": "planned"}]  # the year of the dimension's target
+                              "year": next_year, "status": "planned"}]
     assert not any(b.key == "pick_rec_alpha_low_0" for b in at.button)  # shown as added, not twice
     (editor,) = at.dataframe  # the roadmap's editable table
     # the status in the page's words, not its id: the grid's accessible cells (a screen reader's) hold the
     # values, and read "planned" on a French page (fresh-eyes trial)
-    assert editor.value[["objective", "action", "year", "status"]].values.tolist() == [["Alpha", "Agir", 2029,
+    assert editor.value[["objective", "action", "year", "status"]].values.tolist() == [["Alpha", "Agir", next_year,
                                                                                        "prévue"]]
     # the list a phone shows instead of the grid (the style hides it on a wider screen): each action, then what is saved
     (listed,) = [m.value for m in at.markdown if m.value.startswith("- **Agir**")]
-    assert "Année\u00a0: 2029" in listed and "Statut\u00a0: prévue" in listed and "Responsable" not in listed  # none typed
+    assert f"Année\u00a0: {next_year}" in listed and "Statut\u00a0: prévue" in listed and "Responsable" not in listed  # none typed
     assert any(b.proto.label == "Actions pour le PST (tableur CSV)" for b in at.get("download_button"))
     # what that download holds (AppTest cannot read a download's bytes): the roadmap first, in the PST's structure
     from maturity import sheet
@@ -140,7 +144,7 @@ def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, stor
     lines = sheet.build(q, document_of(draft, q), "fr", "csv").decode("utf-8-sig").splitlines()
     assert lines[0] == ("Objectif stratégique;Objectif opérationnel;Action;Responsable;Échéance;Budget;Statut;"
                         "Priorité;Ressource")
-    assert lines[1] == "Alpha : viser « Haut » d'ici 2029;Alpha bas;Agir;;2029;;prévue;2 — moyenne;"
+    assert lines[1] == f"Alpha : viser « Haut » d'ici 2029;Alpha bas;Agir;;{next_year};;prévue;2 — moyenne;"
     # a new session finds the roadmap, the action still marked as added
     again = new_app(token)
     again.switch_page("maturity/app/pages/recommandations.py").run()
