@@ -17,6 +17,7 @@ from conftest import (
     start_assessment,
     wait_idle,
 )
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from maturity.app import devserver
 
@@ -254,8 +255,18 @@ def test_german_desktop_switch_language_and_resume_where_it_stopped(chromium, se
         page.locator(MAIN).get_by_text("Fichier de réponses").first.click()
         page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
             files=[{"name": "reponses.yaml", "mimeType": "application/x-yaml", "buffer": b"a: 1\n"}])
-        page.locator("[data-testid='stFileChip']").hover()
+        chip = page.locator("[data-testid='stFileChip']")
+        chip.wait_for()
+        wait_idle(page, 0.5)
         tip = page.locator("[data-testid='stTooltipErrorContent']")
+        for _ in range(4):  # the tooltip shows on hover; a hover lost while the chip was redrawn is tried again
+            page.mouse.move(0, 0)
+            chip.hover()
+            try:
+                tip.wait_for(timeout=5_000)
+                break
+            except PlaywrightTimeout:
+                continue
         assert "Fichier refusé" in tip.evaluate("e => getComputedStyle(e, '::after').content")
         # the resume link (no part in it), in a new browser: the assessment's language (German), and the
         # part where the holder stopped (part 2), not the first unfinished one (part 1)
