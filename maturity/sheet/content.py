@@ -310,6 +310,8 @@ def t(key: str, lang: str, **values: Any) -> str:
 
 MAX_NAME = 120
 MAX_NOTE_SHOWN = 400
+MAX_SERIES_NAME = 300  # a comparison line's name in the sources (a campaign's title comes from its file)
+MAX_SERIES_NOTE = 900  # its note: the longest, the German Walloon line's, with a 300-character publisher
 MAX_NOTES = 6
 MAX_TOPICS = 3  # the most divergent questions of a team's assessment
 MIN_SHEET_PRIORITIES = 6
@@ -618,9 +620,14 @@ class _Sources:
         return ref
 
     def series(self, s: RadarSeries) -> int:
+        """A comparison line's row: its name, then its note whole. A campaign line's note is the source and
+        what its band and brackets mean (about 420 characters in French with an ordinary publisher); the row
+        cut at 400 ended the Walloon line's at "est la marge…" on the Collège's sheet. Each part is bounded
+        on its own (the title and publisher come from an imported file)."""
         ref = len(self.rows) + 1
         note = s.note if s.note and s.note not in s.name else ""  # the app's pooled names already say it
-        self.rows.append(SourceRow(ref, clean_text(s.name + (f" — {note}" if note else ""), 400), []))
+        text = clean_text(s.name, MAX_SERIES_NAME) + (f" — {clean_text(note, MAX_SERIES_NOTE)}" if note else "")
+        self.rows.append(SourceRow(ref, text, []))
         return ref
 
 

@@ -642,3 +642,30 @@ def test_the_obstacles_table_gives_the_imported_campaigns_share_as_the_results_p
     # without a campaign: the three columns as before
     plain = build_content(DEFAULT, doc, "fr", generated=DAY)
     assert len(plain.obstacle_headers) == 3 and all(o.campaign == "" for o in plain.obstacles)
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_the_walloon_campaign_lines_source_is_whole_on_the_sheet(lang):
+    """The sources row of a campaign's Walloon line is its note whole: cut at 400 characters with its name,
+    the Collège's sheet ended it at "est la marge…" / "ist die Un…" (fresh-eyes trial: Vielsalm, Eupen),
+    the one sentence that says what the new Wallonie column's brackets are."""
+    from maturity import aggregates
+
+    title = "Baromètre Smart City 2026"
+    name = aggregates.SERIES_LABEL[lang].format(title=title, n="61", N="261")
+    note = aggregates.SERIES_NOTE_TEXT[lang].format(
+        title=f"Campagne wallonne Smart City : {title}", publisher="Coordination régionale Smart City",
+        date="15 juillet 2026", licence="CC BY 4.0", weighting=aggregates.PLAIN_WEIGHTING["province"][lang],
+        brackets=aggregates.SERIES_NOTE_BRACKETS[lang])
+    band = dict.fromkeys(DIMS, (40.0, 50.0))
+    reference = RadarSeries(**aggregates.ReferenceSeries(name, dict.fromkeys(DIMS, 45.0), "campaign", "wallonia",
+                                                         band, note).radar_kwargs())
+    content = build_content(DEFAULT, answers_at_rank(DEFAULT, 2), lang, generated=DAY, reference=reference)
+    row = next(r for r in content.sources if r.text.startswith(name))
+    assert row.text.endswith(note) and "…" not in row.text, row.text
+    doc = answers_at_rank(DEFAULT, 2)
+    markdown = build(DEFAULT, doc, lang, "md", generated=DAY, reference=reference).decode("utf-8")
+    _pages, pdf_text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY, reference=reference))
+    end = " ".join(note.split()[-3:])  # "à 95 %." / "Schätzung (95 %)." / "margin of uncertainty."
+    assert end in " ".join(markdown.split()), markdown[-1500:]
+    assert end.replace("'", "’") in " ".join(" ".join(pdf_text).replace("'", "’").split())
