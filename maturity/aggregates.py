@@ -124,6 +124,13 @@ PLAIN_WEIGHTING = {
     "province": {"fr": " ; pour la Wallonie, chaque province y pèse selon son nombre de communes",
                  "de": "; für die Wallonie zählt jede Provinz nach der Zahl ihrer Gemeinden",
                  "en": "; for Wallonia, each province counts by its number of communes"},
+    # by province, the provinces without a published figure merged into one stratum (campaign.wallonia_estimate)
+    "merged": {"fr": " ; pour la Wallonie, chaque province y pèse selon son nombre de communes (les provinces "
+                     "sans chiffre publié, ensemble)",
+               "de": "; für die Wallonie zählt jede Provinz nach der Zahl ihrer Gemeinden (die Provinzen ohne "
+                     "veröffentlichte Zahl zusammen)",
+               "en": "; for Wallonia, each province counts by its number of communes (the provinces without a "
+                     "published figure together)"},
     "none": {"fr": " ; pour la Wallonie, trop peu de communes ont répondu dans certaines provinces pour que "
                    "chacune pèse selon son nombre de communes sur toutes les dimensions",
              "de": "; für die Wallonie haben in manchen Provinzen zu wenige Gemeinden geantwortet, als dass "
@@ -362,7 +369,7 @@ class CampaignReference:
         lang = _lang(lang)
         when = format_date(self.date, lang) if self.date else str(self.set.year)
         walloon = self._figures("wallonia").values()
-        weighting = PLAIN_WEIGHTING["province" if all(f.weighting == "province" for f in walloon) else "none"]
+        weighting = PLAIN_WEIGHTING[self._weighting()]
         return PLAIN_SOURCE_TEXT[lang].format(title=_text(self.set.title, lang), publisher=self.set.publisher,
                                               date=when, licence=self.set.licence or LICENCE,
                                               weighting=weighting[lang] if walloon else "")
@@ -375,12 +382,18 @@ class CampaignReference:
         lang = _lang(lang)
         when = format_date(self.date, lang) if self.date else str(self.set.year)
         weighting = ""
-        if group == "wallonia" and (walloon := self._figures("wallonia").values()):
-            weighting = PLAIN_WEIGHTING["province" if all(f.weighting == "province" for f in walloon)
-                                        else "none"][lang]
+        if group == "wallonia" and self._figures("wallonia"):
+            weighting = PLAIN_WEIGHTING[self._weighting()][lang]
         return SERIES_NOTE_TEXT[lang].format(title=_text(self.set.title, lang), publisher=self.set.publisher,
                                              date=when, licence=self.set.licence or LICENCE, weighting=weighting,
                                              brackets=SERIES_NOTE_BRACKETS[lang] if group == "wallonia" else "")
+
+    def _weighting(self) -> str:
+        """How the Walloon line was weighted, as PLAIN_WEIGHTING says it: by province on every dimension
+        ("merged" when some provinces are not published: they count together, as one stratum), or not."""
+        if not all(f.weighting == "province" for f in self._figures("wallonia").values()):
+            return "none"
+        return "merged" if self.unpublished_provinces() else "province"
 
     def _figures(self, group: str) -> dict[str, Any]:
         return {f.dimension: f for f in self.set.figures if f.group == group and f.dimension}
@@ -423,6 +436,13 @@ class CampaignReference:
     def groups(self) -> list[str]:
         """The groups with dimension figures, in the file's order: "wallonia", "province:NIS", ..."""
         return list(dict.fromkeys(f.group for f in self.set.figures if f.dimension and f.group))
+
+    def unpublished_provinces(self) -> list[str]:
+        """The Walloon provinces (NIS codes, in the registry's order) with no figure in the file: fewer than 5
+        respondents, or hidden with such a province (complementary suppression). Their respondents count in
+        the Walloon figure, as one stratum (:func:`maturity.campaign.wallonia_estimate`)."""
+        published = set(self.groups())
+        return [nis for nis in PROVINCES if f"province:{nis}" not in published]
 
     def group_label(self, group: str, lang: str = "fr") -> str:
         """ "Wallonie", "Province de Liège", "Communes de moins de 5 000 habitants"."""

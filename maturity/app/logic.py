@@ -787,6 +787,22 @@ def campaign_table(q: Questionnaire, ref: Any, lang: str) -> list[dict[str, str]
     return rows
 
 
+def campaign_unpublished(ref: Any, lang: str) -> str:
+    """Under the campaign's table: the provinces it does not publish and why ("" when it publishes all
+    five): an échevine of Vielsalm found no line for Luxembourg, with one respondent, nor for Namur, hidden
+    with it, and no word why (fresh-eyes trial)."""
+    from babel.lists import format_list
+
+    from maturity.communes import province_name
+    from maturity.display import locale
+
+    hidden = ref.unpublished_provinces()
+    if not hidden:
+        return ""
+    listed = format_list([province_name(nis, lang) for nis in hidden], locale=locale(lang))
+    return tr("wal_campaign_unpublished", lang, provinces=listed)
+
+
 def campaign_note(ref: Any, lang: str) -> str:
     """Under the campaign's table: what a cell says, and where the numbers come from (title, publisher,
     date, licence; typed text from an imported file, escaped)."""

@@ -889,6 +889,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The estimates published by the latest campaign of every Walloon commune: the \"Wallonia\" "
         "reference of this installation's radars.",
     },
+    "wal_campaign_unpublished": {
+        "fr": "Pas de chiffre publié pour {provinces} : une province n'est publiée qu'à partir de 5 communes "
+        "répondantes, et une province qui en compte plus est parfois tue avec elles, pour que leurs chiffres ne "
+        "puissent pas se déduire des autres. Les communes qui y ont répondu comptent dans le chiffre de la "
+        "Wallonie.",
+        "de": "Keine veröffentlichte Zahl für {provinces}: Eine Provinz wird erst ab 5 antwortenden Gemeinden "
+        "veröffentlicht, und eine Provinz mit mehr Antworten wird manchmal mit ihnen zurückgehalten, damit sich "
+        "deren Zahlen nicht aus den anderen ableiten lassen. Die Gemeinden, die dort geantwortet haben, zählen "
+        "in der Zahl der Wallonie.",
+        "en": "No figure published for {provinces}: a province is published only from 5 responding communes, "
+        "and a province with more is sometimes withheld with them, so that their figures cannot be worked out "
+        "from the others. The communes that answered there count in Wallonia's figure.",
+    },
     "wal_campaign_note": {
         "fr": "Chaque case : l'estimation sur 100 et, entre parenthèses, son intervalle de confiance à 95 % (la "
         "vraie moyenne du groupe s'y trouve avec une confiance de 95 %) ; sans parenthèses quand toutes les communes "

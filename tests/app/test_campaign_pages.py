@@ -257,6 +257,12 @@ def test_the_wallonie_page_shows_the_imported_campaign(mini, store):
                                  f"–{format_number(alpha['ci_high'], 'fr')})"), wallonia
     note = next(c.value for c in at.caption if "Baromètre test" in c.value)
     assert "Smart City Institute" in note and "95 %" in note and "CC BY 4.0" in note, note
+    # two respondents in each province: none is published, and the page says which and why (an échevine of
+    # Vielsalm found no line for Luxembourg and no word about it: fresh-eyes trial)
+    assert not any(r["Groupe"].startswith("Province") for r in rows), rows
+    unpublished = next(c.value for c in at.caption if "Pas de chiffre publié" in c.value)
+    assert "Brabant wallon, Hainaut, Liège, Luxembourg et Namur" in unpublished, unpublished
+    assert "5 communes" in unpublished and "comptent dans le chiffre de la Wallonie" in unpublished, unpublished
 
 
 def test_a_campaigns_title_is_shown_as_typed_on_its_page(admin, store):

@@ -64,6 +64,12 @@ def test_the_published_set_round_trips_through_the_import_validation(report):
     assert "Ces chiffres viennent des communes qui ont répondu ; pour la Wallonie, chaque province y pèse" in plain
     assert "peut-être les plus avancées" in plain and "each province counts" in ref.plain_source("en")
     assert "jede Provinz nach der Zahl ihrer Gemeinden" in ref.plain_source("de")
+    # Brabant wallon (3) and its complement are not published: they weigh together, as one stratum
+    # (campaign.wallonia_estimate), and the note says so rather than "each province by its communes" alone
+    assert len(ref.unpublished_provinces()) == 2 and "20002" in ref.unpublished_provinces()
+    assert "(les provinces sans chiffre publié, ensemble)" in plain
+    assert "(die Provinzen ohne veröffentlichte Zahl zusammen)" in ref.plain_source("de")
+    assert "(the provinces without a published figure together)" in ref.series_note("wallonia", "en")
     # "Gemeinden mit 50.000 Einwohner und mehr" wanted a dative: the pool's form, as a label
     assert ref.group_label("population_class:50k_plus", "de") == "Gemeinden: 50.000 Einwohner und mehr"
     assert ref.group_label("population_class:50k_plus", "fr") == "Communes de 50\u202f000 habitants et plus"

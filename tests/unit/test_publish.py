@@ -239,3 +239,17 @@ def test_the_csv_is_rounded_to_a_thousandth_of_the_scale_and_the_yaml_keeps_ever
         assert row["n"].isdigit() and row["N"].isdigit()
     assert {("points", 1), ("share", 3), ("points", 2)} <= digits_seen  # scores, shares and a 0–10 mean
     assert whole_in_yaml > len(rows)  # the YAML was not rounded with it
+
+
+def test_the_provinces_left_unpublished_are_named_for_the_wallonie_page(published):
+    """Walloon Brabant (4 respondents) is not published, nor the province hidden with it so that its figures
+    cannot be worked out; the Wallonie page names them (maturity.app.logic.campaign_unpublished)."""
+    from maturity.app.logic import campaign_unpublished
+
+    _report, paths = published
+    ref = aggregates.read_aggregates(paths[0].read_text(encoding="utf-8"), paths[0].name)
+    hidden = ref.unpublished_provinces()
+    assert hidden[0] == "20002" and len(hidden) == 2, hidden  # with one other, by complementary suppression
+    assert all(f"province:{nis}" in ref.groups() for nis in set(communes.PROVINCES) - set(hidden))
+    text = campaign_unpublished(ref, "de")
+    assert text.startswith("Keine veröffentlichte Zahl für Wallonisch-Brabant und "), text

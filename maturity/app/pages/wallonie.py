@@ -21,6 +21,8 @@ if q is not None:
         st.header(tr("wal_campaign_header", lang))
         st.markdown(tr("wal_campaign_intro", lang))
         fitting_table(logic.campaign_table(q, campaign, lang), "campaign", 760, lang)
+        if unpublished := logic.campaign_unpublished(campaign, lang):
+            st.caption(unpublished)
         st.caption(logic.campaign_note(campaign, lang))
 
 st.header(tr("wal_pool_header", lang))
