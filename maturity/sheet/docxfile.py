@@ -121,7 +121,10 @@ def _pst_annex(document, r) -> None:
     _muted(help_, r.pst_help)
     for paragraph in (heading, help_):  # never alone at the foot of a page
         paragraph.paragraph_format.keep_with_next = True
-    _table(document, r.pst[0], r.pst[1:], widths=[4.2, 3.8, 6.1, 3.2, 2.3, 2.8, 2.6], bold_first=False, size=9)
+    # the owner's column wide enough for a title in one word ("Generaldirektorin" broke at 3.2 cm), taken
+    # from the action's, the budget's and the status's, which had room to spare; the deadline's holds a year
+    # and its heading whole ("Échéance", bold)
+    _table(document, r.pst[0], r.pst[1:], widths=[4.2, 3.8, 6.0, 4.0, 2.2, 2.5, 2.3], bold_first=False, size=9)
 
 
 def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
