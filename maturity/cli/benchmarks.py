@@ -55,6 +55,23 @@ WORDS = {
     "imported": {"fr": "{count} lignes importées comme données mises en commun (source : {source})",
                  "de": "{count} Zeilen als gepoolte Daten importiert (Quelle: {source})",
                  "en": "{count} rows imported as pooled data (source: {source})"},
+    # a campaign's aggregates imported (or replacing the same campaign's): the sentence around its label
+    "campaign_imported": {
+        "fr": "importé : {label} — désormais le repère wallon du radar de chaque commune (les bilans partagés "
+              "restent, marqués non vérifiés, là seulement où la campagne ne publie rien)",
+        "de": "importiert: {label} — ab jetzt der wallonische Vergleichswert im Radar jeder Gemeinde (die "
+              "geteilten Bewertungen bleiben, als nicht geprüft gekennzeichnet, nur wo die Kampagne nichts "
+              "veröffentlicht)",
+        "en": "imported: {label} — from now on the Walloon reference of every commune's radar (the open pool "
+              "stays, labelled unverified, only where the campaign publishes nothing)"},
+    "campaign_replaced": {
+        "fr": "remplacé : {label} — désormais le repère wallon du radar de chaque commune (les bilans partagés "
+              "restent, marqués non vérifiés, là seulement où la campagne ne publie rien)",
+        "de": "ersetzt: {label} — ab jetzt der wallonische Vergleichswert im Radar jeder Gemeinde (die "
+              "geteilten Bewertungen bleiben, als nicht geprüft gekennzeichnet, nur wo die Kampagne nichts "
+              "veröffentlicht)",
+        "en": "replaced: {label} — from now on the Walloon reference of every commune's radar (the open pool "
+              "stays, labelled unverified, only where the campaign publishes nothing)"},
 }
 
 
@@ -211,9 +228,8 @@ def cmd_import_aggregates(args: argparse.Namespace) -> int:
     except StorageError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 1
-    verb = "replaced" if replaced else "imported"
-    print(f"{verb}: {reference.label(args.lang)} — from now on the Walloon reference of every commune's radar "
-          "(the open pool stays, labelled unverified, only where the campaign publishes nothing)")
+    print(_word("campaign_replaced" if replaced else "campaign_imported", args.lang).format(
+        label=reference.label(args.lang)))
     return 0
 
 

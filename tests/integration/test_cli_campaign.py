@@ -235,7 +235,11 @@ def test_end_to_end_from_a_campaign_to_another_installs_radar(env: Path, monkeyp
     monkeypatch.setenv("MATURITY_DATA_DIR", str(env / "other-install"))
     capsys.readouterr()
     assert main(["benchmarks", "import-aggregates", str(yaml_file)]) == 0
-    assert "Wallonie (campagne" in capsys.readouterr().out
+    said = capsys.readouterr().out  # every word in the language asked (French by default), not English around it
+    assert said.startswith("importé : Wallonie (campagne") and "repère wallon du radar" in said, said
+    assert main(["benchmarks", "import-aggregates", str(yaml_file), "--lang", "de"]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("ersetzt: Wallonie (Kampagne") and "Vergleichswert" in said and "from now" not in said
     with Store(data_dir=env / "other-install") as fresh:
         assert fresh.campaign("wal-2027") is None  # only the open figures travelled
         from maturity.aggregates import read_aggregates
