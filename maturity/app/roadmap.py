@@ -78,7 +78,9 @@ def targets_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, 
     st.caption(tr("targets_help", lang))
     goals = targets_.of(doc)
     level_ids = [""] + [lv.id for lv in q.levels]
-    labels = {lv.id: f"{q.t(lv.label, lang)} (≥ {format_number(lv.min, lang)})" for lv in q.levels}
+    # "Intégration (score ≥ 60)": a bare "(≥ 60)" did not say it was the score out of 100 (fresh-eyes trial)
+    labels = {lv.id: tr("target_level_option", lang, level=q.t(lv.label, lang), min=format_number(lv.min, lang))
+              for lv in q.levels}
     labels[""] = tr("target_none", lang)
     with st.form("targets_form", border=True):
         # one container laid out by the style as six rows of two columns, 3:1, stacked on a phone, as

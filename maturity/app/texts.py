@@ -1347,6 +1347,8 @@ TEXTS.update({
     "target_level": {"fr": "Niveau visé", "de": "Angestrebte Stufe", "en": "Target level"},
     "target_by": {"fr": "D'ici", "de": "Bis", "en": "By"},
     "target_none": {"fr": "pas d'objectif", "de": "kein Ziel", "en": "no target"},
+    "target_level_option": {"fr": "{level} (score ≥ {min})", "de": "{level} (Wert ≥ {min})",
+                            "en": "{level} (score ≥ {min})"},
     "targets_save": {"fr": "Enregistrer les objectifs", "de": "Ziele speichern", "en": "Save the targets"},
     "targets_saved": {"fr": "Objectifs enregistrés.", "de": "Ziele gespeichert.", "en": "Targets saved."},
     "targets_year_alone": {

@@ -96,6 +96,14 @@ def test_a_year_typed_without_a_level_is_said_not_saved(mini, store):
     assert not [i for i in at.info if "Année non enregistrée" in i.value]
 
 
+def test_a_target_levels_number_says_it_is_the_score(mini, store):
+    """« Intégration (≥ 60) » in the targets form: a number that did not say what it was (fresh-eyes trial)."""
+    at, _token = _answered(store)
+    goto(at, "resultats")
+    options = at.selectbox(key="tg_level_alpha").options
+    assert "Moyen (score ≥ 40)" in options and not [o for o in options if "(≥" in o]
+
+
 def _roadmap_links(at) -> list:
     return [link for link in at.main.get("page_link") if link.proto.label == "Construire la feuille de route"]
 
