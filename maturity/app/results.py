@@ -61,6 +61,7 @@ class View:
     obstacle_note: str
     comparisons: list[tuple[str, list[str]]] | None  # None: no benchmark set loaded
     sentences: int
+    obstacles_header: str = ""  # "Vos freins et ceux du baromètre 2021" (and of the campaign, with one)
 
 
 def _score_table(rows: list[dict[str, str]], lang: str, colleagues: bool) -> Any:
@@ -151,7 +152,7 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
         changes = (_frame(rows), changed_answers, same_version)
 
     sets = session.benchmark_sets()
-    obstacles, obstacle_note = None, ""
+    obstacles, obstacle_note, obstacles_header = None, "", tr("obstacles_header", lang)
     if q.obstacles:
         from maturity.aggregates import latest_campaign
 
@@ -160,6 +161,7 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
         obstacle_note = logic.citation_note(logic.obstacle_cites(q, sets, lang), lang)
         if campaign is not None:
             obstacle_note = " ".join(t for t in (obstacle_note, logic.campaign_obstacles_note(campaign, lang)) if t)
+            obstacles_header = tr("obstacles_header_campaign", lang, year=campaign.set.year)  # its column too
     comparisons, sentences = None, 0
     if sets:
         from maturity.benchmarks import comparisons as compare
@@ -177,5 +179,6 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
         series_table=fitting(series_rows, lang, _frame(series_rows)), team_table=team_table, levels=levels,
         target_rows=_frame(targets) if targets else None,
         progress_specs=roadmap.progress_specs(q, doc, assessment, history, lang),
-        changes=changes, obstacles=obstacles, obstacle_note=obstacle_note, comparisons=comparisons,
+        changes=changes, obstacles=obstacles, obstacle_note=obstacle_note,
+        obstacles_header=obstacles_header, comparisons=comparisons,
         sentences=sentences)

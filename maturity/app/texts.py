@@ -727,6 +727,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Ihre Hemmnisse und die des Barometers 2021",
         "en": "Your obstacles and those of the 2021 barometer",
     },
+    # with an imported campaign the table has its column too: the heading names both
+    "obstacles_header_campaign": {
+        "fr": "Vos freins, ceux du baromètre 2021 et de la campagne {year}",
+        "de": "Ihre Hemmnisse, die des Barometers 2021 und der Kampagne {year}",
+        "en": "Your obstacles, those of the 2021 barometer and of the {year} campaign",
+    },
     "obstacles_caption": {
         "fr": "Un frein est « cité » quand vous répondez « Frein important » ou « Frein majeur », comme dans "
         "le baromètre.",
@@ -903,15 +909,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "from the others. The communes that answered there count in Wallonia's figure.",
     },
     "wal_campaign_note": {
-        "fr": "Chaque case : l'estimation sur 100 et, entre parenthèses, son intervalle de confiance à 95 % (la "
+        "fr": "Chaque chiffre : l'estimation sur 100 et, entre parenthèses, son intervalle de confiance à 95 % (la "
         "vraie moyenne du groupe s'y trouve avec une confiance de 95 %) ; sans parenthèses quand toutes les communes "
         "du groupe ont répondu (il n'y a plus rien à estimer). n : les communes qui ont répondu, sur "
         "celles du groupe. Source : {title}, publié par {publisher} le {date} ({licence}).",
-        "de": "Jedes Feld: die Schätzung von 100 und in Klammern ihr 95-%-Konfidenzintervall (der wahre "
+        "de": "Jede Zahl: die Schätzung (0 bis 100) und in Klammern ihr 95-%-Konfidenzintervall (der wahre "
         "Mittelwert der Gruppe liegt mit 95 % Sicherheit darin); ohne Klammern, wenn alle Gemeinden der Gruppe "
         "geantwortet haben (es bleibt nichts zu schätzen). n: die Gemeinden, die geantwortet haben, von "
         "denen der Gruppe. Quelle: {title}, veröffentlicht von {publisher} am {date} ({licence}).",
-        "en": "Each cell: the estimate out of 100 and, in brackets, its 95 % confidence interval (the group's "
+        "en": "Each figure: the estimate out of 100 and, in brackets, its 95 % confidence interval (the group's "
         "true mean lies in it with 95 % confidence); no brackets when every commune of the group answered (nothing "
         "is left to estimate). n: the communes that answered, of those in the group. "
         "Source: {title}, published by {publisher} on {date} ({licence}).",

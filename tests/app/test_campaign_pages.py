@@ -210,6 +210,9 @@ def test_the_obstacles_table_gives_the_imported_campaigns_share_beside_the_barom
     assert table[column].tolist() == ["non publié"]
     note = next(c.value for c in at.caption if "Colonne de la campagne" in c.value)
     assert "10 communes répondantes sur 261" in note and "marge d'incertitude à 95 %" in note, note
+    # the heading names the campaign beside the 2021 barometer (it said « baromètre 2021 » above a 2026 column)
+    assert any(h.value == f"Vos freins, ceux du baromètre 2021 et de la campagne {year}" for h in at.header), \
+        [h.value for h in at.header]
 
 
 def test_an_imported_campaigns_publisher_and_title_are_shown_as_typed(mini, store):
@@ -260,6 +263,8 @@ def test_the_wallonie_page_shows_the_imported_campaign(mini, store):
     # two respondents in each province: none is published, and the page says which and why (an échevine of
     # Vielsalm found no line for Luxembourg and no word about it: fresh-eyes trial)
     assert not any(r["Groupe"].startswith("Province") for r in rows), rows
+    # « Chaque case » said of what a phone shows as a list: each figure
+    assert note.startswith("Chaque chiffre : l'estimation sur 100"), note
     unpublished = next(c.value for c in at.caption if "Pas de chiffre publié" in c.value)
     assert "Brabant wallon, Hainaut, Liège, Luxembourg et Namur" in unpublished, unpublished
     assert "5 communes" in unpublished and "comptent dans le chiffre de la Wallonie" in unpublished, unpublished

@@ -65,7 +65,7 @@ if view.changes is not None:
         st.warning(tr("changes_version", lang))
 
 if view.obstacles is not None:
-    st.header(tr("obstacles_header", lang))
+    st.header(view.obstacles_header or tr("obstacles_header", lang))
     st.caption(tr("obstacles_caption", lang))
     st.table(view.obstacles, hide_index=True)
     if view.obstacle_note:
