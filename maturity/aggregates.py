@@ -89,19 +89,19 @@ PLAIN_SOURCE_TEXT = {
     "fr": "{title}, publié par {publisher} le {date} ({licence}). Ces chiffres viennent des communes qui ont "
           "répondu{weighting}. La bande colorée autour d'une ligne de la campagne, comme les chiffres entre "
           "parenthèses du tableau, est la marge d'incertitude de l'estimation : la vraie moyenne de toutes les "
-          "communes du groupe s'y trouve avec une confiance de 95 %. Plus la bande est étroite, plus les "
+          "communes du groupe s'y trouve avec une confiance de 95\u00a0%. Plus la bande est étroite, plus les "
           "communes ont été nombreuses à répondre ; quand toutes répondent, il n'y a plus de bande. Elle ne "
           "couvre pas un autre écart possible : les communes qui répondent sont peut-être les plus avancées.",
     "de": "{title}, veröffentlicht von {publisher} am {date} ({licence}). Diese Werte stammen von den Gemeinden, "
           "die geantwortet haben{weighting}. Das farbige Band um eine Linie der Kampagne, wie die Zahlen in "
           "Klammern in der Tabelle, ist die Unsicherheit der Schätzung: Der wahre Mittelwert aller Gemeinden der "
-          "Gruppe liegt mit 95 % Sicherheit darin. Je schmaler das Band, desto mehr Gemeinden haben "
+          "Gruppe liegt mit 95\u00a0% Sicherheit darin. Je schmaler das Band, desto mehr Gemeinden haben "
           "geantwortet; antworten alle, gibt es kein Band mehr. Eine andere mögliche Abweichung deckt es nicht "
           "ab: Die antwortenden Gemeinden sind vielleicht die weiter fortgeschrittenen.",
     "en": "{title}, published by {publisher} on {date} ({licence}). These figures come from the communes that "
           "answered{weighting}. The shaded band around a campaign line, like the figures in brackets in the "
           "table, is the estimate's margin of uncertainty: the true average of all the group's communes lies "
-          "within it with 95 % confidence. The narrower the band, the more communes answered; when all of them "
+          "within it with 95\u00a0% confidence. The narrower the band, the more communes answered; when all of them "
           "answer, there is no band. It does not cover another possible gap: the communes that answer may be "
           "the more advanced ones.",
 }
@@ -109,11 +109,11 @@ PLAIN_SOURCE_TEXT = {
 # plain words, no formula; ``weighting`` only for the Walloon line
 SERIES_NOTE_TEXT = {
     "fr": "{title}, publié par {publisher} le {date} ({licence}). Moyenne des communes qui ont répondu{weighting}. "
-          "La bande autour de la ligne{brackets} est la marge d'incertitude à 95 %.",
+          "La bande autour de la ligne{brackets} est la marge d'incertitude à 95\u00a0%.",
     "de": "{title}, veröffentlicht von {publisher} am {date} ({licence}). Mittelwert der Gemeinden, die geantwortet "
-          "haben{weighting}. Das Band um die Linie{brackets} ist die Unsicherheit der Schätzung (95 %).",
+          "haben{weighting}. Das Band um die Linie{brackets} ist die Unsicherheit der Schätzung (95\u00a0%).",
     "en": "{title}, published by {publisher} on {date} ({licence}). Average of the communes that answered{weighting}. "
-          "The band around the line{brackets} is the 95 % margin of uncertainty.",
+          "The band around the line{brackets} is the 95\u00a0% margin of uncertainty.",
 }
 # the Walloon line's figures in brackets: in the app's table and the sheet's (a peer group's only in the app's)
 SERIES_NOTE_BRACKETS = {"fr": ", comme les chiffres entre parenthèses du tableau,",

@@ -677,16 +677,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "campaign_not_published": {"fr": "non publié", "de": "nicht veröffentlicht", "en": "not published"},
     "campaign_obstacles_note": {
         "fr": "Colonne de la campagne : {title}, estimation pour toutes les communes à partir des {n} communes "
-              "répondantes sur {N} ; entre parenthèses, la marge d'incertitude à 95 %.",
+              "répondantes sur {N} ; entre parenthèses, la marge d'incertitude à 95\u00a0%.",
         "de": "Spalte der Kampagne: {title}, Schätzung für alle Gemeinden aus den {n} antwortenden von {N} "
-              "Gemeinden; in Klammern die Unsicherheit der Schätzung (95 %).",
+              "Gemeinden; in Klammern die Unsicherheit der Schätzung (95\u00a0%).",
         "en": "The campaign's column: {title}, an estimate for all communes from the {n} responding communes of "
-              "{N}; in brackets, the 95 % margin of uncertainty."},
+              "{N}; in brackets, the 95\u00a0% margin of uncertainty."},
     "barometer_rank": FIGURE_WORDS["obstacle_rank"],  # the core's (maturity.labels), as the sheet says
     "kind_commune": {"fr": "vos réponses", "de": "Ihre Antworten", "en": "your answers"},
     "kind_campaign": {
-        "fr": "estimation de campagne (intervalle à 95 %)", "de": "Kampagnenschätzung (95-%-Intervall)",
-        "en": "campaign estimate (95 % interval)",
+        "fr": "estimation de campagne (intervalle à 95\u00a0%)", "de": "Kampagnenschätzung (95-%-Intervall)",
+        "en": "campaign estimate (95\u00a0% interval)",
     },
     "kind_pooled_unverified": FIGURE_WORDS["pooled_unverified"],  # as the series' name says (aggregates)
     "kind_previous": {"fr": "bilan précédent", "de": "vorherige Bewertung", "en": "previous assessment"},
@@ -909,16 +909,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "from the others. The communes that answered there count in Wallonia's figure.",
     },
     "wal_campaign_note": {
-        "fr": "Chaque chiffre : l'estimation sur 100 et, entre parenthèses, son intervalle de confiance à 95 % (la "
-        "vraie moyenne du groupe s'y trouve avec une confiance de 95 %) ; sans parenthèses quand toutes les communes "
+        "fr": "Chaque chiffre : l'estimation sur 100 et, entre parenthèses, son intervalle de confiance à 95\u00a0% (la "
+        "vraie moyenne du groupe s'y trouve avec une confiance de 95\u00a0%) ; sans parenthèses quand toutes les communes "
         "du groupe ont répondu (il n'y a plus rien à estimer). n : les communes qui ont répondu, sur "
         "celles du groupe. Source : {title}, publié par {publisher} le {date} ({licence}).",
         "de": "Jede Zahl: die Schätzung (0 bis 100) und in Klammern ihr 95-%-Konfidenzintervall (der wahre "
-        "Mittelwert der Gruppe liegt mit 95 % Sicherheit darin); ohne Klammern, wenn alle Gemeinden der Gruppe "
+        "Mittelwert der Gruppe liegt mit 95\u00a0% Sicherheit darin); ohne Klammern, wenn alle Gemeinden der Gruppe "
         "geantwortet haben (es bleibt nichts zu schätzen). n: die Gemeinden, die geantwortet haben, von "
         "denen der Gruppe. Quelle: {title}, veröffentlicht von {publisher} am {date} ({licence}).",
-        "en": "Each figure: the estimate out of 100 and, in brackets, its 95 % confidence interval (the group's "
-        "true mean lies in it with 95 % confidence); no brackets when every commune of the group answered (nothing "
+        "en": "Each figure: the estimate out of 100 and, in brackets, its 95\u00a0% confidence interval (the group's "
+        "true mean lies in it with 95\u00a0% confidence); no brackets when every commune of the group answered (nothing "
         "is left to estimate). n: the communes that answered, of those in the group. "
         "Source: {title}, published by {publisher} on {date} ({licence}).",
     },

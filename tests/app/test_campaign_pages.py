@@ -176,7 +176,7 @@ def test_the_radar_shows_the_imported_campaign_reference_with_its_interval(mini,
     assert any("campagne" in r["Nature"] for r in series_rows), series_rows
     note = next(i.value for i in at.info if "Baromètre test" in i.value)  # where the numbers come from
     # and what the band means, in plain words: never the estimator's formula (it is in docs/benchmarks.md)
-    assert "95 %" in note and "bande" in note and "marge d'incertitude" in note, note
+    assert "95\u00a0%" in note and "bande" in note and "marge d'incertitude" in note, note
     assert not any(sign in note for sign in ("√", "N_h", "ŷ", "Σ", "s_h", "1,96")), note
     # true to what was computed: the respondents, weighted or not by province, and what the band leaves out
     assert "communes qui ont répondu" in note and "peut-être les plus avancées" in note, note
@@ -209,7 +209,7 @@ def test_the_obstacles_table_gives_the_imported_campaigns_share_beside_the_barom
     assert column in table.columns, list(table.columns)
     assert table[column].tolist() == ["non publié"]
     note = next(c.value for c in at.caption if "Colonne de la campagne" in c.value)
-    assert "10 communes répondantes sur 261" in note and "marge d'incertitude à 95 %" in note, note
+    assert "10 communes répondantes sur 261" in note and "marge d'incertitude à 95\u00a0%" in note, note
     # the heading names the campaign beside the 2021 barometer (it said « baromètre 2021 » above a 2026 column)
     assert any(h.value == f"Vos freins, ceux du baromètre 2021 et de la campagne {year}" for h in at.header), \
         [h.value for h in at.header]
@@ -259,7 +259,7 @@ def test_the_wallonie_page_shows_the_imported_campaign(mini, store):
     assert wallonia["Alpha"].replace("\u2060", "") == (f"{format_number(alpha['estimate'], 'fr')} ({format_number(alpha['ci_low'], 'fr')}"
                                  f"–{format_number(alpha['ci_high'], 'fr')})"), wallonia
     note = next(c.value for c in at.caption if "Baromètre test" in c.value)
-    assert "Smart City Institute" in note and "95 %" in note and "CC BY 4.0" in note, note
+    assert "Smart City Institute" in note and "95\u00a0%" in note and "CC BY 4.0" in note, note
     # two respondents in each province: none is published, and the page says which and why (an échevine of
     # Vielsalm found no line for Luxembourg and no word about it: fresh-eyes trial)
     assert not any(r["Groupe"].startswith("Province") for r in rows), rows

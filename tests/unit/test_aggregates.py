@@ -172,7 +172,7 @@ def test_a_campaign_line_says_its_source_and_band_in_plain_words_without_the_for
     for series in (choice.wallonia, *choice.peers):
         assert not set("ŷ√Σ") & set(series.note) and "post-stratifiée" not in series.note
         assert "Coordination Smart Région" in series.note and "CC BY 4.0" in series.note
-        assert "marge d'incertitude à 95 %" in series.note and len(series.note) < 400
+        assert "marge d'incertitude à 95\u00a0%" in series.note and len(series.note) < 400
     # the Walloon line's figures are in brackets in the tables (the app's and the sheet's), a peer's in the app's
     assert "chiffres entre parenthèses du tableau" in choice.wallonia.note
     assert "chaque province y pèse" in choice.wallonia.note
@@ -201,3 +201,17 @@ def test_the_band_is_drawn_around_the_line(default_questionnaire):
     assert len(gap["intervals"]) == 2 * (len(dims) - 1)  # a run of 5 dimensions, no band across the gap
     none = radar_data(default_questionnaire, [RadarSeries("W", dict.fromkeys(dims, 45.0), "pooled")], "fr")
     assert none["intervals"] == []
+
+
+def test_a_campaigns_plain_words_never_leave_a_percent_sign_alone_on_a_line(report):
+    """« confiance de 95 » / « %. » at the end of the note under Vielsalm's radar at 390 px (fresh-eyes
+    trial): a number and its % sign are joined by a no-break space in every campaign text a commune reads."""
+    from maturity.app import texts
+
+    ref = aggregates.read_aggregates(_yaml(_set(report)), "c.yaml")
+    for lang in ("fr", "de", "en"):
+        said = [ref.plain_source(lang), ref.series_note("wallonia", lang), ref.series_note("province:50000", lang),
+                *(texts.tr(key, lang, title="T", publisher="P", date="D", licence="L", n="1", N="2")
+                  for key in ("campaign_obstacles_note", "kind_campaign", "wal_campaign_note"))]
+        for text in said:
+            assert not re.search(r"\d[ \t]%", text), (lang, text)
