@@ -253,7 +253,7 @@ def _estimate(strata: Mapping[str, tuple[float, np.ndarray]], *, bounds: tuple[f
 
 
 def wallonia_estimate(strata: Mapping[str, tuple[float, np.ndarray]], hidden: Iterable[str], *,
-                      all_values: np.ndarray | None = None) -> Estimate:
+                      all_values: np.ndarray | None = None, **options: Any) -> Estimate:
     """The Walloon estimate of a dimension whose province figures are published, except ``hidden``.
 
     The provinces that are not published on their own (fewer than 5 respondents, and those hidden with
@@ -266,15 +266,16 @@ def wallonia_estimate(strata: Mapping[str, tuple[float, np.ndarray]], hidden: It
     stratum also carries it (collapsed strata): one thin province no longer makes the whole figure
     unweighted. Only when a stratum still has fewer than 2 respondents is the estimate the unweighted
     mean (:func:`estimate_mean`, naming the thin provinces); when every province is merged, it is the
-    plain mean of all respondents, flagged ``weighting = "none"``."""
+    plain mean of all respondents, flagged ``weighting = "none"``. ``options``: :func:`_estimate`'s (a
+    barometer item's bounds and share)."""
     hidden = sorted(h for h in set(hidden) if h in strata)
     if len(hidden) < 2:
-        return _estimate(strata, all_values=all_values)
+        return _estimate(strata, all_values=all_values, **options)
     merged = {h: part for h, part in strata.items() if h not in hidden}
     merged["+".join(hidden)] = (sum(strata[h][0] for h in hidden), np.concatenate([strata[h][1] for h in hidden]))
     if any(size > 0 and len(values) < MIN_PER_STRATUM for size, values in merged.values()):
-        return _estimate(strata, all_values=all_values)
-    est = _estimate(merged, all_values=all_values)
+        return _estimate(strata, all_values=all_values, **options)
+    est = _estimate(merged, all_values=all_values, **options)
     alone = sum(1 for size, _ in merged.values() if size > 0) == 1
     return replace(est, grouped=tuple(hidden), weighting="none" if alone else est.weighting)
 
@@ -695,7 +696,11 @@ def campaign_report(
         parts = by_province.split(value)
         values = np.concatenate(parts)
         bounds = (0.0, 1.0) if item.unit == "share" else (0.0, float(item.out_of or 10.0))
-        est = _estimate(strata(parts, base_sizes), bounds=bounds, all_values=values, share=item.unit == "share")
+        # the provinces with fewer than 5 in the item's base weigh together, as for a dimension: one thin
+        # province no longer makes the share unweighted
+        hidden = hidden_cells({**{h: len(part) for h, part in zip(provinces, parts, strict=True)}, "": 0}, min_n)
+        est = wallonia_estimate(strata(parts, base_sizes), hidden, bounds=bounds, all_values=values,
+                                share=item.unit == "share")
         js = _estimate_json(est, values, min_n, quartiles=item.unit != "share")
         if item.unit == "share":
             for k in ("median", "q1", "q3"):

@@ -217,6 +217,27 @@ def test_one_thin_province_no_longer_drops_the_weighting_of_wallonia(default_que
     assert eco["n"] == 54
 
 
+def test_one_thin_province_no_longer_drops_the_weighting_of_an_items_share(default_questionnaire):
+    """The barometer items (an obstacle's share of communes citing it, shown to every commune beside the 2021
+    barometer) were estimated on the provinces one by one: Luxembourg with 1 respondent made the share a
+    plain mean. The hidden provinces now weigh together, as for a dimension."""
+    reg = communes.registry_at("2025-06-01")
+    by = {h: [c.nis_code for c in reg if c.province_nis == h] for h in ("50000", "60000", "80000", "20002", "90000")}
+    counts = {"50000": 20, "60000": 20, "90000": 10, "80000": 1, "20002": 3}
+    cites = {"50000": 0.0, "60000": 1.0, "90000": 1.0, "80000": 0.0, "20002": 1.0}  # share citing the budget
+    responses = [_resp(nis, 50.0, obstacles={"budget": 3.0 if cites[h] else 0.0})
+                 for h, k in counts.items() for nis in by[h][:k]]
+    report = campaign.campaign_report(CAMPAIGN, reg, responses, default_questionnaire, load_benchmark_sets())
+    item = report["items"]["obstacle_budget"]
+    assert item["weighting"] == "province" and item["n"] == 54
+    hidden = {h for h, g in report["groups"]["province"].items() if g["dimensions"]["economy"]["suppressed"]}
+    assert {"80000", "20002"} <= hidden
+    size = {h: len(v) for h, v in by.items()}
+    union = sum(cites[h] * counts[h] for h in hidden) / sum(counts[h] for h in hidden)
+    want = (sum(size[h] * cites[h] for h in counts if h not in hidden) + sum(size[h] for h in hidden) * union) / len(reg)
+    assert item["estimate"] == pytest.approx(want, abs=1e-9)
+
+
 def test_items_are_estimated_beside_the_published_figures(default_questionnaire):
     sets = load_benchmark_sets()
     reg = _registry()

@@ -131,6 +131,20 @@ def ref_estimate_json(est: Estimate, values: list[float], min_n: int) -> dict[st
     }
 
 
+def ref_walloon(st_: Mapping[str, tuple[float, list[float]]], min_n: int, **options: Any) -> Any:
+    """The Walloon estimate: the provinces not published (hidden) are one stratum (a thin province among
+    them), unless a stratum is still thin once they are merged; a dimension's and an item's alike."""
+    est = ref_estimate_mean(st_, **options)
+    hidden = sorted(hidden_cells({**{h: len(vs) for h, (_, vs) in st_.items()}, "": 0}, min_n))
+    merged = {h: part for h, part in st_.items() if h not in hidden}
+    merged["hidden"] = (sum(st_[h][0] for h in hidden), [v for h in hidden for v in st_[h][1]])
+    if len(hidden) >= 2 and not any(size > 0 and len(vs) < MIN_PER_STRATUM for size, vs in merged.values()):
+        est = ref_estimate_mean(merged, **options)
+        alone = sum(1 for size, _ in merged.values() if size > 0) == 1
+        est = dataclasses.replace(est, grouped=tuple(hidden), weighting="none" if alone else est.weighting)
+    return est
+
+
 def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any], responses: Iterable[Response],
                         questionnaire: Any, benchmark_sets: Iterable[Any] = (), *, min_n: int = MIN_N) -> dict[str, Any]:
     registry = list(registry)
@@ -154,17 +168,7 @@ def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any
     for dim in dims:
         st_ = strata((r, r.scores.get(dim)) for r in kept)
         values = [v for _, vs in st_.values() for v in vs]
-        est = ref_estimate_mean(st_)
-        # the provinces not published (hidden) are one stratum (a thin province among them), unless a
-        # stratum is still thin once they are merged
-        hidden = sorted(hidden_cells({**{h: len(vs) for h, (_, vs) in st_.items()}, "": 0}, min_n))
-        merged = {h: part for h, part in st_.items() if h not in hidden}
-        merged["hidden"] = (sum(st_[h][0] for h in hidden), [v for h in hidden for v in st_[h][1]])
-        if len(hidden) >= 2 and not any(size > 0 and len(vs) < MIN_PER_STRATUM for size, vs in merged.values()):
-            est = ref_estimate_mean(merged)
-            alone = sum(1 for size, _ in merged.values() if size > 0) == 1
-            est = dataclasses.replace(est, grouped=tuple(hidden), weighting="none" if alone else est.weighting)
-        dimensions_json[dim] = ref_estimate_json(est, values, min_n)
+        dimensions_json[dim] = ref_estimate_json(ref_walloon(st_, min_n), values, min_n)
 
     def partition(key_of, keys, label_of):
         members = {k: [] for k in keys}
@@ -217,7 +221,7 @@ def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any
             if value is not None:
                 st_[by_nis[r.nis_code].province_nis][1].append(value)
         bounds = (0.0, 1.0) if item.unit == "share" else (0.0, float(item.out_of or 10.0))
-        est = ref_estimate_mean(st_, bounds=bounds, share=item.unit == "share")
+        est = ref_walloon(st_, min_n, bounds=bounds, share=item.unit == "share")
         values = [v for _, vs in st_.values() for v in vs]
         js = ref_estimate_json(est, values, min_n)
         for k in ("median", "q1", "q3"):
