@@ -354,39 +354,35 @@ class CampaignReference:
 
     def source(self, lang: str = "fr") -> str:
         """Where the numbers come from, for the sheet and the app: title, publisher, date, licence, method."""
-        from .display import format_date
-
         lang = _lang(lang)
-        when = format_date(self.date, lang) if self.date else str(self.set.year)
-        return SOURCE_TEXT[lang].format(title=_text(self.set.title, lang), publisher=self.set.publisher, date=when,
-                                        licence=self.set.licence or LICENCE, method=_text(self.set.method, lang))
+        return SOURCE_TEXT[lang].format(**self._published_by(lang), method=_text(self.set.method, lang))
 
     def plain_source(self, lang: str = "fr") -> str:
         """Where the numbers come from and what their band means, in plain words (no formula): the
         text a commune's official reads under the radar."""
-        from .display import format_date
-
         lang = _lang(lang)
-        when = format_date(self.date, lang) if self.date else str(self.set.year)
-        walloon = self._figures("wallonia").values()
-        weighting = PLAIN_WEIGHTING[self._weighting()]
-        return PLAIN_SOURCE_TEXT[lang].format(title=_text(self.set.title, lang), publisher=self.set.publisher,
-                                              date=when, licence=self.set.licence or LICENCE,
-                                              weighting=weighting[lang] if walloon else "")
+        return PLAIN_SOURCE_TEXT[lang].format(**self._published_by(lang), weighting=self._weighting_words(lang))
 
     def series_note(self, group: str = "wallonia", lang: str = "fr") -> str:
         """A line's note where there is room for a sentence or two (the radar's tooltip, the sheet's
         sources): the source and what the band means, in plain words; the weighting for Wallonia's."""
+        lang = _lang(lang)
+        walloon = group == "wallonia"
+        return SERIES_NOTE_TEXT[lang].format(**self._published_by(lang),
+                                             weighting=self._weighting_words(lang) if walloon else "",
+                                             brackets=SERIES_NOTE_BRACKETS[lang] if walloon else "")
+
+    def _published_by(self, lang: str) -> dict[str, str]:
+        """The fields every source text starts with: title, publisher, date (else the year), licence."""
         from .display import format_date
 
-        lang = _lang(lang)
         when = format_date(self.date, lang) if self.date else str(self.set.year)
-        weighting = ""
-        if group == "wallonia" and self._figures("wallonia"):
-            weighting = PLAIN_WEIGHTING[self._weighting()][lang]
-        return SERIES_NOTE_TEXT[lang].format(title=_text(self.set.title, lang), publisher=self.set.publisher,
-                                             date=when, licence=self.set.licence or LICENCE, weighting=weighting,
-                                             brackets=SERIES_NOTE_BRACKETS[lang] if group == "wallonia" else "")
+        return {"title": _text(self.set.title, lang), "publisher": self.set.publisher, "date": when,
+                "licence": self.set.licence or LICENCE}
+
+    def _weighting_words(self, lang: str) -> str:
+        """How the Walloon line was weighted, in plain words ("" when the file has no Walloon figure)."""
+        return PLAIN_WEIGHTING[self._weighting()][lang] if self._figures("wallonia") else ""
 
     def _weighting(self) -> str:
         """How the Walloon line was weighted, as PLAIN_WEIGHTING says it: by province on every dimension
