@@ -611,6 +611,10 @@ def campaign_report(
     def strata(parts: list[np.ndarray], size_of: Mapping[str, float]) -> dict[str, tuple[float, np.ndarray]]:
         return {h: (float(size_of[h]), part) for h, part in zip(provinces, parts, strict=True)}
 
+    def hidden_of(parts: list[np.ndarray]) -> set[str]:
+        """The provinces left unpublished for these values (fewer than 5, and those hidden with them)."""
+        return hidden_cells({**{h: len(part) for h, part in zip(provinces, parts, strict=True)}, "": 0}, min_n)
+
     # --- Wallonia, per dimension
     scores = [r.scores for r in kept]
     score_columns = {dim: _column(scores, dim) for dim in dims}
@@ -619,8 +623,7 @@ def campaign_report(
         parts = by_province.split(score_columns[dim])
         values = np.concatenate(parts)
         # the provinces the groups below leave unpublished for this dimension (the same counts)
-        hidden = hidden_cells({**{h: len(part) for h, part in zip(provinces, parts, strict=True)}, "": 0}, min_n)
-        est = wallonia_estimate(strata(parts, sizes), hidden, all_values=values)
+        est = wallonia_estimate(strata(parts, sizes), hidden_of(parts), all_values=values)
         dimensions_json[dim] = _estimate_json(est, values, min_n)
 
     # --- groups: provinces and population classes (one stratum each), with complementary suppression
@@ -698,8 +701,7 @@ def campaign_report(
         bounds = (0.0, 1.0) if item.unit == "share" else (0.0, float(item.out_of or 10.0))
         # the provinces with fewer than 5 in the item's base weigh together, as for a dimension: one thin
         # province no longer makes the share unweighted
-        hidden = hidden_cells({**{h: len(part) for h, part in zip(provinces, parts, strict=True)}, "": 0}, min_n)
-        est = wallonia_estimate(strata(parts, base_sizes), hidden, bounds=bounds, all_values=values,
+        est = wallonia_estimate(strata(parts, base_sizes), hidden_of(parts), bounds=bounds, all_values=values,
                                 share=item.unit == "share")
         js = _estimate_json(est, values, min_n, quartiles=item.unit != "share")
         if item.unit == "share":
