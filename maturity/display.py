@@ -109,7 +109,7 @@ def format_range(low: float | None, high: float | None, lang: str = "fr", digits
 
 def format_estimate(value: float | None, low_high: Sequence[float] | None, lang: str = "fr",
                     digits: int = 0, *, percent: bool = False) -> str:
-    """An estimate with its 95 % interval, the one way the tables write it: "46 (41–50)", "47 % (33 % – 61 %)"
+    """An estimate with its 95 % interval, the one way the tables write it: "46 (41–50)", "47 % (33–61 %)"
     (``percent``: a share); the bare figure when it has no interval or when its ends are written alike
     (every commune of the group answered: "51", never "51 (51–51)"); "—" without a value."""
     if value is None:

@@ -549,7 +549,7 @@ def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str
     """Each obstacle: the commune's rating next to the barometer's figure for it (``cite=False``: without
     the study's parenthesis, said once under the table with :func:`obstacle_cites`); with an imported
     ``campaign`` (a ``CampaignReference``), also the share of the communes that cite it by its estimate,
-    "47 % (33 % – 61 %)" (:func:`campaign_obstacles_note` says where it comes from)."""
+    "47 % (33–61 %)" (:func:`campaign_obstacles_note` says where it comes from)."""
     rows = []
     for question in q.obstacles:
         ref = obstacle_figure(q, question, sets or [])

@@ -511,12 +511,22 @@ class SheetContent:
         return replace(self, comparisons=self.untrended, sources=self.sources[:self.sources_before_trends],
                        trends_hidden=True)
 
+    @property
+    def comparison_columns(self) -> int:
+        """How many comparison lines the scores table gives in numbers after the score (0 or 1: Wallonia)."""
+        return len(self.scores[0].comparisons) if self.scores else 0
+
+    @property
+    def campaign_column(self) -> bool:
+        """Whether the obstacles table has the imported campaign's column after the barometer's."""
+        return len(self.obstacle_headers) > 3
+
     def without_reference_column(self) -> SheetContent:
         """The same content without the Walloon line's column in the scores table, for a PDF that must fit
         on its pages (the very last resort: the radar still draws the line, the editable versions keep it)."""
         from dataclasses import replace
 
-        k = len(self.scores[0].comparisons) if self.scores else 0
+        k = self.comparison_columns
         if not k:
             return self
         return replace(self, scores=[replace(r, comparisons=()) for r in self.scores],
@@ -757,11 +767,12 @@ def build_content(
         label = previous_label or t("previous_series_nodate", lang)
         series.append(RadarSeries(label, previous.scores(), "previous"))
     sources = _Sources(q, lang)
-    series_refs = {}
+    reference_ref = None  # the Walloon line's source number, which the obstacles' campaign column cites too
     for extra in (reference, peer):
         if extra is not None:
             series.append(extra)
-            series_refs[id(extra)] = sources.series(extra)
+            ref_no = sources.series(extra)
+            reference_ref = ref_no if extra is reference else reference_ref
     aimed = targets.radar_scores(q, doc)  # the targets' ring, as the results page draws it
     if aimed is not None:
         series.append(RadarSeries(t("series_target", lang, name=name), aimed, "target"))
@@ -834,7 +845,7 @@ def build_content(
         share = ""
         if campaign is not None:  # the campaign's Walloon line is the reference's source, numbered above
             text = campaign.obstacle_text(question.id, lang)
-            at = f" [{series_refs[id(reference)]}]" if reference is not None and id(reference) in series_refs else ""
+            at = f" [{reference_ref}]" if reference_ref is not None else ""
             share = t("campaign_not_published", lang) if text is None else text + at
         obstacles.append(ObstacleRow(question.id, label, severity_text, cited, f"{shown} [{ref}]", ref, share))
     # grouped by the commune's answer, the most severe first: "Frein majeur (3/3) : Données, Cybersécurité"

@@ -179,9 +179,9 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
            [[lv.label, lv.range, lv.description] for lv in reversed(c.levels)], widths=[3.2, 2.4, 11.4])
 
     document.add_heading(c.scores_title, level=1)
-    comparisons = len(c.scores[0].comparisons) if c.scores else 0
+    comparisons = c.comparison_columns
     widths = [5.6, 1.6, 3.4, 2.2, 2.2, 2.0] if c.show_change else [6.6, 1.8, 3.6, 2.5, 2.5]
-    if comparisons:  # the radar's comparison lines after the score, 2.3 cm each, taken from the first column
+    if comparisons:  # the Walloon line after the score, 2.3 cm, taken from the first column
         widths = [widths[0] - 2.3 * comparisons, widths[1], *[2.3] * comparisons, *widths[2:]]
     _table(document, c.score_headers,
            [[r.label, r.score, *r.comparisons, r.level, r.coverage, r.na] + ([r.change] if c.show_change else [])
@@ -204,10 +204,9 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
     if not c.obstacles and not c.also_cited:
         _muted(document.add_paragraph(), c.labels["no_obstacles"], italic=False)
     if c.obstacles:
-        campaign = len(c.obstacle_headers) > 3  # the imported campaign's column
         _table(document, c.obstacle_headers,
-               [[o.label, o.severity, o.barometer] + ([o.campaign] if campaign else []) for o in c.obstacles],
-               widths=[4, 4, 6, 3] if campaign else [4.5, 5, 7.5])
+               [[o.label, o.severity, o.barometer] + ([o.campaign] if c.campaign_column else []) for o in c.obstacles],
+               widths=[4, 4, 6, 3] if c.campaign_column else [4.5, 5, 7.5])
     if c.also_cited:
         document.add_paragraph(c.also_cited)
     _muted(document.add_paragraph(), c.obstacles_note, size=8.5)

@@ -41,8 +41,7 @@ def render_markdown(c: SheetContent) -> str:
     add("")
     add(f"## {escape(c.scores_title)}")
     add("")
-    comparisons = len(c.scores[0].comparisons) if c.scores else 0
-    aligns = [":--", "--:", *["--:"] * comparisons, ":--", "--:", "--:"] + (["--:"] if c.show_change else [])
+    aligns = [":--", "--:", *["--:"] * c.comparison_columns, ":--", "--:", "--:"] + (["--:"] if c.show_change else [])
     add("| " + " | ".join(_cell(h) for h in c.score_headers) + " |")
     add("| " + " | ".join(aligns) + " |")
     for r in c.scores:
@@ -86,11 +85,10 @@ def render_markdown(c: SheetContent) -> str:
         add("")
     if c.obstacles:
         add("| " + " | ".join(_cell(h) for h in c.obstacle_headers) + " |")
-        campaign = len(c.obstacle_headers) > 3  # the imported campaign's column
-        add("| :-- | :-- | :-- |" + (" :-- |" if campaign else ""))
+        add("| :-- | :-- | :-- |" + (" :-- |" if c.campaign_column else ""))
         for o in c.obstacles:
             add(f"| {_cell(o.label)} | {_cell(o.severity)} | {_cell(o.barometer)} |"
-                + (f" {_cell(o.campaign)} |" if campaign else ""))
+                + (f" {_cell(o.campaign)} |" if c.campaign_column else ""))
         add("")
     if c.also_cited:
         add(escape(c.also_cited))

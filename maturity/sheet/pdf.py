@@ -724,7 +724,7 @@ def _scores(pdf: SheetPDF, c: SheetContent) -> None:
         if c.show_change:
             cells.append((r.change, "", INK))
         rows.append(cells)
-    comparisons = len(c.scores[0].comparisons) if c.scores else 0
+    comparisons = c.comparison_columns
     if comparisons:  # the Walloon line after the score ("45 (41–50)"): each other column as wide as its
         # longest word (a header never breaks inside a word, in any language), the dimension the rest
         widths = [0.0] + [_column_width(pdf, c.score_headers[i], [row[i][0] for row in rows])
@@ -778,9 +778,9 @@ def _obstacles(pdf: SheetPDF, c: SheetContent) -> None:
         return
     if c.obstacles:
         rows = [[(o.label, "B", INK), (o.severity, "B" if o.cited else "", WARN if o.cited else INK),
-                 (o.barometer, "", INK)] + ([(o.campaign, "", INK)] if len(c.obstacle_headers) > 3 else [])
+                 (o.barometer, "", INK)] + ([(o.campaign, "", INK)] if c.campaign_column else [])
                 for o in c.obstacles]
-        widths = (40, 40, 58, 36) if len(c.obstacle_headers) > 3 else (44, 52, 78)  # with the campaign's column
+        widths = (40, 40, 58, 36) if c.campaign_column else (44, 52, 78)
         _table(pdf, c.obstacle_headers, rows, widths, ("LEFT",) * len(widths), size=8, padding=0.8)
         pdf.ln(1.5)
     if c.also_cited:
