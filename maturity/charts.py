@@ -127,6 +127,23 @@ def series_label(series: RadarSeries, dims: list[tuple[str, str]], lang: str) ->
     return f"{series.name} — {_MISSING.get(lang, _MISSING['en']).format(dims=', '.join(missing))}"
 
 
+RING_PIECE = 0.2  # a lone target's piece of ring: this share of each edge that meets its axis
+
+
+def _ring_piece(i: int, n: int, radius: float) -> list[tuple[float, float]]:
+    """The ring at ``radius`` around axis ``i``: from a fifth of the way along the edge before, through
+    the axis, to a fifth of the way along the edge after (the grid's rings are polygons)."""
+    vx, vy = _point(i, n, radius)
+    out = []
+    for j in ((i - 1) % n, None, (i + 1) % n):
+        if j is None:
+            out.append((vx, vy))
+        else:
+            nx, ny = _point(j, n, radius)
+            out.append((vx + RING_PIECE * (nx - vx), vy + RING_PIECE * (ny - vy)))
+    return out
+
+
 def _segments(values: list[float | None]) -> list[list[int]]:
     """Runs of consecutive present indices around the closed loop (a None breaks the line)."""
     n = len(values)
@@ -242,7 +259,18 @@ def radar_data(q: Questionnaire, series: list[RadarSeries], lang: str, layout: R
     for s_index, s in enumerate(series):
         legend = series_label(s, dims, lang)
         values = [s.scores.get(dim_id) for dim_id, _ in dims]
-        for seg_index, run in enumerate(_segments(values)):
+        if s.kind == "target" and None in values:
+            # targets on some dimensions only: at each, the piece of its level's ring around the axis, where
+            # one line joined two targets into a shape of nothing and left a third as a stray point
+            for i, value in enumerate(values):
+                if value is not None:
+                    for order, (x, y) in enumerate(_ring_piece(i, n, max(0.0, min(100.0, value)) / 100)):
+                        lines.append({"series": legend, "segment": f"{s_index}-at{i}", "order": order,
+                                      "x": x, "y": y, "kind": s.kind})
+            runs: list[list[int]] = []
+        else:
+            runs = _segments(values)
+        for seg_index, run in enumerate(runs):
             for order, i in enumerate(run):
                 x, y = _point(i, n, max(0.0, min(100.0, values[i])) / 100)  # type: ignore[arg-type]
                 lines.append({"series": legend, "segment": f"{s_index}-{seg_index}", "order": order,

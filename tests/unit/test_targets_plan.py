@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -302,3 +303,31 @@ def test_where_a_target_stands_in_words_with_each_languages_plural(mini):
     assert [targets.gap_text(s, "en") for s in (one, ten)] == ["1 point to go", "10 points to go"]
     assert targets.gap_text(_status(mini, AT_75, "high"), "de") == "erreicht"
     assert targets.gap_text(_status(mini, AT_65, "mid", dim="beta"), "fr") == "pas de score"
+
+
+def test_targets_on_some_dimensions_are_pieces_of_their_rings_and_a_ring_once_all_have_one():
+    """Eupen's targets on Governance, Mobility and Living drew a dotted segment between the first two and a
+    lone marker at the third (a fresh-eyes trial): each target is then the piece of its level's ring around
+    its axis."""
+    from maturity.charts import RadarSeries, radar_data
+    from maturity.questionnaire import load_questionnaire
+
+    q = load_questionnaire()
+    dims = [d.id for d in q.dimensions]
+    some = dict.fromkeys(dims)
+    some.update({dims[2]: 60.0, dims[3]: 40.0, dims[5]: 60.0})
+    data = radar_data(q, [RadarSeries("Objectifs", some, kind="target")], "fr")
+    assert sorted(p["score"] for p in data["points"]) == ["40", "60", "60"]
+    pieces: dict[str, list] = {}
+    for row in data["lines"]:
+        pieces.setdefault(row["segment"], []).append((row["x"], row["y"]))
+    assert len(pieces) == 3  # one piece of ring at each target, none joining two of them
+    for (x, y), (_segment, piece) in zip(((p["x"], p["y"]) for p in data["points"]), sorted(pieces.items()), strict=True):
+        assert len(piece) == 3 and piece[1] == (x, y)  # through the target's marker, on its axis
+        radius = math.hypot(x, y)
+        for px, py in (piece[0], piece[2]):  # along the level's ring: short of the next axes
+            assert radius * 0.8 < math.hypot(px, py) < radius and math.dist((px, py), (x, y)) < radius * 0.25
+    ring = radar_data(q, [RadarSeries("Objectifs", dict.fromkeys(dims, 60.0), kind="target")], "fr")
+    assert len(ring["lines"]) == len(dims) + 1 and len(ring["points"]) == len(dims)
+    gappy = radar_data(q, [RadarSeries("Commune", some, kind="commune")], "fr")  # a score's gap: still its line
+    assert len(gappy["lines"]) == 2 + 1
