@@ -119,6 +119,19 @@ SERIES_NOTE_TEXT = {
 SERIES_NOTE_BRACKETS = {"fr": ", comme les chiffres entre parenthèses du tableau,",
                         "de": ", wie die Zahlen in Klammern in der Tabelle,",
                         "en": ", like the figures in brackets in the table,"}
+# the Collège's sheet, whose obstacles table gives the campaign's shares too and cites this line's source for
+# them: the brackets are the scores table's, and the source says what that column is
+SERIES_NOTE_SCORES_BRACKETS = {"fr": ", comme les chiffres entre parenthèses du tableau des scores,",
+                               "de": ", wie die Zahlen in Klammern in der Wertetabelle,",
+                               "en": ", like the figures in brackets in the scores table,"}
+SERIES_NOTE_OBSTACLES = {
+    "fr": " La colonne « {column} » du tableau des freins vient de la même campagne : la part estimée des "
+          "communes wallonnes qui citent chaque frein, avec entre parenthèses sa marge d'incertitude à 95\u00a0%.",
+    "de": " Die Spalte „{column}“ der Tabelle der Hemmnisse stammt aus derselben Kampagne: der geschätzte Anteil "
+          "der wallonischen Gemeinden, die das Hemmnis nennen, in Klammern die Unsicherheit der Schätzung (95\u00a0%).",
+    "en": " The obstacles table's “{column}” column comes from the same campaign: the estimated share of Walloon "
+          "communes citing each obstacle, with its 95\u00a0% margin of uncertainty in brackets.",
+}
 # how the Walloon line was weighted, in the same plain words: by province on every dimension, or not on all
 PLAIN_WEIGHTING = {
     "province": {"fr": " ; pour la Wallonie, chaque province y pèse selon son nombre de communes",
@@ -363,14 +376,18 @@ class CampaignReference:
         lang = _lang(lang)
         return PLAIN_SOURCE_TEXT[lang].format(**self._published_by(lang), weighting=self._weighting_words(lang))
 
-    def series_note(self, group: str = "wallonia", lang: str = "fr") -> str:
+    def series_note(self, group: str = "wallonia", lang: str = "fr", *, obstacles: str | None = None) -> str:
         """A line's note where there is room for a sentence or two (the radar's tooltip, the sheet's
-        sources): the source and what the band means, in plain words; the weighting for Wallonia's."""
+        sources): the source and what the band means, in plain words; the weighting for Wallonia's.
+        ``obstacles``: the header of the obstacles table's column giving this campaign's shares, where that
+        column cites the Walloon line's source too (the Collège's sheet); the note then says what it is."""
         lang = _lang(lang)
         walloon = group == "wallonia"
-        return SERIES_NOTE_TEXT[lang].format(**self._published_by(lang),
+        brackets = "" if not walloon else SERIES_NOTE_SCORES_BRACKETS[lang] if obstacles else SERIES_NOTE_BRACKETS[lang]
+        note = SERIES_NOTE_TEXT[lang].format(**self._published_by(lang),
                                              weighting=self._weighting_words(lang) if walloon else "",
-                                             brackets=SERIES_NOTE_BRACKETS[lang] if walloon else "")
+                                             brackets=brackets)
+        return note + (SERIES_NOTE_OBSTACLES[lang].format(column=obstacles) if walloon and obstacles else "")
 
     def _published_by(self, lang: str) -> dict[str, str]:
         """The fields every source text starts with: title, publisher, date (else the year), licence."""

@@ -311,7 +311,8 @@ def t(key: str, lang: str, **values: Any) -> str:
 MAX_NAME = 120
 MAX_NOTE_SHOWN = 400
 MAX_SERIES_NAME = 300  # a comparison line's name in the sources (a campaign's title comes from its file)
-MAX_SERIES_NOTE = 900  # its note: the longest, the German Walloon line's, with a 300-character publisher
+MAX_SERIES_NOTE = 1200  # its note: the longest, the German Walloon line's with the obstacles' column, with a
+# 300-character publisher
 MAX_NOTES = 6
 MAX_TOPICS = 3  # the most divergent questions of a team's assessment
 MIN_SHEET_PRIORITIES = 6
@@ -635,10 +636,15 @@ class _Sources:
         cut at 400 ended the Walloon line's at "est la marge…" on the Collège's sheet. Each part is bounded
         on its own (the title and publisher come from an imported file)."""
         ref = len(self.rows) + 1
-        note = s.note if s.note and s.note not in s.name else ""  # the app's pooled names already say it
-        text = clean_text(s.name, MAX_SERIES_NAME) + (f" — {clean_text(note, MAX_SERIES_NOTE)}" if note else "")
-        self.rows.append(SourceRow(ref, text, []))
+        self.rows.append(SourceRow(ref, series_source(s), []))
         return ref
+
+
+def series_source(s: RadarSeries, note: str | None = None) -> str:
+    """A comparison line's row in the sources: its name, then its note (``note``: another wording of it)."""
+    note = s.note if note is None else note
+    note = note if note and note not in s.name else ""  # the app's pooled names already say it
+    return clean_text(s.name, MAX_SERIES_NAME) + (f" — {clean_text(note, MAX_SERIES_NOTE)}" if note else "")
 
 
 # --- building ----------------------------------------------------------------------------------
@@ -855,6 +861,13 @@ def build_content(
     items = "; ".join(f"{answer} : {', '.join(labels)}" if lang == "fr" else f"{answer}: {', '.join(labels)}"
                       for answer, labels in by_answer.items())
     also_cited = t("also_cited", lang, items=items) if items else ""
+    campaign_header = [t("col_campaign_cites", lang, year=campaign.set.year)] if campaign is not None and obstacles \
+        else []
+    if campaign_header and reference_ref is not None and reference.note == campaign.series_note("wallonia", lang):
+        # the Walloon line is this campaign's (as the app passes it), and its source serves the obstacles'
+        # campaign column too: the source says so, and which table's brackets its band is
+        note = campaign.series_note("wallonia", lang, obstacles=campaign_header[0])
+        sources.rows[reference_ref - 1].text = series_source(reference, note)
     # the barometer's earlier editions last: their sources numbered after all others
     untrended = [(clean_text(_numbered(text, ref), 600, one_line=True), ref) for _comp, text, ref in sentences]
     before_trends = len(sources.rows)
@@ -893,8 +906,7 @@ def build_content(
         reference_note=note, scores_title=t("scores_title", lang), score_headers=headers, scores=rows,
         show_change=previous is not None, levels_title=t("levels_title", lang), levels=levels,
         obstacles_title=t("obstacles_title", lang),
-        obstacle_headers=[t("col_obstacle", lang), t("col_severity", lang), t("col_barometer", lang)]
-        + ([t("col_campaign_cites", lang, year=campaign.set.year)] if campaign is not None and obstacles else []),
+        obstacle_headers=[t("col_obstacle", lang), t("col_severity", lang), t("col_barometer", lang), *campaign_header],
         obstacles=obstacles, obstacles_note=t("obstacles_note" if rated else "obstacles_note_cited", lang), also_cited=also_cited,
         next_steps_title=t("next_steps_title", lang), next_steps_intro=t("next_steps_intro", lang),
         next_steps=next_steps,

@@ -1,0 +1,78 @@
+"""The Collège's sheet with an imported campaign, as the app builds it (logic.sheet_kwargs): the Walloon line's
+source, which the scores table's « Wallonie » column and the obstacles table's campaign column both cite."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from maturity import aggregates, publish
+from maturity.app import logic
+from maturity.questionnaire import load_questionnaire
+from maturity.sheet import build, build_content
+
+from .sheet_helpers import answers_at_rank
+from .test_sheet_page_one import pages_and_text
+
+DAY = date(2026, 12, 1)
+DEFAULT = load_questionnaire()
+NAMUR = "92094"
+OBSTACLES_TABLE = {"fr": "du tableau des freins", "de": "der Tabelle der Hemmnisse", "en": "The obstacles table's"}
+SCORES_BRACKETS = {"fr": "entre parenthèses du tableau des scores", "de": "in Klammern in der Wertetabelle",
+                   "en": "in brackets in the scores table"}
+
+
+@cache
+def campaign() -> aggregates.CampaignReference:
+    """A campaign of 70 communes published and read back as an install imports it."""
+    from .test_publish import _report
+
+    report = _report(DEFAULT, {"20002": 4, "50000": 20, "60000": 25, "80000": 9, "90000": 12})
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = publish.publish(report, Path(tmp), questionnaire=DEFAULT, publisher="SPW", url="https://example.org",
+                                published_on=date(2026, 7, 15))
+        yml = next(p for p in paths if p.suffix == ".yaml")
+        return aggregates.read_aggregates(yml.read_text(encoding="utf-8"), str(yml))
+
+
+def app_kwargs(lang: str, nis: str = NAMUR) -> dict:
+    """What the recommendations page hands the sheet builder: the radar's series and the campaign."""
+    series, _note = logic.pooled_series(DEFAULT, [], nis, lang, [campaign()])
+    return logic.sheet_kwargs(DEFAULT, series, None, lang, [campaign()])
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_the_walloon_lines_source_says_it_is_the_obstacles_campaign_columns_too(lang):
+    """Source [1] serves the scores table's Walloon column and the obstacles table's campaign column; it spoke
+    only of « la ligne » and « les chiffres entre parenthèses du tableau » (which table, once two have brackets?).
+    It now names the obstacles' column and what its figures are, and the scores table for the brackets."""
+    kwargs = app_kwargs(lang)
+    doc = answers_at_rank(DEFAULT, 1, name="Namur", nis=NAMUR)
+    content = build_content(DEFAULT, doc, lang, generated=DAY, **kwargs)
+    column = content.obstacle_headers[-1]
+    assert content.campaign_column and any(o.campaign.endswith(" [1]") for o in content.obstacles)
+    source = content.sources[0].text
+    assert source.startswith(kwargs["reference"].name)
+    assert f"{OBSTACLES_TABLE[lang]}" in source and column in source and SCORES_BRACKETS[lang] in source, source
+    assert "…" not in source
+    # the radar's tooltip in the app has no obstacles column beside it: its note is unchanged
+    assert column not in kwargs["reference"].note and SCORES_BRACKETS[lang] not in kwargs["reference"].note
+    # the PDF and the Markdown print it whole
+    end = " ".join(source.split()[-6:])
+    pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY, **kwargs))
+    assert pages <= 3 and end.replace("'", "’") in " ".join(text).replace("'", "’")
+    markdown = " ".join(build(DEFAULT, doc, lang, "md", generated=DAY, **kwargs).decode().split())
+    assert " ".join(column.split()) in markdown and end in markdown.replace("\\", "")
+
+
+def test_a_peer_groups_note_never_speaks_of_the_obstacles_column():
+    """Only the Walloon line's source is cited by the obstacles' campaign column."""
+    ref = campaign()
+    group = next(g for g in ref.groups() if g != "wallonia")
+    for lang in ("fr", "de", "en"):
+        assert ref.series_note(group, lang, obstacles="Campagne 2026") == ref.series_note(group, lang)
+        assert "Campagne 2026" in ref.series_note("wallonia", lang, obstacles="Campagne 2026")
