@@ -400,6 +400,8 @@ def merge_documents(questionnaire: Questionnaire, docs: Sequence[AnswersFile], n
             commune = dict(doc.commune)
             break
     stamp = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
+    created = _moment([d.created_at for d in docs], min) or stamp
+    updated = _moment([d.updated_at or d.created_at for d in docs], max) or stamp
     first = docs[0]
     extra: dict[str, Any] = {DIVERGENT_KEY: divergent_summary(result)} if len(docs) > 1 else {}
     if result.carried.targets:
@@ -413,12 +415,21 @@ def merge_documents(questionnaire: Questionnaire, docs: Sequence[AnswersFile], n
         notes=result.notes,
         commune=commune,
         respondent={TEAM_KEY: list(result.roles)},
-        created_at=stamp,
-        updated_at=stamp,
+        created_at=created,
+        updated_at=updated,
         questionnaire_extra=dict(first.questionnaire_extra),
         extra=extra,
     )
     return consensus, result
+
+
+def _moment(stamps: Sequence[str | None], pick: Any) -> str | None:
+    """The earliest (``min``) or latest (``max``) of the respondents' timestamps, as written (None
+    without any): a consensus is dated by its answers, so that merging the same files again gives the
+    same file, and its sheet the day the answers were last changed rather than the day of the merge.
+    A time without an offset (a file written by hand) is read as local time."""
+    known = [s for s in stamps if s]
+    return pick(known, key=lambda s: datetime.fromisoformat(s).astimezone()) if known else None
 
 
 def divergent_summary(result: MergeResult, limit: int = SUMMARY_LIMIT) -> list[dict[str, Any]]:

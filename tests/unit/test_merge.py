@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -327,3 +328,20 @@ def test_the_consensus_file_carries_the_targets_and_the_roadmap(mini, tmp_path):
     assert warnings == [] and again.extra["plan"] == plan
     without, _ = merged(mini, tmp_path, a)
     assert "targets" not in without.to_dict() and "plan" not in without.to_dict()
+
+
+def test_a_consensus_is_dated_by_its_answers_and_the_same_files_merge_to_the_same_file(mini, tmp_path):
+    """The merged file was dated the day of the merge: its sheet said « Évaluation du » that day, and merging
+    the same files a week later gave another file. Now: the first answer's creation, the last change."""
+    a = write(tmp_path, "a.json", {"a1": "full"}, role="échevin")
+    b = write(tmp_path, "b.json", {"a1": "none"}, role="DG")
+    for path, created, updated in ((a, "2027-02-01T09:00:00+01:00", "2027-02-20T18:30:00+01:00"),
+                                   (b, "2027-01-28T10:00:00", "2027-02-21T08:00:00+01:00")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc.update(created_at=created, updated_at=updated)
+        path.write_text(json.dumps(doc), encoding="utf-8")
+    consensus, _ = merged(mini, tmp_path, a, b)
+    assert (consensus.created_at, consensus.updated_at) == ("2027-01-28T10:00:00", "2027-02-21T08:00:00+01:00")
+    docs = [load_answers(path, mini)[0] for path in (a, b)]
+    week_later = datetime(2027, 3, 1, 12, tzinfo=UTC)
+    assert merge_documents(mini, docs, ["a.json", "b.json"], now=week_later)[0].to_dict() == consensus.to_dict()
