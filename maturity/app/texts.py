@@ -111,6 +111,28 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "team_apply_all": {"fr": "Garder toutes les propositions pas encore décidées",
                        "de": "Alle noch offenen Vorschläge übernehmen", "en": "Keep every proposal not yet decided"},
+    "team_replace_header": {
+        "fr": "{n:# réponse finale diffère|# réponses finales diffèrent} de la proposition de l'équipe",
+        "de": "{n:# endgültige Antwort weicht|# endgültige Antworten weichen} vom Vorschlag des Teams ab",
+        "en": "{n:# final answer differs|# final answers differ} from the team's proposal",
+    },
+    "team_replace_help": {
+        "fr": "{n:Cette réponse était|Ces réponses étaient} déjà dans le bilan ({n:souvent la vôtre, donnée|souvent les vôtres, données} "
+        "avant d'inviter vos collègues). {n:Elle reste la réponse finale|Elles restent les réponses finales}, sauf si vous préférez les propositions de l'équipe : cochez puis "
+        "remplacez. Vous pourrez encore changer chaque réponse ici ou dans le questionnaire.",
+        "de": "{n:Diese Antwort stand|Diese Antworten standen} schon in der Bewertung (oft Ihre {n:eigene|eigenen}, gegeben "
+        "bevor Sie Ihr Team eingeladen haben). {n:Sie bleibt die endgültige|Sie bleiben die endgültigen}, außer Sie ziehen die Vorschläge des Teams vor: ankreuzen "
+        "und ersetzen. Jede Antwort können Sie danach hier oder im Fragebogen noch ändern.",
+        "en": "{n:This answer was|These answers were} already in the assessment (often yours, given before you invited "
+        "your colleagues). {n:It stays the final answer|They stay the final answers} unless you prefer the team's proposals: tick, then replace. You can still "
+        "change each answer here or in the questionnaire.",
+    },
+    "team_replace_sure": {
+        "fr": "Remplacer {n:cette réponse|ces # réponses} par {n:la proposition|les propositions} de l'équipe",
+        "de": "{n:Diese Antwort|Diese # Antworten} durch {n:den Vorschlag|die Vorschläge} des Teams ersetzen",
+        "en": "Replace {n:this answer|these # answers} with the team's {n:proposal|proposals}",
+    },
+    "team_replace_button": {"fr": "Remplacer", "de": "Ersetzen", "en": "Replace"},
     "team_show_all": {"fr": "Montrer aussi les questions sur lesquelles l'équipe s'accorde",
                       "de": "Auch die Fragen zeigen, bei denen das Team übereinstimmt",
                       "en": "Also show the questions the team agrees on"},

@@ -254,3 +254,29 @@ def test_the_meeting_says_the_holders_own_answers_stay_final(mini, store: Store)
     goto(at, "equipe")
     assert at.radio(key="fin_a1").value == "none"  # the holder's own answer is the final one
     assert any("la vôtre, si vous avez répondu vous-même" in c.value for c in at.caption)
+
+
+def test_the_holder_may_take_the_teams_proposals_in_place_of_their_own_earlier_answers(mini, store: Store):
+    """An échevin who answered alone before inviting colleagues kept their own answers as the final ones, with no
+    way but one question at a time to take the team's proposals instead: now one confirmed click."""
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "a1", "none")
+    store.save_answer(holder, "a2", "yes")
+    for role in ("CPAS", "mobilité"):
+        colleague = store.invite_member(holder, role)
+        store.save_member_answer(colleague, "a1", "full")
+        store.save_member_answer(colleague, "a2", "yes")  # the same as the holder's: nothing to replace
+    goto(at, "equipe")
+    at.toggle(key="team_show_all").set_value(True).run()  # the team agrees: a1 is not divergent
+    assert at.radio(key="fin_a1").value == "none"
+    assert [e.label for e in at.expander if "diffère" in e.label] == [
+        "1 réponse finale diffère de la proposition de l'équipe"]
+    replace = at.button(key="team_replace")
+    assert replace.disabled  # not without saying so
+    at.checkbox(key="team_replace_sure").check().run()
+    at.button(key="team_replace").click().run()
+    assert not at.exception
+    assert store.load_space(holder).draft["answers"] == {"a1": "full", "a2": "yes"}
+    assert at.radio(key="fin_a1").value == "full"
+    assert not [e for e in at.expander if "diffère" in e.label]  # nothing left that differs

@@ -119,7 +119,27 @@ def on_reason(qid: str) -> None:
         team.decide(qid, value, st.session_state.get(f"why_{qid}"))
 
 
+def replace_own(questions: list[str]) -> None:
+    """The proposals in place of the final answers that differ from them (given before the meeting,
+    most often the holder's own): asked for in so many words, then confirmed."""
+    for qid in questions:
+        item = next(i for i in result.report if i.question == qid)
+        team.decide(qid, item.proposal, st.session_state.get(f"why_{qid}") or None)
+        st.session_state.pop(f"fin_{qid}", None)
+    st.session_state.pop("team_replace_sure", None)
+
+
 st.button(tr("team_apply_all", lang), on_click=apply_all, key="team_apply_all", icon=":material/done_all:")
+# the final answers that differ from the team's proposals (the holder answered before inviting colleagues):
+# they stay final unless the holder asks, here, for the proposals instead
+differing = [item.question for item in result.report
+             if item.proposal is not None and item.question in doc.answers and doc.answers[item.question] != item.proposal]
+if differing:
+    with st.expander(tr("team_replace_header", lang, n=len(differing))):
+        st.caption(tr("team_replace_help", lang, n=len(differing)))
+        sure = st.checkbox(tr("team_replace_sure", lang, n=len(differing)), key="team_replace_sure")
+        st.button(tr("team_replace_button", lang), key="team_replace", disabled=not sure, on_click=replace_own,
+                  args=(differing,), icon=":material/swap_horiz:")
 show_all = st.toggle(tr("team_show_all", lang), key="team_show_all")
 items = result.report if show_all else divergent
 if len(people) == 1 and not show_all:  # nobody to disagree with yet: "the team agrees" would claim too much
