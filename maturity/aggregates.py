@@ -376,14 +376,18 @@ class CampaignReference:
         lang = _lang(lang)
         return PLAIN_SOURCE_TEXT[lang].format(**self._published_by(lang), weighting=self._weighting_words(lang))
 
-    def series_note(self, group: str = "wallonia", lang: str = "fr", *, obstacles: str | None = None) -> str:
+    def series_note(self, group: str = "wallonia", lang: str = "fr", *, obstacles: str | None = None,
+                    table: bool = True) -> str:
         """A line's note where there is room for a sentence or two (the radar's tooltip, the sheet's
         sources): the source and what the band means, in plain words; the weighting for Wallonia's.
         ``obstacles``: the header of the obstacles table's column giving this campaign's shares, where that
-        column cites the Walloon line's source too (the Collège's sheet); the note then says what it is."""
+        column cites the Walloon line's source too (the Collège's sheet); the note then says what it is.
+        ``table``: whether a scores table gives the Walloon line in numbers with their brackets (the sheet's
+        PDF leaves that column out as its very last resort: the note then speaks of the band alone)."""
         lang = _lang(lang)
         walloon = group == "wallonia"
-        brackets = "" if not walloon else SERIES_NOTE_SCORES_BRACKETS[lang] if obstacles else SERIES_NOTE_BRACKETS[lang]
+        brackets = "" if not (walloon and table) else \
+            SERIES_NOTE_SCORES_BRACKETS[lang] if obstacles else SERIES_NOTE_BRACKETS[lang]
         note = SERIES_NOTE_TEXT[lang].format(**self._published_by(lang),
                                              weighting=self._weighting_words(lang) if walloon else "",
                                              brackets=brackets)

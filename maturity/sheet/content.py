@@ -501,6 +501,9 @@ class SheetContent:
     untrended: list[tuple[str, int]] = field(default_factory=list)
     sources_before_trends: int | None = None
     trends_hidden: bool = False
+    # the Walloon line's source row when the scores table leaves its column out (:meth:`without_reference_column`):
+    # (its number, its text without "like the figures in brackets in the table"), or None when it never says so
+    reference_source: tuple[int, str] | None = None
 
     def without_trends(self) -> SheetContent:
         """The same content without the barometer's earlier editions (2018, 2020) in its sentences, nor
@@ -530,8 +533,12 @@ class SheetContent:
         k = self.comparison_columns
         if not k:
             return self
+        sources = self.sources
+        if self.reference_source is not None:  # its source no longer speaks of the table's brackets
+            ref, text = self.reference_source
+            sources = [replace(row, text=text) if row.ref == ref else row for row in sources]
         return replace(self, scores=[replace(r, comparisons=()) for r in self.scores],
-                       score_headers=self.score_headers[:2] + self.score_headers[2 + k:])
+                       score_headers=self.score_headers[:2] + self.score_headers[2 + k:], sources=sources)
 
     def with_topics(self, shown: int) -> SheetContent:
         """The same content showing only the first ``shown`` of a team's topics, for a PDF that must fit
@@ -863,11 +870,16 @@ def build_content(
     also_cited = t("also_cited", lang, items=items) if items else ""
     campaign_header = [t("col_campaign_cites", lang, year=campaign.set.year)] if campaign is not None and obstacles \
         else []
-    if campaign_header and reference_ref is not None and reference.note == campaign.series_note("wallonia", lang):
-        # the Walloon line is this campaign's (as the app passes it), and its source serves the obstacles'
-        # campaign column too: the source says so, and which table's brackets its band is
-        note = campaign.series_note("wallonia", lang, obstacles=campaign_header[0])
-        sources.rows[reference_ref - 1].text = series_source(reference, note)
+    reference_source = None  # the Walloon line's source row for a PDF that leaves its column out (ref, text)
+    if campaign is not None and reference_ref is not None and reference.note == campaign.series_note("wallonia", lang):
+        # the Walloon line is this campaign's (as the app passes it). Its source serves the obstacles' campaign
+        # column too: the source says so, and which table's brackets its band is; without the scores table's
+        # column (the PDF's very last resort), it speaks of no brackets there
+        column = campaign_header[0] if campaign_header else None
+        sources.rows[reference_ref - 1].text = series_source(reference, campaign.series_note("wallonia", lang,
+                                                                                             obstacles=column))
+        reference_source = (reference_ref, series_source(reference, campaign.series_note(
+            "wallonia", lang, obstacles=column, table=False)))
     # the barometer's earlier editions last: their sources numbered after all others
     untrended = [(clean_text(_numbered(text, ref), 600, one_line=True), ref) for _comp, text, ref in sentences]
     before_trends = len(sources.rows)
@@ -912,7 +924,7 @@ def build_content(
         next_steps=next_steps,
         comparisons_title=t("comparisons_title", lang), comparisons=comparisons,
         priorities_title=t("priorities_title", lang), priorities_intro=intro, priorities=priorities,
-        shortened=shortened, roadmap=roadmap, pst=pst, untrended=untrended, sources_before_trends=before_trends,
+        shortened=shortened, roadmap=roadmap, reference_source=reference_source, pst=pst, untrended=untrended, sources_before_trends=before_trends,
         all_priorities=all_priorities, notes_title=t("notes_title", lang), notes=notes,
         more_notes=more_notes, notes_hidden=len(more_notes),
         topics_title=t("topics_title", lang), topics=topics,

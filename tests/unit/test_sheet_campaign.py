@@ -76,3 +76,45 @@ def test_a_peer_groups_note_never_speaks_of_the_obstacles_column():
     for lang in ("fr", "de", "en"):
         assert ref.series_note(group, lang, obstacles="Campagne 2026") == ref.series_note(group, lang)
         assert "Campagne 2026" in ref.series_note("wallonia", lang, obstacles="Campagne 2026")
+
+
+def heaviest(lang: str) -> tuple:
+    """The heaviest answers file in Namur, with the campaign's lines, the peer group and the previous assessment:
+    the German sheet leaves the scores table's Walloon column out (its very last resort)."""
+    from maturity.scoring import score
+
+    from .sheet_helpers import heavy_answers
+
+    doc = heavy_answers(DEFAULT)
+    doc.commune["nis_code"] = NAMUR
+    kwargs = app_kwargs(lang)
+    kwargs["previous"] = score(DEFAULT, {q: v for q, v in doc.answers.items() if not q.startswith(DEFAULT.dimensions[2].id)})
+    return doc, kwargs
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_without_the_walloon_column_the_source_speaks_of_no_brackets_in_the_scores_table(lang):
+    """When the PDF's very last resort leaves the Walloon column out of the scores table, source [1] still said
+    « comme les chiffres entre parenthèses du tableau »: it now says what is printed (the band; the obstacles'
+    column, still there, keeps its sentence). The editable versions keep the column and the words."""
+    from maturity.sheet.pdf import layout_pdf
+
+    doc, kwargs = heaviest(lang)
+    content = build_content(DEFAULT, doc, lang, generated=DAY, **kwargs)
+    assert SCORES_BRACKETS[lang] in content.sources[0].text
+    bare = content.without_reference_column()
+    assert SCORES_BRACKETS[lang] not in bare.sources[0].text and OBSTACLES_TABLE[lang] in bare.sources[0].text
+    assert bare.sources[0].text.startswith(kwargs["reference"].name) and bare.sources[1:] == content.sources[1:]
+    assert bare.without_trends().sources[0] == bare.sources[0]
+    pdf = layout_pdf(DEFAULT, content)
+    printed = " ".join(" ".join(pages_and_text(bytes(pdf.output()))[1]).split())
+    column = bool(pdf.content.comparison_columns)
+    if lang == "de":
+        assert not column  # the German sheet needs its very last resort
+    assert (SCORES_BRACKETS[lang] in printed) == column and OBSTACLES_TABLE[lang] in printed
+    markdown = " ".join(build(DEFAULT, doc, lang, "md", generated=DAY, **kwargs).decode().split())
+    assert SCORES_BRACKETS[lang] in markdown
+    # the app's words, without an obstacles column: no brackets either once there is no table
+    ref = campaign()
+    assert aggregates.SERIES_NOTE_BRACKETS[lang] in ref.series_note("wallonia", lang)
+    assert aggregates.SERIES_NOTE_BRACKETS[lang] not in ref.series_note("wallonia", lang, table=False)
