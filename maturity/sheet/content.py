@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -322,9 +323,22 @@ PDF_TOPICS_STEPS = (2, 1, 0)  # the PDF's very last resort: fewer of a team's to
 PDF_NOTES_STEPS = (3, 0)  # the PDF's last resort: fewer of the commune's notes (the DOCX and Markdown keep all)
 
 
+# the no-break spaces the sheet's own numbers carry ("95 %", "12 500 €", "1 234 – 2 345"), which the bundled
+# DejaVu faces draw and fpdf2 never breaks a line at (nor Word, LibreOffice, a Markdown viewer)
+NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _collapsed(line: str) -> str:
+    """A line's runs of whitespace each made one space, a run of no-break spaces alone one no-break space
+    (its first): "95\u00a0%" stays whole on a line; the ends stripped."""
+    return _WHITESPACE.sub(lambda m: m[0][0] if NO_BREAK_SPACES.issuperset(m[0]) else " ", line).strip()
+
+
 def clean_text(value: Any, limit: int | None = None, *, one_line: bool = False) -> str:
     """Text from a file, made safe to lay out: no control characters, no lone surrogates,
-    normalized (NFC), whitespace collapsed on one line when asked, cut at ``limit`` with "…"."""
+    normalized (NFC), whitespace collapsed (on one line when asked) but no-break spaces kept, cut at
+    ``limit`` with "…"."""
     text = "" if value is None else str(value)
     text = text.encode("utf-8", "replace").decode("utf-8")
     text = unicodedata.normalize("NFC", text)
@@ -340,8 +354,8 @@ def clean_text(value: Any, limit: int | None = None, *, one_line: bool = False) 
         else:
             out.append(ch)
     text = "".join(out)
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    text = "\n".join(line for line in lines if line) if not one_line else " ".join(" ".join(lines).split())
+    lines = [_collapsed(line) for line in text.split("\n")]
+    text = "\n".join(line for line in lines if line) if not one_line else _collapsed(" ".join(lines))
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text

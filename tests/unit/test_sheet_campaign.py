@@ -118,3 +118,28 @@ def test_without_the_walloon_column_the_source_speaks_of_no_brackets_in_the_scor
     ref = campaign()
     assert aggregates.SERIES_NOTE_BRACKETS[lang] in ref.series_note("wallonia", lang)
     assert aggregates.SERIES_NOTE_BRACKETS[lang] not in ref.series_note("wallonia", lang, table=False)
+
+
+def test_a_figure_and_its_sign_never_break_across_lines_on_the_pdf():
+    """« 95 % », « 48 % (38–59 %) », « 12 500 € » carry no-break spaces (display, the campaign's texts), but the
+    sheet's cleaning made them plain spaces: at the wrong width, the PDF ended a line at « 95 » and began the
+    next with « % ». They are kept (the DejaVu faces draw them; fpdf2 breaks no line there), at every width."""
+    from maturity.sheet.content import clean_text
+    from maturity.sheet.pdf import SheetPDF, drawable
+
+    ref = campaign()
+    content = build_content(DEFAULT, answers_at_rank(DEFAULT, 1, name="Namur", nis=NAMUR), "fr", generated=DAY,
+                            **app_kwargs("fr"))
+    source = content.sources[0].text
+    assert "95\u00a0%" in source and "95 %" not in source
+    assert any("\u00a0%" in text for text, _ref in content.comparisons)  # "comme 49 % des communes"
+    assert clean_text("  un\u00a0\u00a0 deux\u202f500\u00a0€ \u00a0") == "un deux\u202f500\u00a0€"
+    pdf = SheetPDF(content)
+    pdf.add_page()
+    pdf.font(7.6)
+    for text in (source, f"Le budget : {ref.obstacle_text('budget', 'fr')} des communes, 12\u202f500\u00a0€ ici"):
+        for width in range(30, 120):
+            lines = pdf.multi_cell(width, 4, drawable(text), dry_run=True, output="LINES")
+            starts = [line.lstrip()[:1] for line in lines[1:]]
+            assert "%" not in starts and "€" not in starts and not any(s.isdigit() and prev.rstrip()[-1:].isdigit()
+                                                                         for s, prev in zip(starts, lines[:-1], strict=True)), lines
