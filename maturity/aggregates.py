@@ -115,6 +115,19 @@ SERIES_NOTE_TEXT = {
     "en": "{title}, published by {publisher} on {date} ({licence}). Average of the communes that answered{weighting}. "
           "The band around the line{brackets} is the 95\u00a0% margin of uncertainty.",
 }
+# a peer group's line (the commune's province, its population class): the radar draws no band around it, where
+# three overlapping bands hid the Walloon one the notes speak of; its interval is in the app's tables
+SERIES_NOTE_PEER_TEXT = {
+    "fr": "{title}, publié par {publisher} le {date} ({licence}). Moyenne des communes du groupe qui ont répondu. "
+          "Sa marge d'incertitude à 95\u00a0% n'est pas tracée, pour que le radar reste lisible : elle figure dans "
+          "l'outil, entre parenthèses, sur les pages « Résultats » et « Wallonie ».",
+    "de": "{title}, veröffentlicht von {publisher} am {date} ({licence}). Mittelwert der Gemeinden der Gruppe, die "
+          "geantwortet haben. Ihre Unsicherheit (95\u00a0%) ist nicht eingezeichnet, damit das Netzdiagramm lesbar "
+          "bleibt: Sie steht im Werkzeug in Klammern, auf den Seiten „Ergebnisse“ und „Wallonie“.",
+    "en": "{title}, published by {publisher} on {date} ({licence}). Average of the group's communes that answered. "
+          "Its 95\u00a0% margin of uncertainty is not drawn, to keep the radar readable: it is in the tool, in "
+          "brackets, on the “Results” and “Wallonia” pages.",
+}
 # the Walloon line's figures in brackets: in the app's table and the sheet's (a peer group's only in the app's)
 SERIES_NOTE_BRACKETS = {"fr": ", comme les chiffres entre parenthèses du tableau,",
                         "de": ", wie die Zahlen in Klammern in der Tabelle,",
@@ -386,12 +399,12 @@ class CampaignReference:
         PDF leaves that column out as its very last resort: the note then speaks of the band alone)."""
         lang = _lang(lang)
         walloon = group == "wallonia"
-        brackets = "" if not (walloon and table) else \
-            SERIES_NOTE_SCORES_BRACKETS[lang] if obstacles else SERIES_NOTE_BRACKETS[lang]
+        if not walloon:
+            return SERIES_NOTE_PEER_TEXT[lang].format(**self._published_by(lang))
+        brackets = "" if not table else SERIES_NOTE_SCORES_BRACKETS[lang] if obstacles else SERIES_NOTE_BRACKETS[lang]
         note = SERIES_NOTE_TEXT[lang].format(**self._published_by(lang),
-                                             weighting=self._weighting_words(lang) if walloon else "",
-                                             brackets=brackets)
-        return note + (SERIES_NOTE_OBSTACLES[lang].format(column=obstacles) if walloon and obstacles else "")
+                                             weighting=self._weighting_words(lang), brackets=brackets)
+        return note + (SERIES_NOTE_OBSTACLES[lang].format(column=obstacles) if obstacles else "")
 
     def _published_by(self, lang: str) -> dict[str, str]:
         """The fields every source text starts with: title, publisher, date (else the year), licence."""

@@ -92,7 +92,9 @@ class RadarSeries:
     ``scores`` maps dimension id -> score 0–100, or None (no score: a gap).
     ``kind``: commune | previous | pooled | peer | estimate | respondent. ``note``: shown in the tooltip.
     ``band``: dimension id -> (low, high), an interval drawn as a shaded band around the line
-    (a campaign's 95 % interval); a dimension without one leaves a gap in the band.
+    (a campaign's 95 % interval); a dimension without one leaves a gap in the band. A peer group's
+    band is not drawn (its numbers are in the tables): the bands of Wallonia, the province and the
+    population class overlapped, and the Walloon one the notes speak of could not be told apart.
     """
 
     name: str
@@ -288,7 +290,7 @@ def radar_data(q: Questionnaire, series: list[RadarSeries], lang: str, layout: R
                            "score": _fmt(value, lang), "note": s.note, "x": x, "y": y, "kind": s.kind})
     intervals = []
     for s_index, s in enumerate(series):
-        band = s.band or {}
+        band = (s.band or {}) if s.kind != "peer" else {}
         present: list[float | None] = [1.0 if band.get(dim_id) is not None else None for dim_id, _ in dims]
         for seg_index, run in enumerate(_segments(present)):
             if len(run) < 2:

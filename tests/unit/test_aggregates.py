@@ -176,7 +176,7 @@ def test_a_campaign_line_says_its_source_and_band_in_plain_words_without_the_for
     # the Walloon line's figures are in brackets in the tables (the app's and the sheet's), a peer's in the app's
     assert "chiffres entre parenthèses du tableau" in choice.wallonia.note
     assert "chaque province y pèse" in choice.wallonia.note
-    assert all("parenthèses" not in p.note and "province y pèse" not in p.note for p in choice.peers)
+    assert all("dans l'outil, entre parenthèses" in p.note and "province y pèse" not in p.note for p in choice.peers)
     for lang, word in (("de", "Klammern"), ("en", "brackets")):
         assert word in aggregates.choose_reference([ref], None, "92094", lang).wallonia.note
 
@@ -201,6 +201,26 @@ def test_the_band_is_drawn_around_the_line(default_questionnaire):
     assert len(gap["intervals"]) == 2 * (len(dims) - 1)  # a run of 5 dimensions, no band across the gap
     none = radar_data(default_questionnaire, [RadarSeries("W", dict.fromkeys(dims, 45.0), "pooled")], "fr")
     assert none["intervals"] == []
+
+
+def test_only_the_walloon_line_has_its_band_drawn_and_a_peer_groups_note_says_where_its_margin_is(
+        default_questionnaire, report):
+    """Eupen's radar drew Wallonia, its province and its population class each with its band: grey and pink
+    shades on top of each other, in which the Walloon band the notes speak of could not be told (fresh-eyes
+    trial, 1280 px, de)."""
+    dims = [d.id for d in default_questionnaire.dimensions]
+    band = {d: (40.0, 50.0) for d in dims}
+    drawn = radar_data(default_questionnaire, [
+        RadarSeries("Wallonie", dict.fromkeys(dims, 45.0), "pooled", band=band),
+        RadarSeries("Province", dict.fromkeys(dims, 48.0), "peer", band={d: (30.0, 66.0) for d in dims}),
+    ], "fr")
+    assert {row["series"] for row in drawn["intervals"]} == {"Wallonie"}
+    ref = aggregates.read_aggregates(_yaml(_set(report)), "c.yaml")
+    peer = {lang: ref.series_note("province:50000", lang) for lang in ("fr", "de", "en")}
+    assert "n'est pas tracée" in peer["fr"] and "« Résultats » et « Wallonie »" in peer["fr"]
+    assert "nicht eingezeichnet" in peer["de"] and "not drawn" in peer["en"]
+    assert all("band" not in note.lower() and "bande" not in note for note in peer.values())
+    assert "La bande autour de la ligne" in ref.series_note("wallonia", "fr")
 
 
 def test_a_campaigns_plain_words_never_leave_a_percent_sign_alone_on_a_line(report):
