@@ -233,6 +233,13 @@ class Resource(_Strict):
     url: str = Field(pattern=r"^https?://[^\s<>\"']+$", max_length=500)
 
 
+class FormerAction(_Strict):
+    """An earlier text of a recommendation's action: a roadmap saved then holds it (the plan keeps its own
+    text for years), and it still counts as that action."""
+    action: int = Field(ge=1)  # the action's place in ``actions``, counted from 1
+    text: Text
+
+
 class Recommendation(_Strict):
     id: Slug
     when: Rule
@@ -246,6 +253,13 @@ class Recommendation(_Strict):
     dimension: Slug | None = None
     obstacle: Slug | None = None
     objective: Text | None = None
+    # extension: the earlier texts of actions rewritten since a roadmap may have been saved
+    former_actions: list[FormerAction] = Field(default_factory=list)
+
+    def action_texts(self, index: int) -> set[str]:
+        """Every text the action at ``index`` (counted from 0) has or had, in any language."""
+        texts = [self.actions[index], *(f.text for f in self.former_actions if f.action == index + 1)]
+        return {t for text in texts for t in ([text] if isinstance(text, str) else text.values())}
 
 
 class Questionnaire(_Strict):

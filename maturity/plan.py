@@ -215,6 +215,13 @@ def add_action(items: Sequence[PlanItem], action: str, year: int, *, recommendat
     return [*items, PlanItem(new_id(items), action, owner, year, "planned", recommendation, None, dimension)]
 
 
+def picked(rec: Recommendation, items: Sequence[PlanItem]) -> set[int]:
+    """The places (from 0) of ``rec``'s actions that are in the roadmap: by their text in any language of
+    the questionnaire, or in an earlier wording (``former_actions``: a roadmap is kept for years)."""
+    planned = {i.action for i in items if i.recommendation == rec.id}
+    return {index for index in range(len(rec.actions)) if rec.action_texts(index) & planned}
+
+
 def dimension_of(item: PlanItem, q: Questionnaire) -> str | None:
     """The dimension an action serves: its own ``dimension``, else its recommendation's."""
     if item.dimension:

@@ -171,6 +171,10 @@ def check(q: Questionnaire, figure_ids: set[str] | None = None) -> list[tuple[Lo
             add(((*loc, "dimension"), f"unknown dimension {rec.dimension!r}"))
         if rec.obstacle and rec.obstacle not in {o.id for o in q.obstacles}:
             add(((*loc, "obstacle"), f"unknown obstacle {rec.obstacle!r}"))
+        for fi, former in enumerate(rec.former_actions):
+            if former.action > len(rec.actions):
+                add(((*loc, "former_actions", fi, "action"),
+                     f"action {former.action}: the recommendation has {len(rec.actions)} action(s)"))
     return problems
 
 

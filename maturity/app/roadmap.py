@@ -217,13 +217,13 @@ def add_action(q: Questionnaire, doc: AnswersFile, rec_id: str, dimension: str |
 
 def pick_buttons(q: Questionnaire, doc: AnswersFile, rec: Any, dimension: str | None, lang: str) -> None:
     """Each action of a recommendation with its "add to the roadmap" button (or a mark once added)."""
-    planned = {(i.recommendation, i.action) for i in roadmap.of(doc)}
+    # picked in another language of the questionnaire, or in an earlier wording, it is in the roadmap all the same
+    picked = roadmap.picked(rec, roadmap.of(doc))
     for index, action in enumerate(rec.actions):
         text = q.t(action, lang)
         left, right = st.columns([4, 1.4], vertical_alignment="center")
         left.markdown(f"- {text}")
-        # picked in another language of the questionnaire, it is in the roadmap all the same
-        if any((rec.id, q.t(action, other)) in planned for other in [lang, *q.languages]):
+        if index in picked:
             right.caption(":material/check: " + tr("roadmap_added", lang))
         else:
             right.button(tr("roadmap_add_short", lang), key=f"pick_{rec.id}_{index}", icon=":material/add:",

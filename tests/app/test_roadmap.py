@@ -253,3 +253,27 @@ def test_on_a_phone_the_roadmap_is_a_list_edited_one_action_at_a_time(mini, stor
     assert [a["id"] for a in store.load_space(token).draft["plan"]] == ["a2"]
     (editor,) = at.dataframe
     assert editor.value["action"].tolist() == ["Former les agents au numérique"]
+
+
+def test_an_action_saved_in_its_earlier_wording_stays_marked_and_is_not_offered_again(data_dir, monkeypatch,
+                                                                                        tmp_path, store):
+    """Roadmaps are kept for years; an action reworded since (« Lui confier … » became « Confier au comité de
+    pilotage … ») lost its « Dans la feuille de route » mark, and its button added it a second time."""
+    text = (Path(__file__).resolve().parents[1] / "data" / "mini.yaml").read_text(encoding="utf-8")
+    reworded = tmp_path / "mini-reworded.yaml"
+    reworded.write_text(text.replace("    actions: [Agir]\n", "    actions: [Agir]\n    former_actions: [{action: 1, "
+                                     "text: {fr: Agir vite, en: Act fast}}]\n", 1), encoding="utf-8")
+    monkeypatch.setenv("MATURITY_QUESTIONNAIRE", str(reworded))
+    _at, token = _answered(store)
+    draft = store.load_space(token).draft
+    saved = {"id": "a1", "recommendation": "rec_alpha_low", "action": "Agir vite", "owner": "DG", "year": 2027,
+             "status": "started"}
+    store.save_draft(token, dict(draft, plan=[saved]))
+    for lang in ("fr", "en"):
+        page = new_app(token)
+        page.query_params["lang"] = lang
+        page.switch_page("maturity/app/pages/recommandations.py").run()
+        assert not page.exception, page.exception
+        assert not any(b.key == "pick_rec_alpha_low_0" for b in page.button)
+        assert any(c.value.endswith(("Dans la feuille de route", "In the roadmap")) for c in page.caption)
+    assert store.load_space(token).draft["plan"] == [saved]  # the commune's own text, kept as saved

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,8 @@ from maturity import plan, targets
 from maturity.answers import answers_from_dict, check_answers, parse_answers_json
 from maturity.errors import InvalidInput
 from maturity.scoring import score
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # mini.yaml: levels low 0, mid 40, high 75; alpha = a1 (w1, none/some/half/full = 0/1/2/4),
 # a2 (boolean, w2), a3 (multi x1 y1 z2), a4 (w1, shown when a2 = yes, no 0 / yes 3).
@@ -331,3 +334,49 @@ def test_targets_on_some_dimensions_are_pieces_of_their_rings_and_a_ring_once_al
     assert len(ring["lines"]) == len(dims) + 1 and len(ring["points"]) == len(dims)
     gappy = radar_data(q, [RadarSeries("Commune", some, kind="commune")], "fr")  # a score's gap: still its line
     assert len(gappy["lines"]) == 2 + 1
+
+
+def _rewritten_action_cases():
+    """The four actions reworded to read alone (« Lui confier … » said nothing of whom): their old French,
+    German and English texts, as a roadmap saved before holds them."""
+    return [
+        ("governance_steering_group", 1, "Lui confier un premier inventaire des projets numériques en cours et des "
+                                         "besoins des services."),
+        ("environment_energy_baseline", 1, "Diese Erfassung einer für Energie zuständigen Person der Verwaltung "
+                                           "übertragen."),
+        ("living_online_procedures", 1, "Offer them through an e-counter already shared between local authorities "
+                                        "(an intercommunale, iMio for its members) rather than a custom development."),
+        ("rural_strategy_in_pcdr", 1, "Inscrire ces projets dans les fiches-projets du PCDR et les relier aux "
+                                      "objectifs du PST."),
+        # reworded twice: the first text too (« Désigner » beside a commune that has a referent)
+        ("environment_energy_baseline", 1, "Désigner un responsable énergie au sein de l'administration."),
+    ]
+
+
+@pytest.mark.parametrize(("rec_id", "index", "old"), _rewritten_action_cases())
+def test_an_action_saved_in_an_earlier_wording_is_still_that_action(rec_id, index, old):
+    from maturity.questionnaire import load_questionnaire
+
+    q = load_questionnaire(ROOT / "questionnaires" / "smart-city-wallonie.yaml")
+    rec = next(r for r in q.recommendations if r.id == rec_id)
+    assert old not in {q.t(a, lang) for a in rec.actions for lang in q.languages}  # reworded since
+    items = [plan.PlanItem("a1", old, "DG", 2027, "started", rec_id)]
+    assert plan.picked(rec, items) == {index}
+    # the same text under another recommendation, or a free action, is not this one
+    assert plan.picked(rec, [plan.PlanItem("a1", old, "", 2027, "planned", None)]) == set()
+    # the current text in any language still counts
+    assert plan.picked(rec, [plan.PlanItem("a2", q.t(rec.actions[0], "de"), "", 2027, "planned", rec_id)]) == {0}
+
+
+def test_every_former_action_names_an_action_of_its_recommendation(tmp_path):
+    from maturity.questionnaire import load_questionnaire
+
+    text = (ROOT / "tests" / "data" / "mini.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "mini.yaml"
+    bad.write_text(text.replace("    actions: [Agir]\n", "    actions: [Agir]\n    former_actions: [{action: 2, "
+                                "text: Faire}]\n", 1), encoding="utf-8")
+    with pytest.raises(InvalidInput) as err:
+        load_questionnaire(bad)
+    (problem,) = err.value.problems
+    assert "action 2: the recommendation has 1 action(s)" in problem.message
+    assert problem.path.endswith("former_actions[0].action") and problem.line
