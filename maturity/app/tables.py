@@ -21,7 +21,7 @@ from .texts import tr
 
 # the column widths (px) from which a table is shown rather than its list; a container's key is written
 # by Streamlit as the CSS class st-key-<key>
-WIDTHS = (560, 640, 760)
+WIDTHS = (560, 640, 760, 800)
 GRID_MIN = 760  # px: the roadmap's editable grid from this column width (its six columns fit it), a list under
 
 
@@ -70,16 +70,23 @@ def fitting_table(rows: Fitting | Sequence[Mapping[str, str]], key: str, min_wid
 
 
 def fitting_grid(rows: Sequence[Mapping[str, Any]], key: str, lang: str, min_width: int = 760,
-                 **dataframe: Any) -> None:
+                 listed: Sequence[Mapping[str, str]] | None = None, **dataframe: Any) -> None:
     """``st.dataframe(rows, key=key, **dataframe)`` in a column of ``min_width`` px or more, else the rows
-    as a list (:func:`rows_as_list`; its values escaped: the grid draws text, the list reads Markdown)."""
+    as a list (:func:`rows_as_list`; its values escaped: the grid draws text, the list reads Markdown).
+    ``listed``: the list's rows when the grid's are typed (numbers and dates, which sort as such) or
+    shortened to fit its columns; by default the grid's own."""
     from maturity.markdown import escape
 
     if min_width not in WIDTHS:
         raise ValueError(f"min_width is one of {WIDTHS}")
     with st.container(key=f"fit_{min_width}_{key}"):
         st.dataframe(rows, hide_index=True, key=key, **dataframe)
-        st.markdown(rows_as_list([{k: escape(v) for k, v in row.items()} for row in rows], lang))
+        st.markdown(rows_as_list([{k: escape(v) for k, v in row.items()} for row in listed or rows], lang))
+
+
+# a date in a grid (a DatetimeColumn's format, Moment.js): short and in the page's language, where the
+# browser's own locale ("localized") may be another
+GRID_DATE = {"fr": "DD/MM/YYYY", "de": "DD.MM.YYYY", "en": "DD/MM/YYYY"}
 
 
 # st.dataframe stands in a full-screen frame of its own

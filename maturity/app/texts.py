@@ -974,7 +974,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "group_region": {"fr": "Wallonie", "de": "Wallonie", "en": "Wallonia"},
     # --- admin
     "admin_title": {"fr": "Administration", "de": "Verwaltung", "en": "Administration"},
-    "admin_source_assessment": {"fr": "bilan envoyé ici", "de": "hier gesendete Bewertung",
+    "admin_source_assessment": {"fr": "bilan envoyé ici", "de": "hier eingereicht",
                                 "en": "assessment sent here"},
     "admin_password": {"fr": "Mot de passe", "de": "Passwort", "en": "Password"},
     "admin_login": {"fr": "Se connecter", "de": "Anmelden", "en": "Sign in"},
@@ -1012,6 +1012,28 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_space_fp": {"fr": "Espace (empreinte)", "de": "Bereich (Kennung)", "en": "Space (fingerprint)"},
     "col_client_fp": {"fr": "Client (empreinte)", "de": "Client (Kennung)", "en": "Client (fingerprint)"},
     "col_received": {"fr": "Reçue le", "de": "Eingegangen am", "en": "Received"},
+    # the admin's grid: short headers and words (its columns fit a 1280 px screen), what they mean in their help
+    "status_superseded_short": {"fr": "remplacée", "de": "ersetzt", "en": "superseded"},
+    "col_status_help": {
+        "fr": "comptée : dans les chiffres ; remplacée : une entrée plus récente du même espace compte à sa place ; "
+        "contestée : la commune a des entrées de plusieurs espaces, aucune ne compte tant que vous n'avez pas "
+        "tranché ; retirée : vous l'avez retirée.",
+        "de": "gezählt: in den Zahlen; ersetzt: ein neuerer Eintrag desselben Bereichs zählt an seiner Stelle; "
+        "strittig: die Gemeinde hat Einträge aus mehreren Bereichen, keiner zählt, bis Sie entschieden haben; "
+        "zurückgezogen: von Ihnen zurückgezogen.",
+        "en": "counted: in the figures; superseded: a newer entry from the same space counts instead; disputed: "
+        "the commune has entries from several spaces, none counts until you settle it; withdrawn: you withdrew "
+        "it.",
+    },
+    "col_space": {"fr": "Espace", "de": "Bereich", "en": "Space"},
+    "col_client": {"fr": "Client", "de": "Client", "en": "Client"},
+    "col_space_help": {"fr": "Empreinte de l'espace (le lien de reprise) qui a envoyé l'entrée.",
+                       "de": "Kennung des Bereichs (Fortsetzungslink), der den Eintrag gesendet hat.",
+                       "en": "Fingerprint of the space (resume link) that sent the entry."},
+    "col_client_help": {"fr": "Empreinte du client (adresse réseau hachée ; l'adresse n'est pas conservée).",
+                        "de": "Kennung des Clients (gehashte Netzwerkadresse; die Adresse wird nicht gespeichert).",
+                        "en": "Fingerprint of the client (hashed network address; the address is not kept)."},
+    "col_received_utc": {"fr": "Reçue le (UTC)", "de": "Eingang (UTC)", "en": "Received (UTC)"},
     "admin_provenance_help": {
         "fr": "Chaque entrée dit d'où elle vient : l'empreinte de l'espace (le lien de reprise) qui l'a "
         "envoyée et celle du client (adresse réseau hachée, l'adresse n'est pas conservée). Une commune dont "

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from maturity.app import coordinator, logic, session
+from maturity.app import coordinator, logic, session, tables
 from maturity.app.tables import fitting_grid
 from maturity.app.texts import tr
 from maturity.display import format_date
@@ -35,21 +35,42 @@ st.caption(tr("admin_provenance_help", lang))
 if not entries:
     st.info(tr("admin_none", lang))
 else:
-    # a column under 760 px (a phone, a tablet) gets the entries as a list: eight columns scrolled sideways
-    # past a phone's screen
-    fitting_grid([{
-        tr("col_id", lang): str(e["id"]),
-        tr("col_commune", lang): logic.commune_name(e["nis_code"]),
-        tr("col_date", lang): format_date(e["submitted_at"], lang),
-        # an entry from a submitted assessment says so in the page's language ("assessment" is the store's
-        # label); an imported survey keeps the label it was imported with
-        tr("col_source", lang): tr("admin_source_assessment", lang) if e["source"] == ASSESSMENT_SOURCE
-        else e["source"],
-        tr("col_status", lang): tr(f"status_{e['status']}", lang),
-        tr("col_space_fp", lang): e["space_fingerprint"] or "",
-        tr("col_client_fp", lang): e["client_fingerprint"] or "",
-        tr("col_received", lang): e["created_at"].strftime("%Y-%m-%d %H:%M:%S UTC"),
-    } for e in entries], "admin_table", lang)
+    # a column under 800 px (a phone, a tablet) gets the entries as a list: eight columns scrolled sideways
+    # past a phone's screen. The grid's columns add up to less than that (a 1280 px screen's column is 820 px
+    # with the menu; a wider one shares the rest): at their natural widths, long dates and headers scrolled it
+    # 70 px sideways there. In the grid dates are dates and numbers numbers (sorted as such: "9 mars" never
+    # after "27 novembre"); the status and fingerprint headers are short, their words in their help
+    def row(e: dict, listed: bool) -> dict:
+        status = e["status"] if listed or e["status"] != "superseded" else "superseded_short"
+        return {
+            tr("col_id", lang): str(e["id"]) if listed else e["id"],
+            tr("col_commune", lang): logic.commune_name(e["nis_code"]),
+            tr("col_date", lang): format_date(e["submitted_at"], lang) if listed else e["submitted_at"],
+            # an entry from a submitted assessment says so in the page's language ("assessment" is the
+            # store's label); an imported survey keeps the label it was imported with
+            tr("col_source", lang): tr("admin_source_assessment", lang) if e["source"] == ASSESSMENT_SOURCE
+            else e["source"],
+            tr("col_status", lang): tr(f"status_{status}", lang),
+            tr("col_space_fp", lang): e["space_fingerprint"] or "",
+            tr("col_client_fp", lang): e["client_fingerprint"] or "",
+            tr("col_received", lang): e["created_at"].strftime("%Y-%m-%d %H:%M:%S UTC") if listed
+            else e["created_at"],
+        }
+
+    day, column = tables.GRID_DATE[lang], st.column_config
+    fitting_grid([row(e, False) for e in entries], "admin_table", lang, min_width=800,
+                 listed=[row(e, True) for e in entries], column_config={
+        tr("col_id", lang): column.NumberColumn(width=40, format="%d"),
+        tr("col_commune", lang): column.TextColumn(width=120),
+        tr("col_date", lang): column.DatetimeColumn(width=84, format=day, timezone="UTC"),
+        tr("col_source", lang): column.TextColumn(width=136),
+        tr("col_status", lang): column.TextColumn(width=100, help=tr("col_status_help", lang)),
+        tr("col_space_fp", lang): column.TextColumn(tr("col_space", lang), width=96, help=tr("col_space_help", lang)),
+        tr("col_client_fp", lang): column.TextColumn(tr("col_client", lang), width=96,
+                                                     help=tr("col_client_help", lang)),
+        tr("col_received", lang): column.DatetimeColumn(tr("col_received_utc", lang), width=118,
+                                                        format=f"{day} HH:mm", timezone="UTC"),
+    })
     active = [e for e in entries if not e["withdrawn"]]
 
     disputed: dict[str, list[dict]] = {}
