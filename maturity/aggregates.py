@@ -83,23 +83,53 @@ SOURCE_TEXT = {
     "en": "{title}, published by {publisher} on {date} ({licence}); {method}",
 }
 
+# the Walloon line when no commune of a province answered: the figures cover the communes of the other provinces
+# (maturity.campaign: such a province is outside the estimate, N without it); one province, then several
+SERIES_LABEL_WITHOUT = {
+    "fr": ("Wallonie sans la province de {names} (campagne {title}, n = {n} sur {N})",
+           "Wallonie sans les provinces de {names} (campagne {title}, n = {n} sur {N})"),
+    "de": ("Wallonie ohne die Provinz {names} (Kampagne {title}, n = {n} von {N})",
+           "Wallonie ohne die Provinzen {names} (Kampagne {title}, n = {n} von {N})"),
+    "en": ("Wallonia without the province of {names} (campaign {title}, n = {n} of {N})",
+           "Wallonia without the provinces of {names} (campaign {title}, n = {n} of {N})"),
+}
+GROUP_WITHOUT = {
+    "fr": ("Wallonie sans la province de {names}", "Wallonie sans les provinces de {names}"),
+    "de": ("Wallonie ohne die Provinz {names}", "Wallonie ohne die Provinzen {names}"),
+    "en": ("Wallonia without the province of {names}", "Wallonia without the provinces of {names}"),
+}
+COVERAGE_TEXT = {
+    "fr": ("Aucune commune de la province de {names} n'a répondu : les chiffres de la Wallonie portent sur les "
+           "{N} communes des autres provinces.",
+           "Aucune commune des provinces de {names} n'a répondu : les chiffres de la Wallonie portent sur les "
+           "{N} communes des autres provinces."),
+    "de": ("Aus der Provinz {names} hat keine Gemeinde geantwortet: Die Zahlen der Wallonie gelten für die "
+           "{N} Gemeinden der anderen Provinzen.",
+           "Aus den Provinzen {names} hat keine Gemeinde geantwortet: Die Zahlen der Wallonie gelten für die "
+           "{N} Gemeinden der anderen Provinzen."),
+    "en": ("No commune of the province of {names} answered: Wallonia's figures cover the {N} communes of the "
+           "other provinces.",
+           "No commune of the provinces of {names} answered: Wallonia's figures cover the {N} communes of the "
+           "other provinces."),
+}
+
 # the same source for a commune's official, in plain words: what the band means, no formula (the method,
 # with its formula, is published with the figures and in docs/benchmarks.md)
 PLAIN_SOURCE_TEXT = {
     "fr": "{title}, publié par {publisher} le {date} ({licence}). Ces chiffres viennent des communes qui ont "
-          "répondu{weighting}. La bande colorée autour d'une ligne de la campagne, comme les chiffres entre "
+          "répondu{weighting}.{coverage} La bande colorée autour d'une ligne de la campagne, comme les chiffres entre "
           "parenthèses du tableau, est la marge d'incertitude de l'estimation : la vraie moyenne de toutes les "
           "communes du groupe s'y trouve avec une confiance de 95\u00a0%. Plus la bande est étroite, plus les "
           "communes ont été nombreuses à répondre ; quand toutes répondent, il n'y a plus de bande. Elle ne "
           "couvre pas un autre écart possible : les communes qui répondent sont peut-être les plus avancées.",
     "de": "{title}, veröffentlicht von {publisher} am {date} ({licence}). Diese Werte stammen von den Gemeinden, "
-          "die geantwortet haben{weighting}. Das farbige Band um eine Linie der Kampagne, wie die Zahlen in "
+          "die geantwortet haben{weighting}.{coverage} Das farbige Band um eine Linie der Kampagne, wie die Zahlen in "
           "Klammern in der Tabelle, ist die Unsicherheit der Schätzung: Der wahre Mittelwert aller Gemeinden der "
           "Gruppe liegt mit 95\u00a0% Sicherheit darin. Je schmaler das Band, desto mehr Gemeinden haben "
           "geantwortet; antworten alle, gibt es kein Band mehr. Eine andere mögliche Abweichung deckt es nicht "
           "ab: Die antwortenden Gemeinden sind vielleicht die weiter fortgeschrittenen.",
     "en": "{title}, published by {publisher} on {date} ({licence}). These figures come from the communes that "
-          "answered{weighting}. The shaded band around a campaign line, like the figures in brackets in the "
+          "answered{weighting}.{coverage} The shaded band around a campaign line, like the figures in brackets in the "
           "table, is the estimate's margin of uncertainty: the true average of all the group's communes lies "
           "within it with 95\u00a0% confidence. The narrower the band, the more communes answered; when all of them "
           "answer, there is no band. It does not cover another possible gap: the communes that answer may be "
@@ -108,11 +138,11 @@ PLAIN_SOURCE_TEXT = {
 # a campaign line's note (the radar's tooltip, the sheet's sources): the source and the band in a few
 # plain words, no formula; ``weighting`` only for the Walloon line
 SERIES_NOTE_TEXT = {
-    "fr": "{title}, publié par {publisher} le {date} ({licence}). Moyenne des communes qui ont répondu{weighting}. "
+    "fr": "{title}, publié par {publisher} le {date} ({licence}). Moyenne des communes qui ont répondu{weighting}.{coverage} "
           "La bande autour de la ligne{brackets} est la marge d'incertitude à 95\u00a0%.",
     "de": "{title}, veröffentlicht von {publisher} am {date} ({licence}). Mittelwert der Gemeinden, die geantwortet "
-          "haben{weighting}. Das Band um die Linie{brackets} ist die Unsicherheit der Schätzung (95\u00a0%).",
-    "en": "{title}, published by {publisher} on {date} ({licence}). Average of the communes that answered{weighting}. "
+          "haben{weighting}.{coverage} Das Band um die Linie{brackets} ist die Unsicherheit der Schätzung (95\u00a0%).",
+    "en": "{title}, published by {publisher} on {date} ({licence}). Average of the communes that answered{weighting}.{coverage} "
           "The band around the line{brackets} is the 95\u00a0% margin of uncertainty.",
 }
 # a peer group's line (the commune's province, its population class): the radar draws no band around it, where
@@ -190,11 +220,20 @@ def _dimension_figure(fid: str, label: dict[str, str], entry: Mapping[str, Any],
     fig = {"id": fid, "label": label, "kind": "pooled", "value": entry["estimate"], "n": entry["n"],
            "population": N, "unit": "points", "out_of": 100, "source": "campaign", "group": group,
            "dimension": dim}
+    _interval_and_cover(fig, entry)
+    return fig
+
+
+def _interval_and_cover(fig: dict[str, Any], entry: Mapping[str, Any]) -> None:
+    """A figure's interval and weighting; for a Walloon one, the communes it covers: N without the provinces
+    where no commune answered, and which they are (only written when there is one)."""
     if entry.get("ci_low") is not None and entry.get("ci_high") is not None:
         fig["ci_low"], fig["ci_high"] = entry["ci_low"], entry["ci_high"]
     if entry.get("weighting"):
         fig["weighting"] = entry["weighting"]
-    return fig
+    if entry.get("excluded_provinces"):
+        fig["population"] = int(entry["N"])
+        fig["excluded_provinces"] = list(entry["excluded_provinces"])
 
 
 def _published(entry: Mapping[str, Any] | None, min_n: int) -> bool:
@@ -245,10 +284,7 @@ def aggregates_set(report: Mapping[str, Any], *, publisher: str, url: str, publi
                "unit": entry["unit"], "source": "campaign", "group": "wallonia", "question": entry.get("question")}
         if entry["unit"] == "points":
             fig["out_of"] = entry.get("out_of") or 10
-        if entry.get("ci_low") is not None and entry.get("ci_high") is not None:
-            fig["ci_low"], fig["ci_high"] = entry["ci_low"], entry["ci_high"]
-        if entry.get("weighting"):
-            fig["weighting"] = entry["weighting"]
+        _interval_and_cover(fig, entry)
         if entry.get("base") == "shown":
             fig["note"] = {"fr": "Part des communes à qui la question a été posée.",
                            "de": "Anteil der Gemeinden, denen die Frage gestellt wurde.",
@@ -328,13 +364,13 @@ def aggregates_rows(report: Mapping[str, Any], *, min_n: int = MIN_N) -> list[di
         })
 
     for dim, entry in report.get("dimensions", {}).items():
-        row("wallonia", "wallonia", dim, "points", entry, N)
+        row("wallonia", "wallonia", dim, "points", entry, entry.get("N", N))
     for kind, groups in report.get("groups", {}).items():
         for key, group in groups.items():
             for dim, entry in group.get("dimensions", {}).items():
                 row(kind, key, dim, "points", entry, group.get("N"))
     for item_id, entry in report.get("items", {}).items():
-        row("wallonia", "wallonia", f"item.{item_id}", entry.get("unit", "share"), entry, N)
+        row("wallonia", "wallonia", f"item.{item_id}", entry.get("unit", "share"), entry, entry.get("N", N))
     return rows
 
 
@@ -374,25 +410,52 @@ class CampaignReference:
         return text.removeprefix(prefix) or text
 
     def label(self, lang: str = "fr") -> str:
-        """ "Wallonie (campagne Baromètre 2026, n = 140 sur 261)"."""
+        """ "Wallonie (campagne Baromètre 2026, n = 140 sur 261)"; when no commune of a province answered,
+        the communes it covers: "Wallonie sans la province de Luxembourg (campagne …, n = 56 sur 218)"."""
         lang = _lang(lang)
-        return SERIES_LABEL[lang].format(title=self.title(lang), n=_fmt(self.n, lang), N=_fmt(self.N, lang))
+        excluded = self.excluded_provinces()
+        template = SERIES_LABEL_WITHOUT[lang][len(excluded) > 1] if excluded else SERIES_LABEL[lang]
+        return template.format(title=self.title(lang), n=_fmt(self.n, lang), N=_fmt(self.covered_N(), lang),
+                               names=_province_names(excluded, lang))
+
+    def excluded_provinces(self) -> list[str]:
+        """The provinces (NIS codes, in the registry's order) where no commune answered: outside the Walloon
+        figures, which cover the communes of the other provinces (:meth:`covered_N`)."""
+        out = {nis for f in self._walloon_figures() for nis in (f.excluded_provinces or ())}
+        return [nis for nis in PROVINCES if nis in out]
+
+    def covered_N(self) -> int:
+        """The communes the Walloon figures cover: N without the provinces where no commune answered."""
+        if not self.excluded_provinces():
+            return self.N
+        return max((f.population for f in self._walloon_figures() if f.excluded_provinces and f.population),
+                   default=self.N)
+
+    def coverage(self, lang: str = "fr") -> str:
+        """One sentence when no commune of a province answered (:func:`coverage_text`), else ""."""
+        return coverage_text(self.excluded_provinces(), self.covered_N(), lang)
+
+    def _walloon_figures(self) -> list[Any]:
+        return [f for f in self.set.figures if f.group == "wallonia"]
 
     def source(self, lang: str = "fr") -> str:
         """Where the numbers come from, for the sheet and the app: title, publisher, date, licence, method."""
         lang = _lang(lang)
-        return SOURCE_TEXT[lang].format(**self._published_by(lang), method=_text(self.set.method, lang))
+        text = SOURCE_TEXT[lang].format(**self._published_by(lang), method=_text(self.set.method, lang))
+        return f"{text} {self.coverage(lang)}".rstrip()
 
     def plain_source(self, lang: str = "fr") -> str:
         """Where the numbers come from and what their band means, in plain words (no formula): the
         text a commune's official reads under the radar."""
         lang = _lang(lang)
-        return PLAIN_SOURCE_TEXT[lang].format(**self._published_by(lang), weighting=self._weighting_words(lang))
+        return PLAIN_SOURCE_TEXT[lang].format(**self._published_by(lang), weighting=self._weighting_words(lang),
+                                              coverage=self._coverage_words(lang))
 
     def series_note(self, group: str = "wallonia", lang: str = "fr", *, obstacles: str | None = None,
                     table: bool = True) -> str:
         """A line's note where there is room for a sentence or two (the radar's tooltip, the sheet's
-        sources): the source and what the band means, in plain words; the weighting for Wallonia's.
+        sources): the source and what the band means, in plain words; the weighting and the communes
+        covered for Wallonia's.
         ``obstacles``: the header of the obstacles table's column giving this campaign's shares, where that
         column cites the Walloon line's source too (the Collège's sheet); the note then says what it is.
         ``table``: whether a scores table gives the Walloon line in numbers with their brackets (the sheet's
@@ -403,8 +466,13 @@ class CampaignReference:
             return SERIES_NOTE_PEER_TEXT[lang].format(**self._published_by(lang))
         brackets = "" if not table else SERIES_NOTE_SCORES_BRACKETS[lang] if obstacles else SERIES_NOTE_BRACKETS[lang]
         note = SERIES_NOTE_TEXT[lang].format(**self._published_by(lang),
-                                             weighting=self._weighting_words(lang), brackets=brackets)
+                                             weighting=self._weighting_words(lang),
+                                             coverage=self._coverage_words(lang), brackets=brackets)
         return note + (SERIES_NOTE_OBSTACLES[lang].format(column=obstacles) if obstacles else "")
+
+    def _coverage_words(self, lang: str) -> str:
+        text = self.coverage(lang) if self._figures("wallonia") else ""
+        return f" {text}" if text else ""
 
     def _published_by(self, lang: str) -> dict[str, str]:
         """The fields every source text starts with: title, publisher, date (else the year), licence."""
@@ -472,11 +540,17 @@ class CampaignReference:
         respondents, or hidden with such a province (complementary suppression). Their respondents count in
         the Walloon figure, as one stratum (:func:`maturity.campaign.wallonia_estimate`)."""
         published = set(self.groups())
-        return [nis for nis in PROVINCES if f"province:{nis}" not in published]
+        excluded = set(self.excluded_provinces())
+        return [nis for nis in PROVINCES if f"province:{nis}" not in published and nis not in excluded]
 
     def group_label(self, group: str, lang: str = "fr") -> str:
-        """ "Wallonie", "Province de Liège", "Communes de moins de 5 000 habitants"."""
-        return _group_name(group, _lang(lang))
+        """ "Wallonie", "Province de Liège", "Communes de moins de 5 000 habitants"; "Wallonie sans la province
+        de Luxembourg" when no commune of that province answered."""
+        lang = _lang(lang)
+        excluded = self.excluded_provinces() if group == "wallonia" else []
+        if excluded:
+            return GROUP_WITHOUT[lang][len(excluded) > 1].format(names=_province_names(excluded, lang))
+        return _group_name(group, lang)
 
 
 def _campaign_problems(bset: BenchmarkSet) -> list[tuple[tuple[str | int, ...], str]]:
@@ -519,6 +593,9 @@ def _campaign_problems(bset: BenchmarkSet) -> list[tuple[tuple[str | int, ...], 
             add(((*loc, "n"), f"a published group holds at least {MIN_N} communes (got n = {fig.n})"))
         if fig.population is None:
             add(((*loc, "population"), "N, the group's number of communes in the registry, is missing"))
+        for j, nis in enumerate(fig.excluded_provinces or ()):
+            if fig.group != "wallonia" or nis not in PROVINCES:
+                add(((*loc, "excluded_provinces", j), f"{nis} is not a Walloon province left out of a Walloon figure"))
         if dim and (fig.unit != "points" or fig.out_of != 100):
             add(((*loc, "unit"), "a dimension score is in points out of 100"))
     return problems
@@ -609,6 +686,31 @@ class ReferenceChoice:
         if self.origin == "pool":
             return UNVERIFIED_NOTE[_lang(lang)]
         return None
+
+
+def coverage_text(excluded: list[str], covered_N: int, lang: str = "fr") -> str:
+    """The communes the Walloon figures cover, when no commune of some provinces answered: "Aucune commune de
+    la province de Luxembourg n'a répondu : les chiffres de la Wallonie portent sur les 218 communes des autres
+    provinces." ("" when every province has a respondent). For the app, the sheet, the report and the CLI."""
+    lang = _lang(lang)
+    if not excluded:
+        return ""
+    return COVERAGE_TEXT[lang][len(excluded) > 1].format(names=_province_names(excluded, lang), N=_fmt(covered_N, lang))
+
+
+def _province_names(provinces: list[str], lang: str) -> str:
+    """ "Luxembourg", "Luxembourg et de Namur" (French repeats the "de" of "les provinces de …"),
+    "Luxemburg und Namur"."""
+    from babel.lists import format_list
+
+    from .display import locale
+
+    if not provinces:
+        return ""
+    names = [_text(PROVINCE_NAMES.get(nis, {"fr": nis}), lang) for nis in provinces]
+    if lang == "fr":
+        names = names[:1] + [f"de {name}" for name in names[1:]]
+    return format_list(names, locale=locale(lang))
 
 
 def _group_name(group: str, lang: str) -> str:

@@ -99,6 +99,8 @@ class Figure(_Strict):
     group: str | None = Field(default=None, pattern=r"^(wallonia|province:[0-9]{5}|population_class:[a-z0-9_]+)$")
     dimension: Slug | None = None
     weighting: Literal["province", "none"] | None = None
+    # a Walloon figure's provinces where no commune answered: outside its population (N without them)
+    excluded_provinces: list[Annotated[str, Field(pattern=r"^[0-9]{5}$")]] | None = None
 
 
 class BenchmarkSet(_Strict):

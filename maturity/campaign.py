@@ -59,8 +59,9 @@ METHOD = {
           "confiance à 95 % : ŷ ± 1,96 · √V, V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, avec la "
           "correction pour population finie (l'intervalle est nul quand toutes les communes répondent). "
           "Les provinces non publiées (moins de 5 répondants, ou masquées avec elles) forment ensemble une "
-          "seule strate, pour que leur moyenne ne se déduise pas du chiffre wallon ; une province de 0 ou 1 "
-          "répondant y est toujours. Quand une strate compte encore moins de 2 répondants, moyenne non "
+          "seule strate, pour que leur moyenne ne se déduise pas du chiffre wallon ; une province d'un seul "
+          "répondant y est toujours. Une province où aucune commune n'a répondu reste hors du chiffre wallon, qui porte "
+          "alors sur les communes des autres provinces (N sans elle). Quand une strate compte encore moins de 2 répondants, moyenne non "
           "pondérée des répondants et même formule avec une seule strate. Pour une part (0 à 1), intervalle de Wilson à la taille "
           "d'échantillon effective n_eff = ŷ(1 − ŷ) / V, ou n / (1 − n / N) si tous ont répondu pareil. "
           "Aucun chiffre pour un groupe de moins de 5 communes.",
@@ -70,7 +71,8 @@ METHOD = {
           "Endlichkeitskorrektur (das Intervall ist null, wenn alle Gemeinden antworten). Nicht "
           "veröffentlichte Provinzen (weniger als 5 Antwortende, oder mit ihnen ausgeblendet) bilden zusammen "
           "eine einzige Schicht, damit sich ihr Mittelwert nicht aus dem wallonischen Wert ableiten lässt; eine "
-          "Provinz mit 0 oder 1 Antwortenden gehört immer dazu. Hat eine Schicht dann noch weniger als 2 "
+          "Provinz mit nur einem Antwortenden gehört immer dazu. Eine Provinz, in der keine Gemeinde geantwortet hat, bleibt "
+          "außerhalb des wallonischen Werts, der dann für die Gemeinden der anderen Provinzen gilt (N ohne sie). Hat eine Schicht dann noch weniger als 2 "
           "Antwortende: ungewichteter Mittelwert der Antwortenden und dieselbe Formel mit einer einzigen "
           "Schicht. Für einen Anteil (0 bis 1): Wilson-Intervall mit dem effektiven "
           "Stichprobenumfang n_eff = ŷ(1 − ŷ) / V, oder n / (1 − n / N), wenn alle gleich antworten. "
@@ -80,7 +82,8 @@ METHOD = {
           "V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, with the finite population correction (the "
           "interval is zero wide when every commune answers). The provinces not published (fewer than 5 "
           "respondents, or hidden with them) form one stratum together, so that their means cannot be worked "
-          "out from the Walloon figure; a province with 0 or 1 respondent is always among them. When a stratum "
+          "out from the Walloon figure; a province with a single respondent is always among them. A province where no commune answered is left out of "
+          "the Walloon figure, which then covers the communes of the other provinces (N without it). When a stratum "
           "still has fewer than 2 respondents: unweighted mean of the respondents, and the same formula with "
           "one stratum. For a share (0 to 1): the Wilson interval at "
           "the effective sample size n_eff = ŷ(1 − ŷ) / V, or n / (1 − n / N) when every respondent gave the "
@@ -262,7 +265,7 @@ def wallonia_estimate(strata: Mapping[str, tuple[float, np.ndarray]], hidden: It
     provinces would enter the Walloon figure with different weights, and that figure, next to the
     published provinces and the population classes (which add up to every respondent), would give each
     hidden province's mean by solving two equations. Merged, they only give the mean of their union,
-    which holds at least 5 communes. A province with 0 or 1 respondent is always among them, so the merged
+    which holds at least 5 communes. A province with a single respondent is always among them, so the merged
     stratum also carries it (collapsed strata): one thin province no longer makes the whole figure
     unweighted. Only when a stratum still has fewer than 2 respondents is the estimate the unweighted
     mean (:func:`estimate_mean`, naming the thin provinces); when every province is merged, it is the
@@ -608,8 +611,14 @@ def campaign_report(
     by_province = _Groups(np.array([province_code[c.province_nis] for c in communes_kept], dtype=np.int64),
                           len(provinces))
 
+    # a province where no commune answered is outside the Walloon figures: nothing speaks for its communes,
+    # so the figures cover the communes of the other provinces (N without it), and say so
+    respondents_in = dict(zip(provinces, by_province.counts.tolist(), strict=True))
+    excluded = [h for h in provinces if kept and sizes[h] > 0 and not respondents_in[h]]
+    covered = {"N": sum(sizes[h] for h in provinces if h not in excluded), "excluded_provinces": excluded}
+
     def strata(parts: list[np.ndarray], size_of: Mapping[str, float]) -> dict[str, tuple[float, np.ndarray]]:
-        return {h: (float(size_of[h]), part) for h, part in zip(provinces, parts, strict=True)}
+        return {h: (float(size_of[h]), part) for h, part in zip(provinces, parts, strict=True) if h not in excluded}
 
     def hidden_of(parts: list[np.ndarray]) -> set[str]:
         """The provinces left unpublished for these values (fewer than 5, and those hidden with them)."""
@@ -624,7 +633,7 @@ def campaign_report(
         values = np.concatenate(parts)
         # the provinces the groups below leave unpublished for this dimension (the same counts)
         est = wallonia_estimate(strata(parts, sizes), hidden_of(parts), all_values=values)
-        dimensions_json[dim] = _estimate_json(est, values, min_n)
+        dimensions_json[dim] = _estimate_json(est, values, min_n) | covered
 
     # --- groups: provinces and population classes (one stratum each), with complementary suppression
     position = {c.nis_code: i for i, c in enumerate(registry)}
@@ -678,7 +687,6 @@ def campaign_report(
     columns: dict[str, _AnswerColumn] = {}
     shown = visible_masks(questionnaire, answers) if any(not i.obstacle for i in items) else {}
     all_in = np.ones(len(kept), dtype=bool)
-    respondents_in = dict(zip(provinces, by_province.counts.tolist(), strict=True))
     for item in items:
         if item.obstacle:
             severity = _column(obstacles, item.question)
@@ -710,7 +718,7 @@ def campaign_report(
         label = item.label if isinstance(item.label, Mapping) else {"fr": str(item.label)}
         items_json[item.id] = {
             "question": item.question, "unit": item.unit, "out_of": item.out_of,
-            "label": _labels(label), **js,
+            "label": _labels(label), **js, **covered,
             "base": "shown" if not item.obstacle else "all",
             "published": _published(sets, item.id, item.unit),
         }

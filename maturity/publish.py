@@ -42,6 +42,7 @@ T = {
         "title": "Campagne wallonne Smart City", "published": "Publié par {publisher}, le {date} · licence {licence}",
         "response": "{n} communes sur {N} ont répondu ({rate}). Chiffres estimés pour l'ensemble des {N} communes "
                     "invitées, avec leur intervalle de confiance à 95 %.",
+        "with_interval": "Chaque chiffre a son intervalle de confiance à 95 %.",
         "radar": "La Wallonie sur les six dimensions", "band": "bande : intervalle de confiance à 95 %",
         "table": "Estimations par dimension", "estimate": "Estimation",
         "n": "n", "median": "Médiane (Q1–Q3)", "unweighted": "non pondérée",
@@ -68,6 +69,7 @@ T = {
         "title": "Wallonische Smart-City-Kampagne", "published": "Veröffentlicht von {publisher} am {date} · Lizenz {licence}",
         "response": "{n} von {N} Gemeinden haben geantwortet ({rate}). Geschätzte Werte für alle {N} eingeladenen "
                     "Gemeinden, mit ihrem 95-%-Konfidenzintervall.",
+        "with_interval": "Jede Zahl hat ihr 95-%-Konfidenzintervall.",
         "radar": "Die Wallonie in den sechs Dimensionen", "band": "Band: 95-%-Konfidenzintervall",
         "table": "Schätzungen je Dimension", "estimate": "Schätzung",
         "n": "n", "median": "Median (Q1–Q3)", "unweighted": "ungewichtet",
@@ -94,6 +96,7 @@ T = {
         "title": "Walloon Smart City campaign", "published": "Published by {publisher} on {date} · licence {licence}",
         "response": "{n} of {N} communes answered ({rate}). Figures estimated for all {N} invited communes, with "
                     "their 95 % confidence interval.",
+        "with_interval": "Each figure comes with its 95 % confidence interval.",
         "radar": "Wallonia on the six dimensions", "band": "band: 95 % confidence interval",
         "table": "Estimates by dimension", "estimate": "Estimate",
         "n": "n", "median": "Median (Q1–Q3)", "unweighted": "unweighted",
@@ -341,13 +344,17 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
          8.5, "", muted, 3)
     n, N = report.get("n_submitted", 0), info.get("N") or report.get("n_invited") or 0
     rate = format_percent(n / N, lang) if N else "—"
-    para(t["response"].format(n=format_number(n, lang), N=format_number(N, lang), rate=rate), 10.5)
+    response = t["response"].format(n=format_number(n, lang), N=format_number(N, lang), rate=rate)
+    covered = reference.coverage(lang) if reference is not None else ""
+    if covered:  # no commune of a province answered: the figures are not for all N communes
+        response = f"{response.split('. ')[0]}. {covered} {t['with_interval']}"
+    para(response, 10.5)
     dims = [s.id for s in questionnaire.dimensions]
     scores = {d: (report["dimensions"].get(d) or {}).get("estimate") for d in dims}
     band = {d: (e["ci_low"], e["ci_high"]) for d in dims if (e := report["dimensions"].get(d) or {})
             and e.get("ci_low") is not None and e.get("ci_high") is not None}
-    label = aggregates.SERIES_LABEL[lang if lang in LANGS else "fr"].format(
-        title=title, n=format_number(n, lang), N=format_number(N, lang))
+    label = reference.label(lang) if reference is not None else aggregates.SERIES_LABEL[
+        lang if lang in LANGS else "fr"].format(title=title, n=format_number(n, lang), N=format_number(N, lang))
     series = RadarSeries(f"{label} — {t['band']}", scores, "pooled", band=band)
     section_image(t["radar"], chart_png(radar_spec(questionnaire, [series], lang)), 122)
 

@@ -796,11 +796,11 @@ def campaign_unpublished(ref: Any, lang: str) -> str:
     from maturity.communes import province_name
     from maturity.display import locale
 
-    hidden = ref.unpublished_provinces()
+    hidden, covered = ref.unpublished_provinces(), ref.coverage(lang)  # covered: a province with no respondent
     if not hidden:
-        return ""
+        return covered
     listed = format_list([province_name(nis, lang) for nis in hidden], locale=locale(lang))
-    return tr("wal_campaign_unpublished", lang, provinces=listed)
+    return f"{covered} {tr('wal_campaign_unpublished', lang, provinces=listed)}".strip()
 
 
 def campaign_note(ref: Any, lang: str) -> str:

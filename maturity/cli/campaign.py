@@ -355,6 +355,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from ..aggregates import coverage_text
     from ..campaign import reason_text
     from ..display import format_number, format_percent
 
@@ -372,6 +373,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     print(f"{campaign.id}: {campaign.title}; {data['n_submitted']} responses of {data['n_invited']} communes "
           f"invited (N = {data['campaign']['N']})")
+    first = next(iter(data["dimensions"].values()), {})
+    covered = coverage_text(first.get("excluded_provinces") or [], first.get("N") or 0, lang)
+    if covered:  # no commune of a province answered: the Walloon figures cover the others
+        print(f"  {covered}")
     labels = {dim_id: (q.t(section.label, lang) if (section := next((s for s in q.dimensions if s.id == dim_id), None))
                        else dim_id) for dim_id in data["dimensions"]}
     width = max([len(v) for v in labels.values()] + [len("dimension")])

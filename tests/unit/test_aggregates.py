@@ -235,3 +235,63 @@ def test_a_campaigns_plain_words_never_leave_a_percent_sign_alone_on_a_line(repo
                   for key in ("campaign_obstacles_note", "kind_campaign", "wal_campaign_note"))]
         for text in said:
             assert not re.search(r"\d[ \t]%", text), (lang, text)
+
+
+def test_a_province_with_no_respondent_is_named_in_the_walloon_label_and_notes(default_questionnaire, report):
+    """Statistical review (L2): no commune of Luxembourg answered, the Walloon figures cover the 218 communes
+    of the other provinces, and the radar's label, the line's note, the note under the radar, the source and
+    the Wallonie page's row said 'Wallonie (…, n = 56 sur 261)' as if they covered all of Wallonia."""
+    registry = communes.registry_at("2026-03-01")
+    by: dict[str, list[str]] = {}
+    for c in registry:
+        by.setdefault(c.province_nis, []).append(c.nis_code)
+    picked = by["20002"][:6] + by["50000"][:20] + by["60000"][:20] + by["90000"][:10]
+    responses = [campaign.Response(nis, {d: 20 + (i * 7 + k * 11) % 60 for k, d in enumerate(DIMS)},
+                                   {"budget": 3 if i % 4 == 0 else 1}) for i, nis in enumerate(picked)]
+    without = campaign.campaign_report(CAMPAIGN, registry, responses, default_questionnaire, load_benchmark_sets())
+    data = _set(without)
+    walloon = [f for f in data["figures"] if f["group"] == "wallonia"]
+    assert walloon and all(f["population"] == 218 and f["excluded_provinces"] == ["80000"] for f in walloon)
+    ref = aggregates.read_aggregates(_yaml(data), "campagne.yaml")
+    assert ref.excluded_provinces() == ["80000"] and ref.covered_N() == 218
+    assert ref.label("fr") == "Wallonie sans la province de Luxembourg (campagne Baromètre 2026, n = 56 sur 218)"
+    assert ref.label("de") == "Wallonie ohne die Provinz Luxemburg (Kampagne Baromètre 2026, n = 56 von 218)"
+    assert ref.label("en") == "Wallonia without the province of Luxembourg (campaign Baromètre 2026, n = 56 of 218)"
+    said = {"fr": "Aucune commune de la province de Luxembourg n'a répondu : les chiffres de la Wallonie portent "
+                  "sur les 218 communes des autres provinces.",
+            "de": "Aus der Provinz Luxemburg hat keine Gemeinde geantwortet: Die Zahlen der Wallonie gelten für die "
+                  "218 Gemeinden der anderen Provinzen.",
+            "en": "No commune of the province of Luxembourg answered: Wallonia's figures cover the 218 communes of "
+                  "the other provinces."}
+    for lang, sentence in said.items():
+        assert sentence in ref.series_note("wallonia", lang)
+        assert sentence in ref.plain_source(lang) and sentence in ref.source(lang)
+        assert sentence not in ref.series_note("province:50000", lang)
+    choice = aggregates.choose_reference([ref], None, "92094", "fr")  # Namur
+    assert choice.wallonia.name == ref.label("fr") and said["fr"] in choice.wallonia.note
+    assert ref.group_label("wallonia", "fr") == "Wallonie sans la province de Luxembourg"
+    assert ref.group_n("wallonia") == (56, 218)
+    assert "80000" not in ref.unpublished_provinces()  # not "its respondents count in the Walloon figure"
+    # two provinces: plural words
+    two = campaign.campaign_report(CAMPAIGN, registry, [r for r in responses if r.nis_code not in by["90000"]],
+                                   default_questionnaire)
+    ref2 = aggregates.read_aggregates(_yaml(_set(two)), "two.yaml")
+    assert ref2.label("fr").startswith("Wallonie sans les provinces de Luxembourg et de Namur (")
+    assert ref2.label("de").startswith("Wallonie ohne die Provinzen Luxemburg und Namur (")
+    assert "n = 46 of 180)" in ref2.label("en")
+    # a campaign where every province answered says nothing of the kind, and writes no such field
+    everywhere = aggregates.read_aggregates(_yaml(_set(report)), "x.yaml")
+    assert everywhere.coverage() == "" and everywhere.label("fr").startswith("Wallonie (campagne")
+    assert "excluded_provinces" not in _yaml(_set(report))
+
+
+def test_only_a_walloon_figure_leaves_out_a_province(report):
+    data = _set(report)
+    fig = next(f for f in data["figures"] if f["group"].startswith("province:"))
+    fig["excluded_provinces"] = ["80000"]
+    wal = next(f for f in data["figures"] if f["group"] == "wallonia")
+    wal["excluded_provinces"] = ["21004"]  # a commune
+    with pytest.raises(InvalidInput) as err:
+        aggregates.read_aggregates(_yaml(data), "bad.yaml")
+    text = str(err.value)
+    assert text.count("is not a Walloon province left out of a Walloon figure") == 2

@@ -417,3 +417,36 @@ def test_every_respondent_at_the_top_gives_an_interval_the_import_accepts(defaul
     data = aggregates_set(report, publisher="SPW", url="https://example.org", published_on=date(2026, 12, 20))
     ref = read_aggregates(dump_yaml(data), "campagne.yaml")  # the publication passes its own import check
     assert ref.item("obstacle_budget").value == 1.0 and ref.scores()["economy"] == 100.0
+
+
+def test_a_province_with_no_respondent_is_outside_the_walloon_figure(default_questionnaire):
+    """Statistical review (L2): with no respondent in Luxembourg, the Walloon figure was the plain mean of all
+    respondents with the finite population correction of 261 communes, though nothing spoke for Luxembourg's 43.
+    It now covers the communes of the other provinces (N = 261 − 43 = 218), post-stratified over them, and says
+    which province is left out."""
+    reg = communes.registry_at("2025-06-01")
+    by = {h: [c.nis_code for c in reg if c.province_nis == h] for h in ("50000", "60000", "80000", "20002", "90000")}
+    values = {"50000": 30.0, "60000": 40.0, "90000": 70.0, "20002": 80.0}
+    counts = {"50000": 20, "60000": 20, "90000": 10, "20002": 6}
+    responses = [_resp(nis, values[h] + (i % 3)) for h, k in counts.items() for i, nis in enumerate(by[h][:k])]
+    report = campaign.campaign_report(CAMPAIGN, reg, responses, default_questionnaire, load_benchmark_sets())
+    eco = report["dimensions"]["economy"]
+    size = {h: len(v) for h, v in by.items()}
+    covered = sum(size[h] for h in counts)
+    assert covered == len(reg) - size["80000"] == 218
+    assert eco["N"] == covered and eco["excluded_provinces"] == ["80000"]
+    assert eco["weighting"] == "province" and eco["thin_provinces"] == {}
+    scores = {h: [values[h] + (i % 3) for i in range(counts[h])] for h in counts}
+    mean = {h: sum(v) / len(v) for h, v in scores.items()}
+    want = sum(size[h] * mean[h] for h in counts) / covered
+    var = sum((size[h] / covered) ** 2 * (1 - counts[h] / size[h])
+              * sum((x - mean[h]) ** 2 for x in scores[h]) / (counts[h] - 1) / counts[h] for h in counts)
+    assert eco["estimate"] == pytest.approx(want, abs=1e-9)
+    assert eco["ci_high"] - eco["estimate"] == pytest.approx(1.96 * math.sqrt(var), abs=1e-9)
+    # the items too: the obstacles' shares every commune sees
+    item = report["items"]["obstacle_budget"]
+    assert item["N"] == 218 and item["excluded_provinces"] == ["80000"]
+    # every province with a respondent: nothing left out
+    responses.append(_resp(by["80000"][0], 90.0))
+    full = campaign.campaign_report(CAMPAIGN, reg, responses, default_questionnaire)["dimensions"]["economy"]
+    assert full["N"] == len(reg) and full["excluded_provinces"] == []

@@ -157,8 +157,13 @@ def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any
         sizes[c.province_nis] = sizes.get(c.province_nis, 0) + 1
     class_ids = [c[0] for c in POPULATION_CLASSES]
 
+    # a province where no commune answered is outside the Walloon figures (N without it)
+    respondents_in = {h: sum(1 for r in kept if by_nis[r.nis_code].province_nis == h) for h in sizes}
+    excluded = [h for h in PROVINCES if kept and sizes[h] > 0 and not respondents_in[h]]
+    covered = {"N": sum(size for h, size in sizes.items() if h not in excluded), "excluded_provinces": excluded}
+
     def strata(values_of):
-        out = {h: (float(size), []) for h, size in sizes.items()}
+        out = {h: (float(size), []) for h, size in sizes.items() if h not in excluded}
         for r, value in values_of:
             if value is not None:
                 out[by_nis[r.nis_code].province_nis][1].append(float(value))
@@ -168,7 +173,7 @@ def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any
     for dim in dims:
         st_ = strata((r, r.scores.get(dim)) for r in kept)
         values = [v for _, vs in st_.values() for v in vs]
-        dimensions_json[dim] = ref_estimate_json(ref_walloon(st_, min_n), values, min_n)
+        dimensions_json[dim] = ref_estimate_json(ref_walloon(st_, min_n), values, min_n) | covered
 
     def partition(key_of, keys, label_of):
         members = {k: [] for k in keys}
@@ -206,7 +211,6 @@ def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any
 
     items_json = {}
     shown = {r.nis_code: visible_questions(questionnaire, r.answers) for r in kept}
-    respondents_in = {h: sum(1 for r in kept if by_nis[r.nis_code].province_nis == h) for h in sizes}
     for item in barometer_items(questionnaire, sets):
         in_base = {h: 0 for h in sizes}
         values_of = []
@@ -216,7 +220,7 @@ def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any
                 in_base[by_nis[r.nis_code].province_nis] += 1
                 values_of.append((r, value))
         st_ = {h: (sizes[h] * in_base[h] / respondents_in[h] if respondents_in[h] else float(sizes[h]), [])
-               for h in sizes}
+               for h in sizes if h not in excluded}
         for r, value in values_of:
             if value is not None:
                 st_[by_nis[r.nis_code].province_nis][1].append(value)
@@ -229,7 +233,8 @@ def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any
                 js.pop(k)
         label = item.label if isinstance(item.label, Mapping) else {"fr": str(item.label)}
         items_json[item.id] = {"question": item.question, "unit": item.unit, "out_of": item.out_of,
-                               "label": _labels(label), **js, "base": "shown" if not item.obstacle else "all",
+                               "label": _labels(label), **js, **covered,
+                               "base": "shown" if not item.obstacle else "all",
                                "published": _published(sets, item.id, item.unit)}
 
     info = {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in campaign_info.items()}

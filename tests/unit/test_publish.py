@@ -253,3 +253,22 @@ def test_the_provinces_left_unpublished_are_named_for_the_wallonie_page(publishe
     assert all(f"province:{nis}" in ref.groups() for nis in set(communes.PROVINCES) - set(hidden))
     text = campaign_unpublished(ref, "de")
     assert text.startswith("Keine veröffentlichte Zahl für Wallonisch-Brabant und "), text
+
+
+def test_the_report_says_which_communes_the_walloon_figures_cover(default_questionnaire, tmp_path):
+    """No commune of Luxembourg answered: the report said 'Chiffres estimés pour l'ensemble des 261 communes'
+    (statistical review L2); it now says the figures cover the 218 communes of the other provinces."""
+    import subprocess
+
+    report = _report(default_questionnaire, {"20002": 6, "50000": 20, "60000": 25, "90000": 12})
+    texts = []
+    for lang in ("fr", "de"):
+        paths = publish.publish(report, tmp_path / lang, questionnaire=default_questionnaire, lang=lang,
+                                publisher="Coordination (test)", url="https://example.org/c", published_on=date(2026, 7, 15))
+        texts.append(" ".join(subprocess.run(["pdftotext", str(paths[2]), "-"], capture_output=True, text=True,
+                                             check=True).stdout.split()))
+    assert "63 communes sur 261 ont répondu" in texts[0]
+    assert ("Aucune commune de la province de Luxembourg n'a répondu : les chiffres de la Wallonie portent sur les "
+            "218 communes des autres provinces.") in texts[0]
+    assert "l'ensemble des 261 communes" not in texts[0]
+    assert "Aus der Provinz Luxemburg hat keine Gemeinde geantwortet" in texts[1]

@@ -656,7 +656,7 @@ def test_the_walloon_campaign_lines_source_is_whole_on_the_sheet(lang):
     note = aggregates.SERIES_NOTE_TEXT[lang].format(
         title=f"Campagne wallonne Smart City : {title}", publisher="Coordination régionale Smart City",
         date="15 juillet 2026", licence="CC BY 4.0", weighting=aggregates.PLAIN_WEIGHTING["province"][lang],
-        brackets=aggregates.SERIES_NOTE_BRACKETS[lang])
+        coverage="", brackets=aggregates.SERIES_NOTE_BRACKETS[lang])
     band = dict.fromkeys(DIMS, (40.0, 50.0))
     reference = RadarSeries(**aggregates.ReferenceSeries(name, dict.fromkeys(DIMS, 45.0), "campaign", "wallonia",
                                                          band, note).radar_kwargs())
