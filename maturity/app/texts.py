@@ -1395,7 +1395,8 @@ TEXTS.update({
         "legislature, 2030). The radar shows these targets as a light blue dotted line.",
     },
     "target_level": {"fr": "Niveau visé", "de": "Angestrebte Stufe", "en": "Target level"},
-    "target_by": {"fr": "D'ici", "de": "Bis", "en": "By"},
+    # the year's field beside "Niveau visé": "D'ici" alone was terse (fresh-eyes trial)
+    "target_by": {"fr": "À atteindre d'ici", "de": "Zu erreichen bis", "en": "To reach by"},
     "target_none": {"fr": "pas d'objectif", "de": "kein Ziel", "en": "no target"},
     "target_level_option": {"fr": "{level} (score ≥ {min})", "de": "{level} (Wert ≥ {min})",
                             "en": "{level} (score ≥ {min})"},

@@ -48,6 +48,19 @@ def test_targets_are_set_on_the_results_page_saved_and_drawn(mini, store):
     assert "targets" not in store.load_space(token).draft
 
 
+def test_the_target_years_field_says_what_the_year_is(mini, store):
+    """« D'ici » alone (de „Bis“) over the year was terse: the year by which the level is to be reached."""
+    at, token = _answered(store)
+    goto(at, "resultats")
+    assert at.number_input(key="tg_by_alpha").label == "À atteindre d'ici"
+    for lang, label in (("de", "Zu erreichen bis"), ("en", "To reach by")):
+        other = new_app(token)
+        other.query_params["lang"] = lang
+        other.switch_page("maturity/app/pages/resultats.py").run()
+        assert not other.exception, other.exception
+        assert other.number_input(key="tg_by_alpha").label == label
+
+
 def test_saving_targets_draws_the_results_page_once(mini, store, monkeypatch):
     """Issue 16: the form's button saves before the page runs (a callback), so a click draws the page once
     with the new targets; saving inside the run then asking for another drew it twice."""
