@@ -290,14 +290,40 @@ TEXTS: dict[str, dict[str, str]] = {
               "wallonischen Gemeinden (PST), zum Übernehmen in dessen Tabelle.",
         "en": "Every action of the roadmap in the structure of the Walloon communes' cross-cutting strategic "
               "programme (PST), to copy into its table."},
-    "roadmap_more": {"fr": "Et {n:# autre action|# autres actions} : voir la version éditable et le tableau PST.",
-                     "de": "Und {n:# weitere Maßnahme|# weitere Maßnahmen}: siehe die bearbeitbare Fassung und die "
-                           "PST-Tabelle.",
-                     "en": "And {n:# more action|# more actions}: see the editable version and the PST table."},
+    # the PDF's lines for what it leaves to the editable versions, named as the notes' lines name them
+    "roadmap_more": {"fr": "Et {n:# autre action|# autres actions} : voir la version modifiable (DOCX) de la fiche et "
+                           "le tableau PST.",
+                     "de": "Und {n:# weitere Maßnahme|# weitere Maßnahmen}: siehe die bearbeitbare Fassung (DOCX) und "
+                           "die PST-Tabelle.",
+                     "en": "And {n:# more action|# more actions}: see the editable version (DOCX) of the sheet and the "
+                           "PST table."},
     # none of the actions shown (the targets alone fit): not "and 7 more" beside no action
-    "roadmap_elsewhere": {"fr": "{n:# action|# actions} : voir la version éditable et le tableau PST.",
-                          "de": "{n:# Maßnahme|# Maßnahmen}: siehe die bearbeitbare Fassung und die PST-Tabelle.",
-                          "en": "{n:# action|# actions}: see the editable version and the PST table."},
+    "roadmap_elsewhere": {"fr": "{n:# action|# actions} : voir la version modifiable (DOCX) de la fiche et le tableau PST.",
+                          "de": "{n:# Maßnahme|# Maßnahmen}: siehe die bearbeitbare Fassung (DOCX) und die PST-Tabelle.",
+                          "en": "{n:# action|# actions}: see the editable version (DOCX) of the sheet and the PST "
+                                "table."},
+    # no room for the section at all (the PDF's last resort): one line under no heading, as the notes' is
+    "roadmap_section_elsewhere": {"fr": "{what}, dans la version modifiable (DOCX) de la fiche et le tableau PST.",
+                                  "de": "{what} in der bearbeitbaren Fassung (DOCX) und der PST-Tabelle.",
+                                  "en": "{what}, in the editable version (DOCX) of the sheet and the PST table."},
+    "roadmap_targets_count": {"fr": "{n:# objectif|# objectifs}", "de": "{n:# Ziel|# Ziele}",
+                              "en": "{n:# target|# targets}"},
+    "roadmap_actions_count": {"fr": "{n:# action|# actions}", "de": "{n:# Maßnahme|# Maßnahmen}",
+                              "en": "{n:# action|# actions}"},
+    "roadmap_and": {"fr": " et ", "de": " und ", "en": " and "},
+    # the actions the commune dropped (status "abandonnée"): left out of the list by year, said in one line
+    "roadmap_dropped": {"fr": "{n:# action abandonnée|# actions abandonnées}, hors de cette liste : voir le tableau "
+                              "« {pst} » de la version modifiable (DOCX).",
+                        "de": "{n:# verworfene Maßnahme|# verworfene Maßnahmen}, nicht in dieser Liste: siehe die "
+                              "Tabelle „{pst}“ der bearbeitbaren Fassung (DOCX).",
+                        "en": "{n:# dropped action|# dropped actions}, not in this list: see the “{pst}” table of the "
+                              "editable version (DOCX)."},
+    "roadmap_dropped_here": {"fr": "{n:# action abandonnée|# actions abandonnées}, hors de cette liste : voir le "
+                                   "tableau « {pst} » à la fin de ce document.",
+                             "de": "{n:# verworfene Maßnahme|# verworfene Maßnahmen}, nicht in dieser Liste: siehe die "
+                                   "Tabelle „{pst}“ am Ende dieses Dokuments.",
+                             "en": "{n:# dropped action|# dropped actions}, not in this list: see the “{pst}” table at "
+                                   "the end of this document."},
 }
 
 
@@ -440,6 +466,9 @@ class Roadmap:
     targets: list[list[str]]  # dimension, score, target level, year, gap
     years: list[tuple[str, list[str]]]  # (year, lines "action — owner · budget · status")
     more: str = ""  # what the PDF leaves to the editable versions, in words
+    dropped: int = 0  # the actions the commune dropped, left out of ``years`` (every version says how many)
+    # the PDF's last resort: no targets nor actions shown, the section said in one line under no heading (``more``)
+    elsewhere: bool = False
     # every action (dropped ones too, with their status) in the PST's structure, header first
     # (:func:`maturity.plan.pst_rows`): the editable version's table to paste into the PST
     pst: list[list[str]] = field(default_factory=list)
@@ -567,15 +596,22 @@ class SheetContent:
         """A fixed wording of :attr:`labels` filled with ``values``, in the plural form they take."""
         return plural_text(self.labels[key], self.lang, values).format(**values)
 
-    def with_roadmap(self, actions: int | None) -> SheetContent:
-        """The same content showing the first ``actions`` actions of the roadmap (None: no roadmap
-        section at all), for a PDF that must fit on its pages; the rest is said in one line."""
+    def with_roadmap(self, actions: int | None, *, line: bool = True) -> SheetContent:
+        """The same content showing the first ``actions`` actions of the roadmap, for a PDF that must fit on its
+        pages; the rest is said in one line. ``actions`` None: neither targets nor actions, the section said in
+        one line (how many targets and actions, and where), or not at all without ``line``."""
         from dataclasses import replace
 
         if self.roadmap is None:
             return self
         if actions is None:
-            return replace(self, roadmap=None)
+            if not line:
+                return replace(self, roadmap=None)
+            r = self.roadmap
+            what = [t("roadmap_targets_count", self.lang, n=len(r.targets))] if r.targets else []
+            what += [t("roadmap_actions_count", self.lang, n=r.actions)] if r.actions else []
+            more = t("roadmap_section_elsewhere", self.lang, what=t("roadmap_and", self.lang).join(what))
+            return replace(self, roadmap=replace(r, targets=[], years=[], more=more, dropped=0, elsewhere=True))
         years, left = [], actions
         for year, lines in self.roadmap.years:
             if left > 0:
@@ -950,7 +986,8 @@ def build_content(
         labels={k: t(k, lang) for k in ("why", "actions", "resources", "no_sources", "warnings_title",
                                          "priority", "priority_names", "no_obstacles", "no_comparisons",
                                          "notes_more", "notes_elsewhere", "topics_more", "topics_elsewhere",
-                                         "method_short", "col_range", "col_meaning", "trends_more", "col_level")},
+                                         "method_short", "col_range", "col_meaning", "trends_more", "col_level",
+                                         "roadmap_dropped", "roadmap_dropped_here")},
     )
 
 
@@ -988,6 +1025,7 @@ def _roadmap(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: s
     items = [item for item in plan.of(doc) if item.status != "dropped"]
     if not goals and not items:
         return None
+    dropped = sum(item.status == "dropped" for item in plan.of(doc))
     rows = []
     for section in q.dimensions:
         status = targets.evaluate(q, assessment, goals).get(section.id)
@@ -1017,7 +1055,8 @@ def _roadmap(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: s
             for item in plan.of(doc)]  # the commune's own words made safe; amounts formatted as in the CSV
     pst = plan.pst_rows(q, safe, lang, goals) if safe else []
     return Roadmap(t("roadmap_title", lang), t("roadmap_headers", lang).split("|"), rows, years, pst=pst,
-                   pst_title=t("roadmap_pst_title", lang), pst_help=t("roadmap_pst_help", lang))
+                   pst_title=t("roadmap_pst_title", lang), pst_help=t("roadmap_pst_help", lang),
+                   dropped=dropped)
 
 
 def _pst(q: Questionnaire, doc: AnswersFile, every: list[Priority], lang: str) -> list[list[str]]:

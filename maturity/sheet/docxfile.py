@@ -251,6 +251,8 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
                 document.add_paragraph(line, style="List Bullet")
         if r.more:
             _muted(document.add_paragraph(), r.more)
+        if r.dropped and len(r.pst) > 1:  # the PST page ends this document
+            _muted(document.add_paragraph(), c.label("roadmap_dropped_here", n=r.dropped, pst=r.pst_title))
 
     if c.notes or c.more_notes:  # the editable version keeps every note, those the PDF only counts too
         document.add_heading(c.notes_title, level=1)

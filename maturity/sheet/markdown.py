@@ -143,6 +143,9 @@ def render_markdown(c: SheetContent) -> str:
         if r.more:
             add(f"*{escape(r.more)}*")
             add("")
+        if r.dropped:
+            add(f"*{escape(c.label('roadmap_dropped', n=r.dropped, pst=r.pst_title))}*")
+            add("")
     if c.notes or c.more_notes:  # every note: the PDF shows the first ones and counts the rest
         add(f"## {escape(c.notes_title)}")
         add("")

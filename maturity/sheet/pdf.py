@@ -938,6 +938,10 @@ def _roadmap(pdf: SheetPDF, c: SheetContent) -> None:
     r = c.roadmap
     if r is None:
         return
+    if r.elsewhere:  # the last resort: the section in one line, under no heading (as the notes')
+        pdf.ln(1)
+        pdf.para(f"{r.title} — {r.more}", 7.8, "I", MUTED)
+        return
     _keep_together(pdf, 16 + 7 * min(len(r.targets) + 1, 3))
     pdf.heading(r.title)
     if r.targets:
@@ -962,6 +966,8 @@ def _roadmap(pdf: SheetPDF, c: SheetContent) -> None:
             pdf.ln(0.6 if pdf.compact else 1)
     if r.more:
         pdf.para(r.more, 7.8, "I", MUTED)
+    if r.dropped:
+        pdf.para(c.label("roadmap_dropped", n=r.dropped, pst=r.pst_title), 7.8, "I", MUTED)
 
 
 def _notes(pdf: SheetPDF, c: SheetContent) -> None:
@@ -1396,7 +1402,8 @@ def _layout_pdf(q: Questionnaire, c: SheetContent) -> SheetPDF:
             else:
                 over = middle
         return pdf
-    return _render(q, c.with_roadmap(None))
+    pdf = _render(q, c.with_roadmap(None))  # the section in one line, else not at all
+    return pdf if pdf.page_no() <= MAX_PAGES else _render(q, c.with_roadmap(None, line=False))
 
 
 def _render(q: Questionnaire, c: SheetContent) -> SheetPDF:

@@ -70,7 +70,8 @@ def test_the_pdf_shows_a_long_roadmap_in_part_and_says_where_the_rest_is():
         pages, text = _text(build(Q, doc, lang, "pdf", generated=DAY))
         assert pages <= MAX_PAGES, lang
         if lang == "fr" and "Objectifs et feuille de route" in text:  # shown in part: the rest is pointed to
-            assert "autres actions : voir la version éditable et le tableau PST" in text
+            assert ("autres actions : voir la version modifiable (DOCX) de la fiche et le tableau PST" in text
+                    or "6 objectifs et 30 actions, dans la version modifiable (DOCX)" in text)
     md = build(Q, doc, "fr", "md", generated=DAY).decode()
     assert md.count("- Une action de la feuille de route") == 30  # the editable versions carry it all
     assert "| Dimension | Score | Niveau visé | D'ici | Écart |" in md
@@ -112,7 +113,7 @@ def test_the_pdf_shows_as_many_actions_as_fit_not_none_when_six_do_not():
 
 def test_a_roadmap_none_of_whose_actions_is_shown_does_not_say_more():
     c = build_content(Q, _with_plan(3), "de", generated=DAY).with_roadmap(0)
-    assert c.roadmap.more == "3 Maßnahmen: siehe die bearbeitbare Fassung und die PST-Tabelle."
+    assert c.roadmap.more == "3 Maßnahmen: siehe die bearbeitbare Fassung (DOCX) und die PST-Tabelle."
     assert build_content(Q, _with_plan(3), "fr", generated=DAY).with_roadmap(1).roadmap.more.startswith(
         "Et 2 autres actions")
 
@@ -212,3 +213,47 @@ def test_an_obstacles_action_serves_the_objective_its_recommendation_states():
     assert plan.objective_of(plan.PlanItem("x", "Agir", "", 2027), Q, "fr") == "Transversal"
     assert plan.objective_of(plan.PlanItem("x", "Agir", "", 2027, dimension=DIMS[0]), Q, "fr") == \
         Q.t(Q.dimensions[0].label, "fr")
+
+
+def test_a_roadmap_with_no_room_on_the_pdf_is_said_in_one_line():
+    """The heaviest sheet with six targets and 30 actions: not even the targets fit, and the PDF left the whole
+    section out without a word. It now says how many targets and actions there are and where, in one line under
+    no heading (as the notes' line); the Markdown carries them all."""
+    from maturity.sheet.pdf import layout_pdf
+
+    doc = _heavy()
+    doc.extra["targets"] = {d: {"level": "optimisation", "by": 2040} for d in DIMS}
+    doc.extra["plan"] = _plan(40)
+    said = {"fr": "Objectifs et feuille de route — 6 objectifs et 30 actions, dans la version modifiable (DOCX) de "
+                  "la fiche et le tableau PST.",
+            "de": "Ziele und Fahrplan — 6 Ziele und 30 Maßnahmen in der bearbeitbaren Fassung (DOCX) und der "
+                  "PST-Tabelle.",
+            "en": "Targets and roadmap — 6 targets and 30 actions, in the editable version (DOCX) of the sheet and "
+                  "the PST table."}
+    for lang in ("fr", "de", "en"):
+        c = build_content(Q, doc, lang, generated=DAY)
+        assert layout_pdf(Q, c).content.roadmap.elsewhere, lang  # the case at hand: no room for the section
+        pages, text = _text(build(Q, doc, lang, "pdf", generated=DAY))
+        assert pages <= MAX_PAGES and said[lang] in text, lang
+    # the content without room even for that line: no section, as before
+    assert build_content(Q, doc, "fr", generated=DAY).with_roadmap(None, line=False).roadmap is None
+
+
+def test_the_dropped_actions_are_counted_where_the_list_leaves_them_out():
+    """Fresh-eyes trial: the actions the commune dropped (« abandonnée ») were left out of the PDF's and the
+    Markdown's roadmap without a word; they are only in the PST table. One line now counts them and says where."""
+    import docx
+
+    doc = _with_plan(3)
+    doc.extra["plan"] += [dict(item, id=f"d{k}", status="dropped") for k, item in enumerate(_plan(2, "Abandonner. "))]
+    pages, text = _text(build(Q, doc, "fr", "pdf", generated=DAY))
+    said = "2 actions abandonnées, hors de cette liste : voir le tableau « Pour le PST » de la version modifiable (DOCX)."
+    assert pages <= MAX_PAGES and "Compter les vélos." in text and said in text and "Abandonner." not in text
+    md = " ".join(build(Q, doc, "fr", "md", generated=DAY).decode().split())
+    assert said in md.replace("\\", "")
+    de = " ".join(_text(build(Q, doc, "de", "pdf", generated=DAY))[1].split())
+    assert "2 verworfene Maßnahmen, nicht in dieser Liste: siehe die Tabelle „Für das PST“" in de
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(build(Q, doc, "en", "docx", generated=DAY))).paragraphs]
+    assert "2 dropped actions, not in this list: see the “For the PST” table at the end of this document." in paragraphs
+    # none dropped: no line
+    assert "abandonnée" not in _text(build(Q, _with_plan(3), "fr", "pdf", generated=DAY))[1]
