@@ -1142,17 +1142,22 @@ def _tries(c: SheetContent) -> list[tuple[int, int]]:
 
 def _compact_tries(c: SheetContent) -> list[tuple[int, int, bool, bool, bool, int, bool]]:
     """The last resorts, with tighter spacing and priorities that may split across pages: 6 priorities;
-    then smaller sizes and the method in one sentence; then fewer of the commune's notes (the DOCX and
-    the Markdown keep them all; the PDF says how many it leaves out); then the priorities without their
-    "why" paragraph; then the barometer's sentences without the earlier editions' figures (said in one
-    line); then, for a team, fewer of the topics where it differs (said in one line, as the notes); then the
-    scores table without the Walloon line's column (the radar still draws it).
+    then smaller sizes and the method in one sentence; then the priorities without their "why" paragraph,
+    then with it and fewer of the commune's notes, then without it again, and so on: as many of the notes
+    as fit first, the "why" paragraphs where they fit beside them (those are the questionnaire's words, in
+    the DOCX and the tool: a Collège would rather read its commune's own; the DOCX and the Markdown keep
+    every note, the PDF says how many it leaves out); then the barometer's sentences without the earlier
+    editions' figures (said in one line); then, for a team, fewer of the topics where it differs (said in
+    one line, as the notes); then the scores table without the Walloon line's column (the radar still
+    draws it).
     (limit, notes, brief, why, trends, topics, reference column)"""
     n, k, m = len(c.priorities), len(c.notes), len(c.topics)
     limit = min(n, MIN_PRIORITIES)
-    tries = ([(limit, k, False, True, True, m), (limit, k, True, True, True, m)]
-             + [(limit, min(k, keep), True, True, True, m) for keep in PDF_NOTES_STEPS]
-             + [(limit, 0, True, False, True, m), (limit, 0, True, False, False, m)]
+    tries = ([(limit, k, False, True, True, m)]
+             + [(limit, notes, True, why, True, m) for notes in dict.fromkeys((k, *(min(k, keep) for keep in
+                                                                                  PDF_NOTES_STEPS)))
+                for why in (True, False)]
+             + [(limit, 0, True, False, False, m)]
              + [(limit, 0, True, False, False, min(m, keep)) for keep in PDF_TOPICS_STEPS])
     tries = [(*t, True) for t in dict.fromkeys(tries)]
     if c.scores and c.scores[0].comparisons:  # at the very last, the scores table without the Walloon column

@@ -669,3 +669,27 @@ def test_the_walloon_campaign_lines_source_is_whole_on_the_sheet(lang):
     end = " ".join(note.split()[-3:])  # "à 95 %." / "Schätzung (95 %)." / "margin of uncertainty."
     assert end in " ".join(markdown.split()), markdown[-1500:]
     assert end.replace("'", "’") in " ".join(" ".join(pdf_text).replace("'", "’").split())
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_the_last_resorts_keep_the_communes_notes_before_the_why_paragraphs(lang):
+    """The last resorts left the commune's notes out (« 4 remarques, dans la version modifiable ») while every
+    priority kept its "why" paragraph, the questionnaire's own words that the DOCX and the tool carry too: a
+    Collège would rather read what its commune wrote. The notes now go after the "why" paragraphs; the
+    "why" stays where the notes fit beside it, and the heaviest sheets end as before (3 pages)."""
+    from maturity.sheet.pdf import layout_pdf
+
+    doc = answers_at_rank(DEFAULT, 0)
+    for k, qid in enumerate(list(DEFAULT.question_index)[:4]):
+        doc.notes[qid] = f"Remarque numéro {k + 1} : " + "une remarque de la commune, avec des mots. " * 8
+    content = build_content(DEFAULT, doc, lang, generated=DAY)
+    pdf = layout_pdf(DEFAULT, content)
+    assert pdf.page_no() <= MAX_PAGES and pdf.compact and pdf.brief  # this sheet needs the last resorts
+    assert len(pdf.content.notes) >= 3 and not pdf.why
+    _pages, text = pages_and_text(bytes(pdf.output()))
+    flat = " ".join(text)
+    assert all(f"Remarque numéro {k + 1}" in flat for k in range(3))
+    assert " ".join(content.priorities[0].why.split())[:50] not in flat
+    # the heaviest file: as before, neither notes nor "why", on 3 pages
+    heavy = build_content(DEFAULT, heavy_answers(), lang, generated=DAY)
+    assert layout_pdf(DEFAULT, heavy).page_no() <= MAX_PAGES
