@@ -169,3 +169,36 @@ def publication(report: dict[str, Any], questionnaire: Any, publisher: str, url:
         except InvalidInput as exc:
             return [], [str(p) for p in exc.problems]
         return [(p.name, p.read_bytes(), MIME.get(p.suffix, "application/octet-stream")) for p in paths], []
+
+
+# --- invitations and the import of a published reference -----------------------------------------------
+
+PAGES = ("campagnes", "admin", "accueil", "questionnaire", "resultats", "recommandations", "wallonie",
+         "equipe", "vie_privee")
+
+
+def app_address(page_url: str | None, configured: str | None = None) -> str:
+    """The start of every invitation link: ``MATURITY_PUBLIC_URL`` when set, else the address this page
+    was opened at without the page's name, query or fragment (``https://x.be/campagnes?lang=de`` →
+    ``https://x.be``); "" when neither is known."""
+    import re
+
+    url = (configured or "").strip() or (page_url or "").strip()
+    url = url.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    return re.sub(r"/(" + "|".join(PAGES) + r")$", "", url)
+
+
+def commune_label(nis_code: str, lang: str) -> str:
+    """"Eupen (Liège)": a commune in the pickers, its province in the page's language."""
+    from maturity.communes import get
+
+    commune = get(nis_code)
+    if commune is None:
+        return nis_code
+    return f"{commune.display_name} ({commune.province_name(lang)})"
+
+
+def link_rows(rows: list[dict[str, str]], lang: str) -> list[dict[str, str]]:
+    """The links just made, for the page's table (commune, province, link; the file keeps its own heads)."""
+    return [{tr("col_commune", lang): r["commune"], tr("col_province", lang): r["province"],
+             tr("col_link", lang): r["link"]} for r in rows]

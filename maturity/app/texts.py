@@ -1221,15 +1221,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "nav_campaigns": {"fr": "Campagnes", "de": "Kampagnen", "en": "Campaigns"},
     "camp_title": {"fr": "Campagnes régionales", "de": "Regionale Kampagnen", "en": "Regional campaigns"},
     "camp_intro": {
-        "fr": "Suivez une campagne wallonne : qui a commencé, qui a répondu, les estimations avec leur intervalle, "
-        "puis la publication. Les liens d'invitation et les réponses reçues par fichier passent par la ligne "
-        "de commande (`maturity campaign invite`, `maturity campaign submit`).",
-        "de": "Verfolgen Sie eine wallonische Kampagne: wer begonnen hat, wer geantwortet hat, die Schätzungen mit "
-        "ihrem Intervall, dann die Veröffentlichung. Einladungslinks und per Datei erhaltene Antworten laufen "
-        "über die Befehlszeile (`maturity campaign invite`, `maturity campaign submit`).",
-        "en": "Follow a Walloon campaign: who started, who answered, the estimates with their interval, then the "
-        "publication. Invitation links and responses received as files go through the command line "
-        "(`maturity campaign invite`, `maturity campaign submit`).",
+        "fr": "Menez une campagne wallonne : invitez les communes, suivez qui a commencé et qui a répondu, lisez "
+        "les estimations avec leur intervalle, puis publiez les chiffres. Les réponses reçues par fichier passent "
+        "par la ligne de commande (`maturity campaign submit`).",
+        "de": "Führen Sie eine wallonische Kampagne: Gemeinden einladen, verfolgen, wer begonnen und wer geantwortet "
+        "hat, die Schätzungen mit ihrem Intervall lesen, dann die Zahlen veröffentlichen. Per Datei erhaltene "
+        "Antworten laufen über die Befehlszeile (`maturity campaign submit`).",
+        "en": "Run a Walloon campaign: invite the communes, follow who started and who answered, read the "
+        "estimates with their interval, then publish the figures. Responses received as files go through the "
+        "command line (`maturity campaign submit`).",
     },
     "camp_none": {
         "fr": "Aucune campagne pour l'instant. Créez-en une ci-dessous.",
@@ -1256,16 +1256,100 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "camp_create_button": {"fr": "Créer la campagne", "de": "Kampagne anlegen", "en": "Create the campaign"},
     "camp_created": {
-        "fr": "Campagne {id} créée. Envoyez les invitations avec `maturity campaign invite {id} --out invitations.csv`.",
-        "de": "Kampagne {id} angelegt. Versenden Sie die Einladungen mit "
-        "`maturity campaign invite {id} --out invitations.csv`.",
-        "en": "Campaign {id} created. Send the invitations with `maturity campaign invite {id} --out invitations.csv`.",
+        "fr": "Campagne {id} créée. Étape suivante : l'onglet « Invitations », pour créer le lien de chaque commune.",
+        "de": "Kampagne {id} angelegt. Nächster Schritt: der Reiter „Einladungen“, um den Link jeder Gemeinde "
+        "zu erstellen.",
+        "en": "Campaign {id} created. Next step: the “Invitations” tab, to make each commune's link.",
     },
     "camp_period": {
         "fr": "{title} : du {opens} au {closes} inclus, questionnaire {questionnaire}.",
         "de": "{title}: vom {opens} bis einschließlich {closes}, Fragebogen {questionnaire}.",
         "en": "{title}: from {opens} to {closes} included, questionnaire {questionnaire}.",
     },
+    "camp_tab_invite": {"fr": "Invitations", "de": "Einladungen", "en": "Invitations"},
+    "camp_inv_state": {
+        "fr": "{live:# commune invitée|# communes invitées} sur {N} ; {left:# commune pas encore invitée|# communes pas encore invitées}.",
+        "de": "{live:# Gemeinde eingeladen|# Gemeinden eingeladen} von {N}; {left:# Gemeinde noch nicht eingeladen|# Gemeinden noch nicht eingeladen}.",
+        "en": "{live:# commune invited|# communes invited} of {N}; {left:# commune not invited yet|# communes not invited yet}.",
+    },
+    "camp_inv_help": {
+        "fr": "Chaque commune reçoit son propre lien : il ouvre son questionnaire, déjà lié à elle, et ce qu'elle "
+        "envoie depuis ses résultats compte dans la campagne. Envoyez chaque lien à sa commune seulement. Les "
+        "liens ne sont montrés qu'une fois : téléchargez le fichier aussitôt (une commune qui perd le sien en "
+        "reçoit un nouveau plus bas).",
+        "de": "Jede Gemeinde erhält ihren eigenen Link: Er öffnet ihren Fragebogen, schon mit ihr verbunden, und "
+        "was sie von ihren Ergebnissen aus sendet, zählt in der Kampagne. Senden Sie jeden Link nur an seine "
+        "Gemeinde. Die Links werden nur einmal gezeigt: Laden Sie die Datei sofort herunter (eine Gemeinde, die "
+        "ihren verliert, erhält unten einen neuen).",
+        "en": "Each commune gets its own link: it opens its questionnaire, already tied to it, and what it sends "
+        "from its results counts in the campaign. Send each link to its commune only. The links are shown once: "
+        "download the file straight away (a commune that loses its link gets a new one below).",
+    },
+    "camp_inv_base": {
+        "fr": "Adresse de cet outil (le début de chaque lien)", "de": "Adresse dieses Werkzeugs (der Anfang jedes Links)",
+        "en": "Address of this tool (the start of each link)",
+    },
+    "camp_inv_which": {"fr": "Qui inviter ?", "de": "Wen einladen?", "en": "Whom to invite?"},
+    "camp_inv_all": {
+        "fr": "Toutes les communes pas encore invitées ({n})", "de": "Alle noch nicht eingeladenen Gemeinden ({n})",
+        "en": "Every commune not invited yet ({n})",
+    },
+    "camp_inv_some": {"fr": "Certaines communes", "de": "Einzelne Gemeinden", "en": "Some communes"},
+    "camp_inv_pick": {"fr": "Communes à inviter", "de": "Einzuladende Gemeinden", "en": "Communes to invite"},
+    "camp_inv_pick_placeholder": {
+        "fr": "Tapez le nom d'une commune", "de": "Namen einer Gemeinde eingeben", "en": "Type a commune's name",
+    },
+    "camp_inv_button": {
+        "fr": "{n:Créer le lien d'invitation|Créer les # liens d'invitation}",
+        "de": "{n:Den Einladungslink erstellen|Die # Einladungslinks erstellen}",
+        "en": "{n:Make the invitation link|Make the # invitation links}",
+    },
+    "camp_inv_need_base": {
+        "fr": "Indiquez l'adresse de cet outil (https://…) : chaque lien commence par elle.",
+        "de": "Geben Sie die Adresse dieses Werkzeugs an (https://…): Jeder Link beginnt damit.",
+        "en": "Give the address of this tool (https://…): each link starts with it.",
+    },
+    "camp_inv_button_none": {
+        "fr": "Créer les liens d'invitation (choisissez d'abord des communes)",
+        "de": "Einladungslinks erstellen (zuerst Gemeinden wählen)",
+        "en": "Make the invitation links (choose communes first)",
+    },
+    "camp_inv_everyone": {
+        "fr": "Toutes les communes sont invitées.", "de": "Alle Gemeinden sind eingeladen.",
+        "en": "Every commune is invited.",
+    },
+    "camp_inv_closed": {
+        "fr": "La campagne est close depuis le {closes} : plus aucun lien ne peut être créé.",
+        "de": "Die Kampagne ist seit dem {closes} beendet: Es kann kein Link mehr erstellt werden.",
+        "en": "The campaign closed on {closes}: no more links can be made.",
+    },
+    "camp_inv_made": {
+        "fr": "{n:# lien créé|# liens créés}. Téléchargez le fichier maintenant : ces liens ne seront plus montrés.",
+        "de": "{n:# Link erstellt|# Links erstellt}. Laden Sie die Datei jetzt herunter: Diese Links werden nicht "
+        "mehr gezeigt.",
+        "en": "{n:# link made|# links made}. Download the file now: these links will not be shown again.",
+    },
+    "camp_inv_download": {
+        "fr": "Liens d'invitation (CSV, pour un publipostage)", "de": "Einladungslinks (CSV, für einen Serienbrief)",
+        "en": "Invitation links (CSV, for a mail merge)",
+    },
+    "camp_inv_file_note": {
+        "fr": "Le fichier a une ligne par commune : code INS, commune, province, lien.",
+        "de": "Die Datei hat eine Zeile je Gemeinde: NIS-Code, Gemeinde, Provinz, Link.",
+        "en": "The file has one line per commune: NIS code, commune, province, link.",
+    },
+    "col_link": {"fr": "Lien", "de": "Link", "en": "Link"},
+    "camp_reissue_header": {
+        "fr": "Une commune a perdu son lien ?", "de": "Eine Gemeinde hat ihren Link verloren?",
+        "en": "A commune lost its link?",
+    },
+    "camp_reissue_help": {
+        "fr": "Un nouveau lien remplace l'ancien, qui n'ouvre plus rien ; la commune garde ses réponses.",
+        "de": "Ein neuer Link ersetzt den alten, der nichts mehr öffnet; die Gemeinde behält ihre Antworten.",
+        "en": "A new link replaces the old one, which opens nothing any more; the commune keeps its answers.",
+    },
+    "camp_reissue_pick": {"fr": "Commune", "de": "Gemeinde", "en": "Commune"},
+    "camp_reissue_button": {"fr": "Créer un nouveau lien", "de": "Einen neuen Link erstellen", "en": "Make a new link"},
     "camp_tab_status": {"fr": "Suivi", "de": "Fortschritt", "en": "Follow-up"},
     "camp_tab_report": {"fr": "Estimations", "de": "Schätzungen", "en": "Estimates"},
     "camp_tab_publish": {"fr": "Publication", "de": "Veröffentlichung", "en": "Publication"},
@@ -1313,16 +1397,67 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "camp_publish_help": {
         "fr": "Les chiffres ouverts (YAML et CSV, licence CC BY 4.0) ne contiennent aucun chiffre par commune ni "
-        "aucun groupe de moins de 5 communes. Une autre installation les charge avec "
-        "`maturity benchmarks import-aggregates FICHIER` ; le rapport PDF montre le radar wallon avec son "
+        "aucun groupe de moins de 5 communes. Le fichier YAML devient le repère wallon du radar de chaque commune "
+        "là où on l'importe : ici avec le bouton qui apparaîtra sous les fichiers, dans une autre installation sur "
+        "sa page Campagnes (« Importer une référence wallonne publiée ») ou avec "
+        "`maturity benchmarks import-aggregates FICHIER`. Le rapport PDF montre le radar wallon avec son "
         "intervalle, les distributions, la carte des provinces et les items du baromètre.",
         "de": "Die offenen Zahlen (YAML und CSV, Lizenz CC BY 4.0) enthalten keine Zahl je Gemeinde und keine "
-        "Gruppe unter 5 Gemeinden. Eine andere Installation lädt sie mit "
-        "`maturity benchmarks import-aggregates DATEI`; der PDF-Bericht zeigt das wallonische Radar mit seinem "
-        "Intervall, die Verteilungen, die Provinzkarte und die Barometer-Items.",
+        "Gruppe unter 5 Gemeinden. Die YAML-Datei wird dort, wo man sie importiert, der wallonische "
+        "Vergleichswert im Radar jeder Gemeinde: hier mit der Schaltfläche, die unter den Dateien erscheint, in "
+        "einer anderen Installation auf ihrer Seite Kampagnen („Veröffentlichten wallonischen Vergleichswert "
+        "importieren“) oder mit `maturity benchmarks import-aggregates DATEI`. Der PDF-Bericht zeigt das "
+        "wallonische Radar mit seinem Intervall, die Verteilungen, die Provinzkarte und die Barometer-Items.",
         "en": "The open figures (YAML and CSV, CC BY 4.0 licence) hold no figure per commune and no group under 5 "
-        "communes. Another install loads them with `maturity benchmarks import-aggregates FILE`; the PDF report "
-        "shows the Walloon radar with its interval, the distributions, the province map and the barometer items.",
+        "communes. The YAML file becomes the Walloon reference of every commune's radar wherever it is imported: "
+        "here with the button that will appear under the files, on another install on its Campaigns page "
+        "(\u201cImport a published Walloon reference\u201d) or with `maturity benchmarks import-aggregates FILE`. "
+        "The PDF report shows the Walloon radar with its interval, the distributions, the province map and the "
+        "barometer items.",
+    },
+    "camp_import_header": {
+        "fr": "Importer une référence wallonne publiée", "de": "Veröffentlichten wallonischen Vergleichswert importieren",
+        "en": "Import a published Walloon reference",
+    },
+    "camp_import_help": {
+        "fr": "Le fichier « Chiffres ouverts (YAML, à importer) » d'une campagne publiée devient le repère "
+        "« Wallonie » du radar de chaque commune de cette installation, avec son intervalle. Importer à nouveau "
+        "la même campagne la remplace.",
+        "de": "Die Datei „Offene Zahlen (YAML, zum Import)“ einer veröffentlichten Kampagne wird der Vergleichswert "
+        "„Wallonie“ im Radar jeder Gemeinde dieser Installation, mit seinem Intervall. Dieselbe Kampagne erneut "
+        "zu importieren, ersetzt sie.",
+        "en": "The \u201cOpen figures (YAML, to import)\u201d file of a published campaign becomes the \u201cWallonia\u201d "
+        "reference of every commune's radar on this install, with its interval. Importing the same campaign again "
+        "replaces it.",
+    },
+    "camp_import_current": {
+        "fr": "Repère wallon actuel : {label}.", "de": "Aktueller wallonischer Vergleichswert: {label}.",
+        "en": "Current Walloon reference: {label}.",
+    },
+    "camp_import_none": {
+        "fr": "Aucune campagne importée : le radar compare aux bilans partagés (non vérifiés) quand il y en a assez.",
+        "de": "Keine Kampagne importiert: Das Radar vergleicht mit den geteilten (nicht geprüften) Bewertungen, "
+        "wenn es genug gibt.",
+        "en": "No campaign imported: the radar compares with the shared (unverified) assessments when there are enough.",
+    },
+    "camp_import_file": {
+        "fr": "Fichier des chiffres ouverts (YAML)", "de": "Datei der offenen Zahlen (YAML)",
+        "en": "Open figures file (YAML)",
+    },
+    "camp_import_button": {"fr": "Importer", "de": "Importieren", "en": "Import"},
+    "camp_import_this": {
+        "fr": "Utiliser ces chiffres comme repère wallon de cette installation",
+        "de": "Diese Zahlen als wallonischen Vergleichswert dieser Installation verwenden",
+        "en": "Use these figures as this install's Walloon reference",
+    },
+    "camp_import_done": {
+        "fr": "Importé : {label}. C'est désormais le repère « Wallonie » du radar de chaque commune.",
+        "de": "Importiert: {label}. Das ist ab jetzt der Vergleichswert „Wallonie“ im Radar jeder Gemeinde.",
+        "en": "Imported: {label}. It is now the \u201cWallonia\u201d reference of every commune's radar.",
+    },
+    "camp_import_refused": {
+        "fr": "Ce fichier n'a pas été importé ; rien n'a changé :", "de": "Diese Datei wurde nicht importiert; "
+        "nichts hat sich geändert:", "en": "This file was not imported; nothing changed:",
     },
     "camp_publisher": {"fr": "Publié par", "de": "Herausgegeben von", "en": "Published by"},
     "camp_url": {

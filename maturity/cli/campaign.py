@@ -19,8 +19,6 @@ stderr with its place; nothing recorded, no file written), 2 usage.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import sys
@@ -36,7 +34,6 @@ from .common import LANGS, open_store
 
 PUBLIC_URL_ENV = "MATURITY_PUBLIC_URL"
 PUBLISHER_ENV = "MATURITY_PUBLISHER"
-INVITATION_COLUMNS = ("nis_code", "commune", "province", "link")
 MAX_FILES = 2000  # a campaign has 262 communes at most; a folder of thousands of files is a mistake
 
 
@@ -85,19 +82,6 @@ def _base_url(args: argparse.Namespace) -> str:
     return url.rstrip("/")
 
 
-def invitation_link(base_url: str, token: str) -> str:
-    """The link a commune opens: the app's address with the space's token (like a resume link)."""
-    return f"{base_url}/?t={token}"
-
-
-def _links_csv(rows: list[dict[str, str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(INVITATION_COLUMNS), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
 def _check_out(path: Path) -> None:
     """The links are shown once: never overwrite a file that may hold earlier ones."""
     problems = []
@@ -111,18 +95,12 @@ def _check_out(path: Path) -> None:
 
 def _write_links(path: Path, issued: list[Any], base_url: str) -> None:
     """Write the mail-merge file, readable by its owner only (each link opens a commune's space)."""
-    from ..communes import get as get_commune
+    from ..coordination import invitation_rows, invitations_csv
     from ..fileio import atomic_write
 
-    rows = []
-    for item in sorted(issued, key=lambda i: i.nis_code):
-        commune = get_commune(item.nis_code)
-        rows.append({"nis_code": item.nis_code, "commune": commune.display_name if commune else item.commune_name,
-                     "province": commune.province_name("fr") if commune else "",
-                     "link": invitation_link(base_url, item.token)})
     old_umask = os.umask(0o077)
     try:
-        atomic_write(path, _links_csv(rows))
+        atomic_write(path, invitations_csv(invitation_rows(issued, base_url)))
     finally:
         os.umask(old_umask)
 
@@ -194,12 +172,11 @@ def _issuing(args: argparse.Namespace) -> Iterator[tuple[Path, str, Any, Any, An
 
 def cmd_invite(args: argparse.Namespace) -> int:
     from ..communes import registry_at
-    from ..storage import Invitee
+    from ..coordination import invitees
 
     with _issuing(args) as (out, base_url, store, campaign, q):
         registry = registry_at(campaign.opens)
-        invitees = [Invitee(c.nis_code, c.name_fr, "de" if c.language == "D" else "fr") for c in registry]
-        issued = store.invite(campaign.id, invitees, q.version)
+        issued = store.invite(campaign.id, invitees(campaign), q.version)
         if not issued:
             print(f"every commune of the registry on {campaign.opens.isoformat()} is already invited; "
                   "links are shown once: 'maturity campaign reissue' gives new ones", file=sys.stderr)

@@ -67,7 +67,7 @@ def test_the_coordinator_creates_a_campaign(admin, store):
     assert not at.exception
     created = store.campaign("wal-2027")
     assert created is not None and created.questionnaire == "mini"
-    assert any("maturity campaign invite wal-2027" in s.value for s in at.success)
+    assert any("Invitations" in s.value for s in at.success)  # the next step, on the page itself
     # a bad id is refused with the problem, nothing created
     at.text_input(key="camp_new_id").input("bad id!")
     at.button[1].click().run()
@@ -110,6 +110,113 @@ def test_follow_up_map_and_tables_give_the_same_counts(admin, store):
     assert not at.error, [e.value for e in at.error]
     names = sorted(b.proto.label for b in at.get("download_button"))
     assert len(names) == 3 and any(".yaml" in n for n in names) and any(".pdf" in n for n in names)
+
+
+def test_the_coordinator_invites_a_few_communes_then_all_from_the_page(admin, store, monkeypatch):
+    """The page made no link: "Les liens d'invitation … passent par la ligne de commande" sent a coordinator
+    who is not a technician to a terminal (fresh-eyes trial 7)."""
+    monkeypatch.setenv("MATURITY_PUBLIC_URL", "https://smartcity.example.be/")
+    store.create_campaign("wal-test", "Baromètre test", "mini", OPENS, CLOSES)
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+    assert any("0 commune invitée sur 261 ; 261 communes pas encore invitées" in m.value for m in at.markdown)
+    at.radio(key="camp_inv_which").set_value("some").run()
+    picker = at.multiselect(key="camp_inv_pick_0")
+    # typing "Namur" and Enter picked the whole province (its name is in every label) through an English
+    # "Select all": no "select all", names matched from their start
+    assert not picker.proto.select_all and picker.proto.filter_mode == 2, picker.proto.filter_mode  # FILTER_MODE_PREFIX
+    picker.set_value(["63023", "92094"]).run()  # Eupen, Namur
+    at.button(key="camp_inv_button").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert sorted(r["nis_code"] for r in store.invitations("wal-test")) == ["63023", "92094"]
+    assert any("2 liens créés" in s.value for s in at.success)
+    # the picker starts afresh (the browser showed the invited names still picked) and offers no empty click
+    assert at.multiselect(key="camp_inv_pick_1").value == []
+    assert at.button(key="camp_inv_button").disabled
+    assert [b.proto.label for b in at.get("download_button")] == ["Liens d'invitation (CSV, pour un publipostage)"]
+    rows = at.table[0].value.to_dict("records")
+    assert [r["Commune"] for r in rows] == ["Eupen", "Namur"] and rows[0]["Province"] == "Liège"
+    eupen = rows[0]["Lien"]
+    assert eupen.startswith("https://smartcity.example.be/?t="), eupen
+    info = store.invitation_of(eupen.split("?t=")[1])
+    assert info is not None and info.nis_code == "63023"  # the link opens Eupen's space
+    assert store.load_space(eupen.split("?t=")[1]).lang == "de"  # in German, a German-speaking commune
+    # then every other commune, in one click; the two keep their links
+    assert any("2 communes invitées sur 261 ; 259 communes" in m.value for m in at.markdown)
+    at.radio(key="camp_inv_which").set_value("all").run()
+    assert at.button(key="camp_inv_button").proto.label == "Créer les 259 liens d'invitation"
+    at.button(key="camp_inv_button").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert len(store.invitations("wal-test")) == 261
+    assert any("259 liens créés" in s.value for s in at.success)
+    assert any("Toutes les communes sont invitées" in s.value for s in at.success)
+    assert store.invitation_of(eupen.split("?t=")[1]) is not None
+    # a commune that lost its link gets a new one; the old one opens nothing
+    at.selectbox(key="camp_reissue_pick_2").set_value("63023").run()
+    at.button(key="camp_reissue_button").click().run()
+    assert not at.exception and not at.error
+    (row,) = at.table[0].value.to_dict("records")
+    assert row["Commune"] == "Eupen" and row["Lien"] != eupen
+    assert store.invitation_of(eupen.split("?t=")[1]) is None
+    assert store.invitation_of(row["Lien"].split("?t=")[1]).nis_code == "63023"
+
+
+def test_invitation_links_need_the_tools_address(admin, store, monkeypatch):
+    monkeypatch.delenv("MATURITY_PUBLIC_URL", raising=False)
+    store.create_campaign("wal-test", "Baromètre test", "mini", OPENS, CLOSES)
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+    at.text_input(key="camp_inv_base").input("").run()
+    at.button(key="camp_inv_button").click().run()
+    assert any("adresse de cet outil" in e.value for e in at.error)
+    assert store.invitations("wal-test") == []
+
+
+def test_a_published_reference_is_imported_from_the_page(admin, store):
+    """Importing the published figures took `maturity benchmarks import-aggregates` on a server."""
+    campaign_with_responses(store)
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+    at.text_input(key="camp_publisher").input("SPW")
+    at.text_input(key="camp_url").input("https://example.org/campagne")
+    at.button(key="camp_prepare").click().run()
+    assert store.campaign_aggregates() == []
+    at.button(key="camp_import_this").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    (imported,) = store.campaign_aggregates()
+    assert imported["campaign"] == "wal-test" and imported["respondents"] == 10
+    assert any("Importé : Wallonie (campagne Baromètre test, n = 10 sur 261)" in s.value for s in at.success)
+
+
+def test_a_published_reference_is_uploaded_on_a_fresh_install(admin, store, tmp_path):
+    from maturity import coordination
+    from maturity.app import coordinator
+
+    campaign_with_responses(store)
+    campaign = store.campaign("wal-test")
+    q = load_questionnaire(os.environ["MATURITY_QUESTIONNAIRE"])
+    report = coordination.campaign_report(store, campaign, q)
+    files, problems = coordinator.publication(report, q, "SPW", "https://example.org", "fr")
+    assert not problems
+    name, data = next((n, d) for n, d, _ in files if n.endswith(".yaml"))
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+    at.get("file_uploader")[0].upload("broken.yaml", b"kind: [", "application/yaml").run()
+    at.button(key="camp_import_button").click().run()
+    assert any("n'a pas été importé" in e.value and "broken.yaml" in e.value for e in at.error)
+    assert store.campaign_aggregates() == []
+    at.get("file_uploader")[0].upload(name, data, "application/yaml").run()
+    at.button(key="camp_import_button").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert [a["campaign"] for a in store.campaign_aggregates()] == ["wal-test"]
 
 
 def test_an_invitation_link_opens_its_communes_space_and_its_submission_counts(mini, store):

@@ -2,7 +2,7 @@
 Wallonia and in tables, read the estimates, download the publication."""
 
 import os
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import streamlit as st
 
@@ -57,6 +57,39 @@ with st.expander(tr("camp_create_header", lang), expanded=not campaigns):
             st.session_state["camp_choice"] = created.id
             st.rerun()
 
+
+
+def import_reference(text: str, name: str) -> None:
+    """Import a published YAML as this install's Walloon reference; say what changed, or why not."""
+    try:
+        reference, _ = coordination.import_published(store, text, name)
+    except InvalidInput as exc:
+        st.error(tr("camp_import_refused", lang) + "\n\n" + "\n".join(
+            f"- {coordinator.plain(p)}" for p in exc.problems))
+    except session.StorageError as exc:
+        session.show_storage_error(exc)
+    else:
+        st.success(tr("camp_import_done", lang, label=coordinator.plain(reference.label(lang))),
+                   icon=":material/check:")
+
+
+with st.expander(tr("camp_import_header", lang), expanded=False):
+    st.markdown(tr("camp_import_help", lang))
+    current = session.campaign_references()
+    st.caption(tr("camp_import_current", lang, label=coordinator.plain(current[0].label(lang))) if current
+               else tr("camp_import_none", lang))
+    uploaded = st.file_uploader(tr("camp_import_file", lang), type=["yaml", "yml"], key="camp_import_file")
+    if uploaded is not None and st.button(tr("camp_import_button", lang), key="camp_import_button",
+                                          icon=":material/upload:"):
+        raw = uploaded.getvalue()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            st.error(tr("camp_import_refused", lang) + "\n\n" + coordinator.plain(
+                f"- {uploaded.name}: not UTF-8 text (byte {exc.start})"))
+        else:
+            import_reference(text, uploaded.name)
+
 if not campaigns:
     st.stop()
 
@@ -69,8 +102,95 @@ campaign = next(c for c in campaigns if c.id == chosen)
 st.caption(tr("camp_period", lang, title=coordinator.plain(campaign.title), opens=format_date(campaign.opens, lang),
               closes=format_date(campaign.closes, lang), questionnaire=campaign.questionnaire))
 
-follow, estimates, publication = st.tabs([tr("camp_tab_status", lang), tr("camp_tab_report", lang),
-                                          tr("camp_tab_publish", lang)])
+tab_names = [tr("camp_tab_invite", lang), tr("camp_tab_status", lang), tr("camp_tab_report", lang),
+             tr("camp_tab_publish", lang)]
+# the first visit of a campaign opens where its coordinator starts: the invitations while nobody is invited,
+# else the follow-up; kept for the session, so that making links never flips the page to another tab
+if f"_camp_first_tab_{campaign.id}" not in st.session_state:
+    try:
+        st.session_state[f"_camp_first_tab_{campaign.id}"] = 1 if store.campaign_progress(campaign.id)["invited"] else 0
+    except session.StorageError as exc:
+        session.show_storage_error(exc)
+        st.stop()
+first_tab = st.session_state[f"_camp_first_tab_{campaign.id}"]
+invite, follow, estimates, publication = st.tabs(tab_names, default=tab_names[first_tab])
+
+with invite:
+    try:
+        invitations = store.invitations(campaign.id)
+    except session.StorageError as exc:
+        session.show_storage_error(exc)
+        st.stop()
+    # the pickers are new widgets once their communes have links: the browser kept the picked names shown
+    # (already invited, no longer offered) when only their state was cleared (trial 7)
+    generation = st.session_state.get("_camp_inv_gen", 0)
+    everyone = coordination.invitees(campaign)
+    ever = {r["nis_code"] for r in invitations}
+    live = [r["nis_code"] for r in invitations if r["live"]]
+    not_yet = [i for i in everyone if i.nis_code not in ever]
+    st.markdown(tr("camp_inv_state", lang, live=len(set(live)), N=len(everyone), left=len(not_yet)))
+    st.markdown(tr("camp_inv_help", lang))
+    closed = not campaign.is_open(datetime.now(UTC))
+    if closed:
+        st.info(tr("camp_inv_closed", lang, closes=format_date(campaign.closes, lang)))
+    else:
+        base = st.text_input(tr("camp_inv_base", lang), key="camp_inv_base",
+                             value=coordinator.app_address(session.base_url(), os.environ.get("MATURITY_PUBLIC_URL")))
+        version = coordination.campaign_questionnaire(campaign, session.questionnaire()).version
+
+        def issue(make) -> None:
+            if not base.strip().startswith(("https://", "http://")):
+                st.error(tr("camp_inv_need_base", lang))
+                return
+            try:
+                issued = make()
+            except InvalidInput as exc:
+                for problem in exc.problems:
+                    st.error(coordinator.plain(str(problem)))
+            except session.StorageError as exc:
+                session.show_storage_error(exc)
+            else:
+                st.session_state["_camp_links"] = (campaign.id, coordination.invitation_rows(issued, base.strip()))
+                st.session_state["_camp_inv_gen"] = generation + 1  # the picked communes are invited: afresh
+                st.rerun()
+
+        if not_yet:
+            which = st.radio(tr("camp_inv_which", lang), ["all", "some"], key="camp_inv_which",
+                             format_func=lambda w: tr("camp_inv_all", lang, n=len(not_yet)) if w == "all"
+                             else tr("camp_inv_some", lang))
+            picked: list[str] = []
+            if which == "some":
+                picked = st.multiselect(tr("camp_inv_pick", lang), [i.nis_code for i in not_yet], key=f"camp_inv_pick_{generation}",
+                                        format_func=lambda code: coordinator.commune_label(code, lang),
+                                        placeholder=tr("camp_inv_pick_placeholder", lang),
+                                        # no "Select all" (English), and a name typed matches names that start
+                                        # with it: "Namur" + Enter picked the whole province of Namur (its
+                                        # name is in every label), 154 communes with "Liège" (trial 7)
+                                        select_all=False, filter_mode="prefix")
+            chosen_invitees = not_yet if which == "all" else [i for i in not_yet if i.nis_code in set(picked)]
+            if st.button(tr("camp_inv_button", lang, n=len(chosen_invitees)) if chosen_invitees
+                         else tr("camp_inv_button_none", lang), key="camp_inv_button", type="primary",
+                         icon=":material/link:", disabled=not chosen_invitees):
+                issue(lambda: store.invite(campaign.id, chosen_invitees, version))
+        else:
+            st.success(tr("camp_inv_everyone", lang), icon=":material/check:")
+    made = st.session_state.get("_camp_links")
+    if made and made[0] == campaign.id:
+        st.success(tr("camp_inv_made", lang, n=len(made[1])), icon=":material/check:")
+        st.download_button(tr("camp_inv_download", lang), data=coordination.invitations_csv(made[1]),
+                           file_name=f"invitations-{campaign.id}.csv", mime="text/csv", key="camp_inv_dl",
+                           on_click="ignore", icon=":material/download:", type="primary")
+        st.caption(tr("camp_inv_file_note", lang))
+        if len(made[1]) <= 20:
+            fitting_table(coordinator.link_rows(made[1], lang), "links", 640, lang)
+    if live and not closed:
+        with st.expander(tr("camp_reissue_header", lang)):
+            st.markdown(tr("camp_reissue_help", lang))
+            lost = st.selectbox(tr("camp_reissue_pick", lang), sorted(set(live)), index=None, key=f"camp_reissue_pick_{generation}",
+                                format_func=lambda code: coordinator.commune_label(code, lang),
+                                placeholder=tr("camp_inv_pick_placeholder", lang), filter_mode="prefix")
+            if st.button(tr("camp_reissue_button", lang), key="camp_reissue_button", disabled=lost is None):
+                issue(lambda: store.reissue(campaign.id, [lost], version))
 
 with follow:
     try:
@@ -117,6 +237,7 @@ with publication:
                     f"- {coordinator.plain(p)}" for p in problems))
             else:
                 st.session_state["_camp_files"] = (campaign.id, files)
+                st.session_state.pop("_camp_imported", None)
     prepared = st.session_state.get("_camp_files")
     if prepared and prepared[0] == campaign.id:
         labels = {".yaml": "camp_download_yaml", ".csv": "camp_download_csv", ".pdf": "camp_download_pdf"}
@@ -125,3 +246,6 @@ with publication:
             st.download_button(tr(labels.get(suffix, "camp_download_csv"), lang) + f" — {name}", data=data,
                                file_name=name, mime=mime, key=f"camp_dl{suffix}", on_click="ignore",
                                icon=":material/download:")
+        yaml_file = next(((name, data) for name, data, _ in prepared[1] if name.endswith(".yaml")), None)
+        if yaml_file and st.button(tr("camp_import_this", lang), key="camp_import_this", icon=":material/radar:"):
+            import_reference(yaml_file[1].decode("utf-8"), yaml_file[0])
