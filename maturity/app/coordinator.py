@@ -85,18 +85,20 @@ def _rate(value: float | None, lang: str) -> str:
 
 
 def status_metrics(status: dict[str, Any], lang: str) -> list[tuple[str, str]]:
-    """(text key, value) of the four headline numbers: invited, started, submitted, response rate."""
+    """(text key, value) of the four headline numbers: invited, in progress (started, not yet sent: the map's
+    "started"), responded, response rate. The core's "started" counts the communes that responded too (a
+    funnel); beside "responded" it read as another 8 communes, and the map showed none "started" (trial 7)."""
     from maturity.display import format_number
 
     return [("camp_metric_invited", format_number(status["invited"], lang)),
-            ("camp_metric_started", format_number(status["started"], lang)),
+            ("camp_metric_started", format_number(status["started"] - status["submitted"], lang)),
             ("camp_metric_submitted", format_number(status["submitted"], lang)),
             ("camp_metric_rate", _rate(status["response_rate"], lang))]
 
 
 def status_rows(status: dict[str, Any], key: str, lang: str) -> list[dict[str, str]]:
     """The counts of a breakdown (``by_province`` or ``by_population_class``) as table rows, with the
-    whole of Wallonia last: the same numbers as the map."""
+    whole of Wallonia last: the same numbers as the map and the headline (in progress: started, not sent)."""
     from maturity.display import format_number
 
     first = tr("col_province" if key == "by_province" else "col_group", lang)
@@ -104,7 +106,7 @@ def status_rows(status: dict[str, Any], key: str, lang: str) -> list[dict[str, s
     def row(name: str, counts: dict[str, Any]) -> dict[str, str]:
         return {first: name,
                 tr("col_invited", lang): format_number(counts["invited"], lang),
-                tr("col_started", lang): format_number(counts["started"], lang),
+                tr("col_started", lang): format_number(counts["started"] - counts["submitted"], lang),
                 tr("col_submitted", lang): format_number(counts["submitted"], lang),
                 tr("col_rate", lang): _rate(counts["response_rate"], lang)}
 

@@ -1354,7 +1354,26 @@ TEXTS: dict[str, dict[str, str]] = {
     "camp_tab_report": {"fr": "Estimations", "de": "Schätzungen", "en": "Estimates"},
     "camp_tab_publish": {"fr": "Publication", "de": "Veröffentlichung", "en": "Publication"},
     "camp_metric_invited": {"fr": "Communes invitées", "de": "Eingeladene Gemeinden", "en": "Communes invited"},
-    "camp_metric_started": {"fr": "Ont commencé", "de": "Haben begonnen", "en": "Started"},
+    "camp_metric_started": {"fr": "En cours", "de": "In Bearbeitung", "en": "In progress"},
+    "camp_metric_invited_help": {
+        "fr": "Communes qui ont reçu un lien encore valable.", "de": "Gemeinden mit einem noch gültigen Link.",
+        "en": "Communes holding a link that still works.",
+    },
+    "camp_metric_started_help": {
+        "fr": "Ont commencé leur questionnaire sans avoir encore envoyé leur réponse (« commencé » sur la carte).",
+        "de": "Haben ihren Fragebogen begonnen, ihre Antwort aber noch nicht gesendet („begonnen“ auf der Karte).",
+        "en": "Started their questionnaire but have not sent their response yet (\u201cstarted\u201d on the map).",
+    },
+    "camp_metric_submitted_help": {
+        "fr": "Ont envoyé leur réponse avant la clôture (la dernière envoyée compte).",
+        "de": "Haben ihre Antwort vor dem Ende gesendet (die zuletzt gesendete zählt).",
+        "en": "Sent their response before the close (the last one sent counts).",
+    },
+    "camp_metric_rate_help": {
+        "fr": "Communes qui ont répondu, sur les communes invitées.",
+        "de": "Gemeinden, die geantwortet haben, von den eingeladenen Gemeinden.",
+        "en": "Communes that responded, out of the communes invited.",
+    },
     "camp_metric_submitted": {"fr": "Ont répondu", "de": "Haben geantwortet", "en": "Responded"},
     "camp_metric_rate": {"fr": "Taux de réponse", "de": "Rücklaufquote", "en": "Response rate"},
     "camp_map_caption": {
@@ -1376,7 +1395,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "camp_all": {"fr": "Wallonie", "de": "Wallonie", "en": "Wallonia"},
     "col_province": {"fr": "Province", "de": "Provinz", "en": "Province"},
     "col_invited": {"fr": "Invitées", "de": "Eingeladen", "en": "Invited"},
-    "col_started": {"fr": "Ont commencé", "de": "Begonnen", "en": "Started"},
+    "col_started": {"fr": "En cours", "de": "In Bearbeitung", "en": "In progress"},
     "col_submitted": {"fr": "Ont répondu", "de": "Geantwortet", "en": "Responded"},
     "col_rate": {"fr": "Taux de réponse", "de": "Rücklaufquote", "en": "Response rate"},
     "col_estimate": {"fr": "Estimation (sur 100)", "de": "Schätzung (von 100)", "en": "Estimate (out of 100)"},

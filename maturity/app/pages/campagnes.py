@@ -199,7 +199,7 @@ with follow:
         session.show_storage_error(exc)
         st.stop()
     for column, (key, value) in zip(st.columns(4), coordinator.status_metrics(status, lang), strict=True):
-        column.metric(tr(key, lang), value)
+        column.metric(tr(key, lang), value, help=tr(f"{key}_help", lang))
     st.subheader(tr("camp_map_title", lang))
     # as wide as the column: at its own 560 px the map ran past a phone's screen (the east cut off)
     st.vega_lite_chart(coordinator.status_map(status, campaign, lang), width="stretch")
