@@ -70,18 +70,47 @@ def fitting_table(rows: Fitting | Sequence[Mapping[str, str]], key: str, min_wid
 
 
 def fitting_grid(rows: Sequence[Mapping[str, Any]], key: str, lang: str, min_width: int = 760,
-                 listed: Sequence[Mapping[str, str]] | None = None, **dataframe: Any) -> None:
+                 listed: Sequence[Mapping[str, str]] | None = None, search: str | None = None,
+                 **dataframe: Any) -> None:
     """``st.dataframe(rows, key=key, **dataframe)`` in a column of ``min_width`` px or more, else the rows
     as a list (:func:`rows_as_list`; its values escaped: the grid draws text, the list reads Markdown).
     ``listed``: the list's rows when the grid's are typed (numbers and dates, which sort as such) or
-    shortened to fit its columns; by default the grid's own."""
+    shortened to fit its columns; by default the grid's own. ``search``: the label of a search field over
+    the list (the grid has its own), which keeps the rows holding every word typed (:func:`matches`)."""
     from maturity.markdown import escape
 
     if min_width not in WIDTHS:
         raise ValueError(f"min_width is one of {WIDTHS}")
+    listed = listed or rows
     with st.container(key=f"fit_{min_width}_{key}"):
         st.dataframe(rows, hide_index=True, key=key, **dataframe)
-        st.markdown(rows_as_list([{k: escape(v) for k, v in row.items()} for row in listed or rows], lang))
+        if search is not None:
+            # the field and its count in a block of their own, which the style hides beside the grid
+            with st.container(key=f"fitlist_{key}"):
+                query = st.text_input(search, key=f"{key}_search", icon=":material/search:", max_chars=100)
+                found = [row for row in listed if matches(row, query)]
+                if query.strip():
+                    st.caption(tr("list_found", lang, n=len(found), total=len(listed)) if found
+                               else tr("list_none", lang, query=escape(" ".join(query.split()))))
+            listed = found
+        st.markdown(rows_as_list([{k: escape(v) for k, v in row.items()} for row in listed], lang))
+
+
+def _fold(text: str) -> str:
+    """Lower case, without accents; hyphens and apostrophes read as spaces ("ecaussinnes" finds
+    "Écaussinnes", "mont saint" finds "Mont-Saint-Guibert")."""
+    import unicodedata
+
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    for mark in "-'’":
+        folded = folded.replace(mark, " ")
+    return " ".join(folded.split())
+
+
+def matches(row: Mapping[str, Any], query: str) -> bool:
+    """Whether every word of ``query`` is in one of the row's values (any case, any accent)."""
+    values = [_fold(str(value)) for value in row.values()]
+    return all(any(word in value for value in values) for word in _fold(query).split())
 
 
 # a date in a grid (a DatetimeColumn's format, Moment.js): short and in the page's language, where the
@@ -93,6 +122,9 @@ GRID_DATE = {"fr": "DD/MM/YYYY", "de": "DD.MM.YYYY", "en": "DD/MM/YYYY"}
 _TABLE = ("[data-testid='stElementContainer']:has(> [data-testid='stTable'],"
           "> [data-testid='stFullScreenFrame'] > [data-testid='stDataFrame'])")
 _LIST = "[data-testid='stElementContainer']:has(> [data-testid='stMarkdown'])"
+# a list's search field (fitting_grid): its block, and the wrapper around it (hidden too, or its empty box
+# takes a gap under the grid)
+_SEARCH = "[data-testid='stLayoutWrapper']:has(> [class*='st-key-fitlist_']),[class*='st-key-fitlist_']"
 
 
 def css() -> str:
@@ -106,5 +138,6 @@ def css() -> str:
            f"[class*='st-key-fit_'] {_TABLE} :is(th,td){{padding-left:6px !important;padding-right:5px !important}}"]
     for width in WIDTHS:
         out.append(f"@container (max-width:{width - 0.02}px){{[class*='st-key-fit_{width}_'] {_TABLE}{{display:none !important}}}}")
-        out.append(f"@container (min-width:{width}px){{[class*='st-key-fit_{width}_'] {_LIST}{{display:none !important}}}}")
+        out.append(f"@container (min-width:{width}px){{[class*='st-key-fit_{width}_'] :is({_LIST},{_SEARCH})"
+                   "{display:none !important}}")
     return "".join(out)

@@ -1033,6 +1033,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_client_help": {"fr": "Empreinte du client (adresse réseau hachée ; l'adresse n'est pas conservée).",
                         "de": "Kennung des Clients (gehashte Netzwerkadresse; die Adresse wird nicht gespeichert).",
                         "en": "Fingerprint of the client (hashed network address; the address is not kept)."},
+    "admin_search": {"fr": "Rechercher une entrée (commune, source, empreinte…)",
+                     "de": "Eintrag suchen (Gemeinde, Quelle, Kennung …)",
+                     "en": "Search the entries (commune, source, fingerprint…)"},
+    # a list searched on a phone (the grid it stands for has its own search)
+    "list_found": {"fr": "{n} sur {total}", "de": "{n} von {total}", "en": "{n} of {total}"},
+    "list_none": {"fr": "Rien ne correspond à « {query} ».", "de": "Nichts entspricht „{query}“.",
+                  "en": "Nothing matches “{query}”."},
     "col_received_utc": {"fr": "Reçue le (UTC)", "de": "Eingang (UTC)", "en": "Received (UTC)"},
     "admin_provenance_help": {
         "fr": "Chaque entrée dit d'où elle vient : l'empreinte de l'espace (le lien de reprise) qui l'a "

@@ -268,6 +268,46 @@ def test_admin_login_and_withdraw(mini, store, monkeypatch):
     assert len(at.get("download_button")) == 1
 
 
+def test_the_admin_list_of_a_phone_is_searched_as_the_grid_is(mini, store, monkeypatch):
+    """A phone gets the pool as a list (the grid's eight columns do not fit it), which had no search where
+    the grid has one: a field keeps the entries holding every word typed, any case or accent."""
+    from maturity.admin import hash_password
+
+    monkeypatch.setenv("MATURITY_ADMIN_PASSWORD_HASH", hash_password("correct horse battery", n=2**4))
+    # Namur, Écaussinnes, Mont-Saint-Guibert and Eupen from a survey; Namur also sent from here
+    store.import_pool_rows([{"nis_code": nis, "alpha": 40} for nis in ("92094", "55050", "25068", "63023")],
+                           "Enquête 2026")
+    token = store.open_space("92094", "mini", "1.0", "fr")
+    store.submit(token, {"questionnaire": {"id": "mini", "version": "1.0"}, "commune": {"nis_code": "92094"},
+                         "answers": {}}, {"dimensions": {"alpha": {"score": 50}}}, "mini", "1.0", True)
+    at = new_app()
+    at.run()
+    goto(at, "admin")
+    at.text_input[0].input("correct horse battery")
+    at.button[0].click().run()
+
+    def listed() -> list[str]:
+        """The list's entries, each as its commune."""
+        items = [m.value for m in at.markdown if m.value.startswith("- **")]
+        return [line.strip().removeprefix("Commune\u00a0: ") for text in items for line in text.splitlines()
+                if line.strip().startswith("Commune\u00a0: ")]
+
+    assert sorted(listed()) == ["Eupen", "Mont-Saint-Guibert", "Namur", "Namur", "Écaussinnes"]
+    search = at.text_input(key="admin_table_search")
+    search.input("ecaussinnes").run()
+    assert listed() == ["Écaussinnes"]
+    assert any(c.value == "1 sur 5" for c in at.caption)
+    search.input("NAMUR ici").run()  # every word: Namur's entry sent from here, not the survey's
+    (entry,) = [m.value for m in at.markdown if m.value.startswith("- **")]
+    assert listed() == ["Namur"] and "bilan envoyé ici" in entry
+    search.input("mont saint").run()
+    assert listed() == ["Mont-Saint-Guibert"]
+    search.input("Liège").run()
+    assert listed() == []
+    assert any("Rien ne correspond à « Liège »" in c.value for c in at.caption)
+    assert len(at.dataframe[0].value) == 5  # the grid keeps every entry (it has its own search)
+
+
 def snap_entry_id(store):
     return next(e["id"] for e in store.pool_entries() if not e["withdrawn"])
 

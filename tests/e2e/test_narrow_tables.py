@@ -228,8 +228,21 @@ def test_the_admin_entries_are_a_list_on_a_phone_and_a_grid_on_a_desktop(chromiu
             assert found["page"] <= 0 and not found["wide"], found
             assert not grid.is_visible() and items.count() == 16  # the pool's 16 entries
             assert "Commune\xa0: " in items.first.inner_text() and "Reçue le\xa0: " in items.first.inner_text()
+            # searched as the grid is: a commune's name, without its accents
+            name = items.first.inner_text().split("Commune\xa0: ")[1].splitlines()[0]
+            search = page.get_by_label("Rechercher une entrée (commune, source, empreinte…)")
+            search.fill(name.casefold().replace("é", "e").replace("è", "e"))
+            search.press("Enter")
+            page.wait_for_function("(n) => document.querySelectorAll("
+                                   "'[data-testid=\"stMain\"] .st-key-fit_800_admin_table li').length < n", arg=16)
+            wait_idle(page, 0.5)
+            assert 1 <= items.count() < 16
+            assert all(f"Commune\xa0: {name}" in items.nth(i).inner_text() for i in range(items.count()))
+            box = search.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
         else:
             assert grid.is_visible() and not items.first.is_visible()
+            assert not page.locator(f"{MAIN} .st-key-fitlist_admin_table").is_visible()  # the grid's own search
             # the grid draws on a canvas in a frame of its own, which scrolls when its columns are wider
             scroller = grid.locator(".dvn-scroller").first
             widths = scroller.evaluate("el => [el.scrollWidth, el.clientWidth]")

@@ -59,7 +59,7 @@ else:
 
     day, column = tables.GRID_DATE[lang], st.column_config
     fitting_grid([row(e, False) for e in entries], "admin_table", lang, min_width=800,
-                 listed=[row(e, True) for e in entries], column_config={
+                 listed=[row(e, True) for e in entries], search=tr("admin_search", lang), column_config={
         tr("col_id", lang): column.NumberColumn(width=40, format="%d"),
         tr("col_commune", lang): column.TextColumn(width=120),
         tr("col_date", lang): column.DatetimeColumn(width=84, format=day, timezone="UTC"),
