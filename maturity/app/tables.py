@@ -23,6 +23,10 @@ from .texts import tr
 # by Streamlit as the CSS class st-key-<key>
 WIDTHS = (560, 640, 760, 800)
 GRID_MIN = 760  # px: the roadmap's editable grid from this column width (its six columns fit it), a list under
+# Not lower: a 1024 px laptop with the menu open has a 564 px column (the wide layout's 5rem margins), far
+# under any grid of six columns; tried at 700 px (columns 110/210/96/58/80/90), headers were cut
+# (« Objectif stratégiqu », « Anné »), owners and budget articles broken inside a word and a long objective
+# cut at its fourth line: the list and its form read better there.
 
 
 def rows_as_list(rows: Sequence[Mapping[str, str]], lang: str) -> str:
