@@ -129,8 +129,8 @@ def report_rows(report: dict[str, Any], questionnaire: Any, lang: str) -> list[d
     from maturity.campaign import reason_text
     from maturity.display import format_number, format_range
 
-    def num(value: float | None) -> str:
-        return "–" if value is None else format_number(value, lang)
+    def num(value: float | None) -> str:  # "—" when missing, as format_range writes it (the row had both dashes)
+        return "—" if value is None else format_number(value, lang)
 
     rows = []
     for dim_id, d in report["dimensions"].items():

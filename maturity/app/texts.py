@@ -1421,6 +1421,49 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "{n:# Antwort|# Antworten} von {invited:# eingeladenen Gemeinde|# eingeladenen Gemeinden} ({N} Gemeinden in der Wallonie bei Beginn).",
         "en": "{n:# response|# responses} from {invited:# invited commune|# invited communes} ({N} communes in Wallonia at the opening).",
     },
+    "camp_report_plain": {
+        "fr": "**Ce que disent ces chiffres.** L'estimation est le score moyen des communes wallonnes sur 100, "
+        "calculé à partir des communes qui ont répondu ; quand chaque province compte assez de répondantes, "
+        "chacune pèse selon son nombre de communes (colonne « Pondération »). L'intervalle à 95 % est la marge "
+        "d'incertitude due au fait que toutes les communes n'ont pas répondu : il se resserre quand plus de "
+        "communes répondent. Il ne corrige pas un autre biais possible : les communes qui répondent sont "
+        "peut-être les plus avancées. La médiane et les quartiles ne sont montrés qu'à partir de {quartiles} "
+        "répondantes (en dessous, ils seraient presque les scores de communes) ; aucun chiffre sous {min_n} communes.",
+        "de": "**Was diese Zahlen sagen.** Die Schätzung ist der mittlere Wert der wallonischen Gemeinden von 100, "
+        "berechnet aus den Gemeinden, die geantwortet haben; hat jede Provinz genug Antwortende, zählt jede nach "
+        "der Zahl ihrer Gemeinden (Spalte „Gewichtung“). Das 95-%-Intervall ist die Unsicherheit, weil nicht alle "
+        "Gemeinden geantwortet haben: Es wird enger, wenn mehr Gemeinden antworten. Es korrigiert eine andere "
+        "mögliche Verzerrung nicht: Die antwortenden Gemeinden sind vielleicht die weiter fortgeschrittenen. "
+        "Median und Quartile werden erst ab {quartiles} Antwortenden gezeigt (darunter wären sie fast die Werte "
+        "einzelner Gemeinden); keine Zahl unter {min_n} Gemeinden.",
+        "en": "**What these figures say.** The estimate is the Walloon communes' mean score out of 100, computed "
+        "from the communes that responded; when every province has enough respondents, each weighs by its number "
+        "of communes (\u201cWeighting\u201d column). The 95 % interval is the uncertainty due to not every commune "
+        "responding: it narrows as more communes respond. It does not correct another possible bias: the communes "
+        "that respond may be the most advanced. The median and quartiles are shown from {quartiles} respondents "
+        "(below, they would nearly be communes' own scores); no figure under {min_n} communes.",
+    },
+    "camp_report_method": {
+        "fr": "Méthode détaillée (formules, telles que publiées)", "de": "Ausführliche Methode (Formeln, wie veröffentlicht)",
+        "en": "Detailed method (formulas, as published)",
+    },
+    "camp_publisher_placeholder": {
+        "fr": "par ex. Service public de Wallonie", "de": "z. B. Öffentlicher Dienst der Wallonie",
+        "en": "e.g. Public Service of Wallonia",
+    },
+    "camp_publisher_help": {
+        "fr": "L'organisme qui publie les chiffres : il est cité comme source sous chaque radar qui les montre.",
+        "de": "Die Stelle, die die Zahlen veröffentlicht: Sie wird unter jedem Radar, das sie zeigt, als Quelle genannt.",
+        "en": "The body that publishes the figures: it is cited as the source under every radar that shows them.",
+    },
+    "camp_url_help": {
+        "fr": "La page web où vous mettrez ces fichiers à disposition (par ex. celle de la campagne sur le site de "
+        "votre organisme) : elle est citée avec la source.",
+        "de": "Die Webseite, auf der Sie diese Dateien bereitstellen (z. B. die der Kampagne auf der Website Ihrer "
+        "Stelle): Sie wird mit der Quelle genannt.",
+        "en": "The web page where you will make these files available (e.g. the campaign's page on your body's "
+        "website): it is cited with the source.",
+    },
     "camp_publish_help": {
         "fr": "Les chiffres ouverts (YAML et CSV, licence CC BY 4.0) ne contiennent aucun chiffre par commune ni "
         "aucun groupe de moins de 5 communes. Le fichier YAML devient le repère wallon du radar de chaque commune "

@@ -224,6 +224,36 @@ def test_a_published_reference_is_uploaded_on_a_fresh_install(admin, store, tmp_
     assert [a["campaign"] for a in store.campaign_aggregates()] == ["wal-test"]
 
 
+def test_the_estimates_say_what_they_mean_in_plain_words(admin, store):
+    """Under the table, the estimator's formula was the only explanation; a median left out was « – » beside
+    quartiles left out as « — », and nothing said why (fresh-eyes trial 7)."""
+    campaign_with_responses(store, RESPONDENTS[:6])
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+    rows = at.table[2].value.to_dict("records")
+    assert rows[0]["n (communes)"] == "6"
+    assert rows[0]["Médiane des répondantes (non pondérée)"] == rows[0]["Q1 – Q3 des répondantes"] == "—", rows[0]
+    plain = next(m.value for m in at.markdown if "Ce que disent ces chiffres" in m.value)
+    assert "marge d'incertitude" in plain and "à partir de 10 répondantes" in plain and "sous 5 communes" in plain
+    assert not any(sign in plain for sign in ("√", "N_h", "ŷ", "Σ"))
+    assert not any("√" in c.value for c in at.caption)  # the formula only in the expander, for who checks it
+    (method,) = [e for e in at.expander if e.label.startswith("Méthode détaillée")]
+    assert any("1,96" in m.value for m in method.markdown)
+
+
+def test_the_publication_fields_say_what_to_type(admin, store):
+    campaign_with_responses(store)
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+    publisher, url = at.text_input(key="camp_publisher"), at.text_input(key="camp_url")
+    assert publisher.placeholder.startswith("par ex.") and "source" in publisher.help
+    assert url.placeholder == "https://…" and "page web" in url.help
+
+
 def test_an_invitation_link_opens_its_communes_space_and_its_submission_counts(mini, store):
     links = campaign_with_responses(store, respondents=[])
     at = new_app(links["92094"])

@@ -220,13 +220,20 @@ with estimates:
                    N=report["campaign"]["N"]))
     # seven columns: in a column under 760 px (a phone), the same rows as a list (tables.py)
     fitting_table(coordinator.report_rows(report, questionnaire, lang), "estimates", 760, lang)
-    st.caption(report["method"]["text"].get(lang) or report["method"]["text"]["fr"])
+    # what the numbers mean in plain words; the estimator's formula for whoever checks it (it printed
+    # "ŷ ± 1,96 · √V, V = Σ (N_h / N)² …" as the only explanation under the table: trial 7)
+    st.markdown(tr("camp_report_plain", lang, quartiles=report["method"].get("min_n_quartiles", 10),
+                   min_n=report["method"].get("min_n", 5)))
+    with st.expander(tr("camp_report_method", lang)):
+        st.markdown(coordinator.plain(report["method"]["text"].get(lang) or report["method"]["text"]["fr"]))
 
 with publication:
     st.markdown(tr("camp_publish_help", lang))
     publisher = st.text_input(tr("camp_publisher", lang), value=os.environ.get("MATURITY_PUBLISHER", ""),
-                              key="camp_publisher")
-    url = st.text_input(tr("camp_url", lang), value=os.environ.get("MATURITY_PUBLIC_URL", ""), key="camp_url")
+                              key="camp_publisher", placeholder=tr("camp_publisher_placeholder", lang),
+                              help=tr("camp_publisher_help", lang))
+    url = st.text_input(tr("camp_url", lang), value=os.environ.get("MATURITY_PUBLIC_URL", ""), key="camp_url",
+                        placeholder="https://…", help=tr("camp_url_help", lang))
     if st.button(tr("camp_prepare", lang), key="camp_prepare", icon=":material/description:"):
         if not publisher.strip() or not url.strip().startswith(("https://", "http://")):
             st.error(tr("camp_publish_need", lang))
