@@ -555,6 +555,7 @@ class Comparison:
     lang: str
     matches: bool | None  # in the group the figure counts? None for a number
     trend: tuple[FigureRef, ...] = ()  # the same figure in every edition that has it, oldest first
+    campaign: FigureRef | None = None  # the imported campaign's estimate of the same figure (``item.ID``)
 
     def trend_text(self) -> str:
         """"2018 : 50 % · 2020 : 50 % · 2021 : 50 %" when earlier editions published the figure, else ""."""
@@ -565,11 +566,22 @@ class Comparison:
         """The editions before the compared one that published the same figure, oldest first."""
         return tuple(r for r in self.trend if r.year < self.figure.year)
 
-    def with_trend(self, text: str | None = None, mark: Callable[[FigureRef], str] | None = None) -> str:
+    def with_trend(self, text: str | None = None, mark: Callable[[FigureRef], str] | None = None,
+                   campaign_mark: str = "") -> str:
         """The sentence (``text``, by default this comparison's) with the earlier editions' figures as a
-        clause before its full stop: "…, comme 49 % des communes répondantes ; 38 % en 2018." The one
-        wording of the trend, for the app and the sheet; ``mark`` as in :func:`trend_clause`."""
-        return with_clause(self.text if text is None else text, trend_clause(self.earlier, self.lang, mark), self.lang)
+        clause before its full stop: "…, comme 49 % des communes répondantes ; 38 % en 2018.", then the
+        imported campaign's estimate of the same figure when there is one: "Campagne 2026 : 48 % (38–59 %),
+        n = 63." The one wording, for the app and the sheet; ``mark`` as in :func:`trend_clause`,
+        ``campaign_mark`` written after the campaign's figure (the sheet's source number, " [1]")."""
+        out = with_clause(self.text if text is None else text, trend_clause(self.earlier, self.lang, mark), self.lang)
+        said = self.campaign_text(campaign_mark)
+        return f"{out} {said}" if said else out
+
+    def campaign_text(self, mark: str = "") -> str:
+        """The campaign's estimate of the compared figure, with its 95 % interval and n: "Campagne 2026 :
+        48 % (38–59 %), n = 63." ("" when no campaign is imported or it does not publish the figure)."""
+        cited = self.campaign is not None and self.campaign.unit != self.figure.unit
+        return campaign_sentence(self.campaign, self.lang, mark, cited=cited)
 
     @property
     def kind(self) -> str:
@@ -586,6 +598,60 @@ class Comparison:
     @property
     def source(self) -> Source:
         return self.figure.source
+
+
+_CAMPAIGN_SENTENCE = {
+    "fr": "Campagne {year} : {value}, n = {n}{mark}.",
+    "de": "Kampagne {year}: {value}, n = {n}{mark}.",
+    "en": "{year} campaign: {value}, n = {n}{mark}.",
+}
+# an obstacle the barometer ranked (no share published): the campaign's share says what it counts
+_CAMPAIGN_CITED = {
+    "fr": "Campagne {year} : {value} des communes le citent, n = {n}{mark}.",
+    "de": "Kampagne {year}: {value} der Gemeinden nennen es, n = {n}{mark}.",
+    "en": "{year} campaign: {value} of communes cite it, n = {n}{mark}.",
+}
+
+
+def campaign_sentence(ref: FigureRef | None, lang: str = DEFAULT_LANGUAGE, mark: str = "", *, cited: bool = False
+                      ) -> str:
+    """A campaign's estimate as one short sentence: its value with its 95 % interval (the obstacles table's
+    form) and n, "Campagne 2026 : 48 % (38–59 %), n = 63." or "Campagne 2026 : 4,3 / 10 (3,9–4,7), n = 40."
+    ("" for None). The year is the campaign's, as the obstacles table's column says it. ``cited``: the share
+    of communes citing an obstacle, said so ("… des communes le citent"), beside a barometer's rank."""
+    if ref is None:
+        return ""
+    lang = _lang(lang)
+    fig = ref.figure
+    band = (fig.ci_low, fig.ci_high) if fig.ci_low is not None and fig.ci_high is not None else None
+    if fig.unit == "share":
+        value = display.format_estimate(fig.value, band, lang, percent=True)
+    else:
+        digits = 1 if fig.unit == "points" and (fig.out_of or 100) <= 10 else 0
+        value = display.format_estimate(fig.value, band, lang, digits)
+        if fig.unit == "points" and fig.out_of is not None:
+            shown = display.format_number(fig.value, lang, digits)
+            value = value.replace(shown, f"{shown} / {format_number(fig.out_of, lang)}", 1)
+    year = ref.set.date.year if ref.set.date else ref.set.year
+    n = format_number(fig.n, lang) if fig.n is not None else "—"
+    return (_CAMPAIGN_CITED if cited else _CAMPAIGN_SENTENCE)[lang].format(year=year, value=value, n=n, mark=mark)
+
+
+def campaign_figure(campaign: BenchmarkSet | None, figure: Figure, obstacle: bool = False) -> FigureRef | None:
+    """The imported campaign's estimate of a barometer figure: its ``item.<figure id>``, in the same unit
+    (a campaign counts the same answers of the same question); for an ``obstacle`` the barometer ranked,
+    the campaign's share of communes citing it (the ``item.*`` share on the same question); else None."""
+    if campaign is None:
+        return None
+    fig = campaign.figure(f"item.{figure.id}")
+    if fig is None or fig.unit != figure.unit:
+        fig = None
+        if obstacle and figure.question is not None:
+            fig = next((f for f in campaign.figures if f.id.startswith("item.") and f.question == figure.question
+                        and f.unit == "share"), None)
+    if fig is None or fig.kind != "pooled":
+        return None
+    return FigureRef(fig, campaign)
 
 
 _FALLBACK = {
@@ -640,6 +706,7 @@ def comparisons(
     sets: Iterable[BenchmarkSet],
     lang: str = DEFAULT_LANGUAGE,
     year: int | None = None,
+    campaign: BenchmarkSet | None = None,
 ) -> list[Comparison]:
     """A plain sentence for every profile question and obstacle linked to a figure and answered.
 
@@ -647,7 +714,9 @@ def comparisons(
     :func:`maturity.scoring.score` (only ``assessment.obstacles[id].severity`` / ``.cited`` are read).
     Hidden, unanswered, ``"na"`` and ``"unknown"`` questions give no sentence; neither does a figure
     with no sentence for the commune's case (e.g. "initiated by a mayor" when it was an alderman).
-    ``year`` picks an edition; by default each figure's most recent one.
+    ``year`` picks an edition; by default each figure's most recent one. ``campaign``: an imported
+    campaign's published set (``CampaignReference.set``); each comparison then carries the campaign's
+    estimate of the same figure, when it publishes one (:meth:`Comparison.with_trend` says it).
     """
     lang = _lang(lang)
     sets = list(sets)
@@ -695,7 +764,7 @@ def comparisons(
             text = template.format(**values)
         editions = tuple(trend(sets, fid)) if year is None else ()
         out.append(Comparison(question=qid, figure=ref, text=text, lang=lang, matches=matches,
-                              trend=editions if len(editions) > 1 else ()))
+                              trend=editions if len(editions) > 1 else (), campaign=campaign_figure(campaign, fig, section_kind == "obstacles")))
     return out
 
 

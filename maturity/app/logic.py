@@ -535,13 +535,18 @@ def citation_note(cites: list[str], lang: str) -> str:
 def comparison_groups(found: list[Any], lang: str) -> list[tuple[str, list[str]]]:
     """The barometer sentences grouped by the study they cite, each without its long "(study, kind, n)"
     parenthesis: the page says it once per group; each says the earlier editions' figures when the
-    barometer published them (2018, 2020)."""
+    barometer published them (2018, 2020), and an imported campaign's estimate of the same figure, whose
+    study, kind and n the group's source then names after the barometer's."""
     groups: dict[str, list[str]] = {}
+    campaigns: dict[str, dict[str, None]] = {}  # the campaign's figures a group's sentences give, cited after it
     for c in found:
         cite = c.figure.cite(lang)
         text = c.text.replace(f" ({cite})", "").replace(f"({cite})", "").strip()
         groups.setdefault(cite, []).append(c.with_trend(text))
-    return list(groups.items())
+        if c.campaign is not None:
+            campaigns.setdefault(cite, {})[c.campaign.cite(lang)] = None
+    joined = " ; " if lang == "fr" else "; "
+    return [(joined.join([cite, *campaigns.get(cite, {})]), texts) for cite, texts in groups.items()]
 
 
 def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any], lang: str,
@@ -569,8 +574,10 @@ def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str
 
 def campaign_obstacles_note(campaign: Any, lang: str) -> str:
     """Under the obstacles table: where the campaign's column comes from and what its brackets mean."""
-    return tr("campaign_obstacles_note", lang, title=escape_markdown(campaign.title(lang)),
+    note = tr("campaign_obstacles_note", lang, title=escape_markdown(campaign.title(lang)),
               n=format_number(campaign.n, lang), N=format_number(campaign.N, lang))
+    covered = campaign.coverage(lang)  # no commune of a province answered: not "for all communes"
+    return f"{note} {covered}" if covered else note
 
 
 def obstacle_cites(q: Questionnaire, sets: list[Any] | None, lang: str) -> list[str]:

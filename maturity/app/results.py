@@ -164,9 +164,11 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
             obstacles_header = tr("obstacles_header_campaign", lang, year=campaign.set.year)  # its column too
     comparisons, sentences = None, 0
     if sets:
+        from maturity.aggregates import latest_campaign
         from maturity.benchmarks import comparisons as compare
 
-        found = compare(q, doc.answers, assessment, sets, lang)
+        imported = latest_campaign(reads[1])  # its estimate of each compared figure, with interval and n
+        found = compare(q, doc.answers, assessment, sets, lang, campaign=imported.set if imported else None)
         comparisons, sentences = logic.comparison_groups(found, lang), len(found)
 
     targets = roadmap.target_rows(q, doc, assessment, lang)

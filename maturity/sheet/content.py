@@ -882,7 +882,9 @@ def build_content(
     # they come before the obstacles table)
     sets = _benchmark_sets() if any(qq.benchmark for s_ in q.sections if s_.kind != "dimension"
                                     for qq in s_.questions) else ()
-    sentences = _comparison_sentences(q, answers, assessment, sets, lang, sources)
+    # the campaign's estimate of each compared figure cites the Walloon line's source, as its obstacles column
+    compared = campaign.set if campaign is not None and reference_ref is not None else None
+    sentences = _comparison_sentences(q, answers, assessment, sets, lang, sources, compared)
 
     # obstacles beside the barometer: those the barometer quantifies in the table; those the commune
     # cites without a published figure in one sentence below it
@@ -933,7 +935,7 @@ def build_content(
     # the barometer's earlier editions last: their sources numbered after all others
     untrended = [(clean_text(_numbered(text, ref), 600, one_line=True), ref) for _comp, text, ref in sentences]
     before_trends = len(sources.rows)
-    comparisons = _with_trends(sentences, sources)
+    comparisons = _with_trends(sentences, sources, f" [{reference_ref}]" if compared is not None else "")
 
     # priorities: the sheet's selection (select(..., limit) spreads it over dimensions and cited
     # obstacles), also for 6 and 7 in case the PDF must shorten it; every match for the PST table
@@ -1099,7 +1101,7 @@ def _priorities_intro(lang: str, shown: list[Priority], every: list[Priority]) -
 
 
 def _comparison_sentences(q: Questionnaire, answers: Any, assessment: Assessment, sets: Sequence[Any], lang: str,
-                          sources: _Sources) -> list[tuple[Any, str, int]]:
+                          sources: _Sources, campaign: Any = None) -> list[tuple[Any, str, int]]:
     """One sentence per profile question compared with the barometer (the questionnaire's order: the
     approach, the strategy, the initiator, the progress come first), then the obstacles the commune
     cites; each (comparison, sentence, its source's number), the trend not yet added (:func:`_with_trends`)."""
@@ -1109,7 +1111,7 @@ def _comparison_sentences(q: Questionnaire, answers: Any, assessment: Assessment
     profile: list[tuple[Any, int]] = []
     cited: list[tuple[Any, int]] = []
     seen: set[str] = set()
-    found = benchmarks.comparisons(q, answers, assessment, list(sets), lang)
+    found = benchmarks.comparisons(q, answers, assessment, list(sets), lang, campaign=campaign)
     # one sentence per question: where several figures share it (the two triggers, the three topics), the
     # first that the commune's answer matches ("Vous ne citez pas le développement des TI…" hid "Les appels
     # à projets, que vous citez…" from a commune that cited one of the two published triggers)
@@ -1139,12 +1141,14 @@ def _comparison_sentences(q: Questionnaire, answers: Any, assessment: Assessment
     return out
 
 
-def _with_trends(found: list[tuple[Any, str, int]], sources: _Sources) -> list[tuple[str, int]]:
+def _with_trends(found: list[tuple[Any, str, int]], sources: _Sources, campaign_mark: str = "") -> list[tuple[str, int]]:
     """Each sentence with the earlier editions' figures (2018, 2020) in a clause, each value with its own
     source's number: "…, comme 49 % des communes répondantes ; 38 % en 2018 [8]." Numbered after every
-    other source, so that a sheet leaving the trends out (the PDF's very last resort) keeps its numbers."""
-    return [(clean_text(comp.with_trend(_numbered(text, ref), mark=lambda r: f" [{sources.ref(r.figure, r.set)}]"),
-                        600, one_line=True), ref) for comp, text, ref in found]
+    other source, so that a sheet leaving the trends out (the PDF's very last resort) keeps its numbers.
+    Then the imported campaign's figure, ``campaign_mark`` after it: "Campagne 2026 : 48 % (38–59 %), n = 63 [1]."."""
+    return [(clean_text(comp.with_trend(_numbered(text, ref), mark=lambda r: f" [{sources.ref(r.figure, r.set)}]",
+                                        campaign_mark=campaign_mark), 600, one_line=True), ref)
+            for comp, text, ref in found]
 
 
 def _numbered(sentence: str, ref: int) -> str:

@@ -602,3 +602,51 @@ def test_french_figures_spell_out_the_acronyms_an_echevin_may_not_know():
             for text in texts:
                 french = (text or {}).get("fr", "") if isinstance(text, dict) or text is None else str(text)
                 assert not re.search(r"\bTI\b", french), (bset.id, fig.id, french)
+
+
+def _campaign_set():
+    """An imported campaign's published set (contract §7.3), as plain data: three of the barometer's items."""
+    from maturity.benchmarks import benchmark_set_from_data
+
+    def item(fid, question, value, low, high, n, unit="share", **extra):
+        return {"id": f"item.{fid}", "label": {"fr": fid}, "kind": "pooled", "value": value, "ci_low": low,
+                "ci_high": high, "n": n, "population": 261, "unit": unit, "source": "campaign", "group": "wallonia",
+                "question": question, "weighting": "province", **extra}
+
+    return benchmark_set_from_data({
+        "id": "campagne-wal-2026", "kind": "pooled", "campaign": "wal-2026", "title": {"fr": "Campagne 2026"},
+        "publisher": "Coordination", "year": 2026, "date": "2026-07-15", "population": 261, "respondents": 61,
+        "licence": "CC BY 4.0", "method": {"fr": "Post-stratifiée par province."},
+        "sources": [{"id": "campaign", "label": "Coordination – Campagne 2026", "url": "https://example.org/c"}],
+        "figures": [item("approach_started", "approach", 0.64, 0.55, 0.72, 61),
+                    item("obstacle_technology", "technology", 0.41, 0.31, 0.52, 61),
+                    item("progress_self_rated", "progress", 4.4, 3.9, 4.9, 40, unit="points", out_of=10)],
+    })
+
+
+@pytest.mark.parametrize(("lang", "approach", "technology", "progress"), [
+    ("fr", "Campagne 2026 : 64 % (55–72 %), n = 61.", "Campagne 2026 : 41 % (31–52 %) des communes le citent, n = 61.",
+     "Campagne 2026 : 4,4 / 10 (3,9–4,9), n = 40."),
+    ("de", "Kampagne 2026: 64 % (55–72 %), n = 61.", "Kampagne 2026: 41 % (31–52 %) der Gemeinden nennen es, n = 61.",
+     "Kampagne 2026: 4,4 / 10 (3,9–4,9), n = 40."),
+    ("en", "2026 campaign: 64% (55–72%), n = 61.", "2026 campaign: 41% (31–52%) of communes cite it, n = 61.",
+     "2026 campaign: 4.4 / 10 (3.9–4.9), n = 40."),
+])
+def test_an_imported_campaign_gives_its_estimate_beside_the_barometers(sets, questionnaire, lang, approach,
+                                                                       technology, progress):
+    """« Votre commune et le baromètre wallon » compared the commune with the 2021/2020/2018 barometer only,
+    though an imported campaign publishes the same items: each sentence now ends with the campaign's figure,
+    its 95 % interval and n, as the obstacles table gives it; an obstacle the barometer only ranked gets the
+    campaign's share of communes citing it, said so. A figure the campaign does not publish gets nothing."""
+    assessment = score(questionnaire, ANSWERS)
+    found = _by_figure(comparisons(questionnaire, ANSWERS, assessment, sets, lang, campaign=_campaign_set()))
+    said = {fid: " ".join(c.with_trend().split()) for fid, c in found.items()}
+    assert said["approach_started"].endswith(approach)
+    assert said["obstacle_technology"].endswith(technology)
+    assert said["progress_self_rated"].endswith(progress)
+    assert "n = 40" not in said["obstacle_budget"] and found["obstacle_budget"].campaign is None
+    # a source number after the campaign's figure (the sheet's), and nothing without a campaign
+    assert found["approach_started"].with_trend(campaign_mark=" [1]").endswith("n = 61 [1].")
+    plain = _by_figure(comparisons(questionnaire, ANSWERS, assessment, sets, lang))
+    assert all(c.campaign is None for c in plain.values())
+    assert not any(("2026" in c.with_trend()) for c in plain.values())
