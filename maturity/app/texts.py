@@ -1524,9 +1524,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Importiert: {label}. Das ist ab jetzt der Vergleichswert „Wallonie“ im Radar jeder Gemeinde.",
         "en": "Imported: {label}. It is now the \u201cWallonia\u201d reference of every commune's radar.",
     },
+    "camp_import_limit": {"fr": "YAML, 1 Mo au plus", "de": "YAML, höchstens 1 MB", "en": "YAML, 1 MB at most"},
+    "camp_import_refused_hint": {
+        "fr": "Il faut le fichier « Chiffres ouverts (YAML, à importer) » d'une campagne publiée, tel quel. Le détail "
+        "(en anglais, pour la personne qui a préparé le fichier) :",
+        "de": "Nötig ist die Datei „Offene Zahlen (YAML, zum Import)“ einer veröffentlichten Kampagne, unverändert. "
+        "Die Einzelheiten (auf Englisch, für die Person, die die Datei erstellt hat):",
+        "en": "It takes the \u201cOpen figures (YAML, to import)\u201d file of a published campaign, as it is. "
+        "The details (for whoever prepared the file):",
+    },
     "camp_import_refused": {
-        "fr": "Ce fichier n'a pas été importé ; rien n'a changé :", "de": "Diese Datei wurde nicht importiert; "
-        "nichts hat sich geändert:", "en": "This file was not imported; nothing changed:",
+        "fr": "Ce fichier n'a pas été importé ; rien n'a changé.", "de": "Diese Datei wurde nicht importiert; "
+        "nichts hat sich geändert.", "en": "This file was not imported; nothing changed.",
     },
     "camp_publisher": {"fr": "Publié par", "de": "Herausgegeben von", "en": "Published by"},
     "camp_url": {

@@ -216,7 +216,12 @@ def test_a_published_reference_is_uploaded_on_a_fresh_install(admin, store, tmp_
     login(at)
     at.get("file_uploader")[0].upload("broken.yaml", b"kind: [", "application/yaml").run()
     at.button(key="camp_import_button").click().run()
-    assert any("n'a pas été importé" in e.value and "broken.yaml" in e.value for e in at.error)
+    # the core's problems are English and technical: the page first says, in its language, which file it takes
+    assert any("n'a pas été importé" in e.value and "broken.yaml" in e.value
+               and "« Chiffres ouverts (YAML, à importer) » d'une campagne publiée" in e.value for e in at.error)
+    # its uploader says YAML, where the app's line for the answers file says JSON
+    assert any(".st-key-camp_import_file" in h.proto.body and "YAML, 1 Mo au plus" in h.proto.body
+               for h in at.get("html"))
     assert store.campaign_aggregates() == []
     at.get("file_uploader")[0].upload(name, data, "application/yaml").run()
     at.button(key="camp_import_button").click().run()

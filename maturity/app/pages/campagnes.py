@@ -64,7 +64,7 @@ def import_reference(text: str, name: str) -> None:
     try:
         reference, _ = coordination.import_published(store, text, name)
     except InvalidInput as exc:
-        st.error(tr("camp_import_refused", lang) + "\n\n" + "\n".join(
+        st.error(tr("camp_import_refused", lang) + " " + tr("camp_import_refused_hint", lang) + "\n\n" + "\n".join(
             f"- {coordinator.plain(p)}" for p in exc.problems))
     except session.StorageError as exc:
         session.show_storage_error(exc)
@@ -78,6 +78,10 @@ with st.expander(tr("camp_import_header", lang), expanded=False):
     current = session.campaign_references()
     st.caption(tr("camp_import_current", lang, label=coordinator.plain(current[0].label(lang))) if current
                else tr("camp_import_none", lang))
+    # the app's uploader line says "JSON, 1 Mo au plus" (the answers file, shell.css): this one takes YAML
+    limit = tr("camp_import_limit", lang).replace('"', "'")
+    st.html("<style>.st-key-camp_import_file [data-testid='stFileUploaderDropzoneInstructions'] span::after"
+            f'{{content:"{limit}"}}</style>')
     uploaded = st.file_uploader(tr("camp_import_file", lang), type=["yaml", "yml"], key="camp_import_file")
     if uploaded is not None and st.button(tr("camp_import_button", lang), key="camp_import_button",
                                           icon=":material/upload:"):
@@ -85,7 +89,7 @@ with st.expander(tr("camp_import_header", lang), expanded=False):
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            st.error(tr("camp_import_refused", lang) + "\n\n" + coordinator.plain(
+            st.error(tr("camp_import_refused", lang) + " " + tr("camp_import_refused_hint", lang) + "\n\n" + coordinator.plain(
                 f"- {uploaded.name}: not UTF-8 text (byte {exc.start})"))
         else:
             import_reference(text, uploaded.name)
