@@ -202,5 +202,11 @@ def commune_label(nis_code: str, lang: str) -> str:
 
 def link_rows(rows: list[dict[str, str]], lang: str) -> list[dict[str, str]]:
     """The links just made, for the page's table (commune, province, link; the file keeps its own heads)."""
-    return [{tr("col_commune", lang): r["commune"], tr("col_province", lang): r["province"],
+    from maturity.communes import get
+
+    def province(row: dict[str, str]) -> str:  # the page's language (the file's is French): "Lüttich"
+        commune = get(row["nis_code"])
+        return commune.province_name(lang) if commune else row["province"]
+
+    return [{tr("col_commune", lang): r["commune"], tr("col_province", lang): province(r),
              tr("col_link", lang): r["link"]} for r in rows]

@@ -168,6 +168,19 @@ def test_the_coordinator_invites_a_few_communes_then_all_from_the_page(admin, st
     assert store.invitation_of(row["Lien"].split("?t=")[1]).nis_code == "63023"
 
 
+
+def test_the_links_table_names_provinces_in_the_pages_language():
+    """The German page's picker said « Eupen (Lüttich) » and its table of links « Provinz: Liège »."""
+    from maturity.app import coordinator
+    from maturity.coordination import invitation_rows
+    from maturity.storage import Issued
+
+    rows = invitation_rows([Issued("63023", "Eupen", "tok")], "https://x.be")
+    assert rows[0]["province"] == "Liège"  # the file stays French, as the command line writes it
+    assert coordinator.link_rows(rows, "de") == [{"Gemeinde": "Eupen", "Provinz": "Lüttich", "Link": "https://x.be/?t=tok"}]
+    assert coordinator.commune_label("63023", "de") == "Eupen (Lüttich)"
+
+
 def test_invitation_links_need_the_tools_address(admin, store, monkeypatch):
     monkeypatch.delenv("MATURITY_PUBLIC_URL", raising=False)
     store.create_campaign("wal-test", "Baromètre test", "mini", OPENS, CLOSES)
