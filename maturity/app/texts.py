@@ -1537,6 +1537,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Ce fichier n'a pas été importé ; rien n'a changé.", "de": "Diese Datei wurde nicht importiert; "
         "nichts hat sich geändert.", "en": "This file was not imported; nothing changed.",
     },
+    "camp_publish_open": {
+        "fr": "La campagne est ouverte jusqu'au {closes} inclus : {n:# commune a répondu|# communes ont répondu} "
+        "jusqu'ici, sur {invited:# invitée|# invitées}. Des chiffres publiés maintenant deviennent le repère "
+        "wallon partout où on les importe, et d'autres réponses peuvent encore arriver : publiez après la "
+        "clôture, sauf pour un point d'étape annoncé comme tel.",
+        "de": "Die Kampagne läuft bis einschließlich {closes}: {n:# Gemeinde hat|# Gemeinden haben} bisher "
+        "geantwortet, von {invited:# eingeladenen|# eingeladenen}. Jetzt veröffentlichte Zahlen werden überall, wo "
+        "man sie importiert, der wallonische Vergleichswert, und weitere Antworten können noch kommen: "
+        "Veröffentlichen Sie nach dem Ende, außer für einen als solchen angekündigten Zwischenstand.",
+        "en": "The campaign is open until {closes} included: {n:# commune has|# communes have} responded so far, "
+        "of {invited:# invited|# invited}. Figures published now become the Walloon reference wherever they are "
+        "imported, and more responses may still come: publish after the close, except for an interim "
+        "point announced as such.",
+    },
     "camp_publisher": {"fr": "Publié par", "de": "Herausgegeben von", "en": "Published by"},
     "camp_url": {
         "fr": "Adresse où les chiffres sont publiés", "de": "Adresse der Veröffentlichung",

@@ -267,6 +267,9 @@ def test_the_publication_fields_say_what_to_type(admin, store):
     at.run()
     goto(at, "campagnes")
     login(at)
+    # the campaign is still open: publishing now is said to be a mid-way point (trial 7 published 14 of 261)
+    assert any("ouverte jusqu'au" in w.value and "10 communes ont répondu jusqu'ici, sur 261 invitées" in w.value
+               for w in at.warning), [w.value for w in at.warning]
     publisher, url = at.text_input(key="camp_publisher"), at.text_input(key="camp_url")
     assert publisher.placeholder.startswith("par ex.") and "source" in publisher.help
     assert url.placeholder == "https://…" and "page web" in url.help

@@ -233,6 +233,9 @@ with estimates:
 
 with publication:
     st.markdown(tr("camp_publish_help", lang))
+    if not closed:  # figures published mid-way become the Walloon reference wherever they are imported
+        st.warning(tr("camp_publish_open", lang, closes=format_date(campaign.closes, lang), n=report["n_submitted"],
+                      invited=report["n_invited"]), icon=":material/schedule:")
     publisher = st.text_input(tr("camp_publisher", lang), value=os.environ.get("MATURITY_PUBLISHER", ""),
                               key="camp_publisher", placeholder=tr("camp_publisher_placeholder", lang),
                               help=tr("camp_publisher_help", lang))
