@@ -240,6 +240,10 @@ def test_a_published_reference_is_uploaded_on_a_fresh_install(admin, store, tmp_
     at.button(key="camp_import_button").click().run()
     assert not at.error, [e.value for e in at.error]
     assert [a["campaign"] for a in store.campaign_aggregates()] == ["wal-test"]
+    # the line above the uploader says the reference now in use, in the same screen as « Importé »
+    assert any("Importé : Wallonie (campagne Baromètre test" in m.value for m in at.success)
+    assert any(c.value.startswith("Repère wallon actuel : Wallonie (campagne Baromètre test") for c in at.caption)
+    assert not any("Aucune campagne importée" in c.value for c in at.caption)
 
 
 def test_the_estimates_say_what_they_mean_in_plain_words(admin, store):

@@ -59,18 +59,47 @@ with st.expander(tr("camp_create_header", lang), expanded=not campaigns):
 
 
 
-def import_reference(text: str, name: str) -> None:
-    """Import a published YAML as this install's Walloon reference; say what changed, or why not."""
+def import_reference(text: str, name: str, where: str) -> None:
+    """Import a published YAML as this install's Walloon reference and keep what to say, and where. A button's
+    callback: it runs before the page is drawn, so that the page above the button already shows the new
+    reference (it said « Aucune campagne importée » above « Importé : … »: trial 7)."""
     try:
         reference, _ = coordination.import_published(store, text, name)
     except InvalidInput as exc:
-        st.error(tr("camp_import_refused", lang) + " " + tr("camp_import_refused_hint", lang) + "\n\n" + "\n".join(
-            f"- {coordinator.plain(p)}" for p in exc.problems))
+        said = ("error", refused(exc.problems))
     except session.StorageError as exc:
-        session.show_storage_error(exc)
+        said = ("error", exc.message(lang))
     else:
-        st.success(tr("camp_import_done", lang, label=coordinator.plain(reference.label(lang))),
-                   icon=":material/check:")
+        said = ("success", tr("camp_import_done", lang, label=coordinator.plain(reference.label(lang))))
+    st.session_state["_camp_import_said"] = (where, *said)
+
+
+def refused(problems: list) -> str:
+    return (tr("camp_import_refused", lang) + " " + tr("camp_import_refused_hint", lang) + "\n\n"
+            + "\n".join(f"- {coordinator.plain(p)}" for p in problems))
+
+
+def import_upload() -> None:
+    uploaded = st.session_state.get("camp_import_file")
+    if uploaded is None:
+        return
+    try:
+        text = uploaded.getvalue().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        st.session_state["_camp_import_said"] = ("upload", "error", refused(
+            [f"{uploaded.name}: not UTF-8 text (byte {exc.start})"]))
+    else:
+        import_reference(text, uploaded.name, "upload")
+
+
+def import_said(where: str) -> None:
+    said = st.session_state.get("_camp_import_said")
+    if said and said[0] == where:
+        del st.session_state["_camp_import_said"]
+        if said[1] == "error":
+            st.error(said[2])
+        else:
+            st.success(said[2], icon=":material/check:")
 
 
 with st.expander(tr("camp_import_header", lang), expanded=False):
@@ -83,16 +112,10 @@ with st.expander(tr("camp_import_header", lang), expanded=False):
     st.html("<style>.st-key-camp_import_file [data-testid='stFileUploaderDropzoneInstructions'] span::after"
             f'{{content:"{limit}"}}</style>')
     uploaded = st.file_uploader(tr("camp_import_file", lang), type=["yaml", "yml"], key="camp_import_file")
-    if uploaded is not None and st.button(tr("camp_import_button", lang), key="camp_import_button",
-                                          icon=":material/upload:"):
-        raw = uploaded.getvalue()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            st.error(tr("camp_import_refused", lang) + " " + tr("camp_import_refused_hint", lang) + "\n\n" + coordinator.plain(
-                f"- {uploaded.name}: not UTF-8 text (byte {exc.start})"))
-        else:
-            import_reference(text, uploaded.name)
+    if uploaded is not None:
+        st.button(tr("camp_import_button", lang), key="camp_import_button", icon=":material/upload:",
+                  on_click=import_upload)
+    import_said("upload")
 
 if not campaigns:
     st.stop()
@@ -261,5 +284,7 @@ with publication:
                                file_name=name, mime=mime, key=f"camp_dl{suffix}", on_click="ignore",
                                icon=":material/download:")
         yaml_file = next(((name, data) for name, data, _ in prepared[1] if name.endswith(".yaml")), None)
-        if yaml_file and st.button(tr("camp_import_this", lang), key="camp_import_this", icon=":material/radar:"):
-            import_reference(yaml_file[1].decode("utf-8"), yaml_file[0])
+        if yaml_file:
+            st.button(tr("camp_import_this", lang), key="camp_import_this", icon=":material/radar:",
+                      on_click=import_reference, args=(yaml_file[1].decode("utf-8"), yaml_file[0], "publication"))
+            import_said("publication")
