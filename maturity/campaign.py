@@ -62,7 +62,10 @@ METHOD = {
           "seule strate, pour que leur moyenne ne se déduise pas du chiffre wallon ; une province d'un seul "
           "répondant y est toujours. Une province où aucune commune n'a répondu reste hors du chiffre wallon, qui porte "
           "alors sur les communes des autres provinces (N sans elle). Quand une strate compte encore moins de 2 répondants, moyenne non "
-          "pondérée des répondants et même formule avec une seule strate. Pour une part (0 à 1), intervalle de Wilson à la taille "
+          "pondérée des répondants et même formule avec une seule strate. Pour une question posée à une partie des "
+          "communes seulement (p. ex. celles qui ont une démarche), la taille de ce groupe dans chaque province est "
+          "elle-même estimée (N_h × part des répondants à qui elle a été posée) : estimateur par le ratio, variance "
+          "linéarisée. Pour une part (0 à 1), intervalle de Wilson à la taille "
           "d'échantillon effective n_eff = ŷ(1 − ŷ) / V, ou n / (1 − n / N) si tous ont répondu pareil. "
           "Aucun chiffre pour un groupe de moins de 5 communes.",
     "de": "Nach Provinzen poststratifizierte Schätzung: Der Mittelwert der Antwortenden jeder Provinz wird "
@@ -74,7 +77,9 @@ METHOD = {
           "Provinz mit nur einem Antwortenden gehört immer dazu. Eine Provinz, in der keine Gemeinde geantwortet hat, bleibt "
           "außerhalb des wallonischen Werts, der dann für die Gemeinden der anderen Provinzen gilt (N ohne sie). Hat eine Schicht dann noch weniger als 2 "
           "Antwortende: ungewichteter Mittelwert der Antwortenden und dieselbe Formel mit einer einzigen "
-          "Schicht. Für einen Anteil (0 bis 1): Wilson-Intervall mit dem effektiven "
+          "Schicht. Für eine Frage, die nur einem Teil der Gemeinden gestellt wird (z. B. denen mit einem Ansatz), "
+          "wird die Größe dieser Gruppe in jeder Provinz selbst geschätzt (N_h × Anteil der Antwortenden, denen sie "
+          "gestellt wurde): Verhältnisschätzer mit linearisierter Varianz. Für einen Anteil (0 bis 1): Wilson-Intervall mit dem effektiven "
           "Stichprobenumfang n_eff = ŷ(1 − ŷ) / V, oder n / (1 − n / N), wenn alle gleich antworten. "
           "Keine Zahl für eine Gruppe von weniger als 5 Gemeinden.",
     "en": "Post-stratified by province: the mean of each province's respondents is weighted by the "
@@ -85,7 +90,9 @@ METHOD = {
           "out from the Walloon figure; a province with a single respondent is always among them. A province where no commune answered is left out of "
           "the Walloon figure, which then covers the communes of the other provinces (N without it). When a stratum "
           "still has fewer than 2 respondents: unweighted mean of the respondents, and the same formula with "
-          "one stratum. For a share (0 to 1): the Wilson interval at "
+          "one stratum. For a question asked of only some communes (e.g. those with an approach), the size of that "
+          "group in each province is itself estimated (N_h × the share of respondents it was asked of): a ratio "
+          "estimator, its variance linearised. For a share (0 to 1): the Wilson interval at "
           "the effective sample size n_eff = ŷ(1 − ŷ) / V, or n / (1 − n / N) when every respondent gave the "
           "same answer. No number for a group of fewer than 5 communes.",
 }
@@ -228,6 +235,13 @@ def _estimate(strata: Mapping[str, tuple[float, np.ndarray]], *, bounds: tuple[f
         fpc = _fpc(n, N) if N > 0 else 1.0
         variance = fpc * _sample_variance(all_values) / n if (n >= 2 or fpc == 0.0) else None  # type: ignore[assignment]
         weighting = "none"
+    return _with_interval(y, variance, n, N, weighting, thin, bounds=bounds, z=z, share=share)
+
+
+def _with_interval(y: float, variance: float | None, n: int, N: float, weighting: Weighting, thin: dict[str, int], *,
+                   bounds: tuple[float, float] | None, z: float, share: bool) -> Estimate:
+    """The estimate ``y`` of ``n`` values in a population of ``N`` with its 95 % interval from ``variance``:
+    ŷ ± z · √V cut at ``bounds``, or for a ``share`` the Wilson interval at the effective sample size."""
     if share:
         bounds = (0.0, 1.0)
     if bounds is not None:
@@ -281,6 +295,62 @@ def wallonia_estimate(strata: Mapping[str, tuple[float, np.ndarray]], hidden: It
     est = _estimate(merged, all_values=all_values, **options)
     alone = sum(1 for size, _ in merged.values() if size > 0) == 1
     return replace(est, grouped=tuple(hidden), weighting="none" if alone else est.weighting)
+
+
+def domain_estimate(strata: Mapping[str, tuple[float, np.ndarray, np.ndarray]], hidden: Iterable[str], *,
+                    bounds: tuple[float, float] | None = (0.0, 100.0), z: float = Z95, share: bool = False) -> Estimate:
+    """The Walloon estimate of an item asked of a sub-group only (the base: e.g. the communes with an
+    approach), whose size in each province is itself estimated: a ratio estimator, its variance linearised.
+
+    ``strata`` maps each province h to ``(N_h, in_base, values)`` over its n_h respondents: ``in_base`` whether
+    the question was asked of each, ``values`` its value (NaN outside the base or unanswered). The provinces
+    ``hidden`` weigh together as one stratum, as in :func:`wallonia_estimate`. For each stratum g, with m_g
+    respondents in the base and k_g of them answering, mean ȳ_g:
+
+    - the base's size is estimated as B_g = N_g · m_g / n_g, and ŷ = Σ B_g · ȳ_g / Σ B_g;
+    - ŷ is a ratio of two estimated totals, so its variance is that of the linearised variable
+      e_i = [N_g · z_i · (ȳ_g − ŷ) + (N_g · m_g / k_g) · a_i · (y_i − ȳ_g)] / Σ B_g (z_i: in the base, a_i: answered):
+      V = Σ_g (1 − n_g / N_g) · s²_g(e) / n_g, s²_g over all n_g respondents of the stratum.
+
+    With every respondent in the base and answering, e_i = (N_g / N) · (y_i − ŷ) and V is the post-stratified
+    variance of :func:`estimate_mean`. Treating the B_g as known (the variance of the base's own mean only)
+    leaves out the chance in how many communes of each province are in the base, and gave intervals too
+    narrow (statistical review L3). A stratum with fewer than 2 answers in the base makes the estimate the
+    plain mean of the values, as for a dimension (:func:`wallonia_estimate` over the estimated sizes)."""
+    hidden = sorted(h for h in set(hidden) if h in strata)
+    merged = len(hidden) >= 2
+    groups = {h: part for h, part in strata.items() if not merged or h not in hidden}
+    if merged:
+        groups["+".join(hidden)] = (sum(strata[h][0] for h in hidden), np.concatenate([strata[h][1] for h in hidden]),
+                                    np.concatenate([strata[h][2] for h in hidden]))
+    parts = [(float(size), np.asarray(in_base, dtype=bool), np.asarray(values, dtype=float))
+             for size, in_base, values in groups.values()]
+    n = sum(int((~np.isnan(values)).sum()) for _, _, values in parts)
+    if n == 0:
+        return Estimate(None, None, None, 0, "none", None, {})
+    if any(size > 0 and in_base.any() and (~np.isnan(values)).sum() < MIN_PER_STRATUM for size, in_base, values in parts):
+        sized = {h: (size * np.count_nonzero(in_base) / len(in_base) if len(in_base) else float(size),
+                     np.asarray(values, dtype=float)[~np.isnan(values)]) for h, (size, in_base, values) in strata.items()}
+        return wallonia_estimate(sized, hidden, bounds=bounds, z=z, share=share)
+    terms = []
+    for size, in_base, values in parts:
+        if size <= 0 or not in_base.any():
+            continue  # no commune of the stratum in the base: its e_i are all 0
+        answered = ~np.isnan(values)
+        n_g, m, k = len(in_base), int(in_base.sum()), int(answered.sum())
+        terms.append((size, in_base, values, answered, n_g, m, k, size * m / n_g, float(np.mean(values[answered]))))
+    B = sum(t[7] for t in terms)
+    y = sum(t[7] * t[8] for t in terms) / B
+    variance = 0.0
+    for size, in_base, values, answered, n_g, m, k, _b, mean in terms:
+        if n_g < 2:
+            continue
+        e = size * in_base * (mean - y) + np.where(answered, (size * m / k) * (np.nan_to_num(values) - mean), 0.0)
+        variance += _fpc(n_g, size) * float(np.var(e, ddof=1)) / n_g
+    variance /= B * B
+    alone = merged and sum(1 for size, _, _ in parts if size > 0) == 1
+    est = _with_interval(y, variance, n, B, "none" if alone else "province", {}, bounds=bounds, z=z, share=share)
+    return replace(est, grouped=tuple(hidden) if merged else ())
 
 
 # --- responses -----------------------------------------------------------------------------------
@@ -542,13 +612,13 @@ class _Groups:
         self.bounds = np.concatenate(([0], np.cumsum(counts))) + skipped
         self.counts = counts
 
-    def split(self, column: np.ndarray) -> list[np.ndarray]:
-        """The column's non-NaN values, group by group."""
+    def split(self, column: np.ndarray, *, keep_nan: bool = False) -> list[np.ndarray]:
+        """The column's non-NaN values (``keep_nan``: every row's), group by group."""
         ordered = column[self.order]
         parts = []
         for g in range(len(self.counts)):
             part = ordered[self.bounds[g]:self.bounds[g + 1]]
-            parts.append(part[~np.isnan(part)])
+            parts.append(part if keep_nan else part[~np.isnan(part)])
         return parts
 
     def count(self, mask: np.ndarray) -> list[int]:
@@ -709,8 +779,14 @@ def campaign_report(
         bounds = (0.0, 1.0) if item.unit == "share" else (0.0, float(item.out_of or 10.0))
         # the provinces with fewer than 5 in the item's base weigh together, as for a dimension: one thin
         # province no longer makes the share unweighted
-        est = wallonia_estimate(strata(parts, base_sizes), hidden_of(parts), bounds=bounds, all_values=values,
-                                share=item.unit == "share")
+        if item.obstacle:  # asked of every commune: N_h known
+            est = wallonia_estimate(strata(parts, base_sizes), hidden_of(parts), bounds=bounds, all_values=values,
+                                    share=item.unit == "share")
+        else:  # asked of a sub-group, whose size is estimated too: a ratio estimator (statistical review L3)
+            rows = zip(provinces, by_province.split(inside.astype(float)), by_province.split(value, keep_nan=True),
+                       strict=True)
+            est = domain_estimate({h: (float(sizes[h]), base, vals) for h, base, vals in rows if h not in excluded},
+                                  hidden_of(parts), bounds=bounds, share=item.unit == "share")
         js = _estimate_json(est, values, min_n, quartiles=item.unit != "share")
         if item.unit == "share":
             for k in ("median", "q1", "q3"):

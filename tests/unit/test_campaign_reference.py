@@ -80,6 +80,11 @@ def ref_estimate_mean(strata: Mapping[str, tuple[float, Sequence[float]]], *,
         fpc = _fpc(n, N) if N > 0 else 1.0
         variance = fpc * sample_variance(all_values) / n if (n >= 2 or fpc == 0.0) else None
         weighting = "none"
+    return ref_interval(y, variance, n, N, weighting, thin, bounds=bounds, z=z, share=share)
+
+
+def ref_interval(y: float, variance: float | None, n: int, N: float, weighting: str, thin: dict, *,
+                 bounds: tuple[float, float] | None, z: float, share: bool) -> Estimate:
     if variance is None:
         return Estimate(y, None, None, n, weighting, None, thin)
     if share and not (N > 0 and n >= N):  # Wilson, in its multiplied-out form, at the effective size
@@ -143,6 +148,50 @@ def ref_walloon(st_: Mapping[str, tuple[float, list[float]]], min_n: int, **opti
         alone = sum(1 for size, _ in merged.values() if size > 0) == 1
         est = dataclasses.replace(est, grouped=tuple(hidden), weighting="none" if alone else est.weighting)
     return est
+
+
+def ref_domain(st_: Mapping[str, tuple[float, list[tuple[bool, float | None]]]], min_n: int, **options: Any) -> Any:
+    """An item asked of a sub-group: each province's respondents as (in the base, value or None). The base's
+    size in a stratum is N_g · m_g / n_g; ŷ = Σ B_g ȳ_g / Σ B_g, a ratio of two estimated totals, and V the
+    variance of its linearised variable e_i = [N_g z_i (ȳ_g − ŷ) + (N_g m_g / k_g) a_i (y_i − ȳ_g)] / Σ B_g,
+    stratum by stratum with the finite population correction; the hidden provinces one stratum."""
+    def answered(rows):
+        return [v for inside, v in rows if inside and v is not None]
+
+    hidden = sorted(hidden_cells({**{h: len(answered(rows)) for h, (_, rows) in st_.items()}, "": 0}, min_n))
+    merged = len(hidden) >= 2
+    groups = {h: part for h, part in st_.items() if not merged or h not in hidden}
+    if merged:
+        groups["hidden"] = (sum(st_[h][0] for h in hidden), [row for h in hidden for row in st_[h][1]])
+    n = sum(len(answered(rows)) for _, rows in groups.values())
+    if n == 0:
+        return Estimate(None, None, None, 0, "none", None, {})
+    if any(size > 0 and any(inside for inside, _ in rows) and len(answered(rows)) < MIN_PER_STRATUM
+           for size, rows in groups.values()):
+        sized = {h: (size * sum(inside for inside, _ in rows) / len(rows) if rows else size, answered(rows))
+                 for h, (size, rows) in st_.items()}
+        return ref_walloon(sized, min_n, **options)
+    terms = []
+    for size, rows in groups.values():
+        m = sum(1 for inside, _ in rows if inside)
+        if size <= 0 or m == 0:
+            continue
+        values = answered(rows)
+        terms.append((size, rows, m, len(values), size * m / len(rows), statistics.fmean(values)))
+    total = sum(t[4] for t in terms)
+    y = sum(t[4] * t[5] for t in terms) / total
+    variance = 0.0
+    for size, rows, m, k, _b, mean in terms:
+        if len(rows) < 2:
+            continue
+        e = [(size * (mean - y) if inside else 0.0) + (size * m / k * (v - mean) if inside and v is not None else 0.0)
+             for inside, v in rows]
+        variance += _fpc(len(rows), size) * statistics.variance(e) / len(rows)
+    variance /= total * total
+    alone = merged and sum(1 for size, _ in groups.values() if size > 0) == 1
+    est = ref_interval(y, variance, n, total, "none" if alone else "province", {}, bounds=options.get("bounds"),
+                       z=Z95, share=options.get("share", False))
+    return dataclasses.replace(est, grouped=tuple(hidden) if merged else ())
 
 
 def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any], responses: Iterable[Response],
@@ -226,6 +275,12 @@ def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any
                 st_[by_nis[r.nis_code].province_nis][1].append(value)
         bounds = (0.0, 1.0) if item.unit == "share" else (0.0, float(item.out_of or 10.0))
         est = ref_walloon(st_, min_n, bounds=bounds, share=item.unit == "share")
+        if not item.obstacle:  # asked of a sub-group: the ratio estimator
+            rows = {h: (float(sizes[h]), []) for h in sizes if h not in excluded}
+            for r in kept:
+                inside, value = ref_item_value(item, r, shown[r.nis_code])
+                rows[by_nis[r.nis_code].province_nis][1].append((inside, value))
+            est = ref_domain(rows, min_n, bounds=bounds, share=item.unit == "share")
         values = [v for _, vs in st_.values() for v in vs]
         js = ref_estimate_json(est, values, min_n)
         for k in ("median", "q1", "q3"):
