@@ -50,6 +50,8 @@ T = {
         "distributions_note": "Boîte : de Q1 à Q3 des communes répondantes ; trait : médiane ; point et barre : "
                               "estimation wallonne et son intervalle. Aucun score n'est rattaché à une commune ; "
                               "médiane et quartiles seulement à partir de 10 répondants.",
+        "maps_none": "Aucune province ne compte encore 5 communes répondantes : pas de moyenne par province. "
+                     "Leurs répondantes comptent dans le chiffre de la Wallonie.",
         "maps": "Moyennes par province", "maps_note": "Moyenne des communes répondantes de la province ; "
                                                       "une province de moins de 5 répondants n'est pas publiée (—, en gris).",
         "key": "Les provinces",
@@ -77,6 +79,8 @@ T = {
         "distributions_note": "Kasten: Q1 bis Q3 der antwortenden Gemeinden; Strich: Median; Punkt und Balken: "
                               "wallonische Schätzung und ihr Intervall. Kein Wert wird einer Gemeinde zugeordnet; "
                               "Median und Quartile erst ab 10 Antwortenden.",
+        "maps_none": "Noch keine Provinz hat 5 antwortende Gemeinden: kein Mittelwert nach Provinz. Ihre "
+                     "Antwortenden zählen im Wert der Wallonie.",
         "maps": "Mittelwerte nach Provinz", "maps_note": "Mittelwert der antwortenden Gemeinden der Provinz; "
                                                           "eine Provinz mit weniger als 5 Antwortenden wird nicht veröffentlicht (—, grau).",
         "key": "Die Provinzen",
@@ -104,6 +108,8 @@ T = {
         "distributions_note": "Box: Q1 to Q3 of the responding communes; tick: median; dot and bar: the Walloon "
                               "estimate and its interval. No score is tied to a commune; median and quartiles "
                               "only from 10 respondents.",
+        "maps_none": "No province has 5 responding communes yet: no mean by province. Their respondents count "
+                     "in the figure for Wallonia.",
         "maps": "Means by province", "maps_note": "Mean of the province's responding communes; a province "
                                                   "with fewer than 5 respondents is not published (—, grey).",
         "key": "The provinces",
@@ -387,8 +393,14 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
     # --- distributions, maps
     section_image(t["distributions"], chart_png(distributions_spec(report, questionnaire, lang)), width,
                   t["distributions_note"])
-    section_image(t["maps"], chart_png(province_maps_spec(report, questionnaire, lang, when=info.get("opens"))),
-                  width * 0.86, t["maps_note"])
+    provinces = (report.get("groups") or {}).get("province") or {}
+    if any(not e.get("suppressed") and e.get("estimate") is not None
+           for group in provinces.values() for e in (group.get("dimensions") or {}).values()):
+        section_image(t["maps"], chart_png(province_maps_spec(report, questionnaire, lang, when=info.get("opens"))),
+                      width * 0.86, t["maps_note"])
+    else:  # six grey maps of "—" took half a page to say that no province is published yet
+        heading(t["maps"], keep=10)
+        para(t["maps_none"], 9)
 
     # --- by group
     heading(t["groups"])

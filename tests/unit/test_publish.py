@@ -272,3 +272,23 @@ def test_the_report_says_which_communes_the_walloon_figures_cover(default_questi
             "218 communes des autres provinces.") in texts[0]
     assert "l'ensemble des 261 communes" not in texts[0]
     assert "Aus der Provinz Luxemburg hat keine Gemeinde geantwortet" in texts[1]
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_no_province_published_is_said_in_a_sentence_not_six_grey_maps(default_questionnaire, tmp_path, lang):
+    """With 4 respondents or fewer in every province, the report drew six maps of Wallonia all « — » in
+    grey under « Moyennes par province »: half a page saying nothing (fresh-eyes trial 7, 14 of 261)."""
+    import subprocess
+
+    report = _report(default_questionnaire, {"20002": 2, "50000": 4, "60000": 4, "80000": 2, "90000": 2})
+    assert all(e["suppressed"] for g in report["groups"]["province"].values() for e in g["dimensions"].values())
+    paths = publish.publish(report, tmp_path, questionnaire=default_questionnaire, publisher="Coordination (test)",
+                            url="https://example.org/campagne", published_on=date(2026, 7, 15), lang=lang)
+    text = " ".join(subprocess.run(["pdftotext", str(paths[2]), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    said = {"fr": "Aucune province ne compte encore 5 communes répondantes", "de": "Noch keine Provinz hat 5"}[lang]
+    assert said in text
+    from pypdf import PdfReader
+
+    images = sum(len(page.images) for page in PdfReader(str(paths[2])).pages)
+    assert images == 2, images  # the radar and the distributions; no map
