@@ -222,6 +222,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "why": {"fr": "Pourquoi", "de": "Warum", "en": "Why"},
     "actions": {"fr": "Actions", "de": "Maßnahmen", "en": "Actions"},
     "resources": {"fr": "Ressources", "de": "Ressourcen", "en": "Resources"},
+    # the PDF's very last resort: the priorities without their resources, said once
+    "resources_elsewhere": {"fr": "Les ressources de chaque priorité (liens) : version modifiable (DOCX) de la fiche, et "
+                                  "dans l'outil, page « Recommandations ».",
+                            "de": "Die Ressourcen jeder Priorität (Links): bearbeitbare Fassung (DOCX) des Blatts und im "
+                                  "Werkzeug, Seite „Empfehlungen“.",
+                            "en": "Each priority's resources (links): the editable version (DOCX) of the sheet, and in the "
+                                  "tool, “Recommendations” page."},
     "lifts_dimension": {"fr": "Dimension : {label}", "de": "Dimension: {label}", "en": "Dimension: {label}"},
     "lifts_obstacle": {"fr": "Frein : {label}", "de": "Hemmnis: {label}", "en": "Obstacle: {label}"},
     "notes_title": {"fr": "Remarques de la commune", "de": "Anmerkungen der Gemeinde", "en": "The commune's notes"},
@@ -989,7 +996,7 @@ def build_content(
                                          "priority", "priority_names", "no_obstacles", "no_comparisons",
                                          "notes_more", "notes_elsewhere", "topics_more", "topics_elsewhere",
                                          "method_short", "col_range", "col_meaning", "trends_more", "col_level",
-                                         "roadmap_dropped", "roadmap_dropped_here")},
+                                         "roadmap_dropped", "roadmap_dropped_here", "resources_elsewhere")},
     )
 
 

@@ -518,6 +518,7 @@ class SheetPDF(FPDF):
         self.compact = False  # tighter spacing, priorities may split across pages: the last resort
         self.brief = False  # smaller sizes, the method in one sentence: the last resorts
         self.why = True  # the priorities' "why" paragraph (False: the very last resorts)
+        self.resources = True  # the priorities' resources (False: after every other last resort, said in one line)
         self.scratch = False  # a layout only measured, never written (no radar drawn)
         self.page_budget: int | None = None  # a layout tried and dropped past this many pages: stops there
         self.set_title(drawable(f"{content.title} — {content.commune}"))
@@ -872,6 +873,8 @@ def _priorities(pdf: SheetPDF, c: SheetContent) -> None:
         _priority_block(pdf, c, p, w)
         pdf.ln(1.8 if pdf.compact else 3.0)
         pdf.set_x(pdf.l_margin)
+    if not pdf.resources and any(p.resources for p in c.priorities):
+        pdf.para(c.labels["resources_elsewhere"], 7.8, "I", MUTED)
 
 
 def _priority_block(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> None:
@@ -907,7 +910,7 @@ def _priority_lines(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> No
         pdf.cell(4, pl, "›")
         pdf.font(pt, "", INK)
         pdf.multi_cell(w - 4, pl, drawable(action), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
-    if p.resources:
+    if p.resources and pdf.resources:
         pdf.ln(0.6)
         left = pdf.l_margin
         pdf.set_left_margin(left + INDENT)  # so that a wrapped line keeps the indent
@@ -1063,7 +1066,7 @@ MIN_PRIORITIES = 6
 
 def _layout(c: SheetContent, radar: RadarDrawing, measures: dict | None = None,
             compact: bool = False, brief: bool = False, why: bool = True, budget: int | None = None,
-            begun: SheetPDF | None = None) -> SheetPDF:
+            begun: SheetPDF | None = None, resources: bool = True) -> SheetPDF:
     """The sheet laid out; with a ``budget`` of pages, ``_OverBudget`` as soon as it needs one more.
     ``begun``: its first sections already laid out (``_begin`` with the same ``compact``, no budget), copied
     instead of laid out again."""
@@ -1076,6 +1079,7 @@ def _layout(c: SheetContent, radar: RadarDrawing, measures: dict | None = None,
         pdf.page_budget = budget
     pdf.brief = brief
     pdf.why = why
+    pdf.resources = resources
     if measures is not None:
         pdf._measures = measures
     return _finish(pdf, c)
@@ -1140,7 +1144,7 @@ def _tries(c: SheetContent) -> list[tuple[int, int]]:
     return [t for t in dict.fromkeys(tries) if t != (n, k)]
 
 
-def _compact_tries(c: SheetContent) -> list[tuple[int, int, bool, bool, bool, int, bool]]:
+def _compact_tries(c: SheetContent, resources: bool = True) -> list[tuple[int, int, bool, bool, bool, int, bool, bool]]:
     """The last resorts, with tighter spacing and priorities that may split across pages: 6 priorities;
     then smaller sizes and the method in one sentence; then the priorities without their "why" paragraph,
     then with it and fewer of the commune's notes, then without it again, and so on: as many of the notes
@@ -1149,8 +1153,10 @@ def _compact_tries(c: SheetContent) -> list[tuple[int, int, bool, bool, bool, in
     every note, the PDF says how many it leaves out); then the barometer's sentences without the earlier
     editions' figures (said in one line); then, for a team, fewer of the topics where it differs (said in
     one line, as the notes); then the scores table without the Walloon line's column (the radar still
-    draws it).
-    (limit, notes, brief, why, trends, topics, reference column)"""
+    draws it); then the priorities without their resources (said in one line: the DOCX and the tool have
+    them), for the heaviest German sheet with an imported campaign's every column; never to show more of
+    a roadmap (``resources`` False: the sheet's roadmap is shortened instead, see ``_layout_pdf``).
+    (limit, notes, brief, why, trends, topics, reference column, resources)"""
     n, k, m = len(c.priorities), len(c.notes), len(c.topics)
     limit = min(n, MIN_PRIORITIES)
     tries = ([(limit, k, False, True, True, m)]
@@ -1159,8 +1165,10 @@ def _compact_tries(c: SheetContent) -> list[tuple[int, int, bool, bool, bool, in
                 for why in (True, False)]
              + [(limit, 0, True, False, False, m)]
              + [(limit, 0, True, False, False, min(m, keep)) for keep in PDF_TOPICS_STEPS])
-    tries = [(*t, True) for t in dict.fromkeys(tries)]
+    tries = [(*t, True, True) for t in dict.fromkeys(tries)]
     if c.scores and c.scores[0].comparisons:  # at the very last, the scores table without the Walloon column
+        tries.append((*tries[-1][:-2], False, True))
+    if resources and any(p.resources for p in c.priorities[:limit]):  # after all, the priorities without them
         tries.append((*tries[-1][:-1], False))
     return tries
 
@@ -1316,12 +1324,12 @@ def _choose(c: SheetContent, end: Any, probe: SheetPDF) -> tuple[tuple[int, int]
     return None, True
 
 
-def _compact(c: SheetContent, radar: RadarDrawing, measures: dict) -> SheetPDF:
+def _compact(c: SheetContent, radar: RadarDrawing, measures: dict, resources: bool = True) -> SheetPDF:
     """The last resort: tighter spacing, then fewer notes, until the sheet fits (real layouts). A try but
     the last stops as soon as it needs a page more than the sheet has (it would be dropped)."""
-    tries = _compact_tries(c)
+    tries = _compact_tries(c, resources)
     begun = {}  # the first sections, the same for every try with the same scores table (laid out once, copied)
-    for i, (limit, notes, brief, why, trends, topics, column) in enumerate(tries):
+    for i, (limit, notes, brief, why, trends, topics, column, resources) in enumerate(tries):
         shown = c.with_limit(limit, notes).with_topics(topics)
         shown = shown if trends else shown.without_trends()
         shown = shown if column else shown.without_reference_column()
@@ -1329,7 +1337,7 @@ def _compact(c: SheetContent, radar: RadarDrawing, measures: dict) -> SheetPDF:
             begun[column] = _begin(shown, radar, compact=True)
         try:
             pdf = _layout(shown, radar, measures, compact=True, brief=brief, why=why,
-                          budget=None if i == len(tries) - 1 else MAX_PAGES, begun=begun[column])
+                          budget=None if i == len(tries) - 1 else MAX_PAGES, begun=begun[column], resources=resources)
         except _OverBudget:
             continue
         if pdf.page_no() <= MAX_PAGES:
@@ -1389,7 +1397,7 @@ def _document_faces(pdf: SheetPDF) -> Iterator[tuple[str, TTFFont]]:
 
 def _layout_pdf(q: Questionnaire, c: SheetContent) -> SheetPDF:
     if c.roadmap is None:
-        return _render(q, c)
+        return _render(q, c, resources=True)
     first = min(c.roadmap.actions, ROADMAP_ACTIONS[0])
     over = None  # the fewest actions tried that did not fit
     for actions in [first, *[a for a in ROADMAP_ACTIONS[1:] if a < first]]:
@@ -1408,13 +1416,15 @@ def _layout_pdf(q: Questionnaire, c: SheetContent) -> SheetPDF:
                 over = middle
         return pdf
     pdf = _render(q, c.with_roadmap(None))  # the section in one line, else not at all
-    return pdf if pdf.page_no() <= MAX_PAGES else _render(q, c.with_roadmap(None, line=False))
+    return pdf if pdf.page_no() <= MAX_PAGES else _render(q, c.with_roadmap(None, line=False), resources=True)
 
 
-def _render(q: Questionnaire, c: SheetContent) -> SheetPDF:
+def _render(q: Questionnaire, c: SheetContent, resources: bool = False) -> SheetPDF:
     """The PDF, on at most 3 pages. It shows the first 8 priorities when they fit, else 7, else 6
     (issue 4: "the first 6 to 8"), then tightens the spacing and leaves the commune's notes to the
-    editable versions; the Markdown, the DOCX and the CSV always carry all that the content holds."""
+    editable versions; the Markdown, the DOCX and the CSV always carry all that the content holds.
+    ``resources``: whether its very last resort may leave the priorities' resources out (not to show more
+    of a roadmap: only the sheet's last layout, see ``_layout_pdf``)."""
     radar = radar_drawing(q, c)
     measures: dict[tuple, int] = {}
     try:  # predicted: laid out once (the first sections before the prediction, which starts where they end)
@@ -1422,7 +1432,7 @@ def _render(q: Questionnaire, c: SheetContent) -> SheetPDF:
         predictor = _Predictor(c, measures, pdf.page_no(), pdf.get_y())
         config, compact = _choose(c, predictor.end, predictor.pdf)
         if compact:
-            return _compact(c, radar, measures)
+            return _compact(c, radar, measures, resources)
         # the full content measures its texts in its own layout, as when it was laid out first
         pdf._measures = {} if config is None else measures
         _finish(pdf, c if config is None else c.with_limit(*config))
@@ -1441,4 +1451,4 @@ def _render(q: Questionnaire, c: SheetContent) -> SheetPDF:
 
     probe = _scratch(c, measures)
     config, compact = _choose(c, end, probe)
-    return _compact(c, radar, measures) if compact else layouts[config]
+    return _compact(c, radar, measures, resources) if compact else layouts[config]
