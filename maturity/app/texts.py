@@ -1279,6 +1279,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "{live:# Gemeinde eingeladen|# Gemeinden eingeladen} von {N}; {left:# Gemeinde noch nicht eingeladen|# Gemeinden noch nicht eingeladen}.",
         "en": "{live:# commune invited|# communes invited} of {N}; {left:# commune not invited yet|# communes not invited yet}.",
     },
+    "camp_inv_registry": {
+        "fr": "La Wallonie compte {N} communes à l'ouverture de la campagne ({opens}) : Bastogne et Bertogne, "
+        "fusionnées le 2 décembre 2024, n'en forment plus qu'une (le baromètre 2021 en comptait 262).",
+        "de": "Die Wallonie zählt bei Beginn der Kampagne ({opens}) {N} Gemeinden: Bastogne und Bertogne, am "
+        "2. Dezember 2024 fusioniert, bilden nur noch eine (das Barometer 2021 zählte 262).",
+        "en": "Wallonia has {N} communes when the campaign opens ({opens}): Bastogne and Bertogne, merged on "
+        "2 December 2024, now form one (the 2021 barometer counted 262).",
+    },
     "camp_inv_help": {
         "fr": "Chaque commune reçoit son propre lien : il ouvre son questionnaire, déjà lié à elle, et ce qu'elle "
         "envoie depuis ses résultats compte dans la campagne. Envoyez chaque lien à sa commune seulement. Les "

@@ -127,6 +127,11 @@ def test_the_coordinator_invites_a_few_communes_then_all_from_the_page(admin, st
     goto(at, "campagnes")
     login(at)
     assert any("0 commune invitée sur 261 ; 261 communes pas encore invitées" in m.value for m in at.markdown)
+    # 261, where the tool speaks of 262 communes elsewhere: the page says why; and the questionnaire by its
+    # title and version, not its id
+    assert any("Bastogne et Bertogne" in c.value and "262" in c.value for c in at.caption)
+    period = next(c.value for c in at.caption if "inclus, questionnaire" in c.value)
+    assert period.endswith("questionnaire « Mini » 1.0."), period
     at.radio(key="camp_inv_which").set_value("some").run()
     picker = at.multiselect(key="camp_inv_pick_0")
     # typing "Namur" and Enter picked the whole province (its name is in every label) through an English

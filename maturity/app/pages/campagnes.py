@@ -126,8 +126,14 @@ if st.session_state.get("camp_choice") not in ids:
 chosen = st.selectbox(tr("camp_choose", lang), ids, key="camp_choice",
                       format_func=lambda i: f"{i} — " + next(c.title for c in campaigns if c.id == i))
 campaign = next(c for c in campaigns if c.id == chosen)
+try:  # its questionnaire by title and version, as the communes see it ("smart-city-wallonie" was its id)
+    campaign_q = coordination.campaign_questionnaire(campaign, session.questionnaire())
+    left, right = {"de": ("„", "“"), "en": ("“", "”")}.get(lang, ("« ", " »"))
+    q_name = f"{left}{campaign_q.t(campaign_q.title, lang)}{right} {campaign_q.version}"
+except InvalidInput:
+    campaign_q, q_name = None, campaign.questionnaire
 st.caption(tr("camp_period", lang, title=coordinator.plain(campaign.title), opens=format_date(campaign.opens, lang),
-              closes=format_date(campaign.closes, lang), questionnaire=campaign.questionnaire))
+              closes=format_date(campaign.closes, lang), questionnaire=coordinator.plain(q_name)))
 
 tab_names = [tr("camp_tab_invite", lang), tr("camp_tab_status", lang), tr("camp_tab_report", lang),
              tr("camp_tab_publish", lang)]
@@ -156,6 +162,8 @@ with invite:
     live = [r["nis_code"] for r in invitations if r["live"]]
     not_yet = [i for i in everyone if i.nis_code not in ever]
     st.markdown(tr("camp_inv_state", lang, live=len(set(live)), N=len(everyone), left=len(not_yet)))
+    if len(everyone) < 262:  # the page said « sur 261 » where every text of the tool speaks of 262 communes
+        st.caption(tr("camp_inv_registry", lang, N=len(everyone), opens=format_date(campaign.opens, lang)))
     st.markdown(tr("camp_inv_help", lang))
     closed = not campaign.is_open(datetime.now(UTC))
     if closed:
