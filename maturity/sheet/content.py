@@ -362,7 +362,7 @@ NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")
 _WHITESPACE = re.compile(r"\s+")
 
 
-def _collapsed(line: str) -> str:
+def collapse_spaces(line: str) -> str:
     """A line's runs of whitespace each made one space, a run of no-break spaces alone one no-break space
     (its first): "95\u00a0%" stays whole on a line; the ends stripped."""
     return _WHITESPACE.sub(lambda m: m[0][0] if NO_BREAK_SPACES.issuperset(m[0]) else " ", line).strip()
@@ -387,8 +387,8 @@ def clean_text(value: Any, limit: int | None = None, *, one_line: bool = False) 
         else:
             out.append(ch)
     text = "".join(out)
-    lines = [_collapsed(line) for line in text.split("\n")]
-    text = "\n".join(line for line in lines if line) if not one_line else _collapsed(" ".join(lines))
+    lines = [collapse_spaces(line) for line in text.split("\n")]
+    text = "\n".join(line for line in lines if line) if not one_line else collapse_spaces(" ".join(lines))
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text

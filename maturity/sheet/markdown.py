@@ -5,11 +5,11 @@
 from __future__ import annotations
 
 from ..markdown import escape, escape_block
-from .content import SheetContent, priority_name
+from .content import SheetContent, collapse_spaces, priority_name
 
 
 def _cell(text: str) -> str:
-    return escape(" ".join(text.split()))
+    return escape(collapse_spaces(text))  # one line, its no-break spaces kept ("48 % (38–59 %)")
 
 
 def _link(label: str, url: str) -> str:

@@ -165,3 +165,17 @@ def test_the_heaviest_sheet_with_an_imported_campaign_stays_on_three_pages(lang)
         assert not pdf.resources  # this sheet needs it
     first = content.priorities[0].resources[0].label
     assert (" ".join(first.split())[:30] in flat) == pdf.resources
+
+
+def test_the_markdown_tables_keep_the_no_break_spaces_of_their_figures():
+    """The Markdown's table cells were made one line by splitting on every space, no-break ones too: « 48 %
+    (38–59 %) » lost the spaces that keep it whole where the Markdown is shown. They are kept."""
+    from maturity.markdown import escape
+
+    kwargs = app_kwargs("fr")
+    doc = answers_at_rank(DEFAULT, 1, name="Namur", nis=NAMUR)
+    content = build_content(DEFAULT, doc, "fr", generated=DAY, **kwargs)
+    row = next(o for o in content.obstacles if "(" in o.campaign)
+    assert "\u00a0%" in row.campaign and "\u00a0%" in row.barometer
+    markdown = build(DEFAULT, doc, "fr", "md", generated=DAY, **kwargs).decode()
+    assert f"| {escape(row.barometer)} | {escape(row.campaign)} |" in markdown
