@@ -105,3 +105,86 @@ def import_published(store: Any, text: str, name: str) -> tuple[Any, bool]:
                                        published=reference.date, respondents=reference.n,
                                        population=reference.N, source=name, text=text)
     return reference, replaced
+
+
+# --- responses received as files (a commune that e-mailed its answers file) ------------------------------
+
+MAX_FILES = 2000  # a campaign has 262 communes at most; a folder of thousands of files is a mistake
+
+
+def file_responses(campaign: Any, files: Any, nis: str | None = None, *, nis_hint: str = "give --nis NIS",
+                   known: Any = None) -> tuple[list[Any], list[Any]]:
+    """Read, check and score answers files for ``campaign``: ``files`` are (name, source, load) with
+    ``load()`` returning the :class:`~maturity.answers.AnswersFile` (or raising ``InvalidInput``); ``nis``
+    names the commune of a single file. Returns the responses (:class:`~maturity.storage.FileResponse`) and
+    the warnings; ``InvalidInput`` with every problem of every file (an unknown commune, another
+    questionnaire, bad answers, two files for one commune). ``known``: a questionnaire already loaded (the
+    app's), used for the files answering its id and version. Shared by ``maturity campaign submit`` and the
+    coordinator's page."""
+    from .answers import check_answers
+    from .communes import get as get_commune
+    from .communes import registry_at, successor_at
+    from .errors import InvalidInput, Problem
+    from .questionnaire import find_questionnaire
+    from .scoring import score
+    from .storage import FileResponse
+
+    files = list(files)
+    problems: list[Any] = []
+    warnings: list[Any] = []
+    if not files:
+        raise InvalidInput([Problem("no answers file (.json) found", "ANSWERS")])
+    if len(files) > MAX_FILES:
+        raise InvalidInput([Problem(f"{len(files)} files: at most {MAX_FILES} in one call", "ANSWERS")])
+    if nis is not None and len(files) != 1:
+        problems.append(Problem("--nis names the commune of a single file; each file of several says its own",
+                                "--nis"))
+    registry = {c.nis_code for c in registry_at(campaign.opens)}
+    found: list[Any] = []
+    seen: dict[str, str] = {}
+    for name, source, load in files:
+        try:
+            doc = load()
+            if doc.questionnaire_id != campaign.questionnaire:
+                raise InvalidInput([Problem(f"answers to questionnaire {doc.questionnaire_id!r}; the campaign "
+                                            f"asks {campaign.questionnaire!r}", "questionnaire.id", name)])
+            q = known if known is not None and (known.id, known.version) == (
+                doc.questionnaire_id, doc.questionnaire_version) else find_questionnaire(
+                doc.questionnaire_id, doc.questionnaire_version)
+            warnings += check_answers(doc, q, name)
+        except InvalidInput as exc:
+            problems += exc.problems
+            continue
+        code = nis if nis is not None else doc.nis_code
+        place = "--nis" if nis is not None else "commune.nis_code"
+        if doc.nis_code and nis is not None and str(doc.nis_code) != nis:
+            problems.append(Problem(f"the file is for commune {doc.nis_code}, not {nis}", "commune.nis_code", name))
+            continue
+        if not code:
+            problems.append(Problem(f"the file names no commune: {nis_hint} (one file at a time)", place, name))
+            continue
+        code = str(code)
+        if code not in registry:
+            commune = get_commune(code)
+            successor = successor_at(code, campaign.opens)
+            if commune is None:
+                why = f"{code} is not a Walloon commune"
+            elif successor is not None:
+                why = (f"{commune.name_fr} ({code}) no longer exists on {campaign.opens.isoformat()}: it is part of "
+                       f"{successor.name_fr} ({successor.nis_code}); pass --nis {successor.nis_code} if the file "
+                       "speaks for it")
+            else:
+                why = f"{commune.name_fr} ({code}) is not in the registry on {campaign.opens.isoformat()}"
+            problems.append(Problem(why, place, name))
+            continue
+        if code in seen:
+            problems.append(Problem(f"a second file for commune {code} in one call (the other: {seen[code]})",
+                                    place, name))
+            continue
+        seen[code] = name
+        document = doc.to_dict()
+        document.setdefault("commune", {})["nis_code"] = code
+        found.append(FileResponse(code, document, score(q, doc.answers).to_json(), source))
+    if problems:
+        raise InvalidInput(problems)
+    return found, warnings

@@ -1229,14 +1229,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "camp_title": {"fr": "Campagnes régionales", "de": "Regionale Kampagnen", "en": "Regional campaigns"},
     "camp_intro": {
         "fr": "Menez une campagne wallonne : invitez les communes, suivez qui a commencé et qui a répondu, lisez "
-        "les estimations avec leur intervalle, puis publiez les chiffres. Les réponses reçues par fichier passent "
-        "par la ligne de commande (`maturity campaign submit`).",
+        "les estimations avec leur intervalle, puis publiez les chiffres.",
         "de": "Führen Sie eine wallonische Kampagne: Gemeinden einladen, verfolgen, wer begonnen und wer geantwortet "
-        "hat, die Schätzungen mit ihrem Intervall lesen, dann die Zahlen veröffentlichen. Per Datei erhaltene "
-        "Antworten laufen über die Befehlszeile (`maturity campaign submit`).",
+        "hat, die Schätzungen mit ihrem Intervall lesen, dann die Zahlen veröffentlichen.",
         "en": "Run a Walloon campaign: invite the communes, follow who started and who answered, read the "
-        "estimates with their interval, then publish the figures. Responses received as files go through the "
-        "command line (`maturity campaign submit`).",
+        "estimates with their interval, then publish the figures.",
     },
     "camp_none": {
         "fr": "Aucune campagne pour l'instant. Créez-en une ci-dessous.",
@@ -1276,7 +1273,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "camp_tab_invite": {"fr": "Invitations", "de": "Einladungen", "en": "Invitations"},
     "camp_inv_state": {
         "fr": "{live:# commune invitée|# communes invitées} sur {N} ; {left:# commune pas encore invitée|# communes pas encore invitées}.",
-        "de": "{live:# Gemeinde eingeladen|# Gemeinden eingeladen} von {N}; {left:# Gemeinde noch nicht eingeladen|# Gemeinden noch nicht eingeladen}.",
+        "de": "{live} von {N} Gemeinden eingeladen; {left:# Gemeinde noch nicht eingeladen|# Gemeinden noch nicht eingeladen}.",
         "en": "{live:# commune invited|# communes invited} of {N}; {left:# commune not invited yet|# communes not invited yet}.",
     },
     "camp_inv_registry": {
@@ -1492,6 +1489,41 @@ TEXTS: dict[str, dict[str, str]] = {
         "The PDF report shows the Walloon radar with its interval, the distributions, the province map and the "
         "barometer items.",
     },
+    "camp_files_header": {
+        "fr": "Enregistrer des réponses reçues par fichier", "de": "Per Datei erhaltene Antworten speichern",
+        "en": "Record responses received as files",
+    },
+    "camp_files_help": {
+        "fr": "Une commune qui vous a envoyé son fichier de réponses (.json, « Télécharger le fichier de réponses ») au lieu "
+        "d'envoyer depuis son lien : déposez-le ici, un ou plusieurs à la fois. Chaque fichier compte comme la "
+        "réponse de la commune qu'il nomme ; un nouveau fichier remplace le précédent. Rien n'est enregistré si "
+        "un seul fichier pose problème.",
+        "de": "Eine Gemeinde hat Ihnen ihre Antwortdatei (.json, „Antwortdatei herunterladen“) geschickt, statt "
+        "über ihren Link zu senden: Legen Sie sie hier ab, eine oder mehrere auf einmal. Jede Datei zählt als "
+        "Antwort der Gemeinde, die sie nennt; eine neue Datei ersetzt die vorherige. Nichts wird gespeichert, "
+        "wenn auch nur eine Datei ein Problem hat.",
+        "en": "A commune sent you its answers file (.json, \u201cDownload the answers file\u201d) instead of sending from "
+        "its link: drop it here, one or several at a time. Each file counts as the response of the commune it "
+        "names; a new file replaces the previous one. Nothing is recorded if a single file has a problem.",
+    },
+    "camp_files_pick": {"fr": "Fichiers de réponses (.json)", "de": "Antwortdateien (.json)",
+                        "en": "Answers files (.json)"},
+    "camp_files_button": {
+        "fr": "{n:Enregistrer cette réponse|Enregistrer ces # réponses}",
+        "de": "{n:Diese Antwort speichern|Diese # Antworten speichern}",
+        "en": "{n:Record this response|Record these # responses}",
+    },
+    "camp_files_refused": {
+        "fr": "Aucune réponse n'a été enregistrée. Le détail (en anglais), fichier par fichier :",
+        "de": "Keine Antwort wurde gespeichert. Die Einzelheiten (auf Englisch), Datei für Datei:",
+        "en": "No response was recorded. The details, file by file:",
+    },
+    "camp_files_done": {
+        "fr": "{n:# réponse enregistrée|# réponses enregistrées} : {names}.",
+        "de": "{n:# Antwort gespeichert|# Antworten gespeichert}: {names}.",
+        "en": "{n:# response recorded|# responses recorded}: {names}.",
+    },
+    "camp_files_warnings": {"fr": "À noter :", "de": "Hinweis:", "en": "Note:"},
     "camp_import_header": {
         "fr": "Importer une référence wallonne publiée", "de": "Veröffentlichten wallonischen Vergleichswert importieren",
         "en": "Import a published Walloon reference",

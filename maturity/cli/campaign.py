@@ -34,7 +34,6 @@ from .common import LANGS, open_store
 
 PUBLIC_URL_ENV = "MATURITY_PUBLIC_URL"
 PUBLISHER_ENV = "MATURITY_PUBLISHER"
-MAX_FILES = 2000  # a campaign has 262 communes at most; a folder of thousands of files is a mistake
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -218,73 +217,13 @@ def _answer_files(paths: list[str]) -> Iterator[Path]:
 
 
 def read_responses(campaign: Any, paths: list[str], nis: str | None) -> tuple[list[Any], list[Problem]]:
-    """Read, check and score every file; returns the responses and the warnings. ``InvalidInput`` with
-    every problem of every file (an unknown commune, another questionnaire, bad answers)."""
-    from ..answers import check_answers, read_answers_file
-    from ..communes import get as get_commune
-    from ..communes import registry_at, successor_at
-    from ..questionnaire import find_questionnaire
-    from ..scoring import score
-    from ..storage import FileResponse
+    """Read, check and score every file (:func:`maturity.coordination.file_responses`); returns the
+    responses and the warnings. ``InvalidInput`` with every problem of every file."""
+    from ..answers import read_answers_file
+    from ..coordination import file_responses
 
-    files = list(_answer_files(paths))
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
-    if not files:
-        raise InvalidInput([Problem("no answers file (.json) found", "ANSWERS")])
-    if len(files) > MAX_FILES:
-        raise InvalidInput([Problem(f"{len(files)} files: at most {MAX_FILES} in one call", "ANSWERS")])
-    if nis is not None and len(files) != 1:
-        problems.append(Problem("--nis names the commune of a single file; each file of several says its own",
-                                "--nis"))
-    registry = {c.nis_code for c in registry_at(campaign.opens)}
-    found: list[Any] = []
-    seen: dict[str, str] = {}
-    for path in files:
-        name = str(path)
-        try:
-            doc = read_answers_file(path)
-            if doc.questionnaire_id != campaign.questionnaire:
-                raise InvalidInput([Problem(f"answers to questionnaire {doc.questionnaire_id!r}; the campaign "
-                                            f"asks {campaign.questionnaire!r}", "questionnaire.id", name)])
-            q = find_questionnaire(doc.questionnaire_id, doc.questionnaire_version)
-            warnings += check_answers(doc, q, name)
-        except InvalidInput as exc:
-            problems += exc.problems
-            continue
-        code = nis if nis is not None else doc.nis_code
-        place = "--nis" if nis is not None else "commune.nis_code"
-        if doc.nis_code and nis is not None and str(doc.nis_code) != nis:
-            problems.append(Problem(f"the file is for commune {doc.nis_code}, not {nis}", "commune.nis_code", name))
-            continue
-        if not code:
-            problems.append(Problem("the file names no commune: give --nis NIS (one file at a time)", place, name))
-            continue
-        code = str(code)
-        if code not in registry:
-            commune = get_commune(code)
-            successor = successor_at(code, campaign.opens)
-            if commune is None:
-                why = f"{code} is not a Walloon commune"
-            elif successor is not None:
-                why = (f"{commune.name_fr} ({code}) no longer exists on {campaign.opens.isoformat()}: it is part of "
-                       f"{successor.name_fr} ({successor.nis_code}); pass --nis {successor.nis_code} if the file "
-                       "speaks for it")
-            else:
-                why = f"{commune.name_fr} ({code}) is not in the registry on {campaign.opens.isoformat()}"
-            problems.append(Problem(why, place, name))
-            continue
-        if code in seen:
-            problems.append(Problem(f"a second file for commune {code} in one call (the other: {seen[code]})",
-                                    place, name))
-            continue
-        seen[code] = name
-        document = doc.to_dict()
-        document.setdefault("commune", {})["nis_code"] = code
-        found.append(FileResponse(code, document, score(q, doc.answers).to_json(), path.name))
-    if problems:
-        raise InvalidInput(problems)
-    return found, warnings
+    return file_responses(campaign, [(str(path), path.name, lambda path=path: read_answers_file(path))
+                                     for path in _answer_files(paths)], nis)
 
 
 def cmd_submit(args: argparse.Namespace) -> int:

@@ -127,6 +127,10 @@ def test_the_coordinator_invites_a_few_communes_then_all_from_the_page(admin, st
     goto(at, "campagnes")
     login(at)
     assert any("0 commune invitée sur 261 ; 261 communes pas encore invitées" in m.value for m in at.markdown)
+    from maturity.app.texts import tr
+
+    assert tr("camp_inv_state", "de", live=1, N=261, left=260) == \
+        "1 von 261 Gemeinden eingeladen; 260 Gemeinden noch nicht eingeladen."  # was « 1 Gemeinde eingeladen von 261 »
     # 261, where the tool speaks of 262 communes elsewhere: the page says why; and the questionnaire by its
     # title and version, not its id
     assert any("Bastogne et Bertogne" in c.value and "262" in c.value for c in at.caption)
@@ -282,6 +286,35 @@ def test_the_publication_fields_say_what_to_type(admin, store):
     publisher, url = at.text_input(key="camp_publisher"), at.text_input(key="camp_url")
     assert publisher.placeholder.startswith("par ex.") and "source" in publisher.help
     assert url.placeholder == "https://…" and "page web" in url.help
+
+
+def test_responses_received_as_files_are_recorded_from_the_page(admin, store):
+    """A commune that e-mailed its answers file took `maturity campaign submit` on a server (trial 7)."""
+    campaign_with_responses(store, respondents=[])
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+
+    def answers(nis, value):
+        return (f"{nis}.json", json.dumps({"questionnaire": {"id": "mini", "version": "1.0"},
+                                           "commune": {"nis_code": nis}, "answers": {"a1": value}}).encode(),
+                "application/json")
+
+    (uploader,) = [u for u in at.get("file_uploader") if u.proto.multiple_files]
+    # one bad file among good ones: nothing recorded, each problem named after a plain sentence
+    uploader.set_value([answers("63023", "full"), answers("99999", "full")]).run()
+    at.button(key="camp_files_button").click().run()
+    assert any("Aucune réponse n'a été enregistrée" in e.value and "99999" in e.value for e in at.error)
+    assert store.campaign_responses("wal-test") == []
+    (uploader,) = [u for u in at.get("file_uploader") if u.proto.multiple_files]
+    uploader.set_value([answers("63023", "full"), answers("92094", "some")]).run()
+    assert at.button(key="camp_files_button").proto.label == "Enregistrer ces 2 réponses"
+    at.button(key="camp_files_button").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert sorted(r["nis_code"] for r in store.campaign_responses("wal-test")) == ["63023", "92094"]
+    assert any("2 réponses enregistrées : Eupen (Liège), Namur (Namur)" in s.value for s in at.success)
+    assert [m.value for m in at.metric][2] == "2"  # the follow-up above counts them at once
 
 
 def test_an_invitation_link_opens_its_communes_space_and_its_submission_counts(mini, store):

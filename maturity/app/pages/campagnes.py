@@ -243,6 +243,39 @@ with follow:
     st.table(coordinator.status_rows(status, "by_province", lang))
     st.subheader(tr("camp_by_class", lang))
     st.table(coordinator.status_rows(status, "by_population_class", lang))
+    if not closed:  # a commune that e-mailed its answers file: it took `maturity campaign submit` on a server
+        with st.expander(tr("camp_files_header", lang), icon=":material/upload_file:"):
+            st.markdown(tr("camp_files_help", lang))
+            files_key = f"camp_files_{st.session_state.get('_camp_files_gen', 0)}"
+            received = st.file_uploader(tr("camp_files_pick", lang), type=["json"], accept_multiple_files=True,
+                                        key=files_key)
+            if received and st.button(tr("camp_files_button", lang, n=len(received)), key="camp_files_button",
+                                      icon=":material/save:"):
+                from maturity.answers import parse_answers_json
+
+                try:
+                    responses, warnings = coordination.file_responses(
+                        campaign, [(f.name, f.name, lambda f=f: parse_answers_json(f.getvalue(), f.name))
+                                   for f in received], nis_hint="ask the commune for a file that names it",
+                        known=session.questionnaire())
+                    count = store.submit_files(campaign.id, responses)
+                except InvalidInput as exc:
+                    st.error(tr("camp_files_refused", lang) + "\n\n" + "\n".join(
+                        f"- {coordinator.plain(p)}" for p in exc.problems))
+                except session.StorageError as exc:
+                    session.show_storage_error(exc)
+                else:
+                    st.session_state["_camp_files_said"] = (campaign.id, tr(
+                        "camp_files_done", lang, n=count, names=", ".join(
+                            coordinator.commune_label(r.nis_code, lang) for r in responses)),
+                        [str(w) for w in warnings])
+                    st.session_state["_camp_files_gen"] = st.session_state.get("_camp_files_gen", 0) + 1
+                    st.rerun()  # the counts, the map and the tables above take the new responses
+            said = st.session_state.get("_camp_files_said")
+            if said and said[0] == campaign.id:
+                st.success(said[1], icon=":material/check:")
+                if said[2]:
+                    st.caption(tr("camp_files_warnings", lang) + " " + coordinator.plain("; ".join(said[2])))
 
 with estimates:
     try:
