@@ -334,7 +334,8 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
     y = {"field": "y", "type": "quantitative", "axis": None, "scale": {"domain": [-y_bottom, y_top], "nice": False,
                                                                      "zero": False}}
     wrap = max(24, int((layout.legend_width - 40) / (layout.legend_font * 0.58)))  # characters per legend line
-    wrapped = {label: textwrap.wrap(label, wrap) or [""] for label in legends}
+    # "n = 63" kept on one line: "(campagne Baromètre 2026, n" / "= 63 sur 218)" read as a broken formula
+    wrapped = {label: textwrap.wrap(label.replace(" = ", "\u00a0=\u00a0"), wrap) or [""] for label in legends}
     legend = {"title": None, "orient": "bottom", "direction": "vertical", "labelLimit": 0,
               "labelExpr": f"({json.dumps(wrapped, ensure_ascii=False)})[datum.label] || datum.label",
               "labelFontSize": layout.legend_font, "symbolType": "stroke", "symbolSize": 260,

@@ -179,3 +179,37 @@ def test_every_line_and_legend_sample_has_its_own_width():
     svg = chart_svg(radar_spec(q, series, "fr", layout=APP_LAYOUT))
     symbols = [float(w) for w in re.findall(r'role-legend-symbol.*?stroke-width="([^"]+)"', svg)]
     assert symbols == [STYLES[k]["width"] for k in kinds], symbols
+
+
+def _legend_lines(spec) -> dict:
+    """The legend's wrapped lines, label by label (its labelExpr's table)."""
+    import json
+
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "labelExpr" in node:
+                found.append(node["labelExpr"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    expr = found[0]
+    return json.loads(expr[1:expr.index(")[datum.label]")])
+
+
+def test_a_legend_never_breaks_between_n_and_its_number(default_questionnaire):
+    """The Walloon campaign line's name in the legend broke as "… Baromètre 2026, n" / "= 63 sur 218)" at
+    1280 px (seen on the results page, statistical review L2's longer name)."""
+    q = default_questionnaire
+    name = "Wallonie sans la province de Luxembourg (campagne Baromètre 2026, n = 63 sur 218)"
+    series = [_series(q, ()), RadarSeries(name, {d.id: 45.0 for d in q.dimensions}, "pooled")]
+    for layout in (APP_LAYOUT, PDF_LAYOUT):
+        lines = _legend_lines(radar_spec(q, series, "fr", layout=layout))[name]
+        assert len(lines) > 1  # long enough to wrap
+        assert not any(line.rstrip().endswith(" n") or line.lstrip().startswith("=") for line in lines), lines
+        assert " ".join(" ".join(lines).split()) == name
