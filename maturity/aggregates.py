@@ -175,6 +175,36 @@ SERIES_NOTE_OBSTACLES = {
     "en": " The obstacles table's “{column}” column comes from the same campaign: the estimated share of Walloon "
           "communes citing each obstacle, with its 95\u00a0% margin of uncertainty in brackets.",
 }
+# the same, with the campaign's figures in the sheet's comparisons with the barometer ("Campagne 2026 : 48 % …")
+SERIES_NOTE_FIGURES = {
+    "fr": " Les chiffres « {label} » {where} viennent de la même campagne : des estimations pour toutes les communes "
+          "wallonnes (pour un frein, la part des communes qui le citent), avec entre parenthèses leur marge "
+          "d'incertitude à 95\u00a0%.",
+    "de": " Die Zahlen „{label}“ {where} stammen aus derselben Kampagne: Schätzungen für alle wallonischen "
+          "Gemeinden (für ein Hemmnis der Anteil der Gemeinden, die es nennen), in Klammern die Unsicherheit der "
+          "Schätzung (95\u00a0%).",
+    "en": " The “{label}” figures {where} come from the same campaign: estimates for all Walloon communes (for an "
+          "obstacle, the share of communes citing it), with their 95\u00a0% margin of uncertainty in brackets.",
+}
+SERIES_NOTE_WHERE = {
+    "both": {"fr": "du tableau des freins et des comparaisons avec le baromètre",
+             "de": "in der Tabelle der Hemmnisse und in den Vergleichen mit dem Barometer",
+             "en": "in the obstacles table and in the comparisons with the barometer"},
+    "sentences": {"fr": "des comparaisons avec le baromètre", "de": "in den Vergleichen mit dem Barometer",
+                  "en": "in the comparisons with the barometer"},
+}
+# the obstacles table's campaign column when the sheet has no Walloon line of that campaign to share a source with
+OBSTACLES_SOURCE_TEXT = {
+    "fr": "{title}, publié par {publisher} le {date} ({licence}). La colonne « {column} » du tableau des freins : la "
+          "part estimée des communes wallonnes qui citent chaque frein, avec entre parenthèses sa marge "
+          "d'incertitude à 95\u00a0%.",
+    "de": "{title}, veröffentlicht von {publisher} am {date} ({licence}). Die Spalte „{column}“ der Tabelle der "
+          "Hemmnisse: der geschätzte Anteil der wallonischen Gemeinden, die das Hemmnis nennen, in Klammern die "
+          "Unsicherheit der Schätzung (95\u00a0%).",
+    "en": "{title}, published by {publisher} on {date} ({licence}). The obstacles table's “{column}” column: the "
+          "estimated share of Walloon communes citing each obstacle, with its 95\u00a0% margin of uncertainty in "
+          "brackets.",
+}
 # how the Walloon line was weighted, in the same plain words: by province on every dimension, or not on all
 PLAIN_WEIGHTING = {
     "province": {"fr": " ; pour la Wallonie, chaque province y pèse selon son nombre de communes",
@@ -452,27 +482,38 @@ class CampaignReference:
                                               coverage=self._coverage_words(lang))
 
     def series_note(self, group: str = "wallonia", lang: str = "fr", *, obstacles: str | None = None,
-                    table: bool = True) -> str:
+                    sentences: str | None = None, table: bool = True) -> str:
         """A line's note where there is room for a sentence or two (the radar's tooltip, the sheet's
         sources): the source and what the band means, in plain words; the weighting and the communes
         covered for Wallonia's.
-        ``obstacles``: the header of the obstacles table's column giving this campaign's shares, where that
-        column cites the Walloon line's source too (the Collège's sheet); the note then says what it is.
-        ``table``: whether a scores table gives the Walloon line in numbers with their brackets (the sheet's
-        PDF leaves that column out as its very last resort: the note then speaks of the band alone)."""
+        The Collège's sheet cites the Walloon line's source for this campaign's other figures too, and the
+        note then says what they are: ``obstacles``, the header of the obstacles table's column giving its
+        shares; ``sentences``, the label of its figures in the comparisons with the barometer ("Campagne
+        2026"). ``table``: whether a scores table gives the Walloon line in numbers with their brackets (the
+        sheet's PDF leaves that column out as its very last resort: the note then speaks of the band alone)."""
         lang = _lang(lang)
         walloon = group == "wallonia"
         if not walloon:
             return SERIES_NOTE_PEER_TEXT[lang].format(**self._published_by(lang))
-        brackets = "" if not table else SERIES_NOTE_SCORES_BRACKETS[lang] if obstacles else SERIES_NOTE_BRACKETS[lang]
+        brackets = "" if not table else \
+            SERIES_NOTE_SCORES_BRACKETS[lang] if obstacles or sentences else SERIES_NOTE_BRACKETS[lang]
         note = SERIES_NOTE_TEXT[lang].format(**self._published_by(lang),
                                              weighting=self._weighting_words(lang),
                                              coverage=self._coverage_words(lang), brackets=brackets)
-        return note + (SERIES_NOTE_OBSTACLES[lang].format(column=obstacles) if obstacles else "")
+        if not sentences:
+            return note + (SERIES_NOTE_OBSTACLES[lang].format(column=obstacles) if obstacles else "")
+        where = SERIES_NOTE_WHERE["both" if obstacles else "sentences"][lang]
+        return note + SERIES_NOTE_FIGURES[lang].format(label=sentences, where=where)
 
     def _coverage_words(self, lang: str) -> str:
         text = self.coverage(lang) if self._figures("wallonia") else ""
         return f" {text}" if text else ""
+
+    def obstacles_source(self, column: str, lang: str = "fr") -> str:
+        """The source of the obstacles table's column ``column`` (the campaign's shares) where no Walloon line of
+        this campaign is there to share its source: the publication, and what the column's figures are."""
+        lang = _lang(lang)
+        return OBSTACLES_SOURCE_TEXT[lang].format(**self._published_by(lang), column=column)
 
     def _published_by(self, lang: str) -> dict[str, str]:
         """The fields every source text starts with: title, publisher, date (else the year), licence."""

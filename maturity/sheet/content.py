@@ -551,9 +551,19 @@ class SheetContent:
     untrended: list[tuple[str, int]] = field(default_factory=list)
     sources_before_trends: int | None = None
     trends_hidden: bool = False
-    # the Walloon line's source row when the scores table leaves its column out (:meth:`without_reference_column`):
-    # (its number, its text without "like the figures in brackets in the table"), or None when it never says so
-    reference_source: tuple[int, str] | None = None
+    # an imported campaign's Walloon line: its source row's number, and its text by what the PDF prints of what
+    # it serves, (the scores table's column, the campaign's figures in the sentences) -> text; the PDF's last
+    # resorts leave out the one (:meth:`without_reference_column`) and the other (:meth:`without_trends`)
+    reference_ref: int | None = None
+    reference_sources: dict[tuple[bool, bool], str] = field(default_factory=dict)
+
+    def _reference_row(self, sources: list[SourceRow], table: bool, sentences: bool) -> list[SourceRow]:
+        """``sources`` with the Walloon line's row saying what is printed (the same rows without a campaign)."""
+        from dataclasses import replace
+
+        text = self.reference_sources.get((table, sentences))
+        return sources if text is None else [replace(r, text=text) if r.ref == self.reference_ref else r
+                                             for r in sources]
 
     def without_trends(self) -> SheetContent:
         """The same content without the barometer's earlier editions (2018, 2020) in its sentences, nor
@@ -562,8 +572,8 @@ class SheetContent:
 
         if self.sources_before_trends is None or self.untrended == self.comparisons:
             return self
-        return replace(self, comparisons=self.untrended, sources=self.sources[:self.sources_before_trends],
-                       trends_hidden=True)
+        sources = self._reference_row(self.sources[:self.sources_before_trends], bool(self.comparison_columns), False)
+        return replace(self, comparisons=self.untrended, sources=sources, trends_hidden=True)
 
     @property
     def comparison_columns(self) -> int:
@@ -583,10 +593,7 @@ class SheetContent:
         k = self.comparison_columns
         if not k:
             return self
-        sources = self.sources
-        if self.reference_source is not None:  # its source no longer speaks of the table's brackets
-            ref, text = self.reference_source
-            sources = [replace(row, text=text) if row.ref == ref else row for row in sources]
+        sources = self._reference_row(self.sources, False, not self.trends_hidden)  # no brackets to speak of
         return replace(self, scores=[replace(r, comparisons=()) for r in self.scores],
                        score_headers=self.score_headers[:2] + self.score_headers[2 + k:], sources=sources)
 
@@ -692,6 +699,13 @@ class _Sources:
         self.rows.append(SourceRow(ref, " — ".join(parts[:1]) + (", " + ", ".join(parts[1:]) if parts[1:] else ""),
                                    links[:1]))
         self._index[key] = ref
+        return ref
+
+    def campaign(self, campaign: Any, column: str) -> int:
+        """The row of an imported campaign's obstacles column (``column``: its header), where no Walloon line of
+        that campaign has a row to share."""
+        ref = len(self.rows) + 1
+        self.rows.append(SourceRow(ref, clean_text(campaign.obstacles_source(column, self.lang), MAX_SERIES_NOTE), []))
         return ref
 
     def series(self, s: RadarSeries) -> int:
@@ -896,6 +910,10 @@ def build_content(
     # obstacles beside the barometer: those the barometer quantifies in the table; those the commune
     # cites without a published figure in one sentence below it
     obstacles, without_figure = [], []
+    # the Walloon line is this campaign's (as the app passes them): its source serves the obstacles' column too
+    walloon_campaign = campaign is not None and reference_ref is not None \
+        and reference.note == campaign.series_note("wallonia", lang)
+    campaign_ref = reference_ref if walloon_campaign else None
     rated = False  # a severity "(2/3)" shown: only then does the note explain the brackets
     for question in q.obstacles:
         result = assessment.obstacles.get(question.id)
@@ -917,8 +935,9 @@ def build_content(
         share = ""
         if campaign is not None:  # the campaign's Walloon line is the reference's source, numbered above
             text = campaign.obstacle_text(question.id, lang)
-            at = f" [{reference_ref}]" if reference_ref is not None else ""
-            share = t("campaign_not_published", lang) if text is None else text + at
+            if text is not None and campaign_ref is None:  # no such line: the column's own source
+                campaign_ref = sources.campaign(campaign, t("col_campaign_cites", lang, year=campaign.set.year))
+            share = t("campaign_not_published", lang) if text is None else f"{text} [{campaign_ref}]"
         obstacles.append(ObstacleRow(question.id, label, severity_text, cited, f"{shown} [{ref}]", ref, share))
     # grouped by the commune's answer, the most severe first: "Frein majeur (3/3) : Données, Cybersécurité"
     by_answer: dict[str, list[str]] = {}
@@ -929,16 +948,18 @@ def build_content(
     also_cited = t("also_cited", lang, items=items) if items else ""
     campaign_header = [t("col_campaign_cites", lang, year=campaign.set.year)] if campaign is not None and obstacles \
         else []
-    reference_source = None  # the Walloon line's source row for a PDF that leaves its column out (ref, text)
-    if campaign is not None and reference_ref is not None and reference.note == campaign.series_note("wallonia", lang):
-        # the Walloon line is this campaign's (as the app passes it). Its source serves the obstacles' campaign
-        # column too: the source says so, and which table's brackets its band is; without the scores table's
-        # column (the PDF's very last resort), it speaks of no brackets there
+    reference_sources = {}  # the Walloon line's source row by what the PDF prints of what it serves
+    if walloon_campaign:
+        # its source serves the obstacles' campaign column and the campaign's figures in the sentences too: the
+        # source says so, and which table's brackets its band is; without the scores table's column (the PDF's
+        # very last resort), it speaks of no brackets there, nor of the sentences' figures without them
         column = campaign_header[0] if campaign_header else None
-        sources.rows[reference_ref - 1].text = series_source(reference, campaign.series_note("wallonia", lang,
-                                                                                             obstacles=column))
-        reference_source = (reference_ref, series_source(reference, campaign.series_note(
-            "wallonia", lang, obstacles=column, table=False)))
+        label = t("col_campaign_cites", lang, year=campaign.set.year)
+        in_sentences = compared is not None and any(c.campaign is not None for c, _text, _ref in sentences)
+        reference_sources = {(table, said): series_source(reference, campaign.series_note(
+            "wallonia", lang, obstacles=column, sentences=label if said and in_sentences else None, table=table))
+            for table in (True, False) for said in (True, False)}
+        sources.rows[reference_ref - 1].text = reference_sources[(True, True)]
     # the barometer's earlier editions last: their sources numbered after all others
     untrended = [(clean_text(_numbered(text, ref), 600, one_line=True), ref) for _comp, text, ref in sentences]
     before_trends = len(sources.rows)
@@ -983,7 +1004,8 @@ def build_content(
         next_steps=next_steps,
         comparisons_title=t("comparisons_title", lang), comparisons=comparisons,
         priorities_title=t("priorities_title", lang), priorities_intro=intro, priorities=priorities,
-        shortened=shortened, roadmap=roadmap, reference_source=reference_source, pst=pst, untrended=untrended, sources_before_trends=before_trends,
+        shortened=shortened, roadmap=roadmap, reference_ref=reference_ref if reference_sources else None,
+        reference_sources=reference_sources, pst=pst, untrended=untrended, sources_before_trends=before_trends,
         all_priorities=all_priorities, notes_title=t("notes_title", lang), notes=notes,
         more_notes=more_notes, notes_hidden=len(more_notes),
         topics_title=t("topics_title", lang), topics=topics,

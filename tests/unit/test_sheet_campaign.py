@@ -3,6 +3,7 @@ source, which the scores table's « Wallonie » column and the obstacles table's
 
 from __future__ import annotations
 
+import re
 import tempfile
 from datetime import date
 from functools import cache
@@ -21,7 +22,9 @@ from .test_sheet_page_one import pages_and_text
 DAY = date(2026, 12, 1)
 DEFAULT = load_questionnaire()
 NAMUR = "92094"
-OBSTACLES_TABLE = {"fr": "du tableau des freins", "de": "der Tabelle der Hemmnisse", "en": "The obstacles table's"}
+OBSTACLES_TABLE = {"fr": "du tableau des freins", "de": "der Tabelle der Hemmnisse", "en": "obstacles table"}
+SENTENCES = {"fr": "des comparaisons avec le baromètre", "de": "in den Vergleichen mit dem Barometer",
+             "en": "in the comparisons with the barometer"}
 SCORES_BRACKETS = {"fr": "entre parenthèses du tableau des scores", "de": "in Klammern in der Wertetabelle",
                    "en": "in brackets in the scores table"}
 
@@ -58,6 +61,9 @@ def test_the_walloon_lines_source_says_it_is_the_obstacles_campaign_columns_too(
     source = content.sources[0].text
     assert source.startswith(kwargs["reference"].name)
     assert f"{OBSTACLES_TABLE[lang]}" in source and column in source and SCORES_BRACKETS[lang] in source, source
+    # the campaign's figures in the comparisons with the barometer cite it too ("Campagne 2026 : 48 % …, n = 70 [1]")
+    assert any(column in text and text.endswith("[1].") for text, _ref in content.comparisons)
+    assert SENTENCES[lang] in source
     assert "…" not in source
     # the radar's tooltip in the app has no obstacles column beside it: its note is unchanged
     assert column not in kwargs["reference"].note and SCORES_BRACKETS[lang] not in kwargs["reference"].note
@@ -105,13 +111,20 @@ def test_without_the_walloon_column_the_source_speaks_of_no_brackets_in_the_scor
     bare = content.without_reference_column()
     assert SCORES_BRACKETS[lang] not in bare.sources[0].text and OBSTACLES_TABLE[lang] in bare.sources[0].text
     assert bare.sources[0].text.startswith(kwargs["reference"].name) and bare.sources[1:] == content.sources[1:]
-    assert bare.without_trends().sources[0] == bare.sources[0]
+    # the very last resorts also leave the campaign's figures out of the sentences (with the earlier editions'):
+    # the source no longer speaks of them either
+    assert SENTENCES[lang] in bare.sources[0].text
+    for shorter in (bare.without_trends(), content.without_trends().without_reference_column()):
+        assert SENTENCES[lang] not in shorter.sources[0].text and OBSTACLES_TABLE[lang] in shorter.sources[0].text
+        assert SCORES_BRACKETS[lang] not in shorter.sources[0].text
+    assert SCORES_BRACKETS[lang] in content.without_trends().sources[0].text
     pdf = layout_pdf(DEFAULT, content)
     printed = " ".join(" ".join(pages_and_text(bytes(pdf.output()))[1]).split())
     column = bool(pdf.content.comparison_columns)
     if lang == "de":
         assert not column  # the German sheet needs its very last resort
     assert (SCORES_BRACKETS[lang] in printed) == column and OBSTACLES_TABLE[lang] in printed
+    assert (SENTENCES[lang] in printed) == (not pdf.content.trends_hidden)
     markdown = " ".join(build(DEFAULT, doc, lang, "md", generated=DAY, **kwargs).decode().split())
     assert SCORES_BRACKETS[lang] in markdown
     # the app's words, without an obstacles column: no brackets either once there is no table
@@ -179,3 +192,23 @@ def test_the_markdown_tables_keep_the_no_break_spaces_of_their_figures():
     assert "\u00a0%" in row.campaign and "\u00a0%" in row.barometer
     markdown = build(DEFAULT, doc, "fr", "md", generated=DAY, **kwargs).decode()
     assert f"| {escape(row.barometer)} | {escape(row.campaign)} |" in markdown
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_the_campaigns_obstacles_column_has_a_source_even_without_its_walloon_line(lang):
+    """The obstacles' campaign column cited the Walloon line's source number, and printed none when the sheet had
+    no such line (a campaign without a Walloon figure per dimension: the app passes the campaign and no line).
+    The column then has a source row of its own: the publication and what the column's figures are."""
+    ref = campaign()
+    doc = answers_at_rank(DEFAULT, 1, name="Namur", nis=NAMUR)
+    content = build_content(DEFAULT, doc, lang, generated=DAY, campaign=ref)
+    column = content.obstacle_headers[-1]
+    shares = [o.campaign for o in content.obstacles if o.campaign[:1].isdigit()]
+    assert shares and all(re.search(r" \[\d+\]$", share) for share in shares)
+    number = int(shares[0].rsplit("[", 1)[1].rstrip("]"))
+    assert {int(s.rsplit("[", 1)[1].rstrip("]")) for s in shares} == {number}
+    row = content.sources[number - 1]
+    assert row.ref == number and column in row.text and OBSTACLES_TABLE[lang] in row.text
+    assert row.text.startswith(ref.set.title[lang] if isinstance(ref.set.title, dict) else str(ref.set.title))
+    pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY, campaign=ref))
+    assert pages <= 3 and " ".join(column.split()) in " ".join(text)
