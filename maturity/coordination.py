@@ -82,16 +82,20 @@ def invitation_rows(issued: Any, base_url: str) -> list[dict[str, str]]:
     return rows
 
 
-def invitations_csv(rows: list[dict[str, str]]) -> str:
-    """The mail-merge file (UTF-8, comma-separated, one header line)."""
+def invitations_csv(rows: list[dict[str, str]], *, excel: bool = False) -> str:
+    """The mail-merge file, one header line: UTF-8 and commas (contract §6, the command line's); ``excel``:
+    with a BOM and ``;`` as separator, as Excel opens a double-clicked file in Belgium (the PST table's way):
+    the page's download, opened by a coordinator who is no technician (in commas, every line fell in the
+    first column and « Liège » read « LiÃ¨ge »)."""
     import csv
     import io
 
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(INVITATION_COLUMNS), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(INVITATION_COLUMNS), lineterminator="\n",
+                            delimiter=";" if excel else ",")
     writer.writeheader()
     writer.writerows(rows)
-    return buffer.getvalue()
+    return ("\ufeff" if excel else "") + buffer.getvalue()
 
 
 def import_published(store: Any, text: str, name: str) -> tuple[Any, bool]:

@@ -212,7 +212,7 @@ with invite:
     made = st.session_state.get("_camp_links")
     if made and made[0] == campaign.id:
         st.success(tr("camp_inv_made", lang, n=len(made[1])), icon=":material/check:")
-        st.download_button(tr("camp_inv_download", lang), data=coordination.invitations_csv(made[1]),
+        st.download_button(tr("camp_inv_download", lang), data=coordination.invitations_csv(made[1], excel=True).encode("utf-8"),
                            file_name=f"invitations-{campaign.id}.csv", mime="text/csv", key="camp_inv_dl",
                            on_click="ignore", icon=":material/download:", type="primary")
         st.caption(tr("camp_inv_file_note", lang))
