@@ -97,3 +97,65 @@ def test_the_campaign_page_fits_a_phone(chromium, coordinator_server):
         assert found["page"] <= 0 and not found["wide"], found
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def fresh_campaign_server(tmp_path_factory, chromium):
+    data = tmp_path_factory.mktemp("campaign-invite")
+    opens = date.today() - timedelta(days=1)
+    with Store(data_dir=data) as store:
+        store.create_campaign("wal-new", "Baromètre 2027", "smart-city-wallonie", opens, opens + timedelta(days=60))
+    srv = devserver.start(data, env={"MATURITY_ADMIN_PASSWORD_HASH": hash_password("correct horse battery", n=2**4)})
+    yield srv
+    srv.stop()
+
+
+def test_the_coordinator_invites_by_typing_names_and_a_commune_opens_its_link(chromium, fresh_campaign_server,
+                                                                             tmp_path):
+    """The web path of a campaign's invitations, as a coordinator types it: each name typed and Enter picks
+    that commune only (Streamlit's fuzzy filter and its « Select all » picked the whole province of Namur for
+    « Namur » + Enter, 154 communes after seven names: seen in chromium only), the links come as a file to
+    download, and Eupen's link opens Eupen's questionnaire in German."""
+    import csv
+
+    server = fresh_campaign_server
+    context = chromium.new_context(viewport={"width": 1280, "height": 1000}, locale="fr-BE", accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{server.url}/campagnes")
+        page.wait_for_selector("h1")
+        page.get_by_label("Mot de passe").fill("correct horse battery")
+        page.get_by_role("button", name="Se connecter").click()
+        page.get_by_text("Certaines communes").click()  # the Invitations tab opens first: nobody is invited
+        wait_idle(page, 0.5)
+        picker = page.get_by_role("combobox", name="Communes à inviter")
+        for name in ("Namur", "Liège", "Eupen"):
+            picker.click()
+            picker.fill(name)
+            page.wait_for_timeout(500)
+            page.keyboard.press("Enter")
+            wait_idle(page, 0.5)
+        page.keyboard.press("Escape")
+        chips = page.locator(".st-key-camp_inv_pick_0 .react-aria-ComboBox [data-tag]").evaluate_all(
+            "tags => tags.map(t => t.getAttribute('aria-label'))")
+        assert chips == ["Namur (Namur)", "Liège (Liège)", "Eupen (Liège)"], chips
+        page.get_by_role("button", name="Créer les 3 liens d'invitation").click()
+        wait_idle(page, 1.0)
+        with page.expect_download() as download:
+            page.locator(".st-key-camp_inv_dl button").click()
+        path = tmp_path / "invitations.csv"
+        download.value.save_as(path)
+        rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+        assert sorted(r["commune"] for r in rows) == ["Eupen", "Liège", "Namur"]
+        eupen = next(r["link"] for r in rows if r["commune"] == "Eupen")
+        assert eupen.startswith(f"{server.url}/?t="), eupen  # the address the page was opened at
+        page.goto(eupen)
+        page.wait_for_selector("h1")
+        wait_idle(page, 1.0)
+        assert "Gemeinden" in page.locator("h1").first.inner_text()  # Eupen's space opens in German
+        assert "Eupen" in page.locator("[data-testid='stSidebar']").inner_text()
+        found = page.evaluate(OVERFLOW)
+        assert found["page"] <= 0 and not found["wide"], found
+    finally:
+        context.close()
