@@ -574,10 +574,10 @@ def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str
 
 def campaign_obstacles_note(campaign: Any, lang: str) -> str:
     """Under the obstacles table: where the campaign's column comes from and what its brackets mean."""
-    note = tr("campaign_obstacles_note", lang, title=escape_markdown(campaign.title(lang)),
-              n=format_number(campaign.n, lang), N=format_number(campaign.N, lang))
     covered = campaign.coverage(lang)  # no commune of a province answered: not "for all communes"
-    return f"{note} {covered}" if covered else note
+    return tr("campaign_obstacles_note_without" if covered else "campaign_obstacles_note", lang,
+              title=escape_markdown(campaign.title(lang)), n=format_number(campaign.n, lang),
+              N=format_number(campaign.N, lang), coverage=covered)
 
 
 def obstacle_cites(q: Questionnaire, sets: list[Any] | None, lang: str) -> list[str]:

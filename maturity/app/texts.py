@@ -704,6 +704,14 @@ TEXTS: dict[str, dict[str, str]] = {
               "Gemeinden; in Klammern die Unsicherheit der Schätzung (95\u00a0%).",
         "en": "The campaign's column: {title}, an estimate for all communes from the {n} responding communes of "
               "{N}; in brackets, the 95\u00a0% margin of uncertainty."},
+    # a province where no commune answered: the estimate is not for all communes, the sentence after says which
+    "campaign_obstacles_note_without": {
+        "fr": "Colonne de la campagne : {title}, estimation à partir des {n} communes répondantes sur {N} ; entre "
+              "parenthèses, la marge d'incertitude à 95\u00a0%. {coverage}",
+        "de": "Spalte der Kampagne: {title}, Schätzung aus den {n} antwortenden von {N} Gemeinden; in Klammern die "
+              "Unsicherheit der Schätzung (95\u00a0%). {coverage}",
+        "en": "The campaign's column: {title}, an estimate from the {n} responding communes of {N}; in brackets, the "
+              "95\u00a0% margin of uncertainty. {coverage}"},
     "barometer_rank": FIGURE_WORDS["obstacle_rank"],  # the core's (maturity.labels), as the sheet says
     "kind_commune": {"fr": "vos réponses", "de": "Ihre Antworten", "en": "your answers"},
     "kind_campaign": {

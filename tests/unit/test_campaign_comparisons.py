@@ -84,3 +84,19 @@ def test_the_sheets_sentences_give_the_campaigns_estimate_with_its_source(ref):
     # without a campaign: the sheet's sentences as before
     plain = build_content(DEFAULT, doc, "fr", generated=DAY)
     assert not any("Campagne" in s for s, _ref in plain.comparisons)
+
+
+def test_the_obstacles_campaign_note_says_which_communes_when_a_province_had_no_respondent(ref):
+    """With no respondent in Luxembourg the note under the obstacles table said « estimation pour toutes les
+    communes » beside figures covering 218 of them."""
+    report = _report(DEFAULT, {"20002": 6, "50000": 20, "60000": 25, "90000": 12})
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = publish.publish(report, Path(tmp), questionnaire=DEFAULT, publisher="SPW", url="https://example.org",
+                                published_on=date(2026, 7, 15))
+        without = aggregates.read_aggregates(paths[0].read_text(encoding="utf-8"), paths[0].name)
+    for lang, everywhere, covered in (("fr", "pour toutes les communes", "portent sur les 218 communes"),
+                                      ("de", "für alle Gemeinden", "gelten für die 218 Gemeinden"),
+                                      ("en", "for all communes", "cover the 218 communes")):
+        note = logic.campaign_obstacles_note(without, lang)
+        assert everywhere not in note and covered in note, note
+        assert everywhere in logic.campaign_obstacles_note(ref, lang)  # every province answered: as before
