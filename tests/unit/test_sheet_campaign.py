@@ -10,12 +10,15 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from maturity import aggregates, publish
 from maturity.app import logic
 from maturity.questionnaire import load_questionnaire
 from maturity.sheet import build, build_content
 
+from ..strategies import answer_sets
 from .sheet_helpers import answers_at_rank
 from .test_sheet_page_one import pages_and_text
 
@@ -212,3 +215,17 @@ def test_the_campaigns_obstacles_column_has_a_source_even_without_its_walloon_li
     assert row.text.startswith(ref.set.title[lang] if isinstance(ref.set.title, dict) else str(ref.set.title))
     pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY, campaign=ref))
     assert pages <= 3 and " ".join(column.split()) in " ".join(text)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(answers=answer_sets(DEFAULT), notes=st.dictionaries(st.sampled_from(sorted(DEFAULT.question_index)),
+                                                           st.text(max_size=450), max_size=8),
+       lang=st.sampled_from(["fr", "de", "en"]), nis=st.sampled_from([NAMUR, "63023", "55050"]))
+def test_any_answers_file_with_an_imported_campaign_gives_at_most_three_pages(answers, notes, lang, nis):
+    """Any answers file with what the app passes once a campaign is imported: its Walloon line, the commune's
+    province line where published, the obstacles' campaign column and the sentences' campaign figures."""
+    from maturity.answers import AnswersFile
+
+    doc = AnswersFile(DEFAULT.id, DEFAULT.version, commune={"nis_code": nis}, answers=answers, notes=notes)
+    pages, _text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY, **app_kwargs(lang, nis)))
+    assert pages <= 3
