@@ -282,10 +282,10 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
     width = pdf.w - pdf.l_margin - pdf.r_margin
 
     def para(text: str, size: float = 9.5, style: str = "", color: tuple[int, int, int] = ink,
-             space: float = 1.5) -> None:
+             space: float = 1.5, align: str = "J") -> None:
         pdf.set_font(FAMILY, style, size)
         pdf.set_text_color(*color)
-        pdf.multi_cell(width, size * 0.48, drawable(text, style))
+        pdf.multi_cell(width, size * 0.48, drawable(text, style), align=align)
         pdf.ln(space)
 
     def heading(text: str, keep: float = 40) -> None:
@@ -450,6 +450,7 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
     para(t["caveat"], 9, "I")
     if reference is not None:
         sources = [s for s in reference.set.sources if s.id == "campaign"]
+        # flush left: justified, a line ending before a long address spread its few words across the page
         para(" · ".join(f"{s.label} — {s.url}" for s in sources) + f" · {LICENCE} ({aggregates.LICENCE_URL})",
-             8, "", muted)
+             8, "", muted, align="L")
     return bytes(pdf.output())

@@ -292,3 +292,21 @@ def test_no_province_published_is_said_in_a_sentence_not_six_grey_maps(default_q
 
     images = sum(len(page.images) for page in PdfReader(str(paths[2])).pages)
     assert images == 2, images  # the radar and the distributions; no map
+
+
+def test_the_reports_source_line_is_not_spread_across_the_page(default_questionnaire, tmp_path):
+    """Justified, the source line under the method ended before its long address and spread its few words
+    over the page (« SPW      –     Baromètre    Smart      City »: fresh-eyes trial 7)."""
+    import subprocess
+
+    report = _report(default_questionnaire, {"50000": 20, "60000": 25})
+    publisher = "Service public de Wallonie — SPW Intérieur et Action sociale"
+    paths = publish.publish(report, tmp_path, questionnaire=default_questionnaire, publisher=publisher,
+                            url="https://www.wallonie.be/smart-city/campagne-2027", published_on=date(2026, 7, 15))
+    text = subprocess.run(["pdftotext", "-layout", str(paths[2]), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    lines = text.splitlines()
+    start = max(i for i, line in enumerate(lines) if re.search(r"Service\s+public\s+de\s+Wallonie", line))
+    source = [line.strip() for line in lines[start:start + 3] if line.strip() and "Page" not in line]
+    assert source and "smart-city/campagne-2027" in " ".join(source), source  # the line under the method
+    assert not any(re.search(r"\S {3,}\S", line) for line in source), source
