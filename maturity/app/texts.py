@@ -1309,6 +1309,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Adresse de cet outil (le début de chaque lien)", "de": "Adresse dieses Werkzeugs (der Anfang jedes Links)",
         "en": "Address of this tool (the start of each link)",
     },
+    "camp_inv_local": {
+        "fr": "Cette adresse ne s'ouvre que sur cet ordinateur ou son réseau : les communes ne pourraient pas ouvrir "
+        "leurs liens. Indiquez l'adresse publique de l'outil (https://…), celle que les communes ouvrent.",
+        "de": "Diese Adresse öffnet sich nur auf diesem Computer oder in seinem Netz: Die Gemeinden könnten ihre "
+        "Links nicht öffnen. Geben Sie die öffentliche Adresse des Werkzeugs an (https://…), die die Gemeinden öffnen.",
+        "en": "This address opens only on this computer or its network: the communes could not open their links. "
+        "Give the tool's public address (https://…), the one the communes open.",
+    },
     "camp_inv_which": {"fr": "Qui inviter ?", "de": "Wen einladen?", "en": "Whom to invite?"},
     "camp_inv_all": {
         "fr": "Toutes les communes pas encore invitées ({n})", "de": "Alle noch nicht eingeladenen Gemeinden ({n})",

@@ -190,6 +190,25 @@ def test_the_links_table_names_provinces_in_the_pages_language():
     assert coordinator.commune_label("63023", "de") == "Eupen (Lüttich)"
 
 
+def test_a_local_address_is_flagged_before_links_are_made(admin, store, monkeypatch):
+    """The page's own address prefills the links: opened as http://127.0.0.1:8771 (or an intranet name), the
+    trial's 261 links all pointed at the coordinator's own computer, without a word (fresh-eyes trial 7)."""
+    from maturity.app.coordinator import local_address
+
+    assert local_address("http://127.0.0.1:8771") and local_address("http://localhost:8501/")
+    assert local_address("http://10.1.2.3") and local_address("http://intranet:8501")
+    assert not local_address("https://smartcity.wallonie.be") and not local_address("https://193.191.245.10")
+    monkeypatch.setenv("MATURITY_PUBLIC_URL", "http://localhost:8501")
+    store.create_campaign("wal-test", "Baromètre test", "mini", OPENS, CLOSES)
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+    assert any("ne s'ouvre que sur cet ordinateur" in w.value for w in at.warning)
+    at.text_input(key="camp_inv_base").input("https://smartcity.example.be").run()
+    assert not any("ne s'ouvre que sur cet ordinateur" in w.value for w in at.warning)
+
+
 def test_invitation_links_need_the_tools_address(admin, store, monkeypatch):
     monkeypatch.delenv("MATURITY_PUBLIC_URL", raising=False)
     store.create_campaign("wal-test", "Baromètre test", "mini", OPENS, CLOSES)
