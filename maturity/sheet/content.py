@@ -551,19 +551,10 @@ class SheetContent:
     untrended: list[tuple[str, int]] = field(default_factory=list)
     sources_before_trends: int | None = None
     trends_hidden: bool = False
-    # an imported campaign's Walloon line: its source row's number, and its text by what the PDF prints of what
-    # it serves, (the scores table's column, the campaign's figures in the sentences) -> text; the PDF's last
-    # resorts leave out the one (:meth:`without_reference_column`) and the other (:meth:`without_trends`)
+    # an imported campaign's Walloon line: its source row's number, and its text by whether the scores table has
+    # the line's column (the PDF's very last resort leaves it out: :meth:`without_reference_column`)
     reference_ref: int | None = None
-    reference_sources: dict[tuple[bool, bool], str] = field(default_factory=dict)
-
-    def _reference_row(self, sources: list[SourceRow], table: bool, sentences: bool) -> list[SourceRow]:
-        """``sources`` with the Walloon line's row saying what is printed (the same rows without a campaign)."""
-        from dataclasses import replace
-
-        text = self.reference_sources.get((table, sentences))
-        return sources if text is None else [replace(r, text=text) if r.ref == self.reference_ref else r
-                                             for r in sources]
+    reference_sources: dict[bool, str] = field(default_factory=dict)
 
     def without_trends(self) -> SheetContent:
         """The same content without the barometer's earlier editions (2018, 2020) in its sentences, nor
@@ -572,8 +563,8 @@ class SheetContent:
 
         if self.sources_before_trends is None or self.untrended == self.comparisons:
             return self
-        sources = self._reference_row(self.sources[:self.sources_before_trends], bool(self.comparison_columns), False)
-        return replace(self, comparisons=self.untrended, sources=sources, trends_hidden=True)
+        return replace(self, comparisons=self.untrended, sources=self.sources[:self.sources_before_trends],
+                       trends_hidden=True)
 
     @property
     def comparison_columns(self) -> int:
@@ -593,7 +584,9 @@ class SheetContent:
         k = self.comparison_columns
         if not k:
             return self
-        sources = self._reference_row(self.sources, False, not self.trends_hidden)  # no brackets to speak of
+        text = self.reference_sources.get(False)  # the Walloon line's source then speaks of no brackets
+        sources = self.sources if text is None else [replace(r, text=text) if r.ref == self.reference_ref else r
+                                                     for r in self.sources]
         return replace(self, scores=[replace(r, comparisons=()) for r in self.scores],
                        score_headers=self.score_headers[:2] + self.score_headers[2 + k:], sources=sources)
 
@@ -952,18 +945,21 @@ def build_content(
     if walloon_campaign:
         # its source serves the obstacles' campaign column and the campaign's figures in the sentences too: the
         # source says so, and which table's brackets its band is; without the scores table's column (the PDF's
-        # very last resort), it speaks of no brackets there, nor of the sentences' figures without them
+        # very last resort), it speaks of no brackets there
         column = campaign_header[0] if campaign_header else None
         label = t("col_campaign_cites", lang, year=campaign.set.year)
         in_sentences = compared is not None and any(c.campaign is not None for c, _text, _ref in sentences)
-        reference_sources = {(table, said): series_source(reference, campaign.series_note(
-            "wallonia", lang, obstacles=column, sentences=label if said and in_sentences else None, table=table))
-            for table in (True, False) for said in (True, False)}
-        sources.rows[reference_ref - 1].text = reference_sources[(True, True)]
-    # the barometer's earlier editions last: their sources numbered after all others
-    untrended = [(clean_text(_numbered(text, ref), 600, one_line=True), ref) for _comp, text, ref in sentences]
+        reference_sources = {table: series_source(reference, campaign.series_note(
+            "wallonia", lang, obstacles=column, sentences=label if in_sentences else None, table=table))
+            for table in (True, False)}
+        sources.rows[reference_ref - 1].text = reference_sources[True]
+    # the barometer's earlier editions last: their sources numbered after all others. Without them (the PDF's
+    # very last resort) a sentence keeps the campaign's figure, this year's, numbered before
+    campaign_mark = f" [{reference_ref}]" if compared is not None else ""
+    untrended = [(clean_text(" ".join(part for part in (_numbered(text, ref), comp.campaign_text(campaign_mark)) if part),
+                             600, one_line=True), ref) for comp, text, ref in sentences]
     before_trends = len(sources.rows)
-    comparisons = _with_trends(sentences, sources, f" [{reference_ref}]" if compared is not None else "")
+    comparisons = _with_trends(sentences, sources, campaign_mark)
 
     # priorities: the sheet's selection (select(..., limit) spreads it over dimensions and cited
     # obstacles), also for 6 and 7 in case the PDF must shorten it; every match for the PST table
