@@ -600,16 +600,17 @@ class Comparison:
         return self.figure.source
 
 
+# "n = 63" joined by no-break spaces: a phone's column broke it as "n =" / "63."
 _CAMPAIGN_SENTENCE = {
-    "fr": "Campagne {year} : {value}, n = {n}{mark}.",
-    "de": "Kampagne {year}: {value}, n = {n}{mark}.",
-    "en": "{year} campaign: {value}, n = {n}{mark}.",
+    "fr": "Campagne {year} : {value}, n\u00a0=\u00a0{n}{mark}.",
+    "de": "Kampagne {year}: {value}, n\u00a0=\u00a0{n}{mark}.",
+    "en": "{year} campaign: {value}, n\u00a0=\u00a0{n}{mark}.",
 }
 # an obstacle the barometer ranked (no share published): the campaign's share says what it counts
 _CAMPAIGN_CITED = {
-    "fr": "Campagne {year} : {value} des communes le citent, n = {n}{mark}.",
-    "de": "Kampagne {year}: {value} der Gemeinden nennen es, n = {n}{mark}.",
-    "en": "{year} campaign: {value} of communes cite it, n = {n}{mark}.",
+    "fr": "Campagne {year} : {value} des communes le citent, n\u00a0=\u00a0{n}{mark}.",
+    "de": "Kampagne {year}: {value} der Gemeinden nennen es, n\u00a0=\u00a0{n}{mark}.",
+    "en": "{year} campaign: {value} of communes cite it, n\u00a0=\u00a0{n}{mark}.",
 }
 
 

@@ -646,7 +646,7 @@ def test_an_imported_campaign_gives_its_estimate_beside_the_barometers(sets, que
     assert said["progress_self_rated"].endswith(progress)
     assert "n = 40" not in said["obstacle_budget"] and found["obstacle_budget"].campaign is None
     # a source number after the campaign's figure (the sheet's), and nothing without a campaign
-    assert found["approach_started"].with_trend(campaign_mark=" [1]").endswith("n = 61 [1].")
+    assert found["approach_started"].with_trend(campaign_mark=" [1]").endswith("n\u00a0=\u00a061 [1].")  # kept whole
     plain = _by_figure(comparisons(questionnaire, ANSWERS, assessment, sets, lang))
     assert all(c.campaign is None for c in plain.values())
     assert not any(("2026" in c.with_trend()) for c in plain.values())

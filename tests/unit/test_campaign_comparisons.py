@@ -40,7 +40,7 @@ def _expected(ref, figure_id, lang="fr"):
     fig = ref.item(figure_id)
     from maturity.display import format_estimate
 
-    return f"Campagne 2026 : {format_estimate(fig.value, (fig.ci_low, fig.ci_high), lang, percent=True)}, n = {fig.n}"
+    return f"Campagne 2026 : {format_estimate(fig.value, (fig.ci_low, fig.ci_high), lang, percent=True)}, n\u00a0=\u00a0{fig.n}"
 
 
 def test_the_results_page_sentences_give_the_campaigns_estimate(ref):
