@@ -120,7 +120,21 @@ def status_map(status: dict[str, Any], campaign: Any, lang: str) -> dict[str, An
     coloured by its state: the core's Vega-Lite spec (a geoshape from data/belgium.topojson)."""
     from maturity.maps import commune_status_map_spec
 
-    return commune_status_map_spec(status["communes"], lang, when=campaign.opens)
+    spec = commune_status_map_spec(status["communes"], lang, when=campaign.opens)
+    # a commune not invited was drawn « pas commencé » (the core's default): with 4 communes invited, the map
+    # showed 261 communes waiting beside « Communes invitées 4 » (trial 7); it gets its own, lighter state
+    outside = [g for g in spec["data"]["values"]["objects"]["communes"]["geometries"]
+               if g["properties"]["nis"] not in status["communes"]]
+    if outside:
+        label = tr("camp_map_not_invited", lang)
+        for geometry in outside:
+            geometry["properties"]["state"] = label
+        scale = spec["encoding"]["color"]["scale"]
+        scale["domain"], scale["range"] = [*scale["domain"], label], [*scale["range"], NOT_INVITED]
+    return spec
+
+
+NOT_INVITED = "#F4F5F7"  # lighter than « pas commencé » (#D9DDE3), on the white page
 
 
 def report_rows(report: dict[str, Any], questionnaire: Any, lang: str) -> list[dict[str, str]]:

@@ -1414,6 +1414,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Each invited commune by its state. Bastogne and Bertogne, merged on 2 December 2024, are drawn as "
         "one commune for a campaign opened since. The same counts are in the tables below.",
     },
+    "camp_map_not_invited": {"fr": "pas invitée", "de": "nicht eingeladen", "en": "not invited"},
     "camp_map_title": {
         "fr": "État des réponses par commune", "de": "Stand der Antworten je Gemeinde",
         "en": "Responses by commune",

@@ -209,6 +209,19 @@ def test_a_local_address_is_flagged_before_links_are_made(admin, store, monkeypa
     assert not any("ne s'ouvre que sur cet ordinateur" in w.value for w in at.warning)
 
 
+def test_the_map_tells_communes_not_invited_from_those_not_started(admin, store):
+    store.create_campaign("wal-test", "Baromètre test", "mini", OPENS, CLOSES)
+    store.invite("wal-test", [Invitee("63023", "Eupen", "de"), Invitee("92094", "Namur")], "1.0")
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    states = [g["properties"]["state"] for g in spec["data"]["values"]["objects"]["communes"]["geometries"]]
+    assert states.count("pas commencé") == 2 and states.count("pas invitée") == 259, set(states)
+    assert spec["encoding"]["color"]["scale"]["domain"][-1] == "pas invitée"
+
+
 def test_invitation_links_need_the_tools_address(admin, store, monkeypatch):
     monkeypatch.delenv("MATURITY_PUBLIC_URL", raising=False)
     store.create_campaign("wal-test", "Baromètre test", "mini", OPENS, CLOSES)
