@@ -286,8 +286,8 @@ TEXTS: dict[str, dict[str, str]] = {
     # the roadmap (issue 14): the commune's targets, then its actions by year
     "roadmap_title": {"fr": "Objectifs et feuille de route", "de": "Ziele und Fahrplan",
                       "en": "Targets and roadmap"},
-    "roadmap_headers": {"fr": "Dimension|Score|Niveau visé|D'ici|Écart", "de": "Dimension|Wert|Zielstufe|Bis|Abstand",
-                        "en": "Dimension|Score|Target level|By|Gap"},
+    "roadmap_headers": {"fr": "Dimension|Score|Niveau visé|Échéance|Écart", "de": "Dimension|Wert|Zielstufe|Zieljahr|Abstand",
+                        "en": "Dimension|Score|Target level|Target year|Gap"},
     "roadmap_no_owner": {"fr": "responsable à désigner", "de": "Verantwortliche noch offen", "en": "owner to be named"},
     "roadmap_pst_title": {"fr": "Pour le PST", "de": "Für das PST", "en": "For the PST"},
     "roadmap_pst_help": {

@@ -74,7 +74,7 @@ def test_the_pdf_shows_a_long_roadmap_in_part_and_says_where_the_rest_is():
                     or "6 objectifs et 30 actions, dans la version modifiable (DOCX)" in text)
     md = build(Q, doc, "fr", "md", generated=DAY).decode()
     assert md.count("- Une action de la feuille de route") == 30  # the editable versions carry it all
-    assert "| Dimension | Score | Niveau visé | D'ici | Écart |" in md
+    assert "| Dimension | Score | Niveau visé | Échéance | Écart |" in md
 
 
 def test_a_short_roadmap_is_on_the_pdf():
