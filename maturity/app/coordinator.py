@@ -230,13 +230,15 @@ def commune_label(nis_code: str, lang: str) -> str:
     return f"{commune.display_name} ({commune.province_name(lang)})"
 
 
-def link_rows(rows: list[dict[str, str]], lang: str) -> list[dict[str, str]]:
-    """The links just made, for the page's table (commune, province, link; the file keeps its own heads)."""
+def links_text(rows: list[dict[str, str]], lang: str) -> str:
+    """The links just made as lines to copy, "Eupen (Lüttich) : https://…" (the province in the page's
+    language; the file keeps its own, French). Text, not links: in a table each was a link, and a click to
+    try one left the page, where links are shown once, for the commune's own space (trial 7)."""
     from maturity.communes import get
 
-    def province(row: dict[str, str]) -> str:  # the page's language (the file's is French): "Lüttich"
+    def province(row: dict[str, str]) -> str:
         commune = get(row["nis_code"])
         return commune.province_name(lang) if commune else row["province"]
 
-    return [{tr("col_commune", lang): r["commune"], tr("col_province", lang): province(r),
-             tr("col_link", lang): r["link"]} for r in rows]
+    colon = " : " if lang == "fr" else ": "
+    return "\n".join(f"{r['commune']} ({province(r)}){colon}{r['link']}" for r in rows)

@@ -1362,11 +1362,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Invitation links (CSV, for a mail merge)",
     },
     "camp_inv_file_note": {
-        "fr": "Le fichier a une ligne par commune : code INS, commune, province, lien.",
-        "de": "Die Datei hat eine Zeile je Gemeinde: NIS-Code, Gemeinde, Provinz, Link.",
-        "en": "The file has one line per commune: NIS code, commune, province, link.",
+        "fr": "Le fichier a une ligne par commune : code INS, commune, province, lien. Ci-dessous, les mêmes liens "
+        "à copier (bouton en haut à droite du cadre) ; n'en ouvrez pas un ici : il ouvre le questionnaire de la "
+        "commune, et ce qui y serait répondu compterait pour elle.",
+        "de": "Die Datei hat eine Zeile je Gemeinde: NIS-Code, Gemeinde, Provinz, Link. Unten dieselben Links zum "
+        "Kopieren (Schaltfläche oben rechts im Rahmen); öffnen Sie keinen hier: Er öffnet den Fragebogen der "
+        "Gemeinde, und was dort beantwortet würde, zählte für sie.",
+        "en": "The file has one line per commune: NIS code, commune, province, link. Below, the same links to copy "
+        "(button at the frame's top right); do not open one here: it opens the commune's questionnaire, and what "
+        "would be answered there would count for it.",
     },
-    "col_link": {"fr": "Lien", "de": "Link", "en": "Link"},
     "camp_reissue_header": {
         "fr": "Une commune a perdu son lien ?", "de": "Eine Gemeinde hat ihren Link verloren?",
         "en": "A commune lost its link?",

@@ -219,7 +219,7 @@ with invite:
                            on_click="ignore", icon=":material/download:", type="primary")
         st.caption(tr("camp_inv_file_note", lang))
         if len(made[1]) <= 20:
-            fitting_table(coordinator.link_rows(made[1], lang), "links", 640, lang)
+            st.code(coordinator.links_text(made[1], lang), language=None, wrap_lines=True)
     if live and not closed:
         with st.expander(tr("camp_reissue_header", lang)):
             st.markdown(tr("camp_reissue_help", lang))
