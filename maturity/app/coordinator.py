@@ -23,12 +23,15 @@ def secret_hash() -> str | None:
         return None
 
 
-def require_admin(lang: str) -> None:
-    """Stop the page unless this session has logged in as the coordinator; draw the login form."""
+def require_admin(lang: str, intro: str | None = None) -> None:
+    """Stop the page unless this session has logged in as the coordinator; draw the login form, under the
+    text ``intro`` when given (whom the page is for)."""
     stored = admin.configured_hash(secret_hash())
     if not stored:
         st.info(tr("admin_not_configured", lang))
         st.stop()
+    if intro and not st.session_state.get("admin_ok"):
+        st.markdown(tr(intro, lang))
     if st.session_state.get("admin_ok"):
         if st.button(tr("admin_logout", lang), key="admin_logout"):
             st.session_state.pop("admin_ok", None)

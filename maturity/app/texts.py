@@ -1243,6 +1243,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Run a Walloon campaign: invite the communes, follow who started and who answered, read the "
         "estimates with their interval, then publish the figures.",
     },
+    "camp_login_intro": {
+        "fr": "Cette page sert à la coordination régionale des campagnes (inviter les communes, suivre leurs "
+        "réponses, publier les chiffres wallons). Une commune n'a rien à y faire : son bilan commence à "
+        "l'[accueil](/).",
+        "de": "Diese Seite dient der regionalen Koordination der Kampagnen (Gemeinden einladen, ihre Antworten "
+        "verfolgen, die wallonischen Zahlen veröffentlichen). Eine Gemeinde braucht sie nicht: Ihre Bewertung "
+        "beginnt auf der [Startseite](/?lang=de).",
+        "en": "This page is for the regional coordination of campaigns (inviting the communes, following their "
+        "responses, publishing the Walloon figures). A commune has nothing to do here: its assessment starts on "
+        "the [home page](/?lang=en).",
+    },
     "camp_none": {
         "fr": "Aucune campagne pour l'instant. Créez-en une ci-dessous.",
         "de": "Noch keine Kampagne. Legen Sie unten eine an.",

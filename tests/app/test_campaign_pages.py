@@ -55,6 +55,17 @@ def test_the_campaigns_page_is_closed_without_the_admin_password(mini):
     assert any("admin" in i.value.lower() or "administr" in i.value.lower() for i in at.info)
 
 
+def test_the_login_says_whom_the_campaigns_page_is_for(admin):
+    """A commune that landed on /campagnes read « Mot de passe » and nothing else (fresh-eyes trial 7)."""
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    assert any("coordination régionale" in m.value and "Une commune n'a rien à y faire" in m.value
+               for m in at.markdown)
+    login(at)
+    assert not any("Une commune n'a rien à y faire" in m.value for m in at.markdown)
+
+
 def test_the_coordinator_creates_a_campaign(admin, store):
     at = new_app()
     at.run()

@@ -15,7 +15,7 @@ from maturity.errors import InvalidInput
 
 lang = session.lang()
 st.title(tr("camp_title", lang))
-coordinator.require_admin(lang)
+coordinator.require_admin(lang, intro="camp_login_intro")  # a commune landing here reads whom it is for
 
 store = session.store()
 if store is None:
