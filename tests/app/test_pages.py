@@ -439,3 +439,22 @@ def test_the_resume_link_brings_the_holder_back_to_the_part_where_they_stopped(m
     third.run()
     goto(third, "questionnaire")
     assert third.session_state["step"] == 0
+
+
+def test_a_german_submission_date_in_the_history_is_not_read_as_a_numbered_list(mini, store):
+    """« 27. November 2026 — Gesamtreife … » after the list's bullet was Markdown's numbered list starting at 27
+    (fresh-eyes trial 7, results page in German)."""
+    from datetime import datetime
+
+    from maturity.display import format_date
+
+    at = started()
+    at.radio(key="ans_a1").set_value("full").run()
+    at.sidebar.radio(key="_lang_choice").set_value("de").run()
+    goto(at, "resultats")
+    at.button(key="submit").click().run()
+    when = format_date(datetime.now().astimezone(), "de")
+    rows = [m.value for m in at.markdown if "Gesamtreife" in m.value]
+    assert rows and all(r.startswith("- ") and "Gesamtreife" in r for r in rows), rows
+    day, _, rest = when.partition(". ")
+    assert rows[0].startswith(f"- {day}\\. {rest} — "), (rows[0], when)

@@ -118,9 +118,11 @@ def submit_box() -> None:
         st.subheader(tr("history_header", lang))
         for snap in reversed(history):
             overall = (snap.assessment or {}).get("overall")
-            st.markdown("- " + tr("history_row", lang, date=format_date(snap.submitted_at, lang),
-                                  overall=format_number(overall, lang),
-                                  shared=tr("history_shared", lang) if snap.pool_opt_in else ""))
+            # escaped: a German date opens the line with a number and a full stop ("27. November 2026"), which
+            # Markdown read as a numbered list starting at 27 inside the bullet
+            st.markdown("- " + logic.escape_markdown(tr(
+                "history_row", lang, date=format_date(snap.submitted_at, lang), overall=format_number(overall, lang),
+                shared=tr("history_shared", lang) if snap.pool_opt_in else "")))
 
 
 if store is not None:
