@@ -112,6 +112,33 @@ COVERAGE_TEXT = {
            "No commune of the provinces of {names} answered: Wallonia's figures cover the {N} communes of the "
            "other provinces."),
 }
+# a population class's line when no commune of a province answered: its respondents come from the other provinces
+# and speak for the class's communes there only (maturity.campaign: the class's N without that province)
+CLASS_WITHOUT = {
+    "fr": ("{group} hors province de {names}", "{group} hors provinces de {names}"),
+    "de": ("{group}, ohne die Provinz {names}", "{group}, ohne die Provinzen {names}"),
+    "en": ("{group} outside the province of {names}", "{group} outside the provinces of {names}"),
+}
+CLASS_COVERAGE_TEXT = {
+    "fr": (" Aucune commune de la province de {names} n'a répondu : ces chiffres portent sur les {N} communes de "
+           "cette taille des autres provinces.",
+           " Aucune commune des provinces de {names} n'a répondu : ces chiffres portent sur les {N} communes de "
+           "cette taille des autres provinces."),
+    "de": (" Aus der Provinz {names} hat keine Gemeinde geantwortet: Diese Zahlen gelten für die {N} Gemeinden "
+           "dieser Größe in den anderen Provinzen.",
+           " Aus den Provinzen {names} hat keine Gemeinde geantwortet: Diese Zahlen gelten für die {N} Gemeinden "
+           "dieser Größe in den anderen Provinzen."),
+    "en": (" No commune of the province of {names} answered: these figures cover the {N} communes of this size in "
+           "the other provinces.",
+           " No commune of the provinces of {names} answered: these figures cover the {N} communes of this size in "
+           "the other provinces."),
+}
+# after the Walloon sentence (COVERAGE_TEXT), where the figures by size of commune are shown too
+CLASSES_COVERAGE_TEXT = {
+    "fr": "Les chiffres par taille de commune, eux aussi, ne portent que sur les communes des autres provinces.",
+    "de": "Auch die Zahlen nach Gemeindegröße gelten nur für die Gemeinden der anderen Provinzen.",
+    "en": "The figures by size of commune, too, cover only the communes of the other provinces.",
+}
 
 # the same source for a commune's official, in plain words: what the band means, no formula (the method,
 # with its formula, is published with the figures and in docs/benchmarks.md)
@@ -148,13 +175,13 @@ SERIES_NOTE_TEXT = {
 # a peer group's line (the commune's province, its population class): the radar draws no band around it, where
 # three overlapping bands hid the Walloon one the notes speak of; its interval is in the app's tables
 SERIES_NOTE_PEER_TEXT = {
-    "fr": "{title}, publié par {publisher} le {date} ({licence}). Moyenne des communes du groupe qui ont répondu. "
+    "fr": "{title}, publié par {publisher} le {date} ({licence}). Moyenne des communes du groupe qui ont répondu.{coverage} "
           "Sa marge d'incertitude à 95\u00a0% n'est pas tracée, pour que le radar reste lisible : elle figure dans "
           "l'outil, entre parenthèses, sur les pages « Résultats » et « Wallonie ».",
     "de": "{title}, veröffentlicht von {publisher} am {date} ({licence}). Mittelwert der Gemeinden der Gruppe, die "
-          "geantwortet haben. Ihre Unsicherheit (95\u00a0%) ist nicht eingezeichnet, damit das Netzdiagramm lesbar "
+          "geantwortet haben.{coverage} Ihre Unsicherheit (95\u00a0%) ist nicht eingezeichnet, damit das Netzdiagramm lesbar "
           "bleibt: Sie steht im Werkzeug in Klammern, auf den Seiten „Ergebnisse“ und „Wallonie“.",
-    "en": "{title}, published by {publisher} on {date} ({licence}). Average of the group's communes that answered. "
+    "en": "{title}, published by {publisher} on {date} ({licence}). Average of the group's communes that answered.{coverage} "
           "Its 95\u00a0% margin of uncertainty is not drawn, to keep the radar readable: it is in the tool, in "
           "brackets, on the “Results” and “Wallonia” pages.",
 }
@@ -304,8 +331,11 @@ def aggregates_set(report: Mapping[str, Any], *, publisher: str, url: str, publi
             where = {lang: _GROUP[kind][lang].format(name=_text(group_label, lang)) for lang in LANGS}
             for dim, entry in group.get("dimensions", {}).items():
                 if _published(entry, min_n):
-                    figures.append(_dimension_figure(f"{kind}.{key}.{dim}", dim_label(dim, where), entry,
-                                                     int(group.get("N") or 0), f"{kind}:{key}", dim))
+                    fig = _dimension_figure(f"{kind}.{key}.{dim}", dim_label(dim, where), entry,
+                                            int(group.get("N") or 0), f"{kind}:{key}", dim)
+                    if group.get("excluded_provinces"):  # a population class: its communes of the other provinces
+                        fig["excluded_provinces"] = list(group["excluded_provinces"])
+                    figures.append(fig)
     for item_id, entry in report.get("items", {}).items():
         if not _published(entry, min_n):
             continue
@@ -494,7 +524,8 @@ class CampaignReference:
         lang = _lang(lang)
         walloon = group == "wallonia"
         if not walloon:
-            return SERIES_NOTE_PEER_TEXT[lang].format(**self._published_by(lang))
+            return SERIES_NOTE_PEER_TEXT[lang].format(**self._published_by(lang),
+                                                      coverage=self._class_coverage_words(group, lang))
         brackets = "" if not table else \
             SERIES_NOTE_SCORES_BRACKETS[lang] if obstacles or sentences else SERIES_NOTE_BRACKETS[lang]
         note = SERIES_NOTE_TEXT[lang].format(**self._published_by(lang),
@@ -504,6 +535,29 @@ class CampaignReference:
             return note + (SERIES_NOTE_OBSTACLES[lang].format(column=obstacles) if obstacles else "")
         where = SERIES_NOTE_WHERE["both" if obstacles else "sentences"][lang]
         return note + SERIES_NOTE_FIGURES[lang].format(label=sentences, where=where)
+
+    def group_excluded(self, group: str) -> list[str]:
+        """The provinces (NIS codes, in the registry's order) a group's figures leave out because no commune there
+        answered: the Walloon figures' and a population class's (its respondents speak for its communes of the other
+        provinces only); [] for a province, and when every province has a respondent."""
+        if group == "wallonia":
+            return self.excluded_provinces()
+        out = {nis for f in self._figures(group).values() for nis in (f.excluded_provinces or ())}
+        return [nis for nis in PROVINCES if nis in out]
+
+    def classes_coverage(self, lang: str = "fr") -> str:
+        """After the Walloon sentence (:meth:`coverage`), where the figures by size of commune are shown too: they
+        also cover the communes of the other provinces only ("" when every province has a respondent)."""
+        classes = [g for g in self.groups() if g.startswith("population_class:")]
+        return CLASSES_COVERAGE_TEXT[_lang(lang)] if any(self.group_excluded(g) for g in classes) else ""
+
+    def _class_coverage_words(self, group: str, lang: str) -> str:
+        excluded = self.group_excluded(group)
+        if not excluded:
+            return ""
+        N = self.group_n(group)[1] or 0
+        return CLASS_COVERAGE_TEXT[lang][len(excluded) > 1].format(names=_province_names(excluded, lang),
+                                                                  N=_fmt(N, lang))
 
     def _coverage_words(self, lang: str) -> str:
         text = self.coverage(lang) if self._figures("wallonia") else ""
@@ -586,11 +640,15 @@ class CampaignReference:
 
     def group_label(self, group: str, lang: str = "fr") -> str:
         """ "Wallonie", "Province de Liège", "Communes de moins de 5 000 habitants"; "Wallonie sans la province
-        de Luxembourg" when no commune of that province answered."""
+        de Luxembourg", "Communes de moins de 5 000 habitants hors province de Luxembourg" when no commune of that
+        province answered."""
         lang = _lang(lang)
-        excluded = self.excluded_provinces() if group == "wallonia" else []
-        if excluded:
+        excluded = self.group_excluded(group)
+        if excluded and group == "wallonia":
             return GROUP_WITHOUT[lang][len(excluded) > 1].format(names=_province_names(excluded, lang))
+        if excluded:  # a population class: its communes of the other provinces
+            return CLASS_WITHOUT[lang][len(excluded) > 1].format(group=_group_name(group, lang),
+                                                                  names=_province_names(excluded, lang))
         return _group_name(group, lang)
 
 
@@ -635,8 +693,9 @@ def _campaign_problems(bset: BenchmarkSet) -> list[tuple[tuple[str | int, ...], 
         if fig.population is None:
             add(((*loc, "population"), "N, the group's number of communes in the registry, is missing"))
         for j, nis in enumerate(fig.excluded_provinces or ()):
-            if fig.group != "wallonia" or nis not in PROVINCES:
-                add(((*loc, "excluded_provinces", j), f"{nis} is not a Walloon province left out of a Walloon figure"))
+            if not (fig.group == "wallonia" or match["cls"]) or nis not in PROVINCES:
+                add(((*loc, "excluded_provinces", j),
+                     f"{nis} is not a Walloon province left out of a Walloon or population-class figure"))
         if dim and (fig.unit != "points" or fig.out_of != 100):
             add(((*loc, "unit"), "a dimension score is in points out of 100"))
     return problems
@@ -804,7 +863,7 @@ def choose_reference(campaigns: Iterable[CampaignReference | BenchmarkSet] = (),
             group_scores = ref.scores(group)
             if group_scores:
                 n, N = ref.group_n(group)
-                name = GROUP_SERIES_LABEL[lang].format(group=_group_name(group, lang), title=ref.title(lang),
+                name = GROUP_SERIES_LABEL[lang].format(group=ref.group_label(group, lang), title=ref.title(lang),
                                                        n=_fmt(n or 0, lang), N=_fmt(N or 0, lang))
                 peers.append(ReferenceSeries(name, group_scores, "campaign", group, ref.band(group),
                                              ref.series_note(group, lang), kind="peer"))

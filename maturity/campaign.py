@@ -709,11 +709,19 @@ def campaign_report(
     position = {c.nis_code: i for i, c in enumerate(registry)}
     kept_at = np.array([position[r.nis_code] for r in kept], dtype=np.int64)
 
-    def partition(key_of: Any, keys: list[str], label_of: Any) -> dict[str, Any]:
+    def partition(key_of: Any, keys: list[str], label_of: Any, *, covered_only: bool = False) -> dict[str, Any]:
+        """``covered_only``: a group across provinces (a population class, one stratum) covers only its communes
+        in the provinces with a respondent: its respondents come from those provinces and speak for them alone,
+        as the Walloon figures do (its N without the others, ``excluded_provinces`` naming them)."""
         size: dict[str, int] = dict.fromkeys(keys, 0)
         key_list = list(map(key_of, registry))
-        for key in key_list:
-            size[key] = size.get(key, 0) + 1
+        left_out = set(excluded) if covered_only else set()
+        outside: dict[str, set[str]] = {}  # a group's provinces left out that hold some of its communes
+        for key, c in zip(key_list, registry, strict=True):
+            if c.province_nis not in left_out:
+                size[key] = size.get(key, 0) + 1
+            else:
+                outside.setdefault(key, set()).add(c.province_nis)
         code = {k: g for g, k in enumerate(keys)}
         registry_codes = np.array([code.get(key, -1) for key in key_list], dtype=np.int64)
         groups = _Groups(registry_codes[kept_at], len(keys))
@@ -729,6 +737,8 @@ def campaign_report(
             entry: dict[str, Any] = {"label": label_of(k), "N": size.get(k, 0),
                                      "n": group_n if group_n >= min_n else None,
                                      "suppressed": group_n < min_n, "dimensions": {}}
+            if outside.get(k):  # only when a province had no respondent: an ordinary campaign's report is unchanged
+                entry["excluded_provinces"] = [h for h in excluded if h in outside[k]]
             for dim in dims:
                 values = parts_of[dim][g]
                 if k in hidden[dim] or len(values) < min_n:
@@ -745,7 +755,7 @@ def campaign_report(
         "province": partition(lambda c: c.province_nis, list(PROVINCES),
                               lambda k: _labels(PROVINCE_NAMES.get(k, {"fr": k}))),
         "population_class": partition(lambda c: c.population_class, class_ids,
-                                      lambda k: _labels(POPULATION_CLASS_LABELS.get(k, {"fr": k}))),
+                                      lambda k: _labels(POPULATION_CLASS_LABELS.get(k, {"fr": k})), covered_only=True),
     }
 
     # --- the barometer's items

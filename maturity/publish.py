@@ -424,7 +424,9 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
     first = min(first, width - n_width - sum(need))
     spare = (width - first - n_width - sum(need)) / len(dims)
     table([t["group"], t["n"], *short], rows, [first, n_width] + [w + spare for w in need])
-    para(("— : " if lang == "fr" else "—: ") + t["suppressed"] + ". " + t["groups_note"], 8, "I", muted)
+    classes = reference.classes_coverage(lang) if reference is not None else ""  # a province with no respondent
+    para(("— : " if lang == "fr" else "—: ") + t["suppressed"] + ". " + t["groups_note"] + (f" {classes}" if classes else ""),
+         8, "I", muted)
 
     # --- items then and now
     heading(t["items"])

@@ -804,6 +804,7 @@ def campaign_unpublished(ref: Any, lang: str) -> str:
     from maturity.display import locale
 
     hidden, covered = ref.unpublished_provinces(), ref.coverage(lang)  # covered: a province with no respondent
+    covered = f"{covered} {ref.classes_coverage(lang)}".strip()  # the size classes' figures cover them alone too
     if not hidden:
         return covered
     listed = format_list([province_name(nis, lang) for nis in hidden], locale=locale(lang))

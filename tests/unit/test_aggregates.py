@@ -285,13 +285,79 @@ def test_a_province_with_no_respondent_is_named_in_the_walloon_label_and_notes(d
     assert "excluded_provinces" not in _yaml(_set(report))
 
 
-def test_only_a_walloon_figure_leaves_out_a_province(report):
+def test_only_a_walloon_or_population_class_figure_leaves_out_a_province(report):
     data = _set(report)
     fig = next(f for f in data["figures"] if f["group"].startswith("province:"))
     fig["excluded_provinces"] = ["80000"]
     wal = next(f for f in data["figures"] if f["group"] == "wallonia")
     wal["excluded_provinces"] = ["21004"]  # a commune
+    size = next(f for f in data["figures"] if f["group"].startswith("population_class:"))
+    size["excluded_provinces"] = ["80000"]  # a population class may: its communes of the other provinces
     with pytest.raises(InvalidInput) as err:
         aggregates.read_aggregates(_yaml(data), "bad.yaml")
     text = str(err.value)
-    assert text.count("is not a Walloon province left out of a Walloon figure") == 2
+    assert text.count("is not a Walloon province left out of a Walloon or population-class figure") == 2
+
+
+def test_a_population_class_with_a_province_without_respondent_says_which_communes_it_covers(default_questionnaire):
+    """No commune of Luxembourg answered: a commune's 'same size' line read 'Communes de 5 000 à 9 999 habitants
+    (campagne …, n = 11 sur 75)', its N counting Luxembourg's communes of that size, though none of its respondents
+    came from there. The line, its note, the Wallonie page's row and note now say it covers the communes of that
+    size in the other provinces, and the published figure's population is their number."""
+    from maturity.app.logic import campaign_table, campaign_unpublished
+
+    registry = communes.registry_at("2026-03-01")
+    by: dict[str, list[str]] = {}
+    for c in registry:
+        by.setdefault(c.province_nis, []).append(c.nis_code)
+    picked = by["20002"][:10] + by["50000"][:35] + by["60000"][:35] + by["90000"][:20]
+    responses = [campaign.Response(nis, {d: 20 + (i * 7 + k * 11) % 60 for k, d in enumerate(DIMS)}, {})
+                 for i, nis in enumerate(picked)]
+    data = _set(campaign.campaign_report(CAMPAIGN, registry, responses, default_questionnaire))
+    size = [c for c in registry if c.population_class == "5k_10k"]
+    covered = sum(c.province_nis != "80000" for c in size)
+    assert covered < len(size)
+    figs = [f for f in data["figures"] if f["group"] == "population_class:5k_10k"]
+    assert figs and all(f["population"] == covered and f["excluded_provinces"] == ["80000"] for f in figs)
+    ref = aggregates.read_aggregates(_yaml(data), "campagne.yaml")
+    n = ref.group_n("population_class:5k_10k")[0]
+    # a commune of that size in Namur (Ciney): its radar's 'same size' line
+    commune = next(c for c in registry if c.population_class == "5k_10k" and c.province_nis == "90000")
+    want = {"fr": f"Communes de 5\u202f000 à 9\u202f999 habitants hors province de Luxembourg (campagne Baromètre 2026, "
+                  f"n = {n} sur {covered})",
+            "de": f"Gemeinden: 5.000 bis 9.999 Einwohner, ohne die Provinz Luxemburg (Kampagne Baromètre 2026, "
+                  f"n = {n} von {covered})",
+            "en": f"Communes with 5,000 to 9,999 inhabitants outside the province of Luxembourg (campaign Baromètre "
+                  f"2026, n = {n} of {covered})"}
+    said = {"fr": f"Aucune commune de la province de Luxembourg n'a répondu : ces chiffres portent sur les {covered} "
+                  "communes de cette taille des autres provinces.",
+            "de": f"Aus der Provinz Luxemburg hat keine Gemeinde geantwortet: Diese Zahlen gelten für die {covered} "
+                  "Gemeinden dieser Größe in den anderen Provinzen.",
+            "en": f"No commune of the province of Luxembourg answered: these figures cover the {covered} communes of "
+                  "this size in the other provinces."}
+    for lang in ("fr", "de", "en"):
+        choice = aggregates.choose_reference([ref], None, commune.nis_code, lang)
+        peer = next(s for s in choice.peers if s.group == "population_class:5k_10k")
+        assert peer.name == want[lang]
+        assert said[lang] in peer.note
+        province = next(s for s in choice.peers if s.group == "province:90000")  # Namur's own line: all its communes
+        assert "Luxemb" not in province.name and "Luxemb" not in province.note
+        assert said[lang] not in ref.series_note("wallonia", lang)
+    # the Wallonie page: the class's row and the note under the table
+    rows = campaign_table(default_questionnaire, ref, "fr")
+    row = next(r for r in rows if r["Groupe"].startswith("Communes de 5\u202f000"))
+    assert row["Groupe"] == "Communes de 5\u202f000 à 9\u202f999 habitants hors province de Luxembourg"
+    assert row["n (communes)"].endswith(f"sur {covered}"), row
+    note = campaign_unpublished(ref, "fr")
+    assert note.startswith("Aucune commune de la province de Luxembourg n'a répondu : les chiffres de la Wallonie")
+    assert "Les chiffres par taille de commune, eux aussi, ne portent que sur les communes des autres provinces." in note
+    # the class of the largest communes has none in Luxembourg: it covers them all, and says nothing of it
+    big = ref.group_label("population_class:50k_plus", "fr")
+    assert big == "Communes de 50\u202f000 habitants et plus"
+    # every province with a respondent: the same words as ever
+    responses.append(campaign.Response(by["80000"][0], dict.fromkeys(DIMS, 50), {}))
+    everywhere = aggregates.read_aggregates(
+        _yaml(_set(campaign.campaign_report(CAMPAIGN, registry, responses, default_questionnaire))), "x.yaml")
+    assert everywhere.group_label("population_class:5k_10k", "fr") == "Communes de 5\u202f000 à 9\u202f999 habitants"
+    assert everywhere.group_n("population_class:5k_10k")[1] == len(size) and everywhere.classes_coverage("fr") == ""
+    assert "taille de commune" not in campaign_unpublished(everywhere, "fr")

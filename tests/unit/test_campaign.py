@@ -523,3 +523,44 @@ def test_the_ratio_estimators_variance_matches_a_simulation():
     spread = float(np.var(estimates))
     assert float(np.mean(variances)) == pytest.approx(spread, rel=0.10)
     assert float(np.mean(known)) < 0.88 * spread
+
+
+def test_a_population_class_covers_its_communes_of_the_provinces_with_a_respondent(default_questionnaire):
+    """With no respondent in Luxembourg, a size class's figure (one stratum: the mean of its respondents) counted
+    Luxembourg's communes of that size in its N, and so in its finite population correction, though none of its
+    respondents came from there. Its N is now the class's communes of the other provinces, and it names the
+    province left out; an ordinary campaign's report is unchanged (no such key)."""
+    reg = communes.registry_at("2025-06-01")
+    by = {h: [c for c in reg if c.province_nis == h] for h in ("50000", "60000", "80000", "20002", "90000")}
+    counts = {"50000": 30, "60000": 30, "90000": 20, "20002": 10}
+    picked = [c for h, k in counts.items() for c in by[h][:k]]
+    responses = [_resp(c.nis_code, 20.0 + (i * 7) % 50) for i, c in enumerate(picked)]
+    report = campaign.campaign_report(CAMPAIGN, reg, responses, default_questionnaire)
+    classes = report["groups"]["population_class"]
+    shown = 0
+    for key, entry in classes.items():
+        covered = [c for c in reg if c.population_class == key and c.province_nis != "80000"]
+        assert entry["N"] == len(covered), key
+        if len(covered) == sum(c.population_class == key for c in reg):  # no commune of that size in Luxembourg
+            assert key == "50k_plus" and "excluded_provinces" not in entry
+        else:
+            assert entry["excluded_provinces"] == ["80000"], key
+        eco = entry["dimensions"]["economy"]
+        if eco["suppressed"]:
+            continue
+        shown += 1
+        values = [20.0 + (i * 7) % 50 for i, c in enumerate(picked) if c.population_class == key]
+        n, mean = len(values), sum(values) / len(values)
+        var = (1 - n / len(covered)) * sum((x - mean) ** 2 for x in values) / (n - 1) / n
+        assert eco["estimate"] == pytest.approx(mean, abs=1e-9)
+        assert eco["ci_high"] - eco["estimate"] == pytest.approx(1.96 * math.sqrt(var), abs=1e-9)
+    assert shown >= 3
+    # the provinces' own groups are not concerned: Luxembourg's, with no respondent, is simply not published
+    assert "excluded_provinces" not in report["groups"]["province"]["50000"]
+    assert report["groups"]["province"]["80000"]["suppressed"]
+    # every province with a respondent: the class's N counts its communes everywhere, and nothing more is said
+    responses.append(_resp(by["80000"][0].nis_code, 90.0))
+    full = campaign.campaign_report(CAMPAIGN, reg, responses, default_questionnaire)["groups"]["population_class"]
+    for key, entry in full.items():
+        assert entry["N"] == sum(c.population_class == key for c in reg)
+        assert "excluded_provinces" not in entry

@@ -224,11 +224,14 @@ def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any
         values = [v for _, vs in st_.values() for v in vs]
         dimensions_json[dim] = ref_estimate_json(ref_walloon(st_, min_n), values, min_n) | covered
 
-    def partition(key_of, keys, label_of):
+    def partition(key_of, keys, label_of, across_provinces=False):
+        # a population class (across provinces) covers its communes of the provinces with a respondent only
+        left_out = excluded if across_provinces else []
         members = {k: [] for k in keys}
         size = dict.fromkeys(keys, 0)
         for c in registry:
-            size[key_of(c)] = size.get(key_of(c), 0) + 1
+            if c.province_nis not in left_out:
+                size[key_of(c)] = size.get(key_of(c), 0) + 1
         for r in kept:
             members.setdefault(key_of(by_nis[r.nis_code]), []).append(r)
         out, hidden = {}, {}
@@ -240,6 +243,9 @@ def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any
             group_n = len(members[k])
             entry = {"label": label_of(k), "N": size.get(k, 0), "n": group_n if group_n >= min_n else None,
                      "suppressed": group_n < min_n, "dimensions": {}}
+            left = [h for h in left_out if any(key_of(c) == k and c.province_nis == h for c in registry)]
+            if left:
+                entry["excluded_provinces"] = left
             for dim in dims:
                 values = [float(v) for r in members[k] if (v := r.scores.get(dim)) is not None]
                 if k in hidden[dim] or len(values) < min_n:
@@ -255,7 +261,7 @@ def ref_campaign_report(campaign_info: Mapping[str, Any], registry: Sequence[Any
         "province": partition(lambda c: c.province_nis, list(PROVINCES),
                               lambda k: _labels(PROVINCE_NAMES.get(k, {"fr": k}))),
         "population_class": partition(lambda c: c.population_class, class_ids,
-                                      lambda k: _labels(POPULATION_CLASS_LABELS.get(k, {"fr": k}))),
+                                      lambda k: _labels(POPULATION_CLASS_LABELS.get(k, {"fr": k})), True),
     }
 
     items_json = {}

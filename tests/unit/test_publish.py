@@ -310,3 +310,24 @@ def test_the_reports_source_line_is_not_spread_across_the_page(default_questionn
     source = [line.strip() for line in lines[start:start + 3] if line.strip() and "Page" not in line]
     assert source and "smart-city/campagne-2027" in " ".join(source), source  # the line under the method
     assert not any(re.search(r"\S {3,}\S", line) for line in source), source
+
+
+def test_the_report_says_the_size_classes_cover_the_communes_of_the_other_provinces(default_questionnaire, tmp_path):
+    """No commune of Luxembourg answered: the report's table by size of commune gave each class 'n sur N' with N
+    counting Luxembourg's communes; N is now the class's communes of the other provinces, and the note says so."""
+    import subprocess
+
+    report = _report(default_questionnaire, {"20002": 6, "50000": 20, "60000": 25, "90000": 12})
+    registry = communes.registry_at("2026-03-01")
+    lt5k = report["groups"]["population_class"]["lt5k"]
+    assert lt5k["N"] == sum(c.population_class == "lt5k" and c.province_nis != "80000" for c in registry)
+    paths = publish.publish(report, tmp_path, questionnaire=default_questionnaire, lang="fr",
+                            publisher="Coordination (test)", url="https://example.org/c", published_on=date(2026, 7, 15))
+    text = " ".join(subprocess.run(["pdftotext", str(paths[2]), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "Les chiffres par taille de commune, eux aussi, ne portent que sur les communes des autres provinces." in text
+    assert f"{lt5k['n']} sur {lt5k['N']}" in text
+    ref = aggregates.read_aggregates(paths[0].read_text(encoding="utf-8"), paths[0].name)
+    assert ref.group_n("population_class:lt5k") == (lt5k["n"], lt5k["N"])
+    rows = [r for r in csv.DictReader(io.StringIO(paths[1].read_text(encoding="utf-8"))) if r["key"] == "lt5k"]
+    assert rows and all(r["N"] == str(lt5k["N"]) for r in rows)
