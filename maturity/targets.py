@@ -155,15 +155,24 @@ def gap(score: float | None, minimum: float) -> float | None:
 
 
 def gap_text(status: TargetStatus, lang: str) -> str:
-    """Where a target stands, for a reader: "atteint", "encore 1 point", "encore 12,5 points", "pas de score"."""
+    """Where a target stands, for a reader: "atteint", "encore 1 point", "encore 13 points", "pas de score"."""
     from .display import format_number, plural_text
 
     key = "no_score" if status.gap is None else "reached" if status.reached else "gap"
     text = LABELS[key].get(lang) or LABELS[key]["fr"]
     if key != "gap":
         return text
-    values = {"points": format_number(status.gap, lang)}
+    values = {"points": format_number(shown_gap(status), lang)}
     return plural_text(text, lang, values).format(**values)
+
+
+def shown_gap(status: TargetStatus) -> int:
+    """The points to go as a reader counts them: the level's min less the score as shown (whole, half up),
+    and at least 1 while the target is not reached. Rounding the gap itself read "18 … Planification (score
+    ≥ 20) … encore 3 points" for a score of 17,5 (fresh-eyes trial 8, Vielsalm at 390 px)."""
+    from .display import round_int
+
+    return max(1, round_int(status.minimum) - round_int(status.score or 0.0))
 
 
 def evaluate(q: Questionnaire, assessment: Assessment, targets: Mapping[str, Target]) -> dict[str, TargetStatus]:

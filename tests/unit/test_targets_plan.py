@@ -302,6 +302,10 @@ def test_where_a_target_stands_in_words_with_each_languages_plural(mini):
     near = targets.TargetStatus("alpha", "high", 2030, 73.6, 75.0, 1.4, False)  # shown rounded, as the score
     assert [targets.gap_text(s, "fr") for s in (one, ten, near)] == ["encore 1 point", "encore 10 points",
                                                                       "encore 1 point"]
+    # the gap is counted from the score as shown: 17,5 reads 18, so 2 points to a level at 20 (not a rounded 2,5: 3)
+    half = targets.TargetStatus("alpha", "low", 2030, 17.5, 20.0, 2.5, False)
+    edge = targets.TargetStatus("alpha", "low", 2030, 19.5, 20.0, 0.5, False)  # shown 20, not reached yet
+    assert [targets.gap_text(s, "fr") for s in (half, edge)] == ["encore 2 points", "encore 1 point"]
     assert [targets.gap_text(s, "de") for s in (one, ten)] == ["noch 1 Punkt", "noch 10 Punkte"]
     assert [targets.gap_text(s, "en") for s in (one, ten)] == ["1 point to go", "10 points to go"]
     assert targets.gap_text(_status(mini, AT_75, "high"), "de") == "erreicht"
