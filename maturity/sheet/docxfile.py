@@ -244,7 +244,7 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
         r = c.roadmap
         document.add_heading(r.title, level=1)
         if r.targets:
-            _table(document, r.target_headers, r.targets, widths=[5.5, 1.5, 3.5, 1.5, 3.5])
+            _table(document, r.target_headers, r.targets, widths=[5.5, 1.5, 3.5, 2.2, 2.8])  # « Échéance » whole
         for year, lines in r.years:
             document.add_heading(year, level=2)
             for line in lines:

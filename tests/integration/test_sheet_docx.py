@@ -126,3 +126,29 @@ def test_the_pst_page_keeps_an_owners_word_whole(tmp_path, q):
                        "fr": ("Responsable", "Échéance", "Budget", "Statut"),
                        "en": ("Owner", "Deadline", "Budget", "Status")}[lang]:
             assert header in words, (lang, header, last)
+
+
+def test_the_targets_table_keeps_its_headings_whole(tmp_path, q):
+    """The targets table's year column was 1.5 cm: through LibreOffice its heading « Échéance » broke into
+    « Échéa | nce » (fresh-eyes trial 8, Vielsalm's sheet); the gap's column gives it room."""
+    if SOFFICE is None:
+        message = "soffice is missing (apt-get install libreoffice-writer-nogui)"
+        if IN_CI:
+            pytest.fail(f"{message} (required in CI)")
+        pytest.skip(message)
+    for lang, headings in (("fr", ("Échéance", "Écart")), ("de", ("Zieljahr", "Abstand")),
+                           ("en", ("Target", "year", "Gap"))):
+        doc = answers_at_rank(q, 1, name="Vielsalm", nis="82032")
+        doc.extra["targets"] = {"economy": {"level": "development", "by": 2030},
+                                "environment": {"level": "planning", "by": 2028}}
+        source = tmp_path / f"fiche-{lang}.docx"
+        source.write_bytes(build(q, doc, lang, "docx"))
+        profile = tmp_path / "profile"
+        result = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                                 "pdf", "--outdir", str(tmp_path), str(source)], capture_output=True, text=True,
+                                timeout=180)
+        assert result.returncode == 0, result.stderr
+        pages = pypdf.PdfReader(io.BytesIO((tmp_path / f"fiche-{lang}.pdf").read_bytes())).pages
+        text = next(t for t in (page.extract_text() for page in pages) if headings[-1] in t.split())
+        words = text.split()
+        assert all(h in words for h in headings), (lang, text)
