@@ -420,6 +420,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "{answered} von {total} Fragen beantwortet",
         "en": "{answered} of {total} questions answered",
     },
+    # a colleague (team link) counts the parts they answer, not the whole questionnaire: "31 von 56" read as
+    # unfinished to Eupen's Generaldirektor whose four parts were all answered (fresh-eyes trial 8)
+    "progress_member": {
+        "fr": "{answered:# question répondue|# questions répondues} sur {total} dans vos parties",
+        "de": "{answered} von {total} Fragen Ihrer Teile beantwortet",
+        "en": "{answered} of {total} questions of your parts answered",
+    },
+    "team_member_done": {
+        "fr": "Vos parties sont toutes répondues : vous pouvez fermer cette page. La personne qui vous a invité "
+        "retrouve vos réponses pour la réunion ; votre lien vous permet encore de les modifier.",
+        "de": "Alle Ihre Teile sind beantwortet: Sie können diese Seite schließen. Die Person, die Sie eingeladen "
+        "hat, findet Ihre Antworten für die Sitzung; mit Ihrem Link können Sie sie noch ändern.",
+        "en": "All your parts are answered: you may close this page. The person who invited you finds your "
+        "answers for the meeting; your link still lets you change them.",
+    },
     "step_label": {"fr": "Partie du questionnaire", "de": "Teil des Fragebogens", "en": "Part of the questionnaire"},
     "step_help": {
         "fr": "Entre parenthèses : questions répondues / questions de la partie.",

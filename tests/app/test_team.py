@@ -280,3 +280,24 @@ def test_the_holder_may_take_the_teams_proposals_in_place_of_their_own_earlier_a
     assert store.load_space(holder).draft["answers"] == {"a1": "full", "a2": "yes"}
     assert at.radio(key="fin_a1").value == "full"
     assert not [e for e in at.expander if "diffère" in e.label]  # nothing left that differs
+
+
+def test_a_colleague_counts_their_own_parts_and_is_told_when_they_are_done(mini, store: Store):
+    """Eupen's Generaldirektor, his four parts all answered, read "31 von 56 Fragen beantwortet" over a
+    half-full bar and no word that he was done (fresh-eyes trial 8): the count is over his parts, and
+    a line says he may close the page."""
+    at = started()
+    goto(at, "equipe")
+    a = _invite(at, "directeur général")
+    member = member_app(a)
+    member.multiselect(key="team_my_sections").set_value(["beta"]).run()
+    progress = " ".join(p.proto.text for p in member.get("progress"))
+    assert "0 question répondue sur 3 dans vos parties" in progress, progress
+    assert not member.success
+    member.radio(key="ans_b1").set_value("o1").run()
+    member.radio(key="ans_b2").set_value("o2").run()
+    member.number_input(key="ans_b_count").set_value(4).run()
+    assert not member.exception, member.exception
+    progress = " ".join(p.proto.text for p in member.get("progress"))
+    assert "3 questions répondues sur 3 dans vos parties" in progress, progress
+    assert any("Vos parties sont toutes répondues" in s.value for s in member.success)
