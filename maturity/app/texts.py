@@ -139,6 +139,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_no_divergence": {"fr": "Aucune divergence : l'équipe s'accorde sur toutes les questions.",
                            "de": "Keine Abweichung: Das Team stimmt bei allen Fragen überein.",
                            "en": "No divergence: the team agrees on every question."},
+    # colleagues who each answered other parts (Eupen: economy… for one, mobility… for the other) compared
+    # nothing, and the holder's own answers, 25 points away, stayed out of sight: "the team agrees on every
+    # question" claimed too much (fresh-eyes trial 8)
+    "team_no_overlap": {
+        "fr": "Aucune question n'a reçu la réponse de deux collègues : rien à comparer entre eux. Leurs réponses "
+        "sont les propositions.",
+        "de": "Keine Frage wurde von zwei eingeladenen Personen beantwortet: Es gibt nichts zu vergleichen. Die "
+        "Antworten der Eingeladenen sind die Vorschläge.",
+        "en": "No question was answered by two colleagues: nothing to compare between them. Their answers are "
+        "the proposals.",
+    },
+    "team_own_differ": {
+        "fr": "{n:# de vos propres réponses diffère|# de vos propres réponses diffèrent} pourtant des "
+        "propositions : voyez « réponses finales » ci-dessus.",
+        "de": "{n:# Ihrer eigenen Antworten weicht|# Ihrer eigenen Antworten weichen} jedoch von den "
+        "Vorschlägen ab: siehe „endgültige Antworten“ oben.",
+        "en": "{n:# of your own answers differs|# of your own answers differ} from the proposals, though: see "
+        "“final answers” above.",
+    },
     "team_one_respondent": {
         "fr": "Un seul collègue a répondu : rien à comparer encore. Ses réponses sont les propositions ; les "
         "divergences apparaîtront ici dès qu'un deuxième aura répondu.",

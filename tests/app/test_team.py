@@ -301,3 +301,20 @@ def test_a_colleague_counts_their_own_parts_and_is_told_when_they_are_done(mini,
     progress = " ".join(p.proto.text for p in member.get("progress"))
     assert "3 questions répondues sur 3 dans vos parties" in progress, progress
     assert any("Vos parties sont toutes répondues" in s.value for s in member.success)
+
+
+def test_colleagues_on_different_parts_are_not_a_team_that_agrees(mini, store: Store):
+    """Eupen: the Generaldirektor answered alpha, the Umweltberaterin beta, the Schöffe alpha himself before
+    inviting them; the meeting said « Keine Abweichung: Das Team stimmt bei allen Fragen überein » while his
+    answers stood 25 points from his colleague's (fresh-eyes trial 8). Nothing was compared: it says so,
+    and names the holder's own answers that differ."""
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "a1", "full")
+    store.save_member_answer(store.invite_member(holder, "directeur général"), "a1", "none")
+    store.save_member_answer(store.invite_member(holder, "conseillère environnement"), "b1", "o1")
+    goto(at, "equipe")
+    shown = [i.value for i in at.info] + [s.value for s in at.success]
+    assert not any("l'équipe s'accorde" in text for text in shown), shown
+    assert any("Aucune question n'a reçu la réponse de deux collègues" in text
+               and "1 de vos propres réponses diffère" in text for text in shown), shown

@@ -145,7 +145,14 @@ items = result.report if show_all else divergent
 if len(people) == 1 and not show_all:  # nobody to disagree with yet: "the team agrees" would claim too much
     st.info(tr("team_one_respondent", lang), icon=":material/person:")
 elif not divergent and not show_all:
-    st.success(tr("team_no_divergence", lang), icon=":material/handshake:")
+    compared = any(sum(1 for seen in item.answers if seen.answer is not None) > 1 for item in result.report)
+    text = tr("team_no_divergence" if compared else "team_no_overlap", lang)
+    if differing:
+        text += " " + tr("team_own_differ", lang, n=len(differing))
+    if compared and not differing:
+        st.success(text, icon=":material/handshake:")
+    else:
+        st.info(text, icon=":material/call_split:")
 for item in items:
     if not item.answered:
         continue
