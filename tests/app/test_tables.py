@@ -23,3 +23,11 @@ def test_a_value_on_several_lines_stays_in_its_item():
 def test_french_puts_a_no_break_space_before_the_colon():
     text = tables.rows_as_list([{"Dimension": "Smart Living", "Votre score": "61", "Niveau": ""}], "fr")
     assert text == "- **Smart Living**  \n  Votre score\u00a0: 61"
+
+
+def test_a_value_keeps_its_no_break_spaces_and_word_joiners():
+    """« 48 % (38–59 %) » broke after « 48 » in the obstacles' list on a German phone: the list collapsed every
+    space of a value, no-break ones too."""
+    share = "48\u00a0% (38\u2060–\u206059\u00a0%)"
+    text = tables.rows_as_list([{"Hemmnis": "Budget", "Kampagne": f"  {share}\n"}], "de")
+    assert text == f"- **Budget**  \n  Kampagne: {share}"
