@@ -57,7 +57,7 @@ class View:
     target_rows: Any
     progress_specs: list[dict] | None
     changes: tuple[Any, int, bool] | None  # rows, answers changed, same questionnaire version
-    obstacles: Any | None
+    obstacles: Any | None  # an Arrow table; with a campaign's column, a Fitting (a list in a narrow column)
     obstacle_note: str
     comparisons: list[tuple[str, list[str]]] | None  # None: no benchmark set loaded
     sentences: int
@@ -157,7 +157,10 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
         from maturity.aggregates import latest_campaign
 
         campaign = latest_campaign(reads[1])  # the imported campaign's shares beside the barometer's
-        obstacles = _frame(logic.obstacle_rows(q, assessment, doc.answers, lang, sets, cite=False, campaign=campaign))
+        rows = logic.obstacle_rows(q, assessment, doc.answers, lang, sets, cite=False, campaign=campaign)
+        # with the campaign's column, four columns: a list in a narrow column (the German table was 412 px on a
+        # 390 px phone, its campaign column cut)
+        obstacles = _frame(rows) if campaign is None else fitting(rows, lang, _frame(rows))
         obstacle_note = logic.citation_note(logic.obstacle_cites(q, sets, lang), lang)
         if campaign is not None:
             obstacle_note = " ".join(t for t in (obstacle_note, logic.campaign_obstacles_note(campaign, lang)) if t)

@@ -67,7 +67,10 @@ if view.changes is not None:
 if view.obstacles is not None:
     st.header(view.obstacles_header or tr("obstacles_header", lang))
     st.caption(tr("obstacles_caption", lang))
-    st.table(view.obstacles, hide_index=True)
+    if isinstance(view.obstacles, Fitting):
+        fitting_table(view.obstacles, "obstacles", 560)
+    else:
+        st.table(view.obstacles, hide_index=True)
     if view.obstacle_note:
         st.caption(view.obstacle_note)
 
