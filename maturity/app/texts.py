@@ -1632,6 +1632,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Imported: {label}. It is now the \u201cWallonia\u201d reference of every commune's radar.",
     },
     "camp_import_limit": {"fr": "YAML, 1 Mo au plus", "de": "YAML, höchstens 1 MB", "en": "YAML, 1 MB at most"},
+    # the tooltip of a file the uploader refuses itself: the app's says "a .json answers file", and this page
+    # takes a YAML reference too
+    "camp_file_refused": {"fr": "Fichier refusé : ce champ prend le type de fichier et la taille indiqués dans son cadre.",
+                          "de": "Datei abgelehnt: Dieses Feld nimmt den Dateityp und die Größe an, die in seinem "
+                          "Rahmen stehen.",
+                          "en": "File refused: this field takes the file type and size shown in its box."},
     "camp_import_refused_hint": {
         "fr": "Il faut le fichier « Chiffres ouverts (YAML, à importer) » d'une campagne publiée, tel quel. Le détail "
         "(en anglais, pour la personne qui a préparé le fichier) :",

@@ -290,6 +290,9 @@ def test_a_published_reference_is_uploaded_on_a_fresh_install(admin, store, tmp_
     # its uploader says YAML, where the app's line for the answers file says JSON
     assert any(".st-key-camp_import_file" in h.proto.body and "YAML, 1 Mo au plus" in h.proto.body
                for h in at.get("html"))
+    # and a file its uploader refuses itself is not called « un fichier .json » (the app's tooltip, fresh-eyes trial 7)
+    assert any("stTooltipErrorContent" in h.proto.body and "le type de fichier et la taille indiqués" in h.proto.body
+               for h in at.get("html"))
     assert store.campaign_aggregates() == []
     at.get("file_uploader")[0].upload(name, data, "application/yaml").run()
     at.button(key="camp_import_button").click().run()

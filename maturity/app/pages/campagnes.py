@@ -109,8 +109,10 @@ with st.expander(tr("camp_import_header", lang), expanded=False):
                else tr("camp_import_none", lang))
     # the app's uploader line says "JSON, 1 Mo au plus" (the answers file, shell.css): this one takes YAML
     limit = tr("camp_import_limit", lang).replace('"', "'")
+    tooltip = tr("camp_file_refused", lang).replace('"', "'")  # a refused file's tooltip: YAML here, JSON there
     st.html("<style>.st-key-camp_import_file [data-testid='stFileUploaderDropzoneInstructions'] span::after"
-            f'{{content:"{limit}"}}</style>')
+            f'{{content:"{limit}"}}'
+            f"[data-testid='stTooltipErrorContent']::after{{content:\"{tooltip}\" !important}}</style>")
     uploaded = st.file_uploader(tr("camp_import_file", lang), type=["yaml", "yml"], key="camp_import_file")
     if uploaded is not None:
         st.button(tr("camp_import_button", lang), key="camp_import_button", icon=":material/upload:",
