@@ -859,6 +859,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the administrator of this site (the person or office that gave you its address)",
     },
     "submit_button": {"fr": "Enregistrer ce bilan", "de": "Bewertung speichern", "en": "Save this assessment"},
+    # a campaign's invited space: the submission is its commune's response, and the page says it arrived
+    "campaign_submit_done": {
+        "fr": "La réponse de **{commune}** est bien arrivée à la campagne « {title} ». Vous pouvez encore la "
+        "remplacer par un nouvel envoi jusqu'au {closes} inclus.",
+        "de": "Die Antwort von **{commune}** ist bei der Kampagne „{title}“ angekommen. Bis einschließlich {closes} "
+        "können Sie sie durch eine neue Sendung ersetzen.",
+        "en": "**{commune}**'s response has reached the campaign “{title}”. You can still replace it by submitting "
+        "again until {closes} included.",
+    },
     "submit_done": {
         "fr": "Bilan enregistré le {date}.",
         "de": "Bewertung am {date} gespeichert.",

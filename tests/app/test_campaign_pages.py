@@ -379,6 +379,9 @@ def test_an_invitation_link_opens_its_communes_space_and_its_submission_counts(m
     assert any("réponse de **Namur**" in i.value or "réponse de Namur" in i.value for i in at.info)
     at.button(key="submit").click().run()
     assert not at.exception
+    # the page says the response reached the campaign, not only « Bilan enregistré » (fresh-eyes trial 7)
+    assert any("La réponse de **Namur** est bien arrivée à la campagne « Baromètre test" in s.value for s in at.success), \
+        [s.value for s in at.success]
     (response,) = store.campaign_responses("wal-test")
     assert (response["nis_code"], response["channel"]) == ("92094", "link")
     assert store.campaign_progress("wal-test")["submitted"] == ["92094"]

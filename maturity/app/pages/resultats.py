@@ -115,6 +115,10 @@ def submit_box() -> None:
     if "_submitted" in st.session_state:
         when, refreshed = st.session_state.pop("_submitted")
         st.success(tr("submit_done", lang, date=when), icon=":material/check:")
+        if invitation is not None and invitation.open:  # the commune's response to the campaign: say it arrived
+            st.success(tr("campaign_submit_done", lang, title=logic.escape_markdown(invitation.title),
+                          commune=logic.escape_markdown(invitation.commune_name),
+                          closes=format_date(invitation.closes, lang)), icon=":material/campaign:")
         if refreshed:
             st.info(tr("submit_refreshed", lang), icon=":material/sync:")
     if history:
