@@ -508,8 +508,9 @@ class CampaignReference:
         """Where the numbers come from and what their band means, in plain words (no formula): the
         text a commune's official reads under the radar."""
         lang = _lang(lang)
+        classes = self.classes_coverage(lang)  # the 'same size' lines, under the same radar, cover them alone too
         return PLAIN_SOURCE_TEXT[lang].format(**self._published_by(lang), weighting=self._weighting_words(lang),
-                                              coverage=self._coverage_words(lang))
+                                              coverage=self._coverage_words(lang) + (f" {classes}" if classes else ""))
 
     def series_note(self, group: str = "wallonia", lang: str = "fr", *, obstacles: str | None = None,
                     sentences: str | None = None, table: bool = True) -> str:

@@ -343,6 +343,9 @@ def test_a_population_class_with_a_province_without_respondent_says_which_commun
         province = next(s for s in choice.peers if s.group == "province:90000")  # Namur's own line: all its communes
         assert "Luxemb" not in province.name and "Luxemb" not in province.note
         assert said[lang] not in ref.series_note("wallonia", lang)
+        # the note under the radar, after the Walloon sentence
+        walloon = aggregates.coverage_text(["80000"], ref.covered_N(), lang)
+        assert f"{walloon} {aggregates.CLASSES_COVERAGE_TEXT[lang]} " in choice.plain_source(lang)
     # the Wallonie page: the class's row and the note under the table
     rows = campaign_table(default_questionnaire, ref, "fr")
     row = next(r for r in rows if r["Groupe"].startswith("Communes de 5\u202f000"))
@@ -361,3 +364,4 @@ def test_a_population_class_with_a_province_without_respondent_says_which_commun
     assert everywhere.group_label("population_class:5k_10k", "fr") == "Communes de 5\u202f000 à 9\u202f999 habitants"
     assert everywhere.group_n("population_class:5k_10k")[1] == len(size) and everywhere.classes_coverage("fr") == ""
     assert "taille de commune" not in campaign_unpublished(everywhere, "fr")
+    assert "taille de commune" not in everywhere.plain_source("fr")
