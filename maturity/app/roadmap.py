@@ -213,6 +213,9 @@ def add_action(q: Questionnaire, doc: AnswersFile, rec_id: str, dimension: str |
         roadmap.set_on(doc, new)
         save(doc)
         _reset_editor()
+        # the phone's form shows the action just added, to give it an owner and a year: it showed the
+        # first one, and Vielsalm's échevine, after three « Ajouter », found another action there (trial 8)
+        st.session_state[_phone_keys()["pick"]] = new[-1].id
 
 
 def pick_buttons(q: Questionnaire, doc: AnswersFile, rec: Any, dimension: str | None, lang: str) -> None:

@@ -260,12 +260,20 @@ def test_on_a_phone_the_roadmap_is_a_list_edited_one_action_at_a_time(mini, stor
     assert [(a["id"], a["action"], a["status"]) for a in saved] == [
         ("a1", "Agir", "started"), ("a2", "Former les agents au numérique", "planned")]
     assert _phone(at, "pick").value == "a2"  # the new action stays in the form
+    # an action added from a recommendation is the one the form shows (not the first of the list)
+    store.save_answer(token, "approach", "none")  # another recommendation, « Démarrer »
+    goto(at, "recommandations")
+    at.button(key="pick_rec_no_approach_0").click().run()
+    assert not at.exception, at.exception
+    added = store.load_space(token).draft["plan"][-1]
+    assert added["id"] == "a3" and _phone(at, "pick").value == "a3"
+    assert _phone(at, "action").value == added["action"]
     # deleted
     _phone(at, "pick").set_value("a1").run()
     _phone_button(at, "Supprimer l'action")
-    assert [a["id"] for a in store.load_space(token).draft["plan"]] == ["a2"]
+    assert [a["id"] for a in store.load_space(token).draft["plan"]] == ["a2", "a3"]
     (editor,) = at.dataframe
-    assert editor.value["action"].tolist() == ["Former les agents au numérique"]
+    assert editor.value["action"].tolist() == ["Former les agents au numérique", "Commencer"]
 
 
 def test_an_action_saved_in_its_earlier_wording_stays_marked_and_is_not_offered_again(data_dir, monkeypatch,
