@@ -458,8 +458,11 @@ def invitation() -> Any | None:
     return info
 
 
-def invitation_banner() -> None:
-    """In a space opened by a campaign invitation: which campaign, which commune, until when it counts."""
+def invitation_banner(main: bool = False) -> None:
+    """In a space opened by a campaign invitation: which campaign, which commune, until when it counts. In
+    the sidebar; ``main``: in the page too, where a phone shows it (its menu, and the banner in it, is closed
+    under 768 px: an invited commune saw nothing of the campaign until its results page). The style hides
+    the page's copy where the sidebar is open beside the page."""
     info = invitation()
     if info is None:
         return
@@ -467,8 +470,13 @@ def invitation_banner() -> None:
 
     la = lang()
     key = "campaign_banner" if info.open else "campaign_banner_closed"
-    st.sidebar.info(tr(key, la, title=logic.escape_markdown(info.title), commune=logic.escape_markdown(info.commune_name),
-                       closes=format_date(info.closes, la)), icon=":material/campaign:")
+    text = tr(key, la, title=logic.escape_markdown(info.title), commune=logic.escape_markdown(info.commune_name),
+              closes=format_date(info.closes, la))
+    if not main:
+        st.sidebar.info(text, icon=":material/campaign:")
+        return
+    with st.container(key="campaign_banner_main"):
+        st.info(text, icon=":material/campaign:")
 
 
 def _member_document(member: str) -> AnswersFile | None:

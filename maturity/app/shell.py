@@ -191,6 +191,8 @@ def css(lang: str) -> str:
         # the team's roles are typed freely: one without spaces ("Directeur ZZZ…") breaks anywhere in its cell
         # rather than widen its column past the screen (the other columns off a phone, cut on a desktop)
         ".st-key-team_members td:first-child,.st-key-team_members td:first-child *{overflow-wrap:anywhere}"
+        # a campaign's banner in the page: for a phone, whose menu (with the same banner) is closed
+        f"@media (min-width:{PHONE_MENU_WIDTH}px){{.st-key-campaign_banner_main{{display:none !important}}}}"
         # a page's title on a phone: "Recommandations" (the longest word of a title) fits 358 px whole, where
         # Streamlit's 2.75rem broke it into "Recommandation" and "s" (seen in chromium at 390 px)
         "@media (max-width:640px){[data-testid='stMain'] h1{font-size:2.25rem !important}}"

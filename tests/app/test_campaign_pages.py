@@ -373,7 +373,10 @@ def test_an_invitation_link_opens_its_communes_space_and_its_submission_counts(m
     assert not at.exception
     banner = [i.value for i in at.sidebar.info]
     assert any("Baromètre test" in b and "Namur" in b for b in banner), banner
+    # and in the page, for a phone whose menu is closed (fresh-eyes trial 7): the home page and the questionnaire
+    assert [i.value for i in at.main.info if "Baromètre test" in i.value] == [b for b in banner if "Baromètre test" in b]
     goto(at, "questionnaire")
+    assert any("Baromètre test" in i.value and "Namur" in i.value for i in at.main.info)
     at.radio(key="ans_a1").set_value("full").run()
     goto(at, "resultats")
     assert any("réponse de **Namur**" in i.value or "réponse de Namur" in i.value for i in at.info)

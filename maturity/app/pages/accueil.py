@@ -38,6 +38,7 @@ if doc is not None:
     prog = logic.progress(q, doc.answers)
     st.success(tr("current_assessment", lang, name=session.commune_of(doc), answered=prog.answered, total=prog.total),
                icon=":material/bookmark:")
+    session.invitation_banner(main=True)  # a campaign's link: on a phone, where the menu is closed
     session.page_link("questionnaire", tr("continue_button", lang), ":material/arrow_forward:",
                       step=session.resume_step(q, doc) + 1)
     session.resume_link_box(expanded=True)

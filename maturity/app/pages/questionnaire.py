@@ -46,6 +46,7 @@ def on_step_choice(key: str, drawn: int) -> None:
 
 
 st.title(tr("q_title", lang, name=session.commune_of(doc)))
+session.invitation_banner(main=True)  # a campaign's link: on a phone, where the menu is closed
 # a colleague's link (team): their role, their own link, the parts they answer
 member_steps = team.member_panel(q, doc, lang)
 steps = member_steps or list(range(count))
