@@ -608,6 +608,15 @@ class CampaignReference:
             return None, None
         return min(f.n or 0 for f in figs), figs[0].population
 
+    def group_n_range(self, group: str) -> tuple[int | None, int | None, int | None]:
+        """(smallest n, largest n, N) over the dimensions published for a group: a dimension counts only
+        the respondents it could score, so its n may be smaller than the campaign's."""
+        figs = list(self._figures(group).values())
+        if not figs:
+            return None, None, None
+        ns = [f.n or 0 for f in figs]
+        return min(ns), max(ns), figs[0].population
+
     def item(self, item_id: str) -> Any:
         return self.set.figure(f"item.{item_id}")
 

@@ -784,9 +784,13 @@ def campaign_table(q: Questionnaire, ref: Any, lang: str) -> list[dict[str, str]
     rows = []
     for group in ref.groups():
         scores, band = ref.scores(group), ref.band(group)
-        n, big_n = ref.group_n(group)
+        low, high, big_n = ref.group_n_range(group)
+        # each dimension's n (its respondents it could score): "6 à 14 sur 261" where they differ, as the radar's
+        # line says n = 14 (the campaign's respondents) and the page said « 6 sur 261 » (fresh-eyes trial 7)
+        n = format_number(low or 0, lang) if low == high else tr("n_range", lang, low=format_number(low or 0, lang),
+                                                                 high=format_number(high or 0, lang))
         row = {tr("col_group", lang): ref.group_label(group, lang),
-               tr("col_n", lang): tr("n_of", lang, n=format_number(n or 0, lang), N=format_number(big_n or 0, lang))}
+               tr("col_n", lang): tr("n_of", lang, n=n, N=format_number(big_n or 0, lang))}
         for section in q.dimensions:
             row[q.t(section.label, lang)] = whole_range(format_estimate(scores.get(section.id), band.get(section.id),
                                                                         lang))

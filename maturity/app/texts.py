@@ -985,17 +985,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Chaque chiffre : l'estimation sur 100 et, entre parenthèses, son intervalle de confiance à 95\u00a0% (la "
         "vraie moyenne du groupe s'y trouve avec une confiance de 95\u00a0%) ; sans parenthèses quand toutes les communes "
         "du groupe ont répondu (il n'y a plus rien à estimer). n : les communes qui ont répondu, sur "
-        "celles du groupe. Source : {title}, publié par {publisher} le {date} ({licence}).",
+        "celles du groupe ; « 6 à 14 » selon la dimension (une commune qui n'a pas assez répondu sur une dimension "
+        "n'y compte pas). Source : {title}, publié par {publisher} le {date} ({licence}).",
         "de": "Jede Zahl: die Schätzung (0 bis 100) und in Klammern ihr 95-%-Konfidenzintervall (der wahre "
         "Mittelwert der Gruppe liegt mit 95\u00a0% Sicherheit darin); ohne Klammern, wenn alle Gemeinden der Gruppe "
         "geantwortet haben (es bleibt nichts zu schätzen). n: die Gemeinden, die geantwortet haben, von "
-        "denen der Gruppe. Quelle: {title}, veröffentlicht von {publisher} am {date} ({licence}).",
+        "denen der Gruppe; „6 bis 14“ je nach Dimension (eine Gemeinde, die zu einer Dimension zu wenig geantwortet "
+        "hat, zählt dort nicht). Quelle: {title}, veröffentlicht von {publisher} am {date} ({licence}).",
         "en": "Each figure: the estimate out of 100 and, in brackets, its 95\u00a0% confidence interval (the group's "
         "true mean lies in it with 95\u00a0% confidence); no brackets when every commune of the group answered (nothing "
-        "is left to estimate). n: the communes that answered, of those in the group. "
-        "Source: {title}, published by {publisher} on {date} ({licence}).",
+        "is left to estimate). n: the communes that answered, of those in the group; "
+        "“6 to 14” depending on the dimension (a commune that answered too little on a dimension does not count "
+        "there). Source: {title}, published by {publisher} on {date} ({licence}).",
     },
     "n_of": {"fr": "{n} sur {N}", "de": "{n} von {N}", "en": "{n} of {N}"},
+    "n_range": {"fr": "{low} à {high}", "de": "{low} bis {high}", "en": "{low} to {high}"},
     "wal_pool_header": {
         "fr": "Moyennes des bilans partagés",
         "de": "Mittelwerte der geteilten Bewertungen",

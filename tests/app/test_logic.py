@@ -386,3 +386,27 @@ def test_a_tables_interval_is_kept_whole_and_the_wallonie_note_says_why_a_census
     and the note under the Wallonie table says why there are no brackets then."""
     assert logic.whole_range("50 (41–60)") == "50 (41\u2060–\u206060)" and logic.whole_range("51") == "51"
     assert "sans parenthèses quand toutes les communes du groupe ont répondu" in logic.tr("wal_campaign_note", "fr")
+
+
+def test_the_wallonie_pages_n_says_its_range_over_the_dimensions():
+    """The Wallonie page said « 6 sur 261 » (the smallest n of the dimensions) where the radar's line said
+    n = 14 (the campaign's respondents): a dimension counts only the respondents it could score, and the
+    row now says « 6 à 14 sur 261 »; a group whose dimensions share their n keeps one number."""
+    import tempfile
+    from pathlib import Path
+
+    from maturity import aggregates, publish
+    from maturity.questionnaire import load_questionnaire
+    from tests.unit.test_publish import _report
+
+    real = load_questionnaire()
+    report = _report(real, {"20002": 5, "50000": 20, "60000": 25, "80000": 9, "90000": 12})
+    report["dimensions"]["economy"]["n"] = 58  # a few respondents too short on that dimension to be scored
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = publish.publish(report, Path(tmp), questionnaire=real, publisher="SPW", url="https://example.org")
+        yml = next(p for p in paths if p.suffix == ".yaml")
+        ref = aggregates.read_aggregates(yml.read_text(encoding="utf-8"), str(yml))
+    rows = {row["Groupe"]: row for row in logic.campaign_table(real, ref, "fr")}
+    assert rows["Wallonie"]["n (communes)"] == "58 à 71 sur 261"
+    assert rows["Province de Liège"]["n (communes)"] == "25 sur 84"
+    assert logic.campaign_table(real, ref, "de")[0]["n (Gemeinden)"] == "58 bis 71 von 261"
