@@ -254,11 +254,14 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(f"{campaign.id}: {campaign.title} ({campaign.opens.isoformat()} to {campaign.closes.isoformat()})")
 
     def line(label: str, row: dict[str, Any]) -> str:
+        # in progress: started and not sent, as the coordinator's page and map count them (the core's
+        # "started" counts the respondents too: beside "submitted" it read as as many more communes)
         rate = "–" if row["response_rate"] is None else format_percent(row["response_rate"], lang)
-        return (f"  {label:<28} {format_number(row['invited'], lang):>8} {format_number(row['started'], lang):>8} "
+        in_progress = format_number(row["started"] - row["submitted"], lang)
+        return (f"  {label:<28} {format_number(row['invited'], lang):>8} {in_progress:>11} "
                 f"{format_number(row['submitted'], lang):>9} {rate:>8}")
 
-    header = f"  {'':<28} {'invited':>8} {'started':>8} {'submitted':>9} {'rate':>8}"
+    header = f"  {'':<28} {'invited':>8} {'in progress':>11} {'submitted':>9} {'rate':>8}"
     print(header)
     print(line("Wallonia", data))
     for key, title in (("by_province", "by province"), ("by_population_class", "by population class")):
@@ -395,7 +398,7 @@ def register(subparsers: Any) -> None:
     s.add_argument("files", metavar="ANSWERS", nargs="+", help="answers files (.json) or folders of them")
     s.add_argument("--nis", help="the commune of a single file that names none")
 
-    st = action("status", cmd_status, "invited, started, submitted and the response rate, by province and class")
+    st = action("status", cmd_status, "invited, in progress (started, not sent), submitted and the response rate, by province and class")
     st.add_argument("id", metavar="ID")
     st.add_argument("--json", action="store_true")
     st.add_argument("--lang", choices=LANGS, default="fr")

@@ -155,6 +155,11 @@ def test_a_commune_submitting_twice_counts_once(env: Path, capsys) -> None:
     assert got["communes"]["92094"] == "submitted"
     assert main(["campaign", "report", "wal-2027", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["n_submitted"] == 1
+    # in words: none in progress beside the one that responded (the page's and the map's count, fresh-eyes trial 7)
+    assert main(["campaign", "status", "wal-2027"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[1].split() == ["invited", "in", "progress", "submitted", "rate"]
+    assert table[2].split()[:4] == ["Wallonia", "261", "0", "1"], table[2]
 
 
 def test_nis_names_the_commune_of_a_single_file(env: Path, capsys) -> None:
