@@ -414,13 +414,15 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
                 e = group.get("dimensions", {}).get(d) or {}
                 cells.append("—" if e.get("suppressed") or e.get("estimate") is None else num(e["estimate"]))
             rows.append(cells)
-    short = [questionnaire.t(s.label, lang).split(" – ")[0].replace("Smart ", "") for s in questionnaire.dimensions]
+    # each dimension by its name in the report's language ("Économie", "Mobilität"): "Smart Economy – Économie"
+    # gave "Economy", English in the French and German reports (fresh-eyes trial 7)
+    short = [questionnaire.t(s.label, lang).split(" – ")[-1] for s in questionnaire.dimensions]
     pad = 2 * pdf.c_margin + 0.5
     pdf.set_font(FAMILY, "", 8.5)  # the groups' column as wide as its longest name, within 42-60 mm
     first = min(60.0, max([42.0] + [pdf.get_string_width(row[0]) + pad for row in rows]))
     n_width = max([pdf.get_string_width(row[1]) + pad for row in rows] + [12.0])  # "12 von 69" on one line
-    pdf.set_font(FAMILY, "B", 7.5)  # and each dimension's column as wide as its heading at 7.5 pt ("Environment")
-    need = [pdf.get_string_width(h) + pad for h in short]
+    pdf.set_font(FAMILY, "B", 7.5)  # and each dimension's column as wide as its heading's longest word at 7.5 pt
+    need = [max(pdf.get_string_width(word) for word in h.split()) + pad for h in short]  # "Habitants et" / "compétences"
     first = min(first, width - n_width - sum(need))
     spare = (width - first - n_width - sum(need)) / len(dims)
     table([t["group"], t["n"], *short], rows, [first, n_width] + [w + spare for w in need])

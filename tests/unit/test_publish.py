@@ -125,21 +125,32 @@ def test_nothing_is_written_when_the_publication_would_not_pass_the_import(defau
 
 def test_the_pdf_tables_never_break_a_heading_inside_a_word(published, default_questionnaire):
     """The table by province and size headed its columns "Governanc" / "e" and "Environne" / "nt" (fresh-eyes
-    trial): each dimension's short name now stands whole."""
+    trial): each dimension's short name now stands whole. And in the report's language: "Smart Economy –
+    Économie" gave "Economy" in the French and German reports (fresh-eyes trial 7)."""
     import subprocess
 
     report, paths = published
-    text = subprocess.run(["pdftotext", str(paths[2]), "-"], capture_output=True, text=True, check=True).stdout
+    texts = {"fr": subprocess.run(["pdftotext", str(paths[2]), "-"], capture_output=True, text=True,
+                                  check=True).stdout}
     # in German too, where the groups' names are longer and a column of n ("12 von 69") came in between
     # ("Environmen" / "t"), and in English
     for lang in ("de", "en"):
-        text += subprocess.run(["pdftotext", "-", "-"], input=publish.report_pdf(report, default_questionnaire,
-                               lang=lang), capture_output=True, check=True).stdout.decode()
-    words = set(text.split())
-    for section in default_questionnaire.dimensions:
-        short = default_questionnaire.t(section.label, "fr").split(" – ")[0].replace("Smart ", "")
-        assert short in words, short
-        assert not [short[:k] for k in range(3, len(short)) if short[:k] in words], short  # no piece of it
+        texts[lang] = subprocess.run(["pdftotext", "-", "-"], input=publish.report_pdf(report, default_questionnaire,
+                                     lang=lang), capture_output=True, check=True).stdout.decode()
+    for lang, text in texts.items():
+        words = set(text.split())
+        for section in default_questionnaire.dimensions:
+            for word in default_questionnaire.t(section.label, lang).split(" – ")[-1].split():
+                assert word in words, (lang, word)
+                if len(word) > 4:
+                    assert not [word[:k] for k in range(3, len(word)) if word[:k] in words], (lang, word)
+    # the table by group: its headings in the report's language
+    for lang, text in texts.items():
+        heading = publish._t(lang)["groups"]
+        table = text.split(heading, 1)[1].split(publish._t(lang)["items"], 1)[0]
+        local = [default_questionnaire.t(s.label, lang).split(" – ")[-1].split()[0] for s in default_questionnaire.dimensions]
+        assert all(word in table.split() for word in local), (lang, local, table[:300])
+        assert ("Economy" in table.split()) == (lang == "en"), (lang, table[:300])
 
 
 def _text_boxes(svg: str) -> list[tuple[str, tuple[float, ...]]]:
