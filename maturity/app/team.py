@@ -112,7 +112,7 @@ def record(result: MergeResult) -> bool:
     summary = team_logic.summary(result)
     if doc is None or not session._write(lambda s, token: s.record_team(token, list(result.roles), summary)):
         return False
-    doc.respondent = {**{k: v for k, v in doc.respondent.items() if k != "role"}, "team": list(result.roles)}
+    doc.respondent = {**doc.respondent, "team": list(result.roles)}  # the holder's role kept (storage's record_team)
     doc.extra["divergent"] = summary
     return True
 

@@ -820,6 +820,10 @@ def build_content(
     respondent = t("respondent", lang, role=role) if role else ""
     roles = team_roles(doc.respondent)
     if roles:
+        # the holder's role first: their own answers and decisions are the final ones (Eupen's sheet credited the
+        # answers to the Generaldirektor and the Umweltberaterin alone, the Schöffe's own setting two dimensions)
+        if role and role not in roles:
+            roles = [role, *roles]
         respondent = t("respondent_team", lang, roles=clean_text(", ".join(roles), 300, one_line=True))
 
     dims = q.dimensions

@@ -276,8 +276,8 @@ class TeamsMixin(Database):
             space_id, version = touch_space(conn, token, self._now())
             meta = loads(conn.execute(sa.select(spaces.c.meta_json).where(spaces.c.id == space_id)).scalar_one())
             respondent = meta.get("respondent") if isinstance(meta.get("respondent"), dict) else {}
-            respondent = {k: v for k, v in respondent.items() if k != "role"}
-            respondent["team"] = list(roles)
+            # the holder's own role stays (``role``): they answered too, or at least decided the final answers
+            respondent = {**respondent, "team": list(roles)}
             meta["respondent"] = respondent
             meta["divergent"] = loads(divergent_json)
             conn.execute(spaces.update().where(spaces.c.id == space_id).values(meta_json=dumps(meta)))

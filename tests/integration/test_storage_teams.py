@@ -149,3 +149,13 @@ def test_a_version_1_database_gains_the_team_tables_and_keeps_its_data(tmp_path:
         assert store.team_answers(holder)[0].answers == {"gov_strategy": "none"}
     finally:
         store.close()
+
+
+def test_recording_the_team_keeps_the_holders_own_role(store: Store) -> None:
+    """The consensus wrote respondent.team and dropped the holder's role: the sheet then credited the answers to
+    the colleagues alone, though the holder's own answers and decisions are the final ones (fresh-eyes trial 8)."""
+    holder, _a, _b = team(store)
+    draft = store.load_space(holder).draft
+    store.save_draft(holder, {**draft, "respondent": {"role": "Schöffe"}})
+    store.record_team(holder, ["échevin", "CPAS"], [])
+    assert store.load_space(holder).draft["respondent"] == {"role": "Schöffe", "team": ["échevin", "CPAS"]}

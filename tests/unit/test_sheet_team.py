@@ -57,6 +57,19 @@ def test_the_sheet_names_the_roles_and_the_three_most_divergent_questions(q, con
     assert "Themen für das Gemeindekollegium: wo das Team auseinanderliegt" in paragraphs
 
 
+def test_the_holders_own_role_comes_first_among_the_teams(q, consensus):
+    """Eupen's Schöffe answered two parts himself before inviting two colleagues: his answers set two dimensions,
+    and the sheet said « Antworten eines Teams: Generaldirektor, Umweltberaterin » (fresh-eyes trial 8)."""
+    import copy
+
+    merged = copy.deepcopy(consensus[0])  # the module's consensus stays as it is
+    merged.respondent = {"role": "Schöffe", "team": ["Generaldirektor", "Umweltberaterin"]}
+    assert build_content(q, merged, "de", generated=DAY).respondent == (
+        "Antworten eines Teams: Schöffe, Generaldirektor, Umweltberaterin")
+    merged.respondent = {"role": "Generaldirektor", "team": ["Generaldirektor", "Umweltberaterin"]}  # not twice
+    assert build_content(q, merged, "de", generated=DAY).respondent.endswith(": Generaldirektor, Umweltberaterin")
+
+
 def test_a_one_person_sheet_has_no_team_block(q):
     doc = answers_at_rank(q, 1)
     content = build_content(q, doc, "en", generated=DAY)
