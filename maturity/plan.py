@@ -41,6 +41,7 @@ LABELS: dict[str, dict[str, str]] = {
     "operational": {"fr": "Objectif opérationnel", "de": "Operatives Ziel", "en": "Operational objective"},
     "action": {"fr": "Action", "de": "Maßnahme", "en": "Action"},
     "owner": {"fr": "Responsable", "de": "Verantwortlich", "en": "Owner"},
+    "no_owner": {"fr": "responsable à désigner", "de": "Verantwortliche noch offen", "en": "owner to be named"},
     "deadline": {"fr": "Échéance", "de": "Frist", "en": "Deadline"},
     "budget": {"fr": "Budget", "de": "Budget", "en": "Budget"},
     "status": {"fr": "Statut", "de": "Status", "en": "Status"},

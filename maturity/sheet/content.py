@@ -288,7 +288,6 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "Targets and roadmap"},
     "roadmap_headers": {"fr": "Dimension|Score|Niveau visé|Échéance|Écart", "de": "Dimension|Wert|Zielstufe|Zieljahr|Abstand",
                         "en": "Dimension|Score|Target level|Target year|Gap"},
-    "roadmap_no_owner": {"fr": "responsable à désigner", "de": "Verantwortliche noch offen", "en": "owner to be named"},
     "roadmap_pst_title": {"fr": "Pour le PST", "de": "Für das PST", "en": "For the PST"},
     "roadmap_pst_help": {
         "fr": "Toutes les actions de la feuille de route dans la structure du Programme Stratégique Transversal, "
@@ -1070,7 +1069,7 @@ def _roadmap(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: s
     for year, actions in plan.by_year(items):
         lines = []
         for item in actions:
-            details = [clean_text(item.owner, 120, one_line=True) or t("roadmap_no_owner", lang)]
+            details = [clean_text(item.owner, 120, one_line=True) or plan.label("no_owner", lang)]
             if isinstance(item.budget, str):
                 details.append(clean_text(item.budget, 120, one_line=True))
             elif item.budget is not None:  # an amount, formatted here (its narrow no-break space kept)

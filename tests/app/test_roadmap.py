@@ -241,6 +241,8 @@ def test_on_a_phone_the_roadmap_is_a_list_edited_one_action_at_a_time(mini, stor
     at.button(key="pick_rec_alpha_low_0").click().run()
     assert _phone(at, "pick").value == "a1"  # the action picked is the one the form shows
     (picked,) = store.load_space(token).draft["plan"]
+    # no owner yet: the list says so, as the sheet does, where it left the line out (fresh-eyes trial 8)
+    assert any("Responsable\u00a0: responsable à désigner" in m.value for m in at.markdown)
     _phone(at, "owner").input("DG")
     _phone(at, "budget").input("15 000")
     _phone(at, "status").set_value("started")
