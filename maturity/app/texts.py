@@ -161,7 +161,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_one_respondent": {
         "fr": "Un seul collègue a répondu : rien à comparer encore. Ses réponses sont les propositions ; les "
         "divergences apparaîtront ici dès qu'un deuxième aura répondu.",
-        "de": "Erst eine Person hat geantwortet: noch nichts zu vergleichen. Ihre Antworten sind die Vorschläge; "
+        "de": "Erst eine Person aus dem Team hat geantwortet: noch nichts zu vergleichen. Die Antworten dieser Person "
+        "sind die Vorschläge; "
         "Abweichungen erscheinen hier, sobald eine zweite Person geantwortet hat.",
         "en": "Only one colleague has answered: nothing to compare yet. Their answers are the proposals; "
         "divergences will show here once a second colleague has answered.",

@@ -96,3 +96,12 @@ def test_german_and_english_name_the_pst_in_their_own_words():
         for key, text in catalog.items():
             for lang in ("de", "en"):
                 assert "Programme Stratégique Transversal" not in text.get(lang, ""), (key, lang)
+
+
+def test_the_german_single_colleague_note_never_reads_as_the_holders_answers():
+    """« Ihre Antworten sind die Vorschläge » read as « your answers » (formal Ihre) to the Schöffe running the
+    meeting, where it meant the one colleague's (fresh-eyes trial 8)."""
+    from maturity.app.texts import tr
+
+    text = tr("team_one_respondent", "de")
+    assert "Ihre Antworten" not in text and "Die Antworten dieser Person sind die Vorschläge" in text
