@@ -144,19 +144,19 @@ CLASSES_COVERAGE_TEXT = {
 # with its formula, is published with the figures and in docs/benchmarks.md)
 PLAIN_SOURCE_TEXT = {
     "fr": "{title}, publié par {publisher} le {date} ({licence}). Ces chiffres viennent des communes qui ont "
-          "répondu{weighting}.{coverage} La bande colorée autour d'une ligne de la campagne, comme les chiffres entre "
+          "répondu{weighting}.{coverage} La bande colorée autour de la ligne de la Wallonie, comme les chiffres entre "
           "parenthèses du tableau, est la marge d'incertitude de l'estimation : la vraie moyenne de toutes les "
           "communes du groupe s'y trouve avec une confiance de 95\u00a0%. Plus la bande est étroite, plus les "
           "communes ont été nombreuses à répondre ; quand toutes répondent, il n'y a plus de bande. Elle ne "
           "couvre pas un autre écart possible : les communes qui répondent sont peut-être les plus avancées.",
     "de": "{title}, veröffentlicht von {publisher} am {date} ({licence}). Diese Werte stammen von den Gemeinden, "
-          "die geantwortet haben{weighting}.{coverage} Das farbige Band um eine Linie der Kampagne, wie die Zahlen in "
+          "die geantwortet haben{weighting}.{coverage} Das farbige Band um die Linie der Wallonie, wie die Zahlen in "
           "Klammern in der Tabelle, ist die Unsicherheit der Schätzung: Der wahre Mittelwert aller Gemeinden der "
           "Gruppe liegt mit 95\u00a0% Sicherheit darin. Je schmaler das Band, desto mehr Gemeinden haben "
           "geantwortet; antworten alle, gibt es kein Band mehr. Eine andere mögliche Abweichung deckt es nicht "
           "ab: Die antwortenden Gemeinden sind vielleicht die weiter fortgeschrittenen.",
     "en": "{title}, published by {publisher} on {date} ({licence}). These figures come from the communes that "
-          "answered{weighting}.{coverage} The shaded band around a campaign line, like the figures in brackets in the "
+          "answered{weighting}.{coverage} The shaded band around Wallonia's line, like the figures in brackets in the "
           "table, is the estimate's margin of uncertainty: the true average of all the group's communes lies "
           "within it with 95\u00a0% confidence. The narrower the band, the more communes answered; when all of them "
           "answer, there is no band. It does not cover another possible gap: the communes that answer may be "

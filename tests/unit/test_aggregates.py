@@ -221,6 +221,9 @@ def test_only_the_walloon_line_has_its_band_drawn_and_a_peer_groups_note_says_wh
     assert "nicht eingezeichnet" in peer["de"] and "not drawn" in peer["en"]
     assert all("band" not in note.lower() and "bande" not in note for note in peer.values())
     assert "La bande autour de la ligne" in ref.series_note("wallonia", "fr")
+    # the note under the radar says which line has the band (it said « autour d'une ligne de la campagne »)
+    assert "La bande colorée autour de la ligne de la Wallonie" in ref.plain_source("fr")
+    assert "um die Linie der Wallonie" in ref.plain_source("de") and "around Wallonia's line" in ref.plain_source("en")
 
 
 def test_a_campaigns_plain_words_never_leave_a_percent_sign_alone_on_a_line(report):
