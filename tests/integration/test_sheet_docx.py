@@ -80,22 +80,28 @@ def test_the_docx_keeps_every_note_and_links(q):
     assert {r.url for p in content.priorities for r in p.resources} <= set(links)
 
 
-def test_libreoffice_converts_the_docx_to_pdf(tmp_path, q):
+def _through_libreoffice(source, tmp_path) -> pypdf.PdfReader:
+    """The DOCX ``source`` converted to PDF by LibreOffice, as a commune opening it would see it (a fresh
+    profile: no clash with another running instance); skipped without LibreOffice, except in CI."""
     if SOFFICE is None:
         message = "soffice is missing (apt-get install libreoffice-writer-nogui)"
         if IN_CI:
             pytest.fail(f"{message} (required in CI)")
         pytest.skip(message)
+    profile = tmp_path / "profile"
+    result = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                             "--outdir", str(source.parent), str(source)], capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    pdf = source.with_suffix(".pdf")
+    assert pdf.exists(), result.stdout + result.stderr
+    return pypdf.PdfReader(io.BytesIO(pdf.read_bytes()))
+
+
+def test_libreoffice_converts_the_docx_to_pdf(tmp_path, q):
     doc = answers_at_rank(q, 2, name="Écaussinnes", nis="55050", budget="major")
     source = tmp_path / "fiche.docx"
     source.write_bytes(build(q, doc, "fr", "docx"))
-    profile = tmp_path / "profile"  # a fresh LibreOffice profile: no clash with another running instance
-    result = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                             "--outdir", str(tmp_path), str(source)], capture_output=True, text=True, timeout=180)
-    assert result.returncode == 0, result.stderr
-    pdf = tmp_path / "fiche.pdf"
-    assert pdf.exists(), result.stdout + result.stderr
-    reader = pypdf.PdfReader(io.BytesIO(pdf.read_bytes()))
+    reader = _through_libreoffice(source, tmp_path)
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "Écaussinnes" in text and build_content(q, doc, "fr").summary_title in text
 
@@ -103,23 +109,13 @@ def test_libreoffice_converts_the_docx_to_pdf(tmp_path, q):
 def test_the_pst_page_keeps_an_owners_word_whole(tmp_path, q):
     """Eupen's "Für das PST" page, through LibreOffice: "Generaldirektori|n" broke in the 3.2 cm owner
     column while the deadline's (a year) and the budget's had room to spare (fresh-eyes trial)."""
-    if SOFFICE is None:
-        message = "soffice is missing (apt-get install libreoffice-writer-nogui)"
-        if IN_CI:
-            pytest.fail(f"{message} (required in CI)")
-        pytest.skip(message)
     for lang, owner in (("de", "Generaldirektorin"), ("fr", "Informaticienne"), ("en", "Administrator")):
         doc = answers_at_rank(q, 2, name="Eupen", nis="63023")
         doc.extra["plan"] = [{"id": "a1", "action": "Die Teilnahme an der Einkaufszentrale von iMio prüfen.",
                               "owner": owner, "year": 2027, "budget": "104/123-01", "status": "started"}]
         source = tmp_path / f"blatt-{lang}.docx"
         source.write_bytes(build(q, doc, lang, "docx"))
-        profile = tmp_path / "profile"
-        result = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-                                 "pdf", "--outdir", str(tmp_path), str(source)], capture_output=True, text=True,
-                                timeout=180)
-        assert result.returncode == 0, result.stderr
-        last = pypdf.PdfReader(io.BytesIO((tmp_path / f"blatt-{lang}.pdf").read_bytes())).pages[-1].extract_text()
+        last = _through_libreoffice(source, tmp_path).pages[-1].extract_text()
         words = last.split()
         assert owner in words, (lang, last)
         for header in {"de": ("Verantwortlich", "Frist", "Budget", "Status"),
@@ -131,11 +127,6 @@ def test_the_pst_page_keeps_an_owners_word_whole(tmp_path, q):
 def test_the_targets_table_keeps_its_headings_whole(tmp_path, q):
     """The targets table's year column was 1.5 cm: through LibreOffice its heading « Échéance » broke into
     « Échéa | nce » (fresh-eyes trial 8, Vielsalm's sheet); the gap's column gives it room."""
-    if SOFFICE is None:
-        message = "soffice is missing (apt-get install libreoffice-writer-nogui)"
-        if IN_CI:
-            pytest.fail(f"{message} (required in CI)")
-        pytest.skip(message)
     for lang, headings in (("fr", ("Échéance", "Écart")), ("de", ("Zieljahr", "Abstand")),
                            ("en", ("Target", "year", "Gap"))):
         doc = answers_at_rank(q, 1, name="Vielsalm", nis="82032")
@@ -143,12 +134,7 @@ def test_the_targets_table_keeps_its_headings_whole(tmp_path, q):
                                 "environment": {"level": "planning", "by": 2028}}
         source = tmp_path / f"fiche-{lang}.docx"
         source.write_bytes(build(q, doc, lang, "docx"))
-        profile = tmp_path / "profile"
-        result = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-                                 "pdf", "--outdir", str(tmp_path), str(source)], capture_output=True, text=True,
-                                timeout=180)
-        assert result.returncode == 0, result.stderr
-        pages = pypdf.PdfReader(io.BytesIO((tmp_path / f"fiche-{lang}.pdf").read_bytes())).pages
+        pages = _through_libreoffice(source, tmp_path).pages
         text = next(t for t in (page.extract_text() for page in pages) if headings[-1] in t.split())
         words = text.split()
         assert all(h in words for h in headings), (lang, text)
