@@ -156,7 +156,8 @@ def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, stor
                                                                                        "prévue"]]
     # the list a phone shows instead of the grid (the style hides it on a wider screen): each action, then what is saved
     (listed,) = [m.value for m in at.markdown if m.value.startswith("- **Agir**")]
-    assert f"Année\u00a0: {next_year}" in listed and "Statut\u00a0: prévue" in listed and "Responsable" not in listed  # none typed
+    assert f"Année\u00a0: {next_year}" in listed and "Statut\u00a0: prévue" in listed
+    assert "Responsable\u00a0: responsable à désigner" in listed  # none typed: said, as the sheet says it
     assert any(b.proto.label == "Actions pour le PST (tableur CSV)" for b in at.get("download_button"))
     # what that download holds (AppTest cannot read a download's bytes): the roadmap first, in the PST's structure
     from maturity import sheet
