@@ -603,10 +603,8 @@ class CampaignReference:
 
     def group_n(self, group: str) -> tuple[int | None, int | None]:
         """(smallest n, N) over the dimensions published for a group."""
-        figs = list(self._figures(group).values())
-        if not figs:
-            return None, None
-        return min(f.n or 0 for f in figs), figs[0].population
+        low, _high, big_n = self.group_n_range(group)
+        return low, big_n
 
     def group_n_range(self, group: str) -> tuple[int | None, int | None, int | None]:
         """(smallest n, largest n, N) over the dimensions published for a group: a dimension counts only
