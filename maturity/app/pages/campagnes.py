@@ -23,6 +23,20 @@ if store is None:
     st.stop()
 st.markdown(tr("camp_intro", lang))
 
+
+def attempt(call):
+    """A store call's result, or None once the page has said why it was refused (each problem in plain
+    words) or failed (the storage's own message): creating a campaign and issuing its links."""
+    try:
+        return call()
+    except InvalidInput as exc:
+        for problem in exc.problems:
+            st.error(coordinator.plain(str(problem)))
+    except session.StorageError as exc:
+        session.show_storage_error(exc)
+    return None
+
+
 try:
     campaigns = store.campaigns()
 except session.StorageError as exc:
@@ -45,14 +59,8 @@ with st.expander(tr("camp_create_header", lang), expanded=not campaigns):
         create = st.form_submit_button(tr("camp_create_button", lang))
     if create:
         q = session.questionnaire()
-        try:
-            created = store.create_campaign(new_id.strip(), new_title, q.id if q else "", opens, closes)
-        except InvalidInput as exc:
-            for problem in exc.problems:
-                st.error(coordinator.plain(str(problem)))
-        except session.StorageError as exc:
-            session.show_storage_error(exc)
-        else:
+        created = attempt(lambda: store.create_campaign(new_id.strip(), new_title, q.id if q else "", opens, closes))
+        if created is not None:
             st.session_state["_camp_created"] = created.id
             st.session_state["camp_choice"] = created.id
             st.rerun()
@@ -181,14 +189,8 @@ with invite:
             if not base.strip().startswith(("https://", "http://")):
                 st.error(tr("camp_inv_need_base", lang))
                 return
-            try:
-                issued = make()
-            except InvalidInput as exc:
-                for problem in exc.problems:
-                    st.error(coordinator.plain(str(problem)))
-            except session.StorageError as exc:
-                session.show_storage_error(exc)
-            else:
+            issued = attempt(make)
+            if issued is not None:
                 st.session_state["_camp_links"] = (campaign.id, coordination.invitation_rows(issued, base.strip()))
                 st.session_state["_camp_inv_gen"] = generation + 1  # the picked communes are invited: afresh
                 st.rerun()
