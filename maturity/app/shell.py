@@ -219,4 +219,7 @@ def css(lang: str) -> str:
         # question texts: the same weight above radios and checkboxes
         "[class*='st-key-q_'] [data-testid='stWidgetLabel'] p,[class*='st-key-q_'] .q-text"
         "{font-size:1rem;font-weight:600}"
+        # ... and a multiple choice's options (each a checkbox, with a label of its own) as a single choice's
+        "[class*='st-key-q_'] [data-testid='stCheckbox'] [data-testid='stWidgetLabel'] p"
+        "{font-size:0.875rem;font-weight:400}"
     )

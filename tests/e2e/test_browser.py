@@ -44,6 +44,12 @@ def test_whole_assessment_with_reload_radar_and_pdf(page, server):
         answer_current_step(page)
     done, total = answered(page)
     assert done == total, (done, total)
+    # the last part has single and multiple choices: their options read alike (a box's label is a widget's
+    # label, which the question texts' bold had reached: the options looked like eight more questions)
+    def style(selector: str) -> tuple[str, str]:
+        return page.locator(f"{MAIN} [class*='st-key-q_'] {selector}").first.evaluate(
+            "e => { const s = getComputedStyle(e); return [s.fontSize, s.fontWeight]; }")
+    assert style("[data-testid='stCheckbox'] [data-testid='stWidgetLabel'] p") == style("[role='radiogroup'] label p")
     # the last part ends with the way to the results, a primary button
     page.get_by_role("button", name="Voir les résultats").click()
     page.wait_for_selector("text=Les six dimensions")
