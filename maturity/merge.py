@@ -503,3 +503,36 @@ def dimension_spreads(questionnaire: Questionnaire, respondents: Sequence[Respon
         else:
             out[section.id] = DimensionSpread(section.id, scores, None, None)
     return out
+
+
+@dataclass(frozen=True)
+class TeamSpreads:
+    """The dimension spreads of a team as its holder reads them: ``spreads`` has one score per entry of
+    ``roles`` (told apart, in that order), the holder's first when ``holder`` is true."""
+
+    spreads: dict[str, DimensionSpread]
+    roles: list[str]
+    holder: bool
+
+
+def team_spreads(questionnaire: Questionnaire, colleagues: Sequence[Respondent],
+                 holder: Respondent | None = None) -> TeamSpreads:
+    """Each dimension's score per respondent and their spread, with the holder of the team's space first
+    when they gave at least one real answer (Eupen's Schöffe answered two parts himself: his 50 stood beside
+    his Generaldirektor's 25 nowhere, and the spread said « — »). The holder's answers are the assessment's
+    own (theirs, and the final answers settled at the meeting); ``holder.role`` is how the reader names
+    them. Only the spread counts them: the merge's proposal is the colleagues' alone (contract §8)."""
+    people = list(colleagues)
+    with_holder = holder is not None and any(is_real(v) for v in holder.answers.values())
+    if with_holder:
+        assert holder is not None
+        people = [holder, *people]
+    return TeamSpreads(dimension_spreads(questionnaire, people), distinct_roles([p.role for p in people]),
+                       with_holder)
+
+
+def holder_role(respondent: Mapping[str, Any] | None) -> str | None:
+    """The role of the holder of a team's space (``respondent.role`` of its draft, trimmed), None without one:
+    the colleagues' roles are ``respondent.team``."""
+    role = (respondent or {}).get("role")
+    return " ".join(role.split())[:MAX_ROLE] if isinstance(role, str) and role.strip() else None

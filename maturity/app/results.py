@@ -61,6 +61,7 @@ class View:
     obstacle_note: str
     comparisons: list[tuple[str, list[str]]] | None  # None: no benchmark set loaded
     sentences: int
+    team_caption: str = ""  # what the team table shows (and the holder's column, when they answered)
     obstacles_header: str = ""  # "Vos freins et ceux du baromètre 2021" (and of the campaign, with one)
 
 
@@ -120,9 +121,9 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
 
     assessment = score(q, doc.answers)
     series, regional_note, history, previous = session.comparison_series(q, doc, assessment, lang, reads)
-    team_table = None
+    team_table, team_caption = None, ""
     if team_people:  # each colleague's own shape, by role (holder only)
-        team_series, team_rows = team.results_view(q, lang, team_people)
+        team_series, team_rows, team_caption = team.results_view(q, lang, team_people, doc)
         series = series + team_series
         team_table = fitting(team_rows, lang, _frame(team_rows))
     target_series = roadmap.target_series(q, doc, name, lang)
@@ -185,5 +186,5 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
         target_rows=_frame(targets) if targets else None,
         progress_specs=roadmap.progress_specs(q, doc, assessment, history, lang),
         changes=changes, obstacles=obstacles, obstacle_note=obstacle_note,
-        obstacles_header=obstacles_header, comparisons=comparisons,
+        obstacles_header=obstacles_header, comparisons=comparisons, team_caption=team_caption,
         sentences=sentences)

@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from maturity.markdown import escape as escape_markdown
-from maturity.merge import MergeResult, dimension_spreads, merge
+from maturity.merge import MergeResult, Respondent, TeamSpreads, merge, team_spreads
 from maturity.models import Questionnaire
 from maturity.storage import SpaceNotFound, StorageError
 
@@ -44,12 +44,10 @@ def consensus(q: Questionnaire, found: list[Any]) -> MergeResult:
     return merge(q, team_logic.respondents(found))
 
 
-def spreads(q: Questionnaire, found: list[Any]) -> tuple[dict[str, Any], list[str]]:
-    """Each dimension's score per respondent and the spread; the respondents' roles (told apart)."""
-    from maturity.merge import distinct_roles
-
-    people = team_logic.respondents(found)
-    return dimension_spreads(q, people), distinct_roles([p.role for p in people])
+def spreads(q: Questionnaire, found: list[Any], holder: Respondent | None = None) -> TeamSpreads:
+    """Each dimension's score per respondent and the spread; the respondents' roles (told apart), the
+    holder's first when they answered anything themselves (:func:`maturity.merge.team_spreads`)."""
+    return team_spreads(q, team_logic.respondents(found), holder)
 
 
 def invite(role: str, sections: list[str] | None) -> str | None:
@@ -117,17 +115,22 @@ def record(result: MergeResult) -> bool:
     return True
 
 
-def results_view(q: Questionnaire, lang: str, people: list[Any] | None = None
-                 ) -> tuple[list[Any], list[dict[str, str]]] | None:
-    """For the results page (holder only): each respondent's own shape as light radar series (by
-    role) and the per-dimension spread table; None without colleagues who answered. ``people``: the
-    colleagues who answered, when already read (:func:`answering`)."""
+def results_view(q: Questionnaire, lang: str, people: list[Any] | None = None, doc: Any | None = None
+                 ) -> tuple[list[Any], list[dict[str, str]], str] | None:
+    """For the results page (holder only): each colleague's own shape as light radar series (by
+    role), the per-dimension spread table, with a column for the holder's own answers (``doc``, the
+    assessment's: the commune's shape is already on the radar), and the caption that reads it; None without
+    colleagues who answered.
+    ``people``: the colleagues who answered, when already read (:func:`answering`)."""
     if people is None:
         people = answering(members())
     if not people:
         return None
-    found, roles = spreads(q, people)
-    return team_logic.respondent_series(q, found, roles, lang), team_logic.spread_rows(q, found, roles, lang)
+    holder = None if doc is None else team_logic.holder(doc, lang)
+    found = spreads(q, people, holder)
+    return (team_logic.respondent_series(q, found, lang),
+            team_logic.spread_rows(q, found.spreads, found.roles, lang),
+            team_logic.spread_caption(found, lang))
 
 
 def member_panel(q: Questionnaire, doc: Any, lang: str) -> list[int] | None:

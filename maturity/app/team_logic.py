@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from maturity.display import format_number
-from maturity.merge import DimensionSpread, MergeResult, QuestionReport, Respondent
+from maturity.merge import DimensionSpread, MergeResult, QuestionReport, Respondent, TeamSpreads, holder_role
 from maturity.models import Question, Questionnaire
 
 from .logic import SeriesInfo, escape_markdown, this_year, value_label
@@ -62,14 +62,24 @@ def final_options(question: Question) -> list[Any]:
     return choice_values(question)
 
 
-def respondent_series(q: Questionnaire, spreads: Mapping[str, DimensionSpread], roles: Sequence[str], lang: str
-                      ) -> list[SeriesInfo]:
-    """Each respondent's own shape (their answers scored alone), named by role only; answers of this
-    assessment, so of this year."""
+def holder(doc: Any, lang: str) -> Respondent:
+    """The holder of the team's space as a respondent beside their colleagues: the assessment's answers (their
+    own, and the final answers settled at the meeting), named « Vous » with their role when the draft has one
+    (as the sheet names it first: ``respondent.role``)."""
+    role = holder_role(doc.respondent)
+    name = tr("team_holder_role", lang, role=role) if role else tr("team_holder", lang)
+    return Respondent(name, dict(doc.answers), dict(doc.notes))
+
+
+def respondent_series(q: Questionnaire, found: TeamSpreads, lang: str) -> list[SeriesInfo]:
+    """Each colleague's own shape (their answers scored alone), named by role only; answers of this
+    assessment, so of this year. The holder's shape is the commune's own series: none of its own."""
     year = this_year()
     out = []
-    for i, role in enumerate(roles):
-        scores = {dim: s.scores[i] for dim, s in spreads.items()}
+    for i, role in enumerate(found.roles):
+        if found.holder and i == 0:
+            continue
+        scores = {dim: s.scores[i] for dim, s in found.spreads.items()}
         out.append(SeriesInfo(
             name=tr("series_respondent", lang, role=role), scores=scores, kind="respondent",
             kind_label=tr("kind_respondent", lang), source=role, year=year, n=1,
@@ -90,6 +100,12 @@ def spread_rows(q: Questionnaire, spreads: Mapping[str, DimensionSpread], roles:
         row[tr("team_col_spread", lang)] = "—" if s.spread is None else format_number(s.spread, lang)
         rows.append(row)
     return rows
+
+
+def spread_caption(found: TeamSpreads, lang: str) -> str:
+    """What the spread table shows; with the holder's column, what their column holds."""
+    text = tr("team_results_caption", lang)
+    return f"{text} {tr('team_results_holder', lang, name=escape_markdown(found.roles[0]))}" if found.holder else text
 
 
 def summary(result: MergeResult, limit: int = SUMMARY_LIMIT) -> list[dict[str, Any]]:

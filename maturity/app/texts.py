@@ -223,6 +223,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Each dimension's score on each respondent's own answers (by role), and the spread between the "
         "highest and the lowest. A wide spread is a topic for the Collège.",
     },
+    # the holder's own column in the spread table (the assessment's answers: their own and the meeting's final
+    # ones), named as the sheet names the holder, their role first (Eupen's Schöffe found his 50 nowhere beside
+    # his Generaldirektor's 25: closing review 7)
+    "team_holder": {"fr": "Vous", "de": "Sie selbst", "en": "You"},
+    "team_holder_role": {"fr": "Vous ({role})", "de": "Sie selbst ({role})", "en": "You ({role})"},
+    "team_results_holder": {
+        "fr": "« {name} » : les réponses de l'évaluation elle-même, les vôtres et les réponses finales arrêtées "
+        "en réunion.",
+        "de": "„{name}“: die Antworten der Bewertung selbst, Ihre eigenen und die in der Sitzung festgelegten "
+        "endgültigen.",
+        "en": "“{name}”: the assessment's own answers, yours and the final answers settled at the meeting.",
+    },
     # --- shell and navigation
     # the browser tab: the page, then the tool (in the page's language)
     "tab_title": {"fr": "{page} — Auto-évaluation Smart City", "de": "{page} — Smart-City-Selbstbewertung",

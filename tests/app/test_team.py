@@ -318,3 +318,39 @@ def test_colleagues_on_different_parts_are_not_a_team_that_agrees(mini, store: S
     assert not any("l'équipe s'accorde" in text for text in shown), shown
     assert any("Aucune question n'a reçu la réponse de deux collègues" in text
                and "1 de vos propres réponses diffère" in text for text in shown), shown
+
+
+def test_the_spread_table_has_the_holders_own_column_beside_the_colleagues(mini, store: Store):
+    """Eupen's Schöffe answered two parts himself, then invited colleagues: « Die Sichtweisen des Teams » had a
+    column for the Generaldirektor and one for the Umweltberaterin, none for him, and « Abstand — » on a dimension
+    where his 100 stood beside his Generaldirektor's 0 (closing review 7). His column comes first, named as the
+    holder with his role, and counts in the spread; a colleague's link shows none of it."""
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "a1", "full")
+    store.save_answer(holder, "a2", "yes")
+    dg = store.invite_member(holder, "directeur général")
+    store.save_member_answer(dg, "a1", "none")
+    store.save_member_answer(dg, "a2", "no")
+    store.save_member_answer(store.invite_member(holder, "conseillère environnement"), "b1", "o1")
+    goto(at, "resultats")
+    table = next(t.value for t in at.table if "Écart (points)" in t.value.columns)
+    assert list(table.columns) == ["Dimension", "Vous", "directeur général", "conseillère environnement",
+                                   "Écart (points)"]
+    alpha = table[table["Dimension"] == "Alpha"].iloc[0]
+    assert (alpha["Vous"], alpha["directeur général"], alpha["Écart (points)"]) == ("100", "0", "100")
+    assert any("« Vous » : les réponses de l'évaluation elle-même" in c.value for c in at.caption)
+    # the radar's colleagues' shapes stay the colleagues' (the holder's is the commune's own)
+    assert not any("Vous" in s.name for s in at.session_state["_results_view"][1].series if s.kind == "respondent")
+    # named with the holder's role when the draft has one (as the sheet names them), in German too
+    store.save_draft(holder, {**store.load_space(holder).draft, "respondent": {"role": "Schöffe"}})
+    at = new_app(holder)
+    at.query_params["lang"] = "de"
+    at.switch_page(f"{PAGES}/resultats.py").run()
+    assert not at.exception, at.exception
+    columns = next(t.value for t in at.table if "Abstand (Punkte)" in t.value.columns).columns
+    assert list(columns)[1] == "Sie selbst (Schöffe)"
+    # a colleague's link: no team table, no holder's column
+    member = member_app(dg, "resultats")
+    shown = _everything(member)
+    assert "Écart (points)" not in shown and "les réponses de l'évaluation elle-même" not in shown

@@ -16,10 +16,12 @@ from maturity.merge import (
     dimension_spreads,
     distinct_roles,
     divergent_of,
+    holder_role,
     merge,
     merge_documents,
     role_of,
     team_roles,
+    team_spreads,
 )
 
 
@@ -225,6 +227,25 @@ def test_dimension_spreads_per_respondent(mini):
     assert spreads["beta"].spread == pytest.approx(100.0)  # b1 only: coverage 1/2 is enough
     only_one = dimension_spreads(mini, people[:1])
     assert only_one["alpha"].spread is None
+
+
+def test_the_holder_comes_first_in_the_spreads_once_they_answered_themselves(mini):
+    """Eupen's Schöffe answered alpha himself, his Generaldirektor too, the Umweltberaterin beta: the spreads
+    had no place for his answers, so alpha's spread was null beside two scores (closing review 7)."""
+    dg = Respondent("DG", {"a1": "none", "a2": "no"})
+    env = Respondent("DG", {"b1": "o1"})  # the same role: told apart
+    alone = team_spreads(mini, [dg, env])
+    assert (alone.holder, alone.roles, alone.spreads["alpha"].spread) == (False, ["DG (1)", "DG (2)"], None)
+    found = team_spreads(mini, [dg, env], Respondent("Vous", {"a1": "full", "a2": "yes"}))
+    assert found.holder and found.roles == ["Vous", "DG (1)", "DG (2)"]
+    assert found.spreads["alpha"].scores == [pytest.approx(100.0), 0.0, None]
+    assert found.spreads["alpha"].spread == pytest.approx(100.0)
+    assert found.spreads["beta"].scores == [None, None, pytest.approx(50.0)]
+    # a holder with no real answer of their own (nothing, or only "don't know" and "not applicable") is no column
+    for answers in ({}, {"a1": "unknown", "a2": "na"}):
+        assert team_spreads(mini, [dg], Respondent("Vous", answers)) == team_spreads(mini, [dg])
+    assert holder_role({"role": "  Schöffe \n", "team": ["DG"]}) == "Schöffe"
+    assert holder_role({"team": ["DG"]}) is None and holder_role({"role": " "}) is None and holder_role(None) is None
 
 
 def test_merge_of_plain_mappings_leaves_out_unknown_questions(mini):

@@ -42,7 +42,7 @@ st.caption(tr("series_table_header", lang))
 fitting_table(view.series_table, "series")  # in a narrow column: a list (tables.py)
 if view.team_table is not None:
     st.subheader(tr("team_results_header", lang))
-    st.caption(tr("team_results_caption", lang))
+    st.caption(view.team_caption)
     fitting_table(view.team_table, "team")
 
 st.header(tr("levels_header", lang))
