@@ -821,7 +821,16 @@ def campaign_note(ref: Any, lang: str) -> str:
     from maturity.display import format_date
 
     when = format_date(ref.date, lang) if ref.date else str(ref.set.year)
-    return tr("wal_campaign_note", lang, title=escape_markdown(ref.title(lang)),
+    # what « 6 à 14 » means, said with a range the table shows, and only when it shows one: an example range
+    # under a table whose every n is one number read as a figure of the campaign (390 px, de)
+    by_dimension = ""
+    for group in ref.groups():
+        low, high, _ = ref.group_n_range(group)
+        if low != high:
+            n_range = tr("n_range", lang, low=format_number(low or 0, lang), high=format_number(high or 0, lang))
+            by_dimension = tr("wal_campaign_n_by_dimension", lang, n_range=n_range)
+            break
+    return tr("wal_campaign_note", lang, by_dimension=by_dimension, title=escape_markdown(ref.title(lang)),
               publisher=escape_markdown(ref.set.publisher or "—"), date=when,
               licence=escape_markdown(ref.set.licence or "CC BY 4.0"))
 

@@ -998,18 +998,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Chaque chiffre : l'estimation sur 100 et, entre parenthèses, son intervalle de confiance à 95\u00a0% (la "
         "vraie moyenne du groupe s'y trouve avec une confiance de 95\u00a0%) ; sans parenthèses quand toutes les communes "
         "du groupe ont répondu (il n'y a plus rien à estimer). n : les communes qui ont répondu, sur "
-        "celles du groupe ; « 6 à 14 » selon la dimension (une commune qui n'a pas assez répondu sur une dimension "
-        "n'y compte pas). Source : {title}, publié par {publisher} le {date} ({licence}).",
+        "celles du groupe{by_dimension}. Source : {title}, publié par {publisher} le {date} ({licence}).",
         "de": "Jede Zahl: die Schätzung (0 bis 100) und in Klammern ihr 95-%-Konfidenzintervall (der wahre "
         "Mittelwert der Gruppe liegt mit 95\u00a0% Sicherheit darin); ohne Klammern, wenn alle Gemeinden der Gruppe "
         "geantwortet haben (es bleibt nichts zu schätzen). n: die Gemeinden, die geantwortet haben, von "
-        "denen der Gruppe; „6 bis 14“ je nach Dimension (eine Gemeinde, die zu einer Dimension zu wenig geantwortet "
-        "hat, zählt dort nicht). Quelle: {title}, veröffentlicht von {publisher} am {date} ({licence}).",
+        "denen der Gruppe{by_dimension}. Quelle: {title}, veröffentlicht von {publisher} am {date} ({licence}).",
         "en": "Each figure: the estimate out of 100 and, in brackets, its 95\u00a0% confidence interval (the group's "
         "true mean lies in it with 95\u00a0% confidence); no brackets when every commune of the group answered (nothing "
-        "is left to estimate). n: the communes that answered, of those in the group; "
-        "“6 to 14” depending on the dimension (a commune that answered too little on a dimension does not count "
-        "there). Source: {title}, published by {publisher} on {date} ({licence}).",
+        "is left to estimate). n: the communes that answered, of those in the group{by_dimension}. "
+        "Source: {title}, published by {publisher} on {date} ({licence}).",
+    },
+    # after wal_campaign_note's n, only where a group's n differs by dimension, with that group's own range
+    "wal_campaign_n_by_dimension": {
+        "fr": " ; « {n_range} » : selon la dimension (une commune qui n'a pas assez répondu sur une dimension n'y "
+        "compte pas)",
+        "de": "; „{n_range}“: je nach Dimension (eine Gemeinde, die zu einer Dimension zu wenig geantwortet hat, "
+        "zählt dort nicht)",
+        "en": "; “{n_range}”: depending on the dimension (a commune that answered too little on a dimension does "
+        "not count there)",
     },
     "n_of": {"fr": "{n} sur {N}", "de": "{n} von {N}", "en": "{n} of {N}"},
     "n_range": {"fr": "{low} à {high}", "de": "{low} bis {high}", "en": "{low} to {high}"},

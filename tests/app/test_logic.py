@@ -401,11 +401,26 @@ def test_the_wallonie_pages_n_says_its_range_over_the_dimensions():
 
     real = load_questionnaire()
     report = _report(real, {"20002": 5, "50000": 20, "60000": 25, "80000": 9, "90000": 12})
+
+    def reference(report):
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = publish.publish(report, Path(tmp), questionnaire=real, publisher="SPW", url="https://example.org")
+            yml = next(p for p in paths if p.suffix == ".yaml")
+            return aggregates.read_aggregates(yml.read_text(encoding="utf-8"), str(yml))
+
+    # every n one number: the note under the table says nothing of a range (it gave « 6 à 14 » as an example,
+    # which read as one of the campaign's figures)
+    plain = reference(report)
+    assert " à " not in " ".join(row["n (communes)"] for row in logic.campaign_table(real, plain, "fr"))
+    assert "selon la dimension" not in logic.campaign_note(plain, "fr")
+    assert "je nach Dimension" not in logic.campaign_note(plain, "de")
     report["dimensions"]["economy"]["n"] = 58  # a few respondents too short on that dimension to be scored
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = publish.publish(report, Path(tmp), questionnaire=real, publisher="SPW", url="https://example.org")
-        yml = next(p for p in paths if p.suffix == ".yaml")
-        ref = aggregates.read_aggregates(yml.read_text(encoding="utf-8"), str(yml))
+    ref = reference(report)
+    # the note says what a range means with one the table shows
+    assert "du groupe ; « 58 à 71 » : selon la dimension (une commune" in logic.campaign_note(ref, "fr")
+    assert "der Gruppe; „58 bis 71“: je nach Dimension" in logic.campaign_note(ref, "de")
+    assert "of those in the group; “58 to 71”: depending on the dimension" in logic.campaign_note(ref, "en")
+    assert "6 à 14" not in logic.campaign_note(ref, "fr")
     rows = {row["Groupe"]: row for row in logic.campaign_table(real, ref, "fr")}
     assert rows["Wallonie"]["n (communes)"] == "58 à 71 sur 261"
     assert rows["Province de Liège"]["n (communes)"] == "25 sur 84"

@@ -234,7 +234,7 @@ def test_a_campaigns_plain_words_never_leave_a_percent_sign_alone_on_a_line(repo
     ref = aggregates.read_aggregates(_yaml(_set(report)), "c.yaml")
     for lang in ("fr", "de", "en"):
         said = [ref.plain_source(lang), ref.series_note("wallonia", lang), ref.series_note("province:50000", lang),
-                *(texts.tr(key, lang, title="T", publisher="P", date="D", licence="L", n="1", N="2")
+                *(texts.tr(key, lang, title="T", publisher="P", date="D", licence="L", n="1", N="2", by_dimension="")
                   for key in ("campaign_obstacles_note", "kind_campaign", "wal_campaign_note"))]
         for text in said:
             assert not re.search(r"\d[ \t]%", text), (lang, text)
