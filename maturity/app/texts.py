@@ -1453,13 +1453,93 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Une commune a perdu son lien ?", "de": "Eine Gemeinde hat ihren Link verloren?",
         "en": "A commune lost its link?",
     },
+    # "keeps its answers": its draft, yes; a response it had sent through the old link no longer counts
+    # (the storage counts a link's response only while that link is the commune's current one)
     "camp_reissue_help": {
-        "fr": "Un nouveau lien remplace l'ancien, qui n'ouvre plus rien ; la commune garde ses réponses.",
-        "de": "Ein neuer Link ersetzt den alten, der nichts mehr öffnet; die Gemeinde behält ihre Antworten.",
-        "en": "A new link replaces the old one, which opens nothing any more; the commune keeps its answers.",
+        "fr": "Un nouveau lien remplace l'ancien, qui n'ouvre plus rien (un lien retiré aussi). La commune garde "
+        "ses réponses en cours ; une réponse déjà envoyée par l'ancien lien doit être envoyée à nouveau.",
+        "de": "Ein neuer Link ersetzt den alten, der nichts mehr öffnet (auch einen zurückgezogenen Link). Die "
+        "Gemeinde behält ihre begonnenen Antworten; eine bereits über den alten Link gesendete Antwort muss "
+        "erneut gesendet werden.",
+        "en": "A new link replaces the old one, which opens nothing any more (a revoked link too). The commune "
+        "keeps its answers in progress; a response already sent through the old link must be sent again.",
     },
     "camp_reissue_pick": {"fr": "Commune", "de": "Gemeinde", "en": "Commune"},
     "camp_reissue_button": {"fr": "Créer un nouveau lien", "de": "Einen neuen Link erstellen", "en": "Make a new link"},
+    # what revoking does, as the storage does it: the link re-keyed for good; no response of the commune
+    # counts while it has no live link (file ones included); its space and draft kept; a new link brings
+    # its file responses back, not those sent through the revoked link
+    "camp_revoke_header": {
+        "fr": "Retirer le lien d'une commune", "de": "Den Link einer Gemeinde zurückziehen",
+        "en": "Revoke a commune's link",
+    },
+    "camp_revoke_help": {
+        "fr": "Pour un lien envoyé à la mauvaise adresse, ou qui a circulé hors de la commune. **C'est "
+        "définitif**\u00a0: le lien retiré n'ouvrira plus rien et n'enregistrera plus rien. Les réponses déjà reçues "
+        "de cette commune, par ce lien ou en fichier, cessent de compter : elles sortent du suivi, de la carte "
+        "et des estimations. Rien n'est effacé : ses réponses en cours restent dans son espace. Tant que la "
+        "campagne est ouverte, « Une commune a perdu son lien ? » peut lui donner un nouveau lien, qui rouvre "
+        "cet espace ; une réponse reçue en fichier compte alors de nouveau, une réponse envoyée par le lien "
+        "retiré doit être envoyée à nouveau.",
+        "de": "Für einen Link, der an die falsche Adresse ging oder außerhalb der Gemeinde weitergegeben wurde. "
+        "**Das ist endgültig**: Der zurückgezogene Link öffnet nichts mehr und speichert nichts mehr. Die "
+        "bereits eingegangenen Antworten dieser Gemeinde, über diesen Link oder als Datei, zählen nicht mehr: "
+        "Sie verschwinden aus dem Fortschritt, der Karte und den Schätzungen. Nichts wird gelöscht: Die "
+        "begonnenen Antworten der Gemeinde bleiben in ihrem Bereich. Solange die Kampagne läuft, kann „Eine Gemeinde hat "
+        "ihren Link verloren?“ ihr einen neuen Link geben, der diesen Bereich wieder öffnet; eine als Datei "
+        "eingegangene Antwort zählt dann wieder, eine über den zurückgezogenen Link gesendete Antwort muss "
+        "erneut gesendet werden.",
+        "en": "For a link sent to the wrong address, or passed around outside the commune. **This is final**: "
+        "the revoked link will open nothing and record nothing. The responses already received from this "
+        "commune, through this link or as a file, stop counting: they leave the follow-up, the map and the "
+        "estimates. Nothing is erased: its answers in progress stay in its space. While the campaign is open, "
+        "“A commune lost its link?” can give it a new link, which opens that space again; a response received "
+        "as a file then counts again, one sent through the revoked link must be sent again.",
+    },
+    "camp_inv_revoked": {
+        "fr": "{n:Lien retiré pour # commune|Liens retirés pour # communes} : {names}. {n:Ses|Leurs} réponses "
+        "ne comptent pas.",
+        "de": "{n:Link zurückgezogen für # Gemeinde|Links zurückgezogen für # Gemeinden}: {names}. Die Antworten "
+        "{n:dieser Gemeinde|dieser Gemeinden} zählen nicht.",
+        "en": "{n:Link revoked for # commune|Links revoked for # communes}: {names}. {n:Its|Their} responses do "
+        "not count.",
+    },
+    "camp_inv_revoked_new": {
+        "fr": "« Une commune a perdu son lien ? » peut {n:lui en donner un nouveau|leur en donner de nouveaux}.",
+        "de": "„Eine Gemeinde hat ihren Link verloren?“ kann {n:ihr einen neuen geben|ihnen neue geben}.",
+        "en": "“A commune lost its link?” can give {n:it a new one|them new ones}.",
+    },
+    "camp_revoke_pick": {
+        "fr": "Communes dont le lien est à retirer", "de": "Gemeinden, deren Link zurückgezogen wird",
+        "en": "Communes whose link is to be revoked",
+    },
+    "camp_revoke_confirm": {
+        "fr": "{n:Je retire ce lien : il ne servira plus jamais, et les réponses de cette commune ne compteront "
+        "plus.|Je retire ces # liens : ils ne serviront plus jamais, et les réponses de ces communes ne "
+        "compteront plus.}",
+        "de": "{n:Ich ziehe diesen Link zurück: Er kann nie wieder benutzt werden, und die Antworten dieser "
+        "Gemeinde zählen nicht mehr.|Ich ziehe diese # Links zurück: Sie können nie wieder benutzt werden, und "
+        "die Antworten dieser Gemeinden zählen nicht mehr.}",
+        "en": "{n:I revoke this link: it can never be used again, and this commune's responses will no longer "
+        "count.|I revoke these # links: they can never be used again, and these communes' responses will no "
+        "longer count.}",
+    },
+    "camp_revoke_button": {
+        "fr": "{n:Retirer le lien|Retirer les # liens}", "de": "{n:Den Link zurückziehen|Die # Links zurückziehen}",
+        "en": "{n:Revoke the link|Revoke the # links}",
+    },
+    "camp_revoke_button_none": {
+        "fr": "Retirer des liens (choisissez d'abord des communes)",
+        "de": "Links zurückziehen (zuerst Gemeinden wählen)", "en": "Revoke links (choose communes first)",
+    },
+    "camp_revoke_done": {
+        "fr": "{n:Lien retiré|# liens retirés} : {names}. {n:Il n'ouvre|Ils n'ouvrent} plus rien, et les réponses "
+        "{n:de cette commune|de ces communes} ne comptent plus.",
+        "de": "{n:Link zurückgezogen|# Links zurückgezogen}: {names}. {n:Er öffnet|Sie öffnen} nichts mehr, und "
+        "die Antworten {n:dieser Gemeinde|dieser Gemeinden} zählen nicht mehr.",
+        "en": "{n:Link revoked|# links revoked}: {names}. {n:It opens|They open} nothing any more, and "
+        "{n:this commune's|these communes'} responses no longer count.",
+    },
     "camp_tab_status": {"fr": "Suivi", "de": "Fortschritt", "en": "Follow-up"},
     "camp_tab_report": {"fr": "Estimations", "de": "Schätzungen", "en": "Estimates"},
     "camp_tab_publish": {"fr": "Publication", "de": "Veröffentlichung", "en": "Publication"},

@@ -192,6 +192,102 @@ def test_the_coordinator_invites_a_few_communes_then_all_from_the_page(admin, st
 
 
 
+def test_the_coordinator_revokes_links_from_the_page(admin, store, monkeypatch):
+    """Revoking a link took a terminal (`maturity campaign revoke`): a coordinator who is not a technician
+    withdraws a leaked or misdirected link from the page, after saying they know it is final, and reads
+    what became of the commune's responses (earlier trials)."""
+    monkeypatch.setenv("MATURITY_PUBLIC_URL", "https://smartcity.example.be/")
+    links = campaign_with_responses(store)  # 261 invited; 10 responses received as files, Namur's among them
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+    help_text = next(m.value for m in at.markdown if "C'est définitif" in m.value)
+    assert "cessent de compter" in help_text and "en fichier" in help_text and "Rien n'est effacé" in help_text
+    button = at.button(key="camp_revoke_button")
+    assert button.disabled and button.proto.label == "Retirer des liens (choisissez d'abord des communes)"
+    picker = at.multiselect(key="camp_revoke_pick_0")
+    assert not picker.proto.select_all and picker.proto.filter_mode == 2  # names from their start, no "Select all"
+    picker.set_value(["63023", "92094"]).run()  # Eupen (not answered), Namur (answered)
+    button = at.button(key="camp_revoke_button")
+    assert button.proto.label == "Retirer les 2 liens" and button.disabled  # not before the box is ticked
+    box = at.checkbox(key="camp_revoke_confirm_0")
+    assert box.label.startswith("Je retire ces 2 liens : ils ne serviront plus jamais"), box.label
+    box.check().run()
+    at.button(key="camp_revoke_button").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert any(s.value.startswith("2 liens retirés : Eupen (Liège), Namur (Namur). Ils n'ouvrent plus rien")
+               for s in at.success), [s.value for s in at.success]
+    assert store.invitation_of(links["92094"]) is None and store.invitation_of(links["63023"]) is None
+    assert store.invitation_of(links["57081"]) is not None  # the others untouched
+    # Namur's response no longer counts: the counts above and the follow-up say so at once
+    assert "92094" not in {r["nis_code"] for r in store.campaign_responses("wal-test")}
+    assert [m.value for m in at.metric][:3] == ["259", "0", "9"], [m.value for m in at.metric]
+    assert any("259 communes invitées sur 261" in m.value for m in at.markdown)
+    # and which two are missing from that count, and why: the success message is gone at the next click
+    assert any(c.value == "Liens retirés pour 2 communes : Eupen (Liège), Namur (Namur). Leurs réponses ne "
+               "comptent pas. « Une commune a perdu son lien ? » peut leur en donner de nouveaux." for c in at.caption), \
+        [c.value for c in at.caption]
+    # the picker and the box start afresh, and the revoked communes are no longer offered
+    assert at.multiselect(key="camp_revoke_pick_1").value == [] and not at.checkbox(key="camp_revoke_confirm_1").value
+    assert "Namur (Namur)" not in at.multiselect(key="camp_revoke_pick_1").options
+    # a revoked commune can get a new link (the help says so): its response received as a file counts again
+    reissue = at.selectbox(key="camp_reissue_pick_1")
+    assert "Namur (Namur)" in reissue.options
+    reissue.set_value("92094").run()
+    at.button(key="camp_reissue_button").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "92094" in {r["nis_code"] for r in store.campaign_responses("wal-test")}
+    # another coordinator revoked one of the picked links meanwhile: it is no longer offered, the other one
+    # is revoked, and the message names only that one
+    at.multiselect(key="camp_revoke_pick_2").set_value(["25005", "57081"]).run()
+    at.checkbox(key="camp_revoke_confirm_2").check().run()
+    store.revoke("wal-test", ["25005"])
+    at.button(key="camp_revoke_button").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    said = next(s.value for s in at.success if "retiré" in s.value)
+    from maturity.app.coordinator import commune_label
+
+    assert said.startswith(f"Lien retiré : {commune_label('57081', 'fr')}. Il n'ouvre plus rien"), said
+    assert commune_label("25005", "fr") not in said, said
+    assert store.invitation_of(links["57081"]) is None
+    # the storage fails: the page says so in plain words (attempt()), nothing revoked, no success
+    from maturity.storage import StorageError, Store
+
+    def full(self, *args, **kwargs):
+        raise StorageError("disk_full", "/srv/secret-place/maturity.sqlite3", detail="OSError: [Errno 28]")
+
+    monkeypatch.setattr(Store, "revoke", full)
+    at.multiselect(key="camp_revoke_pick_3").set_value(["25014"]).run()
+    at.checkbox(key="camp_revoke_confirm_3").check().run()
+    at.button(key="camp_revoke_button").click().run()
+    assert not at.exception
+    assert at.error and not any("secret-place" in e.value for e in at.error), [e.value for e in at.error]
+    assert not any("retiré" in s.value for s in at.success)
+    assert store.invitation_of(links["25014"]) is not None
+
+
+def test_the_revoke_texts_are_complete_in_german_and_english(admin, store):
+    from maturity.app.texts import tr
+
+    assert tr("camp_revoke_done", "de", n=1, names="Eupen (Lüttich)") == \
+        "Link zurückgezogen: Eupen (Lüttich). Er öffnet nichts mehr, und die Antworten dieser Gemeinde zählen nicht mehr."
+    assert tr("camp_revoke_done", "en", n=2, names="Eupen (Liège), Namur (Namur)") == \
+        "2 links revoked: Eupen (Liège), Namur (Namur). They open nothing any more, and these communes' responses " \
+        "no longer count."
+    store.create_campaign("wal-test", "Baromètre test", "mini", OPENS, CLOSES)
+    store.invite("wal-test", [Invitee("63023", "Eupen", "de")], "1.0")
+    at = new_app()
+    at.query_params["lang"] = "de"
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+    assert any("Das ist endgültig" in m.value for m in at.markdown), [m.value[:40] for m in at.markdown]
+    at.multiselect(key="camp_revoke_pick_0").set_value(["63023"]).run()
+    assert at.checkbox(key="camp_revoke_confirm_0").label.startswith("Ich ziehe diesen Link zurück")
+    assert at.button(key="camp_revoke_button").proto.label == "Den Link zurückziehen"
+
+
 def test_the_links_table_names_provinces_in_the_pages_language():
     """The German page's picker said « Eupen (Lüttich) » and its table of links « Provinz: Liège »."""
     from maturity.app import coordinator

@@ -172,10 +172,15 @@ with invite:
     live = [r["nis_code"] for r in invitations if r["live"]]
     not_yet = [i for i in everyone if i.nis_code not in ever]
     st.markdown(tr("camp_inv_state", lang, live=len(set(live)), N=len(everyone), left=len(not_yet)))
+    closed = not campaign.is_open(datetime.now(UTC))
+    withdrawn_links = sorted(ever - set(live))  # invited, their link revoked and none given since
+    if withdrawn_links:  # « 259 invitées sur 261 ; 0 pas encore invitée » left two communes unaccounted for
+        names = ", ".join(sorted(coordinator.commune_label(code, lang) for code in withdrawn_links)[:10])
+        said = tr("camp_inv_revoked", lang, n=len(withdrawn_links), names=names + (", …" if len(withdrawn_links) > 10 else ""))
+        st.caption(said if closed else f"{said} {tr('camp_inv_revoked_new', lang, n=len(withdrawn_links))}")
     if len(everyone) < 262:  # the page said « sur 261 » where every text of the tool speaks of 262 communes
         st.caption(tr("camp_inv_registry", lang, N=len(everyone), opens=format_date(campaign.opens, lang)))
     st.markdown(tr("camp_inv_help", lang))
-    closed = not campaign.is_open(datetime.now(UTC))
     if closed:
         st.info(tr("camp_inv_closed", lang, closes=format_date(campaign.closes, lang)))
     else:
@@ -224,14 +229,40 @@ with invite:
         st.caption(tr("camp_inv_file_note", lang))
         if len(made[1]) <= 20:
             st.code(coordinator.links_text(made[1], lang), language=None, wrap_lines=True)
-    if live and not closed:
+    if ever and not closed:  # a revoked link too: the commune gets a new one, its draft kept
         with st.expander(tr("camp_reissue_header", lang)):
             st.markdown(tr("camp_reissue_help", lang))
-            lost = st.selectbox(tr("camp_reissue_pick", lang), sorted(set(live)), index=None, key=f"camp_reissue_pick_{generation}",
+            lost = st.selectbox(tr("camp_reissue_pick", lang), sorted(ever), index=None, key=f"camp_reissue_pick_{generation}",
                                 format_func=lambda code: coordinator.commune_label(code, lang),
                                 placeholder=tr("camp_inv_pick_placeholder", lang), filter_mode="prefix")
             if st.button(tr("camp_reissue_button", lang), key="camp_reissue_button", disabled=lost is None):
                 issue(lambda: store.reissue(campaign.id, [lost], version))
+    revoked_said = st.session_state.get("_camp_revoked")
+    if live or (revoked_said and revoked_said[0] == campaign.id):
+        # revoking took a terminal (`maturity campaign revoke`): a leaked or misdirected link is the coordinator's
+        # to withdraw, from here; open or closed (a response that came through a leaked link must stop counting)
+        with st.expander(tr("camp_revoke_header", lang), icon=":material/link_off:",
+                         expanded=bool(revoked_said and revoked_said[0] == campaign.id)):
+            st.markdown(tr("camp_revoke_help", lang))
+            if revoked_said and revoked_said[0] == campaign.id:  # above the pickers, emptied for the next ones
+                st.success(st.session_state.pop("_camp_revoked")[1], icon=":material/link_off:")
+            if live:
+                withdrawn = st.multiselect(tr("camp_revoke_pick", lang), sorted(set(live)), key=f"camp_revoke_pick_{generation}",
+                                           format_func=lambda code: coordinator.commune_label(code, lang),
+                                           placeholder=tr("camp_inv_pick_placeholder", lang),
+                                           select_all=False, filter_mode="prefix")
+                sure = st.checkbox(tr("camp_revoke_confirm", lang, n=max(len(withdrawn), 1)),
+                                   key=f"camp_revoke_confirm_{generation}", disabled=not withdrawn)
+                if st.button(tr("camp_revoke_button", lang, n=len(withdrawn)) if withdrawn
+                             else tr("camp_revoke_button_none", lang), key="camp_revoke_button",
+                             icon=":material/link_off:", disabled=not (withdrawn and sure)):
+                    count = attempt(lambda: store.revoke(campaign.id, withdrawn))
+                    if count is not None:
+                        st.session_state["_camp_revoked"] = (campaign.id, tr(
+                            "camp_revoke_done", lang, n=count,
+                            names=", ".join(coordinator.commune_label(code, lang) for code in withdrawn)))
+                        st.session_state["_camp_inv_gen"] = generation + 1  # the pickers and the box afresh
+                        st.rerun()  # the counts above, the follow-up and the estimates without them
 
 with follow:
     try:
