@@ -103,6 +103,24 @@ def document_language(lang: str) -> None:
             f"document.documentElement.lang = {dumps(lang)};\n"
             "const skip = document.querySelector(\"[data-testid='stSkipToContent']\");\n"
             f"if (skip) skip.setAttribute('aria-label', {dumps(tr('st_skip', lang))});\n"
+            # a help icon's name, which Streamlit writes in English ("Help for Budget") as each field is drawn:
+            # renamed in the page's language by one watcher per browser tab, told the language at every run
+            f"window.maturityHelpNames = [{dumps(tr('st_help_for', lang, label='{label}'))}, "
+            f"{dumps(tr('st_help', lang))}];\n"
+            "const renameHelp = (root) => root.querySelectorAll && root.querySelectorAll('[aria-label^=\"Help\"]')"
+            ".forEach((icon) => {\n"
+            "  const name = icon.getAttribute('aria-label');\n"
+            "  const [named, bare] = window.maturityHelpNames;\n"
+            "  const wanted = name === 'Help' ? bare : name.startsWith('Help for ') ? "
+            "named.replace('{label}', name.slice(9)) : name;\n"
+            "  if (wanted !== name) icon.setAttribute('aria-label', wanted);\n"
+            "});\n"
+            "renameHelp(document);\n"
+            "if (!window.maturityHelpWatch) {\n"
+            "  window.maturityHelpWatch = new MutationObserver(() => renameHelp(document));\n"
+            "  window.maturityHelpWatch.observe(document.body, {childList: true, subtree: true, attributes: true, "
+            "attributeFilter: ['aria-label']});\n"
+            "}\n"
             # on a phone the menu covers the page: a tap on one of its pages closes it, as Streamlit's own
             # menu does (the app draws its menu with st.page_link, which leaves it open); once per browser tab
             "if (!window.maturityMenuCloses) {\n"

@@ -241,6 +241,9 @@ TEXTS: dict[str, dict[str, str]] = {
                   "en": "{page} — Smart City self-assessment"},
     # Streamlit's own "Skip to main content" link (keyboard users), replaced in the page's language
     "st_skip": {"fr": "Aller au contenu principal", "de": "Zum Hauptinhalt springen", "en": "Skip to main content"},
+    # the name a screen reader gives a field's help icon (Streamlit's own: "Help for Budget"); {label}: the field's
+    "st_help_for": {"fr": "Aide : {label}", "de": "Hilfe: {label}", "en": "Help for {label}"},
+    "st_help": {"fr": "Aide", "de": "Hilfe", "en": "Help"},
     "app_title": {
         "fr": "Smart City : l'auto-évaluation des communes wallonnes",
         "de": "Smart City: die Selbstbewertung der wallonischen Gemeinden",

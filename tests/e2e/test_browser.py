@@ -283,6 +283,9 @@ def test_german_desktop_switch_language_and_resume_where_it_stopped(chromium, se
             p2.goto(link)
             p2.wait_for_selector("text=Teil 2 von 8")
             assert "Fragebogen" in p2.locator("h1").first.inner_text()
+            # a field's help icon is named in German for a screen reader (Streamlit names it "Help for …")
+            p2.wait_for_selector("[aria-label='Hilfe: Teil des Fragebogens']", state="attached")
+            assert p2.locator("[aria-label^='Help']").count() == 0
             # the German download buttons show their whole label
             p2.locator("[data-testid='stSidebar']").get_by_role("link", name="Empfehlungen").click()
             p2.wait_for_selector("text=Downloads")
