@@ -614,6 +614,13 @@ _CAMPAIGN_CITED = {
 }
 
 
+def estimate_digits(unit: str, out_of: float | None = None) -> int:
+    """The decimals of a campaign's estimate wherever a person reads it (the pages, the sheet, the campaign
+    report): none for a score on 0–100 or a share (whole percent), one for the mean of a 0–10 scale, whose
+    95 % interval is under a point wide on each side (whole numbers would write 4.89 (4.50–5.28) as "5")."""
+    return 1 if unit == "points" and (out_of or 100) <= 10 else 0
+
+
 def campaign_sentence(ref: FigureRef | None, lang: str = DEFAULT_LANGUAGE, mark: str = "", *, cited: bool = False
                       ) -> str:
     """A campaign's estimate as one short sentence: its value with its 95 % interval (the obstacles table's
@@ -628,7 +635,7 @@ def campaign_sentence(ref: FigureRef | None, lang: str = DEFAULT_LANGUAGE, mark:
     if fig.unit == "share":
         value = display.format_estimate(fig.value, band, lang, percent=True)
     else:
-        digits = 1 if fig.unit == "points" and (fig.out_of or 100) <= 10 else 0
+        digits = estimate_digits(fig.unit, fig.out_of)
         value = display.format_estimate(fig.value, band, lang, digits)
         if fig.unit == "points" and fig.out_of is not None:
             shown = display.format_number(fig.value, lang, digits)

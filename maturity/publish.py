@@ -28,9 +28,10 @@ from typing import Any
 
 from . import aggregates
 from .aggregates import CSV_COLUMNS, LICENCE, aggregates_rows, aggregates_set, dump_yaml, read_aggregates
+from .benchmarks import estimate_digits, format_figure_value
 from .campaign import method_text
 from .charts import RadarSeries, chart_png, radar_spec
-from .display import format_date, format_number, format_percent, format_range
+from .display import format_date, format_estimate, format_number, format_percent, format_range
 from .fileio import atomic_write
 from .labels import CAMPAIGN_WORDS, RESULTS_WORDS
 from .maps import province_key_spec, province_map_spec
@@ -334,11 +335,8 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
                 tbl.row([drawable(c) for c in row])
         pdf.ln(2)
 
-    def num(value: float | None, digits: int = 0) -> str:
-        return "—" if value is None else format_number(value, lang, digits)
-
-    def share(value: float | None) -> str:
-        return "—" if value is None else format_percent(value, lang)
+    def num(value: float | None) -> str:  # whole, as the pages write a campaign's scores and counts
+        return "—" if value is None else format_number(value, lang)
 
     # --- page 1: who, how many, the radar
     pdf.add_page()
@@ -373,7 +371,8 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
         if e.get("suppressed") or e.get("estimate") is None:
             rows.append([name, t["suppressed"], "", "", "", ""])
             continue
-        rows.append([name, num(e["estimate"], 1), format_range(e.get('ci_low'), e.get('ci_high'), lang, 1),
+        # whole numbers, as the Campagnes, Wallonie and Résultats pages write the same estimates ("46", "41–50")
+        rows.append([name, num(e["estimate"]), format_range(e.get('ci_low'), e.get('ci_high'), lang),
                      num(e["n"]), "—" if e.get("median") is None else
                      f"{num(e.get('median'))} ({format_range(e.get('q1'), e.get('q3'), lang)})",
                      t["by_province"] if e.get("weighting") == "province" else t["unweighted"]])
@@ -436,10 +435,14 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
     rows = []
     for item in report.get("items", {}).values():
         percent = item["unit"] == "share"
-        fmt = share if percent else (lambda v: num(v, 2))
-        then = {p["year"]: fmt(p["value"]) for p in item.get("published", [])}
+        # the barometer's figures as published (2020's "3", not "3,00"), the campaign's as every page writes it
+        # (whole percent; a 0–10 mean with one decimal, "4,9 (4,5–5,3)"): benchmarks.campaign_sentence's rule
+        then = {p["year"]: format_figure_value(p["value"], item["unit"], lang) for p in item.get("published", [])}
+        band = ((item["ci_low"], item["ci_high"]) if item.get("ci_low") is not None and item.get("ci_high") is not None
+                else None)
         now = t["suppressed"].split(" (")[0] if item.get("suppressed") else (
-            f"{fmt(item['estimate'])} ({format_range(item.get('ci_low'), item.get('ci_high'), lang, 0 if percent else 2, percent=percent)}), n = {num(item['n'])}")
+            f"{format_estimate(item['estimate'], band, lang, estimate_digits(item['unit'], item.get('out_of')), percent=percent)}"
+            f", n\u00a0=\u00a0{num(item['n'])}")
         label_text = _text(item.get("label"), lang) + (" *" if item.get("base") == "shown" else "")
         if item["unit"] == "points" and item.get("out_of"):
             label_text += f" (/{num(item['out_of'])})"

@@ -275,8 +275,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from ..aggregates import coverage_text
+    from ..benchmarks import estimate_digits, format_figure_value
     from ..campaign import reason_text
-    from ..display import format_number, format_percent
+    from ..display import format_estimate, format_number
 
     with open_store() as store:
         campaign = _campaign(store, args.id)
@@ -314,13 +315,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     for item_id, item in data["items"].items():
         label = item["label"].get(lang) or item["label"]["fr"]
         share = item["unit"] == "share"
-
-        def show(value: float | None, share: bool = share) -> str:
-            return "–" if value is None else (format_percent(value, lang) if share else format_number(value, lang, 1))
-
-        interval = format_range(item["ci_low"], item["ci_high"], lang, 0 if share else 1, percent=share)
-        now = "—" if item["suppressed"] else f"{show(item['estimate'])} ({interval}), n = {item['n']}"
-        then = "; ".join(f"{p['year']}: {show(p['value'])}" for p in item["published"] if p["unit"] == item["unit"])
+        band = (item["ci_low"], item["ci_high"]) if item["ci_low"] is not None and item["ci_high"] is not None else None
+        digits = estimate_digits(item["unit"], item.get("out_of"))  # as the pages and the report write it
+        now = "—" if item["suppressed"] else (
+            f"{format_estimate(item['estimate'], band, lang, digits, percent=share)}, n = {item['n']}")
+        then = "; ".join(f"{p['year']}: {format_figure_value(p['value'], p['unit'], lang)}"  # as published
+                         for p in item["published"] if p["unit"] == item["unit"])
         print(f"  {item_id:<{width}} {now}" + (f"; {then}" if then else ""))
     return 0
 

@@ -211,6 +211,9 @@ def test_status_and_report_in_words(env: Path, capsys) -> None:
     # an item's estimate with its interval, as the JSON, the PDF and the app give it
     line = next(row for row in text.splitlines() if row.strip().startswith("obstacle_budget"))
     assert re.search(r"\d+\s%\s\(\d+–\d+\s%\), n = 10", line), line
+    # the barometer's figures as published, as the pages and the report write them (2020's "3", not "3,0")
+    progress = next(row for row in text.splitlines() if row.strip().startswith("progress_self_rated"))
+    assert progress.endswith("; 2018: 3,67; 2020: 3; 2021: 4,31"), progress
 
 
 def test_end_to_end_from_a_campaign_to_another_installs_radar(env: Path, monkeypatch, capsys) -> None:

@@ -342,3 +342,38 @@ def test_the_report_says_the_size_classes_cover_the_communes_of_the_other_provin
     assert ref.group_n("population_class:lt5k") == (lt5k["n"], lt5k["N"])
     rows = [r for r in csv.DictReader(io.StringIO(paths[1].read_text(encoding="utf-8"))) if r["key"] == "lt5k"]
     assert rows and all(r["N"] == str(lt5k["N"]) for r in rows)
+
+
+def test_the_report_writes_each_estimate_as_the_pages_do(published):
+    """The report wrote the dimensions' estimates with a decimal ("45,5", "41,3–49,8") where the Campagnes,
+    Wallonie and Résultats pages write whole numbers for the same estimates ("46", "41–50"); the 0–10 mean
+    with two ("4,89 (4,50–5,28)") where a commune's page writes "4,9 (4,5–5,3) / 10"; and the barometer's
+    2020 figure, published as "3", as "3,00"."""
+    import subprocess
+
+    from maturity.benchmarks import FigureRef, campaign_sentence
+    from maturity.display import format_estimate, format_number, format_range
+
+    report, paths = published
+    layout = subprocess.run(["pdftotext", "-layout", str(paths[2]), "-"], capture_output=True, text=True,
+                            check=True).stdout.replace("\u00a0", " ")
+    table = layout.split("Estimations par dimension")[1].split("Page 1")[0]
+    assert not re.search(r"\d,\d", table), table  # not one decimal in the estimates' table
+    rows = re.findall(r"(\S+) +(\S+–\S+) +(\d+) +(\d+) \((\d+–\d+)\)", table)
+    assert rows == [(format_number(e["estimate"]), format_range(e["ci_low"], e["ci_high"]), str(e["n"]),
+                     format_number(e["median"]), format_range(e["q1"], e["q3"]))
+                    for e in report["dimensions"].values()]
+    # the same figure as the Wallonie and Résultats pages write it ("46 (41–50)")
+    economy = report["dimensions"]["economy"]
+    assert format_estimate(economy["estimate"], (economy["ci_low"], economy["ci_high"]), "fr") == (
+        f"{rows[0][0]} ({rows[0][1]})")
+
+    text = " ".join(layout.split())
+    item = report["items"]["progress_self_rated"]
+    ref = aggregates.read_aggregates(paths[0].read_text(encoding="utf-8"), paths[0].name)
+    sentence = campaign_sentence(FigureRef(ref.set.figure("item.progress_self_rated"), ref.set), "fr")
+    assert "4,9 / 10 (4,5–5,3), n = 34" in " ".join(sentence.split())  # what a commune's page says
+    assert f"3,67 3 4,31 4,9 (4,5–5,3), n = {item['n']}" in text, text  # and the report, as published then
+    budget = report["items"]["obstacle_budget"]
+    share = format_estimate(budget["estimate"], (budget["ci_low"], budget["ci_high"]), "fr", percent=True)
+    assert f"{' '.join(share.split())}, n = {budget['n']}" in text
