@@ -86,6 +86,11 @@ ALREADY_SAID = [
     ("env_lighting_choices", {"dimming", "switch_off"}, r"baisse d'intensité|extinction nocturne"),
     # words that take for granted what the answers deny: a steering committee where nobody steers
     ("gov_steering", {"nobody", "informal"}, r"avec le comité de pilotage"),
+    # buying through an intercommunale's services or a central purchasing body, or with procurement clauses
+    # (open formats, data returned) already standard: not to be told to start either
+    ("gov_shared", {"intercommunal"}, r"^Passer par des achats groupés et des centrales d'achat"),
+    ("eco_procurement", {"systematic", "reviewed"}, r"^Passer par des achats groupés et des centrales d'achat"),
+    ("eco_procurement", {"standard_clauses", "systematic", "reviewed"}, r"^Exiger dans les cahiers des charges"),
 ]
 # Two recommendations that would contradict each other on one sheet: the PCDR step says not to write a
 # second strategy, the other says to write one.
@@ -183,6 +188,8 @@ LOOKS_CONTRADICTORY = [
      _commune(1, env_climate_plan="committed", mob_plan="outdated")),
     ("street lighting dimmed and switched off at night, the buildings' bills only paid",
      _commune(0, env_lighting_choices=["dimming", "switch_off"])),
+    ("short of budget and unsure of technologies, buying through a central purchasing body with standard clauses",
+     _commune(2, gov_shared=["imio", "intercommunal"], eco_procurement="systematic", budget="major", technology="major")),
 ]
 
 
