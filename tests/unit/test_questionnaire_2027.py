@@ -91,6 +91,9 @@ ALREADY_SAID = [
     ("gov_shared", {"intercommunal"}, r"^Passer par des achats groupés et des centrales d'achat"),
     ("eco_procurement", {"systematic", "reviewed"}, r"^Passer par des achats groupés et des centrales d'achat"),
     ("eco_procurement", {"standard_clauses", "systematic", "reviewed"}, r"^Exiger dans les cahiers des charges"),
+    # already in a GAL or an active supra-communal partnership: "join" the GAL is not its step
+    ("gov_shared", {"supra_communal"}, r"^Rejoindre les initiatives supracommunales"),
+    ("rural_instruments", {"gal", "supra_communal"}, r"^Rejoindre les initiatives supracommunales"),
 ]
 # Two recommendations that would contradict each other on one sheet: the PCDR step says not to write a
 # second strategy, the other says to write one.
@@ -190,6 +193,8 @@ LOOKS_CONTRADICTORY = [
      _commune(0, env_lighting_choices=["dimming", "switch_off"])),
     ("short of budget and unsure of technologies, buying through a central purchasing body with standard clauses",
      _commune(2, gov_shared=["imio", "intercommunal"], eco_procurement="systematic", budget="major", technology="major")),
+    ("short of coordination, in a GAL and an active supra-communal partnership",
+     _commune(2, gov_shared=["supra_communal"], rural_instruments=["gal"], coordination="major")),
 ]
 
 
