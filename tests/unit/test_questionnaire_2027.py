@@ -94,6 +94,10 @@ ALREADY_SAID = [
     # already in a GAL or an active supra-communal partnership: "join" the GAL is not its step
     ("gov_shared", {"supra_communal"}, r"^Rejoindre les initiatives supracommunales"),
     ("rural_instruments", {"gal", "supra_communal"}, r"^Rejoindre les initiatives supracommunales"),
+    # what the commune already publishes: travel information as open data, some datasets, its results
+    ("mob_information", {"open_data"}, r"^Publier les données de mobilité de la commune \(stationnement, chantiers"),
+    ("gov_data", {"owners", "policy", "reused"}, r"^Publier quelques jeux de données"),
+    ("gov_evaluation", {"published"}, r"^Tenir un tableau de bord public de l'avancement du PST et le présenter"),
 ]
 # Two recommendations that would contradict each other on one sheet: the PCDR step says not to write a
 # second strategy, the other says to write one.
@@ -195,6 +199,8 @@ LOOKS_CONTRADICTORY = [
      _commune(2, gov_shared=["imio", "intercommunal"], eco_procurement="systematic", budget="major", technology="major")),
     ("short of coordination, in a GAL and an active supra-communal partnership",
      _commune(2, gov_shared=["supra_communal"], rural_instruments=["gal"], coordination="major")),
+    ("travel information and some datasets already open, results published, data still cited as an obstacle",
+     _commune(2, mob_information="open_data", gov_data="owners", gov_evaluation="published", data="major")),
 ]
 
 
