@@ -98,6 +98,10 @@ ALREADY_SAID = [
     ("mob_information", {"open_data"}, r"^Publier les données de mobilité de la commune \(stationnement, chantiers"),
     ("gov_data", {"owners", "policy", "reused"}, r"^Publier quelques jeux de données"),
     ("gov_evaluation", {"published"}, r"^Tenir un tableau de bord public de l'avancement du PST et le présenter"),
+    # indicators already presented to the Collège and the council: presenting progress is what it does
+    ("gov_evaluation", {"reported", "published"}, r"^Présenter l'avancement des projets au conseil communal"),
+    # words that take for granted what the answers deny: "the strategy" of a commune with nothing written
+    ("gov_strategy", {"none", "discussed"}, r"un projet de la stratégie"),
 ]
 # Two recommendations that would contradict each other on one sheet: the PCDR step says not to write a
 # second strategy, the other says to write one.
@@ -201,6 +205,10 @@ LOOKS_CONTRADICTORY = [
      _commune(2, gov_shared=["supra_communal"], rural_instruments=["gal"], coordination="major")),
     ("travel information and some datasets already open, results published, data still cited as an obstacle",
      _commune(2, mob_information="open_data", gov_data="owners", gov_evaluation="published", data="major")),
+    ("an approach with a written strategy, its indicators presented to the council, the strategy not reviewed",
+     _commune(3, approach="started", strategy_written="yes", gov_evaluation="reported")),
+    ("nothing written in the PST yet, people at the third level without co-design",
+     _commune(2, gov_strategy="discussed")),
 ]
 
 
