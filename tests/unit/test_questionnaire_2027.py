@@ -102,6 +102,8 @@ ALREADY_SAID = [
     ("gov_evaluation", {"reported", "published"}, r"^Présenter l'avancement des projets au conseil communal"),
     # words that take for granted what the answers deny: "the strategy" of a commune with nothing written
     ("gov_strategy", {"none", "discussed"}, r"un projet de la stratégie"),
+    # no data protection officer appointed: "involve the DPO" alone takes one for granted
+    ("gov_security_privacy", {"nothing"}, r"^Associer .* \(DPO\), que le RGPD impose à la commune\.$"),
 ]
 # Two recommendations that would contradict each other on one sheet: the PCDR step says not to write a
 # second strategy, the other says to write one.
@@ -209,6 +211,7 @@ LOOKS_CONTRADICTORY = [
      _commune(3, approach="started", strategy_written="yes", gov_evaluation="reported")),
     ("nothing written in the PST yet, people at the third level without co-design",
      _commune(2, gov_strategy="discussed")),
+    ("no data protection officer appointed, legal constraints a major obstacle", _commune(0, legal="major")),
 ]
 
 
