@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 import yaml
 
-from .benchmarks import BenchmarkSet, benchmark_set_from_data
+from .benchmarks import BenchmarkSet, benchmark_set_from_data, campaign_year, title_year
 from .communes import POPULATION_CLASS_LABELS, POPULATION_CLASSES, PROVINCE_NAMES, PROVINCES
 from .communes import get as get_commune
 from .errors import InvalidInput, Problem, format_path
@@ -312,6 +312,11 @@ def aggregates_set(report: Mapping[str, Any], *, publisher: str, url: str, publi
     title = str(info.get("title") or cid)
     N = int(info.get("N") or report.get("n_invited") or 0)
     when = published_on or date.today()
+    # the campaign's year, as every install names it (benchmarks.campaign_year): the one its title names, else
+    # the year its communes answered (its closing day's), not the publication's: closed in December 2026 and
+    # published in January, it was « campagne 2027 »
+    closes = re.match(r"(199[0-9]|20[0-9]{2})-", str(info.get("closes") or ""))  # a date, or its ISO text
+    year = title_year(title) or (int(closes.group(1)) if closes else when.year)
     labels = {k: dict(v) for k, v in (dimension_labels or {}).items()}
 
     def dim_label(dim: str, where: dict[str, str]) -> dict[str, str]:
@@ -359,7 +364,7 @@ def aggregates_set(report: Mapping[str, Any], *, publisher: str, url: str, publi
         "campaign": cid,
         "title": {lang: _TITLE[lang].format(title=title) for lang in LANGS},
         "publisher": publisher,
-        "year": when.year,
+        "year": year,
         "date": when.isoformat(),
         "population": N,
         "respondents": int(report.get("n_submitted") or 0),
@@ -462,6 +467,11 @@ class CampaignReference:
     @property
     def date(self) -> date | None:
         return self.set.date
+
+    @property
+    def year(self) -> int:
+        """The year the campaign is named by: « campagne 2027 » (:func:`maturity.benchmarks.campaign_year`)."""
+        return campaign_year(self.set)
 
     def title(self, lang: str = "fr") -> str:
         """The campaign's own title (without the "Campagne wallonne Smart City :" prefix)."""

@@ -16,6 +16,7 @@ figure, ``question`` and ``options`` (which answers of which question the share 
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -600,6 +601,27 @@ class Comparison:
         return self.figure.source
 
 
+# a year a title names: 1990 to 2099 (a set's year), not inside a longer number ("262", "12026")
+_TITLE_YEAR = re.compile(r"(?<![0-9])(?:199[0-9]|20[0-9]{2})(?![0-9])")
+
+
+def title_year(title: str) -> int | None:
+    """The year a campaign's title names, when it names one and only one ("Baromètre Smart City 2027" ->
+    2027; "Baromètre 2026-2027", "Baromètre Smart City" -> None)."""
+    years = set(_TITLE_YEAR.findall(title or ""))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def campaign_year(campaign: BenchmarkSet) -> int:
+    """The year a campaign is named by ("Campagne 2027 : 48 %", the obstacles table's « campagne 2027 »
+    column): the year its title names, when it names one and only one, so that « Baromètre 2027 »
+    answered in the autumn of 2026 is never « campagne 2026 » beside its own title; else the set's
+    ``year``, which a publication writes as the campaign's (:func:`maturity.aggregates.aggregates_set`:
+    the year its communes answered, its closing year; files published before said the year they were
+    published, and are named by it as before). docs/contract.md §7.3."""
+    return title_year(localize(campaign.title, "fr")) or campaign.year
+
+
 # "n = 63" joined by no-break spaces: a phone's column broke it as "n =" / "63."
 _CAMPAIGN_SENTENCE = {
     "fr": "Campagne {year} : {value}, n\u00a0=\u00a0{n}{mark}.",
@@ -625,7 +647,7 @@ def campaign_sentence(ref: FigureRef | None, lang: str = DEFAULT_LANGUAGE, mark:
                       ) -> str:
     """A campaign's estimate as one short sentence: its value with its 95 % interval (the obstacles table's
     form) and n, "Campagne 2026 : 48 % (38–59 %), n = 63." or "Campagne 2026 : 4,3 / 10 (3,9–4,7), n = 40."
-    ("" for None). The year is the campaign's, as the obstacles table's column says it. ``cited``: the share
+    ("" for None). The year is the campaign's (:func:`campaign_year`), as the obstacles table's column says it. ``cited``: the share
     of communes citing an obstacle, said so ("… des communes le citent"), beside a barometer's rank."""
     if ref is None:
         return ""
@@ -640,7 +662,7 @@ def campaign_sentence(ref: FigureRef | None, lang: str = DEFAULT_LANGUAGE, mark:
         if fig.unit == "points" and fig.out_of is not None:
             shown = display.format_number(fig.value, lang, digits)
             value = value.replace(shown, f"{shown} / {format_number(fig.out_of, lang)}", 1)
-    year = ref.set.date.year if ref.set.date else ref.set.year
+    year = campaign_year(ref.set)
     n = format_number(fig.n, lang) if fig.n is not None else "—"
     return (_CAMPAIGN_CITED if cited else _CAMPAIGN_SENTENCE)[lang].format(year=year, value=value, n=n, mark=mark)
 

@@ -566,7 +566,7 @@ def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str
         }
         if campaign is not None:
             share = campaign.obstacle_text(question.id, lang)  # its interval kept whole in a narrow column
-            row[tr("col_campaign_cites", lang, year=campaign.set.year)] = (
+            row[tr("col_campaign_cites", lang, year=campaign.year)] = (
                 whole_range(share) if share else tr("campaign_not_published", lang))
         rows.append(row)
     return rows
@@ -601,7 +601,7 @@ def pooled_series(q: Questionnaire, pool_rows: list[dict[str, Any]], nis_code: s
         if s.origin == "campaign" and choice.campaign is not None:
             c = choice.campaign
             n = c.n if s.group == "wallonia" else c.group_n(s.group)[0]
-            year = str(c.date.year if c.date else c.set.year)
+            year = str(c.year)  # the year the campaign is named by, as its column and sentences say
             out.append(SeriesInfo(name=s.name, scores=s.scores, kind=s.kind, kind_label=tr("kind_campaign", lang),
                                   source=c.title(lang), year=year, n=n, note=s.note, band=s.band or None,
                                   short=group_short(s.group, lang)))

@@ -165,7 +165,7 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
         obstacle_note = logic.citation_note(logic.obstacle_cites(q, sets, lang), lang)
         if campaign is not None:
             obstacle_note = " ".join(t for t in (obstacle_note, logic.campaign_obstacles_note(campaign, lang)) if t)
-            obstacles_header = tr("obstacles_header_campaign", lang, year=campaign.set.year)  # its column too
+            obstacles_header = tr("obstacles_header_campaign", lang, year=campaign.year)  # its column too
     comparisons, sentences = None, 0
     if sets:
         from maturity.aggregates import latest_campaign

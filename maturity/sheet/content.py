@@ -932,7 +932,7 @@ def build_content(
         if campaign is not None:  # the campaign's Walloon line is the reference's source, numbered above
             text = campaign.obstacle_text(question.id, lang)
             if text is not None and campaign_ref is None:  # no such line: the column's own source
-                campaign_ref = sources.campaign(campaign, t("col_campaign_cites", lang, year=campaign.set.year))
+                campaign_ref = sources.campaign(campaign, t("col_campaign_cites", lang, year=campaign.year))
             share = t("campaign_not_published", lang) if text is None else f"{text} [{campaign_ref}]"
         obstacles.append(ObstacleRow(question.id, label, severity_text, cited, f"{shown} [{ref}]", ref, share))
     # grouped by the commune's answer, the most severe first: "Frein majeur (3/3) : Données, Cybersécurité"
@@ -942,7 +942,7 @@ def build_content(
     items = "; ".join(f"{answer} : {', '.join(labels)}" if lang == "fr" else f"{answer}: {', '.join(labels)}"
                       for answer, labels in by_answer.items())
     also_cited = t("also_cited", lang, items=items) if items else ""
-    campaign_header = [t("col_campaign_cites", lang, year=campaign.set.year)] if campaign is not None and obstacles \
+    campaign_header = [t("col_campaign_cites", lang, year=campaign.year)] if campaign is not None and obstacles \
         else []
     reference_sources = {}  # the Walloon line's source row by what the PDF prints of what it serves
     if walloon_campaign:
@@ -950,7 +950,7 @@ def build_content(
         # source says so, and which table's brackets its band is; without the scores table's column (the PDF's
         # very last resort), it speaks of no brackets there
         column = campaign_header[0] if campaign_header else None
-        label = t("col_campaign_cites", lang, year=campaign.set.year)
+        label = t("col_campaign_cites", lang, year=campaign.year)
         in_sentences = compared is not None and any(c.campaign is not None for c, _text, _ref in sentences)
         reference_sources = {table: series_source(reference, campaign.series_note(
             "wallonia", lang, obstacles=column, sentences=label if in_sentences else None, table=table))

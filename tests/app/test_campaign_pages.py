@@ -560,7 +560,7 @@ def test_the_obstacles_table_gives_the_imported_campaigns_share_beside_the_barom
     column and, under the table, where it comes from. Here no respondent rated the obstacle: not published."""
     at = _results_with_imported_campaign(store)
     table = next(t.value for t in at.table if "Pour votre commune" in t.value.columns)
-    year = str(date.today().year)
+    year = str(CLOSES.year)  # the year its communes answered (its title names none), not the publication's
     column = f"Communes qui le citent (campagne {year})"
     assert column in table.columns, list(table.columns)
     assert table[column].tolist() == ["non publié"]
@@ -572,6 +572,21 @@ def test_the_obstacles_table_gives_the_imported_campaigns_share_beside_the_barom
     # the heading names the campaign beside the 2021 barometer (it said « baromètre 2021 » above a 2026 column)
     assert any(h.value == f"Vos freins, ceux du baromètre 2021 et de la campagne {year}" for h in at.header), \
         [h.value for h in at.header]
+
+
+def test_a_campaign_titled_with_a_year_is_named_by_it_on_the_results_page(mini, store):
+    """« Baromètre 2027 » published in 2026: the radar said « Wallonie (campagne Baromètre 2027, …) » and, under
+    it, the obstacles « campagne 2026 » (the year of its file), as if two campaigns (earlier trials)."""
+    named = CLOSES.year + 1  # the title's year, a year after the one the file was published and closed in
+    at = _results_with_imported_campaign(store, edit=lambda text: text.replace("Baromètre test", f"Baromètre {named}"))
+    assert not at.exception
+    walloon = next(r for r in at.table[1].value.to_dict("records") if f"campagne Baromètre {named}" in str(r))
+    assert walloon["Année"] == str(named), walloon  # the table of the radar's lines says the same year
+    table = next(t.value for t in at.table if "Pour votre commune" in t.value.columns)
+    assert f"Communes qui le citent (campagne {named})" in table.columns, list(table.columns)
+    assert any(h.value == f"Vos freins, ceux du baromètre 2021 et de la campagne {named}" for h in at.header), \
+        [h.value for h in at.header]
+    assert not any(f"campagne {CLOSES.year}" in str(c) for c in table.columns)
 
 
 def test_an_imported_campaigns_publisher_and_title_are_shown_as_typed(mini, store):

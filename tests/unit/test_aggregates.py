@@ -368,3 +368,64 @@ def test_a_population_class_with_a_province_without_respondent_says_which_commun
     assert everywhere.group_n("population_class:5k_10k")[1] == len(size) and everywhere.classes_coverage("fr") == ""
     assert "taille de commune" not in campaign_unpublished(everywhere, "fr")
     assert "taille de commune" not in everywhere.plain_source("fr")
+
+
+def _text(report, title: str, closes: str, published_on: date) -> str:
+    """The YAML of ``report`` as the campaign ``title`` closing on ``closes`` would publish it on ``published_on``."""
+    info = {**report["campaign"], "title": title, "closes": closes}
+    return _yaml(aggregates.aggregates_set({**report, "campaign": info}, publisher="SPW", url="https://example.org",
+                                           published_on=published_on))
+
+
+def _published(report, title: str, closes: str, published_on: date) -> aggregates.CampaignReference:
+    return aggregates.read_aggregates(_text(report, title, closes, published_on), "campagne.yaml")
+
+
+def test_a_title_names_a_year_when_it_names_one():
+    from maturity.benchmarks import title_year
+
+    assert title_year("Baromètre Smart City 2027") == 2027
+    assert title_year("2026 : deuxième vague") == 2026
+    assert title_year("Baromètre 2027 (PST 2027)") == 2027  # the same year twice is one year
+    assert title_year("Baromètre 2026-2027") is None and title_year("Baromètre Smart City") is None
+    assert title_year("Les 262 communes") is None and title_year("Vague 12026") is None
+    assert title_year("Relevé 1850") is None  # not a year a benchmark set can have (1990–2099)
+
+
+def test_a_campaign_is_named_by_its_titles_year_else_the_year_its_communes_answered(report):
+    """« Baromètre 2027 », run in the autumn of 2026 and published in December, was « campagne 2026 » in the
+    obstacles table and the sentences, beside « Wallonie (campagne Baromètre 2027, …) » on the same radar: the
+    name followed the publication's date (earlier trials). And a campaign closed in December 2026, published
+    in January, was « campagne 2027 », a year in which no commune answered."""
+    from maturity.benchmarks import FigureRef, campaign_sentence
+
+    titled = _published(report, "Baromètre 2027", "2026-12-15", date(2026, 12, 20))
+    assert titled.year == 2027 and titled.set.year == 2027  # the file says it too, for installs that read `year`
+    assert titled.set.date == date(2026, 12, 20)  # the publication's date is kept as it was
+    fig = titled.item("approach_started")
+    assert campaign_sentence(FigureRef(fig, titled.set), "fr").startswith("Campagne 2027 : ")
+    assert campaign_sentence(FigureRef(fig, titled.set), "de").startswith("Kampagne 2027: ")
+    assert campaign_sentence(FigureRef(fig, titled.set), "en").startswith("2027 campaign: ")
+    untitled = _published(report, "Baromètre Smart City", "2026-12-15", date(2027, 1, 10))
+    assert untitled.year == untitled.set.year == 2026 and untitled.set.date == date(2027, 1, 10)
+    assert campaign_sentence(FigureRef(untitled.item("approach_started"), untitled.set), "fr").startswith(
+        "Campagne 2026 : ")
+    # the figures, the label and the source are the same whatever the year
+    assert untitled.scores() == titled.scores() and untitled.n == titled.n
+    assert untitled.label("fr") == "Wallonie (campagne Baromètre Smart City, n = 43 sur 261)"
+
+
+def test_a_file_published_before_the_campaigns_year_still_imports_and_reads_the_same(report):
+    """Files published earlier wrote the publication's year as `year`: they import, and are named by it as they
+    were, unless their title names a year (then the title's, as for any campaign)."""
+    fresh = _published(report, "Baromètre Smart City", "2026-12-15", date(2027, 1, 10))
+    text = _text(report, "Baromètre Smart City", "2026-12-15", date(2027, 1, 10))
+    assert "\nyear: 2026\n" in text
+    kept = aggregates.read_aggregates(text.replace("\nyear: 2026\n", "\nyear: 2027\n"), "kept.yaml")  # as then
+    assert kept.year == kept.set.year == 2027 and kept.set.date == fresh.set.date
+    assert kept.scores() == fresh.scores() and kept.band() == fresh.band() and kept.label("fr") == fresh.label("fr")
+    assert kept.source("fr") == fresh.source("fr") and kept.plain_source("de") == fresh.plain_source("de")
+    # « Baromètre 2027 » published in December 2026 by an earlier version (`year: 2026`): named by its title now
+    text = _text(report, "Baromètre 2027", "2026-12-15", date(2026, 12, 20))
+    old_titled = aggregates.read_aggregates(text.replace("\nyear: 2027\n", "\nyear: 2026\n"), "kept.yaml")
+    assert old_titled.set.year == 2026 and old_titled.year == 2027

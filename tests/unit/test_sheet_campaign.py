@@ -230,3 +230,23 @@ def test_any_answers_file_with_an_imported_campaign_gives_at_most_three_pages(an
     doc = AnswersFile(DEFAULT.id, DEFAULT.version, commune={"nis_code": nis}, answers=answers, notes=notes)
     pages, _text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY, **app_kwargs(lang, nis)))
     assert pages <= 3
+
+
+@pytest.mark.parametrize(("lang", "header"), [("fr", "Campagne 2027"), ("de", "Kampagne 2027"), ("en", "2027 campaign")])
+def test_the_sheet_names_a_campaign_by_the_year_its_title_names(lang, header):
+    """« Baromètre 2027 » published in 2026 by an earlier version (`year: 2026`): the Collège's sheet said
+    « Campagne 2026 » above its obstacles column and in its sentences, under a radar line « campagne Baromètre
+    2027 ». Named by its title's year, everywhere."""
+    from .test_publish import _report
+
+    report = _report(DEFAULT, {"20002": 4, "50000": 20, "60000": 25, "80000": 9, "90000": 12})
+    report = {**report, "campaign": {**report["campaign"], "title": "Baromètre 2027"}}
+    text = aggregates.dump_yaml(aggregates.aggregates_set(report, publisher="SPW", url="https://example.org",
+                                                          published_on=date(2026, 12, 20)))
+    ref = aggregates.read_aggregates(text.replace("\nyear: 2027\n", "\nyear: 2026\n"), "kept.yaml")
+    assert ref.set.year == 2026
+    doc = answers_at_rank(DEFAULT, 1, name="Namur", nis=NAMUR)
+    content = build_content(DEFAULT, doc, lang, generated=DAY, campaign=ref)
+    assert content.obstacle_headers[-1] == header, content.obstacle_headers
+    flat = " ".join(" ".join(str(v) for v in vars(row).values()) for row in content.sources)
+    assert "2026" not in " ".join(content.obstacle_headers) and header in flat, flat[:600]
