@@ -87,6 +87,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "summary_none": {"fr": "trop peu de réponses pour situer la commune : complétez le questionnaire",
                      "de": "zu wenige Antworten, um die Gemeinde einzuordnen: Fragebogen vervollständigen",
                      "en": "too few answers to place the commune: complete the questionnaire"},
+    # no recommendation applies and every scored dimension already has the best answer to each question
+    "summary_first_top": {"fr": "aucune priorité d'action : garder le cap, et refaire cette auto-évaluation dans un an",
+                          "de": "keine Handlungspriorität: Kurs halten und diese Selbstbewertung in einem Jahr wiederholen",
+                          "en": "no priority for action: keep it up, and repeat this self-assessment in a year"},
     # the first of the numbered list "Priorités d'action" (its own priority level may be 3: never "priorité 1")
     "summary_first_priority": {"fr": "{title} (n° 1 des priorités d'action ci-dessous)",
                                "de": "{title} (Nr. 1 der Handlungsprioritäten unten)",
@@ -415,6 +419,7 @@ class NextStep:
     dimension_id: str
     label: str  # the dimension
     text: str  # one sentence, from the questionnaire's own question and option labels
+    at_best: bool = False  # every question of the dimension already has its best answer: nothing to take up
 
 
 @dataclass
@@ -1238,7 +1243,7 @@ def _next_step(q: Questionnaire, section: Any, assessment: Assessment, answers: 
             state = t("quoted_state", lang, state=state)
         return NextStep(section.id, label, t("next_step_answer", lang, question=_asked(q.t(question.text, lang)),
                                              state=state))
-    return NextStep(section.id, label, t("next_step_top", lang))
+    return NextStep(section.id, label, t("next_step_top", lang), at_best=True)
 
 
 def _summary(q: Questionnaire, assessment: Assessment, rows: list[ScoreRow], priorities: list[Priority],
@@ -1270,7 +1275,13 @@ def _summary(q: Questionnaire, assessment: Assessment, rows: list[ScoreRow], pri
     else:
         weakest = min(scored, key=lambda r: r.value).dimension_id if scored else steps[0].dimension_id if steps else ""
         step = next((s for s in steps if s.dimension_id == weakest), None)
-        first = f"{step.label} — {step.text}" if step else t("summary_none", lang)
+        if step is not None and step.at_best:
+            # the weakest scored dimension has nothing left to take up, so neither has any scored one: the first
+            # step is a dimension still to answer, or none (never a dimension named only for coming first)
+            step = next((s for s in steps if not s.at_best), None)
+            first = f"{step.label} — {step.text}" if step else t("summary_first_top", lang)
+        else:
+            first = f"{step.label} — {step.text}" if step else t("summary_none", lang)
     out.append((t("summary_first", lang), first))
     return out
 

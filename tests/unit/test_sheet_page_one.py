@@ -84,6 +84,37 @@ def test_the_lowest_dimension_at_the_top_level_is_not_called_a_weakness(lang, la
     assert label not in low_labels
 
 
+def _best_everywhere():
+    doc = answers_at_rank(DEFAULT, 4)
+    for section in DEFAULT.dimensions:  # every item of each checklist too
+        for qu in section.questions:
+            if qu.type == "multi":
+                doc.answers[qu.id] = [o.id for o in qu.options if o.score]
+    kept = {qu.id for s in DEFAULT.dimensions for qu in s.questions}  # no obstacle cited, no profile
+    doc.answers = {k: v for k, v in doc.answers.items() if k in kept}
+    return doc
+
+
+@pytest.mark.parametrize(("lang", "said"), [("fr", "aucune priorité d'action"), ("de", "keine Handlungspriorität"),
+                                           ("en", "no priority for action")])
+def test_a_commune_with_nothing_left_to_do_is_not_given_a_dimension_as_its_first_step(lang, said):
+    # the best answer everywhere read « Premier pas : Smart Economy – Économie — déjà la meilleure réponse à
+    # chaque question : garder le cap », a first step in a dimension picked only for coming first
+    doc = _best_everywhere()
+    assert {d.score for d in score(DEFAULT, doc.answers).dimensions.values()} == {100}
+    content = build_content(DEFAULT, doc, lang, generated=DAY)
+    assert not content.priorities
+    first = content.summary[-1][1]
+    assert said in first and not any(r.label in first for r in content.scores), first
+    # two dimensions at their best, the other four left unanswered: the first step is to answer them
+    kept = {qu.id for s in DEFAULT.dimensions if s.id in ("economy", "people") for qu in s.questions}
+    doc.answers = {k: v for k, v in doc.answers.items() if k in kept}
+    content = build_content(DEFAULT, doc, lang, generated=DAY)
+    first = content.summary[-1][1]
+    assert said not in first
+    assert next(r.label for r in content.scores if r.dimension_id == "governance") in first, first
+
+
 @pytest.mark.parametrize(("lang", "cited", "not_cited"), [
     ("fr", "Les appels à projets, que vous citez comme déclencheur", "Vous ne citez pas le développement"),
     ("de", "Projektaufrufe, die Sie als Auslöser nennen", "Sie nennen die Entwicklung der IT nicht"),
