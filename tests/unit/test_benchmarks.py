@@ -542,6 +542,25 @@ def test_the_dimensions_of_the_strategy_are_compared_with_the_published_ranking(
     assert "2e" in found["strategy_dimension_mobility"].text
 
 
+def test_a_rank_shared_with_another_figure_says_so():
+    # « Votre stratégie couvre Smart Environment, que le baromètre classe 1er » where the slide ranks
+    # Environment and Governance 1st ex aequo: a commune covering Environment read it as the first alone
+    tied = {}
+    for figure in next(s for s in load_benchmark_sets() if s.year == 2021).figures:
+        if figure.unit == "rank" and figure.question:
+            tied.setdefault((figure.question, figure.value), []).append(figure)
+    groups = [group for group in tied.values() if len(group) > 1]
+    assert groups  # the slide's tie is in the data
+    for group in groups:
+        for figure in group:
+            for lang in ("fr", "de", "en"):
+                for sentence in (figure.sentences.match, figure.sentences.other):
+                    text = sentence[lang]
+                    for other in group:
+                        if other is not figure:
+                            assert other.label[lang].rsplit(": ", 1)[-1] in text, (figure.id, lang, text)
+
+
 def test_a_comparison_carries_the_trend_where_the_barometer_has_one():
     q = _q2027()
     answers = {"approach": "started", "strategy_written": "yes", "progress": 5, "budget": "major"}
