@@ -104,6 +104,14 @@ ALREADY_SAID = [
     ("gov_strategy", {"none", "discussed"}, r"un projet de la stratégie"),
     # no data protection officer appointed: "involve the DPO" alone takes one for granted
     ("gov_security_privacy", {"nothing"}, r"^Associer .* \(DPO\), que le RGPD impose à la commune\.$"),
+    # staff already made aware of security regularly (the security policy, a training plan for all staff)
+    ("gov_security_privacy", {"policy", "audited"}, r"^Apprendre aux agents à reconnaître l'hameçonnage"),
+    ("peo_staff_skills", {"all_staff", "evaluated"}, r"^Apprendre aux agents à reconnaître l'hameçonnage"),
+    # usage and satisfaction of online procedures already measured
+    ("liv_online_services", {"user_centred"}, r"^Mesurer l'usage des services"),
+    # the main buildings' yearly consumption already recorded; risks already in the emergency plan
+    ("env_building_energy", {"annual"}, r"^Recenser les consommations d'énergie des bâtiments"),
+    ("env_risks", {"plan", "monitoring", "exercised"}, r"dans les décisions d'urbanisme et la planification d'urgence"),
 ]
 # Two recommendations that would contradict each other on one sheet: the PCDR step says not to write a
 # second strategy, the other says to write one.
@@ -212,6 +220,14 @@ LOOKS_CONTRADICTORY = [
     ("nothing written in the PST yet, people at the third level without co-design",
      _commune(2, gov_strategy="discussed")),
     ("no data protection officer appointed, legal constraints a major obstacle", _commune(0, legal="major")),
+    ("a security policy with regular staff awareness, cybersecurity still a major obstacle",
+     _commune(3, cybersecurity="major")),
+    ("usage and satisfaction of online procedures measured, citizens' adoption a major obstacle",
+     _commune(2, liv_online_services="user_centred", citizen_adoption="major")),
+    ("the main buildings' yearly consumption recorded, environment at its first level",
+     _commune(0, env_building_energy="annual")),
+    ("risks monitored with the province and the Region, an energy accounting without meters",
+     _commune(3, env_building_energy="accounting")),
 ]
 
 
