@@ -688,11 +688,13 @@ def sheet_kwargs(q: Questionnaire, series: list[SeriesInfo], previous: Any | Non
 
     kwargs: dict[str, Any] = {}  # without a regional series the sheet says why in its own two lines
     regional = next((s for s in series if s.kind == "pooled"), None)
-    peer = next((s for s in series if s.kind == "peer"), None)
+    peers = [radar(s) for s in series if s.kind == "peer"]  # the province, then the same size, as on the radar
     if regional is not None:
         kwargs["reference"] = radar(regional)
-    if peer is not None:
-        kwargs["peer"] = radar(peer)
+    if peers:
+        kwargs["peer"] = peers[0]
+    if peers[1:]:
+        kwargs["peers"] = peers[1:]
     from maturity.aggregates import latest_campaign
 
     campaign = latest_campaign(campaigns)

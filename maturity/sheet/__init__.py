@@ -8,6 +8,7 @@ Word, LibreOffice), ``md`` (Markdown, UTF-8) or ``csv`` (the PST actions table, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -35,13 +36,14 @@ def build(
     previous_label: str | None = None,
     assessment: Assessment | None = None,
     campaign: Any = None,
+    peers: Sequence[RadarSeries] = (),
 ) -> bytes:
     """The sheet for these answers, as bytes in ``fmt`` (pdf | docx | md | csv)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown sheet format {fmt!r} (one of {', '.join(FORMATS)})")
     content = build_content(q, doc, lang, assessment=assessment, reference=reference, peer=peer,
                             previous=previous, previous_label=previous_label,
-                            generated=generated, campaign=campaign)
+                            generated=generated, campaign=campaign, peers=peers)
     if fmt == "md":
         from .markdown import render_markdown
 

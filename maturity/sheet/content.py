@@ -271,6 +271,8 @@ TEXTS: dict[str, dict[str, str]] = {
               "calculation. The full method: the editable version (DOCX) of the sheet, and in the tool, “Results” "
               "page, “Why this score?”.",
     },
+    "source_same_note": {"fr": "même source et même méthode que [{ref}]", "de": "gleiche Quelle und Methode wie [{ref}]",
+                         "en": "same source and method as [{ref}]"},
     "sources_title": {"fr": "Sources des chiffres de comparaison", "de": "Quellen der Vergleichszahlen",
                       "en": "Sources of the comparison figures"},
     "no_sources": {"fr": "Aucun chiffre de comparaison n'est montré sur cette fiche.",
@@ -672,6 +674,7 @@ class _Sources:
         self.q, self.lang = q, lang
         self.rows: list[SourceRow] = []
         self._index: dict[tuple, int] = {}
+        self._notes: dict[str, int] = {}  # a comparison line's note -> the row that says it whole
 
     def ref(self, fig: benchmarks.Figure, bset: benchmarks.BenchmarkSet) -> int:
         lang = self.lang
@@ -709,9 +712,17 @@ class _Sources:
         """A comparison line's row: its name, then its note whole. A campaign line's note is the source and
         what its band and brackets mean (about 420 characters in French with an ordinary publisher); the row
         cut at 400 ended the Walloon line's at "est la marge…" on the Collège's sheet. Each part is bounded
-        on its own (the title and publisher come from an imported file)."""
+        on its own (the title and publisher come from an imported file). A note already written whole in an
+        earlier line's row (the pool's Wallonia, province and same size; a campaign's province and same size)
+        is not repeated: the row names that one (the sources fill the sheet's last page)."""
         ref = len(self.rows) + 1
-        self.rows.append(SourceRow(ref, series_source(s), []))
+        text = series_source(s)
+        note = s.note if s.note and s.note not in s.name else None
+        if note is not None and note in self._notes:
+            text = f"{clean_text(s.name, MAX_SERIES_NAME)} — {t('source_same_note', self.lang, ref=self._notes[note])}"
+        elif note is not None:
+            self._notes[note] = ref
+        self.rows.append(SourceRow(ref, text, []))
         return ref
 
 
@@ -804,9 +815,12 @@ def build_content(
     generated: date | datetime | None = None,
     limit: int = SHEET_LIMIT,
     campaign: Any = None,
+    peers: Sequence[RadarSeries] = (),
 ) -> SheetContent:
     """``campaign``: the imported campaign (a ``CampaignReference``) whose share of the communes citing each
-    obstacle stands beside the barometer's in the obstacles table (the results page's column)."""
+    obstacle stands beside the barometer's in the obstacles table (the results page's column). ``peers``: the
+    other peer groups after ``peer`` (the communes of the same size beside the province's), as the results
+    page's radar draws them."""
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r} (one of {', '.join(LANGS)})")
     answers = doc.answers
@@ -853,7 +867,7 @@ def build_content(
         series.append(RadarSeries(label, previous.scores(), "previous"))
     sources = _Sources(q, lang)
     reference_ref = None  # the Walloon line's source number, which the obstacles' campaign column cites too
-    for extra in (reference, peer):
+    for extra in (reference, peer, *peers):
         if extra is not None:
             series.append(extra)
             ref_no = sources.series(extra)

@@ -25,6 +25,7 @@ from .test_sheet_page_one import pages_and_text
 DAY = date(2026, 12, 1)
 DEFAULT = load_questionnaire()
 NAMUR = "92094"
+EUPEN = "63023"  # in the province of Liège and of 10,000 to 19,999 inhabitants: both published by the campaign
 OBSTACLES_TABLE = {"fr": "du tableau des freins", "de": "der Tabelle der Hemmnisse", "en": "obstacles table"}
 SENTENCES = {"fr": "des comparaisons avec le baromètre", "de": "in den Vergleichen mit dem Barometer",
              "en": "in the comparisons with the barometer"}
@@ -88,15 +89,17 @@ def test_a_peer_groups_note_never_speaks_of_the_obstacles_column():
 
 
 def heaviest(lang: str) -> tuple:
-    """The heaviest answers file in Namur, with the campaign's lines, the peer group and the previous assessment:
-    the German sheet leaves the scores table's Walloon column out (its very last resort)."""
+    """The heaviest answers file in Eupen, with the campaign's lines (Wallonia, the province of Liège, the
+    communes of the same size) and the previous assessment: the German sheet leaves the scores table's
+    Walloon column out (its very last resort)."""
     from maturity.scoring import score
 
     from .sheet_helpers import heavy_answers
 
     doc = heavy_answers(DEFAULT)
-    doc.commune["nis_code"] = NAMUR
-    kwargs = app_kwargs(lang)
+    doc.commune["nis_code"] = EUPEN
+    kwargs = app_kwargs(lang, EUPEN)
+    assert len(kwargs["peers"]) == 1  # the province's and the same size's lines, as on the results page
     kwargs["previous"] = score(DEFAULT, {q: v for q, v in doc.answers.items() if not q.startswith(DEFAULT.dimensions[2].id)})
     return doc, kwargs
 
@@ -250,3 +253,25 @@ def test_the_sheet_names_a_campaign_by_the_year_its_title_names(lang, header):
     assert content.obstacle_headers[-1] == header, content.obstacle_headers
     flat = " ".join(" ".join(str(v) for v in vars(row).values()) for row in content.sources)
     assert "2026" not in " ".join(content.obstacle_headers) and header in flat, flat[:600]
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_the_sheets_radar_has_the_same_size_line_of_the_results_page(lang):
+    """The results page's radar draws Wallonia, the province and the communes of the same size; the sheet's drew
+    the first two only (closing review 7). It draws the three, in the page's order; the size line's source row
+    names the province's, whose source and method it shares, instead of repeating its three lines."""
+    kwargs = app_kwargs(lang, EUPEN)
+    series, _note = logic.pooled_series(DEFAULT, [], EUPEN, lang, [campaign()])
+    doc = answers_at_rank(DEFAULT, 1, name="Eupen", nis=EUPEN)
+    content = build_content(DEFAULT, doc, lang, generated=DAY, **kwargs)
+    assert [s.name for s in content.series[1:]] == [s.name for s in series]
+    assert [s.kind for s in content.series[1:]] == ["pooled", "peer", "peer"]
+    province, size = content.sources[1], content.sources[2]
+    assert province.text.startswith(series[1].name) and series[1].note in province.text
+    same = {"fr": "même source et même méthode que [2]", "de": "gleiche Quelle und Methode wie [2]",
+            "en": "same source and method as [2]"}[lang]
+    assert size.text == f"{series[2].name} — {same}"
+    pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY, **kwargs))
+    assert pages <= 3 and same in " ".join(" ".join(text).split())
+    # the editable versions and the Markdown name it too
+    assert series[2].name in build(DEFAULT, doc, lang, "md", generated=DAY, **kwargs).decode().replace("\\", "")

@@ -294,8 +294,9 @@ PEER_NIS = "63003"  # Aubel: province of Liège, under 5,000 inhabitants (long G
 
 
 @cache
-def app_series(lang: str) -> tuple[str, str, str]:
-    """The regional and peer series' names and note as the app builds them (a pool of 200 communes)."""
+def app_series(lang: str) -> tuple[str, str, str, str]:
+    """The regional and peer series' names and note as the app builds them (a pool of 200 communes): the
+    Walloon line, the longer peer group's, the note, the other peer group's (province and same size)."""
     from maturity import communes
     from maturity.app.logic import pooled_series
 
@@ -304,7 +305,8 @@ def app_series(lang: str) -> tuple[str, str, str]:
     series, _note = pooled_series(DEFAULT, rows, PEER_NIS, lang)
     pooled = next(s for s in series if s.kind == "pooled")
     peer = max((s for s in series if s.kind == "peer"), key=lambda s: len(s.name))
-    return pooled.name, peer.name, pooled.note
+    other = next(s for s in series if s.kind == "peer" and s is not peer)
+    return pooled.name, peer.name, pooled.note, other.name
 
 
 def campaign_series(lang: str, scores: dict, half_width: float = 6.0) -> RadarSeries:
@@ -322,10 +324,11 @@ def campaign_series(lang: str, scores: dict, half_width: float = 6.0) -> RadarSe
 
 
 def with_series(lang: str, reference: str | None, scores: dict, peer_scores: dict | None,
-                previous_answers: dict | None) -> dict:
+                previous_answers: dict | None, size_scores: dict | None = None) -> dict:
     """``build``'s keyword arguments for the optional series: the regional reference (none, the pool's or a
-    campaign's with its interval), the peer group, the previous assessment."""
-    pooled_name, peer_name, note = app_series(lang)
+    campaign's with its interval), the peer group, the previous assessment, the second peer group (the
+    communes of the same size beside the province, as the app passes them)."""
+    pooled_name, peer_name, note, size_name = app_series(lang)
     kwargs: dict = {}
     if reference == "pool":
         kwargs["reference"] = RadarSeries(pooled_name, scores, "pooled", note)
@@ -333,6 +336,8 @@ def with_series(lang: str, reference: str | None, scores: dict, peer_scores: dic
         kwargs["reference"] = campaign_series(lang, scores)
     if peer_scores is not None:
         kwargs["peer"] = RadarSeries(peer_name, peer_scores, "peer", note)
+    if size_scores is not None:
+        kwargs["peers"] = [RadarSeries(size_name, size_scores, "peer", note)]
     if previous_answers is not None:
         kwargs["previous"] = score(DEFAULT, previous_answers)
         kwargs["previous_label"] = {"fr": "Bilan précédent (30 septembre 2025)",
@@ -349,17 +354,18 @@ def test_a_heavy_answers_file_stays_on_three_pages(lang):
 
 @pytest.mark.parametrize("lang", ["fr", "de", "en"])
 def test_a_heavy_answers_file_with_every_series_stays_on_three_pages(lang):
-    """The heaviest file with a campaign's reference and its interval, a peer group and the previous
-    assessment, each missing two dimensions (the legend then names them): the tallest radar legend."""
+    """The heaviest file with a campaign's reference and its interval, both peer groups (the province, the
+    same size) and the previous assessment, each missing two dimensions (the legend then names them): the
+    tallest radar legend."""
     gaps = dict.fromkeys(DIMS, 55.0) | {DIMS[1]: None, DIMS[4]: None}
     doc = heavy_answers()
     previous = {qid: value for qid, value in doc.answers.items() if not qid.startswith(DIMS[2])}
-    kwargs = with_series(lang, "campaign", gaps, gaps, previous)
+    kwargs = with_series(lang, "campaign", gaps, gaps, previous, gaps)
     data = build(DEFAULT, doc, lang, "pdf", generated=DAY, **kwargs)
     pages, text = pages_and_text(data)
     assert pages <= MAX_PAGES
     content = build_content(DEFAULT, doc, lang, generated=DAY, **kwargs)
-    assert len(content.series) == 4
+    assert len(content.series) == 5
     assert content.comparisons_title in " ".join(text)
 
 
@@ -371,18 +377,21 @@ radar_scores = st.fixed_dictionaries({d: st.one_of(st.none(), st.floats(0, 100))
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(answers=answer_sets(DEFAULT), name=names, note_map=notes, lang=st.sampled_from(["fr", "de", "en"]),
        reference=st.sampled_from([None, "pool", "campaign"]), scores=radar_scores,
-       peer_scores=st.one_of(st.none(), radar_scores), previous=st.one_of(st.none(), answer_sets(DEFAULT)))
+       peer_scores=st.one_of(st.none(), radar_scores), previous=st.one_of(st.none(), answer_sets(DEFAULT)),
+       size_scores=st.one_of(st.none(), radar_scores))
 def test_any_answers_file_gives_at_most_three_pages(answers, name, note_map, lang, reference, scores, peer_scores,
-                                                    previous):
+                                                    previous, size_scores):
     """Any answers file, with or without the series the app passes (a regional reference from the pool or
-    from a campaign with its interval, a peer group, the previous assessment)."""
+    from a campaign with its interval, the province's and the same size's peer groups, the previous
+    assessment)."""
     doc = AnswersFile(DEFAULT.id, DEFAULT.version, commune={"name": name}, respondent={"role": name[:80]},
                       answers=answers, notes=note_map)
-    kwargs = with_series(lang, reference, scores, peer_scores, previous)
+    kwargs = with_series(lang, reference, scores, peer_scores, previous, size_scores)
     pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY, **kwargs))
     assert pages <= MAX_PAGES
     content = build_content(DEFAULT, doc, lang, generated=DAY, **kwargs)
-    assert len(content.series) == 1 + sum(kwargs.get(k) is not None for k in ("reference", "peer", "previous"))
+    assert len(content.series) == 1 + sum(kwargs.get(k) is not None for k in ("reference", "peer", "previous")) \
+        + len(kwargs.get("peers", ()))
     flat = " ".join(text)
     assert content.summary_title.upper() in flat or content.summary[0][0] in flat
     assert content.comparisons_title in flat  # the barometer section is never dropped
@@ -724,3 +733,21 @@ def test_the_last_resorts_keep_the_communes_notes_before_the_why_paragraphs(lang
     # the heaviest file: as before, neither notes nor "why", on 3 pages
     heavy = build_content(DEFAULT, heavy_answers(), lang, generated=DAY)
     assert layout_pdf(DEFAULT, heavy).page_no() <= MAX_PAGES
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_a_pooled_lines_note_is_written_once_in_the_sources(lang):
+    """The pool's Wallonia, province and same-size lines share one note (unverified, self-declared, unweighted):
+    three rows repeated it, about three lines each, on a last page the sheet fills. The first says it whole;
+    the others name that row."""
+    scores = dict.fromkeys(DIMS, 50.0)
+    pooled_name, peer_name, note, size_name = app_series(lang)
+    content = build_content(DEFAULT, heavy_answers(), lang, generated=DAY,
+                            **with_series(lang, "pool", scores, scores, None, scores))
+    same = {"fr": "même source et même méthode que [1]", "de": "gleiche Quelle und Methode wie [1]",
+            "en": "same source and method as [1]"}[lang]
+    assert [row.text for row in content.sources[:3]] == [f"{pooled_name} — {note}", f"{peer_name} — {same}",
+                                                          f"{size_name} — {same}"]
+    alone = build_content(DEFAULT, heavy_answers(), lang, generated=DAY,
+                          **with_series(lang, None, scores, scores, None))
+    assert alone.sources[0].text == f"{peer_name} — {note}"  # without the Walloon line, the peer's row says it
