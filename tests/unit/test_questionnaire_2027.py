@@ -113,6 +113,11 @@ ALREADY_SAID = [
     ("env_building_energy", {"annual"}, r"^Recenser les consommations d'énergie des bâtiments"),
     ("env_risks", {"plan", "monitoring", "exercised"}, r"dans les décisions d'urbanisme et la planification d'urgence"),
 ]
+# What an answer says the commune has -> words of a recommendation's "why" (fr) that would say it lacks it.
+WHY_SAID = [
+    # a referent with a clear mandate: « Sans pilote désigné » told it it had none
+    ("gov_steering", {"referent", "team", "resourced"}, r"[Ss]ans pilote désigné"),
+]
 # Two recommendations that would contradict each other on one sheet: the PCDR step says not to write a
 # second strategy, the other says to write one.
 EXCLUSIVE = [("rural_strategy_in_pcdr", "approach_write_strategy")]
@@ -130,6 +135,9 @@ def contradictions(answers, selected):
         fr = " ".join([Q.t(s.recommendation.text, "fr")] + [Q.t(a, "fr") for a in s.recommendation.actions])
         if _has(answers, "gov_shared", {"imio"}) and re.search(r"(adhérer|rejoindre|membre).{0,40}iMio|n'en est pas membre", fr):
             found.append(("gov_shared", [s.recommendation.id]))
+        for question, done, words in WHY_SAID:
+            if _has(answers, question, done) and re.search(words, Q.t(s.recommendation.text, "fr")):
+                found.append((question, [s.recommendation.id]))
         for question, done, words in ALREADY_SAID:
             if _has(answers, question, done):
                 found += [(question, [s.recommendation.id]) for a in s.recommendation.actions
@@ -228,6 +236,7 @@ LOOKS_CONTRADICTORY = [
      _commune(0, env_building_energy="annual")),
     ("risks monitored with the province and the Region, an energy accounting without meters",
      _commune(3, env_building_energy="accounting")),
+    ("a referent with a clear mandate, governance being planned", _commune(1, gov_steering="referent")),
 ]
 
 
