@@ -177,7 +177,7 @@ SERIES_NOTE_TEXT = {
 SERIES_NOTE_PEER_TEXT = {
     "fr": "{title}, publié par {publisher} le {date} ({licence}). Moyenne des communes du groupe qui ont répondu.{coverage} "
           "Sa marge d'incertitude à 95\u00a0% n'est pas tracée, pour que le radar reste lisible : elle figure dans "
-          "l'outil, entre parenthèses, sur les pages « Résultats » et « Wallonie ».",
+          "l'outil, entre parenthèses, sur les pages «\u00a0Résultats\u00a0» et «\u00a0Wallonie\u00a0».",
     "de": "{title}, veröffentlicht von {publisher} am {date} ({licence}). Mittelwert der Gemeinden der Gruppe, die "
           "geantwortet haben.{coverage} Ihre Unsicherheit (95\u00a0%) ist nicht eingezeichnet, damit das Netzdiagramm lesbar "
           "bleibt: Sie steht im Werkzeug in Klammern, auf den Seiten „Ergebnisse“ und „Wallonie“.",
@@ -195,7 +195,7 @@ SERIES_NOTE_SCORES_BRACKETS = {"fr": ", comme les chiffres entre parenthèses du
                                "de": ", wie die Zahlen in Klammern in der Wertetabelle,",
                                "en": ", like the figures in brackets in the scores table,"}
 SERIES_NOTE_OBSTACLES = {
-    "fr": " La colonne « {column} » du tableau des freins vient de la même campagne : la part estimée des "
+    "fr": " La colonne «\u00a0{column}\u00a0» du tableau des freins vient de la même campagne : la part estimée des "
           "communes wallonnes qui citent chaque frein, avec entre parenthèses sa marge d'incertitude à 95\u00a0%.",
     "de": " Die Spalte „{column}“ der Tabelle der Hemmnisse stammt aus derselben Kampagne: der geschätzte Anteil "
           "der wallonischen Gemeinden, die das Hemmnis nennen, in Klammern die Unsicherheit der Schätzung (95\u00a0%).",
@@ -204,7 +204,7 @@ SERIES_NOTE_OBSTACLES = {
 }
 # the same, with the campaign's figures in the sheet's comparisons with the barometer ("Campagne 2026 : 48 % …")
 SERIES_NOTE_FIGURES = {
-    "fr": " Les chiffres « {label} » {where} viennent de la même campagne : des estimations pour toutes les communes "
+    "fr": " Les chiffres «\u00a0{label}\u00a0» {where} viennent de la même campagne : des estimations pour toutes les communes "
           "wallonnes (pour un frein, la part des communes qui le citent), avec entre parenthèses leur marge "
           "d'incertitude à 95\u00a0%.",
     "de": " Die Zahlen „{label}“ {where} stammen aus derselben Kampagne: Schätzungen für alle wallonischen "
@@ -222,7 +222,7 @@ SERIES_NOTE_WHERE = {
 }
 # the obstacles table's campaign column when the sheet has no Walloon line of that campaign to share a source with
 OBSTACLES_SOURCE_TEXT = {
-    "fr": "{title}, publié par {publisher} le {date} ({licence}). La colonne « {column} » du tableau des freins : la "
+    "fr": "{title}, publié par {publisher} le {date} ({licence}). La colonne «\u00a0{column}\u00a0» du tableau des freins : la "
           "part estimée des communes wallonnes qui citent chaque frein, avec entre parenthèses sa marge "
           "d'incertitude à 95\u00a0%.",
     "de": "{title}, veröffentlicht von {publisher} am {date} ({licence}). Die Spalte „{column}“ der Tabelle der "

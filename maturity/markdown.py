@@ -6,12 +6,16 @@ strikethrough, ``:name[...]`` directives, ``:emoji:`` and ``:material/...:`` cod
 The escapes are CommonMark's own (``\\*``, entities for ``<``, ``>``, ``&``), so every renderer shows the
 text as it was typed, and the .md file stays readable to edit: marks that only count at the start of a
 line (headings, lists, quotes, rules) are escaped there only, a colon only before a letter or a bracket
-(where Streamlit would read a code or a directive; "Objectif : …" and "10:30" are left alone).
+(where Streamlit would read a code or a directive; "Objectif : …" and "10:30" are left alone). The space
+inside French guillemets becomes a no-break space (:func:`maturity.typography.french_guillemets`), as in
+every text of the tool, so that a typed « zéro papier » never breaks inside on a page.
 """
 
 from __future__ import annotations
 
 import re
+
+from .typography import french_guillemets
 
 # read anywhere in a line: emphasis, code, links and images, tables, strikethrough, mentions, math
 _INLINE = re.compile(r"([\\`*_\[\]|~@$])")
@@ -27,7 +31,7 @@ _LEADING = re.compile(r"^([ \t]*)(?:([#+\-=])|(\d+)([.)]))", re.MULTILINE)
 
 def escape(text: object) -> str:
     """Plain text that no Markdown or HTML renderer reads as markup (every line of it)."""
-    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = french_guillemets(str(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text).replace("\\](", "\\]\\(")  # no "](" left: never a link target
     text = _AUTOLINK.sub(lambda m: ":\\/\\/" if m.group(1) == "://" else m.group(1)[:3] + "\\.", text)
     text = _CODE.sub("&#58;", text)

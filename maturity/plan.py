@@ -53,7 +53,7 @@ LABELS: dict[str, dict[str, str]] = {
     "free": {"fr": "Action libre", "de": "Freie Maßnahme", "en": "Own action"},
     # an obstacle's action in the app's narrow grid column (the PST table gives the objective in full)
     "obstacle": {"fr": "Frein : {name}", "de": "Hemmnis: {name}", "en": "Obstacle: {name}"},
-    "target": {"fr": "{dimension} : viser « {level} » d'ici {year}",
+    "target": {"fr": "{dimension} : viser «\u00a0{level}\u00a0» d'ici {year}",
                "de": "{dimension}: Stufe „{level}“ bis {year}",
                "en": "{dimension}: reach “{level}” by {year}"},
 }

@@ -53,7 +53,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_invite_button": {"fr": "Créer son lien", "de": "Link erstellen", "en": "Create their link"},
     "team_role_missing": {"fr": "Indiquez le rôle de ce collègue.", "de": "Geben Sie die Rolle an.",
                           "en": "Give this colleague's role."},
-    "team_link_ready": {"fr": "Lien créé pour « {role} ». Envoyez-le-lui :", "de": "Link für „{role}“ erstellt. Senden Sie ihn:",
+    "team_link_ready": {"fr": "Lien créé pour «\u00a0{role}\u00a0». Envoyez-le-lui :", "de": "Link für „{role}“ erstellt. Senden Sie ihn:",
                         "en": "Link created for “{role}”. Send it to them:"},
     "team_link_once": {
         "fr": "Ce lien n'est montré qu'une fois (seule son empreinte est conservée). Perdu ? Retirez ce collègue "
@@ -95,7 +95,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "team_meeting_help": {
         "fr": "Une question diverge quand les réponses sont éloignées d'au moins la moitié de l'échelle, ou quand "
-        "certains disent « ne s'applique pas » et d'autres répondent. La proposition est prudente : la réponse du "
+        "certains disent «\u00a0ne s'applique pas\u00a0» et d'autres répondent. La proposition est prudente : la réponse du "
         "milieu, la plus basse en cas d'égalité. Choisissez la réponse finale ou gardez la proposition. Une "
         "réponse déjà donnée dans le bilan (la vôtre, si vous avez répondu vous-même) reste la réponse finale "
         "tant que vous n'en choisissez pas une autre ici.",
@@ -152,7 +152,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "team_own_differ": {
         "fr": "{n:# de vos propres réponses diffère|# de vos propres réponses diffèrent} pourtant des "
-        "propositions : voyez « réponses finales » ci-dessus.",
+        "propositions : voyez «\u00a0réponses finales\u00a0» ci-dessus.",
         "de": "{n:# Ihrer eigenen Antworten weicht|# Ihrer eigenen Antworten weichen} jedoch von den "
         "Vorschlägen ab: siehe „endgültige Antworten“ oben.",
         "en": "{n:# of your own answers differs|# of your own answers differ} from the proposals, though: see "
@@ -229,7 +229,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_holder": {"fr": "Vous", "de": "Sie selbst", "en": "You"},
     "team_holder_role": {"fr": "Vous ({role})", "de": "Sie selbst ({role})", "en": "You ({role})"},
     "team_results_holder": {
-        "fr": "« {name} » : les réponses de l'évaluation elle-même, les vôtres et les réponses finales arrêtées "
+        "fr": "«\u00a0{name}\u00a0» : les réponses de l'évaluation elle-même, les vôtres et les réponses finales arrêtées "
         "en réunion.",
         "de": "„{name}“: die Antworten der Bewertung selbst, Ihre eigenen und die in der Sitzung festgelegten "
         "endgültigen.",
@@ -397,7 +397,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Communes found: choose yours",
     },
     "commune_none": {
-        "fr": "Aucune commune ne correspond à « {query} ». Vérifiez l'orthographe, ou tapez le code INS.",
+        "fr": "Aucune commune ne correspond à «\u00a0{query}\u00a0». Vérifiez l'orthographe, ou tapez le code INS.",
         "de": "Keine Gemeinde passt zu „{query}“. Prüfen Sie die Schreibweise oder geben Sie den NIS-Code ein.",
         "en": "No commune matches “{query}”. Check the spelling, or type the NIS code.",
     },
@@ -420,7 +420,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "home_resume_header": {"fr": "Reprendre un bilan", "de": "Eine Bewertung fortsetzen", "en": "Resume an assessment"},
     "resume_help": {
-        "fr": "Collez le lien de reprise (ou seulement le code qui suit « t= »).",
+        "fr": "Collez le lien de reprise (ou seulement le code qui suit «\u00a0t=\u00a0»).",
         "de": "Fügen Sie den Wiederaufnahme-Link ein (oder nur den Code nach „t=“).",
         "en": "Paste the resume link (or only the code after “t=”).",
     },
@@ -441,7 +441,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "copy_link": {"fr": "Copier le lien", "de": "Link kopieren", "en": "Copy the link"},
     "copied_link": {"fr": "Lien copié ✓", "de": "Link kopiert ✓", "en": "Link copied ✓"},
     "resume_link_help": {
-        "fr": "Gardez ce lien (bouton « Copier le lien ») : il permet de reprendre le bilan plus tard, "
+        "fr": "Gardez ce lien (bouton «\u00a0Copier le lien\u00a0») : il permet de reprendre le bilan plus tard, "
         "sur cet ordinateur ou un autre. Toute personne qui l'a peut voir et modifier les réponses.",
         "de": "Bewahren Sie diesen Link auf (Schaltfläche „Link kopieren“): Damit setzen Sie die Bewertung "
         "später fort, auf diesem oder einem anderen Computer. Wer ihn hat, kann die Antworten sehen und ändern.",
@@ -512,7 +512,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "special_label": {"fr": "Ou bien", "de": "Oder", "en": "Or"},
     "special_none": {"fr": "(répondre ci-dessus)", "de": "(oben antworten)", "en": "(answer above)"},
     "note_label": {
-        "fr": "Note (facultative) sur « {question} »",
+        "fr": "Note (facultative) sur «\u00a0{question}\u00a0»",
         "de": "Notiz (freiwillig) zu „{question}“",
         "en": "Note (optional) on “{question}”",
     },
@@ -588,14 +588,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "upload_lead_not_answers": {
         "fr": "Ce fichier n'est pas un fichier de réponses de cet outil : chargez le fichier .json que donne "
-        "« Télécharger le fichier de réponses (JSON) ». Le détail technique suit.",
+        "«\u00a0Télécharger le fichier de réponses (JSON)\u00a0». Le détail technique suit.",
         "de": "Diese Datei ist keine Antwortdatei dieses Werkzeugs: Laden Sie die .json-Datei, die „Antwortdatei "
         "herunterladen (JSON)“ liefert. Technische Einzelheiten folgen.",
         "en": "This file is not an answers file of this tool: load the .json file that \"Download the answers "
         "file (JSON)\" gives. The technical details follow.",
     },
     "upload_lead_questionnaire": {
-        "fr": "Ce fichier ne répond pas au questionnaire « {title} » et ne peut pas être chargé ici. Le détail "
+        "fr": "Ce fichier ne répond pas au questionnaire «\u00a0{title}\u00a0» et ne peut pas être chargé ici. Le détail "
         "technique suit.",
         "de": "Diese Datei beantwortet nicht den Fragebogen „{title}“ und kann hier nicht geladen werden. "
         "Technische Einzelheiten folgen.",
@@ -724,10 +724,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_score": RESULTS_WORDS["score"],
     "col_level": RESULTS_WORDS["level"],
     "col_coverage": {"fr": "Réponses utiles", "de": "Verwertbare Antworten", "en": "Usable answers"},
-    "col_na": {"fr": f"« {ANSWER_STATES[NA]['fr']} »", "de": f"„{ANSWER_STATES[NA]['de']}“",
+    "col_na": {"fr": f"«\u00a0{ANSWER_STATES[NA]['fr']}\u00a0»", "de": f"„{ANSWER_STATES[NA]['de']}“",
                "en": f"“{ANSWER_STATES[NA]['en']}”"},
     "insufficient_na": {
-        "fr": "Pas de score : trop de questions de cette dimension ont reçu « Ne s'applique pas » "
+        "fr": "Pas de score : trop de questions de cette dimension ont reçu «\u00a0Ne s'applique pas\u00a0» "
         "({na}) ; celles qui s'appliquent ne pèsent que {applicable} de la dimension.",
         "de": "Kein Wert: zu viele Fragen dieser Dimension wurden mit „Trifft nicht zu“ beantwortet "
         "({na}); die zutreffenden Fragen machen nur {applicable} der Dimension aus.",
@@ -787,8 +787,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "why_header": {"fr": "Pourquoi ce score ?", "de": "Warum dieser Wert?", "en": "Why this score?"},
     "why_help": {
         "fr": "Chaque réponse vaut une part de la meilleure réponse possible (de 0 à 1), multipliée par son poids ; "
-        "le score est la moyenne pondérée de ces parts, sur 100. « Je ne sais pas » et les questions sans réponse "
-        "ne comptent pas dans ce calcul mais font baisser les « réponses utiles » ; « Ne s'applique pas » est "
+        "le score est la moyenne pondérée de ces parts, sur 100. «\u00a0Je ne sais pas\u00a0» et les questions sans réponse "
+        "ne comptent pas dans ce calcul mais font baisser les «\u00a0réponses utiles\u00a0» ; «\u00a0Ne s'applique pas\u00a0» est "
         "retiré de l'un comme de l'autre.",
         "de": "Jede Antwort zählt als Anteil an der bestmöglichen Antwort (0 bis 1), mal ihrem Gewicht; der Wert "
         "ist der gewichtete Mittelwert dieser Anteile, auf 100. „Weiß ich nicht“ und unbeantwortete Fragen zählen "
@@ -814,7 +814,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Your obstacles, those of the 2021 barometer and of the {year} campaign",
     },
     "obstacles_caption": {
-        "fr": "Un frein est « cité » quand vous répondez « Frein important » ou « Frein majeur », comme dans "
+        "fr": "Un frein est «\u00a0cité\u00a0» quand vous répondez «\u00a0Frein important\u00a0» ou «\u00a0Frein majeur\u00a0», comme dans "
         "le baromètre.",
         "de": "Ein Hemmnis gilt als „genannt“, wenn Sie „Erhebliches Hemmnis“ oder „Großes Hemmnis“ antworten, "
         "wie im Barometer.",
@@ -877,7 +877,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "submit_button": {"fr": "Enregistrer ce bilan", "de": "Bewertung speichern", "en": "Save this assessment"},
     # a campaign's invited space: the submission is its commune's response, and the page says it arrived
     "campaign_submit_done": {
-        "fr": "La réponse de **{commune}** est bien arrivée à la campagne « {title} ». Vous pouvez encore la "
+        "fr": "La réponse de **{commune}** est bien arrivée à la campagne «\u00a0{title}\u00a0». Vous pouvez encore la "
         "remplacer par un nouvel envoi jusqu'au {closes} inclus.",
         "de": "Die Antwort von **{commune}** ist bei der Kampagne „{title}“ angekommen. Bis einschließlich {closes} "
         "können Sie sie durch eine neue Sendung ersetzen.",
@@ -911,7 +911,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "recs_list_header": {"fr": "Les recommandations", "de": "Die Empfehlungen", "en": "The recommendations"},
     "recs_list_help": {
         "fr": "{n:# recommandation correspond|# recommandations correspondent} à vos réponses, les plus urgentes "
-        "d'abord : priorité 1 (haute), 2 (moyenne), 3 (normale). « Ajouter » met une action dans la feuille de "
+        "d'abord : priorité 1 (haute), 2 (moyenne), 3 (normale). «\u00a0Ajouter\u00a0» met une action dans la feuille de "
         "route ci-dessus.",
         "de": "{n:# Empfehlung passt|# Empfehlungen passen} zu Ihren Antworten, die dringendsten zuerst: Priorität 1 "
         "(hoch), 2 (mittel), 3 (normal). „Hinzufügen“ übernimmt eine Maßnahme in den Fahrplan oben.",
@@ -978,7 +978,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "wal_campaign_intro": {
         "fr": "Les estimations publiées par la dernière campagne de toutes les communes wallonnes : le repère "
-        "« Wallonie » des radars de cette installation.",
+        "«\u00a0Wallonie\u00a0» des radars de cette installation.",
         "de": "Die von der letzten Kampagne aller wallonischen Gemeinden veröffentlichten Schätzungen: der "
         "Vergleichswert „Wallonie“ der Radare dieser Installation.",
         "en": "The estimates published by the latest campaign of every Walloon commune: the \"Wallonia\" "
@@ -1013,7 +1013,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # after wal_campaign_note's n, only where a group's n differs by dimension, with that group's own range
     "wal_campaign_n_by_dimension": {
-        "fr": " ; « {n_range} » : selon la dimension (une commune qui n'a pas assez répondu sur une dimension n'y "
+        "fr": " ; «\u00a0{n_range}\u00a0» : selon la dimension (une commune qui n'a pas assez répondu sur une dimension n'y "
         "compte pas)",
         "de": "; „{n_range}“: je nach Dimension (eine Gemeinde, die zu einer Dimension zu wenig geantwortet hat, "
         "zählt dort nicht)",
@@ -1115,7 +1115,7 @@ TEXTS: dict[str, dict[str, str]] = {
                      "en": "Search the entries (commune, source, fingerprint…)"},
     # a list searched on a phone (the grid it stands for has its own search)
     "list_found": {"fr": "{n} sur {total}", "de": "{n} von {total}", "en": "{n} of {total}"},
-    "list_none": {"fr": "Rien ne correspond à « {query} ».", "de": "Nichts entspricht „{query}“.",
+    "list_none": {"fr": "Rien ne correspond à «\u00a0{query}\u00a0».", "de": "Nichts entspricht „{query}“.",
                   "en": "Nothing matches “{query}”."},
     "col_received_utc": {"fr": "Reçue le (UTC)", "de": "Eingang (UTC)", "en": "Received (UTC)"},
     "admin_provenance_help": {
@@ -1239,7 +1239,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "**En équipe** : pour chaque collègue invité, sa **fonction** (le rôle saisi), les parties qu'il a "
         "choisies, ses propres réponses et notes, et les raisons notées en réunion de consensus ; son lien n'est "
         "pas conservé (seulement une empreinte). Un collègue ne voit que ses propres réponses ; la personne qui a "
-        "le lien du bilan voit celles de toute l'équipe. Tout cela se télécharge avec « Vos données » et "
+        "le lien du bilan voit celles de toute l'équipe. Tout cela se télécharge avec «\u00a0Vos données\u00a0» et "
         "s'efface avec le bilan.",
         "de": "**Im Team**: für jede eingeladene Person ihre **Funktion** (die eingegebene Rolle), die gewählten "
         "Teile, ihre eigenen Antworten und Notizen sowie die in der Konsenssitzung notierten Gründe; ihr Link wird "
@@ -1282,7 +1282,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "**How long**: until the link's holder erases the assessment.",
     },
     "privacy_rights": {
-        "fr": "**Vos droits** : sur la page Questionnaire, « Vos données » permet de **télécharger tout ce qui est "
+        "fr": "**Vos droits** : sur la page Questionnaire, «\u00a0Vos données\u00a0» permet de **télécharger tout ce qui est "
         "conservé** sur votre bilan et de l'**effacer** définitivement. Pour toute autre demande (rectification, "
         "opposition, réclamation), contactez le responsable ci-dessus ; vous pouvez aussi saisir l'Autorité de "
         "protection des données (www.autoriteprotectiondonnees.be).",
@@ -1348,7 +1348,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "camp_create_button": {"fr": "Créer la campagne", "de": "Kampagne anlegen", "en": "Create the campaign"},
     "camp_created": {
-        "fr": "Campagne {id} créée. Étape suivante : l'onglet « Invitations », pour créer le lien de chaque commune.",
+        "fr": "Campagne {id} créée. Étape suivante : l'onglet «\u00a0Invitations\u00a0», pour créer le lien de chaque commune.",
         "de": "Kampagne {id} angelegt. Nächster Schritt: der Reiter „Einladungen“, um den Link jeder Gemeinde "
         "zu erstellen.",
         "en": "Campaign {id} created. Next step: the “Invitations” tab, to make each commune's link.",
@@ -1481,7 +1481,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "définitif**\u00a0: le lien retiré n'ouvrira plus rien et n'enregistrera plus rien. Les réponses déjà reçues "
         "de cette commune, par ce lien ou en fichier, cessent de compter : elles sortent du suivi, de la carte "
         "et des estimations. Rien n'est effacé : ses réponses en cours restent dans son espace. Tant que la "
-        "campagne est ouverte, « Une commune a perdu son lien ? » peut lui donner un nouveau lien, qui rouvre "
+        "campagne est ouverte, «\u00a0Une commune a perdu son lien ?\u00a0» peut lui donner un nouveau lien, qui rouvre "
         "cet espace ; une réponse reçue en fichier compte alors de nouveau, une réponse envoyée par le lien "
         "retiré doit être envoyée à nouveau.",
         "de": "Für einen Link, der an die falsche Adresse ging oder außerhalb der Gemeinde weitergegeben wurde. "
@@ -1508,7 +1508,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "not count.",
     },
     "camp_inv_revoked_new": {
-        "fr": "« Une commune a perdu son lien ? » peut {n:lui en donner un nouveau|leur en donner de nouveaux}.",
+        "fr": "«\u00a0Une commune a perdu son lien ?\u00a0» peut {n:lui en donner un nouveau|leur en donner de nouveaux}.",
         "de": "„Eine Gemeinde hat ihren Link verloren?“ kann {n:ihr einen neuen geben|ihnen neue geben}.",
         "en": "“A commune lost its link?” can give {n:it a new one|them new ones}.",
     },
@@ -1553,7 +1553,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Communes holding a link that still works.",
     },
     "camp_metric_started_help": {
-        "fr": "Ont commencé leur questionnaire sans avoir encore envoyé leur réponse (« commencé » sur la carte).",
+        "fr": "Ont commencé leur questionnaire sans avoir encore envoyé leur réponse («\u00a0commencé\u00a0» sur la carte).",
         "de": "Haben ihren Fragebogen begonnen, ihre Antwort aber noch nicht gesendet („begonnen“ auf der Karte).",
         "en": "Started their questionnaire but have not sent their response yet (\u201cstarted\u201d on the map).",
     },
@@ -1611,7 +1611,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "camp_report_plain": {
         "fr": "**Ce que disent ces chiffres.** L'estimation est le score moyen des communes wallonnes sur 100, "
         "calculé à partir des communes qui ont répondu ; quand chaque province compte assez de répondantes, "
-        "chacune pèse selon son nombre de communes (colonne « Pondération »). L'intervalle à 95 % est la marge "
+        "chacune pèse selon son nombre de communes (colonne «\u00a0Pondération\u00a0»). L'intervalle à 95 % est la marge "
         "d'incertitude due au fait que toutes les communes n'ont pas répondu : il se resserre quand plus de "
         "communes répondent. Il ne corrige pas un autre biais possible : les communes qui répondent sont "
         "peut-être les plus avancées. La médiane et les quartiles ne sont montrés qu'à partir de {quartiles} "
@@ -1655,7 +1655,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Les chiffres ouverts (YAML et CSV, licence CC BY 4.0) ne contiennent aucun chiffre par commune ni "
         "aucun groupe de moins de 5 communes. Le fichier YAML devient le repère wallon du radar de chaque commune "
         "là où on l'importe : ici avec le bouton qui apparaîtra sous les fichiers, dans une autre installation sur "
-        "sa page Campagnes (« Importer une référence wallonne publiée ») ou avec "
+        "sa page Campagnes («\u00a0Importer une référence wallonne publiée\u00a0») ou avec "
         "`maturity benchmarks import-aggregates FICHIER`. Le rapport PDF montre le radar wallon avec son "
         "intervalle, les distributions, la carte des provinces et les items du baromètre.",
         "de": "Die offenen Zahlen (YAML und CSV, Lizenz CC BY 4.0) enthalten keine Zahl je Gemeinde und keine "
@@ -1676,7 +1676,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Record responses received as files",
     },
     "camp_files_help": {
-        "fr": "Une commune qui vous a envoyé son fichier de réponses (.json, « Télécharger le fichier de réponses ») au lieu "
+        "fr": "Une commune qui vous a envoyé son fichier de réponses (.json, «\u00a0Télécharger le fichier de réponses\u00a0») au lieu "
         "d'envoyer depuis son lien : déposez-le ici, un ou plusieurs à la fois. Chaque fichier compte comme la "
         "réponse de la commune qu'il nomme ; un nouveau fichier remplace le précédent. Rien n'est enregistré si "
         "un seul fichier pose problème.",
@@ -1711,8 +1711,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Import a published Walloon reference",
     },
     "camp_import_help": {
-        "fr": "Le fichier « Chiffres ouverts (YAML, à importer) » d'une campagne publiée devient le repère "
-        "« Wallonie » du radar de chaque commune de cette installation, avec son intervalle. Importer à nouveau "
+        "fr": "Le fichier «\u00a0Chiffres ouverts (YAML, à importer)\u00a0» d'une campagne publiée devient le repère "
+        "«\u00a0Wallonie\u00a0» du radar de chaque commune de cette installation, avec son intervalle. Importer à nouveau "
         "la même campagne la remplace.",
         "de": "Die Datei „Offene Zahlen (YAML, zum Import)“ einer veröffentlichten Kampagne wird der Vergleichswert "
         "„Wallonie“ im Radar jeder Gemeinde dieser Installation, mit seinem Intervall. Dieselbe Kampagne erneut "
@@ -1742,7 +1742,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Use these figures as this install's Walloon reference",
     },
     "camp_import_done": {
-        "fr": "Importé : {label}. C'est désormais le repère « Wallonie » du radar de chaque commune.",
+        "fr": "Importé : {label}. C'est désormais le repère «\u00a0Wallonie\u00a0» du radar de chaque commune.",
         "de": "Importiert: {label}. Das ist ab jetzt der Vergleichswert „Wallonie“ im Radar jeder Gemeinde.",
         "en": "Imported: {label}. It is now the \u201cWallonia\u201d reference of every commune's radar.",
     },
@@ -1754,7 +1754,7 @@ TEXTS: dict[str, dict[str, str]] = {
                           "Rahmen stehen.",
                           "en": "File refused: this field takes the file type and size shown in its box."},
     "camp_import_refused_hint": {
-        "fr": "Il faut le fichier « Chiffres ouverts (YAML, à importer) » d'une campagne publiée, tel quel. Le détail "
+        "fr": "Il faut le fichier «\u00a0Chiffres ouverts (YAML, à importer)\u00a0» d'une campagne publiée, tel quel. Le détail "
         "(en anglais, pour la personne qui a préparé le fichier) :",
         "de": "Nötig ist die Datei „Offene Zahlen (YAML, zum Import)“ einer veröffentlichten Kampagne, unverändert. "
         "Die Einzelheiten (auf Englisch, für die Person, die die Datei erstellt hat):",
@@ -1801,7 +1801,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "camp_download_csv": {"fr": "Chiffres ouverts (CSV)", "de": "Offene Zahlen (CSV)", "en": "Open figures (CSV)"},
     "camp_download_pdf": {"fr": "Rapport (PDF)", "de": "Bericht (PDF)", "en": "Report (PDF)"},
     "campaign_banner": {
-        "fr": "Campagne « {title} » : ce bilan est la réponse de **{commune}**. Ce que vous envoyez depuis la page "
+        "fr": "Campagne «\u00a0{title}\u00a0» : ce bilan est la réponse de **{commune}**. Ce que vous envoyez depuis la page "
         "Résultats jusqu'au {closes} inclus compte ; un nouvel envoi remplace le précédent.",
         "de": "Kampagne „{title}“: Diese Bewertung ist die Antwort von **{commune}**. Was Sie bis einschließlich "
         "{closes} über die Seite Ergebnisse senden, zählt; eine neue Sendung ersetzt die vorherige.",
@@ -1809,7 +1809,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Results page until {closes} included counts; a new submission replaces the previous one.",
     },
     "campaign_submit_note": {
-        "fr": "Enregistrer ce bilan envoie la réponse de **{commune}** à la campagne « {title} » (elle compte "
+        "fr": "Enregistrer ce bilan envoie la réponse de **{commune}** à la campagne «\u00a0{title}\u00a0» (elle compte "
         "jusqu'au {closes} inclus ; un nouvel envoi la remplace). Le partage ci-dessous concerne seulement les "
         "chiffres ouverts de ce serveur.",
         "de": "Das Speichern dieser Bewertung sendet die Antwort von **{commune}** an die Kampagne „{title}“ (sie "
@@ -1820,7 +1820,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "figures.",
     },
     "campaign_banner_closed": {
-        "fr": "Campagne « {title} » : close le {closes}. Vos envois restent dans votre historique mais ne comptent "
+        "fr": "Campagne «\u00a0{title}\u00a0» : close le {closes}. Vos envois restent dans votre historique mais ne comptent "
         "plus pour la campagne.",
         "de": "Kampagne „{title}“: am {closes} abgeschlossen. Ihre Sendungen bleiben in Ihrem Verlauf, zählen aber "
         "nicht mehr für die Kampagne.",
@@ -1867,7 +1867,7 @@ TEXTS.update({
     # under the targets' table: where the roadmap is built (the only link to it stood at the page's foot)
     "targets_next": {
         "fr": "Étape suivante : choisissez les actions qui mèneront à ces objectifs et datez-les dans la feuille "
-        "de route, page « Recommandations ».",
+        "de route, page «\u00a0Recommandations\u00a0».",
         "de": "Nächster Schritt: Wählen Sie auf der Seite „Empfehlungen“ die Maßnahmen, die zu diesen Zielen "
         "führen, und planen Sie sie im Fahrplan ein.",
         "en": "Next step: on the Recommendations page, pick the actions that lead to these targets and date them "
@@ -1894,7 +1894,7 @@ TEXTS.update({
         "bound of the target level.",
     },
     "progress_none": {
-        "fr": "Enregistrez ce bilan (« Enregistrer ce bilan », plus bas) : au prochain bilan, par exemple dans un "
+        "fr": "Enregistrez ce bilan («\u00a0Enregistrer ce bilan\u00a0», plus bas) : au prochain bilan, par exemple dans un "
         "an, ce graphique montrera l'évolution de chaque dimension face à son objectif.",
         "de": "Speichern Sie diese Bewertung („Bewertung speichern“, weiter unten): Bei der nächsten Bewertung, "
         "etwa in einem Jahr, zeigt diese Grafik die Entwicklung jeder Dimension gegenüber ihrem Ziel.",
@@ -1906,7 +1906,7 @@ TEXTS.update({
     "roadmap_help": {
         "fr": "Les actions que la commune retient, avec un responsable, une année, une ligne budgétaire (montant ou "
         "article) et un statut. Ajoutez-les depuis les recommandations ci-dessous ou écrivez-les dans la "
-        "dernière ligne du tableau ; chaque modification est enregistrée. Le tableau « Actions pour le PST » "
+        "dernière ligne du tableau ; chaque modification est enregistrée. Le tableau «\u00a0Actions pour le PST\u00a0» "
         "reprend ces actions d'abord, dans la structure du Programme Stratégique Transversal.",
         "de": "Die Maßnahmen, die die Gemeinde beschließt, mit Verantwortlichen, Jahr, Haushaltsposten (Betrag oder "
         "Artikel) und Status. Fügen Sie sie aus den Empfehlungen unten hinzu oder schreiben Sie sie in die letzte "
@@ -1930,7 +1930,7 @@ TEXTS.update({
     "roadmap_saved": {"fr": "Feuille de route enregistrée.", "de": "Fahrplan gespeichert.", "en": "Roadmap saved."},
     "roadmap_phone_help": {
         "fr": "Sur cet écran étroit, la feuille de route est une liste : choisissez une action pour changer son "
-        "texte, son responsable, son année, son budget ou son statut, ou « Nouvelle action » pour en écrire une.",
+        "texte, son responsable, son année, son budget ou son statut, ou «\u00a0Nouvelle action\u00a0» pour en écrire une.",
         "de": "Auf diesem schmalen Bildschirm ist der Fahrplan eine Liste: Wählen Sie eine Maßnahme, um Text, "
         "Verantwortliche, Jahr, Haushalt oder Status zu ändern, oder „Neue Maßnahme“, um eine zu schreiben.",
         "en": "On this narrow screen the roadmap is a list: pick an action to change its text, owner, year, budget "

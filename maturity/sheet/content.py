@@ -30,6 +30,7 @@ from ..merge import divergent_of, team_roles
 from ..models import Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, select
 from ..scoring import Assessment, score
+from ..typography import french_guillemets
 
 log = logging.getLogger(__name__)
 
@@ -103,15 +104,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Für jede Dimension die nächsthöhere Antwort bei der Frage, die sie am stärksten voranbringen würde.",
         "en": "For each dimension, the answer one step up on the question that would raise it most.",
     },
-    "next_step": {"fr": "{question} : viser « {next} »", "de": "{question}: Ziel „{next}“",
+    "next_step": {"fr": "{question} : viser «\u00a0{next}\u00a0»", "de": "{question}: Ziel „{next}“",
                   "en": "{question}: aim for “{next}”"},
-    "next_step_add": {"fr": "{question} : ajouter « {next} »", "de": "{question}: „{next}“ hinzufügen",
+    "next_step_add": {"fr": "{question} : ajouter «\u00a0{next}\u00a0»", "de": "{question}: „{next}“ hinzufügen",
                       "en": "{question}: add “{next}”"},
-    "next_step_answer": {"fr": "répondre d'abord à « {question} » (aujourd'hui : {state}).",
+    "next_step_answer": {"fr": "répondre d'abord à «\u00a0{question}\u00a0» (aujourd'hui : {state}).",
                          "de": "zuerst „{question}“ beantworten (heute: {state}).",
                          "en": "first answer “{question}” (today: {state})."},
     # the answer a next step asks to replace, as the commune gave it: "Je ne sais pas" quoted, or none
-    "quoted_state": {"fr": "« {state} »", "de": "„{state}“", "en": "“{state}”"},
+    "quoted_state": {"fr": "«\u00a0{state}\u00a0»", "de": "„{state}“", "en": "“{state}”"},
     "next_step_top": {"fr": "déjà la meilleure réponse à chaque question : garder le cap.",
                       "de": "schon die beste Antwort auf jede Frage: Kurs halten.",
                       "en": "already the best answer to every question: keep it up."},
@@ -125,7 +126,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "no_reference": {
         "fr": "Pas encore de repère wallon par dimension : le baromètre publié n'en donne pas, et la moyenne "
               "des communes n'apparaît qu'à partir de 5 évaluations mises en commun (explication dans l'outil, "
-              "page « Résultats »).",
+              "page «\u00a0Résultats\u00a0»).",
         "de": "Noch kein wallonischer Vergleichswert je Dimension: Das veröffentlichte Barometer nennt keinen, "
               "und der Mittelwert der Gemeinden erscheint erst ab 5 geteilten Bewertungen (Erklärung im "
               "Werkzeug, Seite „Ergebnisse“).",
@@ -160,12 +161,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "obstacle_rank": FIGURE_WORDS["obstacle_rank"],  # the core's (maturity.labels), as the app says
     # without any severity shown (no obstacle rated), the same note without its brackets' half
     "obstacles_note_cited": {
-        "fr": "« Cité » : « Frein important » (2/3) ou « Frein majeur » (3/3).",
+        "fr": "«\u00a0Cité\u00a0» : «\u00a0Frein important\u00a0» (2/3) ou «\u00a0Frein majeur\u00a0» (3/3).",
         "de": "„Genannt“: „Erhebliches Hemmnis“ (2/3) oder „Großes Hemmnis“ (3/3).",
         "en": "“Cited”: “Significant obstacle” (2/3) or “Major obstacle” (3/3).",
     },
     "obstacles_note": {
-        "fr": "Entre parenthèses, la gravité sur 3 ; « cité » : « Frein important » (2/3) ou « Frein majeur » (3/3).",
+        "fr": "Entre parenthèses, la gravité sur 3 ; «\u00a0cité\u00a0» : «\u00a0Frein important\u00a0» (2/3) ou «\u00a0Frein majeur\u00a0» (3/3).",
         "de": "In Klammern die Schwere von 3; „genannt“: „Erhebliches Hemmnis“ (2/3) oder „Großes Hemmnis“ (3/3).",
         "en": "In brackets, the severity out of 3; “cited”: “Significant obstacle” (2/3) or “Major obstacle” (3/3).",
     },
@@ -228,7 +229,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "resources": {"fr": "Ressources", "de": "Ressourcen", "en": "Resources"},
     # the PDF's very last resort: the priorities without their resources, said once
     "resources_elsewhere": {"fr": "Les ressources de chaque priorité (liens) : version modifiable (DOCX) de la fiche, et "
-                                  "dans l'outil, page « Recommandations ».",
+                                  "dans l'outil, page «\u00a0Recommandations\u00a0».",
                             "de": "Die Ressourcen jeder Priorität (Links): bearbeitbare Fassung (DOCX) des Blatts und im "
                                   "Werkzeug, Seite „Empfehlungen“.",
                             "en": "Each priority's resources (links): the editable version (DOCX) of the sheet, and in the "
@@ -239,12 +240,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "method_title": {"fr": "Méthode", "de": "Methode", "en": "Method"},
     "method": {
         "fr": "Chaque réponse vaut une part de la meilleure réponse possible (de 0 à 1) ; le score d'une "
-              "dimension est la moyenne pondérée de ces parts, sur 100. Une question « Ne s'applique pas » sort "
-              "du calcul ; « Je ne sais pas » ou une question sans réponse compte comme manquante. La part "
-              "« Réponses » (couverture) est le poids des questions répondues sur celui des questions "
-              "applicables ; en dessous de {min} la dimension n'est pas notée (« réponses insuffisantes ») "
+              "dimension est la moyenne pondérée de ces parts, sur 100. Une question «\u00a0Ne s'applique pas\u00a0» sort "
+              "du calcul ; «\u00a0Je ne sais pas\u00a0» ou une question sans réponse compte comme manquante. La part "
+              "«\u00a0Réponses\u00a0» (couverture) est le poids des questions répondues sur celui des questions "
+              "applicables ; en dessous de {min} la dimension n'est pas notée («\u00a0réponses insuffisantes\u00a0») "
               "plutôt que de recevoir 0. Le niveau est la bande dont le minimum est atteint. Le score global "
-              "est la moyenne des dimensions notées. Les freins sont notés de 0 (« Pas un frein ») à 3 (« Frein majeur »).",
+              "est la moyenne des dimensions notées. Les freins sont notés de 0 («\u00a0Pas un frein\u00a0») à 3 («\u00a0Frein majeur\u00a0»).",
         "de": "Jede Antwort zählt als Anteil der bestmöglichen Antwort (0 bis 1); der Wert einer Dimension ist "
               "der gewichtete Mittelwert dieser Anteile, auf 100. Eine Frage „Trifft nicht zu“ fällt aus der "
               "Berechnung; „Weiß ich nicht“ oder eine unbeantwortete Frage zählt als fehlend. Der Anteil "
@@ -261,9 +262,9 @@ TEXTS: dict[str, dict[str, str]] = {
               "(“Not an obstacle”) to 3 (“Major obstacle”).",
     },
     "method_short": {
-        "fr": "Le score d'une dimension est la moyenne pondérée des réponses, sur 100 ; « Ne s'applique pas » sort "
+        "fr": "Le score d'une dimension est la moyenne pondérée des réponses, sur 100 ; «\u00a0Ne s'applique pas\u00a0» sort "
               "du calcul. La méthode complète : version modifiable (DOCX) de la fiche, et dans l'outil, page "
-              "« Résultats », « Pourquoi ce score ? ».",
+              "«\u00a0Résultats\u00a0», «\u00a0Pourquoi ce score ?\u00a0».",
         "de": "Der Wert einer Dimension ist der gewichtete Mittelwert der Antworten, auf 100; „Trifft nicht zu“ "
               "fällt aus der Berechnung. Die vollständige Methode: bearbeitbare Fassung (DOCX) des Blatts und im "
               "Werkzeug, Seite „Ergebnisse“, „Warum dieser Wert?“.",
@@ -285,9 +286,9 @@ TEXTS: dict[str, dict[str, str]] = {
     # the PST actions table (CSV)
     "pst_priority": {"fr": "Priorité", "de": "Priorität", "en": "Priority"},
     "pst_resource": {"fr": "Ressource", "de": "Ressource", "en": "Resource"},
-    "pst_default_objective": {"fr": "Progresser en « {label} »", "de": "Fortschritte im Bereich „{label}“",
+    "pst_default_objective": {"fr": "Progresser en «\u00a0{label}\u00a0»", "de": "Fortschritte im Bereich „{label}“",
                               "en": "Make progress in {label}"},
-    "pst_obstacle_objective": {"fr": "Lever le frein « {label} »", "de": "Das Hemmnis „{label}“ abbauen",
+    "pst_obstacle_objective": {"fr": "Lever le frein «\u00a0{label}\u00a0»", "de": "Das Hemmnis „{label}“ abbauen",
                                "en": "Remove the obstacle: {label}"},
     # the roadmap (issue 14): the commune's targets, then its actions by year
     "roadmap_title": {"fr": "Objectifs et feuille de route", "de": "Ziele und Fahrplan",
@@ -325,13 +326,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "roadmap_and": {"fr": " et ", "de": " und ", "en": " and "},
     # the actions the commune dropped (status "abandonnée"): left out of the list by year, said in one line
     "roadmap_dropped": {"fr": "{n:# action abandonnée|# actions abandonnées}, hors de cette liste : voir le tableau "
-                              "« {pst} » de la version modifiable (DOCX).",
+                              "«\u00a0{pst}\u00a0» de la version modifiable (DOCX).",
                         "de": "{n:# verworfene Maßnahme|# verworfene Maßnahmen}, nicht in dieser Liste: siehe die "
                               "Tabelle „{pst}“ der bearbeitbaren Fassung (DOCX).",
                         "en": "{n:# dropped action|# dropped actions}, not in this list: see the “{pst}” table of the "
                               "editable version (DOCX)."},
     "roadmap_dropped_here": {"fr": "{n:# action abandonnée|# actions abandonnées}, hors de cette liste : voir le "
-                                   "tableau « {pst} » à la fin de ce document.",
+                                   "tableau «\u00a0{pst}\u00a0» à la fin de ce document.",
                              "de": "{n:# verworfene Maßnahme|# verworfene Maßnahmen}, nicht in dieser Liste: siehe die "
                                    "Tabelle „{pst}“ am Ende dieses Dokuments.",
                              "en": "{n:# dropped action|# dropped actions}, not in this list: see the “{pst}” table at "
@@ -375,8 +376,8 @@ def collapse_spaces(line: str) -> str:
 
 def clean_text(value: Any, limit: int | None = None, *, one_line: bool = False) -> str:
     """Text from a file, made safe to lay out: no control characters, no lone surrogates,
-    normalized (NFC), whitespace collapsed (on one line when asked) but no-break spaces kept, cut at
-    ``limit`` with "…"."""
+    normalized (NFC), whitespace collapsed (on one line when asked) but no-break spaces kept, the space inside
+    French guillemets made one (:func:`maturity.typography.french_guillemets`), cut at ``limit`` with "…"."""
     text = "" if value is None else str(value)
     text = text.encode("utf-8", "replace").decode("utf-8")
     text = unicodedata.normalize("NFC", text)
@@ -394,6 +395,7 @@ def clean_text(value: Any, limit: int | None = None, *, one_line: bool = False) 
     text = "".join(out)
     lines = [collapse_spaces(line) for line in text.split("\n")]
     text = "\n".join(line for line in lines if line) if not one_line else collapse_spaces(" ".join(lines))
+    text = french_guillemets(text)  # "« zéro papier »" never broken inside, in the PDF, the DOCX or the .md
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text

@@ -13,7 +13,6 @@ crashes and no empty boxes appear.
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -43,6 +42,7 @@ from fpdf.util import FloatTolerance
 
 from ..charts import PDF_LAYOUT, radar_spec
 from ..models import Questionnaire
+from ..typography import french_spaces
 from .content import PDF_NOTES_STEPS, PDF_TOPICS_STEPS, Priority, SheetContent, priority_name
 from .fonts import FAMILY, FILES, WHOLE_FACES, NeedsWholeFaces, charset, common_charset, parsed_fonts
 from .radar import RadarDrawing
@@ -74,15 +74,12 @@ def _common_charsets() -> dict[str, frozenset[int]]:
     return {style: common_charset(style) | {ord("\n")} for style in FILES}
 
 
-_FRENCH_SPACES = re.compile(r" ([?!:;»])|(«) ")
-
-
 def drawable(text: str, style: str = "") -> str:
     """The text without the characters the face cannot draw (emoji and other symbols are dropped),
-    with the space of French typography before ? ! : ; » and after « made non-breaking, so that a
-    lone "?" never starts a line."""
+    with the space of French typography before ? ! : ; » and after « made non-breaking
+    (:func:`maturity.typography.french_spaces`), so that a lone "?" or "«" never starts or ends a line."""
     if " " in text:
-        text = _FRENCH_SPACES.sub(lambda m: f"\u00a0{m.group(1)}" if m.group(1) else f"{m.group(2)}\u00a0", text)
+        text = french_spaces(text)
     style = style.replace("U", "") or ""
     if _common_charsets()[style].issuperset(map(ord, text)):
         return text

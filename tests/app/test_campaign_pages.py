@@ -146,7 +146,7 @@ def test_the_coordinator_invites_a_few_communes_then_all_from_the_page(admin, st
     # title and version, not its id
     assert any("Bastogne et Bertogne" in c.value and "262" in c.value for c in at.caption)
     period = next(c.value for c in at.caption if "inclus, questionnaire" in c.value)
-    assert period.endswith("questionnaire « Mini » 1.0."), period
+    assert period.endswith("questionnaire «\u00a0Mini\u00a0» 1.0."), period
     at.radio(key="camp_inv_which").set_value("some").run()
     picker = at.multiselect(key="camp_inv_pick_0")
     # typing "Namur" and Enter picked the whole province (its name is in every label) through an English
@@ -226,7 +226,7 @@ def test_the_coordinator_revokes_links_from_the_page(admin, store, monkeypatch):
     assert any("259 communes invitées sur 261" in m.value for m in at.markdown)
     # and which two are missing from that count, and why: the success message is gone at the next click
     assert any(c.value == "Liens retirés pour 2 communes : Eupen (Liège), Namur (Namur). Leurs réponses ne "
-               "comptent pas. « Une commune a perdu son lien ? » peut leur en donner de nouveaux." for c in at.caption), \
+               "comptent pas. «\u00a0Une commune a perdu son lien ?\u00a0» peut leur en donner de nouveaux." for c in at.caption), \
         [c.value for c in at.caption]
     # the picker and the box start afresh, and the revoked communes are no longer offered
     assert at.multiselect(key="camp_revoke_pick_1").value == [] and not at.checkbox(key="camp_revoke_confirm_1").value
@@ -382,7 +382,7 @@ def test_a_published_reference_is_uploaded_on_a_fresh_install(admin, store, tmp_
     at.button(key="camp_import_button").click().run()
     # the core's problems are English and technical: the page first says, in its language, which file it takes
     assert any("n'a pas été importé" in e.value and "broken.yaml" in e.value
-               and "« Chiffres ouverts (YAML, à importer) » d'une campagne publiée" in e.value for e in at.error)
+               and "«\u00a0Chiffres ouverts (YAML, à importer)\u00a0» d'une campagne publiée" in e.value for e in at.error)
     # its uploader says YAML, where the app's line for the answers file says JSON
     assert any(".st-key-camp_import_file" in h.proto.body and "YAML, 1 Mo au plus" in h.proto.body
                for h in at.get("html"))
@@ -479,7 +479,7 @@ def test_an_invitation_link_opens_its_communes_space_and_its_submission_counts(m
     at.button(key="submit").click().run()
     assert not at.exception
     # the page says the response reached the campaign, not only « Bilan enregistré » (fresh-eyes trial 7)
-    assert any("La réponse de **Namur** est bien arrivée à la campagne « Baromètre test" in s.value for s in at.success), \
+    assert any("La réponse de **Namur** est bien arrivée à la campagne «\u00a0Baromètre test" in s.value for s in at.success), \
         [s.value for s in at.success]
     (response,) = store.campaign_responses("wal-test")
     assert (response["nis_code"], response["channel"]) == ("92094", "link")

@@ -89,7 +89,7 @@ def test_a_refused_upload_says_first_what_it_means_in_the_users_language(q):
              (json.dumps({"name": "my-package", "version": "1.0.0"}).encode(),
               "Ce fichier n'est pas un fichier de réponses", "questionnaire"),
              (json.dumps({"questionnaire": {"id": "autre", "version": "1"}, "answers": {}}).encode(),
-              "Ce fichier ne répond pas au questionnaire « Mini »", "'autre'"),
+              "Ce fichier ne répond pas au questionnaire «\u00a0Mini\u00a0»", "'autre'"),
              (json.dumps({"questionnaire": {"id": "mini", "version": "1.0"}, "answers": {"zz": 1}}).encode(),
               "Des réponses du fichier ne correspondent pas", "unknown question id")]
     for raw, lead, detail in cases:
@@ -281,7 +281,7 @@ def test_the_tables_say_how_many_questions_do_not_apply(q):
     """Issue 10 §2: next to the coverage, how many questions were answered "na"."""
     assessment = score(q, {"a1": "na", "a2": "yes", "a3": "na", "b1": "o2", "b2": "o1"})
     row = logic.score_table(q, [logic.commune_series(q, assessment, "Namur", "fr")], assessment, "fr")[0]
-    assert row["« Ne s'applique pas »"] == "2"
+    assert row["«\u00a0Ne s'applique pas\u00a0»"] == "2"
     rows = list(csv.reader(io.StringIO(logic.scores_csv(q, assessment, "de").decode("utf-8-sig")), delimiter=";"))
     assert rows[0][-1] == "„Trifft nicht zu“" and rows[1][-1] == "2" and rows[2][-1] == "0"
 
@@ -417,7 +417,7 @@ def test_the_wallonie_pages_n_says_its_range_over_the_dimensions():
     report["dimensions"]["economy"]["n"] = 58  # a few respondents too short on that dimension to be scored
     ref = reference(report)
     # the note says what a range means with one the table shows
-    assert "du groupe ; « 58 à 71 » : selon la dimension (une commune" in logic.campaign_note(ref, "fr")
+    assert "du groupe ; «\u00a058 à 71\u00a0» : selon la dimension (une commune" in logic.campaign_note(ref, "fr")
     assert "der Gruppe; „58 bis 71“: je nach Dimension" in logic.campaign_note(ref, "de")
     assert "of those in the group; “58 to 71”: depending on the dimension" in logic.campaign_note(ref, "en")
     assert "6 à 14" not in logic.campaign_note(ref, "fr")

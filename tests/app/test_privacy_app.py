@@ -23,7 +23,7 @@ def test_the_privacy_notice_names_the_controller_contact_and_retention(mini, mon
     assert "](javascript" not in text  # configured text is shown as text
     assert "fonction" in text and "adresse IP" in text
     # a team's data too: each colleague's role, own answers and notes, who sees them, downloaded and erased
-    assert "**En équipe**" in text and "ses propres réponses et notes" in text and "« Vos données »" in text
+    assert "**En équipe**" in text and "ses propres réponses et notes" in text and "«\u00a0Vos données\u00a0»" in text
     assert not at.warning
 
 

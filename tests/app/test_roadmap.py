@@ -131,7 +131,7 @@ def test_saved_targets_point_to_where_the_roadmap_is_built(mini, store):
     _set_target(at, "alpha", "mid", 2028)
     (link,) = _roadmap_links(at)
     assert link.proto.page == "recommandations"
-    assert any("Étape suivante" in c.value and "« Recommandations »" in c.value for c in at.caption)
+    assert any("Étape suivante" in c.value and "«\u00a0Recommandations\u00a0»" in c.value for c in at.caption)
 
 
 def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, store):
@@ -166,7 +166,7 @@ def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, stor
     lines = sheet.build(q, document_of(draft, q), "fr", "csv").decode("utf-8-sig").splitlines()
     assert lines[0] == ("Objectif stratégique;Objectif opérationnel;Action;Responsable;Échéance;Budget;Statut;"
                         "Priorité;Ressource")
-    assert lines[1] == f"Alpha : viser « Haut » d'ici 2029;Alpha bas;Agir;;{next_year};;prévue;2 — moyenne;"
+    assert lines[1] == f"Alpha : viser «\u00a0Haut\u00a0» d'ici 2029;Alpha bas;Agir;;{next_year};;prévue;2 — moyenne;"
     # a new session finds the roadmap, the action still marked as added
     again = new_app(token)
     again.switch_page("maturity/app/pages/recommandations.py").run()

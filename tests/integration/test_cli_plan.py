@@ -62,7 +62,7 @@ def test_plan_csv_prints_the_pst_structure_in_the_roadmaps_order(tmp_path, capsy
     assert main(["plan", str(path), "--questionnaire", MINI, "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Objectif stratégique;Objectif opérationnel;Action;Responsable;Échéance;Budget;Statut"
-    assert lines[1] == "Beta : viser « Haut » d'ici 2030;Beta moyen;'=Former | l'équipe;DG;2026;5\u202f000 €;en cours"
+    assert lines[1] == "Beta : viser «\u00a0Haut\u00a0» d'ici 2030;Beta moyen;'=Former | l'équipe;DG;2026;5\u202f000 €;en cours"
     assert lines[2] == "Alpha;Action libre;Ouvrir les données;;2025;104/123-48;prévue"
     assert len(lines) == 3
 

@@ -217,7 +217,7 @@ def test_only_the_walloon_line_has_its_band_drawn_and_a_peer_groups_note_says_wh
     assert {row["series"] for row in drawn["intervals"]} == {"Wallonie"}
     ref = aggregates.read_aggregates(_yaml(_set(report)), "c.yaml")
     peer = {lang: ref.series_note("province:50000", lang) for lang in ("fr", "de", "en")}
-    assert "n'est pas tracée" in peer["fr"] and "« Résultats » et « Wallonie »" in peer["fr"]
+    assert "n'est pas tracée" in peer["fr"] and "«\u00a0Résultats\u00a0» et «\u00a0Wallonie\u00a0»" in peer["fr"]
     assert "nicht eingezeichnet" in peer["de"] and "not drawn" in peer["en"]
     assert all("band" not in note.lower() and "bande" not in note for note in peer.values())
     assert "La bande autour de la ligne" in ref.series_note("wallonia", "fr")

@@ -14,6 +14,11 @@ def test_ordinary_text_is_left_as_typed():
         assert escape(text) == text
 
 
+def test_french_guillemets_keep_their_words_and_german_ones_are_left_alone():
+    assert escape("Objectif « zéro papier » en 2028") == "Objectif «\u00a0zéro papier\u00a0» en 2028"
+    assert escape("Ziel „Planung“ und »Planung« oder") == "Ziel „Planung“ und »Planung« oder"
+
+
 def test_markup_is_neutralised_for_commonmark():
     assert escape("**gras** _x_ `code` ~~barré~~ a|b") == "\\*\\*gras\\*\\* \\_x\\_ \\`code\\` \\~\\~barré\\~\\~ a\\|b"
     assert escape("[x](javascript:alert(1))") == "\\[x\\]\\(javascript&#58;alert(1))"

@@ -499,7 +499,7 @@ def test_an_action_spells_out_the_data_protection_officer():
                     assert "(DPO)" in text, (rec.id, lang, text)
 
 
-@pytest.mark.parametrize(("lang", "aim"), [("fr", "viser « Un plan est en préparation"),
+@pytest.mark.parametrize(("lang", "aim"), [("fr", "viser «\u00a0Un plan est en préparation"),
                                           ("de", "Ziel „Ein Plan ist in Vorbereitung"),
                                           ("en", "aim for “A plan is in preparation")])
 def test_the_next_step_from_no_mobility_plan_is_one_a_commune_can_aim_for(lang, aim):

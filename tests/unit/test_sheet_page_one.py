@@ -156,7 +156,7 @@ def test_the_obstacles_note_explains_brackets_only_when_some_are_shown():
     unrated = build_content(q, AnswersFile(q.id, q.version), "fr", generated=DAY)
     assert unrated.obstacles and not any("(" in row.severity for row in unrated.obstacles)
     assert not unrated.obstacles_note.startswith("Entre parenthèses")
-    assert "« Frein majeur » (3/3)" in unrated.obstacles_note
+    assert "«\u00a0Frein majeur\u00a0» (3/3)" in unrated.obstacles_note
     doc = AnswersFile(q.id, q.version)
     doc.answers["budget"] = q.question("budget").options[-1].id
     rated = build_content(q, doc, "fr", generated=DAY)
@@ -543,7 +543,7 @@ def test_a_next_step_on_a_checklist_quotes_the_question_not_its_instruction(lang
         assert instruction not in text and not re.search(r"[.?] ?:", text), text
 
 
-@pytest.mark.parametrize(("lang", "unknown", "unanswered"), [("fr", "(aujourd'hui : « Je ne sais pas »)",
+@pytest.mark.parametrize(("lang", "unknown", "unanswered"), [("fr", "(aujourd'hui : «\u00a0Je ne sais pas\u00a0»)",
                                                               "(aujourd'hui : sans réponse)"),
                                                              ("de", "(heute: „Weiß ich nicht“)", "(heute: unbeantwortet)")])
 def test_a_next_step_to_answer_says_the_answer_given_today(lang, unknown, unanswered):

@@ -190,10 +190,10 @@ def test_pst_rows_map_the_roadmap_to_the_pst_structure(mini):
     rows = plan.pst_rows(mini, plan.of(doc), "fr", targets.of(doc))
     assert rows[0] == ["Objectif stratégique", "Objectif opérationnel", "Action", "Responsable", "Échéance",
                        "Budget", "Statut"]
-    assert rows[1] == ["Beta : viser « Haut » d'ici 2030", "Beta moyen", "Agir", "DG", "2026", "104/123-48",
+    assert rows[1] == ["Beta : viser «\u00a0Haut\u00a0» d'ici 2030", "Beta moyen", "Agir", "DG", "2026", "104/123-48",
                        "en cours"]
     assert rows[2] == ["Transversal", "Action libre", "Former l'équipe", "", "2025", "", "prévue"]
-    assert rows[3][:3] == ["Alpha : viser « Moyen » d'ici 2027", "Action libre", "Ouvrir les données"]
+    assert rows[3][:3] == ["Alpha : viser «\u00a0Moyen\u00a0» d'ici 2027", "Action libre", "Ouvrir les données"]
     assert rows[3][5] == "12\u202f501 €"  # an amount, to the euro, as French writes it
     assert rows[3][6] == "réalisée"
     en = plan.pst_rows(mini, plan.of(doc), "en")

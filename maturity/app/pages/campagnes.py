@@ -138,7 +138,7 @@ chosen = st.selectbox(tr("camp_choose", lang), ids, key="camp_choice",
 campaign = next(c for c in campaigns if c.id == chosen)
 try:  # its questionnaire by title and version, as the communes see it ("smart-city-wallonie" was its id)
     campaign_q = coordination.campaign_questionnaire(campaign, session.questionnaire())
-    left, right = {"de": ("„", "“"), "en": ("“", "”")}.get(lang, ("« ", " »"))
+    left, right = {"de": ("„", "“"), "en": ("“", "”")}.get(lang, ("«\u00a0", "\u00a0»"))
     q_name = f"{left}{campaign_q.t(campaign_q.title, lang)}{right} {campaign_q.version}"
 except InvalidInput:
     campaign_q, q_name = None, campaign.questionnaire

@@ -1,0 +1,36 @@
+"""French typography's no-break spaces, the one rule for them.
+
+French writes a space inside guillemets (« Planification ») and before ? ! : ; (« Objectif : … »). Where
+that space is a plain one, a line may break at it: « alone at the end of a line, » or a lone ? at the start
+of the next. The texts of the tool carry a no-break space (U+00A0) there at their source, the catalogs and
+the questionnaire's and barometer's YAML (``tests/unit/test_typography.py`` scans every one of them); text
+from outside (a commune's name, notes, roadmap, a campaign's title) gets it here on its way into the sheet
+(``maturity.sheet.content.clean_text``) and into a page's Markdown (``maturity.markdown.escape``); the PDF's
+layout, which breaks a line at any plain space, gets it before ? ! : ; too (``maturity.sheet.pdf.drawable``;
+browsers, Word and LibreOffice never break before those, as Unicode's line breaking rules say). German's
+„…“ and »…« have no space inside: left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+# an opening guillemet and the space after it (not a German closing « after its word: »Wort« und), a
+# closing one and the space before it (not a German opening » before its word: und »Wort«)
+_GUILLEMETS = re.compile(r"(?<!\w)«[ ]|[ ]»(?!\w)")
+_BEFORE_PUNCTUATION = re.compile(r" (?=[?!:;])")
+
+
+def french_guillemets(text: str) -> str:
+    """The space inside French guillemets made a no-break space: "« Planification »" never breaks inside."""
+    if "«" not in text and "»" not in text:
+        return text
+    return _GUILLEMETS.sub(lambda m: m[0].replace(" ", NBSP), text)
+
+
+def french_spaces(text: str) -> str:
+    """:func:`french_guillemets`, and the space before ? ! : ; made a no-break space (for a layout that would
+    break a line there)."""
+    text = french_guillemets(text)
+    return _BEFORE_PUNCTUATION.sub(NBSP, text) if " " in text else text

@@ -1,0 +1,134 @@
+"""French guillemets never separated from their words: a no-break space inside « … » in every text of the tool
+(the catalogs, the questionnaire's, the recommendations' and the barometer's YAML) and in the sheet's text
+from outside. A Collège read « viser « / Planification » » across two lines of its sheet."""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from maturity.answers import read_answers_file
+from maturity.questionnaire import load_questionnaire
+from maturity.sheet import build
+from maturity.sheet.content import clean_text
+from maturity.typography import french_guillemets, french_spaces
+from maturity.yamlio import line_for, load_yaml_file
+
+ROOT = Path(__file__).resolve().parents[2]
+ANSWERS = sorted((ROOT / "tests" / "data" / "answers").glob("*.json"))
+# a plain space after an opening French guillemet, or before a closing one (German's »Wort« is not: its
+# opening » is followed by its word, its closing « preceded by it)
+PLAIN = re.compile(r"(?<!\w)« | »(?!\w)")
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def _python_strings():
+    """Every string of the code a reader may see (f-strings' fixed parts included), docstrings aside."""
+    for path in sorted((ROOT / "maturity").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skip = _docstrings(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
+                yield f"{path.relative_to(ROOT)}:{node.lineno}", node.value
+
+
+def _yaml_strings(obj, loc=()):
+    if isinstance(obj, str):
+        yield loc, obj
+    elif isinstance(obj, dict):
+        for key, value in obj.items():
+            yield from _yaml_strings(value, (*loc, key))
+    elif isinstance(obj, list):
+        for i, value in enumerate(obj):
+            yield from _yaml_strings(value, (*loc, i))
+
+
+YAML_FILES = sorted([*(ROOT / "questionnaires").glob("*.yaml"), *(ROOT / "data").rglob("*.yaml"),
+                     ROOT / "tests" / "data" / "sheet_questionnaire.yaml"])  # the sheet tests' questionnaire
+
+
+def test_the_files_scanned_are_the_tools_texts():
+    names = {p.name for p in YAML_FILES}
+    assert {"smart-city-wallonie.yaml", "smart-city-wallonie.recommendations.yaml",
+            "barometre-wallon-2021.yaml"} <= names
+    places = {where.split(":")[0] for where, _text in _python_strings()}
+    assert {"maturity/app/texts.py", "maturity/sheet/content.py", "maturity/plan.py", "maturity/labels.py",
+            "maturity/benchmarks.py", "maturity/aggregates.py", "maturity/publish.py"} <= places
+
+
+def test_no_plain_space_inside_guillemets_in_the_code():
+    found = [f"{where}: {text[:80]!r}" for where, text in _python_strings() if PLAIN.search(text)]
+    assert not found, ("write « and » with a no-break space inside, «\\u00a0…\\u00a0» (U+00A0):\n"
+                       + "\n".join(found))
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: p.name)
+def test_no_plain_space_inside_guillemets_in_the_yaml(path):
+    data, lines = load_yaml_file(path)
+    found = [f"{path.name}:{line_for(lines, loc)}: {'.'.join(map(str, loc))}: {text[:80]!r}"
+             for loc, text in _yaml_strings(data) if PLAIN.search(text)]
+    assert not found, ("write « and » with a no-break space inside (U+00A0, typed as such in the YAML):\n"
+                       + "\n".join(found))
+
+
+def test_the_scan_sees_a_plain_space():
+    assert PLAIN.search("viser « Planification »") and PLAIN.search("« Planification\u00a0»")
+    assert not PLAIN.search("viser «\u00a0Planification\u00a0» d'ici 2028")
+    assert not PLAIN.search("Er sagte »Hallo« und ging") and not PLAIN.search("„Planung“")
+
+
+def test_french_guillemets_takes_the_space_inside_only():
+    assert french_guillemets("viser « Planification » d'ici 2028") == "viser «\u00a0Planification\u00a0» d'ici 2028"
+    assert french_guillemets("(« Cité » : « Frein majeur »)") == "(«\u00a0Cité\u00a0» : «\u00a0Frein majeur\u00a0»)"
+    assert french_guillemets("«\u00a0déjà\u00a0»") == "«\u00a0déjà\u00a0»"
+    # German: „…“ and »…« have no space inside, and the space outside stays breakable
+    assert french_guillemets("Ziel „Planung“ und »Planung« oder") == "Ziel „Planung“ und »Planung« oder"
+    # the PDF's rule adds the space before ? ! : ; (its layout would break a line there)
+    assert french_spaces("Objectif : « zéro » ?") == "Objectif\u00a0: «\u00a0zéro\u00a0»\u00a0?"
+
+
+def test_text_from_outside_gets_it_once_on_its_way_into_the_sheet():
+    assert clean_text("Objectif  « zéro papier »\n en 2028") == "Objectif «\u00a0zéro papier\u00a0»\nen 2028"
+    assert clean_text("« zéro papier »", one_line=True) == "«\u00a0zéro papier\u00a0»"
+
+
+def _docx_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+
+
+@pytest.mark.parametrize("path", ANSWERS, ids=lambda p: p.stem)
+def test_the_french_sheet_never_separates_a_guillemet_from_its_word(path):
+    """The sheet in all three forms, with every text the sample communes' answers bring (next steps
+    "viser « … »", sentences, priorities with « Territoire intelligent », sources, a note with guillemets)."""
+    import pypdf
+
+    q = load_questionnaire()
+    doc = read_answers_file(path)
+    doc.notes = dict(doc.notes or {}, **{q.sections[0].questions[0].id: "Notre objectif « zéro papier » en 2028"})
+    md = build(q, doc, "fr", "md").decode("utf-8")
+    docx = _docx_text(build(q, doc, "fr", "docx"))
+    pdf = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(build(q, doc, "fr", "pdf"))).pages)
+    assert "«" in pdf
+    for name, text in (("md", md), ("docx", docx)):  # (the PDF's text gives its no-break spaces back as spaces)
+        assert "«" in text, name
+        assert not PLAIN.search(text), (name, [text[max(0, m.start() - 40):m.end() + 40]
+                                               for m in PLAIN.finditer(text)][:5])
+    assert "«\u00a0zéro papier\u00a0»" in md and "«\u00a0zéro papier\u00a0»" in docx
+    # in the PDF, no line ends with an opening guillemet nor starts with a closing one
+    assert not re.search(r"«\s*\n|\n\s*»", pdf), re.findall(r".{0,30}«\s*\n.{0,30}|.{0,30}\n\s*».{0,30}", pdf)
