@@ -112,6 +112,8 @@ ALREADY_SAID = [
     # the main buildings' yearly consumption already recorded; risks already in the emergency plan
     ("env_building_energy", {"annual"}, r"^Recenser les consommations d'énergie des bâtiments"),
     ("env_risks", {"plan", "monitoring", "exercised"}, r"dans les décisions d'urbanisme et la planification d'urgence"),
+    # a strategy with objectives, actions, budget and owners approved in the PST: its projects are tied to it
+    ("gov_strategy", {"written", "reviewed"}, r"^Relier chaque projet à un objectif du PST"),
 ]
 # What an answer says the commune has -> words of a recommendation's "why" (fr) that would say it lacks it.
 WHY_SAID = [
@@ -237,6 +239,8 @@ LOOKS_CONTRADICTORY = [
     ("risks monitored with the province and the Region, an energy accounting without meters",
      _commune(3, env_building_energy="accounting")),
     ("a referent with a clear mandate, governance being planned", _commune(1, gov_steering="referent")),
+    ("a strategy approved in the PST, political support still a major obstacle",
+     _commune(3, political_support="major")),
 ]
 
 
