@@ -211,14 +211,22 @@ def merge_multi(previous: list[str] | str | None, selected: list[str]) -> list[s
     return specials[-1] if specials else None
 
 
+# A multi question's option that says none of the others is in place (« Aucune : l'essentiel se fait sur
+# papier », « Rien de plus que l'affichage prévu par la loi ») excludes them, as "unknown" does: Gesves's
+# échevine ticked it, then the two practices she does have, and was told to start the first of them
+NONE_OPTION = "none"
+
+
 def toggle_option(stored: Any, option: str, checked: bool) -> list[str] | str | None:
     """A multi answer after one box was ticked or unticked, applied to the answer as stored (not to
     what one tab showed), so that boxes ticked elsewhere stay. "unknown" / "na" replace the options;
-    an option replaces a special value; the order of choice is kept."""
+    an option replaces a special value; the option "none" replaces the others and another option
+    replaces it; the order of choice is kept."""
     if option in SPECIALS:
         return option if checked else (None if stored == option else stored)
     prev = [v for v in stored if isinstance(v, str)] if isinstance(stored, list) else []
     if checked and option not in prev:
+        prev = [] if option == NONE_OPTION else [v for v in prev if v != NONE_OPTION]
         prev.append(option)
     if not checked:
         prev = [v for v in prev if v != option]

@@ -100,6 +100,10 @@ def test_a_choice_shown_but_never_received_is_saved(mini, store):
         ("unknown", "unknown", False, None),
         (["x"], "na", False, ["x"]),
         (["x"], "x", True, ["x"]),
+        # "none" (« Aucune : l'essentiel se fait sur papier ») and the practices it denies: one or the other
+        (["x", "y"], "none", True, ["none"]),
+        (["none"], "x", True, ["x"]),
+        (["none"], "none", False, None),
     ],
 )
 def test_toggle_option_applies_one_box_to_the_stored_answer(stored, option, checked, expected):
