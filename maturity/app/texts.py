@@ -159,13 +159,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "“final answers” above.",
     },
     "team_one_respondent": {
-        "fr": "Un seul collègue a répondu : rien à comparer encore. Ses réponses sont les propositions ; les "
-        "divergences apparaîtront ici dès qu'un deuxième aura répondu.",
-        "de": "Erst eine Person aus dem Team hat geantwortet: noch nichts zu vergleichen. Die Antworten dieser Person "
-        "sind die Vorschläge; "
+        "fr": "Un seul collègue a répondu : rien à comparer encore entre collègues. Ses réponses sont les "
+        "propositions ; les divergences apparaîtront ici dès qu'un deuxième aura répondu.",
+        "de": "Erst eine Person aus dem Team hat geantwortet: unter den Eingeladenen noch nichts zu vergleichen. Die "
+        "Antworten dieser Person sind die Vorschläge; "
         "Abweichungen erscheinen hier, sobald eine zweite Person geantwortet hat.",
-        "en": "Only one colleague has answered: nothing to compare yet. Their answers are the proposals; "
-        "divergences will show here once a second colleague has answered.",
+        "en": "Only one colleague has answered: nothing to compare between colleagues yet. Their answers are the "
+        "proposals; divergences will show here once a second colleague has answered.",
     },
     "team_divergent": {"fr": "divergente", "de": "abweichend", "en": "divergent"},
     "team_agreed": {"fr": "accord", "de": "Übereinstimmung", "en": "agreed"},

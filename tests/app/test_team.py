@@ -243,6 +243,24 @@ def test_a_colleague_who_pastes_their_link_on_the_home_page_gets_their_answers(m
     assert not home.error and home.session_state["token"] == holder
 
 
+def test_one_colleague_whose_proposals_differ_from_the_holders_answers_is_not_nothing_to_compare(mini, store: Store):
+    """Gesves's échevine answered everything, then her directrice générale answered two parts: the meeting said
+    « Un seul collègue a répondu : rien à comparer encore » under « 17 réponses finales diffèrent de la
+    proposition de l'équipe » (fresh-eyes trial 9). The box now says her own answers differ."""
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "a1", "none")
+    store.save_member_answer(store.invite_member(holder, "directrice générale"), "a1", "full")
+    goto(at, "equipe")
+    box = next(i.value for i in at.info if "Un seul collègue" in i.value)
+    assert "rien à comparer encore entre collègues" in box
+    assert "1 de vos propres réponses diffère pourtant des propositions" in box, box
+    store.save_answer(holder, "a1", "full")  # the same as hers: nothing more to say
+    goto(at, "equipe")
+    box = next(i.value for i in at.info if "Un seul collègue" in i.value)
+    assert "vos propres réponses" not in box, box
+
+
 def test_the_meeting_says_the_holders_own_answers_stay_final(mini, store: Store):
     """An échevin who answered alone, then invited colleagues, found every divergent question's final answer
     already set to their own, with nothing saying why."""

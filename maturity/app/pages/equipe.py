@@ -143,7 +143,10 @@ if differing:
 show_all = st.toggle(tr("team_show_all", lang), key="team_show_all")
 items = result.report if show_all else divergent
 if len(people) == 1 and not show_all:  # nobody to disagree with yet: "the team agrees" would claim too much
-    st.info(tr("team_one_respondent", lang), icon=":material/person:")
+    text = tr("team_one_respondent", lang)
+    if differing:  # Gesves: « rien à comparer » under « 17 réponses finales diffèrent de la proposition »
+        text += " " + tr("team_own_differ", lang, n=len(differing))
+    st.info(text, icon=":material/call_split:" if differing else ":material/person:")
 elif not divergent and not show_all:
     compared = any(sum(1 for seen in item.answers if seen.answer is not None) > 1 for item in result.report)
     text = tr("team_no_divergence" if compared else "team_no_overlap", lang)
