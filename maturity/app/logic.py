@@ -688,26 +688,16 @@ def sheet_kwargs(q: Questionnaire, series: list[SeriesInfo], previous: Any | Non
                  campaigns: Any = ()) -> dict[str, Any]:
     """What the sheet builder needs beyond the answers: the same comparison series as the radar, and the
     imported campaign (``campaigns``: the references) for its obstacles column, as on the results page."""
+    from maturity.aggregates import latest_campaign
     from maturity.charts import RadarSeries
     from maturity.scoring import score
+    from maturity.sheet.references import comparison_kwargs
 
-    def radar(s: SeriesInfo) -> Any:
-        return RadarSeries(name=s.name, scores=s.scores, kind=s.kind, note=s.note, band=s.band, short=s.column)
-
-    kwargs: dict[str, Any] = {}  # without a regional series the sheet says why in its own two lines
-    regional = next((s for s in series if s.kind == "pooled"), None)
-    peers = [radar(s) for s in series if s.kind == "peer"]  # the province, then the same size, as on the radar
-    if regional is not None:
-        kwargs["reference"] = radar(regional)
-    if peers:
-        kwargs["peer"] = peers[0]
-    if peers[1:]:
-        kwargs["peers"] = peers[1:]
-    from maturity.aggregates import latest_campaign
-
-    campaign = latest_campaign(campaigns)
-    if campaign is not None:
-        kwargs["campaign"] = campaign
+    # the regional line, then the province and the same size, as on the radar (`maturity sheet --reference`
+    # makes the same keywords from a campaign's file: maturity.sheet.references)
+    lines = [RadarSeries(name=s.name, scores=s.scores, kind=s.kind, note=s.note, band=s.band, short=s.column)
+             for s in series if s.kind in ("pooled", "peer")]
+    kwargs = comparison_kwargs(lines, latest_campaign(campaigns))
     if previous is not None:
         answers = (getattr(previous, "document", None) or {}).get("answers")
         if isinstance(answers, dict):

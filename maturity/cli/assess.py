@@ -11,7 +11,7 @@ from typing import Any
 
 from ..display import plural
 from ..errors import InvalidInput, Problem
-from .common import EXIT_INVALID, EXIT_OK, LANGS, load_for_answers
+from .common import EXIT_INVALID, EXIT_OK, LANGS, load_for_answers, read_campaign_reference
 from .common import print_problems as _print_problems
 
 # --- validate ---------------------------------------------------------------------------------
@@ -163,6 +163,12 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 
     targets = sheet_targets(args.answers, args.out, args.format)
     problems: list[Problem] = []
+    campaign = None
+    if args.reference:  # a campaign's published aggregates: the comparison lines of every sheet
+        try:
+            _text, campaign = read_campaign_reference(args.reference)
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
     loaded = []
     questionnaires: dict = {}
     for answers, path, fmt in targets:
@@ -178,8 +184,15 @@ def cmd_sheet(args: argparse.Namespace) -> int:
         from ..sheet.lean import import_pdf
 
         import_pdf()
+    if campaign is not None:
+        from ..sheet.references import campaign_kwargs
+
+        print(f"reference: {campaign.label(args.lang)}")  # as "written: …", the line's word in English
     for q, doc, warnings, path, fmt in loaded:
-        data = sheet.build(q, doc, lang=args.lang, fmt=fmt)
+        # with --reference, as the app's download once the campaign is imported: Wallonia, the commune's
+        # province and size class (where the campaign publishes them), the campaign's obstacles column and figures
+        kwargs = {} if campaign is None else campaign_kwargs(campaign, doc.nis_code, args.lang)
+        data = sheet.build(q, doc, lang=args.lang, fmt=fmt, **kwargs)
         try:
             atomic_write(path, data)
         except OSError as exc:
@@ -212,4 +225,8 @@ def register(sub: Any) -> None:
     p.add_argument("--format", choices=["pdf", "docx", "md", "csv"],
                    help="pdf, docx (editable), md, or csv (PST actions); default: the --out suffix, else pdf")
     p.add_argument("--questionnaire", help="questionnaire YAML (default: the one the answers name)")
+    p.add_argument("--reference", metavar="AGGREGATES.yaml",
+                   help="a campaign's published aggregates (what 'maturity campaign publish' writes and "
+                        "'maturity benchmarks import-aggregates' reads): each sheet compares its commune with "
+                        "Wallonia, its province and its size class, and cites the campaign's figures")
     p.set_defaults(func=cmd_sheet)

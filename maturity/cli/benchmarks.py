@@ -29,7 +29,7 @@ from ..errors import InvalidInput, Problem
 from ..models import localize
 from ..pool import DIMENSIONS
 from ..scores_csv import read_scores_csv
-from .common import LANGS, load_for_answers, open_store
+from .common import LANGS, load_for_answers, open_store, read_campaign_reference
 
 # --- commands -------------------------------------------------------------------------------------
 
@@ -213,13 +213,11 @@ def cmd_reference(args: argparse.Namespace) -> int:
 
 
 def cmd_import_aggregates(args: argparse.Namespace) -> int:
-    from ..aggregates import read_aggregates
     from ..storage import StorageError
-    from ..yamlio import read_text
 
     path = Path(args.file)
-    text = read_text(path)  # InvalidInput (missing, too large, not UTF-8) -> exit 1, nothing stored
-    reference = read_aggregates(text, str(path))  # every problem with its place; nothing stored
+    # InvalidInput (missing, too large, not UTF-8, every problem of the set with its place) -> exit 1, nothing stored
+    text, reference = read_campaign_reference(args.file)
     try:
         with open_store() as store:
             replaced = store.import_aggregates(

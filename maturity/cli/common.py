@@ -1,5 +1,6 @@
 """What every command group of ``maturity`` shares: exit codes, problem printing, reading an
-answers file with its questionnaire, opening the store. Imports no command group."""
+answers file with its questionnaire, reading a campaign's published aggregates, opening the store.
+Imports no command group."""
 
 from __future__ import annotations
 
@@ -44,6 +45,20 @@ def load_for_answers(answers_path: str, questionnaire_path: str | None, loaded: 
     if problems:
         raise InvalidInput(problems + warnings)
     return q, doc, warnings
+
+
+def read_campaign_reference(file: str) -> tuple[str, Any]:
+    """A campaign's published aggregates file (contract §7.3: what ``maturity campaign publish`` writes), read
+    and checked as an import does: (its text, its ``CampaignReference``), or InvalidInput with every problem
+    and its place (``file:line: figures[3].n: …``; a missing, too large or non-UTF-8 file named too)."""
+    from pathlib import Path
+
+    from ..aggregates import read_aggregates
+    from ..yamlio import read_text
+
+    path = Path(file)
+    text = read_text(path)
+    return text, read_aggregates(text, str(path))
 
 
 def open_store() -> Any:
