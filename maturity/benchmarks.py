@@ -213,7 +213,7 @@ def check_set(bset: BenchmarkSet) -> list[tuple[Loc, str]]:
         if fig.kind == "pooled" and (fig.n is None or fig.n < MIN_POOLED_N):
             add(((*loc, "n"), f"a pooled figure needs n >= {MIN_POOLED_N} communes"))
         if fig.unit == "share" and not 0 <= fig.value <= 1:
-            add(((*loc, "value"), f"a share is a fraction between 0 and 1 (got {fig.value:g}; 60 % is 0.60)"))
+            add(((*loc, "value"), f"a share is a fraction between 0 and 1 (got {fig.value:g}; 60\u00a0% is 0.60)"))
         if fig.unit == "points":
             if fig.out_of is None:
                 add(((*loc, "out_of"), "a 'points' figure says the top of its scale (out_of)"))

@@ -56,7 +56,7 @@ Weighting = Literal["province", "none"]
 METHOD = {
     "fr": "Estimation post-stratifiée par province : la moyenne des répondants de chaque province est "
           "pondérée par la part de la province dans les communes invitées (N_h / N). Intervalle de "
-          "confiance à 95 % : ŷ ± 1,96 · √V, V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, avec la "
+          "confiance à 95\u00a0% : ŷ ± 1,96 · √V, V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, avec la "
           "correction pour population finie (l'intervalle est nul quand toutes les communes répondent). "
           "Les provinces non publiées (moins de 5 répondants, ou masquées avec elles) forment ensemble une "
           "seule strate, pour que leur moyenne ne se déduise pas du chiffre wallon ; une province d'un seul "
@@ -83,7 +83,7 @@ METHOD = {
           "Stichprobenumfang n_eff = ŷ(1 − ŷ) / V, oder n / (1 − n / N), wenn alle gleich antworten. "
           "Keine Zahl für eine Gruppe von weniger als 5 Gemeinden.",
     "en": "Post-stratified by province: the mean of each province's respondents is weighted by the "
-          "province's share of the invited communes (N_h / N). 95 % confidence interval: ŷ ± 1.96 · √V, "
+          "province's share of the invited communes (N_h / N). 95\u00a0% confidence interval: ŷ ± 1.96 · √V, "
           "V = Σ (N_h / N)² · (1 − n_h / N_h) · s_h² / n_h, with the finite population correction (the "
           "interval is zero wide when every commune answers). The provinces not published (fewer than 5 "
           "respondents, or hidden with them) form one stratum together, so that their means cannot be worked "

@@ -42,9 +42,9 @@ T = {
     "fr": {
         "title": "Campagne wallonne Smart City", "published": "Publié par {publisher}, le {date} · licence {licence}",
         "response": "{n} communes sur {N} ont répondu ({rate}). Chiffres estimés pour l'ensemble des {N} communes "
-                    "invitées, avec leur intervalle de confiance à 95 %.",
-        "with_interval": "Chaque chiffre a son intervalle de confiance à 95 %.",
-        "radar": "La Wallonie sur les six dimensions", "band": "bande : intervalle de confiance à 95 %",
+                    "invitées, avec leur intervalle de confiance à 95\u00a0%.",
+        "with_interval": "Chaque chiffre a son intervalle de confiance à 95\u00a0%.",
+        "radar": "La Wallonie sur les six dimensions", "band": "bande : intervalle de confiance à 95\u00a0%",
         "table": "Estimations par dimension", "estimate": "Estimation",
         "n": "n", "median": "Médiane (Q1–Q3)", "unweighted": "non pondérée",
         "distributions": "Répartition des scores par dimension",
@@ -65,7 +65,7 @@ T = {
         "share_of": "base : communes à qui la question a été posée",
         "n_of": "{n} sur {N}",
         "groups_note": "n : les communes du groupe qui ont répondu, sur ses communes. Chaque case est la moyenne "
-                       "de ses communes répondantes ; son intervalle à 95 % est dans le fichier CSV publié avec ce "
+                       "de ses communes répondantes ; son intervalle à 95\u00a0% est dans le fichier CSV publié avec ce "
                        "rapport.",
     },
     "de": {
@@ -100,9 +100,9 @@ T = {
     "en": {
         "title": "Walloon Smart City campaign", "published": "Published by {publisher} on {date} · licence {licence}",
         "response": "{n} of {N} communes answered ({rate}). Figures estimated for all {N} invited communes, with "
-                    "their 95 % confidence interval.",
-        "with_interval": "Each figure comes with its 95 % confidence interval.",
-        "radar": "Wallonia on the six dimensions", "band": "band: 95 % confidence interval",
+                    "their 95\u00a0% confidence interval.",
+        "with_interval": "Each figure comes with its 95\u00a0% confidence interval.",
+        "radar": "Wallonia on the six dimensions", "band": "band: 95\u00a0% confidence interval",
         "table": "Estimates by dimension", "estimate": "Estimate",
         "n": "n", "median": "Median (Q1–Q3)", "unweighted": "unweighted",
         "distributions": "Distribution of the scores by dimension",
@@ -123,7 +123,7 @@ T = {
         "share_of": "base: communes the question was asked of",
         "n_of": "{n} of {N}",
         "groups_note": "n: the group's communes that answered, of its communes. Each cell is the mean of its "
-                       "responding communes; its 95 % interval is in the CSV file published with this report.",
+                       "responding communes; its 95\u00a0% interval is in the CSV file published with this report.",
     },
 }
 

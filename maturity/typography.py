@@ -1,14 +1,15 @@
 """French typography's no-break spaces, the one rule for them.
 
-French writes a space inside guillemets (« Planification ») and before ? ! : ; (« Objectif : … »). Where
-that space is a plain one, a line may break at it: « alone at the end of a line, » or a lone ? at the start
-of the next. The texts of the tool carry a no-break space (U+00A0) there at their source, the catalogs and
-the questionnaire's and barometer's YAML (``tests/unit/test_typography.py`` scans every one of them); text
-from outside (a commune's name, notes, roadmap, a campaign's title) gets it here on its way into the sheet
+French writes a space inside guillemets (« Planification »), before ? ! : ; (« Objectif : … ») and between a
+number and its percent sign (« 95 % »). Where that space is a plain one, a line may break at it: « alone at
+the end of a line, » or a lone ? or % at the start of the next. The texts of the tool carry a no-break space
+(U+00A0) inside guillemets and before a number's % at their source, the catalogs and the questionnaire's and
+barometer's YAML (``tests/unit/test_typography.py`` scans every one of them); text from outside (a commune's
+name, notes, roadmap, a campaign's title) gets the guillemets' here on its way into the sheet
 (``maturity.sheet.content.clean_text``) and into a page's Markdown (``maturity.markdown.escape``); the PDF's
-layout, which breaks a line at any plain space, gets it before ? ! : ; too (``maturity.sheet.pdf.drawable``;
-browsers, Word and LibreOffice never break before those, as Unicode's line breaking rules say). German's
-„…“ and »…« have no space inside: left alone.
+layout, which breaks a line at any plain space, gets them all (``maturity.sheet.pdf.drawable``; browsers, Word
+and LibreOffice never break before ? ! : ;, as Unicode's line breaking rules say). German's „…“ and »…« have
+no space inside: left alone.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ NBSP = "\u00a0"
 # an opening guillemet and the space after it (not a German closing « after its word: »Wort« und), a
 # closing one and the space before it (not a German opening » before its word: und »Wort«)
 _GUILLEMETS = re.compile(r"(?<!\w)«[ ]|[ ]»(?!\w)")
-_BEFORE_PUNCTUATION = re.compile(r" (?=[?!:;])")
+_BEFORE_PUNCTUATION = re.compile(r" (?=[?!:;])|(?<=\d) (?=%)")  # and between a number and its % sign
 
 
 def french_guillemets(text: str) -> str:
@@ -30,7 +31,7 @@ def french_guillemets(text: str) -> str:
 
 
 def french_spaces(text: str) -> str:
-    """:func:`french_guillemets`, and the space before ? ! : ; made a no-break space (for a layout that would
-    break a line there)."""
+    """:func:`french_guillemets`, and the space before ? ! : ; and between a number and its % made a no-break
+    space (for a layout that would break a line there: "66 %" never split)."""
     text = french_guillemets(text)
     return _BEFORE_PUNCTUATION.sub(NBSP, text) if " " in text else text

@@ -1611,7 +1611,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "camp_report_plain": {
         "fr": "**Ce que disent ces chiffres.** L'estimation est le score moyen des communes wallonnes sur 100, "
         "calculé à partir des communes qui ont répondu ; quand chaque province compte assez de répondantes, "
-        "chacune pèse selon son nombre de communes (colonne «\u00a0Pondération\u00a0»). L'intervalle à 95 % est la marge "
+        "chacune pèse selon son nombre de communes (colonne «\u00a0Pondération\u00a0»). L'intervalle à 95\u00a0% est la marge "
         "d'incertitude due au fait que toutes les communes n'ont pas répondu : il se resserre quand plus de "
         "communes répondent. Il ne corrige pas un autre biais possible : les communes qui répondent sont "
         "peut-être les plus avancées. La médiane et les quartiles ne sont montrés qu'à partir de {quartiles} "
@@ -1625,7 +1625,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "einzelner Gemeinden); keine Zahl unter {min_n} Gemeinden.",
         "en": "**What these figures say.** The estimate is the Walloon communes' mean score out of 100, computed "
         "from the communes that responded; when every province has enough respondents, each weighs by its number "
-        "of communes (\u201cWeighting\u201d column). The 95 % interval is the uncertainty due to not every commune "
+        "of communes (\u201cWeighting\u201d column). The 95\u00a0% interval is the uncertainty due to not every commune "
         "responding: it narrows as more communes respond. It does not correct another possible bias: the communes "
         "that respond may be the most advanced. The median and quartiles are shown from {quartiles} respondents "
         "(below, they would nearly be communes' own scores); no figure under {min_n} communes.",

@@ -300,7 +300,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     labels = {dim_id: (q.t(section.label, lang) if (section := next((s for s in q.dimensions if s.id == dim_id), None))
                        else dim_id) for dim_id in data["dimensions"]}
     width = max([len(v) for v in labels.values()] + [len("dimension")])
-    print(f"  {'dimension':<{width}} {'estimate':>8}  {'95 % interval':<13} {'n':>4}  {'median':>6}  quartiles")
+    interval_head = "95\u00a0% interval"
+    print(f"  {'dimension':<{width}} {'estimate':>8}  {interval_head:<13} {'n':>4}  {'median':>6}  quartiles")
     for dim_id, d in data["dimensions"].items():
         label = labels[dim_id]
         if d["suppressed"]:
@@ -403,7 +404,7 @@ def register(subparsers: Any) -> None:
     st.add_argument("--json", action="store_true")
     st.add_argument("--lang", choices=LANGS, default="fr")
 
-    rp = action("report", cmd_report, "the Walloon estimates with their 95 %% interval (contract §7.1)")
+    rp = action("report", cmd_report, "the Walloon estimates with their 95\u00a0%% interval (contract §7.1)")
     rp.add_argument("id", metavar="ID")
     rp.add_argument("--json", action="store_true")
     rp.add_argument("--lang", choices=LANGS, default="fr")

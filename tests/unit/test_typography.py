@@ -24,16 +24,14 @@ ANSWERS = sorted((ROOT / "tests" / "data" / "answers").glob("*.json"))
 # a plain space after an opening French guillemet, or before a closing one (German's »Wort« is not: its
 # opening » is followed by its word, its closing « preceded by it)
 PLAIN = re.compile(r"(?<!\w)« | »(?!\w)")
+# a plain space between a number and its percent sign ("66 %": "66" at the end of a line, "%" starting the next)
+PERCENT = re.compile(r"\d %")
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-                found.add(id(first.value))
-    return found
+    """The strings standing alone as a statement: docstrings (of a module, class, function or attribute)."""
+    return {id(node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)}
 
 
 def _python_strings():
@@ -70,6 +68,16 @@ def test_the_files_scanned_are_the_tools_texts():
             "maturity/benchmarks.py", "maturity/aggregates.py", "maturity/publish.py"} <= places
 
 
+def test_no_plain_space_before_a_percent_sign_in_the_code_or_the_yaml():
+    found = [f"{where}: {text[:80]!r}" for where, text in _python_strings() if PERCENT.search(text)]
+    for path in YAML_FILES:
+        data, lines = load_yaml_file(path)
+        found += [f"{path.name}:{line_for(lines, loc)}: {text[:80]!r}" for loc, text in _yaml_strings(data)
+                  if PERCENT.search(text)]
+    assert not found, ("write a number and its % with a no-break space between them, 95\\u00a0% (U+00A0; in the YAML the "
+                       "character itself):\n" + "\n".join(found))
+
+
 def test_no_plain_space_inside_guillemets_in_the_code():
     found = [f"{where}: {text[:80]!r}" for where, text in _python_strings() if PLAIN.search(text)]
     assert not found, ("write « and » with a no-break space inside, «\\u00a0…\\u00a0» (U+00A0):\n"
@@ -97,8 +105,10 @@ def test_french_guillemets_takes_the_space_inside_only():
     assert french_guillemets("«\u00a0déjà\u00a0»") == "«\u00a0déjà\u00a0»"
     # German: „…“ and »…« have no space inside, and the space outside stays breakable
     assert french_guillemets("Ziel „Planung“ und »Planung« oder") == "Ziel „Planung“ und »Planung« oder"
-    # the PDF's rule adds the space before ? ! : ; (its layout would break a line there)
+    # the PDF's rule adds the space before ? ! : ; and a number's % (its layout would break a line there)
     assert french_spaces("Objectif : « zéro » ?") == "Objectif\u00a0: «\u00a0zéro\u00a0»\u00a0?"
+    assert french_spaces("66 %, soit 10 % de plus") == "66\u00a0%, soit 10\u00a0% de plus"
+    assert french_spaces("le % des communes") == "le % des communes"
 
 
 def test_text_from_outside_gets_it_once_on_its_way_into_the_sheet():
