@@ -1,6 +1,7 @@
 """French guillemets never separated from their words: a no-break space inside « … » in every text of the tool
 (the catalogs, the questionnaire's, the recommendations' and the barometer's YAML) and in the sheet's text
-from outside. A Collège read « viser « / Planification » » across two lines of its sheet."""
+from outside; and between a number and its % sign. A Collège read « viser « / Planification » » across two lines of its
+sheet."""
 
 from __future__ import annotations
 
