@@ -43,6 +43,7 @@ from .models import (
     RuleScore,
 )
 from .scoring import Assessment, visible_questions
+from .typography import join_answers
 
 SHEET_LIMIT = 8
 
@@ -234,7 +235,7 @@ def _answer_label(q: Questionnaire, question_id: str, value: Any, lang: str) -> 
     if (state := answer_state(value)) is not None:
         return answer_state_label(state, lang)
     if isinstance(value, list):
-        return ", ".join(_answer_label(q, question_id, v, lang) for v in value)
+        return join_answers((_answer_label(q, question_id, v, lang) for v in value), lang)
     question = q.question(question_id)
     option = question.option(value) if question is not None and isinstance(value, str) else None
     return q.t(option.label, lang) if option is not None else str(value)

@@ -15,6 +15,7 @@ no space inside: left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 NBSP = "\u00a0"
 # an opening guillemet and the space after it (not a German closing « after its word: »Wort« und), a
@@ -35,3 +36,12 @@ def french_spaces(text: str) -> str:
     space (for a layout that would break a line there: "66 %" never split)."""
     text = french_guillemets(text)
     return _BEFORE_PUNCTUATION.sub(NBSP, text) if " " in text else text
+
+
+def join_answers(labels: Iterable[str], lang: str) -> str:
+    """The options ticked in a multi question, read as one answer: each label without its closing full stop,
+    joined by a semicolon (« … sur papier ; Les décisions … »), where a comma read « … sur papier., Les
+    décisions … ». French puts a no-break space before the semicolon."""
+    parts = [label[:-1] if label.endswith(".") and not label.endswith("..") else label
+             for label in (str(label).rstrip() for label in labels)]
+    return ((NBSP if lang == "fr" else "") + "; ").join(parts)

@@ -36,6 +36,7 @@ from maturity.labels import answer_state, answer_state_label
 from maturity.markdown import escape as escape_markdown
 from maturity.models import NA, UNKNOWN, Question, Questionnaire, localize
 from maturity.scoring import Assessment, visible_questions
+from maturity.typography import join_answers
 
 from .names import (  # noqa: F401 - re-exported: the pages and tests call them as logic.*
     commune_choices,
@@ -183,7 +184,7 @@ def value_label(q: Questionnaire, question: Question, value: Any, lang: str) -> 
     if state is not None:
         return answer_state_label(state, lang)
     if isinstance(value, list):
-        return ", ".join(value_label(q, question, v, lang) for v in value)
+        return join_answers((value_label(q, question, v, lang) for v in value), lang)
     if isinstance(value, str):
         option = question.option(value)
         if option is not None:

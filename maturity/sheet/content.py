@@ -30,7 +30,7 @@ from ..merge import divergent_of, team_roles
 from ..models import Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, select
 from ..scoring import Assessment, score
-from ..typography import french_guillemets
+from ..typography import french_guillemets, join_answers
 
 log = logging.getLogger(__name__)
 
@@ -1055,7 +1055,8 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
             if (state := answer_state(value)) is not None:
                 text = answer_state_label(state, lang)
             elif isinstance(value, list):
-                text = ", ".join(q.t(o.label, lang) for o in question.options or () if o.id in value) or "—"
+                text = join_answers((q.t(o.label, lang) for o in question.options or () if o.id in value),
+                                    lang) or "—"
             elif isinstance(value, str) and question.option(value) is not None:
                 text = q.t(question.option(value).label, lang)  # type: ignore[union-attr]
             elif isinstance(value, int | float) and not isinstance(value, bool):

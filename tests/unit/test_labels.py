@@ -184,3 +184,28 @@ def test_no_catalog_writes_a_key_twice(module):
                         for arg in call.args if isinstance(arg, ast.Dict)
                         for k in arg.keys if isinstance(k, ast.Constant))
         assert not [k for k, n in keys.items() if n > 1], (module, target)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_several_options_read_as_one_answer_without_a_full_stop_before_a_comma(lang):
+    """Gesves's « Pourquoi ce score ? » read « Aucune : l'essentiel se fait sur papier., Les décisions du Collège
+    … » (fresh-eyes trial 9): the labels of a multi answer, each a sentence with its full stop, were joined by a
+    comma. The app (results, team meeting), the sheet's topics and the command line's « because » join them by
+    a semicolon, each without its full stop."""
+    q = load_questionnaire()
+    question = q.question("gov_internal_digital")
+    value = ["decisions", "documents"]
+    first, second = (q.t(question.option(v).label, lang) for v in value)
+    assert first.endswith(".")  # the labels are sentences: the case at hand
+    expected = f"{first[:-1]}{chr(0xA0) if lang == 'fr' else ''}; {second[:-1]}"
+    assert logic.value_label(q, question, value, lang) == expected
+    assert describe(q, {"question": "gov_internal_digital", "answer": value}, lang).endswith(f" → {expected}")
+    doc = answers_at_rank(q, 1)
+    doc.respondent = {"team": ["CPAS", "DG"]}
+    doc.extra["divergent"] = [{"question": "gov_internal_digital", "spread": 0.6,
+                               "answers": [{"role": "CPAS", "answer": value}, {"role": "DG", "answer": ["none"]}]}]
+    topics = build_content(q, doc, lang, generated=date(2026, 12, 1)).topics
+    assert topics and topics[0][1].startswith(f"CPAS{' : ' if lang == 'fr' else ': '}{expected} · DG"), topics
+    for multi in (qu for s in q.sections for qu in s.questions if qu.type == "multi"):
+        text = logic.value_label(q, multi, multi.option_ids, lang)
+        assert ".," not in text and ".;" not in text and ". ;" not in text, (multi.id, text)
