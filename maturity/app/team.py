@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from maturity.markdown import escape as escape_markdown
-from maturity.merge import MergeResult, Respondent, TeamSpreads, merge, team_spreads
+from maturity.merge import MAX_ROLE, MergeResult, Respondent, TeamSpreads, merge, team_spreads
 from maturity.models import Questionnaire
 from maturity.storage import SpaceNotFound, StorageError
 
@@ -63,6 +63,18 @@ def invite(role: str, sections: list[str] | None) -> str | None:
     except (SpaceNotFound, ValueError):
         pass
     return None
+
+
+def set_own_role(role: str) -> bool:
+    """The holder's own role, kept in the draft (``respondent.role``): the sheet names it first among the team's
+    roles, the results' spread table heads its column with it."""
+    doc = st.session_state.get("doc")
+    cleaned = " ".join((role or "").split())[:MAX_ROLE]
+    if doc is None or not session._write(lambda s, token: s.set_holder_role(token, cleaned or None)):
+        return False
+    respondent = {k: v for k, v in doc.respondent.items() if k != "role"}
+    doc.respondent = {**respondent, "role": cleaned} if cleaned else respondent
+    return True
 
 
 def remove(member_id: int) -> bool:

@@ -227,6 +227,18 @@ TEXTS: dict[str, dict[str, str]] = {
     # ones), named as the sheet names the holder, their role first (Eupen's Schöffe found his 50 nowhere beside
     # his Generaldirektor's 25: closing review 7)
     "team_holder": {"fr": "Vous", "de": "Sie selbst", "en": "You"},
+    # Gesves's échevine answered all 57 questions, her directrice générale 19: the sheet said « Réponses d'une
+    # équipe : directrice générale », the holder's role being asked nowhere (fresh-eyes trial 9)
+    "team_own_role_label": {"fr": "Votre propre rôle (facultatif)", "de": "Ihre eigene Rolle (freiwillig)",
+                            "en": "Your own role (optional)"},
+    "team_own_role_help": {
+        "fr": "Vous répondez aussi ? La fiche nomme alors votre rôle avant ceux de l'équipe (« Réponses d'une "
+        "équipe : échevine, directrice générale »), et le tableau de l'équipe sur la page des résultats aussi.",
+        "de": "Sie antworten auch? Dann nennt der Bericht Ihre Rolle vor denen des Teams („Antworten eines Teams: "
+        "Schöffin, Generaldirektor“), ebenso die Tabelle des Teams auf der Ergebnisseite.",
+        "en": "Answering too? The sheet then names your role before the team's (“Answered by a team: alderwoman, "
+        "director general”), and so does the team's table on the results page.",
+    },
     "team_holder_role": {"fr": "Vous ({role})", "de": "Sie selbst ({role})", "en": "You ({role})"},
     "team_results_holder": {
         "fr": "«\u00a0{name}\u00a0» : les réponses de l'évaluation elle-même, les vôtres et les réponses finales arrêtées "

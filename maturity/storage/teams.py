@@ -284,6 +284,23 @@ class TeamsMixin(Database):
         return version
 
     @guarded
+    def set_holder_role(self, token: str, role: str | None) -> int:
+        """The holder's own role (``respondent.role`` of the draft; empty or None: removed), beside the team's
+        roles that :meth:`record_team` writes, in one transaction that changes nothing else. Returns the draft's
+        new version."""
+        cleaned = clean_role(role) if isinstance(role, str) and role.strip() else None
+        with self._write() as conn:
+            space_id, version = touch_space(conn, token, self._now())
+            meta = loads(conn.execute(sa.select(spaces.c.meta_json).where(spaces.c.id == space_id)).scalar_one())
+            respondent = meta.get("respondent") if isinstance(meta.get("respondent"), dict) else {}
+            respondent = {k: v for k, v in respondent.items() if k != "role"}
+            if cleaned:
+                respondent["role"] = cleaned
+            meta["respondent"] = respondent
+            conn.execute(spaces.update().where(spaces.c.id == space_id).values(meta_json=dumps(meta)))
+        return version
+
+    @guarded
     def decisions(self, token: str) -> dict[str, str]:
         """The facilitator's reasons, per question."""
         with self._read() as conn:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import PAGES, goto, new_app, started
+from conftest import MINI, PAGES, goto, new_app, started
 from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
 
@@ -372,3 +372,33 @@ def test_the_spread_table_has_the_holders_own_column_beside_the_colleagues(mini,
     member = member_app(dg, "resultats")
     shown = _everything(member)
     assert "Écart (points)" not in shown and "les réponses de l'évaluation elle-même" not in shown
+
+
+def test_the_holder_gives_their_own_role_and_the_sheet_names_it_before_the_teams(mini, store: Store):
+    """Gesves's échevine answered all 57 questions herself, her directrice générale 19: the sheet's header said
+    « Réponses d'une équipe : directrice générale », the holder's role being asked nowhere (fresh-eyes trial 9).
+    The team page asks it; the draft keeps it; the sheet and the results' team table name it."""
+    from datetime import date
+
+    from maturity.app import logic
+    from maturity.questionnaire import load_questionnaire
+    from maturity.sheet import build_content
+
+    q = load_questionnaire(MINI)
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "a1", "none")
+    store.save_member_answer(store.invite_member(holder, "directrice générale"), "a1", "full")
+    goto(at, "equipe")
+    at.text_input(key="team_own_role").input("échevine").run()
+    assert not at.exception, at.exception
+    draft = store.load_space(holder).draft
+    assert draft["respondent"] == {"team": ["directrice générale"], "role": "échevine"}
+    content = build_content(q, logic.document_of(draft, q), "fr", generated=date(2026, 12, 1))
+    assert "Réponses d'une équipe : échevine, directrice générale" in content.respondent.replace("\u00a0", " "), \
+        content.respondent
+    goto(at, "equipe")  # a new visit shows it, and the meeting keeps it
+    assert at.text_input(key="team_own_role").value == "échevine"
+    assert store.load_space(holder).draft["respondent"]["role"] == "échevine"
+    at.text_input(key="team_own_role").input("").run()
+    assert "role" not in store.load_space(holder).draft["respondent"]

@@ -159,3 +159,22 @@ def test_recording_the_team_keeps_the_holders_own_role(store: Store) -> None:
     store.save_draft(holder, {**draft, "respondent": {"role": "Schöffe"}})
     store.record_team(holder, ["échevin", "CPAS"], [])
     assert store.load_space(holder).draft["respondent"] == {"role": "Schöffe", "team": ["échevin", "CPAS"]}
+
+
+def test_the_holder_sets_their_own_role_beside_the_teams(store: Store) -> None:
+    """The app asked the holder's role nowhere: Gesves's sheet said « Réponses d'une équipe : directrice
+    générale » over the échevine's own 57 answers (fresh-eyes trial 9). Set, changed, removed, the team's roles
+    and the answers untouched."""
+    holder, _a, _b = team(store)
+    store.save_answer(holder, "q1", "x")
+    store.record_team(holder, ["directrice générale"], [])
+    store.set_holder_role(holder, "  échevine   du numérique ")
+    draft = store.load_space(holder).draft
+    assert draft["respondent"] == {"team": ["directrice générale"], "role": "échevine du numérique"}
+    assert draft["answers"] == {"q1": "x"}
+    store.record_team(holder, ["directrice générale", "CPAS"], [])  # the meeting keeps it
+    assert store.load_space(holder).draft["respondent"]["role"] == "échevine du numérique"
+    store.set_holder_role(holder, "")
+    assert store.load_space(holder).draft["respondent"] == {"team": ["directrice générale", "CPAS"]}
+    with pytest.raises(SpaceNotFound):
+        store.set_holder_role("no-such-token", "échevine")

@@ -51,6 +51,11 @@ if submitted:
 # --- the team -------------------------------------------------------------------------------------
 everyone = team.members()
 st.header(tr("team_members_header", lang))
+if "team_own_role" not in st.session_state:
+    st.session_state["team_own_role"] = (doc.respondent or {}).get("role") or ""
+st.text_input(tr("team_own_role_label", lang), max_chars=80, key="team_own_role",
+              placeholder=tr("team_role_placeholder", lang), help=tr("team_own_role_help", lang),
+              on_change=lambda: team.set_own_role(st.session_state.get("team_own_role") or ""))
 if not everyone:
     st.info(tr("team_none", lang), icon=":material/group:")
 else:
