@@ -209,6 +209,9 @@ def css(lang: str) -> str:
         # the team's roles are typed freely: one without spaces ("Directeur ZZZ…") breaks anywhere in its cell
         # rather than widen its column past the screen (the other columns off a phone, cut on a desktop)
         ".st-key-team_members td:first-child,.st-key-team_members td:first-child *{overflow-wrap:anywhere}"
+        # but "anywhere" lets the column shrink to one letter's width: a phone drew « directric / e / générale »
+        # (fresh-eyes trial 9); wide enough for a role's usual words, the other columns still on the screen
+        ".st-key-team_members td:first-child{min-width:6rem}"
         # a campaign's banner in the page: for a phone, whose menu (with the same banner) is closed
         f"@media (min-width:{PHONE_MENU_WIDTH}px){{.st-key-campaign_banner_main{{display:none !important}}}}"
         # a page's title on a phone: "Recommandations" (the longest word of a title) fits 358 px whole, where

@@ -206,6 +206,28 @@ def test_the_team_table_fits_a_phone_with_a_long_role(chromium, seeded):
         context.close()
 
 
+def test_a_role_in_the_team_table_on_a_phone_is_broken_between_its_words(chromium, seeded):
+    """Gesves's one colleague, « directrice générale » answering two parts, read « directric / e / générale »
+    at 390 px (fresh-eyes trial 9): the first column's "break anywhere" let it shrink to a letter's width."""
+    server, _token = seeded
+    q = load_questionnaire()
+    with Store(data_dir=server.data_dir) as store:
+        token = store.open_space("92054", q.id, q.version, "fr")  # Gesves
+        store.invite_member(token, "directrice générale", ["governance", "obstacles"])
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/equipe?t={token}")
+        page.locator(f"{MAIN} .st-key-team_members td").first.wait_for()
+        wait_idle(page, 0.5)
+        roles = f"{MAIN} .st-key-team_members td:first-child"
+        assert not _broken_words(page, roles, 1), _broken_words(page, roles, 1)
+        found = page.evaluate(OVERFLOW)
+        assert found["page"] <= 0 and not found["wide"], found
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_admin_entries_are_a_list_on_a_phone_and_a_grid_on_a_desktop(chromium, seeded, width):
     """The pool's eight columns scrolled sideways in their grid at 390 px: a phone gets each entry as a list
