@@ -169,6 +169,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "team_divergent": {"fr": "divergente", "de": "abweichend", "en": "divergent"},
     "team_agreed": {"fr": "accord", "de": "Übereinstimmung", "en": "agreed"},
+    # a question one colleague alone answered: nobody to agree with (« accord · écart de 0 point » said otherwise)
+    "team_single_answer": {"fr": "un seul collègue a répondu : rien à comparer",
+                           "de": "nur eine Person hat geantwortet: nichts zu vergleichen",
+                           "en": "one colleague alone answered: nothing to compare"},
     "team_spread": {"fr": "écart de {points:# point|# points} sur 100", "de": "Abstand: {points} von 100 Punkten",
                     "en": "{points:# point|# points} apart out of 100"},
     "team_spread_none": {"fr": "écart non mesuré", "de": "Abstand nicht gemessen", "en": "spread not measured"},

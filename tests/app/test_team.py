@@ -261,6 +261,27 @@ def test_one_colleague_whose_proposals_differ_from_the_holders_answers_is_not_no
     assert "vos propres réponses" not in box, box
 
 
+def test_a_question_one_colleague_alone_answered_is_not_called_an_agreement(mini, store: Store):
+    """Gesves's meeting, « Montrer aussi les questions … » on: every question only the directrice générale
+    answered read « accord · écart de 0 point sur 100 », the échevine's own different answer selected below
+    (fresh-eyes trial 9). It now says one colleague alone answered; two who agree still read « accord »."""
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "a1", "none")
+    first = store.invite_member(holder, "directrice générale")
+    store.save_member_answer(first, "a1", "full")
+    goto(at, "equipe")
+    at.toggle(key="team_show_all").set_value(True).run()
+    card = " ".join(c.value for c in at.get("caption") if "·" in c.value)
+    assert "un seul collègue a répondu : rien à comparer" in card.replace("\u00a0", " "), card
+    assert "accord" not in card and "écart de 0 point" not in card, card
+    store.save_member_answer(store.invite_member(holder, "CPAS"), "a1", "full")
+    goto(at, "equipe")
+    at.toggle(key="team_show_all").set_value(True).run()
+    card = " ".join(c.value for c in at.get("caption") if "·" in c.value)
+    assert "accord · écart de 0 point sur 100" in card.replace("\u00a0", " "), card
+
+
 def test_the_meeting_says_the_holders_own_answers_stay_final(mini, store: Store):
     """An échevin who answered alone, then invited colleagues, found every divergent question's final answer
     already set to their own, with nothing saying why."""

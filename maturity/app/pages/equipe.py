@@ -171,8 +171,11 @@ for item in items:
     section = next(s for s in q.sections if s.id == item.section)
     with st.container(border=True, key=f"team_q_{qid}"):
         st.subheader(q.t(question.text, lang))
-        badge = tr("team_divergent", lang) if item.divergent else tr("team_agreed", lang)
-        st.caption(f"{q.t(section.label, lang)} · {badge} · {team_logic.spread_text(item, lang)}")
+        if item.answered == 1:  # Gesves: « accord · écart de 0 point » for the one colleague who answered
+            st.caption(f"{q.t(section.label, lang)} · {tr('team_single_answer', lang)}")
+        else:
+            badge = tr("team_divergent", lang) if item.divergent else tr("team_agreed", lang)
+            st.caption(f"{q.t(section.label, lang)} · {badge} · {team_logic.spread_text(item, lang)}")
         st.table(team_logic.answer_rows(q, item, lang))
         proposal_text = "—" if item.proposal is None else team_logic.answer_text(q, question, item.proposal, lang)
         st.markdown(tr("team_proposal", lang, answer=proposal_text))
