@@ -9,14 +9,18 @@ is explained by the answer actually given). Each fact is listed once, in the rul
 Order: priority first (1 before 3). Within a priority, the recommendations triggered by an
 answer (a question part of the rule that holds, not under ``not``) come before the generic ones
 (a dimension's level or score, an obstacle), because they say something about this commune in
-particular. Then the most urgent first, where urgency is ``1 - score/100`` for a recommendation
+particular; after both, those whose ``because`` names answers of the commune that are all
+« je ne sais pas » (:attr:`Selected.unsure`: a guard such as "not already done" holds because the
+commune does not know; a rule cannot name « je ne sais pas », so no such part triggers one). Then
+the most urgent first, where urgency is ``1 - score/100`` for a recommendation
 that lifts a dimension (the weakest dimension first), ``severity / highest severity`` for one
 that lifts an obstacle, and 0.5 otherwise or when the dimension has too few answers to be
 scored; at equal urgency an obstacle the commune rated comes before a dimension step (it is
 what the commune said holds it back); remaining ties keep the file's order.
 
 The sheet shows the first ``SHEET_LIMIT`` of that list: first every priority-1 recommendation
-whose ``because`` names one of the commune's answers, an obstacle's severity included (never
+whose ``because`` names one of the commune's answers other than « je ne sais pas », an obstacle's
+severity included (never
 crowded out by generic ones; this includes a step guarded by an answer, such as the steering group for a commune where "nobody is
 named", which the order above counts as generic), then one per dimension or obstacle
 before a second one for the same, so that the obstacles a commune cites are not crowded out by
@@ -43,6 +47,7 @@ from .models import (
     RuleScore,
 )
 from .scoring import Assessment, visible_questions
+from .special import UNKNOWN
 from .typography import join_answers
 
 SHEET_LIMIT = 8
@@ -62,15 +67,33 @@ class Selected:
     @property
     def answered(self) -> bool:
         """Whether ``because`` names one of the commune's answers: to a question (positive or a guard)
-        or to an obstacle question (the severity it rated)."""
-        return any(("question" in f and f["answer"] not in (None, []))
+        or to an obstacle question (the severity it rated); « je ne sais pas » is none (see
+        :attr:`unknown`)."""
+        return any(("question" in f and f["answer"] not in (None, [], UNKNOWN))
                    or ("obstacle" in f and f["severity"] is not None) for f in self.because)
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        """The questions of ``because`` the commune answered « je ne sais pas »: the rule holds because
+        the commune does not know (a guard such as "not already done"), to be checked first."""
+        return tuple(f["question"] for f in self.because if is_unknown(f))
+
+    @property
+    def unsure(self) -> bool:
+        """Whether the commune's answers ``because`` names are all « je ne sais pas »: nothing it
+        really answered says that the recommendation applies (its order and the sheet's first step)."""
+        return bool(self.unknown) and not self.answered
 
     def to_json(self, q: Questionnaire, lang: str | None = None) -> dict[str, Any]:
         """``{id, priority, title, because}`` (contract §6, ``maturity recommendations --json``)."""
         rec = self.recommendation
         return {"id": rec.id, "priority": rec.priority, "title": q.t(rec.title, lang or q.default_language),
                 "dimension": self.dimension, "obstacle": self.obstacle, "because": [dict(f) for f in self.because]}
+
+
+def is_unknown(fact: Fact) -> bool:
+    """Whether a fact of ``because`` is an answer « je ne sais pas »."""
+    return "question" in fact and fact["answer"] == UNKNOWN
 
 
 def _rule_target(rule: Any) -> tuple[str | None, str | None]:
@@ -186,8 +209,9 @@ def select(q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any],
             urgency = 1 - assessment.dimensions[dimension].score / 100  # type: ignore[operator]
         elif obstacle and assessment.obstacles.get(obstacle) and assessment.obstacles[obstacle].severity is not None:
             urgency = assessment.obstacles[obstacle].severity / top_severity.get(obstacle, 1)  # type: ignore[operator]
-        chosen.append(((rec.priority, 0 if specific else 1, -round(urgency, 9), 0 if obstacle else 1, index),
-                       Selected(rec, dimension, obstacle, urgency, tuple(facts), specific)))
+        item = Selected(rec, dimension, obstacle, urgency, tuple(facts), specific)
+        chosen.append(((rec.priority, 0 if specific else 2 if item.unsure else 1, -round(urgency, 9),
+                        0 if obstacle else 1, index), item))
     chosen.sort(key=lambda pair: pair[0])
     selected = [s for _, s in chosen]
     if limit is None or len(selected) <= limit:

@@ -92,10 +92,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "summary_first_top": {"fr": "aucune priorité d'action : garder le cap, et refaire cette auto-évaluation dans un an",
                           "de": "keine Handlungspriorität: Kurs halten und diese Selbstbewertung in einem Jahr wiederholen",
                           "en": "no priority for action: keep it up, and repeat this self-assessment in a year"},
-    # the first of the numbered list "Priorités d'action" (its own priority level may be 3: never "priorité 1")
-    "summary_first_priority": {"fr": "{title} (n° 1 des priorités d'action ci-dessous)",
-                               "de": "{title} (Nr. 1 der Handlungsprioritäten unten)",
-                               "en": "{title} (no. 1 of the priorities for action below)"},
+    # one of the numbered list "Priorités d'action" (its own priority level may be 3: never "priorité 1"): the
+    # first, or the first that rests on an answer other than « je ne sais pas » (Priority.unsure)
+    "summary_first_priority": {"fr": "{title} (n° {n} des priorités d'action ci-dessous)",
+                               "de": "{title} (Nr. {n} der Handlungsprioritäten unten)",
+                               "en": "{title} (no. {n} of the priorities for action below)"},
     "next_steps_title": {"fr": "La prochaine étape, dimension par dimension",
                          "de": "Der nächste Schritt, Dimension für Dimension",
                          "en": "The next step, dimension by dimension"},
@@ -463,6 +464,9 @@ class Priority:
     target: str  # "Dimension : Mobilité" / "Frein : Budget" / ""
     target_label: str  # "Mobilité" / "Budget" / ""
     objective: str  # strategic objective (PST)
+    # the answers it names are all « je ne sais pas » (recommendations.Selected.unsure): never the first step
+    # when another one rests on what the commune really answered
+    unsure: bool = False
 
 
 @dataclass
@@ -645,7 +649,10 @@ class SheetContent:
 
         shown = self.shortened.get(limit) or self.priorities[:limit]
         kept = self.notes if notes is None else self.notes[:notes]
-        return replace(self, priorities=shown, notes=kept,
+        first = t("summary_first", self.lang)
+        summary = [(label, _first_priority(shown, self.lang) if label == first and shown else text)
+                   for label, text in self.summary]
+        return replace(self, priorities=shown, notes=kept, summary=summary,
                        notes_hidden=len(self.notes) - len(kept) + len(self.more_notes),
                        priorities_intro=_priorities_intro(self.lang, shown, self.all_priorities))
 
@@ -801,6 +808,7 @@ def _priority(rank: int, sel: Selected, q: Questionnaire, lang: str) -> Priority
         target=target,
         target_label=target_label,
         objective=objective,
+        unsure=sel.unsure,
     )
 
 
@@ -1288,7 +1296,7 @@ def _summary(q: Questionnaire, assessment: Assessment, rows: list[ScoreRow], pri
             at_top = assessment.dimensions[weak.dimension_id].level == q.levels[-1].id
             out.append((t("summary_lowest" if at_top else "summary_weak", lang), words(weak)))
     if priorities:
-        first = t("summary_first_priority", lang, title=priorities[0].title)
+        first = _first_priority(priorities, lang)
     else:
         weakest = min(scored, key=lambda r: r.value).dimension_id if scored else steps[0].dimension_id if steps else ""
         step = next((s for s in steps if s.dimension_id == weakest), None)
@@ -1301,6 +1309,14 @@ def _summary(q: Questionnaire, assessment: Assessment, rows: list[ScoreRow], pri
             first = f"{step.label} — {step.text}" if step else t("summary_none", lang)
     out.append((t("summary_first", lang), first))
     return out
+
+
+def _first_priority(priorities: list[Priority], lang: str) -> str:
+    """The first step among the sheet's priorities: the first, unless it rests only on « je ne sais pas »
+    and another rests on what the commune really answered (a Collège reading « Premier pas » takes it as
+    the tool's advice, not as a question to check)."""
+    n, first = next(((n, p) for n, p in enumerate(priorities, 1) if not p.unsure), (1, priorities[0]))
+    return t("summary_first_priority", lang, title=first.title, n=n)
 
 
 def priority_name(content: SheetContent, level: int) -> str:

@@ -9,10 +9,16 @@
 4. For any answers and any length of the sheet (6 to 8, what the PDF may shorten it to), every
    priority-1 recommendation whose ``because`` names one of the commune's answers (an obstacle's
    severity included) is on the sheet
-   whenever a priority-2 or -3 one is, and comes before it (issue 10, point 1).
+   whenever a priority-2 or -3 one is, and comes before it (issue 10, point 1); « je ne sais pas » is
+   no answer the commune gave.
+5. For any answers, a recommendation resting only on « je ne sais pas » (every answer its ``because``
+   names is "unknown") never comes before one of the same priority that does not, and the sheet's first
+   step is one that does not whenever the sheet has one.
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -87,8 +93,8 @@ def test_because_lists_the_communes_own_facts(answers):
 
 
 def names_an_answer(sel) -> bool:
-    """A question's answer, or the severity the commune gave an obstacle (an obstacle question)."""
-    return any(("question" in f and f["answer"] not in (None, []))
+    """A question's answer other than « je ne sais pas », or the severity the commune gave an obstacle."""
+    return any(("question" in f and f["answer"] not in (None, [], "unknown"))
                or ("obstacle" in f and f["severity"] is not None) for f in sel.because)
 
 
@@ -139,3 +145,32 @@ def test_steering_group_stays_on_the_sheet_of_a_commune_with_nobody_in_charge():
         sheet = select(Q, a, answers, limit=limit)
         assert "governance_steering_group" in [s.recommendation.id for s in sheet], limit
         assert_answered_priority_one_first(full, sheet)
+
+
+def only_unknown(sel) -> bool:
+    named = [f["answer"] for f in sel.because if "question" in f and f["answer"] not in (None, [])]
+    return bool(named) and all(a == "unknown" for a in named) and not any(
+        f.get("severity") is not None for f in sel.because if "obstacle" in f)
+
+
+@FAST
+@given(answers=answer_sets(Q))
+def test_no_step_resting_only_on_unknown_comes_before_one_that_does_not(answers):
+    from maturity.answers import AnswersFile
+    from maturity.sheet.content import build_content
+
+    a = score(Q, answers)
+    full = select(Q, a, answers)
+    for before, after in pairwise(full):
+        if before.recommendation.priority == after.recommendation.priority:
+            assert not (only_unknown(before) and not only_unknown(after)), (before.because, after.because)
+    for sel in full:
+        assert sel.unsure == only_unknown(sel), sel.because
+        assert not (sel.unsure and sel.specific)
+    # the first step: the first of the sheet's priorities that does not rest only on « je ne sais pas »
+    doc = AnswersFile(Q.id, Q.version, answers=answers)
+    content = build_content(Q, doc, "fr")
+    if content.priorities:
+        sheet = select(Q, a, answers, limit=len(content.priorities))
+        n = next((i for i, s in enumerate(sheet) if not only_unknown(s)), 0)
+        assert content.summary[-1][1] == f"{sheet[n].recommendation.title['fr']} (n° {n + 1} des priorités d'action ci-dessous)"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from maturity.recommendations import SHEET_LIMIT, select
 from maturity.scoring import score
 
@@ -176,3 +178,73 @@ def test_budget_first_only_when_nothing_more_specific_or_urgent_applies(default_
     q = default_questionnaire
     answers = {"budget": "major"}
     assert _ids(select(q, score(q, answers), answers)) == ["obstacle_budget"]
+
+
+# --- « je ne sais pas »: an answer the commune did not give (contract §4, order) ----------------
+
+UNSURE_Q = BECAUSE_Q.split("recommendations:")[0] + """recommendations:
+  - id: unless_plan
+    when: {all: [{dimension: d, score_below: 75}, {not: {question: plan, equals: adopted}}]}
+    priority: 1
+    title: P
+    text: T
+    actions: [A]
+  - id: unless_tools
+    when: {all: [{dimension: d, score_below: 75}, {not: {question: tools, in: [a]}}]}
+    priority: 1
+    title: U
+    text: T
+    actions: [A]
+  - id: by_tools
+    when: {question: tools, in: [b]}
+    priority: 1
+    title: B
+    text: T
+    actions: [A]
+  - id: cost
+    when: {obstacle: budget, severity_at_least: 3}
+    priority: 2
+    title: C
+    text: T
+    actions: [A]
+"""
+
+# answers → the order. A guard that holds because the commune answered « je ne sais pas » (whether its plan
+# is adopted) is no answer it gave: that step comes after the generic ones, whatever the file's order
+UNSURE_ORDER = [
+    ({"plan": "none", "tools": ["b"]}, ["by_tools", "unless_plan", "unless_tools"]),
+    ({"plan": "unknown", "tools": ["b"]}, ["by_tools", "unless_tools", "unless_plan"]),
+    ({"plan": "none", "tools": "unknown"}, ["unless_plan", "unless_tools"]),
+    ({"plan": "unknown", "tools": [], "budget": "major"}, ["unless_tools", "unless_plan", "cost"]),
+    ({"plan": "unknown", "tools": []}, ["unless_tools", "unless_plan"]),  # none ticked: not « je ne sais pas »
+]
+
+
+@pytest.mark.parametrize(("answers", "order"), UNSURE_ORDER)
+def test_a_step_resting_only_on_unknown_answers_comes_after_the_others_of_its_priority(answers, order):
+    from maturity.questionnaire import parse_questionnaire
+
+    q = parse_questionnaire(UNSURE_Q, "u.yaml")
+    selected = select(q, score(q, answers), answers)
+    assert _ids(selected) == order
+    for sel in selected:
+        named = [f["answer"] for f in sel.because if "question" in f and f["answer"] is not None]
+        assert sel.unsure == (bool(named) and all(a == "unknown" for a in named)), sel.recommendation.id
+
+
+def test_a_guard_answered_unknown_names_no_answer_of_the_commune(default_questionnaire):
+    """Büllingen's answers with « je ne sais pas » for who steers the approach: the priority-1 steering group
+    no longer names an answer of the commune: the sheet does not take it first (contract §4)."""
+    from pathlib import Path
+
+    from maturity.answers import load_answers
+
+    q = default_questionnaire
+    path = Path(__file__).resolve().parent.parent / "data" / "answers" / "german-buellingen-2027.json"
+    answers = dict(load_answers(path, q)[0].answers)
+    full = {s.recommendation.id: s for s in select(q, score(q, answers), answers)}
+    assert full["governance_steering_group"].answered and not full["governance_steering_group"].unsure
+    answers["gov_steering"] = "unknown"
+    full = {s.recommendation.id: s for s in select(q, score(q, answers), answers)}
+    step = full["governance_steering_group"]
+    assert step.unknown == ("gov_steering",) and not step.answered and step.unsure

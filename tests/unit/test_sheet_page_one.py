@@ -460,7 +460,7 @@ def test_the_heaviest_sheet_leaves_the_trend_to_the_editable_versions_last_and_s
 
 
 @pytest.mark.parametrize(("name", "lang"), [("rural-tenneville-2027", "fr"), ("urban-charleroi-2027", "fr"),
-                                            ("german-buellingen-2027", "de")])
+                                            ("german-buellingen-2027", "de"), ("unsure-durbuy-2027", "fr")])
 def test_a_typical_communes_sheet_keeps_why_each_priority_applies(name, lang):
     """Issue 10's rural, urban and German-speaking communes: their sheets fit on 3 pages with smaller sizes
     before losing anything; each priority shown keeps its "why" paragraph, and Tenneville its one note."""
@@ -751,3 +751,36 @@ def test_a_pooled_lines_note_is_written_once_in_the_sources(lang):
     alone = build_content(DEFAULT, heavy_answers(), lang, generated=DAY,
                           **with_series(lang, None, scores, scores, None))
     assert alone.sources[0].text == f"{peer_name} — {note}"  # without the Walloon line, the peer's row says it
+
+
+# a commune that answered « je ne sais pas » to many questions (17 of its 56: Durbuy; 31: Hotton) → the sheet's
+# first step, by its number in the list, and the recommendation resting only on « je ne sais pas » it is not
+UNSURE_FIRST_STEP = [
+    # energy baseline (Environment at 15, the weakest) rests only on « je ne sais pas » whether the buildings'
+    # consumption is followed: the steering group (nobody is named) comes first, the first step
+    ("unsure-durbuy-2027", "governance_steering_group", 1, "environment_energy_baseline"),
+    # its only priority-1 step rests on « je ne sais pas » (whether travel is measured): first in the list
+    # (priority 1 first), not the first step
+    ("unsure-hotton-2027", "mobility_plan_and_fund", 2, "mobility_know_travel"),
+]
+
+
+@pytest.mark.parametrize(("name", "first", "n", "unsure"), UNSURE_FIRST_STEP)
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_the_first_step_never_rests_only_on_unknown_when_another_does_not(name, first, n, unsure, lang):
+    from pathlib import Path
+
+    from maturity.answers import read_answers_file
+
+    doc = read_answers_file(Path(__file__).resolve().parents[1] / "data" / "answers" / f"{name}.json")
+    content = build_content(DEFAULT, doc, lang, generated=DAY)
+    ids = [p.recommendation_id for p in content.priorities]
+    assert ids[n - 1] == first and unsure in ids
+    assert content.priorities[ids.index(unsure)].unsure and not content.priorities[n - 1].unsure
+    words = {"fr": "(n° {n} des priorités d'action ci-dessous)", "de": "(Nr. {n} der Handlungsprioritäten unten)",
+             "en": "(no. {n} of the priorities for action below)"}[lang]
+    assert content.summary[-1][1] == f"{content.priorities[n - 1].title} {words.format(n=n)}"
+    for limit in (6, 7):  # the PDF's shorter sheets name the same step, by its number there
+        short = content.with_limit(limit)
+        at = [p.recommendation_id for p in short.priorities].index(first) + 1
+        assert short.summary[-1][1] == f"{content.priorities[n - 1].title} {words.format(n=at)}"
