@@ -76,6 +76,12 @@ LABEL_WRAP = 14  # characters per line of an axis label
 _NO_SCORE = SCORE_STATES["insufficient"]
 _MISSING = {lang: prefix + "{dims} (" + _NO_SCORE[lang] + ")"
             for lang, prefix in {"fr": "sans score : ", "de": "ohne Wert: ", "en": "no score: "}.items()}
+# most dimensions without a score (a colleague who answered one part): the few scored ones named instead, where
+# Gesves's legend listed five dimensions « sans score » under its directrice générale's line (fresh-eyes trial 9)
+_ONLY = {lang: prefix + "{dims} (" + elsewhere + _NO_SCORE[lang] + ")"
+         for lang, prefix, elsewhere in (("fr", "score seulement pour : ", "ailleurs : "),
+                                          ("de", "Wert nur für: ", "sonst: "),
+                                          ("en", "score only for: ", "elsewhere: "))}
 _TOOLTIP = {
     "fr": ("Série", "Dimension", "Score"),
     "de": ("Reihe", "Dimension", "Wert"),
@@ -126,6 +132,9 @@ def series_label(series: RadarSeries, dims: list[tuple[str, str]], lang: str) ->
     missing = [label for dim_id, label in dims if series.scores.get(dim_id) is None]
     if not missing or series.kind == "target":  # a dimension without a target is not a missing score
         return series.name
+    scored = [label for dim_id, label in dims if series.scores.get(dim_id) is not None]
+    if scored and len(scored) < len(missing):
+        return f"{series.name} — {_ONLY.get(lang, _ONLY['en']).format(dims=', '.join(scored))}"
     return f"{series.name} — {_MISSING.get(lang, _MISSING['en']).format(dims=', '.join(missing))}"
 
 

@@ -1,5 +1,7 @@
 import math
 
+import pytest
+
 from maturity.charts import (
     APP_LAYOUT,
     PDF_LAYOUT,
@@ -44,6 +46,22 @@ def test_a_missing_score_is_a_gap_not_zero_and_the_legend_says_so():
     label = series_label(_series(q), [(d.id, q.t(d.label, "fr")) for d in q.dimensions], "fr")
     assert "Mobilité" in label and "réponses insuffisantes" in label
     assert mobility >= 0
+
+
+@pytest.mark.parametrize("lang, words", [("fr", "score seulement pour : "), ("de", "Wert nur für: "),
+                                          ("en", "score only for: ")])
+def test_a_line_scored_on_few_dimensions_names_those_in_the_legend(lang, words):
+    """Gesves's directrice générale answered Governance only: the legend under her line listed the five other
+    dimensions « sans score : … » over six lines (fresh-eyes trial 9). It names the one she has a score for."""
+    q = questionnaire()
+    dims = [(d.id, q.t(d.label, lang)) for d in q.dimensions]
+    alone = RadarSeries("directrice générale", {d: (33.0 if d == "governance" else None) for d, _ in dims}, "respondent")
+    label = series_label(alone, dims, lang)
+    governance = dict(dims)["governance"]
+    assert label.startswith(f"directrice générale — {words}{governance} ("), label
+    assert not any(name in label for d, name in dims if d != "governance"), label
+    half = RadarSeries("CPAS", {d: (40.0 if i < 3 else None) for i, (d, _) in enumerate(dims)}, "respondent")
+    assert all(name in series_label(half, dims, lang) for _d, name in dims[3:])  # as many missing: named
 
 
 def test_rings_at_level_minima_and_localized_labels():
