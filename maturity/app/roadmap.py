@@ -88,8 +88,14 @@ def targets_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, 
         grid = st.container(key="tg_rows")
         for section in q.dimensions:
             current = goals.get(section.id)
+            # where the dimension stands, beside the choice: Gesves's échevine set Mobilité's target at
+            # « Planification », the level its 25 already reached, and read « atteint » (fresh-eyes trial 9)
+            now = assessment.dimensions.get(section.id)
+            level = q.level(now.level) if now is not None and now.score is not None else None
+            stands = "" if level is None else " " + tr("target_now", lang, level=q.t(level.label, lang),
+                                                        score=format_number(now.score, lang))
             grid.selectbox(
-                q.t(section.label, lang) + " — " + tr("target_level", lang), level_ids,
+                q.t(section.label, lang) + " — " + tr("target_level", lang) + stands, level_ids,
                 index=level_ids.index(current.level) if current and current.level in level_ids else 0,
                 format_func=labels.__getitem__, key=f"tg_level_{section.id}")
             grid.number_input(tr("target_by", lang), min_value=targets_.YEAR_MIN, max_value=targets_.YEAR_MAX,

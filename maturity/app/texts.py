@@ -1866,6 +1866,9 @@ TEXTS.update({
         "legislature, 2030). The radar shows these targets as a light blue dotted line.",
     },
     "target_level": {"fr": "Niveau visé", "de": "Angestrebte Stufe", "en": "Target level"},
+    # a no-break space before the colon: at 390 px chromium put « : Déploiement, 44) » at the start of a line
+    "target_now": {"fr": "(aujourd'hui\u00a0: {level}, {score})", "de": "(heute: {level}, {score})",
+                   "en": "(today: {level}, {score})"},
     # the year's field beside "Niveau visé": "D'ici" alone was terse (fresh-eyes trial)
     "target_by": {"fr": "À atteindre d'ici", "de": "Zu erreichen bis", "en": "To reach by"},
     "target_none": {"fr": "pas d'objectif", "de": "kein Ziel", "en": "no target"},

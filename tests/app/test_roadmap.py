@@ -117,6 +117,15 @@ def test_a_target_levels_number_says_it_is_the_score(mini, store):
     assert "Moyen (score ≥ 40)" in options and not [o for o in options if "(≥" in o]
 
 
+def test_each_target_field_says_where_the_dimension_stands_today(mini, store):
+    """Gesves's échevine chose « Planification » for Mobilité, the level its 25 had already reached, and only the
+    table under the form then said « atteint » (fresh-eyes trial 9): each field names today's level and score."""
+    at, _token = _answered(store)
+    goto(at, "resultats")
+    assert at.selectbox(key="tg_level_alpha").label.endswith("Niveau visé (aujourd'hui\u00a0: Bas, 0)"), \
+        at.selectbox(key="tg_level_alpha").label
+
+
 def _roadmap_links(at) -> list:
     return [link for link in at.main.get("page_link") if link.proto.label == "Construire la feuille de route"]
 
