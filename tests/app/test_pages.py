@@ -458,3 +458,19 @@ def test_a_german_submission_date_in_the_history_is_not_read_as_a_numbered_list(
     assert rows and all(r.startswith("- ") and "Gesamtreife" in r for r in rows), rows
     day, _, rest = when.partition(". ")
     assert rows[0].startswith(f"- {day}\\. {rest} — "), (rows[0], when)
+
+
+def test_a_french_question_keeps_its_question_mark_and_colons_with_their_words():
+    """Chromium breaks a line at the plain space before « ? », « : », « ; », « ! »: a phone could draw a
+    question's « ? » alone on its last line, and did draw « : Déploiement, 44) » at a line's start (fresh-eyes
+    trial 9). A French question's text and help carry a no-break space there; other languages are unchanged."""
+    from maturity.app import widgets
+    from maturity.questionnaire import load_questionnaire
+
+    q = load_questionnaire()
+    question = q.question("eco_business_digital")
+    assert q.t(question.text, "fr").endswith(" ?") and " : " in q.t(question.help, "fr")  # the source's plain spaces
+    texts = widgets._texts(q, question, "fr")
+    assert texts.text.endswith("numériser\u00a0?"), texts.text
+    assert " :" not in texts.help and "\u00a0:" in texts.help, texts.help
+    assert widgets._texts(q, question, "de").text == q.t(question.text, "de")
