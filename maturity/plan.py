@@ -25,6 +25,7 @@ from .errors import Problem
 from .models import Questionnaire, Recommendation
 from .recommendations import target_of
 from .targets import Target, year_problem
+from .typography import plain_spaces
 
 FIELD = "plan"
 STATUSES = ("planned", "started", "done", "dropped")
@@ -211,16 +212,18 @@ def add_action(items: Sequence[PlanItem], action: str, year: int, *, recommendat
     """The list with one more planned action at the end (the same list when that action of that
     recommendation is already in it)."""
     for item in items:
-        if item.action == action and item.recommendation == recommendation:
+        if plain_spaces(item.action) == plain_spaces(action) and item.recommendation == recommendation:
             return list(items)
     return [*items, PlanItem(new_id(items), action, owner, year, "planned", recommendation, None, dimension)]
 
 
 def picked(rec: Recommendation, items: Sequence[PlanItem]) -> set[int]:
     """The places (from 0) of ``rec``'s actions that are in the roadmap: by their text in any language of
-    the questionnaire, or in an earlier wording (``former_actions``: a roadmap is kept for years)."""
-    planned = {i.action for i in items if i.recommendation == rec.id}
-    return {index for index in range(len(rec.actions)) if rec.action_texts(index) & planned}
+    the questionnaire, or in an earlier wording (``former_actions``: a roadmap is kept for years); a text that
+    differs only by its no-break spaces is the same (the guillemets around Territoire intelligent got them)."""
+    planned = {plain_spaces(i.action) for i in items if i.recommendation == rec.id}
+    return {index for index in range(len(rec.actions))
+            if {plain_spaces(text) for text in rec.action_texts(index)} & planned}
 
 
 def dimension_of(item: PlanItem, q: Questionnaire) -> str | None:

@@ -38,6 +38,12 @@ def french_spaces(text: str) -> str:
     return _BEFORE_PUNCTUATION.sub(NBSP, text) if " " in text else text
 
 
+def plain_spaces(text: str) -> str:
+    """``text`` with its no-break spaces (U+00A0, the narrow U+202F) as plain ones: two texts that differ only
+    there are the same text (an action a roadmap kept before its wording got its no-break spaces)."""
+    return text.replace(NBSP, " ").replace("\u202f", " ")
+
+
 def join_answers(labels: Iterable[str], lang: str) -> str:
     """The options ticked in a multi question, read as one answer: each label without its closing full stop,
     joined by a semicolon (« … sur papier ; Les décisions … »), where a comma read « … sur papier., Les

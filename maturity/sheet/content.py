@@ -1142,9 +1142,11 @@ def _pst(q: Questionnaire, doc: AnswersFile, every: list[Priority], lang: str) -
     table = plan.pst_rows(q, items, lang, goals)
     out = [table[0] + [t("pst_priority", lang), t("pst_resource", lang)]]
     out += [row + extra(item.recommendation) for row, item in zip(table[1:], items, strict=True)]
-    planned = {(i.recommendation, i.action) for i in items}
     for p in every:
-        proposals = [a for a in p.actions if (p.recommendation_id, a) not in planned]
+        # an action in the roadmap, in any language or an earlier wording (plan.picked), is not proposed again
+        rec = recs.get(p.recommendation_id)
+        done = plan.picked(rec, items) if rec is not None else set()
+        proposals = [a for index, a in enumerate(p.actions) if index not in done]
         if not proposals:
             continue
         strategic = plan.pst_rows(q, [plan.PlanItem("", "", "", 0, recommendation=p.recommendation_id)], lang,

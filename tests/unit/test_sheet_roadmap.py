@@ -257,3 +257,30 @@ def test_the_dropped_actions_are_counted_where_the_list_leaves_them_out():
     assert "2 dropped actions, not in this list: see the “For the PST” table at the end of this document." in paragraphs
     # none dropped: no line
     assert "abandonnée" not in _text(build(Q, _with_plan(3), "fr", "pdf", generated=DAY))[1]
+
+
+def test_pst_table_does_not_propose_again_an_action_kept_in_another_wording_or_language():
+    """The PST table proposed again, with its blank owner and deadline, an action the roadmap has in another
+    form: saved before its guillemets got no-break spaces (« Territoire intelligent »), picked on a German
+    page, or in a former wording. The roadmap's rows and the proposals now agree with the page's mark
+    « Dans la feuille de route » (plan.picked)."""
+    doc = _heavy()
+    from maturity.recommendations import select
+    from maturity.scoring import score
+
+    recs = {r.id: r for r in Q.recommendations}
+    listed = [s.recommendation.id for s in select(Q, score(Q, doc.answers), doc.answers)]
+    spaced = next((rid, i) for rid in listed for i, a in enumerate(recs[rid].actions)
+                  if "\u00a0" in Q.t(a, "fr"))
+    german = next(rid for rid in listed if rid != spaced[0])
+    rid, index = spaced
+    doc.extra["plan"] = [
+        {"id": "a1", "recommendation": rid, "action": Q.t(recs[rid].actions[index], "fr").replace("\u00a0", " "),
+         "owner": "DG", "year": 2027, "status": "planned"},
+        {"id": "a2", "recommendation": german, "action": Q.t(recs[german].actions[0], "de"),
+         "owner": "DG", "year": 2027, "status": "planned"}]
+    rows = list(csv.reader(io.StringIO(build(Q, doc, "fr", "csv").decode("utf-8-sig")), delimiter=";"))
+    proposed = {row[2].replace("\u00a0", " ") for row in rows[3:]}
+    assert Q.t(recs[rid].actions[index], "fr").replace("\u00a0", " ") not in proposed
+    assert Q.t(recs[german].actions[0], "fr").replace("\u00a0", " ") not in proposed
+    assert Q.t(recs[german].actions[1], "fr").replace("\u00a0", " ") in proposed  # its other actions still are

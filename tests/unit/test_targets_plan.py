@@ -384,3 +384,28 @@ def test_every_former_action_names_an_action_of_its_recommendation(tmp_path):
     (problem,) = err.value.problems
     assert "action 2: the recommendation has 1 action(s)" in problem.message
     assert problem.path.endswith("former_actions[0].action") and problem.line
+
+
+def test_an_action_saved_before_its_wording_got_no_break_spaces_is_still_that_action():
+    """The guillemets and the % of the recommendations' texts got no-break spaces inside (« Territoire
+    intelligent »): a roadmap saved before keeps the plain spaces, and its actions were offered again, their
+    mark « Dans la feuille de route » lost. Every action, in every language, with its no-break spaces made
+    plain is still that action, and is not added twice."""
+    from maturity.questionnaire import load_questionnaire
+
+    q = load_questionnaire(ROOT / "questionnaires" / "smart-city-wallonie.yaml")
+    spaced = 0
+    for rec in q.recommendations:
+        for index, action in enumerate(rec.actions):
+            for lang in q.languages:
+                text = q.t(action, lang)
+                plain = text.replace("\u00a0", " ").replace("\u202f", " ")
+                spaced += plain != text
+                items = [plan.PlanItem("a1", plain, "", 2027, "planned", rec.id)]
+                assert index in plan.picked(rec, items), (rec.id, index, lang)
+                assert plan.add_action(items, text, 2027, recommendation=rec.id) == items
+    assert spaced >= 7  # the seven « Territoire intelligent » actions, at least
+    # a text that differs otherwise is another action
+    rec = next(r for r in q.recommendations if r.id == "approach_smart_region")
+    other = q.t(rec.actions[1], "fr").replace("\u00a0", " ").replace("intelligent", "intelligents")
+    assert plan.picked(rec, [plan.PlanItem("a1", other, "", 2027, "planned", rec.id)]) == set()
