@@ -245,6 +245,13 @@ def _spread(selected: list[Selected], limit: int) -> list[Selected]:
 # --- plain words for a fact (CLI, sheet, app) ------------------------------------------------
 
 _WORDS = {
+    # after an answer « je ne sais pas » that ``because`` names (the CLI's list)
+    "check": {"fr": "à vérifier d'abord", "de": "zuerst klären", "en": "check first"},
+    # under a recommendation resting on « je ne sais pas » (the sheet, the app): which questions, in words
+    "check_first": {"fr": "Vous avez répondu {answer} à {questions} : à vérifier d'abord.",
+                    "de": "Sie haben bei {questions} {answer} geantwortet: zuerst klären.",
+                    "en": "You answered {answer} to {questions}: check this first."},
+    "check_and": {"fr": " et à ", "de": " und bei ", "en": " and to "},
     "score": {"fr": "score", "de": "Punktzahl", "en": "score"},
     "severity": {"fr": "frein", "de": "Hemmnis", "en": "obstacle"},
     "insufficient": SCORE_STATES["insufficient"],  # the core's, as the app and the sheet say
@@ -265,15 +272,43 @@ def _answer_label(q: Questionnaire, question_id: str, value: Any, lang: str) -> 
     return q.t(option.label, lang) if option is not None else str(value)
 
 
+_QUOTES = {"fr": "«\u00a0{}\u00a0»", "de": "„{}“", "en": "“{}”"}
+
+
+def asked(text: str) -> str:
+    """A question as a sentence quotes it: what it asks, without its question mark nor the instruction
+    after it ("Quelles tâches … sont numérisées ? Cochez tout ce qui est en place." → "Quelles tâches …
+    sont numérisées"), which read "… en place. : ajouter « … »" in the sentence."""
+    question = text.split("?", 1)[0] if "?" in text else text
+    return question.rstrip(" \u00a0?:").strip()
+
+
+def check_first(q: Questionnaire, sel: Selected, lang: str) -> str:
+    """Why a recommendation may not apply, in plain words: the questions its ``because`` names that the
+    commune answered « je ne sais pas » ("Vous avez répondu « Je ne sais pas » à « La commune suit-elle la
+    consommation d'énergie de ses bâtiments » : à vérifier d'abord."); "" when there is none."""
+    quote = _QUOTES.get(lang, _QUOTES["en"])
+    names = []
+    for question_id in sel.unknown:
+        question = q.question(question_id)
+        names.append(quote.format(asked(q.t(question.text, lang)) if question is not None else question_id))
+    if not names:
+        return ""
+    return _word("check_first", lang).format(answer=quote.format(answer_state_label(UNKNOWN, lang)),
+                                              questions=_word("check_and", lang).join(names))
+
+
 def describe(q: Questionnaire, fact: Fact, lang: str) -> str:
-    """A fact of ``because`` in plain words: ``QUESTION → answer``, ``Dimension : score 25 (Planification)``,
+    """A fact of ``because`` in plain words: ``QUESTION → answer`` (``QUESTION → Je ne sais pas : à vérifier
+    d'abord``), ``Dimension : score 25 (Planification)``,
     ``Budget : Frein majeur`` (the question's ``short`` name when it has one)."""
     from .display import format_number
 
     if "question" in fact:
         question = q.question(fact["question"])
         name = q.t(question.short or question.text, lang) if question is not None else fact["question"]
-        return f"{name} → {_answer_label(q, fact['question'], fact['answer'], lang)}"
+        check = f"{' : ' if lang == 'fr' else ': '}{_word('check', lang)}" if is_unknown(fact) else ""
+        return f"{name} → {_answer_label(q, fact['question'], fact['answer'], lang)}{check}"
     sep = " : " if lang == "fr" else ": "
     if "dimension" in fact:
         section = next((s for s in q.dimensions if s.id == fact["dimension"]), None)

@@ -28,7 +28,7 @@ from ..errors import InvalidInput
 from ..labels import FIGURE_WORDS, RESULTS_WORDS, SCORE_STATES, UNANSWERED, answer_state, answer_state_label
 from ..merge import divergent_of, team_roles
 from ..models import Questionnaire
-from ..recommendations import SHEET_LIMIT, Selected, select
+from ..recommendations import SHEET_LIMIT, Selected, asked, check_first, select
 from ..scoring import Assessment, score
 from ..typography import french_guillemets, join_answers
 
@@ -467,6 +467,8 @@ class Priority:
     # the answers it names are all « je ne sais pas » (recommendations.Selected.unsure): never the first step
     # when another one rests on what the commune really answered
     unsure: bool = False
+    # the questions it rests on that the commune answered « je ne sais pas », in a sentence (recommendations.check_first)
+    check: str = ""
 
 
 @dataclass
@@ -809,6 +811,7 @@ def _priority(rank: int, sel: Selected, q: Questionnaire, lang: str) -> Priority
         target_label=target_label,
         objective=objective,
         unsure=sel.unsure,
+        check=check_first(q, sel, lang),
     )
 
 
@@ -1222,14 +1225,6 @@ def _bare(label: str) -> str:
     return label.rstrip().removesuffix(".").rstrip()
 
 
-def _asked(text: str) -> str:
-    """A question as a next step quotes it: what it asks, without its question mark nor the instruction
-    after it ("Quelles tâches … sont numérisées ? Cochez tout ce qui est en place." → "Quelles tâches …
-    sont numérisées"), which read "… en place. : ajouter « … »" in the sentence."""
-    asked = text.split("?", 1)[0] if "?" in text else text
-    return asked.rstrip(" ?:").strip()
-
-
 def _next_step(q: Questionnaire, section: Any, assessment: Assessment, answers: Any, lang: str) -> NextStep:
     """The next option up on the question that would raise the dimension most (weight x gap, gap = 1 - v);
     ties go to the question first in the questionnaire. When no scored answer has room, the heaviest
@@ -1246,7 +1241,7 @@ def _next_step(q: Questionnaire, section: Any, assessment: Assessment, answers: 
             best = (gain, question, c.answer)
     if best is not None:
         _gain, question, answer = best
-        text = _asked(q.t(question.text, lang))
+        text = asked(q.t(question.text, lang))
         scores = {o.id: (o.score or 0) for o in question.options}
         if question.type == "multi":
             chosen = set(answer) if isinstance(answer, list) else set()
@@ -1268,7 +1263,7 @@ def _next_step(q: Questionnaire, section: Any, assessment: Assessment, answers: 
         state = answer_state_label(heaviest.status, lang)  # "Je ne sais pas" said as it was answered
         if heaviest.status != UNANSWERED:
             state = t("quoted_state", lang, state=state)
-        return NextStep(section.id, label, t("next_step_answer", lang, question=_asked(q.t(question.text, lang)),
+        return NextStep(section.id, label, t("next_step_answer", lang, question=asked(q.t(question.text, lang)),
                                              state=state))
     return NextStep(section.id, label, t("next_step_top", lang), at_best=True)
 

@@ -221,6 +221,8 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
             run = line.add_run(meta)
             run.font.size = Pt(9)
             run.font.color.rgb = ACCENT
+        if p.check:  # resting on « je ne sais pas »: said before why it applies
+            document.add_paragraph().add_run(p.check).bold = True
         why = document.add_paragraph()
         why.add_run(f"{c.labels['why']} — ").bold = True
         why.add_run(p.why).italic = True

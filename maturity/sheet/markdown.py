@@ -105,6 +105,9 @@ def render_markdown(c: SheetContent) -> str:
         meta = " · ".join(x for x in (p.target, priority_name(c, p.priority)) if x)
         add(f"*{escape(meta)}*")
         add("")
+        if p.check:  # resting on « je ne sais pas »: said before why it applies
+            add(f"**{escape(p.check)}**")
+            add("")
         add(f"**{escape(c.labels['why'])}** — {escape(p.why)}")
         add("")
         add(f"**{escape(c.labels['actions'])}**")

@@ -850,6 +850,8 @@ def _priority_height(pdf: SheetPDF, c: SheetContent, p: Priority) -> float:
     shared = True  # a priority says only the questionnaire's texts and fixed labels, nothing of the commune
     h = (4.9 * _lines(pdf, w, p.title, 10, "B", questionnaire_text=shared)
          + 3.6 * _lines(pdf, w, meta, 7.3, questionnaire_text=shared) + 0.6)
+    if p.check:
+        h += PL * _lines(pdf, w, p.check, PT, "B", questionnaire_text=shared) + 0.6
     h += PL * _lines(pdf, w, p.why, PT, "I", questionnaire_text=shared) + 0.6
     h += sum(PL * _lines(pdf, w - 4, a, PT, questionnaire_text=shared) for a in p.actions)
     if p.resources:
@@ -896,6 +898,11 @@ def _priority_lines(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> No
     pdf.font(7.3, "", ACCENT)
     pdf.multi_cell(w, 3.6, drawable(meta), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.ln(0.6)
+    if p.check:  # resting on « je ne sais pas »: said before why it applies, even where the why is left out
+        pdf.set_x(pdf.l_margin + INDENT)
+        pdf.font(pt, "B", INK)
+        pdf.multi_cell(w, pl, drawable(p.check, "B"), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.ln(0.6)
     if pdf.why:
         pdf.set_x(pdf.l_margin + INDENT)
         pdf.font(pt, "I", INK)
@@ -1216,7 +1223,7 @@ def _scratch(c: SheetContent, measures: dict, y: float | None = None) -> SheetPD
 def _block_height(pdf: SheetPDF, c: SheetContent, p: Priority) -> float:
     """How far a priority block (without the space after it) moves down, from the top of a page."""
     meta = " · ".join(x for x in (p.target, priority_name(c, p.priority)) if x)
-    key = (pdf.width, p.title, meta, p.why, tuple(p.actions), tuple(r.label for r in p.resources))
+    key = (pdf.width, p.title, meta, p.check, p.why, tuple(p.actions), tuple(r.label for r in p.resources))
     found = _BLOCK_HEIGHTS.get(key)
     if found is None:
         scratch = _scratch(c, pdf._measures)

@@ -474,3 +474,27 @@ def test_a_french_question_keeps_its_question_mark_and_colons_with_their_words()
     assert texts.text.endswith("numériser\u00a0?"), texts.text
     assert " :" not in texts.help and "\u00a0:" in texts.help, texts.help
     assert widgets._texts(q, question, "de").text == q.t(question.text, "de")
+
+
+def test_a_recommendation_resting_on_unknown_says_to_check_first(data_dir, monkeypatch, tmp_path):
+    """A step guarded by « not already done » for a commune that answered « Je ne sais pas » there says so
+    above why it applies; the steps resting on real answers do not (contract §4)."""
+    from pathlib import Path
+
+    guarded = ("  - id: rec_alpha_guarded\n"
+               "    when: {all: [{dimension: alpha, level_at_most: low}, {not: {question: a1, equals: full}}]}\n"
+               "    priority: 2\n    title: Alpha gardé\n    text: Pourquoi.\n    actions: [Agir]\n")
+    mini_yaml = Path(__file__).resolve().parents[1] / "data" / "mini.yaml"
+    text = mini_yaml.read_text(encoding="utf-8").replace("recommendations:\n", "recommendations:\n" + guarded, 1)
+    path = tmp_path / "guarded.yaml"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("MATURITY_QUESTIONNAIRE", str(path))
+    at = started()
+    at.radio(key="ans_a1").set_value("unknown").run()
+    at.radio(key="ans_a2").set_value("no").run()
+    goto(at, "recommandations")
+    assert any("Alpha gardé" in s.value for s in at.subheader)
+    infos = [i.value for i in at.info]
+    assert any("Vous avez répondu «\u00a0Je ne sais pas\u00a0» à «\u00a0Question a1\u00a0» : à vérifier d'abord."
+               in i for i in infos), infos
+    assert sum("vérifier d'abord" in i for i in infos) == 1  # « Alpha bas » rests on the level alone

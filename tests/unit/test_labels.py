@@ -83,8 +83,9 @@ def test_the_app_the_sheet_and_the_cli_show_the_same_words_for_the_same_answer_s
     content = build_content(q, doc, lang, generated=date(2026, 12, 1))
     assert {o.obstacle_id: o.severity for o in content.obstacles}["obstacle_budget"] == expected
     assert content.topics and content.topics[0][1].startswith(f"CPAS{' : ' if lang == 'fr' else ': '}{expected} · DG")
-    # the command line: why a recommendation applies ("Budget → Je ne sais pas")
-    assert describe(q, {"question": "obstacle_budget", "answer": value}, lang).endswith(f" → {expected}")
+    # the command line: why a recommendation applies ("Budget → Je ne sais pas : à vérifier d'abord")
+    check = {"fr": " : à vérifier d'abord", "de": ": zuerst klären", "en": ": check first"}[lang] if state == UNKNOWN else ""
+    assert describe(q, {"question": "obstacle_budget", "answer": value}, lang).endswith(f" → {expected}{check}")
 
 
 def test_no_app_or_sheet_text_is_a_copy_of_a_core_label():

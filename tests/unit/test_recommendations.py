@@ -248,3 +248,40 @@ def test_a_guard_answered_unknown_names_no_answer_of_the_commune(default_questio
     full = {s.recommendation.id: s for s in select(q, score(q, answers), answers)}
     step = full["governance_steering_group"]
     assert step.unknown == ("gov_steering",) and not step.answered and step.unsure
+
+
+# words: a condition resting on « je ne sais pas » says so (the CLI's because, the sheet, the app)
+CHECK_WORDS = [
+    ("fr", "Vous avez répondu «\u00a0Je ne sais pas\u00a0» à «\u00a0Plan\u00a0» : à vérifier d'abord.", "Plan → Je ne sais pas : à vérifier d'abord"),
+    ("de", "Sie haben bei „Plan“ „Weiß ich nicht“ geantwortet: zuerst klären.", "Plan → Weiß ich nicht: zuerst klären"),
+    ("en", "You answered “I don't know” to “Plan”: check this first.", "Plan → I don't know: check first"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "because"), CHECK_WORDS)
+def test_a_step_resting_on_unknown_says_to_check_it_first(lang, sentence, because):
+    from maturity.questionnaire import parse_questionnaire
+    from maturity.recommendations import check_first, describe
+
+    q = parse_questionnaire(UNSURE_Q.replace("languages: [fr]", "languages: [fr, de, en]"), "u.yaml")
+    answers = {"plan": "unknown", "tools": ["b"]}
+    by_id = {s.recommendation.id: s for s in select(q, score(q, answers), answers)}
+    assert check_first(q, by_id["unless_plan"], lang) == sentence
+    assert describe(q, {"question": "plan", "answer": "unknown"}, lang) == because
+    for real in ("unless_tools", "by_tools"):  # resting on real answers: no such words
+        assert check_first(q, by_id[real], lang) == ""
+        assert not any(describe(q, f, lang).endswith(because[because.index("→") + 2:]) for f in by_id[real].because)
+
+
+def test_several_unknown_answers_are_named_together(default_questionnaire):
+    from maturity.recommendations import check_first
+
+    q = default_questionnaire
+    answers = {"approach": "none", "gov_strategy": "unknown", "gov_steering": "unknown"}
+    start = next(s for s in select(q, score(q, answers), answers) if s.recommendation.id == "approach_start")
+    assert start.answered and not start.unsure  # « Non » to the approach is an answer: not taken as unsure
+    assert check_first(q, start, "fr") == (
+        "Vous avez répondu «\u00a0Je ne sais pas\u00a0» à «\u00a0La commune a-t-elle une stratégie Smart City ou "
+        "numérique écrite\u00a0» et à «\u00a0Qui pilote la démarche Smart City ou numérique dans la commune\u00a0» : "
+        "à vérifier d'abord.")
+    assert check_first(q, start, "de").count("„") == 3 and " und bei „" in check_first(q, start, "de")

@@ -784,3 +784,35 @@ def test_the_first_step_never_rests_only_on_unknown_when_another_does_not(name, 
         short = content.with_limit(limit)
         at = [p.recommendation_id for p in short.priorities].index(first) + 1
         assert short.summary[-1][1] == f"{content.priorities[n - 1].title} {words.format(n=at)}"
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_the_sheet_says_which_priorities_rest_on_unknown_in_every_format(lang):
+    """Durbuy's energy step rests on « je ne sais pas » whether the buildings' consumption is followed: the
+    PDF, the DOCX and the Markdown say so under its title; the steering group (« nobody is named ») does not."""
+    from pathlib import Path
+
+    import docx
+
+    from maturity.answers import read_answers_file
+
+    doc = read_answers_file(Path(__file__).resolve().parents[1] / "data" / "answers" / "unsure-durbuy-2027.json")
+    content = build_content(DEFAULT, doc, lang, generated=DAY)
+    by_id = {p.recommendation_id: p for p in content.priorities}
+    check = by_id["environment_energy_baseline"].check
+    question = {"fr": "La commune suit-elle la consommation d'énergie de ses bâtiments",
+                "de": "Verfolgt die Gemeinde den Energieverbrauch ihrer Gebäude",
+                "en": "Does the commune monitor the energy use of its buildings"}[lang]
+    assert question in check and check.endswith({"fr": "à vérifier d'abord.", "de": "zuerst klären.",
+                                                 "en": "check this first."}[lang])
+    assert by_id["governance_steering_group"].check == ""
+
+    def flat(text: str) -> str:
+        return " ".join(text.replace("\u00a0", " ").split())
+
+    markdown = build(DEFAULT, doc, lang, "md", generated=DAY).decode()
+    assert f"**{escape(check)}**" in markdown and markdown.count(escape(check)) == 1
+    document = docx.Document(io.BytesIO(build(DEFAULT, doc, lang, "docx", generated=DAY)))
+    assert [flat(p.text) for p in document.paragraphs].count(flat(check)) == 1
+    pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY))
+    assert pages <= MAX_PAGES and flat(check) in flat(" ".join(text))

@@ -5,7 +5,8 @@ import streamlit as st
 from maturity import sheet
 from maturity.app import logic, roadmap, session
 from maturity.app.texts import tr
-from maturity.recommendations import select
+from maturity.markdown import escape
+from maturity.recommendations import check_first, select
 from maturity.scoring import score
 
 lang = session.lang()
@@ -64,6 +65,8 @@ for sel in selected:
     with st.container(border=True):
         st.subheader(q.t(rec.title, lang))
         st.caption(tr("priority", lang, p=rec.priority))
+        if check := check_first(q, sel, lang):  # it rests on « je ne sais pas »: said before why it applies
+            st.info(escape(check), icon=":material/help:")
         st.markdown(q.t(rec.text, lang))
         st.markdown(f"**{tr('actions', lang)}**")
         roadmap.pick_buttons(q, doc, rec, sel.dimension, lang)
