@@ -75,7 +75,8 @@ TEXTS: dict[str, dict[str, str]] = {
     # the lowest dimension when it is at the top level too: "À renforcer : …, niveau Optimisation (94)" named as
     # a weakness a dimension where the commune is at the best level there is
     "summary_lowest": {"fr": "Score le plus bas", "de": "Niedrigster Wert", "en": "Lowest score"},
-    "summary_only": {"fr": "Seule dimension notée", "de": "Einzige bewertete Dimension", "en": "Only dimension scored"},
+    # short: the PDF's label column is 30 mm (pdf.SUMMARY_LABEL_W); « Einzige bewertete Dimension » ran into its text
+    "summary_only": {"fr": "Seule notée", "de": "Einzig bewertet", "en": "Only scored"},
     "summary_only_text": {"fr": "{dimension} ; les {others} autres manquent de réponses",
                           "de": "{dimension}; den {others} anderen fehlen Antworten",
                           "en": "{dimension}; the other {others} lack answers"},

@@ -164,13 +164,30 @@ def test_the_obstacles_note_explains_brackets_only_when_some_are_shown():
     assert rated.obstacles_note.startswith("Entre parenthèses, la gravité sur 3")
 
 
+SUMMARY_LABELS = ["summary_strong", "summary_flat", "summary_weak", "summary_lowest", "summary_only", "summary_first"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+@pytest.mark.parametrize("key", SUMMARY_LABELS)
+def test_each_summary_label_fits_its_column_in_the_pdf(key, lang):
+    """« Einzige bewertete Dimension » (and « Seule dimension notée ») ran into the sentence beside it, the
+    summary band's label column being 30 mm wide (seen on a German sheet with one dimension scored)."""
+    from maturity.sheet.content import TEXTS
+    from maturity.sheet.pdf import SUMMARY_LABEL_W, layout_pdf
+
+    q = questionnaire()
+    pdf = layout_pdf(q, build_content(q, answers_at_rank(q, 1), lang, generated=DAY))
+    pdf.font(8.4, "B")  # as the band draws its labels
+    assert pdf.get_string_width(TEXTS[key][lang]) <= SUMMARY_LABEL_W - 1, TEXTS[key][lang]
+
+
 def test_summary_with_one_scored_dimension_calls_it_neither_strength_nor_weakness():
     q = questionnaire()
     doc = AnswersFile(q.id, q.version)
     doc.answers.update(economy_q1="done", economy_q2="done", economy_q3="done")
     content = build_content(q, doc, "de", generated=DAY)
     labels = [label for label, _text in content.summary]
-    assert labels == ["Einzige bewertete Dimension", "Erster Schritt"]
+    assert labels == ["Einzig bewertet", "Erster Schritt"]
     assert "anderen fehlen Antworten" in content.summary[0][1]
 
 
