@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .special import NA, UNKNOWN
+from .typography import french_spaces
 
 LANGS = ("fr", "de", "en")
 
@@ -74,8 +75,9 @@ RESULTS_WORDS: dict[str, dict[str, str]] = {
 
 
 def in_lang(entry: dict[str, str], lang: str) -> str:
-    """An entry of a catalog in ``lang`` (French when the language is not one of fr, de, en)."""
-    return entry.get(lang) or entry["fr"]
+    """An entry of a catalog in ``lang`` (French when the language is not one of fr, de, en; French with its
+    no-break spaces before ? ! : ;, as :func:`maturity.models.localize` gives it)."""
+    return entry[lang] if lang != "fr" and entry.get(lang) else french_spaces(entry["fr"])
 
 
 def answer_state(value: Any) -> str | None:

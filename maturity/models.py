@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 from .special import NA, UNKNOWN
+from .typography import french_spaces
 
 Slug = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 OptionId = Annotated[str, Field(pattern=r"^[^\s]+$", max_length=64)]
@@ -36,12 +37,16 @@ class _Strict(BaseModel):
 
 
 def localize(text: Text | None, lang: str, default: str = "fr") -> str:
-    """The text in ``lang``, falling back to the default language."""
+    """The text in ``lang``, falling back to the default language; a French text with the no-break spaces of
+    French typography before ? ! : ; (:func:`maturity.typography.french_spaces`: a browser breaks a line there)."""
     if text is None:
         return ""
     if isinstance(text, str):
-        return text
-    return text.get(lang) or text.get(default) or next(iter(text.values()), "")
+        return french_spaces(text) if lang == "fr" else text
+    if text.get(lang):
+        return french_spaces(text[lang]) if lang == "fr" else text[lang]
+    chosen = text.get(default) or next(iter(text.values()), "")
+    return french_spaces(chosen) if chosen and (default == "fr" or lang == "fr") else chosen
 
 
 # --- conditions (contract §1) ---------------------------------------------------------------

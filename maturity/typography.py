@@ -7,15 +7,19 @@ the end of a line, » or a lone ? or % at the start of the next. The texts of th
 barometer's YAML (``tests/unit/test_typography.py`` scans every one of them); text from outside (a commune's
 name, notes, roadmap, a campaign's title) gets the guillemets' here on its way into the sheet
 (``maturity.sheet.content.clean_text``) and into a page's Markdown (``maturity.markdown.escape``); the PDF's
-layout, which breaks a line at any plain space, gets them all (``maturity.sheet.pdf.drawable``; browsers, Word
-and LibreOffice never break before ? ! : ;, as Unicode's line breaking rules say). German's „…“ and »…« have
-no space inside: left alone.
+layout, which breaks a line at any plain space, gets them all (``maturity.sheet.pdf.drawable``). Chromium,
+too, breaks a line at a plain space before ? ! : ; (measured: « visé » / « ? » at 185-197 px; Unicode's rules
+say not to, Word and LibreOffice follow them): every French text the app reads from its catalogs or the YAML
+gets that no-break space as it is looked up, ``maturity.app.texts.tr``, ``maturity.labels.in_lang`` and
+``maturity.models.localize`` (``Questionnaire.t``), so the sources keep their plain spaces there. German's „…“
+and »…« have no space inside: left alone.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 NBSP = "\u00a0"
 # an opening guillemet and the space after it (not a German closing « after its word: »Wort« und), a
@@ -31,6 +35,7 @@ def french_guillemets(text: str) -> str:
     return _GUILLEMETS.sub(lambda m: m[0].replace(" ", NBSP), text)
 
 
+@lru_cache(maxsize=8192)  # the same few thousand texts of the catalogs and the questionnaire, at every page run
 def french_spaces(text: str) -> str:
     """:func:`french_guillemets`, and the space before ? ! : ; and between a number and its % made a no-break
     space (for a layout that would break a line there: "66 %" never split)."""

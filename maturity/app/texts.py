@@ -10,6 +10,7 @@ from __future__ import annotations
 from maturity.display import plural_text
 from maturity.labels import ANSWER_STATES, CAMPAIGN_WORDS, FIGURE_WORDS, RESULTS_WORDS, SCORE_STATES
 from maturity.special import NA, UNKNOWN
+from maturity.typography import french_spaces
 
 LANGS = ("fr", "de", "en")
 LANG_NAMES = {"fr": "Français", "de": "Deutsch", "en": "English"}
@@ -1977,7 +1978,8 @@ TEXTS.update({
 def tr(key: str, lang: str = "fr", **values: object) -> str:
     """The text ``key`` in ``lang`` (French when missing), with ``{placeholders}`` filled."""
     entry = TEXTS[key]
-    text = entry.get(lang) or entry["fr"]
+    text = entry.get(lang) if lang != "fr" else None
+    text = text or french_spaces(entry["fr"])  # French: never a line break before ? ! : ; (maturity.typography)
     return plural_text(text, lang, values).format(**values) if values else text
 
 

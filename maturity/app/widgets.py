@@ -16,7 +16,6 @@ import streamlit as st
 
 from maturity.answers import value_problem
 from maturity.models import NA, UNKNOWN, Question, Questionnaire
-from maturity.typography import french_spaces
 
 from . import logic, session
 from .texts import tr
@@ -130,14 +129,12 @@ def _texts(q: Questionnaire, question: Question, lang: str) -> _Texts:
         return found
     if len(_TEXTS) > 20_000:  # questionnaires loaded and dropped (tests, a changed file): start afresh
         _TEXTS.clear()
-    # French's space before ? : ; ! made a no-break one: chromium breaks a line at a plain space before them,
-    # and a phone drew a question's « ? » alone on its last line (fresh-eyes trial 9). The question and its
-    # help only: an option's label is also how Streamlit may send a choice back (logic.choice_of)
-    spaces = french_spaces if lang == "fr" else str
-    text = spaces(q.t(question.text, lang))
+    # French's space before ? : ; ! is a no-break one (q.t, maturity.typography): chromium breaks a line at a
+    # plain space before them, and a phone drew a question's « ? » alone on its last line (fresh-eyes trial 9)
+    text = q.t(question.text, lang)
     values = logic.choice_values(question) if question.type in ("scale", "single", "boolean") else []
     found = _TEXTS[key] = _Texts(
-        q=q, text=text, help=spaces(q.t(question.help, lang)) if question.help else "", values=values,
+        q=q, text=text, help=q.t(question.help, lang) if question.help else "", values=values,
         labels={v: logic.value_label(q, question, v, lang) for v in values},
         note_label=tr("note_label", lang, question=_short(text)), note_expander=tr("note_expander", lang),
         note_expander_has=tr("note_expander_has", lang))

@@ -137,7 +137,7 @@ def test_the_coordinator_invites_a_few_communes_then_all_from_the_page(admin, st
     at.run()
     goto(at, "campagnes")
     login(at)
-    assert any("0 commune invitée sur 261 ; 261 communes pas encore invitées" in m.value for m in at.markdown)
+    assert any("0 commune invitée sur 261\u00a0; 261 communes pas encore invitées" in m.value for m in at.markdown)
     from maturity.app.texts import tr
 
     assert tr("camp_inv_state", "de", live=1, N=261, left=260) == \
@@ -171,7 +171,7 @@ def test_the_coordinator_invites_a_few_communes_then_all_from_the_page(admin, st
     assert info is not None and info.nis_code == "63023"  # the link opens Eupen's space
     assert store.load_space(eupen.split("?t=")[1]).lang == "de"  # in German, a German-speaking commune
     # then every other commune, in one click; the two keep their links
-    assert any("2 communes invitées sur 261 ; 259 communes" in m.value for m in at.markdown)
+    assert any("2 communes invitées sur 261\u00a0; 259 communes" in m.value for m in at.markdown)
     at.radio(key="camp_inv_which").set_value("all").run()
     assert at.button(key="camp_inv_button").proto.label == "Créer les 259 liens d'invitation"
     at.button(key="camp_inv_button").click().run()
@@ -212,11 +212,11 @@ def test_the_coordinator_revokes_links_from_the_page(admin, store, monkeypatch):
     button = at.button(key="camp_revoke_button")
     assert button.proto.label == "Retirer les 2 liens" and button.disabled  # not before the box is ticked
     box = at.checkbox(key="camp_revoke_confirm_0")
-    assert box.label.startswith("Je retire ces 2 liens : ils ne serviront plus jamais"), box.label
+    assert box.label.startswith("Je retire ces 2 liens\u00a0: ils ne serviront plus jamais"), box.label
     box.check().run()
     at.button(key="camp_revoke_button").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
-    assert any(s.value.startswith("2 liens retirés : Eupen (Liège), Namur (Namur). Ils n'ouvrent plus rien")
+    assert any(s.value.startswith("2 liens retirés\u00a0: Eupen (Liège), Namur (Namur). Ils n'ouvrent plus rien")
                for s in at.success), [s.value for s in at.success]
     assert store.invitation_of(links["92094"]) is None and store.invitation_of(links["63023"]) is None
     assert store.invitation_of(links["57081"]) is not None  # the others untouched
@@ -225,8 +225,8 @@ def test_the_coordinator_revokes_links_from_the_page(admin, store, monkeypatch):
     assert [m.value for m in at.metric][:3] == ["259", "0", "9"], [m.value for m in at.metric]
     assert any("259 communes invitées sur 261" in m.value for m in at.markdown)
     # and which two are missing from that count, and why: the success message is gone at the next click
-    assert any(c.value == "Liens retirés pour 2 communes : Eupen (Liège), Namur (Namur). Leurs réponses ne "
-               "comptent pas. «\u00a0Une commune a perdu son lien ?\u00a0» peut leur en donner de nouveaux." for c in at.caption), \
+    assert any(c.value == "Liens retirés pour 2 communes\u00a0: Eupen (Liège), Namur (Namur). Leurs réponses ne "
+               "comptent pas. «\u00a0Une commune a perdu son lien\u00a0?\u00a0» peut leur en donner de nouveaux." for c in at.caption), \
         [c.value for c in at.caption]
     # the picker and the box start afresh, and the revoked communes are no longer offered
     assert at.multiselect(key="camp_revoke_pick_1").value == [] and not at.checkbox(key="camp_revoke_confirm_1").value
@@ -248,7 +248,7 @@ def test_the_coordinator_revokes_links_from_the_page(admin, store, monkeypatch):
     said = next(s.value for s in at.success if "retiré" in s.value)
     from maturity.app.coordinator import commune_label
 
-    assert said.startswith(f"Lien retiré : {commune_label('57081', 'fr')}. Il n'ouvre plus rien"), said
+    assert said.startswith(f"Lien retiré\u00a0: {commune_label('57081', 'fr')}. Il n'ouvre plus rien"), said
     assert commune_label("25005", "fr") not in said, said
     assert store.invitation_of(links["57081"]) is None
     # the storage fails: the page says so in plain words (attempt()), nothing revoked, no success
@@ -360,7 +360,7 @@ def test_a_published_reference_is_imported_from_the_page(admin, store):
     assert not at.exception and not at.error, [e.value for e in at.error]
     (imported,) = store.campaign_aggregates()
     assert imported["campaign"] == "wal-test" and imported["respondents"] == 10
-    assert any("Importé : Wallonie (campagne Baromètre test, n = 10 sur 261)" in s.value for s in at.success)
+    assert any("Importé\u00a0: Wallonie (campagne Baromètre test, n = 10 sur 261)" in s.value for s in at.success)
 
 
 def test_a_published_reference_is_uploaded_on_a_fresh_install(admin, store, tmp_path):
@@ -395,8 +395,8 @@ def test_a_published_reference_is_uploaded_on_a_fresh_install(admin, store, tmp_
     assert not at.error, [e.value for e in at.error]
     assert [a["campaign"] for a in store.campaign_aggregates()] == ["wal-test"]
     # the line above the uploader says the reference now in use, in the same screen as « Importé »
-    assert any("Importé : Wallonie (campagne Baromètre test" in m.value for m in at.success)
-    assert any(c.value.startswith("Repère wallon actuel : Wallonie (campagne Baromètre test") for c in at.caption)
+    assert any("Importé\u00a0: Wallonie (campagne Baromètre test" in m.value for m in at.success)
+    assert any(c.value.startswith("Repère wallon actuel\u00a0: Wallonie (campagne Baromètre test") for c in at.caption)
     assert not any("Aucune campagne importée" in c.value for c in at.caption)
 
 
@@ -458,7 +458,7 @@ def test_responses_received_as_files_are_recorded_from_the_page(admin, store):
     at.button(key="camp_files_button").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert sorted(r["nis_code"] for r in store.campaign_responses("wal-test")) == ["63023", "92094"]
-    assert any("2 réponses enregistrées : Eupen (Liège), Namur (Namur)" in s.value for s in at.success)
+    assert any("2 réponses enregistrées\u00a0: Eupen (Liège), Namur (Namur)" in s.value for s in at.success)
     assert [m.value for m in at.metric][2] == "2"  # the follow-up above counts them at once
 
 
@@ -638,7 +638,7 @@ def test_the_wallonie_page_shows_the_imported_campaign(mini, store):
     # Vielsalm found no line for Luxembourg and no word about it: fresh-eyes trial)
     assert not any(r["Groupe"].startswith("Province") for r in rows), rows
     # « Chaque case » said of what a phone shows as a list: each figure
-    assert note.startswith("Chaque chiffre : l'estimation sur 100"), note
+    assert note.startswith("Chaque chiffre\u00a0: l'estimation sur 100"), note
     unpublished = next(c.value for c in at.caption if "Pas de chiffre publié" in c.value)
     assert "Brabant wallon, Hainaut, Liège, Luxembourg et Namur" in unpublished, unpublished
     assert "5 communes" in unpublished and "comptent dans le chiffre de la Wallonie" in unpublished, unpublished

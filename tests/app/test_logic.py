@@ -417,7 +417,7 @@ def test_the_wallonie_pages_n_says_its_range_over_the_dimensions():
     report["dimensions"]["economy"]["n"] = 58  # a few respondents too short on that dimension to be scored
     ref = reference(report)
     # the note says what a range means with one the table shows
-    assert "du groupe ; «\u00a058 à 71\u00a0» : selon la dimension (une commune" in logic.campaign_note(ref, "fr")
+    assert "du groupe\u00a0; «\u00a058 à 71\u00a0»\u00a0: selon la dimension (une commune" in logic.campaign_note(ref, "fr")
     assert "der Gruppe; „58 bis 71“: je nach Dimension" in logic.campaign_note(ref, "de")
     assert "of those in the group; “58 to 71”: depending on the dimension" in logic.campaign_note(ref, "en")
     assert "6 à 14" not in logic.campaign_note(ref, "fr")

@@ -378,7 +378,7 @@ def test_the_spread_table_has_the_holders_own_column_beside_the_colleagues(mini,
                                    "Écart (points)"]
     alpha = table[table["Dimension"] == "Alpha"].iloc[0]
     assert (alpha["Vous"], alpha["directeur général"], alpha["Écart (points)"]) == ("100", "0", "100")
-    assert any("«\u00a0Vous\u00a0» : les réponses de l'évaluation elle-même" in c.value for c in at.caption)
+    assert any("«\u00a0Vous\u00a0»\u00a0: les réponses de l'évaluation elle-même" in c.value for c in at.caption)
     # the radar's colleagues' shapes stay the colleagues' (the holder's is the commune's own)
     assert not any("Vous" in s.name for s in at.session_state["_results_view"][1].series if s.kind == "respondent")
     # named with the holder's role when the draft has one (as the sheet names them), in German too

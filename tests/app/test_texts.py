@@ -29,7 +29,7 @@ def test_tr_falls_back_to_french_and_fills_values():
 def test_counts_take_the_plural_form_of_each_language():
     assert tr("progress_overall", "fr", answered=1, total=7) == "1 question répondue sur 7"
     assert tr("progress_overall", "fr", answered=0, total=7) == "0 question répondue sur 7"  # French: 0 is singular
-    assert tr("upload_ok", "fr", count=1) == "Fichier chargé : 1 réponse reprise."
+    assert tr("upload_ok", "fr", count=1) == "Fichier chargé\u00a0: 1 réponse reprise."
     assert tr("upload_ok", "de", count=0) == "Datei geladen: 0 Antworten übernommen."  # German: 0 is plural
     assert tr("upload_ok", "de", count=1) == "Datei geladen: 1 Antwort übernommen."
     assert tr("upload_ok", "en", count=2) == "File loaded: 2 answers taken over."

@@ -144,7 +144,7 @@ def test_one_section_with_the_keyboard_alone(page, server):
                 break
     done, _ = answered(page)
     assert done == 6
-    step_text = page.locator(f"{MAIN}").get_by_text(re.compile(r"Dans cette partie : 6 questions répondues sur 6")).count()
+    step_text = page.locator(f"{MAIN}").get_by_text(re.compile(r"Dans cette partie\s: 6 questions répondues sur 6")).count()
     assert step_text == 1
 
 

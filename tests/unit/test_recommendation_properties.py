@@ -173,4 +173,4 @@ def test_no_step_resting_only_on_unknown_comes_before_one_that_does_not(answers)
     if content.priorities:
         sheet = select(Q, a, answers, limit=len(content.priorities))
         n = next((i for i, s in enumerate(sheet) if not only_unknown(s)), 0)
-        assert content.summary[-1][1] == f"{sheet[n].recommendation.title['fr']} (n° {n + 1} des priorités d'action ci-dessous)"
+        assert content.summary[-1][1] == f"{Q.t(sheet[n].recommendation.title, 'fr')} (n° {n + 1} des priorités d'action ci-dessous)"

@@ -143,3 +143,27 @@ def test_the_french_sheet_never_separates_a_guillemet_from_its_word(path):
     assert "«\u00a0zéro papier\u00a0»" in md and "«\u00a0zéro papier\u00a0»" in docx
     # in the PDF, no line ends with an opening guillemet nor starts with a closing one
     assert not re.search(r"«\s*\n|\n\s*»", pdf), re.findall(r".{0,30}«\s*\n.{0,30}|.{0,30}\n\s*».{0,30}", pdf)
+
+
+# a plain space before ? ! : ; (chromium breaks a line there: « visé » / « ? » on a phone)
+BEFORE_PUNCTUATION = re.compile(r" [?!:;](?=\s|$|[»)\"'.,])")
+
+
+def test_every_french_text_the_app_looks_up_keeps_its_punctuation_with_its_word():
+    """Every French text the pages read (the app's catalog, the labels, the questionnaire's and recommendations'
+    texts) comes with a no-break space before ? ! : ;, whatever its source has; German and English as written."""
+    from maturity.app.texts import TEXTS, tr
+    from maturity.labels import ANSWER_STATES, in_lang
+
+    found = [key for key in TEXTS if BEFORE_PUNCTUATION.search(tr(key, "fr"))]
+    found += [key for key, entry in ANSWER_STATES.items() if BEFORE_PUNCTUATION.search(in_lang(entry, "fr"))]
+    q = load_questionnaire()
+    texts = [q.title, q.description, *(s.label for s in q.sections),
+             *(t for _s, question in q.question_index.values() for t in (question.text, question.help) if t),
+             *(o.label for _s, question in q.question_index.values() for o in question.options or ()),
+             *(t for r in q.recommendations for t in (r.title, r.text, *r.actions))]
+    found += [q.t(text, "fr")[:60] for text in texts if BEFORE_PUNCTUATION.search(q.t(text, "fr"))]
+    assert not found, found
+    assert any(" :" in (text.get("fr", "") if isinstance(text, dict) else text) for text in texts)  # the sources'
+    assert "\u00a0" not in tr("upload_ok", "de", count=1) and "\u00a0" not in tr("upload_ok", "en", count=1)
+    assert tr("upload_ok", "fr", count=1).startswith("Fichier chargé\u00a0: 1 ")
