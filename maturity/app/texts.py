@@ -1925,17 +1925,17 @@ TEXTS.update({
     "roadmap_header": {"fr": "Votre feuille de route", "de": "Ihr Fahrplan", "en": "Your roadmap"},
     "roadmap_help": {
         "fr": "Les actions que la commune retient, avec un responsable, une année, une ligne budgétaire (montant ou "
-        "article) et un statut. Ajoutez-les depuis les recommandations ci-dessous ou écrivez-les dans la "
-        "dernière ligne du tableau ; chaque modification est enregistrée. Le tableau «\u00a0Actions pour le PST\u00a0» "
+        "article) et un statut. Ajoutez-les depuis les recommandations ci-dessous, ou écrivez les vôtres (la dernière "
+        "ligne du tableau ; sur un téléphone, «\u00a0Nouvelle action\u00a0») ; chaque modification est enregistrée. Le tableau «\u00a0Actions pour le PST\u00a0» "
         "reprend ces actions d'abord, dans la structure du Programme Stratégique Transversal.",
         "de": "Die Maßnahmen, die die Gemeinde beschließt, mit Verantwortlichen, Jahr, Haushaltsposten (Betrag oder "
-        "Artikel) und Status. Fügen Sie sie aus den Empfehlungen unten hinzu oder schreiben Sie sie in die letzte "
-        "Zeile der Tabelle; jede Änderung wird gespeichert. Die PST-Tabelle "
+        "Artikel) und Status. Fügen Sie sie aus den Empfehlungen unten hinzu oder schreiben Sie eigene (in die letzte "
+        "Zeile der Tabelle; auf einem Smartphone „Neue Maßnahme“); jede Änderung wird gespeichert. Die PST-Tabelle "
         "führt diese Maßnahmen zuerst auf, in der Struktur des strategischen Querschnittsprogramms der "
         "wallonischen Gemeinden (PST).",
         "en": "The actions the commune adopts, with an owner, a year, a budget line (an amount or an article) and a "
-        "status. Add them from the recommendations below or type them in the table's last row; every change is "
-        "saved. The PST actions table lists these "
+        "status. Add them from the recommendations below, or write your own (the table's last row; on a phone, “New "
+        "action”); every change is saved. The PST actions table lists these "
         "actions first, in the structure of the Walloon communes' cross-cutting strategic programme (PST).",
     },
     "roadmap_empty": {

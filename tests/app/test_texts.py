@@ -105,3 +105,10 @@ def test_the_german_single_colleague_note_never_reads_as_the_holders_answers():
 
     text = tr("team_one_respondent", "de")
     assert "Ihre Antworten" not in text and "Die Antworten dieser Person sind die Vorschläge" in text
+
+
+def test_the_roadmaps_help_names_the_way_to_write_an_action_on_a_phone_too():
+    """On a phone the roadmap is a list and a form, with no table: its help sent the reader to « la dernière
+    ligne du tableau » alone (fresh-eyes trial 9, 390 px)."""
+    for lang in ("fr", "de", "en"):
+        assert tr("roadmap_phone_new", lang) in tr("roadmap_help", lang), lang
