@@ -8,9 +8,8 @@ Texts of the questionnaire itself live in its YAML file, not here.
 from __future__ import annotations
 
 from maturity.display import plural_text
-from maturity.labels import ANSWER_STATES, CAMPAIGN_WORDS, FIGURE_WORDS, RESULTS_WORDS, SCORE_STATES
+from maturity.labels import ANSWER_STATES, CAMPAIGN_WORDS, FIGURE_WORDS, RESULTS_WORDS, SCORE_STATES, in_lang
 from maturity.special import NA, UNKNOWN
-from maturity.typography import french_spaces
 
 LANGS = ("fr", "de", "en")
 LANG_NAMES = {"fr": "Français", "de": "Deutsch", "en": "English"}
@@ -1977,9 +1976,7 @@ TEXTS.update({
 
 def tr(key: str, lang: str = "fr", **values: object) -> str:
     """The text ``key`` in ``lang`` (French when missing), with ``{placeholders}`` filled."""
-    entry = TEXTS[key]
-    text = entry.get(lang) if lang != "fr" else None
-    text = text or french_spaces(entry["fr"])  # French: never a line break before ? ! : ; (maturity.typography)
+    text = in_lang(TEXTS[key], lang)  # French with its no-break spaces before ? ! : ; (maturity.typography)
     return plural_text(text, lang, values).format(**values) if values else text
 
 
