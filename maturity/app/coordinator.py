@@ -192,19 +192,13 @@ def publication(report: dict[str, Any], questionnaire: Any, publisher: str, url:
 
 # --- invitations and the import of a published reference -----------------------------------------------
 
-PAGES = ("campagnes", "admin", "accueil", "questionnaire", "resultats", "recommandations", "wallonie",
-         "equipe", "vie_privee")
-
-
 def app_address(page_url: str | None, configured: str | None = None) -> str:
     """The start of every invitation link: ``MATURITY_PUBLIC_URL`` when set, else the address this page
     was opened at without the page's name, query or fragment (``https://x.be/campagnes?lang=de`` →
     ``https://x.be``); "" when neither is known."""
-    import re
+    from .names import app_address as address
 
-    url = (configured or "").strip() or (page_url or "").strip()
-    url = url.split("#", 1)[0].split("?", 1)[0].rstrip("/")
-    return re.sub(r"/(" + "|".join(PAGES) + r")$", "", url)
+    return address((configured or "").strip() or page_url)
 
 
 def local_address(url: str) -> bool:

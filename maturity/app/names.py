@@ -70,11 +70,22 @@ def _token(candidate: str) -> str | None:
     return candidate if _TOKEN_RE.fullmatch(candidate) else None
 
 
+# the address path of every page (``shell.PAGES`` names them, a test keeps both lists the same)
+PAGE_PATHS = ("accueil", "questionnaire", "equipe", "resultats", "recommandations", "wallonie", "vie-privee",
+              "admin", "campagnes")
+
+
+def app_address(page_url: str | None) -> str:
+    """The app's own address from the address a page was opened at: without its query, fragment and page
+    name (``https://x.be/ville/equipe?t=…`` → ``https://x.be/ville``); "" when it is not known. Every link
+    the app writes starts with it (a resume link, a colleague's link, a campaign invitation)."""
+    url = (page_url or "").strip().split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    head, _, last = url.rpartition("/")
+    return head if last in PAGE_PATHS and "//" in head else url
+
+
 def resume_url(base_url: str | None, token: str, page: str = "questionnaire") -> str:
-    base = (base_url or "").rstrip("/")
-    if not base:
-        base = "http://localhost:8501"
-    base = re.sub(r"/(accueil|questionnaire|resultats|recommandations|wallonie|admin)$", "", base)
+    base = app_address(base_url) or "http://localhost:8501"
     return f"{base}/{page}?t={token}"
 
 

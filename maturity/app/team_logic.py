@@ -6,7 +6,6 @@ what the team page and the results page show.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -15,15 +14,15 @@ from maturity.merge import DimensionSpread, MergeResult, QuestionReport, Respond
 from maturity.models import Question, Questionnaire
 
 from .logic import SeriesInfo, escape_markdown, this_year, value_label
+from .names import app_address
 from .texts import tr
 
-_PAGES_RE = re.compile(r"/(accueil|questionnaire|resultats|recommandations|wallonie|admin|equipe)$")
 SUMMARY_LIMIT = 10  # divergent questions kept in the consensus document (the sheet shows three)
 
 
 def member_url(base_url: str | None, member_token: str) -> str:
     """A colleague's own link: it opens their answers on the questionnaire page, nothing else."""
-    base = _PAGES_RE.sub("", (base_url or "").rstrip("/")) or "http://localhost:8501"
+    base = app_address(base_url) or "http://localhost:8501"
     return f"{base}/questionnaire?m={member_token}"
 
 

@@ -425,3 +425,38 @@ def test_the_wallonie_pages_n_says_its_range_over_the_dimensions():
     assert rows["Wallonie"]["n (communes)"] == "58 à 71 sur 261"
     assert rows["Province de Liège"]["n (communes)"] == "25 sur 84"
     assert logic.campaign_table(real, ref, "de")[0]["n (Gemeinden)"] == "58 bis 71 von 261"
+
+
+# --- the app's own address, for every link it writes ---------------------------------------------------------
+
+ADDRESSES = [
+    # (the address a page was opened at, the app's address)
+    ("https://x.be/questionnaire?t=abc&lang=de", "https://x.be"),
+    ("https://x.be/equipe?t=abc", "https://x.be"),
+    ("https://x.be/vie-privee", "https://x.be"),  # a resume link opened there said « …/vie-privee/questionnaire »
+    ("https://x.be/campagnes?lang=de#top", "https://x.be"),
+    ("https://x.be/ville/resultats", "https://x.be/ville"),  # served under a path, behind a proxy
+    ("https://x.be/ville/", "https://x.be/ville"),
+    ("https://x.be", "https://x.be"),
+    ("http://127.0.0.1:8501/", "http://127.0.0.1:8501"),
+    ("", ""),
+    (None, ""),
+]
+
+
+@pytest.mark.parametrize(("opened", "address"), ADDRESSES)
+def test_every_link_starts_with_the_apps_address(opened, address):
+    from maturity.app import coordinator, names, team_logic
+
+    assert names.app_address(opened) == address
+    base = address or "http://localhost:8501"
+    assert names.resume_url(opened, "tok") == f"{base}/questionnaire?t=tok"
+    assert team_logic.member_url(opened, "mem") == f"{base}/questionnaire?m=mem"
+    assert coordinator.app_address(opened) == address
+    assert coordinator.app_address(opened, " https://public.example/ ") == "https://public.example"
+
+
+def test_the_address_knows_every_page():
+    from maturity.app import names, shell
+
+    assert set(names.PAGE_PATHS) == {path for _file, path, *_rest in shell.PAGES}
