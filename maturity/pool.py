@@ -83,20 +83,24 @@ NO_REGIONAL_ESTIMATE = {
           "moyenne par dimension : seulement des parts de communes pour des questions isolées (démarche, "
           "freins, Smart Région…), dont plusieurs ne portent que sur les communes déjà engagées. En tirer un "
           "score régional sur 100 reviendrait à inventer un chiffre ; nous ne le faisons pas. Le repère "
-          "régional apparaîtra ici dès que 5 communes au moins auront versé leur auto-évaluation au pot "
-          "commun (seuls des chiffres groupés sont montrés).",
+          "régional apparaîtra ici dès que les chiffres d'une campagne régionale menée auprès de toutes "
+          "les communes auront été publiés et importés dans cette installation, ou dès que 5 communes au "
+          "moins auront versé leur auto-évaluation au pot commun (seuls des chiffres groupés sont montrés).",
     "de": "Noch kein regionaler Vergleichswert je Dimension. Das wallonische Smart-City-Barometer 2021 "
           "veröffentlicht keinen Durchschnitt je Dimension, nur Anteile von Gemeinden zu einzelnen Fragen "
           "(Ansatz, Hemmnisse, Smart Region …), mehrere davon nur für Gemeinden mit einem Ansatz. Daraus "
           "einen regionalen Wert (0–100) abzuleiten, hieße, eine Zahl zu erfinden; das tun wir nicht. Der "
-          "regionale Vergleichswert erscheint hier, sobald mindestens 5 Gemeinden ihre Selbstbewertung in "
-          "den gemeinsamen Pool eingebracht haben (gezeigt werden nur zusammengefasste Zahlen).",
+          "regionale Vergleichswert erscheint hier, sobald die Zahlen einer regionalen Kampagne bei allen "
+          "Gemeinden veröffentlicht und in diese Installation importiert sind, oder sobald mindestens 5 "
+          "Gemeinden ihre Selbstbewertung in den gemeinsamen Pool eingebracht haben (gezeigt werden nur "
+          "zusammengefasste Zahlen).",
     "en": "No regional reference per dimension yet. The 2021 Walloon Smart City Barometer publishes no "
           "per-dimension average, only shares of communes on single questions (approach, obstacles, Smart "
           "Region, …), several of them only for the communes that already have an approach. Turning those "
           "into a regional score out of 100 would mean inventing a number; we do not. The regional reference "
-          "will appear here once at least 5 communes have added their self-assessment to the shared pool "
-          "(only grouped figures are shown).",
+          "will appear here once the figures of a regional campaign among all communes have been "
+          "published and imported into this installation, or once at least 5 communes have added their "
+          "self-assessment to the shared pool (only grouped figures are shown).",
 }
 """Shown in place of the regional series (app and PDF) while Wallonia has fewer than 5 pooled communes."""
 

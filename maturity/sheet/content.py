@@ -126,14 +126,15 @@ TEXTS: dict[str, dict[str, str]] = {
                         "en": "Previous assessment ({date})"},
     "previous_series_nodate": {"fr": "Évaluation précédente", "de": "Frühere Bewertung", "en": "Previous assessment"},
     "no_reference": {
-        "fr": "Pas encore de repère wallon par dimension : le baromètre publié n'en donne pas, et la moyenne "
-              "des communes n'apparaît qu'à partir de 5 évaluations mises en commun (explication dans l'outil, "
-              "page «\u00a0Résultats\u00a0»).",
-        "de": "Noch kein wallonischer Vergleichswert je Dimension: Das veröffentlichte Barometer nennt keinen, "
-              "und der Mittelwert der Gemeinden erscheint erst ab 5 geteilten Bewertungen (Erklärung im "
-              "Werkzeug, Seite „Ergebnisse“).",
-        "en": "No Walloon reference per dimension yet: the published barometer gives none, and the communes' "
-              "average appears once 5 assessments are pooled (explained in the tool, “Results” page).",
+        "fr": "Pas encore de repère wallon par dimension : le baromètre publié n'en donne pas ; il viendra des "
+              "chiffres publiés d'une campagne régionale ou de 5 évaluations mises en commun au moins "
+              "(explication dans l'outil, page «\u00a0Résultats\u00a0»).",
+        "de": "Noch kein wallonischer Vergleichswert je Dimension: Das veröffentlichte Barometer nennt keinen; "
+              "er kommt aus den veröffentlichten Zahlen einer regionalen Kampagne oder aus mindestens 5 "
+              "geteilten Bewertungen (Erklärung im Werkzeug, Seite „Ergebnisse“).",
+        "en": "No Walloon reference per dimension yet: the published barometer gives none; it will come from "
+              "the published figures of a regional campaign or from at least 5 pooled assessments (explained "
+              "in the tool, “Results” page).",
     },
     "scores_title": {"fr": "Scores et niveaux", "de": "Werte und Stufen", "en": "Scores and levels"},
     # the results' headings the app says too are the core's (maturity.labels)
