@@ -313,16 +313,17 @@ def cmd_report(args: argparse.Namespace) -> int:
               f"{format_range(d['q1'], d['q3'], lang)}{note}")
     if data["items"]:
         print("  barometer items (now; then)")
-    for item_id, item in data["items"].items():
+    for item in data["items"].values():
         label = item["label"].get(lang) or item["label"]["fr"]
         share = item["unit"] == "share"
         band = (item["ci_low"], item["ci_high"]) if item["ci_low"] is not None and item["ci_high"] is not None else None
         digits = estimate_digits(item["unit"], item.get("out_of"))  # as the pages and the report write it
-        now = "—" if item["suppressed"] else (
+        now = "— (fewer than 5 responses: not shown)" if item["suppressed"] else (
             f"{format_estimate(item['estimate'], band, lang, digits, percent=share)}, n = {item['n']}")
         then = "; ".join(f"{p['year']}: {format_figure_value(p['value'], p['unit'], lang)}"  # as published
                          for p in item["published"] if p["unit"] == item["unit"])
-        print(f"  {item_id:<{width}} {now}" + (f"; {then}" if then else ""))
+        # the item as the report and the pages name it (its id is the JSON's key), its figures under it
+        print(f"  {label}\n      {now}" + (f"; {then}" if then else ""))
     return 0
 
 

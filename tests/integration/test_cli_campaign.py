@@ -209,10 +209,17 @@ def test_status_and_report_in_words(env: Path, capsys) -> None:
     assert "10 responses of 261 communes invited" in text and "Smart Economy" in text
     assert "aucune province ne compte assez de répondants (5)" in text
     # an item's estimate with its interval, as the JSON, the PDF and the app give it
-    line = next(row for row in text.splitlines() if row.strip().startswith("obstacle_budget"))
-    assert re.search(r"\d+\s%\s\(\d+–\d+\s%\), n = 10", line), line
+    # each item named as the report names it (not by its JSON key), its figures on the next line
+    lines = text.splitlines()
+
+    def figures(label: str) -> str:
+        return lines[lines.index(f"  {label}") + 1]
+
+    assert not any(row.strip().startswith(("obstacle_budget", "progress_self_rated")) for row in lines)
+    line = figures("Parmi les principaux freins : mobiliser les budgets")
+    assert re.search(r"^ {6}\d+\s%\s\(\d+–\d+\s%\), n = 10", line), line
     # the barometer's figures as published, as the pages and the report write them (2020's "3", not "3,0")
-    progress = next(row for row in text.splitlines() if row.strip().startswith("progress_self_rated"))
+    progress = figures("Avancement de la démarche, auto-évalué de 0 à 10 (moyenne)")
     assert progress.endswith("; 2018: 3,67; 2020: 3; 2021: 4,31"), progress
 
 
