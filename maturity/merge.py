@@ -90,6 +90,7 @@ class QuestionReport:
     spread: float | None
     divergent: bool
     na_beside_real: bool
+    holder: bool = False  # answers[0] is the holder's view: counted in the spread, not in the proposal
 
     @property
     def priority(self) -> float:
@@ -98,7 +99,13 @@ class QuestionReport:
 
     @property
     def answered(self) -> int:
+        """How many views answered (the holder's included)."""
         return sum(a.answer is not None for a in self.answers)
+
+    @property
+    def colleagues_answered(self) -> int:
+        """How many of the colleagues (those whose answers make the proposal) answered."""
+        return sum(a.answer is not None for a in self.answers[1 if self.holder else 0:])
 
     def to_json(self) -> dict[str, Any]:
         return {"question": self.question, "section": self.section, "type": self.type, "weight": self.weight,
@@ -182,12 +189,18 @@ class MergeResult:
     answers: dict[str, Any]
     notes: dict[str, str]
     report: list[QuestionReport]  # divergent first (spread × weight), then questionnaire order
-    roles: list[str]
+    roles: list[str]  # every view's, told apart: the holder's first when ``holder``
     carried: Carried | None = None  # targets and roadmap (merge_documents only)
+    holder: bool = False  # the holder of the team's space is a view (roles[0], each report's answers[0])
 
     @property
     def divergent(self) -> list[QuestionReport]:
         return [r for r in self.report if r.divergent]
+
+    @property
+    def team(self) -> list[str]:
+        """The roles of the colleagues whose answers make the proposal (``respondent.team``)."""
+        return self.roles[1:] if self.holder else list(self.roles)
 
     def report_json(self, questionnaire: Questionnaire, commune: Mapping[str, Any] | None = None) -> dict[str, Any]:
         return {
@@ -300,11 +313,22 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def merge(questionnaire: Questionnaire, respondents: Sequence[Respondent]) -> MergeResult:
+def merge(questionnaire: Questionnaire, respondents: Sequence[Respondent],
+          holder: Respondent | None = None) -> MergeResult:
     """The proposal and the report for these respondents (contract §8). Answers are taken as given
     (check them against the questionnaire first); answers to questions the questionnaire does not
-    have are left out."""
-    roles = distinct_roles([r.role for r in respondents])
+    have are left out.
+
+    ``holder``: the holder of a team's space, whose answers are the assessment's own (theirs, and the final
+    answers settled at the meeting). Once they gave a real answer they are a view among the team's, first:
+    their answers count in each question's spread and divergence (Gesves's échevine differed from her
+    directrice générale on 14 questions while the meeting said « 0 divergentes »), never in the proposal
+    nor the merged notes, which stay the colleagues' (the holder's answer is the final one the proposal is
+    offered against: counted in it, every decision would move the proposal)."""
+    with_holder = holder is not None and any(is_real(v) for v in holder.answers.values())
+    views: list[Respondent] = [holder, *respondents] if with_holder and holder is not None else list(respondents)
+    first_voter = 1 if with_holder else 0
+    roles = distinct_roles([r.role for r in views])
     prefix = len(respondents) > 1
     answers: dict[str, Any] = {}
     notes: dict[str, str] = {}
@@ -316,12 +340,17 @@ def merge(questionnaire: Questionnaire, respondents: Sequence[Respondent]) -> Me
             real: list[Any] = []
             real_roles: list[str] = []
             said_na = answered = 0
+            any_na = any_real = False  # among every view, the holder's included
             note_lines: list[str] = []
-            for i, (resp, role) in enumerate(zip(respondents, roles, strict=True)):
+            for i, (resp, role) in enumerate(zip(views, roles, strict=True)):
                 value = resp.answers.get(qid)
                 note = resp.notes.get(qid)
                 note = note.strip() if isinstance(note, str) and note.strip() else None
                 seen.append(AnswerSeen(i, role, value, answer_value(question, value), note))
+                any_na = any_na or value == NA
+                any_real = any_real or is_real(value)
+                if i < first_voter:
+                    continue
                 if note:
                     note_lines.append(f"{role}: {note}" if prefix else note)
                 if value is None:
@@ -344,13 +373,13 @@ def merge(questionnaire: Questionnaire, respondents: Sequence[Respondent]) -> Me
                 notes[qid] = _clip("\n".join(note_lines), MAX_NOTE)
             vs = [a.v for a in seen if a.v is not None]
             spread = (max(vs) - min(vs)) if vs else None
-            na_beside_real = bool(said_na and real)
+            na_beside_real = any_na and any_real
             divergent = na_beside_real or (spread is not None and spread >= DIVERGENT_SPREAD - 1e-9)
             reports.append(QuestionReport(qid, section.id, question.type, question.weight, seen, proposal,
-                                          spread, divergent, na_beside_real))
+                                          spread, divergent, na_beside_real, with_holder))
     order = questionnaire.order
     reports.sort(key=lambda r: (not r.divergent, -r.priority if r.divergent else 0.0, order[r.question]))
-    return MergeResult(answers, notes, reports, roles)
+    return MergeResult(answers, notes, reports, roles, holder=with_holder)
 
 
 # --- answers files ---------------------------------------------------------------------------

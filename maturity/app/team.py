@@ -40,8 +40,10 @@ def answering(found: list[Any]) -> list[Any]:
     return [m for m in found if any(v is not None for v in m.answers.values())]
 
 
-def consensus(q: Questionnaire, found: list[Any]) -> MergeResult:
-    return merge(q, team_logic.respondents(found))
+def consensus(q: Questionnaire, found: list[Any], holder: Respondent | None = None) -> MergeResult:
+    """The meeting's merge: the colleagues' proposal, the holder's own answers a view among theirs once they
+    gave one (:func:`maturity.merge.merge`, ``holder``; :func:`team_logic.meeting_holder`)."""
+    return merge(q, team_logic.respondents(found), holder)
 
 
 def spreads(q: Questionnaire, found: list[Any], holder: Respondent | None = None) -> TeamSpreads:
@@ -120,9 +122,9 @@ def record(result: MergeResult) -> bool:
     the sheet and the answers file say them."""
     doc = st.session_state.get("doc")
     summary = team_logic.summary(result)
-    if doc is None or not session._write(lambda s, token: s.record_team(token, list(result.roles), summary)):
+    if doc is None or not session._write(lambda s, token: s.record_team(token, result.team, summary)):
         return False
-    doc.respondent = {**doc.respondent, "team": list(result.roles)}  # the holder's role kept (storage's record_team)
+    doc.respondent = {**doc.respondent, "team": result.team}  # the holder's role kept (storage's record_team)
     doc.extra["divergent"] = summary
     return True
 

@@ -44,14 +44,17 @@ def spread_text(item: QuestionReport, lang: str) -> str:
     return tr("team_spread", lang, points=format_number(100 * item.spread, lang))
 
 
-def answer_rows(q: Questionnaire, item: QuestionReport, lang: str) -> list[dict[str, str]]:
-    """Who answered what, with their notes (one row per respondent). The role and the note are typed
-    freely and ``st.table`` reads Markdown: escaped."""
+def answer_rows(q: Questionnaire, item: QuestionReport, lang: str, holder_name: str | None = None
+                ) -> list[dict[str, str]]:
+    """Who answered what, with their notes (one row per respondent; the holder's first, named ``holder_name``,
+    « Vous (échevine) », when they are a view). The role and the note are typed freely and ``st.table`` reads
+    Markdown: escaped."""
     question = q.question(item.question)
     assert question is not None
-    return [{tr("team_col_role", lang): escape_markdown(seen.role),
+    return [{tr("team_col_role", lang): escape_markdown(holder_name if item.holder and i == 0 and holder_name
+                                                       else seen.role),
              tr("team_col_answer", lang): answer_text(q, question, seen.answer, lang),
-             tr("team_col_note", lang): escape_markdown(seen.note or "")} for seen in item.answers]
+             tr("team_col_note", lang): escape_markdown(seen.note or "")} for i, seen in enumerate(item.answers)]
 
 
 def final_options(question: Question) -> list[Any]:
@@ -68,6 +71,14 @@ def holder(doc: Any, lang: str) -> Respondent:
     role = holder_role(doc.respondent)
     name = tr("team_holder_role", lang, role=role) if role else tr("team_holder", lang)
     return Respondent(name, dict(doc.answers), dict(doc.notes))
+
+
+def meeting_holder(doc: Any, lang: str) -> Respondent:
+    """The holder as a view of the meeting (:func:`maturity.merge.merge`, ``holder``), named by their own role:
+    the divergent questions the draft keeps for the sheet (« Sujets pour le Collège ») give each answer with its
+    role, so not « Vous »; without a role, « responsable du bilan ». The page shows the row as « Vous (…) »."""
+    return Respondent(holder_role(doc.respondent) or tr("team_holder_unnamed", lang), dict(doc.answers),
+                      dict(doc.notes))
 
 
 def respondent_series(q: Questionnaire, found: TeamSpreads, lang: str) -> list[SeriesInfo]:

@@ -86,6 +86,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "As soon as a colleague has answered, their answers and the differences show here.",
     },
     "team_metric_people": {"fr": "Répondants", "de": "Antwortende", "en": "Respondents"},
+    "team_metric_people_help": {"fr": "Vous compris : vos propres réponses sont un point de vue parmi ceux de l'équipe.",
+                                "de": "Sie selbst mitgezählt: Ihre eigenen Antworten sind eine Sichtweise unter denen "
+                                "des Teams.",
+                                "en": "You included: your own answers are one view among the team's."},
     "team_metric_divergent": {"fr": "Questions divergentes", "de": "Abweichende Fragen", "en": "Divergent questions"},
     "team_metric_decided": {"fr": "Réponses finales", "de": "Endgültige Antworten", "en": "Final answers"},
     "team_metric_decided_help": {
@@ -96,17 +100,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_meeting_help": {
         "fr": "Une question diverge quand les réponses sont éloignées d'au moins la moitié de l'échelle, ou quand "
         "certains disent «\u00a0ne s'applique pas\u00a0» et d'autres répondent. La proposition est prudente : la réponse du "
-        "milieu, la plus basse en cas d'égalité. Choisissez la réponse finale ou gardez la proposition. Une "
-        "réponse déjà donnée dans le bilan (la vôtre, si vous avez répondu vous-même) reste la réponse finale "
+        "milieu des réponses des collègues, la plus basse en cas d'égalité. Vos propres réponses (ligne «\u00a0Vous\u00a0») "
+        "comptent pour l'écart, comme un point de vue de plus. Choisissez la réponse finale ou gardez la proposition. "
+        "Une réponse déjà donnée dans le bilan (la vôtre, si vous avez répondu vous-même) reste la réponse finale "
         "tant que vous n'en choisissez pas une autre ici.",
         "de": "Eine Frage weicht ab, wenn die Antworten mindestens eine halbe Skala auseinanderliegen oder wenn "
-        "einige „trifft nicht zu“ sagen und andere antworten. Der Vorschlag ist vorsichtig: die mittlere Antwort, "
-        "bei Gleichstand die niedrigere. Wählen Sie die endgültige Antwort oder behalten Sie den Vorschlag. Eine "
+        "einige „trifft nicht zu“ sagen und andere antworten. Der Vorschlag ist vorsichtig: die mittlere Antwort "
+        "der Eingeladenen, bei Gleichstand die niedrigere. Ihre eigenen Antworten (Zeile „Sie selbst“) zählen für "
+        "den Abstand als eine Sichtweise mehr. Wählen Sie die endgültige Antwort oder behalten Sie den Vorschlag. Eine "
         "Antwort, die schon in der Bewertung steht (Ihre eigene, wenn Sie selbst geantwortet haben), bleibt die "
         "endgültige, bis Sie hier eine andere wählen.",
         "en": "A question diverges when answers are at least half the scale apart, or when some say “does not "
-        "apply” while others answer. The proposal is prudent: the middle answer, the lower one on a tie. "
-        "Pick the final answer or keep the proposal. An answer already in the assessment (yours, if you answered "
+        "apply” while others answer. The proposal is prudent: the colleagues' middle answer, the lower one on a "
+        "tie. Your own answers (the “You” row) count in the spread as one more view. Pick the final answer or keep the proposal. An answer already in the assessment (yours, if you answered "
         "yourself) stays the final one until you pick another here.",
     },
     "team_apply_all": {"fr": "Garder toutes les propositions pas encore décidées",
@@ -143,11 +149,11 @@ TEXTS: dict[str, dict[str, str]] = {
     # nothing, and the holder's own answers, 25 points away, stayed out of sight: "the team agrees on every
     # question" claimed too much (fresh-eyes trial 8)
     "team_no_overlap": {
-        "fr": "Aucune question n'a reçu la réponse de deux collègues : rien à comparer entre eux. Leurs réponses "
-        "sont les propositions.",
-        "de": "Keine Frage wurde von zwei eingeladenen Personen beantwortet: Es gibt nichts zu vergleichen. Die "
-        "Antworten der Eingeladenen sind die Vorschläge.",
-        "en": "No question was answered by two colleagues: nothing to compare between them. Their answers are "
+        "fr": "Aucune question n'a reçu deux réponses (les vôtres comprises) : rien à comparer. Les réponses des "
+        "collègues sont les propositions.",
+        "de": "Keine Frage wurde zweimal beantwortet (Ihre eigenen Antworten mitgezählt): Es gibt nichts zu "
+        "vergleichen. Die Antworten der Eingeladenen sind die Vorschläge.",
+        "en": "No question got two answers (yours included): nothing to compare. The colleagues' answers are "
         "the proposals.",
     },
     "team_own_differ": {
@@ -231,6 +237,9 @@ TEXTS: dict[str, dict[str, str]] = {
     # ones), named as the sheet names the holder, their role first (Eupen's Schöffe found his 50 nowhere beside
     # his Generaldirektor's 25: closing review 7)
     "team_holder": {"fr": "Vous", "de": "Sie selbst", "en": "You"},
+    # the holder without a role, in the divergent questions the draft keeps for the sheet's topics
+    "team_holder_unnamed": {"fr": "responsable du bilan", "de": "Verantwortliche Person der Bewertung",
+                            "en": "assessment lead"},
     # Gesves's échevine answered all 57 questions, her directrice générale 19: the sheet said « Réponses d'une
     # équipe : directrice générale », the holder's role being asked nowhere (fresh-eyes trial 9)
     "team_own_role_label": {"fr": "Votre propre rôle (facultatif)", "de": "Ihre eigene Rolle (freiwillig)",

@@ -243,22 +243,43 @@ def test_a_colleague_who_pastes_their_link_on_the_home_page_gets_their_answers(m
     assert not home.error and home.session_state["token"] == holder
 
 
-def test_one_colleague_whose_proposals_differ_from_the_holders_answers_is_not_nothing_to_compare(mini, store: Store):
-    """Gesves's échevine answered everything, then her directrice générale answered two parts: the meeting said
-    « Un seul collègue a répondu : rien à comparer encore » under « 17 réponses finales diffèrent de la
-    proposition de l'équipe » (fresh-eyes trial 9). The box now says her own answers differ."""
+def test_the_meeting_counts_the_holders_own_answers_as_a_view(mini, store: Store):
+    """Gesves's échevine answered everything, her directrice générale differed on 14 questions: the meeting said
+    « Questions divergentes 0 » (« Un seul collègue a répondu : rien à comparer »), her own answers being no view
+    (fresh-eyes trial). They are now one view among the team's, first, named « Vous (échevine) »: the divergence
+    shows, with the colleague's proposal, and once settled the team agrees."""
     at = started()
     holder = at.session_state["token"]
     store.save_answer(holder, "a1", "none")
-    store.save_member_answer(store.invite_member(holder, "directrice générale"), "a1", "full")
+    store.save_answer(holder, "a2", "yes")
+    store.save_answer(holder, "a3", ["x"])
+    dg = store.invite_member(holder, "directrice générale")
+    for qid, value in (("a1", "full"), ("a2", "yes"), ("a3", ["x", "y"])):
+        store.save_member_answer(dg, qid, value)
     goto(at, "equipe")
-    box = next(i.value for i in at.info if "Un seul collègue" in i.value)
-    assert "rien à comparer encore entre collègues" in box
+    at.text_input(key="team_own_role").input("échevine").run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Répondants"] == "2" and metrics["Questions divergentes"] == "1", metrics
+    assert not any("Un seul collègue" in i.value for i in at.info)
+    card = at.get("caption")
+    assert any("divergente · écart de 100 points sur 100" in c.value.replace("\u00a0", " ") for c in card)
+    rows = next(t.value for t in at.table if "Réponse" in t.value.columns)
+    assert rows.iloc[:, :2].values.tolist() == [["Vous (échevine)", "Rien"], ["directrice générale", "Tout"]]
+    assert [r.key for r in at.radio if r.key.startswith("fin_")] == ["fin_a1"]
+    assert at.radio(key="fin_a1").value == "none"
+    # the sheet's topics name her by her role (a3, 25 points apart, is a small difference: not divergent)
+    assert store.load_space(holder).draft["divergent"] == [{"question": "a1", "spread": 1.0, "answers": [
+        {"role": "échevine", "answer": "none"}, {"role": "directrice générale", "answer": "full"}]}]
+    assert store.load_space(holder).draft["respondent"] == {"team": ["directrice générale"], "role": "échevine"}
+    # she keeps her colleague's answer: settled, nothing diverges any more; a3 still differs a little
+    at.button(key="keep_a1").click().run()
+    assert not at.exception, at.exception
+    assert store.load_space(holder).draft["answers"]["a1"] == "full"
+    goto(at, "equipe")
+    assert {m.label: m.value for m in at.metric}["Questions divergentes"] == "0"
+    box = next(i.value for i in at.info if "Aucune divergence" in i.value)
     assert "1 de vos propres réponses diffère pourtant des propositions" in box, box
-    store.save_answer(holder, "a1", "full")  # the same as hers: nothing more to say
-    goto(at, "equipe")
-    box = next(i.value for i in at.info if "Un seul collègue" in i.value)
-    assert "vos propres réponses" not in box, box
+    assert store.load_space(holder).draft["divergent"] == []
 
 
 def test_a_question_one_colleague_alone_answered_is_not_called_an_agreement(mini, store: Store):
@@ -267,7 +288,6 @@ def test_a_question_one_colleague_alone_answered_is_not_called_an_agreement(mini
     (fresh-eyes trial 9). It now says one colleague alone answered; two who agree still read « accord »."""
     at = started()
     holder = at.session_state["token"]
-    store.save_answer(holder, "a1", "none")
     first = store.invite_member(holder, "directrice générale")
     store.save_member_answer(first, "a1", "full")
     goto(at, "equipe")
@@ -275,6 +295,11 @@ def test_a_question_one_colleague_alone_answered_is_not_called_an_agreement(mini
     card = " ".join(c.value for c in at.get("caption") if "·" in c.value)
     assert "un seul collègue a répondu : rien à comparer" in card.replace("\u00a0", " "), card
     assert "accord" not in card and "écart de 0 point" not in card, card
+    store.save_answer(holder, "a1", "full")  # the holder's own answer, the same: a view that agrees
+    goto(at, "equipe")
+    at.toggle(key="team_show_all").set_value(True).run()
+    card = " ".join(c.value for c in at.get("caption") if "·" in c.value)
+    assert "accord · écart de 0 point sur 100" in card.replace("\u00a0", " "), card
     store.save_member_answer(store.invite_member(holder, "CPAS"), "a1", "full")
     goto(at, "equipe")
     at.toggle(key="team_show_all").set_value(True).run()
@@ -345,18 +370,22 @@ def test_a_colleague_counts_their_own_parts_and_is_told_when_they_are_done(mini,
 def test_colleagues_on_different_parts_are_not_a_team_that_agrees(mini, store: Store):
     """Eupen: the Generaldirektor answered alpha, the Umweltberaterin beta, the Schöffe alpha himself before
     inviting them; the meeting said « Keine Abweichung: Das Team stimmt bei allen Fragen überein » while his
-    answers stood 25 points from his colleague's (fresh-eyes trial 8). Nothing was compared: it says so,
-    and names the holder's own answers that differ."""
+    answers stood 25 points from his colleague's (fresh-eyes trial 8). Nothing compared: it says so; his own
+    answers a little apart from the proposals (a wide difference is a divergence): it names them."""
     at = started()
     holder = at.session_state["token"]
-    store.save_answer(holder, "a1", "full")
+    store.save_answer(holder, "b2", "o2")  # a question no colleague answered
     store.save_member_answer(store.invite_member(holder, "directeur général"), "a1", "none")
     store.save_member_answer(store.invite_member(holder, "conseillère environnement"), "b1", "o1")
     goto(at, "equipe")
     shown = [i.value for i in at.info] + [s.value for s in at.success]
     assert not any("l'équipe s'accorde" in text for text in shown), shown
-    assert any("Aucune question n'a reçu la réponse de deux collègues" in text
-               and "1 de vos propres réponses diffère" in text for text in shown), shown
+    assert any("Aucune question n'a reçu deux réponses (les vôtres comprises)" in text for text in shown), shown
+    store.save_answer(holder, "a1", "some")  # 25 points from the Generaldirektor's
+    goto(at, "equipe")
+    shown = [i.value for i in at.info] + [s.value for s in at.success]
+    assert not any("s'accorde" in s.value for s in at.success), shown
+    assert any("Aucune divergence" in text and "1 de vos propres réponses diffère" in text for text in shown), shown
 
 
 def test_the_spread_table_has_the_holders_own_column_beside_the_colleagues(mini, store: Store):

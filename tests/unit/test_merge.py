@@ -16,6 +16,7 @@ from maturity.merge import (
     dimension_spreads,
     distinct_roles,
     divergent_of,
+    divergent_summary,
     holder_role,
     merge,
     merge_documents,
@@ -246,6 +247,40 @@ def test_the_holder_comes_first_in_the_spreads_once_they_answered_themselves(min
         assert team_spreads(mini, [dg], Respondent("Vous", answers)) == team_spreads(mini, [dg])
     assert holder_role({"role": "  Schöffe \n", "team": ["DG"]}) == "Schöffe"
     assert holder_role({"team": ["DG"]}) is None and holder_role({"role": " "}) is None and holder_role(None) is None
+
+
+def test_the_holders_own_answers_are_a_view_of_the_meeting_not_a_vote(mini):
+    """Gesves: the échevine (holder) answered everything, her directrice générale differed on 14 questions; the
+    meeting said « Questions divergentes 0 », the holder's answers being no view. They now count in each
+    question's spread and divergence, first; the proposal and the notes stay the colleagues'."""
+    dg = Respondent("directrice générale", {"a1": "full", "a2": "yes", "b1": "o1", "budget": "major"},
+                    {"a1": "Tout est en place."})
+    holder = Respondent("échevine", {"a1": "none", "a2": "yes", "b1": "na", "b2": "o2", "budget": "major"},
+                        {"a1": "Rien de signé."})
+    alone = merge(mini, [dg])
+    assert alone.divergent == [] and alone.roles == alone.team == ["directrice générale"] and not alone.holder
+    met = merge(mini, [dg], holder)
+    assert met.holder and met.roles == ["échevine", "directrice générale"] and met.team == ["directrice générale"]
+    # a1: none beside full (spread 1); b1: "not applicable" beside a real answer; a2, budget: the same answer
+    assert [r.question for r in met.divergent] == ["a1", "b1"]
+    a1 = entry(met, "a1")
+    assert [(s.role, s.answer, s.note) for s in a1.answers] == [
+        ("échevine", "none", "Rien de signé."), ("directrice générale", "full", "Tout est en place.")]
+    assert a1.spread == 1.0 and a1.holder and (a1.answered, a1.colleagues_answered) == (2, 1)
+    # the proposal and the notes are the colleague's alone, as without the holder
+    assert met.answers == alone.answers == {"a1": "full", "a2": "yes", "b1": "o1", "budget": "major"}
+    assert met.notes == alone.notes == {"a1": "Tout est en place."}
+    b2 = entry(met, "b2")  # the holder alone answered: no proposal, nothing to compare
+    assert b2.proposal is None and (b2.answered, b2.colleagues_answered) == (1, 0) and not b2.divergent
+    # the file's divergent questions name the holder by role, first
+    assert divergent_summary(met)[0] == {"question": "a1", "spread": 1.0, "answers": [
+        {"role": "échevine", "answer": "none"}, {"role": "directrice générale", "answer": "full"}]}
+    # once the holder's final answer is the colleague's, nothing diverges; roles told apart across the views
+    settled = merge(mini, [dg], Respondent("directrice générale", {**holder.answers, "a1": "full", "b1": "o1"}))
+    assert settled.divergent == [] and settled.roles == ["directrice générale (1)", "directrice générale (2)"]
+    # a holder without a real answer (nothing, or only "don't know" and "not applicable") is no view
+    for answers in ({}, {"a1": "unknown", "b1": "na"}):
+        assert merge(mini, [dg], Respondent("échevine", answers)) == alone
 
 
 def test_merge_of_plain_mappings_leaves_out_unknown_questions(mini):

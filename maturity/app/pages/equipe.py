@@ -8,6 +8,7 @@ the assessment's: scored, submitted and pooled as before.
 
 import streamlit as st
 
+from maturity import merge
 from maturity.app import logic, session, team, team_logic
 from maturity.app.texts import tr
 
@@ -75,18 +76,23 @@ people = team.answering(everyone)
 if not people:
     st.info(tr("team_meeting_empty", lang), icon=":material/forum:")
     st.stop()
-result = team.consensus(q, people)
-if (doc.respondent.get("team") != result.roles
+# the holder's own answers are a view among the colleagues' (theirs, and the final answers settled here): Gesves's
+# échevine differed from her directrice générale on 14 questions while the meeting said « 0 divergentes »
+result = team.consensus(q, people, team_logic.meeting_holder(doc, lang))
+if (doc.respondent.get("team") != result.team
         or doc.extra.get("divergent") != team_logic.summary(result)):
     team.record(result)
 reasons = team.reasons()
 divergent = result.divergent
+own_role = merge.holder_role(doc.respondent)
+holder_name = tr("team_holder_role", lang, role=own_role) if own_role else tr("team_holder", lang)
 # of the questions a colleague answered, those with a final answer (the holder's own answers elsewhere
 # do not count: "57 / 6" read as 57 final answers out of 6)
-team_answered = [item for item in result.report if item.answered]
+team_answered = [item for item in result.report if item.colleagues_answered]
 decided = sum(1 for item in team_answered if item.question in doc.answers)
 cols = st.columns(3)
-cols[0].metric(tr("team_metric_people", lang), str(len(people)))
+cols[0].metric(tr("team_metric_people", lang), str(len(result.roles)),
+               help=tr("team_metric_people_help", lang) if result.holder else None)
 cols[1].metric(tr("team_metric_divergent", lang), str(len(divergent)))
 cols[2].metric(tr("team_metric_decided", lang), f"{decided} / {len(team_answered)}",
                help=tr("team_metric_decided_help", lang))
@@ -147,7 +153,7 @@ if differing:
                   args=(differing,), icon=":material/swap_horiz:")
 show_all = st.toggle(tr("team_show_all", lang), key="team_show_all")
 items = result.report if show_all else divergent
-if len(people) == 1 and not show_all:  # nobody to disagree with yet: "the team agrees" would claim too much
+if len(result.roles) == 1 and not show_all:  # nobody to disagree with yet: "the team agrees" would claim too much
     text = tr("team_one_respondent", lang)
     if differing:  # Gesves: « rien à comparer » under « 17 réponses finales diffèrent de la proposition »
         text += " " + tr("team_own_differ", lang, n=len(differing))
@@ -162,7 +168,7 @@ elif not divergent and not show_all:
     else:
         st.info(text, icon=":material/call_split:")
 for item in items:
-    if not item.answered:
+    if not item.colleagues_answered:  # the holder's own answer alone: nothing to settle here
         continue
     question = q.question(item.question)
     if question is None:
@@ -171,12 +177,12 @@ for item in items:
     section = next(s for s in q.sections if s.id == item.section)
     with st.container(border=True, key=f"team_q_{qid}"):
         st.subheader(q.t(question.text, lang))
-        if item.answered == 1:  # Gesves: « accord · écart de 0 point » for the one colleague who answered
+        if item.answered == 1:  # Gesves: « accord · écart de 0 point » for the one colleague who answered alone
             st.caption(f"{q.t(section.label, lang)} · {tr('team_single_answer', lang)}")
         else:
             badge = tr("team_divergent", lang) if item.divergent else tr("team_agreed", lang)
             st.caption(f"{q.t(section.label, lang)} · {badge} · {team_logic.spread_text(item, lang)}")
-        st.table(team_logic.answer_rows(q, item, lang))
+        st.table(team_logic.answer_rows(q, item, lang, holder_name))
         proposal_text = "—" if item.proposal is None else team_logic.answer_text(q, question, item.proposal, lang)
         st.markdown(tr("team_proposal", lang, answer=proposal_text))
         final = doc.answers.get(qid)
