@@ -201,13 +201,17 @@ def cmd_reference(args: argparse.Namespace) -> int:
         print(json.dumps(choice.to_json(args.lang), ensure_ascii=False, indent=2))
         return 0
     from ..display import format_number as shown
+    from ..questionnaire import load_questionnaire
 
+    q = load_questionnaire()  # the dimensions named as the radar names them
+    names = {section.id: q.t(section.label, args.lang) for section in q.dimensions}
+    width = max(len(name) for name in names.values())
     for series in choice.series:
         print(series.name)
         for dim, value in series.scores.items():
             low_high = series.band.get(dim)
             band = f"  ({display.format_range(*low_high, args.lang, 1)})" if low_high else ""
-            print(f"  {dim:<12} {'–' if value is None else shown(value, args.lang, 1)}{band}")
+            print(f"  {names.get(dim, dim):<{width}} {'–' if value is None else shown(value, args.lang, 1)}{band}")
     print(choice.source(args.lang) if choice.origin == "campaign" else (choice.note or ""))
     return 0
 

@@ -276,6 +276,9 @@ def test_end_to_end_from_a_campaign_to_another_installs_radar(env: Path, monkeyp
     assert main(["benchmarks", "reference", "--nis", "92094"]) == 0
     text = capsys.readouterr().out
     assert text.startswith("Wallonie (campagne Baromètre 2027, n = 10 sur 261)\n") and "Smart City Institute" in text
+    # each dimension by its name, as the radar names it, with its estimate and interval
+    economy = next(line for line in text.splitlines() if "Économie" in line)
+    assert economy.startswith("  Smart Economy – Économie ") and re.search(r"\d+,\d  \(\d+,\d–\d+,\d\)$", economy)
 
 
 def test_import_aggregates_refuses_a_file_with_every_problem_and_stores_nothing(env: Path, capsys) -> None:
