@@ -23,15 +23,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Personne ne connaît seul les six dimensions. Invitez vos collègues : chacun reçoit son propre "
         "lien et répond de son côté, à tout le questionnaire ou aux seules parties qu'il connaît. Leurs "
         "divergences apparaissent ensuite ci-dessous, et vous arrêtez ensemble la réponse finale, "
-        "qui est celle de l'évaluation de la commune. Pour répondre vous-même, créez aussi un lien pour votre rôle.",
+        "qui est celle de l'évaluation de la commune. Vos propres réponses, données dans le questionnaire, "
+        "entrent dans la comparaison comme un point de vue de plus.",
         "de": "Niemand kennt allein alle sechs Dimensionen. Laden Sie Ihre Kolleginnen und Kollegen ein: Jede "
         "Person erhält einen eigenen Link und antwortet für sich, auf den ganzen Fragebogen oder nur auf die "
         "Teile, die sie kennt. Ihre Abweichungen erscheinen dann unten, und Sie legen gemeinsam die endgültige "
-        "Antwort fest, die der Bewertung der Gemeinde. Um selbst zu antworten, erstellen Sie auch einen Link für Ihre Rolle.",
+        "Antwort fest, die der Bewertung der Gemeinde. Ihre eigenen Antworten im Fragebogen gehen als eine "
+        "Sichtweise mehr in den Vergleich ein.",
         "en": "No one knows all six dimensions alone. Invite your colleagues: each gets a link of their own and "
         "answers on their own, the whole questionnaire or only the parts they know. Where they differ then "
         "shows below, and you settle the final answer together: the commune's assessment. "
-        "To answer yourself, create a link for your own role too.",
+        "Your own answers, given in the questionnaire, enter the comparison as one more view.",
     },
     "team_invite_header": {"fr": "Inviter un collègue", "de": "Eine Kollegin, einen Kollegen einladen",
                            "en": "Invite a colleague"},
