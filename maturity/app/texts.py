@@ -1505,14 +1505,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "camp_revoke_help": {
         "fr": "Pour un lien envoyé à la mauvaise adresse, ou qui a circulé hors de la commune. **C'est "
-        "définitif**\u00a0: le lien retiré n'ouvrira plus rien et n'enregistrera plus rien. Les réponses déjà reçues "
+        "définitif**\u00a0: le lien retiré n'ouvrira plus rien et n'enregistrera plus rien, pas plus que les liens de "
+        "collègues donnés depuis ce lien. Les réponses déjà reçues "
         "de cette commune, par ce lien ou en fichier, cessent de compter : elles sortent du suivi, de la carte "
         "et des estimations. Rien n'est effacé : ses réponses en cours restent dans son espace. Tant que la "
         "campagne est ouverte, «\u00a0Une commune a perdu son lien ?\u00a0» peut lui donner un nouveau lien, qui rouvre "
         "cet espace ; une réponse reçue en fichier compte alors de nouveau, une réponse envoyée par le lien "
         "retiré doit être envoyée à nouveau.",
         "de": "Für einen Link, der an die falsche Adresse ging oder außerhalb der Gemeinde weitergegeben wurde. "
-        "**Das ist endgültig**: Der zurückgezogene Link öffnet nichts mehr und speichert nichts mehr. Die "
+        "**Das ist endgültig**: Der zurückgezogene Link öffnet nichts mehr und speichert nichts mehr, ebenso wenig die "
+        "damit vergebenen Kollegen-Links. Die "
         "bereits eingegangenen Antworten dieser Gemeinde, über diesen Link oder als Datei, zählen nicht mehr: "
         "Sie verschwinden aus dem Fortschritt, der Karte und den Schätzungen. Nichts wird gelöscht: Die "
         "begonnenen Antworten der Gemeinde bleiben in ihrem Bereich. Solange die Kampagne läuft, kann „Eine Gemeinde hat "
@@ -1520,7 +1522,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "eingegangene Antwort zählt dann wieder, eine über den zurückgezogenen Link gesendete Antwort muss "
         "erneut gesendet werden.",
         "en": "For a link sent to the wrong address, or passed around outside the commune. **This is final**: "
-        "the revoked link will open nothing and record nothing. The responses already received from this "
+        "the revoked link will open nothing and record nothing, nor will the colleague "
+        "links given through it. The responses already received from this "
         "commune, through this link or as a file, stop counting: they leave the follow-up, the map and the "
         "estimates. Nothing is erased: its answers in progress stay in its space. While the campaign is open, "
         "“A commune lost its link?” can give it a new link, which opens that space again; a response received "

@@ -33,6 +33,7 @@ from ..errors import InvalidInput, Problem
 from .db import Database, aware, dumps, guarded, loads, metadata
 from .spaces import new_token, spaces, token_hash, valid_token
 from .submissions import snapshots
+from .teams import rekey_members
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 CAMPAIGN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
@@ -316,9 +317,10 @@ class CampaignsMixin(Database):
 
     def _revoke_row(self, conn: sa.Connection, row: Any, now: datetime) -> None:
         conn.execute(invitations.update().where(invitations.c.id == row.id).values(revoked_at=now))
-        if row.space_id is not None:  # re-key the space with a token nobody holds
+        if row.space_id is not None:  # re-key the space, and its colleagues' links, with tokens nobody holds
             conn.execute(spaces.update().where(spaces.c.id == row.space_id)
                          .values(token_hash=token_hash(new_token())))
+            rekey_members(conn, row.space_id)
 
     @guarded
     def reissue(self, campaign_id: str, nis_codes: Sequence[str], questionnaire_version: str) -> list[Issued]:

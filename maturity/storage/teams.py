@@ -173,6 +173,16 @@ def _member(row: Any, answers: dict[str, Any] | None = None, notes: dict[str, st
     )
 
 
+def rekey_members(conn: sa.Connection, space_id: int) -> None:
+    """Give every colleague link of the space a token nobody holds: the links stop opening anything
+    (their answers stay, for the space's holder). Used when the space's own link is revoked: a leaked link
+    could have been used to invite colleagues, whose links would outlive it."""
+    ids = conn.execute(sa.select(team_members.c.id).where(team_members.c.space_id == space_id)).scalars().all()
+    for member_id in ids:
+        conn.execute(team_members.update().where(team_members.c.id == member_id)
+                     .values(token_hash=token_hash(new_token())))
+
+
 def delete_team_rows(conn: sa.Connection, space_id: int) -> None:
     """The members of a space, their answers and notes, the decisions (before the space itself)."""
     ids = sa.select(team_members.c.id).where(team_members.c.space_id == space_id)

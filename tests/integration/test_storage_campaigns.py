@@ -171,6 +171,27 @@ def test_a_revoked_link_opens_nothing_records_nothing_and_its_responses_stop_cou
         cstore.submit_files("wal-2026", [FileResponse("92094", {"answers": {}}, scores(1.0), "namur.json")])
 
 
+def test_a_revoked_link_takes_its_colleagues_links_with_it(cstore: Store) -> None:
+    """A leaked link could invite colleagues: their links must not outlive the revoked one (they opened the
+    revoked commune's questionnaire and recorded answers the new link's holder then read as the team's)."""
+    tokens = links(cstore)
+    member = cstore.invite_member(tokens["92094"], "quelqu'un qui avait le lien")
+    cstore.save_member_answer(member, "q1", "from the leak")
+    other = cstore.invite_member(tokens["25072"], "collègue de Nivelles")
+    cstore.revoke("wal-2026", ["92094"])
+    assert cstore.load_member(member) is None
+    with pytest.raises(SpaceNotFound):
+        cstore.save_member_answer(member, "q1", "after the revocation")
+    with pytest.raises(SpaceNotFound):
+        cstore.save_member_note(member, "q1", "after the revocation")
+    assert cstore.load_member(other) is not None  # another commune's team is untouched
+    # the reissued link's holder still sees what the team had answered (nothing lost), and can remove it
+    (issued,) = cstore.reissue("wal-2026", ["92094"], Q_VERSION)
+    (kept,) = cstore.team_answers(issued.token)
+    assert kept.answers == {"q1": "from the leak"}
+    assert cstore.remove_member(issued.token, kept.id)
+
+
 def test_reissue_gives_the_same_space_a_new_link(cstore: Store) -> None:
     tokens = links(cstore)
     cstore.save_answer(tokens["25072"], "q1", "kept")
