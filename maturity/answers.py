@@ -20,6 +20,7 @@ from . import communes
 from . import plan as roadmap
 from . import targets as targets_
 from .errors import InvalidInput, Problem
+from .fileio import read_at_most
 from .jsonplaces import with_lines
 from .models import CHOICE_TYPES, NA, UNKNOWN, Question, Questionnaire
 
@@ -251,13 +252,15 @@ def read_answers_file(path: Path | str) -> AnswersFile:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InvalidInput([Problem(f"file too large ({size:,} bytes; at most {MAX_BYTES:,})", file=str(path))])
-        raw = path.read_bytes()
+        raw = read_at_most(path, MAX_BYTES)
     except FileNotFoundError:
         raise InvalidInput([Problem("file not found", file=str(path))]) from None
     except IsADirectoryError:
         raise InvalidInput([Problem("is a folder, not a file", file=str(path))]) from None
     except OSError as exc:
         raise InvalidInput([Problem(f"cannot read the file ({exc.strerror})", file=str(path))]) from None
+    if len(raw) > MAX_BYTES:  # not a regular file (a pipe, a device): its size was unknown
+        raise InvalidInput([Problem(f"file too large (more than {MAX_BYTES:,} bytes)", file=str(path))])
     return parse_answers_json(raw, str(path))
 
 

@@ -19,6 +19,14 @@ def current_umask() -> int:
     return mask
 
 
+def read_at_most(path: Path | str, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes of the file: one more than allowed tells a file too large, even one
+    whose size ``stat`` does not know (a pipe, ``/dev/zero``, a process substitution), without reading it all
+    into memory. ``OSError`` as ``open`` raises it."""
+    with Path(path).open("rb") as fh:
+        return fh.read(max_bytes + 1)
+
+
 def atomic_write(path: Path | str, data: bytes | str) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import InvalidInput, Problem
+from .fileio import read_at_most
 
 try:  # the C parser is ~20x faster; fall back to the pure Python one
     _Base: Any = yaml.CSafeLoader
@@ -63,9 +64,11 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     if size > max_bytes:
         raise _fail(name, f"file too large ({size:,} bytes; at most {max_bytes:,})")
     try:
-        raw = path.read_bytes()
+        raw = read_at_most(path, max_bytes)
     except OSError as exc:
         raise _fail(name, f"cannot read the file ({exc.strerror})") from None
+    if len(raw) > max_bytes:  # not a regular file (a pipe, a device): its size was unknown
+        raise _fail(name, f"file too large (more than {max_bytes:,} bytes)")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
+from maturity.answers import MAX_BYTES as ANSWERS_MAX
+from maturity.answers import read_answers_file
+from maturity.errors import InvalidInput
 from maturity.pool import DIMENSIONS
+from maturity.yamlio import MAX_BYTES as YAML_MAX
+from maturity.yamlio import load_yaml_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,3 +70,41 @@ def test_cli_refuses_nasty_files_without_traceback(kind, name, tmp_path):
         assert "internal error" not in result.stderr
         assert result.stderr.strip()
     assert not (tmp_path / "out.md").exists()
+
+
+# --- a file whose size stat does not know --------------------------------------------------------
+
+
+def _endless_fifo(tmp_path: Path, name: str, total: int) -> tuple[Path, list[int], threading.Thread]:
+    """A named pipe fed ``total`` bytes of JSON-looking text (a file given as ``/dev/zero`` or as a process
+    substitution, whose size ``stat`` reports as 0); ``written`` counts what the reader took."""
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    written = [0]
+
+    def feed() -> None:
+        chunk = b" " * 65_536
+        with contextlib.suppress(BrokenPipeError), fifo.open("wb") as out:
+            while written[0] < total:
+                out.write(chunk)
+                written[0] += len(chunk)
+
+    thread = threading.Thread(target=feed, daemon=True)
+    thread.start()
+    return fifo, written, thread
+
+
+@pytest.mark.parametrize(("name", "read", "limit"), [
+    ("answers.json", read_answers_file, ANSWERS_MAX),
+    ("questionnaire.yaml", lambda p: load_yaml_file(p), YAML_MAX),
+])
+def test_a_file_of_unknown_size_is_read_no_further_than_its_limit(tmp_path: Path, name, read, limit) -> None:
+    # `maturity recommendations /dev/zero` read until the machine ran out of memory: the size check asked stat,
+    # which says 0 for a pipe or a device. The reader now stops one byte past the limit.
+    total = 16 * limit
+    fifo, written, thread = _endless_fifo(tmp_path, name, total)
+    with pytest.raises(InvalidInput, match="file too large"):
+        read(fifo)
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert written[0] < 2 * limit, f"read {written[0]:,} bytes of a file limited to {limit:,}"
