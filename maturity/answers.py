@@ -23,6 +23,7 @@ from .errors import InvalidInput, Problem
 from .fileio import read_at_most
 from .jsonplaces import with_lines
 from .models import CHOICE_TYPES, NA, UNKNOWN, Question, Questionnaire
+from .special import NONE, effective_answer, none_beside_others
 
 MAX_BYTES = 1024 * 1024
 # Shape bounds, checked on the text before it is parsed or copied: an answers file nests 3 levels
@@ -338,6 +339,11 @@ def check_answers(doc: AnswersFile, questionnaire: Questionnaire, name: str = "<
                 del doc.answers[key]
             else:
                 problems.append(Problem(why, place, name))
+        elif question.type == "multi" and none_beside_others(doc.answers[key]):
+            kept = ", ".join(f'"{v}"' for v in effective_answer(doc.answers[key]))  # type: ignore[union-attr]
+            warnings.append(Problem(
+                f'"{NONE}" is ticked beside other options: read as the options ticked ({kept}), "{NONE}" set aside '
+                "(the file is kept as it is)", place, name, severity="warning"))
     for key in list(doc.notes):
         if questionnaire.question(key) is None:
             if other_version:

@@ -21,6 +21,7 @@ import numpy as np
 
 from .models import NA, UNKNOWN, CondAll, CondAnswered, CondAny, CondEquals, CondIn, CondNot, Questionnaire
 from .scoring import EPS, INSUFFICIENT_APPLICABLE, INSUFFICIENT_COVERAGE, plan_for
+from .special import effective_answer, none_beside_others
 
 _NA_CODE = -1.0  # "na" in a column of option values (an option's v is never negative)
 
@@ -98,6 +99,9 @@ class _Columns:
         else:
             rows = [[answers.get(qid) for qid in qids] for answers in sets]
         columns = list(zip(*rows, strict=True)) if rows else [() for _ in qids]
+        # a multi answer holding « none » beside other options is those options (contract §2)
+        columns = [tuple(map(effective_answer, col)) if any(map(none_beside_others, col)) else col
+                   for col in columns]
         self._raw = dict(zip(qids, columns, strict=True))
         self.n = len(sets)
 

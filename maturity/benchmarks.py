@@ -31,6 +31,7 @@ from .errors import InvalidInput, Problem, format_path
 from .models import OptionId, Questionnaire, Slug, Text, localize
 from .questionnaire import _pydantic_problems
 from .scoring import is_answered, visible_questions
+from .special import effective_answer
 from .yamlio import LineMap, line_for, load_yaml, load_yaml_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -758,7 +759,7 @@ def comparisons(
         question = questionnaire.question(qid)
         if ref is None or question is None or qid not in shown:
             continue
-        answer = answers.get(qid)
+        answer = effective_answer(answers.get(qid))  # « none » beside other options is those options
         fig = ref.figure
         if section_kind == "obstacles":
             result = obstacles.get(qid)

@@ -41,6 +41,7 @@ from .errors import InvalidInput, Problem
 from .pool import DIMENSIONS, MIN_N, QUANTILE_METHOD
 from .pool import _hidden_cells as hidden_cells
 from .scoring import CITED_SEVERITY, is_answered
+from .special import effective_answer, none_beside_others
 
 Z95 = 1.96
 """The normal quantile of the 95 % interval, as the method states it (ŷ ± 1.96 · √V)."""
@@ -509,6 +510,8 @@ class _AnswerColumn:
     """One question's answers over the kept responses, read once for all the items on it."""
 
     def __init__(self, column: list[Any]) -> None:
+        if any(map(none_beside_others, column)):  # « none » beside other options is those options (contract §2)
+            column = list(map(effective_answer, column))
         self.column = column
         self.types = set(map(type, column))
         self._lists: tuple[np.ndarray, np.ndarray, list[Any], list[Any]] | None = None

@@ -46,6 +46,7 @@ from .display import plural
 from .errors import InvalidInput, Problem
 from .models import NA, UNKNOWN, Question, Questionnaire
 from .scoring import score
+from .special import effective_answer
 
 DIVERGENT_SPREAD = 0.5
 TEAM_KEY = "team"  # respondent.team of a consensus file: the roles of those who took part
@@ -343,7 +344,7 @@ def merge(questionnaire: Questionnaire, respondents: Sequence[Respondent],
             any_na = any_real = False  # among every view, the holder's included
             note_lines: list[str] = []
             for i, (resp, role) in enumerate(zip(views, roles, strict=True)):
-                value = resp.answers.get(qid)
+                value = effective_answer(resp.answers.get(qid))  # « none » beside options: those options (§2)
                 note = resp.notes.get(qid)
                 note = note.strip() if isinstance(note, str) and note.strip() else None
                 seen.append(AnswerSeen(i, role, value, answer_value(question, value), note))

@@ -47,7 +47,7 @@ from .models import (
     RuleScore,
 )
 from .scoring import Assessment, visible_questions
-from .special import UNKNOWN
+from .special import UNKNOWN, effective_answer
 from .typography import join_answers
 
 SHEET_LIMIT = 8
@@ -111,7 +111,10 @@ def _rule_target(rule: Any) -> tuple[str | None, str | None]:
 
 
 def _answer(answers: Mapping[str, Any], question: str, shown: set[str]) -> Any:
-    return answers.get(question) if question in shown else None
+    """A shown question's answer as it is read (:func:`maturity.special.effective_answer`: « none »
+    beside other options is those options, so a step written for « none » does not apply and
+    ``because`` names the options ticked); None when hidden."""
+    return effective_answer(answers.get(question)) if question in shown else None
 
 
 def matches(rule: Any, q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any], shown: set[str]) -> bool:

@@ -27,6 +27,7 @@ from .models import (
     Question,
     Questionnaire,
 )
+from .special import effective_answers
 
 EPS = 1e-9
 CITED_SEVERITY = 2
@@ -259,8 +260,9 @@ def plan_for(questionnaire: Questionnaire) -> Plan:
 
 
 def visible_questions(questionnaire: Questionnaire, answers: Answers) -> set[str]:
-    """Ids of the questions shown for these answers (conditions evaluated in file order)."""
-    return plan_for(questionnaire).shown(answers)
+    """Ids of the questions shown for these answers (conditions evaluated in file order), the answers
+    read as :func:`maturity.special.effective_answers` reads them."""
+    return plan_for(questionnaire).shown(effective_answers(answers))
 
 
 def _value(item: _Item, answer: Any) -> float | None:
@@ -274,7 +276,10 @@ def _value(item: _Item, answer: Any) -> float | None:
 
 
 def score(questionnaire: Questionnaire, answers: Answers) -> Assessment:
-    """Score the answers (a mapping question id -> value, contract §2) per contract §3."""
+    """Score the answers (a mapping question id -> value, contract §2) per contract §3. A multi answer
+    holding ``none`` beside other options is read as those options (:func:`maturity.special.effective_answers`):
+    the contributions show it so."""
+    answers = effective_answers(answers)
     plan = plan_for(questionnaire)
     shown = plan.shown(answers) if plan.visibility_matters else None
     get = answers.get

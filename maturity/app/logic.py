@@ -36,6 +36,7 @@ from maturity.labels import answer_state, answer_state_label
 from maturity.markdown import escape as escape_markdown
 from maturity.models import NA, UNKNOWN, Question, Questionnaire, localize
 from maturity.scoring import Assessment, visible_questions
+from maturity.special import NONE, effective_answer
 from maturity.typography import join_answers
 
 from .names import (  # noqa: F401 - re-exported: the pages and tests call them as logic.*
@@ -184,7 +185,7 @@ def value_label(q: Questionnaire, question: Question, value: Any, lang: str) -> 
     if state is not None:
         return answer_state_label(state, lang)
     if isinstance(value, list):
-        return join_answers((value_label(q, question, v, lang) for v in value), lang)
+        return join_answers((value_label(q, question, v, lang) for v in effective_answer(value)), lang)
     if isinstance(value, str):
         option = question.option(value)
         if option is not None:
@@ -214,8 +215,9 @@ def merge_multi(previous: list[str] | str | None, selected: list[str]) -> list[s
 
 # A multi question's option that says none of the others is in place (« Aucune : l'essentiel se fait sur
 # papier », « Rien de plus que l'affichage prévu par la loi ») excludes them, as "unknown" does: Gesves's
-# échevine ticked it, then the two practices she does have, and was told to start the first of them
-NONE_OPTION = "none"
+# échevine ticked it, then the two practices she does have, and was told to start the first of them.
+# An answer saved before holding it beside others shows and reads as those others (the core's rule).
+NONE_OPTION = NONE
 
 
 def toggle_option(stored: Any, option: str, checked: bool) -> list[str] | str | None:
@@ -225,7 +227,7 @@ def toggle_option(stored: Any, option: str, checked: bool) -> list[str] | str | 
     replaces it; the order of choice is kept."""
     if option in SPECIALS:
         return option if checked else (None if stored == option else stored)
-    prev = [v for v in stored if isinstance(v, str)] if isinstance(stored, list) else []
+    prev = [v for v in effective_answer(stored) if isinstance(v, str)] if isinstance(stored, list) else []
     if checked and option not in prev:
         prev = [] if option == NONE_OPTION else [v for v in prev if v != NONE_OPTION]
         prev.append(option)
@@ -235,6 +237,9 @@ def toggle_option(stored: Any, option: str, checked: bool) -> list[str] | str | 
 
 
 def multi_widget_value(value: Any) -> list[str]:
+    """The boxes ticked for a stored multi answer: « Aucune » saved beside other options (before it became
+    exclusive) is not ticked, as the core reads such an answer (:func:`maturity.special.effective_answer`)."""
+    value = effective_answer(value)
     if isinstance(value, list):
         return [v for v in value if isinstance(v, str)]
     if value in SPECIALS:

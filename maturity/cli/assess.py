@@ -27,7 +27,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     problems: list[Problem] = []
     files = [Path(f) for f in args.files]
-    if not files:
+    answers_files = [f for f in files if f.suffix.lower() == ".json"]
+    files = [f for f in files if f not in answers_files]
+    if not files and answers_files:
+        bench_files = []
+    elif not files:
         files = questionnaire_files()
         bench_files = sorted(benchmarks.BENCHMARKS_DIR.glob("*.yaml"))
     else:
@@ -50,6 +54,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except InvalidInput as exc:
             problems.extend(exc.problems)
     checked.extend(f"{p}: benchmark set" for p in bench_files)
+    warnings: list[Problem] = []
+    for path in answers_files:  # an answers file, against its questionnaire (contract §2)
+        try:
+            q, doc, found = load_for_answers(str(path), None)
+            warnings.extend(found)
+            checked.append(f"{path}: answers to {q.id} {q.version}, {len(doc.answers)} answers")
+        except InvalidInput as exc:
+            problems.extend(p for p in exc.problems if p.severity != "warning")
+            warnings.extend(p for p in exc.problems if p.severity == "warning")
+    _print_problems(warnings)
     if problems:
         _print_problems(problems)
         print(f"{plural(len(problems), '# problem', '# problems')} found.", file=sys.stderr)
@@ -207,8 +221,8 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Add ``validate``, ``score`` and ``sheet`` to ``maturity``'s sub-commands."""
-    p = sub.add_parser("validate", help="check questionnaires and benchmark files")
-    p.add_argument("files", nargs="*", help="YAML files (default: questionnaires/ and data/benchmarks/)")
+    p = sub.add_parser("validate", help="check questionnaires, benchmark files and answers files")
+    p.add_argument("files", nargs="*", help="YAML files (default: questionnaires/ and data/benchmarks/), answers files (.json)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("score", help="score an answers file")

@@ -104,10 +104,20 @@ def test_a_choice_shown_but_never_received_is_saved(mini, store):
         (["x", "y"], "none", True, ["none"]),
         (["none"], "x", True, ["x"]),
         (["none"], "none", False, None),
+        # an answer saved before « none » became exclusive, holding it beside others, shows as those others:
+        # unticking them leaves nothing, not a « none » the page did not show ticked
+        (["none", "x", "y"], "y", False, ["x"]),
+        (["none", "x"], "x", False, None),
+        (["x", "none"], "none", True, ["none"]),
     ],
 )
 def test_toggle_option_applies_one_box_to_the_stored_answer(stored, option, checked, expected):
     assert logic.toggle_option(stored, option, checked) == expected
+
+
+def test_an_answer_saved_with_none_beside_others_ticks_only_the_others():
+    assert logic.multi_widget_value(["decisions", "none", "mail"]) == ["decisions", "mail"]
+    assert logic.multi_widget_value(["none"]) == ["none"]
 
 
 # Streamlit sends a radio's or a selectbox's value by its label and hands back the label itself when no

@@ -498,3 +498,23 @@ def test_a_recommendation_resting_on_unknown_says_to_check_first(data_dir, monke
     assert any("Vous avez répondu «\u00a0Je ne sais pas\u00a0» à «\u00a0Question a1\u00a0» : à vérifier d'abord."
                in i for i in infos), infos
     assert sum("vérifier d'abord" in i for i in infos) == 1  # « Alpha bas » rests on the level alone
+
+
+def test_an_answer_saved_with_none_beside_other_options_shows_those_options(data_dir, store):
+    # a draft saved before « Aucune » became exclusive: the page ticks what the commune does, not « Aucune »;
+    # unticking those leaves the question unanswered rather than showing « Aucune » ticked
+    at = started()
+    token = at.session_state["token"]
+    store.change_answer(token, "gov_internal_digital", lambda _: ["none", "decisions", "mail"])
+    at = new_app(token)
+    at.run()
+    goto(at, "questionnaire")
+    next(s for s in at.selectbox if str(s.key).startswith("step_pick_")).set_value(2).run()  # governance
+    assert at.checkbox(key="mc_gov_internal_digital_none").value is False
+    assert at.checkbox(key="mc_gov_internal_digital_decisions").value is True
+    assert at.checkbox(key="mc_gov_internal_digital_mail").value is True
+    at.checkbox(key="mc_gov_internal_digital_mail").uncheck().run()
+    assert store.load_space(token).draft["answers"]["gov_internal_digital"] == ["decisions"]
+    at.checkbox(key="mc_gov_internal_digital_decisions").uncheck().run()
+    assert "gov_internal_digital" not in store.load_space(token).draft["answers"]
+    assert at.checkbox(key="mc_gov_internal_digital_none").value is False

@@ -37,6 +37,23 @@ def test_validate_rejects_a_broken_file_naming_the_place(capsys):
     assert "levels_not_ascending.yaml:11: levels[2].min" in err
 
 
+def test_validate_checks_an_answers_file_and_warns_where_none_stands_beside_other_options(capsys):
+    stale = DATA / "answers" / "stale-none-gesves-2027.json"
+    line = next(n for n, text in enumerate(stale.read_text(encoding="utf-8").splitlines(), 1)
+                if '"gov_internal_digital"' in text)
+    assert main(["validate", str(stale)]) == 0
+    out, err = capsys.readouterr()
+    assert f"ok  {stale}: answers to smart-city-wallonie 2027.1" in out
+    assert f"warning: {stale}:{line}: answers.gov_internal_digital: \"none\" is ticked beside other options" in err
+
+
+def test_validate_rejects_a_bad_answers_file_naming_the_place(tmp_path, capsys):
+    path = _answers(tmp_path, {"gov_strategy": "maybe"},
+                    questionnaire={"id": "smart-city-wallonie", "version": "2027.1"})
+    assert main(["validate", str(path)]) == 1
+    assert f'{path}: answers.gov_strategy: "maybe" is not an option' in capsys.readouterr().err
+
+
 def test_score_json_gives_the_contract_numbers(tmp_path, capsys):
     path = _answers(tmp_path, {"a1": "half", "a2": "yes", "a3": ["x", "z"], "a4": "no", "b1": "o1", "budget": "major"})
     assert main(["score", str(path), "--questionnaire", str(DATA / "mini.yaml"), "--json"]) == 0

@@ -29,6 +29,7 @@ from maturity.questionnaire import load_questionnaire
 from maturity.recommendations import SHEET_LIMIT, select
 from maturity.scoring import score, visible_questions
 from maturity.sheet.content import MIN_SHEET_PRIORITIES
+from maturity.special import effective_answer
 from tests.strategies import answer_sets
 
 Q = load_questionnaire()
@@ -83,7 +84,8 @@ def test_because_lists_the_communes_own_facts(answers):
         assert sel.because, sel.recommendation.id
         for fact in sel.because:
             if "question" in fact:
-                expected = answers.get(fact["question"]) if fact["question"] in shown else None
+                # as stored, « none » beside other options read as those options (contract §2, §4)
+                expected = effective_answer(answers.get(fact["question"])) if fact["question"] in shown else None
                 assert fact["answer"] == expected
             elif "dimension" in fact:
                 d = a.dimensions[fact["dimension"]]
