@@ -508,6 +508,19 @@ class CampaignReference:
     def _walloon_figures(self) -> list[Any]:
         return [f for f in self.set.figures if f.group == "wallonia"]
 
+    @property
+    def url(self) -> str:
+        """Where the coordinator published the figures (``--url``, contract §7.3): the address of the source the
+        figures name (the ``campaign`` source of a published file), when it is a plain http(s) address
+        (:func:`maturity.weblinks.web_url`); "" otherwise (the sheet and the app then give no link)."""
+        from .weblinks import web_url
+
+        named = {f.source for f in self.set.figures} or {"campaign"}
+        for src in self.set.sources:
+            if src.id in named or src.label in named:
+                return web_url(src.url)
+        return ""
+
     def source(self, lang: str = "fr") -> str:
         """Where the numbers come from, for the sheet and the app: title, publisher, date, licence, method."""
         lang = _lang(lang)
@@ -759,14 +772,15 @@ class ReferenceSeries:
     band: dict[str, tuple[float, float]] = field(default_factory=dict)
     note: str = ""
     kind: str = "pooled"  # the chart's style: pooled for Wallonia, peer for a province or class
+    url: str = ""  # where its figures are published (a campaign's address, :attr:`CampaignReference.url`), or ""
 
     def radar_kwargs(self) -> dict[str, Any]:
         return {"name": self.name, "scores": dict(self.scores), "kind": self.kind, "note": self.note,
-                "band": dict(self.band) or None}
+                "band": dict(self.band) or None, "url": self.url}
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "origin": self.origin, "group": self.group, "scores": dict(self.scores),
-                "band": {d: list(b) for d, b in self.band.items()}, "note": self.note}
+                "band": {d: list(b) for d, b in self.band.items()}, "note": self.note, "url": self.url or None}
 
 
 @dataclass(frozen=True)
@@ -876,7 +890,7 @@ def choose_reference(campaigns: Iterable[CampaignReference | BenchmarkSet] = (),
     if ref is not None:
         scores = ref.scores("wallonia")
         wallonia = ReferenceSeries(ref.label(lang), scores, "campaign", "wallonia", ref.band("wallonia"),
-                                   ref.series_note("wallonia", lang)) if scores else None
+                                   ref.series_note("wallonia", lang), url=ref.url) if scores else None
         for group in peer_groups:
             group_scores = ref.scores(group)
             if group_scores:
@@ -884,7 +898,7 @@ def choose_reference(campaigns: Iterable[CampaignReference | BenchmarkSet] = (),
                 name = GROUP_SERIES_LABEL[lang].format(group=ref.group_label(group, lang), title=ref.title(lang),
                                                        n=_fmt(n or 0, lang), N=_fmt(N or 0, lang))
                 peers.append(ReferenceSeries(name, group_scores, "campaign", group, ref.band(group),
-                                             ref.series_note(group, lang), kind="peer"))
+                                             ref.series_note(group, lang), kind="peer", url=ref.url))
             elif pool is not None:
                 series = _pool_series(_pool_group(pool, group), group, lang)
                 if series is not None:

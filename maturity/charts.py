@@ -101,6 +101,8 @@ class RadarSeries:
     (a campaign's 95 % interval); a dimension without one leaves a gap in the band. A peer group's
     band is not drawn (its numbers are in the tables): the bands of Wallonia, the province and the
     population class overlapped, and the Walloon one the notes speak of could not be told apart.
+    ``url``: the address its figures are published at (an imported campaign's, contract §7.3), given as a link
+    in the sheet's sources; "" for none.
     """
 
     name: str
@@ -110,6 +112,7 @@ class RadarSeries:
     extra: dict = field(default_factory=dict)
     band: dict[str, tuple[float, float]] | None = None
     short: str = ""  # a comparison line's header in the sheet's scores table ("Wallonie", "Province")
+    url: str = ""  # where the line's figures are published (an imported campaign's address): the sheet's link
 
     def __post_init__(self) -> None:
         if self.kind not in STYLES:

@@ -42,3 +42,20 @@ def escape(text: object) -> str:
 def escape_block(text: str) -> str:
     """A multi-line text kept as one paragraph (line breaks kept as hard breaks)."""
     return "  \n".join(escape(line) for line in text.split("\n"))
+
+
+def link(label: str, url: str) -> str:
+    """A Markdown link to ``url`` shown as ``label`` (escaped, shown as typed); the label alone when ``url`` is
+    no plain http(s) address (:func:`maturity.weblinks.web_url`). Inside the angle brackets of the target, a
+    backslash or an entity would still be read (CommonMark) and Streamlit finds its ``:code:`` anywhere in the
+    source: those characters are percent-encoded or written as an entity, so the link opens the address given."""
+    from .weblinks import web_url
+
+    url = web_url(url)
+    if not url:
+        return escape(label)
+    scheme, rest = url.split("://", 1)
+    host, sep, path = rest.partition("/")  # a port's colon stays ("example.org:8080"); the path's are encoded
+    safe = (scheme + "://" + host + sep + path.replace(":", "%3A")).replace("&", "&amp;").replace("(", "%28") \
+        .replace(")", "%29")
+    return f"[{escape(label)}](<{safe}>)"

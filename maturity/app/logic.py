@@ -403,6 +403,7 @@ class SeriesInfo:
     note: str = ""
     band: dict[str, tuple[float, float]] | None = None  # a campaign estimate's 95 % interval per dimension
     short: str = ""  # the results table's column header ("Wallonie", "Provinz"); the name says it in full
+    url: str = ""  # where its figures are published (an imported campaign's address): the sheet's link
 
     @property
     def column(self) -> str:
@@ -591,7 +592,18 @@ def campaign_obstacles_note(campaign: Any, lang: str) -> str:
     covered = campaign.coverage(lang)  # no commune of a province answered: not "for all communes"
     return tr("campaign_obstacles_note_without" if covered else "campaign_obstacles_note", lang,
               title=escape_markdown(campaign.title(lang)), n=format_number(campaign.n, lang),
-              N=format_number(campaign.N, lang), coverage=covered)
+              N=format_number(campaign.N, lang), coverage=covered).rstrip() + campaign_link(campaign, lang)
+
+
+def campaign_link(campaign: Any, lang: str) -> str:
+    """After a campaign's source note (Markdown): " Publication : [example.org/baro-2026](…)", the address its
+    coordinator published the figures at, as the sheet's sources give it; "" when the file gives none that is
+    a plain http(s) address. The address is shown as typed and the link made by the one Markdown escaper."""
+    from maturity.markdown import link
+    from maturity.weblinks import shown_address
+
+    shown = shown_address(campaign.url) if campaign is not None else ""
+    return " " + tr("campaign_published_at", lang, link=link(shown, campaign.url)) if shown else ""
 
 
 def obstacle_cites(q: Questionnaire, sets: list[Any] | None, lang: str) -> list[str]:
@@ -618,7 +630,7 @@ def pooled_series(q: Questionnaire, pool_rows: list[dict[str, Any]], nis_code: s
             year = str(c.year)  # the year the campaign is named by, as its column and sentences say
             out.append(SeriesInfo(name=s.name, scores=s.scores, kind=s.kind, kind_label=tr("kind_campaign", lang),
                                   source=c.title(lang), year=year, n=n, note=s.note, band=s.band or None,
-                                  short=group_short(s.group, lang)))
+                                  short=group_short(s.group, lang), url=s.url))
             continue
         kind, _, key = s.group.partition(":")
         group = ref.wallonia if s.group == "wallonia" else (
@@ -628,8 +640,9 @@ def pooled_series(q: Questionnaire, pool_rows: list[dict[str, Any]], nis_code: s
                               n=getattr(group, "n", None), note=s.note, short=group_short(s.group, lang)))
     # under the radar, plain words: what the band means, never the estimator's formula (docs/benchmarks.md);
     # shown as Markdown, and the campaign's title and publisher come from an imported file: escaped
-    note = choice.plain_source(lang) if choice.origin == "campaign" and choice.wallonia is not None else choice.note
-    return out, None if note is None else escape_markdown(note)
+    if choice.origin == "campaign" and choice.wallonia is not None:
+        return out, escape_markdown(choice.plain_source(lang)) + campaign_link(choice.campaign, lang)
+    return out, None if choice.note is None else escape_markdown(choice.note)
 
 
 def group_short(group: str, lang: str) -> str:
@@ -701,8 +714,8 @@ def sheet_kwargs(q: Questionnaire, series: list[SeriesInfo], previous: Any | Non
 
     # the regional line, then the province and the same size, as on the radar (`maturity sheet --reference`
     # makes the same keywords from a campaign's file: maturity.sheet.references)
-    lines = [RadarSeries(name=s.name, scores=s.scores, kind=s.kind, note=s.note, band=s.band, short=s.column)
-             for s in series if s.kind in ("pooled", "peer")]
+    lines = [RadarSeries(name=s.name, scores=s.scores, kind=s.kind, note=s.note, band=s.band, short=s.column,
+                         url=s.url) for s in series if s.kind in ("pooled", "peer")]
     kwargs = comparison_kwargs(lines, latest_campaign(campaigns))
     if previous is not None:
         answers = (getattr(previous, "document", None) or {}).get("answers")
@@ -838,7 +851,7 @@ def campaign_note(ref: Any, lang: str) -> str:
             break
     return tr("wal_campaign_note", lang, by_dimension=by_dimension, title=escape_markdown(ref.title(lang)),
               publisher=escape_markdown(ref.set.publisher or "—"), date=when,
-              licence=escape_markdown(ref.set.licence or "CC BY 4.0"))
+              licence=escape_markdown(ref.set.licence or "CC BY 4.0")).rstrip() + campaign_link(ref, lang)
 
 
 def shared_column(rows: list[dict[str, str]], column: str) -> tuple[list[dict[str, str]], str | None]:

@@ -789,6 +789,9 @@ TEXTS: dict[str, dict[str, str]] = {
               "Unsicherheit der Schätzung (95\u00a0%). {coverage}",
         "en": "The campaign's column: {title}, an estimate from the {n} responding communes of {N}; in brackets, the "
               "95\u00a0% margin of uncertainty. {coverage}"},
+    # after a campaign's source note: where its coordinator published the figures (a link, when the file gives one)
+    "campaign_published_at": {"fr": "Publication : {link}", "de": "Veröffentlichung: {link}",
+                              "en": "Publication: {link}"},
     "barometer_rank": FIGURE_WORDS["obstacle_rank"],  # the core's (maturity.labels), as the sheet says
     "kind_commune": {"fr": "vos réponses", "de": "Ihre Antworten", "en": "your answers"},
     "kind_campaign": {

@@ -31,6 +31,7 @@ from ..models import Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, asked, check_first, select
 from ..scoring import Assessment, score
 from ..typography import french_guillemets, join_answers
+from ..weblinks import shown_address, web_url
 
 log = logging.getLogger(__name__)
 
@@ -718,7 +719,8 @@ class _Sources:
         """The row of an imported campaign's obstacles column (``column``: its header), where no Walloon line of
         that campaign has a row to share."""
         ref = len(self.rows) + 1
-        self.rows.append(SourceRow(ref, clean_text(campaign.obstacles_source(column, self.lang), MAX_SERIES_NOTE), []))
+        self.rows.append(SourceRow(ref, clean_text(campaign.obstacles_source(column, self.lang), MAX_SERIES_NOTE),
+                                   address_links(campaign.url)))
         return ref
 
     def series(self, s: RadarSeries) -> int:
@@ -727,7 +729,8 @@ class _Sources:
         cut at 400 ended the Walloon line's at "est la marge…" on the Collège's sheet. Each part is bounded
         on its own (the title and publisher come from an imported file). A note already written whole in an
         earlier line's row (the pool's Wallonia, province and same size; a campaign's province and same size)
-        is not repeated: the row names that one (the sources fill the sheet's last page)."""
+        is not repeated: the row names that one (the sources fill the sheet's last page). A line published at
+        an address (an imported campaign's) gives it as the row's link."""
         ref = len(self.rows) + 1
         text = series_source(s)
         note = s.note if s.note and s.note not in s.name else None
@@ -735,8 +738,15 @@ class _Sources:
             text = f"{clean_text(s.name, MAX_SERIES_NAME)} — {t('source_same_note', self.lang, ref=self._notes[note])}"
         elif note is not None:
             self._notes[note] = ref
-        self.rows.append(SourceRow(ref, text, []))
+        self.rows.append(SourceRow(ref, text, address_links(s.url)))
         return ref
+
+
+def address_links(url: str) -> list[Link]:
+    """A source's address as its row's link, shown as typed from a printed page (``example.org/baro-2026``: the
+    PDF is printed for the Collège), or no link when ``url`` is no plain http(s) address."""
+    shown = shown_address(url)
+    return [Link(clean_text(shown, one_line=True), web_url(url))] if shown else []
 
 
 def series_source(s: RadarSeries, note: str | None = None) -> str:

@@ -5,17 +5,12 @@
 from __future__ import annotations
 
 from ..markdown import escape, escape_block
+from ..markdown import link as _link
 from .content import SheetContent, collapse_spaces, priority_name
 
 
 def _cell(text: str) -> str:
     return escape(collapse_spaces(text))  # one line, its no-break spaces kept ("48 % (38–59 %)")
-
-
-def _link(label: str, url: str) -> str:
-    # urls come from the questionnaire (validated http(s), no spaces or quotes); parentheses encoded
-    safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-    return f"[{escape(label)}](<{safe}>)" if safe.startswith(("https://", "http://")) else escape(label)
 
 
 def render_markdown(c: SheetContent) -> str:

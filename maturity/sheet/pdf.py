@@ -828,6 +828,20 @@ def _lines(pdf: SheetPDF, w: float, text: str, size: float, style: str = "", *, 
     return found
 
 
+def _write_link(pdf: SheetPDF, h: float, label: str, url: str) -> None:
+    """A link in the running text, in the current font. fpdf2 breaks a write's first word where the line ends
+    when it does not fit there (it cannot see the space before it, written by the call before): "Digita" /
+    "l Wallonia" (expert review), "www.d" / "igitalwallonia.be/…" (a campaign's address): such a word starts the
+    next line. What fits is what fpdf2's write() gives the line: up to the right margin, less a cell margin
+    each side."""
+    label = drawable(label)
+    first = label.split(" ", 1)[0]
+    room = pdf.w - pdf.r_margin - pdf.get_x() - 2 * pdf.c_margin
+    if pdf.get_x() > pdf.l_margin and pdf.get_string_width(first) > room:
+        pdf.ln(h)
+    pdf.write(h, label, link=url)
+
+
 def _keep_together(pdf: SheetPDF, height: float) -> None:
     """A page break now when a block of ``height`` mm would not fit on this page."""
     if pdf.get_y() + height > pdf.h - MARGIN_BOTTOM:
@@ -926,16 +940,7 @@ def _priority_lines(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> No
                 pdf.font(7.5, "", MUTED)
                 pdf.write(3.7, "  ·  ")
             pdf.font(7.5, "U", ACCENT)
-            label = drawable(res.label)
-            # fpdf2 breaks a write's first word where the line ends when it does not fit there (it cannot
-            # see the space before it, written by the call before): "Digita" / "l Wallonia" (expert review).
-            # What fits is what fpdf2's write() gives the line: up to the right margin, less a cell margin
-            # each side
-            first = label.split(" ", 1)[0]
-            room = pdf.w - pdf.r_margin - pdf.get_x() - 2 * pdf.c_margin
-            if pdf.get_x() > pdf.l_margin and pdf.get_string_width(first) > room:
-                pdf.ln(3.7)
-            pdf.write(3.7, label, link=res.url)
+            _write_link(pdf, 3.7, res.label, res.url)
         pdf.set_left_margin(left)
         pdf.ln(3.7)
 
@@ -1041,7 +1046,7 @@ def _method_lines(pdf: SheetPDF, c: SheetContent) -> None:
         for link in src.links:
             pdf.write(lh, " — ")
             pdf.font(size, "U", ACCENT)
-            pdf.write(lh, drawable(link.label), link=link.url)
+            _write_link(pdf, lh, link.label, link.url)
             pdf.font(size, "", INK)
         pdf.set_left_margin(left)
         pdf.ln(lh)

@@ -589,6 +589,18 @@ def test_a_campaign_titled_with_a_year_is_named_by_it_on_the_results_page(mini, 
     assert not any(f"campagne {CLOSES.year}" in str(c) for c in table.columns)
 
 
+def test_the_results_pages_campaign_notes_link_to_where_it_was_published(mini, store):
+    """The notes under the radar and under the obstacles table named the campaign and gave no link, though its
+    file says where its coordinator published the figures: they now end with that address, a link."""
+    url = "https://www.example.org/campagnes/wal-test/"
+    at = _results_with_imported_campaign(store, edit=lambda text: text.replace("https://example.org", url))
+    assert not at.exception
+    link = "Publication\u00a0: [www\\.example.org/campagnes/wal-test](<https://www.example.org/campagnes/wal-test/>)"
+    radar = next(i.value for i in at.info if "Baromètre test" in i.value)
+    obstacles = next(c.value for c in at.caption if "Colonne de la campagne" in c.value)
+    assert radar.endswith(f" {link}") and obstacles.endswith(f" {link}"), (radar, obstacles)
+
+
 def test_an_imported_campaigns_publisher_and_title_are_shown_as_typed(mini, store):
     """The aggregates file comes from another install: its publisher under the radar (an st.info, Markdown)
     was a bold and a link of the file's choosing on every commune's results page."""
@@ -634,6 +646,7 @@ def test_the_wallonie_page_shows_the_imported_campaign(mini, store):
                                  f"–{format_number(alpha['ci_high'], 'fr')})"), wallonia
     note = next(c.value for c in at.caption if "Baromètre test" in c.value)
     assert "Smart City Institute" in note and "95\u00a0%" in note and "CC BY 4.0" in note, note
+    assert note.endswith(" Publication\u00a0: [example.org](<https://example.org>)"), note  # where it was published
     # two respondents in each province: none is published, and the page says which and why (an échevine of
     # Vielsalm found no line for Luxembourg and no word about it: fresh-eyes trial)
     assert not any(r["Groupe"].startswith("Province") for r in rows), rows

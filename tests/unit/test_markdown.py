@@ -49,3 +49,22 @@ def test_no_markup_character_is_left_unescaped(text):
         run = len(out[: m.start()]) - len(out[: m.start()].rstrip("\\"))
         assert run % 2 == 1, (text, out)
     assert "](" not in out.replace("\\](", "")
+
+
+def test_a_link_opens_the_address_given_and_shows_its_label_as_typed():
+    from maturity.markdown import link
+
+    assert link("example.org/baro", "https://example.org/baro") == "[example.org/baro](<https://example.org/baro>)"
+    # the label is text; in the target, what CommonMark or Streamlit would still read is encoded: a bracket
+    # (the old link's rule), an entity's ampersand, a colon after the host (a port's stays)
+    assert link("**a** [b](c)", "http://example.org:8080/p(1):smile:?a=1&amp;b=2") == (
+        "[\\*\\*a\\*\\* \\[b\\]\\(c)](<http://example.org:8080/p%281%29%3Asmile%3A?a=1&amp;amp;b=2>)")
+
+
+def test_no_link_to_an_address_that_is_not_a_plain_web_one():
+    from maturity.markdown import link
+
+    for url in ("javascript:alert(1)", "JAVASCRIPT://x", "data:text/html,x", "file:///etc/passwd", "ftp://x.org",
+                "https://x.org/a b", "https://x.org/<b>", 'https://x.org/"', "https://x.org\\@y", "https://", "",
+                "https://x.org/\n", "https://x.org/" + "a" * 500, " https://x.org"):
+        assert link("voir [ici]", url) == "voir \\[ici\\]", url

@@ -275,3 +275,115 @@ def test_the_sheets_radar_has_the_same_size_line_of_the_results_page(lang):
     assert pages <= 3 and same in " ".join(" ".join(text).split())
     # the editable versions and the Markdown name it too
     assert series[2].name in build(DEFAULT, doc, lang, "md", generated=DAY, **kwargs).decode().replace("\\", "")
+
+
+ADDRESS = "https://www.digitalwallonia.be/fr/publications/campagne-smart-city-2026/"
+
+
+@cache
+def published_at(url: str, publisher: str = "SPW Intérieur") -> aggregates.CampaignReference:
+    """The same campaign, published by ``publisher`` at ``url`` and read back as an install imports it."""
+    from .test_publish import _report
+
+    report = _report(DEFAULT, {"20002": 4, "50000": 20, "60000": 25, "80000": 9, "90000": 12})
+    text = aggregates.dump_yaml(aggregates.aggregates_set(report, publisher=publisher, url=url,
+                                                          published_on=date(2026, 7, 15)))
+    return aggregates.read_aggregates(text, "campagne.yaml")
+
+
+def _pdf_lines(pdf: bytes) -> list[str]:
+    import io
+
+    import pypdf
+
+    return [line for page in pypdf.PdfReader(io.BytesIO(pdf)).pages for line in page.extract_text().splitlines()]
+
+
+def _uris(pdf: bytes) -> set[str]:
+    import io
+
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return {a.get_object()["/A"]["/URI"] for p in reader.pages for a in p.get("/Annots") or []
+            if "/A" in a.get_object()}
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_the_campaigns_source_rows_link_to_where_it_was_published(lang):
+    """Every figure's source is reachable: the barometer's rows linked to their publications, the campaign's named
+    it and gave no link, though its published file says where (``--url``). Its rows (the Walloon line, the
+    province, the same size) now give the address, as a reader types it from the printed sheet and clickable in
+    the PDF, the DOCX and the Markdown."""
+    from docx import Document
+
+    ref = published_at(ADDRESS)
+    series, _note = logic.pooled_series(DEFAULT, [], EUPEN, lang, [ref])
+    kwargs = logic.sheet_kwargs(DEFAULT, series, None, lang, [ref])
+    doc = answers_at_rank(DEFAULT, 1, name="Eupen", nis=EUPEN)
+    content = build_content(DEFAULT, doc, lang, generated=DAY, **kwargs)
+    shown = "www.digitalwallonia.be/fr/publications/campagne-smart-city-2026"
+    campaign_rows = content.sources[:3]  # Wallonia, the province of Liège, the communes of the same size
+    assert [s.name for s in content.series[1:4]] == [s.name for s in series]
+    assert all(len(row.links) == 1 and (row.links[0].label, row.links[0].url) == (shown, ADDRESS)
+               for row in campaign_rows), campaign_rows
+    assert all(ADDRESS not in link.url for row in content.sources[3:] for link in row.links)  # the barometer's own
+    pdf = build(DEFAULT, doc, lang, "pdf", generated=DAY, **kwargs)
+    pages, _text = pages_and_text(pdf)
+    assert pages <= 3 and ADDRESS in _uris(pdf)
+    # printed whole on a line of its own row: fpdf2 broke an address that did not fit where the line ended
+    # inside its first word ("www.d" / "igitalwallonia.be/…")
+    lines = _pdf_lines(pdf)
+    assert sum(shown in line for line in lines) == 3 and not any(line.endswith("www.d") for line in lines), lines
+    markdown = build(DEFAULT, doc, lang, "md", generated=DAY, **kwargs).decode()
+    rows = [line for line in markdown.splitlines() if line.startswith(("- \\[1\\]", "- \\[2\\]", "- \\[3\\]"))]
+    assert len(rows) == 3 and all(row.endswith(f" — [www\\.{shown[4:]}](<{ADDRESS}>)") for row in rows), rows
+    import io
+
+    docx = Document(io.BytesIO(build(DEFAULT, doc, lang, "docx", generated=DAY, **kwargs)))
+    targets = {rel.target_ref for rel in docx.part.rels.values() if rel.is_external}
+    assert ADDRESS in targets
+
+
+def test_the_campaigns_obstacles_column_source_links_to_its_publication_too():
+    """Without its Walloon line, the obstacles column's own source row gives the address as well."""
+    ref = published_at(ADDRESS)
+    doc = answers_at_rank(DEFAULT, 1, name="Namur", nis=NAMUR)
+    content = build_content(DEFAULT, doc, "fr", generated=DAY, campaign=ref)
+    row = next(r for r in content.sources if OBSTACLES_TABLE["fr"] in r.text)
+    assert [(link.label, link.url) for link in row.links] == [
+        ("www.digitalwallonia.be/fr/publications/campagne-smart-city-2026", ADDRESS)]
+
+
+def test_a_line_without_a_plain_web_address_gives_no_link():
+    """The open pool's line has no address; a line handed an address that is no plain http(s) one (another
+    scheme, a space, a quote, a backslash) gives no link at all, never a repaired one."""
+    from maturity.charts import RadarSeries
+
+    doc = answers_at_rank(DEFAULT, 1, name="Namur", nis=NAMUR)
+    scores = {d.id: 50.0 for d in DEFAULT.dimensions}
+    for url in ("", "javascript:alert(1)", "data:text/html,<b>x</b>", "ftp://example.org/x", "https://a.org/x y",
+                'https://a.org/"onclick', "https://a.org\\@evil.org", "https:///path", "//example.org/x"):
+        line = RadarSeries("Wallonie — moyenne de 12 communes", scores, "pooled", note="note", url=url)
+        content = build_content(DEFAULT, doc, "fr", generated=DAY, reference=line)
+        assert content.sources[0].links == [], url
+        markdown = build(DEFAULT, doc, "fr", "md", generated=DAY, reference=line).decode()
+        assert "](" not in next(x for x in markdown.splitlines() if x.startswith("- \\[1\\]")), url
+
+
+def test_a_hostile_publisher_and_address_are_shown_as_typed():
+    """The publisher and the title come from an imported file: in the Markdown they stay text; the address is the
+    link's target whole (its brackets encoded), its shown form text."""
+    url = "https://example.org/a_(b)*[c]:smile:?q=1&amp;x=`y`"
+    hostile = "[clic](javascript:alert(1)) <script>x</script> **gras**"
+    ref = published_at(url.replace("`", ""), hostile)
+    series, _note = logic.pooled_series(DEFAULT, [], NAMUR, "fr", [ref])
+    kwargs = logic.sheet_kwargs(DEFAULT, series, None, "fr", [ref])
+    doc = answers_at_rank(DEFAULT, 1, name="Namur", nis=NAMUR)
+    markdown = build(DEFAULT, doc, "fr", "md", generated=DAY, **kwargs).decode()
+    line = next(x for x in markdown.splitlines() if x.startswith("- \\[1\\]"))
+    assert "<script>" not in line and "](javascript" not in line and "**gras**" not in line
+    assert line.endswith("— [example.org/a\\_(b)\\*\\[c\\]&#58;smile:?q=1&amp;amp;x=y]"
+                         "(<https://example.org/a_%28b%29*[c]%3Asmile%3A?q=1&amp;amp;x=y>)"), line
+    pdf = build(DEFAULT, doc, "fr", "pdf", generated=DAY, **kwargs)
+    assert url.replace("`", "") in _uris(pdf)
