@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .errors import Problem
@@ -215,6 +215,36 @@ def add_action(items: Sequence[PlanItem], action: str, year: int, *, recommendat
         if plain_spaces(item.action) == plain_spaces(action) and item.recommendation == recommendation:
             return list(items)
     return [*items, PlanItem(new_id(items), action, owner, year, "planned", recommendation, None, dimension)]
+
+
+def _same_action(a: PlanItem, b: PlanItem) -> bool:
+    return a.recommendation == b.recommendation and plain_spaces(a.action) == plain_spaces(b.action)
+
+
+def rebase(base: Sequence[PlanItem], mine: Sequence[PlanItem], stored: Sequence[PlanItem]) -> list[PlanItem]:
+    """The changes one page made to the roadmap (from ``base``, what it showed, to ``mine``), applied to the
+    roadmap as ``stored`` now, so that what another tab, colleague or replica saved meanwhile stays: an action
+    changed here takes its new values (one deleted elsewhere stays deleted), one deleted here goes, one added
+    here comes at the end (with a new id when another page took its id; not again when the same action of the
+    same recommendation was added elsewhere). The stored order is kept. ``stored`` equal to ``base``: ``mine``."""
+    if list(stored) == list(base):
+        return list(mine)
+    before = {item.id: item for item in base}
+    now = {item.id: item for item in mine}
+    out: list[PlanItem] = []
+    for item in stored:
+        if item.id in before and item.id not in now:
+            continue  # deleted on this page
+        changed = now.get(item.id) if item.id in before else None
+        out.append(changed if changed is not None and changed != before[item.id] else item)
+    for item in mine:
+        if item.id in before:
+            continue
+        if item.recommendation is not None and any(_same_action(item, other) for other in out):
+            continue  # the same recommended action, added on another page too
+        taken = {other.id for other in out} | set(before)
+        out.append(item if item.id not in taken else replace(item, id=new_id([*base, *out])))
+    return out
 
 
 def picked(rec: Recommendation, items: Sequence[PlanItem]) -> set[int]:

@@ -27,14 +27,35 @@ DEFAULT_BY = 2030  # the end of the 2024–2030 legislature
 ROW_HEIGHT = 72  # px: above 64 the data editor wraps a cell's text (here up to three lines)
 
 
-def save(doc: AnswersFile) -> bool:
-    """Write the draft's targets and plan to the store, and nothing else (an answer saved meanwhile
-    from another tab stays), as this session's own write (its version noted, so the page does not
-    take it for a change made elsewhere); True when saved. A failure is shown by the page
-    (``session.show_pending_errors``) and the change stays in this session."""
+def save_targets(doc: AnswersFile) -> bool:
+    """Write the draft's targets to the store, and nothing else (an answer or a roadmap action saved meanwhile
+    from another tab stays), as this session's own write (its version noted, so the page does not take it for
+    a change made elsewhere); True when saved. A failure is shown by the page (``session.show_pending_errors``)
+    and the change stays in this session."""
     doc.touch()
-    data = doc.to_dict()
-    return session._write(lambda s, token: s.save_meta(token, {k: data.get(k) for k in ("targets", "plan")}))
+    goals = doc.to_dict().get("targets")
+    return session._write(lambda s, token: s.save_meta(token, {"targets": goals}))
+
+
+def save_plan(doc: AnswersFile, base: list[roadmap.PlanItem], mine: list[roadmap.PlanItem]) -> bool:
+    """This page's change to the roadmap (``base``, what it showed, to ``mine``), applied to the roadmap as
+    stored, in one transaction (:func:`maturity.plan.rebase`): an action added, changed or deleted in another
+    tab, by a colleague or on another replica meanwhile stays. The targets are not written. The draft keeps
+    what was stored; True when saved (a failure is shown by the page, the change stays in this session)."""
+    result: list[Any] = []
+
+    def change(s: Any, token: str) -> int:
+        value, version = s.change_meta(token, roadmap.FIELD, lambda stored: roadmap.to_raw(
+            roadmap.rebase(base, mine, roadmap.read(stored))) or None)
+        result.append(value)
+        return version
+
+    if session._write(change):
+        roadmap.set_on(doc, roadmap.read(result[0]))
+        doc.touch()
+        return True
+    roadmap.set_on(doc, mine)  # kept in this session
+    return False
 
 
 def default_year(goals: dict[str, targets_.Target], dimension: str | None) -> int:
@@ -140,7 +161,7 @@ def _save_targets(q: Questionnaire, level_ids: list[str], labels: dict[str, str]
         elif by != (current.by if current else DEFAULT_BY):
             year_alone.append(section.id)  # a year typed without a level: nothing to save it with
     targets_.set_on(doc, new)
-    if save(doc):
+    if save_targets(doc):
         st.session_state["_targets_saved"] = True
         st.session_state["_targets_year_alone"] = year_alone
 
@@ -216,8 +237,7 @@ def add_action(q: Questionnaire, doc: AnswersFile, rec_id: str, dimension: str |
     items = roadmap.of(doc)
     new = roadmap.add_action(items, action, default_year(targets_.of(doc), dimension), recommendation=rec_id)
     if len(new) != len(items):
-        roadmap.set_on(doc, new)
-        save(doc)
+        save_plan(doc, items, new)
         _reset_editor()
         # the phone's form shows the action just added, to give it an owner and a year: it showed the
         # first one, and Vielsalm's échevine, after three « Ajouter », found another action there (trial 8)
@@ -265,11 +285,11 @@ def _phone_write(doc: AnswersFile, ident: str, lang: str, delete: bool = False) 
                                                  for f in ("owner", "year", "budget", "status")}}
         rows = [row if r["id"] == ident else r for r in rows] if ident else [*rows, row]
     new = roadmap.from_rows(rows, items, default_year(targets_.of(doc), None))
-    roadmap.set_on(doc, new)
-    saved = save(doc)
+    saved = save_plan(doc, items, new)
     _reset_editor()
-    if not delete:  # the action just saved stays picked (a new one: the last)
-        st.session_state[_phone_keys()["pick"]] = ident or new[-1].id
+    if not delete:  # the action just saved stays picked (a new one: the last; its id may have changed)
+        stored = roadmap.of(doc)
+        st.session_state[_phone_keys()["pick"]] = ident or (stored[-1].id if stored else "")
     if saved:
         st.toast(tr("roadmap_saved", lang), icon=":material/check:")
 
@@ -375,11 +395,21 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
                                                        required=True),
         })
     rows = [dict(row, status=statuses.get(row.get("status"), row.get("status"))) for row in edited.to_dict("records")]
-    # ids of new rows are given against the table's starting rows, so the same table gives the same plan
-    new = roadmap.from_rows(rows, roadmap.read(base), default_year(targets_.of(doc), None))
-    if new != items:
-        roadmap.set_on(doc, new)
-        if save(doc):
+    # ids of new rows are given against the table's starting rows, so the same table gives the same plan; the
+    # starting rows read the same way, so that an action left alone compares equal to what the table showed
+    year = default_year(targets_.of(doc), None)
+    shown = roadmap.from_rows(base, roadmap.read(base), year)
+    new = roadmap.from_rows(rows, roadmap.read(base), year)
+    if new != shown:
+        if save_plan(doc, shown, new):
             st.toast(tr("roadmap_saved", lang), icon=":material/check:")
+        stale = roadmap.of(doc) != new  # what was stored holds changes made elsewhere too
+    else:
+        stale = base != [dict(item.to_json(), budget=roadmap.budget_text(item.budget)) for item in items]
+    if stale:
+        # the table started from a roadmap that another tab, colleague or replica has changed since: it starts
+        # again from the stored one (this page's own change applied to it), never written over it
+        _reset_editor()
+        st.rerun()
     with fit:  # with what the grid saved in this run
         _phone_section(q, doc, new, lang)

@@ -169,6 +169,11 @@ def touch_space(conn: sa.Connection, token: object, now: datetime) -> tuple[int,
     return int(found[0]), int(found[1])
 
 
+# the draft's keys that save_meta and change_meta never set: its answers, notes and identity are written otherwise
+_RESERVED_META = frozenset({"answers", "notes", "questionnaire", "commune", "updated_at", "_questionnaire",
+                            "_commune", LAST_PART})
+
+
 class SpacesMixin(LimitsMixin):
     """Open, read, change and delete spaces and their drafts."""
 
@@ -250,6 +255,26 @@ class SpacesMixin(LimitsMixin):
         return value, version
 
     @guarded
+    def change_meta(self, token: str, key: str, change: Callable[[Any], Any]) -> tuple[Any, int]:
+        """Read the stored top-level key of the draft (``targets``, ``plan``; None when absent), apply ``change``
+        (old value -> new value, None removes the key) and store the result, in one transaction: a roadmap
+        edited in two tabs keeps both tabs' changes. Returns the new value and the space's new version."""
+        reserved = _RESERVED_META
+        if not isinstance(key, str) or key in reserved:
+            raise ValueError(f"change_meta changes other keys than {sorted(reserved)}")
+        now = self._now()
+        with self._write() as conn:
+            space_id, version = touch_space(conn, token, now)  # locks the row: no lost update
+            meta = loads(conn.execute(sa.select(spaces.c.meta_json).where(spaces.c.id == space_id)).scalar_one())
+            value = change(meta.get(key))
+            if value is None:
+                meta.pop(key, None)
+            else:
+                meta[key] = loads(dumps(value))
+            conn.execute(spaces.update().where(spaces.c.id == space_id).values(meta_json=dumps(meta)))
+        return meta.get(key), version
+
+    @guarded
     def space_version(self, token: str) -> int | None:
         """The space's version; None for an unknown token. The app asks it at every click (has another tab
         or replica written?), so it is one statement on the pool's driver connection: no transaction (one
@@ -287,8 +312,7 @@ class SpacesMixin(LimitsMixin):
         """Set top-level keys of the draft document other than its answers and notes (e.g. ``targets``,
         ``plan``; a value ``None`` removes the key), in one transaction that changes nothing else: an
         answer saved meanwhile from another tab or replica stays. Returns the new version."""
-        reserved = {"answers", "notes", "questionnaire", "commune", "updated_at", "_questionnaire", "_commune",
-                    LAST_PART}
+        reserved = _RESERVED_META
         if not isinstance(values, dict) or reserved & set(values):
             raise ValueError(f"save_meta sets other keys than {sorted(reserved)}")
         encoded = {k: (None if v is None else dumps(v)) for k, v in values.items()}

@@ -310,3 +310,40 @@ def test_an_action_saved_in_its_earlier_wording_stays_marked_and_is_not_offered_
         assert not any(b.key == "pick_rec_alpha_low_0" for b in page.button)
         assert any(c.value.endswith(("Dans la feuille de route", "In the roadmap")) for c in page.caption)
     assert store.load_space(token).draft["plan"] == [saved]  # the commune's own text, kept as saved
+
+
+def test_a_roadmap_changed_in_another_tab_is_never_written_over(mini, store):
+    """Two tabs on one roadmap (hostile review 10): an action added in one tab was lost when the other, opened
+    before, added one too, or merely ran again (its table saved the roadmap it had started from). Each page's
+    change is now applied to the roadmap as stored."""
+    from maturity.storage import Store
+
+    at, token = _answered(store)
+    store.save_answer(token, "approach", "none")  # a second recommendation, « Démarrer »
+    goto(at, "recommandations")
+    at.button(key="pick_rec_alpha_low_0").click().run()
+    (mine,) = store.load_space(token).draft["plan"]
+    elsewhere = {"id": "a2", "action": "Écrit ailleurs", "owner": "", "year": 2027, "status": "planned"}
+    Store.from_env().save_meta(token, {"plan": [mine, elsewhere]})  # another tab, colleague or replica
+    at.run()  # any click on this page
+    assert not at.exception, at.exception
+    assert store.load_space(token).draft["plan"] == [mine, elsewhere]
+    (editor,) = at.dataframe  # the table shows what is stored
+    assert editor.value["action"].tolist() == ["Agir", "Écrit ailleurs"]
+    # an action picked in a tab that has not seen a change made elsewhere keeps that change
+    Store.from_env().save_meta(token, {"plan": [mine, elsewhere, dict(elsewhere, id="a3", action="Encore ailleurs")]})
+    at.button(key="pick_rec_no_approach_0").click().run()
+    assert not at.exception, at.exception
+    saved = store.load_space(token).draft["plan"]
+    assert [a["action"] for a in saved] == ["Agir", "Écrit ailleurs", "Encore ailleurs", "Commencer"]
+    assert len({a["id"] for a in saved}) == 4
+    # the phone's form: an owner given to one action keeps an action deleted elsewhere deleted, and one added there
+    Store.from_env().save_meta(token, {"plan": [a for a in saved if a["action"] != "Encore ailleurs"]
+                                       + [dict(elsewhere, id="a9", action="Ajouté ailleurs")]})
+    _phone(at, "pick").set_value("a1").run()
+    _phone(at, "owner").input("DG")
+    _phone_button(at, "Enregistrer l'action")
+    saved = store.load_space(token).draft["plan"]
+    assert [(a["action"], a["owner"]) for a in saved] == [
+        ("Agir", "DG"), ("Écrit ailleurs", ""), ("Commencer", ""), ("Ajouté ailleurs", "")]
+

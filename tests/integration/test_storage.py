@@ -392,6 +392,27 @@ def test_save_meta_sets_targets_and_plan_and_keeps_an_answer_saved_meanwhile(sto
         store.save_meta(token, {"answers": {}})
 
 
+def test_change_meta_changes_the_stored_value_in_one_transaction(store: Store) -> None:
+    """The roadmap edited in two tabs: each change is applied to the plan as stored, not to a tab's copy."""
+    token = store.open_space("92094", Q_ID, Q_VERSION)
+    first = {"id": "a1", "action": "Former", "owner": "", "year": 2027, "status": "planned"}
+    seen: list = []
+    value, version = store.change_meta(token, "plan", lambda stored: seen.append(stored) or [first])
+    assert seen == [None] and value == [first] and version == store.space_version(token)
+    store.save_meta(token, {"targets": {"economy": {"level": "integration", "by": 2030}}})
+    value, _ = store.change_meta(token, "plan", lambda stored: [*stored, dict(first, id="a2")])
+    draft = store.load_space(token).draft
+    assert [a["id"] for a in draft["plan"]] == ["a1", "a2"] == [a["id"] for a in value]
+    assert draft["targets"] == {"economy": {"level": "integration", "by": 2030}}  # nothing else changed
+    assert store.change_meta(token, "plan", lambda stored: None)[0] is None
+    assert "plan" not in store.load_space(token).draft
+    for reserved in ("answers", "notes", "commune", "_last_part"):
+        with pytest.raises(ValueError):
+            store.change_meta(token, reserved, lambda stored: {})
+    with pytest.raises(SpaceNotFound):
+        store.change_meta("unknown", "plan", lambda stored: [])
+
+
 def test_the_last_part_opened_is_remembered_without_a_new_version(make_store: Callable[..., Store]) -> None:
     store = make_store()
     token = store.open_space("92094", Q_ID, Q_VERSION)

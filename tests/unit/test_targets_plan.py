@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from maturity import plan, targets
 from maturity.answers import answers_from_dict, check_answers, parse_answers_json
@@ -409,3 +412,49 @@ def test_an_action_saved_before_its_wording_got_no_break_spaces_is_still_that_ac
     rec = next(r for r in q.recommendations if r.id == "approach_smart_region")
     other = q.t(rec.actions[1], "fr").replace("\u00a0", " ").replace("intelligent", "intelligents")
     assert plan.picked(rec, [plan.PlanItem("a1", other, "", 2027, "planned", rec.id)]) == set()
+
+
+# --- two pages on one roadmap: plan.rebase -----------------------------------------------------------
+
+
+def _item(ident: str, action: str, owner: str = "", rec: str | None = None) -> plan.PlanItem:
+    return plan.PlanItem(ident, action, owner, 2027, "planned", rec)
+
+
+A, B, C = _item("a1", "Agir"), _item("a2", "Former"), _item("a3", "Mesurer")
+
+
+@pytest.mark.parametrize(("base", "mine", "stored", "expected"), [
+    # nothing changed elsewhere: this page's roadmap
+    ([A, B], [A, replace(B, owner="DG")], [A, B], [A, replace(B, owner="DG")]),
+    # added elsewhere, changed here: both
+    ([A], [replace(A, owner="DG")], [A, B], [replace(A, owner="DG"), B]),
+    # added elsewhere, added here with the same id: both, this one with a new id
+    ([A], [A, _item("a2", "Mesurer")], [A, B], [A, B, _item("a3", "Mesurer")]),
+    # deleted here, changed elsewhere: gone
+    ([A, B], [A], [A, replace(B, owner="DG")], [A]),
+    # changed here, deleted elsewhere: stays deleted
+    ([A, B], [A, replace(B, owner="DG")], [A], [A]),
+    # left alone here: what is stored, in its order
+    ([A, B], [A, B], [B, C, A], [B, C, A]),
+    # the same recommended action picked on both pages: once
+    ([A], [A, _item("a2", "Agir\u00a0?", rec="r1")], [A, _item("a2", "Agir ?", rec="r1")],
+     [A, _item("a2", "Agir ?", rec="r1")]),
+    # the same free text written on both pages: twice (two people may mean two actions)
+    ([A], [A, _item("a2", "Former")], [A, B], [A, B, _item("a3", "Former")]),
+])
+def test_a_pages_change_is_applied_to_the_roadmap_as_stored(base, mine, stored, expected):
+    assert plan.rebase(base, mine, stored) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([A, B, C, replace(A, owner="DG"), replace(C, owner="DG")]), max_size=4,
+                unique_by=lambda i: i.id),
+       st.lists(st.sampled_from([A, B, C, replace(B, owner="X")]), max_size=4, unique_by=lambda i: i.id))
+def test_rebase_loses_nothing_the_other_page_did_not_delete(mine, stored):
+    """With the base empty, this page only added: every stored action stays, every added one comes once,
+    ids stay unique."""
+    out = plan.rebase([], mine, stored)
+    assert out[:len(stored)] == stored
+    assert len({i.id for i in out}) == len(out)
+    assert [i.action for i in out[len(stored):]] == [i.action for i in mine]
