@@ -452,3 +452,26 @@ def test_the_holder_gives_their_own_role_and_the_sheet_names_it_before_the_teams
     assert store.load_space(holder).draft["respondent"]["role"] == "échevine"
     at.text_input(key="team_own_role").input("").run()
     assert "role" not in store.load_space(holder).draft["respondent"]
+
+
+def test_keeping_every_proposal_never_overwrites_an_answer_given_meanwhile_elsewhere(mini, store: Store):
+    """The meeting's « Garder toutes les propositions » decided from the page's own copy: an answer or a note
+    the holder gave meanwhile in another tab (the questionnaire open beside the meeting) was overwritten by the
+    team's proposal (hostile review 10). The page now reads the draft again first, and says it changed."""
+    at = started()
+    holder = at.session_state["token"]
+    colleague = store.invite_member(holder, "CPAS")
+    store.save_member_answer(colleague, "b2", "o2")
+    store.save_member_answer(colleague, "a1", "none")
+    store.save_member_note(colleague, "a1", "selon le CPAS")
+    goto(at, "equipe")
+    store.save_answer(holder, "b2", "o1")  # another tab
+    store.save_note(holder, "a1", "ma note")
+    at.button(key="team_apply_all").click().run()
+    assert not at.exception, at.exception
+    draft = store.load_space(holder).draft
+    assert draft["answers"]["b2"] == "o1" and draft["notes"]["a1"] == "ma note"
+    assert any("autre onglet" in i.value for i in at.info)
+    at.button(key="team_apply_all").click().run()  # again, on the page that now shows them: the rest is kept
+    draft = store.load_space(holder).draft
+    assert draft["answers"] == {"b2": "o1", "a1": "none"} and draft["notes"]["a1"] == "ma note"

@@ -100,7 +100,12 @@ st.caption(tr("team_meeting_help", lang))
 
 
 def apply_all() -> None:
-    """Keep the proposal of every question that has one and no final answer yet (and the notes)."""
+    """Keep the proposal of every question that has one and no final answer yet (and the notes). The draft is
+    read as a run reads it: changed in another tab meanwhile (an answer given beside the meeting), nothing is
+    decided over it; the page reloads and says so, and shows what is stored (the click can be made again)."""
+    session.new_run()
+    if session.document() is None or st.session_state.get("_reloaded"):
+        return
     for item in result.report:
         if item.proposal is not None and item.question not in doc.answers:
             team.decide(item.question, item.proposal, None)
