@@ -214,6 +214,8 @@ def add_action(items: Sequence[PlanItem], action: str, year: int, *, recommendat
     for item in items:
         if plain_spaces(item.action) == plain_spaces(action) and item.recommendation == recommendation:
             return list(items)
+    if len(items) >= MAX_ITEMS:  # full: one more would make a file its own reader refuses
+        return list(items)
     return [*items, PlanItem(new_id(items), action, owner, year, "planned", recommendation, None, dimension)]
 
 
@@ -238,7 +240,7 @@ def rebase(base: Sequence[PlanItem], mine: Sequence[PlanItem], stored: Sequence[
         changed = now.get(item.id) if item.id in before else None
         out.append(changed if changed is not None and changed != before[item.id] else item)
     for item in mine:
-        if item.id in before:
+        if item.id in before or len(out) >= MAX_ITEMS:
             continue
         if item.recommendation is not None and any(_same_action(item, other) for other in out):
             continue  # the same recommended action, added on another page too
@@ -373,13 +375,16 @@ def from_rows(rows: Iterable[Mapping[str, Any]], previous: Sequence[PlanItem], d
     """The roadmap from the rows of an edited table (id, action, owner, year, budget, status), in the
     table's order. A row without an action is left out; a new row gets a new id; a year out of
     2025–2040 or blank becomes ``default_year``; an unknown status becomes "planned". The
-    recommendation and dimension of an existing action are kept from ``previous``."""
+    recommendation and dimension of an existing action are kept from ``previous``. At most
+    :data:`MAX_ITEMS` actions, the most an answers file keeps (rows pasted beyond are left out)."""
     by_id = {item.id: item for item in previous}
     out: list[PlanItem] = []
     for row in rows:
         action = row.get("action")
         if not isinstance(action, str) or not action.strip():
             continue
+        if len(out) >= MAX_ITEMS:  # rows pasted beyond the most an answers file keeps (structure_problems)
+            break
         ident = row.get("id")
         before = by_id.get(ident) if isinstance(ident, str) else None
         if before is None or any(i.id == ident for i in out):

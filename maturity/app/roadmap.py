@@ -370,6 +370,8 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
         columns=["id", "objective", "action", "owner", "year", "budget", "status"])
     if not base:
         st.info(tr("roadmap_empty", lang))
+    if len(items) >= roadmap.MAX_ITEMS:
+        st.warning(tr("roadmap_full", lang, n=roadmap.MAX_ITEMS), icon=":material/block:")
     fit = st.container(key="roadmap_fit")  # the grid, or in a narrow column its list and form
     # widths that add up to tables.GRID_MIN with the row markers (wider columns share the rest); rows tall
     # enough for the grid to wrap an action over three lines instead of cutting it

@@ -1954,6 +1954,14 @@ TEXTS.update({
         "action”); every change is saved. The PST actions table lists these "
         "actions first, in the structure of the Walloon communes' cross-cutting strategic programme (PST).",
     },
+    "roadmap_full": {
+        "fr": "La feuille de route compte {n} actions, le maximum qu'un fichier de réponses peut garder : une "
+        "action de plus n'est pas enregistrée. Regroupez ou supprimez des actions pour en ajouter.",
+        "de": "Der Fahrplan hat {n} Maßnahmen, das Höchste, was eine Antwortdatei aufnehmen kann: eine weitere "
+        "Maßnahme wird nicht gespeichert. Fassen Sie Maßnahmen zusammen oder löschen Sie welche, um neue hinzuzufügen.",
+        "en": "The roadmap has {n} actions, the most an answers file can keep: one more is not saved. Merge or "
+        "delete actions to add others.",
+    },
     "roadmap_empty": {
         "fr": "Aucune action pour l'instant : ajoutez-en depuis les recommandations ci-dessous.",
         "de": "Noch keine Maßnahme: Fügen Sie welche aus den Empfehlungen unten hinzu.",

@@ -347,3 +347,15 @@ def test_a_roadmap_changed_in_another_tab_is_never_written_over(mini, store):
     assert [(a["action"], a["owner"]) for a in saved] == [
         ("Agir", "DG"), ("Écrit ailleurs", ""), ("Commencer", ""), ("Ajouté ailleurs", "")]
 
+
+
+def test_a_full_roadmap_says_so_and_adds_nothing_its_file_would_refuse(mini, store):
+    at, token = _answered(store)
+    full = [{"id": f"a{i}", "action": f"Action {i}", "owner": "", "year": 2027, "status": "planned"}
+            for i in range(1, plan.MAX_ITEMS + 1)]
+    store.save_meta(token, {"plan": full})
+    goto(at, "recommandations")
+    assert any("500 actions" in w.value for w in at.warning)
+    at.button(key="pick_rec_alpha_low_0").click().run()
+    assert not at.exception, at.exception
+    assert store.load_space(token).draft["plan"] == full

@@ -458,3 +458,16 @@ def test_rebase_loses_nothing_the_other_page_did_not_delete(mine, stored):
     assert out[:len(stored)] == stored
     assert len({i.id for i in out}) == len(out)
     assert [i.action for i in out[len(stored):]] == [i.action for i in mine]
+
+
+def test_no_edit_makes_a_roadmap_its_own_reader_refuses():
+    """A roadmap has at most 500 actions (structure_problems refuses more), but the table kept every row
+    pasted into it, a pick added a 501st: the answers file downloaded then was refused when loaded again."""
+    full = [_item(f"a{i}", f"Action {i}") for i in range(1, plan.MAX_ITEMS + 1)]
+    assert plan.structure_problems(plan.to_raw(full)) == []
+    rows = [item.to_json() for item in full] + [{"action": f"Collée {i}", "year": 2027} for i in range(100)]
+    kept = plan.from_rows(rows, full, 2027)
+    assert kept == full
+    assert plan.add_action(full, "Une de plus", 2027, recommendation="r1") == full
+    assert plan.rebase(full[:-1], [*full[:-1], _item("z1", "Ici")], full) == full
+    assert plan.structure_problems(plan.to_raw(plan.add_action(full[:-1], "La dernière", 2027))) == []
