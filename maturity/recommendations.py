@@ -85,10 +85,14 @@ class Selected:
         return bool(self.unknown) and not self.answered
 
     def to_json(self, q: Questionnaire, lang: str | None = None) -> dict[str, Any]:
-        """``{id, priority, title, because}`` (contract §6, ``maturity recommendations --json``)."""
+        """``{id, priority, title, dimension, obstacle, because, check_first, unsure}`` (contract §6,
+        ``maturity recommendations --json``): ``check_first``, the questions ``because`` names that the commune
+        answered « je ne sais pas » (to check first, as the sheet, the page and the text output say), and
+        ``unsure``, whether the recommendation rests only on them (:attr:`unsure`)."""
         rec = self.recommendation
         return {"id": rec.id, "priority": rec.priority, "title": q.t(rec.title, lang or q.default_language),
-                "dimension": self.dimension, "obstacle": self.obstacle, "because": [dict(f) for f in self.because]}
+                "dimension": self.dimension, "obstacle": self.obstacle, "because": [dict(f) for f in self.because],
+                "check_first": list(self.unknown), "unsure": self.unsure}
 
 
 def is_unknown(fact: Fact) -> bool:

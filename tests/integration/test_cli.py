@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -127,11 +128,30 @@ def test_recommendations_json_lists_each_with_why(tmp_path, capsys):
     assert [r["id"] for r in out["recommendations"]] == ["rec_budget", "rec_alpha_low", "rec_beta_mid", "rec_no_approach"]
     assert recs["rec_budget"] == {"id": "rec_budget", "priority": 1, "title": "Budget", "dimension": None,
                                   "obstacle": "budget", "because": [{"obstacle": "budget", "severity": 2}],
-                                  "on_sheet": True, "on_pdf": True}
+                                  "check_first": [], "unsure": False, "on_sheet": True, "on_pdf": True}
     assert recs["rec_alpha_low"]["because"] == [{"dimension": "alpha", "score": 0.0, "level": "low"}]
     assert recs["rec_beta_mid"]["because"] == [{"dimension": "beta", "score": 50.0, "level": "mid"}]
     assert recs["rec_no_approach"]["because"] == [{"question": "approach", "answer": "none"}]
     assert out["warnings"] == []
+
+
+def test_recommendations_json_marks_what_rests_on_je_ne_sais_pas_as_the_text_does(capsys):
+    """Contract §4, §6: the questions answered « je ne sais pas » that a recommendation's ``because`` names
+    (« à vérifier d'abord ») and whether it rests only on them, as the text output, the sheet and the page say."""
+    path = str(DATA / "answers" / "unsure-durbuy-2027.json")
+    assert main(["recommendations", path, "--json"]) == 0
+    recs = {r["id"]: r for r in json.loads(capsys.readouterr().out)["recommendations"]}
+    assert (recs["environment_energy_baseline"]["check_first"], recs["environment_energy_baseline"]["unsure"]) == (
+        ["env_building_energy"], True)
+    assert (recs["governance_measure_maturity"]["check_first"], recs["governance_measure_maturity"]["unsure"]) == (
+        ["gov_evaluation"], True)
+    assert (recs["environment_climate_plan"]["check_first"], recs["environment_climate_plan"]["unsure"]) == ([], False)
+    assert main(["recommendations", path]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    # each title line " 2. Title (priorité 2; ID)" is followed by its "parce que" line
+    marked = {title.rsplit("; ", 1)[1].split(")")[0] for title, because in pairwise(lines)
+              if title[:3].strip().rstrip(".").isdigit() and "à vérifier d'abord" in because}
+    assert marked == {r for r, rec in recs.items() if rec["check_first"]}
 
 
 def test_recommendations_text_says_why_in_the_language_asked(tmp_path, capsys):
