@@ -32,7 +32,8 @@ SCORE_STATES: dict[str, dict[str, str]] = {
     "insufficient": {"fr": "réponses insuffisantes", "de": "zu wenige Antworten", "en": "not enough answers"},
 }
 
-# a benchmark figure in a table, or its absence
+# a benchmark figure in a table, or its absence: "none" is every such cell with no figure (the barometer
+# published none, or a campaign did not publish its share: fewer than 5 communes), on the page and the sheet
 FIGURE_WORDS: dict[str, dict[str, str]] = {
     "none": {"fr": "pas de chiffre publié", "de": "keine veröffentlichte Zahl", "en": "no published figure"},
     # an obstacle's figure published as a rank only ("3e"): what the rank counts, said in full

@@ -577,12 +577,12 @@ def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str
             tr("col_obstacle", lang): q.t(question.text, lang),
             tr("col_severity", lang): value_label(q, question, answers.get(question.id), lang),
             tr("col_barometer", lang): figure_text(ref, lang, cite, rank_key="barometer_rank") if ref is not None
-            else tr("no_barometer_figure", lang),
+            else tr("no_figure", lang),
         }
         if campaign is not None:
             share = campaign.obstacle_text(question.id, lang)  # its interval kept whole in a narrow column
             row[tr("col_campaign_cites", lang, year=campaign.year)] = (
-                whole_range(share) if share else tr("campaign_not_published", lang))
+                whole_range(share) if share else tr("no_figure", lang))
         rows.append(row)
     return rows
 

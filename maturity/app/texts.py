@@ -773,7 +773,6 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "Responding communes citing it (2021 barometer)"},
     "col_campaign_cites": {"fr": "Communes qui le citent (campagne {year})", "de": "Gemeinden, die es nennen "
                            "(Kampagne {year})", "en": "Communes citing it ({year} campaign)"},
-    "campaign_not_published": {"fr": "non publié", "de": "nicht veröffentlicht", "en": "not published"},
     "campaign_obstacles_note": {
         "fr": "Colonne de la campagne : {title}, estimation pour toutes les communes à partir des {n} communes "
               "répondantes sur {N} ; entre parenthèses, la marge d'incertitude à 95\u00a0%.",
@@ -856,7 +855,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Quelle dieser Zahlen: {cites}.",
         "en": "Source of these figures: {cites}.",
     },
-    "no_barometer_figure": FIGURE_WORDS["none"],  # the core's (maturity.labels), as the sheet says
+    # a cell of the obstacles table with no figure, the barometer's or the campaign's (under 5 communes): the
+    # core's (maturity.labels), as the sheet says
+    "no_figure": FIGURE_WORDS["none"],
     "comparisons_header": RESULTS_WORDS["comparisons"],
     "comparisons_none": {
         "fr": "Répondez aux questions du profil et des freins pour vous comparer au baromètre.",

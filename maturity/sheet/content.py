@@ -158,10 +158,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_obstacle": RESULTS_WORDS["obstacle"],
     "col_severity": {"fr": "Votre commune", "de": "Ihre Gemeinde", "en": "Your commune"},
     "col_campaign_cites": {"fr": "Campagne {year}", "de": "Kampagne {year}", "en": "{year} campaign"},
-    "campaign_not_published": {"fr": "non publié", "de": "nicht veröffentlicht", "en": "not published"},
     "col_barometer": {"fr": "Communes répondantes qui le citent", "de": "Antwortende Gemeinden, die es nennen",
                       "en": "Responding communes citing it"},
-    "no_figure": FIGURE_WORDS["none"],  # the core's (maturity.labels), as the app says
+    # a cell with no figure, the barometer's or the campaign's (under 5 communes): the core's (maturity.labels),
+    # as the app says
+    "no_figure": FIGURE_WORDS["none"],
     "obstacle_rank": FIGURE_WORDS["obstacle_rank"],  # the core's (maturity.labels), as the app says
     # without any severity shown (no obstacle rated), the same note without its brackets' half
     "obstacles_note_cited": {
@@ -446,7 +447,7 @@ class ObstacleRow:
     cited: bool
     barometer: str  # e.g. "50 % [1]" or "pas de chiffre publié"
     source_ref: int | None = None
-    campaign: str = ""  # the imported campaign's share citing it, "48 % (38–59 %) [1]", or "non publié"
+    campaign: str = ""  # the imported campaign's share citing it, "48 % (38–59 %) [1]", or "pas de chiffre publié"
 
 
 @dataclass
@@ -977,7 +978,7 @@ def build_content(
             text = campaign.obstacle_text(question.id, lang)
             if text is not None and campaign_ref is None:  # no such line: the column's own source
                 campaign_ref = sources.campaign(campaign, t("col_campaign_cites", lang, year=campaign.year))
-            share = t("campaign_not_published", lang) if text is None else f"{text} [{campaign_ref}]"
+            share = t("no_figure", lang) if text is None else f"{text} [{campaign_ref}]"
         obstacles.append(ObstacleRow(question.id, label, severity_text, cited, f"{shown} [{ref}]", ref, share))
     # grouped by the commune's answer, the most severe first: "Frein majeur (3/3) : Données, Cybersécurité"
     by_answer: dict[str, list[str]] = {}

@@ -563,10 +563,10 @@ def test_the_obstacles_table_gives_the_imported_campaigns_share_beside_the_barom
     year = str(CLOSES.year)  # the year its communes answered (its title names none), not the publication's
     column = f"Communes qui le citent (campagne {year})"
     assert column in table.columns, list(table.columns)
-    assert table[column].tolist() == ["non publié"]
+    assert table[column].tolist() == ["pas de chiffre publié"]  # the barometer's column's words
     # four columns: in a narrow column (a phone) the same rows as a list, where the German table scrolled sideways
     listed = [m.value for m in at.markdown if column in m.value]
-    assert listed and f"{column}\u00a0: non publié" in listed[0], listed
+    assert listed and f"{column}\u00a0: pas de chiffre publié" in listed[0], listed
     note = next(c.value for c in at.caption if "Colonne de la campagne" in c.value)
     assert "10 communes répondantes sur 261" in note and "marge d'incertitude à 95\u00a0%" in note, note
     # the heading names the campaign beside the 2021 barometer (it said « baromètre 2021 » above a 2026 column)

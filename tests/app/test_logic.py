@@ -375,7 +375,7 @@ def test_an_obstacle_shows_the_campaigns_share_with_its_interval(q):
     assert published, "the synthetic campaign publishes at least one obstacle"
     for question, row in zip(real.obstacles, rows, strict=True):
         entry = next((e for e in published.values() if e["question"] == question.id), None)
-        want = "non publié" if entry is None else logic.whole_range(format_estimate(
+        want = "pas de chiffre publié" if entry is None else logic.whole_range(format_estimate(
             entry["estimate"], (entry["ci_low"], entry["ci_high"]), "fr", percent=True))
         assert row[column] == want, (question.id, row)
     assert any("(" in row[column] for row in rows)
@@ -460,3 +460,38 @@ def test_the_address_knows_every_page():
     from maturity.app import names, shell
 
     assert set(names.PAGE_PATHS) == {path for _file, path, *_rest in shell.PAGES}
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_a_cell_without_a_figure_says_so_in_one_wording_in_either_column(lang):
+    """The obstacles table said « pas de chiffre publié » where the barometer has no figure and « non publié »
+    where the campaign has none (under 5 communes): one thing, one wording, the core's label, on the page and
+    on the sheet alike."""
+    import tempfile
+    from pathlib import Path
+
+    from maturity import aggregates, publish
+    from maturity.benchmarks import load_benchmark_sets
+    from maturity.labels import FIGURE_WORDS
+    from maturity.questionnaire import load_questionnaire
+    from maturity.scoring import score
+    from maturity.sheet.content import build_content
+    from tests.unit.test_publish import _report
+
+    real = load_questionnaire()
+    report = _report(real, {"20002": 4, "50000": 20, "60000": 25, "80000": 9, "90000": 12})
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = publish.publish(report, Path(tmp), questionnaire=real, publisher="SPW", url="https://example.org")
+        yml = next(p for p in paths if p.suffix == ".yaml")
+        ref = aggregates.read_aggregates(yml.read_text(encoding="utf-8"), str(yml))
+    words = FIGURE_WORDS["none"][lang]
+    rows = logic.obstacle_rows(real, score(real, {}), {}, lang, load_benchmark_sets(), cite=False, campaign=ref)
+    barometer, campaign = list(rows[0])[2], list(rows[0])[3]
+    assert {r[barometer] for r in rows if not any(c.isdigit() for c in r[barometer])} == {words}
+    empty = {r[campaign] for r in rows if "%" not in r[campaign]}
+    assert empty == {words}, empty  # the synthetic campaign leaves some obstacle unpublished
+    doc = logic.document_of({"questionnaire": {"id": real.id, "version": real.version},
+                             "answers": {o.id: "major" for o in real.obstacles}}, real)
+    content = build_content(real, doc, lang, **logic.sheet_kwargs(real, logic.pooled_series(
+        real, [], "92094", lang, [ref])[0], None, lang, [ref]))
+    assert {o.campaign for o in content.obstacles if "%" not in o.campaign} == {words}

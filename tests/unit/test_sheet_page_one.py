@@ -659,7 +659,7 @@ def test_the_sheets_radar_draws_the_targets_as_the_results_page_does(lang):
 def test_the_obstacles_table_gives_the_imported_campaigns_share_as_the_results_page_does():
     """The results page shows an imported campaign's share of the communes citing each obstacle beside the
     2021 barometer's; the Collège's sheet now does too, in the PDF, the DOCX and the Markdown (the figure
-    with its interval and the campaign line's source number; "non publié" under 5 answers). The app hands
+    with its interval and the campaign line's source number; "pas de chiffre publié" under 5 answers, as the barometer's column says where it has none). The app hands
     the latest imported campaign to the sheet (logic.sheet_kwargs)."""
     import tempfile
     from pathlib import Path
@@ -687,7 +687,7 @@ def test_the_obstacles_table_gives_the_imported_campaigns_share_as_the_results_p
     assert content.obstacle_headers[-1] == f"Campagne {ref.set.year}"
     row = next(o for o in content.obstacles if o.obstacle_id == budget.id)
     assert row.campaign == f"{share} [1]"  # the Walloon line's source, first in the list
-    assert {o.campaign for o in content.obstacles} - {row.campaign} <= {"non publié"}
+    assert {o.campaign for o in content.obstacles} - {row.campaign} <= {"pas de chiffre publié"}
     pages, text = pages_and_text(build(DEFAULT, doc, "fr", "pdf", generated=DAY, **kwargs))
     assert pages <= MAX_PAGES and f"Campagne {ref.set.year}" in " ".join(" ".join(text).split())
     md = build(DEFAULT, doc, "fr", "md", generated=DAY, **kwargs).decode()
