@@ -24,7 +24,7 @@ from typing import Any
 from .errors import Problem
 from .models import Questionnaire, Recommendation
 from .recommendations import target_of
-from .targets import Target, year_problem
+from .targets import LEGISLATURE_END, YEAR_MAX, YEAR_MIN, Target, year_problem
 from .typography import plain_spaces
 
 FIELD = "plan"
@@ -247,6 +247,42 @@ def rebase(base: Sequence[PlanItem], mine: Sequence[PlanItem], stored: Sequence[
         taken = {other.id for other in out} | set(before)
         out.append(item if item.id not in taken else replace(item, id=new_id([*base, *out])))
     return out
+
+
+OPEN = ("planned", "started")  # the statuses of an action still to be carried out
+
+
+def default_year(items: Sequence[PlanItem], goals: Mapping[str, Target], dimension: str | None, this_year: int,
+                 q: Questionnaire | None = None) -> int:
+    """The year a new action is first planned for, as the commune set its horizon: from next year to the
+    target's year of the action's ``dimension``; without one, to the furthest year of the commune's targets
+    (the horizon of its PST), or the end of the legislature (2030) when it set none. Within those years, the
+    earliest that holds the fewest open actions (planned or started) of the same dimension (of the whole
+    roadmap for an action without one), so that actions picked one after the other take 2027, 2028, 2029,
+    2030, then 2027 again: spread over the horizon, never after the target's year. A target's year this
+    year or past gives that year.
+
+    Every action once dated next year (2027) under a 2030 target, and before that every one in 2030, « Refaire
+    cette auto-évaluation après un an » among them (fresh-eyes trials); the commune still moves each to its year.
+    ``q``: to find the dimension of an action picked from a recommendation (:func:`dimension_of`)."""
+    start = min(max(this_year + 1, YEAR_MIN), YEAR_MAX)
+    if dimension and dimension in goals:
+        end = goals[dimension].by
+    elif goals:
+        end = max(t.by for t in goals.values())
+    else:
+        end = max(LEGISLATURE_END, start)
+    end = min(max(end, YEAR_MIN), YEAR_MAX)
+    if end <= start:
+        return end
+    load: dict[int, int] = {}
+    for item in items:
+        if item.status not in OPEN:
+            continue
+        if dimension and (dimension_of(item, q) if q is not None else item.dimension) != dimension:
+            continue
+        load[item.year] = load.get(item.year, 0) + 1
+    return min(range(start, end + 1), key=lambda year: (load.get(year, 0), year))
 
 
 def picked(rec: Recommendation, items: Sequence[PlanItem]) -> set[int]:

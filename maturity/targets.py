@@ -23,6 +23,7 @@ from .scoring import EPS, Assessment
 
 FIELD = "targets"
 YEAR_MIN, YEAR_MAX = 2025, 2040  # from the 2024 legislature to the horizon of the Smart Region
+LEGISLATURE_END = 2030  # the end of the 2024–2030 communal legislature: the PST's horizon
 
 # the one catalog of where a target stands, in words (the app's targets table, the sheet's roadmap)
 LABELS: dict[str, dict[str, str]] = {

@@ -23,7 +23,7 @@ from maturity.scoring import Assessment
 from . import logic, session
 from .texts import tr
 
-DEFAULT_BY = 2030  # the end of the 2024–2030 legislature
+DEFAULT_BY = targets_.LEGISLATURE_END  # a target's year until the commune types another
 ROW_HEIGHT = 72  # px: above 64 the data editor wraps a cell's text (here up to three lines)
 
 
@@ -58,15 +58,10 @@ def save_plan(doc: AnswersFile, base: list[roadmap.PlanItem], mine: list[roadmap
     return False
 
 
-def default_year(goals: dict[str, targets_.Target], dimension: str | None) -> int:
-    """The year an action picked for ``dimension`` is first planned for: next year, or its target's year
-    when that comes sooner. Its target's year alone dated every action of a 2030 target in 2030: Gouvy's
-    sheet read "2030" over six actions, "Refaire cette auto-évaluation après un an" among them (fresh-eyes
-    trial); the commune then moves each to its year."""
-    next_year = min(max(date.today().year + 1, targets_.YEAR_MIN), targets_.YEAR_MAX)
-    if dimension and dimension in goals:
-        return min(next_year, goals[dimension].by)
-    return next_year
+def default_year(doc: AnswersFile, dimension: str | None, q: Questionnaire | None = None) -> int:
+    """The year a new action of ``dimension`` (None: a free action) is first planned for: spread from next year
+    to its target's year, or the horizon of the commune's targets (:func:`maturity.plan.default_year`)."""
+    return roadmap.default_year(roadmap.of(doc), targets_.of(doc), dimension, date.today().year, q)
 
 
 _BUILD: Any = object()  # the default of the sections' precomputed arguments: build them there
@@ -235,7 +230,7 @@ def _reset_editor() -> None:
 
 def add_action(q: Questionnaire, doc: AnswersFile, rec_id: str, dimension: str | None, action: str) -> None:
     items = roadmap.of(doc)
-    new = roadmap.add_action(items, action, default_year(targets_.of(doc), dimension), recommendation=rec_id)
+    new = roadmap.add_action(items, action, default_year(doc, dimension, q), recommendation=rec_id)
     if len(new) != len(items):
         save_plan(doc, items, new)
         _reset_editor()
@@ -284,7 +279,7 @@ def _phone_write(doc: AnswersFile, ident: str, lang: str, delete: bool = False) 
         row = {"id": ident or None, "action": action, **{f: st.session_state.get(keys[f])
                                                  for f in ("owner", "year", "budget", "status")}}
         rows = [row if r["id"] == ident else r for r in rows] if ident else [*rows, row]
-    new = roadmap.from_rows(rows, items, default_year(targets_.of(doc), None))
+    new = roadmap.from_rows(rows, items, default_year(doc, None))
     saved = save_plan(doc, items, new)
     _reset_editor()
     if not delete:  # the action just saved stays picked (a new one: the last; its id may have changed)
@@ -329,7 +324,7 @@ def _phone_section(q: Questionnaire, doc: AnswersFile, items: list[roadmap.PlanI
             st.text_input(roadmap.label("owner", lang), value=item.owner if item else "", key=keys["owner"],
                           max_chars=roadmap.MAX_SHORT)
             st.number_input(tr("col_year", lang), min_value=targets_.YEAR_MIN, max_value=targets_.YEAR_MAX, step=1,
-                            value=item.year if item else default_year(targets_.of(doc), None), key=keys["year"])
+                            value=item.year if item else default_year(doc, None), key=keys["year"])
             st.text_input(roadmap.label("budget", lang), value=roadmap.budget_text(item.budget) if item else "",
                           key=keys["budget"], max_chars=roadmap.MAX_SHORT, help=tr("col_budget_help", lang))
             st.selectbox(roadmap.label("status", lang), list(roadmap.STATUSES), key=keys["status"],
@@ -359,6 +354,9 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
     if base is None:
         base = [dict(item.to_json(), budget=roadmap.budget_text(item.budget)) for item in items]
         st.session_state["_plan_base"] = base
+    # a new row's year, from the table's starting rows: the same while the table is edited (from the saved plan,
+    # a year edited would change the column's default, hence the grid's identity, and the grid lost its edits)
+    new_year = roadmap.default_year(roadmap.read(base), targets_.of(doc), None, date.today().year)
     options = [roadmap.label(status, lang) for status in roadmap.STATUSES]
     # a status's word, in any language (a cell edited before a switch of language), -> its id
     statuses = {roadmap.label(status, other): status for other in LOCALES for status in roadmap.STATUSES}
@@ -387,7 +385,7 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
             "owner": st.column_config.TextColumn(roadmap.label("owner", lang), width=110, max_chars=roadmap.MAX_SHORT),
             "year": st.column_config.NumberColumn(tr("col_year", lang), width=66, min_value=targets_.YEAR_MIN,
                                                   max_value=targets_.YEAR_MAX, step=1, format="%d",
-                                                  default=default_year(targets_.of(doc), None)),
+                                                  default=new_year),
             "budget": st.column_config.TextColumn(roadmap.label("budget", lang), width=88, max_chars=roadmap.MAX_SHORT,
                                                   help=tr("col_budget_help", lang)),
             # the statuses' words themselves, not their ids shown through a format_func: the grid's
@@ -399,9 +397,8 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
     rows = [dict(row, status=statuses.get(row.get("status"), row.get("status"))) for row in edited.to_dict("records")]
     # ids of new rows are given against the table's starting rows, so the same table gives the same plan; the
     # starting rows read the same way, so that an action left alone compares equal to what the table showed
-    year = default_year(targets_.of(doc), None)
-    shown = roadmap.from_rows(base, roadmap.read(base), year)
-    new = roadmap.from_rows(rows, roadmap.read(base), year)
+    shown = roadmap.from_rows(base, roadmap.read(base), new_year)
+    new = roadmap.from_rows(rows, roadmap.read(base), new_year)
     if new != shown:
         if save_plan(doc, shown, new):
             st.toast(tr("roadmap_saved", lang), icon=":material/check:")

@@ -152,8 +152,8 @@ def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, stor
     at.button(key="pick_rec_alpha_low_0").click().run()
     assert not at.exception, at.exception
     draft = store.load_space(token).draft
-    # next year (the target's, 2029, only if sooner): a 2030 target dated every action in 2030 ("Refaire cette
-    # auto-évaluation après un an" too; fresh-eyes trial)
+    # the first action next year (the target's, 2029, only if sooner): a 2030 target dated every action in 2030
+    # ("Refaire cette auto-évaluation après un an" too; fresh-eyes trial)
     next_year = min(date.today().year + 1, 2029)
     assert draft["plan"] == [{"id": "a1", "recommendation": "rec_alpha_low", "action": "Agir", "owner": "",
                               "year": next_year, "status": "planned"}]
@@ -166,6 +166,9 @@ def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, stor
     # the list a phone shows instead of the grid (the style hides it on a wider screen): each action, then what is saved
     (listed,) = [m.value for m in at.markdown if m.value.startswith("- **Agir**")]
     assert f"Année\u00a0: {next_year}" in listed and "Statut\u00a0: prévue" in listed
+    # a new action then takes the year after, towards the 2029 the commune set (every one read next year: trial)
+    _phone(at, "pick").set_value("").run()
+    assert _phone(at, "year").value == min(date.today().year + 2, 2029)
     assert "Responsable\u00a0: responsable à désigner" in listed  # none typed: said, as the sheet says it
     assert any(b.proto.label == "Actions pour le PST (tableur CSV)" for b in at.get("download_button"))
     # what that download holds (AppTest cannot read a download's bytes): the roadmap first, in the PST's structure

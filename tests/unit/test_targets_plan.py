@@ -214,6 +214,46 @@ def test_add_action_appends_once_with_a_new_id():
     assert [y for y, _ in plan.by_year([items[1], items[0]])] == [2026, 2027]
 
 
+def test_a_new_actions_year_is_spread_up_to_its_targets_year_never_after(mini):
+    """Every action was dated next year (2027) under a 2030 target, the horizon the commune had set (fresh-eyes
+    trial); before that, every one in 2030. From next year to the target's year, the earliest year holding the
+    fewest open actions of the same dimension."""
+    goals = {"alpha": targets.Target("high", 2030), "beta": targets.Target("mid", 2028)}
+    items: list[plan.PlanItem] = []
+    years = []
+    for n in range(6):  # picked one after the other for alpha
+        year = plan.default_year(items, goals, "alpha", 2026)
+        years.append(year)
+        items = plan.add_action(items, f"Agir {n}", year, dimension="alpha")
+    assert years == [2027, 2028, 2029, 2030, 2027, 2028]
+    # another dimension's actions do not count; its own target's year bounds it (2028)
+    beta = []
+    for n in range(3):
+        beta.append(plan.default_year(items, goals, "beta", 2026))
+        items = plan.add_action(items, f"Beta {n}", beta[-1], dimension="beta")
+    assert beta == [2027, 2028, 2027]
+    # an action picked from a recommendation serves its dimension (found through the questionnaire)
+    picked = [plan.PlanItem("r1", "Agir", "", 2027, recommendation="rec_alpha_low")]
+    assert plan.default_year(picked, goals, "alpha", 2026, mini) == 2028
+    assert plan.default_year(picked, goals, "alpha", 2026) == 2027  # without it, a free action of no dimension
+    # done and dropped actions take no place; a year moved by the commune counts where it is now
+    closed = [plan.PlanItem("d1", "Fait", "", 2027, "done", dimension="alpha"),
+              plan.PlanItem("d2", "Abandonné", "", 2027, "dropped", dimension="alpha"),
+              plan.PlanItem("m1", "Déplacée", "", 2029, "started", dimension="alpha")]
+    assert plan.default_year(closed, goals, "alpha", 2026) == 2027
+    # a free action (no dimension): up to the furthest target's year, against the whole roadmap's actions
+    assert plan.default_year(items, goals, None, 2026) == 2029
+    assert plan.default_year([], {"beta": targets.Target("mid", 2033)}, None, 2026) == 2027
+    # no target at all: the PST's horizon, the end of the legislature
+    planned = [plan.PlanItem(f"a{y}", "x", "", y, dimension="alpha") for y in range(2027, 2031)]
+    assert [plan.default_year(planned[:k], {}, "alpha", 2026) for k in (0, 3, 4)] == [2027, 2030, 2027]
+    # a target this year or past: that year, never after it; next year never before the roadmap's first year
+    assert plan.default_year([], {"alpha": targets.Target("high", 2026)}, "alpha", 2026) == 2026
+    assert plan.default_year([], {"alpha": targets.Target("high", 2027)}, "alpha", 2026) == 2027
+    assert plan.default_year([], {}, None, 2020) == 2025
+    assert plan.default_year([], {"alpha": targets.Target("high", 2040)}, "alpha", 2045) == 2040
+
+
 def test_problems_name_the_line_of_their_field(mini):
     text = json.dumps(_doc(plan=[{"id": "a", "action": "Agir", "owner": "", "year": 2026, "status": "planned"},
                                  {"id": "b", "action": "Agir", "owner": "", "year": 2051, "status": "planned"}],
