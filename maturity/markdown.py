@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .typography import french_guillemets
+from .typography import french_guillemets, typed_text
 
 # read anywhere in a line: emphasis, code, links and images, tables, strikethrough, mentions, math
 _INLINE = re.compile(r"([\\`*_\[\]|~@$])")
@@ -30,8 +30,10 @@ _LEADING = re.compile(r"^([ \t]*)(?:([#+\-=])|(\d+)([.)]))", re.MULTILINE)
 
 
 def escape(text: object) -> str:
-    """Plain text that no Markdown or HTML renderer reads as markup (every line of it)."""
-    text = french_guillemets(str(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Plain text that no Markdown or HTML renderer reads as markup (every line of it), without control
+    characters or bidi overrides (:func:`maturity.typography.typed_text`: a right-to-left override in an
+    imported title turned the page's own words after it around)."""
+    text = french_guillemets(typed_text(str(text))).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text).replace("\\](", "\\]\\(")  # no "](" left: never a link target
     text = _AUTOLINK.sub(lambda m: ":\\/\\/" if m.group(1) == "://" else m.group(1)[:3] + "\\.", text)
     text = _CODE.sub("&#58;", text)

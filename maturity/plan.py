@@ -25,7 +25,7 @@ from .errors import Problem
 from .models import Questionnaire, Recommendation
 from .recommendations import target_of
 from .targets import LEGISLATURE_END, YEAR_MAX, YEAR_MIN, Target, year_problem
-from .typography import plain_spaces
+from .typography import plain_spaces, typed_text
 
 FIELD = "plan"
 STATUSES = ("planned", "started", "done", "dropped")
@@ -387,7 +387,7 @@ def parse_budget(text: Any) -> str | float | None:
         return None
     if isinstance(text, int | float):
         return float(text) if text == text and text >= 0 else None  # NaN (an empty cell) is None
-    text = str(text).strip()[:MAX_SHORT]
+    text = typed_text(str(text)).strip()[:MAX_SHORT]
     if not text:
         return None
     m = _AMOUNT.match(text)
@@ -433,9 +433,9 @@ def from_rows(rows: Iterable[Mapping[str, Any]], previous: Sequence[PlanItem], d
         if year_problem(year):
             year = default_year
         owner = row.get("owner")
-        owner = owner.strip()[:MAX_SHORT] if isinstance(owner, str) else ""
+        owner = typed_text(owner).strip()[:MAX_SHORT] if isinstance(owner, str) else ""
         status = row.get("status") if row.get("status") in STATUSES else "planned"
-        out.append(PlanItem(ident, action.strip()[:MAX_ACTION], owner, year, status,
+        out.append(PlanItem(ident, typed_text(action).strip()[:MAX_ACTION], owner, year, status,
                             before.recommendation if before else None, parse_budget(row.get("budget")),
                             before.dimension if before else None))
     return out

@@ -43,6 +43,21 @@ def french_spaces(text: str) -> str:
     return _BEFORE_PUNCTUATION.sub(NBSP, text) if " " in text else text
 
 
+# control characters (but the tab and the line feed) and the bidi embeddings, overrides and isolates: a right-to-
+# left override typed in a note or a role turned the rest of its line around on the page (« evil.exe » read
+# « exe.live », the app's own words after it reversed), and a control character showed as a box
+_TYPED_OUT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def typed_text(text: str) -> str:
+    """Free text a person typed or pasted (a note, a role, a roadmap action, a reason), as it is kept: without
+    control characters (a carriage return ends a line) nor bidi overrides; everything else as typed. The sheet
+    cleans text from files on its own (:func:`maturity.sheet.content.clean_text`)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _TYPED_OUT.sub("", text)
+
+
 def plain_spaces(text: str) -> str:
     """``text`` with its no-break spaces (U+00A0, the narrow U+202F) as plain ones: two texts that differ only
     there are the same text (an action a roadmap kept before its wording got its no-break spaces)."""

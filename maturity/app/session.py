@@ -22,6 +22,7 @@ import streamlit as st
 from maturity.display import minutes_to_wait
 from maturity.errors import InvalidInput
 from maturity.lazy import OnFirstUse
+from maturity.typography import typed_text
 
 from . import names
 from .texts import LANG_NAMES, LANGS, TEXTS, normalize_lang, tr
@@ -646,7 +647,7 @@ def save_note(question_id: str, note: str | None) -> None:
     doc = st.session_state.get("doc")
     if doc is None:
         return
-    note = (note or "").strip() or None
+    note = typed_text(note or "").strip() or None
     if note is None:
         doc.notes.pop(question_id, None)
     else:

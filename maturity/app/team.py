@@ -15,6 +15,7 @@ from maturity.markdown import escape as escape_markdown
 from maturity.merge import MAX_ROLE, MergeResult, Respondent, TeamSpreads, merge, team_spreads
 from maturity.models import Questionnaire
 from maturity.storage import SpaceNotFound, StorageError
+from maturity.typography import typed_text
 
 from . import session, team_logic
 from .texts import tr
@@ -71,7 +72,7 @@ def set_own_role(role: str) -> bool:
     """The holder's own role, kept in the draft (``respondent.role``): the sheet names it first among the team's
     roles, the results' spread table heads its column with it."""
     doc = st.session_state.get("doc")
-    cleaned = " ".join((role or "").split())[:MAX_ROLE]
+    cleaned = " ".join(typed_text(role or "").split())[:MAX_ROLE]
     if doc is None or not session._write(lambda s, token: s.set_holder_role(token, cleaned or None)):
         return False
     respondent = {k: v for k, v in doc.respondent.items() if k != "role"}

@@ -16,6 +16,7 @@ import streamlit as st
 
 from maturity.answers import value_problem
 from maturity.models import NA, UNKNOWN, Question, Questionnaire
+from maturity.typography import typed_text
 
 from . import logic, session
 from .texts import tr
@@ -69,7 +70,7 @@ def _on_free(q: Questionnaire, qid: str) -> None:
     question = q.question(qid)
     value = st.session_state.get(f"ans_{qid}")
     if isinstance(value, str):
-        value = value.strip()[:5000] or None
+        value = typed_text(value).strip()[:5000] or None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if value is not None and question is not None and value_problem(question, value):

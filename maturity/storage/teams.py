@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from ..typography import typed_text
 from .db import Database, SpaceNotFound, aware, dumps, guarded, loads, metadata
 from .spaces import (
     SpacesMixin,
@@ -126,7 +127,7 @@ class MemberSpace:
 def clean_role(role: object) -> str:
     if not isinstance(role, str) or not role.strip():
         raise ValueError("a member needs a role (free text)")
-    return " ".join(role.split())[:MAX_ROLE]
+    return " ".join(typed_text(role).split())[:MAX_ROLE]
 
 
 def _clean_sections(sections: object) -> str | None:
@@ -259,7 +260,7 @@ class TeamsMixin(Database):
         and why (``None`` or blank: no reason kept), in one transaction. Returns the draft's new version."""
         check_question_id(question_id)
         value_json = None if value is None else dumps(value)
-        reason = (reason or "").strip()[:MAX_REASON] or None
+        reason = typed_text(reason or "").strip()[:MAX_REASON] or None
         now = self._now()
         with self._write() as conn:
             space_id, version = touch_space(conn, token, now)

@@ -475,3 +475,31 @@ def test_keeping_every_proposal_never_overwrites_an_answer_given_meanwhile_elsew
     at.button(key="team_apply_all").click().run()  # again, on the page that now shows them: the rest is kept
     draft = store.load_space(holder).draft
     assert draft["answers"] == {"b2": "o1", "a1": "none"} and draft["notes"]["a1"] == "ma note"
+
+
+RLO_NOTE = "voir evil\u202eexe.txt\u202c\x07\x1b[31m fin"
+
+
+def test_control_characters_and_bidi_overrides_typed_by_a_colleague_are_not_kept(mini, store: Store):
+    """A right-to-left override typed in a colleague's note turned the rest of its line around on the holder's
+    meeting page (« evil.exe » read « exe.live », the page's own words after it reversed), a control character
+    showed as a box (hostile review 10). What a person types is kept without them (typography.typed_text)."""
+    at = started()
+    holder = at.session_state["token"]
+    goto(at, "equipe")
+    link = _invite(at, "CPAS\u202e inversé")
+    member = member_app(link)
+    member.text_area(key="note_a1").input(RLO_NOTE).run()
+    profile = new_app()  # the last part: « Qui ? », a text answer
+    profile.query_params["m"] = link
+    profile.query_params["s"] = "4"
+    profile.switch_page(f"{PAGES}/questionnaire.py").run()
+    profile.radio(key="ans_approach").set_value("started").run()
+    profile.text_input(key="ans_who").input("la\u2066 DG\u2069\x00").run()
+    (colleague,) = store.team_answers(holder)
+    assert colleague.role == "CPAS inversé"
+    assert colleague.notes == {"a1": "voir evilexe.txt[31m fin"}
+    assert colleague.answers["who"] == "la DG"
+    goto(at, "questionnaire")
+    at.text_area(key="note_a1").input("ma note\r\n\u202ea l'envers").run()  # the holder's own, the same
+    assert store.load_space(holder).draft["notes"]["a1"] == "ma note\na l'envers"

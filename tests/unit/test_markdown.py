@@ -68,3 +68,9 @@ def test_no_link_to_an_address_that_is_not_a_plain_web_one():
                 "https://x.org/a b", "https://x.org/<b>", 'https://x.org/"', "https://x.org\\@y", "https://", "",
                 "https://x.org/\n", "https://x.org/" + "a" * 500, " https://x.org"):
         assert link("voir [ici]", url) == "voir \\[ici\\]", url
+
+
+def test_an_imported_title_cannot_turn_the_page_around():
+    """A right-to-left override in a campaign's title (imported from elsewhere) reversed the page's own words
+    after it; a control character showed as a box."""
+    assert escape("Campagne \u202e2026\x07") == "Campagne 2026"

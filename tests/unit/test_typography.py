@@ -167,3 +167,15 @@ def test_every_french_text_the_app_looks_up_keeps_its_punctuation_with_its_word(
     assert any(" :" in (text.get("fr", "") if isinstance(text, dict) else text) for text in texts)  # the sources'
     assert "\u00a0" not in tr("upload_ok", "de", count=1) and "\u00a0" not in tr("upload_ok", "en", count=1)
     assert tr("upload_ok", "fr", count=1).startswith("Fichier chargé\u00a0: 1 ")
+
+
+def test_typed_text_keeps_what_was_typed_but_controls_and_bidi_overrides():
+    from maturity.plan import from_rows
+    from maturity.typography import typed_text
+
+    assert typed_text("a\u202eevil.exe\u202c b\x01\x07\x1b[31m\x7f\x85 fin") == "aevil.exe b[31m fin"
+    assert typed_text("ligne\r\nautre\rtroisième\t\u2066isolé\u2069") == "ligne\nautre\ntroisième\tisolé"
+    kept = "مرحبا « Zéro papier » 66\u00a0% \u200d👩\u200d💻 Œ ß"
+    assert typed_text(kept) == kept
+    (item,) = from_rows([{"action": "\u202eAgir\x07", "owner": "DG\u202e", "budget": "104/\u202e12"}], [], 2027)
+    assert (item.action, item.owner, item.budget) == ("Agir", "DG", "104/12")
