@@ -706,8 +706,15 @@ def _answer_text(questionnaire: Questionnaire, question_id: str, answer: Any, la
     return ", ".join(labels)
 
 
+# the order a reader of « Votre commune et le baromètre wallon » expects, on the results page and the sheet
+# alike: the commune's profile first (its approach, the concept, what started it, its topics, the Smart
+# Region), then its obstacles (the questionnaire asks them before the profile)
+READING_ORDER = ("profile", "obstacles")
+
+
 def _linked(questionnaire: Questionnaire, sets: list[BenchmarkSet], year: int | None) -> list[tuple[str, str, str]]:
-    """``(section kind, question id, figure id)`` for every link, in questionnaire order: a question's
+    """``(section kind, question id, figure id)`` for every link, in the reading order (:data:`READING_ORDER`:
+    the profile's questions, then the obstacles, each in the questionnaire's order): a question's
     ``benchmark`` first, then the figures that name the question in their ``question`` field."""
     by_question: dict[str, list[str]] = {}
     for bset in sets:
@@ -717,9 +724,9 @@ def _linked(questionnaire: Questionnaire, sets: list[BenchmarkSet], year: int | 
             if fig.question is not None and fig.id not in by_question.setdefault(fig.question, []):
                 by_question[fig.question].append(fig.id)
     out = []
-    for section in questionnaire.sections:
-        if section.kind not in {"profile", "obstacles"}:
-            continue
+    sections = sorted((s for s in questionnaire.sections if s.kind in READING_ORDER),
+                      key=lambda s: READING_ORDER.index(s.kind))  # stable: the questionnaire's order within a kind
+    for section in sections:
         for q in section.questions:
             ids = ([q.benchmark] if q.benchmark else []) + by_question.get(q.id, [])
             seen: set[str] = set()
@@ -739,7 +746,8 @@ def comparisons(
     year: int | None = None,
     campaign: BenchmarkSet | None = None,
 ) -> list[Comparison]:
-    """A plain sentence for every profile question and obstacle linked to a figure and answered.
+    """A plain sentence for every profile question and obstacle linked to a figure and answered, in the
+    reading order (:data:`READING_ORDER`), which the results page and the sheet keep.
 
     ``answers`` maps question ids to values (contract §2); ``assessment`` is the result of
     :func:`maturity.scoring.score` (only ``assessment.obstacles[id].severity`` / ``.cited`` are read).

@@ -548,20 +548,22 @@ def citation_note(cites: list[str], lang: str) -> str:
 
 
 def comparison_groups(found: list[Any], lang: str) -> list[tuple[str, list[str]]]:
-    """The barometer sentences grouped by the study they cite, each without its long "(study, kind, n)"
-    parenthesis: the page says it once per group; each says the earlier editions' figures when the
-    barometer published them (2018, 2020), and an imported campaign's estimate of the same figure, whose
-    study, kind and n the group's source then names after the barometer's."""
-    groups: dict[str, list[str]] = {}
-    campaigns: dict[str, dict[str, None]] = {}  # the campaign's figures a group's sentences give, cited after it
+    """The barometer sentences in the core's reading order (the sheet's: the profile, then the obstacles;
+    :data:`maturity.benchmarks.READING_ORDER`), the consecutive ones citing the same study in one group, each
+    without its long "(study, kind, n)" parenthesis: the page says it once per group; each says the earlier
+    editions' figures when the barometer published them (2018, 2020), and an imported campaign's estimate of
+    the same figure, whose study, kind and n the group's source then names after the barometer's."""
+    groups: list[tuple[str, list[str], dict[str, None]]] = []  # (cite, sentences, the campaign's cites)
     for c in found:
         cite = c.figure.cite(lang)
         text = c.text.replace(f" ({cite})", "").replace(f"({cite})", "").strip()
-        groups.setdefault(cite, []).append(c.with_trend(text))
+        if not groups or groups[-1][0] != cite:
+            groups.append((cite, [], {}))
+        groups[-1][1].append(c.with_trend(text))
         if c.campaign is not None:
-            campaigns.setdefault(cite, {})[c.campaign.cite(lang)] = None
+            groups[-1][2][c.campaign.cite(lang)] = None
     joined = " ; " if lang == "fr" else "; "
-    return [(joined.join([cite, *campaigns.get(cite, {})]), texts) for cite, texts in groups.items()]
+    return [(joined.join([cite, *campaigns]), texts) for cite, texts, campaigns in groups]
 
 
 def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any], lang: str,

@@ -1178,14 +1178,14 @@ def _priorities_intro(lang: str, shown: list[Priority], every: list[Priority]) -
 
 def _comparison_sentences(q: Questionnaire, answers: Any, assessment: Assessment, sets: Sequence[Any], lang: str,
                           sources: _Sources, campaign: Any = None) -> list[tuple[Any, str, int]]:
-    """One sentence per profile question compared with the barometer (the questionnaire's order: the
-    approach, the strategy, the initiator, the progress come first), then the obstacles the commune
-    cites; each (comparison, sentence, its source's number), the trend not yet added (:func:`_with_trends`)."""
+    """One sentence per profile question compared with the barometer, then one per obstacle the commune
+    cites, in the core's reading order (:data:`maturity.benchmarks.READING_ORDER`, as the results page says
+    them); each (comparison, sentence, its source's number), the trend not yet added (:func:`_with_trends`)."""
     if not sets:
         return []
     obstacle_ids = {o.id for o in q.obstacles}
-    profile: list[tuple[Any, int]] = []
-    cited: list[tuple[Any, int]] = []
+    kept: list[tuple[Any, int]] = []
+    counts = {True: 0, False: 0}  # sentences kept, obstacles and profile
     seen: set[str] = set()
     found = benchmarks.comparisons(q, answers, assessment, list(sets), lang, campaign=campaign)
     # one sentence per question: where several figures share it (the two triggers, the three topics), the
@@ -1199,16 +1199,16 @@ def _comparison_sentences(q: Questionnaire, answers: Any, assessment: Assessment
         is_obstacle = comp.question in obstacle_ids
         if is_obstacle and not comp.matches:
             continue  # the obstacles the commune does not cite are in the table, with their figure
-        bucket, cap = (cited, MAX_OBSTACLE_SENTENCES) if is_obstacle else (profile, MAX_PROFILE_SENTENCES)
-        if len(bucket) >= cap:
+        if counts[is_obstacle] >= (MAX_OBSTACLE_SENTENCES if is_obstacle else MAX_PROFILE_SENTENCES):
             continue
         seen.add(comp.question)
-        bucket.append((comp, sources.ref(comp.figure.figure, comp.figure.set)))
+        counts[is_obstacle] += 1
+        kept.append((comp, sources.ref(comp.figure.figure, comp.figure.set)))
     # the source's parenthesis (study, kind, base) once per source in the section: the sentences after
     # the first carry its number only
     out: list[tuple[str, int]] = []
     said: set[int] = set()
-    for comp, ref in profile + cited:
+    for comp, ref in kept:
         text = comp.text
         if ref in said:
             text = text.replace(f" ({comp.figure.cite(lang)})", "")

@@ -477,6 +477,33 @@ def test_the_heaviest_sheet_leaves_the_trend_to_the_editable_versions_last_and_s
 
 
 @pytest.mark.parametrize(("name", "lang"), [("rural-tenneville-2027", "fr"), ("urban-charleroi-2027", "fr"),
+                                            ("german-buellingen-2027", "de"), ("rural-tenneville-2027", "en")])
+def test_the_barometer_sentences_come_in_one_order_on_the_results_page_and_the_sheet(name, lang):
+    """« Votre commune et le baromètre wallon »: the results page said the obstacles first and grouped the
+    sentences by the study they cite, the sheet the commune's approach first. One order, the core's
+    (benchmarks.READING_ORDER): the profile (its approach first), then the obstacles; the page groups only
+    consecutive sentences of one study under its source line."""
+    from pathlib import Path
+
+    from maturity.answers import read_answers_file
+    from maturity.app.logic import comparison_groups
+    from maturity.benchmarks import comparisons, load_benchmark_sets
+
+    def key(text: str) -> str:
+        return " ".join(text.split())[:40]
+
+    doc = read_answers_file(Path(__file__).resolve().parents[1] / "data" / "answers" / f"{name}.json")
+    sheet = [key(text) for text, _ref in build_content(DEFAULT, doc, lang, generated=DAY).comparisons]
+    found = comparisons(DEFAULT, doc.answers, score(DEFAULT, doc.answers), load_benchmark_sets(), lang)
+    page = [key(text) for _cite, texts in comparison_groups(found, lang) for text in texts]
+    assert len(sheet) >= 4 and set(sheet) <= set(page)
+    assert [k for k in page if k in sheet] == sheet  # the sheet's sentences, in the page's order
+    obstacles = {o.id for o in DEFAULT.obstacles}
+    kinds = [c.question in obstacles for c in found]
+    assert kinds == sorted(kinds) and kinds[0] is False  # the profile first, then the obstacles
+
+
+@pytest.mark.parametrize(("name", "lang"), [("rural-tenneville-2027", "fr"), ("urban-charleroi-2027", "fr"),
                                             ("german-buellingen-2027", "de"), ("unsure-durbuy-2027", "fr")])
 def test_a_typical_communes_sheet_keeps_why_each_priority_applies(name, lang):
     """Issue 10's rural, urban and German-speaking communes: their sheets fit on 3 pages with smaller sizes
