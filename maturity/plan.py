@@ -32,6 +32,7 @@ STATUSES = ("planned", "started", "done", "dropped")
 MAX_ITEMS = 500
 MAX_ACTION = 1000
 MAX_SHORT = 200  # owner, budget, id
+MAX_AMOUNT_DIGITS = 12  # a budget amount below a thousand billion euros; a longer number is a reference
 _KEYS = ("id", "recommendation", "dimension", "action", "owner", "year", "budget", "status")
 _REQUIRED = ("id", "action", "owner", "year", "status")
 _ID = re.compile(r"^\S{1,64}$")
@@ -382,7 +383,9 @@ _AMOUNT = re.compile(r"^\s*(\d{1,3}(?:[ .\u202f\xa0]\d{3})+|\d+)(?:[,.](\d{1,2})
 
 def parse_budget(text: Any) -> str | float | None:
     """What a person typed in the budget cell: an amount in euros ("15000", "15 000,50 €") becomes a
-    number, anything else (a budget article such as "104/123-48") stays text; blank is None."""
+    number, anything else (a budget article such as "104/123-48") stays text; blank is None. More than
+    :data:`MAX_AMOUNT_DIGITS` digits is no commune's budget but a reference typed without separators: it
+    stays text, where it became 1.23457e+19 € (a float has no more digits to keep it)."""
     if text is None or isinstance(text, bool):
         return None
     if isinstance(text, int | float):
@@ -394,6 +397,8 @@ def parse_budget(text: Any) -> str | float | None:
     if not m:
         return text
     whole = re.sub(r"[ .\u202f\xa0]", "", m.group(1))
+    if len(whole.lstrip("0")) > MAX_AMOUNT_DIGITS:  # a reference made of digits, not euros: kept as typed
+        return text
     amount = float(f"{whole}.{m.group(2) or 0}")
     return int(amount) if amount.is_integer() else amount
 

@@ -511,3 +511,17 @@ def test_no_edit_makes_a_roadmap_its_own_reader_refuses():
     assert plan.add_action(full, "Une de plus", 2027, recommendation="r1") == full
     assert plan.rebase(full[:-1], [*full[:-1], _item("z1", "Ici")], full) == full
     assert plan.structure_problems(plan.to_raw(plan.add_action(full[:-1], "La dernière", 2027))) == []
+
+
+@pytest.mark.parametrize(("typed", "kept", "shown"), [
+    ("15 000", 15000, "15\u202f000\u00a0€"),
+    ("999 999 999 999", 999_999_999_999, "999\u202f999\u202f999\u202f999\u00a0€"),
+    # a reference typed without separators is no amount: as typed, where it read « 1.23457e+19 € »
+    ("12345678901234567890", "12345678901234567890", "12345678901234567890"),
+    ("1234567890123", "1234567890123", "1234567890123"),
+])
+def test_a_budget_of_many_digits_is_kept_as_typed(typed, kept, shown):
+    budget = plan.parse_budget(typed)
+    assert budget == kept and type(budget) is type(kept)
+    assert plan.format_budget(budget, "fr").replace("\u00a0", " ").replace("\u202f", " ") == \
+        shown.replace("\u00a0", " ").replace("\u202f", " ")
