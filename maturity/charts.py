@@ -18,6 +18,7 @@ Rules the chart keeps:
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import math
 import textwrap
@@ -219,8 +220,15 @@ class RadarLayout:
 PDF_LAYOUT = RadarLayout(size=400, label_font=15.5, tick_font=11, legend_font=14.5, label_wrap=13,
                          legend_width=560)
 APP_LAYOUT = RadarLayout(size=164, label_font=11.0, tick_font=9.5, legend_font=11.5, label_wrap=12,
-                         legend_width=300, band_names=False, max_size=400, side_room=96)
+                         legend_width=320, band_names=False, max_size=400, side_room=96)
 BAND_NAMES_FROM = 130  # px, the radius from which a responsive radar names the levels in their bands
+# a responsive radar narrower than its full ring and two side labels' room (a phone, 390 px): the side labels
+# leave the ring's sides for the corners above and below it (:func:`_corner_label`), and the ring takes the width
+PHONE_COLUMN = 358  # px: a 390 px phone's column, a responsive radar's width when nothing stretches it
+NARROW_LEGEND = 270  # px: the legend's lines in a chart narrower than its layout's ``legend_width``
+COMPACT_SPAN = 1.2  # the chart's half-width per unit of the ring's radius, there
+COMPACT_EDGE = 2  # px between a corner label and the chart's edge
+BOLD_EM = 0.72  # a bold DejaVu Sans character's width, in ems, taken generously (a label's width is estimated)
 
 LABEL_RADIUS = 1.1  # axis labels, in units of the 100 ring
 
@@ -250,8 +258,11 @@ def radar_data(q: Questionnaire, series: list[RadarSeries], lang: str, layout: R
         align = "center" if abs(lx) < 0.05 else ("left" if lx > 0 else "right")
         baseline = "bottom" if ly > 0.5 else ("top" if ly < -0.5 else "middle")
         wrapped = "\n".join(wrap_label(label, layout.label_wrap)) or label
+        # side: the label's side of the ring (-1 left, 0 centre, 1 right); up: whether a narrow radar's corner
+        # placement puts it above its axis's end (1) or below (-1)
         labels.append({"label": wrapped, "x": lx, "y": ly, "align": align, "baseline": baseline,
-                       "lines": wrapped.count("\n") + 1})
+                       "lines": wrapped.count("\n") + 1, "side": 0 if align == "center" else (1 if lx > 0 else -1),
+                       "up": 1 if ly >= -0.05 else -1})
     half = math.pi / n  # half the angle between two axes
 
     def on_bisector(k: int, radius: float) -> tuple[float, float]:
@@ -347,9 +358,16 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
                                                                      "zero": False}}
     wrap = max(24, int((layout.legend_width - 40) / (layout.legend_font * 0.58)))  # characters per legend line
     # "n = 63" kept on one line: "(campagne Baromètre 2026, n" / "= 63 sur 218)" read as a broken formula
-    wrapped = {label: textwrap.wrap(label.replace(" = ", "\u00a0=\u00a0"), wrap) or [""] for label in legends}
+    def wrapped(chars: int) -> str:
+        lines = {label: textwrap.wrap(label.replace(" = ", "\u00a0=\u00a0"), chars) or [""] for label in legends}
+        return json.dumps(lines, ensure_ascii=False)
+
+    label_expr = f"({wrapped(wrap)})[datum.label] || datum.label"
+    if layout.responsive:  # a phone narrower than the legend's lines (320 px): shorter ones, never cut at the edge
+        narrow = max(24, int((NARROW_LEGEND - 40) / (layout.legend_font * 0.58)))
+        label_expr = f"(width < {layout.legend_width} ? {wrapped(narrow)} : {wrapped(wrap)})[datum.label] || datum.label"
     legend = {"title": None, "orient": "bottom", "direction": "vertical", "labelLimit": 0,
-              "labelExpr": f"({json.dumps(wrapped, ensure_ascii=False)})[datum.label] || datum.label",
+              "labelExpr": label_expr,
               "labelFontSize": layout.legend_font, "symbolType": "stroke", "symbolSize": 260,
               "symbolStrokeWidth": 2.6, "labelColor": INK, "rowPadding": 6, "labelOffset": 20, "offset": 10}
 
@@ -359,21 +377,26 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
 
     params: list[dict] = []
     if layout.responsive:
-        # THE radius grows with the chart's width (the app stretches the chart to its column): a phone keeps
-        # the fixed geometry (``radius``), a desktop column draws up to ``max_size``; the side labels keep
-        # ``side_room`` inside the width. The same unit coordinates, scaled around the centre of the width.
-        params = [{"name": "radius", "expr": f"clamp((width - {2 * layout.side_room}) / 2, {radius}, "
-                                            f"{layout.max_size / 2})"},
+        # THE radius grows with the chart's width (the app stretches the chart to its column): a desktop column
+        # draws up to ``max_size``, the side labels keeping ``side_room`` inside the width. A column too narrow
+        # for both (a phone) is ``compact``: the side labels go to the corners (:func:`_corner_label`) and the
+        # ring takes the width (at 390 px, 295 px across where the labels beside it left it 166). The same unit
+        # coordinates, scaled around the centre of the width.
+        full = f"clamp((width - {2 * layout.side_room}) / 2, {radius}, {layout.max_size / 2})"
+        narrow = f"clamp((width - {2 * COMPACT_EDGE}) / {2 * COMPACT_SPAN}, {radius}, {layout.max_size / 2})"
+        params = [{"name": "compact", "expr": f"width < {2 * layout.side_room + layout.max_size}"},
+                  {"name": "radius", "expr": f"compact ? {narrow} : {full}"},
                   {"name": "ring_top", "expr": f"{LABEL_RADIUS - 1} * radius + {top * line_px + 4}"}]
         x = {**x, "scale": {"domain": [-1, 1], "range": [{"expr": "width / 2 - radius"},
                                                          {"expr": "width / 2 + radius"}], "nice": False,
                             "zero": False}}
         y = {**y, "scale": {"domain": [-1, 1], "range": [{"expr": "ring_top + 2 * radius"}, {"expr": "ring_top"}],
                             "nice": False, "zero": False}}
-        # below the bottom label, wherever the radius puts it (as "bottom" would at the fixed size); on a phone
-        # moved left as far as its lines need (they are wrapped to ``legend_width``), never past the right edge
-        legend = {**legend, "orient": "none",
-                  "legendX": {"expr": f"max(0, min(width / 2 - radius - 12, width - {layout.legend_width}))"},
+        # below the bottom label, wherever the radius puts it (as "bottom" would at the fixed size); moved left as
+        # far as its lines need (they are wrapped to ``legend_width``), never past the right edge; at the left edge
+        # when compact, as the corner labels
+        legend = {**legend, "orient": "none", "rowPadding": 10,  # entries of two or three lines kept apart
+                  "legendX": {"expr": f"compact ? 0 : max(0, min(width / 2 - radius - 12, width - {layout.legend_width}))"},
                   "legendY": {"expr": f"ring_top + {1 + LABEL_RADIUS} * radius + {bottom * line_px + 6 + 10}"}}
 
     def layer(values: list[dict], mark: dict, encoding: dict) -> dict:
@@ -398,13 +421,22 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
             "detail": {"field": "band", "type": "nominal"},
             "order": {"field": "order", "type": "quantitative"},
         }))
+    label_mark = {"type": "text", "color": INK, "fontSize": layout.label_font, "fontWeight": "bold", "font": FONT,
+                  "lineBreak": "\n", "lineHeight": line_px}
     for a in ("left", "right", "center"):
         for b in ("top", "bottom", "middle"):
             rows = [row for row in data["labels"] if row["align"] == a and row["baseline"] == b]
-            if rows:
-                layers.append(layer(rows, {"type": "text", "color": INK, "fontSize": layout.label_font,
-                                           "fontWeight": "bold", "align": a, "baseline": b, "font": FONT,
-                                           "lineBreak": "\n", "lineHeight": line_px}, {"text": text}))
+            if layout.responsive and a != "center":  # a narrow radar's corners: above or below the ring
+                for up in (1, -1):
+                    if corner := [row for row in rows if row["up"] == up]:
+                        layers.append(_corner_label(corner, label_mark, a, b, x, y, text, n=len(dims),
+                                                    width=layout.label_font * BOLD_EM, line_height=line_px))
+            elif rows:
+                # Vega stacks a label's lines downwards from its anchor whatever its baseline: the top label's
+                # last line sat on the ring's top corner (app and PDF). Lifted by its other lines, it ends above
+                # it, in the room the plot keeps for them (``top``)
+                lift = {"dy": -(max(row["lines"] for row in rows) - 1) * line_px} if (a, b) == ("center", "bottom") else {}
+                layers.append(layer(rows, {**label_mark, "align": a, "baseline": b, **lift}, {"text": text}))
     if legends:
         lines = data["lines"] or [{"series": legends[0], "segment": "", "order": 0, "x": None, "y": None}]
         layers.append(layer(lines, {"type": "line", "strokeJoin": "round"}, {
@@ -431,18 +463,30 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
         }))
     # ring values and level names last, on a white halo: readable over any line
     scale_text = [(data["ticks"], {"fontSize": layout.tick_font, "color": MUTED, "align": "center"})]
+    on_ring = None
+    if layout.responsive:  # a narrow radar's ring values on their ring, clear of the lower left corner's label
+        inward = math.cos(math.pi / len(dims)) if dims else 1.0
+        on_ring = [{"calculate": f"compact ? datum.x * {inward:.6f} : datum.x", "as": "lx"},
+                   {"calculate": f"compact ? datum.y * {inward:.6f} : datum.y", "as": "ly"}]
     if layout.band_names or layout.responsive:
         names = {"fontSize": layout.tick_font, "fontStyle": "italic", "color": MUTED, "align": "left", "dx": 2}
-        if not layout.band_names:  # a responsive radar names the levels once its bands are wide enough
-            names["opacity"] = {"expr": f"radius >= {BAND_NAMES_FROM} ? 1 : 0"}
+        if not layout.band_names:  # a responsive radar names the levels once its bands are wide enough (not in
+            # a narrow one: its upper right corner holds a label)
+            names["opacity"] = {"expr": f"radius >= {BAND_NAMES_FROM} && !compact ? 1 : 0"}
         scale_text.append((data["bands"], names))
     for rows, mark in scale_text:
         base = {"type": "text", "baseline": "middle", "font": FONT, **mark}
-        layers.append(layer(rows, {**base, **halo}, {"text": text}))
-        layers.append(layer(rows, base, {"text": text}))
+        for style in ({**base, **halo}, base):
+            if on_ring is not None and rows is data["ticks"]:
+                layers.append({"data": {"values": rows}, "transform": on_ring, "mark": style,
+                               "encoding": {"x": {**x, "field": "lx"}, "y": {**y, "field": "ly"}, "text": text}})
+            else:
+                layers.append(layer(rows, style, {"text": text}))
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "width": round(2 * x_half * radius), "height": round((y_top + y_bottom) * radius), "background": "white",
+        # (a responsive chart's width is its column's: the app stretches it; drawn alone, a phone's)
+        "width": PHONE_COLUMN if layout.responsive else round(2 * x_half * radius),
+        "height": round((y_top + y_bottom) * radius), "background": "white",
         # the legend and the side labels add to the size: a long legend must never shrink the radar
         # (Streamlit fits a chart into its width and height unless the spec says otherwise)
         "autosize": {"type": "pad"},
@@ -453,6 +497,57 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
         "resolve": {"scale": {"color": "shared", "strokeDash": "shared", "shape": "shared"}},
         **({"params": params} if params else {}),
         "layer": layers,
+    }
+
+
+def _envelope(n: int, upper: bool) -> list[tuple[float, float]]:
+    """The ring's outline (100) seen from above (``upper``) or below, for x ≥ 0: (x, y) at each corner's x, from
+    the centre line to the rightmost corner; linear between them. The ring is symmetric about the vertical axis
+    (its first axis points up)."""
+    corners = [_point(i, n, 1.0) for i in range(n)]
+    edges = list(zip(corners, corners[1:] + corners[:1], strict=True))
+    right = max(x for x, _y in corners)
+    stops = sorted({0.0, *(round(x, 9) for x, _y in corners if 0 < x <= right)})
+    out = []
+    for at in stops:
+        ys = [y0 + (y1 - y0) * (at - x0) / (x1 - x0) if abs(x1 - x0) > 1e-9 else max(y0, y1) if upper else min(y0, y1)
+              for (x0, y0), (x1, y1) in edges if min(x0, x1) - 1e-9 <= at <= max(x0, x1) + 1e-9]
+        out.append((at, max(ys) if upper else min(ys)))
+    return out
+
+
+def _envelope_expr(points: list[tuple[float, float]], at: str, beyond: float) -> str:
+    """A Vega expression of the piecewise-linear ``points`` at ``at`` (``beyond`` past the last one)."""
+    expr = str(beyond)
+    for (x0, y0), (x1, y1) in reversed(list(itertools.pairwise(points))):
+        slope = (y1 - y0) / (x1 - x0) if x1 > x0 else 0.0
+        expr = f"({at} <= {x1:.6f} ? {y0:.6f} + ({at} - {x0:.6f}) * {slope:.6f} : {expr})"
+    return expr
+
+
+def _corner_label(rows: list[dict], mark: dict, align: str, baseline: str, x: dict, y: dict, text: dict, *,
+                  n: int, width: float, line_height: float) -> dict:
+    """Side labels (one side, above or below the centre) that a narrow radar moves to its corners: flush with
+    the chart's edge, just above (below) their axis's end and clear of the ring, whose outline the expression
+    follows under the label's estimated width (``width``: px per character of its longest line). A wide radar
+    draws them beside the ring, at their unit coordinates (``align``, ``baseline``)."""
+    side, up = rows[0]["side"], rows[0]["up"]
+    outline = _envelope(n, upper=up > 0)
+    # the x, in units of the radius, where the label's box starts (its inner end), on the label's side
+    inner = f"max(0, (width / 2 - {COMPACT_EDGE} - datum.w) / radius)"
+    if up > 0:  # its last line just above the ring (Vega stacks the lines downwards from the anchor)
+        ly = (f"max(datum.y / {LABEL_RADIUS} + 8 / radius, {_envelope_expr(outline, inner, -2)} + 5 / radius)"
+              f" + (datum.lines - 1) * {line_height} / radius")
+    else:
+        ly = f"min(datum.y / {LABEL_RADIUS} - 8 / radius, {_envelope_expr(outline, inner, 2)} - 5 / radius)"
+    values = [{**row, "w": width * max(len(line) for line in row["label"].split("\n"))} for row in rows]
+    return {
+        "data": {"values": values},
+        "transform": [{"calculate": f"compact ? {side} * (width / 2 - {COMPACT_EDGE}) / radius : datum.x", "as": "lx"},
+                      {"calculate": f"compact ? {ly} : datum.y", "as": "ly"}],
+        "mark": {**mark, "align": {"expr": f"compact ? '{'right' if side > 0 else 'left'}' : '{align}'"},
+                 "baseline": {"expr": f"compact ? '{'bottom' if up > 0 else 'top'}' : '{baseline}'"}},
+        "encoding": {"x": {**x, "field": "lx"}, "y": {**y, "field": "ly"}, "text": text},
     }
 
 

@@ -138,21 +138,181 @@ def test_the_app_radar_fits_a_390_px_phone(default_questionnaire):
 
 
 def test_the_app_radar_grows_with_its_column(default_questionnaire):
-    """The app stretches the chart to its column: a phone's column keeps the small radar inside its width,
-    a desktop's draws the 100 ring up to APP_LAYOUT.max_size across, and names the levels in their bands."""
+    """The app stretches the chart to its column: a desktop's draws the 100 ring up to APP_LAYOUT.max_size
+    across, the side labels beside it, and names the levels in their bands; a phone's takes the width, its side
+    labels in the corners, and leaves the level names to the list under it."""
     q = default_questionnaire
     series = [RadarSeries("Namur (ce bilan)", {d.id: 60.0 for d in q.dimensions}, "commune")]
     spec = radar_spec(q, series, "de", layout=APP_LAYOUT)
-    sizes = {}
-    for column in (358, 704):
-        png = chart_png({**spec, "width": column}, scale=1)
-        sizes[column] = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-    assert sizes[358][0] <= 358 and sizes[704][0] <= 704  # the side labels stay inside the column
-    grown = APP_LAYOUT.max_size - APP_LAYOUT.size  # the ring's diameter grows by this much
-    assert sizes[704][1] - sizes[358][1] >= grown - 4  # taller by as much (a phone column: 2 px more than the minimum)
-    bands = [layer for layer in spec["layer"] if layer["data"]["values"]
-             and "label" in layer["data"]["values"][0] and layer["mark"].get("fontStyle") == "italic"]
-    assert bands and all("radius >=" in layer["mark"]["opacity"]["expr"] for layer in bands)
+    assert spec["width"] == 358  # drawn alone (nothing stretches it): a 390 px phone's column
+    phone, desktop = _radar_geometry(spec, 358), _radar_geometry(spec, 704)
+    assert phone.width <= 358 and desktop.width <= 704  # the side labels stay inside the column
+    assert desktop.ring_height == pytest.approx(APP_LAYOUT.max_size, abs=1)
+    assert phone.ring_height >= 280  # 164 px when the side labels stood beside it
+    assert desktop.band_names and not phone.band_names
+
+
+# --- the radar's geometry, as vl-convert draws it (the app's Vega draws the same spec) -----------------------
+
+
+class _Geometry:
+    """The 100 ring, the axis labels' and ring values' boxes, the legend's lines, as drawn in an SVG."""
+
+    def __init__(self, svg: str):
+        import re
+        import xml.etree.ElementTree as ET
+
+        root = ET.fromstring(svg)
+        self.width = float(root.get("width"))
+        self.ring: list[tuple[float, float]] = []
+        self.labels: list[tuple[str, tuple]] = []  # (text, (x0, y0, x1, y1))
+        self.ticks: list[tuple[str, tuple]] = []
+        self.legend: list[tuple[str, tuple]] = []
+        self.band_names = False
+
+        def shift(node, x, y):
+            found = re.match(r"translate\(([-\d.e]+),([-\d.e]+)\)", node.get("transform") or "")
+            return (x + float(found[1]), y + float(found[2])) if found else (x, y)
+
+        def walk(node, x, y, legend):
+            tag = node.tag.rsplit("}", 1)[-1]
+            x, y = shift(node, x, y)
+            legend = legend or "role-legend" in (node.get("class") or "")
+            label = node.get("aria-label") or ""
+            if tag == "path" and label.endswith("ring: 100"):
+                self.ring = [tuple(float(v) + d for v, d in zip(point.split(","), (x, y), strict=True))
+                             for point in re.findall(r"[-\d.]+,[-\d.]+", node.get("d"))]
+            if tag == "text" and node.get("opacity") != "0":
+                box = _text_box(node, x, y)
+                text = " / ".join(t for t in box[0])
+                if legend:
+                    self.legend.append((text, box[1]))
+                elif node.get("font-weight") == "bold":
+                    self.labels.append((text, box[1]))
+                elif node.get("font-style") == "italic":
+                    self.band_names = True
+                elif node.get("stroke") is None:  # a ring value (its halo drawn first, the same box)
+                    self.ticks.append((text, box[1]))
+            for child in node:
+                walk(child, x, y, legend)
+
+        walk(root, 0.0, 0.0, False)
+
+    @property
+    def ring_height(self) -> float:
+        return max(y for _x, y in self.ring) - min(y for _x, y in self.ring)
+
+
+def _text_width(text: str, size: float, bold: bool) -> float:
+    from functools import cache
+
+    @cache
+    def font(bold: bool):
+        from pathlib import Path
+
+        from fontTools.ttLib import TTFont
+
+        import maturity
+
+        f = TTFont(Path(maturity.__file__).parent / "fonts" / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"))
+        return f.getBestCmap(), f["hmtx"], f["head"].unitsPerEm
+
+    cmap, hmtx, em = _FONTS.setdefault(bold, font(bold))
+    return sum(hmtx[cmap.get(ord(c), cmap[ord("?")])][0] for c in text) * size / em
+
+
+_FONTS: dict = {}
+
+
+def _text_box(node, x: float, y: float) -> tuple[list[str], tuple]:
+    """A text's lines and box: its anchor and first baseline from the SVG, each line's width from the DejaVu
+    fonts vl-convert draws with, its height from the font's ascent and descent."""
+    size = float(node.get("font-size").removesuffix("px"))
+    bold = node.get("font-weight") == "bold"
+    spans = [child for child in node if child.tag.endswith("tspan")]
+    lines = [span.text or "" for span in spans] if spans else [node.text or ""]
+    last = y + sum(float(span.get("dy") or 0) for span in spans[1:])
+    wide = max(_text_width(line, size, bold) for line in lines)
+    anchor = node.get("text-anchor") or "start"
+    left = x - wide if anchor == "end" else x - wide / 2 if anchor == "middle" else x
+    return lines, (left, y - 0.93 * size, left + wide, last + 0.24 * size)
+
+
+def _separate(box: tuple, polygon: list[tuple[float, float]], gap: float = 1.0) -> bool:
+    """Whether a box and a convex polygon are at least ``gap`` px apart (separating axes)."""
+    x0, y0, x1, y1 = box
+    corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+    axes = [(1.0, 0.0), (0.0, 1.0)]
+    for (ax, ay), (bx, by) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        length = math.hypot(by - ay, bx - ax)
+        if length > 1e-6:
+            axes.append(((ay - by) / length, (bx - ax) / length))
+    for nx, ny in axes:
+        mine = [cx * nx + cy * ny for cx, cy in corners]
+        theirs = [px * nx + py * ny for px, py in polygon]
+        if min(mine) - max(theirs) >= gap or min(theirs) - max(mine) >= gap:
+            return True
+    return False
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _radar_geometry(spec: dict, width: int) -> _Geometry:
+    from maturity.charts import chart_svg
+
+    return _Geometry(chart_svg({**spec, "width": width}))
+
+
+def _campaign_lines(q, lang: str) -> list:
+    """A commune and the three lines of an imported campaign, their names as long as the results page's."""
+    dims = [d.id for d in q.dimensions]
+    names = {"fr": ("Eupen (ce bilan)", "Wallonie (campagne Baromètre 2026, n = 70 sur 261)",
+                    "Province de Liège (campagne Baromètre 2026, n = 25 sur 84)",
+                    "Communes de 10 000 à 19 999 habitants (campagne Baromètre 2026, n = 20 sur 74)"),
+             "de": ("Eupen (diese Bewertung)", "Wallonie (Kampagne Barometer 2026, n = 70 von 261)",
+                    "Provinz Lüttich (Kampagne Barometer 2026, n = 25 von 84)",
+                    "Gemeinden: 10.000 bis 19.999 Einwohner (Kampagne Barometer 2026, n = 20 von 74)"),
+             "en": ("Eupen (this assessment)", "Wallonia (campaign Barometer 2026, n = 70 of 261)",
+                    "Province of Liège (campaign Barometer 2026, n = 25 of 84)",
+                    "Communes with 10,000 to 19,999 inhabitants (campaign Barometer 2026, n = 20 of 74)")}[lang]
+    return [RadarSeries(names[0], dict(zip(dims, (30.0, 45.0, 60.0, 25.0, 90.0, 100.0), strict=True)), "commune"),
+            RadarSeries(names[1], dict.fromkeys(dims, 48.0), "pooled", band={d: (44.0, 52.0) for d in dims}),
+            RadarSeries(names[2], dict.fromkeys(dims, 51.0), "peer"),
+            RadarSeries(names[3], dict.fromkeys(dims, 55.0), "peer")]
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_on_a_phone_the_radar_takes_the_width_its_labels_in_the_corners(default_questionnaire, lang):
+    """On a 390 px phone the side labels beside the ring (about 96 px each) left it 166 px across, under a
+    crowded legend. A column narrower than the full ring and its side labels (592 px) puts those labels in the
+    corners, just above (below) their axis's end, and the ring takes the width: 295 px at 390. At every width
+    every label is inside the chart, clear of the ring, of the ring values and of the other labels (the top one
+    sat on the ring's top corner, app and PDF: Vega stacks a label's lines downwards); the legend's lines end
+    inside it; a desktop's column keeps its labels beside the 400 px ring."""
+    q = default_questionnaire
+    spec = radar_spec(q, _campaign_lines(q, lang), lang, layout=APP_LAYOUT)
+    for width in (288, 328, 358, 468, 568, 600, 704, 820):
+        g = _radar_geometry(spec, width)
+        assert g.width <= width and len(g.labels) == len(q.dimensions) and g.ring, (width, g.width)
+        compact = width < 2 * APP_LAYOUT.side_room + APP_LAYOUT.max_size
+        for text, box in g.labels + g.ticks:
+            assert box[0] >= -0.5 and box[2] <= width + 0.5, (width, text, box)
+        for text, box in g.labels:
+            assert _separate(box, g.ring), (width, text, box, g.ring)
+            others = [(t, b) for t, b in g.labels + g.ticks if t != text]
+            assert not any(_overlap(box, b) for _t, b in others), (width, text, box, others)
+        for text, box in g.legend:
+            assert box[2] <= width + 0.5, (width, text, box)
+        if compact:
+            assert g.ring_height >= min(APP_LAYOUT.max_size, 0.78 * width) - 1, (width, g.ring_height)
+        else:  # the full ring, the four side labels beside it
+            assert g.ring_height == pytest.approx(min(APP_LAYOUT.max_size, width - 2 * APP_LAYOUT.side_room), abs=1)
+            left, right = min(px for px, _ in g.ring), max(px for px, _ in g.ring)
+            assert len([box for _t, box in g.labels if box[2] < left or box[0] > right]) == 4, (width, g.labels)
+    phone = _radar_geometry(spec, 358)
+    assert phone.ring_height >= 280, phone.ring_height  # was 166, with the labels beside it
 
 
 def test_two_series_of_one_kind_never_look_alike():
@@ -199,8 +359,9 @@ def test_every_line_and_legend_sample_has_its_own_width():
     assert symbols == [STYLES[k]["width"] for k in kinds], symbols
 
 
-def _legend_lines(spec) -> dict:
-    """The legend's wrapped lines, label by label (its labelExpr's table)."""
+def _legend_lines(spec, narrow: bool = False) -> dict:
+    """The legend's wrapped lines, label by label (its labelExpr's table; ``narrow``: the one a responsive chart
+    narrower than its legend's width uses)."""
     import json
 
     found = []
@@ -217,7 +378,11 @@ def _legend_lines(spec) -> dict:
 
     walk(spec)
     expr = found[0]
-    return json.loads(expr[1:expr.index(")[datum.label]")])
+    decode = json.JSONDecoder().raw_decode
+    if not expr.startswith("(width < "):  # one table: "(TABLE)[datum.label] || datum.label"
+        return decode(expr, 1)[0]
+    short, end = decode(expr, expr.index(" ? ") + 3)  # "(width < N ? SHORT : WIDE)[datum.label] || …"
+    return short if narrow else decode(expr, end + 3)[0]
 
 
 def test_a_legend_never_breaks_between_n_and_its_number(default_questionnaire):
@@ -226,8 +391,8 @@ def test_a_legend_never_breaks_between_n_and_its_number(default_questionnaire):
     q = default_questionnaire
     name = "Wallonie sans la province de Luxembourg (campagne Baromètre 2026, n = 63 sur 218)"
     series = [_series(q, ()), RadarSeries(name, {d.id: 45.0 for d in q.dimensions}, "pooled")]
-    for layout in (APP_LAYOUT, PDF_LAYOUT):
-        lines = _legend_lines(radar_spec(q, series, "fr", layout=layout))[name]
+    for layout, narrow in ((APP_LAYOUT, False), (APP_LAYOUT, True), (PDF_LAYOUT, False)):
+        lines = _legend_lines(radar_spec(q, series, "fr", layout=layout), narrow)[name]
         assert len(lines) > 1  # long enough to wrap
         assert not any(line.rstrip().endswith(" n") or line.lstrip().startswith("=") for line in lines), lines
         assert " ".join(" ".join(lines).split()) == name
