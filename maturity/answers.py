@@ -321,13 +321,15 @@ def check_answers(doc: AnswersFile, questionnaire: Questionnaire, name: str = "<
         warnings.append(Problem(
             f"answers given to version {doc.questionnaire_version}, read with version {questionnaire.version}: "
             "answers to questions that still exist are kept",
-            "questionnaire.version", name, severity="warning"))
+            "questionnaire.version", name, severity="warning", code="other_version",
+            params=(("given", str(doc.questionnaire_version)), ("read", questionnaire.version))))
     for key in list(doc.answers):
         question = questionnaire.question(key)
         place = f"answers.{key}"
         if question is None:
             if other_version:
-                warnings.append(Problem("question no longer in this version: answer dropped", place, name, severity="warning"))
+                warnings.append(Problem("question no longer in this version: answer dropped", place, name,
+                                        severity="warning", code="answer_question_gone"))
                 del doc.answers[key]
             else:
                 problems.append(Problem("unknown question id", place, name))
@@ -335,7 +337,8 @@ def check_answers(doc: AnswersFile, questionnaire: Questionnaire, name: str = "<
         why = value_problem(question, doc.answers[key])
         if why:
             if other_version:
-                warnings.append(Problem(f"{why}: answer dropped", place, name, severity="warning"))
+                warnings.append(Problem(f"{why}: answer dropped", place, name, severity="warning",
+                                        code="answer_no_longer_fits"))
                 del doc.answers[key]
             else:
                 problems.append(Problem(why, place, name))
@@ -343,12 +346,13 @@ def check_answers(doc: AnswersFile, questionnaire: Questionnaire, name: str = "<
             kept = ", ".join(f'"{v}"' for v in effective_answer(doc.answers[key]))  # type: ignore[union-attr]
             warnings.append(Problem(
                 f'"{NONE}" is ticked beside other options: read as the options ticked ({kept}), "{NONE}" set aside '
-                "(the file is kept as it is)", place, name, severity="warning"))
+                "(the file is kept as it is)", place, name, severity="warning", code="none_beside_others",
+                params=(("kept", kept),)))
     for key in list(doc.notes):
         if questionnaire.question(key) is None:
             if other_version:
                 warnings.append(Problem("question no longer in this version: note kept aside", f"notes.{key}", name,
-                                        severity="warning"))
+                                        severity="warning", code="note_question_gone"))
             else:
                 problems.append(Problem("unknown question id", f"notes.{key}", name))
     _check_targets_and_plan(doc, questionnaire, name, other_version, problems, warnings)
@@ -365,7 +369,8 @@ def _check_targets_and_plan(doc: AnswersFile, questionnaire: Questionnaire, name
     raw_targets = doc.extra.get(targets_.FIELD)
     for problem in targets_.questionnaire_problems(raw_targets, questionnaire, name):
         if other_version:
-            warnings.append(Problem(f"{problem.message}: target dropped", problem.path, name, severity="warning"))
+            warnings.append(Problem(f"{problem.message}: target dropped", problem.path, name, severity="warning",
+                                    code="target_dropped"))
             gone = [d for d in raw_targets if problem.path in (f"{targets_.FIELD}.{d}", f"{targets_.FIELD}.{d}.level")]
             for dim in gone:
                 raw_targets.pop(dim, None)
@@ -373,7 +378,8 @@ def _check_targets_and_plan(doc: AnswersFile, questionnaire: Questionnaire, name
             problems.append(problem)
     for problem in roadmap.questionnaire_problems(doc.extra.get(roadmap.FIELD), questionnaire, name):
         if other_version:
-            warnings.append(Problem(f"{problem.message}: action kept", problem.path, name, severity="warning"))
+            warnings.append(Problem(f"{problem.message}: action kept", problem.path, name, severity="warning",
+                                    code="action_kept"))
         else:
             problems.append(problem)
 

@@ -20,6 +20,10 @@ class Problem:
     file: str | None = None
     line: int | None = None
     severity: Severity = "error"
+    # what the problem is, for a screen that says it in its reader's language: a key of that screen's
+    # catalog and the values its text names (``message`` stays the command line's English)
+    code: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
     @property
     def place(self) -> str:

@@ -13,6 +13,7 @@ import bisect
 import contextlib
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from json.decoder import scanstring
 
 from .errors import Problem
@@ -85,5 +86,5 @@ def with_lines(problems: Iterable[Problem], text: str | None) -> list[Problem]:
     out = []
     for p in problems:
         line = found.get(p.path) if p.line is None and p.path else None
-        out.append(p if line is None else Problem(p.message, p.path, p.file, line, p.severity))
+        out.append(p if line is None else replace(p, line=line))
     return out

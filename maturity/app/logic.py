@@ -47,7 +47,7 @@ from .names import (  # noqa: F401 - re-exported: the pages and tests call them 
     resume_url,
     token_from_input,
 )
-from .texts import LANGS, tr
+from .texts import LANGS, TEXTS, tr
 
 log = logging.getLogger("maturity.app")
 
@@ -345,11 +345,23 @@ MAX_PROBLEMS_SHOWN = 50
 def problem_lines(problems: list[Problem], lang: str = "fr", limit: int = MAX_PROBLEMS_SHOWN) -> list[str]:
     """The problems as lines for st.error/st.warning (Markdown): keys and values from the file are escaped,
     so that ``[x](javascript:...)`` or ``<b>`` in an uploaded file shows as typed, never as a link.
-    At most ``limit`` lines, then "and N more"."""
-    lines = [escape_markdown(str(p)) for p in problems[:limit]]
+    A problem the page has words for (its ``code``) is said in ``lang`` after its place; the others in the
+    command line's English. At most ``limit`` lines, then "and N more"."""
+    lines = [escape_markdown(problem_said(p, lang)) for p in problems[:limit]]
     if len(problems) > limit:
         lines.append(tr("problems_more", lang, n=len(problems) - limit))
     return lines
+
+
+def problem_said(problem: Problem, lang: str) -> str:
+    """A problem as a page says it: its place, then what it is in ``lang`` when the page's catalog has words
+    for its code (``problem_<code>``), else as the command line says it (English)."""
+    key = f"problem_{problem.code}"
+    if not problem.code or key not in TEXTS:
+        return str(problem)
+    message = tr(key, lang, **dict(problem.params))
+    colon = "\u00a0: " if lang == "fr" else ": "  # French: a no-break space before the colon
+    return f"{problem.place}{colon}{message}" if problem.place else message
 
 
 def answers_json_bytes(doc: AnswersFile) -> bytes:

@@ -582,6 +582,55 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Diese Datei wurde nicht geladen; Ihre Antworten sind unverändert. Was nicht stimmt:",
         "en": "This file was not loaded; your answers have not changed. What is wrong:",
     },
+    # an uploaded file's notes (maturity.answers.check_answers: a Problem's code), as the page says them
+    "problem_other_version": {
+        "fr": "réponses données à la version {given} du questionnaire, lues avec la version {read} : les "
+              "réponses aux questions qui existent toujours sont reprises",
+        "de": "Antworten zur Version {given} des Fragebogens, gelesen mit Version {read}: Die Antworten auf "
+              "Fragen, die es noch gibt, werden übernommen",
+        "en": "answers given to version {given} of the questionnaire, read with version {read}: the answers to "
+              "questions that still exist are kept",
+    },
+    "problem_answer_question_gone": {
+        "fr": "cette question n'existe plus dans cette version : sa réponse n'est pas reprise",
+        "de": "Diese Frage gibt es in dieser Version nicht mehr: Ihre Antwort wird nicht übernommen",
+        "en": "this question no longer exists in this version: its answer is not kept",
+    },
+    "problem_answer_no_longer_fits": {
+        "fr": "cette réponse ne fait plus partie des choix de la question dans cette version : elle n'est pas "
+              "reprise",
+        "de": "Diese Antwort gehört in dieser Version nicht mehr zu den Möglichkeiten der Frage: Sie wird nicht "
+              "übernommen",
+        "en": "this answer is no longer one of the question's choices in this version: it is not kept",
+    },
+    "problem_none_beside_others": {
+        "fr": "«\u00a0Aucune\u00a0» est cochée avec d'autres options : la réponse est lue comme les options "
+              "cochées ({kept}) ; le fichier reste tel quel",
+        "de": "„Keine“ ist neben anderen Optionen angekreuzt: Die Antwort wird als die angekreuzten Optionen "
+              "gelesen ({kept}); die Datei bleibt unverändert",
+        "en": "“None” is ticked beside other options: the answer is read as the options ticked ({kept}); the "
+              "file is kept as it is",
+    },
+    "problem_note_question_gone": {
+        "fr": "cette question n'existe plus dans cette version : sa note est mise de côté",
+        "de": "Diese Frage gibt es in dieser Version nicht mehr: Ihre Notiz wird beiseitegelegt",
+        "en": "this question no longer exists in this version: its note is set aside",
+    },
+    "problem_target_dropped": {
+        "fr": "la dimension ou le niveau de cet objectif n'existe plus dans cette version : l'objectif n'est "
+              "pas repris",
+        "de": "Die Dimension oder die Stufe dieses Ziels gibt es in dieser Version nicht mehr: Das Ziel wird "
+              "nicht übernommen",
+        "en": "this target's dimension or level no longer exists in this version: the target is not kept",
+    },
+    "problem_action_kept": {
+        "fr": "la recommandation de cette action n'existe plus dans cette version : l'action est gardée comme "
+              "action libre",
+        "de": "Die Empfehlung dieser Maßnahme gibt es in dieser Version nicht mehr: Die Maßnahme bleibt als "
+              "freie Maßnahme erhalten",
+        "en": "this action's recommendation no longer exists in this version: the action is kept as a free "
+              "action",
+    },
     "upload_warnings": {
         "fr": "Remarques sur le fichier chargé :",
         "de": "Hinweise zur geladenen Datei:",

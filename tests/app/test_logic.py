@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from conftest import MINI
@@ -495,3 +496,32 @@ def test_a_cell_without_a_figure_says_so_in_one_wording_in_either_column(lang):
     content = build_content(real, doc, lang, **logic.sheet_kwargs(real, logic.pooled_series(
         real, [], "92094", lang, [ref])[0], None, lang, [ref]))
     assert {o.campaign for o in content.obstacles if "%" not in o.campaign} == {words}
+
+
+# --- an uploaded file's notes, in the reader's language --------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("fr", ("version 0.9 du questionnaire, lues avec la version 1.0", "n'existe plus dans cette version",
+            "sa note est mise de côté")),
+    ("de", ("Version 0.9 des Fragebogens, gelesen mit Version 1.0", "gibt es in dieser Version nicht mehr",
+            "Notiz wird beiseitegelegt")),
+    ("en", ("version 0.9 of the questionnaire, read with version 1.0", "no longer exists in this version",
+            "its note is set aside")),
+])
+def test_last_years_file_is_said_in_the_readers_language(q, lang, words):
+    """A commune loads last year's answers file: what was kept and what was not is said in its language,
+    each line after its place in the file (it was the command line's English under a French heading)."""
+    raw = json.dumps({"questionnaire": {"id": "mini", "version": "0.9"},
+                      "answers": {"a1": "full", "gone": 1}, "notes": {"gone": "vu en 2026"}}, indent=2).encode()
+    doc, warnings = logic.read_upload(raw, "bilan-2026.json", q, None, lang)
+    assert doc.answers == {"a1": "full"}
+    lines = logic.problem_lines(warnings, lang)
+    text = "\n".join(lines)
+    for word in words:
+        assert word in text, text
+    if lang != "en":
+        assert "answer dropped" not in text and "kept aside" not in text
+    assert not any(line.startswith("warning") for line in lines)
+    assert any(re.match(r"bilan-2026\.json:\d+: answers\.gone", line) for line in lines), lines
+    if lang == "fr":
+        assert "answers.gone\u00a0: cette question" in text

@@ -289,6 +289,7 @@ with follow:
             if received and st.button(tr("camp_files_button", lang, n=len(received)), key="camp_files_button",
                                       icon=":material/save:"):
                 from maturity.answers import parse_answers_json
+                from maturity.app.logic import problem_said
 
                 try:
                     responses, warnings = coordination.file_responses(
@@ -305,7 +306,7 @@ with follow:
                     st.session_state["_camp_files_said"] = (campaign.id, tr(
                         "camp_files_done", lang, n=count, names=", ".join(
                             coordinator.commune_label(r.nis_code, lang) for r in responses)),
-                        [str(w) for w in warnings])
+                        [problem_said(w, lang) for w in warnings])
                     st.session_state["_camp_files_gen"] = st.session_state.get("_camp_files_gen", 0) + 1
                     st.rerun()  # the counts, the map and the tables above take the new responses
             said = st.session_state.get("_camp_files_said")
