@@ -53,6 +53,22 @@ def campaign_report(store: Any, campaign: Any, questionnaire: Any = None, benchm
 INVITATION_COLUMNS = ("nis_code", "commune", "province", "link")
 
 
+def base_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot start the invitation links (None when it can): the app's plain http(s) address,
+    without a query or a fragment. « https://x.be/app?x=1 » made « …/app?x=1/?t=… », a link that opens no
+    space, and the links are shown once: every commune's would have to be given again."""
+    from .weblinks import web_url
+
+    url = (url or "").strip()
+    if not url.startswith(("https://", "http://")):
+        return "the links need the app's address (https://…)"
+    if not web_url(url):
+        return f"{url[:80]!r} is not a web address (no spaces, quotes or control characters)"
+    if "?" in url or "#" in url:
+        return f"{url[:80]!r}: the app's address has no query (?…) nor fragment (#…)"
+    return None
+
+
 def invitation_link(base_url: str, token: str) -> str:
     """The link a commune opens: the app's address with the space's token (like a resume link)."""
     return f"{base_url.rstrip('/')}/?t={token}"

@@ -1493,9 +1493,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{n:Make the invitation link|Make the # invitation links}",
     },
     "camp_inv_need_base": {
-        "fr": "Indiquez l'adresse de cet outil (https://…) : chaque lien commence par elle.",
-        "de": "Geben Sie die Adresse dieses Werkzeugs an (https://…): Jeder Link beginnt damit.",
-        "en": "Give the address of this tool (https://…): each link starts with it.",
+        "fr": "Indiquez l'adresse de cet outil (https://…, sans espace, sans «\u00a0?\u00a0» ni «\u00a0#\u00a0») : chaque lien "
+        "commence par elle. Aucun lien n'a été créé.",
+        "de": "Geben Sie die Adresse dieses Werkzeugs an (https://…, ohne Leerzeichen, ohne „?“ oder „#“): Jeder "
+        "Link beginnt damit. Es wurde kein Link erstellt.",
+        "en": "Give the address of this tool (https://…, no spaces, no “?” or “#”): each link starts with it. "
+        "No link was made.",
     },
     "camp_inv_button_none": {
         "fr": "Créer les liens d'invitation (choisissez d'abord des communes)",

@@ -73,11 +73,16 @@ def campaign_report(store: Any, campaign: Any) -> dict[str, Any]:
 
 
 def _base_url(args: argparse.Namespace) -> str:
+    from ..coordination import base_url_problem
+
     url = (args.base_url or os.environ.get(PUBLIC_URL_ENV) or "").strip()
     if not url.startswith(("https://", "http://")):
         raise InvalidInput([Problem(
             f"the links need the app's public address: set {PUBLIC_URL_ENV} (e.g. https://smartcity.example.be) "
             "or pass --base-url", "--base-url")])
+    problem = base_url_problem(url)
+    if problem:
+        raise InvalidInput([Problem(problem, "--base-url" if args.base_url else PUBLIC_URL_ENV)])
     return url.rstrip("/")
 
 

@@ -343,6 +343,11 @@ def test_invitation_links_need_the_tools_address(admin, store, monkeypatch):
     at.button(key="camp_inv_button").click().run()
     assert any("adresse de cet outil" in e.value for e in at.error)
     assert store.invitations("wal-test") == []
+    # an address with a query made links that open nothing, shown once (hostile review 10)
+    at.text_input(key="camp_inv_base").input("https://smartcity.example.be/?page=1").run()
+    at.button(key="camp_inv_button").click().run()
+    assert any("sans « ? » ni « # »" in e.value.replace("\u00a0", " ") for e in at.error)
+    assert store.invitations("wal-test") == []
 
 
 def test_a_published_reference_is_imported_from_the_page(admin, store):

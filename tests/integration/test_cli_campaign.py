@@ -102,6 +102,19 @@ def test_invite_needs_the_public_address(env: Path, monkeypatch, capsys) -> None
     assert "MATURITY_PUBLIC_URL" in capsys.readouterr().err and not (env / "inv.csv").exists()
 
 
+@pytest.mark.parametrize("base", ["https://smartcity.example.be/app?x=1", "https://smartcity.example.be/#top",
+                                  "https://smart city.example.be"])
+def test_invite_refuses_an_address_whose_links_would_open_nothing(env: Path, capsys, base: str) -> None:
+    """« …/app?x=1 » made « …/app?x=1/?t=… » for 261 communes, links shown once (hostile review 10)."""
+    create()
+    assert main(["campaign", "invite", "wal-2027", "--out", str(env / "inv.csv"), "--base-url", base]) == 1
+    assert "--base-url" in capsys.readouterr().err and not (env / "inv.csv").exists()
+    with Store(data_dir=env / "var") as store:
+        assert store.invitations("wal-2027") == []  # nothing issued: the same call with a good address works
+    assert main(["campaign", "invite", "wal-2027", "--out", str(env / "inv.csv"), "--base-url",
+                 "https://smartcity.example.be/app/"]) == 0
+
+
 def test_create_refuses_bad_input_with_every_problem(env: Path, capsys) -> None:
     assert main(["campaign", "create", "x", "--title", "t", "--questionnaire", Q_ID, "--opens", "2026-13-01",
                  "--closes", "2026-01-01"]) == 1

@@ -191,7 +191,7 @@ with invite:
         version = coordination.campaign_questionnaire(campaign, session.questionnaire()).version
 
         def issue(make) -> None:
-            if not base.strip().startswith(("https://", "http://")):
+            if coordination.base_url_problem(base):  # a query or a fragment made links that open nothing
                 st.error(tr("camp_inv_need_base", lang))
                 return
             issued = attempt(make)
