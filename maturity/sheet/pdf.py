@@ -945,6 +945,9 @@ def _priority_lines(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> No
         pdf.ln(3.7)
 
 
+YEAR_COLUMN = 11.0  # mm: the roadmap's years, beside their actions
+
+
 def _roadmap(pdf: SheetPDF, c: SheetContent) -> None:
     """The commune's targets (a table), then its actions by year (issue 14); absent without either."""
     r = c.roadmap
@@ -963,14 +966,19 @@ def _roadmap(pdf: SheetPDF, c: SheetContent) -> None:
         pdf.ln(2)
     left = pdf.l_margin
     size, lh = (7.4, 3.5) if pdf.brief else (8, 3.8)
-    for year, lines in r.years:
-        _keep_together(pdf, 4.4 + lh * _lines(pdf, pdf.width - 5, lines[0], size) + 1)
-        pdf.para(year, 8.6, "B", ACCENT, h=4.4)
-        for line in lines:
-            _keep_together(pdf, lh * _lines(pdf, pdf.width - 5, line, size) + 1)
+    # the year in a column of its own, on its first action's line, rather than a heading line over them: a
+    # line saved per year, so that a campaign's sheet shows its commune's whole roadmap (it showed 2 of 5)
+    text_w = pdf.width - YEAR_COLUMN - 4
+    for index, (year, lines) in enumerate(r.years):
+        if index:
+            pdf.ln(0.8 if pdf.compact else 1.2)
+        for first, line in zip([True, *[False] * (len(lines) - 1)], lines, strict=True):
+            _keep_together(pdf, lh * _lines(pdf, text_w, line, size) + 1)
+            pdf.font(8.6, "B", ACCENT)
+            pdf.cell(YEAR_COLUMN, lh, year if first else "")
             pdf.font(8, "B", ACCENT)
-            pdf.cell(5, lh, "•")
-            pdf.set_left_margin(left + 5)  # so that a wrapped line keeps the indent
+            pdf.cell(4, lh, "•")
+            pdf.set_left_margin(left + YEAR_COLUMN + 4)  # so that a wrapped line keeps the indent
             pdf.font(size, "", INK)
             pdf.write(lh, drawable(line))
             pdf.set_left_margin(left)
@@ -1163,8 +1171,9 @@ def _compact_tries(c: SheetContent, resources: bool = True) -> list[tuple[int, i
     editions' figures (said in one line); then, for a team, fewer of the topics where it differs (said in
     one line, as the notes); then the scores table without the Walloon line's column (the radar still
     draws it); then the priorities without their resources (said in one line: the DOCX and the tool have
-    them), for the heaviest German sheet with an imported campaign's every column; never to show more of
-    a roadmap (``resources`` False: the sheet's roadmap is shortened instead, see ``_layout_pdf``).
+    them), for the heaviest German sheet with an imported campaign's every column, and before a roadmap is
+    cut (``_layout_pdf``: links are of little use on paper, the Collège's own actions are not; with a
+    campaign's reference the PDF showed 2 of a commune's 5 actions). ``resources`` False: not that last one.
     (limit, notes, brief, why, trends, topics, reference column, resources)"""
     n, k, m = len(c.priorities), len(c.notes), len(c.topics)
     limit = min(n, MIN_PRIORITIES)
@@ -1365,7 +1374,8 @@ def render_pdf(q: Questionnaire, c: SheetContent) -> bytes:
     """The PDF, on at most 3 pages, with the roadmap when there is one: its targets and its first 12
     actions, else 6, else as many of its first actions as fit (the targets alone when none does), else no
     roadmap section (the editable versions and the PST table carry it all); within each, the sheet
-    shortens itself as without a roadmap."""
+    shortens itself as without a roadmap, down to the priorities without their resources (said in one line):
+    the commune's own actions before the links."""
     return bytes(layout_pdf(q, c).output())
 
 
@@ -1410,7 +1420,7 @@ def _layout_pdf(q: Questionnaire, c: SheetContent) -> SheetPDF:
     first = min(c.roadmap.actions, ROADMAP_ACTIONS[0])
     over = None  # the fewest actions tried that did not fit
     for actions in [first, *[a for a in ROADMAP_ACTIONS[1:] if a < first]]:
-        pdf = _render(q, c.with_roadmap(actions))
+        pdf = _render(q, c.with_roadmap(actions), resources=True)
         if pdf.page_no() > MAX_PAGES:
             over = actions
             continue
@@ -1418,7 +1428,7 @@ def _layout_pdf(q: Questionnaire, c: SheetContent) -> SheetPDF:
         # often 4 or 5 fit, and the Collège saw none of the commune's actions), the most that fit, halving
         while over is not None and over - actions > 1:
             middle = (actions + over) // 2
-            tried = _render(q, c.with_roadmap(middle))
+            tried = _render(q, c.with_roadmap(middle), resources=True)
             if tried.page_no() <= MAX_PAGES:
                 actions, pdf = middle, tried
             else:
@@ -1432,8 +1442,8 @@ def _render(q: Questionnaire, c: SheetContent, resources: bool = False) -> Sheet
     """The PDF, on at most 3 pages. It shows the first 8 priorities when they fit, else 7, else 6
     (issue 4: "the first 6 to 8"), then tightens the spacing and leaves the commune's notes to the
     editable versions; the Markdown, the DOCX and the CSV always carry all that the content holds.
-    ``resources``: whether its very last resort may leave the priorities' resources out (not to show more
-    of a roadmap: only the sheet's last layout, see ``_layout_pdf``)."""
+    ``resources``: whether its very last resort may leave the priorities' resources out (every layout of
+    ``_layout_pdf``: before its roadmap is cut)."""
     radar = radar_drawing(q, c)
     measures: dict[tuple, int] = {}
     try:  # predicted: laid out once (the first sections before the prediction, which starts where they end)

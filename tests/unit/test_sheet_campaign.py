@@ -187,6 +187,37 @@ def test_the_heaviest_sheet_with_an_imported_campaign_stays_on_three_pages(lang)
     assert (" ".join(first.split())[:30] in flat) == pdf.resources
 
 
+@pytest.mark.parametrize(("lang", "rank"), [("fr", 2), ("fr", 3), ("de", 1), ("de", 3), ("en", 1), ("en", 3)])
+def test_a_communes_roadmap_of_five_actions_is_whole_on_a_campaigns_sheet(lang, rank):
+    """With a campaign's reference, the PDF showed 2 of a commune's 5 actions (German: none), the rest left to
+    the DOCX, to stay on 3 pages. Each year now stands beside its actions rather than over them, and the
+    priorities' links (in the DOCX and the tool, of little use on paper) give way before the Collège's own
+    roadmap is cut: all 5 are shown, on 3 pages, their years and owners with them (German answers at rank 2
+    still show 1 of the 5: no more room on their sheet, and the line under the roadmap says where the rest is)."""
+    from maturity.sheet.pdf import layout_pdf
+
+    doc = answers_at_rank(DEFAULT, rank, name="Gesves", nis="91059")
+    kwargs = app_kwargs(lang)
+    recs = {r.id: r for r in DEFAULT.recommendations}
+    first = build_content(DEFAULT, doc, lang, generated=DAY, **kwargs).priorities
+    picks = [(recs[p.recommendation_id], k) for p in first[:3] for k in range(2)][:5]  # picked from the priorities
+    dims = [s.id for s in DEFAULT.dimensions]
+    doc.extra["targets"] = {dims[0]: {"level": "integration", "by": 2030}, dims[2]: {"level": "integration", "by": 2030}}
+    doc.extra["plan"] = [{"id": f"a{i}", "recommendation": rec.id, "action": DEFAULT.t(rec.actions[k], lang),
+                          "owner": f"Service {i}", "year": 2027 + i % 4, "status": "planned"}
+                         for i, (rec, k) in enumerate(picks, 1)]
+    for n in range(3):
+        doc.notes[list(DEFAULT.question_index)[n * 5]] = "Une remarque de la commune, assez courte."
+    content = build_content(DEFAULT, doc, lang, generated=DAY, **kwargs)
+    pdf = layout_pdf(DEFAULT, content)
+    shown = pdf.content.roadmap
+    assert sum(len(lines) for _, lines in shown.years) == 5 and not shown.more
+    pages, text = pages_and_text(bytes(pdf.output()))
+    flat = " ".join(" ".join(text).split())
+    assert pages <= 3 and all(f"Service {i}" in flat for i in range(1, 6))
+    assert all(f"{year} •" in flat for year in ("2027", "2028", "2029", "2030"))  # each year beside its actions
+
+
 def test_the_markdown_tables_keep_the_no_break_spaces_of_their_figures():
     """The Markdown's table cells were made one line by splitting on every space, no-break ones too: « 48 %
     (38–59 %) » lost the spaces that keep it whole where the Markdown is shown. They are kept."""

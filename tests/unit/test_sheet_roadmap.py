@@ -71,6 +71,7 @@ def test_the_pdf_shows_a_long_roadmap_in_part_and_says_where_the_rest_is():
         assert pages <= MAX_PAGES, lang
         if lang == "fr" and "Objectifs et feuille de route" in text:  # shown in part: the rest is pointed to
             assert ("autres actions : voir la version modifiable (DOCX) de la fiche et le tableau PST" in text
+                    or "30 actions : voir la version modifiable (DOCX) de la fiche et le tableau PST" in text
                     or "6 objectifs et 30 actions, dans la version modifiable (DOCX)" in text)
     md = build(Q, doc, "fr", "md", generated=DAY).decode()
     assert md.count("- Une action de la feuille de route") == 30  # the editable versions carry it all
@@ -96,19 +97,26 @@ def _shown(q, c) -> int:
 
 def test_the_pdf_shows_as_many_actions_as_fit_not_none_when_six_do_not():
     """Eupen (fresh-eyes trial): 7 actions, 6 did not fit on the 3 pages, so the German PDF jumped to 0 and
-    said "Und 7 weitere Maßnahmen" under the targets, with a quarter of page 3 left blank; 5 fitted."""
+    said "Und 7 weitere Maßnahmen" under the targets, with a quarter of page 3 left blank; 5 fitted. Its 7 now
+    fit (each year beside its actions, the priorities' links left to the DOCX before the roadmap is cut); of
+    14, the most that fit, not 6 nor 0."""
     from maturity.sheet.pdf import _render
 
     doc = answers_at_rank(Q, 1, name="Eupen", nis="63023")
     doc.extra["targets"] = {DIMS[0]: {"level": "integration", "by": 2028}}
-    doc.extra["plan"] = [dict(item, status="planned")
-                         for item in _plan(7, "Die Teilnahme an der Einkaufszentrale von iMio prüfen. ")]
-    c = build_content(Q, doc, "de", generated=DAY)
-    shown = _shown(Q, c)
-    assert 0 < shown < 6
-    assert _render(Q, c.with_roadmap(shown + 1)).page_no() > MAX_PAGES  # the most that fit
-    pages, text = _text(build(Q, doc, "de", "pdf", generated=DAY))
-    assert pages <= MAX_PAGES and f"Und {7 - shown} weitere Maßnahmen" in text
+    for n in (7, 14):
+        doc.extra["plan"] = [dict(item, status="planned")
+                             for item in _plan(n, "Die Teilnahme an der Einkaufszentrale von iMio prüfen. ")]
+        c = build_content(Q, doc, "de", generated=DAY)
+        shown = _shown(Q, c)
+        pages, text = _text(build(Q, doc, "de", "pdf", generated=DAY))
+        assert pages <= MAX_PAGES
+        if n == 7:
+            assert shown == 7 and "weitere Maßnahme" not in text
+        else:
+            assert 6 < shown < 12, shown
+            assert _render(Q, c.with_roadmap(shown + 1), resources=True).page_no() > MAX_PAGES  # the most that fit
+            assert f"Und {n - shown} weitere Maßnahmen" in text
 
 
 def test_a_roadmap_none_of_whose_actions_is_shown_does_not_say_more():
@@ -230,11 +238,14 @@ def test_a_roadmap_with_no_room_on_the_pdf_is_said_in_one_line():
                   "PST-Tabelle.",
             "en": "Targets and roadmap — 6 targets and 30 actions, in the editable version (DOCX) of the sheet and "
                   "the PST table."}
-    for lang in ("fr", "de", "en"):
-        c = build_content(Q, doc, lang, generated=DAY)
-        assert layout_pdf(Q, c).content.roadmap.elsewhere, lang  # the case at hand: no room for the section
-        pages, text = _text(build(Q, doc, lang, "pdf", generated=DAY))
-        assert pages <= MAX_PAGES and said[lang] in text, lang
+    # the case at hand in German: no room for the section (in French its targets fit, in English two actions)
+    c = build_content(Q, doc, "de", generated=DAY)
+    assert layout_pdf(Q, c).content.roadmap.elsewhere
+    pages, text = _text(build(Q, doc, "de", "pdf", generated=DAY))
+    assert pages <= MAX_PAGES and said["de"] in text
+    for lang in ("fr", "en"):  # the same line, were there no room: what the content says
+        line = build_content(Q, doc, lang, generated=DAY).with_roadmap(None).roadmap
+        assert f"{line.title} — {line.more}" == said[lang], lang
     # the content without room even for that line: no section, as before
     assert build_content(Q, doc, "fr", generated=DAY).with_roadmap(None, line=False).roadmap is None
 
