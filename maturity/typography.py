@@ -49,6 +49,14 @@ def french_spaces(text: str) -> str:
 _TYPED_OUT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+def control_character(text: str) -> str | None:
+    """The first character of ``text`` that :func:`typed_text` would drop (a control character but tab, line feed
+    and carriage return, or a bidi override), None when there is none: for files, which are refused rather than
+    changed (a title « \\e[2J… » cleared the terminal that printed it)."""
+    found = _TYPED_OUT.search(text)
+    return found.group(0) if found else None
+
+
 def typed_text(text: str) -> str:
     """Free text a person typed or pasted (a note, a role, a roadmap action, a reason), as it is kept: without
     control characters (a carriage return ends a line) nor bidi overrides; everything else as typed. The sheet

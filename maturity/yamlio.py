@@ -17,6 +17,7 @@ import yaml
 
 from .errors import InvalidInput, Problem
 from .fileio import read_at_most
+from .typography import control_character
 
 try:  # the C parser is ~20x faster; fall back to the pure Python one
     _Base: Any = yaml.CSafeLoader
@@ -99,6 +100,15 @@ def _check_events(text: str, name: str) -> None:
         raise _fail(name, f"not valid YAML: {problem}", mark.line + 1 if mark else None) from None
 
 
+def _no_control(node: yaml.ScalarNode, problems: list[Problem], name: str) -> None:
+    """A control character or a bidi override, written as an escape in a double-quoted string (« \\e[2J »): a
+    file from elsewhere (a campaign's published figures) would send it to the terminal or the page that shows it."""
+    found = control_character(node.value) if isinstance(node.value, str) else None
+    if found is not None:
+        problems.append(Problem(message=f"a control character (U+{ord(found):04X}) in a text: not allowed", file=name,
+                                line=node.start_mark.line + 1))
+
+
 def _walk(
     node: yaml.Node,
     loc: tuple[str | int, ...],
@@ -109,10 +119,14 @@ def _walk(
 ) -> None:
     # a mapping entry is located at its key, where a reader looks for it
     lines[loc] = line if line is not None else node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, yaml.ScalarNode):
+        _no_control(node, problems, name)
+    elif isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if isinstance(key_node, yaml.ScalarNode):
+                _no_control(key_node, problems, name)
             if key in seen:
                 problems.append(
                     Problem(

@@ -108,3 +108,21 @@ def test_a_file_of_unknown_size_is_read_no_further_than_its_limit(tmp_path: Path
     thread.join(timeout=10)
     assert not thread.is_alive()
     assert written[0] < 2 * limit, f"read {written[0]:,} bytes of a file limited to {limit:,}"
+
+
+def test_a_yaml_text_with_terminal_escapes_is_refused_and_never_printed(tmp_path):
+    """A double-quoted YAML string may write any control character as an escape: a campaign's published file
+    titled « \\e]0;…\\a\\e[2J\\e[31m… » set the coordinator's window title, cleared the terminal and turned it
+    red when `maturity sheet --reference` or `import-aggregates` printed the title (hostile review 10); the app
+    showed boxes. Every YAML the tool reads refuses them, naming the line."""
+    path = tmp_path / "published.yaml"
+    path.write_text('id: x\ntitle:\n  fr: "\\e]0;PWNED\\a\\e[2J\\e[31mRouge"\n  de: "ok\\u202eevil"\n', encoding="utf-8")
+    with pytest.raises(InvalidInput) as refused:
+        load_yaml_file(path)
+    assert [(p.line, p.message) for p in refused.value.problems if "control" in p.message] == [
+        (3, "a control character (U+001B) in a text: not allowed"),
+        (4, "a control character (U+202E) in a text: not allowed")]
+    for command in (["validate", str(path)], ["benchmarks", "import-aggregates", str(path)]):
+        result = _run(*command)
+        assert result.returncode == 1 and "U+001B" in result.stderr + result.stdout, result.stderr[-300:]
+        assert "\x1b" not in result.stderr + result.stdout and "\u202e" not in result.stderr + result.stdout
