@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..typography import typed_text
 from .content import SheetContent
 
 DELIMITER = ";"
@@ -23,7 +24,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: str) -> str:
-    """A cell a spreadsheet will show as text, never run as a formula."""
+    """A cell a spreadsheet will show as text, never run as a formula; without control characters or bidi
+    overrides (:func:`maturity.typography.typed_text`: an answers file's roadmap could carry « \\e[2J », which
+    `maturity plan --format csv` printed to the terminal)."""
+    value = typed_text(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

@@ -67,6 +67,20 @@ def test_plan_csv_prints_the_pst_structure_in_the_roadmaps_order(tmp_path, capsy
     assert len(lines) == 3
 
 
+def test_plan_prints_no_terminal_escape_from_an_answers_file(tmp_path, capsys):
+    """An answers file e-mailed by a commune may hold any control character in its roadmap's texts (JSON writes
+    them as \\u001b): `maturity plan --format csv` printed « \\e[2J » to the coordinator's terminal."""
+    hostile = [{"id": "a1", "dimension": "alpha", "action": "\u001b]0;titre\u0007\u001b[2JEffacé", "owner": "\u001b[5mDG",
+                "year": 2026, "status": "planned"}]
+    path = _answers(tmp_path, plan=hostile)
+    for form in ("csv", "md"):
+        assert main(["plan", str(path), "--questionnaire", MINI, "--format", form]) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "\x07" not in out and "Effacé" in out
+    assert main(["plan", str(path), "--questionnaire", MINI, "--format", "csv", "--out", str(tmp_path / "pst.csv")]) == 0
+    assert "\x1b" not in (tmp_path / "pst.csv").read_text(encoding="utf-8-sig")
+
+
 def test_plan_md_lists_targets_then_the_table(tmp_path, capsys):
     path = _answers(tmp_path, targets={"beta": {"level": "high", "by": 2030}}, plan=PLAN)
     assert main(["plan", str(path), "--questionnaire", MINI, "--lang", "en"]) == 0
