@@ -27,8 +27,9 @@ def neutralise(value: str) -> str:
     """A cell a spreadsheet will show as text, never run as a formula; without control characters or bidi
     overrides (:func:`maturity.typography.typed_text`: an answers file's roadmap could carry « \\e[2J », which
     `maturity plan --format csv` printed to the terminal)."""
-    value = typed_text(value)
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    formula = value.startswith(_FORMULA_START)
+    value = typed_text(value)  # a carriage return ends a line: "\rx" is "\nx", still marked as text
+    return "'" + value if formula or value.startswith(_FORMULA_START) else value
 
 
 def rows(c: SheetContent) -> list[list[str]]:
