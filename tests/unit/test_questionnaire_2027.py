@@ -419,7 +419,7 @@ def test_german_questions_say_where_a_walloon_instrument_applies():
             texts = [question.text, question.help] + [o.label for o in question.options or ()]
             for text in texts:
                 german = localize(text, "de", "fr") if text is not None else ""
-                if re.search(r"\b(PST|PCS|EPN|PIC|POLLEC)\b|sozialen Zusammenhalt", german):
+                if re.search(r"\b(PST|PCS|EPN|PIC|POLLEC|PCDR|CLDR|ODR|CCATM|GAL)\b|sozialen Zusammenhalt", german):
                     assert re.search(r"in der Wallonie|wallonisch|Deutschsprachigen Gemeinschaft", german), (
                         question.id, german)
 
