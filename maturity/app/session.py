@@ -130,14 +130,21 @@ def _erase_expired(s: Any) -> None:
         log.info("retention: %d untouched space(s) erased", erased)
 
 
-def export_json() -> bytes:
-    """Everything stored about this session's assessment, as a JSON file (empty object without one)."""
+def export_json() -> Callable[[], bytes]:
+    """What builds everything stored about this session's assessment, as a JSON file (an empty object without
+    one), for a download button. The token and the store are read now, in the page's run: Streamlit calls the
+    builder when the button is clicked, in a thread with no script run, where the URL and the session state are
+    not there (it read no token, and « Vos données » downloaded « {} »)."""
     import json
 
     token = current_token()
     s = store()
-    data = s.export_space(token) if s is not None and token else None
-    return (json.dumps(data or {}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    def build() -> bytes:
+        data = s.export_space(token) if s is not None and token else None
+        return (json.dumps(data or {}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    return build
 
 
 @st.cache_resource(show_spinner=False)

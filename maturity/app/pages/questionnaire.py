@@ -130,7 +130,7 @@ if member_steps is not None:  # a colleague: their answers only; files and delet
 st.divider()
 with st.expander(tr("file_header", lang), icon=":material/description:"):
     st.caption(tr("file_help", lang))
-    st.download_button(tr("download_answers", lang), data=lambda: logic.answers_json_bytes(st.session_state["doc"]),
+    st.download_button(tr("download_answers", lang), data=lambda: logic.answers_json_bytes(doc),
                        file_name=logic.download_name("answers", lang, session.commune_of(doc)), mime="application/json",
                        on_click="ignore", key="dl_answers_q", icon=":material/download:")
     upload_key = f"upload_{st.session_state.get('_upload_round', 0)}"
@@ -153,7 +153,7 @@ with st.expander(tr("file_header", lang), icon=":material/description:"):
                 st.rerun()
 
 with st.expander(tr("data_header", lang), icon=":material/shield_person:"):
-    st.download_button(tr("download_everything", lang), data=session.export_json, file_name=logic.download_name("everything", lang, session.commune_of(doc)),
+    st.download_button(tr("download_everything", lang), data=session.export_json(), file_name=logic.download_name("everything", lang, session.commune_of(doc)),
                        mime="application/json", on_click="ignore", key="dl_everything", icon=":material/download:")
     session.page_link("vie_privee", tr("nav_privacy", lang), ":material/shield_person:")
 
