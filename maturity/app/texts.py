@@ -1484,8 +1484,29 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "camp_inv_some": {"fr": "Certaines communes", "de": "Einzelne Gemeinden", "en": "Some communes"},
     "camp_inv_pick": {"fr": "Communes à inviter", "de": "Einzuladende Gemeinden", "en": "Communes to invite"},
+    # under each commune picker of the campaigns page: which communes it lists and how a name is found; its own
+    # « No results » is Streamlit's, in English, with no option to say it otherwise (docs/app.md, « Languages »)
+    "camp_pick_note": {
+        "fr": "La liste propose {which}, trouvées par le début de leur nom, accents compris («\u00a0Liège\u00a0», "
+              "«\u00a0La Louvière\u00a0») ; «\u00a0No results\u00a0» : aucune ne commence ainsi.",
+        "de": "Die Liste bietet {which} an, gefunden über den Anfang ihres Namens, mit Akzenten („Liège“, „La "
+              "Louvière“); „No results“: keine beginnt so.",
+        "en": "The list offers {which}, found by the start of their name, accents included (“Liège”, “La "
+              "Louvière”); “No results”: none starts that way.",
+    },
+    "camp_pick_not_yet": {"fr": "les communes pas encore invitées (une commune déjà invitée reçoit un nouveau lien "
+                                "plus bas)",
+                          "de": "die noch nicht eingeladenen Gemeinden (eine bereits eingeladene Gemeinde erhält "
+                                "weiter unten einen neuen Link)",
+                          "en": "the communes not yet invited (a commune already invited gets a new link further "
+                                "down)"},
+    "camp_pick_invited": {"fr": "les communes déjà invitées", "de": "die bereits eingeladenen Gemeinden",
+                          "en": "the communes already invited"},
+    "camp_pick_live": {"fr": "les communes dont le lien est actif", "de": "die Gemeinden mit gültigem Link",
+                       "en": "the communes whose link is live"},
     "camp_inv_pick_placeholder": {
-        "fr": "Tapez le nom d'une commune", "de": "Namen einer Gemeinde eingeben", "en": "Type a commune's name",
+        "fr": "Tapez le début du nom d'une commune", "de": "Anfang eines Gemeindenamens eingeben",
+        "en": "Type the start of a commune's name",
     },
     "camp_inv_button": {
         "fr": "{n:Créer le lien d'invitation|Créer les # liens d'invitation}",

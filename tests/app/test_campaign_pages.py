@@ -149,6 +149,12 @@ def test_the_coordinator_invites_a_few_communes_then_all_from_the_page(admin, st
     assert period.endswith("questionnaire «\u00a0Mini\u00a0» 1.0."), period
     at.radio(key="camp_inv_which").set_value("some").run()
     picker = at.multiselect(key="camp_inv_pick_0")
+    # under it, in French, what its list holds and what Streamlit's English « No results » means (a commune already
+    # invited is not in it; « liege » finds nothing, « Liège » does: no option changes that text)
+    note = next(c.value for c in at.caption if "No results" in c.value)
+    assert note.startswith("La liste propose les communes pas encore invitées (une commune déjà invitée reçoit un "
+                           "nouveau lien plus bas), trouvées par le début de leur nom, accents compris"), note
+    assert note.endswith("«\u00a0No results\u00a0»\u00a0: aucune ne commence ainsi."), note
     # typing "Namur" and Enter picked the whole province (its name is in every label) through an English
     # "Select all": no "select all", names matched from their start
     assert not picker.proto.select_all and picker.proto.filter_mode == 2, picker.proto.filter_mode  # FILTER_MODE_PREFIX
@@ -207,6 +213,8 @@ def test_the_coordinator_revokes_links_from_the_page(admin, store, monkeypatch):
     button = at.button(key="camp_revoke_button")
     assert button.disabled and button.proto.label == "Retirer des liens (choisissez d'abord des communes)"
     picker = at.multiselect(key="camp_revoke_pick_0")
+    assert any(c.value.startswith("La liste propose les communes dont le lien est actif, trouvées par le début")
+               for c in at.caption), [c.value for c in at.caption]
     assert not picker.proto.select_all and picker.proto.filter_mode == 2  # names from their start, no "Select all"
     picker.set_value(["63023", "92094"]).run()  # Eupen (not answered), Namur (answered)
     button = at.button(key="camp_revoke_button")

@@ -213,6 +213,7 @@ with invite:
                                         # with it: "Namur" + Enter picked the whole province of Namur (its
                                         # name is in every label), 154 communes with "Liège" (trial 7)
                                         select_all=False, filter_mode="prefix")
+                st.caption(tr("camp_pick_note", lang, which=tr("camp_pick_not_yet", lang)))
             chosen_invitees = not_yet if which == "all" else [i for i in not_yet if i.nis_code in set(picked)]
             if st.button(tr("camp_inv_button", lang, n=len(chosen_invitees)) if chosen_invitees
                          else tr("camp_inv_button_none", lang), key="camp_inv_button", type="primary",
@@ -235,6 +236,7 @@ with invite:
             lost = st.selectbox(tr("camp_reissue_pick", lang), sorted(ever), index=None, key=f"camp_reissue_pick_{generation}",
                                 format_func=lambda code: coordinator.commune_label(code, lang),
                                 placeholder=tr("camp_inv_pick_placeholder", lang), filter_mode="prefix")
+            st.caption(tr("camp_pick_note", lang, which=tr("camp_pick_invited", lang)))
             if st.button(tr("camp_reissue_button", lang), key="camp_reissue_button", disabled=lost is None):
                 issue(lambda: store.reissue(campaign.id, [lost], version))
     revoked_said = st.session_state.get("_camp_revoked")
@@ -251,6 +253,7 @@ with invite:
                                            format_func=lambda code: coordinator.commune_label(code, lang),
                                            placeholder=tr("camp_inv_pick_placeholder", lang),
                                            select_all=False, filter_mode="prefix")
+                st.caption(tr("camp_pick_note", lang, which=tr("camp_pick_live", lang)))
                 sure = st.checkbox(tr("camp_revoke_confirm", lang, n=max(len(withdrawn), 1)),
                                    key=f"camp_revoke_confirm_{generation}", disabled=not withdrawn)
                 if st.button(tr("camp_revoke_button", lang, n=len(withdrawn)) if withdrawn
