@@ -47,6 +47,7 @@ from .errors import InvalidInput, Problem
 from .models import NA, UNKNOWN, Question, Questionnaire
 from .scoring import score
 from .special import effective_answer
+from .typography import typed_text
 
 DIVERGENT_SPREAD = 0.5
 TEAM_KEY = "team"  # respondent.team of a consensus file: the roles of those who took part
@@ -216,13 +217,19 @@ class MergeResult:
 # --- roles -----------------------------------------------------------------------------------
 
 
+def clean_role(role: object) -> str | None:
+    """A role as it is shown and kept: on one line, spaces collapsed, at most :data:`MAX_ROLE` characters, without
+    control characters or bidi overrides (a right-to-left override in a file's role turned the rest of the
+    radar's legend line around); None when it is not a text or blank."""
+    if not isinstance(role, str):
+        return None
+    return " ".join(typed_text(role).split())[:MAX_ROLE] or None
+
+
 def role_of(respondent: Mapping[str, Any] | None, n: int) -> str:
     """``respondent.role`` of an answers file (contract §2), trimmed; ``"respondent N"`` (N counted
     from 1 in the order given) when it is missing, blank or not a text."""
-    role = (respondent or {}).get("role")
-    if isinstance(role, str) and role.strip():
-        return " ".join(role.split())[:MAX_ROLE]
-    return MISSING_ROLE.format(n=n)
+    return clean_role((respondent or {}).get("role")) or MISSING_ROLE.format(n=n)
 
 
 def distinct_roles(roles: Sequence[str]) -> list[str]:
@@ -498,7 +505,7 @@ def team_roles(respondent: Mapping[str, Any] | None) -> list[str]:
     team = (respondent or {}).get(TEAM_KEY)
     if not isinstance(team, list):
         return []
-    return [" ".join(r.split())[:MAX_ROLE] for r in team if isinstance(r, str) and r.strip()]
+    return [role for role in map(clean_role, team) if role]
 
 
 # --- spread of the dimension scores ----------------------------------------------------------
@@ -564,5 +571,4 @@ def team_spreads(questionnaire: Questionnaire, colleagues: Sequence[Respondent],
 def holder_role(respondent: Mapping[str, Any] | None) -> str | None:
     """The role of the holder of a team's space (``respondent.role`` of its draft, trimmed), None without one:
     the colleagues' roles are ``respondent.team``."""
-    role = (respondent or {}).get("role")
-    return " ".join(role.split())[:MAX_ROLE] if isinstance(role, str) and role.strip() else None
+    return clean_role((respondent or {}).get("role"))

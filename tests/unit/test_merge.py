@@ -401,3 +401,14 @@ def test_a_consensus_is_dated_by_its_answers_and_the_same_files_merge_to_the_sam
     docs = [load_answers(path, mini)[0] for path in (a, b)]
     week_later = datetime(2027, 3, 1, 12, tzinfo=UTC)
     assert merge_documents(mini, docs, ["a.json", "b.json"], now=week_later)[0].to_dict() == consensus.to_dict()
+
+
+def test_a_role_from_a_file_is_shown_without_controls_or_bidi_overrides():
+    """A right-to-left override in a file's role (a consensus file, the holder's role) turned the rest of the
+    radar's legend line and the team table's row around; controls showed as boxes (hostile review 10)."""
+    from maturity import merge as merging
+
+    assert merging.role_of({"role": "DG\u202e rôle\x07"}, 1) == "DG rôle"
+    assert merging.role_of({"role": "\u202e\x1b"}, 2) == merging.MISSING_ROLE.format(n=2)
+    assert merging.team_roles({"team": ["CPAS\u2066 social\u2069", " ", 5, "\u202e"]}) == ["CPAS social"]
+    assert merging.holder_role({"role": "échevine\r\ndu numérique"}) == "échevine du numérique"
