@@ -1435,7 +1435,16 @@ def _layout_pdf(q: Questionnaire, c: SheetContent) -> SheetPDF:
                 over = middle
         return pdf
     pdf = _render(q, c.with_roadmap(None))  # the section in one line, else not at all
-    return pdf if pdf.page_no() <= MAX_PAGES else _render(q, c.with_roadmap(None, line=False), resources=True)
+    if pdf.page_no() <= MAX_PAGES:
+        return pdf
+    bare = _render(q, c.with_roadmap(None, line=False), resources=True)
+    if bare.resources:
+        return bare
+    # the last layout left the priorities' resources out all the same: the section's line, where it fits beside
+    # that (Sankt Vith's team with a campaign, 3 targets and 6 actions: a Collège's sheet without a word of them,
+    # page 3 a sixth empty; fresh-eyes trial). The targets alone were tried so, above.
+    lined = _render(q, c.with_roadmap(None), resources=True)
+    return lined if lined.page_no() <= MAX_PAGES else bare
 
 
 def _render(q: Questionnaire, c: SheetContent, resources: bool = False) -> SheetPDF:

@@ -418,3 +418,18 @@ def test_a_hostile_publisher_and_address_are_shown_as_typed():
                          "(<https://example.org/a_%28b%29*[c]%3Asmile%3A?q=1&amp;amp;x=y>)"), line
     pdf = build(DEFAULT, doc, "fr", "pdf", generated=DAY, **kwargs)
     assert url.replace("`", "") in _uris(pdf)
+
+
+def test_a_teams_sheet_that_leaves_its_resources_out_still_names_its_roadmap():
+    """Sankt Vith (fresh-eyes trial): a team of three, its notes, an imported campaign (Wallonia, the province and
+    the size class), 3 targets and 6 actions. The PDF for the Collège left the priorities' resources out, and the
+    roadmap with them without a word, page 3 a sixth empty: the roadmap gave way first, down to nothing, and the
+    resources went all the same. Where they go, the section's line now stays where it fits."""
+    from maturity.answers import load_answers
+
+    doc, _ = load_answers(Path(__file__).resolve().parents[1] / "data" / "answers" / "team-roadmap-sankt-vith-2027.json",
+                          DEFAULT)
+    pages, text = pages_and_text(build(DEFAULT, doc, "de", "pdf", generated=DAY, **app_kwargs("de", "63067")))
+    text = " ".join(text)
+    assert pages <= 3 and "Die Ressourcen jeder Priorität (Links): bearbeitbare Fassung (DOCX)" in text  # the case
+    assert "Ziele und Fahrplan — 3 Ziele und 6 Maßnahmen in der bearbeitbaren Fassung (DOCX) und der PST-Tabelle." in text
