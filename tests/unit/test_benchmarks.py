@@ -291,6 +291,19 @@ def test_a_rank_says_what_it_ranks_as_the_obstacles_table_does(sets, questionnai
     assert says in found["obstacle_technology"].text
 
 
+def test_a_shares_note_speaks_of_its_value_as_the_pages_show_it(sets):
+    """The Wallonie page (and the sheet) show a share as « 50 % »; the note beside it said « 0,5 steht für diese
+    Hälfte » (fresh-eyes trial 10: which 0,5?). A note names the value as shown, a percentage."""
+    for bset in sets:
+        for fig in bset.figures:
+            if fig.unit != "share" or fig.note is None:
+                continue
+            decimal = f"{fig.value:g}"
+            for lang, note in fig.note.items():
+                written = decimal if lang == "en" else decimal.replace(".", ",")
+                assert not re.search(rf"(?<![\d,.]){re.escape(written)}(?![\d,.]|\s?%)", note), (fig.id, lang, note)
+
+
 def test_a_share_of_the_respondents_is_never_said_as_a_share_of_all_walloon_communes():
     """Contract §5: a figure computed on the 113 respondents (of 262) is their share, not Wallonia's. The
     sheet says the base once per source, in a parenthesis its later sentences drop; each sentence says it in
