@@ -88,7 +88,7 @@ NO_REGIONAL_ESTIMATE = {
           "moins auront versé leur auto-évaluation au pot commun (seuls des chiffres groupés sont montrés).",
     "de": "Noch kein regionaler Vergleichswert je Dimension. Das wallonische Smart-City-Barometer 2021 "
           "veröffentlicht keinen Durchschnitt je Dimension, nur Anteile von Gemeinden zu einzelnen Fragen "
-          "(Ansatz, Hemmnisse, Smart Region …), mehrere davon nur für Gemeinden mit einem Ansatz. Daraus "
+          "(Ansatz, Hemmnisse, Smart Région …), mehrere davon nur für Gemeinden mit einem Ansatz. Daraus "
           "einen regionalen Wert (0–100) abzuleiten, hieße, eine Zahl zu erfinden; das tun wir nicht. Der "
           "regionale Vergleichswert erscheint hier, sobald die Zahlen einer regionalen Kampagne bei allen "
           "Gemeinden veröffentlicht und in diese Installation importiert sind, oder sobald mindestens 5 "

@@ -555,3 +555,27 @@ def test_every_action_reads_alone_in_a_roadmap():
     found = [(rec.id, lang, Q.t(action, lang)) for rec in Q.recommendations for action in rec.actions
              for lang, pattern in _POINTS_BACK.items() if pattern.search(Q.t(action, lang))]
     assert not found, found
+
+
+def test_german_names_the_smart_region_programme_one_way():
+    """Sankt Vith's Schöffe was asked « Kennen Sie die Smart Region? » and read « Sie kennen die Smart Region noch
+    nicht » on the results, then « Sich auf den Smart-Région-Ansatz … stützen » and the link « Digital Wallonia –
+    Smart Région » under the recommendations (fresh-eyes trial 10): one programme, one name, as its links write it."""
+    from maturity.benchmarks import load_benchmark_sets
+    from maturity.models import localize
+
+    texts = []
+    for section in Q.sections:
+        for question in section.questions:
+            texts += [question.text, question.help] + [o.label for o in question.options or ()]
+    for rec in Q.recommendations:
+        texts += [rec.title, rec.text, rec.objective, *rec.actions, *[r.label for r in rec.resources]]
+    for bset in load_benchmark_sets():
+        for fig in bset.figures:
+            texts += [fig.label, fig.note, fig.base]
+            if fig.sentences is not None:
+                texts += [fig.sentences.match, fig.sentences.other]
+    german = [localize(t, "de", "fr") for t in texts if t is not None]
+    named = [t for t in german if re.search(r"Smart[ -]R[ée]gion", t)]
+    assert len(named) > 10 and all("Smart Region" not in t and "Smart-Region" not in t for t in named), [
+        t for t in named if "Région" not in t]
