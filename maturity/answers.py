@@ -24,6 +24,7 @@ from .fileio import read_at_most
 from .jsonplaces import with_lines
 from .models import CHOICE_TYPES, NA, UNKNOWN, Question, Questionnaire
 from .special import NONE, effective_answer, none_beside_others
+from .typography import typed_text
 
 MAX_BYTES = 1024 * 1024
 # Shape bounds, checked on the text before it is parsed or copied: an answers file nests 3 levels
@@ -245,6 +246,22 @@ def _shape_problem(text: str) -> str | None:
 
 def _no_constant(token: str) -> Any:
     raise ValueError(f"{token} is not allowed in an answers file")
+
+
+def typed_texts(doc: AnswersFile) -> AnswersFile:
+    """``doc`` with its free texts as the app keeps typed text (:func:`maturity.typography.typed_text`): its
+    notes, its text answers, its roadmap's action, owner and budget texts, without control characters or bidi
+    overrides. An uploaded file's texts reached the draft as they were, where a right-to-left override turned
+    the rest of a line around on the page. Ids and numbers are left alone (a valid option id has none)."""
+    doc.notes = {qid: typed_text(note) if isinstance(note, str) else note for qid, note in doc.notes.items()}
+    doc.answers = {qid: typed_text(value) if isinstance(value, str) else value for qid, value in doc.answers.items()}
+    raw = doc.extra.get(roadmap.FIELD)
+    if isinstance(raw, list):
+        doc.extra[roadmap.FIELD] = [
+            {**item, **{key: typed_text(item[key]) for key in ("action", "owner", "budget")
+                        if isinstance(item.get(key), str)}} if isinstance(item, dict) else item
+            for item in raw]
+    return doc
 
 
 def read_answers_file(path: Path | str) -> AnswersFile:

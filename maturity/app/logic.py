@@ -22,6 +22,7 @@ from maturity.answers import (
     answers_from_dict,
     check_answers,
     parse_answers_json,
+    typed_texts,
 )
 from maturity.display import (
     format_estimate,
@@ -325,7 +326,7 @@ def _read_upload(raw: bytes, name: str, q: Questionnaire, current_nis: str | Non
         raise InvalidInput(problems + exc.problems) from None
     if problems:
         raise InvalidInput(problems)
-    return doc, warnings
+    return typed_texts(doc), warnings  # its texts kept as typed text is: no control character, no bidi override
 
 
 def keep_commune(doc: AnswersFile, current: Mapping[str, Any] | None) -> AnswersFile:

@@ -191,6 +191,26 @@ def test_upload_of_a_valid_file_replaces_after_confirmation(mini, store):
     assert at.radio(key="ans_a1").value == "full"
 
 
+def test_an_uploaded_file_is_kept_without_controls_or_bidi_overrides(mini, store):
+    """Text typed in the app is kept clean (typography.typed_text), but an uploaded file's notes, text answers
+    and roadmap went to the draft as they were: a right-to-left override turned the rest of the line around
+    wherever they were shown outside Markdown (hostile review 10)."""
+    at = started()
+    token = at.session_state["token"]
+    hostile = {"questionnaire": {"id": "mini", "version": "1.0"},
+               "answers": {"a1": "full", "approach": "started", "who": "la\u202e DG\u0007"},
+               "notes": {"a1": "évaluée\u202e par\u001b[2J le CPAS"},
+               "plan": [{"id": "a1", "dimension": "alpha", "action": "Agir\u202e", "owner": "\u001b[5mDG",
+                         "year": 2027, "status": "planned", "budget": "104/\u202e12"}]}
+    at.get("file_uploader")[0].upload("h.json", json.dumps(hostile).encode(), "application/json").run()
+    at.button(key="upload_apply").click().run()
+    assert not at.exception, at.exception
+    draft = store.load_space(token).draft
+    assert draft["notes"] == {"a1": "évaluée par[2J le CPAS"}
+    assert draft["answers"]["who"] == "la DG" and draft["answers"]["a1"] == "full"
+    assert [(a["action"], a["owner"], a["budget"]) for a in draft["plan"]] == [("Agir", "[5mDG", "104/12")]
+
+
 def test_results_page_says_a_dimension_has_no_score_because_nothing_applies(mini):
     at = started()
     for key in ("ans_a1", "ans_a2"):
