@@ -202,6 +202,25 @@ def test_the_final_answers_count_only_the_questions_colleagues_answered(mini, st
     assert decided.value == "1 / 1"
 
 
+def test_keep_every_proposal_is_greyed_once_nothing_is_left_to_keep(mini, store: Store):
+    """Sankt Vith's meeting (fresh-eyes trial 10): 43 / 43 final answers, and « Alle noch offenen Vorschläge
+    übernehmen » stood there to be clicked, doing nothing. It is greyed once no proposal and no note is left."""
+    at = started()
+    holder = at.session_state["token"]
+    tok = store.invite_member(holder, "directeur général")
+    store.save_member_answer(tok, "a1", "full")
+    store.save_member_note(tok, "a1", "PST voté")
+    goto(at, "equipe")
+    assert not at.button(key="team_apply_all").disabled
+    at.button(key="team_apply_all").click().run()
+    assert store.load_space(holder).draft["answers"]["a1"] == "full"
+    assert at.button(key="team_apply_all").disabled
+    # a colleague's answer given since is a proposal to keep again
+    store.save_member_answer(tok, "b1", "o1")
+    goto(at, "equipe")
+    assert not at.button(key="team_apply_all").disabled
+
+
 def test_one_colleague_alone_is_not_a_team_that_agrees(mini, store: Store):
     """With one respondent the meeting said "Aucune divergence : l'équipe s'accorde sur toutes les
     questions": there was nobody to disagree with."""

@@ -145,7 +145,12 @@ def replace_own(questions: list[str]) -> None:
     st.session_state.pop("team_replace_sure", None)
 
 
-st.button(tr("team_apply_all", lang), on_click=apply_all, key="team_apply_all", icon=":material/done_all:")
+# nothing left to keep (every proposal decided, every colleague's note copied or one of the holder's there): the
+# button stays, greyed, where clicking it did nothing (Sankt Vith's meeting, 43 / 43 decided; fresh-eyes trial)
+still_open = (any(item.proposal is not None and item.question not in doc.answers for item in result.report)
+              or any(qid not in doc.notes for qid in result.notes))
+st.button(tr("team_apply_all", lang), on_click=apply_all, key="team_apply_all", icon=":material/done_all:",
+          disabled=not still_open)
 # the final answers that differ from the team's proposals (the holder answered before inviting colleagues):
 # they stay final unless the holder asks, here, for the proposals instead
 differing = [item.question for item in result.report
