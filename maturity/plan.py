@@ -334,7 +334,8 @@ def format_budget(budget: str | float | None, lang: str) -> str:
         return budget
     from .display import format_number
 
-    return f"{format_number(budget, lang)} €"
+    # an amount typed with its cents keeps them (« 15 000,50 € »: it read « 15 001 € »)
+    return f"{format_number(budget, lang, 0 if float(budget).is_integer() else 2)} €"
 
 
 def pst_rows(q: Questionnaire, items: Sequence[PlanItem], lang: str,

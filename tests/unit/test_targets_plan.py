@@ -197,7 +197,7 @@ def test_pst_rows_map_the_roadmap_to_the_pst_structure(mini):
                        "en cours"]
     assert rows[2] == ["Transversal", "Action libre", "Former l'équipe", "", "2025", "", "prévue"]
     assert rows[3][:3] == ["Alpha : viser «\u00a0Moyen\u00a0» d'ici 2027", "Action libre", "Ouvrir les données"]
-    assert rows[3][5] == "12\u202f501 €"  # an amount, to the euro, as French writes it
+    assert rows[3][5] == "12\u202f500,50 €"  # an amount as French writes it, its cents as typed
     assert rows[3][6] == "réalisée"
     en = plan.pst_rows(mini, plan.of(doc), "en")
     assert en[0][0] == "Strategic objective" and en[1][0] == "Beta" and en[1][6] == "started"
@@ -519,6 +519,9 @@ def test_no_edit_makes_a_roadmap_its_own_reader_refuses():
     # a reference typed without separators is no amount: as typed, where it read « 1.23457e+19 € »
     ("12345678901234567890", "12345678901234567890", "12345678901234567890"),
     ("1234567890123", "1234567890123", "1234567890123"),
+    # an amount with its cents keeps them, where « 15 000,50 » read « 15 001 € »
+    ("15 000,50 €", 15000.5, "15\u202f000,50\u00a0€"),
+    ("2500,05", 2500.05, "2\u202f500,05\u00a0€"),
 ])
 def test_a_budget_of_many_digits_is_kept_as_typed(typed, kept, shown):
     budget = plan.parse_budget(typed)
