@@ -254,7 +254,7 @@ OPEN = ("planned", "started")  # the statuses of an action still to be carried o
 
 
 def default_year(items: Sequence[PlanItem], goals: Mapping[str, Target], dimension: str | None, this_year: int,
-                 q: Questionnaire | None = None) -> int:
+                 q: Questionnaire | None = None, priority: int | None = None) -> int:
     """The year a new action is first planned for, as the commune set its horizon: from next year to the
     target's year of the action's ``dimension``; without one, to the furthest year of the commune's targets
     (the horizon of its PST), or the end of the legislature (2030) when it set none. Within those years, the
@@ -265,7 +265,11 @@ def default_year(items: Sequence[PlanItem], goals: Mapping[str, Target], dimensi
 
     Every action once dated next year (2027) under a 2030 target, and before that every one in 2030, « Refaire
     cette auto-évaluation après un an » among them (fresh-eyes trials); the commune still moves each to its year.
-    ``q``: to find the dimension of an action picked from a recommendation (:func:`dimension_of`)."""
+    ``q``: to find the dimension of an action picked from a recommendation (:func:`dimension_of`).
+
+    ``priority`` 1 (a recommendation of high priority): next year, the first of the horizon, whatever is
+    planned then: an urgent action spread to the emptiest year landed in 2029 and 2030 under a 2030 target
+    while the medium ones took 2027 (fresh-eyes trial 10, Sankt Vith)."""
     start = min(max(this_year + 1, YEAR_MIN), YEAR_MAX)
     if dimension and dimension in goals:
         end = goals[dimension].by
@@ -276,6 +280,8 @@ def default_year(items: Sequence[PlanItem], goals: Mapping[str, Target], dimensi
     end = min(max(end, YEAR_MIN), YEAR_MAX)
     if end <= start:
         return end
+    if priority == 1:
+        return start
     load: dict[int, int] = {}
     for item in items:
         if item.status not in OPEN:

@@ -58,10 +58,12 @@ def save_plan(doc: AnswersFile, base: list[roadmap.PlanItem], mine: list[roadmap
     return False
 
 
-def default_year(doc: AnswersFile, dimension: str | None, q: Questionnaire | None = None) -> int:
+def default_year(doc: AnswersFile, dimension: str | None, q: Questionnaire | None = None,
+                 priority: int | None = None) -> int:
     """The year a new action of ``dimension`` (None: a free action) is first planned for: spread from next year
-    to its target's year, or the horizon of the commune's targets (:func:`maturity.plan.default_year`)."""
-    return roadmap.default_year(roadmap.of(doc), targets_.of(doc), dimension, date.today().year, q)
+    to its target's year, or the horizon of the commune's targets; next year for a recommendation of
+    ``priority`` 1 (:func:`maturity.plan.default_year`)."""
+    return roadmap.default_year(roadmap.of(doc), targets_.of(doc), dimension, date.today().year, q, priority)
 
 
 _BUILD: Any = object()  # the default of the sections' precomputed arguments: build them there
@@ -230,7 +232,9 @@ def _reset_editor() -> None:
 
 def add_action(q: Questionnaire, doc: AnswersFile, rec_id: str, dimension: str | None, action: str) -> None:
     items = roadmap.of(doc)
-    new = roadmap.add_action(items, action, default_year(doc, dimension, q), recommendation=rec_id)
+    rec = next((r for r in q.recommendations if r.id == rec_id), None)
+    new = roadmap.add_action(items, action, default_year(doc, dimension, q, rec.priority if rec else None),
+                             recommendation=rec_id)
     if len(new) != len(items):
         save_plan(doc, items, new)
         _reset_editor()

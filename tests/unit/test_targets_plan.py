@@ -252,6 +252,11 @@ def test_a_new_actions_year_is_spread_up_to_its_targets_year_never_after(mini):
     assert plan.default_year([], {"alpha": targets.Target("high", 2027)}, "alpha", 2026) == 2027
     assert plan.default_year([], {}, None, 2020) == 2025
     assert plan.default_year([], {"alpha": targets.Target("high", 2040)}, "alpha", 2045) == 2040
+    # a recommendation of priority 1: next year, however full it is (urgent actions spread to the emptiest
+    # year landed in 2029 and 2030 while medium ones took 2027); priority 2 and 3 are spread as before
+    assert [plan.default_year(planned[:k], {}, None, 2026, priority=1) for k in (0, 1, 4)] == [2027, 2027, 2027]
+    assert plan.default_year(planned[:1], {}, None, 2026, priority=2) == 2028
+    assert plan.default_year([], {"alpha": targets.Target("high", 2026)}, "alpha", 2026, priority=1) == 2026
 
 
 def test_problems_name_the_line_of_their_field(mini):
