@@ -379,6 +379,7 @@ def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:
     # enough for the grid to wrap an action over three lines instead of cutting it
     edited = fit.data_editor(
         frame, key=_editor_key(), num_rows="dynamic", hide_index=True, width="stretch", row_height=ROW_HEIGHT,
+        height="content",  # every action in sight: the default height (ten rows of 35 px) showed five of ours
         column_order=["objective", "action", "owner", "year", "budget", "status"],
         disabled=["id", "objective"],
         column_config={

@@ -143,3 +143,17 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     kept = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert kept["targets"] == {first.id: {"level": "integration", "by": 2030}}
     assert kept["plan"] == [dict(plan[0], **edited)]
+
+
+def test_the_grid_shows_every_action_of_a_long_roadmap(page, server):
+    """Seven actions: the grid is tall enough for all of them and the row to add one (its default height,
+    ten rows of 35 px, showed five of its 72 px rows and hid the others below a scroll: fresh-eyes trial 10)."""
+    token, store = _space(server)
+    draft = store.load_space(token).draft
+    draft["plan"] = [{"id": f"a{i}", "action": f"Action {i}", "owner": "", "year": 2027, "status": "planned"}
+                     for i in range(1, 8)]
+    store.save_draft(token, draft)
+    open_app(page, server, f"recommandations?t={token}")
+    grid = _roadmap_grid(page)
+    height = grid.bounding_box()["height"]
+    assert height >= 8 * ROW_HEIGHT, height  # seven actions and the new row, besides the header
