@@ -184,7 +184,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_spread": {"fr": "écart de {points:# point|# points} sur 100", "de": "Abstand: {points} von 100 Punkten",
                     "en": "{points:# point|# points} apart out of 100"},
     "team_spread_none": {"fr": "écart non mesuré", "de": "Abstand nicht gemessen", "en": "spread not measured"},
-    "team_proposal": {"fr": "Proposition : **{answer}**", "de": "Vorschlag: **{answer}**", "en": "Proposal: **{answer}**"},
+    # what the proposal is, said where it is read: the lower of two colleagues' answers read as « the team's »
+    # when one person alone gave it (fresh-eyes trial 10)
+    "team_proposal": {"fr": "Proposition prudente (la réponse du milieu des collègues, la plus basse à égalité) : "
+                            "**{answer}**",
+                      "de": "Vorsichtiger Vorschlag (die mittlere Antwort der Eingeladenen, bei Gleichstand die "
+                            "niedrigere): **{answer}**",
+                      "en": "Prudent proposal (the colleagues' middle answer, the lower one on a tie): **{answer}**"},
     "team_final_label": {"fr": "Réponse finale", "de": "Endgültige Antwort", "en": "Final answer"},
     "team_final_is": {"fr": "Réponse finale : **{answer}**", "de": "Endgültige Antwort: **{answer}**",
                       "en": "Final answer: **{answer}**"},
