@@ -371,14 +371,11 @@ def answers_json_bytes(doc: AnswersFile) -> bytes:
 
 # --- CSV ---------------------------------------------------------------------------------------
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "|", "%")
-
-
 def csv_safe(value: Any) -> Any:
-    """A cell a spreadsheet will not run: text starting like a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """A cell a spreadsheet will not run (text: :func:`maturity.cells.spreadsheet_text`); numbers as they are."""
+    from maturity.cells import spreadsheet_text
+
+    return spreadsheet_text(value) if isinstance(value, str) else value
 
 
 def scores_csv(q: Questionnaire, assessment: Assessment, lang: str, commune: str = "") -> bytes:

@@ -7,8 +7,8 @@ budget, status; then priority and resource. The roadmap's actions first (issue 1
 of the matching recommendations not in it yet, owner to status left to fill. UTF-8 with a BOM (Excel then reads the accents right), ``;`` as separator
 (what Excel expects in Belgian and French locales), every field quoted when needed (csv module).
 Every matching recommendation is listed, not only the sheet's first 8: the PST is the full plan.
-A cell that a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage
-return) is prefixed with a single quote.
+A cell that a spreadsheet would read as a formula is prefixed with a single quote
+(:mod:`maturity.cells`, the one rule for every CSV written from typed text).
 """
 
 from __future__ import annotations
@@ -16,20 +16,13 @@ from __future__ import annotations
 import csv
 import io
 
-from ..typography import typed_text
+from ..cells import spreadsheet_text
 from .content import SheetContent
 
 DELIMITER = ";"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def neutralise(value: str) -> str:
-    """A cell a spreadsheet will show as text, never run as a formula; without control characters or bidi
-    overrides (:func:`maturity.typography.typed_text`: an answers file's roadmap could carry « \\e[2J », which
-    `maturity plan --format csv` printed to the terminal)."""
-    formula = value.startswith(_FORMULA_START)
-    value = typed_text(value)  # a carriage return ends a line: "\rx" is "\nx", still marked as text
-    return "'" + value if formula or value.startswith(_FORMULA_START) else value
+    """A cell a spreadsheet will show as text, never run as a formula (:func:`maturity.cells.spreadsheet_text`)."""
+    return spreadsheet_text(value)
 
 
 def rows(c: SheetContent) -> list[list[str]]:
