@@ -53,6 +53,22 @@ def campaign_report(store: Any, campaign: Any, questionnaire: Any = None, benchm
 INVITATION_COLUMNS = ("nis_code", "commune", "province", "link")
 
 
+def local_address(url: str) -> bool:
+    """Whether links starting with ``url`` open only on this computer or its network (localhost, a loopback
+    or private address, a name without a dot): a commune could not open them."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url.strip()).hostname or "").strip("[]")
+    if not host:
+        return False
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return host == "localhost" or host.endswith(".localhost") or "." not in host
+    return ip.is_loopback or ip.is_private or ip.is_unspecified or ip.is_link_local
+
+
 def base_url_problem(url: str) -> str | None:
     """Why ``url`` cannot start the invitation links (None when it can): the app's plain http(s) address,
     without a query or a fragment. « https://x.be/app?x=1 » made « …/app?x=1/?t=… », a link that opens no

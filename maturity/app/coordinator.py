@@ -202,19 +202,11 @@ def app_address(page_url: str | None, configured: str | None = None) -> str:
 
 
 def local_address(url: str) -> bool:
-    """Whether links starting with ``url`` open only on this computer or its network (localhost, a loopback
-    or private address, a name without a dot): a commune could not open them."""
-    import ipaddress
-    from urllib.parse import urlsplit
+    """Whether links starting with ``url`` open only on this computer or its network
+    (:func:`maturity.coordination.local_address`, which the command line uses too)."""
+    from maturity.coordination import local_address as local
 
-    host = (urlsplit(url.strip()).hostname or "").strip("[]")
-    if not host:
-        return False
-    try:
-        ip = ipaddress.ip_address(host)
-    except ValueError:
-        return host == "localhost" or host.endswith(".localhost") or "." not in host
-    return ip.is_loopback or ip.is_private or ip.is_unspecified or ip.is_link_local
+    return local(url)
 
 
 def commune_label(nis_code: str, lang: str) -> str:

@@ -73,7 +73,7 @@ def campaign_report(store: Any, campaign: Any) -> dict[str, Any]:
 
 
 def _base_url(args: argparse.Namespace) -> str:
-    from ..coordination import base_url_problem
+    from ..coordination import base_url_problem, local_address
 
     url = (args.base_url or os.environ.get(PUBLIC_URL_ENV) or "").strip()
     if not url.startswith(("https://", "http://")):
@@ -83,6 +83,10 @@ def _base_url(args: argparse.Namespace) -> str:
     problem = base_url_problem(url)
     if problem:
         raise InvalidInput([Problem(problem, "--base-url" if args.base_url else PUBLIC_URL_ENV)])
+    if local_address(url):  # fine for a trial; said, as the campaigns page says it
+        print(f"warning: {'--base-url' if args.base_url else PUBLIC_URL_ENV}: links starting with {url} open only "
+              "on this computer or its network; a commune could not open them (the app's public address is "
+              "needed)", file=sys.stderr)
     return url.rstrip("/")
 
 

@@ -115,6 +115,18 @@ def test_invite_refuses_an_address_whose_links_would_open_nothing(env: Path, cap
                  "https://smartcity.example.be/app/"]) == 0
 
 
+def test_invite_warns_when_its_links_would_open_only_on_this_computer(env: Path, capsys) -> None:
+    """A trial may use localhost; the commune could not open such a link: said, as the campaigns page says it."""
+    create()
+    assert main(["campaign", "invite", "wal-2027", "--out", str(env / "inv.csv"), "--base-url",
+                 "http://localhost:8501"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: --base-url" in err and "a commune could not open them" in err
+    assert main(["campaign", "reissue", "wal-2027", "92094", "--out", str(env / "new.csv"), "--base-url",
+                 "https://smartcity.example.be"]) == 0
+    assert "warning" not in capsys.readouterr().err
+
+
 def test_create_refuses_bad_input_with_every_problem(env: Path, capsys) -> None:
     assert main(["campaign", "create", "x", "--title", "t", "--questionnaire", Q_ID, "--opens", "2026-13-01",
                  "--closes", "2026-01-01"]) == 1
