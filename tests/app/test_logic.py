@@ -353,22 +353,14 @@ def test_a_column_every_row_shares_is_said_once_and_a_differing_one_stays():
 def test_an_obstacle_shows_the_campaigns_share_with_its_interval(q):
     """With an imported campaign, each obstacle the campaign publishes says the share of communes citing it,
     "48 % (38–59 %)"; one it does not publish (fewer than 5 answers) says so."""
-    import tempfile
-    from pathlib import Path
 
-    from maturity import aggregates, publish
     from maturity.benchmarks import load_benchmark_sets
     from maturity.display import format_estimate
     from maturity.questionnaire import load_questionnaire
     from maturity.scoring import score
-    from tests.unit.test_publish import _report
 
     real = load_questionnaire()
-    report = _report(real, {"20002": 4, "50000": 20, "60000": 25, "80000": 9, "90000": 12})
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = publish.publish(report, Path(tmp), questionnaire=real, publisher="SPW", url="https://example.org")
-        yml = next(p for p in paths if p.suffix == ".yaml")
-        ref = aggregates.read_aggregates(yml.read_text(encoding="utf-8"), str(yml))
+    report, ref = _campaign_reference(real)
     rows = logic.obstacle_rows(real, score(real, {}), {}, "fr", load_benchmark_sets(), cite=False, campaign=ref)
     column = f"Communes qui le citent (campagne {ref.set.year})"
     published = {item_id: e for item_id, e in report["items"].items() if not e.get("suppressed")
@@ -468,23 +460,15 @@ def test_a_cell_without_a_figure_says_so_in_one_wording_in_either_column(lang):
     """The obstacles table said « pas de chiffre publié » where the barometer has no figure and « non publié »
     where the campaign has none (under 5 communes): one thing, one wording, the core's label, on the page and
     on the sheet alike."""
-    import tempfile
-    from pathlib import Path
 
-    from maturity import aggregates, publish
     from maturity.benchmarks import load_benchmark_sets
     from maturity.labels import FIGURE_WORDS
     from maturity.questionnaire import load_questionnaire
     from maturity.scoring import score
     from maturity.sheet.content import build_content
-    from tests.unit.test_publish import _report
 
     real = load_questionnaire()
-    report = _report(real, {"20002": 4, "50000": 20, "60000": 25, "80000": 9, "90000": 12})
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = publish.publish(report, Path(tmp), questionnaire=real, publisher="SPW", url="https://example.org")
-        yml = next(p for p in paths if p.suffix == ".yaml")
-        ref = aggregates.read_aggregates(yml.read_text(encoding="utf-8"), str(yml))
+    _, ref = _campaign_reference(real)
     words = FIGURE_WORDS["none"][lang]
     rows = logic.obstacle_rows(real, score(real, {}), {}, lang, load_benchmark_sets(), cite=False, campaign=ref)
     barometer, campaign = list(rows[0])[2], list(rows[0])[3]
@@ -525,3 +509,18 @@ def test_last_years_file_is_said_in_the_readers_language(q, lang, words):
     assert any(re.match(r"bilan-2026\.json:\d+: answers\.gone", line) for line in lines), lines
     if lang == "fr":
         assert "answers.gone\u00a0: cette question" in text
+
+
+def _campaign_reference(real):
+    """A campaign's report (70 communes, five provinces) and its publication read back as an install imports it."""
+    import tempfile
+    from pathlib import Path
+
+    from maturity import aggregates, publish
+    from tests.unit.test_publish import _report
+
+    report = _report(real, {"20002": 4, "50000": 20, "60000": 25, "80000": 9, "90000": 12})
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = publish.publish(report, Path(tmp), questionnaire=real, publisher="SPW", url="https://example.org")
+        yml = next(p for p in paths if p.suffix == ".yaml")
+        return report, aggregates.read_aggregates(yml.read_text(encoding="utf-8"), str(yml))
