@@ -709,8 +709,8 @@ def _write(action: Any, member_action: Any = None) -> bool:
         _log_once(exc)
         st.session_state["_save_error"] = storage_message(exc, lang())
         return False
-    except storage.SpaceNotFound:
-        st.session_state["_save_error"] = tr("unknown_token", lang())
+    except storage.SpaceNotFound:  # a colleague's own link (removed, or its commune's link revoked) says so
+        st.session_state["_save_error"] = tr("team_member_unknown" if member else "unknown_token", lang())
         return False
     except storage.CommuneLocked as exc:  # an invited commune's space: its commune stays
         st.session_state["_save_error"] = exc.message(lang())

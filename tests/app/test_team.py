@@ -522,3 +522,20 @@ def test_control_characters_and_bidi_overrides_typed_by_a_colleague_are_not_kept
     goto(at, "questionnaire")
     at.text_area(key="note_a1").input("ma note\r\n\u202ea l'envers").run()  # the holder's own, the same
     assert store.load_space(holder).draft["notes"]["a1"] == "ma note\na l'envers"
+
+
+def test_a_removed_colleague_who_answers_is_told_their_own_link_is_gone(mini, store: Store):
+    """Removed from the team while their page is open, a colleague's next answer is refused with the words for
+    their own link (« Ce lien de collègue… »), not a resume link's, which they never had (hostile review 10)."""
+    at = started()
+    holder = at.session_state["token"]
+    token = store.invite_member(holder, "CPAS")
+    member = member_app(token)
+    member.radio(key="ans_a1").set_value("full").run()
+    assert store.load_member(token).answers == {"a1": "full"}
+    (colleague,) = store.team_members(holder)
+    assert store.remove_member(holder, colleague.id)
+    member.radio(key="ans_a1").set_value("none").run()
+    assert not member.exception, member.exception
+    said = _everything(member)
+    assert "Ce lien de collègue ne correspond à aucune équipe" in said and "lien de reprise" not in said
