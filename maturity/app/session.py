@@ -858,7 +858,10 @@ def require_space(title_key: str, member_ok: bool = False) -> tuple[Questionnair
     token = current_token()
     if not token:
         st.title(tr(title_key, la))
-        st.info(tr("need_start", la))
+        if st.query_params.get("t"):  # a link whose token is not one (cut, too long, altered): said as such
+            st.warning(tr("unknown_token", la), icon=":material/link_off:")
+        else:
+            st.info(tr("need_start", la))
         st.page_link(f"{PAGES_DIR}/accueil.py", label=tr("go_home", la), icon=":material/home:")
         return None
     doc = document()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import goto, new_app, part_button, started
 
 from maturity.storage import Store
@@ -155,6 +156,17 @@ def test_unknown_token_gets_a_clear_message(mini):
     at.switch_page("maturity/app/pages/questionnaire.py").run()
     assert not at.exception
     assert any("lien de reprise" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("page", ["questionnaire", "resultats", "recommandations", "equipe"])
+def test_a_link_whose_token_is_not_one_says_so(mini, page):
+    """A link cut or lengthened on its way (a mail client, a typo) said « Aucun bilan n'est ouvert », as if
+    none had been asked for (hostile review 10): it says the link matches no assessment."""
+    at = new_app("x" * 5000)
+    at.switch_page(f"maturity/app/pages/{page}.py").run()
+    assert not at.exception, at.exception
+    assert any("Ce lien de reprise ne correspond à aucun bilan" in w.value for w in at.warning)
+    assert not any("Aucun bilan n'est ouvert" in i.value for i in at.info)
 
 
 def test_upload_of_a_broken_or_foreign_file_changes_nothing(mini, store):
