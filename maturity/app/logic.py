@@ -252,16 +252,18 @@ def multi_widget_value(value: Any) -> list[str]:
 
 
 def document_of(draft: Mapping[str, Any] | None, q: Questionnaire) -> AnswersFile:
-    """An AnswersFile from the stored draft (a contract §2 document)."""
+    """An AnswersFile from the stored draft (a contract §2 document), its free texts as typed text is kept
+    (:func:`maturity.answers.typed_texts`): a draft saved before they were kept so may hold a control character
+    or a right-to-left override, which the note field, the meeting and the roadmap's grid showed as stored."""
     if not draft:
         return AnswersFile.new(q)
     try:
-        return answers_from_dict(dict(draft), "<draft>")
+        return typed_texts(answers_from_dict(dict(draft), "<draft>"))
     except InvalidInput:
         doc = AnswersFile.new(q)
         doc.answers = dict(draft.get("answers") or {})
         doc.notes = {k: v for k, v in (draft.get("notes") or {}).items() if isinstance(v, str)}
-        return doc
+        return typed_texts(doc)
 
 
 def read_upload(raw: bytes, name: str, q: Questionnaire, current_nis: str | None, lang: str = "en"

@@ -28,7 +28,11 @@ def member_url(base_url: str | None, member_token: str) -> str:
 
 def respondents(members: Sequence[Any]) -> list[Respondent]:
     """The members (``maturity.storage.Member``) as the merge's respondents, by role."""
-    return [Respondent(m.role, dict(m.answers), dict(m.notes)) for m in members]
+    from maturity.typography import typed_text
+
+    # notes typed before they were kept without control characters or bidi overrides: as they are kept now
+    return [Respondent(m.role, dict(m.answers), {k: typed_text(v) if isinstance(v, str) else v
+                                                  for k, v in m.notes.items()}) for m in members]
 
 
 def answer_text(q: Questionnaire, question: Question, value: Any, lang: str) -> str:

@@ -539,3 +539,28 @@ def test_a_removed_colleague_who_answers_is_told_their_own_link_is_gone(mini, st
     assert not member.exception, member.exception
     said = _everything(member)
     assert "Ce lien de collègue ne correspond à aucune équipe" in said and "lien de reprise" not in said
+
+
+def test_texts_stored_before_they_were_kept_clean_show_clean(mini, store: Store):
+    """A draft and a colleague's notes saved before typed text lost its control characters and bidi overrides
+    (bfb00ae) showed them as stored in the note field and the meeting (hostile review 10): read as kept now."""
+    at = started()
+    holder = at.session_state["token"]
+    draft = store.load_space(holder).draft
+    draft["notes"] = {"a1": "evil\u202eexe.txt\x07"}
+    draft["plan"] = [{"id": "a1", "action": "Agir\u202e vite", "owner": "DG\x1b[2J", "year": 2027,
+                      "status": "planned"}]
+    store.save_draft(holder, draft)
+    store.invite_member(holder, "CPAS")
+    from conftest import MINI
+
+    from maturity.app import logic, team_logic
+    from maturity.questionnaire import load_questionnaire
+
+    doc = logic.document_of(store.load_space(holder).draft, load_questionnaire(MINI))
+    assert doc.notes == {"a1": "evilexe.txt"}
+    assert doc.extra["plan"][0]["action"] == "Agir vite" and doc.extra["plan"][0]["owner"] == "DG[2J"
+    (member,) = store.team_members(holder)
+    member.notes["a1"] = "avis\u202e inversé"  # as an older version stored it
+    (respondent,) = team_logic.respondents([member])
+    assert respondent.notes == {"a1": "avis inversé"}
