@@ -96,7 +96,7 @@ def respondent_series(q: Questionnaire, found: TeamSpreads, lang: str) -> list[S
         scores = {dim: s.scores[i] for dim, s in found.spreads.items()}
         out.append(SeriesInfo(
             name=tr("series_respondent", lang, role=role), scores=scores, kind="respondent",
-            kind_label=tr("kind_respondent", lang), source=role, year=year, n=1,
+            kind_label=tr("kind_respondent", lang), source=role, year=year, n=None,  # a person, not communes
             note=tr("series_note_respondent", lang), short=role))
     return out
 

@@ -429,6 +429,10 @@ def test_the_spread_table_has_the_holders_own_column_beside_the_colleagues(mini,
     assert any("«\u00a0Vous\u00a0»\u00a0: les réponses de l'évaluation elle-même" in c.value for c in at.caption)
     # the radar's colleagues' shapes stay the colleagues' (the holder's is the commune's own)
     assert not any("Vous" in s.name for s in at.session_state["_results_view"][1].series if s.kind == "respondent")
+    # what each series stands for: a colleague is a person, no count of communes (it read « n (communes) : 1 »)
+    legend = next(t.value for t in at.table if "Série" in t.value.columns)
+    respondents = legend[legend["Nature"] == "répondant de l'équipe"]
+    assert len(respondents) == 2 and set(respondents["n (communes)"]) == {"—"}, legend
     # named with the holder's role when the draft has one (as the sheet names them), in German too
     store.save_draft(holder, {**store.load_space(holder).draft, "respondent": {"role": "Schöffe"}})
     at = new_app(holder)
