@@ -556,8 +556,6 @@ def test_texts_stored_before_they_were_kept_clean_show_clean(mini, store: Store)
                       "status": "planned"}]
     store.save_draft(holder, draft)
     store.invite_member(holder, "CPAS")
-    from conftest import MINI
-
     from maturity.app import logic, team_logic
     from maturity.questionnaire import load_questionnaire
 
