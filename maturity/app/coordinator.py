@@ -201,14 +201,6 @@ def app_address(page_url: str | None, configured: str | None = None) -> str:
     return address((configured or "").strip() or page_url)
 
 
-def local_address(url: str) -> bool:
-    """Whether links starting with ``url`` open only on this computer or its network
-    (:func:`maturity.coordination.local_address`, which the command line uses too)."""
-    from maturity.coordination import local_address as local
-
-    return local(url)
-
-
 def commune_label(nis_code: str, lang: str) -> str:
     """"Eupen (Liège)": a commune in the pickers, its province in the page's language."""
     from maturity.communes import get

@@ -363,8 +363,7 @@ def problem_said(problem: Problem, lang: str) -> str:
     if not problem.code or key not in TEXTS:
         return str(problem)
     message = tr(key, lang, **dict(problem.params))
-    colon = "\u00a0: " if lang == "fr" else ": "  # French: a no-break space before the colon
-    return f"{problem.place}{colon}{message}" if problem.place else message
+    return tr("label_value", lang, label=problem.place, value=message) if problem.place else message
 
 
 def answers_json_bytes(doc: AnswersFile) -> bytes:

@@ -311,7 +311,7 @@ def test_the_links_table_names_provinces_in_the_pages_language():
 def test_a_local_address_is_flagged_before_links_are_made(admin, store, monkeypatch):
     """The page's own address prefills the links: opened as http://127.0.0.1:8771 (or an intranet name), the
     trial's 261 links all pointed at the coordinator's own computer, without a word (fresh-eyes trial 7)."""
-    from maturity.app.coordinator import local_address
+    from maturity.coordination import local_address
 
     assert local_address("http://127.0.0.1:8771") and local_address("http://localhost:8501/")
     assert local_address("http://10.1.2.3") and local_address("http://intranet:8501")

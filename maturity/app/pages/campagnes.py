@@ -186,7 +186,7 @@ with invite:
     else:
         base = st.text_input(tr("camp_inv_base", lang), key="camp_inv_base",
                              value=coordinator.app_address(session.base_url(), os.environ.get("MATURITY_PUBLIC_URL")))
-        if coordinator.local_address(base):  # the address the page was opened at may be this computer's own
+        if coordination.local_address(base):  # the address the page was opened at may be this computer's own
             st.warning(tr("camp_inv_local", lang), icon=":material/warning:")
         version = coordination.campaign_questionnaire(campaign, session.questionnaire()).version
 
