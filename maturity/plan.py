@@ -305,7 +305,7 @@ def dimension_of(item: PlanItem, q: Questionnaire) -> str | None:
     """The dimension an action serves: its own ``dimension``, else its recommendation's."""
     if item.dimension:
         return item.dimension
-    rec = _recommendation(q, item.recommendation)
+    rec = recommendation_of(q, item.recommendation)
     return target_of(rec)[0] if rec is not None else None
 
 
@@ -318,7 +318,7 @@ def objective_of(item: PlanItem, q: Questionnaire, lang: str, short: bool = Fals
     section = next((s for s in q.dimensions if s.id == dim), None) if dim else None
     if section is not None:
         return q.t(section.label, lang)
-    rec = _recommendation(q, item.recommendation)
+    rec = recommendation_of(q, item.recommendation)
     if rec is None:
         return label("cross", lang)
     obstacle = q.question(target_of(rec)[1] or "") if short else None
@@ -327,7 +327,7 @@ def objective_of(item: PlanItem, q: Questionnaire, lang: str, short: bool = Fals
     return q.t(rec.objective, lang) if rec.objective else label("cross", lang)
 
 
-def _recommendation(q: Questionnaire, rec_id: str | None) -> Recommendation | None:
+def recommendation_of(q: Questionnaire, rec_id: str | None) -> Recommendation | None:
     if not rec_id:
         return None
     return next((r for r in q.recommendations if r.id == rec_id), None)
@@ -357,7 +357,7 @@ def pst_rows(q: Questionnaire, items: Sequence[PlanItem], lang: str,
         level = q.level(target.level) if target else None
         if target is not None and level is not None:
             strategic = label("target", lang, dimension=strategic, level=q.t(level.label, lang), year=target.by)
-        rec = _recommendation(q, item.recommendation)
+        rec = recommendation_of(q, item.recommendation)
         operational = q.t(rec.title, lang) if rec is not None else label("free", lang)
         out.append([strategic, operational, item.action, item.owner, str(item.year) if item.year else "",
                     format_budget(item.budget, lang), label(item.status, lang)])

@@ -232,7 +232,7 @@ def _reset_editor() -> None:
 
 def add_action(q: Questionnaire, doc: AnswersFile, rec_id: str, dimension: str | None, action: str) -> None:
     items = roadmap.of(doc)
-    rec = next((r for r in q.recommendations if r.id == rec_id), None)
+    rec = roadmap.recommendation_of(q, rec_id)
     new = roadmap.add_action(items, action, default_year(doc, dimension, q, rec.priority if rec else None),
                              recommendation=rec_id)
     if len(new) != len(items):
