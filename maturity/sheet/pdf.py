@@ -972,10 +972,10 @@ def _roadmap(pdf: SheetPDF, c: SheetContent) -> None:
     for index, (year, lines) in enumerate(r.years):
         if index:
             pdf.ln(0.8 if pdf.compact else 1.2)
-        for first, line in zip([True, *[False] * (len(lines) - 1)], lines, strict=True):
+        for place, line in enumerate(lines):
             _keep_together(pdf, lh * _lines(pdf, text_w, line, size) + 1)
             pdf.font(8.6, "B", ACCENT)
-            pdf.cell(YEAR_COLUMN, lh, year if first else "")
+            pdf.cell(YEAR_COLUMN, lh, "" if place else year)  # the year on its first action's line
             pdf.font(8, "B", ACCENT)
             pdf.cell(4, lh, "•")
             pdf.set_left_margin(left + YEAR_COLUMN + 4)  # so that a wrapped line keeps the indent
