@@ -16,6 +16,7 @@ Not for a multi-threaded process (the app): while fpdf2 loads, ``import numpy`` 
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
 import importlib.util
 import sys
 from types import ModuleType
@@ -55,6 +56,38 @@ def _put_off(name: str, function: str) -> _PutOff:
     return stand_in
 
 
+class _PackageWithoutInit(_PutOff):
+    """Stands for a package whose ``__init__`` has not run: its submodules import as usual (it has the
+    package's ``__path__``); any other name read imports the package for real."""
+
+    def __getattr__(self, attr: str) -> Any:
+        if not attr.startswith("__") and importlib.machinery.PathFinder.find_spec(
+                f"{self.__name__}.{attr}", self.__path__) is not None:
+            raise AttributeError(attr)  # a submodule not imported yet: ``from package import it`` imports it
+        return super().__getattr__(attr)
+
+
+def _package_without_init(name: str) -> None:
+    """``name`` (a package) in ``sys.modules`` without its ``__init__`` run, until a name other than a
+    submodule is read from it. fontTools' ``varLib/__init__`` imports the variable-font builders (its
+    merger, designspaceLib and lxml behind it) that fpdf2 and a sheet never call: fpdf2 imports one
+    submodule of it (``instancer``, put off too) and fontTools' subsetter two (``varStore``,
+    ``multiVarStore``), which need the package's path only."""
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.submodule_search_locations is None:
+        return
+    stand_in = _PackageWithoutInit(name)
+    stand_in.__path__ = list(spec.submodule_search_locations)
+    stand_in.__spec__ = spec
+    stand_in.__file__ = spec.origin
+    stand_in.__package__ = name
+    sys.modules[name] = stand_in
+    parent, _, child = name.rpartition(".")
+    setattr(importlib.import_module(parent), child, stand_in)
+
+
 def _lazy_submodule(name: str) -> None:
     """``name`` (a package's module, imported as ``from package import module``) loaded on first use."""
     if name in sys.modules:
@@ -76,6 +109,7 @@ def import_pdf() -> ModuleType:
     process has not imported fpdf2 yet (else as it is)."""
     if "fpdf" in sys.modules:
         return importlib.import_module("maturity.sheet.pdf")
+    _package_without_init("fontTools.varLib")
     _lazy_submodule("fontTools.varLib.instancer")
     blocked = "numpy" not in sys.modules
     if blocked:

@@ -18,6 +18,8 @@ SCRIPT = textwrap.dedent("""
     import fpdf.fonts, fpdf.image_parsing
     assert "numpy" not in sys.modules
     assert type(sys.modules["fontTools.varLib.instancer"]).__name__ == "_LazyModule"
+    builders = ("fontTools.varLib.merger", "fontTools.designspaceLib")  # varLib's __init__ imports them
+    assert not any(name in sys.modules for name in builders), [n for n in builders if n in sys.modules]
     from maturity.questionnaire import load_questionnaire
     from maturity.sheet import build
     sys.path.insert(0, "tests/unit")
@@ -25,10 +27,16 @@ SCRIPT = textwrap.dedent("""
     q = load_questionnaire()
     data = build(q, answers_at_rank(q, 1, name="Fontaine-l'Évêque"), "de", "pdf", generated=date(2026, 12, 1))
     assert "numpy" not in sys.modules  # a sheet never used it
+    assert not any(name in sys.modules for name in builders)
     sys.stdout.buffer.write(data)
     # used, both are there: fpdf2 finds numpy (image decoding) and the instancer (variable fonts)
     assert fpdf.image_parsing.numpy.uint32(7) == 7 and "numpy" in sys.modules
     assert callable(fpdf.fonts.instancer.instantiateVariableFont)
+    # and the variable-font builders are there once asked for
+    import fontTools.varLib
+    assert callable(fontTools.varLib.build) and "fontTools.varLib.merger" in sys.modules
+    from fontTools.varLib import build, varStore
+    assert build is sys.modules["fontTools.varLib"].build and varStore.OnlineVarStoreBuilder
 """)
 
 
