@@ -13,7 +13,7 @@ import streamlit as st
 
 from maturity import admin
 
-from .texts import tr
+from .texts import TEXTS, tr
 
 
 def secret_hash() -> str | None:
@@ -75,6 +75,17 @@ def plain(text: object) -> str:
     from maturity.markdown import escape
 
     return escape(text)
+
+
+def problem_text(problem: object, lang: str) -> str:
+    """A refused request's problem as the campaigns page says it (Markdown, escaped): in ``lang`` when the page has
+    words for its code (a new campaign's fields), without the command line's place (« --closes: »), which names
+    no field of the page; else as the command line says it. A new campaign refused read « --closes: the campaign
+    closes (2026-10-25) before it opens (2026-11-27) » on the French page (trial 11)."""
+    code = getattr(problem, "code", "")
+    if code and f"problem_{code}" in TEXTS:
+        return tr(f"problem_{code}", lang, **{k: plain(v) for k, v in getattr(problem, "params", ())})
+    return plain(str(problem))
 
 
 def _label(labels: dict[str, str], lang: str) -> str:

@@ -1433,6 +1433,33 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Closes (last day on which a response counts)",
     },
     "camp_create_button": {"fr": "Créer la campagne", "de": "Kampagne anlegen", "en": "Create the campaign"},
+    # a new campaign refused (maturity.storage.campaigns: a Problem's code), as the page says it: its field, not the
+    # command line's option (it read « --closes: the campaign closes (2026-10-25) before it opens (2026-11-27) »)
+    "problem_campaign_bad_id": {
+        "fr": "Identifiant : seulement des lettres sans accent, des chiffres, des tirets, des points ou des traits bas, "
+              "sans espace, 80 au plus (par ex. wal-2027).",
+        "de": "Kennung: nur Buchstaben ohne Akzente, Ziffern, Bindestriche, Punkte oder Unterstriche, ohne Leerzeichen, "
+              "höchstens 80 (z. B. wal-2027).",
+        "en": "Identifier: only letters without accents, digits, hyphens, dots or underscores, no spaces, at most 80 "
+              "(e.g. wal-2027).",
+    },
+    "problem_campaign_title_required": {
+        "fr": "Titre : donnez un titre à la campagne (les communes le lisent).",
+        "de": "Titel: Geben Sie der Kampagne einen Titel (die Gemeinden lesen ihn).",
+        "en": "Title: give the campaign a title (the communes read it).",
+    },
+    "problem_campaign_closes_before_opens": {
+        "fr": "Clôture : elle tombe avant l'ouverture. Choisissez un jour de clôture égal ou postérieur à l'ouverture.",
+        "de": "Abschluss: Er liegt vor der Eröffnung. Wählen Sie einen Abschlusstag am oder nach dem Eröffnungstag.",
+        "en": "Closing: it falls before the opening. Pick a closing day on or after the opening day.",
+    },
+    "problem_campaign_exists": {
+        "fr": "Identifiant : une campagne {id} existe déjà. Choisissez-la dans la liste plus bas, ou donnez un autre "
+              "identifiant.",
+        "de": "Kennung: Eine Kampagne {id} gibt es schon. Wählen Sie sie unten in der Liste oder geben Sie eine andere "
+              "Kennung an.",
+        "en": "Identifier: a campaign {id} already exists. Pick it in the list below, or give another identifier.",
+    },
     "camp_created": {
         "fr": "Campagne {id} créée. Étape suivante : l'onglet «\u00a0Invitations\u00a0», pour créer le lien de chaque commune.",
         "de": "Kampagne {id} angelegt. Nächster Schritt: der Reiter „Einladungen“, um den Link jeder Gemeinde "

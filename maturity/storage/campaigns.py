@@ -218,21 +218,24 @@ class CampaignsMixin(Database):
         problems = []
         if not isinstance(campaign_id, str) or not CAMPAIGN_ID.match(campaign_id):
             problems.append(Problem(f"{campaign_id!r} is not a campaign id (letters, digits, '.', '_', '-'; "
-                                    "at most 80)", "ID"))
+                                    "at most 80)", "ID", code="campaign_bad_id"))
         if not isinstance(title, str) or not title.strip() or len(title) > 300:
-            problems.append(Problem("a title is required (at most 300 characters)", "--title"))
+            problems.append(Problem("a title is required (at most 300 characters)", "--title",
+                                    code="campaign_title_required"))
         if not isinstance(questionnaire_id, str) or not questionnaire_id.strip():
             problems.append(Problem("a questionnaire id is required", "--questionnaire"))
         if not isinstance(opens, date) or not isinstance(closes, date):
             problems.append(Problem("opens and closes are dates", "--opens"))
         elif closes < opens:
-            problems.append(Problem(f"the campaign closes ({closes}) before it opens ({opens})", "--closes"))
+            problems.append(Problem(f"the campaign closes ({closes}) before it opens ({opens})", "--closes",
+                                    code="campaign_closes_before_opens"))
         if problems:
             raise InvalidInput(problems)
         now = self._now()
         with self._write() as conn:
             if _get(conn, campaign_id) is not None:
-                raise InvalidInput([Problem(f"a campaign {campaign_id!r} already exists", "ID")])
+                raise InvalidInput([Problem(f"a campaign {campaign_id!r} already exists", "ID",
+                                            code="campaign_exists", params=(("id", campaign_id),))])
             conn.execute(campaigns.insert().values(id=campaign_id, title=title.strip(), questionnaire_id=questionnaire_id,
                                                    opens=opens, closes=closes, created_at=now))
         return Campaign(campaign_id, title.strip(), questionnaire_id, opens, closes, now)

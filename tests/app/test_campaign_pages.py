@@ -82,8 +82,37 @@ def test_the_coordinator_creates_a_campaign(admin, store):
     # a bad id is refused with the problem, nothing created
     at.text_input(key="camp_new_id").input("bad id!")
     at.button[1].click().run()
-    assert any("not a campaign id" in e.value for e in at.error)
+    assert any("Identifiant" in e.value and "sans espace" in e.value for e in at.error)
     assert [c.id for c in store.campaigns()] == ["wal-2027"]
+
+
+def test_a_refused_campaign_is_said_in_the_pages_language_by_its_field(admin, store):
+    """Each refusal of the form is said in French and names the form's field: the page read « ID: 'Baromètre
+    2027' is not a campaign id (…) » and « --closes: the campaign closes (2026-10-25) before it opens
+    (2026-11-27) » (the command line's English and its options; fresh-eyes trial 11)."""
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+    at.text_input(key="camp_new_id").input("Baromètre 2027")
+    at.text_input(key="camp_new_title").input("  ")
+    at.date_input(key="camp_new_closes").set_value(date.today() - timedelta(days=3))
+    at.button[1].click().run()
+    said = [e.value for e in at.error]
+    assert said == [
+        "Identifiant\u00a0: seulement des lettres sans accent, des chiffres, des tirets, des points ou des traits bas, "
+        "sans espace, 80 au plus (par ex. wal-2027).",
+        "Titre\u00a0: donnez un titre à la campagne (les communes le lisent).",
+        "Clôture\u00a0: elle tombe avant l'ouverture. Choisissez un jour de clôture égal ou postérieur à l'ouverture."]
+    assert store.campaigns() == []
+    store.create_campaign("wal-2027", "Baromètre 2027", "mini", OPENS, CLOSES)
+    at.text_input(key="camp_new_id").input("wal-2027")
+    at.text_input(key="camp_new_title").input("Un autre")
+    at.date_input(key="camp_new_closes").set_value(CLOSES)
+    at.button[1].click().run()
+    assert [e.value for e in at.error] == [
+        "Identifiant\u00a0: une campagne wal-2027 existe déjà. Choisissez-la dans la liste plus bas, ou donnez un "
+        "autre identifiant."]
 
 
 def test_follow_up_map_and_tables_give_the_same_counts(admin, store):

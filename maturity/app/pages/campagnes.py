@@ -31,7 +31,7 @@ def attempt(call):
         return call()
     except InvalidInput as exc:
         for problem in exc.problems:
-            st.error(coordinator.plain(str(problem)))
+            st.error(coordinator.problem_text(problem, lang))
     except session.StorageError as exc:
         session.show_storage_error(exc)
     return None
