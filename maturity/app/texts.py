@@ -1589,6 +1589,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "(button at the frame's top right); do not open one here: it opens the commune's questionnaire, and what "
         "would be answered there would count for it.",
     },
+    # more than 20 links: no frame of links below, only the file (it said « Ci-dessous, les mêmes liens » above
+    # nothing; fresh-eyes trial 11)
+    "camp_inv_file_note_many": {
+        "fr": "Le fichier a une ligne par commune : code INS, commune, province, lien. N'ouvrez pas un de ces liens "
+        "vous-même : il ouvre le questionnaire de la commune, et ce qui y serait répondu compterait pour elle.",
+        "de": "Die Datei hat eine Zeile je Gemeinde: NIS-Code, Gemeinde, Provinz, Link. Öffnen Sie keinen dieser Links "
+        "selbst: Er öffnet den Fragebogen der Gemeinde, und was dort beantwortet würde, zählte für sie.",
+        "en": "The file has one line per commune: NIS code, commune, province, link. Do not open one of these links "
+        "yourself: it opens the commune's questionnaire, and what would be answered there would count for it.",
+    },
     "camp_reissue_header": {
         "fr": "Une commune a perdu son lien ?", "de": "Eine Gemeinde hat ihren Link verloren?",
         "en": "A commune lost its link?",

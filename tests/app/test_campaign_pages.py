@@ -200,6 +200,7 @@ def test_the_coordinator_invites_a_few_communes_then_all_from_the_page(admin, st
     assert not any("Lien" in t.value.columns for t in at.table)
     lines = at.code[0].value.splitlines()
     assert [line.split(" : ")[0] for line in lines] == ["Eupen (Liège)", "Namur (Namur)"], lines
+    assert any("Ci-dessous, les mêmes liens à copier" in c.value for c in at.caption)  # the frame above is there
     eupen = lines[0].split(" : ")[1]
     assert eupen.startswith("https://smartcity.example.be/?t="), eupen
     info = store.invitation_of(eupen.split("?t=")[1])
@@ -213,6 +214,11 @@ def test_the_coordinator_invites_a_few_communes_then_all_from_the_page(admin, st
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert len(store.invitations("wal-test")) == 261
     assert any("259 liens créés" in s.value for s in at.success)
+    # 259 links: the file only, and the note under it promises no frame of links « ci-dessous » (it did, above
+    # nothing: fresh-eyes trial 11)
+    assert not at.code
+    note = next(c.value for c in at.caption if c.value.startswith("Le fichier a une ligne par commune"))
+    assert "Ci-dessous" not in note and "N'ouvrez pas un de ces liens vous-même" in note, note
     assert any("Toutes les communes sont invitées" in s.value for s in at.success)
     assert store.invitation_of(eupen.split("?t=")[1]) is not None
     # a commune that lost its link gets a new one; the old one opens nothing

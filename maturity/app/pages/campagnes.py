@@ -227,8 +227,9 @@ with invite:
         st.download_button(tr("camp_inv_download", lang), data=coordination.invitations_csv(made[1], excel=True).encode("utf-8"),
                            file_name=f"invitations-{campaign.id}.csv", mime="text/csv", key="camp_inv_dl",
                            on_click="ignore", icon=":material/download:", type="primary")
-        st.caption(tr("camp_inv_file_note", lang))
-        if len(made[1]) <= 20:
+        shown = len(made[1]) <= 20  # a frame of 261 links to copy by hand: the file is the way
+        st.caption(tr("camp_inv_file_note" if shown else "camp_inv_file_note_many", lang))
+        if shown:
             st.code(coordinator.links_text(made[1], lang), language=None, wrap_lines=True)
     if ever and not closed:  # a revoked link too: the commune gets a new one, its draft kept
         with st.expander(tr("camp_reissue_header", lang)):
