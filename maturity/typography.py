@@ -28,6 +28,16 @@ _GUILLEMETS = re.compile(r"(?<!\w)«[ ]|[ ]»(?!\w)")
 _BEFORE_PUNCTUATION = re.compile(r" (?=[?!:;])|(?<=\d) (?=%)")  # and between a number and its % sign
 
 
+def french_de(name: str) -> str:
+    """French's « de » before a name, elided before a vowel: « d' » for Arlon, Ellezelles, Yvoir or Écaussinnes,
+    « de » (with its space) for Namur or Huy (a Walloon place name's h is not elided: « de Herstal »). « la réponse
+    de Arlon » read wrong on every page of the 40-odd communes whose name starts with a vowel."""
+    import unicodedata
+
+    first = unicodedata.normalize("NFD", name.strip()[:1])[:1].lower()
+    return "d'" if first and first in "aeiouy" else "de "
+
+
 def french_guillemets(text: str) -> str:
     """The space inside French guillemets made a no-break space: "« Planification »" never breaks inside."""
     if "«" not in text and "»" not in text:

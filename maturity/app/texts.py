@@ -963,7 +963,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "submit_button": {"fr": "Enregistrer ce bilan", "de": "Bewertung speichern", "en": "Save this assessment"},
     # a campaign's invited space: the submission is its commune's response, and the page says it arrived
     "campaign_submit_done": {
-        "fr": "La réponse de **{commune}** est bien arrivée à la campagne «\u00a0{title}\u00a0». Vous pouvez encore la "
+        "fr": "La réponse {fr_de}**{commune}** est bien arrivée à la campagne «\u00a0{title}\u00a0». Vous pouvez encore la "
         "remplacer par un nouvel envoi jusqu'au {closes} inclus.",
         "de": "Die Antwort von **{commune}** ist bei der Kampagne „{title}“ angekommen. Bis einschließlich {closes} "
         "können Sie sie durch eine neue Sendung ersetzen.",
@@ -1951,7 +1951,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "camp_download_csv": {"fr": "Chiffres ouverts (CSV)", "de": "Offene Zahlen (CSV)", "en": "Open figures (CSV)"},
     "camp_download_pdf": {"fr": "Rapport (PDF)", "de": "Bericht (PDF)", "en": "Report (PDF)"},
     "campaign_banner": {
-        "fr": "Campagne «\u00a0{title}\u00a0» : ce bilan est la réponse de **{commune}**. Ce que vous envoyez depuis la page "
+        "fr": "Campagne «\u00a0{title}\u00a0» : ce bilan est la réponse {fr_de}**{commune}**. Ce que vous envoyez depuis la page "
         "Résultats jusqu'au {closes} inclus compte ; un nouvel envoi remplace le précédent.",
         "de": "Kampagne „{title}“: Diese Bewertung ist die Antwort von **{commune}**. Was Sie bis einschließlich "
         "{closes} über die Seite Ergebnisse senden, zählt; eine neue Sendung ersetzt die vorherige.",
@@ -1959,7 +1959,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Results page until {closes} included counts; a new submission replaces the previous one.",
     },
     "campaign_submit_note": {
-        "fr": "Enregistrer ce bilan envoie la réponse de **{commune}** à la campagne «\u00a0{title}\u00a0» (elle compte "
+        "fr": "Enregistrer ce bilan envoie la réponse {fr_de}**{commune}** à la campagne «\u00a0{title}\u00a0» (elle compte "
         "jusqu'au {closes} inclus ; un nouvel envoi la remplace). Le partage ci-dessous concerne seulement les "
         "chiffres ouverts de ce serveur.",
         "de": "Das Speichern dieser Bewertung sendet die Antwort von **{commune}** an die Kampagne „{title}“ (sie "

@@ -534,6 +534,27 @@ def test_an_invitation_link_opens_its_communes_space_and_its_submission_counts(m
     assert store.campaign_progress("wal-test")["submitted"] == ["92094"]
 
 
+def test_a_commune_whose_name_starts_with_a_vowel_reads_d_before_it(mini, store):
+    """« la réponse de Arlon » on every page of Arlon's invited space (and of Andenne, Ath, Ellezelles, Oupeye…):
+    French elides « de » before a vowel (fresh-eyes trial 11)."""
+    links = campaign_with_responses(store, respondents=[])
+    at = new_app(links["81001"])  # Arlon
+    at.run()
+    assert any("ce bilan est la réponse d'**Arlon**." in i.value for i in at.sidebar.info), [i.value for i in at.sidebar.info]
+    goto(at, "questionnaire")
+    at.radio(key="ans_a1").set_value("full").run()
+    goto(at, "resultats")
+    assert any("envoie la réponse d'**Arlon** à la campagne" in i.value for i in at.info)
+    at.button(key="submit").click().run()
+    assert any(s.value.startswith("La réponse d'**Arlon** est bien arrivée") for s in at.success), \
+        [s.value for s in at.success]
+    assert not any("de **Arlon**" in e.value or "de Arlon" in e.value for e in [*at.info, *at.success])
+    from maturity.typography import french_de
+
+    assert [french_de(n) for n in ("Namur", "Écaussinnes", "Yvoir", "Herstal", "Huy", "Ottignies-Louvain-la-Neuve")] \
+        == ["de ", "d'", "d'", "de ", "de ", "d'"]
+
+
 def test_a_revoked_link_opens_nothing(mini, store):
     links = campaign_with_responses(store, respondents=[])
     store.revoke("wal-test", ["92094"])
