@@ -387,6 +387,10 @@ class CampaignsMixin(Database):
 
     # ---- responses
 
+    def _invited(self, conn: sa.Connection, space_id: int) -> bool:
+        return conn.execute(sa.select(invitations.c.id).where(
+            invitations.c.space_id == space_id, invitations.c.revoked_at.is_(None)).limit(1)).first() is not None
+
     def _on_submitted(self, conn: sa.Connection, space_id: int, snapshot_id: int, now: datetime,
                       document_json: str, assessment_json: str) -> None:
         """A submission through a live invitation link, before the close, is the commune's response."""

@@ -387,6 +387,11 @@ class Database:
     def _now(self) -> datetime:
         return aware(self._clock())
 
+    def _invited(self, conn: sa.Connection, space_id: int) -> bool:
+        """Whether the space was opened by a live campaign invitation (bound to its commune, one per commune): an
+        aggregate that issues them (campaigns) overrides it."""
+        return False
+
     def _on_submitted(
         self, conn: sa.Connection, space_id: int, snapshot_id: int, now: datetime,
         document_json: str, assessment_json: str,

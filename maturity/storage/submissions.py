@@ -111,7 +111,11 @@ class SubmissionsMixin(LimitsMixin):
             space_fp = self._fingerprint(conn, "space", space_id)
             client_fp = self._fingerprint(conn, "client", client) if client else None
             limits.take(conn, "submit_space", space_fp, self.submit_per_space, now)
-            if client_fp:
+            # a campaign's invited space answers for its commune only, one space per commune: the per-address
+            # limit (a script submitting for every commune from one address) would stop the 21st commune
+            # answering from a shared address (one municipal network, a workshop) in an hour, told « Trop
+            # d'envois » after its first (fresh-eyes trial 11); its per-space limit stays
+            if client_fp and not self._invited(conn, space_id):
                 limits.take(conn, "submit_client", client_fp, self.submit_per_client, now)
             nis_code = (
                 commune.get("nis_code")

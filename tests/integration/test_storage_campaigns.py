@@ -138,6 +138,34 @@ def test_started_means_an_answer_saved_in_the_invited_space(cstore: Store) -> No
     assert cstore.campaign_progress("wal-2026")["started"] == ["25072", "63023"]
 
 
+def test_invited_communes_answering_from_one_address_are_not_held_back(cstore: Store) -> None:
+    """Communes answering through their invitation links from one address (a shared municipal network, a
+    workshop) each count: the 21st commune was told « Trop d'envois » after its first submission, and its
+    response was not recorded (fresh-eyes trial 11). An invited space keeps its own limit; an open space from
+    the same address still meets the per-address one."""
+    from maturity.communes import registry_at
+    from maturity.storage import Limit, RateLimited
+
+    cstore.submit_per_client = Limit(3, 3600)
+    cstore.submit_per_space = Limit(2, 3600)
+    invitees = [Invitee(c.nis_code, c.name_fr) for c in registry_at(date(2026, 3, 1))][:6]
+    issued = cstore.invite("wal-2026", invitees, Q_VERSION)
+    for invitation in issued:
+        cstore.submit(invitation.token, cstore.load_space(invitation.token).draft, scores(50.0), Q_ID, Q_VERSION,
+                      pool_opt_in=False, client="203.0.113.9")
+    assert len(cstore.campaign_progress("wal-2026")["submitted"]) == 6
+    token = issued[0].token
+    cstore.submit(token, cstore.load_space(token).draft, scores(60.0), Q_ID, Q_VERSION, False, client="203.0.113.9")
+    with pytest.raises(RateLimited):  # its own third in the hour
+        cstore.submit(token, cstore.load_space(token).draft, scores(70.0), Q_ID, Q_VERSION, False, client="203.0.113.9")
+    opened = [cstore.open_space(code, Q_ID, Q_VERSION) for code in ("92094", "25072", "62063", "57081")]
+    for token in opened[:3]:
+        cstore.submit(token, cstore.load_space(token).draft, scores(1.0), Q_ID, Q_VERSION, False, client="203.0.113.9")
+    with pytest.raises(RateLimited):  # the open pool's spaces: three an hour from this address
+        cstore.submit(opened[3], cstore.load_space(opened[3]).draft, scores(1.0), Q_ID, Q_VERSION, False,
+                      client="203.0.113.9")
+
+
 def test_an_uninvited_link_records_nothing(cstore: Store) -> None:
     links(cstore)
     token = cstore.open_space("92094", Q_ID, Q_VERSION)  # Namur, but not through its invitation
