@@ -801,8 +801,8 @@ def _priority(rank: int, sel: Selected, q: Questionnaire, lang: str) -> Priority
             target = t("lifts_dimension", lang, label=target_label)
     elif sel.obstacle:
         question = q.question(sel.obstacle)
-        if question is not None:
-            target_label = q.t(question.text, lang)
+        if question is not None:  # its name of a few words, as the obstacles table names it: « Frein : Expertise »
+            target_label = q.t(question.short or question.text, lang)
             target = t("lifts_obstacle", lang, label=target_label)
     if rec.objective:
         objective = q.t(rec.objective, lang)

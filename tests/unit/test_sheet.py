@@ -208,3 +208,27 @@ def test_a_german_speaking_communes_official_name_follows_the_sheets_language():
     assert commune_name(doc, "de") == "Büllingen" and commune_name(doc, "fr") == "Bullange"
     doc.commune["name"] = "Gemeinde Büllingen (Team Digital)"  # a name the commune wrote itself stays
     assert commune_name(doc, "de") == "Gemeinde Büllingen (Team Digital)"
+
+
+def test_a_priority_lifting_an_obstacle_names_it_as_the_obstacles_table_does(default_questionnaire):
+    """The fresh-eyes trial (Durbuy): under « Aller chercher l'expertise qui manque » the sheet read « Frein : Le
+    manque d'expertise ou de compétences freine-t-il vos projets ? », the whole question, where the obstacles
+    table above it says « Expertise »; a PST objective without its own text read « Lever le frein « Le … ? » »."""
+    from maturity.sheet.content import t
+
+    q = default_questionnaire
+    doc = answers_at_rank(q, 1, name="Durbuy", nis="83012", expertise="significant", staff_time="major",
+                          budget="major")
+    by_id = {r.id: r for r in q.recommendations}
+    for lang in ("fr", "de", "en"):
+        content = build_content(q, doc, lang, generated=DAY)
+        lifting = [p for p in content.priorities if by_id[p.recommendation_id].obstacle]
+        assert {p.recommendation_id for p in lifting} >= {"obstacle_expertise"}, lang
+        for p in lifting:
+            question = q.question(by_id[p.recommendation_id].obstacle)
+            assert p.target_label == q.t(question.short, lang), (lang, p.target)
+            assert p.target == t("lifts_obstacle", lang, label=q.t(question.short, lang))
+            assert q.t(question.text, lang) not in p.target
+        said = " ".join(o.label for o in content.obstacles) + content.also_cited
+        assert [p.target_label for p in lifting if p.target_label not in said] == [], lang
+
