@@ -984,8 +984,9 @@ def build_content(
     by_answer: dict[str, list[str]] = {}
     for _severity, severity_text, label in sorted(without_figure, key=lambda item: -item[0]):
         by_answer.setdefault(severity_text, []).append(label)
-    items = "; ".join(f"{answer} : {', '.join(labels)}" if lang == "fr" else f"{answer}: {', '.join(labels)}"
-                      for answer, labels in by_answer.items())
+    items = (" ; " if lang == "fr" else "; ").join(  # French puts a space before the semicolon as before the colon
+        f"{answer} : {', '.join(labels)}" if lang == "fr" else f"{answer}: {', '.join(labels)}"
+        for answer, labels in by_answer.items())
     also_cited = t("also_cited", lang, items=items) if items else ""
     campaign_header = [t("col_campaign_cites", lang, year=campaign.year)] if campaign is not None and obstacles \
         else []

@@ -232,3 +232,21 @@ def test_a_priority_lifting_an_obstacle_names_it_as_the_obstacles_table_does(def
         said = " ".join(o.label for o in content.obstacles) + content.also_cited
         assert [p.target_label for p in lifting if p.target_label not in said] == [], lang
 
+
+def test_the_obstacles_cited_without_a_figure_are_separated_as_french_writes_it(default_questionnaire):
+    """The fresh-eyes trial (Durbuy): « Frein majeur (3/3) : Temps et personnel; Frein important (2/3) : Données »
+    on the PDF and in the DOCX, the semicolon glued to its word where French puts a space before it (as before the
+    colon, a few words earlier in the same sentence)."""
+    import re
+
+    q = default_questionnaire
+    doc = answers_at_rank(q, 1, name="Durbuy", nis="83012", staff_time="major", data="significant",
+                          legal="significant")
+    fr = build_content(q, doc, "fr", generated=DAY).also_cited
+    assert fr.count(";") == 1 and re.search(r"[^\s\u00a0];", fr) is None, fr
+    assert re.search(r"[\s\u00a0]:", fr) and "Temps et personnel" in fr, fr
+    en = build_content(q, doc, "en", generated=DAY).also_cited
+    assert en.count("; ") == 1 and " ;" not in en, en
+    text, _ = pdf_text(build(q, doc, "fr", "pdf", generated=DAY))
+    flat = " ".join(text.split())
+    assert "personnel;" not in flat and re.search(r"personnel[\s\u00a0]; Frein important", flat), flat
