@@ -587,7 +587,7 @@ def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str
     for question in q.obstacles:
         ref = obstacle_figure(q, question, sets or [])
         row = {
-            tr("col_obstacle", lang): q.t(question.text, lang),
+            tr("col_obstacle", lang): q.t(question.short or question.text, lang),  # « Budget », as the sheet names it
             tr("col_severity", lang): value_label(q, question, answers.get(question.id), lang),
             tr("col_barometer", lang): figure_text(ref, lang, cite, rank_key="barometer_rank") if ref is not None
             else tr("no_figure", lang),

@@ -269,6 +269,23 @@ def test_an_obstacle_ranked_third_is_never_called_the_main_one():
         assert not [c for c in cells if main in c], (lang, cells)
 
 
+def test_the_obstacles_table_names_each_obstacle_by_its_short_name():
+    """The fresh-eyes trial (Durbuy): the results page's obstacles table, column « Frein », listed each obstacle
+    by its whole question (« Le manque de budget freine-t-il vos projets Smart City ? »), five lines in a
+    phone's narrow column, where the sheet's table says « Budget »."""
+    from maturity.benchmarks import load_benchmark_sets
+    from maturity.questionnaire import load_questionnaire
+
+    real = load_questionnaire()
+    answers = {"budget": "major", "expertise": "significant", "staff_time": "major"}
+    for lang in ("fr", "de", "en"):
+        rows = logic.obstacle_rows(real, score(real, answers), answers, lang, list(load_benchmark_sets()), cite=False)
+        names = [next(iter(r.values())) for r in rows]
+        assert names == [real.t(o.short, lang) for o in real.obstacles], (lang, names)
+        assert not [n for n in names if "?" in n], names
+    assert names[:2] == ["Budget", "Expertise"]
+
+
 def test_barometer_sources_are_named_in_the_pages_language():
     from maturity.benchmarks import load_benchmark_sets
 
