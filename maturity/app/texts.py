@@ -1039,7 +1039,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "in Word (DOCX) can be edited, for instance for the note to the Collège.",
     },
     "pst_explained": {
-        "fr": "Le PST est le Programme stratégique transversal de la commune.",
+        "fr": "Le PST est le Programme Stratégique Transversal de la commune.",
         "de": "Das PST ist das strategische Querschnittsprogramm der Gemeinde.",
         "en": "The PST is the commune's cross-cutting strategic programme.",
     },
