@@ -2048,11 +2048,11 @@ TEXTS.update({
     },
     "progress_none": {
         "fr": "Enregistrez ce bilan («\u00a0Enregistrer ce bilan\u00a0», plus bas) : au prochain bilan, par exemple dans un "
-        "an, ce graphique montrera l'évolution de chaque dimension face à son objectif.",
+        "an, un graphique montrera ici l'évolution de chaque dimension face à son objectif.",
         "de": "Speichern Sie diese Bewertung („Bewertung speichern“, weiter unten): Bei der nächsten Bewertung, "
-        "etwa in einem Jahr, zeigt diese Grafik die Entwicklung jeder Dimension gegenüber ihrem Ziel.",
+        "etwa in einem Jahr, zeigt hier eine Grafik die Entwicklung jeder Dimension gegenüber ihrem Ziel.",
         "en": "Save this assessment (“Save this assessment”, further down): at the next one, a year from now for "
-        "instance, this chart will show each dimension's progress against its target.",
+        "instance, a chart will appear here with each dimension's progress against its target.",
     },
     "progress_today": {"fr": "aujourd'hui", "de": "heute", "en": "today"},
     "roadmap_header": {"fr": "Votre feuille de route", "de": "Ihr Fahrplan", "en": "Your roadmap"},

@@ -205,6 +205,20 @@ def test_progress_chart_appears_after_a_submission(mini, store):
     assert targets.of(document_of(store.load_space(token).draft, _mini()))["alpha"].by == 2030
 
 
+def test_before_any_saved_assessment_the_progress_caption_points_to_no_chart(mini, store):
+    """The fresh-eyes trial (Durbuy): « D'un bilan à l'autre » said « … ce graphique montrera l'évolution … »
+    where no chart is drawn yet: « ce » pointed at nothing on the page."""
+    from maturity.app.texts import tr
+
+    at, _token = _answered(store)
+    goto(at, "resultats")
+    assert not [c for c in at.get("vega_lite_chart")
+                if isinstance(json.loads(c.proto.spec).get("title"), dict)]  # no progress panel yet
+    said = [c.value for c in at.caption if "au prochain bilan" in c.value]
+    assert said and "ce graphique" not in said[0] and "un graphique montrera ici" in said[0], said
+    assert "diese Grafik" not in tr("progress_none", "de") and "this chart" not in tr("progress_none", "en")
+
+
 def _mini():
     from maturity.questionnaire import load_questionnaire
 
