@@ -873,13 +873,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Chaque réponse vaut une part de la meilleure réponse possible (de 0 à 1), multipliée par son poids ; "
         "le score est la moyenne pondérée de ces parts, sur 100. «\u00a0Je ne sais pas\u00a0» et les questions sans réponse "
         "ne comptent pas dans ce calcul mais font baisser les «\u00a0réponses utiles\u00a0» ; «\u00a0Ne s'applique pas\u00a0» est "
-        "retiré de l'un comme de l'autre.",
+        "retiré de l'un comme de l'autre. Les points sont arrondis à l'unité de façon que leur total donne le score : "
+        "deux réponses de même valeur et de même poids peuvent apporter l'une 2 points, l'autre 3.",
         "de": "Jede Antwort zählt als Anteil an der bestmöglichen Antwort (0 bis 1), mal ihrem Gewicht; der Wert "
         "ist der gewichtete Mittelwert dieser Anteile, auf 100. „Weiß ich nicht“ und unbeantwortete Fragen zählen "
-        "dabei nicht, senken aber die „verwertbaren Antworten“; „Trifft nicht zu“ wird aus beidem herausgenommen.",
+        "dabei nicht, senken aber die „verwertbaren Antworten“; „Trifft nicht zu“ wird aus beidem herausgenommen. Die "
+        "Punkte sind so auf ganze Zahlen gerundet, dass ihre Summe den Wert ergibt: Zwei Antworten mit gleichem Anteil "
+        "und Gewicht können die eine 2, die andere 3 Punkte bringen.",
         "en": "Each answer is worth a share of the best possible answer (0 to 1), times its weight; the score is "
         "the weighted mean of these shares, out of 100. “I don't know” and unanswered questions do not count in "
-        "it but lower the “usable answers”; “Does not apply” is left out of both.",
+        "it but lower the “usable answers”; “Does not apply” is left out of both. The points "
+        "are rounded to whole numbers so that they add up to the score: two answers of the same value and weight may "
+        "bring one 2 points, the other 3.",
     },
     "why_total": {
         "fr": "Total : le score de la dimension",

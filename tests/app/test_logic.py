@@ -286,6 +286,25 @@ def test_the_obstacles_table_names_each_obstacle_by_its_short_name():
     assert names[:2] == ["Budget", "Expertise"]
 
 
+def test_why_this_score_says_its_points_are_rounded_to_add_up():
+    """The fresh-eyes trial (Durbuy): « Pourquoi ce score ? (Gouvernance) » showed two rows « 0,25 · poids 1 »,
+    one bringing 3 points and the other 2, with no word on why (whole points that add up to the score)."""
+    from maturity.app.texts import tr
+    from maturity.questionnaire import load_questionnaire
+
+    real = load_questionnaire()
+    answers = {"gov_strategy": "discussed", "gov_steering": "referent", "gov_internal_digital": ["decisions", "mail"],
+               "gov_data": "scattered", "gov_security_privacy": "dpo", "gov_participation": "occasional",
+               "gov_transparency": ["agenda", "decisions"], "gov_evaluation": "activities",
+               "gov_shared": ["imio", "supra_communal"]}
+    rows = logic.contribution_rows(real, score(real, answers), "governance", answers, "fr")
+    quarter = [r["Points apportés"] for r in rows if r["Valeur (0 à 1)"] == "0,25" and r["Poids"] == "1"]
+    assert sorted(set(quarter)) == ["2", "3"], quarter  # equal shares, unequal whole points
+    assert rows[-1]["Points apportés"] == "30"
+    said = {lang: tr("why_help", lang) for lang in ("fr", "de", "en")}
+    assert "arrondis" in said["fr"] and "gerundet" in said["de"] and "rounded" in said["en"], said
+
+
 def test_barometer_sources_are_named_in_the_pages_language():
     from maturity.benchmarks import load_benchmark_sets
 
