@@ -360,11 +360,17 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "unknown_token": {
         "fr": "Ce lien de reprise ne correspond à aucun bilan (lien incomplet ou bilan supprimé). "
-        "Vérifiez le lien ou commencez un nouveau bilan.",
+        "Vérifiez le lien ou commencez un nouveau bilan. Un lien d'invitation à une campagne régionale a pu être "
+        "remplacé : demandez le nouveau à qui vous l'a envoyé (un nouveau bilan commencé ici ne compterait pas "
+        "pour la campagne).",
         "de": "Dieser Wiederaufnahme-Link gehört zu keiner Bewertung (Link unvollständig oder Bewertung "
-        "gelöscht). Prüfen Sie den Link oder beginnen Sie eine neue Bewertung.",
+        "gelöscht). Prüfen Sie den Link oder beginnen Sie eine neue Bewertung. Ein Einladungslink zu einer "
+        "regionalen Kampagne kann ersetzt worden sein: Fragen Sie den neuen bei der Stelle an, die ihn Ihnen "
+        "geschickt hat (eine hier begonnene neue Bewertung zählte nicht für die Kampagne).",
         "en": "This resume link matches no assessment (incomplete link, or the assessment was deleted). "
-        "Check the link or start a new assessment.",
+        "Check the link or start a new assessment. A regional campaign's invitation link may have been "
+        "replaced: ask whoever sent it to you for the new one (a new assessment started here would not count "
+        "for the campaign).",
     },
     "go_home": {"fr": "Aller à l'accueil", "de": "Zur Startseite", "en": "Go to the home page"},
     "assessment_lang_note": {

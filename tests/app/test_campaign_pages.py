@@ -566,6 +566,11 @@ def test_a_revoked_link_opens_nothing(mini, store):
     assert not [b for b in at.button if b.key == "submit"]
     assert any("ne correspond" in w.value for w in at.warning)
     assert store.campaign_responses("wal-test") == []
+    # the commune whose link was replaced is sent to whoever sent it, not only to « commencez un nouveau bilan »,
+    # which would count for no campaign (fresh-eyes trial 11: Namur's old link after a new one was made)
+    goto(at, "accueil")
+    said = next(w.value for w in at.warning if "ne correspond" in w.value)
+    assert "demandez le nouveau à qui vous l'a envoyé" in said and "ne compterait pas pour la campagne" in said, said
 
 
 def _results_with_imported_campaign(store, publisher: str = "Smart City Institute", edit=lambda text: text):
