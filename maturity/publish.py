@@ -67,6 +67,8 @@ T = {
         "groups_note": "n : les communes du groupe qui ont répondu, sur ses communes. Chaque case est la moyenne "
                        "de ses communes répondantes ; son intervalle à 95\u00a0% est dans le fichier CSV publié avec ce "
                        "rapport.",
+        "masked_note": "Un groupe d'au moins 5 communes est aussi masqué (—) quand, sans cela, les chiffres d'un groupe "
+                       "plus petit se déduiraient des autres.",
     },
     "de": {
         "title": "Wallonische Smart-City-Kampagne", "published": "Veröffentlicht von {publisher} am {date} · Lizenz {licence}",
@@ -96,6 +98,8 @@ T = {
         "groups_note": "n: die Gemeinden der Gruppe, die geantwortet haben, von ihren Gemeinden. Jedes Feld ist der "
                        "Mittelwert ihrer antwortenden Gemeinden; sein 95-%-Intervall steht in der mit diesem Bericht "
                        "veröffentlichten CSV-Datei.",
+        "masked_note": "Eine Gruppe mit mindestens 5 Gemeinden wird ebenfalls ausgeblendet (—), wenn sich sonst die "
+                       "Zahlen einer kleineren Gruppe aus den anderen ableiten ließen.",
     },
     "en": {
         "title": "Walloon Smart City campaign", "published": "Published by {publisher} on {date} · licence {licence}",
@@ -124,6 +128,8 @@ T = {
         "n_of": "{n} of {N}",
         "groups_note": "n: the group's communes that answered, of its communes. Each cell is the mean of its "
                        "responding communes; its 95\u00a0% interval is in the CSV file published with this report.",
+        "masked_note": "A group of 5 communes or more is also hidden (—) when a smaller group's figures could otherwise "
+                       "be worked out from the others.",
     },
 }
 
@@ -426,8 +432,14 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
     spare = (width - first - n_width - sum(need)) / len(dims)
     table([t["group"], t["n"], *short], rows, [first, n_width] + [w + spare for w in need])
     classes = reference.classes_coverage(lang) if reference is not None else ""  # a province with no respondent
-    para(("— : " if lang == "fr" else "—: ") + t["suppressed"] + ". " + t["groups_note"] + (f" {classes}" if classes else ""),
-         8, "I", muted)
+    # a group of 5 or more hidden so that a smaller one cannot be worked out by difference: « 7 sur 30 » beside
+    # « — » read as a contradiction of « — : non publié (moins de 5 communes) » (fresh-eyes trial 11)
+    masked = any((group.get("n") or 0) >= report["method"].get("min_n", 5)
+                 and any((e or {}).get("suppressed") for e in group.get("dimensions", {}).values())
+                 for kind in ("province", "population_class")
+                 for group in report.get("groups", {}).get(kind, {}).values())
+    para(("— : " if lang == "fr" else "—: ") + t["suppressed"] + ". " + (t["masked_note"] + " " if masked else "")
+         + t["groups_note"] + (f" {classes}" if classes else ""), 8, "I", muted)
 
     # --- items then and now
     heading(t["items"])

@@ -305,6 +305,21 @@ def test_no_province_published_is_said_in_a_sentence_not_six_grey_maps(default_q
     assert images == 2, images  # the radar and the distributions; no map
 
 
+def test_a_group_of_5_or_more_hidden_with_a_smaller_one_is_explained(published):
+    """Luxembourg (9 respondents) is hidden with Brabant wallon (4), so that Brabant wallon's mean cannot be worked
+    out from Wallonia's and the others': the table read « 9 sur 43 — — — » above « — : non publié (moins de 5
+    communes) », which it contradicted (fresh-eyes trial 11: « 7 sur 30 » for the communes of 20 000 to 49 999)."""
+    import subprocess
+
+    report, paths = published
+    luxembourg = report["groups"]["province"]["80000"]
+    assert luxembourg["n"] == 9 and all(e["suppressed"] for e in luxembourg["dimensions"].values())
+    text = " ".join(subprocess.run(["pdftotext", str(paths[2]), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "— : non publié (moins de 5 communes). Un groupe d'au moins 5 communes est aussi masqué (—) quand, sans " \
+           "cela, les chiffres d'un groupe plus petit se déduiraient des autres. n : les communes du groupe" in text
+
+
 def test_the_reports_source_line_is_not_spread_across_the_page(default_questionnaire, tmp_path):
     """Justified, the source line under the method ended before its long address and spread its few words
     over the page (« SPW      –     Baromètre    Smart      City »: fresh-eyes trial 7)."""
