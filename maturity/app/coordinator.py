@@ -179,6 +179,36 @@ def report_rows(report: dict[str, Any], questionnaire: Any, lang: str) -> list[d
     return rows
 
 
+def group_rows(report: dict[str, Any], questionnaire: Any, lang: str) -> tuple[list[dict[str, str]], bool]:
+    """One row per province, then per size of commune, as the published report's table has them: the group, its
+    respondents of its communes, and each dimension's estimate with its 95 % interval; « — » where the group is
+    not published. And whether a group of 5 or more is hidden with a smaller one (complementary suppression). The
+    page showed Wallonia's six figures only: what a province or a size gets, and what is withheld under 5, was in
+    the PDF alone (fresh-eyes trial 11)."""
+    from maturity.display import format_estimate, format_number
+
+    from .logic import whole_range  # "50 (46–54)" broke after its dash in a narrow column
+
+    min_n = report.get("method", {}).get("min_n", 5)
+    rows, masked = [], False
+    for kind in ("province", "population_class"):
+        for group in report.get("groups", {}).get(kind, {}).values():
+            if not group.get("N"):
+                continue
+            n = group.get("n")
+            row = {tr("col_group", lang): _label(group.get("label") or {}, lang),
+                   tr("camp_metric_submitted", lang): tr("n_of", lang, n="—" if n is None else format_number(n, lang),
+                                                        N=format_number(group["N"], lang))}
+            for section in questionnaire.dimensions:
+                e = group.get("dimensions", {}).get(section.id) or {}
+                hidden = e.get("suppressed") or e.get("estimate") is None
+                masked = masked or bool(hidden and (n or 0) >= min_n)
+                row[questionnaire.t(section.label, lang).split(" – ")[-1]] = "—" if hidden else whole_range(format_estimate(
+                    e["estimate"], (e["ci_low"], e["ci_high"]) if e.get("ci_low") is not None else None, lang))
+            rows.append(row)
+    return rows, masked
+
+
 MIME = {".yaml": "application/yaml", ".csv": "text/csv", ".pdf": "application/pdf"}
 
 

@@ -1791,6 +1791,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "that respond may be the most advanced. The median and quartiles are shown from {quartiles} respondents "
         "(below, they would nearly be communes' own scores); no figure under {min_n} communes.",
     },
+    "camp_groups_header": {"fr": "Par province et par taille de commune", "de": "Nach Provinz und Gemeindegröße",
+                           "en": "By province and size of commune"},
+    "camp_groups_note": {
+        "fr": "Chaque case : l'estimation (sur 100) et, entre parenthèses, son intervalle à 95\u00a0%. «\u00a0—\u00a0» : non "
+        "publié, moins de 5 communes du groupe ont répondu.",
+        "de": "Jedes Feld: die Schätzung (von 100) und in Klammern ihr 95-%-Intervall. „—“: nicht veröffentlicht, "
+        "weniger als 5 Gemeinden der Gruppe haben geantwortet.",
+        "en": "Each cell: the estimate (out of 100) and, in brackets, its 95\u00a0% interval. “—”: not published, "
+        "fewer than 5 of the group's communes answered.",
+    },
+    "camp_groups_masked": {
+        "fr": "Un groupe d'au moins 5 communes est aussi masqué («\u00a0—\u00a0») quand, sans cela, les chiffres d'un groupe "
+        "plus petit se déduiraient des autres.",
+        "de": "Eine Gruppe mit mindestens 5 Gemeinden wird ebenfalls ausgeblendet („—“), wenn sich sonst die Zahlen "
+        "einer kleineren Gruppe aus den anderen ableiten ließen.",
+        "en": "A group of 5 communes or more is also hidden (“—”) when a smaller group's figures could otherwise be "
+        "worked out from the others.",
+    },
     "camp_report_method": {
         "fr": "Méthode détaillée (formules, telles que publiées)", "de": "Ausführliche Methode (Formeln, wie veröffentlicht)",
         "en": "Detailed method (formulas, as published)",

@@ -467,6 +467,41 @@ def test_the_estimates_say_what_they_mean_in_plain_words(admin, store):
     assert any("1,96" in m.value for m in method.markdown)
 
 
+def test_the_estimates_give_each_province_and_size_and_say_what_is_withheld(admin, store):
+    """The page showed Wallonia's figures only: which provinces and sizes of commune get figures, with their
+    interval, and which are withheld (under 5, or hidden with a smaller group), was in the PDF alone (fresh-eyes
+    trial 11)."""
+    liege = ["62063", "61003", "62096", "62003", "62100", "61028"]
+    namur = ["92094", "91013", "92003", "91015", "91030"]
+    campaign_with_responses(store, liege + namur + ["57081"])
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+    assert any(h.value == "Par province et par taille de commune" for h in at.subheader)
+    rows = {r["Groupe"]: r for r in at.table[3].value.to_dict("records")}
+    assert rows["Liège"]["Ont répondu"] == "6 sur 84" and rows["Hainaut"]["Ont répondu"] == "— sur 69"
+    from maturity.coordination import campaign_report
+
+    q = load_questionnaire(os.environ["MATURITY_QUESTIONNAIRE"])
+    report = campaign_report(store, store.campaign("wal-test"), q, [])
+    from maturity.display import format_estimate
+
+    for kind in ("province", "population_class"):
+        for group in report["groups"][kind].values():
+            e = group["dimensions"]["alpha"]
+            shown = rows[group["label"]["fr"]]["Alpha"]
+            assert shown == ("—" if e["suppressed"] else format_estimate(  # kept whole: word joiners by the dash
+                e["estimate"], (e["ci_low"], e["ci_high"]), "fr").replace("–", "\u2060–\u2060")), (group["label"], shown)
+    assert "(" in rows["Liège"]["Alpha"] and rows["Hainaut"]["Alpha"] == "—"
+    note = next(c.value for c in at.caption if c.value.startswith("Chaque case"))
+    assert "moins de 5 communes du groupe ont répondu" in note
+    masked = [g for kind in ("province", "population_class") for g in report["groups"][kind].values()
+              if (g["n"] or 0) >= 5 and g["dimensions"]["alpha"]["suppressed"]]
+    assert [(g["label"]["fr"], g["n"]) for g in masked] == [("Namur", 5)]  # hidden with Hainaut's one
+    assert "aussi masqué" in note and rows["Namur"]["Alpha"] == "—", note
+
+
 def test_the_publication_fields_say_what_to_type(admin, store):
     campaign_with_responses(store)
     at = new_app()

@@ -330,6 +330,11 @@ with estimates:
                    N=report["campaign"]["N"]))
     # seven columns: in a column under 760 px (a phone), the same rows as a list (tables.py)
     fitting_table(coordinator.report_rows(report, questionnaire, lang), "estimates", 760, lang)
+    groups, masked = coordinator.group_rows(report, questionnaire, lang)
+    if groups:  # what a province or a size of commune gets, and what is withheld, before anything is published
+        st.subheader(tr("camp_groups_header", lang))
+        fitting_table(groups, "estimates_groups", 760, lang)
+        st.caption(tr("camp_groups_note", lang) + (" " + tr("camp_groups_masked", lang) if masked else ""))
     # what the numbers mean in plain words; the estimator's formula for whoever checks it (it printed
     # "ŷ ± 1,96 · √V, V = Σ (N_h / N)² …" as the only explanation under the table: trial 7)
     st.markdown(tr("camp_report_plain", lang, quartiles=report["method"].get("min_n_quartiles", 10),
