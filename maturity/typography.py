@@ -28,14 +28,20 @@ _GUILLEMETS = re.compile(r"(?<!\w)«[ ]|[ ]»(?!\w)")
 _BEFORE_PUNCTUATION = re.compile(r" (?=[?!:;])|(?<=\d) (?=%)")  # and between a number and its % sign
 
 
-def french_de(name: str) -> str:
-    """French's « de » before a name, elided before a vowel: « d' » for Arlon, Ellezelles, Yvoir or Écaussinnes,
-    « de » (with its space) for Namur or Huy (a Walloon place name's h is not elided: « de Herstal »). « la réponse
-    de Arlon » read wrong on every page of the 40-odd communes whose name starts with a vowel."""
+def french_de(name: str) -> tuple[str, str]:
+    """French's « de » before a commune's name, and the name as it then reads: elided before a vowel
+    (« d' » Arlon, Ellezelles, Yvoir, Écaussinnes), « de » with its space for Namur or Huy (a Walloon place
+    name's h is not elided: « de Herstal »), and contracted with the name's own article: « du » Roeulx (Le
+    Roeulx), « des » Bons Villers (Les Bons Villers); « de » La Hulpe. « la réponse de Arlon » read wrong on
+    every page of the 40-odd communes whose name starts with a vowel, « de Le Roeulx » as wrong."""
     import unicodedata
 
-    first = unicodedata.normalize("NFD", name.strip()[:1])[:1].lower()
-    return "d'" if first and first in "aeiouy" else "de "
+    name = name.strip()
+    for article, contracted in (("Le ", "du "), ("Les ", "des ")):
+        if name.startswith(article) and name[len(article):].strip():
+            return contracted, name[len(article):].lstrip()
+    first = unicodedata.normalize("NFD", name[:1])[:1].lower()
+    return ("d'" if first and first in "aeiouy" else "de "), name
 
 
 def french_guillemets(text: str) -> str:

@@ -552,6 +552,16 @@ def figure_text(ref: Any, lang: str, cite: bool = True, rank_key: str | None = N
     return f"{text} ({ref.cite(lang)})" if cite else text
 
 
+def commune_in_text(name: str, lang: str) -> dict[str, str]:
+    """A commune's name for a text that says « la réponse {fr_de}**{commune}** »: in French, the « de » before
+    it as French writes it (:func:`maturity.typography.french_de`: « d'Arlon », « du Roeulx »), German and
+    English the name alone; escaped for the page's Markdown."""
+    from maturity.typography import french_de
+
+    prefix, shown = french_de(name) if lang == "fr" else ("", name)
+    return {"fr_de": prefix, "commune": escape_markdown(shown)}
+
+
 def citation_note(cites: list[str], lang: str) -> str:
     """The study, kind and n of a list's figures, said once under it (in the order first met)."""
     unique = list(dict.fromkeys(c for c in cites if c))

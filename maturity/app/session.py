@@ -22,7 +22,7 @@ import streamlit as st
 from maturity.display import minutes_to_wait
 from maturity.errors import InvalidInput
 from maturity.lazy import OnFirstUse
-from maturity.typography import french_de, typed_text
+from maturity.typography import typed_text
 
 from . import names
 from .texts import LANG_NAMES, LANGS, TEXTS, normalize_lang, tr
@@ -478,8 +478,8 @@ def invitation_banner(main: bool = False) -> None:
 
     la = lang()
     key = "campaign_banner" if info.open else "campaign_banner_closed"
-    text = tr(key, la, title=logic.escape_markdown(info.title), commune=logic.escape_markdown(info.commune_name),
-              fr_de=french_de(info.commune_name), closes=format_date(info.closes, la))
+    text = tr(key, la, title=logic.escape_markdown(info.title), **logic.commune_in_text(info.commune_name, la),
+              closes=format_date(info.closes, la))
     if not main:
         st.sidebar.info(text, icon=":material/campaign:")
         return

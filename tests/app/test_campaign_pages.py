@@ -584,10 +584,20 @@ def test_a_commune_whose_name_starts_with_a_vowel_reads_d_before_it(mini, store)
     assert any(s.value.startswith("La réponse d'**Arlon** est bien arrivée") for s in at.success), \
         [s.value for s in at.success]
     assert not any("de **Arlon**" in e.value or "de Arlon" in e.value for e in [*at.info, *at.success])
+    roeulx = new_app(links["55035"])  # Le Roeulx: « du », the article contracted (not « de Le Roeulx »)
+    roeulx.run()
+    assert any("ce bilan est la réponse du **Roeulx**." in i.value for i in roeulx.sidebar.info), \
+        [i.value for i in roeulx.sidebar.info]
+    roeulx.query_params["lang"] = "de"
+    roeulx.run()
+    assert any("**Le Roeulx**" in i.value for i in roeulx.sidebar.info), [i.value for i in roeulx.sidebar.info]
     from maturity.typography import french_de
 
-    assert [french_de(n) for n in ("Namur", "Écaussinnes", "Yvoir", "Herstal", "Huy", "Ottignies-Louvain-la-Neuve")] \
-        == ["de ", "d'", "d'", "de ", "de ", "d'"]
+    names = ("Namur", "Écaussinnes", "Yvoir", "Herstal", "Huy", "Ottignies-Louvain-la-Neuve", "Le Roeulx",
+             "Les Bons Villers", "La Hulpe", "La Louvière")
+    assert ["".join(french_de(n)) for n in names] == [
+        "de Namur", "d'Écaussinnes", "d'Yvoir", "de Herstal", "de Huy", "d'Ottignies-Louvain-la-Neuve", "du Roeulx",
+        "des Bons Villers", "de La Hulpe", "de La Louvière"]
 
 
 def test_a_revoked_link_opens_nothing(mini, store):

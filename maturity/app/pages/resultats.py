@@ -7,7 +7,6 @@ from maturity.app.tables import Fitting, fitting_table
 from maturity.app.texts import tr
 from maturity.display import format_date, format_number, format_percent, minutes_to_wait
 from maturity.storage import RateLimited
-from maturity.typography import french_de
 
 lang = session.lang()
 found = session.require_space("nav_results")
@@ -91,8 +90,7 @@ st.caption(tr("submit_help", lang))
 invitation = session.invitation()
 if invitation is not None and invitation.open:  # a campaign's invited space: this submission is the response
     st.info(tr("campaign_submit_note", lang, title=logic.escape_markdown(invitation.title),
-               commune=logic.escape_markdown(invitation.commune_name), fr_de=french_de(invitation.commune_name),
-               closes=format_date(invitation.closes, lang)), icon=":material/campaign:")
+               **logic.commune_in_text(invitation.commune_name, lang), closes=format_date(invitation.closes, lang)), icon=":material/campaign:")
 
 
 @st.fragment
@@ -118,8 +116,8 @@ def submit_box() -> None:
         st.success(tr("submit_done", lang, date=when), icon=":material/check:")
         if invitation is not None and invitation.open:  # the commune's response to the campaign: say it arrived
             st.success(tr("campaign_submit_done", lang, title=logic.escape_markdown(invitation.title),
-                          commune=logic.escape_markdown(invitation.commune_name),
-                          fr_de=french_de(invitation.commune_name), closes=format_date(invitation.closes, lang)),
+                          **logic.commune_in_text(invitation.commune_name, lang),
+                          closes=format_date(invitation.closes, lang)),
                        icon=":material/campaign:")
         if refreshed:
             st.info(tr("submit_refreshed", lang), icon=":material/sync:")
