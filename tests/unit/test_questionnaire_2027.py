@@ -77,6 +77,9 @@ ALREADY_SAID = [
     ("gov_data", {"inventory", "owners", "policy", "reused"}, r"^Dresser l'inventaire des principales données"),
     ("gov_data", {"policy", "reused"}, r"^Fixer des règles de gouvernance des données"),
     ("gov_internal_digital", {"decisions", "mail", "workflows"}, r"^Automatiser les tâches répétitives \("),
+    # mail or decisions already electronic (the fresh-eyes trial, Durbuy: iA.Docs, iA.Delib): « encore faites sur
+    # papier (courrier, délibérations, …) » told it they were still on paper
+    ("gov_internal_digital", {"decisions", "mail"}, r"sur papier \((courrier|délibérations)"),
     ("peo_digital_inclusion", {"plan", "evaluated"}, r"^Intégrer l'inclusion numérique .* Plan de Cohésion Sociale"),
     # committed to a climate plan (Convention des Maires, POLLEC): joining the Covenant is not its step
     ("env_climate_plan", {"committed", "adopted", "implemented", "evaluated"}, r"^Faire adhérer la commune à la Convention"),
@@ -211,6 +214,8 @@ LOOKS_CONTRADICTORY = [
     ("data cited as a major obstacle although a data policy is approved", _commune(1, gov_data="policy", data="major")),
     ("short of time although decisions, mail and internal requests are electronic",
      _commune(1, gov_internal_digital=["decisions", "mail", "workflows"], staff_time="major")),
+    ("short of time, mail and decisions electronic, internal requests still on paper (Durbuy)",
+     _commune(1, gov_internal_digital=["decisions", "mail"], staff_time="major")),
     ("a digital inclusion plan in the PCS, training still occasional", _commune(1, peo_digital_inclusion="plan")),
     ("nobody steers the approach, governance being planned", _commune(1, gov_steering="nobody")),
     ("an approach written into an approved strategy, the PST's strategy still partial, a PCDR with its CLDR",
