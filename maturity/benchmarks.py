@@ -456,7 +456,13 @@ class FigureRef:
         return _NO_N[lang]
 
     def kind_text(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """"chiffre publié", "auto-évaluations mises en commun", "estimation, pas une mesure"."""
+        """"chiffre publié", "auto-évaluations mises en commun", "estimation, pas une mesure"; a campaign's
+        published figure (its set names the campaign): "estimation de campagne (intervalle à 95 %)", as the radar's
+        table says it."""
+        if self.kind == "pooled" and self.set.campaign:
+            from .labels import FIGURE_WORDS
+
+            return FIGURE_WORDS["campaign_estimate"][_lang(lang)]
         return _KIND_WORDS[self.kind][_lang(lang)]
 
     def cite(self, lang: str = DEFAULT_LANGUAGE) -> str:

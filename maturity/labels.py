@@ -42,6 +42,10 @@ FIGURE_WORDS: dict[str, dict[str, str]] = {
         "de": "{rank} meistgenanntes Hemmnis (kein Prozentsatz veröffentlicht)",
         "en": "{rank} most cited obstacle (no percentage published)",
     },
+    # a campaign's published figure, as a series' and a citation's kind: « auto-évaluations mises en commun » in the
+    # sentences' sources beside « estimation de campagne » for the same campaign on the radar (fresh-eyes trial 11)
+    "campaign_estimate": {"fr": "estimation de campagne (intervalle à 95\u00a0%)", "de": "Kampagnenschätzung (95-%-Intervall)",
+                          "en": "campaign estimate (95\u00a0% interval)"},
     # the self-declared pool of this server (no campaign behind it), as a series' kind
     "pooled_unverified": {"fr": "auto-évaluations déclarées, non vérifiées",
                           "de": "gemeldete, nicht überprüfte Selbstbewertungen",

@@ -854,10 +854,7 @@ TEXTS: dict[str, dict[str, str]] = {
                               "en": "Publication: {link}"},
     "barometer_rank": FIGURE_WORDS["obstacle_rank"],  # the core's (maturity.labels), as the sheet says
     "kind_commune": {"fr": "vos réponses", "de": "Ihre Antworten", "en": "your answers"},
-    "kind_campaign": {
-        "fr": "estimation de campagne (intervalle à 95\u00a0%)", "de": "Kampagnenschätzung (95-%-Intervall)",
-        "en": "campaign estimate (95\u00a0% interval)",
-    },
+    "kind_campaign": FIGURE_WORDS["campaign_estimate"],  # the core's (maturity.labels), as the citations say it
     "kind_pooled_unverified": FIGURE_WORDS["pooled_unverified"],  # as the series' name says (aggregates)
     "kind_previous": {"fr": "bilan précédent", "de": "vorherige Bewertung", "en": "previous assessment"},
     "table_header": {"fr": "Les chiffres", "de": "Die Zahlen", "en": "The numbers"},
