@@ -8,6 +8,7 @@ a draft's unknown top-level keys; the whole draft is written in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -189,6 +190,9 @@ def progress_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment,
     if specs is None:
         st.caption(tr("progress_none", lang))
         return
+    if not specs:  # saved, and nothing changed since: one point would be all the chart had to show
+        st.caption(tr("progress_once", lang))
+        return
     st.caption(tr("progress_help", lang))
     # one chart per dimension, three to a row: a phone stacks the columns, so no panel is cut
     for start in range(0, len(specs), 3):
@@ -199,7 +203,10 @@ def progress_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment,
 
 def progress_specs(q: Questionnaire, doc: AnswersFile, assessment: Assessment, history: list[Any],
                    lang: str) -> list[dict] | None:
-    """The progress charts' specs, one per dimension (None before a first submission)."""
+    """The progress charts' specs, one per dimension: None before a first submission; none (an empty list)
+    while the only point would be the one saved assessment. Today's scores are a point of their own when they
+    differ from the last saved ones: right after a first save, the chart drew that save twice, on the same day
+    and at the same scores (fresh-eyes trial, Durbuy)."""
     from maturity.charts import progress_panel_spec
 
     points: list[tuple[str, dict[str, float | None]]] = []
@@ -210,10 +217,25 @@ def progress_specs(q: Questionnaire, doc: AnswersFile, assessment: Assessment, h
                            {k: (v.get("score") if isinstance(v, dict) else None) for k, v in dims.items()}))
     if not points:
         return None
-    points.append((tr("progress_today", lang), assessment.scores()))
+    today = assessment.scores()
+    if not _same_scores(points[-1][1], today):
+        points.append((tr("progress_today", lang), today))
+    if len(points) < 2:
+        return []
     rows = targets_.progress_rows(q, points, targets_.of(doc), lang)
     dims = list(dict.fromkeys(r["dimension"] for r in rows))
     return [progress_panel_spec([r for r in rows if r["dimension"] == dim], lang) for dim in dims]
+
+
+def _same_scores(saved: Mapping[str, float | None], now: Mapping[str, float | None]) -> bool:
+    """Whether two assessments' dimension scores are the same (a null one null in both)."""
+    if saved.keys() != now.keys():
+        return False
+    for key, value in now.items():
+        other = saved[key]
+        if (value is None) != (other is None) or (value is not None and abs(value - other) > 1e-9):
+            return False
+    return True
 
 
 # --- recommendations page: the roadmap ---------------------------------------------------------

@@ -2080,6 +2080,14 @@ TEXTS.update({
         "en": "Save this assessment (“Save this assessment”, further down): at the next one, a year from now for "
         "instance, a chart will appear here with each dimension's progress against its target.",
     },
+    "progress_once": {
+        "fr": "Ce bilan est enregistré. Au prochain bilan, par exemple dans un an (ou dès que vous changez une réponse), "
+        "un graphique montrera ici l'évolution de chaque dimension face à son objectif.",
+        "de": "Diese Bewertung ist gespeichert. Bei der nächsten Bewertung, etwa in einem Jahr (oder sobald Sie eine "
+        "Antwort ändern), zeigt hier eine Grafik die Entwicklung jeder Dimension gegenüber ihrem Ziel.",
+        "en": "This assessment is saved. At the next one, a year from now for instance (or as soon as you change an "
+        "answer), a chart will appear here with each dimension's progress against its target.",
+    },
     "progress_today": {"fr": "aujourd'hui", "de": "heute", "en": "today"},
     "roadmap_header": {"fr": "Votre feuille de route", "de": "Ihr Fahrplan", "en": "Your roadmap"},
     "roadmap_help": {

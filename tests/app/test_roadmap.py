@@ -192,16 +192,26 @@ def test_progress_chart_appears_after_a_submission(mini, store):
     _set_target(at, "alpha", "mid", 2030)
     assert any("au prochain bilan" in c.value for c in at.caption)
     at.button(key="submit").click().run()
-    # one panel per dimension (a phone stacks them), titled with the dimension
-    panels = {tuple(spec["title"]["text"]): chart for chart in at.get("vega_lite_chart")
-              if isinstance((spec := json.loads(chart.proto.spec)).get("title"), dict)}
-    assert list(panels) == [(_mini().t(s.label, "fr"),) for s in _mini().dimensions]
+
+    def panels():  # one per dimension (a phone stacks them), titled with the dimension
+        return {tuple(spec["title"]["text"]): chart for chart in at.get("vega_lite_chart")
+                if isinstance((spec := json.loads(chart.proto.spec)).get("title"), dict)}
+
+    # saved, nothing changed since: no chart of one point drawn twice (the save and « aujourd'hui », same day,
+    # same scores: fresh-eyes trial, Durbuy), a caption saying when one comes
+    assert not panels()
+    assert any(c.value.startswith("Ce bilan est enregistré. Au prochain bilan") for c in at.caption), \
+        [c.value for c in at.caption]
+    goto(at, "questionnaire")
+    at.radio(key="ans_a2").set_value("yes").run()
+    goto(at, "resultats")
+    assert list(panels()) == [(_mini().t(s.label, "fr"),) for s in _mini().dimensions]
     import pyarrow as pa
 
-    rows = pa.ipc.open_stream(panels[("Alpha",)].proto.data.data).read_pandas().to_dict("records")  # Streamlit's copy
+    rows = pa.ipc.open_stream(panels()[("Alpha",)].proto.data.data).read_pandas().to_dict("records")  # Streamlit's copy
     alpha = [r for r in rows if r["dimension"] == "Alpha"]
     assert [r["when"] for r in alpha][-1] == "aujourd'hui" and len(alpha) == 2
-    assert all(r["target"] == 40 for r in alpha) and all(r["score"] == 0 for r in alpha)
+    assert all(r["target"] == 40 for r in alpha) and alpha[0]["score"] == 0 and alpha[1]["score"] > 0
     assert targets.of(document_of(store.load_space(token).draft, _mini()))["alpha"].by == 2030
 
 
