@@ -239,6 +239,25 @@ TEXTS: dict[str, dict[str, str]] = {
                                   "Werkzeug, Seite „Empfehlungen“.",
                             "en": "Each priority's resources (links): the editable version (DOCX) of the sheet, and in the "
                                   "tool, “Recommendations” page."},
+    "all_actions_elsewhere": {
+        "fr": "Les actions proposées par chaque priorité et ses ressources (liens) : version modifiable (DOCX) de la "
+              "fiche, et dans l'outil, page «\u00a0Recommandations\u00a0». Les actions retenues par la commune : sa "
+              "feuille de route, ci-dessous.",
+        "de": "Die vorgeschlagenen Maßnahmen jeder Priorität und ihre Ressourcen (Links): bearbeitbare Fassung (DOCX) "
+              "des Blatts und im Werkzeug, Seite „Empfehlungen“. Die Maßnahmen, die die Gemeinde gewählt hat: ihr "
+              "Fahrplan, unten.",
+        "en": "The actions each priority suggests and its resources (links): the editable version (DOCX) of the sheet, "
+              "and in the tool, “Recommendations” page. The actions the commune chose: its roadmap, below."},
+    "actions_elsewhere": {
+        "fr": "Les actions proposées à partir de la priorité {n} et les ressources de chaque priorité (liens) : version "
+              "modifiable (DOCX) de la fiche, et dans l'outil, page «\u00a0Recommandations\u00a0». Les actions retenues "
+              "par la commune : sa feuille de route, ci-dessous.",
+        "de": "Die vorgeschlagenen Maßnahmen ab Priorität {n} und die Ressourcen jeder Priorität (Links): bearbeitbare "
+              "Fassung (DOCX) des Blatts und im Werkzeug, Seite „Empfehlungen“. Die Maßnahmen, die die Gemeinde "
+              "gewählt hat: ihr Fahrplan, unten.",
+        "en": "The actions suggested from priority {n} on and each priority's resources (links): the editable version "
+              "(DOCX) of the sheet, and in the tool, “Recommendations” page. The actions the commune chose: its "
+              "roadmap, below."},
     "lifts_dimension": {"fr": "Dimension : {label}", "de": "Dimension: {label}", "en": "Dimension: {label}"},
     "lifts_obstacle": {"fr": "Frein : {label}", "de": "Hemmnis: {label}", "en": "Obstacle: {label}"},
     "notes_title": {"fr": "Remarques de la commune", "de": "Anmerkungen der Gemeinde", "en": "The commune's notes"},
@@ -1063,7 +1082,8 @@ def build_content(
                                          "priority", "priority_names", "no_obstacles", "no_comparisons",
                                          "notes_more", "notes_elsewhere", "topics_more", "topics_elsewhere",
                                          "method_short", "col_range", "col_meaning", "trends_more", "col_level",
-                                         "roadmap_dropped", "roadmap_dropped_here", "resources_elsewhere")},
+                                         "roadmap_dropped", "roadmap_dropped_here", "resources_elsewhere",
+                                         "actions_elsewhere", "all_actions_elsewhere")},
     )
 
 

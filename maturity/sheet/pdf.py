@@ -516,6 +516,9 @@ class SheetPDF(FPDF):
         self.brief = False  # smaller sizes, the method in one sentence: the last resorts
         self.why = True  # the priorities' "why" paragraph (False: the very last resorts)
         self.resources = True  # the priorities' resources (False: after every other last resort, said in one line)
+        # how many of the priorities (the first) show the actions they suggest; None: all. The last resorts of a
+        # sheet whose roadmap shows the commune's own actions, after the resources (said in the same one line)
+        self.actions: int | None = None
         self.scratch = False  # a layout only measured, never written (no radar drawn)
         self.page_budget: int | None = None  # a layout tried and dropped past this many pages: stops there
         self.set_title(drawable(f"{content.title} — {content.commune}"))
@@ -878,25 +881,29 @@ def _priorities(pdf: SheetPDF, c: SheetContent) -> None:
     pdf.para(c.priorities_intro, 8, "", MUTED)
     pdf.ln(2)
     w = pdf.width - INDENT
-    for p in c.priorities:
+    for place, p in enumerate(c.priorities):
         if pdf.compact:  # the title, its line and two more stay together; the rest may go on
             _keep_together(pdf, 4.9 * _lines(pdf, w, p.title, 10, "B") + 3.6 + 2 * PL + 1.2)
         else:
             _keep_together(pdf, _priority_height(pdf, c, p))
-        _priority_block(pdf, c, p, w)
+        _priority_block(pdf, c, p, w, actions=pdf.actions is None or place < pdf.actions)
         pdf.ln(1.8 if pdf.compact else 3.0)
         pdf.set_x(pdf.l_margin)
-    if not pdf.resources and any(p.resources for p in c.priorities):
+    if pdf.actions is not None and any(p.actions for p in c.priorities[pdf.actions:]):
+        pdf.para(c.label("actions_elsewhere", n=pdf.actions + 1) if pdf.actions else c.labels["all_actions_elsewhere"],
+                 7.8, "I", MUTED)
+    elif not pdf.resources and any(p.resources for p in c.priorities):
         pdf.para(c.labels["resources_elsewhere"], 7.8, "I", MUTED)
 
 
-def _priority_block(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> None:
-    """One priority, drawn from the current position (the page break before it is the caller's)."""
+def _priority_block(pdf: SheetPDF, c: SheetContent, p: Priority, w: float, actions: bool = True) -> None:
+    """One priority, drawn from the current position (the page break before it is the caller's); ``actions``:
+    with the actions it suggests."""
     with _questionnaire_texts(pdf):
-        _priority_lines(pdf, c, p, w)
+        _priority_lines(pdf, c, p, w, actions)
 
 
-def _priority_lines(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> None:
+def _priority_lines(pdf: SheetPDF, c: SheetContent, p: Priority, w: float, actions: bool = True) -> None:
     pt, pl = (7.6, 3.5) if pdf.brief else (PT, PL)
     y = pdf.get_y()
     # the rank in a small accent square
@@ -922,7 +929,7 @@ def _priority_lines(pdf: SheetPDF, c: SheetContent, p: Priority, w: float) -> No
         pdf.font(pt, "I", INK)
         pdf.multi_cell(w, pl, drawable(p.why, "I"), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
         pdf.ln(0.6)
-    for action in p.actions:
+    for action in p.actions if actions else ():
         pdf.set_x(pdf.l_margin + INDENT)
         pdf.font(pt, "B", ACCENT)
         pdf.cell(4, pl, "›")
@@ -962,8 +969,15 @@ def _roadmap(pdf: SheetPDF, c: SheetContent) -> None:
     if r.targets:
         rows = [[(dim, "B", INK), (score, "", INK), (level, "", INK), (year, "", INK), (gap, "", MUTED)]
                 for dim, score, level, year, gap in r.targets]
-        _table(pdf, r.target_headers, rows, (62, 16, 40, 18, 38), ("LEFT", "RIGHT", "LEFT", "RIGHT", "LEFT"))
-        pdf.ln(2)
+        aligns = ("LEFT", "RIGHT", "LEFT", "RIGHT", "LEFT")
+        small = pdf.compact  # the last resorts, tighter: rows of one line, smaller, each column but the dimension
+        if small:  # as wide as its words (6 rows about 28 mm shorter in German, the Walloon column kept in English)
+            widths = [0.0] + [_column_width(pdf, r.target_headers[i], [row[i][0] for row in rows]) for i in range(1, 5)]
+            widths[0] = pdf.width - sum(widths)
+            _table(pdf, r.target_headers, rows, tuple(widths), aligns, size=7.8, padding=0.5)
+        else:
+            _table(pdf, r.target_headers, rows, (62, 16, 40, 18, 38), aligns)
+        pdf.ln(1.2 if small else 2)
     left = pdf.l_margin
     size, lh = (7.4, 3.5) if pdf.brief else (8, 3.8)
     # the year in a column of its own, on its first action's line, rather than a heading line over them: a
@@ -1083,7 +1097,7 @@ MIN_PRIORITIES = 6
 
 def _layout(c: SheetContent, radar: RadarDrawing, measures: dict | None = None,
             compact: bool = False, brief: bool = False, why: bool = True, budget: int | None = None,
-            begun: SheetPDF | None = None, resources: bool = True) -> SheetPDF:
+            begun: SheetPDF | None = None, resources: bool = True, actions: int | None = None) -> SheetPDF:
     """The sheet laid out; with a ``budget`` of pages, ``_OverBudget`` as soon as it needs one more.
     ``begun``: its first sections already laid out (``_begin`` with the same ``compact``, no budget), copied
     instead of laid out again."""
@@ -1097,6 +1111,7 @@ def _layout(c: SheetContent, radar: RadarDrawing, measures: dict | None = None,
     pdf.brief = brief
     pdf.why = why
     pdf.resources = resources
+    pdf.actions = actions
     if measures is not None:
         pdf._measures = measures
     return _finish(pdf, c)
@@ -1161,7 +1176,8 @@ def _tries(c: SheetContent) -> list[tuple[int, int]]:
     return [t for t in dict.fromkeys(tries) if t != (n, k)]
 
 
-def _compact_tries(c: SheetContent, resources: bool = True) -> list[tuple[int, int, bool, bool, bool, int, bool, bool]]:
+def _compact_tries(c: SheetContent, resources: bool = True,
+                   ) -> list[tuple[int, int, bool, bool, bool, int, bool, bool, int | None]]:
     """The last resorts, with tighter spacing and priorities that may split across pages: 6 priorities;
     then smaller sizes and the method in one sentence; then the priorities without their "why" paragraph,
     then with it and fewer of the commune's notes, then without it again, and so on: as many of the notes
@@ -1173,8 +1189,12 @@ def _compact_tries(c: SheetContent, resources: bool = True) -> list[tuple[int, i
     draws it); then the priorities without their resources (said in one line: the DOCX and the tool have
     them), for the heaviest German sheet with an imported campaign's every column, and before a roadmap is
     cut (``_layout_pdf``: links are of little use on paper, the Collège's own actions are not; with a
-    campaign's reference the PDF showed 2 of a commune's 5 actions). ``resources`` False: not that last one.
-    (limit, notes, brief, why, trends, topics, reference column, resources)"""
+    campaign's reference the PDF showed 2 of a commune's 5 actions); and, for a sheet showing actions of the
+    commune's roadmap, then the actions the priorities suggest shown for the first 3 priorities only, then for
+    none (said in the same one line): the questionnaire's generic actions give way before the commune's own (the
+    heavy German sheet of a campaign, six targets and five actions, showed none of them). ``resources`` False: not
+    those last ones.
+    (limit, notes, brief, why, trends, topics, reference column, resources, suggested actions)"""
     n, k, m = len(c.priorities), len(c.notes), len(c.topics)
     limit = min(n, MIN_PRIORITIES)
     tries = ([(limit, k, False, True, True, m)]
@@ -1183,11 +1203,14 @@ def _compact_tries(c: SheetContent, resources: bool = True) -> list[tuple[int, i
                 for why in (True, False)]
              + [(limit, 0, True, False, False, m)]
              + [(limit, 0, True, False, False, min(m, keep)) for keep in PDF_TOPICS_STEPS])
-    tries = [(*t, True, True) for t in dict.fromkeys(tries)]
+    tries = [(*t, True, True, None) for t in dict.fromkeys(tries)]
     if c.scores and c.scores[0].comparisons:  # at the very last, the scores table without the Walloon column
-        tries.append((*tries[-1][:-2], False, True))
+        tries.append((*tries[-1][:-3], False, True, None))
     if resources and any(p.resources for p in c.priorities[:limit]):  # after all, the priorities without them
-        tries.append((*tries[-1][:-1], False))
+        tries.append((*tries[-1][:-2], False, None))
+    if resources and c.roadmap is not None and c.roadmap.actions:  # the commune's own actions before the suggested
+        tries += [(*tries[-1][:-2], False, keep) for keep in PDF_ACTIONS_STEPS
+                  if any(p.actions for p in c.priorities[keep:limit])]
     return tries
 
 
@@ -1347,7 +1370,7 @@ def _compact(c: SheetContent, radar: RadarDrawing, measures: dict, resources: bo
     the last stops as soon as it needs a page more than the sheet has (it would be dropped)."""
     tries = _compact_tries(c, resources)
     begun = {}  # the first sections, the same for every try with the same scores table (laid out once, copied)
-    for i, (limit, notes, brief, why, trends, topics, column, resources) in enumerate(tries):
+    for i, (limit, notes, brief, why, trends, topics, column, resources, actions) in enumerate(tries):
         shown = c.with_limit(limit, notes).with_topics(topics)
         shown = shown if trends else shown.without_trends()
         shown = shown if column else shown.without_reference_column()
@@ -1355,7 +1378,8 @@ def _compact(c: SheetContent, radar: RadarDrawing, measures: dict, resources: bo
             begun[column] = _begin(shown, radar, compact=True)
         try:
             pdf = _layout(shown, radar, measures, compact=True, brief=brief, why=why,
-                          budget=None if i == len(tries) - 1 else MAX_PAGES, begun=begun[column], resources=resources)
+                          budget=None if i == len(tries) - 1 else MAX_PAGES, begun=begun[column], resources=resources,
+                          actions=actions)
         except _OverBudget:
             continue
         if pdf.page_no() <= MAX_PAGES:
@@ -1367,6 +1391,9 @@ class _OverBudget(Exception):
     """A layout tried needs more pages than its budget."""
 
 
+# the priorities (the first) whose suggested actions the PDF shows, tried in order after their resources, when the
+# roadmap shows actions of the commune's own
+PDF_ACTIONS_STEPS = (3, 0)
 ROADMAP_ACTIONS = (12, 6, 0)  # actions of the roadmap the PDF shows, tried in order, before leaving it out
 
 
@@ -1374,8 +1401,9 @@ def render_pdf(q: Questionnaire, c: SheetContent) -> bytes:
     """The PDF, on at most 3 pages, with the roadmap when there is one: its targets and its first 12
     actions, else 6, else as many of its first actions as fit (the targets alone when none does), else no
     roadmap section (the editable versions and the PST table carry it all); within each, the sheet
-    shortens itself as without a roadmap, down to the priorities without their resources (said in one line):
-    the commune's own actions before the links."""
+    shortens itself as without a roadmap, down to the priorities without their resources (said in one line),
+    then without the actions they suggest (of the priorities after the third, then of all; said in the same line):
+    the commune's own actions before the links and the questionnaire's generic actions."""
     return bytes(layout_pdf(q, c).output())
 
 

@@ -187,13 +187,13 @@ def test_the_heaviest_sheet_with_an_imported_campaign_stays_on_three_pages(lang)
     assert (" ".join(first.split())[:30] in flat) == pdf.resources
 
 
-@pytest.mark.parametrize(("lang", "rank"), [("fr", 2), ("fr", 3), ("de", 1), ("de", 3), ("en", 1), ("en", 3)])
+@pytest.mark.parametrize(("lang", "rank"), [("fr", 2), ("fr", 3), ("de", 1), ("de", 2), ("de", 3), ("en", 1), ("en", 3)])
 def test_a_communes_roadmap_of_five_actions_is_whole_on_a_campaigns_sheet(lang, rank):
     """With a campaign's reference, the PDF showed 2 of a commune's 5 actions (German: none), the rest left to
     the DOCX, to stay on 3 pages. Each year now stands beside its actions rather than over them, and the
     priorities' links (in the DOCX and the tool, of little use on paper) give way before the Collège's own
     roadmap is cut: all 5 are shown, on 3 pages, their years and owners with them (German answers at rank 2
-    still show 1 of the 5: no more room on their sheet, and the line under the roadmap says where the rest is)."""
+    still showed 1 of the 5, until the priorities' suggested actions gave way before the commune's own too)."""
     from maturity.sheet.pdf import layout_pdf
 
     doc = answers_at_rank(DEFAULT, rank, name="Gesves", nis="91059")
@@ -216,6 +216,63 @@ def test_a_communes_roadmap_of_five_actions_is_whole_on_a_campaigns_sheet(lang, 
     flat = " ".join(" ".join(text).split())
     assert pages <= 3 and all(f"Service {i}" in flat for i in range(1, 6))
     assert all(f"{year} •" in flat for year in ("2027", "2028", "2029", "2030"))  # each year beside its actions
+
+
+def middle_answers_with_a_roadmap(lang: str):
+    """Namur answering every question with its middle option, a target for each of the six dimensions and a roadmap
+    of 5 actions picked from its first priorities (in the sheet's language, with an owner and a budget line)."""
+    from maturity.answers import AnswersFile
+
+    doc = AnswersFile(DEFAULT.id, DEFAULT.version, commune={"name": "Namur", "nis_code": NAMUR},
+                      respondent={"role": "échevin"}, created_at="2026-11-25T10:00:00+01:00",
+                      updated_at="2026-11-25T10:40:00+01:00")
+    for qid, (_section, question) in DEFAULT.question_index.items():
+        if question.options and question.show_if is None:
+            option = question.options[len(question.options) // 2]
+            doc.answers[qid] = [option.id] if question.type == "multi" else option.id
+    doc.extra["targets"] = {s.id: {"level": "integration", "by": 2030} for s in DEFAULT.dimensions}
+    recs = {r.id: r for r in DEFAULT.recommendations}
+    first = build_content(DEFAULT, doc, lang, generated=DAY).priorities
+    picks = [(recs[p.recommendation_id], k) for p in first[:3] for k in range(2)][:5]
+    doc.extra["plan"] = [{"id": f"a{i}", "recommendation": rec.id, "action": DEFAULT.t(rec.actions[k], lang),
+                          "owner": f"Service {i}", "year": 2027 + i % 4, "budget": "421/733-60", "status": "planned"}
+                         for i, (rec, k) in enumerate(picks, 1)]
+    return doc
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_a_heavy_campaign_sheet_shows_the_communes_own_actions_before_the_suggested_ones(lang):
+    """Every answer in the middle option, a campaign's reference (``maturity sheet --reference``), six targets and
+    five actions: the German PDF showed none of the commune's actions (the section in one line: « 6 Ziele und 5
+    Maßnahmen in der bearbeitbaren Fassung »; the French one 4 of 5), while every priority kept the generic actions
+    the questionnaire suggests. The targets table now takes one line a row in the last resorts, and the suggested
+    actions give way (of the priorities after the third, then of all, said in one line) before the commune's own:
+    all 5 are shown, on 3 pages, with the scores, the summary, the next steps and the barometer sentences."""
+    from maturity.sheet.content import TEXTS
+    from maturity.sheet.pdf import layout_pdf
+    from maturity.sheet.references import campaign_kwargs
+
+    doc = middle_answers_with_a_roadmap(lang)
+    content = build_content(DEFAULT, doc, lang, generated=DAY, **campaign_kwargs(campaign(), NAMUR, lang))
+    pdf = layout_pdf(DEFAULT, content)
+    shown = pdf.content
+    assert shown.roadmap.actions == 5 and not shown.roadmap.more and len(shown.roadmap.targets) == 6
+    pages, text = pages_and_text(bytes(pdf.output()))
+    flat = " ".join(" ".join(text).split())
+    assert pages <= 3 and all(f"Service {i}" in flat for i in range(1, 6))
+    for _label, sentence in content.summary:  # what a Collège needs stays: the summary, scores, steps, barometer
+        assert " ".join(sentence.split())[:40] in flat
+    assert all(row.label in flat for row in content.scores)
+    assert all(" ".join(step.text.split())[:40] in flat for step in content.next_steps)
+    assert content.comparisons and all(" ".join(text.split())[:40] in flat for text, _ref in shown.comparisons)
+    assert len(shown.priorities) >= 6
+    if pdf.actions is not None:  # the suggested actions it leaves out, said in one line
+        said = TEXTS["actions_elsewhere" if pdf.actions else "all_actions_elsewhere"][lang].replace("{n}", str(pdf.actions + 1))
+        assert " ".join(said.split()) in flat
+        left_out = shown.priorities[pdf.actions].actions[0]
+        assert " ".join(left_out.split())[:40] not in flat
+    if lang == "de":
+        assert pdf.actions == 3  # the first three priorities keep their suggested actions
 
 
 def test_the_markdown_tables_keep_the_no_break_spaces_of_their_figures():
@@ -424,12 +481,17 @@ def test_a_teams_sheet_that_leaves_its_resources_out_still_names_its_roadmap():
     """Sankt Vith (fresh-eyes trial): a team of three, its notes, an imported campaign (Wallonia, the province and
     the size class), 3 targets and 6 actions. The PDF for the Collège left the priorities' resources out, and the
     roadmap with them without a word, page 3 a sixth empty: the roadmap gave way first, down to nothing, and the
-    resources went all the same. Where they go, the section's line now stays where it fits."""
+    resources went all the same. Where they went, the section's line stayed where it fitted; now the priorities'
+    suggested actions give way too before the commune's own, and its targets and 6 actions are on the sheet (the
+    line where even that leaves no room: ``test_a_roadmap_with_no_room_on_the_pdf_is_said_in_one_line``)."""
     from maturity.answers import load_answers
+    from maturity.plan import of
 
     doc, _ = load_answers(Path(__file__).resolve().parents[1] / "data" / "answers" / "team-roadmap-sankt-vith-2027.json",
                           DEFAULT)
     pages, text = pages_and_text(build(DEFAULT, doc, "de", "pdf", generated=DAY, **app_kwargs("de", "63067")))
     text = " ".join(text)
-    assert pages <= 3 and "Die Ressourcen jeder Priorität (Links): bearbeitbare Fassung (DOCX)" in text  # the case
-    assert "Ziele und Fahrplan — 3 Ziele und 6 Maßnahmen in der bearbeitbaren Fassung (DOCX) und der PST-Tabelle." in text
+    assert pages <= 3 and "Die vorgeschlagenen Maßnahmen jeder Priorität und ihre Ressourcen (Links)" in text
+    assert "Ziele und Fahrplan Dimension Wert Zielstufe" in text and "6 Maßnahmen in der bearbeitbaren" not in text
+    actions = [item.action for item in of(doc) if item.status != "dropped"]
+    assert len(actions) == 6 and all(" ".join(a.split())[:40] in text for a in actions)

@@ -98,8 +98,9 @@ def _shown(q, c) -> int:
 def test_the_pdf_shows_as_many_actions_as_fit_not_none_when_six_do_not():
     """Eupen (fresh-eyes trial): 7 actions, 6 did not fit on the 3 pages, so the German PDF jumped to 0 and
     said "Und 7 weitere Maßnahmen" under the targets, with a quarter of page 3 left blank; 5 fitted. Its 7 now
-    fit (each year beside its actions, the priorities' links left to the DOCX before the roadmap is cut); of
-    14, the most that fit, not 6 nor 0."""
+    fit (each year beside its actions, the priorities' links left to the DOCX before the roadmap is cut), and of
+    14 the first 12 (the priorities' suggested actions give way too); on the heaviest sheet, of 30, the most that
+    fit, not 6 nor 0."""
     from maturity.sheet.pdf import _render
 
     doc = answers_at_rank(Q, 1, name="Eupen", nis="63023")
@@ -114,9 +115,16 @@ def test_the_pdf_shows_as_many_actions_as_fit_not_none_when_six_do_not():
         if n == 7:
             assert shown == 7 and "weitere Maßnahme" not in text
         else:
-            assert 6 < shown < 12, shown
-            assert _render(Q, c.with_roadmap(shown + 1), resources=True).page_no() > MAX_PAGES  # the most that fit
-            assert f"Und {n - shown} weitere Maßnahmen" in text
+            assert shown == 12 and "Und 2 weitere Maßnahmen" in text
+    heavy = _heavy()
+    heavy.extra["targets"] = {d: {"level": "optimisation", "by": 2040} for d in DIMS}
+    heavy.extra["plan"] = _plan(40)  # 30 of them not dropped
+    c = build_content(Q, heavy, "de", generated=DAY)
+    shown = _shown(Q, c)
+    assert 6 < shown < 12, shown
+    assert _render(Q, c.with_roadmap(shown + 1), resources=True).page_no() > MAX_PAGES  # the most that fit
+    pages, text = _text(build(Q, heavy, "de", "pdf", generated=DAY))
+    assert pages <= MAX_PAGES and f"Und {30 - shown} weitere Maßnahmen" in text
 
 
 def test_a_roadmap_none_of_whose_actions_is_shown_does_not_say_more():
@@ -226,10 +234,13 @@ def test_an_obstacles_action_serves_the_objective_its_recommendation_states():
 def test_a_roadmap_with_no_room_on_the_pdf_is_said_in_one_line():
     """The heaviest sheet with six targets and 30 actions: not even the targets fit, and the PDF left the whole
     section out without a word. It now says how many targets and actions there are and where, in one line under
-    no heading (as the notes' line); the Markdown carries them all."""
+    no heading (as the notes' line); the Markdown carries them all. (Without the campaign's series the heaviest
+    German sheet now shows its targets and 8 actions, the priorities' suggested actions left to the DOCX.)"""
     from maturity.sheet.pdf import layout_pdf
 
-    doc = _heavy()
+    from .test_sheet_campaign import heaviest
+
+    doc, kwargs = heaviest("de")  # with an imported campaign's series and the previous assessment
     doc.extra["targets"] = {d: {"level": "optimisation", "by": 2040} for d in DIMS}
     doc.extra["plan"] = _plan(40)
     said = {"fr": "Objectifs et feuille de route — 6 objectifs et 30 actions, dans la version modifiable (DOCX) de "
@@ -238,10 +249,10 @@ def test_a_roadmap_with_no_room_on_the_pdf_is_said_in_one_line():
                   "PST-Tabelle.",
             "en": "Targets and roadmap — 6 targets and 30 actions, in the editable version (DOCX) of the sheet and "
                   "the PST table."}
-    # the case at hand in German: no room for the section (in French its targets fit, in English two actions)
-    c = build_content(Q, doc, "de", generated=DAY)
+    # the case at hand in German: no room for the section
+    c = build_content(Q, doc, "de", generated=DAY, **kwargs)
     assert layout_pdf(Q, c).content.roadmap.elsewhere
-    pages, text = _text(build(Q, doc, "de", "pdf", generated=DAY))
+    pages, text = _text(build(Q, doc, "de", "pdf", generated=DAY, **kwargs))
     assert pages <= MAX_PAGES and said["de"] in text
     for lang in ("fr", "en"):  # the same line, were there no room: what the content says
         line = build_content(Q, doc, lang, generated=DAY).with_roadmap(None).roadmap
