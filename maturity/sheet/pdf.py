@@ -1189,11 +1189,11 @@ def _compact_tries(c: SheetContent, resources: bool = True,
     draws it); then the priorities without their resources (said in one line: the DOCX and the tool have
     them), for the heaviest German sheet with an imported campaign's every column, and before a roadmap is
     cut (``_layout_pdf``: links are of little use on paper, the Collège's own actions are not; with a
-    campaign's reference the PDF showed 2 of a commune's 5 actions); and, for a sheet showing actions of the
-    commune's roadmap, then the actions the priorities suggest shown for the first 3 priorities only, then for
-    none (said in the same one line): the questionnaire's generic actions give way before the commune's own (the
-    heavy German sheet of a campaign, six targets and five actions, showed none of them). ``resources`` False: not
-    those last ones.
+    campaign's reference the PDF showed 2 of a commune's 5 actions). A sheet showing actions of the commune's
+    roadmap gives its generic texts up first, after the team's topics: the priorities' resources, then the
+    actions the priorities suggest for the first 3 priorities only, then for none (said in the same one line),
+    and only then the Walloon column (the heavy German sheet of a campaign, six targets and five actions, showed
+    none of them, and kept the suggested actions of 6 priorities). ``resources`` False: neither of those.
     (limit, notes, brief, why, trends, topics, reference column, resources, suggested actions)"""
     n, k, m = len(c.priorities), len(c.notes), len(c.topics)
     limit = min(n, MIN_PRIORITIES)
@@ -1204,13 +1204,22 @@ def _compact_tries(c: SheetContent, resources: bool = True,
              + [(limit, 0, True, False, False, m)]
              + [(limit, 0, True, False, False, min(m, keep)) for keep in PDF_TOPICS_STEPS])
     tries = [(*t, True, True, None) for t in dict.fromkeys(tries)]
-    if c.scores and c.scores[0].comparisons:  # at the very last, the scores table without the Walloon column
-        tries.append((*tries[-1][:-3], False, True, None))
-    if resources and any(p.resources for p in c.priorities[:limit]):  # after all, the priorities without them
-        tries.append((*tries[-1][:-2], False, None))
-    if resources and c.roadmap is not None and c.roadmap.actions:  # the commune's own actions before the suggested
-        tries += [(*tries[-1][:-2], False, keep) for keep in PDF_ACTIONS_STEPS
-                  if any(p.actions for p in c.priorities[keep:limit])]
+    last = tries[-1][:-3]
+    column = bool(c.scores and c.scores[0].comparisons)
+    links = resources and any(p.resources for p in c.priorities[:limit])
+    if resources and c.roadmap is not None and c.roadmap.actions:  # a roadmap showing the commune's own actions:
+        # the generic texts give way before it, and before the campaign's figures in the scores table
+        suggested = [keep for keep in PDF_ACTIONS_STEPS if any(p.actions for p in c.priorities[keep:limit])]
+        if links or suggested:
+            tries += [(*last, True, False, None)] if links else []
+            tries += [(*last, True, False, keep) for keep in suggested]
+            if column:
+                tries.append((*last, False, False, tries[-1][-1]))
+            return tries
+    if column:  # at the very last, the scores table without the Walloon column
+        tries.append((*last, False, True, None))
+    if links:  # after all, the priorities without their resources
+        tries.append((*tries[-1][:-3], tries[-1][-3], False, None))
     return tries
 
 

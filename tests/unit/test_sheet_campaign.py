@@ -245,9 +245,10 @@ def test_a_heavy_campaign_sheet_shows_the_communes_own_actions_before_the_sugges
     """Every answer in the middle option, a campaign's reference (``maturity sheet --reference``), six targets and
     five actions: the German PDF showed none of the commune's actions (the section in one line: « 6 Ziele und 5
     Maßnahmen in der bearbeitbaren Fassung »; the French one 4 of 5), while every priority kept the generic actions
-    the questionnaire suggests. The targets table now takes one line a row in the last resorts, and the suggested
-    actions give way (of the priorities after the third, then of all, said in one line) before the commune's own:
-    all 5 are shown, on 3 pages, with the scores, the summary, the next steps and the barometer sentences."""
+    the questionnaire suggests. The targets table now takes one line a row in the last resorts, and the generic
+    texts give way (the resources, then the suggested actions of the priorities after the third, then of all, said
+    in one line) before the commune's own actions and the Walloon column: all 5 are shown, on 3 pages, with the
+    scores and their Walloon column, the summary, the next steps and the barometer sentences."""
     from maturity.sheet.content import TEXTS
     from maturity.sheet.pdf import layout_pdf
     from maturity.sheet.references import campaign_kwargs
@@ -266,6 +267,7 @@ def test_a_heavy_campaign_sheet_shows_the_communes_own_actions_before_the_sugges
     assert all(" ".join(step.text.split())[:40] in flat for step in content.next_steps)
     assert content.comparisons and all(" ".join(text.split())[:40] in flat for text, _ref in shown.comparisons)
     assert len(shown.priorities) >= 6
+    assert shown.comparison_columns == 1  # the campaign's Walloon figures stay beside the scores (the French one lost them)
     if pdf.actions is not None:  # the suggested actions it leaves out, said in one line
         said = TEXTS["actions_elsewhere" if pdf.actions else "all_actions_elsewhere"][lang].replace("{n}", str(pdf.actions + 1))
         assert " ".join(said.split()) in flat
