@@ -334,7 +334,9 @@ _RESPONDENTS = {"fr": "communes répondantes ({n} sur {population})", "de": "ant
 _TREND_SEP = " · "
 # the earlier editions of a figure, as a clause ending its sentence: "; 38 % en 2018" (app and sheet)
 _TREND_EDITION = {"fr": "{value} en {year}", "de": "{year}: {value}", "en": "{value} in {year}"}
-_TREND_AND = {"fr": " et ", "de": " und ", "en": " and "}  # not a comma: a value may hold one ("3,67 / 10")
+_TREND_AND = {"fr": " et ", "de": " und ", "en": " and "}  # not a comma: a value may hold one ("3,67 sur 10")
+# a mean on a scale, as a sentence says it ("4,31 sur 10"), where a table or a label writes "4,31 / 10"
+_OUT_OF = {"fr": "{value} sur {top}", "de": "{value} von {top}", "en": "{value} out of {top}"}
 
 
 def _lang(lang: str) -> str:
@@ -423,6 +425,15 @@ class FigureRef:
             text += f" / {format_number(self.figure.out_of, lang)}"
         return text
 
+    def spoken(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The value as a sentence says it: "4,31 sur 10" for a mean on a scale (the barometer's sentences
+        write their own value so: "… à 4,31 sur 10 ; 3,67 sur 10 en 2018", not "3,67 / 10"), else
+        :meth:`formatted`."""
+        if self.unit == "points" and self.figure.out_of is not None:
+            return _OUT_OF[_lang(lang)].format(value=format_number(self.value, lang),
+                                               top=format_number(self.figure.out_of, lang))
+        return self.formatted(lang)
+
     def n_text(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """n, said as what it counts: "communes répondantes (113 sur 262)" when the base is the study's
         respondents, else the number; or that it was not published (with the group the share is of)."""
@@ -502,11 +513,11 @@ def trend_text(refs: Iterable[FigureRef], lang: str = DEFAULT_LANGUAGE) -> str:
 
 def trend_clause(refs: Iterable[FigureRef], lang: str = DEFAULT_LANGUAGE,
                  mark: Callable[[FigureRef], str] | None = None) -> str:
-    """Earlier editions of a figure as a short clause, oldest first: "38 % en 2018", "3,67 / 10 en 2018
-    et 3 / 10 en 2020"; "" for none. ``mark(ref)`` is written after each value (the sheet's source
+    """Earlier editions of a figure as a short clause, oldest first: "38 % en 2018", "3,67 sur 10 en 2018
+    et 3 sur 10 en 2020"; "" for none. ``mark(ref)`` is written after each value (the sheet's source
     number, " [8]")."""
     lang = _lang(lang)
-    items = [_TREND_EDITION[lang].format(value=r.formatted(lang), year=r.year) + (mark(r) if mark else "")
+    items = [_TREND_EDITION[lang].format(value=r.spoken(lang), year=r.year) + (mark(r) if mark else "")
              for r in refs]
     if len(items) > 2:
         items = [", ".join(items[:-1]), items[-1]]

@@ -610,16 +610,19 @@ def test_the_trend_is_one_clause_before_the_full_stop_in_each_language():
     sets = load_benchmark_sets()
     for lang, expertise, progress, marked in (
             ("fr", f"comme 49{NBSP}% des communes répondantes ; 38{NBSP}% en 2018.",
-             "3,67 / 10 en 2018 et 3 / 10 en 2020.", f"38{NBSP}% en 2018 [a]."),
+             "3,67 sur 10 en 2018 et 3 sur 10 en 2020.", f"38{NBSP}% en 2018 [a]."),
             ("de", f"wie 49{NBSP}% der antwortenden Gemeinden; 2018: 38{NBSP}%.",
-             "2018: 3,67 / 10 und 2020: 3 / 10.", f"2018: 38{NBSP}% [a]."),
-            ("en", "as do 49% of responding communes; 38% in 2018.", "3.67 / 10 in 2018 and 3 / 10 in 2020.",
+             "2018: 3,67 von 10 und 2020: 3 von 10.", f"2018: 38{NBSP}% [a]."),
+            ("en", "as do 49% of responding communes; 38% in 2018.", "3.67 out of 10 in 2018 and 3 out of 10 in 2020.",
              "38% in 2018 [a].")):
         found = {c.figure.id: c for c in comparisons(q, answers, score(q, answers), sets, lang)}
         expertise_c, progress_c = found["obstacle_expertise"], found["progress_self_rated"]
         bare = expertise_c.text.replace(f" ({expertise_c.figure.cite(lang)})", "")
         assert expertise_c.with_trend(bare).endswith(expertise), lang
         assert progress_c.with_trend().endswith(progress), lang
+        # one way of writing a mean on a scale in the sentence: its own value and the earlier editions'
+        spoken = progress_c.with_trend()  # the answer, the barometer's value and its two earlier editions
+        assert " / 10" not in spoken and spoken.count({"fr": " sur 10", "de": " von 10", "en": " out of 10"}[lang]) == 4
         assert expertise_c.with_trend(bare, mark=lambda r: " [a]").endswith(marked), lang  # the sheet's numbers
         assert not found["initiated_by_elected"].earlier  # one edition only: no clause
         assert found["initiated_by_elected"].with_trend() == found["initiated_by_elected"].text
