@@ -664,8 +664,28 @@ def pooled_series(q: Questionnaire, pool_rows: list[dict[str, Any]], nis_code: s
     # under the radar, plain words: what the band means, never the estimator's formula (docs/benchmarks.md);
     # shown as Markdown, and the campaign's title and publisher come from an imported file: escaped
     if choice.origin == "campaign" and choice.wallonia is not None:
-        return out, escape_markdown(choice.plain_source(lang)) + campaign_link(choice.campaign, lang)
+        return out, escape_markdown(choice.plain_source(lang) + _unpublished_groups(choice, nis_code, lang)) \
+            + campaign_link(choice.campaign, lang)
     return out, None if choice.note is None else escape_markdown(choice.note)
+
+
+def _unpublished_groups(choice: Any, nis_code: str | None, lang: str) -> str:
+    """" Sans chiffre publié par la campagne : Communes de 20 000 à 49 999 habitants. …": the commune's province or
+    size of commune that the campaign does not publish (and no open pool stands in for): the radar of Wavre had no
+    « Même taille » line and nothing said why (fresh-eyes trial 11). "" when both have their line."""
+    from maturity.communes import get as get_commune
+
+    commune = get_commune(nis_code) if nis_code else None
+    if commune is None:
+        return ""
+    shown = {s.group for s in choice.series}
+    missing = [g for g in (f"province:{commune.province_nis}", f"population_class:{commune.population_class}")
+               if g not in shown]
+    if not missing:
+        return ""
+    return " " + tr("campaign_group_unpublished", lang,
+                    groups="\u00a0; ".join(choice.campaign.group_label(g, lang) for g in missing) if lang == "fr"
+                    else "; ".join(choice.campaign.group_label(g, lang) for g in missing))
 
 
 def group_short(group: str, lang: str) -> str:

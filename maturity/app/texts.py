@@ -854,6 +854,18 @@ TEXTS: dict[str, dict[str, str]] = {
                               "en": "Publication: {link}"},
     "barometer_rank": FIGURE_WORDS["obstacle_rank"],  # the core's (maturity.labels), as the sheet says
     "kind_commune": {"fr": "vos réponses", "de": "Ihre Antworten", "en": "your answers"},
+    # under the radar: the commune's province or size that the campaign does not publish (maturity.app.logic)
+    "campaign_group_unpublished": {
+        "fr": "Sans chiffre publié par la campagne : {groups}. Moins de 5 de leurs communes ont répondu, ou le groupe "
+        "est masqué pour que les chiffres d'un groupe plus petit ne puissent pas se déduire des autres : le radar "
+        "n'a pas de ligne pour lui.",
+        "de": "Ohne von der Kampagne veröffentlichte Zahl: {groups}. Weniger als 5 ihrer Gemeinden haben geantwortet, "
+        "oder die Gruppe ist ausgeblendet, damit sich die Zahlen einer kleineren Gruppe nicht aus den anderen ableiten "
+        "lassen: Das Radar hat keine Linie für sie.",
+        "en": "No figure published by the campaign for: {groups}. Fewer than 5 of their communes answered, or the group "
+        "is hidden so that a smaller group's figures cannot be worked out from the others: the radar has no line for "
+        "it.",
+    },
     "kind_campaign": FIGURE_WORDS["campaign_estimate"],  # the core's (maturity.labels), as the citations say it
     "kind_pooled_unverified": FIGURE_WORDS["pooled_unverified"],  # as the series' name says (aggregates)
     "kind_previous": {"fr": "bilan précédent", "de": "vorherige Bewertung", "en": "previous assessment"},

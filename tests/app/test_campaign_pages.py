@@ -639,6 +639,17 @@ def _results_with_imported_campaign(store, publisher: str = "Smart City Institut
     return at
 
 
+def test_the_note_under_the_radar_names_the_communes_groups_the_campaign_does_not_publish(mini, store):
+    """2 respondents a province: neither the province of Namur nor the communes of 50 000 inhabitants and more
+    are published, and Namur's radar had no line for them with nothing to say why (fresh-eyes trial 11: Wavre,
+    whose size was hidden with a smaller one)."""
+    at = _results_with_imported_campaign(store)
+    note = next(i.value for i in at.info if "Baromètre test" in i.value)
+    assert "Sans chiffre publié par la campagne\u00a0: Province de Namur\u00a0; Communes de 50\u202f000 habitants et " \
+           "plus. Moins de 5 de leurs communes ont répondu, ou le groupe est masqué" in note, note
+    assert "Province de Namur (campagne" not in json.dumps(json.loads(at.get("vega_lite_chart")[0].proto.spec))
+
+
 def test_the_radar_shows_the_imported_campaign_reference_with_its_interval(mini, store):
     at = _results_with_imported_campaign(store)
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
