@@ -353,6 +353,20 @@ def ordinal(k: int, lang: str) -> str:
     return f"{k}{suffix}"
 
 
+# "one of the 2 main triggers" reads "one of the two": a small count in a sentence is written in words
+_SMALL_COUNTS = {
+    "fr": ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
+    "de": ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"),
+    "en": ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+}
+
+
+def count_in_words(k: int, lang: str) -> str:
+    """A count of 2 to 10 in words, as a sentence writes it (« l'un des deux principaux déclencheurs »);
+    any other in figures."""
+    return _SMALL_COUNTS[_lang(lang)][k - 2] if 2 <= k <= 10 else format_number(k, lang)
+
+
 def format_share(value: float, lang: str) -> str:
     """A fraction as a localized percentage: 0.6 -> "60 %" (fr, de), "60%" (en); 0.625 -> "62,5 %"."""
     return display.format_percent(value, lang, digits=1)
@@ -804,7 +818,8 @@ def comparisons(
             else:
                 matches = None
         values = {
-            "value": format_figure_value(fig.value, fig.unit, lang, fig.out_of),
+            "value": count_in_words(int(fig.value), lang) if fig.unit == "among_top"
+            else format_figure_value(fig.value, fig.unit, lang, fig.out_of),
             "per_ten": display.format_number(fig.value * 10, lang) if fig.unit == "share" else "",
             "answer": _answer_text(questionnaire, qid, answer, lang) if section_kind != "obstacles" else "",
             "cite": ref.cite(lang),

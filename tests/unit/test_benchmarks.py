@@ -397,7 +397,8 @@ def test_sentences_in_french(sets, questionnaire):
     assert "initiated_by_mayors" not in found  # no sentence for "not initiated by the mayor"
     assert found["alderman_competence_ict"].matches is True
     assert "alderman_competence_works_planning" not in found
-    assert found["trigger_calls_for_projects"].matches is True and "l'un des 2 principaux" in \
+    # a small count in words, as French writes it in a sentence (« l'un des 2 principaux »: fresh-eyes trial, Durbuy)
+    assert found["trigger_calls_for_projects"].matches is True and "l'un des deux principaux" in \
         found["trigger_calls_for_projects"].text
     assert found["trigger_it_development"].matches is False
     assert found["topic_digitalisation"].matches is True and f"84{NBSP}%" in found["topic_digitalisation"].text
@@ -687,3 +688,15 @@ def test_an_imported_campaign_gives_its_estimate_beside_the_barometers(sets, que
     plain = _by_figure(comparisons(questionnaire, ANSWERS, assessment, sets, lang))
     assert all(c.campaign is None for c in plain.values())
     assert not any(("2026" in c.with_trend()) for c in plain.values())
+
+
+def test_a_small_count_in_a_sentence_is_written_in_words():
+    from maturity.benchmarks import count_in_words
+
+    assert [count_in_words(k, "fr") for k in (2, 3, 10, 11, 1)] == ["deux", "trois", "dix", "11", "1"]
+    assert count_in_words(2, "de") == "zwei" and count_in_words(2, "en") == "two"
+    q = _q2027()
+    answers = {"approach": "started", "triggers": ["call_for_projects"]}
+    for lang, words in (("de", "einer der zwei wichtigsten"), ("en", "one of the two main")):
+        found = {c.figure.id: c for c in comparisons(q, answers, score(q, answers), load_benchmark_sets(), lang)}
+        assert words in found["trigger_calls_for_projects"].text, lang
