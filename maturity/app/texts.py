@@ -1434,6 +1434,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Noch keine Kampagne. Legen Sie unten eine an.",
         "en": "No campaign yet. Create one below.",
     },
+    "camp_none_imported": {
+        "fr": "Aucune campagne n'est menée sur cette installation. Elle compare les communes à la référence "
+        "wallonne importée : {label}. Créer une campagne ne sert qu'au coordinateur régional qui en mène une "
+        "(inviter les communes, suivre leurs réponses, publier les chiffres).",
+        "de": "Auf dieser Installation wird keine Kampagne geführt. Sie vergleicht die Gemeinden mit dem importierten "
+        "wallonischen Vergleichswert: {label}. Eine Kampagne anzulegen, ist nur Sache der regionalen Koordination, "
+        "die eine führt (Gemeinden einladen, ihre Antworten verfolgen, die Zahlen veröffentlichen).",
+        "en": "No campaign is run on this install. It compares the communes with the imported Walloon reference: "
+        "{label}. Creating a campaign is only for the regional coordinator who runs one (inviting the communes, "
+        "following their responses, publishing the figures).",
+    },
     "camp_choose": {"fr": "Campagne", "de": "Kampagne", "en": "Campaign"},
     "camp_create_header": {"fr": "Nouvelle campagne", "de": "Neue Kampagne", "en": "New campaign"},
     "camp_field_id": {

@@ -516,6 +516,42 @@ def test_the_publication_fields_say_what_to_type(admin, store):
     assert url.placeholder == "https://…" and "page web" in url.help
 
 
+def test_an_install_that_only_imports_a_reference_is_not_asked_to_create_a_campaign(admin, store, tmp_path):
+    """An install that imports a published campaign and runs none read « Aucune campagne pour l'instant. Créez-en
+    une ci-dessous. » above the import (fresh-eyes trial 11, #12): it now says the reference it uses, and whom
+    creating a campaign is for."""
+    from maturity import coordination
+    from maturity.app import coordinator
+    from maturity.storage import Store
+
+    other = Store(data_dir=tmp_path / "coordinator")  # the coordinator's install, which ran the campaign
+    campaign_with_responses(other)
+    q = load_questionnaire(os.environ["MATURITY_QUESTIONNAIRE"])
+    report = coordination.campaign_report(other, other.campaign("wal-test"), q)
+    files, problems = coordinator.publication(report, q, "SPW", "https://example.org", "fr")
+    assert not problems
+    name, data = next((n, d) for n, d, _ in files if n.endswith(".yaml"))
+    coordination.import_published(store, data.decode("utf-8"), name)
+    assert store.campaigns() == []
+    for lang, said, create in [
+        ("fr", "Aucune campagne n'est menée sur cette installation. Elle compare les communes à la référence wallonne "
+               "importée\u00a0: Wallonie (campagne Baromètre test, n = 10 sur 261)", "Créer une campagne ne sert qu'au "
+               "coordinateur régional qui en mène une"),
+        ("de", "Auf dieser Installation wird keine Kampagne geführt", "nur Sache der regionalen Koordination"),
+        ("en", "No campaign is run on this install. It compares the communes with the imported Walloon reference: "
+               "Wallonia (campaign Baromètre test", "only for the regional coordinator who runs one"),
+    ]:
+        at = new_app()
+        at.query_params["lang"] = lang
+        at.run()
+        goto(at, "campagnes")
+        login(at)
+        infos = [i.value for i in at.info]
+        assert any(said in i and create in i for i in infos), infos
+        assert not any("Créez-en une" in i or "Legen Sie unten" in i or "Create one below" in i for i in infos)
+        assert not at.expander[0].proto.expanded  # « Nouvelle campagne » stays closed
+
+
 def test_responses_received_as_files_are_recorded_from_the_page(admin, store):
     """A commune that e-mailed its answers file took `maturity campaign submit` on a server (trial 7)."""
     campaign_with_responses(store, respondents=[])

@@ -45,10 +45,13 @@ except session.StorageError as exc:
 
 if "_camp_created" in st.session_state:
     st.success(tr("camp_created", lang, id=st.session_state.pop("_camp_created")), icon=":material/check:")
-if not campaigns:
+imported = [] if campaigns else session.campaign_references()
+if imported:  # an install that only imports a published campaign read « Aucune campagne. Créez-en une » (trial 11)
+    st.info(tr("camp_none_imported", lang, label=coordinator.plain(imported[0].label(lang))))
+elif not campaigns:
     st.info(tr("camp_none", lang))
 
-with st.expander(tr("camp_create_header", lang), expanded=not campaigns):
+with st.expander(tr("camp_create_header", lang), expanded=not campaigns and not imported):
     with st.form("camp_create"):
         new_id = st.text_input(tr("camp_field_id", lang), key="camp_new_id", max_chars=80)
         new_title = st.text_input(tr("camp_field_title", lang), key="camp_new_title", max_chars=300)
