@@ -817,9 +817,9 @@ def pool_contact(la: str) -> str:
     text = " ".join(str(contact or "").split())[:200]
     if not text:
         return tr("pool_contact_default", la)
-    from maturity.markdown import escape  # the one Markdown escaper: configured text shows as typed
+    from maturity.markdown import contact  # the one escaper: shown as typed, its e-mail a link
 
-    return escape(text)
+    return contact(text)
 
 
 def base_url() -> str | None:

@@ -425,7 +425,7 @@ def test_the_pool_withdrawal_note_says_whom_to_contact(mini, monkeypatch):
     at = started()
     goto(at, "resultats")
     note = next(c.value for c in at.caption if "retirer des scores partagés" in c.value)
-    assert "smart\\_city\\@region.example &lt;b&gt;" in note
+    assert "[smart\\_city\\@region.example](<mailto:smart_city@region.example>) &lt;b&gt;" in note
 
 
 def test_the_admin_page_is_out_of_the_menu_but_reachable(mini):

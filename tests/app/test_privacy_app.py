@@ -21,6 +21,7 @@ def test_the_privacy_notice_names_the_controller_contact_and_retention(mini, mon
     text = " ".join(m.value for m in at.markdown)
     assert "Commune de Namur" in text and "dpo" in text and "730 jours" in text
     assert "](javascript" not in text  # configured text is shown as text
+    assert "[dpo\\@namur.be](<mailto:dpo@namur.be>)" in text  # the address to write to, a link on purpose
     assert "fonction" in text and "adresse IP" in text
     # a team's data too: each colleague's role, own answers and notes, who sees them, downloaded and erased
     assert "**En équipe**" in text and "ses propres réponses et notes" in text and "«\u00a0Vos données\u00a0»" in text

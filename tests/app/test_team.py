@@ -148,7 +148,7 @@ def test_the_team_table_never_reads_a_date_or_a_role_as_markdown():
 
 
 HOSTILE_ROLE = "**DG** [x](https://evil.example)"
-ESCAPED_ROLE = "\\*\\*DG\\*\\* \\[x\\]\\(https:\\/\\/evil.example)"
+ESCAPED_ROLE = "\\*\\*DG\\*\\* \\[x\\]\\(https&NoBreak;://evil.example)"
 
 
 def _no_markup(texts: list[str]) -> None:
@@ -176,7 +176,7 @@ def test_a_role_is_shown_as_typed_wherever_the_pages_read_markdown(mini, store: 
     goto(at, "equipe")
     meeting = [t.value for t in at.table]
     cells = [str(v) for table in meeting for v in table.to_numpy().ravel()]
-    assert ESCAPED_ROLE in cells and "voir \\[le site\\]\\(https:\\/\\/evil.example)" in cells, cells
+    assert ESCAPED_ROLE in cells and "voir \\[le site\\]\\(https&NoBreak;://evil.example)" in cells, cells
     _no_markup(cells)
     goto(at, "resultats")
     assert not at.exception

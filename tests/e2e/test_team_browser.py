@@ -127,3 +127,34 @@ def test_a_team_of_four_agrees_in_one_meeting(chromium, server, page, axe_source
     with page.expect_download() as download:
         page.locator(".st-key-dl_pdf button").click()
     assert download.value.path().read_bytes().startswith(b"%PDF")
+
+
+def test_an_address_typed_in_a_note_is_shown_as_text_never_as_a_link(page, server):
+    """A colleague's note « https://… », « www.… » or « name@host » was drawn as a link by Streamlit's Markdown
+    (GitHub's autolinks, read after the escapes): a hostile colleague put a phishing link in front of the
+    holder. The note shows its text, and no link, in the meeting's table; the holder's own note alike."""
+    from maturity.questionnaire import load_questionnaire
+
+    q = load_questionnaire()
+    qid, question = next((qid, question) for qid, (_, question) in q.question_index.items()
+                         if question.type == "scale" and question.show_if is None)
+    low, high = question.option_ids[0], question.option_ids[-1]
+    theirs = "Voir https://evil.example/login, www.evil.example/x, _www.evil.example ou écrire à phish@evil.example"
+    mine = "Mon avis : http://autre.example et WWW.AUTRE.EXAMPLE"
+    store = Store(data_dir=server.data_dir)
+    try:
+        holder = store.open_space("92094", "smart-city-wallonie", q.version)
+        colleague = store.invite_member(holder, "échevin")
+        store.save_answer(holder, qid, low)
+        store.save_note(holder, qid, mine)
+        store.save_member_answer(colleague, qid, high)
+        store.save_member_note(colleague, qid, theirs)
+    finally:
+        store.close()
+    _open(page, f"{server.url}/equipe?t={holder}")
+    table = page.locator(f"{MAIN} .st-key-team_q_{qid} [data-testid='stTable']")
+    table.wait_for()
+    cells = [text.replace("\u2060", "") for text in table.locator("td").all_inner_texts()]
+    assert theirs in cells and mine in cells, cells
+    assert table.locator("a").count() == 0, table.inner_html()
+    assert page.locator(f"{MAIN} a[href*='evil.example'], {MAIN} a[href*='autre.example']").count() == 0

@@ -135,6 +135,7 @@ def unescaped_at(text: str, index: int) -> bool:
 
 def markdown_unescape(md: str) -> str:
     """What a reader sees of escaped Markdown text: backslash escapes and character references (``&lt;``,
-    ``&#58;``) undone."""
+    ``&#58;``) undone, the word joiners (``&NoBreak;``, no width: what keeps a typed address from being a link)
+    unseen."""
     text = re.sub(r"\\(.)", r"\1", md)
-    return html.unescape(text)
+    return html.unescape(text).replace("\u2060", "")

@@ -6,7 +6,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from maturity.markdown import escape, escape_block
+from maturity.markdown import escape, escape_block, link
 
 
 def test_ordinary_text_is_left_as_typed():
@@ -23,7 +23,17 @@ def test_markup_is_neutralised_for_commonmark():
     assert escape("**gras** _x_ `code` ~~barré~~ a|b") == "\\*\\*gras\\*\\* \\_x\\_ \\`code\\` \\~\\~barré\\~\\~ a\\|b"
     assert escape("[x](javascript:alert(1))") == "\\[x\\]\\(javascript&#58;alert(1))"
     assert escape("<script>alert(1)</script> & co") == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
-    assert escape("voir https://x.be et www.y.be") == "voir https:\\/\\/x.be et www\\.y.be"
+
+
+def test_a_typed_address_is_no_link():
+    """Streamlit (remark-gfm) and GitHub link "https://…", "www.…" and "name@host" found in the text once its
+    escapes are read: a word joiner (no width) before "://" and "@", after "www", breaks what they look for."""
+    assert escape("voir https://x.be et WWW.y.be") == "voir https&NoBreak;://x.be et WWW&NoBreak;.y.be"
+    assert escape("http://www.x.be") == "http&NoBreak;://www&NoBreak;.x.be"
+    assert escape("écrire à a.b@x.be") == "écrire à a.b&NoBreak;\\@x.be"
+    assert escape("_www.x.be") == "\\_www&NoBreak;.x.be"  # an underscore before it did not stop Streamlit
+    # the app's own link shows its address as it is (no autolink is made inside a link)
+    assert link("www.x.be/a@b", "https://www.x.be/") == "[www.x.be/a\\@b](<https://www.x.be/>)"
 
 
 def test_streamlit_codes_directives_and_math_are_neutralised():
@@ -74,3 +84,13 @@ def test_an_imported_title_cannot_turn_the_page_around():
     """A right-to-left override in a campaign's title (imported from elsewhere) reversed the page's own words
     after it; a control character showed as a box."""
     assert escape("Campagne \u202e2026\x07") == "Campagne 2026"
+
+
+def test_an_operators_contact_keeps_its_address_a_link_to_write_to():
+    """The privacy notice's and the pool note's contact are the install's own (its operator's settings): their
+    e-mail address stays a link (``mailto:``) without the word joiner a copied address would carry; the rest is
+    escaped as typed text is."""
+    from maturity.markdown import contact
+
+    assert contact("DPO : dpo@namur.be, *081*") == "DPO : [dpo\\@namur.be](<mailto:dpo@namur.be>), \\*081\\*"
+    assert contact("voir https://x.be") == "voir https&NoBreak;://x.be"

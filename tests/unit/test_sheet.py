@@ -169,7 +169,7 @@ def test_markdown_stays_readable_for_editing():
     assert escape("Fiche 12 du PST (2025-2030). Voir le plan !") == "Fiche 12 du PST (2025-2030). Voir le plan !"
     assert escape("- 1. # titre") == "\\- 1. # titre"
     assert escape("12. point") == "12\\. point"
-    assert escape("voir https://x.be et www.y.be") == "voir https:\\/\\/x.be et www\\.y.be"
+    assert escape("voir https://x.be et www.y.be") == "voir https&NoBreak;://x.be et www&NoBreak;.y.be"
 
 
 def test_obstacles_only_cited_or_with_a_published_figure(q):

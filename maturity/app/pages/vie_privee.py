@@ -4,7 +4,7 @@ import streamlit as st
 
 from maturity.app import session
 from maturity.app.texts import tr
-from maturity.markdown import escape
+from maturity.markdown import contact, escape
 from maturity.privacy import PrivacySettings
 
 lang = session.lang()
@@ -13,7 +13,7 @@ st.title(tr("privacy_title", lang))
 if settings.controller:
     st.markdown(tr("privacy_controller", lang, controller=escape(settings.controller)))
 if settings.contact:
-    st.markdown(tr("privacy_contact", lang, contact=escape(settings.contact)))
+    st.markdown(tr("privacy_contact", lang, contact=contact(settings.contact)))
 if settings.missing():
     st.warning(tr("privacy_unconfigured", lang))
     settings.tell_operator()
