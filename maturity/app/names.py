@@ -75,6 +75,25 @@ PAGE_PATHS = ("accueil", "questionnaire", "equipe", "resultats", "recommandation
               "admin", "campagnes")
 
 
+# a page name Streamlit registers and finds as typed: no slash, no control character, no space at either end
+_PAGE_NAME = re.compile(r"(?!\s)[^/\x00-\x1f\x7f]{1,100}(?<!\s)")
+
+
+def unknown_page(page_url: str | None) -> str | None:
+    """The page name an address asks for when no page of the app has it (``https://x.be/equipes?t=…`` →
+    ``equipes``, decoded as Streamlit reads it), else None: the app shows its own « Page introuvable » there, where
+    Streamlit opened its English « Page not found » dialog over the home page. None for the app's own address, a
+    page's, or a name Streamlit could not register (a slash inside, a control character, over 100 characters).
+    « accueil » is one too: Streamlit serves the home page at the app's own address, and /accueil opened the
+    same English dialog."""
+    from urllib.parse import unquote, urlsplit
+
+    if not page_url:
+        return None
+    name = unquote(urlsplit(page_url.strip()).path.rstrip("/").rpartition("/")[2])
+    return name if (name not in PAGE_PATHS or name == "accueil") and _PAGE_NAME.fullmatch(name) else None
+
+
 def app_address(page_url: str | None) -> str:
     """The app's own address from the address a page was opened at: without its query, fragment and page
     name (``https://x.be/ville/equipe?t=…`` → ``https://x.be/ville``); "" when it is not known. Every link

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from . import session, tables
+from . import names, session, tables
 from .texts import tr
 
 # the favicon: a file of the app in the folder Streamlit serves at /app/static/ (server.enableStaticServing),
@@ -43,14 +43,25 @@ def pages() -> list:
     # made once per language in this session (each checks its file on disk): a rerun draws faster
     memo = st.session_state.get("_pages")
     if memo is not None and memo[0] == lang:
-        return memo[1]
-    out = [
-        st.Page(f"{session.PAGES_DIR}/{name}.py", title=tr(title_key, lang), icon=icon, url_path=url_path,
-                default=name == "accueil")
-        for name, url_path, title_key, icon, _in_menu in PAGES
-    ]
-    st.session_state["_pages"] = (lang, out)
-    return out
+        out = memo[1]
+    else:
+        out = [
+            # the home page at the app's own address (its name free for /accueil, below)
+            st.Page(f"{session.PAGES_DIR}/{name}.py", title=tr(title_key, lang), icon=icon,
+                    url_path="" if name == "accueil" else url_path, default=name == "accueil")
+            for name, url_path, title_key, icon, _in_menu in PAGES
+        ]
+        st.session_state["_pages"] = (lang, out)
+    # an address that names no page (« /equipes »): our page, hidden, at that name for this run, where Streamlit
+    # opened its English « Page not found » dialog over the home page (it has no option to say it otherwise)
+    unknown = names.unknown_page(st.context.url)
+    if unknown is None:
+        return out
+    if unknown == "accueil":  # the home page's own name: the home page
+        return [*out, st.Page(f"{session.PAGES_DIR}/accueil.py", title=tr("nav_home", lang), icon=":material/home:",
+                              url_path=unknown, visibility="hidden")]
+    return [*out, st.Page(f"{session.PAGES_DIR}/introuvable.py", title=tr("nav_unknown", lang),
+                          icon=":material/link_off:", url_path=unknown, visibility="hidden")]
 
 
 # pages another commune may see: never the resume token in their address
@@ -206,6 +217,11 @@ def css(lang: str) -> str:
         # tooltip said "application/x-yaml files are not allowed." or "File must be 1.0MB or smaller."
         "[data-testid='stTooltipErrorContent']{font-size:0 !important}"
         f"[data-testid='stTooltipErrorContent']::after{{content:{content('st_file_refused')};font-size:0.875rem}}"
+        # and what a screen reader says of it, the chip's alert (drawn for screen readers only): "Error: File must be
+        # 1.0MB or smaller." Hidden, its text is out of the accessibility tree; the words after it, shown, are in
+        # it (checked in chromium's tree). Streamlit (1.67) has no option for these words (docs/app.md)
+        "[data-testid='stFileChip'] [role='alert']{visibility:hidden}"
+        f"[data-testid='stFileChip'] [role='alert']::after{{content:{content('st_file_refused')};visibility:visible}}"
         # the team's roles are typed freely: one without spaces ("Directeur ZZZ…") breaks anywhere in its cell
         # rather than widen its column past the screen (the other columns off a phone, cut on a desktop)
         ".st-key-team_members td:first-child,.st-key-team_members td:first-child *{overflow-wrap:anywhere}"

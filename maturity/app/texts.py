@@ -373,6 +373,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "for the campaign).",
     },
     "go_home": {"fr": "Aller à l'accueil", "de": "Zur Startseite", "en": "Go to the home page"},
+    # an address that names no page of the app (« /equipes », a link cut or mistyped): the app's own page there
+    "nav_unknown": {"fr": "Page introuvable", "de": "Seite nicht gefunden", "en": "Page not found"},
+    "unknown_page": {
+        "fr": "Aucune page de l'outil ne se trouve à cette adresse : elle a peut-être été mal recopiée. Choisissez "
+              "une page dans le menu, ou allez à l'accueil.",
+        "de": "Unter dieser Adresse gibt es keine Seite des Werkzeugs: Vielleicht wurde sie falsch abgeschrieben. "
+              "Wählen Sie eine Seite im Menü, oder gehen Sie zur Startseite.",
+        "en": "No page of the tool is at this address: it may have been copied wrongly. Choose a page in the menu, "
+              "or go to the home page.",
+    },
     "assessment_lang_note": {
         "fr": "Ce bilan est enregistré en {language} : son lien de reprise l'ouvre dans cette langue.",
         "de": "Diese Bewertung ist auf {language} gespeichert: Ihr Link öffnet sie in dieser Sprache.",

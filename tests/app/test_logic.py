@@ -491,6 +491,20 @@ def test_the_address_knows_every_page():
     assert set(names.PAGE_PATHS) == {path for _file, path, *_rest in shell.PAGES}
 
 
+def test_an_address_naming_no_page_is_found_as_streamlit_reads_it():
+    """The name asked for when no page has it (the app's own « Page introuvable » is registered there), decoded as
+    Streamlit reads it; « accueil » too (Streamlit serves the home page at the app's address only)."""
+    from maturity.app import names
+
+    assert names.unknown_page("https://x.be/ville/equipes/") == "equipes"
+    assert names.unknown_page("http://127.0.0.1:8501/Equipe") == "Equipe"
+    assert names.unknown_page("http://127.0.0.1:8501/x%20y") == "x y"
+    assert names.unknown_page("http://127.0.0.1:8501/accueil") == "accueil"
+    for known in (None, "", "http://127.0.0.1:8501", "http://127.0.0.1:8501/", "http://127.0.0.1:8501/equipe",
+                  "http://127.0.0.1:8501/%20x", "http://127.0.0.1:8501/%2F", "http://127.0.0.1:8501/" + "a" * 101):
+        assert names.unknown_page(known) is None, known
+
+
 @pytest.mark.parametrize("lang", ["fr", "de", "en"])
 def test_a_cell_without_a_figure_says_so_in_one_wording_in_either_column(lang):
     """The obstacles table said « pas de chiffre publié » where the barometer has no figure and « non publié »

@@ -315,3 +315,43 @@ def test_german_desktop_switch_language_and_resume_where_it_stopped(chromium, se
         assert not [w for w in ENGLISH if w in body], body
     finally:
         ctx.close()
+
+
+def test_an_unknown_address_says_so_in_the_pages_language(page, server):
+    """An address that names no page (« /equipes », « /Equipe », a link cut or mistyped) opened Streamlit's English
+    « Page not found » dialog over the home page, and /accueil (the home page's own name) the same: the app's
+    own page says it in the page's language, and /accueil is the home page."""
+    for path, title in (("nimporte", "Page introuvable"), ("Equipe", "Page introuvable"),
+                        ("x%20y", "Page introuvable"), ("nimporte?lang=de", "Seite nicht gefunden"),
+                        ("accueil", "Smart City")):
+        open_app(page, server, path)
+        wait_idle(page, 1.0)
+        assert page.locator("[role='dialog']").count() == 0, (path, page.locator("[role='dialog']").all_inner_texts())
+        assert page.locator("h1").first.inner_text().startswith(title), path
+    open_app(page, server, "nimporte")
+    page.locator(MAIN).get_by_role("link", name="Aller à l'accueil").click()
+    page.wait_for_selector("text=Votre commune")
+    assert page.locator("h1").first.inner_text().startswith("Smart City")
+
+
+def test_a_file_over_the_limit_is_refused_in_the_pages_language_for_a_screen_reader_too(page, server):
+    """The uploader refuses a file over 1 MB itself; its chip's alert, read by a screen reader, said « Error: File
+    must be 1.0MB or smaller. » on a French page. Read from chromium's accessibility tree."""
+    from maturity.questionnaire import load_questionnaire
+    from maturity.storage import Store
+
+    store = Store(data_dir=server.data_dir)
+    try:
+        token = store.open_space("92094", "smart-city-wallonie", load_questionnaire().version)
+    finally:
+        store.close()
+    open_app(page, server, f"questionnaire?t={token}")
+    page.locator(MAIN).get_by_text("Fichier de réponses").first.click()
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        files=[{"name": "reponses.json", "mimeType": "application/json", "buffer": b" " * 1_100_000 + b"{}"}])
+    page.locator("[data-testid='stFileChip'] [role='alert']").wait_for(state="attached")
+    wait_idle(page, 0.5)
+    cdp = page.context.new_cdp_session(page)
+    said = " ".join(str((node.get("name") or {}).get("value", ""))
+                    for node in cdp.send("Accessibility.getFullAXTree")["nodes"] if not node.get("ignored"))
+    assert "Fichier refusé" in said and "must be" not in said, said[-2000:]
