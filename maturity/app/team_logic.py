@@ -51,13 +51,20 @@ def spread_text(item: QuestionReport, lang: str) -> str:
 def answer_rows(q: Questionnaire, item: QuestionReport, lang: str, holder_name: str | None = None
                 ) -> list[dict[str, str]]:
     """Who answered what, with their notes (one row per respondent; the holder's first, named ``holder_name``,
-    « Vous (échevine) », when they are a view). The role and the note are typed freely and ``st.table`` reads
-    Markdown: escaped."""
+    « Vous (échevine) », when they are a view). The holder's view is the assessment's answer, the final one (hers,
+    or the one decided here, which took the place of what she first answered): said so, « Tout (finale) », where
+    it read as her own first answer. The role and the note are typed freely and ``st.table`` reads Markdown:
+    escaped."""
     question = q.question(item.question)
     assert question is not None
+
+    def answer(i: int, value: Any) -> str:
+        text = answer_text(q, question, value, lang)
+        return tr("team_final_mark", lang, answer=text) if item.holder and i == 0 and value is not None else text
+
     return [{tr("team_col_role", lang): escape_markdown(holder_name if item.holder and i == 0 and holder_name
                                                        else seen.role),
-             tr("team_col_answer", lang): answer_text(q, question, seen.answer, lang),
+             tr("team_col_answer", lang): answer(i, seen.answer),
              tr("team_col_note", lang): escape_markdown(seen.note or "")} for i, seen in enumerate(item.answers)]
 
 

@@ -73,6 +73,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_col_given": {"fr": "Réponses données", "de": "Gegebene Antworten", "en": "Answers given"},
     "team_col_saved": {"fr": "Dernier enregistrement", "de": "Zuletzt gespeichert", "en": "Last saved"},
     "team_col_answer": {"fr": "Réponse", "de": "Antwort", "en": "Answer"},
+    # the holder's row in the meeting: the assessment's answer, the final one (decided here, or her own)
+    "team_final_mark": {"fr": "{answer} (finale)", "de": "{answer} (endgültig)", "en": "{answer} (final)"},
     "team_col_note": {"fr": "Note", "de": "Notiz", "en": "Note"},
     "team_col_spread": {"fr": "Écart (points)", "de": "Abstand (Punkte)", "en": "Spread (points)"},
     "team_remove_header": {"fr": "Retirer un collègue", "de": "Eine Person entfernen", "en": "Remove a colleague"},

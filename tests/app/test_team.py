@@ -283,7 +283,8 @@ def test_the_meeting_counts_the_holders_own_answers_as_a_view(mini, store: Store
     card = at.get("caption")
     assert any("divergente · écart de 100 points sur 100" in c.value.replace("\u00a0", " ") for c in card)
     rows = next(t.value for t in at.table if "Réponse" in t.value.columns)
-    assert rows.iloc[:, :2].values.tolist() == [["Vous (échevine)", "Rien"], ["directrice générale", "Tout"]]
+    # her row is the assessment's answer, the final one: said so (fresh-eyes trial 10: read as her first answer)
+    assert rows.iloc[:, :2].values.tolist() == [["Vous (échevine)", "Rien (finale)"], ["directrice générale", "Tout"]]
     assert [r.key for r in at.radio if r.key.startswith("fin_")] == ["fin_a1"]
     assert at.radio(key="fin_a1").value == "none"
     # the sheet's topics name her by her role (a3, 25 points apart, is a small difference: not divergent)
@@ -298,6 +299,15 @@ def test_the_meeting_counts_the_holders_own_answers_as_a_view(mini, store: Store
     assert {m.label: m.value for m in at.metric}["Questions divergentes"] == "0"
     box = next(i.value for i in at.info if "Aucune divergence" in i.value)
     assert "1 de vos propres réponses diffère pourtant des propositions" in box, box
+    # once decided, her row shows the decided answer, marked final, in each language
+    at.toggle(key="team_show_all").set_value(True).run()
+    for lang, rows in (("fr", [["Vous (échevine)", "Tout (finale)"], ["directrice générale", "Tout"]]),
+                       ("de", [["Sie selbst (échevine)", "Tout (endgültig)"], ["directrice générale", "Tout"]]),
+                       ("en", [["You (échevine)", "Tout (final)"], ["directrice générale", "Tout"]])):
+        at.session_state["lang"] = lang
+        at.run()
+        tables = [t.value.iloc[:, :2].values.tolist() for t in at.table if t.value.shape[1] == 3]
+        assert tables[0] == rows, (lang, tables)
     assert store.load_space(holder).draft["divergent"] == []
 
 
