@@ -328,7 +328,8 @@ _KIND_WORDS = {
 # "veröffentlichte Zahl, Zahl nicht veröffentlicht" read as a contradiction on a German sheet: what is not
 # published is how many communes the figure counts
 _NO_N = {"fr": "effectif non publié", "de": "Gemeindezahl nicht angegeben", "en": "size not published"}
-_BASE = {"fr": "base : {base}", "de": "Basis: {base}", "en": "base: {base}"}
+_BASE = {"fr": "base : {base}", "de": "Basis: {base}", "en": "base: {base}"}  # localize(): French's no-break space
+_SEMICOLON = {"fr": " ; ", "de": "; ", "en": "; "}
 _RESPONDENTS = {"fr": "communes répondantes ({n} sur {population})", "de": "antwortende Gemeinden ({n} von {population})",
                 "en": "responding communes ({n} of {population})"}
 _TREND_SEP = " · "
@@ -457,7 +458,7 @@ class FigureRef:
         if self.n is not None:
             return format_number(self.n, lang)
         if self.figure.base is not None:
-            return f"{_NO_N[lang]} ({_BASE[lang].format(base=localize(self.figure.base, lang))})"
+            return f"{_NO_N[lang]} ({localize(_BASE, lang).format(base=localize(self.figure.base, lang))})"
         return _NO_N[lang]
 
     @property
@@ -477,7 +478,7 @@ class FigureRef:
         if self.n is not None:
             return f"n = {format_number(self.n, lang)}"
         if with_base and self.figure.base is not None:
-            return f"{_BASE[lang].format(base=localize(self.figure.base, lang))}, {_NO_N[lang]}"
+            return f"{localize(_BASE, lang).format(base=localize(self.figure.base, lang))}, {_NO_N[lang]}"
         return _NO_N[lang]
 
     def kind_text(self, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -545,7 +546,7 @@ def with_clause(sentence: str, clause: str, lang: str = DEFAULT_LANGUAGE) -> str
         return sentence
     body = sentence.rstrip()
     end = "." if body.endswith(".") else ""
-    semicolon = " ; " if _lang(lang) == "fr" else "; "
+    semicolon = localize(_SEMICOLON, _lang(lang))  # French: a no-break space before it
     return f"{body.removesuffix('.')}{semicolon}{clause}{end}"
 
 

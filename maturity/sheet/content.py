@@ -25,7 +25,15 @@ from ..answers import AnswersFile
 from ..charts import RadarSeries
 from ..display import format_date, format_estimate, format_number, format_percent, plural_text, round_int
 from ..errors import InvalidInput
-from ..labels import FIGURE_WORDS, RESULTS_WORDS, SCORE_STATES, UNANSWERED, answer_state, answer_state_label
+from ..labels import (
+    FIGURE_WORDS,
+    RESULTS_WORDS,
+    SCORE_STATES,
+    UNANSWERED,
+    answer_state,
+    answer_state_label,
+    in_lang,
+)
 from ..merge import divergent_of, team_roles
 from ..models import Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, asked, check_first, select
@@ -229,6 +237,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "priority": {"fr": "Priorité {n}", "de": "Priorität {n}", "en": "Priority {n}"},
     "priority_names": {"fr": "1 haute|2 moyenne|3 normale", "de": "1 hoch|2 mittel|3 normal",
                        "en": "1 high|2 medium|3 normal"},
+    # a label and its colon, a label and what follows it: French puts a (no-break, :func:`t`) space before the colon
+    "colon": {"fr": " :", "de": ":", "en": ":"},
+    "label_value": {"fr": "{label} : {value}", "de": "{label}: {value}", "en": "{label}: {value}"},
     "why": {"fr": "Pourquoi", "de": "Warum", "en": "Why"},
     "actions": {"fr": "Actions", "de": "Maßnahmen", "en": "Actions"},
     "resources": {"fr": "Ressources", "de": "Ressourcen", "en": "Resources"},
@@ -365,8 +376,10 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str, **values: Any) -> str:
-    entry = TEXTS[key]
-    text = entry.get(lang) or entry["fr"]
+    """The sheet's text ``key`` in ``lang`` (French when missing), its French with the no-break space before ? ! : ;
+    (:func:`maturity.labels.in_lang`, the app's lookup: the PDF made it at layout, but the Markdown shown in a
+    browser put a lone « : » or « ; » at the start of a line), ``{placeholders}`` filled."""
+    text = in_lang(TEXTS[key], lang)
     return plural_text(text, lang, values).format(**values) if values else text  # {n:one|other}: plural forms
 
 
@@ -1003,9 +1016,8 @@ def build_content(
     by_answer: dict[str, list[str]] = {}
     for _severity, severity_text, label in sorted(without_figure, key=lambda item: -item[0]):
         by_answer.setdefault(severity_text, []).append(label)
-    items = (" ; " if lang == "fr" else "; ").join(  # French puts a space before the semicolon as before the colon
-        f"{answer} : {', '.join(labels)}" if lang == "fr" else f"{answer}: {', '.join(labels)}"
-        for answer, labels in by_answer.items())
+    items = join_answers((t("label_value", lang, label=answer, value=", ".join(labels))
+                          for answer, labels in by_answer.items()), lang)
     also_cited = t("also_cited", lang, items=items) if items else ""
     campaign_header = [t("col_campaign_cites", lang, year=campaign.year)] if campaign is not None and obstacles \
         else []
@@ -1078,7 +1090,7 @@ def build_content(
         method=t("method", lang, min=format_percent(q.min_coverage, lang)),
         sources_title=t("sources_title", lang), sources=sources.rows, footer=footer,
         questionnaire_id=q.id, questionnaire_version=q.version,
-        labels={k: t(k, lang) for k in ("why", "actions", "resources", "no_sources", "warnings_title",
+        labels={k: t(k, lang) for k in ("colon", "why", "actions", "resources", "no_sources", "warnings_title",
                                          "priority", "priority_names", "no_obstacles", "no_comparisons",
                                          "notes_more", "notes_elsewhere", "topics_more", "topics_elsewhere",
                                          "method_short", "col_range", "col_meaning", "trends_more", "col_level",
@@ -1108,7 +1120,7 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
                 text = format_number(value, lang, 2, trim=True)
             else:
                 text = str(value)
-            said.append(f"{seen['role']} : {text}" if lang == "fr" else f"{seen['role']}: {text}")
+            said.append(t("label_value", lang, label=seen["role"], value=text))
         title = q.t(question.short, lang) if question.short else q.t(question.text, lang)
         out.append((clean_text(title, 160, one_line=True), clean_text(" · ".join(said), MAX_NOTE_SHOWN)))
         if len(out) == MAX_TOPICS:

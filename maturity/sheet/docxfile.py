@@ -158,13 +158,13 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
     # in brief: the overall score, the three lines, what a score means
     document.add_heading(c.summary_title, level=1)
     overall = document.add_paragraph()
-    overall.add_run(f"{c.overall_label} : " if c.lang == "fr" else f"{c.overall_label}: ").bold = True
+    overall.add_run(f"{c.overall_label}{c.labels['colon']} ").bold = True
     overall.add_run(c.overall_value).bold = True
     if c.overall_detail:
         _muted(overall, f" ({c.overall_detail})", italic=False)
     for label, text in c.summary:
         line = document.add_paragraph(style="List Bullet")
-        line.add_run(f"{label} : " if c.lang == "fr" else f"{label}: ").bold = True
+        line.add_run(f"{label}{c.labels['colon']} ").bold = True
         line.add_run(text)
     _muted(document.add_paragraph(), c.score_meaning)
 
@@ -231,7 +231,7 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
             document.add_paragraph(action, style="List Bullet")
         if p.resources:
             resources = document.add_paragraph()
-            resources.add_run(f"{c.labels['resources']} : " if c.lang == "fr" else f"{c.labels['resources']}: ").bold = True
+            resources.add_run(f"{c.labels['resources']}{c.labels['colon']} ").bold = True
             for k, res in enumerate(p.resources):
                 if k:
                     resources.add_run(" · ")

@@ -22,7 +22,7 @@ def render_markdown(c: SheetContent) -> str:
     add("")
     add(f"**{escape(c.title)}** — {escape(c.dateline)}" + (f" · {escape(c.respondent)}" if c.respondent else ""))
     add("")
-    colon = " :" if c.lang == "fr" else ":"
+    colon = c.labels["colon"]  # French: a no-break space before it
     # in brief, as page 1 of the PDF and the DOCX: the overall score, the three lines, what a score means
     add(f"## {escape(c.summary_title)}")
     add("")

@@ -188,7 +188,7 @@ def test_barometer_rows_say_how_a_figure_was_published_and_when_n_is_unknown():
     earlier = next(r for r in rows if r["Indicateur"].startswith("Communes ayant entamé") and r["Année"] == "2020")
     assert earlier["n (communes)"] == "communes répondantes (140 sur 262)"
     strategy = next(r for r in rows if r["Indicateur"].startswith("Démarches formalisées") and r["Année"] == "2021")
-    assert strategy["n (communes)"] == "effectif non publié (base : communes engagées dans une démarche)"
+    assert strategy["n (communes)"] == "effectif non publié (base\u00a0: communes engagées dans une démarche)"
 
 
 def test_why_this_score_points_add_up_to_the_score_shown(q):
@@ -335,7 +335,7 @@ def test_barometer_sentences_say_the_earlier_editions_where_published():
     assert with_trend, "the barometer published earlier editions of some figures"
     texts = [t for _cite, group in logic.comparison_groups(found, "fr") for t in group]
     budget = next(t for t in texts if "budget" in t)
-    assert budget.endswith(f"comme 50{NBSP}% des communes répondantes ; 50{NBSP}% en 2018.")  # the core's wording
+    assert budget.endswith(f"comme 50{NBSP}% des communes répondantes{NBSP}; 50{NBSP}% en 2018.")  # the core's wording
     assert sum(" en 2018" in t or " en 2020" in t for t in texts) == len(with_trend)
 
 

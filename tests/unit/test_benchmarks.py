@@ -469,7 +469,7 @@ def test_comparisons_of_an_earlier_edition(sets, questionnaire):
     # the 2020 file has no sentence templates: the plain fallback still names value, kind, n
     assert found["strategy_written"].text == (
         f"Votre réponse : Oui. Démarches formalisées dans une stratégie : 30{NBSP}% (Baromètre wallon Smart City "
-        "2020, chiffre publié, base : communes engagées dans une démarche, effectif non publié).")
+        f"2020, chiffre publié, base{NBSP}: communes engagées dans une démarche, effectif non publié).")
     assert "obstacle_budget" not in found
 
 
@@ -610,7 +610,7 @@ def test_the_trend_is_one_clause_before_the_full_stop_in_each_language():
                "initiator": "council"}
     sets = load_benchmark_sets()
     for lang, expertise, progress, marked in (
-            ("fr", f"comme 49{NBSP}% des communes répondantes ; 38{NBSP}% en 2018.",
+            ("fr", f"comme 49{NBSP}% des communes répondantes{NBSP}; 38{NBSP}% en 2018.",
              "3,67 sur 10 en 2018 et 3 sur 10 en 2020.", f"38{NBSP}% en 2018 [a]."),
             ("de", f"wie 49{NBSP}% der antwortenden Gemeinden; 2018: 38{NBSP}%.",
              "2018: 3,67 von 10 und 2020: 3 von 10.", f"2018: 38{NBSP}% [a]."),

@@ -82,7 +82,7 @@ def test_the_app_the_sheet_and_the_cli_show_the_same_words_for_the_same_answer_s
                                "answers": [{"role": "CPAS", "answer": value}, {"role": "DG", "answer": "major"}]}]
     content = build_content(q, doc, lang, generated=date(2026, 12, 1))
     assert {o.obstacle_id: o.severity for o in content.obstacles}["obstacle_budget"] == expected
-    assert content.topics and content.topics[0][1].startswith(f"CPAS{' : ' if lang == 'fr' else ': '}{expected} · DG")
+    assert content.topics and content.topics[0][1].startswith(f"CPAS{chr(0xA0) + ': ' if lang == 'fr' else ': '}{expected} · DG")
     # the command line: why a recommendation applies ("Budget → Je ne sais pas : à vérifier d'abord")
     check = {"fr": " : à vérifier d'abord", "de": ": zuerst klären", "en": ": check first"}[lang] if state == UNKNOWN else ""
     assert describe(q, {"question": "obstacle_budget", "answer": value}, lang).endswith(f" → {expected}{check}")
@@ -206,7 +206,7 @@ def test_several_options_read_as_one_answer_without_a_full_stop_before_a_comma(l
     doc.extra["divergent"] = [{"question": "gov_internal_digital", "spread": 0.6,
                                "answers": [{"role": "CPAS", "answer": value}, {"role": "DG", "answer": ["none"]}]}]
     topics = build_content(q, doc, lang, generated=date(2026, 12, 1)).topics
-    assert topics and topics[0][1].startswith(f"CPAS{' : ' if lang == 'fr' else ': '}{expected} · DG"), topics
+    assert topics and topics[0][1].startswith(f"CPAS{chr(0xA0) + ': ' if lang == 'fr' else ': '}{expected} · DG"), topics
     for multi in (qu for s in q.sections for qu in s.questions if qu.type == "multi"):
         text = logic.value_label(q, multi, multi.option_ids, lang)
         assert ".," not in text and ".;" not in text and ". ;" not in text, (multi.id, text)

@@ -250,3 +250,30 @@ def test_the_obstacles_cited_without_a_figure_are_separated_as_french_writes_it(
     text, _ = pdf_text(build(q, doc, "fr", "pdf", generated=DAY))
     flat = " ".join(text.split())
     assert "personnel;" not in flat and re.search(r"personnel[\s\u00a0]; Frein important", flat), flat
+
+
+def test_the_french_sheet_keeps_its_punctuation_on_the_line_of_its_word_in_every_format():
+    """The sheet's own French texts (its catalog, its « label : value », the barometer's « base : » and « ; ») gave
+    the Markdown and the DOCX a plain space before : ; ? ! (the PDF made it a no-break one at layout): shown in a
+    browser, the .md put a lone « : » or « ; » at the start of a line (24 places in chromium, 180 to 700 px).
+    Every format now has the no-break space, from the one rule (typography.french_spaces)."""
+    import re
+
+    from docx import Document
+
+    from maturity.questionnaire import load_questionnaire
+
+    from .sheet_helpers import heavy_answers
+
+    full = load_questionnaire()
+    doc = heavy_answers(full)
+    plain = re.compile(r"(?<=[^\s|]) [:;?!]")  # not a table's alignment row (« | :-- | »)
+    markdown = build(full, doc, "fr", "md").decode()
+    assert not [line for line in markdown.splitlines() if plain.search(line)], markdown
+    docx = Document(io.BytesIO(build(full, doc, "fr", "docx")))
+    texts = [p.text for p in docx.paragraphs] + [cell.text for table in docx.tables for row in table.rows
+                                                 for cell in row.cells]
+    assert not [text for text in texts if plain.search(text)]
+    assert "\u00a0:" in markdown and any("\u00a0:" in text for text in texts)
+    # German and English put no space there: left alone
+    assert " :" not in build(full, doc, "de", "md").decode().replace("| :", "")

@@ -587,8 +587,8 @@ def test_a_next_step_on_a_checklist_quotes_the_question_not_its_instruction(lang
         assert instruction not in text and not re.search(r"[.?] ?:", text), text
 
 
-@pytest.mark.parametrize(("lang", "unknown", "unanswered"), [("fr", "(aujourd'hui : «\u00a0Je ne sais pas\u00a0»)",
-                                                              "(aujourd'hui : sans réponse)"),
+@pytest.mark.parametrize(("lang", "unknown", "unanswered"), [("fr", "(aujourd'hui\u00a0: «\u00a0Je ne sais pas\u00a0»)",
+                                                              "(aujourd'hui\u00a0: sans réponse)"),
                                                              ("de", "(heute: „Weiß ich nicht“)", "(heute: unbeantwortet)")])
 def test_a_next_step_to_answer_says_the_answer_given_today(lang, unknown, unanswered):
     # a commune that answered "Je ne sais pas" read "(sans réponse aujourd'hui)", as if it had not answered

@@ -41,7 +41,7 @@ def consensus(q):
 def test_the_sheet_names_the_roles_and_the_three_most_divergent_questions(q, consensus):
     merged, result = consensus
     content = build_content(q, merged, "fr", generated=DAY)
-    assert content.respondent == "Réponses d'une équipe : échevin, directeur général, CPAS, mobilité"
+    assert content.respondent == "Réponses d'une équipe\u00a0: échevin, directeur général, CPAS, mobilité"
     assert len(content.topics) == 3
     first = q.question(result.divergent[0].question)
     assert content.topics[0][0] == q.t(first.short or first.text, "fr")
