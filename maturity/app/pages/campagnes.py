@@ -123,7 +123,10 @@ with st.expander(tr("camp_import_header", lang), expanded=False):
     tooltip = tr("camp_file_refused", lang).replace('"', "'")  # a refused file's tooltip: YAML here, JSON there
     st.html("<style>.st-key-camp_import_file [data-testid='stFileUploaderDropzoneInstructions'] span::after"
             f'{{content:"{limit}"}}'
-            f"[data-testid='stTooltipErrorContent']::after{{content:\"{tooltip}\" !important}}</style>")
+            f"[data-testid='stTooltipErrorContent']::after{{content:\"{tooltip}\" !important}}"
+            # and what a screen reader hears of a refused file (shell.css: « un fichier .json » there)
+            f".st-key-camp_import_file [data-testid='stFileChip'] [role='alert']::after{{content:\"{tooltip}\" !important}}"
+            "</style>")
     uploaded = st.file_uploader(tr("camp_import_file", lang), type=["yaml", "yml"], key="camp_import_file")
     if uploaded is not None:
         st.button(tr("camp_import_button", lang), key="camp_import_button", icon=":material/upload:",
