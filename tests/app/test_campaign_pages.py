@@ -438,7 +438,7 @@ def test_a_published_reference_is_uploaded_on_a_fresh_install(admin, store, tmp_
     assert any("stTooltipErrorContent" in h.proto.body and "le type de fichier et la taille indiqués" in h.proto.body
                for h in at.get("html"))
     # nor by what a screen reader hears of it, the chip's alert (REPORT-leftovers: « un fichier .json » there)
-    assert any(".st-key-camp_import_file [data-testid='stFileChip'] [role='alert']::after{content:\"Fichier refusé : "
+    assert any(".st-key-camp_import_file [data-testid='stFileChip'] [role='alert']::after{content:\"Fichier refusé\u00a0: "
                "ce champ prend le type de fichier" in h.proto.body for h in at.get("html"))
     assert store.campaign_aggregates() == []
     at.get("file_uploader")[0].upload(name, data, "application/yaml").run()
