@@ -826,7 +826,7 @@ def comparisons(
             "cite": ref.cite(lang),
         }
         if fig.sentences is None:
-            text = _FALLBACK[lang].format(label=ref.label(lang), value=ref.formatted(lang),
+            text = localize(_FALLBACK, lang).format(label=ref.label(lang), value=ref.formatted(lang),
                                           cite=values["cite"], answer=values["answer"]
                                           or _answer_text(questionnaire, qid, answer, lang))
         else:

@@ -468,7 +468,7 @@ def test_comparisons_of_an_earlier_edition(sets, questionnaire):
     assert found["strategy_written"].year == 2020
     # the 2020 file has no sentence templates: the plain fallback still names value, kind, n
     assert found["strategy_written"].text == (
-        f"Votre réponse : Oui. Démarches formalisées dans une stratégie : 30{NBSP}% (Baromètre wallon Smart City "
+        f"Votre réponse{NBSP}: Oui. Démarches formalisées dans une stratégie{NBSP}: 30{NBSP}% (Baromètre wallon Smart City "
         f"2020, chiffre publié, base{NBSP}: communes engagées dans une démarche, effectif non publié).")
     assert "obstacle_budget" not in found
 
