@@ -197,7 +197,8 @@ def file_responses(campaign: Any, files: Any, nis: str | None = None, *, nis_hin
             problems.append(Problem(f"the file is for commune {doc.nis_code}, not {nis}", "commune.nis_code", name))
             continue
         if not code:
-            problems.append(Problem(f"the file names no commune: {nis_hint} (one file at a time)", place, name))
+            problems.append(Problem(f"the file names no commune: {nis_hint} (one file at a time)", place, name,
+                                    code="answers_no_commune", params=(("file", name),)))
             continue
         code = str(code)
         if code not in registry:

@@ -88,6 +88,17 @@ def problem_text(problem: object, lang: str) -> str:
     return plain(str(problem))
 
 
+def names_no_commune(uploaded: Any, parse: Any) -> bool:
+    """Whether an uploaded answers file reads as one and names no commune (``parse``: the app's reader); a file
+    that does not read is not nameless: its problems are said when it is recorded."""
+    from maturity.errors import InvalidInput
+
+    try:
+        return not parse(uploaded.getvalue(), uploaded.name).nis_code
+    except InvalidInput:
+        return False
+
+
 def _label(labels: dict[str, str], lang: str) -> str:
     return labels.get(lang) or labels.get("fr") or ""
 

@@ -1890,14 +1890,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Une commune qui vous a envoyé son fichier de réponses (.json, «\u00a0Télécharger le fichier de réponses\u00a0») au lieu "
         "d'envoyer depuis son lien : déposez-le ici, un ou plusieurs à la fois. Chaque fichier compte comme la "
         "réponse de la commune qu'il nomme ; un nouveau fichier remplace le précédent. Rien n'est enregistré si "
-        "un seul fichier pose problème.",
+        "un seul fichier pose problème. Un fichier qui ne nomme aucune commune se dépose seul : la page demande "
+        "alors de quelle commune il vient.",
         "de": "Eine Gemeinde hat Ihnen ihre Antwortdatei (.json, „Antwortdatei herunterladen“) geschickt, statt "
         "über ihren Link zu senden: Legen Sie sie hier ab, eine oder mehrere auf einmal. Jede Datei zählt als "
         "Antwort der Gemeinde, die sie nennt; eine neue Datei ersetzt die vorherige. Nichts wird gespeichert, "
-        "wenn auch nur eine Datei ein Problem hat.",
+        "wenn auch nur eine Datei ein Problem hat. Eine Datei, die keine Gemeinde nennt, wird allein abgelegt: "
+        "Die Seite fragt dann, von welcher Gemeinde sie kommt.",
         "en": "A commune sent you its answers file (.json, \u201cDownload the answers file\u201d) instead of sending from "
         "its link: drop it here, one or several at a time. Each file counts as the response of the commune it "
-        "names; a new file replaces the previous one. Nothing is recorded if a single file has a problem.",
+        "names; a new file replaces the previous one. Nothing is recorded if a single file has a problem. A file "
+        "that names no commune is dropped on its own: the page then asks which commune it comes from.",
     },
     "camp_files_pick": {"fr": "Fichiers de réponses (.json)", "de": "Antwortdateien (.json)",
                         "en": "Answers files (.json)"},
@@ -1910,6 +1913,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Aucune réponse n'a été enregistrée. Le détail (en anglais), fichier par fichier :",
         "de": "Keine Antwort wurde gespeichert. Die Einzelheiten (auf Englisch), Datei für Datei:",
         "en": "No response was recorded. The details, file by file:",
+    },
+    "camp_files_refused_said": {
+        "fr": "Aucune réponse n'a été enregistrée. Le détail, fichier par fichier :",
+        "de": "Keine Antwort wurde gespeichert. Die Einzelheiten, Datei für Datei:",
+        "en": "No response was recorded. The details, file by file:",
+    },
+    "problem_answers_no_commune": {
+        "fr": "«\u00a0{file}\u00a0» ne nomme aucune commune : déposez ce fichier seul, la page demandera alors de "
+        "quelle commune il vient.",
+        "de": "„{file}“ nennt keine Gemeinde: Legen Sie diese Datei allein ab, die Seite fragt dann, von welcher "
+        "Gemeinde sie kommt.",
+        "en": "\u201c{file}\u201d names no commune: drop this file on its own, the page will then ask which commune "
+        "it comes from.",
+    },
+    "camp_files_nameless": {
+        "fr": "«\u00a0{file}\u00a0» ne nomme aucune commune. Choisissez ci-dessous celle qui vous l'a envoyé : il "
+        "comptera comme sa réponse. En cas de doute, demandez à la commune un fichier qui la nomme.",
+        "de": "„{file}“ nennt keine Gemeinde. Wählen Sie unten die Gemeinde, die sie Ihnen geschickt hat: Die Datei "
+        "zählt dann als ihre Antwort. Im Zweifel bitten Sie die Gemeinde um eine Datei, die sie nennt.",
+        "en": "\u201c{file}\u201d names no commune. Pick below the commune that sent it to you: it will count as "
+        "that commune's response. If in doubt, ask the commune for a file that names it.",
+    },
+    "camp_files_whose": {
+        "fr": "Commune qui vous a envoyé ce fichier", "de": "Gemeinde, die Ihnen diese Datei geschickt hat",
+        "en": "Commune that sent you this file",
     },
     "camp_files_done": {
         "fr": "{n:# réponse enregistrée|# réponses enregistrées} : {names}.",

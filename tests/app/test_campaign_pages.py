@@ -584,6 +584,60 @@ def test_responses_received_as_files_are_recorded_from_the_page(admin, store):
     assert [m.value for m in at.metric][2] == "2"  # the follow-up above counts them at once
 
 
+def test_a_file_that_names_no_commune_is_given_its_commune_on_the_page(admin, store):
+    """A file naming no commune was refused with « the file names no commune: ask the commune for a file that names
+    it (one file at a time) », in English on the French page, « one file at a time » being the command line's
+    --nis, which the page does not offer (fresh-eyes trial 11, #11). Alone, it now gets its commune from a picker
+    of the communes whose link is live; among others, the page says in its language to drop it alone."""
+    campaign_with_responses(store, respondents=[])
+    store.revoke("wal-test", ["63023"])  # Eupen's link withdrawn: a file may no longer count for it
+    at = new_app()
+    at.run()
+    goto(at, "campagnes")
+    login(at)
+
+    def answers(name, nis=None):
+        doc = {"questionnaire": {"id": "mini", "version": "1.0"}, "answers": {"a1": "full"}}
+        if nis:
+            doc["commune"] = {"nis_code": nis}
+        return (name, json.dumps(doc).encode(), "application/json")
+
+    (uploader,) = [u for u in at.get("file_uploader") if u.proto.multiple_files]
+    uploader.set_value([answers("namur.json", "92094"), answers("sans-nom.json")]).run()
+    at.button(key="camp_files_button").click().run()
+    errors = [e.value for e in at.error]
+    assert any(e.startswith("Aucune réponse n'a été enregistrée. Le détail, fichier par fichier") and
+               "«\u00a0sans-nom.json\u00a0» ne nomme aucune commune\u00a0: déposez ce fichier seul, la page demandera "
+               "alors de quelle commune il vient." in e for e in errors), errors
+    assert not any("--nis" in e or "names no commune" in e or "en anglais" in e for e in errors), errors
+    assert store.campaign_responses("wal-test") == []
+
+    (uploader,) = [u for u in at.get("file_uploader") if u.proto.multiple_files]
+    uploader.set_value([answers("sans-nom.json")]).run()
+    assert any("«\u00a0sans-nom.json\u00a0» ne nomme aucune commune. Choisissez ci-dessous celle qui vous l'a envoyé"
+               in i.value for i in at.info)
+    assert at.button(key="camp_files_button").disabled  # nothing to record before its commune is picked
+    whose = at.selectbox(key="camp_files_whose_0")
+    assert "Namur (Namur)" in whose.options and "Eupen (Liège)" not in whose.options and len(whose.options) == 260
+    whose.set_value("92094").run()
+    at.button(key="camp_files_button").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [(r["nis_code"], r["channel"]) for r in store.campaign_responses("wal-test")] == [("92094", "file")]
+    assert any("1 réponse enregistrée\u00a0: Namur (Namur)" in s.value for s in at.success)
+
+    for lang, said in [("de", "„sans-nom.json“ nennt keine Gemeinde: Legen Sie diese Datei allein ab"),
+                       ("en", "\u201csans-nom.json\u201d names no commune: drop this file on its own")]:
+        at = new_app()
+        at.query_params["lang"] = lang
+        at.run()
+        goto(at, "campagnes")
+        login(at)
+        (uploader,) = [u for u in at.get("file_uploader") if u.proto.multiple_files]
+        uploader.set_value([answers("namur.json", "92094"), answers("sans-nom.json")]).run()
+        at.button(key="camp_files_button").click().run()
+        assert any(said in e.value for e in at.error), [e.value for e in at.error]
+
+
 def test_an_invitation_link_opens_its_communes_space_and_its_submission_counts(mini, store):
     links = campaign_with_responses(store, respondents=[])
     at = new_app(links["92094"])

@@ -9,7 +9,7 @@ import streamlit as st
 from maturity import coordination
 from maturity.app import coordinator, session
 from maturity.app.tables import fitting_table
-from maturity.app.texts import tr
+from maturity.app.texts import TEXTS, tr
 from maturity.display import format_date
 from maturity.errors import InvalidInput
 
@@ -296,20 +296,34 @@ with follow:
             files_key = f"camp_files_{st.session_state.get('_camp_files_gen', 0)}"
             received = st.file_uploader(tr("camp_files_pick", lang), type=["json"], accept_multiple_files=True,
                                         key=files_key)
+            from maturity.answers import parse_answers_json
+
+            # a file that names no commune was refused in English, pointing to the command line's --nis (trial
+            # 11): alone, its commune is picked here, among those whose link is live (the only ones it may count for)
+            nameless = len(received or []) == 1 and coordinator.names_no_commune(received[0], parse_answers_json)
+            whose = None
+            if nameless:
+                st.info(tr("camp_files_nameless", lang, file=coordinator.plain(received[0].name)))
+                whose = st.selectbox(tr("camp_files_whose", lang), sorted(set(live)), index=None,
+                                     key=f"camp_files_whose_{st.session_state.get('_camp_files_gen', 0)}",
+                                     format_func=lambda code: coordinator.commune_label(code, lang),
+                                     placeholder=tr("camp_inv_pick_placeholder", lang), filter_mode="prefix")
+                st.caption(tr("camp_pick_note", lang, which=tr("camp_pick_live", lang)))
             if received and st.button(tr("camp_files_button", lang, n=len(received)), key="camp_files_button",
-                                      icon=":material/save:"):
-                from maturity.answers import parse_answers_json
+                                      icon=":material/save:", disabled=nameless and whose is None):
                 from maturity.app.logic import problem_said
 
                 try:
                     responses, warnings = coordination.file_responses(
                         campaign, [(f.name, f.name, lambda f=f: parse_answers_json(f.getvalue(), f.name))
-                                   for f in received], nis_hint="ask the commune for a file that names it",
-                        known=session.questionnaire())
+                                   for f in received], whose if nameless else None,
+                        nis_hint="ask the commune for a file that names it", known=session.questionnaire())
                     count = store.submit_files(campaign.id, responses)
                 except InvalidInput as exc:
-                    st.error(tr("camp_files_refused", lang) + "\n\n" + "\n".join(
-                        f"- {coordinator.plain(p)}" for p in exc.problems))
+                    said = [coordinator.problem_text(p, lang) for p in exc.problems]
+                    english = any(not p.code or f"problem_{p.code}" not in TEXTS for p in exc.problems)
+                    st.error(tr("camp_files_refused" if english else "camp_files_refused_said", lang) + "\n\n"
+                             + "\n".join(f"- {line}" for line in said))
                 except session.StorageError as exc:
                     session.show_storage_error(exc)
                 else:
