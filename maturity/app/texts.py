@@ -361,18 +361,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No assessment is open. First choose your commune on the home page.",
     },
     "unknown_token": {
-        "fr": "Ce lien de reprise ne correspond à aucun bilan (lien incomplet ou bilan supprimé). "
-        "Vérifiez le lien ou commencez un nouveau bilan. Un lien d'invitation à une campagne régionale a pu être "
-        "remplacé : demandez le nouveau à qui vous l'a envoyé (un nouveau bilan commencé ici ne compterait pas "
-        "pour la campagne).",
-        "de": "Dieser Wiederaufnahme-Link gehört zu keiner Bewertung (Link unvollständig oder Bewertung "
-        "gelöscht). Prüfen Sie den Link oder beginnen Sie eine neue Bewertung. Ein Einladungslink zu einer "
-        "regionalen Kampagne kann ersetzt worden sein: Fragen Sie den neuen bei der Stelle an, die ihn Ihnen "
-        "geschickt hat (eine hier begonnene neue Bewertung zählte nicht für die Kampagne).",
-        "en": "This resume link matches no assessment (incomplete link, or the assessment was deleted). "
-        "Check the link or start a new assessment. A regional campaign's invitation link may have been "
-        "replaced: ask whoever sent it to you for the new one (a new assessment started here would not count "
-        "for the campaign).",
+        # a campaign's link replaced or revoked opens nothing: its commune is sent to whoever sent it, before
+        # « commencez un nouveau bilan », which would count for no campaign (fresh-eyes trial 11, #5)
+        "fr": "Ce lien de reprise ne correspond à aucun bilan : il est incomplet, ou son bilan a été supprimé. "
+        "Vérifiez que le lien a été copié en entier. S'il vous a été envoyé pour une campagne régionale, il a pu "
+        "être remplacé ou retiré : demandez-en un nouveau à qui vous l'a envoyé (un bilan commencé sans ce lien ne "
+        "compterait pas pour la campagne). Sinon, vous pouvez commencer un nouveau bilan.",
+        "de": "Dieser Wiederaufnahme-Link gehört zu keiner Bewertung: Er ist unvollständig, oder seine Bewertung "
+        "wurde gelöscht. Prüfen Sie, ob der Link vollständig kopiert wurde. Wurde er Ihnen für eine regionale "
+        "Kampagne geschickt, kann er ersetzt oder zurückgezogen worden sein: Bitten Sie die Stelle, die ihn Ihnen "
+        "geschickt hat, um einen neuen (eine ohne diesen Link begonnene Bewertung würde nicht für die Kampagne "
+        "zählen). Andernfalls können Sie eine neue Bewertung beginnen.",
+        "en": "This resume link matches no assessment: it is incomplete, or its assessment was deleted. Check "
+        "that the whole link was copied. If it was sent to you for a regional campaign, it may have been replaced "
+        "or withdrawn: ask whoever sent it to you for a new one (an assessment started without that link would "
+        "not count for the campaign). Otherwise, you can start a new assessment.",
     },
     "go_home": {"fr": "Aller à l'accueil", "de": "Zur Startseite", "en": "Go to the home page"},
     # an address that names no page of the app (« /equipes », a link cut or mistyped): the app's own page there

@@ -708,7 +708,21 @@ def test_a_revoked_link_opens_nothing(mini, store):
     # which would count for no campaign (fresh-eyes trial 11: Namur's old link after a new one was made)
     goto(at, "accueil")
     said = next(w.value for w in at.warning if "ne correspond" in w.value)
-    assert "demandez le nouveau à qui vous l'a envoyé" in said and "ne compterait pas pour la campagne" in said, said
+    # a revoked link, as a replaced one; a new one asked for (a revoked commune has none yet); « commencez un
+    # nouveau bilan » last, for whoever holds no campaign link, not first (#5 of the same trial)
+    for lang, campaign_said, new_one in [
+        ("fr", "il a pu être remplacé ou retiré\u00a0: demandez-en un nouveau à qui vous l'a envoyé (un bilan commencé "
+               "sans ce lien ne compterait pas pour la campagne)", "Sinon, vous pouvez commencer un nouveau bilan."),
+        ("de", "kann er ersetzt oder zurückgezogen worden sein: Bitten Sie die Stelle, die ihn Ihnen geschickt hat, "
+               "um einen neuen (eine ohne diesen Link begonnene Bewertung würde nicht für die Kampagne zählen)",
+         "Andernfalls können Sie eine neue Bewertung beginnen."),
+        ("en", "it may have been replaced or withdrawn: ask whoever sent it to you for a new one (an assessment "
+               "started without that link would not count for the campaign)", "Otherwise, you can start a new assessment."),
+    ]:
+        at.query_params["lang"] = lang
+        at.run()
+        said = next(w.value for w in at.warning if w.icon == ":material/link_off:")
+        assert campaign_said in said and said.endswith(new_one), said
 
 
 def _results_with_imported_campaign(store, publisher: str = "Smart City Institute", edit=lambda text: text):
