@@ -83,6 +83,29 @@ _ONLY = {lang: prefix + "{dims} (" + elsewhere + _NO_SCORE[lang] + ")"
          for lang, prefix, elsewhere in (("fr", "score seulement pour : ", "ailleurs : "),
                                           ("de", "Wert nur für: ", "sonst: "),
                                           ("en", "score only for: ", "elsewhere: "))}
+# the radar's text alternative (its ``description``: the name a screen reader reads for the chart, where Vega
+# names every chart "Vega visualization", in English): each series' score on each dimension
+_DESCRIPTION = {
+    "fr": ("Graphique radar, score sur 100 par dimension. ", "sans score"),
+    "de": ("Netzdiagramm, Wert von 100 je Dimension. ", "ohne Wert"),
+    "en": ("Radar chart, score out of 100 per dimension. ", "no score"),
+}
+
+
+def radar_description(series: list[RadarSeries], dims: list[tuple[str, str]], lang: str) -> str:
+    """The radar in words, for a screen reader: "Graphique radar, score sur 100 par dimension. Namur (ce
+    bilan) : Smart Economy – Économie 45, … ; Wallonie : …"."""
+    intro, none = _DESCRIPTION.get(lang, _DESCRIPTION["en"])
+    colon = "\u00a0: " if lang == "fr" else ": "
+
+    def score(value: float | None) -> str:
+        return none if value is None else str(round(value))
+
+    parts = [series_label(s, dims, lang) + colon + ", ".join(f"{label} {score(s.scores.get(dim_id))}"
+                                                            for dim_id, label in dims) for s in series]
+    return intro + ("\u00a0; " if lang == "fr" else "; ").join(parts)
+
+
 _TOOLTIP = {
     "fr": ("Série", "Dimension", "Score"),
     "de": ("Reihe", "Dimension", "Wert"),
@@ -484,6 +507,7 @@ def radar_spec(q: Questionnaire, series: list[RadarSeries], lang: str = "fr", *,
                 layers.append(layer(rows, style, {"text": text}))
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "description": radar_description(series, dims, lang),
         # (a responsive chart's width is its column's: the app stretches it; drawn alone, a phone's)
         "width": PHONE_COLUMN if layout.responsive else round(2 * x_half * radius),
         "height": round((y_top + y_bottom) * radius), "background": "white",

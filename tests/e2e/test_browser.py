@@ -59,6 +59,9 @@ def test_whole_assessment_with_reload_radar_and_pdf(page, server):
     assert chart.bounding_box()["height"] > 200
     assert page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg").count() >= 1
     assert page.get_by_text("Namur (ce bilan)").first.is_visible()
+    # a screen reader names the radar by its scores, in French (Vega's own name: "Vega visualization")
+    named = page.locator("[data-testid='stVegaLiteChart'] [role='graphics-document']").first.get_attribute("aria-label")
+    assert named.startswith("Graphique radar, score sur 100 par dimension. Namur (ce bilan)\u00a0: "), named
     # the recommendation sheet, downloaded and read
     page.get_by_role("link", name="Recommandations").first.click()
     page.wait_for_selector("text=Téléchargements")

@@ -396,3 +396,19 @@ def test_a_legend_never_breaks_between_n_and_its_number(default_questionnaire):
         assert len(lines) > 1  # long enough to wrap
         assert not any(line.rstrip().endswith(" n") or line.lstrip().startswith("=") for line in lines), lines
         assert " ".join(" ".join(lines).split()) == name
+
+
+def test_the_radar_says_its_scores_in_words_in_the_pages_language():
+    """A screen reader names a chart by its spec's description; without one Vega names every chart "Vega
+    visualization", in English, and the radar's scores were not said at all."""
+    q = questionnaire()
+    series = [_series(q, ("mobility",)), RadarSeries("Wallonie", {d.id: 50.0 for d in q.dimensions}, "pooled")]
+    dims = [(d.id, q.t(d.label, "de")) for d in q.dimensions]
+    spec = radar_spec(q, series, "de", layout=APP_LAYOUT)
+    first = dims[0][1]
+    assert spec["description"].startswith("Netzdiagramm, Wert von 100 je Dimension. Votre commune")
+    assert f"{first} 20" in spec["description"] and "ohne Wert" in spec["description"]
+    assert f"Wallonie: {first} 50" in spec["description"]
+    french = radar_spec(q, series, "fr", layout=APP_LAYOUT)["description"]
+    assert french.startswith("Graphique radar, score sur 100 par dimension. Votre commune")
+    assert "\u00a0; Wallonie\u00a0: " in french
