@@ -25,6 +25,9 @@ def test_home_finds_a_commune_typed_without_accents_or_abbreviated(mini):
     at = new_app()
     at.run()
     assert not at.exception
+    # the page's headings in order: its title (h1), then "Commencer un bilan" a level below (an h2, where an
+    # h3 skipped a level for a screen reader's list of headings)
+    assert [h.value for h in at.header] == ["Commencer un bilan"] and not at.subheader
     assert _search(at, "liege")[0].startswith("Liège — ")
     assert _search(at, "ecaussinnes")[0].startswith("Écaussinnes")
     assert _search(at, "la louviere")[0].startswith("La Louvière")

@@ -51,7 +51,7 @@ def _on_pick() -> None:
 target = st.container() if doc is None else st.expander(tr("new_assessment_button", lang), expanded=False)
 with target:
     if doc is None:
-        st.subheader(tr("home_start_header", lang))
+        st.header(tr("home_start_header", lang))  # h2: under the page's h1, no level skipped
     query = st.text_input(tr("commune_label", lang), key="home_query", placeholder=tr("commune_placeholder", lang),
                           live=True, max_chars=80, type="search")
     found = communes.search(query or "", limit=8)
