@@ -199,6 +199,9 @@ def css(lang: str) -> str:
         return '"' + tr(key, lang).replace("\\", "").replace('"', "'") + '"'
 
     return (
+        # the menu, once closed (a phone's, off the screen to the left): out of the keyboard's way, where Tab went
+        # through its eight links and the language choice, all out of sight, before reaching the page
+        "section[data-testid='stSidebar'][data-collapsed='true']{visibility:hidden}"
         # "Skip to main content", the first link of the page (shown when a keyboard user tabs to it)
         "a[data-testid='stSkipToContent']{font-size:0 !important}"
         f"a[data-testid='stSkipToContent']::after{{content:{content('st_skip')};font-size:0.875rem}}"

@@ -60,7 +60,7 @@ def test_whole_assessment_with_reload_radar_and_pdf(page, server):
     assert page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg").count() >= 1
     assert page.get_by_text("Namur (ce bilan)").first.is_visible()
     # a screen reader names the radar by its scores, in French (Vega's own name: "Vega visualization")
-    named = page.locator("[data-testid='stVegaLiteChart'] [role='graphics-document']").first.get_attribute("aria-label")
+    named = page.locator("[data-testid='stVegaLiteChart'][role='graphics-document']").first.get_attribute("aria-label")
     assert named.startswith("Graphique radar, score sur 100 par dimension. Namur (ce bilan)\u00a0: "), named
     # the recommendation sheet, downloaded and read
     page.get_by_role("link", name="Recommandations").first.click()
@@ -194,6 +194,15 @@ def test_phone_in_french_liege_without_accents_and_no_part_skipped(chromium, ser
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390  # no horizontal scroll
         assert page.evaluate("() => document.documentElement.lang") == "fr"
         assert page.title() == "Questionnaire — Auto-évaluation Smart City"
+        # the closed menu is out of the keyboard's way: from the skip link, Tab reaches the button that opens it
+        # (it went through the menu's eight links and the language choice, all off the screen, first)
+        page.reload()
+        page.wait_for_selector("text=/questions? répondues? sur/")
+        wait_idle(page)
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.dataset.testid") == "stSkipToContent"
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.dataset.testid") == "stExpandSidebarButton"
         # the resume link stays findable after the first answer, with a visible copy button
         page.get_by_role("button", name=re.compile("Votre lien de reprise")).click()
         copy = page.get_by_role("button", name="Copier le lien")
