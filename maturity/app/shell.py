@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from . import names, session, tables
-from .texts import tr
+from .texts import LANGS, tr
 
 # the favicon: a file of the app in the folder Streamlit serves at /app/static/ (server.enableStaticServing),
 # named to the browser by its address (set_favicon)
@@ -118,12 +118,15 @@ def document_language(lang: str) -> None:
             # renamed in the page's language by one watcher per browser tab, told the language at every run
             f"window.maturityHelpNames = [{dumps(tr('st_help_for', lang, label='{label}'))}, "
             f"{dumps(tr('st_help', lang))}];\n"
-            "const renameHelp = (root) => root.querySelectorAll && root.querySelectorAll('[aria-label^=\"Help\"]')"
+            # and Streamlit's other controls ("Expand sidebar", a chart's "Download as PNG"), by their name in any
+            # language (a control named in French keeps its name when the page turns German)
+            f"window.maturityNames = {dumps(control_names(lang), ensure_ascii=False)};\n"
+            "const renameHelp = (root) => root.querySelectorAll && root.querySelectorAll('[aria-label]')"
             ".forEach((icon) => {\n"
             "  const name = icon.getAttribute('aria-label');\n"
             "  const [named, bare] = window.maturityHelpNames;\n"
-            "  const wanted = name === 'Help' ? bare : name.startsWith('Help for ') ? "
-            "named.replace('{label}', name.slice(9)) : name;\n"
+            "  const wanted = window.maturityNames[name] || (name === 'Help' ? bare : name.startsWith('Help for ') ? "
+            "named.replace('{label}', name.slice(9)) : name);\n"
             "  if (wanted !== name) icon.setAttribute('aria-label', wanted);\n"
             "});\n"
             "renameHelp(document);\n"
@@ -144,6 +147,16 @@ def document_language(lang: str) -> None:
             "  });\n"
             "}\n"
             "})();</script>", unsafe_allow_javascript=True)
+
+
+CONTROL_NAMES = ("st_sidebar", "st_sidebar_expand", "st_sidebar_collapse", "st_heading_link", "st_download_png",
+                 "st_copy_spec", "st_fullscreen", "st_close_fullscreen", "st_add_row", "st_columns", "st_download_csv",
+                 "st_search")
+
+
+def control_names(lang: str) -> dict[str, str]:
+    """Streamlit's controls' names (``aria-label``), each in every language, to its name in ``lang``."""
+    return {tr(key, other): tr(key, lang) for key in CONTROL_NAMES for other in LANGS if tr(key, other) != tr(key, lang)}
 
 
 PHONE_MENU_WIDTH = 768  # below it Streamlit's menu covers the page (its "md" breakpoint)

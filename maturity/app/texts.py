@@ -279,6 +279,23 @@ TEXTS: dict[str, dict[str, str]] = {
     # the name a screen reader gives a field's help icon (Streamlit's own: "Help for Budget"); {label}: the field's
     "st_help_for": {"fr": "Aide : {label}", "de": "Hilfe: {label}", "en": "Help for {label}"},
     "st_help": {"fr": "Aide", "de": "Hilfe", "en": "Help"},
+    # the names a screen reader gives Streamlit's own controls (English in every language: "Expand sidebar"), each
+    # renamed in the page's language; the English text is Streamlit's own, by which the control is found
+    "st_sidebar": {"fr": "Menu", "de": "Menü", "en": "Sidebar"},
+    "st_sidebar_expand": {"fr": "Ouvrir le menu", "de": "Menü öffnen", "en": "Expand sidebar"},
+    "st_sidebar_collapse": {"fr": "Fermer le menu", "de": "Menü schließen", "en": "Collapse sidebar"},
+    "st_heading_link": {"fr": "Lien vers ce titre", "de": "Link zu dieser Überschrift", "en": "Link to heading"},
+    "st_download_png": {"fr": "Télécharger en image PNG", "de": "Als PNG-Bild herunterladen", "en": "Download as PNG"},
+    "st_copy_spec": {"fr": "Copier la définition du graphique (Vega-Lite)",
+                     "de": "Definition der Grafik kopieren (Vega-Lite)", "en": "Copy Vega-Lite spec"},
+    "st_fullscreen": {"fr": "Plein écran", "de": "Vollbild", "en": "Fullscreen"},
+    "st_close_fullscreen": {"fr": "Quitter le plein écran", "de": "Vollbild beenden", "en": "Close fullscreen"},
+    "st_add_row": {"fr": "Ajouter une ligne", "de": "Zeile hinzufügen", "en": "Add row"},
+    "st_columns": {"fr": "Afficher ou masquer des colonnes", "de": "Spalten ein- oder ausblenden",
+                   "en": "Show/hide columns"},
+    "st_download_csv": {"fr": "Télécharger en tableur CSV", "de": "Als CSV-Tabelle herunterladen",
+                        "en": "Download as CSV"},
+    "st_search": {"fr": "Rechercher", "de": "Suchen", "en": "Search"},
     "app_title": {
         "fr": "Smart City : l'auto-évaluation des communes wallonnes",
         "de": "Smart City: die Selbstbewertung der wallonischen Gemeinden",

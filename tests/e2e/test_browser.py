@@ -62,6 +62,10 @@ def test_whole_assessment_with_reload_radar_and_pdf(page, server):
     # a screen reader names the radar by its scores, in French (Vega's own name: "Vega visualization")
     named = page.locator("[data-testid='stVegaLiteChart'][role='graphics-document']").first.get_attribute("aria-label")
     assert named.startswith("Graphique radar, score sur 100 par dimension. Namur (ce bilan)\u00a0: "), named
+    # its toolbar's buttons are named in French too (Streamlit's "Download as PNG", "Fullscreen")
+    page.wait_for_selector("[aria-label='Télécharger en image PNG']", state="attached")
+    page.wait_for_selector("[aria-label='Plein écran']", state="attached")
+    assert page.locator("[aria-label='Download as PNG'], [aria-label='Fullscreen']").count() == 0
     # the recommendation sheet, downloaded and read
     page.get_by_role("link", name="Recommandations").first.click()
     page.wait_for_selector("text=Téléchargements")
@@ -298,6 +302,11 @@ def test_german_desktop_switch_language_and_resume_where_it_stopped(chromium, se
             # a field's help icon is named in German for a screen reader (Streamlit names it "Help for …")
             p2.wait_for_selector("[aria-label='Hilfe: Teil des Fragebogens']", state="attached")
             assert p2.locator("[aria-label^='Help']").count() == 0
+            # and so are Streamlit's other controls: the menu, its button, a heading's link (English before)
+            for english, german in (("Sidebar", "Menü"), ("Collapse sidebar", "Menü schließen"),
+                                    ("Link to heading", "Link zu dieser Überschrift")):
+                p2.wait_for_selector(f"[aria-label='{german}']", state="attached")
+                assert p2.locator(f"[aria-label='{english}']").count() == 0, english
             # the German download buttons show their whole label
             p2.locator("[data-testid='stSidebar']").get_by_role("link", name="Empfehlungen").click()
             p2.wait_for_selector("text=Downloads")
