@@ -6,13 +6,9 @@ recommendations, the benchmark sets. "Wallonie" (as the German-speaking Communit
 
 from __future__ import annotations
 
-import ast
 import re
-from pathlib import Path
 
-import yaml
-
-ROOT = Path(__file__).resolve().parents[2]
+from . import catalog_texts
 
 RULES = {
     "Wallonien": re.compile(r"Wallonien"),
@@ -24,34 +20,11 @@ RULES = {
 
 
 def code_texts() -> list[tuple[str, str]]:
-    """Every German string of a dict literal in the package (the label catalogs)."""
-    out = []
-    for path in sorted((ROOT / "maturity").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Dict):
-                for key, value in zip(node.keys, node.values, strict=True):
-                    if (isinstance(key, ast.Constant) and key.value == "de" and isinstance(value, ast.Constant)
-                            and isinstance(value.value, str)):
-                        out.append((f"{path.relative_to(ROOT)}:{value.lineno}", value.value))
-    return out
+    return catalog_texts.code_texts("de")
 
 
 def data_texts() -> list[tuple[str, str]]:
-    """Every German text of the questionnaires and the benchmark sets."""
-    def walk(node, where):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "de" and isinstance(value, str):
-                    yield where, value
-                else:
-                    yield from walk(value, where)
-        elif isinstance(node, list):
-            for value in node:
-                yield from walk(value, where)
-
-    files = sorted([*(ROOT / "questionnaires").glob("*.yaml"), *(ROOT / "data" / "benchmarks").glob("*.yaml")])
-    return [item for path in files
-            for item in walk(yaml.safe_load(path.read_text(encoding="utf-8")), str(path.relative_to(ROOT)))]
+    return catalog_texts.data_texts("de")
 
 
 def test_the_scan_reads_the_catalogs():
