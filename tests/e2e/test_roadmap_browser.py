@@ -93,7 +93,8 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     assert store.load_space(token).draft["targets"] == {first.id: {"level": "integration", "by": 2030}}
     # the recommendations: the first proposed action goes into the roadmap, and stays after a reload
     open_app(page, server, f"recommandations?t={token}")
-    page.locator(MAIN).get_by_role("button", name="Ajouter").first.click()
+    # a recommendation's « Ajouter » (its key: the roadmap grid's toolbar has an « Ajouter une ligne » too)
+    page.locator(MAIN).locator("[class*='st-key-pick_']").get_by_role("button", name="Ajouter").first.click()
     page.get_by_text("Dans la feuille de route").first.wait_for()
     wait_idle(page)
     plan = store.load_space(token).draft["plan"]
