@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from .labels import SCORE_STATES
 from .models import Questionnaire
+from .typography import semicolons
 
 if TYPE_CHECKING:  # altair is imported where a chart object is made: the PDF sheet needs only the spec
     import altair as alt
@@ -103,7 +104,7 @@ def radar_description(series: list[RadarSeries], dims: list[tuple[str, str]], la
 
     parts = [series_label(s, dims, lang) + colon + ", ".join(f"{label} {score(s.scores.get(dim_id))}"
                                                             for dim_id, label in dims) for s in series]
-    return intro + ("\u00a0; " if lang == "fr" else "; ").join(parts)
+    return intro + semicolons(parts, lang)
 
 
 _TOOLTIP = {

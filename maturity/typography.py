@@ -88,10 +88,15 @@ def plain_spaces(text: str) -> str:
     return text.replace(NBSP, " ").replace("\u202f", " ")
 
 
+def semicolons(parts: Iterable[str], lang: str) -> str:
+    """``parts`` joined by a semicolon; French puts a no-break space before it (« Namur : … ; Wallonie : … »)."""
+    return ((NBSP if lang == "fr" else "") + "; ").join(parts)
+
+
 def join_answers(labels: Iterable[str], lang: str) -> str:
     """The options ticked in a multi question, read as one answer: each label without its closing full stop,
     joined by a semicolon (« … sur papier ; Les décisions … »), where a comma read « … sur papier., Les
     décisions … ». French puts a no-break space before the semicolon."""
     parts = [label[:-1] if label.endswith(".") and not label.endswith("..") else label
              for label in (str(label).rstrip() for label in labels)]
-    return ((NBSP if lang == "fr" else "") + "; ").join(parts)
+    return semicolons(parts, lang)

@@ -38,7 +38,7 @@ from maturity.markdown import escape as escape_markdown
 from maturity.models import NA, UNKNOWN, Question, Questionnaire, localize
 from maturity.scoring import Assessment, visible_questions
 from maturity.special import NONE, effective_answer
-from maturity.typography import join_answers
+from maturity.typography import join_answers, semicolons
 
 from .names import (  # noqa: F401 - re-exported: the pages and tests call them as logic.*
     commune_choices,
@@ -684,8 +684,7 @@ def _unpublished_groups(choice: Any, nis_code: str | None, lang: str) -> str:
     if not missing:
         return ""
     return " " + tr("campaign_group_unpublished", lang,
-                    groups="\u00a0; ".join(choice.campaign.group_label(g, lang) for g in missing) if lang == "fr"
-                    else "; ".join(choice.campaign.group_label(g, lang) for g in missing))
+                    groups=semicolons((choice.campaign.group_label(g, lang) for g in missing), lang))
 
 
 def group_short(group: str, lang: str) -> str:
