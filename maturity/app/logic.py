@@ -102,15 +102,19 @@ def progress(q: Questionnaire, answers: Mapping[str, Any]) -> Progress:
 
 def resume_step(q: Questionnaire, answers: Mapping[str, Any], last_part: str | None = None) -> int:
     """Where a returning user goes on (0-based): the part they last opened (``last_part``, a section
-    id the space remembers), else the first part with an unanswered question shown, else the last part
-    (everything answered: the way to the results)."""
-    for i, section in enumerate(q.sections):
-        if last_part is not None and section.id == last_part:
+    id the space remembers) while it has an unanswered question shown; when that part is complete, the
+    next part with one (after it, then from the first part); without a known last part, the first part
+    with one; everything answered: the last part (the way to the results)."""
+    unfinished = [s.answered < s.total for s in progress(q, answers).sections]
+    count = len(q.sections)
+    start = next((i for i, s in enumerate(q.sections) if last_part is not None and s.id == last_part), None)
+    if start is not None and unfinished[start]:
+        return start
+    after = range(start + 1, count) if start is not None else range(0)
+    for i in [*after, *range(count)]:
+        if unfinished[i]:
             return i
-    for i, section in enumerate(progress(q, answers).sections):
-        if section.answered < section.total:
-            return i
-    return len(q.sections) - 1
+    return count - 1
 
 
 def shown_questions(q: Questionnaire, section_index: int, answers: Mapping[str, Any]) -> list[Question]:

@@ -266,8 +266,8 @@ def set_assessment_lang(chosen: str) -> None:
 
 
 def resume_step(q: Questionnaire, doc: AnswersFile) -> int:
-    """The part (0-based) where this assessment's holder stopped: the one last opened, else the first
-    unfinished one (:func:`logic.resume_step`)."""
+    """The part (0-based) where this assessment's holder goes on: the one last opened while unfinished,
+    else the next unfinished one (:func:`logic.resume_step`)."""
     return logic.resume_step(q, doc.answers, (st.session_state.get("space_meta") or {}).get("last_part"))
 
 

@@ -120,6 +120,23 @@ def test_progress_counts_conscious_answers(q):
     assert prog.of("profile").total == 1  # "who" is hidden when approach = none
 
 
+def test_the_resume_link_goes_on_to_the_next_unfinished_part_when_the_last_one_opened_is_complete(q):
+    """A holder who finished part 1 and left was brought back to part 1, fully answered, and had to scroll to
+    « Partie suivante » (fresh-eyes trial 8): a complete part is not where they stopped."""
+    alpha_done = {"a1": "full", "a2": "no", "a3": ["x"]}
+    assert logic.resume_step(q, {"a1": "full"}, "alpha") == 0  # unfinished: stays where they were
+    assert logic.resume_step(q, alpha_done, "alpha") == 1  # complete: the next part, « beta »
+    beta_done = {"b1": "o1", "b2": "o1", "b_count": 3}
+    assert logic.resume_step(q, {**alpha_done, **beta_done}, "alpha") == 2  # beta complete too: skipped
+    # the parts after it complete, one before it not: back to that one
+    rest = {"budget": "minor", "approach": "none"}
+    assert logic.resume_step(q, {**beta_done, **rest}, "profile") == 0
+    # everything answered: the last part, with « Voir les résultats »
+    assert logic.resume_step(q, {**alpha_done, **beta_done, **rest}, "alpha") == len(q.sections) - 1
+    # no part remembered: the first unfinished one, as before
+    assert logic.resume_step(q, alpha_done, None) == 1
+
+
 def test_token_from_pasted_link():
     tok = "A" * 43
     assert logic.token_from_input(f"https://x.be/questionnaire?t={tok}&s=2") == tok
