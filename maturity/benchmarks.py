@@ -32,6 +32,7 @@ from .models import OptionId, Questionnaire, Slug, Text, localize
 from .questionnaire import _pydantic_problems
 from .scoring import is_answered, visible_questions
 from .special import effective_answer
+from .typography import semicolons
 from .yamlio import LineMap, line_for, load_yaml, load_yaml_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -329,7 +330,6 @@ _KIND_WORDS = {
 # published is how many communes the figure counts
 _NO_N = {"fr": "effectif non publié", "de": "Gemeindezahl nicht angegeben", "en": "size not published"}
 _BASE = {"fr": "base : {base}", "de": "Basis: {base}", "en": "base: {base}"}  # localize(): French's no-break space
-_SEMICOLON = {"fr": " ; ", "de": "; ", "en": "; "}
 _RESPONDENTS = {"fr": "communes répondantes ({n} sur {population})", "de": "antwortende Gemeinden ({n} von {population})",
                 "en": "responding communes ({n} of {population})"}
 _TREND_SEP = " · "
@@ -546,8 +546,7 @@ def with_clause(sentence: str, clause: str, lang: str = DEFAULT_LANGUAGE) -> str
         return sentence
     body = sentence.rstrip()
     end = "." if body.endswith(".") else ""
-    semicolon = localize(_SEMICOLON, _lang(lang))  # French: a no-break space before it
-    return f"{body.removesuffix('.')}{semicolon}{clause}{end}"
+    return semicolons([body.removesuffix("."), clause], _lang(lang)) + end  # French: a no-break space before it
 
 
 def link_problems(questionnaire: Questionnaire, sets: Iterable[BenchmarkSet]) -> list[Problem]:

@@ -569,7 +569,7 @@ def commune_in_text(name: str, lang: str) -> dict[str, str]:
 def citation_note(cites: list[str], lang: str) -> str:
     """The study, kind and n of a list's figures, said once under it (in the order first met)."""
     unique = list(dict.fromkeys(c for c in cites if c))
-    return tr("figures_source", lang, cites=" ; ".join(unique) if lang == "fr" else "; ".join(unique)) if unique else ""
+    return tr("figures_source", lang, cites=semicolons(unique, lang)) if unique else ""
 
 
 def comparison_groups(found: list[Any], lang: str) -> list[tuple[str, list[str]]]:
@@ -587,8 +587,7 @@ def comparison_groups(found: list[Any], lang: str) -> list[tuple[str, list[str]]
         groups[-1][1].append(c.with_trend(text))
         if c.campaign is not None:
             groups[-1][2][c.campaign.cite(lang)] = None
-    joined = " ; " if lang == "fr" else "; "
-    return [(joined.join([cite, *campaigns]), texts) for cite, texts, campaigns in groups]
+    return [(semicolons([cite, *campaigns], lang), texts) for cite, texts, campaigns in groups]
 
 
 def obstacle_rows(q: Questionnaire, assessment: Assessment, answers: Mapping[str, Any], lang: str,

@@ -270,6 +270,16 @@ def test_the_studys_long_parenthesis_is_said_once_per_group(q):
     assert note.startswith("Quelle dieser Zahlen: Wallonisches Smart-City-Barometer 2021") and note.count("2021,") == 1
 
 
+def test_a_french_source_note_keeps_each_semicolon_on_the_line_of_its_study():
+    """The note under a list of figures and a group's source join their studies by « ; »: French writes a
+    no-break space before it (maturity.typography.semicolons), where a plain one let chromium start a line
+    with the lone « ; »."""
+    assert logic.citation_note(["Baromètre 2021", "Campagne 2026", "Baromètre 2021"], "fr") == (
+        f"Source de ces chiffres{NBSP}: Baromètre 2021{NBSP}; Campagne 2026.")
+    assert logic.citation_note(["Barometer 2021", "Kampagne 2026"], "de") == (
+        "Quelle dieser Zahlen: Barometer 2021; Kampagne 2026.")
+
+
 def test_an_obstacle_ranked_third_is_never_called_the_main_one():
     """"3e frein le plus cité (pas de pourcentage publié) — Frein principal : les technologies": the
     barometer's slide lists its main obstacles, and the third of them read as "the main obstacle"."""
