@@ -87,6 +87,11 @@ ALREADY_SAID = [
     ("mob_plan", {"outdated", "current", "implemented", "evaluated"}, r"^Lancer l'élaboration"),
     # street lighting dimmed or switched off at night, decided with the grid operator: the energy quick wins
     ("env_lighting_choices", {"dimming", "switch_off"}, r"baisse d'intensité|extinction nocturne"),
+    # lighting choices already made by area and explained, or its consumption followed every year against a
+    # target, without dimming nor switching off: « un schéma par zone » and « Suivre chaque année la consommation »
+    # told it to do what it ticked (expert review)
+    ("env_lighting_choices", {"targeted"}, r"schéma par zone"),
+    ("env_lighting_choices", {"follow_up"}, r"^Suivre chaque année la consommation de l'éclairage public"),
     # words that take for granted what the answers deny: a steering committee where nobody steers
     ("gov_steering", {"nobody", "informal"}, r"avec le comité de pilotage"),
     # buying through an intercommunale's services or a central purchasing body, or with procurement clauses
@@ -224,6 +229,8 @@ LOOKS_CONTRADICTORY = [
      _commune(1, env_climate_plan="committed", mob_plan="outdated")),
     ("street lighting dimmed and switched off at night, the buildings' bills only paid",
      _commune(0, env_lighting_choices=["dimming", "switch_off"])),
+    ("street lighting chosen by area and explained, its consumption followed against a target, never dimmed",
+     _commune(0, env_lighting_choices=["targeted", "follow_up"])),
     ("short of budget and unsure of technologies, buying through a central purchasing body with standard clauses",
      _commune(2, gov_shared=["imio", "intercommunal"], eco_procurement="systematic", budget="major", technology="major")),
     ("short of coordination, in a GAL and an active supra-communal partnership",
