@@ -63,6 +63,7 @@ class SectionProgress:
     section_id: str
     answered: int
     total: int
+    may_grow: bool = False  # a hidden question of the part may still appear: its condition waits for an answer
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,10 @@ class Progress:
     def fraction(self) -> float:
         return self.answered / self.total if self.total else 1.0
 
+    @property
+    def may_grow(self) -> bool:
+        return any(s.may_grow for s in self.sections)
+
     def of(self, section_id: str) -> SectionProgress:
         return next(s for s in self.sections if s.section_id == section_id)
 
@@ -93,11 +98,31 @@ def has_answer(value: Any) -> bool:
 def progress(q: Questionnaire, answers: Mapping[str, Any]) -> Progress:
     """Answered / total over the questions shown for these answers, per section."""
     shown = visible_questions(q, answers)
+    waiting = {i for i in shown if not has_answer(answers.get(i))}  # shown, not answered yet
     out = []
     for section in q.sections:
         ids = [qu.id for qu in section.questions if qu.id in shown]
-        out.append(SectionProgress(section.id, sum(1 for i in ids if has_answer(answers.get(i))), len(ids)))
+        grows = any(qu.id not in shown and qu.show_if is not None and not waiting.isdisjoint(condition_questions(qu.show_if))
+                    for qu in section.questions)
+        out.append(SectionProgress(section.id, sum(1 for i in ids if has_answer(answers.get(i))), len(ids), grows))
     return Progress(out)
+
+
+def progress_text(lang: str, answered: int, total: int, may_grow: bool, key: str = "progress_overall") -> str:
+    """« 12 questions répondues sur 56 », and while a question waiting for an answer may still appear, that
+    more questions may appear: the total is not final yet."""
+    counter = tr(key, lang, answered=answered, total=total)
+    return tr("progress_may_grow", lang, counter=counter) if may_grow else counter
+
+
+def condition_questions(condition: Any) -> set[str]:
+    """The ids of the questions a ``show_if`` condition reads."""
+    question = getattr(condition, "question", None)
+    found = {question} if isinstance(question, str) else set()
+    for part in [*(getattr(condition, "all", None) or []), *(getattr(condition, "any", None) or []),
+                 *([condition.not_] if getattr(condition, "not_", None) is not None else [])]:
+        found |= condition_questions(part)
+    return found
 
 
 def resume_step(q: Questionnaire, answers: Mapping[str, Any], last_part: str | None = None) -> int:

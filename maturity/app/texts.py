@@ -498,9 +498,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "resume_label": {"fr": "Lien ou code de reprise", "de": "Link oder Code", "en": "Resume link or code"},
     "resume_button": {"fr": "Reprendre", "de": "Fortsetzen", "en": "Resume"},
     "current_assessment": {
-        "fr": "Bilan en cours pour **{name}** : {answered:# question répondue|# questions répondues} sur {total}.",
-        "de": "Laufende Bewertung für **{name}**: {answered} von {total} Fragen beantwortet.",
-        "en": "Assessment in progress for **{name}**: {answered} of {total} questions answered.",
+        "fr": "Bilan en cours pour **{name}** : {counter}.",
+        "de": "Laufende Bewertung für **{name}**: {counter}.",
+        "en": "Assessment in progress for **{name}**: {counter}.",
+    },
+    # added after a counter while a question that depends on an answer not given yet is hidden: the total grew
+    # from 56 to 63 as a commune answered its profile (fresh-eyes trial 9)
+    "progress_may_grow": {
+        "fr": "{counter} (d'autres questions peuvent s'ajouter selon vos réponses)",
+        "de": "{counter} (je nach Ihren Antworten können weitere Fragen hinzukommen)",
+        "en": "{counter} (more questions may appear depending on your answers)",
     },
     "continue_button": {"fr": "Continuer le questionnaire", "de": "Fragebogen fortsetzen", "en": "Continue the questionnaire"},
     "new_assessment_button": {

@@ -137,6 +137,16 @@ def test_the_resume_link_goes_on_to_the_next_unfinished_part_when_the_last_one_o
     assert logic.resume_step(q, alpha_done, None) == 1
 
 
+def test_progress_knows_while_a_hidden_question_may_still_appear(q):
+    assert logic.progress(q, {}).of("alpha").may_grow  # a4 waits for a2
+    assert not logic.progress(q, {"a2": "no"}).may_grow  # a2 answered: a4 stays hidden
+    assert not logic.progress(q, {"a2": "yes"}).may_grow  # a4 shown: counted
+    assert not logic.progress(q, {"a2": "no"}).of("profile").may_grow  # « who » is shown until approach = none
+    assert logic.progress_text("fr", 0, 9, True) == "0 question répondue sur 9 (d'autres questions peuvent " \
+        "s'ajouter selon vos réponses)"
+    assert logic.progress_text("en", 3, 9, False) == "3 of 9 questions answered"
+
+
 def test_token_from_pasted_link():
     tok = "A" * 43
     assert logic.token_from_input(f"https://x.be/questionnaire?t={tok}&s=2") == tok

@@ -94,6 +94,28 @@ def test_progress_counts_answered_over_shown(mini):
     assert _progress_text(at).startswith("2 questions répondues sur 10")
 
 
+def test_the_counter_says_more_questions_may_appear_while_the_total_can_still_grow(mini):
+    """« 0 question répondue sur 56 » at the start, « 63 sur 63 » at the end: the questions that depend on an
+    answer added to the total, unannounced (fresh-eyes trial 9). The counter says so while one may appear."""
+    more = " (d'autres questions peuvent s'ajouter selon vos réponses)"
+    at = started()
+    assert _progress_text(at) == "0 question répondue sur 9" + more  # a4 waits for a2
+    at.radio(key="ans_a2").set_value("no").run()  # a4 stays hidden: the total is final
+    assert _progress_text(at) == "1 question répondue sur 9"
+    goto(at, "accueil")
+    assert any(s.value.endswith(" : 1 question répondue sur 9.".replace(" :", "\u00a0:")) for s in at.success), \
+        [s.value for s in at.success]
+    at = started("63023")
+    at.sidebar.radio(key="_lang_choice").set_value("de").run()
+    assert _progress_text(at) == "0 von 9 Fragen beantwortet (je nach Ihren Antworten können weitere Fragen hinzukommen)"
+    at.sidebar.radio(key="_lang_choice").set_value("en").run()
+    assert _progress_text(at) == "0 of 9 questions answered (more questions may appear depending on your answers)"
+    at.sidebar.radio(key="_lang_choice").set_value("de").run()
+    goto(at, "accueil")
+    assert any(s.value.endswith(": 0 von 9 Fragen beantwortet (je nach Ihren Antworten können weitere Fragen "
+                                "hinzukommen).") for s in at.success), [s.value for s in at.success]
+
+
 def test_na_is_offered_only_when_allowed(mini):
     at = started()
     assert at.radio(key="ans_a1").options[-2:] == ["Je ne sais pas", "Ne s'applique pas"]

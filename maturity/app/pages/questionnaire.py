@@ -74,13 +74,14 @@ def part() -> None:
         st.rerun(scope="app")
     prog = logic.progress(q, shown.answers)
     if member_steps is None or len(member_steps) == count:
-        progress_slot.progress(prog.fraction, text=tr("progress_overall", lang, answered=prog.answered,
-                                                        total=prog.total))
+        progress_slot.progress(prog.fraction, text=logic.progress_text(lang, prog.answered, prog.total,
+                                                                        prog.may_grow))
     mine = [prog.sections[i] for i in (member_steps or [])]
     answered, total = sum(s.answered for s in mine), sum(s.total for s in mine)
     if member_steps is not None and len(member_steps) < count:  # a colleague's parts only
         progress_slot.progress(answered / total if total else 1.0,
-                               text=tr("progress_member", lang, answered=answered, total=total))
+                               text=logic.progress_text(lang, answered, total, any(s.may_grow for s in mine),
+                                                         key="progress_member"))
     if member_steps is not None and total and answered >= total:
         st.success(tr("team_member_done", lang), icon=":material/task_alt:")
 

@@ -20,7 +20,7 @@ assessment = view.assessment
 
 st.title(tr("results_title", lang, name=name))
 prog = view.progress
-st.progress(prog.fraction, text=tr("progress_overall", lang, answered=prog.answered, total=prog.total))
+st.progress(prog.fraction, text=logic.progress_text(lang, prog.answered, prog.total, prog.may_grow))
 st.metric(tr("overall_metric", lang), format_number(assessment.overall, lang), help=tr("overall_help", lang))
 st.caption(tr("overall_caption", lang, n=view.scored, total=len(assessment.dimensions),
               needed=format_percent(q.min_coverage, lang)))
