@@ -591,3 +591,17 @@ def test_german_names_the_smart_region_programme_one_way():
     named = [t for t in german if re.search(r"Smart[ -]R[ée]gion", t)]
     assert len(named) > 10 and all("Smart Region" not in t and "Smart-Region" not in t for t in named), [
         t for t in named if "Région" not in t]
+
+
+def test_a_barometer_share_quoted_in_the_questionnaire_says_its_n():
+    """A share the questions or the recommendations quote from the barometer says on how many communes it
+    rests (113 of 262), as every figure the product shows does (kind, source, year, n): the help of
+    « Quelles tâches de l'administration sont numérisées ? » read « 84 % des communes répondantes au baromètre
+    wallon 2021 », its n nowhere (expert review)."""
+    from tests.unit.catalog_texts import data_texts
+
+    for lang, n in (("fr", "113 communes sur 262"), ("de", "113 von 262"), ("en", "113 of 262")):
+        quoted = [text for where, text in data_texts(lang) if where.startswith("questionnaires")
+                  and re.search(r"\d[\s\u00a0\u202f]?%", text)]
+        assert quoted, lang  # the scan sees the figure it is about
+        assert [text for text in quoted if n not in text] == [], lang
