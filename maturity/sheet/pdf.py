@@ -19,7 +19,7 @@ from contextvars import ContextVar
 from copy import copy, deepcopy
 from functools import cache
 from io import BytesIO
-from typing import Any
+from typing import Any, NamedTuple
 
 from fontTools import ttLib
 from fpdf import FPDF
@@ -1176,8 +1176,21 @@ def _tries(c: SheetContent) -> list[tuple[int, int]]:
     return [t for t in dict.fromkeys(tries) if t != (n, k)]
 
 
-def _compact_tries(c: SheetContent, resources: bool = True,
-                   ) -> list[tuple[int, int, bool, bool, bool, int, bool, bool, int | None]]:
+class Resort(NamedTuple):
+    """One of the PDF's last resorts (:func:`_compact_tries`): what it shows, in tighter spacing."""
+
+    limit: int  # the priorities shown
+    notes: int  # the commune's notes shown
+    brief: bool  # smaller sizes and the method in one sentence
+    why: bool  # the priorities' "why" paragraph
+    trends: bool  # the barometer sentences' earlier editions' figures
+    topics: int  # a team's topics where it differs shown
+    column: bool = True  # the scores table's Walloon column
+    resources: bool = True  # the priorities' resources
+    actions: int | None = None  # the actions the priorities suggest, shown for the first ``actions`` (None: all)
+
+
+def _compact_tries(c: SheetContent, resources: bool = True) -> list[Resort]:
     """The last resorts, with tighter spacing and priorities that may split across pages: 6 priorities;
     then smaller sizes and the method in one sentence; then the priorities without their "why" paragraph,
     then with it and fewer of the commune's notes, then without it again, and so on: as many of the notes
@@ -1193,33 +1206,31 @@ def _compact_tries(c: SheetContent, resources: bool = True,
     roadmap gives its generic texts up first, after the team's topics: the priorities' resources, then the
     actions the priorities suggest for the first 3 priorities only, then for none (said in the same one line),
     and only then the Walloon column (the heavy German sheet of a campaign, six targets and five actions, showed
-    none of them, and kept the suggested actions of 6 priorities). ``resources`` False: neither of those.
-    (limit, notes, brief, why, trends, topics, reference column, resources, suggested actions)"""
+    none of them, and kept the suggested actions of 6 priorities). ``resources`` False: neither of those."""
     n, k, m = len(c.priorities), len(c.notes), len(c.topics)
     limit = min(n, MIN_PRIORITIES)
-    tries = ([(limit, k, False, True, True, m)]
-             + [(limit, notes, True, why, True, m) for notes in dict.fromkeys((k, *(min(k, keep) for keep in
-                                                                                  PDF_NOTES_STEPS)))
-                for why in (True, False)]
-             + [(limit, 0, True, False, False, m)]
-             + [(limit, 0, True, False, False, min(m, keep)) for keep in PDF_TOPICS_STEPS])
-    tries = [(*t, True, True, None) for t in dict.fromkeys(tries)]
-    last = tries[-1][:-3]
+    tries = ([Resort(limit, k, brief=False, why=True, trends=True, topics=m)]
+             + [Resort(limit, notes, brief=True, why=why, trends=True, topics=m)
+                for notes in dict.fromkeys((k, *(min(k, keep) for keep in PDF_NOTES_STEPS))) for why in (True, False)]
+             + [Resort(limit, 0, brief=True, why=False, trends=False, topics=m)]
+             + [Resort(limit, 0, brief=True, why=False, trends=False, topics=min(m, keep)) for keep in PDF_TOPICS_STEPS])
+    tries = list(dict.fromkeys(tries))
+    last = tries[-1]
     column = bool(c.scores and c.scores[0].comparisons)
     links = resources and any(p.resources for p in c.priorities[:limit])
     if resources and c.roadmap is not None and c.roadmap.actions:  # a roadmap showing the commune's own actions:
         # the generic texts give way before it, and before the campaign's figures in the scores table
         suggested = [keep for keep in PDF_ACTIONS_STEPS if any(p.actions for p in c.priorities[keep:limit])]
         if links or suggested:
-            tries += [(*last, True, False, None)] if links else []
-            tries += [(*last, True, False, keep) for keep in suggested]
+            tries += [last._replace(resources=False)] if links else []
+            tries += [last._replace(resources=False, actions=keep) for keep in suggested]
             if column:
-                tries.append((*last, False, False, tries[-1][-1]))
+                tries.append(tries[-1]._replace(column=False))
             return tries
     if column:  # at the very last, the scores table without the Walloon column
-        tries.append((*last, False, True, None))
+        tries.append(last._replace(column=False))
     if links:  # after all, the priorities without their resources
-        tries.append((*tries[-1][:-3], tries[-1][-3], False, None))
+        tries.append(tries[-1]._replace(resources=False))
     return tries
 
 
@@ -1379,16 +1390,16 @@ def _compact(c: SheetContent, radar: RadarDrawing, measures: dict, resources: bo
     the last stops as soon as it needs a page more than the sheet has (it would be dropped)."""
     tries = _compact_tries(c, resources)
     begun = {}  # the first sections, the same for every try with the same scores table (laid out once, copied)
-    for i, (limit, notes, brief, why, trends, topics, column, resources, actions) in enumerate(tries):
-        shown = c.with_limit(limit, notes).with_topics(topics)
-        shown = shown if trends else shown.without_trends()
-        shown = shown if column else shown.without_reference_column()
-        if column not in begun:
-            begun[column] = _begin(shown, radar, compact=True)
+    for i, t in enumerate(tries):
+        shown = c.with_limit(t.limit, t.notes).with_topics(t.topics)
+        shown = shown if t.trends else shown.without_trends()
+        shown = shown if t.column else shown.without_reference_column()
+        if t.column not in begun:
+            begun[t.column] = _begin(shown, radar, compact=True)
         try:
-            pdf = _layout(shown, radar, measures, compact=True, brief=brief, why=why,
-                          budget=None if i == len(tries) - 1 else MAX_PAGES, begun=begun[column], resources=resources,
-                          actions=actions)
+            pdf = _layout(shown, radar, measures, compact=True, brief=t.brief, why=t.why,
+                          budget=None if i == len(tries) - 1 else MAX_PAGES, begun=begun[t.column],
+                          resources=t.resources, actions=t.actions)
         except _OverBudget:
             continue
         if pdf.page_no() <= MAX_PAGES:
