@@ -25,7 +25,7 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .labels import SCORE_STATES
+from .labels import SCORE_STATES, label_value
 from .models import Questionnaire
 from .typography import semicolons
 
@@ -97,13 +97,12 @@ def radar_description(series: list[RadarSeries], dims: list[tuple[str, str]], la
     """The radar in words, for a screen reader: "Graphique radar, score sur 100 par dimension. Namur (ce
     bilan) : Smart Economy – Économie 45, … ; Wallonie : …"."""
     intro, none = _DESCRIPTION.get(lang, _DESCRIPTION["en"])
-    colon = "\u00a0: " if lang == "fr" else ": "
 
     def score(value: float | None) -> str:
         return none if value is None else str(round(value))
 
-    parts = [series_label(s, dims, lang) + colon + ", ".join(f"{label} {score(s.scores.get(dim_id))}"
-                                                            for dim_id, label in dims) for s in series]
+    parts = [label_value(series_label(s, dims, lang), ", ".join(f"{label} {score(s.scores.get(dim_id))}"
+                                                                for dim_id, label in dims), lang) for s in series]
     return intro + semicolons(parts, lang)
 
 

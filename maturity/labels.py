@@ -78,11 +78,24 @@ RESULTS_WORDS: dict[str, dict[str, str]] = {
                     "en": "Your commune and the Walloon barometer"},
 }
 
+# how a text is put together around its words
+PHRASES: dict[str, dict[str, str]] = {
+    # a value after its label, « Votre score : 61 » (French: a no-break space before the colon, from in_lang): the
+    # app's tables drawn as lists and its problems, the sheet's team topics and cited obstacles, the radar's
+    # description
+    "label_value": {"fr": "{label} : {value}", "de": "{label}: {value}", "en": "{label}: {value}"},
+}
+
 
 def in_lang(entry: dict[str, str], lang: str) -> str:
     """An entry of a catalog in ``lang`` (French when the language is not one of fr, de, en; French with its
     no-break spaces before ? ! : ;, as :func:`maturity.models.localize` gives it)."""
     return entry[lang] if lang != "fr" and entry.get(lang) else french_spaces(entry["fr"])
+
+
+def label_value(label: str, value: str, lang: str) -> str:
+    """``value`` after its ``label`` and a colon (``PHRASES["label_value"]``): « Namur (ce bilan)\u00a0: … »."""
+    return in_lang(PHRASES["label_value"], lang).format(label=label, value=value)
 
 
 def answer_state(value: Any) -> str | None:

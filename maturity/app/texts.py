@@ -8,7 +8,15 @@ Texts of the questionnaire itself live in its YAML file, not here.
 from __future__ import annotations
 
 from maturity.display import plural_text
-from maturity.labels import ANSWER_STATES, CAMPAIGN_WORDS, FIGURE_WORDS, RESULTS_WORDS, SCORE_STATES, in_lang
+from maturity.labels import (
+    ANSWER_STATES,
+    CAMPAIGN_WORDS,
+    FIGURE_WORDS,
+    PHRASES,
+    RESULTS_WORDS,
+    SCORE_STATES,
+    in_lang,
+)
 from maturity.special import NA, UNKNOWN
 
 LANGS = ("fr", "de", "en")
@@ -802,7 +810,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_source": {"fr": "Source", "de": "Quelle", "en": "Source"},
     "source_line": {"fr": "Source : {source}", "de": "Quelle: {source}", "en": "Source: {source}"},
     # a value after its column's name, in a table drawn as a list on a phone (tables.py)
-    "label_value": {"fr": "{label}\u00a0: {value}", "de": "{label}: {value}", "en": "{label}: {value}"},
+    "label_value": PHRASES["label_value"],  # the core's (maturity.labels), as the sheet and the radar's description say it
     "col_year": {"fr": "Année", "de": "Jahr", "en": "Year"},
     "col_n": {"fr": "n (communes)", "de": "n (Gemeinden)", "en": "n (communes)"},
     "col_note": {"fr": "À savoir", "de": "Hinweis", "en": "Note"},

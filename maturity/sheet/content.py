@@ -27,6 +27,7 @@ from ..display import format_date, format_estimate, format_number, format_percen
 from ..errors import InvalidInput
 from ..labels import (
     FIGURE_WORDS,
+    PHRASES,
     RESULTS_WORDS,
     SCORE_STATES,
     UNANSWERED,
@@ -239,7 +240,7 @@ TEXTS: dict[str, dict[str, str]] = {
                        "en": "1 high|2 medium|3 normal"},
     # a label and its colon, a label and what follows it: French puts a (no-break, :func:`t`) space before the colon
     "colon": {"fr": " :", "de": ":", "en": ":"},
-    "label_value": {"fr": "{label} : {value}", "de": "{label}: {value}", "en": "{label}: {value}"},
+    "label_value": PHRASES["label_value"],  # the core's (maturity.labels), as the app says it
     "why": {"fr": "Pourquoi", "de": "Warum", "en": "Why"},
     "actions": {"fr": "Actions", "de": "Maßnahmen", "en": "Actions"},
     "resources": {"fr": "Ressources", "de": "Ressourcen", "en": "Resources"},

@@ -210,3 +210,17 @@ def test_several_options_read_as_one_answer_without_a_full_stop_before_a_comma(l
     for multi in (qu for s in q.sections for qu in s.questions if qu.type == "multi"):
         text = logic.value_label(q, multi, multi.option_ids, lang)
         assert ".," not in text and ".;" not in text and ". ;" not in text, (multi.id, text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_value_after_its_label_is_one_rule_for_the_app_the_sheet_and_the_radars_description(lang):
+    """« Namur (ce bilan) : … »: the radar's description wrote French's colon by hand, beside the app's and the
+    sheet's catalog texts; all three read maturity.labels' one entry."""
+    from maturity.charts import RadarSeries, radar_description
+    from maturity.sheet.content import t
+
+    colon = "\u00a0: " if lang == "fr" else ": "
+    assert labels.label_value("Votre score", "61", lang) == f"Votre score{colon}61"
+    assert tr("label_value", lang, label="A", value="B") == t("label_value", lang, label="A", value="B") == f"A{colon}B"
+    described = radar_description([RadarSeries("Wallonie", {"mobility": 50.0})], [("mobility", "Mobilité")], lang)
+    assert described.endswith(labels.label_value("Wallonie", "Mobilité 50", lang))
