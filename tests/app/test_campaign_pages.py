@@ -32,6 +32,19 @@ def login(at):
     assert not at.exception and not at.error, [e.value for e in at.error]
 
 
+def campaigns_page(lang: str | None = None, signed_in: bool = True):
+    """The Campagnes page as a coordinator opens it: the app (in ``lang``, else French), the page, then the admin
+    password (``signed_in``)."""
+    at = new_app()
+    if lang:
+        at.query_params["lang"] = lang
+    at.run()
+    goto(at, "campagnes")
+    if signed_in:
+        login(at)
+    return at
+
+
 def scores(alpha: float, beta: float) -> dict:
     return {"dimensions": {"alpha": {"score": alpha}, "beta": {"score": beta}}, "obstacles": {}}
 
@@ -48,18 +61,14 @@ def campaign_with_responses(store, respondents=RESPONDENTS) -> dict[str, str]:
 
 
 def test_the_campaigns_page_is_closed_without_the_admin_password(mini):
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
+    at = campaigns_page(signed_in=False)
     assert not at.get("vega_lite_chart") and not at.tabs
     assert any("admin" in i.value.lower() or "administr" in i.value.lower() for i in at.info)
 
 
 def test_the_login_says_whom_the_campaigns_page_is_for(admin):
     """A commune that landed on /campagnes read « Mot de passe » and nothing else (fresh-eyes trial 7)."""
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
+    at = campaigns_page(signed_in=False)
     assert any("coordination régionale" in m.value and "Une commune n'a rien à y faire" in m.value
                for m in at.markdown)
     login(at)
@@ -67,10 +76,7 @@ def test_the_login_says_whom_the_campaigns_page_is_for(admin):
 
 
 def test_the_coordinator_creates_a_campaign(admin, store):
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
     assert any("Aucune campagne" in i.value for i in at.info)
     at.text_input(key="camp_new_id").input("wal-2027")
     at.text_input(key="camp_new_title").input("Baromètre 2027")
@@ -90,10 +96,7 @@ def test_a_refused_campaign_is_said_in_the_pages_language_by_its_field(admin, st
     """Each refusal of the form is said in French and names the form's field: the page read « ID: 'Baromètre
     2027' is not a campaign id (…) » and « --closes: the campaign closes (2026-10-25) before it opens
     (2026-11-27) » (the command line's English and its options; fresh-eyes trial 11)."""
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
     at.text_input(key="camp_new_id").input("Baromètre 2027")
     at.text_input(key="camp_new_title").input("  ")
     at.date_input(key="camp_new_closes").set_value(date.today() - timedelta(days=3))
@@ -118,10 +121,7 @@ def test_a_refused_campaign_is_said_in_the_pages_language_by_its_field(admin, st
 def test_follow_up_map_and_tables_give_the_same_counts(admin, store):
     links = campaign_with_responses(store)
     store.save_answer(links["57096"], "a1", "full")  # Mons started, not submitted
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
     # in progress: started and not sent, as the map's "commencé" (the core's funnel counted the 10 that
     # responded as started too: "Ont commencé 11, Ont répondu 10" beside a map with one commune started)
     assert [m.value for m in at.metric] == ["261", "1", "10", "4\u00a0%"]
@@ -162,10 +162,7 @@ def test_the_coordinator_invites_a_few_communes_then_all_from_the_page(admin, st
     who is not a technician to a terminal (fresh-eyes trial 7)."""
     monkeypatch.setenv("MATURITY_PUBLIC_URL", "https://smartcity.example.be/")
     store.create_campaign("wal-test", "Baromètre test", "mini", OPENS, CLOSES)
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
     assert any("0 commune invitée sur 261\u00a0; 261 communes pas encore invitées" in m.value for m in at.markdown)
     from maturity.app.texts import tr
 
@@ -239,10 +236,7 @@ def test_the_coordinator_revokes_links_from_the_page(admin, store, monkeypatch):
     what became of the commune's responses (earlier trials)."""
     monkeypatch.setenv("MATURITY_PUBLIC_URL", "https://smartcity.example.be/")
     links = campaign_with_responses(store)  # 261 invited; 10 responses received as files, Namur's among them
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
     help_text = next(m.value for m in at.markdown if "C'est définitif" in m.value)
     assert "cessent de compter" in help_text and "en fichier" in help_text and "Rien n'est effacé" in help_text
     button = at.button(key="camp_revoke_button")
@@ -320,11 +314,7 @@ def test_the_revoke_texts_are_complete_in_german_and_english(admin, store):
         "no longer count."
     store.create_campaign("wal-test", "Baromètre test", "mini", OPENS, CLOSES)
     store.invite("wal-test", [Invitee("63023", "Eupen", "de")], "1.0")
-    at = new_app()
-    at.query_params["lang"] = "de"
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page(lang="de")
     assert any("Das ist endgültig" in m.value for m in at.markdown), [m.value[:40] for m in at.markdown]
     at.multiselect(key="camp_revoke_pick_0").set_value(["63023"]).run()
     assert at.checkbox(key="camp_revoke_confirm_0").label.startswith("Ich ziehe diesen Link zurück")
@@ -353,10 +343,7 @@ def test_a_local_address_is_flagged_before_links_are_made(admin, store, monkeypa
     assert not local_address("https://smartcity.wallonie.be") and not local_address("https://193.191.245.10")
     monkeypatch.setenv("MATURITY_PUBLIC_URL", "http://localhost:8501")
     store.create_campaign("wal-test", "Baromètre test", "mini", OPENS, CLOSES)
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
     assert any("ne s'ouvre que sur cet ordinateur" in w.value for w in at.warning)
     at.text_input(key="camp_inv_base").input("https://smartcity.example.be").run()
     assert not any("ne s'ouvre que sur cet ordinateur" in w.value for w in at.warning)
@@ -365,10 +352,7 @@ def test_a_local_address_is_flagged_before_links_are_made(admin, store, monkeypa
 def test_the_map_tells_communes_not_invited_from_those_not_started(admin, store):
     store.create_campaign("wal-test", "Baromètre test", "mini", OPENS, CLOSES)
     store.invite("wal-test", [Invitee("63023", "Eupen", "de"), Invitee("92094", "Namur")], "1.0")
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     states = [g["properties"]["state"] for g in spec["data"]["values"]["objects"]["communes"]["geometries"]]
     assert states.count("pas commencé") == 2 and states.count("pas invitée") == 259, set(states)
@@ -378,10 +362,7 @@ def test_the_map_tells_communes_not_invited_from_those_not_started(admin, store)
 def test_invitation_links_need_the_tools_address(admin, store, monkeypatch):
     monkeypatch.delenv("MATURITY_PUBLIC_URL", raising=False)
     store.create_campaign("wal-test", "Baromètre test", "mini", OPENS, CLOSES)
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
     at.text_input(key="camp_inv_base").input("").run()
     at.button(key="camp_inv_button").click().run()
     assert any("adresse de cet outil" in e.value for e in at.error)
@@ -396,10 +377,7 @@ def test_invitation_links_need_the_tools_address(admin, store, monkeypatch):
 def test_a_published_reference_is_imported_from_the_page(admin, store):
     """Importing the published figures took `maturity benchmarks import-aggregates` on a server."""
     campaign_with_responses(store)
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
     at.text_input(key="camp_publisher").input("SPW")
     at.text_input(key="camp_url").input("https://example.org/campagne")
     at.button(key="camp_prepare").click().run()
@@ -422,10 +400,7 @@ def test_a_published_reference_is_uploaded_on_a_fresh_install(admin, store, tmp_
     files, problems = coordinator.publication(report, q, "SPW", "https://example.org", "fr")
     assert not problems
     name, data = next((n, d) for n, d, _ in files if n.endswith(".yaml"))
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
     at.get("file_uploader")[0].upload("broken.yaml", b"kind: [", "application/yaml").run()
     at.button(key="camp_import_button").click().run()
     # the core's problems are English and technical: the page first says, in its language, which file it takes
@@ -455,10 +430,7 @@ def test_the_estimates_say_what_they_mean_in_plain_words(admin, store):
     """Under the table, the estimator's formula was the only explanation; a median left out was « – » beside
     quartiles left out as « — », and nothing said why (fresh-eyes trial 7)."""
     campaign_with_responses(store, RESPONDENTS[:6])
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
     rows = at.table[2].value.to_dict("records")
     assert rows[0]["n (communes)"] == "6"
     assert rows[0]["Médiane des répondantes (non pondérée)"] == rows[0]["Q1 – Q3 des répondantes"] == "—", rows[0]
@@ -477,10 +449,7 @@ def test_the_estimates_give_each_province_and_size_and_say_what_is_withheld(admi
     liege = ["62063", "61003", "62096", "62003", "62100", "61028"]
     namur = ["92094", "91013", "92003", "91015", "91030"]
     campaign_with_responses(store, liege + namur + ["57081"])
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
     assert any(h.value == "Par province et par taille de commune" for h in at.subheader)
     rows = {r["Groupe"]: r for r in at.table[3].value.to_dict("records")}
     assert rows["Liège"]["Ont répondu"] == "6 sur 84" and rows["Hainaut"]["Ont répondu"] == "— sur 69"
@@ -507,10 +476,7 @@ def test_the_estimates_give_each_province_and_size_and_say_what_is_withheld(admi
 
 def test_the_publication_fields_say_what_to_type(admin, store):
     campaign_with_responses(store)
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
     # the campaign is still open: publishing now is said to be a mid-way point (trial 7 published 14 of 261)
     assert any("ouverte jusqu'au" in w.value and "10 communes ont répondu jusqu'ici, sur 261 invitées" in w.value
                for w in at.warning), [w.value for w in at.warning]
@@ -544,11 +510,7 @@ def test_an_install_that_only_imports_a_reference_is_not_asked_to_create_a_campa
         ("en", "No campaign is run on this install. It compares the communes with the imported Walloon reference: "
                "Wallonia (campaign Baromètre test", "only for the regional coordinator who runs one"),
     ]:
-        at = new_app()
-        at.query_params["lang"] = lang
-        at.run()
-        goto(at, "campagnes")
-        login(at)
+        at = campaigns_page(lang=lang)
         infos = [i.value for i in at.info]
         assert any(said in i and create in i for i in infos), infos
         assert not any("Créez-en une" in i or "Legen Sie unten" in i or "Create one below" in i for i in infos)
@@ -558,10 +520,7 @@ def test_an_install_that_only_imports_a_reference_is_not_asked_to_create_a_campa
 def test_responses_received_as_files_are_recorded_from_the_page(admin, store):
     """A commune that e-mailed its answers file took `maturity campaign submit` on a server (trial 7)."""
     campaign_with_responses(store, respondents=[])
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
 
     def answers(nis, value):
         return (f"{nis}.json", json.dumps({"questionnaire": {"id": "mini", "version": "1.0"},
@@ -591,10 +550,7 @@ def test_a_file_that_names_no_commune_is_given_its_commune_on_the_page(admin, st
     of the communes whose link is live; among others, the page says in its language to drop it alone."""
     campaign_with_responses(store, respondents=[])
     store.revoke("wal-test", ["63023"])  # Eupen's link withdrawn: a file may no longer count for it
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
 
     def answers(name, nis=None):
         doc = {"questionnaire": {"id": "mini", "version": "1.0"}, "answers": {"a1": "full"}}
@@ -627,11 +583,7 @@ def test_a_file_that_names_no_commune_is_given_its_commune_on_the_page(admin, st
 
     for lang, said in [("de", "„sans-nom.json“ nennt keine Gemeinde: Legen Sie diese Datei allein ab"),
                        ("en", "\u201csans-nom.json\u201d names no commune: drop this file on its own")]:
-        at = new_app()
-        at.query_params["lang"] = lang
-        at.run()
-        goto(at, "campagnes")
-        login(at)
+        at = campaigns_page(lang=lang)
         (uploader,) = [u for u in at.get("file_uploader") if u.proto.multiple_files]
         uploader.set_value([answers("namur.json", "92094"), answers("sans-nom.json")]).run()
         at.button(key="camp_files_button").click().run()
@@ -897,9 +849,6 @@ def test_the_wallonie_page_shows_the_imported_campaign(mini, store):
 def test_a_campaigns_title_is_shown_as_typed_on_its_page(admin, store):
     """The caption under the campaign picker read the title as Markdown ("**2027**" in bold, a link)."""
     store.create_campaign("wal-2027", "Baromètre **2027** [x](https://e.x)", "mini", OPENS, CLOSES)
-    at = new_app()
-    at.run()
-    goto(at, "campagnes")
-    login(at)
+    at = campaigns_page()
     period = next(c.value for c in at.caption if "Baromètre" in c.value)
     assert "Baromètre \\*\\*2027\\*\\* \\[x\\]\\(https&NoBreak;://e.x)" in period, period
