@@ -134,12 +134,33 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-# --- create, list ----------------------------------------------------------------------------------
+# --- create, list ---
+
+ORDER = ("ID", "--title", "--questionnaire", "--opens", "--closes")  # create's arguments, as its problems are said-------------------------------------------------------------------------------
 
 
 def cmd_create(args: argparse.Namespace) -> int:
-    opens, closes = _date(args.opens, "--opens"), _date(args.closes, "--closes")
-    q = _questionnaire(args.questionnaire)  # InvalidInput when there is no such questionnaire
+    from dataclasses import replace
+
+    from ..storage.campaigns import campaign_problems
+
+    problems, dates = [], []
+    for value, option in ((args.opens, "--opens"), (args.closes, "--closes")):
+        try:
+            dates.append(_date(value, option))
+        except InvalidInput as exc:
+            problems += exc.problems
+            dates.append(None)
+    opens, closes = dates
+    try:
+        q = _questionnaire(args.questionnaire)
+    except InvalidInput as exc:  # no such questionnaire: said at the option that names it
+        problems += [replace(p, path="--questionnaire") for p in exc.problems]
+    # every problem at once, in the order of the arguments (a bad id, a wrong questionnaire and a bad date were said
+    # one call at a time)
+    problems = campaign_problems(args.id, args.title, args.questionnaire, opens, closes) + problems
+    if problems:
+        raise InvalidInput(sorted(problems, key=lambda p: ORDER.index(p.path) if p.path in ORDER else len(ORDER)))
     with open_store() as store:
         campaign = store.create_campaign(args.id, args.title, q.id, opens, closes)
     from ..communes import registry_at

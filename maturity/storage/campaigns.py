@@ -206,6 +206,24 @@ def delete_space_responses(conn: sa.Connection, snapshot_ids: Any) -> None:
     conn.execute(responses.delete().where(responses.c.snapshot_id.in_(snapshot_ids)))
 
 
+def campaign_problems(campaign_id: Any, title: Any, questionnaire_id: Any, opens: Any, closes: Any) -> list[Problem]:
+    """What is wrong with a new campaign's fields before the store is asked (not a taken id): its id, its title, its
+    questionnaire id, and its closing day before its opening day when both are dates."""
+    problems = []
+    if not isinstance(campaign_id, str) or not CAMPAIGN_ID.match(campaign_id):
+        problems.append(Problem(f"{campaign_id!r} is not a campaign id (letters, digits, '.', '_', '-'; "
+                                "at most 80)", "ID", code="campaign_bad_id"))
+    if not isinstance(title, str) or not title.strip() or len(title) > 300:
+        problems.append(Problem("a title is required (at most 300 characters)", "--title",
+                                code="campaign_title_required"))
+    if not isinstance(questionnaire_id, str) or not questionnaire_id.strip():
+        problems.append(Problem("a questionnaire id is required", "--questionnaire"))
+    if isinstance(opens, date) and isinstance(closes, date) and closes < opens:
+        problems.append(Problem(f"the campaign closes ({closes}) before it opens ({opens})", "--closes",
+                                code="campaign_closes_before_opens"))
+    return problems
+
+
 class CampaignsMixin(Database):
     """Campaigns, invitations, responses and imported aggregates."""
 
@@ -215,20 +233,9 @@ class CampaignsMixin(Database):
     def create_campaign(self, campaign_id: str, title: str, questionnaire_id: str, opens: date, closes: date
                         ) -> Campaign:
         """A new campaign; ``InvalidInput`` with every problem (bad or taken id, closes before opens, …)."""
-        problems = []
-        if not isinstance(campaign_id, str) or not CAMPAIGN_ID.match(campaign_id):
-            problems.append(Problem(f"{campaign_id!r} is not a campaign id (letters, digits, '.', '_', '-'; "
-                                    "at most 80)", "ID", code="campaign_bad_id"))
-        if not isinstance(title, str) or not title.strip() or len(title) > 300:
-            problems.append(Problem("a title is required (at most 300 characters)", "--title",
-                                    code="campaign_title_required"))
-        if not isinstance(questionnaire_id, str) or not questionnaire_id.strip():
-            problems.append(Problem("a questionnaire id is required", "--questionnaire"))
+        problems = campaign_problems(campaign_id, title, questionnaire_id, opens, closes)
         if not isinstance(opens, date) or not isinstance(closes, date):
             problems.append(Problem("opens and closes are dates", "--opens"))
-        elif closes < opens:
-            problems.append(Problem(f"the campaign closes ({closes}) before it opens ({opens})", "--closes",
-                                    code="campaign_closes_before_opens"))
         if problems:
             raise InvalidInput(problems)
         now = self._now()

@@ -145,6 +145,23 @@ def test_create_refuses_bad_input_with_every_problem(env: Path, capsys) -> None:
     assert usage.value.code == 2
 
 
+def test_create_says_every_problem_of_its_arguments_at_once(env: Path, capsys) -> None:
+    """A bad id, an empty title, an unknown questionnaire and two bad dates: the coordinator read the first date's
+    problem alone, then the questionnaire's on the next call, and so on; every one is said now, each at its option,
+    in the order of the arguments, and nothing is created."""
+    assert main(["campaign", "create", "wal 2027", "--title", " ", "--questionnaire", "nope", "--opens", "2026-13-01",
+                 "--closes", "2026-02-30"]) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert [line.split(":")[0] for line in said] == ["ID", "--title", "--questionnaire", "--opens", "--closes"], said
+    assert "no questionnaire with the id 'nope'" in said[2]
+    assert main(["campaign", "create", "wal 2027", "--title", "t", "--questionnaire", Q_ID, "--opens", "2026-03-01",
+                 "--closes", "2026-02-01"]) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert [line.split(":")[0] for line in said] == ["ID", "--closes"] and "before it opens" in said[1], said
+    with Store(data_dir=env / "var") as store:
+        assert store.campaigns() == []
+
+
 def test_submit_refuses_the_whole_call_with_every_problem(env: Path, capsys) -> None:
     create()
     invite(env)
