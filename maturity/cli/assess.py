@@ -11,7 +11,7 @@ from typing import Any
 
 from ..display import plural
 from ..errors import InvalidInput, Problem
-from .common import EXIT_INVALID, EXIT_OK, LANGS, load_for_answers, read_campaign_reference
+from .common import EXIT_INVALID, EXIT_OK, LANG_HELP, LANGS, load_for_answers, read_campaign_reference
 from .common import print_problems as _print_problems
 
 # --- validate ---------------------------------------------------------------------------------
@@ -229,13 +229,13 @@ def register(sub: Any) -> None:
     p.add_argument("answers", help="ANSWERS.json")
     p.add_argument("--questionnaire", help="questionnaire YAML (default: the one the answers name)")
     p.add_argument("--json", action="store_true", help="print the assessment as JSON")
-    p.add_argument("--lang", choices=LANGS, default="fr")
+    p.add_argument("--lang", choices=LANGS, default="fr", help=LANG_HELP)
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("sheet", help="write the recommendation sheet (one per answers file)")
     p.add_argument("answers", nargs="+", help="ANSWERS.json (several: --out is a folder)")
     p.add_argument("--out", required=True, help="output file, or an existing folder (one sheet per answers file)")
-    p.add_argument("--lang", choices=LANGS, default="fr")
+    p.add_argument("--lang", choices=LANGS, default="fr", help=LANG_HELP)
     p.add_argument("--format", choices=["pdf", "docx", "md", "csv"],
                    help="pdf, docx (editable), md, or csv (PST actions); default: the --out suffix, else pdf")
     p.add_argument("--questionnaire", help="questionnaire YAML (default: the one the answers name)")

@@ -29,7 +29,7 @@ from ..errors import InvalidInput, Problem
 from ..models import localize
 from ..pool import DIMENSIONS
 from ..scores_csv import read_scores_csv
-from .common import LANGS, load_for_answers, open_store, read_campaign_reference
+from .common import LANG_HELP, LANGS, load_for_answers, open_store, read_campaign_reference
 
 # --- commands -------------------------------------------------------------------------------------
 
@@ -239,7 +239,7 @@ def register(subparsers: Any) -> None:
     """Add the ``benchmarks`` command to ``maturity``'s sub-commands."""
     p = subparsers.add_parser("benchmarks", help="benchmark figures, comparisons and the pooled reference",
                               description="List the benchmark sets and their figures (kind, year, n, source).")
-    p.add_argument("--lang", choices=LANGS, default="fr")
+    p.add_argument("--lang", choices=LANGS, default="fr", help=LANG_HELP)
     p.add_argument("--dir", help="folder of benchmark YAML files (default: data/benchmarks)")
     p.set_defaults(func=cmd_list)
     sub = p.add_subparsers(dest="benchmarks_command", metavar="ACTION")
@@ -247,14 +247,14 @@ def register(subparsers: Any) -> None:
     c = sub.add_parser("compare", help="compare an answers file with the barometer, in plain sentences")
     c.add_argument("answers", help="ANSWERS.json")
     c.add_argument("--questionnaire", help="questionnaire YAML (default: the one the answers name)")
-    c.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+    c.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=LANG_HELP)
     c.add_argument("--dir", default=argparse.SUPPRESS, help="folder of benchmark YAML files")
     c.add_argument("--json", action="store_true", help="print the comparisons as JSON")
     c.set_defaults(func=cmd_compare)
 
     s = sub.add_parser("pool", help="the pooled reference per dimension (Wallonia, provinces, population classes)")
-    s.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=LANG_HELP)
+    s.add_argument("--json", action="store_true", help="print the reference as JSON")
     s.set_defaults(func=cmd_pool)
 
     i = sub.add_parser("import", help="import per-commune dimension scores (CSV) as pooled data",
@@ -262,19 +262,19 @@ def register(subparsers: Any) -> None:
     i.add_argument("file", help="FILE.csv")
     i.add_argument("--source", help="label of the data (e.g. 'Baromètre Smart City 2025'); default: the file name")
     i.add_argument("--date", help="date of the survey, YYYY-MM-DD (default: today)")
-    i.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+    i.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=LANG_HELP)
     i.set_defaults(func=cmd_import)
 
     r = sub.add_parser("reference", help="the regional reference a commune's radar shows (campaign first, then the "
                                          "open pool labelled unverified)")
     r.add_argument("--nis", help="the commune (its province and size class are its peer groups)")
-    r.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
-    r.add_argument("--json", action="store_true")
+    r.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=LANG_HELP)
+    r.add_argument("--json", action="store_true", help="print the reference as JSON")
     r.set_defaults(func=cmd_reference)
 
     a = sub.add_parser("import-aggregates", help="load a campaign's published aggregates (YAML, kind: pooled)",
                        description="The file 'maturity campaign publish' writes. Checked first (every problem "
                                    "with its place; nothing stored); importing the same campaign again replaces it.")
     a.add_argument("file", help="FILE.yaml")
-    a.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+    a.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=LANG_HELP)
     a.set_defaults(func=cmd_import_aggregates)

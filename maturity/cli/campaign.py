@@ -30,7 +30,7 @@ from typing import Any
 
 from ..display import format_range, plural
 from ..errors import InvalidInput, Problem
-from .common import LANGS, open_store
+from .common import LANG_HELP, LANGS, open_store
 
 PUBLIC_URL_ENV = "MATURITY_PUBLIC_URL"
 PUBLISHER_ENV = "MATURITY_PUBLISHER"
@@ -408,40 +408,40 @@ def register(subparsers: Any) -> None:
     c.add_argument("--closes", required=True, help="last day on which a submission counts, YYYY-MM-DD")
 
     ls = action("list", cmd_list, "list the campaigns")
-    ls.add_argument("--json", action="store_true")
+    ls.add_argument("--json", action="store_true", help="print the campaigns as JSON")
 
     i = action("invite", cmd_invite, "one invitation link per commune of the registry, as a CSV for a mail merge")
-    i.add_argument("id", metavar="ID")
+    i.add_argument("id", metavar="ID", help="the campaign's id")
     i.add_argument("--out", required=True, help="the CSV to write (nis_code, commune, province, link); a new file")
     i.add_argument("--base-url", help=f"the app's public address (default: {PUBLIC_URL_ENV})")
 
     r = action("revoke", cmd_revoke, "revoke communes' links (they open nothing and record nothing)")
-    r.add_argument("id", metavar="ID")
-    r.add_argument("nis", metavar="NIS", nargs="+")
+    r.add_argument("id", metavar="ID", help="the campaign's id")
+    r.add_argument("nis", metavar="NIS", nargs="+", help="the communes' NIS codes, e.g. 92094 (Namur)")
 
     ri = action("reissue", cmd_reissue, "new links for communes (the old ones are revoked; drafts are kept)")
-    ri.add_argument("id", metavar="ID")
-    ri.add_argument("nis", metavar="NIS", nargs="+")
+    ri.add_argument("id", metavar="ID", help="the campaign's id")
+    ri.add_argument("nis", metavar="NIS", nargs="+", help="the communes' NIS codes, e.g. 92094 (Namur)")
     ri.add_argument("--out", required=True, help="the CSV to write; a new file")
     ri.add_argument("--base-url", help=f"the app's public address (default: {PUBLIC_URL_ENV})")
 
     s = action("submit", cmd_submit, "record answers files as their communes' responses (all or nothing)")
-    s.add_argument("id", metavar="ID")
+    s.add_argument("id", metavar="ID", help="the campaign's id")
     s.add_argument("files", metavar="ANSWERS", nargs="+", help="answers files (.json) or folders of them")
     s.add_argument("--nis", help="the commune of a single file that names none")
 
     st = action("status", cmd_status, "invited, in progress (started, not sent), submitted and the response rate, by province and class")
-    st.add_argument("id", metavar="ID")
-    st.add_argument("--json", action="store_true")
-    st.add_argument("--lang", choices=LANGS, default="fr")
+    st.add_argument("id", metavar="ID", help="the campaign's id")
+    st.add_argument("--json", action="store_true", help="print the status as JSON (contract §7.2)")
+    st.add_argument("--lang", choices=LANGS, default="fr", help=LANG_HELP)
 
     rp = action("report", cmd_report, "the Walloon estimates with their 95\u00a0%% interval (contract §7.1)")
-    rp.add_argument("id", metavar="ID")
-    rp.add_argument("--json", action="store_true")
-    rp.add_argument("--lang", choices=LANGS, default="fr")
+    rp.add_argument("id", metavar="ID", help="the campaign's id")
+    rp.add_argument("--json", action="store_true", help="print the report as JSON (contract §7.1)")
+    rp.add_argument("--lang", choices=LANGS, default="fr", help=LANG_HELP)
 
     pb = action("publish", cmd_publish, "write the open aggregates (YAML, CSV) and the report (PDF)")
-    pb.add_argument("id", metavar="ID")
+    pb.add_argument("id", metavar="ID", help="the campaign's id")
     pb.add_argument("--out", required=True, help="the folder to write into (created if needed)")
     pb.add_argument("--publisher", help=f"who publishes the figures (default: {PUBLISHER_ENV})")
     pb.add_argument("--url", help=f"where they are published (default: {PUBLIC_URL_ENV})")

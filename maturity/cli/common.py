@@ -12,6 +12,7 @@ from ..errors import InvalidInput, Problem
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 LANGS = ("fr", "de", "en")
+LANG_HELP = "language: fr (default), de or en"
 
 
 def print_problems(problems: Sequence[Problem], stream: Any = None) -> None:

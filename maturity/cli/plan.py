@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidInput, Problem
-from .common import EXIT_OK, LANGS, load_for_answers
+from .common import EXIT_OK, LANG_HELP, LANGS, load_for_answers
 from .common import print_problems as _print_problems
 
 _TARGETS_TITLE = {"fr": "Objectifs", "de": "Ziele", "en": "Targets"}
@@ -91,7 +91,7 @@ def register(sub: Any) -> None:
                                     "objectives, actions, owners, deadlines, budgets, statuses)")
     p.add_argument("answers", help="ANSWERS.json")
     p.add_argument("--format", choices=["csv", "md"], help="md (default) or csv (;-separated, for a spreadsheet)")
-    p.add_argument("--lang", choices=LANGS, default="fr")
+    p.add_argument("--lang", choices=LANGS, default="fr", help=LANG_HELP)
     p.add_argument("--out", help="write to this file instead of printing (a CSV gets a BOM for Excel)")
     p.add_argument("--questionnaire", help="questionnaire YAML (default: the one the answers name)")
     p.set_defaults(func=cmd_plan)
