@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .labels import SCORE_STATES, UNANSWERED, answer_state, answer_state_label
+from .labels import SCORE_STATES, UNANSWERED, answer_state, answer_state_label, label_value
 from .models import (
     Questionnaire,
     Recommendation,
@@ -308,23 +308,23 @@ def check_first(q: Questionnaire, sel: Selected, lang: str) -> str:
 def describe(q: Questionnaire, fact: Fact, lang: str) -> str:
     """A fact of ``because`` in plain words: ``QUESTION → answer`` (``QUESTION → Je ne sais pas : à vérifier
     d'abord``), ``Dimension : score 25 (Planification)``,
-    ``Budget : Frein majeur`` (the question's ``short`` name when it has one)."""
+    ``Budget : Frein majeur`` (the question's ``short`` name when it has one); French's colon with its no-break
+    space (:func:`maturity.labels.label_value`)."""
     from .display import format_number
 
     if "question" in fact:
         question = q.question(fact["question"])
         name = q.t(question.short or question.text, lang) if question is not None else fact["question"]
-        check = f"{' : ' if lang == 'fr' else ': '}{_word('check', lang)}" if is_unknown(fact) else ""
-        return f"{name} → {_answer_label(q, fact['question'], fact['answer'], lang)}{check}"
-    sep = " : " if lang == "fr" else ": "
+        said = f"{name} → {_answer_label(q, fact['question'], fact['answer'], lang)}"
+        return label_value(said, _word("check", lang), lang) if is_unknown(fact) else said
     if "dimension" in fact:
         section = next((s for s in q.dimensions if s.id == fact["dimension"]), None)
         name = q.t(section.label, lang) if section is not None else fact["dimension"]
         if fact.get("score") is None:
-            return f"{name}{sep}{_word('insufficient', lang)}"
+            return label_value(name, _word("insufficient", lang), lang)
         level = q.level(fact.get("level"))
-        return f"{name}{sep}{_word('score', lang)} {format_number(fact['score'], lang)}" + (
-            f" ({q.t(level.label, lang)})" if level else "")
+        return label_value(name, f"{_word('score', lang)} {format_number(fact['score'], lang)}" + (
+            f" ({q.t(level.label, lang)})" if level else ""), lang)
     question = q.question(fact["obstacle"])
     name = q.t(question.short or question.text, lang) if question is not None else fact["obstacle"]
     severity = fact.get("severity")
@@ -332,7 +332,7 @@ def describe(q: Questionnaire, fact: Fact, lang: str) -> str:
     if question is not None and severity is not None:
         option = next((o for o in question.options or () if o.score == severity), None)
         label = q.t(option.label, lang) if option else format_number(severity, lang)
-    return f"{name}{sep}{label or answer_state_label(UNANSWERED, lang)}"
+    return label_value(name, label or answer_state_label(UNANSWERED, lang), lang)
 
 
 def target_of(rec: Recommendation) -> tuple[str | None, str | None]:

@@ -7,7 +7,9 @@ import argparse
 import json
 from typing import Any
 
-from .common import EXIT_OK, LANGS, load_for_answers, print_problems
+from ..labels import in_lang, label_value
+from ..typography import semicolons
+from .common import EXIT_OK, LANG_HELP, LANGS, load_for_answers, print_problems
 
 _TEXT = {
     "none": {"fr": "Aucune recommandation ne s'applique.", "de": "Keine Empfehlung trifft zu.",
@@ -25,7 +27,7 @@ _TEXT = {
 
 
 def _t(key: str, lang: str, **values: Any) -> str:
-    return _TEXT[key][lang].format(**values)
+    return in_lang(_TEXT[key], lang).format(**values)  # French: a no-break space before : ; ? !
 
 
 def cmd_recommendations(args: argparse.Namespace) -> int:
@@ -66,9 +68,10 @@ def cmd_recommendations(args: argparse.Namespace) -> int:
         rec = s.recommendation
         mark = ("" if rec.id in on_pdf else f"  [{_t('docx_only', lang)}]" if rec.id in on_sheet
                 else f"  [{_t('off_sheet', lang)}]")
-        print(f"{rank:>2}. {q.t(rec.title, lang)} ({_t('priority', lang)} {rec.priority}; {rec.id}){mark}")
-        colon = " : " if lang == "fr" else ": "
-        print(f"    {_t('because', lang)}{colon}" + "; ".join(describe(q, fact, lang) for fact in s.because))
+        said = semicolons((f"{_t('priority', lang)} {rec.priority}", rec.id), lang)  # French: « priorité 1 ; id »
+        print(f"{rank:>2}. {q.t(rec.title, lang)} ({said}){mark}")
+        print("    " + label_value(_t("because", lang), semicolons((describe(q, fact, lang) for fact in s.because),
+                                                                   lang), lang))
     return EXIT_OK
 
 
@@ -77,6 +80,6 @@ def register(sub: Any) -> None:
     p = sub.add_parser("recommendations", help="list the recommendations that apply, and why")
     p.add_argument("answers", help="ANSWERS.json")
     p.add_argument("--questionnaire", help="questionnaire YAML (default: the one the answers name)")
-    p.add_argument("--lang", choices=LANGS, default="fr")
+    p.add_argument("--lang", choices=LANGS, default="fr", help=LANG_HELP)
     p.add_argument("--json", action="store_true", help="print them as JSON (contract §6)")
     p.set_defaults(func=cmd_recommendations)

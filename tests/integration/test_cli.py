@@ -161,6 +161,14 @@ def test_recommendations_text_says_why_in_the_language_asked(tmp_path, capsys):
     assert "Beta moyen (priority 2; rec_beta_mid)" in out
     assert "because: Beta: score 0 (Bas)" in out
     assert "because: Démarche ? → Non" in out  # the file has no English text: French is its default
+    # French: « priorité 2 ; id », « parce que : Beta : score 0 » with a no-break space before « ; » and « : » (as
+    # every French text of the tool), where it wrote « (priorité 2; rec_beta_mid) », joined the reasons by « ; »
+    # alone and put a plain space before its colons
+    assert main(["recommendations", str(path), "--questionnaire", str(DATA / "mini.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "Beta moyen (priorité 2\u00a0; rec_beta_mid)" in out
+    assert "parce que\u00a0: Beta\u00a0: score 0 (Bas)" in out and "Sur la fiche\u00a0: 2 dans le PDF" in out, out
+    assert "; " not in out.replace("\u00a0; ", "") and " : " not in out, out
 
 
 def test_recommendations_of_a_commune_with_nothing_to_do(tmp_path, capsys):

@@ -84,7 +84,7 @@ def test_the_app_the_sheet_and_the_cli_show_the_same_words_for_the_same_answer_s
     assert {o.obstacle_id: o.severity for o in content.obstacles}["obstacle_budget"] == expected
     assert content.topics and content.topics[0][1].startswith(f"CPAS{chr(0xA0) + ': ' if lang == 'fr' else ': '}{expected} · DG")
     # the command line: why a recommendation applies ("Budget → Je ne sais pas : à vérifier d'abord")
-    check = {"fr": " : à vérifier d'abord", "de": ": zuerst klären", "en": ": check first"}[lang] if state == UNKNOWN else ""
+    check = {"fr": "\u00a0: à vérifier d'abord", "de": ": zuerst klären", "en": ": check first"}[lang] if state == UNKNOWN else ""
     assert describe(q, {"question": "obstacle_budget", "answer": value}, lang).endswith(f" → {expected}{check}")
 
 
