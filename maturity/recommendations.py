@@ -48,7 +48,7 @@ from .models import (
 )
 from .scoring import Assessment, visible_questions
 from .special import UNKNOWN, effective_answer
-from .typography import join_answers
+from .typography import french_spaces, join_answers
 
 SHEET_LIMIT = 8
 
@@ -266,7 +266,10 @@ _WORDS = {
 
 
 def _word(key: str, lang: str) -> str:
-    return _WORDS[key].get(lang) or _WORDS[key]["en"]
+    """The words ``key`` in ``lang`` (English when missing); French with its no-break space before ? ! : ; as every
+    French text is looked up (« … » : à vérifier d'abord was the one text of the page with a plain one)."""
+    word = _WORDS[key].get(lang) or _WORDS[key]["en"]
+    return french_spaces(word) if lang == "fr" else word
 
 
 def _answer_label(q: Questionnaire, question_id: str, value: Any, lang: str) -> str:

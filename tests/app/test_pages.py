@@ -552,7 +552,7 @@ def test_a_recommendation_resting_on_unknown_says_to_check_first(data_dir, monke
     goto(at, "recommandations")
     assert any("Alpha gardé" in s.value for s in at.subheader)
     infos = [i.value for i in at.info]
-    assert any("Vous avez répondu «\u00a0Je ne sais pas\u00a0» à «\u00a0Question a1\u00a0» : à vérifier d'abord."
+    assert any("Vous avez répondu «\u00a0Je ne sais pas\u00a0» à «\u00a0Question a1\u00a0»\u00a0: à vérifier d'abord."
                in i for i in infos), infos
     assert sum("vérifier d'abord" in i for i in infos) == 1  # « Alpha bas » rests on the level alone
 

@@ -252,7 +252,7 @@ def test_a_guard_answered_unknown_names_no_answer_of_the_commune(default_questio
 
 # words: a condition resting on « je ne sais pas » says so (the CLI's because, the sheet, the app)
 CHECK_WORDS = [
-    ("fr", "Vous avez répondu «\u00a0Je ne sais pas\u00a0» à «\u00a0Plan\u00a0» : à vérifier d'abord.", "Plan → Je ne sais pas\u00a0: à vérifier d'abord"),
+    ("fr", "Vous avez répondu «\u00a0Je ne sais pas\u00a0» à «\u00a0Plan\u00a0»\u00a0: à vérifier d'abord.", "Plan → Je ne sais pas\u00a0: à vérifier d'abord"),
     ("de", "Sie haben bei „Plan“ „Weiß ich nicht“ geantwortet: zuerst klären.", "Plan → Weiß ich nicht: zuerst klären"),
     ("en", "You answered “I don't know” to “Plan”: check this first.", "Plan → I don't know: check first"),
 ]
@@ -282,6 +282,6 @@ def test_several_unknown_answers_are_named_together(default_questionnaire):
     assert start.answered and not start.unsure  # « Non » to the approach is an answer: not taken as unsure
     assert check_first(q, start, "fr") == (
         "Vous avez répondu «\u00a0Je ne sais pas\u00a0» à «\u00a0La commune a-t-elle une stratégie Smart City ou "
-        "numérique écrite\u00a0» et à «\u00a0Qui pilote la démarche Smart City ou numérique dans la commune\u00a0» : "
+        "numérique écrite\u00a0» et à «\u00a0Qui pilote la démarche Smart City ou numérique dans la commune\u00a0»\u00a0: "
         "à vérifier d'abord.")
     assert check_first(q, start, "de").count("„") == 3 and " und bei „" in check_first(q, start, "de")
