@@ -361,6 +361,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
+    from ..aggregates import MIN_N
     from ..publish import publish
 
     publisher = (args.publisher or os.environ.get(PUBLISHER_ENV) or "").strip()
@@ -371,11 +372,17 @@ def cmd_publish(args: argparse.Namespace) -> int:
                                 "--publisher"))
     if not url.startswith(("https://", "http://")):
         problems.append(Problem(f"say where the figures are published: --url URL (or {PUBLIC_URL_ENV})", "--url"))
-    if problems:
-        raise InvalidInput(problems)
     with open_store() as store:
         campaign = _campaign(store, args.id)
         data = campaign_report(store, campaign)
+    # said with the options' problems, at the campaign, where the check of the file not written named its line
+    # (« campagne-ID.yaml:16: respondents: fewer than 5 respondents »)
+    n = int(data.get("n_submitted") or 0)
+    if n < MIN_N:
+        problems.insert(0, Problem(f"{plural(n, '# commune has', '# communes have')} responded; at least {MIN_N} are "
+                                   "needed before anything is published", "ID"))
+    if problems:
+        raise InvalidInput(problems)
     paths = publish(data, Path(args.out), questionnaire=_questionnaire(campaign.questionnaire),
                     publisher=publisher, url=url, lang=args.lang)
     for path in paths:

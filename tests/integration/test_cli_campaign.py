@@ -333,3 +333,19 @@ def test_import_aggregates_refuses_a_file_with_every_problem_and_stores_nothing(
     assert "file not found" in capsys.readouterr().err
     with Store(data_dir=env / "var") as store:
         assert store.campaign_aggregates() == []
+
+
+def test_publish_says_too_few_responses_at_the_campaign_with_the_options_problems(env: Path, capsys, monkeypatch) -> None:
+    """With 0 responses and no publisher, a coordinator read the options' problems, then on the next call
+    « campagne-wal-2027.yaml:16: respondents: fewer than 5 respondents », the line of a file that is never
+    written; now both at once, the responses at the campaign, and nothing is written."""
+    monkeypatch.delenv("MATURITY_PUBLISHER", raising=False)
+    create()
+    invite(env)
+    capsys.readouterr()
+    out = env / "published"
+    assert main(["campaign", "publish", "wal-2027", "--out", str(out)]) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert said == ["ID: 0 communes have responded; at least 5 are needed before anything is published",
+                    "--publisher: name who publishes the figures: --publisher NAME (or MATURITY_PUBLISHER)"], said
+    assert not out.exists()
