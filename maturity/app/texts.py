@@ -129,6 +129,22 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "team_apply_all": {"fr": "Garder toutes les propositions pas encore décidées",
                        "de": "Alle noch offenen Vorschläge übernehmen", "en": "Keep every proposal not yet decided"},
+    # a colleague's note went onto the Collège's sheet with « Garder toutes les propositions », though the colleague
+    # was told only the holder sees it (fresh-eyes trial, Ciney): kept one question at a time, saying where it goes
+    "team_keep_notes": {"fr": "Reprendre {n:cette note|ces notes} dans la fiche du Collège",
+                        "de": "{n:Diese Notiz|Diese Notizen} in das Blatt für das Kollegium übernehmen",
+                        "en": "Put {n:this note|these notes} on the Collège's sheet"},
+    "team_keep_notes_help": {
+        "fr": "{n:La note devient|Les notes deviennent} une remarque de la commune, précédée du rôle de son auteur, "
+        "dans la fiche remise au Collège (versions Word et Markdown). Sans ce clic, les notes des collègues "
+        "restent sur cette page.",
+        "de": "{n:Die Notiz wird|Die Notizen werden} zu einer Anmerkung der Gemeinde, mit der Rolle der Person "
+        "davor, im Blatt für das Kollegium (Word- und Markdown-Fassung). Ohne diesen Klick bleiben die "
+        "Notizen der Eingeladenen auf dieser Seite.",
+        "en": "{n:The note becomes|The notes become} one of the commune's notes, after its author's role, on the "
+        "sheet for the Collège (Word and Markdown versions). Without this click the colleagues' notes stay on this "
+        "page.",
+    },
     "team_replace_header": {
         "fr": "{n:# réponse finale diffère|# réponses finales diffèrent} de la proposition de l'équipe",
         "de": "{n:# endgültige Antwort weicht|# endgültige Antworten weichen} vom Vorschlag des Teams ab",
@@ -210,12 +226,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_to_results": {"fr": "Voir les résultats de l'équipe", "de": "Ergebnisse des Teams ansehen",
                         "en": "See the team's results"},
     "team_member_banner": {
-        "fr": "Vous répondez en tant que **{role}** pour {name}. Vos réponses sont enregistrées au fur et à "
-        "mesure ; seule la personne qui vous a invité les voit, pour la réunion de consensus.",
-        "de": "Sie antworten als **{role}** für {name}. Ihre Antworten werden laufend gespeichert; nur die "
-        "Person, die Sie eingeladen hat, sieht sie, für die Konsenssitzung.",
-        "en": "You are answering as **{role}** for {name}. Your answers are saved as you go; only the person "
-        "who invited you sees them, for the consensus meeting.",
+        "fr": "Vous répondez en tant que **{role}** pour {name}. Vos réponses et vos notes sont enregistrées au fur "
+        "et à mesure ; seule la personne qui vous a invité les voit, pour la réunion de consensus. Une note "
+        "n'entre dans la fiche remise au Collège que si cette personne l'y reprend.",
+        "de": "Sie antworten als **{role}** für {name}. Ihre Antworten und Notizen werden laufend gespeichert; nur "
+        "die Person, die Sie eingeladen hat, sieht sie, für die Konsenssitzung. Eine Notiz kommt nur in das Blatt "
+        "für das Kollegium, wenn diese Person sie übernimmt.",
+        "en": "You are answering as **{role}** for {name}. Your answers and notes are saved as you go; only the "
+        "person who invited you sees them, for the consensus meeting. A note goes on the sheet for the Collège "
+        "only if that person puts it there.",
     },
     "team_member_link": {"fr": "Votre lien personnel (pour reprendre plus tard)",
                          "de": "Ihr persönlicher Link (um später weiterzumachen)",
@@ -247,7 +266,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Score de chaque dimension selon les seules réponses de chaque répondant (par rôle), et l'écart "
         "entre le plus haut et le plus bas. Un grand écart est un sujet pour le Collège.",
         "de": "Wert jeder Dimension nach den Antworten jeder einzelnen Person (nach Rolle) und der Abstand zwischen "
-        "dem höchsten und dem niedrigsten. Ein großer Abstand ist ein Thema für das Gemeindekollegium.",
+        "dem höchsten und dem niedrigsten. Ein großer Abstand ist ein Thema für das Kollegium.",
         "en": "Each dimension's score on each respondent's own answers (by role), and the spread between the "
         "highest and the lowest. A wide spread is a topic for the Collège.",
     },
@@ -448,7 +467,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "- **Dauer**: etwa 25 Minuten, in einer oder mehreren Sitzungen. Jede Antwort wird sofort "
         "gespeichert.\n"
         "- **Sie erhalten**: den Reifegrad der Gemeinde in sechs Dimensionen, ihre Hemmnisse im "
-        "Vergleich zum wallonischen Barometer 2021 und ein Empfehlungsblatt für das Gemeindekollegium (PDF).\n"
+        "Vergleich zum wallonischen Barometer 2021 und ein Empfehlungsblatt für das Kollegium (PDF).\n"
         "- **Ihre Daten**: Ihre Antworten sieht nur, wer den Wiederaufnahme-Link besitzt. Sie fließen nur "
         "auf Ihren Wunsch in die regionalen Zahlen ein.",
         "en": "This tool helps your commune place its **Smart City** approach: where do you stand, what "

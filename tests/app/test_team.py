@@ -118,7 +118,9 @@ def test_the_consensus_meeting_shows_divergences_and_decides(mini, store: Store)
     assert draft["answers"]["b1"] == "o1"  # the proposal
     assert draft["respondent"]["team"] == roles
     assert [d["question"] for d in draft["divergent"]] == ["a1", "b1"]
-    assert draft["notes"]["a1"] == "échevin: PST voté"
+    assert "a1" not in draft["notes"]  # a colleague's note is the Collège's only when kept in so many words
+    at.button(key="keep_notes_a1").click().run()
+    assert store.load_space(holder).draft["notes"]["a1"] == "échevin: PST voté"
     # results: each respondent's shape by role, and the spread per dimension
     goto(at, "resultats")
     tables = [str(t.value) for t in at.table]
@@ -183,6 +185,45 @@ def test_a_role_is_shown_as_typed_wherever_the_pages_read_markdown(mini, store: 
     shown = [str(v) for t in at.table for v in [*t.value.columns, *t.value.to_numpy().ravel()]]
     assert ESCAPED_ROLE in shown, shown
     _no_markup(shown + [m.value for m in at.markdown])
+
+
+def test_a_colleagues_note_reaches_the_sheet_only_when_the_holder_keeps_it(mini, store: Store):
+    """Ciney's directrice générale wrote « Entre nous : le bourgmestre bloque », told that only the holder sees
+    her answers; « Garder toutes les propositions » made it a note of the commune, printed for the Collège in the
+    DOCX and the Markdown (fresh-eyes trial). The button keeps answers; a question's notes are kept by their own
+    button, which says where they go, and the colleague is told a note reaches the sheet only that way."""
+    from datetime import date
+
+    from maturity.app import logic
+    from maturity.questionnaire import load_questionnaire
+    from maturity.sheet import build_content
+
+    at = started()
+    holder = at.session_state["token"]
+    dg = store.invite_member(holder, "directrice générale")
+    eco = store.invite_member(holder, "éco-conseiller")
+    store.save_member_answer(dg, "a1", "full")
+    store.save_member_note(dg, "a1", "Entre nous : le bourgmestre bloque")
+    store.save_member_answer(eco, "a1", "none")
+    store.save_member_note(eco, "a1", "Le PAEDC date de 2015")
+    goto(at, "equipe")
+    at.button(key="team_apply_all").click().run()
+    assert not at.exception, at.exception
+    draft = store.load_space(holder).draft
+    assert draft["answers"]["a1"] == "none" and draft.get("notes", {}) == {}
+    q = load_questionnaire(MINI)
+    content = build_content(q, logic.document_of(draft, q), "fr", generated=date(2026, 12, 1))
+    assert not content.notes and not content.more_notes
+    assert at.button(key="team_apply_all").disabled  # every proposal kept: the notes are not its business
+    keep = at.button(key="keep_notes_a1")
+    assert keep.label == "Reprendre ces notes dans la fiche du Collège"
+    assert "fiche remise au Collège" in keep.help
+    keep.click().run()
+    notes = store.load_space(holder).draft["notes"]
+    assert notes == {"a1": "directrice générale: Entre nous : le bourgmestre bloque\néco-conseiller: Le PAEDC date de 2015"}
+    assert not [b for b in at.button if b.key == "keep_notes_a1"]  # kept: nothing left to keep there
+    banner = next(i.value for i in member_app(dg).info if "directrice générale" in i.value)
+    assert "Une note n'entre dans la fiche remise au Collège que si cette personne l'y reprend." in banner
 
 
 def test_the_final_answers_count_only_the_questions_colleagues_answered(mini, store: Store):

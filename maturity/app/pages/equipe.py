@@ -100,9 +100,12 @@ st.caption(tr("team_meeting_help", lang))
 
 
 def apply_all() -> None:
-    """Keep the proposal of every question that has one and no final answer yet (and the notes). The draft is
-    read as a run reads it: changed in another tab meanwhile (an answer given beside the meeting), nothing is
-    decided over it; the page reloads and says so, and shows what is stored (the click can be made again)."""
+    """Keep the proposal of every question that has one and no final answer yet. The draft is read as a run
+    reads it: changed in another tab meanwhile (an answer given beside the meeting), nothing is decided over it;
+    the page reloads and says so, and shows what is stored (the click can be made again). The colleagues' notes
+    are not kept with it: a note becomes one of the commune's, on the sheet the Collège reads, only when the
+    holder keeps it, question by question (:func:`keep_notes`); Ciney's directrice générale wrote « Entre nous :
+    … le bourgmestre bloque », told that only the holder sees her answers, and one click put it on the sheet."""
     session.new_run()
     if session.document() is None or st.session_state.get("_reloaded"):
         return
@@ -110,9 +113,16 @@ def apply_all() -> None:
         if item.proposal is not None and item.question not in doc.answers:
             team.decide(item.question, item.proposal, None)
             st.session_state.pop(f"fin_{item.question}", None)
-    for qid, note in result.notes.items():
-        if qid not in doc.notes:
-            session.save_note(qid, note)
+
+
+def keep_notes(qid: str) -> None:
+    """The colleagues' notes on one question kept as the assessment's note (each prefixed by its author's role,
+    contract §8), asked for in so many words; never over a note the assessment has (another tab's included)."""
+    session.new_run()
+    if session.document() is None or st.session_state.get("_reloaded"):
+        return
+    if qid in result.notes and qid not in doc.notes:
+        session.save_note(qid, result.notes[qid])
 
 
 def on_final(qid: str) -> None:
@@ -145,10 +155,9 @@ def replace_own(questions: list[str]) -> None:
     st.session_state.pop("team_replace_sure", None)
 
 
-# nothing left to keep (every proposal decided, every colleague's note copied or one of the holder's there): the
-# button stays, greyed, where clicking it did nothing (Sankt Vith's meeting, 43 / 43 decided; fresh-eyes trial)
-still_open = (any(item.proposal is not None and item.question not in doc.answers for item in result.report)
-              or any(qid not in doc.notes for qid in result.notes))
+# nothing left to keep (every proposal decided): the button stays, greyed, where clicking it did nothing (Sankt
+# Vith's meeting, 43 / 43 decided; fresh-eyes trial)
+still_open = any(item.proposal is not None and item.question not in doc.answers for item in result.report)
 st.button(tr("team_apply_all", lang), on_click=apply_all, key="team_apply_all", icon=":material/done_all:",
           disabled=not still_open)
 # the final answers that differ from the team's proposals (the holder answered before inviting colleagues):
@@ -193,6 +202,10 @@ for item in items:
             badge = tr("team_divergent", lang) if item.divergent else tr("team_agreed", lang)
             st.caption(f"{q.t(section.label, lang)} · {badge} · {team_logic.spread_text(item, lang)}")
         st.table(team_logic.answer_rows(q, item, lang, holder_name))
+        if qid in result.notes and qid not in doc.notes:  # the colleagues' notes: the Collège's only if kept
+            written = sum(1 for i, seen in enumerate(item.answers) if seen.note and not (item.holder and i == 0))
+            st.button(tr("team_keep_notes", lang, n=written), key=f"keep_notes_{qid}", on_click=keep_notes,
+                      args=(qid,), icon=":material/sticky_note_2:", help=tr("team_keep_notes_help", lang, n=written))
         proposal_text = "—" if item.proposal is None else team_logic.answer_text(q, question, item.proposal, lang)
         st.markdown(tr("team_proposal", lang, answer=proposal_text))
         final = doc.answers.get(qid)
