@@ -177,6 +177,7 @@ def member_panel(q: Questionnaire, doc: Any, lang: str) -> list[int] | None:
         st.session_state["member_meta"] = meta
 
     st.multiselect(tr("team_member_sections", lang), ids, key="team_my_sections", on_change=on_sections,
-                   format_func=lambda sid: q.t(next(s for s in q.sections if s.id == sid).label, lang))
+                   format_func=lambda sid: q.t(next(s for s in q.sections if s.id == sid).label, lang),
+                   select_all=False)  # its first option read « Select all » in English on a French page
     picked = [s for s in st.session_state.get("team_my_sections") or [] if s in ids] or ids
     return [i for i, sid in enumerate(ids) if sid in picked]

@@ -319,6 +319,7 @@ def test_admin_login_and_withdraw(mini, store, monkeypatch):
     assert len(at.dataframe) == 1, [m.value for m in at.main]
     # where the entry comes from, in the page's language ("assessment" was the store's own label)
     assert list(at.dataframe[0].value["Source"]) == ["bilan envoyé ici"]
+    assert not at.multiselect(key="admin_bulk").proto.select_all  # Streamlit's English « Select all » left out
     at.multiselect(key="admin_bulk").set_value([snap_entry_id(store)]).run()
     at.button(key="admin_withdraw").click().run()
     assert store.pool_rows() == []

@@ -55,6 +55,10 @@ def test_the_holder_invites_and_a_colleague_answers_their_own_sections(mini, sto
     member.text_area(key="note_a1").input("secret-note-of-échevin").run()
     assert store.load_member(a).answers == {"a1": "full"}
     assert store.load_space(holder).draft["answers"] == {}  # the holder's draft is not touched
+    # the parts' pickers (the holder's invitation, the colleague's own) have no « Select all », Streamlit's English
+    # first option on a French page (fresh-eyes trial, Ciney); empty already means the whole questionnaire
+    assert not at.multiselect(key="team_sections").proto.select_all
+    assert not member.multiselect(key="team_my_sections").proto.select_all
     # the colleague chooses the parts they answer: the step list follows
     member.multiselect(key="team_my_sections").set_value(["beta"]).run()
     assert len(next(s for s in member.selectbox if str(s.key).startswith("step_pick_")).options) == 1

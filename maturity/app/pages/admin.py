@@ -93,7 +93,7 @@ else:
     if active:
         st.subheader(tr("admin_bulk_header", lang))
         chosen = st.multiselect(tr("admin_bulk_select", lang), [e["id"] for e in active], key="admin_bulk",
-                                placeholder=tr("admin_bulk_placeholder", lang),
+                                placeholder=tr("admin_bulk_placeholder", lang), select_all=False,
                                 format_func=lambda i: f"{i} — " + next(
                                     logic.commune_name(e["nis_code"]) for e in active if e["id"] == i))
         if st.button(tr("admin_bulk_button", lang), key="admin_withdraw", disabled=not chosen):

@@ -37,7 +37,7 @@ with st.form("team_invite_form", clear_on_submit=True, border=True):
                          placeholder=tr("team_role_placeholder", lang))
     chosen = st.multiselect(tr("team_sections_label", lang), section_ids, key="team_sections",
                             format_func=lambda sid: q.t(next(s for s in q.sections if s.id == sid).label, lang),
-                            placeholder=tr("team_all_sections", lang))
+                            placeholder=tr("team_all_sections", lang), select_all=False)  # Streamlit's English
     submitted = st.form_submit_button(tr("team_invite_button", lang), type="primary", icon=":material/person_add:")
 if submitted:
     if not (role or "").strip():
