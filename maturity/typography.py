@@ -44,6 +44,17 @@ def french_de(name: str) -> tuple[str, str]:
     return ("d'" if first and first in "aeiouy" else "de "), name
 
 
+def french_que(word: str) -> str:
+    """French's « que » before a word as French writes it: « qu' » before a vowel (« en tant qu'agent
+    mobilité », « qu'éco-conseiller », « qu'échevine »), « que » with its space otherwise (« que directrice
+    générale »; an h is not elided, as :func:`french_de` does not). « en tant que agent » read wrong on a
+    colleague's page for every role starting with a vowel."""
+    import unicodedata
+
+    first = unicodedata.normalize("NFD", word.strip()[:1])[:1].lower()
+    return "qu'" if first and first in "aeiouyœæ" else "que "
+
+
 def french_guillemets(text: str) -> str:
     """The space inside French guillemets made a no-break space: "« Planification »" never breaks inside."""
     if "«" not in text and "»" not in text:

@@ -15,7 +15,7 @@ from maturity.markdown import escape as escape_markdown
 from maturity.merge import MAX_ROLE, MergeResult, Respondent, TeamSpreads, merge, team_spreads
 from maturity.models import Questionnaire
 from maturity.storage import SpaceNotFound, StorageError
-from maturity.typography import typed_text
+from maturity.typography import french_que, typed_text
 
 from . import session, team_logic
 from .texts import tr
@@ -155,7 +155,8 @@ def member_panel(q: Questionnaire, doc: Any, lang: str) -> list[int] | None:
     if not member:
         return None
     meta = st.session_state.get("member_meta") or {}
-    st.info(tr("team_member_banner", lang, role=escape_markdown(meta.get("role") or "?"),
+    role = meta.get("role") or "?"
+    st.info(tr("team_member_banner", lang, role=escape_markdown(role), fr_que=french_que(role),
                name=session.commune_of(doc)), icon=":material/group:")
     with st.expander(tr("team_member_link", lang), icon=":material/link:"):
         st.code(team_logic.member_url(session.base_url(), member), language=None, wrap_lines=True)

@@ -226,7 +226,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_to_results": {"fr": "Voir les résultats de l'équipe", "de": "Ergebnisse des Teams ansehen",
                         "en": "See the team's results"},
     "team_member_banner": {
-        "fr": "Vous répondez en tant que **{role}** pour {name}. Vos réponses et vos notes sont enregistrées au fur "
+        "fr": "Vous répondez en tant {fr_que}**{role}** pour {name}. Vos réponses et vos notes sont enregistrées au fur "
         "et à mesure ; seule la personne qui vous a invité les voit, pour la réunion de consensus. Une note "
         "n'entre dans la fiche remise au Collège que si cette personne l'y reprend.",
         "de": "Sie antworten als **{role}** für {name}. Ihre Antworten und Notizen werden laufend gespeichert; nur "

@@ -230,6 +230,21 @@ def test_a_colleagues_note_reaches_the_sheet_only_when_the_holder_keeps_it(mini,
     assert "Une note n'entre dans la fiche remise au Collège que si cette personne l'y reprend." in banner
 
 
+def test_a_colleagues_page_elides_que_before_a_role_starting_with_a_vowel(mini, store: Store):
+    """Ciney's colleagues read « Vous répondez en tant que agent mobilité » and « en tant que éco-conseiller »
+    (fresh-eyes trial): French writes « qu'agent », « qu'éco-conseiller », and « que directrice générale »."""
+    at = started()
+    holder = at.session_state["token"]
+    said = {}
+    for role in ("agent mobilité", "éco-conseiller", "directrice générale", "Échevine"):
+        member = member_app(store.invite_member(holder, role))
+        said[role] = next(i.value for i in member.info if "Vous répondez" in i.value)
+    assert said["agent mobilité"].startswith("Vous répondez en tant qu'**agent mobilité** pour ")
+    assert said["éco-conseiller"].startswith("Vous répondez en tant qu'**éco-conseiller** pour ")
+    assert said["directrice générale"].startswith("Vous répondez en tant que **directrice générale** pour ")
+    assert said["Échevine"].startswith("Vous répondez en tant qu'**Échevine** pour ")
+
+
 def test_the_final_answers_count_only_the_questions_colleagues_answered(mini, store: Store):
     """The holder had answered everything, one colleague one question: the meeting read "Réponses finales
     3 / 1" (every final answer over the questions colleagues answered)."""

@@ -18,9 +18,10 @@ def test_every_key_has_fr_de_en():
 
 def test_placeholders_agree_across_languages():
     """The same values in every language; but French's own ``{fr_de}`` (« de » or « d' » before a name,
-    maturity.typography.french_de), which German and English have no use for."""
+    maturity.typography.french_de) and ``{fr_que}`` (« que » or « qu' », french_que), which German and English
+    have no use for."""
     for key, entry in TEXTS.items():
-        assert _fields(entry["de"]) == _fields(entry["fr"]) - {"fr_de"} == _fields(entry["en"]), key
+        assert _fields(entry["de"]) == _fields(entry["fr"]) - {"fr_de", "fr_que"} == _fields(entry["en"]), key
 
 
 def test_tr_falls_back_to_french_and_fills_values():
