@@ -245,6 +245,34 @@ def test_a_colleagues_page_elides_que_before_a_role_starting_with_a_vowel(mini, 
     assert said["Échevine"].startswith("Vous répondez en tant qu'**Échevine** pour ")
 
 
+def test_the_meeting_leaves_out_a_question_the_final_answers_hide(mini, store: Store):
+    """Ciney's agent mobilité answered the triggers of a Smart City approach the final answers say is « Non »: the
+    meeting read « Réponses finales 56 / 57 », one short for ever, and « Garder toutes les propositions » stored an
+    answer to a question the assessment hides (fresh-eyes trial). Here a4 shows only when a2 is « yes »."""
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "a2", "no")
+    colleague = store.invite_member(holder, "mobilité")
+    store.save_member_answer(colleague, "a2", "yes")
+    store.save_member_answer(colleague, "a4", "yes")
+    store.save_member_answer(colleague, "b1", "o1")
+    goto(at, "equipe")
+    at.toggle(key="team_show_all").set_value(True).run()
+    assert next(m for m in at.metric if m.label == "Réponses finales").value == "1 / 2"  # a2 and b1, not a4
+    assert "fin_a2" in at.session_state and "fin_a4" not in at.session_state  # a4's block, its final answer, not shown
+    at.button(key="team_apply_all").click().run()
+    assert "a4" not in store.load_space(holder).draft["answers"]
+    assert next(m for m in at.metric if m.label == "Réponses finales").value == "2 / 2"
+    assert at.button(key="team_apply_all").disabled
+    # the proposal for a2 kept (no final answer yet): its follow-up a4 shows, and is kept in the same click
+    store.save_answer(holder, "a2", None)
+    goto(at, "equipe")
+    at.button(key="team_apply_all").click().run()
+    answers = store.load_space(holder).draft["answers"]
+    assert answers["a2"] == "yes" and answers["a4"] == "yes"
+    assert next(m for m in at.metric if m.label == "Réponses finales").value == "3 / 3"
+
+
 def test_the_final_answers_count_only_the_questions_colleagues_answered(mini, store: Store):
     """The holder had answered everything, one colleague one question: the meeting read "Réponses finales
     3 / 1" (every final answer over the questions colleagues answered)."""

@@ -11,6 +11,7 @@ import streamlit as st
 from maturity import merge
 from maturity.app import logic, session, team, team_logic
 from maturity.app.texts import tr
+from maturity.scoring import visible_questions
 
 lang = session.lang()
 found = session.require_space("nav_team")
@@ -83,12 +84,16 @@ if (doc.respondent.get("team") != result.team
         or doc.extra.get("divergent") != team_logic.summary(result)):
     team.record(result)
 reasons = team.reasons()
-divergent = result.divergent
+# the questions the final answers show (a question a condition hides is none of the meeting's business: Ciney's
+# agent mobilité answered the triggers of an approach the final answers say is « Non »; the meeting read
+# « Réponses finales 56 / 57 », forever one short, and « Garder toutes les propositions » stored the answer)
+shown = visible_questions(q, doc.answers)
+divergent = [item for item in result.divergent if item.question in shown]
 own_role = merge.holder_role(doc.respondent)
 holder_name = tr("team_holder_role", lang, role=own_role) if own_role else tr("team_holder", lang)
 # of the questions a colleague answered, those with a final answer (the holder's own answers elsewhere
 # do not count: "57 / 6" read as 57 final answers out of 6)
-team_answered = [item for item in result.report if item.colleagues_answered]
+team_answered = [item for item in result.report if item.colleagues_answered and item.question in shown]
 decided = sum(1 for item in team_answered if item.question in doc.answers)
 cols = st.columns(3)
 cols[0].metric(tr("team_metric_people", lang), str(len(result.roles)),
@@ -109,9 +114,14 @@ def apply_all() -> None:
     session.new_run()
     if session.document() is None or st.session_state.get("_reloaded"):
         return
-    for item in result.report:
-        if item.proposal is not None and item.question not in doc.answers:
+    # in the questionnaire's order, each question kept only when the answers kept so far show it (a proposal kept
+    # for « démarche » shows its follow-up questions, kept in the same click)
+    final = dict(doc.answers)
+    for item in sorted(result.report, key=lambda i: q.order[i.question]):
+        if (item.proposal is not None and item.question not in final
+                and item.question in visible_questions(q, final)):
             team.decide(item.question, item.proposal, None)
+            final[item.question] = item.proposal
             st.session_state.pop(f"fin_{item.question}", None)
 
 
@@ -157,13 +167,14 @@ def replace_own(questions: list[str]) -> None:
 
 # nothing left to keep (every proposal decided): the button stays, greyed, where clicking it did nothing (Sankt
 # Vith's meeting, 43 / 43 decided; fresh-eyes trial)
-still_open = any(item.proposal is not None and item.question not in doc.answers for item in result.report)
+still_open = any(item.proposal is not None and item.question not in doc.answers and item.question in shown
+                 for item in result.report)
 st.button(tr("team_apply_all", lang), on_click=apply_all, key="team_apply_all", icon=":material/done_all:",
           disabled=not still_open)
 # the final answers that differ from the team's proposals (the holder answered before inviting colleagues):
 # they stay final unless the holder asks, here, for the proposals instead
-differing = [item.question for item in result.report
-             if item.proposal is not None and item.question in doc.answers and doc.answers[item.question] != item.proposal]
+differing = [item.question for item in result.report if item.proposal is not None and item.question in shown
+             and item.question in doc.answers and doc.answers[item.question] != item.proposal]
 if differing:
     with st.expander(tr("team_replace_header", lang, n=len(differing))):
         st.caption(tr("team_replace_help", lang, n=len(differing)))
@@ -171,7 +182,7 @@ if differing:
         st.button(tr("team_replace_button", lang), key="team_replace", disabled=not sure, on_click=replace_own,
                   args=(differing,), icon=":material/swap_horiz:")
 show_all = st.toggle(tr("team_show_all", lang), key="team_show_all")
-items = result.report if show_all else divergent
+items = [item for item in result.report if item.question in shown] if show_all else divergent
 if len(result.roles) == 1 and not show_all:  # nobody to disagree with yet: "the team agrees" would claim too much
     text = tr("team_one_respondent", lang)
     if differing:  # Gesves: « rien à comparer » under « 17 réponses finales diffèrent de la proposition »
