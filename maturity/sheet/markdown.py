@@ -46,8 +46,11 @@ def render_markdown(c: SheetContent) -> str:
             cells.append(r.change)
         add("| " + " | ".join(x if x.startswith("*") else _cell(x) for x in cells) + " |")
     add("")
-    if len(c.series) > 1:
-        for s in c.series[1:]:
+    # the radar's other series, named under the table that has their columns; not the targets, which have no
+    # column here and their own section (« - Objectifs de Ciney (niveau visé par dimension) » stood alone)
+    others = [s for s in c.series[1:] if s.kind != "target"]
+    if others:
+        for s in others:
             add(f"- {escape(s.name)}" + (f" — {escape(s.note)}" if s.note else ""))
         add("")
     if c.reference_note:

@@ -78,6 +78,19 @@ def test_the_pdf_shows_a_long_roadmap_in_part_and_says_where_the_rest_is():
     assert "| Dimension | Score | Niveau visé | Échéance | Écart |" in md
 
 
+def test_the_markdown_lists_no_orphan_targets_line_under_the_scores():
+    """Ciney's Markdown sheet had « - Objectifs de Ciney (niveau visé par dimension) » alone under its scores
+    table, the radar's legend line for the targets with no radar and no column to go with it (fresh-eyes trial):
+    the targets are in their own section, « Objectifs et feuille de route »."""
+    doc = answers_at_rank(Q, 1, name="Ciney", nis="91030")
+    doc.extra["targets"] = {DIMS[2]: {"level": "development", "by": 2030}}
+    for lang, target_level in (("fr", "Niveau visé"), ("de", "Zielstufe"), ("en", "Target level")):
+        target = next(s.name for s in build_content(Q, doc, lang, generated=DAY).series if s.kind == "target")
+        md = build(Q, doc, lang, "md", generated=DAY).decode()
+        assert "Ciney" in target and target not in md, lang
+        assert f"| {target_level} |" in md, lang  # the targets, in their own section
+
+
 def test_a_short_roadmap_is_on_the_pdf():
     doc = AnswersFile(Q.id, Q.version, commune={"name": "Namur", "nis_code": "92094"})
     doc.extra["targets"] = {DIMS[3]: {"level": "development", "by": 2028}}
