@@ -516,6 +516,32 @@ def trend(sets: Iterable[BenchmarkSet], figure_id: str) -> list[FigureRef]:
     return sorted(refs, key=lambda r: r.year)
 
 
+# what a comparison with a survey's respondents means, said once above its sentences (the results page and the
+# sheet): its figures describe the communes that answered it, that year, not every commune today (expert review:
+# « comme 84 % des communes répondantes » alone read as where Wallonia stands now)
+_SCOPE = {
+    "fr": "Ces chiffres viennent des {n} communes sur {population} qui ont répondu en {year}, pas de toute la Wallonie "
+          "d'aujourd'hui.",
+    "de": "Diese Zahlen stammen von den {n} von {population} Gemeinden, die {year} geantwortet haben, nicht von der "
+          "ganzen Wallonie von heute.",
+    "en": "These figures come from the {n} of {population} communes that answered in {year}, not from the whole of "
+          "Wallonia today.",
+}
+
+
+def scope_note(found: Iterable[Comparison], lang: str = DEFAULT_LANGUAGE) -> str:
+    """Where the compared figures come from, said once above their sentences: "Ces chiffres viennent des 113
+    communes sur 262 qui ont répondu en 2021, pas de toute la Wallonie d'aujourd'hui.", for each published
+    survey the sentences compare with (its respondents, its population, its year; the earlier editions of a
+    trend are said with their own year in the sentence), "" when none. A campaign's estimates say their n and
+    interval themselves. One line on the sheet: a longer one tipped its tightest layouts."""
+    lang = _lang(lang)
+    surveys = {c.figure.set.id: c.figure.set for c in found if c.figure.kind == "published"}
+    return " ".join(_SCOPE[lang].format(n=format_number(s.respondents, lang),
+                                        population=format_number(s.population, lang), year=s.year)
+                    for s in sorted(surveys.values(), key=lambda s: s.year))
+
+
 def trend_text(refs: Iterable[FigureRef], lang: str = DEFAULT_LANGUAGE) -> str:
     """Each edition's value, oldest first ("2018 : 50 % · 2021 : 50 %"); "" for fewer than two editions."""
     lang = _lang(lang)

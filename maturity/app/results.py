@@ -63,6 +63,9 @@ class View:
     sentences: int
     team_caption: str = ""  # what the team table shows (and the holder's column, when they answered)
     obstacles_header: str = ""  # "Vos freins et ceux du baromètre 2021" (and of the campaign, with one)
+    # where the compared figures come from: "Ces chiffres viennent des 113 communes sur 262 qui ont répondu en
+    # 2021, pas de toute la Wallonie d'aujourd'hui." (maturity.benchmarks.scope_note), above the sentences
+    comparisons_scope: str = ""
 
 
 def _score_table(rows: list[dict[str, str]], lang: str, colleagues: bool) -> Any:
@@ -166,14 +169,16 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
         if campaign is not None:
             obstacle_note = " ".join(t for t in (obstacle_note, logic.campaign_obstacles_note(campaign, lang)) if t)
             obstacles_header = tr("obstacles_header_campaign", lang, year=campaign.year)  # its column too
-    comparisons, sentences = None, 0
+    comparisons, sentences, scope = None, 0, ""
     if sets:
         from maturity.aggregates import latest_campaign
         from maturity.benchmarks import comparisons as compare
+        from maturity.benchmarks import scope_note
 
         imported = latest_campaign(reads[1])  # its estimate of each compared figure, with interval and n
         found = compare(q, doc.answers, assessment, sets, lang, campaign=imported.set if imported else None)
         comparisons, sentences = logic.comparison_groups(found, lang), len(found)
+        scope = scope_note(found, lang)
 
     targets = roadmap.target_rows(q, doc, assessment, lang)
     series_rows = logic.series_rows(series, lang)
@@ -187,4 +192,4 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
         progress_specs=roadmap.progress_specs(q, doc, assessment, history, lang),
         changes=changes, obstacles=obstacles, obstacle_note=obstacle_note,
         obstacles_header=obstacles_header, comparisons=comparisons, team_caption=team_caption,
-        sentences=sentences)
+        sentences=sentences, comparisons_scope=scope)

@@ -606,6 +606,9 @@ class SheetContent:
     # the line's column (the PDF's very last resort leaves it out: :meth:`without_reference_column`)
     reference_ref: int | None = None
     reference_sources: dict[bool, str] = field(default_factory=dict)
+    # where the compared figures come from, above their sentences: "Ces chiffres viennent des 113 communes sur
+    # 262 qui ont répondu en 2021, pas de toute la Wallonie d'aujourd'hui." (maturity.benchmarks.scope_note); "" without a sentence
+    comparisons_scope: str = ""
 
     def without_trends(self) -> SheetContent:
         """The same content without the barometer's earlier editions (2018, 2020) in its sentences, nor
@@ -1082,7 +1085,9 @@ def build_content(
         comparisons_title=t("comparisons_title", lang), comparisons=comparisons,
         priorities_title=t("priorities_title", lang), priorities_intro=intro, priorities=priorities,
         shortened=shortened, roadmap=roadmap, reference_ref=reference_ref if reference_sources else None,
-        reference_sources=reference_sources, pst=pst, untrended=untrended, sources_before_trends=before_trends,
+        reference_sources=reference_sources, pst=pst,
+        comparisons_scope=benchmarks.scope_note([comp for comp, _text, _ref in sentences], lang),
+        untrended=untrended, sources_before_trends=before_trends,
         all_priorities=all_priorities, notes_title=t("notes_title", lang), notes=notes,
         more_notes=more_notes, notes_hidden=len(more_notes),
         topics_title=t("topics_title", lang), topics=topics,

@@ -197,6 +197,8 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
     document.add_heading(c.comparisons_title, level=1)
     if not c.comparisons:
         _muted(document.add_paragraph(), c.labels["no_comparisons"], italic=False)
+    elif c.comparisons_scope:
+        _muted(document.add_paragraph(), c.comparisons_scope)
     for text, _ref in c.comparisons:
         document.add_paragraph(text, style="List Bullet")  # its source's number in it
 

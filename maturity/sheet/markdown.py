@@ -73,6 +73,9 @@ def render_markdown(c: SheetContent) -> str:
     add("")
     if not c.comparisons:
         add(escape(c.labels["no_comparisons"]))
+    elif c.comparisons_scope:
+        add(f"*{escape(c.comparisons_scope)}*")
+        add("")
     for text, _ref in c.comparisons:
         add(f"- {escape(text)}")  # its source's number in it
     add("")

@@ -795,6 +795,13 @@ def _comparisons(pdf: SheetPDF, c: SheetContent) -> None:
     if not c.comparisons:
         pdf.para(c.labels["no_comparisons"], 8, "", MUTED)
         return
+    # what a comparison with the barometer's respondents means, once. The last resorts that leave the priorities'
+    # "why" paragraphs to the editable versions leave it there too (the questionnaire's words before the
+    # commune's notes; each sentence's source still says the study, its year and n): drawn there, its line took
+    # the tightest German sheet's notes out
+    if c.comparisons_scope and pdf.why:
+        pdf.para(c.comparisons_scope, 7.3, "I", MUTED, h=3.4)
+        pdf.ln(0.8)
     size, lh = (7.4, 3.5) if pdf.brief else (8, 3.8)
     for text, _ref in c.comparisons:
         body = text  # its source's number in it, before the earlier editions' figures

@@ -576,3 +576,27 @@ def test_an_answer_saved_with_none_beside_other_options_shows_those_options(data
     at.checkbox(key="mc_gov_internal_digital_decisions").uncheck().run()
     assert "gov_internal_digital" not in store.load_space(token).draft["answers"]
     assert at.checkbox(key="mc_gov_internal_digital_none").value is False
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("fr", "Ces chiffres viennent des 113 communes sur 262 qui ont répondu en 2021, pas de toute la Wallonie "
+           "d'aujourd'hui."),
+    ("en", "These figures come from the 113 of 262 communes that answered in 2021, not from the whole of Wallonia "
+           "today."),
+])
+def test_the_barometer_sentences_say_what_a_comparison_with_its_2021_respondents_means(data_dir, store, lang, said):
+    """Above « Votre commune et le baromètre wallon »'s sentences, once: the figures come from the 113 of 262
+    communes that answered in 2021, not from every commune today (expert review: « comme 84 % des communes
+    répondantes » alone read as where Wallonia stands now)."""
+    at = started()
+    token = at.session_state["token"]
+    store.change_answer(token, "approach", lambda _: "none")
+    store.change_answer(token, "topics", lambda _: ["digitalisation"])
+    at = new_app(token)
+    at.run()
+    if lang != "fr":
+        at.sidebar.radio(key="_lang_choice").set_value(lang).run()
+    goto(at, "resultats")
+    captions = [c.value for c in at.caption]
+    assert sum(said in c for c in captions) == 1, captions
+    assert any("84" in m.value for m in at.markdown)  # the sentences it speaks of are there

@@ -76,6 +76,8 @@ if view.obstacles is not None:
 
 st.header(tr("comparisons_header", lang))
 if view.comparisons is not None:
+    if view.comparisons_scope:  # what a comparison with the barometer's respondents means, once
+        st.caption(view.comparisons_scope)
     for cite, texts in view.comparisons:  # the study's long parenthesis once
         st.markdown("\n".join(f"- {text}" for text in texts))
         st.caption(logic.citation_note([cite], lang))
