@@ -480,7 +480,7 @@ def test_maturity_recommendations_says_what_the_pdf_and_the_docx_really_show(nam
         assert any(flat(r["title"]) in h for h in headings) == r["on_sheet"], r["id"]
     assert main(["recommendations", str(ANSWERS / name), "--lang", lang]) == 0
     text = capsys.readouterr().out
-    said = {"fr": f"Sur la fiche : {len(on_pdf)} dans le PDF, {len(on_docx)} dans la version modifiable (DOCX).",
+    said = {"fr": f"Sur la fiche\u00a0: {len(on_pdf)} dans le PDF, {len(on_docx)} dans la version modifiable (DOCX).",
             "de": f"Auf dem Blatt: {len(on_pdf)} im PDF, {len(on_docx)} in der bearbeitbaren Fassung (DOCX)."}
     assert said[lang] in text
     assert text.count("[") == len(recs) - len(on_pdf)  # every recommendation not on the PDF is marked
