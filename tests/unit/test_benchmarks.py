@@ -710,3 +710,16 @@ def test_a_small_count_in_a_sentence_is_written_in_words():
     for lang, words in (("de", "einer der zwei wichtigsten"), ("en", "one of the two main")):
         found = {c.figure.id: c for c in comparisons(q, answers, score(q, answers), load_benchmark_sets(), lang)}
         assert words in found["trigger_calls_for_projects"].text, lang
+
+
+def test_a_published_topic_is_offered_in_the_barometers_own_words():
+    """The commune ticks what the barometer asked: « Participation inclusive des citoyens et des acteurs » (slides,
+    rank 3, 60 %), where the option read « La participation des citoyens et des acteurs » and the sentence then
+    told it « Vous associez la Smart City à la participation inclusive… » (expert review)."""
+    q = _q2027()
+    question = q.question("topics")
+    for fig in (f for s in load_benchmark_sets() if s.year == 2021 for f in s.figures if f.question == "topics"):
+        for lang in ("fr", "de", "en"):
+            published = fig.label[lang].split(":")[-1].strip().lower()
+            offered = [q.t(o.label, lang).lower() for o in question.options if o.id in fig.options]
+            assert offered and all(published in label for label in offered), (fig.id, lang, published, offered)
