@@ -722,7 +722,10 @@ def campaign_sentence(ref: FigureRef | None, lang: str = DEFAULT_LANGUAGE, mark:
             value = value.replace(shown, f"{shown} / {format_number(fig.out_of, lang)}", 1)
     year = campaign_year(ref.set)
     n = format_number(fig.n, lang) if fig.n is not None else "—"
-    return (_CAMPAIGN_CITED if cited else _CAMPAIGN_SENTENCE)[lang].format(year=year, value=value, n=n, mark=mark)
+    # French: a no-break space before its colon (localize), where « Campagne 2026 » could end a line and « : 48 % »
+    # start the next
+    return localize(_CAMPAIGN_CITED if cited else _CAMPAIGN_SENTENCE, lang).format(year=year, value=value, n=n,
+                                                                                   mark=mark)
 
 
 def campaign_figure(campaign: BenchmarkSet | None, figure: Figure, obstacle: bool = False) -> FigureRef | None:

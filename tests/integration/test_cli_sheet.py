@@ -182,7 +182,7 @@ def test_with_reference_each_sheet_compares_its_commune_with_wallonia_its_provin
     for text in sheets.values():
         assert f"[1] {wallonia} — Campagne wallonne Smart City : Baromètre 2026, publié par SPW" in text
         # the campaign's figure after the barometer's, in the sentences, and its column in the obstacles table
-        assert "Campagne 2026 : 48\u00a0% (38–59\u00a0%), n\u00a0=\u00a070 [1]." in text
+        assert "Campagne 2026\u00a0: 48\u00a0% (38–59\u00a0%), n\u00a0=\u00a070 [1]." in text
         assert "| Frein | Votre commune | Communes répondantes qui le citent | Campagne 2026 |" in text
     eupen, silly, helecine = sheets["63023"], sheets["51068"], sheets["25118"]
     assert "[2] Province de Liège (campagne Baromètre 2026, n = 25 sur 84)" in eupen

@@ -403,13 +403,13 @@ def test_a_campaign_is_named_by_its_titles_year_else_the_year_its_communes_answe
     assert titled.year == 2027 and titled.set.year == 2027  # the file says it too, for installs that read `year`
     assert titled.set.date == date(2026, 12, 20)  # the publication's date is kept as it was
     fig = titled.item("approach_started")
-    assert campaign_sentence(FigureRef(fig, titled.set), "fr").startswith("Campagne 2027 : ")
+    assert campaign_sentence(FigureRef(fig, titled.set), "fr").startswith("Campagne 2027\u00a0: ")
     assert campaign_sentence(FigureRef(fig, titled.set), "de").startswith("Kampagne 2027: ")
     assert campaign_sentence(FigureRef(fig, titled.set), "en").startswith("2027 campaign: ")
     untitled = _published(report, "Baromètre Smart City", "2026-12-15", date(2027, 1, 10))
     assert untitled.year == untitled.set.year == 2026 and untitled.set.date == date(2027, 1, 10)
     assert campaign_sentence(FigureRef(untitled.item("approach_started"), untitled.set), "fr").startswith(
-        "Campagne 2026 : ")
+        "Campagne 2026\u00a0: ")
     # the figures, the label and the source are the same whatever the year
     assert untitled.scores() == titled.scores() and untitled.n == titled.n
     assert untitled.label("fr") == "Wallonie (campagne Baromètre Smart City, n = 43 sur 261)"

@@ -40,7 +40,7 @@ def _expected(ref, figure_id, lang="fr"):
     fig = ref.item(figure_id)
     from maturity.display import format_estimate
 
-    return f"Campagne 2026 : {format_estimate(fig.value, (fig.ci_low, fig.ci_high), lang, percent=True)}, n\u00a0=\u00a0{fig.n}"
+    return f"Campagne 2026\u00a0: {format_estimate(fig.value, (fig.ci_low, fig.ci_high), lang, percent=True)}, n\u00a0=\u00a0{fig.n}"
 
 
 def test_the_results_page_sentences_give_the_campaigns_estimate(ref):
@@ -63,7 +63,7 @@ def test_the_results_page_sentences_give_the_campaigns_estimate(ref):
     plain = [s for _cite, group in logic.comparison_groups(comparisons(DEFAULT, doc.answers, assessment, sets, "fr"),
                                                             "fr") for s in group]
     assert not any("Campagne" in s for s in plain)
-    assert [s.split(" Campagne 2026 : ")[0] for s in sentences] == plain
+    assert [s.split(" Campagne 2026\u00a0: ")[0] for s in sentences] == plain
 
 
 def test_the_sheets_sentences_give_the_campaigns_estimate_with_its_source(ref):
