@@ -605,3 +605,15 @@ def test_a_barometer_share_quoted_in_the_questionnaire_says_its_n():
                   and re.search(r"\d[\s\u00a0\u202f]?%", text)]
         assert quoted, lang  # the scan sees the figure it is about
         assert [text for text in quoted if n not in text] == [], lang
+
+
+def test_no_text_says_the_council_adopts_the_pst():
+    """In Wallonia the Collège communal draws up the Programme Stratégique Transversal and presents it to the
+    conseil communal, which takes note of it (CDLD, art. L1123-27): « un objectif du PST adopté par le conseil
+    communal » told an échevin otherwise (expert review). Earlier texts kept for roadmaps are not shown."""
+    wrong = {"fr": r"PST (adopté|approuvé|voté) par le conseil", "de": r"vom Gemeinderat beschlossenen Ziel",
+             "en": r"PST (adopted|approved) by the (communal )?council"}
+    for lang, pattern in wrong.items():
+        texts = [Q.t(t, lang) for r in Q.recommendations for t in (r.text, *r.actions)]
+        texts += [Q.t(t, lang) for _s, question in Q.question_index.values() for t in (question.text, question.help) if t]
+        assert [t for t in texts if re.search(pattern, t)] == [], lang
