@@ -129,9 +129,17 @@ def document_language(lang: str) -> None:
             "named.replace('{label}', name.slice(9)) : name);\n"
             "  if (wanted !== name) icon.setAttribute('aria-label', wanted);\n"
             "});\n"
+            # and the tooltip a control shows on hover, which is also its description for a screen reader: the
+            # roadmap grid's « + » read « Add row » on a French page (fresh-eyes trial, Ciney)
+            "const renameTips = (root) => root.querySelectorAll && root.querySelectorAll("
+            "\"[data-testid='stTooltipContent'] p\").forEach((tip) => {\n"
+            "  const wanted = window.maturityNames[tip.textContent];\n"
+            "  if (wanted && wanted !== tip.textContent) tip.textContent = wanted;\n"
+            "});\n"
             "renameHelp(document);\n"
+            "renameTips(document);\n"
             "if (!window.maturityHelpWatch) {\n"
-            "  window.maturityHelpWatch = new MutationObserver(() => renameHelp(document));\n"
+            "  window.maturityHelpWatch = new MutationObserver(() => { renameHelp(document); renameTips(document); });\n"
             "  window.maturityHelpWatch.observe(document.body, {childList: true, subtree: true, attributes: true, "
             "attributeFilter: ['aria-label']});\n"
             "}\n"

@@ -108,6 +108,18 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     edited = {"owner": "Service informatique", "year": 2028, "budget": "104/123-01", "status": "started"}
     saved = store.load_space(token).draft["plan"]
     assert saved == [dict(plan[0], **edited)]
+    # its toolbar's tooltips are French, as its buttons' names are: the « + » showed « Add row » on hover
+    # (fresh-eyes trial, Ciney)
+    grid.hover()
+    for english, french in (("Add row", "Ajouter une ligne"), ("Search", "Rechercher")):
+        page.locator(f"[data-testid='stElementToolbar'] button[aria-label='{french}']").hover()
+        tip = page.locator("[data-testid='stTooltipContent']").filter(has_text=re.compile(f"^({english}|{french})$"))
+        tip.first.wait_for()
+        page.wait_for_function("([e, f]) => [...document.querySelectorAll(\"[data-testid='stTooltipContent']\")]"
+                               ".some((t) => t.innerText.trim() === f) && ![...document.querySelectorAll("
+                               "\"[data-testid='stTooltipContent']\")].some((t) => t.innerText.trim() === e)",
+                               arg=[english, french], timeout=5_000)
+    page.mouse.move(0, 0)
     # a reload (session state gone) shows the same table, read back from the store
     page.reload()
     page.get_by_text("Dans la feuille de route").first.wait_for()
