@@ -33,7 +33,7 @@ from .campaign import method_text
 from .charts import RadarSeries, chart_png, radar_spec
 from .display import format_date, format_estimate, format_number, format_percent, format_range
 from .fileio import atomic_write
-from .labels import CAMPAIGN_WORDS, RESULTS_WORDS
+from .labels import CAMPAIGN_WORDS, RESULTS_WORDS, label_value
 from .maps import province_key_spec, province_map_spec
 
 LANGS = ("fr", "de", "en")
@@ -393,7 +393,7 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
             reasons.setdefault(reason_text(e.get("thin_provinces") or {}, lang), []).append(
                 questionnaire.t(section.label, lang))
     for reason, names in reasons.items():
-        para(f"{', '.join(names)}{' : ' if lang == 'fr' else ': '}{reason}", 8, "I", muted)
+        para(label_value(", ".join(names), reason, lang), 8, "I", muted)
 
     # --- distributions, maps
     section_image(t["distributions"], chart_png(distributions_spec(report, questionnaire, lang)), width,
