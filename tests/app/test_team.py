@@ -273,6 +273,30 @@ def test_the_meeting_leaves_out_a_question_the_final_answers_hide(mini, store: S
     assert next(m for m in at.metric if m.label == "Réponses finales").value == "3 / 3"
 
 
+def test_a_divergence_settled_at_the_meeting_stays_in_its_place_for_its_reason(mini, store: Store):
+    """Ciney's échevine kept the proposal on the PAEDC question: her final answer joined the colleagues', the
+    question was no longer divergent and its block vanished; the next question moved up under her cursor, and the
+    reason she typed, « Le référent énergie est en place depuis 2024 », was kept for it (fresh-eyes trial). The
+    block stays where it was, now « accord », its reason field there."""
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "a1", "none")
+    store.save_answer(holder, "b1", "o0")
+    for role in ("directrice générale", "éco-conseiller"):
+        tok = store.invite_member(holder, role)
+        store.save_member_answer(tok, "a1", "full")
+        store.save_member_answer(tok, "b1", "o2")
+    goto(at, "equipe")
+    assert next(m for m in at.metric if m.label == "Questions divergentes").value == "2"
+    at.button(key="keep_a1").click().run()
+    assert store.load_space(holder).draft["answers"]["a1"] == "full"
+    assert next(m for m in at.metric if m.label == "Questions divergentes").value == "1"
+    assert any("accord" in c.value for c in at.caption)  # a1's block, still there, says so
+    at.text_input(key="why_a1").input("Le référent énergie est en place depuis 2024").run()
+    assert store.decisions(holder) == {"a1": "Le référent énergie est en place depuis 2024"}
+    assert at.text_input(key="why_b1").value == ""
+
+
 def test_the_final_answers_count_only_the_questions_colleagues_answered(mini, store: Store):
     """The holder had answered everything, one colleague one question: the meeting read "Réponses finales
     3 / 1" (every final answer over the questions colleagues answered)."""

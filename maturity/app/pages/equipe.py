@@ -182,7 +182,15 @@ if differing:
         st.button(tr("team_replace_button", lang), key="team_replace", disabled=not sure, on_click=replace_own,
                   args=(differing,), icon=":material/swap_horiz:")
 show_all = st.toggle(tr("team_show_all", lang), key="team_show_all")
-items = [item for item in result.report if item.question in shown] if show_all else divergent
+# a question shown as divergent stays in its place once settled (until the page is reloaded): keeping the proposal,
+# or picking a colleague's answer, ended the divergence and the block vanished under the holder's cursor; the
+# reason she then typed went to the next question, moved up into its place (fresh-eyes trial, Ciney: the PAEDC's
+# « Le référent énergie est en place depuis 2024 » was kept for the buildings' energy)
+discussed = st.session_state.setdefault("team_discussed", {}).setdefault(session.current_token(), [])
+discussed += [item.question for item in divergent if item.question not in discussed]
+by_id = {item.question: item for item in result.report}
+listed = [by_id[qid] for qid in discussed if qid in by_id and qid in shown]
+items = [item for item in result.report if item.question in shown] if show_all else listed
 if len(result.roles) == 1 and not show_all:  # nobody to disagree with yet: "the team agrees" would claim too much
     text = tr("team_one_respondent", lang)
     if differing:  # Gesves: « rien à comparer » under « 17 réponses finales diffèrent de la proposition »
