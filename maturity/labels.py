@@ -76,6 +76,28 @@ RESULTS_WORDS: dict[str, dict[str, str]] = {
     "obstacle": {"fr": "Frein", "de": "Hemmnis", "en": "Obstacle"},
     "comparisons": {"fr": "Votre commune et le baromètre wallon", "de": "Ihre Gemeinde und das wallonische Barometer",
                     "en": "Your commune and the Walloon barometer"},
+    # a dimension's share of usable answers: « Réponses » on the sheet, « Réponses utiles » in the app (trial 11)
+    "coverage": {"fr": "Réponses utiles", "de": "Nutzbare Antworten", "en": "Usable answers"},
+    # how many of a dimension's questions were answered "Ne s'applique pas": the option itself, quoted (the sheet
+    # said « Sans objet », « Not applicable », where the app and the questionnaire say the option's words)
+    "na_count": {"fr": f"«\u00a0{ANSWER_STATES[NA]['fr']}\u00a0»", "de": f"„{ANSWER_STATES[NA]['de']}“",
+                 "en": f"“{ANSWER_STATES[NA]['en']}”"},
+    # what the overall score is the mean of: « Score moyen de 6 dimensions notées sur 6 » read as dimensions
+    # marked out of 6 (trial 11); said by overall_detail, in the app's caption and on the sheet
+    "overall_all": {"fr": "moyenne des {total} dimensions", "de": "Mittelwert der {total} Dimensionen",
+                    "en": "mean of the {total} dimensions"},
+    "overall_some": {"fr": "moyenne de {n} dimensions sur {total} ; {missing:l'autre a|les # autres ont} trop peu "
+                           "de réponses",
+                     "de": "Mittelwert von {n} der {total} Dimensionen; {missing:die andere hat|die # anderen haben} "
+                           "zu wenige Antworten",
+                     "en": "mean of {n} of the {total} dimensions; {missing:the other one has|the other # have} too "
+                           "few answers"},
+    "overall_none": {"fr": "aucune des {total} dimensions n'a assez de réponses",
+                     "de": "keine der {total} Dimensionen hat genügend Antworten",
+                     "en": "none of the {total} dimensions has enough answers"},
+    "overall_one": {"fr": "score de la seule des {total} dimensions qui a assez de réponses",
+                    "de": "Wert der einzigen der {total} Dimensionen mit genügend Antworten",
+                    "en": "score of the only one of the {total} dimensions with enough answers"},
 }
 
 # how a text is put together around its words
@@ -85,6 +107,17 @@ PHRASES: dict[str, dict[str, str]] = {
     # description
     "label_value": {"fr": "{label} : {value}", "de": "{label}: {value}", "en": "{label}: {value}"},
 }
+
+
+def overall_detail(scored: int, total: int, lang: str) -> str:
+    """What the overall score is the mean of, as a phrase (lower case): « moyenne des 6 dimensions »,
+    « moyenne de 5 dimensions sur 6 ; l'autre manque de réponses »."""
+    from .display import plural_text
+
+    key = ("overall_all" if scored >= total else "overall_none" if scored == 0 else "overall_one" if scored == 1
+           else "overall_some")
+    values = {"n": scored, "total": total, "missing": total - scored}
+    return plural_text(in_lang(RESULTS_WORDS[key], lang), lang, values).format(**values)
 
 
 def in_lang(entry: dict[str, str], lang: str) -> str:

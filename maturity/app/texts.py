@@ -777,13 +777,11 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- results
     "results_title": {"fr": "Résultats — {name}", "de": "Ergebnisse — {name}", "en": "Results — {name}"},
     "overall_metric": {"fr": "Maturité globale (sur 100)", "de": "Gesamtreife (von 100)", "en": "Overall maturity (out of 100)"},
+    # {detail}: what the overall score is the mean of (maturity.labels.overall_detail, the sheet's words), capitalised
     "overall_caption": {
-        "fr": "Score moyen de {n:# dimension notée|# dimensions notées} sur {total}. Une dimension n'est notée qu'avec au moins "
-        "{needed} de réponses utiles.",
-        "de": "Mittelwert über {n:# bewertete Dimension|# bewertete Dimensionen} von {total}. Eine Dimension wird erst ab {needed} "
-        "verwertbaren Antworten bewertet.",
-        "en": "Mean over {n:# scored dimension|# scored dimensions} out of {total}. A dimension is scored only with at least "
-        "{needed} usable answers.",
+        "fr": "{detail}. Une dimension n'est notée qu'avec au moins {needed} de réponses utiles.",
+        "de": "{detail}. Eine Dimension wird erst ab {needed} nutzbaren Antworten bewertet.",
+        "en": "{detail}. A dimension is scored only with at least {needed} usable answers.",
     },
     "overall_help": {
         "fr": "Moyenne des dimensions qui ont assez de réponses.",
@@ -877,9 +875,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_dimension": RESULTS_WORDS["dimension"],
     "col_score": RESULTS_WORDS["score"],
     "col_level": RESULTS_WORDS["level"],
-    "col_coverage": {"fr": "Réponses utiles", "de": "Verwertbare Antworten", "en": "Usable answers"},
-    "col_na": {"fr": f"«\u00a0{ANSWER_STATES[NA]['fr']}\u00a0»", "de": f"„{ANSWER_STATES[NA]['de']}“",
-               "en": f"“{ANSWER_STATES[NA]['en']}”"},
+    "col_coverage": RESULTS_WORDS["coverage"],
+    "col_na": RESULTS_WORDS["na_count"],
     "insufficient_na": {
         "fr": "Pas de score : trop de questions de cette dimension ont reçu «\u00a0Ne s'applique pas\u00a0» "
         "({na}) ; celles qui s'appliquent ne pèsent que {applicable} de la dimension.",
@@ -958,7 +955,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "deux réponses de même valeur et de même poids peuvent apporter l'une 2 points, l'autre 3.",
         "de": "Jede Antwort zählt als Anteil an der bestmöglichen Antwort (0 bis 1), mal ihrem Gewicht; der Wert "
         "ist der gewichtete Mittelwert dieser Anteile, auf 100. „Weiß ich nicht“ und unbeantwortete Fragen zählen "
-        "dabei nicht, senken aber die „verwertbaren Antworten“; „Trifft nicht zu“ wird aus beidem herausgenommen. Die "
+        "dabei nicht, senken aber die „nutzbaren Antworten“; „Trifft nicht zu“ wird aus beidem herausgenommen. Die "
         "Punkte sind so auf ganze Zahlen gerundet, dass ihre Summe den Wert ergibt: Zwei Antworten mit gleichem Anteil "
         "und Gewicht können die eine 2, die andere 3 Punkte bringen.",
         "en": "Each answer is worth a share of the best possible answer (0 to 1), times its weight; the score is "

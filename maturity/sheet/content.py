@@ -35,6 +35,9 @@ from ..labels import (
     answer_state_label,
     in_lang,
 )
+from ..labels import (
+    overall_detail as mean_of,
+)
 from ..merge import divergent_of, team_roles
 from ..models import Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, asked, check_first, select
@@ -65,9 +68,6 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "{score} · level {level}"},
     "overall_none": {"fr": "pas de score global : trop peu de réponses",
                      "de": "kein Gesamtwert: zu wenige Antworten", "en": "no overall score: too few answers"},
-    "overall_of": {"fr": "moyenne de {n:# dimension notée|# dimensions notées} sur {total}",
-                   "de": "Mittelwert über {n:# bewertete Dimension|# bewertete Dimensionen} von {total}",
-                   "en": "mean over {n:# scored dimension|# scored dimensions} out of {total}"},
     "score_meaning": {
         "fr": "Un score n'est pas une note : il situe la commune sur un chemin en {n} niveaux, de 0 ({first}) "
               "à 100 ({last}).",
@@ -151,12 +151,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_dimension": RESULTS_WORDS["dimension"],
     "col_score": RESULTS_WORDS["score"],
     "col_level": RESULTS_WORDS["level"],
-    "col_coverage": {"fr": "Réponses", "de": "Antworten", "en": "Answered"},
+    "col_coverage": RESULTS_WORDS["coverage"],
     "col_range": {"fr": "Scores", "de": "Werte", "en": "Scores"},
     "col_meaning": {"fr": "Ce que cela veut dire", "de": "Was das bedeutet", "en": "What it means"},
-    # how many questions were answered "Ne s'applique pas" (maturity.labels): a header of the PDF's 26-30 mm
-    # column, where the app's wide table quotes the option itself; the method line quotes it on the sheet
-    "col_na": {"fr": "Sans objet", "de": "Trifft nicht zu", "en": "Not applicable"},
+    "col_na": RESULTS_WORDS["na_count"],  # the option's words, quoted, as the app's table heads its column
     "col_reference": {"fr": "Wallonie", "de": "Wallonie", "en": "Wallonia"},  # the app's short header
     "col_change": RESULTS_WORDS["change"],
     "series_target": RESULTS_WORDS["target_series"],  # the core's (maturity.labels), as the results page says
@@ -916,7 +914,7 @@ def build_content(
         level = q.level(plan_for(q).level_of(assessment.overall))
         overall_value = t("overall_value", lang, score=format_number(assessment.overall, lang),
                           level=q.t(level.label, lang) if level else "")
-        overall_detail = t("overall_of", lang, n=len(scored), total=len(dims))
+        overall_detail = mean_of(len(scored), len(dims), lang)
     ordered = sorted(q.levels, key=lambda lv: lv.min)
     meaning = t("score_meaning", lang, n=len(ordered), first=q.t(ordered[0].label, lang),
                 last=q.t(ordered[-1].label, lang))

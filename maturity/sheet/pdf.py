@@ -726,17 +726,19 @@ def _scores(pdf: SheetPDF, c: SheetContent) -> None:
             cells.append((r.change, "", INK))
         rows.append(cells)
     comparisons = c.comparison_columns
-    if comparisons:  # the Walloon line after the score ("45 (41–50)"): each other column as wide as its
-        # longest word (a header never breaks inside a word, in any language), the dimension the rest
-        widths = [0.0] + [_column_width(pdf, c.score_headers[i], [row[i][0] for row in rows])
-                          for i in range(1, len(c.score_headers))]
-        widths[0] = pdf.width - sum(widths)
-        aligns = ("LEFT", "RIGHT", *["RIGHT"] * comparisons, "LEFT", "RIGHT", "RIGHT") + (("RIGHT",) if c.show_change
-                                                                                           else ())
-    elif c.show_change:
-        widths, aligns = (67, 12, 25, 20, 26, 24), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT")
-    else:
-        widths, aligns = (72, 14, 36, 22, 30), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT")
+    # each column but the dimension's as wide as its cells and its header, the dimension the rest. With the
+    # Walloon line after the score ("45 (41–50)") a header may take two lines (never breaking inside a word,
+    # in any language); without, one line: « Verwertbare Antworten » broke inside its word in a fixed 22 mm,
+    # and a header on two lines or a dimension's name on two lines more pushed a full sheet's last priority
+    # off its third page
+    pdf.font(7.6, "B")
+    one_line = [pdf.get_string_width(drawable(h, "B")) + 2 * 1.6 + 1.0 for h in c.score_headers]
+    widths = [0.0] + [_column_width(pdf, c.score_headers[i], [row[i][0] for row in rows]) if comparisons
+                      else max(one_line[i], _column_width(pdf, "", [row[i][0] for row in rows]))
+                      for i in range(1, len(c.score_headers))]
+    widths[0] = pdf.width - sum(widths)
+    aligns = ("LEFT", "RIGHT", *["RIGHT"] * comparisons, "LEFT", "RIGHT", "RIGHT") + (("RIGHT",) if c.show_change
+                                                                                       else ())
     _table(pdf, c.score_headers, rows, widths, aligns)
 
 

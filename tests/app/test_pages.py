@@ -256,6 +256,10 @@ def test_results_page_says_a_dimension_has_no_score_because_nothing_applies(mini
     goto(at, "resultats")
     captions = [c.value for c in at.caption]
     assert any("Ne s'applique pas" in c and "(3)" in c and "0\xa0%" in c for c in captions), captions
+    # what the overall score is the mean of, in the sheet's words (« Score moyen de 0 dimension notée sur 2 »)
+    assert any(c.startswith("Aucune des 2 dimensions n'a assez de réponses. Une dimension") for c in captions), captions
+    at.sidebar.radio(key="_lang_choice").set_value("en").run()
+    assert any(c.value.startswith("None of the 2 dimensions has enough answers. A dimension") for c in at.caption)
 
 
 def test_results_page_shows_the_chart_table_levels_and_submits(mini, store):

@@ -56,12 +56,13 @@ def test_no_text_writes_a_plural_the_lazy_way():
 
 
 def test_the_sheet_counts_in_the_plural_form_of_each_language():
+    from maturity.labels import overall_detail
     from maturity.sheet.content import t
 
     assert t("notes_more", "fr", n=1).startswith("1 autre remarque dans")
     assert t("notes_more", "de", n=2).startswith("2 weitere Anmerkungen in")
     assert t("roadmap_more", "en", n=1).startswith("And 1 more action:")
-    assert t("overall_of", "fr", n=1, total=6) == "moyenne de 1 dimension notée sur 6"
+    assert overall_detail(4, 6, "fr") == "moyenne de 4 dimensions sur 6\u00a0; les 2 autres ont trop peu de réponses"
     assert t("priorities_intro", "de", n=1, total=9).startswith("Die erste Empfehlung, die")
 
 

@@ -224,3 +224,39 @@ def test_a_value_after_its_label_is_one_rule_for_the_app_the_sheet_and_the_radar
     assert tr("label_value", lang, label="A", value="B") == t("label_value", lang, label="A", value="B") == f"A{colon}B"
     described = radar_description([RadarSeries("Wallonie", {"mobility": 50.0})], [("mobility", "Mobilité")], lang)
     assert described.endswith(labels.label_value("Wallonie", "Mobilité 50", lang))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_results_table_heads_its_columns_and_says_its_mean_alike_in_the_app_and_every_document(lang):
+    """The PDF headed « Sans objet » and « Réponses » the columns the app heads « Ne s'applique pas » and
+    « Réponses utiles »; both said « (moyenne de) 6 dimensions notées sur 6 », read as marked out of 6
+    (fresh-eyes trial 11). One term per concept: the app's table, the PDF, the DOCX and the Markdown."""
+    import io
+    import zipfile
+
+    from maturity.app.texts import tr
+    from maturity.sheet import build
+    from maturity.sheet.content import build_content
+
+    q = load_questionnaire()
+    doc = heavy_answers(q)
+    assessment = score(q, doc.answers)
+    coverage, na = tr("col_coverage", lang), tr("col_na", lang)
+    assert [coverage, na] == list(logic.score_table(q, [], assessment, lang)[0])[-2:]  # the app's « Les chiffres »
+    assert coverage == {"fr": "Réponses utiles", "de": "Nutzbare Antworten", "en": "Usable answers"}[lang]
+    assert na == {"fr": "«\u00a0Ne s'applique pas\u00a0»", "de": "„Trifft nicht zu“", "en": "“Does not apply”"}[lang]
+    content = build_content(q, doc, lang, generated=date(2026, 12, 1))
+    assert coverage in content.score_headers and na in content.score_headers, content.score_headers
+    import pypdf
+
+    pdf = pypdf.PdfReader(io.BytesIO(build(q, doc, lang, "pdf", generated=date(2026, 12, 1))))
+    words = pdf.pages[0].extract_text().split()
+    assert all(word in words for word in coverage.split()), words  # the PDF's 22 mm broke « Verwertbar|e »
+    markdown = build(q, doc, lang, "md", generated=date(2026, 12, 1)).decode()
+    assert f"| {coverage} |" in markdown
+    with zipfile.ZipFile(io.BytesIO(build(q, doc, lang, "docx", generated=date(2026, 12, 1)))) as z:
+        body = z.read("word/document.xml").decode()
+    assert coverage in body and na.replace("“", "").replace("”", "")[:8] in body
+    every = {"fr": "moyenne des 6 dimensions", "de": "Mittelwert der 6 Dimensionen", "en": "mean of the 6 dimensions"}
+    assert content.overall_detail == every[lang] == labels.overall_detail(6, 6, lang)
+    assert labels.overall_detail(5, 6, "fr") == "moyenne de 5 dimensions sur 6\u00a0; l'autre a trop peu de réponses"

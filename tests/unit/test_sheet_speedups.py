@@ -178,7 +178,9 @@ def _content():
     return _CONTENT[0]
 
 
-@pytest.mark.parametrize("rank", [0, 1, 3])
+# rank 0's sheet fits with its first last resort since the scores table's columns are as wide as their
+# content (its level column gave the dimensions' names room): ranks whose first last resort still needs a 4th page
+@pytest.mark.parametrize("rank", [1, 2, 3])
 def test_a_last_resort_that_overflows_stops_at_its_extra_page_and_changes_nothing(monkeypatch, rank):
     """The last resorts but the last are dropped when they need a 4th page: laid out only up to it (German
     sheets: the longest texts, where the first last resort does not fit)."""

@@ -6,6 +6,7 @@ from maturity.app import logic, results, roadmap, session
 from maturity.app.tables import Fitting, fitting_table
 from maturity.app.texts import tr
 from maturity.display import format_date, format_number, format_percent, minutes_to_wait
+from maturity.labels import overall_detail
 from maturity.storage import RateLimited
 
 lang = session.lang()
@@ -22,7 +23,8 @@ st.title(tr("results_title", lang, name=name))
 prog = view.progress
 st.progress(prog.fraction, text=logic.progress_text(lang, prog.answered, prog.total, prog.may_grow))
 st.metric(tr("overall_metric", lang), format_number(assessment.overall, lang), help=tr("overall_help", lang))
-st.caption(tr("overall_caption", lang, n=view.scored, total=len(assessment.dimensions),
+detail = overall_detail(view.scored, len(assessment.dimensions), lang)
+st.caption(tr("overall_caption", lang, detail=detail[:1].upper() + detail[1:],
               needed=format_percent(q.min_coverage, lang)))
 history, previous = view.history, view.previous
 
