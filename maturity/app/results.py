@@ -66,6 +66,9 @@ class View:
     # where the compared figures come from: "Ces chiffres viennent des 113 communes sur 262 qui ont répondu en
     # 2021, pas de toute la Wallonie d'aujourd'hui." (maturity.benchmarks.scope_note), above the sentences
     comparisons_scope: str = ""
+    # the table's last columns a phone does not show beside the series (level, usable answers, "does not apply"):
+    # under it, in a table of their own, on a phone only (shell.css); None with colleagues (their list has them)
+    score_more: Any = None
 
 
 def _score_table(rows: list[dict[str, str]], lang: str, colleagues: bool) -> Any:
@@ -74,6 +77,12 @@ def _score_table(rows: list[dict[str, str]], lang: str, colleagues: bool) -> Any
     mobilité" cut at the screen's edge at 390 px), so with colleagues it comes with its list too, which a
     narrow column shows instead (tables.py)."""
     return fitting(rows, lang, _frame(rows)) if colleagues else _frame(rows)
+
+
+def _phone_columns(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The results table's dimension and its last three columns (level, usable answers, "does not apply"),
+    which a phone's table leaves out to keep the series readable."""
+    return [{k: row[k] for k in [*list(row)[:1], *list(row)[-3:]]} for row in rows]
 
 
 def _frame(rows: list[dict[str, str]]) -> Any:
@@ -182,11 +191,13 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
 
     targets = roadmap.target_rows(q, doc, assessment, lang)
     series_rows = logic.series_rows(series, lang)
+    score_rows = logic.score_table(q, series, assessment, lang)
     return View(
         assessment=assessment, progress=logic.progress(q, doc.answers),
         scored=sum(d.score is not None for d in assessment.dimensions.values()),
         series=series, regional_note=regional_note, history=history, previous=previous, radar=radar,
-        score_table=_score_table(logic.score_table(q, series, assessment, lang), lang, bool(team_people)),
+        score_table=_score_table(score_rows, lang, bool(team_people)),
+        score_more=None if team_people else _frame(_phone_columns(score_rows)),
         series_table=fitting(series_rows, lang, _frame(series_rows)), team_table=team_table, levels=levels,
         target_rows=_frame(targets) if targets else None,
         progress_specs=roadmap.progress_specs(q, doc, assessment, history, lang),

@@ -273,8 +273,11 @@ def css(lang: str) -> str:
         "{overflow-wrap:normal !important;word-break:normal !important;hyphens:manual !important}"
         "@container (max-width:699.98px){"
         ".st-key-score_table table{width:100% !important}"
-        ".st-key-score_table th:nth-last-child(-n+3),.st-key-score_table td:nth-last-child(-n+3){display:none}"
+        ".st-key-score_table :is(th,td):nth-last-child(-n+3):not(.st-key-score_more *){display:none}"
         "}"
+        # ... and given under it, in a table of their own, in such a column only: the share of usable answers
+        # appeared nowhere on a phone (fresh-eyes trial 12)
+        "@container (min-width:700px){.st-key-score_more{display:none !important}}"
         # a table of many columns: the table in a column wide enough for it, else its rows as a list
         + tables.css() + roadmap_css() +
         # question texts: the same weight above radios and checkboxes

@@ -125,10 +125,34 @@ def test_the_results_table_fits_a_phone_with_headers_broken_between_words(chromi
         assert page.locator(headers).count() >= 6
         assert not _broken_words(page, headers), _broken_words(page, headers)
         # every header says, in the table under it, what it stands for (in full)
-        legend = page.locator(f"{MAIN} [data-testid='stTable']").nth(1).inner_text()
+        legend = page.locator(f"{MAIN} .st-key-fit_640_series [data-testid='stTable']").inner_text()
         for i in range(1, 6):
             assert page.locator(headers).nth(i).inner_text().strip() in legend
         assert ("Provinz Lüttich" if lang == "de" else "Liège") in legend
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("width", "lang"), [(390, "fr"), (390, "de"), (1280, "fr")])
+def test_the_share_of_usable_answers_is_on_a_phone_too(chromium, seeded, width, lang):
+    """At 390 px « Les chiffres » showed only the dimension and the series: the level came again below, but
+    the share of usable answers and the « Ne s'applique pas » count appeared nowhere on the phone (fresh-eyes
+    trial 12). A phone's column now shows them in a table of their own under it; a desktop's, in the table."""
+    from maturity.app.texts import tr
+
+    server, token = seeded
+    context, page = _open(chromium, server, f"resultats?t={token}", width, lang)
+    try:
+        coverage = tr("col_coverage", lang)
+        visible = [h.inner_text().strip() for h in page.locator(f"{MAIN} .st-key-score_table th").all() if h.is_visible()]
+        assert visible.count(coverage) == 1, visible  # once: in the phone's table or in the desktop's
+        assert tr("col_na", lang) in visible
+        more = page.locator(f"{MAIN} .st-key-score_more [data-testid='stTable']")
+        assert more.is_visible() == (width < 700)
+        if width < 700:
+            cells = more.locator("td").all_inner_texts()
+            assert sum("100" in c and "%" in c for c in cells) == 6, cells  # Büllingen answered every question
+            assert not _broken_words(page, f"{MAIN} .st-key-score_more th")
     finally:
         context.close()
 

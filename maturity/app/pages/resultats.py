@@ -40,6 +40,9 @@ with st.container(key="score_table"):  # on a phone: fewer columns (shell.css)
         fitting_table(view.score_table, "scores", min_width=760)
     else:
         st.table(view.score_table, hide_index=True)
+    if view.score_more is not None:  # in a phone's column only (shell.css): the columns its table leaves out
+        with st.container(key="score_more"):
+            st.table(view.score_more, hide_index=True)
 st.caption(tr("series_table_header", lang))
 fitting_table(view.series_table, "series")  # in a narrow column: a list (tables.py)
 if view.team_table is not None:
