@@ -376,3 +376,27 @@ def test_a_file_over_the_limit_is_refused_in_the_pages_language_for_a_screen_rea
     said = " ".join(str((node.get("name") or {}).get("value", ""))
                     for node in cdp.send("Accessibility.getFullAXTree")["nodes"] if not node.get("ignored"))
     assert "Fichier refusé" in said and "must be" not in said, said[-2000:]
+
+
+FOCUS = """(sel) => { const e = sel ? document.activeElement.closest(sel) : document.activeElement;
+  const s = getComputedStyle(e); return {tag: document.activeElement.tagName, style: s.outlineStyle,
+  width: parseFloat(s.outlineWidth), color: s.outlineColor, text: document.activeElement.innerText || ''}; }"""
+
+
+def test_a_focused_menu_link_or_field_has_a_visible_outline(page, server):
+    """A menu link reached with Tab showed only the light grey of the current page's link, and a text field
+    or a list only a change of its border's colour (a11y review, finding 7): a 2 px outline in the theme's blue."""
+    open_app(page, server)
+    for _ in range(3):  # the skip link, « Accueil », « Questionnaire »
+        page.keyboard.press("Tab")
+    link = page.evaluate(FOCUS, None)
+    assert link["tag"] == "A" and "Questionnaire" in link["text"], link
+    assert link["style"] == "solid" and link["width"] >= 2 and link["color"] == "rgb(31, 78, 121)", link
+    page.get_by_label("Votre commune").focus()
+    field = page.evaluate(FOCUS, "[data-testid='stTextInputRootElement']")
+    assert field["style"] == "solid" and field["width"] >= 2, field
+    token = start_assessment(page, server, "Namur")
+    open_app(page, server, f"questionnaire?t={token}")
+    page.locator(f"{MAIN} [data-testid='stSelectbox'] input").first.focus()
+    chosen = page.evaluate(FOCUS, "[role='group']")
+    assert chosen["style"] == "solid" and chosen["width"] >= 2, chosen
