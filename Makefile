@@ -48,7 +48,7 @@ lint: $(STAMP)
 
 test: $(STAMP) system-deps node-deps
 	$(BIN)/ruff check .
-	$(BIN)/python scripts/with-postgres.py $(BIN)/python -m pytest -p no:cacheprovider
+	$(BIN)/python scripts/with-postgres.py $(BIN)/python -m pytest -p no:cacheprovider -n 2 --dist loadgroup
 
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not e2e" -x
