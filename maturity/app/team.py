@@ -14,7 +14,7 @@ import streamlit as st
 from maturity.markdown import escape as escape_markdown
 from maturity.merge import MAX_ROLE, MergeResult, Respondent, TeamSpreads, merge, team_spreads
 from maturity.models import Questionnaire
-from maturity.storage import SpaceNotFound, StorageError
+from maturity.storage import MAX_MEMBERS, SpaceNotFound, StorageError, TeamFull
 from maturity.typography import french_que, typed_text
 
 from . import session, team_logic
@@ -63,8 +63,12 @@ def invite(role: str, sections: list[str] | None) -> str | None:
         return s.invite_member(token, role, sections or None)
     except StorageError as exc:
         session.show_storage_error(exc)
-    except (SpaceNotFound, ValueError):
-        pass
+    except SpaceNotFound:  # the assessment was deleted in another tab, or its campaign link revoked: said, not a blank
+        st.error(tr("unknown_token", session.lang()), icon=":material/link_off:")
+    except TeamFull:  # the click made no link and emptied the form: said, with what to do
+        st.error(tr("team_full", session.lang(), n=MAX_MEMBERS), icon=":material/group_off:")
+    except ValueError:  # a role of nothing but invisible characters
+        st.error(tr("team_role_missing", session.lang()))
     return None
 
 
@@ -90,7 +94,7 @@ def remove(member_id: int) -> bool:
     except StorageError as exc:
         session.show_storage_error(exc)
     except SpaceNotFound:
-        pass
+        st.error(tr("unknown_token", session.lang()), icon=":material/link_off:")
     return False
 
 

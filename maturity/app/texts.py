@@ -63,6 +63,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_invite_button": {"fr": "Créer son lien", "de": "Link erstellen", "en": "Create their link"},
     "team_role_missing": {"fr": "Indiquez le rôle de ce collègue.", "de": "Geben Sie die Rolle an.",
                           "en": "Give this colleague's role."},
+    "team_full": {
+        "fr": "Aucun lien n'a été créé : l'équipe compte déjà {n} collègues, le maximum. Retirez un collègue "
+              "qui n'a plus à répondre («\u00a0Retirer un collègue\u00a0», plus bas) pour en inviter un autre.",
+        "de": "Es wurde kein Link erstellt: Das Team hat bereits {n} Personen, das Maximum. Entfernen Sie eine Person, "
+              "die nicht mehr antworten muss („Eine Person entfernen“, weiter unten), um eine andere einzuladen.",
+        "en": "No link was created: the team already has {n} colleagues, the most it can have. Remove a colleague who "
+              "no longer needs to answer (“Remove a colleague”, further down) to invite another.",
+    },
     "team_link_ready": {"fr": "Lien créé pour «\u00a0{role}\u00a0». Envoyez-le-lui :", "de": "Link für „{role}“ erstellt. Senden Sie ihn:",
                         "en": "Link created for “{role}”. Send it to them:"},
     "team_link_once": {

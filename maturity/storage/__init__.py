@@ -25,11 +25,12 @@ from .limits import Limit, LimitsMixin, RateLimited
 from .pool import ASSESSMENT_SOURCE, PoolMixin
 from .spaces import CommuneLocked, Space, SpacesMixin, StaleDraft
 from .submissions import Snapshot, SubmissionsMixin
-from .teams import Member, MemberSpace, TeamsMixin
+from .teams import MAX_MEMBERS, Member, MemberSpace, TeamFull, TeamsMixin
 
 __all__ = [
     "ASSESSMENT_SOURCE",
     "DB_FILENAME",
+    "MAX_MEMBERS",
     "SQLITE_HEADER",
     "Campaign",
     "CommuneLocked",
@@ -48,6 +49,7 @@ __all__ = [
     "StaleDraft",
     "StorageError",
     "Store",
+    "TeamFull",
     "_classify",
 ]
 

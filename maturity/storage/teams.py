@@ -124,6 +124,13 @@ class MemberSpace:
         }
 
 
+class TeamFull(ValueError):
+    """The space has :data:`MAX_MEMBERS` colleagues already: a colleague must be removed before another is invited."""
+
+    def __init__(self) -> None:
+        super().__init__(f"a team has at most {MAX_MEMBERS} members")
+
+
 def clean_role(role: object) -> str:
     if not isinstance(role, str) or not role.strip():
         raise ValueError("a member needs a role (free text)")
@@ -211,7 +218,7 @@ class TeamsMixin(Database):
                 sa.select(sa.func.count()).select_from(team_members).where(team_members.c.space_id == space_id)
             ).scalar_one()
             if count >= MAX_MEMBERS:
-                raise ValueError(f"a team has at most {MAX_MEMBERS} members")
+                raise TeamFull()
             conn.execute(team_members.insert().values(
                 space_id=space_id, token_hash=token_hash(member_token), role=role, sections_json=sections_json,
                 created_at=now, updated_at=now))

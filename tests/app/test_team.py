@@ -688,3 +688,27 @@ def test_texts_stored_before_they_were_kept_clean_show_clean(mini, store: Store)
     member.notes["a1"] = "avis\u202e inversé"  # as an older version stored it
     (respondent,) = team_logic.respondents([member])
     assert respondent.notes == {"a1": "avis inversé"}
+
+
+def test_an_invitation_that_makes_no_link_says_why(mini, store: Store):
+    """Hostile review 11: the 31st colleague, and a colleague invited from a page whose assessment was deleted in
+    another tab, made no link and said nothing: the click emptied the form and the page stayed as it was."""
+    at = started()
+    holder = at.session_state["token"]
+    goto(at, "equipe")
+    for i in range(30):
+        store.invite_member(holder, f"service {i}")
+    at.text_input(key="team_role").input("directeur financier")
+    next(b for b in at.button if "Créer son lien" in b.label).click().run()
+    assert not at.exception, at.exception
+    assert "_team_new_link" not in at.session_state
+    said = " ".join(e.value for e in at.error)
+    assert "Aucun lien n'a été créé" in said and "déjà 30 collègues" in said, said
+    assert len(store.team_members(holder)) == 30
+
+    store.delete_space(holder)  # deleted in another tab
+    at.text_input(key="team_role").input("CPAS")
+    next(b for b in at.button if "Créer son lien" in b.label).click().run()
+    assert not at.exception, at.exception
+    assert "_team_new_link" not in at.session_state
+    assert any("ne correspond à aucun bilan" in e.value for e in at.error), [e.value for e in at.error]
