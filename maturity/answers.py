@@ -21,7 +21,7 @@ from . import plan as roadmap
 from . import targets as targets_
 from .errors import InvalidInput, Problem
 from .fileio import read_at_most
-from .jsonplaces import with_lines
+from .jsonplaces import duplicate_keys, with_lines
 from .models import CHOICE_TYPES, NA, UNKNOWN, Question, Questionnaire
 from .special import NONE, effective_answer, none_beside_others
 from .typography import typed_text
@@ -53,6 +53,8 @@ class AnswersFile:
     extra: dict[str, Any] = field(default_factory=dict)
     # the JSON text read, when read from one: problems found later then name their line
     source_text: str | None = field(default=None, repr=False, compare=False)
+    # what reading the text found that the document cannot show (a key given twice): warnings of check_answers
+    read_warnings: list[Problem] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def new(cls, questionnaire: Questionnaire, nis_code: str | None = None) -> AnswersFile:
@@ -203,22 +205,47 @@ def parse_answers_json(raw: bytes | str, name: str = "<answers>") -> AnswersFile
     shape = _shape_problem(raw)
     if shape:
         raise InvalidInput([Problem(shape, file=name)])
+    twice: list[bool] = []
     try:
-        data = json.loads(raw, parse_constant=_no_constant)
+        data = json.loads(raw, parse_constant=_no_constant, object_pairs_hook=lambda pairs: _object(pairs, twice))
     except json.JSONDecodeError as exc:
         raise InvalidInput([Problem(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno)]) from None
     except (RecursionError, ValueError) as exc:
         raise InvalidInput([Problem(f"not a usable JSON file ({str(exc)[:80]})", file=name)]) from None
+    warnings = _duplicate_warnings(raw, name) if twice else []
     try:
         doc = answers_from_dict(data, name)
     except AnswersProblems as exc:  # still readable: keep what was read, with the lines of its problems
         if exc.document is not None:
             exc.document.source_text = raw
+            exc.document.read_warnings = warnings
         raise AnswersProblems(with_lines(exc.problems, raw), document=exc.document) from None
     except InvalidInput as exc:
         raise InvalidInput(with_lines(exc.problems, raw)) from None
     doc.source_text = raw
+    doc.read_warnings = warnings
     return doc
+
+
+def _object(pairs: list[tuple[str, Any]], twice: list[bool]) -> dict[str, Any]:
+    """A JSON object as ``json.loads`` makes it (a key given twice keeps its last value), noting in ``twice``
+    that some key was given twice."""
+    made = dict(pairs)
+    if len(made) != len(pairs):
+        twice.append(True)
+    return made
+
+
+def _duplicate_warnings(raw: str, name: str) -> list[Problem]:
+    """A warning for each key given twice in one object: the file is read as every JSON reader reads it (the
+    last value), but a hand-edited file said two things and one was set aside without a word (hostile review 11)."""
+    if "\n" not in raw.strip():  # a file on one line: its line numbers would tell nothing
+        return [Problem("given twice: the last value is read, the one before it is set aside", path, name,
+                        severity="warning", code="duplicate_key") for path, _, _ in duplicate_keys(raw)]
+    return [Problem(f"given twice (first at line {first}): the last value is read, the one before it is set aside",
+                    path, name, line=line, severity="warning", code="duplicate_key_lines",
+                    params=(("first", str(first)),))
+            for path, first, line in duplicate_keys(raw)]
 
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
@@ -329,7 +356,7 @@ def check_answers(doc: AnswersFile, questionnaire: Questionnaire, name: str = "<
     exist (and are still valid) are kept, the others are dropped with a warning each.
     """
     problems: list[Problem] = []
-    warnings: list[Problem] = []
+    warnings: list[Problem] = list(doc.read_warnings)
     if doc.questionnaire_id != questionnaire.id:
         raise InvalidInput([Problem(
             f"answers to questionnaire {doc.questionnaire_id!r}, not to {questionnaire.id!r}", "questionnaire.id", name)])

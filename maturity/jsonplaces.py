@@ -24,8 +24,24 @@ MAX_DEPTH = 64
 
 
 def lines(text: str) -> dict[str, int]:
+    return _walk(text)[0]
+
+
+def duplicate_keys(text: str) -> list[tuple[str, int, int]]:
+    """Each key given twice in one object of the JSON text: ``(path, first line, line)``, in the text's order.
+    ``json.loads`` keeps the last value of such a key without a word; a key inside an object that is itself
+    given twice is not listed again."""
+    found: list[tuple[str, int, int]] = []
+    for path, first, line in _walk(text)[1]:
+        if not any(path.startswith((f"{p}.", f"{p}[")) for p, _, _ in found):
+            found.append((path, first, line))
+    return found
+
+
+def _walk(text: str) -> tuple[dict[str, int], list[tuple[str, int, int]]]:
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     out: dict[str, int] = {}
+    twice: list[tuple[str, int, int]] = []
 
     def line_at(pos: int) -> int:
         return bisect.bisect_right(starts, pos)
@@ -39,10 +55,14 @@ def lines(text: str) -> dict[str, int]:
             i = _SPACE.match(text, i + 1).end()
             if text[i] == "}":
                 return i + 1
+            seen: dict[str, int] = {}  # this object's keys, at their first line
             while True:
                 key_pos = i
                 key, i = scanstring(text, i + 1)
                 here = f"{path}.{key}" if path else key
+                if key in seen:
+                    twice.append((here, seen[key], line_at(key_pos)))
+                seen.setdefault(key, line_at(key_pos))
                 out.setdefault(here, line_at(key_pos))
                 i = _SPACE.match(text, i).end() + 1  # the colon
                 i = value(i, here, depth + 1)
@@ -73,7 +93,7 @@ def lines(text: str) -> dict[str, int]:
 
     with contextlib.suppress(ValueError, IndexError):
         value(0, "", 0)
-    return out
+    return out, twice
 
 
 def with_lines(problems: Iterable[Problem], text: str | None) -> list[Problem]:

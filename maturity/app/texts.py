@@ -689,6 +689,18 @@ TEXTS: dict[str, dict[str, str]] = {
               "übernommen",
         "en": "this answer is no longer one of the question's choices in this version: it is not kept",
     },
+    "problem_duplicate_key": {
+        "fr": "donné deux fois dans le fichier : la dernière valeur est lue, la précédente est laissée de côté",
+        "de": "zweimal in der Datei angegeben: Der letzte Wert wird gelesen, der vorherige bleibt unberücksichtigt",
+        "en": "given twice in the file: the last value is read, the one before it is set aside",
+    },
+    "problem_duplicate_key_lines": {
+        "fr": "donné deux fois dans le fichier (la première fois à la ligne {first}) : la dernière valeur est lue, "
+              "la précédente est laissée de côté",
+        "de": "zweimal in der Datei angegeben (zuerst in Zeile {first}): Der letzte Wert wird gelesen, der vorherige "
+              "bleibt unberücksichtigt",
+        "en": "given twice in the file (first at line {first}): the last value is read, the one before it is set aside",
+    },
     "problem_none_beside_others": {
         "fr": "«\u00a0Aucune\u00a0» est cochée avec d'autres options : la réponse est lue comme les options "
               "cochées ({kept}) ; le fichier reste tel quel",

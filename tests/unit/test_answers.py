@@ -106,3 +106,30 @@ def test_display_never_fails_on_huge_numbers():
     assert format_number(1e300) == "1e+300"
     assert format_number(float("inf")) == "inf"
     assert format_number(1234.56, "de", 1) == "1.234,6"
+
+
+def test_a_key_given_twice_is_read_as_json_reads_it_and_said_with_both_lines(mini):
+    """Hostile review 11: a hand-edited file that gives an answer twice (or « answers » twice, the second empty)
+    was read with its last value and nothing said: one of the two was set aside without a word. It is still
+    read so (every JSON reader keeps the last; a file kept for years stays readable), with a warning naming
+    the place, the line of each and what was read."""
+    text = json.dumps(_doc(), ensure_ascii=False, indent=2)
+    text = text.replace('"a1": "half",', '"a1": "half",\n    "who": "Le DGS",\n    "a1": "full",')
+    doc = parse_answers_json(text, "reponses.json")
+    assert doc.answers["a1"] == "full" and doc.answers["who"] == "Le DG"
+    warnings = [w for w in check_answers(doc, mini, "reponses.json") if w.code == "duplicate_key_lines"]
+    assert [(w.path, w.line, dict(w.params)["first"]) for w in warnings] == [
+        ("answers.a1", 21, "19"), ("answers.who", 29, "20")], warnings
+    assert str(warnings[0]).startswith("warning: reponses.json:21: answers.a1: given twice (first at line 19)")
+
+    # on one line (a compact file), the place without line numbers; a whole object given twice is said once
+    compact = json.dumps(_doc(), ensure_ascii=False)[:-1] + ', "answers": {"a1": "full", "a1": "none"}}'
+    doc = parse_answers_json(compact, "compact.json")
+    assert doc.answers == {"a1": "none"}
+    said = [str(w) for w in check_answers(doc, mini, "compact.json") if w.code.startswith("duplicate_key")]
+    assert said == ["warning: compact.json: answers: given twice: the last value is read, the one before it is "
+                    "set aside"]
+
+    # a file without a key given twice says nothing of it, whatever its keys look like
+    plain = parse_answers_json(json.dumps(_doc(**{"x.y": 1, "x": {"y": 2}}), indent=2), "plain.json")
+    assert not [w for w in check_answers(plain, mini, "plain.json") if w.code.startswith("duplicate_key")]
