@@ -132,9 +132,17 @@ class TeamFull(ValueError):
 
 
 def clean_role(role: object) -> str:
-    if not isinstance(role, str) or not role.strip():
+    """The role as kept: one line, no control character or bidi override, at most MAX_ROLE characters. A role
+    that is nothing once cleaned (« \u202e », a right-to-left override alone) is no role: it was kept empty, a
+    colleague without a name in the meeting's tables and the radar's legend (hostile review 11)."""
+    cleaned = _role_text(role)
+    if not cleaned:
         raise ValueError("a member needs a role (free text)")
-    return " ".join(typed_text(role).split())[:MAX_ROLE]
+    return cleaned
+
+
+def _role_text(role: object) -> str:
+    return " ".join(typed_text(role).split())[:MAX_ROLE] if isinstance(role, str) else ""
 
 
 def _clean_sections(sections: object) -> str | None:
@@ -306,7 +314,7 @@ class TeamsMixin(Database):
         """The holder's own role (``respondent.role`` of the draft; empty or None: removed), beside the team's
         roles that :meth:`record_team` writes, in one transaction that changes nothing else. Returns the draft's
         new version."""
-        cleaned = clean_role(role) if isinstance(role, str) and role.strip() else None
+        cleaned = _role_text(role) or None
         with self._write() as conn:
             space_id, version = touch_space(conn, token, self._now())
             meta = loads(conn.execute(sa.select(spaces.c.meta_json).where(spaces.c.id == space_id)).scalar_one())

@@ -178,3 +178,19 @@ def test_the_holder_sets_their_own_role_beside_the_teams(store: Store) -> None:
     assert store.load_space(holder).draft["respondent"] == {"team": ["directrice générale", "CPAS"]}
     with pytest.raises(SpaceNotFound):
         store.set_holder_role("no-such-token", "échevine")
+
+
+def test_a_role_that_is_nothing_once_cleaned_is_no_role(store: Store) -> None:
+    """A role of nothing but a bidi override or control characters was kept empty: a colleague without a name in
+    the meeting and the radar's legend (hostile review 11). Refused as a missing role; the holder's own role so
+    given is removed, as an empty one is, never an error."""
+    holder = store.open_space("92094", Q_ID, Q_VERSION)
+    for role in ("\u202e", "\u2066\u2069 ", "\x07\x1b", "   "):
+        with pytest.raises(ValueError, match="needs a role"):
+            store.invite_member(holder, role)
+    assert store.team_members(holder) == []
+    store.invite_member(holder, "\u202eCPAS\u202c")
+    assert [m.role for m in store.team_members(holder)] == ["CPAS"]
+    store.set_holder_role(holder, "échevin")
+    store.set_holder_role(holder, "\u202e")
+    assert "role" not in store.load_space(holder).draft["respondent"]
