@@ -295,10 +295,19 @@ def default_year(items: Sequence[PlanItem], goals: Mapping[str, Target], dimensi
 def picked(rec: Recommendation, items: Sequence[PlanItem]) -> set[int]:
     """The places (from 0) of ``rec``'s actions that are in the roadmap: by their text in any language of
     the questionnaire, or in an earlier wording (``former_actions``: a roadmap is kept for years); a text that
-    differs only by its no-break spaces is the same (the guillemets around Territoire intelligent got them)."""
-    planned = {plain_spaces(i.action) for i in items if i.recommendation == rec.id}
-    return {index for index in range(len(rec.actions))
-            if {plain_spaces(text) for text in rec.action_texts(index)} & planned}
+    differs only by its no-break spaces is the same (the guillemets around Territoire intelligent got them).
+    An action picked from another recommendation is this one when its text is this action's current one: an
+    action two recommendations listed is now in one only, and a roadmap that picked it from the other has it
+    (not proposed again). A free action, or another recommendation's with an earlier wording, is not."""
+    here = {plain_spaces(i.action) for i in items if i.recommendation == rec.id}
+    elsewhere = {plain_spaces(i.action) for i in items if i.recommendation and i.recommendation != rec.id}
+    found = set()
+    for index in range(len(rec.actions)):
+        current = rec.actions[index]
+        now = {plain_spaces(t) for t in ([current] if isinstance(current, str) else current.values())}
+        if {plain_spaces(text) for text in rec.action_texts(index)} & here or now & elsewhere:
+            found.add(index)
+    return found
 
 
 def dimension_of(item: PlanItem, q: Questionnaire) -> str | None:

@@ -533,3 +533,45 @@ def test_a_budget_of_many_digits_is_kept_as_typed(typed, kept, shown):
     assert budget == kept and type(budget) is type(kept)
     assert plan.format_budget(budget, "fr").replace("\u00a0", " ").replace("\u202f", " ") == \
         shown.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_no_action_is_listed_by_two_recommendations_and_a_roadmap_that_picked_the_moved_one_keeps_it():
+    """« Inscrire des agents et des élus à la formation continue du Smart City Institute » was an action of both
+    « Aller chercher l'expertise qui manque » and « Organiser l'accompagnement numérique et former »: a commune
+    citing the lack of expertise with a weak People dimension read it twice (fresh-eyes trial 13). Each action
+    is now listed once; a roadmap saved when the second listed it keeps its action, which the first no longer
+    offers again (its mark « Dans la feuille de route »), and the PST table does not propose it again."""
+    from datetime import date
+
+    from maturity.answers import read_answers_file
+    from maturity.questionnaire import load_questionnaire
+    from maturity.sheet import build_content
+
+    q = load_questionnaire(ROOT / "questionnaires" / "smart-city-wallonie.yaml")
+    seen: dict[str, str] = {}
+    for rec in q.recommendations:
+        for action in rec.actions:
+            for lang in q.languages:
+                text = q.t(action, lang).replace("\u00a0", " ")
+                assert seen.setdefault(text, rec.id) == rec.id, (text, seen[text], rec.id)
+    expertise = next(r for r in q.recommendations if r.id == "obstacle_expertise")
+    training = next(r for r in q.recommendations if r.id == "people_support_and_training")
+    moved = {lang: q.t(expertise.actions[0], lang) for lang in q.languages}
+    assert "formation continue du Smart City Institute" in moved["fr"]
+    assert not any(moved["fr"] == q.t(a, "fr") for a in training.actions)
+    # a roadmap saved before, in French or German, from the recommendation that no longer lists it
+    for lang in ("fr", "de"):
+        item = plan.PlanItem("a1", moved[lang], "DG", 2028, "planned", training.id)
+        assert plan.picked(expertise, [item]) == {0}
+        assert plan.picked(training, [item]) == set()
+    doc = read_answers_file(ROOT / "tests" / "data" / "answers" / "team-roadmap-sankt-vith-2027.json")
+    for row in doc.extra["plan"]:
+        if row["recommendation"] == expertise.id and row["action"] == moved["de"]:
+            row["recommendation"] = training.id
+    items = plan.of(doc)  # the file still loads, the action with it
+    assert [i.recommendation for i in items if i.action == moved["de"]] == [training.id]
+    content = build_content(q, doc, "de", generated=date(2026, 12, 1))
+    pst_actions = [row[2] for row in content.pst[1:]]
+    assert pst_actions.count(moved["de"]) == 1, pst_actions  # the roadmap's, not proposed again
+    # an earlier wording under another recommendation, or a free action, is still not this one
+    assert plan.picked(expertise, [plan.PlanItem("a1", moved["fr"], "", 2027, "planned", None)]) == set()
