@@ -617,3 +617,17 @@ def test_no_text_says_the_council_adopts_the_pst():
         texts = [Q.t(t, lang) for r in Q.recommendations for t in (r.text, *r.actions)]
         texts += [Q.t(t, lang) for _s, question in Q.question_index.values() for t in (question.text, question.help) if t]
         assert [t for t in texts if re.search(pattern, t)] == [], lang
+
+
+def test_the_mobility_adviser_is_named_only_where_the_commune_has_one():
+    """No answer says whether a commune has a conseiller en mobilité (CeM), and a commune at the first level of
+    mobility may have none: « Avec le conseiller en mobilité, relier ces données… » took one for granted (expert
+    review). Every current text that names the adviser says « si la commune en a un »."""
+    named = {"fr": ("conseiller en mobilité", "si la commune en a un"),
+             "de": ("Mobilitätsberater", "falls die Gemeinde einen hat"),
+             "en": ("mobility adviser", "if the commune has one")}
+    for lang, (adviser, if_any) in named.items():
+        texts = [Q.t(t, lang) for r in Q.recommendations for t in (r.text, *r.actions)]
+        said = [t for t in texts if adviser in t]
+        assert said, lang  # the scan sees the action it is about
+        assert [t for t in said if if_any not in t] == [], lang
