@@ -23,10 +23,11 @@ _INLINE = re.compile(r"([\\`*_\[\]|~@$])")
 # GitHub's autolinks: Streamlit (remark-gfm) and GitHub make a link of a "https://…", "http://…", "www.…" or
 # "name@host.tld" found in the text itself, once its escapes are read (a backslash before "//" or "." did not
 # stop it: a phishing address typed in a colleague's note was a link on the holder's page, seen in chromium). A
-# word joiner (U+2060, written "&NoBreak;": no width, no line break) before "://" and "@" and after a "www"
-# breaks the pattern: the text shows as typed and is no link. An address the install's operator gives to write to
-# is made a link on purpose (:func:`contact`)
-_AUTOLINK = re.compile(r"(?i)(?=://|@)|(?<=www)(?=\.)")  # any "www.": "_www.x.be" was linked too
+# word joiner (U+2060, written "&NoBreak;": no width, no line break) before "://", before an "@" followed by a
+# domain with a dot (GFM's e-mail autolinks need one: "Safeonweb@Work" is no link, and the .md file shows it
+# without an entity inside) and after a "www" breaks the pattern: the text shows as typed and is no link. An
+# address the install's operator gives to write to is made a link on purpose (:func:`contact`)
+_AUTOLINK = re.compile(r"(?i)(?=://|@[-\w]+(?:\.[-\w]+)+)|(?<=www)(?=\.)")  # any "www.": "_www.x.be" was linked too
 # Streamlit's codes (":material/home:", ":smile:") and directives (":red[...]") start with a colon right
 # before a name or a bracket. Streamlit finds the codes in the Markdown source itself, before reading
 # escapes (a backslash does not stop them; seen in chromium), so such a colon becomes an entity.

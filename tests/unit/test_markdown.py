@@ -32,8 +32,17 @@ def test_a_typed_address_is_no_link():
     assert escape("http://www.x.be") == "http&NoBreak;://www&NoBreak;.x.be"
     assert escape("écrire à a.b@x.be") == "écrire à a.b&NoBreak;\\@x.be"
     assert escape("_www.x.be") == "\\_www&NoBreak;.x.be"  # an underscore before it did not stop Streamlit
+    assert escape("a@b_c.x-y.be") == "a&NoBreak;\\@b\\_c.x-y.be"
     # the app's own link shows its address as it is (no autolink is made inside a link)
     assert link("www.x.be/a@b", "https://www.x.be/") == "[www.x.be/a\\@b](<https://www.x.be/>)"
+
+
+def test_an_at_sign_without_a_domain_gets_no_joiner():
+    """GFM's e-mail autolinks need a dot in the domain: « Safeonweb@Work » (a service's name in a recommendation)
+    is no link, and the Collège's .md file showed it as « Safeonweb&NoBreak;\\@Work » (team trial, Ciney)."""
+    assert escape("via Safeonweb@Work.") == "via Safeonweb\\@Work."
+    assert escape("@Work, puis x.be") == "\\@Work, puis x.be"
+    assert escape("écrire à info@x.be.") == "écrire à info&NoBreak;\\@x.be."
 
 
 def test_streamlit_codes_directives_and_math_are_neutralised():
