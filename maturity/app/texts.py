@@ -1047,15 +1047,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Share this assessment's scores (not the answers) for the Walloon averages",
     },
     "pool_opt_in_help": {
-        "fr": "Seuls les six scores et le code de la commune sont partagés. Une moyenne n'est publiée que "
-        "pour un groupe d'au moins 5 communes : votre commune n'y est jamais reconnaissable. "
-        "Pour retirer des scores partagés, écrivez à {contact} en donnant le nom de la commune et la date "
+        "fr": "Seuls les six scores et le code de la commune sont partagés, jamais les réponses. Une moyenne n'est "
+        "publiée que pour un groupe d'au moins 5 communes. Cela ne rend pas vos scores secrets : une personne qui "
+        "compare la moyenne d'un groupe avant et après votre partage peut les retrouver. Ne partagez que des "
+        "scores que la commune accepte de voir connus. Pour retirer des scores partagés, écrivez à {contact} en donnant le nom de la commune et la date "
         "du bilan.",
-        "de": "Nur die sechs Werte und der Gemeindecode werden geteilt. Ein Mittelwert wird nur für eine Gruppe "
-        "von mindestens 5 Gemeinden veröffentlicht: Ihre Gemeinde ist nie erkennbar. Um geteilte Werte "
+        "de": "Nur die sechs Werte und der Gemeindecode werden geteilt, nie die Antworten. Ein Mittelwert wird nur "
+        "für eine Gruppe von mindestens 5 Gemeinden veröffentlicht. Das macht Ihre Werte nicht geheim: Wer den "
+        "Mittelwert einer Gruppe vor und nach Ihrem Teilen vergleicht, kann sie ermitteln. Teilen Sie nur Werte, "
+        "die die Gemeinde bekannt werden lassen kann. Um geteilte Werte "
         "zurückzuziehen, schreiben Sie an {contact} mit dem Namen der Gemeinde und dem Datum der Bewertung.",
-        "en": "Only the six scores and the commune code are shared. An average is published only for a group "
-        "of at least 5 communes: your commune is never recognisable. To withdraw shared scores, write to "
+        "en": "Only the six scores and the commune code are shared, never the answers. An average is published only "
+        "for a group of at least 5 communes. That does not keep your scores secret: someone who compares a "
+        "group's average before and after you share can work them out. Share only scores the commune accepts "
+        "may become known. To withdraw shared scores, write to "
         "{contact} with the commune's name and the date of the assessment.",
     },
     "pool_contact_default": {

@@ -275,6 +275,11 @@ def test_results_page_shows_the_chart_table_levels_and_submits(mini, store):
     assert len(at.table) >= 3  # numbers, series, contributions
     assert any("Alpha" in m.value and "Haut" in m.value for m in at.markdown)
     assert at.checkbox(key="pool_opt_in").value is False
+    # the sharing box promises no anonymity a threshold of 5 cannot give (SECURITY.md, hostile review 11)
+    said = " ".join(c.value for c in at.caption)
+    assert "Seuls les six scores" in said and "jamais reconnaissable" not in said, said
+    assert "Cela ne rend pas vos scores secrets\u00a0: une personne qui compare la moyenne d'un groupe avant et " \
+           "après votre partage peut les retrouver." in said, said
     at.button(key="submit").click().run()
     snaps = store.history(token)
     assert len(snaps) == 1 and snaps[0].pool_opt_in is False
