@@ -649,6 +649,27 @@ def _progress_layers(rows: list[dict], lang: str) -> list[dict]:
     ]
 
 
+# a progress panel's text alternative (its ``description``, as the radar's): the dimension's score at each
+# assessment and its target (the screen reader heard Vega's English "Vega visualization" and no figure)
+_PROGRESS_DESCRIPTION = {
+    "fr": ("Évolution du score sur 100 de {label}", "objectif", "sans score"),
+    "de": ("Entwicklung des Werts von 100 für {label}", "Ziel", "ohne Wert"),
+    "en": ("Score out of 100 over time for {label}", "target", "no score"),
+}
+
+
+def progress_description(rows: list[dict], lang: str) -> str:
+    """A progress panel in words: « Évolution du score sur 100 de Smart Mobility – Mobilité : 3 mars 2026 45,
+    aujourd'hui 52 ; objectif : Intégration (60) — 2030. »"""
+    intro, target, none = _PROGRESS_DESCRIPTION.get(lang, _PROGRESS_DESCRIPTION["en"])
+    label = rows[0]["dimension"] if rows else ""
+    points = ", ".join(f"{r['when']} {none if r['score'] is None else r['score_text']}" for r in rows)
+    parts = [label_value(intro.format(label=label), points, lang)]
+    if rows and rows[-1].get("target_text"):
+        parts.append(label_value(target, rows[-1]["target_text"], lang))
+    return semicolons(parts, lang) + "."
+
+
 def progress_panel_spec(rows: list[dict], lang: str = "fr", *, height: int = 120) -> dict:
     """One dimension's panel of the chart "each dimension over successive assessments, against its
     target" (``rows``: :func:`maturity.targets.progress_rows`, of that dimension only): its score
@@ -658,6 +679,7 @@ def progress_panel_spec(rows: list[dict], lang: str = "fr", *, height: int = 120
     label = rows[0]["dimension"] if rows else ""
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "description": progress_description(rows, lang),
         "data": {"values": rows},
         "title": {"text": label.split(" – "), "fontSize": 12.5, "fontWeight": "bold", "color": INK,
                   "anchor": "start", "limit": 0},

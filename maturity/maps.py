@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .communes import DATA_DIR, PROVINCE_NAMES, registry_at
+from .labels import label_value
 
 TOPOJSON = DATA_DIR / "belgium.topojson"
 FONT = "DejaVu Sans"
@@ -216,6 +217,23 @@ _NO_DATA = {"fr": "moins de 5 communes : non publié", "de": "weniger als 5 Geme
             "en": "fewer than 5 communes: not published"}
 
 
+# the maps' text alternatives (a spec's ``description``: the name a screen reader reads for the chart, where Vega
+# names every chart "Vega visualization", in English; the published report's figures carry them as alt texts)
+_DESCRIBE = {
+    "fr": {"provinces": "Carte des provinces wallonnes", "key": "Carte des cinq provinces wallonnes",
+           "communes": "Carte des communes wallonnes selon leur réponse à la campagne"},
+    "de": {"provinces": "Karte der wallonischen Provinzen", "key": "Karte der fünf wallonischen Provinzen",
+           "communes": "Karte der wallonischen Gemeinden nach ihrer Antwort auf die Kampagne"},
+    "en": {"provinces": "Map of the Walloon provinces", "key": "Map of the five Walloon provinces",
+           "communes": "Map of the Walloon communes by their response to the campaign"},
+}
+
+
+def _described(what: str, title: str, lang: str) -> str:
+    """« Carte des provinces wallonnes, Smart Mobility (Mobilité) », the map's kind then its title."""
+    return _DESCRIBE[lang][what] + (f", {title}" if title else "")
+
+
 def _labels_layers(labels: list[dict[str, Any]], projection: Mapping[str, Any], size: float,
                    weight: str = "normal") -> list[dict[str, Any]]:
     """Text at each label point, over a white halo (the same text stroked white under it)."""
@@ -279,8 +297,15 @@ def province_map_spec(values: Mapping[str, float | None], lang: str = "fr", *, t
         },
         "projection": projection,
     }
+    named = " ".join(part for part in (title, f"({subtitle})" if subtitle else "") if part)
+    each = ", ".join(f"{g['properties']['name']} " + (g["properties"]["shown"] if g["properties"]["value"] is not None
+                                                      else f"({_NO_DATA[lang]})".replace(" :", "\u00a0:"))
+                     for g in topo["objects"]["provinces"]["geometries"])
     spec: dict[str, Any] = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        # « Carte des provinces wallonnes, Smart Mobility (Mobilité). Score moyen : Brabant wallon 52, … »
+        "description": f"{_described('provinces', named, lang)}. "
+                       + (label_value(legend_title, each, lang) if legend_title else each) + ".",
         "width": width, "height": height, "background": "white",
         "config": {"font": FONT, "view": {"stroke": None}},
         "layer": [shape, *_labels_layers(labels, projection, 12, "bold")],
@@ -316,6 +341,7 @@ def province_key_spec(lang: str = "fr", *, title: str = "", width: int = 300,
              "projection": projection}
     spec: dict[str, Any] = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "description": label_value(_DESCRIBE[lang]["key"], ", ".join(label["text"] for label in labels), lang) + ".",
         "width": width, "height": round(width * 0.72), "background": "white",
         "config": {"font": FONT, "view": {"stroke": None}},
         "layer": [shape, *_labels_layers(labels, projection, 10)],
@@ -346,11 +372,17 @@ def commune_status_map_spec(states: Mapping[str, str], lang: str = "fr", *, widt
     topo = wallonia_topology(when)
     order = list(STATUS_STYLE)
     names = [STATUS_LABELS[s][lang] for s in order]
+    counts = dict.fromkeys(order, 0)
     for geometry in topo["objects"]["communes"]["geometries"]:
         state = states.get(geometry["properties"]["nis"], "not_started")
-        geometry["properties"]["state"] = STATUS_LABELS.get(state, STATUS_LABELS["not_started"])[lang]
+        state = state if state in STATUS_LABELS else "not_started"
+        counts[state] += 1
+        geometry["properties"]["state"] = STATUS_LABELS[state][lang]
     spec: dict[str, Any] = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        # « Carte des communes wallonnes selon leur réponse à la campagne : réponse envoyée 12, commencé 3, … »
+        "description": label_value(_described("communes", title, lang),
+                                   ", ".join(f"{STATUS_LABELS[s][lang]} {counts[s]}" for s in order), lang) + ".",
         "width": width, "height": round(width * 0.72), "background": "white",
         "config": {"font": FONT, "view": {"stroke": None}},
         "data": {"values": topo, "format": {"type": "topojson", "feature": "communes"}},

@@ -251,6 +251,8 @@ def province_maps_spec(report: Mapping[str, Any], questionnaire: Any, lang: str 
            if k not in ("$schema", "background", "config")}
     rows = [{"hconcat": maps[i:i + 3], "spacing": 16} for i in range(0, len(maps), 3)]
     return {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "background": "white",
+            # the key's words and each map's (maps.province_map_spec): the figure's text alternative
+            "description": " ".join(m["description"] for m in (key, *maps)),
             "config": {"font": "DejaVu Sans", "view": {"stroke": None}, "legend": {"disable": False}},
             "resolve": {"scale": {"color": "shared"}, "legend": {"color": "shared"}},
             "vconcat": [key, *rows], "spacing": 14}
@@ -308,17 +310,19 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
         with Image.open(io.BytesIO(png)) as im:
             return w * im.height / im.width
 
-    def image(png: bytes, w: float) -> None:
+    def image(png: bytes, w: float, alt: str | None = None) -> None:
         h = height(png, w)
         if pdf.get_y() + h > pdf.h - 18:
             pdf.add_page()
-        pdf.image(io.BytesIO(png), x=pdf.l_margin + (width - w) / 2, y=pdf.get_y(), w=w, h=h)
+        pdf.image(io.BytesIO(png), x=pdf.l_margin + (width - w) / 2, y=pdf.get_y(), w=w, h=h, alt_text=alt)
         pdf.set_y(pdf.get_y() + h + 2)
 
-    def section_image(title_text: str, png: bytes, w: float, note: str = "") -> None:
-        """A titled figure and its note (8 pt, up to two lines), all on one page."""
+    def section_image(title_text: str, spec: Mapping[str, Any], w: float, note: str = "") -> None:
+        """A titled figure and its note (8 pt, up to two lines), all on one page; its spec's description is
+        the image's text alternative (a screen reader's; the radar's and the maps' say their figures)."""
+        png = chart_png(spec)
         heading(title_text, keep=height(png, w) + (12 if note else 0))
-        image(png, w)
+        image(png, w, spec.get("description"))
         if note:
             para(note, 8, "I", muted)
 
@@ -366,7 +370,7 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
     label = reference.label(lang) if reference is not None else aggregates.SERIES_LABEL[
         lang if lang in LANGS else "fr"].format(title=title, n=format_number(n, lang), N=format_number(N, lang))
     series = RadarSeries(f"{label} — {t['band']}", scores, "pooled", band=band)
-    section_image(t["radar"], chart_png(radar_spec(questionnaire, [series], lang)), 122)
+    section_image(t["radar"], radar_spec(questionnaire, [series], lang), 122)
 
     # --- the table of estimates
     heading(t["table"])
@@ -396,12 +400,12 @@ def report_pdf(report: Mapping[str, Any], questionnaire: Any, *, lang: str = "fr
         para(label_value(", ".join(names), reason, lang), 8, "I", muted)
 
     # --- distributions, maps
-    section_image(t["distributions"], chart_png(distributions_spec(report, questionnaire, lang)), width,
+    section_image(t["distributions"], distributions_spec(report, questionnaire, lang), width,
                   t["distributions_note"])
     provinces = (report.get("groups") or {}).get("province") or {}
     if any(not e.get("suppressed") and e.get("estimate") is not None
            for group in provinces.values() for e in (group.get("dimensions") or {}).values()):
-        section_image(t["maps"], chart_png(province_maps_spec(report, questionnaire, lang, when=info.get("opens"))),
+        section_image(t["maps"], province_maps_spec(report, questionnaire, lang, when=info.get("opens")),
                       width * 0.86, t["maps_note"])
     else:  # six grey maps of "—" took half a page to say that no province is published yet
         heading(t["maps"], keep=10)

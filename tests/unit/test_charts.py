@@ -412,3 +412,24 @@ def test_the_radar_says_its_scores_in_words_in_the_pages_language():
     french = radar_spec(q, series, "fr", layout=APP_LAYOUT)["description"]
     assert french.startswith("Graphique radar, score sur 100 par dimension. Votre commune")
     assert "\u00a0; Wallonie\u00a0: " in french
+
+
+def test_the_progress_charts_and_the_campaigns_map_say_their_figures_to_a_screen_reader():
+    """The results' progress panels and the coordinator's map of communes were read as Vega's English « Vega
+    visualization », without a figure (a11y review, finding 10). As the radar (radar_description), each spec's
+    description says them in the page's language."""
+    from maturity.charts import progress_panel_spec
+    from maturity.maps import commune_status_map_spec
+
+    rows = [{"dimension": "Smart Mobility – Mobilité", "when": when, "order": i, "score": score,
+             "score_text": text, "target": 60, "target_text": "Intégration (60) — 2030"}
+            for i, (when, score, text) in enumerate([("3 mars 2026", 45.0, "45"), ("aujourd'hui", None, "")])]
+    assert progress_panel_spec(rows, "fr")["description"] == (
+        "Évolution du score sur 100 de Smart Mobility – Mobilité\u00a0: 3 mars 2026 45, aujourd'hui sans score\u00a0; "
+        "objectif\u00a0: Intégration (60) — 2030.")
+    assert progress_panel_spec(rows[:1], "de")["description"].startswith(
+        "Entwicklung des Werts von 100 für Smart Mobility – Mobilité: 3 mars 2026 45; Ziel: ")
+    described = commune_status_map_spec({"92094": "submitted", "63023": "started"}, "en", when="2026-03-01",
+                                        title="Campaign 2027")["description"]
+    assert described.startswith("Map of the Walloon communes by their response to the campaign, Campaign 2027: "
+                                "response submitted 1, started 1, not started "), described

@@ -392,3 +392,34 @@ def test_the_report_writes_each_estimate_as_the_pages_do(published):
     budget = report["items"]["obstacle_budget"]
     share = format_estimate(budget["estimate"], (budget["ci_low"], budget["ci_high"]), "fr", percent=True)
     assert f"{' '.join(share.split())}, n = {budget['n']}" in text
+
+
+def test_the_reports_maps_and_radar_have_a_text_alternative(default_questionnaire):
+    """The published report's province maps and radar were images without words for a screen reader, and
+    their specs had Vega's English name only (a11y review, finding 10): each figure now carries its figures
+    as the image's alternative text, in the report's language."""
+    import pypdf
+
+    report = _report(default_questionnaire, {"20002": 4, "50000": 20, "60000": 25, "80000": 9, "90000": 12})
+    spec = publish.province_maps_spec(report, default_questionnaire, "fr")
+    described = spec["description"]
+    assert described.startswith("Carte des cinq provinces wallonnes\u00a0: Brabant wallon, Hainaut"), described
+    assert "Carte des provinces wallonnes, Smart Mobility (Mobilité). " in described, described
+    assert "Brabant wallon (moins de 5 communes\u00a0: non publié)" in described  # 4 communes: not published
+    assert re.search(r"Hainaut \d+", described), described
+    data = publish.report_pdf(report, default_questionnaire, lang="fr")
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    alts = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.DictionaryObject):
+            if "/Alt" in node:
+                alts.append(str(node["/Alt"]))
+            kids = node.get("/K")
+            for kid in (kids if isinstance(kids, pypdf.generic.ArrayObject) else [kids] if kids is not None else []):
+                walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert any(a.startswith("Graphique radar, score sur 100 par dimension.") for a in alts), alts
+    assert described in alts, alts
