@@ -183,7 +183,10 @@ def file_responses(campaign: Any, files: Any, nis: str | None = None, *, nis_hin
             doc = load()
             if doc.questionnaire_id != campaign.questionnaire:
                 raise InvalidInput([Problem(f"answers to questionnaire {doc.questionnaire_id!r}; the campaign "
-                                            f"asks {campaign.questionnaire!r}", "questionnaire.id", name)])
+                                            f"asks {campaign.questionnaire!r}", "questionnaire.id", name,
+                                            code="answers_other_questionnaire",
+                                            params=(("file", name), ("found", str(doc.questionnaire_id)),
+                                                    ("asked", campaign.questionnaire)))])
             q = known if known is not None and (known.id, known.version) == (
                 doc.questionnaire_id, doc.questionnaire_version) else find_questionnaire(
                 doc.questionnaire_id, doc.questionnaire_version)
@@ -204,19 +207,24 @@ def file_responses(campaign: Any, files: Any, nis: str | None = None, *, nis_hin
         if code not in registry:
             commune = get_commune(code)
             successor = successor_at(code, campaign.opens)
+            said: tuple[tuple[str, str], ...] = (("file", name), ("nis", code))
             if commune is None:
-                why = f"{code} is not a Walloon commune"
+                why, kind = f"{code} is not a Walloon commune", "answers_unknown_commune"
+                said = (("file", name), ("code", code))
             elif successor is not None:
                 why = (f"{commune.name_fr} ({code}) no longer exists on {campaign.opens.isoformat()}: it is part of "
                        f"{successor.name_fr} ({successor.nis_code}); pass --nis {successor.nis_code} if the file "
                        "speaks for it")
+                kind, said = "answers_merged_commune", (*said, ("successor", successor.nis_code))
             else:
                 why = f"{commune.name_fr} ({code}) is not in the registry on {campaign.opens.isoformat()}"
-            problems.append(Problem(why, place, name))
+                kind = "answers_not_in_registry"
+            problems.append(Problem(why, place, name, code=kind, params=said))
             continue
         if code in seen:
             problems.append(Problem(f"a second file for commune {code} in one call (the other: {seen[code]})",
-                                    place, name))
+                                    place, name, code="answers_twice",
+                                    params=(("file", name), ("nis", code), ("other", seen[code]))))
             continue
         seen[code] = name
         document = doc.to_dict()

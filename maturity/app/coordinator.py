@@ -84,7 +84,9 @@ def problem_text(problem: object, lang: str) -> str:
     closes (2026-10-25) before it opens (2026-11-27) » on the French page (trial 11)."""
     code = getattr(problem, "code", "")
     if code and f"problem_{code}" in TEXTS:
-        return tr(f"problem_{code}", lang, **{k: plain(v) for k, v in getattr(problem, "params", ())})
+        # a commune's code (« nis », « successor ») said as its name, as the page's tables name it
+        return tr(f"problem_{code}", lang, **{k: plain(commune_label(v, lang) if k in ("nis", "successor") else v)
+                                              for k, v in getattr(problem, "params", ())})
     return plain(str(problem))
 
 

@@ -2003,6 +2003,60 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "\u201c{file}\u201d names no commune: drop this file on its own, the page will then ask which commune "
         "it comes from.",
     },
+    # the other refusals of the files box, in the page's words (they were in English under « Le détail (en
+    # anglais) », coordleft's report): coordination.file_responses' and the store's codes
+    "problem_answers_other_questionnaire": {
+        "fr": "«\u00a0{file}\u00a0» répond à un autre questionnaire ({found}) que celui de la campagne ({asked}) : "
+        "demandez à la commune de remplir celui de la campagne.",
+        "de": "„{file}“ beantwortet einen anderen Fragebogen ({found}) als den der Kampagne ({asked}): Bitten Sie "
+        "die Gemeinde, den der Kampagne auszufüllen.",
+        "en": "\u201c{file}\u201d answers another questionnaire ({found}) than the campaign's ({asked}): ask the "
+        "commune to fill in the campaign's.",
+    },
+    "problem_answers_unknown_commune": {
+        "fr": "«\u00a0{file}\u00a0» nomme le code {code}, qui n'est celui d'aucune commune wallonne : demandez à la "
+        "commune un fichier qui la nomme.",
+        "de": "„{file}“ nennt den Code {code}, der zu keiner wallonischen Gemeinde gehört: Bitten Sie die Gemeinde "
+        "um eine Datei, die sie nennt.",
+        "en": "\u201c{file}\u201d names the code {code}, which is no Walloon commune's: ask the commune for a file "
+        "that names it.",
+    },
+    "problem_answers_merged_commune": {
+        "fr": "«\u00a0{file}\u00a0» est la réponse de {nis}, qui n'existait plus à l'ouverture de la campagne : "
+        "elle fait partie de {successor}. Demandez à {successor} un fichier à son nom.",
+        "de": "„{file}“ ist die Antwort von {nis}, die es bei der Eröffnung der Kampagne nicht mehr gab: Sie gehört "
+        "zu {successor}. Bitten Sie {successor} um eine Datei in ihrem Namen.",
+        "en": "\u201c{file}\u201d is the response of {nis}, which no longer existed when the campaign opened: it is "
+        "part of {successor}. Ask {successor} for a file in its name.",
+    },
+    "problem_answers_not_in_registry": {
+        "fr": "«\u00a0{file}\u00a0» est la réponse de {nis}, qui ne figure pas parmi les communes à l'ouverture de "
+        "la campagne.",
+        "de": "„{file}“ ist die Antwort von {nis}, die bei der Eröffnung der Kampagne nicht unter den Gemeinden ist.",
+        "en": "\u201c{file}\u201d is the response of {nis}, which is not among the communes when the campaign "
+        "opened.",
+    },
+    "problem_answers_twice": {
+        "fr": "«\u00a0{file}\u00a0» est une deuxième réponse de {nis} dans ce dépôt (l'autre : «\u00a0{other}\u00a0») "
+        ": déposez-en une seule.",
+        "de": "„{file}“ ist eine zweite Antwort von {nis} in dieser Ablage (die andere: „{other}“): Legen Sie nur "
+        "eine ab.",
+        "en": "\u201c{file}\u201d is a second response of {nis} in this drop (the other: \u201c{other}\u201d): "
+        "drop only one.",
+    },
+    "problem_answers_no_live_invitation": {
+        "fr": "«\u00a0{file}\u00a0» : {nis} n'a pas de lien actif pour cette campagne (pas invitée, ou son lien a "
+        "été retiré) ; sa réponse ne peut pas compter.",
+        "de": "„{file}“: {nis} hat keinen aktiven Link für diese Kampagne (nicht eingeladen, oder ihr Link wurde "
+        "zurückgezogen); ihre Antwort kann nicht zählen.",
+        "en": "\u201c{file}\u201d: {nis} has no live link for this campaign (not invited, or its link was "
+        "withdrawn); its response cannot count.",
+    },
+    "problem_campaign_closed_files": {
+        "fr": "La campagne est close : plus aucune réponse ne peut être enregistrée.",
+        "de": "Die Kampagne ist abgeschlossen: Es kann keine Antwort mehr gespeichert werden.",
+        "en": "The campaign is closed: no response can be recorded any more.",
+    },
     "camp_files_nameless": {
         "fr": "«\u00a0{file}\u00a0» ne nomme aucune commune. Choisissez ci-dessous celle qui vous l'a envoyé : il "
         "comptera comme sa réponse. En cas de doute, demandez à la commune un fichier qui la nomme.",

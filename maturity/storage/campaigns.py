@@ -435,11 +435,13 @@ class CampaignsMixin(Database):
             campaign = _require(conn, campaign_id)
             live = _live(conn, campaign_id)
             if not campaign.is_open(now):
-                problems.append(Problem(f"the campaign closed on {campaign.closes}: nothing can be recorded", "ID"))
+                problems.append(Problem(f"the campaign closed on {campaign.closes}: nothing can be recorded", "ID",
+                                        code="campaign_closed_files"))
             for f in files:
                 if f.nis_code not in live:
                     problems.append(Problem(f"commune {f.nis_code} has no live invitation to {campaign_id} "
-                                            "(not invited, or revoked)", f.source))
+                                            "(not invited, or revoked)", f.source, code="answers_no_live_invitation",
+                                            params=(("file", f.source or ""), ("nis", f.nis_code))))
             if problems:
                 raise InvalidInput(problems)
             if rows:

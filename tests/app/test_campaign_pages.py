@@ -590,6 +590,38 @@ def test_a_file_that_names_no_commune_is_given_its_commune_on_the_page(admin, st
         assert any(said in e.value for e in at.error), [e.value for e in at.error]
 
 
+def test_the_files_boxs_other_refusals_are_said_in_the_pages_language(admin, store):
+    """Another questionnaire's file, two files of one commune and a commune whose link
+    was withdrawn were refused in the command line's English under « Le détail (en anglais) » (coordleft's report):
+    each is now said in the page's words, the commune by its name."""
+    campaign_with_responses(store, respondents=[])
+    store.revoke("wal-test", ["63023"])
+
+    def answers(name, nis, questionnaire="mini"):
+        doc = {"questionnaire": {"id": questionnaire, "version": "1.0"}, "answers": {"a1": "full"},
+               "commune": {"nis_code": nis}}
+        return (name, json.dumps(doc).encode(), "application/json")
+
+    drops = [[answers("autre.json", "92094", "autre")], [answers("a.json", "92094"), answers("b.json", "92094")], [answers("eupen.json", "63023")]]
+    expected = {
+        "fr": ["«\u00a0autre.json\u00a0» répond à un autre questionnaire (autre) que celui de la campagne (mini)",
+               "«\u00a0b.json\u00a0» est une deuxième réponse de Namur (Namur) dans ce dépôt",
+               "«\u00a0eupen.json\u00a0»\u00a0: Eupen (Liège) n'a pas de lien actif pour cette campagne"],
+        "de": ["„autre.json“ beantwortet einen anderen Fragebogen (autre)",
+               "„b.json“ ist eine zweite Antwort von Namur (Namur)", "„eupen.json“: Eupen (Lüttich) hat keinen aktiven"],
+    }
+    for lang, said in expected.items():
+        at = campaigns_page(lang=lang)
+        for files, words in zip(drops, said, strict=True):
+            (uploader,) = [u for u in at.get("file_uploader") if u.proto.multiple_files]
+            uploader.set_value(files).run()
+            at.button(key="camp_files_button").click().run()
+            errors = [e.value for e in at.error]
+            assert any(words in e for e in errors), (words, errors)
+            assert not any("anglais" in e or "Englisch" in e or "--nis" in e for e in errors), errors
+    assert store.campaign_responses("wal-test") == []
+
+
 def test_an_invitation_link_opens_its_communes_space_and_its_submission_counts(mini, store):
     links = campaign_with_responses(store, respondents=[])
     at = new_app(links["92094"])
