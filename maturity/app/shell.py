@@ -154,7 +154,42 @@ def document_language(lang: str) -> None:
             "    if (close) close.click();\n"
             "  });\n"
             "}\n"
+            # a note, a text answer or a meeting's reason is applied (saved) when its field is left: a click on the
+            # menu right after typing left the page before it arrived (Streamlit sends only the menu's values with
+            # a change of page; 2 of 4 notes lost, hostile review 11), so that click waits for it; a reload or a
+            # closed tab before it is applied asks first (the browser's own « leave the page? »). Once per tab
+            "if (!window.maturityPending) {\n"
+            "  const pending = window.maturityPending = {field: null, left: 0};\n"
+            "  const saved = (el) => el && el.closest && el.matches('textarea, input') && el.closest(\""
+            f"{SAVED_FIELDS}\");\n"
+            "  const applied = () => { pending.field = null; pending.left = Date.now(); };\n"
+            "  document.addEventListener('input', (event) => { if (saved(event.target)) pending.field = event.target; },"
+            " true);\n"
+            "  document.addEventListener('focusout', (event) => { if (event.target === pending.field) applied(); }, "
+            "true);\n"
+            "  document.addEventListener('keydown', (event) => {\n"
+            "    if (event.target === pending.field && event.key === 'Enter' && (event.ctrlKey || event.metaKey || "
+            "event.target.tagName === 'INPUT')) applied();\n"
+            "  }, true);\n"
+            "  window.addEventListener('beforeunload', (event) => {\n"
+            "    if (pending.field) { event.preventDefault(); event.returnValue = ''; }\n"
+            "  });\n"
+            "  document.addEventListener('click', (event) => {\n"
+            "    const link = event.target.closest && event.target.closest(\"[data-testid='stSidebar'] a[href]\");\n"
+            f"    const wait = {NOTE_ARRIVES_MS} - (Date.now() - pending.left);\n"
+            "    if (!link || link.dataset.maturityWaited || wait <= 0) return;\n"
+            "    event.preventDefault();\n"
+            "    event.stopImmediatePropagation();\n"
+            "    link.dataset.maturityWaited = '1';\n"
+            "    setTimeout(() => { link.click(); delete link.dataset.maturityWaited; }, wait);\n"
+            "  }, true);\n"
+            "}\n"
             "})();</script>", unsafe_allow_javascript=True)
+
+
+# the fields whose value is saved when they are left (their keys: widgets.py, pages/equipe.py)
+SAVED_FIELDS = "[class*='st-key-note_'], [class*='st-key-ans_'], [class*='st-key-why_']"
+NOTE_ARRIVES_MS = 400  # a menu click this soon after such a field was left waits until then
 
 
 CONTROL_NAMES = ("st_sidebar", "st_sidebar_expand", "st_sidebar_collapse", "st_heading_link", "st_download_png",
