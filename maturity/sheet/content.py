@@ -825,8 +825,13 @@ def _severity_text(q: Questionnaire, obstacle_id: str, answer: Any, severity: fl
     return f"{label} ({format_number(severity, lang)}/{format_number(top, lang)})".strip()
 
 
-def _priority(rank: int, sel: Selected, q: Questionnaire, lang: str) -> Priority:
+def _priority(rank: int, sel: Selected, q: Questionnaire, lang: str, finished: Sequence[plan.PlanItem] = ()) -> Priority:
+    """A priority of the sheet; its actions leave out those the roadmap marks done (``finished``, read by
+    :func:`plan.picked`: another language or an earlier wording too): Ciney's sheet proposed « Inscrire dans le PST
+    un objectif stratégique… » as its first priority's action while its roadmap, on the same sheet, said it done
+    (team trial). An action planned or started stays proposed."""
     rec = sel.recommendation
+    done = plan.picked(rec, finished) if finished else set()
     target = target_label = ""
     if sel.dimension:
         section = next((s for s in q.dimensions if s.id == sel.dimension), None)
@@ -851,7 +856,7 @@ def _priority(rank: int, sel: Selected, q: Questionnaire, lang: str) -> Priority
         recommendation_id=rec.id,
         title=q.t(rec.title, lang),
         why=q.t(rec.text, lang),
-        actions=[q.t(a, lang) for a in rec.actions],
+        actions=[q.t(a, lang) for index, a in enumerate(rec.actions) if index not in done],
         resources=[Link(q.t(r.label, lang), r.url) for r in rec.resources],
         priority=rec.priority,
         target=target,
@@ -1045,8 +1050,10 @@ def build_content(
 
     # priorities: the sheet's selection (select(..., limit) spreads it over dimensions and cited
     # obstacles), also for 6 and 7 in case the PDF must shorten it; every match for the PST table
-    all_priorities = [_priority(i + 1, s, q, lang) for i, s in enumerate(select(q, assessment, answers))]
-    shortened = {k: [_priority(i + 1, s, q, lang) for i, s in enumerate(select(q, assessment, answers, limit=k))]
+    finished = [item for item in plan.of(doc) if item.status == "done"]
+    all_priorities = [_priority(i + 1, s, q, lang, finished) for i, s in enumerate(select(q, assessment, answers))]
+    shortened = {k: [_priority(i + 1, s, q, lang, finished)
+                     for i, s in enumerate(select(q, assessment, answers, limit=k))]
                  for k in range(MIN_SHEET_PRIORITIES, limit + 1)}
     priorities = shortened[limit] if limit in shortened else all_priorities[:limit]
     intro = _priorities_intro(lang, priorities, all_priorities)
@@ -1198,8 +1205,10 @@ def _pst(q: Questionnaire, doc: AnswersFile, every: list[Priority], lang: str) -
     for p in every:
         # an action in the roadmap, in any language or an earlier wording (plan.picked), is not proposed again
         rec = recs.get(p.recommendation_id)
+        # by their places in the recommendation's actions (the priority's leave out those done)
         done = plan.picked(rec, items) if rec is not None else set()
-        proposals = [a for index, a in enumerate(p.actions) if index not in done]
+        proposals = p.actions if rec is None else [q.t(a, lang) for index, a in enumerate(rec.actions)
+                                                   if index not in done]
         if not proposals:
             continue
         strategic = plan.pst_rows(q, [plan.PlanItem("", "", "", 0, recommendation=p.recommendation_id)], lang,

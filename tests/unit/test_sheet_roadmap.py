@@ -319,3 +319,29 @@ def test_pst_table_does_not_propose_again_an_action_kept_in_another_wording_or_l
     assert Q.t(recs[rid].actions[index], "fr").replace("\u00a0", " ") not in proposed
     assert Q.t(recs[german].actions[0], "fr").replace("\u00a0", " ") not in proposed
     assert Q.t(recs[german].actions[1], "fr").replace("\u00a0", " ") in proposed  # its other actions still are
+
+
+def test_a_priority_no_longer_proposes_an_action_the_roadmap_says_done():
+    """Ciney's sheet proposed « Inscrire dans le PST un objectif stratégique… » as its first priority's action
+    while its roadmap, on the same sheet, said it « réalisée » (team trial). A done action, in any language,
+    leaves the priority's actions; a planned one stays proposed, and the PST table still proposes neither."""
+    doc = _heavy()
+    first = build_content(Q, doc, "fr").priorities[0]
+    rec = next(r for r in Q.recommendations if r.id == first.recommendation_id)
+    done_fr, planned_de = Q.t(rec.actions[0], "fr"), Q.t(rec.actions[1], "de")
+    doc.extra["plan"] = [
+        {"id": "a1", "recommendation": rec.id, "action": done_fr, "owner": "DG", "year": 2026, "status": "done"},
+        {"id": "a2", "recommendation": rec.id, "action": planned_de, "owner": "DG", "year": 2027, "status": "planned"}]
+    for lang in ("fr", "de", "en"):
+        actions = build_content(Q, doc, lang).priorities[0].actions
+        assert Q.t(rec.actions[0], lang) not in actions, (lang, actions)
+        assert Q.t(rec.actions[1], lang) in actions, (lang, actions)
+        assert actions == [Q.t(a, lang) for a in rec.actions[1:]]
+    markdown = build(Q, doc, "fr", "md").decode("utf-8")  # the editable versions show the priority's actions
+    assert markdown.count(done_fr[:40]) == 1  # in the roadmap alone
+    assert Q.t(rec.actions[1], "fr")[:40] in markdown  # the planned one still proposed, in the sheet's language
+    rows = list(csv.reader(io.StringIO(build(Q, doc, "fr", "csv").decode("utf-8-sig")), delimiter=";"))
+    pst = [row[2] for row in rows[1:]]
+    assert pst[:2] == [done_fr, planned_de]  # the roadmap's rows first
+    assert pst.count(done_fr) == 1 and pst.count(planned_de) == 1  # neither proposed again
+    assert Q.t(rec.actions[2], "fr") in pst[2:]  # its other actions are
