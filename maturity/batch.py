@@ -19,7 +19,18 @@ from typing import Any
 
 import numpy as np
 
-from .models import NA, UNKNOWN, CondAll, CondAnswered, CondAny, CondEquals, CondIn, CondNot, Questionnaire
+from .models import (
+    NA,
+    UNKNOWN,
+    CondAll,
+    CondAnswered,
+    CondAny,
+    CondEquals,
+    CondIn,
+    CondNot,
+    Questionnaire,
+    condition_questions,
+)
 from .scoring import EPS, INSUFFICIENT_APPLICABLE, INSUFFICIENT_COVERAGE, plan_for
 from .special import effective_answer, none_beside_others
 
@@ -110,17 +121,6 @@ class _Columns:
         return col if col is not None else (None,) * self.n
 
 
-def _referenced(cond: Any) -> set[str]:
-    """The questions a condition reads."""
-    if isinstance(cond, CondEquals | CondIn | CondAnswered):
-        return {cond.question}
-    if isinstance(cond, CondAll | CondAny):
-        return set().union(*(_referenced(c) for c in (cond.all if isinstance(cond, CondAll) else cond.any)))
-    if isinstance(cond, CondNot):
-        return _referenced(cond.not_)
-    return set()  # pragma: no cover - models forbid it
-
-
 def _condition(cond: Any, columns: _Columns, shown: dict[str, np.ndarray], n: int) -> np.ndarray:
     if isinstance(cond, CondEquals | CondIn):
         wanted = {cond.equals} if isinstance(cond, CondEquals) else set(cond.in_)
@@ -204,7 +204,7 @@ def visible_masks(questionnaire: Questionnaire, answer_sets: Sequence[Mapping[st
     for item in plan.items:
         cond = index[item.id][1].show_if
         if cond is not None:
-            needed |= _referenced(cond)
+            needed |= condition_questions(cond)
     columns = _Columns(sets, [qid for qid in index if qid in needed])
     return _shown(plan, columns, len(sets))
 
@@ -221,7 +221,7 @@ def encode(questionnaire: Questionnaire, answer_sets: Sequence[Mapping[str, Any]
     if plan.visibility_matters:
         for item in plan.items:
             if index[item.id][1].show_if is not None:
-                needed |= _referenced(index[item.id][1].show_if)
+                needed |= condition_questions(index[item.id][1].show_if)
     columns = _Columns(sets, [qid for qid in index if qid in needed])
 
     shown = _shown(plan, columns, n) if plan.visibility_matters else {}

@@ -97,6 +97,18 @@ def _condition_tag(value: Any) -> str | None:
     return _tag_of(value, _CONDITION_TAGS)
 
 
+
+def condition_questions(cond: Any) -> set[str]:
+    """The questions a ``show_if`` condition reads (the batch scorer's columns, the app's counter that says
+    more questions may appear)."""
+    if isinstance(cond, CondEquals | CondIn | CondAnswered):
+        return {cond.question}
+    if isinstance(cond, CondAll | CondAny):
+        return set().union(*(condition_questions(c) for c in (cond.all if isinstance(cond, CondAll) else cond.any)))
+    if isinstance(cond, CondNot):
+        return condition_questions(cond.not_)
+    return set()  # pragma: no cover - models forbid it
+
 Condition = Annotated[
     Annotated[CondAll, Tag("all")]
     | Annotated[CondAny, Tag("any")]

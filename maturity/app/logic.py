@@ -35,7 +35,7 @@ from maturity.display import (
 from maturity.errors import InvalidInput, Problem
 from maturity.labels import answer_state, answer_state_label
 from maturity.markdown import escape as escape_markdown
-from maturity.models import NA, UNKNOWN, Question, Questionnaire, localize
+from maturity.models import NA, UNKNOWN, Question, Questionnaire, condition_questions, localize
 from maturity.scoring import Assessment, visible_questions
 from maturity.special import NONE, effective_answer
 from maturity.typography import join_answers, semicolons
@@ -113,16 +113,6 @@ def progress_text(lang: str, answered: int, total: int, may_grow: bool, key: str
     more questions may appear: the total is not final yet."""
     counter = tr(key, lang, answered=answered, total=total)
     return tr("progress_may_grow", lang, counter=counter) if may_grow else counter
-
-
-def condition_questions(condition: Any) -> set[str]:
-    """The ids of the questions a ``show_if`` condition reads."""
-    question = getattr(condition, "question", None)
-    found = {question} if isinstance(question, str) else set()
-    for part in [*(getattr(condition, "all", None) or []), *(getattr(condition, "any", None) or []),
-                 *([condition.not_] if getattr(condition, "not_", None) is not None else [])]:
-        found |= condition_questions(part)
-    return found
 
 
 def resume_step(q: Questionnaire, answers: Mapping[str, Any], last_part: str | None = None) -> int:
