@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .communes import DATA_DIR, PROVINCE_NAMES, registry_at
-from .labels import label_value
+from .labels import in_lang, label_value
 
 TOPOJSON = DATA_DIR / "belgium.topojson"
 FONT = "DejaVu Sans"
@@ -299,7 +299,7 @@ def province_map_spec(values: Mapping[str, float | None], lang: str = "fr", *, t
     }
     named = " ".join(part for part in (title, f"({subtitle})" if subtitle else "") if part)
     each = ", ".join(f"{g['properties']['name']} " + (g["properties"]["shown"] if g["properties"]["value"] is not None
-                                                      else f"({_NO_DATA[lang]})".replace(" :", "\u00a0:"))
+                                                      else f"({in_lang(_NO_DATA, lang)})")
                      for g in topo["objects"]["provinces"]["geometries"])
     spec: dict[str, Any] = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
