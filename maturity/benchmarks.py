@@ -332,7 +332,6 @@ _NO_N = {"fr": "effectif non publié", "de": "Gemeindezahl nicht angegeben", "en
 _BASE = {"fr": "base : {base}", "de": "Basis: {base}", "en": "base: {base}"}  # localize(): French's no-break space
 _RESPONDENTS = {"fr": "communes répondantes ({n} sur {population})", "de": "antwortende Gemeinden ({n} von {population})",
                 "en": "responding communes ({n} of {population})"}
-_TREND_SEP = " · "
 # the earlier editions of a figure, as a clause ending its sentence: "; 38 % en 2018" (app and sheet)
 _TREND_EDITION = {"fr": "{value} en {year}", "de": "{year}: {value}", "en": "{value} in {year}"}
 _TREND_AND = {"fr": " et ", "de": " und ", "en": " and "}  # not a comma: a value may hold one ("3,67 sur 10")
@@ -542,16 +541,6 @@ def scope_note(found: Iterable[Comparison], lang: str = DEFAULT_LANGUAGE) -> str
                     for s in sorted(surveys.values(), key=lambda s: s.year))
 
 
-def trend_text(refs: Iterable[FigureRef], lang: str = DEFAULT_LANGUAGE) -> str:
-    """Each edition's value, oldest first ("2018 : 50 % · 2021 : 50 %"); "" for fewer than two editions."""
-    lang = _lang(lang)
-    refs = list(refs)
-    if len(refs) < 2:
-        return ""
-    colon = " : " if lang == "fr" else ": "
-    return _TREND_SEP.join(f"{r.year}{colon}{r.formatted(lang)}" for r in refs)
-
-
 def trend_clause(refs: Iterable[FigureRef], lang: str = DEFAULT_LANGUAGE,
                  mark: Callable[[FigureRef], str] | None = None) -> str:
     """Earlier editions of a figure as a short clause, oldest first: "38 % en 2018", "3,67 sur 10 en 2018
@@ -615,10 +604,6 @@ class Comparison:
     matches: bool | None  # in the group the figure counts? None for a number
     trend: tuple[FigureRef, ...] = ()  # the same figure in every edition that has it, oldest first
     campaign: FigureRef | None = None  # the imported campaign's estimate of the same figure (``item.ID``)
-
-    def trend_text(self) -> str:
-        """"2018 : 50 % · 2020 : 50 % · 2021 : 50 %" when earlier editions published the figure, else ""."""
-        return trend_text(self.trend, self.lang)
 
     @property
     def earlier(self) -> tuple[FigureRef, ...]:
