@@ -140,14 +140,14 @@ TEXTS: dict[str, dict[str, str]] = {
     # a colleague's note went onto the Collège's sheet with « Garder toutes les propositions », though the colleague
     # was told only the holder sees it (fresh-eyes trial, Ciney): kept one question at a time, saying where it goes
     "team_keep_notes": {"fr": "Reprendre {n:cette note|ces notes} dans la fiche du Collège",
-                        "de": "{n:Diese Notiz|Diese Notizen} in das Blatt für das Kollegium übernehmen",
+                        "de": "{n:Diese Notiz|Diese Notizen} in das Blatt für das Gemeindekollegium übernehmen",
                         "en": "Put {n:this note|these notes} on the Collège's sheet"},
     "team_keep_notes_help": {
         "fr": "{n:La note devient|Les notes deviennent} une remarque de la commune, précédée du rôle de son auteur, "
         "dans la fiche remise au Collège (versions Word et Markdown). Sans ce clic, les notes des collègues "
         "restent sur cette page.",
         "de": "{n:Die Notiz wird|Die Notizen werden} zu einer Anmerkung der Gemeinde, mit der Rolle der Person "
-        "davor, im Blatt für das Kollegium (Word- und Markdown-Fassung). Ohne diesen Klick bleiben die "
+        "davor, im Blatt für das Gemeindekollegium (Word- und Markdown-Fassung). Ohne diesen Klick bleiben die "
         "Notizen der Eingeladenen auf dieser Seite.",
         "en": "{n:The note becomes|The notes become} one of the commune's notes, after its author's role, on the "
         "sheet for the Collège (Word and Markdown versions). Without this click the colleagues' notes stay on this "
@@ -239,7 +239,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "n'entre dans la fiche remise au Collège que si cette personne l'y reprend.",
         "de": "Sie antworten als **{role}** für {name}. Ihre Antworten und Notizen werden laufend gespeichert; nur "
         "die Person, die Sie eingeladen hat, sieht sie, für die Konsenssitzung. Eine Notiz kommt nur in das Blatt "
-        "für das Kollegium, wenn diese Person sie übernimmt.",
+        "für das Gemeindekollegium, wenn diese Person sie übernimmt.",
         "en": "You are answering as **{role}** for {name}. Your answers and notes are saved as you go; only the "
         "person who invited you sees them, for the consensus meeting. A note goes on the sheet for the Collège "
         "only if that person puts it there.",
@@ -274,7 +274,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Score de chaque dimension selon les seules réponses de chaque répondant (par rôle), et l'écart "
         "entre le plus haut et le plus bas. Un grand écart est un sujet pour le Collège.",
         "de": "Wert jeder Dimension nach den Antworten jeder einzelnen Person (nach Rolle) und der Abstand zwischen "
-        "dem höchsten und dem niedrigsten. Ein großer Abstand ist ein Thema für das Kollegium.",
+        "dem höchsten und dem niedrigsten. Ein großer Abstand ist ein Thema für das Gemeindekollegium.",
         "en": "Each dimension's score on each respondent's own answers (by role), and the spread between the "
         "highest and the lowest. A wide spread is a topic for the Collège.",
     },
@@ -475,7 +475,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "- **Dauer**: etwa 25 Minuten, in einer oder mehreren Sitzungen. Jede Antwort wird sofort "
         "gespeichert.\n"
         "- **Sie erhalten**: den Reifegrad der Gemeinde in sechs Dimensionen, ihre Hemmnisse im "
-        "Vergleich zum wallonischen Barometer 2021 und ein Empfehlungsblatt für das Kollegium (PDF).\n"
+        "Vergleich zum wallonischen Barometer 2021 und ein Empfehlungsblatt für das Gemeindekollegium (PDF).\n"
         "- **Ihre Daten**: Ihre Antworten sieht nur, wer den Wiederaufnahme-Link besitzt. Sie fließen nur "
         "auf Ihren Wunsch in die regionalen Zahlen ein.",
         "en": "This tool helps your commune place its **Smart City** approach: where do you stand, what "
@@ -1118,7 +1118,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "downloads_header": {"fr": "Téléchargements", "de": "Downloads", "en": "Downloads"},
     "dl_pdf": {
         "fr": "Fiche pour le Collège (PDF)",
-        "de": "Blatt für das Kollegium (PDF)",
+        "de": "Blatt für das Gemeindekollegium (PDF)",
         "en": "Sheet for the Collège (PDF)",
     },
     "dl_docx": {"fr": "Fiche modifiable (Word, DOCX)", "de": "Blatt zum Bearbeiten (Word, DOCX)",
@@ -1142,7 +1142,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "La fiche PDF reprend le graphique, les niveaux, les freins et les recommandations ; la même "
               "fiche en Word (DOCX) se modifie, par exemple pour la note au Collège.",
         "de": "Das PDF-Blatt enthält die Grafik, die Stufen, die Hemmnisse und die Empfehlungen; dasselbe "
-              "Blatt in Word (DOCX) lässt sich bearbeiten, etwa für die Vorlage an das Kollegium.",
+              "Blatt in Word (DOCX) lässt sich bearbeiten, etwa für die Vorlage an das Gemeindekollegium.",
         "en": "The PDF sheet holds the chart, the levels, the obstacles and the recommendations; the same sheet "
               "in Word (DOCX) can be edited, for instance for the note to the Collège.",
     },

@@ -2,7 +2,10 @@
 catalogs in the code (every ``"de": "…"`` of a dict literal under maturity/), the questionnaire and its
 recommendations, the benchmark sets. "Wallonie" (as the German-speaking Community writes it, never
 "Wallonien"), "Hemmnis" for an obstacle (the questionnaire's options: "Kein Hemmnis" … "Großes Hemmnis"),
-"wallonisch" in lower case inside a sentence, "Plan für sozialen Zusammenhalt" for the PCS."""
+"wallonisch" in lower case inside a sentence, "Plan für sozialen Zusammenhalt" for the PCS, "Gemeindekollegium" for the
+Collège communal (the German-speaking communes' own word; "Kollegium" alone reads first as a school's teaching staff, and
+the app's PDF button, the home page and part of the questionnaire said it where the rest said "Gemeindekollegium":
+fresh-eyes trial in German, Eupen)."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ RULES = {
     "Wallonien": re.compile(r"Wallonien"),
     "Hemmnis, not Hindernis": re.compile(r"Hindernis"),
     "wallonisch in lower case": re.compile(r"(?<!^)(?<![.:!?–] )\bWallonisch"),
+    "Gemeindekollegium, not Kollegium alone": re.compile(r"(?<![A-Za-zäöüß-])Kollegiums?\b"),
     "Plan für sozialen Zusammenhalt": re.compile(r"Sozialplan|sozialen? Kohäsion|Zusammenhaltsplan|"
                                                  r"Plan des sozialen Zusammenhalts"),
 }
@@ -43,6 +47,9 @@ def test_german_texts_use_one_word_per_thing():
 def test_the_rules_catch_what_they_should():
     assert RULES["Wallonien"].search("Smart-City-Selbstbewertung · Wallonien")
     assert RULES["Hemmnis, not Hindernis"].search("Die Gemeinde nennt kein Hindernis")
+    assert RULES["Gemeindekollegium, not Kollegium alone"].search("Blatt für das Kollegium (PDF)")
+    assert RULES["Gemeindekollegium, not Kollegium alone"].search("Beschluss des Kollegiums")
+    assert not RULES["Gemeindekollegium, not Kollegium alone"].search("Beschluss des Gemeindekollegiums")
     assert RULES["wallonisch in lower case"].search("Das Wallonische Smart-City-Barometer")
     assert not RULES["wallonisch in lower case"].search("Wallonisches Smart-City-Barometer 2021")
     assert not RULES["wallonisch in lower case"].search("Regional-IT – Wallonisches Barometer")
