@@ -291,6 +291,16 @@ def test_a_rank_says_what_it_ranks_as_the_obstacles_table_does(sets, questionnai
     assert says in found["obstacle_technology"].text
 
 
+def test_a_note_never_shows_a_figures_id(sets):
+    """The Wallonie page shows each figure's note beside it: « Siehe trigger_it_development: … » sent the reader
+    to an id no page shows (fresh-eyes trial in German, Eupen; French and English alike)."""
+    ids = {fig.id for bset in sets for fig in bset.figures}
+    assert "trigger_it_development" in ids
+    shown = [(fig.id, lang, word) for bset in sets for fig in bset.figures for lang, note in (fig.note or {}).items()
+             for word in re.findall(r"\b[a-z]+(?:_[a-z0-9]+)+\b", note) if word in ids]
+    assert not shown, shown
+
+
 def test_a_shares_note_speaks_of_its_value_as_the_pages_show_it(sets):
     """The Wallonie page (and the sheet) show a share as « 50 % »; the note beside it said « 0,5 steht für diese
     Hälfte » (fresh-eyes trial 10: which 0,5?). A note names the value as shown, a percentage."""
