@@ -276,22 +276,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Chaque réponse vaut une part de la meilleure réponse possible (de 0 à 1) ; le score d'une "
               "dimension est la moyenne pondérée de ces parts, sur 100. Une question «\u00a0Ne s'applique pas\u00a0» sort "
               "du calcul ; «\u00a0Je ne sais pas\u00a0» ou une question sans réponse compte comme manquante. La part "
-              "«\u00a0Réponses\u00a0» (couverture) est le poids des questions répondues sur celui des questions "
+              "«\u00a0Réponses utiles\u00a0» (couverture) est le poids des questions répondues sur celui des questions "
               "applicables ; en dessous de {min} la dimension n'est pas notée («\u00a0réponses insuffisantes\u00a0») "
               "plutôt que de recevoir 0. Le niveau est la bande dont le minimum est atteint. Le score global "
               "est la moyenne des dimensions notées. Les freins sont notés de 0 («\u00a0Pas un frein\u00a0») à 3 («\u00a0Frein majeur\u00a0»).",
         "de": "Jede Antwort zählt als Anteil der bestmöglichen Antwort (0 bis 1); der Wert einer Dimension ist "
               "der gewichtete Mittelwert dieser Anteile, auf 100. Eine Frage „Trifft nicht zu“ fällt aus der "
               "Berechnung; „Weiß ich nicht“ oder eine unbeantwortete Frage zählt als fehlend. Der Anteil "
-              "„Antworten“ (Abdeckung) ist das Gewicht der beantworteten an dem der zutreffenden Fragen; unter "
+              "„Nutzbare Antworten“ (Abdeckung) ist das Gewicht der beantworteten an dem der zutreffenden Fragen; unter "
               "{min} wird die Dimension nicht bewertet („zu wenige Antworten“) statt 0 zu erhalten. Die Stufe "
               "ist das Band, dessen Minimum erreicht ist. Der Gesamtwert ist der Mittelwert der bewerteten "
               "Dimensionen. Hemmnisse werden von 0 („Kein Hemmnis“) bis 3 („Großes Hemmnis“) eingestuft.",
         "en": "Each answer is worth a share of the best possible answer (0 to 1); a dimension's score is the "
               "weighted mean of these shares, out of 100. A question answered “Does not apply” leaves the "
-              "calculation; “I don't know” or no answer counts as missing. The “Answered” share (coverage) is the "
+              "calculation; “I don't know” or no answer counts as missing. The “Usable answers” share (coverage) is the "
               "weight of the answered questions over that of the applicable ones; below {min} the dimension is "
-              "not scored (“insufficient answers”) rather than given 0. The level is the band whose minimum is "
+              "not scored (“not enough answers”) rather than given 0. The level is the band whose minimum is "
               "reached. The overall score is the mean of the scored dimensions. Obstacles are rated from 0 "
               "(“Not an obstacle”) to 3 (“Major obstacle”).",
     },

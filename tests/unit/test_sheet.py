@@ -277,3 +277,17 @@ def test_the_french_sheet_keeps_its_punctuation_on_the_line_of_its_word_in_every
     assert "\u00a0:" in markdown and any("\u00a0:" in text for text in texts)
     # German and English put no space there: left alone
     assert " :" not in build(full, doc, "de", "md").decode().replace("| :", "")
+
+
+def test_the_method_names_the_columns_and_answers_as_the_sheet_shows_them():
+    """The editable sheet's method said the share of « Antworten » (« Réponses », “Answered”) while the scores table
+    beside it heads that column « Nutzbare Antworten » (« Réponses utiles », “Usable answers”), and its English
+    “insufficient answers” where the table says “not enough answers” (fresh-eyes trial in German, Eupen)."""
+    from maturity.labels import ANSWER_STATES, RESULTS_WORDS, SCORE_STATES
+    from maturity.sheet.content import t
+
+    for lang in ("fr", "de", "en"):
+        method = t("method", lang, min="50\u00a0%")
+        for words in (RESULTS_WORDS["coverage"], SCORE_STATES["insufficient"], ANSWER_STATES["na"],
+                      ANSWER_STATES["unknown"]):
+            assert words[lang] in method, (lang, words[lang])
