@@ -1148,7 +1148,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "pst_explained": {
         "fr": "Le PST est le Programme Stratégique Transversal de la commune.",
-        "de": "Das PST ist das strategische Querschnittsprogramm der Gemeinde.",
+        "de": "Das PST (strategisches Querschnittsprogramm) ist der Strategieplan der wallonischen Gemeinden; die "
+              "Tabelle passt auch zum Strategieplan einer Gemeinde der Deutschsprachigen Gemeinschaft.",
         "en": "The PST is the commune's cross-cutting strategic programme.",
     },
     # --- wallonia
@@ -2292,7 +2293,8 @@ TEXTS.update({
         "Artikel) und Status. Fügen Sie sie aus den Empfehlungen unten hinzu oder schreiben Sie eigene (in die letzte "
         "Zeile der Tabelle; auf einem Smartphone „Neue Maßnahme“); jede Änderung wird gespeichert. Die PST-Tabelle "
         "führt diese Maßnahmen zuerst auf, in der Struktur des strategischen Querschnittsprogramms der "
-        "wallonischen Gemeinden (PST).",
+        "wallonischen Gemeinden (PST); sie passt auch zum Strategieplan einer Gemeinde der Deutschsprachigen "
+        "Gemeinschaft.",
         "en": "The actions the commune adopts, with an owner, a year, a budget line (an amount or an article) and a "
         "status. Add them from the recommendations below, or write your own (the table's last row; on a phone, “New "
         "action”); every change is saved. The PST actions table lists these "

@@ -334,7 +334,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Toutes les actions de la feuille de route dans la structure du Programme Stratégique Transversal, "
               "à copier dans son tableau.",
         "de": "Alle Maßnahmen des Fahrplans in der Struktur des strategischen Querschnittsprogramms der "
-              "wallonischen Gemeinden (PST), zum Übernehmen in dessen Tabelle.",
+              "wallonischen Gemeinden (PST), zum Übernehmen in dessen Tabelle oder in den Strategieplan einer "
+              "Gemeinde der Deutschsprachigen Gemeinschaft.",
         "en": "Every action of the roadmap in the structure of the Walloon communes' cross-cutting strategic "
               "programme (PST), to copy into its table."},
     # the PDF's lines for what it leaves to the editable versions, named as the notes' lines name them

@@ -68,3 +68,12 @@ def test_a_german_rank_reads_as_german():
              if c.question == "strategy_dimensions"]
     assert texts and not [t for t in texts if re.search(r"Rang \d+\.", t)]
     assert any("an 1. Stelle der Dimensionen" in t for t in texts)
+
+
+def test_where_the_app_or_the_sheet_explains_the_pst_it_speaks_to_a_german_speaking_commune_too():
+    """« Das PST ist das strategische Querschnittsprogramm der Gemeinde » told a commune of the German-speaking
+    Community that it had a Walloon instrument, which the recommendations say it does not have as such (fresh-eyes
+    trial in German, Eupen). Each text that explains the PST says what its table is to such a commune."""
+    explained = [(where, text) for where, text in code_texts() if "Querschnittsprogramm" in text]
+    assert len(explained) >= 3  # the downloads' help, the roadmap's help, the editable sheet's PST page
+    assert not [(where, text[:120]) for where, text in explained if "Deutschsprachigen Gemeinschaft" not in text]
