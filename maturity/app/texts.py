@@ -419,7 +419,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Vérifiez que le lien a été copié en entier. S'il vous a été envoyé pour une campagne régionale, il a pu "
         "être remplacé ou retiré : demandez-en un nouveau à qui vous l'a envoyé (un bilan commencé sans ce lien ne "
         "compterait pas pour la campagne). Sinon, vous pouvez commencer un nouveau bilan.",
-        "de": "Dieser Wiederaufnahme-Link gehört zu keiner Bewertung: Er ist unvollständig, oder seine Bewertung "
+        "de": "Dieser Link zum Fortsetzen gehört zu keiner Bewertung: Er ist unvollständig, oder seine Bewertung "
         "wurde gelöscht. Prüfen Sie, ob der Link vollständig kopiert wurde. Wurde er Ihnen für eine regionale "
         "Kampagne geschickt, kann er ersetzt oder zurückgezogen worden sein: Bitten Sie die Stelle, die ihn Ihnen "
         "geschickt hat, um einen neuen (eine ohne diesen Link begonnene Bewertung würde nicht für die Kampagne "
@@ -476,7 +476,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "gespeichert.\n"
         "- **Sie erhalten**: den Reifegrad der Gemeinde in sechs Dimensionen, ihre Hemmnisse im "
         "Vergleich zum wallonischen Barometer 2021 und ein Empfehlungsblatt für das Gemeindekollegium (PDF).\n"
-        "- **Ihre Daten**: Ihre Antworten sieht nur, wer den Wiederaufnahme-Link besitzt. Sie fließen nur "
+        "- **Ihre Daten**: Ihre Antworten sieht nur, wer den Link zum Fortsetzen besitzt. Sie fließen nur "
         "auf Ihren Wunsch in die regionalen Zahlen ein.",
         "en": "This tool helps your commune place its **Smart City** approach: where do you stand, what "
         "holds you back, where to start?\n\n"
@@ -527,7 +527,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "home_resume_header": {"fr": "Reprendre un bilan", "de": "Eine Bewertung fortsetzen", "en": "Resume an assessment"},
     "resume_help": {
         "fr": "Collez le lien de reprise (ou seulement le code qui suit «\u00a0t=\u00a0»).",
-        "de": "Fügen Sie den Wiederaufnahme-Link ein (oder nur den Code nach „t=“).",
+        "de": "Fügen Sie den Link zum Fortsetzen ein (oder nur den Code nach „t=“).",
         "en": "Paste the resume link (or only the code after “t=”).",
     },
     "resume_label": {"fr": "Lien ou code de reprise", "de": "Link oder Code", "en": "Resume link or code"},
@@ -550,7 +550,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Eine andere Bewertung beginnen",
         "en": "Start another assessment",
     },
-    "resume_link_header": {"fr": "Votre lien de reprise", "de": "Ihr Wiederaufnahme-Link", "en": "Your resume link"},
+    "resume_link_header": {"fr": "Votre lien de reprise", "de": "Ihr Link zum Fortsetzen", "en": "Your resume link"},
     "copy_link": {"fr": "Copier le lien", "de": "Link kopieren", "en": "Copy the link"},
     "copied_link": {"fr": "Lien copié ✓", "de": "Link kopiert ✓", "en": "Link copied ✓"},
     "resume_link_help": {
@@ -1300,7 +1300,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_space": {"fr": "Espace", "de": "Bereich", "en": "Space"},
     "col_client": {"fr": "Client", "de": "Client", "en": "Client"},
     "col_space_help": {"fr": "Empreinte de l'espace (le lien de reprise) qui a envoyé l'entrée.",
-                       "de": "Kennung des Bereichs (Fortsetzungslink), der den Eintrag gesendet hat.",
+                       "de": "Kennung des Bereichs (Link zum Fortsetzen), der den Eintrag gesendet hat.",
                        "en": "Fingerprint of the space (resume link) that sent the entry."},
     "col_client_help": {"fr": "Empreinte du client (adresse réseau hachée ; l'adresse n'est pas conservée).",
                         "de": "Kennung des Clients (gehashte Netzwerkadresse; die Adresse wird nicht gespeichert).",
@@ -1318,7 +1318,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "envoyée et celle du client (adresse réseau hachée, l'adresse n'est pas conservée). Une commune dont "
         "les entrées viennent de plusieurs espaces est **contestée** : aucune ne compte dans les chiffres tant "
         "que vous n'avez pas tranché.",
-        "de": "Jeder Eintrag nennt seine Herkunft: die Kennung des Bereichs (Fortsetzungslink), der ihn "
+        "de": "Jeder Eintrag nennt seine Herkunft: die Kennung des Bereichs (Link zum Fortsetzen), der ihn "
         "gesendet hat, und die des Clients (gehashte Netzwerkadresse, die Adresse wird nicht gespeichert). "
         "Eine Gemeinde mit Einträgen aus mehreren Bereichen ist **strittig**: keiner zählt, bis Sie "
         "entschieden haben.",
@@ -1409,7 +1409,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "und, falls angegeben, ein **Name** (andere Felder einer hochgeladenen Datei, etwa E-Mail oder Telefon, "
         "bleiben in Ihrer Datei und werden hier nicht gespeichert). Wenn Sie das Teilen ankreuzen, fließen die "
         "**sechs Werte** der Gemeinde in die wallonischen Zahlen ein (nie Antworten oder Notizen).\n\n"
-        "**Was nicht gespeichert wird**: der Fortsetzungslink (nur ein Fingerabdruck), Ihre IP-Adresse (nur "
+        "**Was nicht gespeichert wird**: der Link zum Fortsetzen (nur ein Fingerabdruck), Ihre IP-Adresse (nur "
         "ein verschlüsselter Fingerabdruck gegen Missbrauch: 2 Tage für die Zähler, und bei einem geteilten "
         "Eintrag so lange wie dieser). Kein Konto, keine Reichweitenmessung, kein Drittdienst: alles kommt von "
         "diesem Server.\n\n"

@@ -18,6 +18,9 @@ RULES = {
     "Hemmnis, not Hindernis": re.compile(r"Hindernis"),
     "wallonisch in lower case": re.compile(r"(?<!^)(?<![.:!?–] )\bWallonisch"),
     "Gemeindekollegium, not Kollegium alone": re.compile(r"(?<![A-Za-zäöüß-])Kollegiums?\b"),
+    # the resume link had three names: « Wiederaufnahme-Link » (the French « lien de reprise » word for word, on the
+    # home page and above the link), « Fortsetzungslink » (privacy, admin) and « Link zum Fortsetzen »
+    "Link zum Fortsetzen": re.compile(r"Wiederaufnahme|Fortsetzungs-?[Ll]ink"),
     "Plan für sozialen Zusammenhalt": re.compile(r"Sozialplan|sozialen? Kohäsion|Zusammenhaltsplan|"
                                                  r"Plan des sozialen Zusammenhalts"),
 }
@@ -47,6 +50,8 @@ def test_german_texts_use_one_word_per_thing():
 def test_the_rules_catch_what_they_should():
     assert RULES["Wallonien"].search("Smart-City-Selbstbewertung · Wallonien")
     assert RULES["Hemmnis, not Hindernis"].search("Die Gemeinde nennt kein Hindernis")
+    assert RULES["Link zum Fortsetzen"].search("Ihr Wiederaufnahme-Link")
+    assert RULES["Link zum Fortsetzen"].search("Kennung des Bereichs (Fortsetzungslink)")
     assert RULES["Gemeindekollegium, not Kollegium alone"].search("Blatt für das Kollegium (PDF)")
     assert RULES["Gemeindekollegium, not Kollegium alone"].search("Beschluss des Kollegiums")
     assert not RULES["Gemeindekollegium, not Kollegium alone"].search("Beschluss des Gemeindekollegiums")
