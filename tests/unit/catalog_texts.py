@@ -27,10 +27,13 @@ def code_texts(lang: str) -> list[tuple[str, str]]:
 
 
 def data_texts(lang: str) -> list[tuple[str, str]]:
-    """Every ``lang`` text of the questionnaires and the benchmark sets."""
+    """Every ``lang`` text of the questionnaires and the benchmark sets, but an action's former texts
+    (``former_actions``): the words a commune's roadmap may have been saved with, kept as they were for good."""
     def walk(node, where):
         if isinstance(node, dict):
             for key, value in node.items():
+                if key == "former_actions":
+                    continue
                 if key == lang and isinstance(value, str):
                     yield where, value
                 else:

@@ -21,6 +21,9 @@ RULES = {
     # the resume link had three names: « Wiederaufnahme-Link » (the French « lien de reprise » word for word, on the
     # home page and above the link), « Fortsetzungslink » (privacy, admin) and « Link zum Fortsetzen »
     "Link zum Fortsetzen": re.compile(r"Wiederaufnahme|Fortsetzungs-?[Ll]ink"),
+    # the commune's own strategic plan (the PST in Wallonia, whatever a German-speaking commune has): the
+    # recommendations said « Strategieplan der Gemeinde », the questionnaire « strategisches Programm der Gemeinde »
+    "Strategieplan der Gemeinde": re.compile(r"strategische[nms]? Programms?\b"),
     "Plan für sozialen Zusammenhalt": re.compile(r"Sozialplan|sozialen? Kohäsion|Zusammenhaltsplan|"
                                                  r"Plan des sozialen Zusammenhalts"),
 }
@@ -50,6 +53,8 @@ def test_german_texts_use_one_word_per_thing():
 def test_the_rules_catch_what_they_should():
     assert RULES["Wallonien"].search("Smart-City-Selbstbewertung · Wallonien")
     assert RULES["Hemmnis, not Hindernis"].search("Die Gemeinde nennt kein Hindernis")
+    assert RULES["Strategieplan der Gemeinde"].search("Teil des strategischen Programms der Gemeinde")
+    assert not RULES["Strategieplan der Gemeinde"].search("Projekte des strategischen Querschnittsprogramms (PST)")
     assert RULES["Link zum Fortsetzen"].search("Ihr Wiederaufnahme-Link")
     assert RULES["Link zum Fortsetzen"].search("Kennung des Bereichs (Fortsetzungslink)")
     assert RULES["Gemeindekollegium, not Kollegium alone"].search("Blatt für das Kollegium (PDF)")
