@@ -34,6 +34,10 @@ MAX_KEYS = 5_000
 MAX_VALUES = 20_000
 MAX_TEXT = 5000
 MAX_NOTE = 5000
+# why the meeting settled a divergent question (``divergent[i].reason``, contract §8): a sentence or two, as the
+# team page's « Pourquoi ce choix » takes it; the sheet prints it under the topic for the Collège
+MAX_REASON = 500
+DIVERGENT = "divergent"  # the top-level list of a team's divergent questions (contract §8; maturity.merge)
 _KNOWN_KEYS = ("questionnaire", "commune", "respondent", "created_at", "updated_at", "answers", "notes")
 
 
@@ -162,6 +166,7 @@ def answers_from_dict(data: Any, name: str = "<answers>") -> AnswersFile:
     updated = _check_timestamp(data.get("updated_at"), "updated_at", problems, name)
     problems.extend(targets_.structure_problems(data.get(targets_.FIELD), name))  # optional (issue 14)
     problems.extend(roadmap.structure_problems(data.get(roadmap.FIELD), name))
+    problems.extend(reason_problems(data.get(DIVERGENT), name))
     readable = isinstance(qref, dict) and isinstance(qid, str) and qid and isinstance(qversion, str) and qversion \
         and isinstance(data.get("answers", {}), dict)
     if problems and not readable:
@@ -190,6 +195,34 @@ class AnswersProblems(InvalidInput):
     too and every problem reported at once. Never use ``document`` as if the file were valid."""
 
     document: Any = None
+
+
+def reason_problems(raw: Any, name: str = "<answers>") -> list[Problem]:
+    """What is wrong with the meeting's reasons of a ``divergent`` list (contract §8): a ``reason`` is a text of at
+    most :data:`MAX_REASON` characters once trimmed. The rest of the list is read as before (entries not of its
+    shape are left out by :func:`maturity.merge.divergent_of`, never refused: files written before stay valid)."""
+    if not isinstance(raw, list):
+        return []
+    problems = []
+    for index, entry in enumerate(raw):
+        if not isinstance(entry, dict) or "reason" not in entry or entry["reason"] is None:
+            continue
+        reason = entry["reason"]
+        if not isinstance(reason, str):
+            problems.append(Problem(f"a reason is a text, got {_show(reason)}", f"{DIVERGENT}[{index}].reason", name))
+        elif len(reason.strip()) > MAX_REASON:
+            problems.append(Problem(f"a reason has at most {MAX_REASON} characters",
+                                    f"{DIVERGENT}[{index}].reason", name))
+    return problems
+
+
+def clean_reason(value: Any) -> str | None:
+    """A meeting's reason as it is kept (a file's, or typed at the meeting): typed text
+    (:func:`maturity.typography.typed_text`), trimmed, cut at :data:`MAX_REASON` characters; None for no text
+    or a blank one."""
+    if not isinstance(value, str):
+        return None
+    return typed_text(value).strip()[:MAX_REASON].rstrip() or None
 
 
 def parse_answers_json(raw: bytes | str, name: str = "<answers>") -> AnswersFile:
@@ -277,8 +310,8 @@ def _no_constant(token: str) -> Any:
 
 def typed_texts(doc: AnswersFile) -> AnswersFile:
     """``doc`` with its free texts as the app keeps typed text (:func:`maturity.typography.typed_text`): its
-    notes, its text answers, its roadmap's action, owner and budget texts, without control characters or bidi
-    overrides. An uploaded file's texts reached the draft as they were, where a right-to-left override turned
+    notes, its text answers, its roadmap's action, owner and budget texts, its meeting's reasons (trimmed too),
+    without control characters or bidi overrides. An uploaded file's texts reached the draft as they were, where a right-to-left override turned
     the rest of a line around on the page. Ids and numbers are left alone (a valid option id has none)."""
     doc.notes = {qid: typed_text(note) if isinstance(note, str) else note for qid, note in doc.notes.items()}
     doc.answers = {qid: typed_text(value) if isinstance(value, str) else value for qid, value in doc.answers.items()}
@@ -288,7 +321,18 @@ def typed_texts(doc: AnswersFile) -> AnswersFile:
             {**item, **{key: typed_text(item[key]) for key in ("action", "owner", "budget")
                         if isinstance(item.get(key), str)}} if isinstance(item, dict) else item
             for item in raw]
+    listed = doc.extra.get(DIVERGENT)
+    if isinstance(listed, list):  # the meeting's reasons (contract §8)
+        doc.extra[DIVERGENT] = [_with_reason(entry) for entry in listed]
     return doc
+
+
+def _with_reason(entry: Any) -> Any:
+    """A ``divergent`` entry with its reason kept clean (:func:`clean_reason`; a blank one left out)."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("reason"), str):
+        return entry
+    reason = clean_reason(entry["reason"])
+    return {**entry, "reason": reason} if reason else {k: v for k, v in entry.items() if k != "reason"}
 
 
 def read_answers_file(path: Path | str) -> AnswersFile:

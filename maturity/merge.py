@@ -41,7 +41,7 @@ from typing import Any
 
 from . import plan as roadmap
 from . import targets as targets_
-from .answers import MAX_NOTE, MAX_TEXT, AnswersFile
+from .answers import DIVERGENT, MAX_NOTE, MAX_TEXT, AnswersFile, clean_reason
 from .display import plural
 from .errors import InvalidInput, Problem
 from .models import NA, UNKNOWN, Question, Questionnaire
@@ -51,7 +51,7 @@ from .typography import typed_text
 
 DIVERGENT_SPREAD = 0.5
 TEAM_KEY = "team"  # respondent.team of a consensus file: the roles of those who took part
-DIVERGENT_KEY = "divergent"  # top-level key of a consensus file: its divergent questions, most first
+DIVERGENT_KEY = DIVERGENT  # top-level key of a consensus file: its divergent questions, most first
 SUMMARY_LIMIT = 10
 MISSING_ROLE = "respondent {n}"  # the role of a file whose respondent.role is missing or blank
 MAX_ROLE = 80
@@ -431,6 +431,7 @@ def merge_documents(questionnaire: Questionnaire, docs: Sequence[AnswersFile], n
     check_same(docs, names)
     result = merge(questionnaire, respondents_of(docs))
     result.carried = carry_targets_and_plan(docs, names, questionnaire)
+    result.carried.warnings.extend(_reasons_left_out(docs, names))
     commune: dict[str, Any] = {}
     for doc in docs:
         if doc.nis_code:
@@ -460,6 +461,21 @@ def merge_documents(questionnaire: Questionnaire, docs: Sequence[AnswersFile], n
     return consensus, result
 
 
+def _reasons_left_out(docs: Sequence[AnswersFile], names: Sequence[str]) -> list[Problem]:
+    """A warning for each file whose divergent questions carry a meeting's reasons (contract §8): the merge makes
+    its own list of divergent questions from the answers and has no meeting, so a reason is not carried into the
+    consensus (its file keeps it). Said, never a silent loss."""
+    out = []
+    for doc, name in zip(docs, names, strict=True):
+        count = sum(1 for entry in divergent_of(doc) if entry.get("reason"))
+        if count:
+            out.append(Problem(
+                f"{plural(count, '# reason', '# reasons')} typed at a team meeting left out: the merge lists the "
+                "divergent questions again from the answers and has no meeting (the file keeps them)",
+                DIVERGENT_KEY, name, severity="warning"))
+    return out
+
+
 def _moment(stamps: Sequence[str | None], pick: Any) -> str | None:
     """The earliest (``min``) or latest (``max``) of the respondents' timestamps, as written (None
     without any): a consensus is dated by its answers, so that merging the same files again gives the
@@ -469,19 +485,35 @@ def _moment(stamps: Sequence[str | None], pick: Any) -> str | None:
     return pick(known, key=lambda s: datetime.fromisoformat(s).astimezone()) if known else None
 
 
-def divergent_summary(result: MergeResult, limit: int = SUMMARY_LIMIT) -> list[dict[str, Any]]:
+def divergent_summary(result: MergeResult, limit: int = SUMMARY_LIMIT,
+                      reasons: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     """The divergent questions, most divergent first, as a consensus file keeps them (contract §8):
-    ``[{"question", "spread", "answers": [{"role", "answer"}]}]`` (respondents without an answer left out)."""
-    return [
-        {"question": item.question, "spread": item.spread,
-         "answers": [{"role": seen.role, "answer": seen.answer} for seen in item.answers if seen.answer is not None]}
-        for item in result.divergent[:limit]
-    ]
+    ``[{"question", "spread", "answers": [{"role", "answer"}]}]`` (respondents without an answer left out).
+
+    ``reasons``: why the meeting settled a question (the app's; ``maturity merge`` has none). Each listed question
+    with a reason carries it (``reason``), and every other question of the merge with a reason follows the first
+    ``limit`` (in the report's order, whatever its spread now): a question settled at the meeting, the holder's
+    final answer joining the colleagues', is divergent no more (§8), and its reason would have no place in the file
+    (Ciney's « Le PCM date de 2009 » on the mobility plan)."""
+    reasons = {qid: text for qid, text in ((qid, clean_reason(r)) for qid, r in (reasons or {}).items()) if text}
+    listed = list(result.divergent[:limit])
+    first = {item.question for item in listed}
+    listed += [item for item in result.report if item.question in reasons and item.question not in first]
+    out = []
+    for item in listed:
+        entry: dict[str, Any] = {
+            "question": item.question, "spread": item.spread,
+            "answers": [{"role": seen.role, "answer": seen.answer} for seen in item.answers if seen.answer is not None]}
+        if item.question in reasons:
+            entry["reason"] = reasons[item.question]
+        out.append(entry)
+    return out
 
 
 def divergent_of(document: AnswersFile | Mapping[str, Any]) -> list[dict[str, Any]]:
     """The divergent questions a consensus file lists (``divergent``, contract §8); [] when absent.
-    Entries that are not of the documented shape are left out."""
+    Entries that are not of the documented shape are left out. An entry has ``reason`` (why the meeting settled
+    the question, :func:`maturity.answers.clean_reason`) only when the file gives one as a text not blank."""
     raw = document.extra.get(DIVERGENT_KEY) if isinstance(document, AnswersFile) else document.get(DIVERGENT_KEY)
     if not isinstance(raw, list):
         return []
@@ -491,12 +523,16 @@ def divergent_of(document: AnswersFile | Mapping[str, Any]) -> list[dict[str, An
             continue
         spread = entry.get("spread")
         answers = entry.get("answers") if isinstance(entry.get("answers"), list) else []
-        out.append({
+        item: dict[str, Any] = {
             "question": entry["question"],
             "spread": float(spread) if isinstance(spread, int | float) and not isinstance(spread, bool) else None,
             "answers": [{"role": a["role"], "answer": a.get("answer")} for a in answers
                         if isinstance(a, dict) and isinstance(a.get("role"), str)],
-        })
+        }
+        reason = clean_reason(entry.get("reason"))
+        if reason:
+            item["reason"] = reason
+        out.append(item)
     return out
 
 

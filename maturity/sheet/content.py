@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import Any
 
 from .. import benchmarks, plan, targets
-from ..answers import AnswersFile
+from ..answers import MAX_REASON, AnswersFile
 from ..charts import RadarSeries
 from ..display import format_date, format_estimate, format_number, format_percent, plural_text, round_int
 from ..errors import InvalidInput
@@ -39,9 +39,10 @@ from ..labels import (
     overall_detail as mean_of,
 )
 from ..merge import divergent_of, team_roles
-from ..models import Questionnaire
+from ..models import Question, Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, asked, check_first, select
 from ..scoring import Assessment, score
+from ..special import effective_answer
 from ..typography import french_guillemets, join_answers
 from ..weblinks import shown_address, web_url
 
@@ -63,6 +64,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "topics_title": {"fr": "Sujets pour le Collège : là où l'équipe diverge",
                      "de": "Themen für das Gemeindekollegium: wo das Team auseinanderliegt",
                      "en": "Topics for the Collège: where the team differs"},
+    # under a topic the meeting settled with a reason (contract §8 ``reason``): the answer the assessment keeps (its
+    # answers file's) and why; the German as the team page's « Vorschlag übernehmen »
+    "topic_kept": {"fr": "Réponse retenue", "de": "Übernommene Antwort", "en": "Answer kept"},
     "overall": {"fr": "Score global", "de": "Gesamtwert", "en": "Overall score"},
     "overall_value": {"fr": "{score} · niveau {level}", "de": "{score} · Stufe {level}",
                       "en": "{score} · level {level}"},
@@ -392,6 +396,8 @@ MAX_SERIES_NOTE = 1200  # its note: the longest, the German Walloon line's with 
 # 300-character publisher
 MAX_NOTES = 6
 MAX_TOPICS = 3  # the most divergent questions of a team's assessment
+# a topic's answer kept and its reason: the reason whole (contract §8: at most 500 characters) after the answer
+MAX_SETTLED = MAX_NOTE_SHOWN + MAX_REASON
 MIN_SHEET_PRIORITIES = 6
 MAX_PROFILE_SENTENCES = 8  # one per profile question, in the questionnaire's order
 MAX_OBSTACLE_SENTENCES = 3  # the obstacles the commune cites, in the questionnaire's order
@@ -590,9 +596,10 @@ class SheetContent:
     notes_hidden: int = 0  # notes the PDF leaves to the editable versions
     # the notes after the first MAX_NOTES: the editable versions carry them after ``notes``, the PDF counts them
     more_notes: list[tuple[str, str]] = field(default_factory=list)
-    # a team's assessment (contract §8): its three most divergent questions, (question, who said what)
+    # a team's assessment (contract §8): its three most divergent questions, (question, who said what, the answer
+    # kept and why: « Réponse retenue : … — Pourquoi : … », "" without a reason)
     topics_title: str = ""
-    topics: list[tuple[str, str]] = field(default_factory=list)
+    topics: list[tuple[str, str, str]] = field(default_factory=list)
     topics_hidden: int = 0  # topics the PDF leaves to the editable versions (its very last resort)
     roadmap: Roadmap | None = None  # targets and actions (issue 14); None when the answers have neither
     pst: list[list[str]] = field(default_factory=list)  # the PST table's rows (header first), see pst.py
@@ -1111,33 +1118,44 @@ def build_content(
     )
 
 
-def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, str]]:
-    """The three most divergent questions a team's answers file lists, each with every role's answer."""
+def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, str, str]]:
+    """The three most divergent questions a team's answers file lists, each with every role's answer, then, for a
+    question the meeting settled with a reason (contract §8 ``reason``), the answer the file keeps and why:
+    « Réponse retenue : … — Pourquoi : … ». The reason is the meeting's (the holder's, typed at « Pourquoi ce choix »), never a
+    colleague's note: those reach the sheet only as the commune's notes, kept one by one (f626ed6)."""
     out = []
     for entry in divergent_of(doc):
         question = q.question(entry["question"])
         if question is None:
             continue
-        said = []
-        for seen in entry["answers"]:
-            value = seen["answer"]
-            if (state := answer_state(value)) is not None:
-                text = answer_state_label(state, lang)
-            elif isinstance(value, list):
-                text = join_answers((q.t(o.label, lang) for o in question.options or () if o.id in value),
-                                    lang) or "—"
-            elif isinstance(value, str) and question.option(value) is not None:
-                text = q.t(question.option(value).label, lang)  # type: ignore[union-attr]
-            elif isinstance(value, int | float) and not isinstance(value, bool):
-                text = format_number(value, lang, 2, trim=True)
-            else:
-                text = str(value)
-            said.append(t("label_value", lang, label=seen["role"], value=text))
+        said = [t("label_value", lang, label=seen["role"], value=_answer_text(q, question, seen["answer"], lang))
+                for seen in entry["answers"]]
+        settled = []  # only for a topic the meeting settled with a reason: a team sheet without any is as before
+        # (a line more under each topic cost Bastogne's PDF one of its two topics)
+        if entry.get("reason"):
+            if (kept := effective_answer(doc.answers.get(question.id))) is not None:
+                settled.append(t("label_value", lang, label=t("topic_kept", lang),
+                                 value=_answer_text(q, question, kept, lang)))
+            settled.append(t("label_value", lang, label=t("why", lang), value=entry["reason"]))
         title = q.t(question.short, lang) if question.short else q.t(question.text, lang)
-        out.append((clean_text(title, 160, one_line=True), clean_text(" · ".join(said), MAX_NOTE_SHOWN)))
+        out.append((clean_text(title, 160, one_line=True), clean_text(" · ".join(said), MAX_NOTE_SHOWN),
+                    clean_text(" — ".join(settled), MAX_SETTLED, one_line=True)))
         if len(out) == MAX_TOPICS:
             break
     return out
+
+
+def _answer_text(q: Questionnaire, question: Question, value: Any, lang: str) -> str:
+    """An answer as a topic says it: the option's words, the options ticked, a number, a state, the text."""
+    if (state := answer_state(value)) is not None:
+        return answer_state_label(state, lang)
+    if isinstance(value, list):
+        return join_answers((q.t(o.label, lang) for o in question.options or () if o.id in value), lang) or "—"
+    if isinstance(value, str) and question.option(value) is not None:
+        return q.t(question.option(value).label, lang)  # type: ignore[union-attr]
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(value, lang, 2, trim=True)
+    return str(value)
 
 
 def _roadmap(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: str) -> Roadmap | None:

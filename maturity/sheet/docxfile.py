@@ -241,9 +241,11 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
 
     if c.topics:
         document.add_heading(c.topics_title, level=1)
-        for question, said in c.topics:
+        for question, said, settled in c.topics:
             document.add_paragraph().add_run(question).bold = True
             document.add_paragraph(said)
+            if settled:  # the answer kept and why (contract §8 ``reason``)
+                document.add_paragraph(settled)
     if c.roadmap is not None:  # the targets, then the actions by year (issue 14)
         r = c.roadmap
         document.add_heading(r.title, level=1)

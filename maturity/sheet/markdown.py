@@ -125,8 +125,12 @@ def render_markdown(c: SheetContent) -> str:
     if c.topics:
         add(f"## {escape(c.topics_title)}")
         add("")
-        for question, said in c.topics:
-            add(f"- **{escape(question)}** — {escape(said)}")
+        for question, said, settled in c.topics:
+            # the answer kept and why (contract §8 ``reason``) on a line of its own in the topic's bullet: a
+            # backslash at the end of a line breaks it (CommonMark), the escaped text never ends with a lone one
+            add(f"- **{escape(question)}** — {escape(said)}" + ("\\" if settled else ""))
+            if settled:
+                add(f"  {escape(settled)}")
         add("")
     if c.roadmap is not None:  # the targets, then the actions by year (issue 14)
         r = c.roadmap

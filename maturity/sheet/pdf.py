@@ -13,7 +13,7 @@ crashes and no empty boxes appear.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from copy import copy, deepcopy
@@ -1024,28 +1024,33 @@ def _notes(pdf: SheetPDF, c: SheetContent) -> None:
             pdf.para(w, 7.8, "", MUTED)
 
 
-def _questions(pdf: SheetPDF, c: SheetContent, title: str, items: list[tuple[str, str]], hidden: int, more: str,
-               elsewhere: str) -> None:
-    """The commune's notes or a team's topics: each question and its text under a heading, then how many
-    the PDF leaves to the DOCX ("2 autres remarques…"). With none shown (the very last resorts) that is
-    said in one line without a heading, as "2 remarques, dans la version modifiable", never "2 autres"."""
+def _questions(pdf: SheetPDF, c: SheetContent, title: str, items: Sequence[tuple[str, ...]], hidden: int,
+               more: str, elsewhere: str) -> None:
+    """The commune's notes or a team's topics: each question and its text under a heading (a topic's answer kept
+    and why on a line of its own, when it has them), then how many the PDF leaves to the DOCX ("2 autres
+    remarques…"). With none shown (the very last resorts) that is said in one line without a heading, as
+    "2 remarques, dans la version modifiable", never "2 autres"."""
     if pdf.brief and hidden and not items:
         pdf.ln(1)
         pdf.para(f"{title} — {c.label(elsewhere, n=hidden)}", 7.8, "I", MUTED)
         return
     pdf.heading(title)
-    for question, text in items:
-        _keep_together(pdf, _item_height(pdf, question, text))
+    for question, text, *settled in items:
+        _keep_together(pdf, _item_height(pdf, question, text, *settled))
         pdf.para(question, 8, "B", MUTED)
         pdf.para(text, 8.4, "", INK)
+        for line in filter(None, settled):
+            pdf.para(line, 8.4, "", INK)
         pdf.ln(1.5)
     if hidden:
         pdf.para(c.label(more if items else elsewhere, n=hidden), 7.8, "I", MUTED)
 
 
-def _item_height(pdf: SheetPDF, question: str, text: str) -> float:
-    """How far a note or a topic (its question, then its text) moves down, without the space after it."""
-    return 4 * _lines(pdf, pdf.width, question, 8, "B") + 4.1 * _lines(pdf, pdf.width, text, 8.4)
+def _item_height(pdf: SheetPDF, question: str, text: str, *settled: str) -> float:
+    """How far a note or a topic (its question, then its text, then a topic's answer kept and why) moves down,
+    without the space after it."""
+    return (4 * _lines(pdf, pdf.width, question, 8, "B") + 4.1 * _lines(pdf, pdf.width, text, 8.4)
+            + sum(4.1 * _lines(pdf, pdf.width, line, 8.4) for line in settled if line))
 
 
 def _method(pdf: SheetPDF, c: SheetContent) -> None:

@@ -111,7 +111,7 @@ def test_a_teams_pdf_leaves_topics_to_the_editable_versions_rather_than_take_a_f
     content = build_content(default, doc, "fr", generated=DAY)
     assert len(content.topics) == 3 and content.topics_hidden == 0  # the editable versions keep them all
     markdown = build(default, doc, "fr", "md", generated=DAY).decode()
-    assert all(question in markdown for question, _said in content.topics)
+    assert all(question in markdown for question, _said, _settled in content.topics)
 
 
 def _team_sheet_pages(docs: list, lang: str) -> int:
