@@ -122,11 +122,11 @@ def reasons() -> dict[str, str]:
         return {}
 
 
-def record(result: MergeResult) -> bool:
-    """Write who took part (roles) and the divergent questions into the draft (contract §8), so that
-    the sheet and the answers file say them."""
+def record(result: MergeResult, reasons: dict[str, str] | None = None) -> bool:
+    """Write who took part (roles) and the divergent questions, with the meeting's reasons (``reasons``, the
+    store's :func:`reasons`), into the draft (contract §8), so that the sheet and the answers file say them."""
     doc = st.session_state.get("doc")
-    summary = team_logic.summary(result)
+    summary = team_logic.summary(result, reasons)
     if doc is None or not session._write(lambda s, token: s.record_team(token, result.team, summary)):
         return False
     doc.respondent = {**doc.respondent, "team": result.team}  # the holder's role kept (storage's record_team)

@@ -129,11 +129,14 @@ def spread_caption(found: TeamSpreads, lang: str) -> str:
     return f"{text} {tr('team_results_holder', lang, name=escape_markdown(found.roles[0]))}" if found.holder else text
 
 
-def summary(result: MergeResult, limit: int = SUMMARY_LIMIT) -> list[dict[str, Any]]:
-    """The divergent questions for the consensus document's ``divergent`` (contract §8)."""
+def summary(result: MergeResult, reasons: Mapping[str, str] | None = None, limit: int = SUMMARY_LIMIT
+            ) -> list[dict[str, Any]]:
+    """The divergent questions for the consensus document's ``divergent`` (contract §8), with the meeting's reasons
+    (``reason``; a question settled with one and divergent no more follows them:
+    :func:`maturity.merge.divergent_summary`)."""
     from maturity.merge import divergent_summary
 
-    return divergent_summary(result, limit)
+    return divergent_summary(result, limit, reasons)
 
 
 def member_rows(q: Questionnaire, members: Sequence[Any], lang: str) -> list[dict[str, str]]:

@@ -265,6 +265,10 @@ class Database:
     The aggregates (spaces, submissions, pool, …) are mixins over it; :class:`maturity.storage.Store`
     puts them together."""
 
+    def _draft_replaced(self, conn: sa.Connection, space_id: int, document: dict[str, Any], now: datetime) -> None:
+        """Called inside :meth:`SpacesMixin.save_draft`'s transaction, once the whole draft is replaced: an
+        aggregate that keeps something of the draft apart (the teams' reasons) replaces it there too."""
+
     def __init__(
         self,
         url: str | None = None,

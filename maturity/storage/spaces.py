@@ -475,6 +475,7 @@ class SpacesMixin(LimitsMixin):
                         for i, (q, n) in enumerate(note_rows, 1)
                     ],
                 )
+            self._draft_replaced(conn, space_id, document, now)
         return version
 
     @guarded

@@ -18,6 +18,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from ..answers import clean_reason
+from ..merge import divergent_of
 from ..typography import typed_text
 from .db import Database, SpaceNotFound, aware, dumps, guarded, loads, metadata
 from .spaces import (
@@ -34,7 +36,6 @@ from .spaces import (
 
 MAX_ROLE = 80
 MAX_MEMBERS = 30
-MAX_REASON = 2000
 
 team_members = sa.Table(
     "team_members",
@@ -275,7 +276,7 @@ class TeamsMixin(Database):
         and why (``None`` or blank: no reason kept), in one transaction. Returns the draft's new version."""
         check_question_id(question_id)
         value_json = None if value is None else dumps(value)
-        reason = typed_text(reason or "").strip()[:MAX_REASON] or None
+        reason = clean_reason(reason)
         now = self._now()
         with self._write() as conn:
             space_id, version = touch_space(conn, token, now)
@@ -325,6 +326,19 @@ class TeamsMixin(Database):
             meta["respondent"] = respondent
             conn.execute(spaces.update().where(spaces.c.id == space_id).values(meta_json=dumps(meta)))
         return version
+
+    def _draft_replaced(self, conn: sa.Connection, space_id: int, document: dict[str, Any], now: datetime) -> None:
+        """The reasons of a draft replaced whole (an uploaded answers file): those its ``divergent`` list carries
+        (contract §8), in place of the space's, in the same transaction. The reasons live here, the draft's
+        ``divergent`` list being made from them (the meeting's :meth:`record_team`): a file uploaded back keeps
+        its reasons, and the next meeting does not put the space's earlier ones in their place."""
+        conn.execute(team_decisions.delete().where(team_decisions.c.space_id == space_id))
+        reasons = {entry["question"]: entry["reason"] for entry in divergent_of(document) if entry.get("reason")}
+        if reasons:
+            conn.execute(team_decisions.insert(), [
+                {"space_id": space_id, "question_id": check_question_id(qid), "reason": reason, "decided_at": now}
+                for qid, reason in reasons.items()])
+        super()._draft_replaced(conn, space_id, document, now)
 
     @guarded
     def decisions(self, token: str) -> dict[str, str]:

@@ -712,3 +712,86 @@ def test_an_invitation_that_makes_no_link_says_why(mini, store: Store):
     assert not at.exception, at.exception
     assert "_team_new_link" not in at.session_state
     assert any("ne correspond à aucun bilan" in e.value for e in at.error), [e.value for e in at.error]
+
+
+def test_the_reasons_typed_at_the_meeting_reach_the_answers_file_the_sheet_and_come_back_with_it(mini, store: Store):
+    """Ciney's échevine typed « Le PCM date de 2009 ; l'actualisation est prévue avec le GAL » at the meeting: the
+    reason was kept beside the decision, but neither the answers file a commune keeps nor the sheet's « Sujets pour
+    le Collège » said it (fresh-eyes trial, finding 8). Now the draft's divergent questions carry the meeting's
+    reasons (contract §8), a question settled and divergent no more included, and a file uploaded back keeps them,
+    in the store too. A colleague's note never takes this path."""
+    import json
+    from datetime import date
+
+    from maturity.app import logic
+    from maturity.questionnaire import load_questionnaire
+    from maturity.sheet import build, build_content
+
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "a1", "none")
+    for role, a1, b1, note in (("directrice générale", "full", "o2", "Entre nous : le bourgmestre bloque"),
+                               ("éco-conseiller", "full", "o0", "")):
+        tok = store.invite_member(holder, role)
+        store.save_member_answer(tok, "a1", a1)
+        store.save_member_answer(tok, "b1", b1)
+        if note:
+            store.save_member_note(tok, "b1", note)
+    goto(at, "equipe")
+    at.radio(key="fin_b1").set_value("o0").run()
+    at.text_input(key="why_b1").input("  Le PCM date de 2009 ; l'actualisation est prévue avec le GAL  ").run()
+    at.button(key="keep_a1").click().run()  # the holder joins her colleagues: a1 is divergent no more
+    at.text_input(key="why_a1").input("Le référent énergie est en place depuis 2024").run()
+    assert not at.exception, at.exception
+    reasons = {"b1": "Le PCM date de 2009 ; l'actualisation est prévue avec le GAL",
+               "a1": "Le référent énergie est en place depuis 2024"}
+    assert store.decisions(holder) == reasons
+    # the answers file downloaded from the app (Recommandations, Questionnaire: logic.answers_json_bytes)
+    written = json.loads(logic.answers_json_bytes(at.session_state["doc"]))
+    assert [(d["question"], d.get("reason")) for d in written["divergent"]] == [("b1", reasons["b1"]),
+                                                                              ("a1", reasons["a1"])]
+    assert written["answers"]["a1"] == "full" and written["answers"]["b1"] == "o0"
+    assert store.load_space(holder).draft["divergent"] == written["divergent"]  # the draft says the same
+    # the sheet's topic says what was kept and why; the colleague's note is not on the sheet
+    q = load_questionnaire(MINI)
+    doc = logic.document_of(store.load_space(holder).draft, q)
+    content = build_content(q, doc, "fr", generated=date(2026, 12, 1))
+    assert content.topics[0][2] == ("Réponse retenue\u00a0: 0 — Pourquoi\u00a0: Le PCM date de 2009 ; "
+                                    "l'actualisation est prévue avec le GAL")  # a reason is kept as typed
+    assert content.topics[1][2].endswith("Pourquoi\u00a0: Le référent énergie est en place depuis 2024")
+    markdown = build(q, doc, "fr", "md", generated=date(2026, 12, 1)).decode()
+    assert "Le PCM date de 2009" in markdown and "bourgmestre" not in markdown
+    # uploaded back (a new assessment's space, or this one): the reasons come back, in the store too
+    goto(at, "questionnaire")
+    at.get("file_uploader")[0].upload("bilan.json", logic.answers_json_bytes(at.session_state["doc"]),
+                                      "application/json").run()
+    store.decide(holder, "b1", "o2", "Une autre raison, avant l'import")
+    at.button(key="upload_apply").click().run()
+    assert not at.exception, at.exception
+    assert store.decisions(holder) == reasons
+    assert json.loads(logic.answers_json_bytes(at.session_state["doc"]))["divergent"] == written["divergent"]
+    goto(at, "equipe")  # the meeting writes its list again from the store: the same
+    assert store.load_space(holder).draft["divergent"] == written["divergent"]
+    assert at.text_input(key="why_b1").value == reasons["b1"]
+
+
+def test_a_reason_typed_just_before_leaving_the_meeting_reaches_the_answers_file(mini, store: Store):
+    """A reason is saved when its field loses focus: typed, then a click in the menu, the meeting page is not drawn
+    again, and it was there that the draft's divergent questions were written. The decision writes them itself."""
+    import json
+
+    from maturity.app import logic
+
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "a1", "none")
+    for role, a1 in (("directrice générale", "full"), ("éco-conseiller", "half")):
+        store.save_member_answer(store.invite_member(holder, role), "a1", a1)
+    goto(at, "equipe")
+    at.text_input(key="why_a1").input("Le plan n'est pas adopté")
+    at.switch_page(f"{PAGES}/recommandations.py").run()
+    assert not at.exception, at.exception
+    assert store.decisions(holder) == {"a1": "Le plan n'est pas adopté"}
+    written = json.loads(logic.answers_json_bytes(at.session_state["doc"]))
+    assert [(d["question"], d.get("reason")) for d in written["divergent"]] == [("a1", "Le plan n'est pas adopté")]
+    assert store.load_space(holder).draft["divergent"] == written["divergent"]

@@ -9,6 +9,7 @@ the assessment's: scored, submitted and pooled as before.
 import streamlit as st
 
 from maturity import merge
+from maturity.answers import MAX_REASON
 from maturity.app import logic, session, team, team_logic
 from maturity.app.texts import tr
 from maturity.scoring import visible_questions
@@ -80,10 +81,10 @@ if not people:
 # the holder's own answers are a view among the colleagues' (theirs, and the final answers settled here): Gesves's
 # échevine differed from her directrice générale on 14 questions while the meeting said « 0 divergentes »
 result = team.consensus(q, people, team_logic.meeting_holder(doc, lang))
-if (doc.respondent.get("team") != result.team
-        or doc.extra.get("divergent") != team_logic.summary(result)):
-    team.record(result)
 reasons = team.reasons()
+if (doc.respondent.get("team") != result.team
+        or doc.extra.get("divergent") != team_logic.summary(result, reasons)):
+    team.record(result, reasons)
 # the questions the final answers show (a question a condition hides is none of the meeting's business: Ciney's
 # agent mobilité answered the triggers of an approach the final answers say is « Non »; the meeting read
 # « Réponses finales 56 / 57 », forever one short, and « Garder toutes les propositions » stored the answer)
@@ -135,24 +136,32 @@ def keep_notes(qid: str) -> None:
         session.save_note(qid, result.notes[qid])
 
 
+def settle(qid: str, value: object) -> None:
+    """The final answer and its reason (« Pourquoi ce choix »), then the draft's divergent questions and reasons
+    written again at once (contract §8): a reason typed just before a click in the menu reaches the answers file
+    and the sheet without this page being drawn again."""
+    if team.decide(qid, value, st.session_state.get(f"why_{qid}")):
+        team.record(team.consensus(q, people, team_logic.meeting_holder(doc, lang)), team.reasons())
+
+
 def on_final(qid: str) -> None:
     question = q.question(qid)
     raw = st.session_state.get(f"fin_{qid}")
     value = logic.choice_of(q, question, raw) if question is not None else None
     if raw is not None and value is None:  # a label no option has any more (logic.option_of): nothing chosen
         return
-    team.decide(qid, value, st.session_state.get(f"why_{qid}"))
+    settle(qid, value)
 
 
 def keep(qid: str, proposal: object) -> None:
-    team.decide(qid, proposal, st.session_state.get(f"why_{qid}"))
+    settle(qid, proposal)
     st.session_state[f"fin_{qid}"] = proposal if isinstance(proposal, str) else None
 
 
 def on_reason(qid: str) -> None:
     value = doc.answers.get(qid)
     if value is not None:
-        team.decide(qid, value, st.session_state.get(f"why_{qid}"))
+        settle(qid, value)
 
 
 def replace_own(questions: list[str]) -> None:
@@ -242,6 +251,6 @@ for item in items:
         if f"why_{qid}" not in st.session_state:
             st.session_state[f"why_{qid}"] = reasons.get(qid, "")
         st.text_input(tr("team_reason_label", lang), key=f"why_{qid}", on_change=on_reason, args=(qid,),
-                      max_chars=2000, disabled=final is None)
+                      max_chars=MAX_REASON, disabled=final is None)
 
 session.page_link("resultats", tr("team_to_results", lang), ":material/radar:")
