@@ -108,6 +108,25 @@ def test_decisions_are_the_draft_with_the_facilitators_reasons(store: Store) -> 
     assert store.decisions(holder) == {}
 
 
+def test_a_draft_replaced_whole_brings_its_reasons_in_place_of_the_spaces(store: Store) -> None:
+    """An answers file uploaded back (save_draft) carries the meeting's reasons in its divergent list (contract §8):
+    they replace the space's, in the same transaction, so that the next meeting writes them again; a reason is
+    typed text, trimmed, at most 500 characters, as decide keeps it."""
+    holder, _a, _b = team(store)
+    store.decide(holder, "gov_strategy", "planned", "Une raison d'avant l'import")
+    store.decide(holder, "peo_skills", "unknown", "x" * 600)
+    assert store.decisions(holder)["peo_skills"] == "x" * 500
+    draft = store.load_space(holder).draft
+    store.save_draft(holder, {**draft, "answers": {"gov_strategy": "adopted"}, "divergent": [
+        {"question": "gov_strategy", "spread": 1.0, "answers": [], "reason": "  Le PST est voté\u202e. "},
+        {"question": "peo_skills", "spread": 0.5, "answers": [], "reason": "  "}, "gov_data"]})
+    assert store.decisions(holder) == {"gov_strategy": "Le PST est voté."}
+    assert store.load_space(holder).draft["divergent"][0]["reason"] == "  Le PST est voté\u202e. "  # as given
+    store.save_draft(holder, {**draft, "answers": {}})  # a file without divergent questions: no reasons left
+    assert store.decisions(holder) == {}
+    assert [m.role for m in store.team_members(holder)] == ["échevin", "CPAS"]  # the team stays
+
+
 def test_deleting_the_space_deletes_the_team(store: Store) -> None:
     holder, a, b = team(store)
     store.decide(holder, "gov_strategy", "planned", "secret-reason")
