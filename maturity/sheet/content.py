@@ -402,6 +402,9 @@ MIN_SHEET_PRIORITIES = 6
 MAX_PROFILE_SENTENCES = 8  # one per profile question, in the questionnaire's order
 MAX_OBSTACLE_SENTENCES = 3  # the obstacles the commune cites, in the questionnaire's order
 PDF_TOPICS_STEPS = (2, 1, 0)  # the PDF's very last resort: fewer of a team's topics (the DOCX and Markdown keep all)
+# the PDF's last resort before fewer topics: a topic's answer kept and why cut at 200 characters ("…"; the DOCX and
+# the Markdown whole): three topics with their reasons begun rather than one with its reason whole
+PDF_SETTLED_SHOWN = 200
 PDF_NOTES_STEPS = (3, 0)  # the PDF's last resort: fewer of the commune's notes (the DOCX and Markdown keep all)
 
 
@@ -650,14 +653,17 @@ class SheetContent:
         return replace(self, scores=[replace(r, comparisons=()) for r in self.scores],
                        score_headers=self.score_headers[:2] + self.score_headers[2 + k:], sources=sources)
 
-    def with_topics(self, shown: int) -> SheetContent:
+    def with_topics(self, shown: int, settled: int | None = None) -> SheetContent:
         """The same content showing only the first ``shown`` of a team's topics, for a PDF that must fit
-        on its pages; the editable versions keep them all, and the PDF says how many it leaves out."""
+        on its pages; the editable versions keep them all, and the PDF says how many it leaves out. ``settled``:
+        each topic's answer kept and why cut at that many characters ("…"; None: whole)."""
         from dataclasses import replace
 
-        if shown >= len(self.topics):
-            return self
-        return replace(self, topics=self.topics[:shown], topics_hidden=len(self.topics) - shown)
+        topics = self.topics if settled is None else [
+            (question, said, clean_text(line, settled)) for question, said, line in self.topics]
+        if shown >= len(topics):
+            return self if settled is None else replace(self, topics=topics)
+        return replace(self, topics=topics[:shown], topics_hidden=len(topics) - shown)
 
     def label(self, key: str, **values: Any) -> str:
         """A fixed wording of :attr:`labels` filled with ``values``, in the plural form they take."""

@@ -43,7 +43,14 @@ from fpdf.util import FloatTolerance
 from ..charts import PDF_LAYOUT, radar_spec
 from ..models import Questionnaire
 from ..typography import french_spaces
-from .content import PDF_NOTES_STEPS, PDF_TOPICS_STEPS, Priority, SheetContent, priority_name
+from .content import (
+    PDF_NOTES_STEPS,
+    PDF_SETTLED_SHOWN,
+    PDF_TOPICS_STEPS,
+    Priority,
+    SheetContent,
+    priority_name,
+)
 from .fonts import FAMILY, FILES, WHOLE_FACES, NeedsWholeFaces, charset, common_charset, parsed_fonts
 from .radar import RadarDrawing
 
@@ -1202,6 +1209,7 @@ class Resort(NamedTuple):
     column: bool = True  # the scores table's Walloon column
     resources: bool = True  # the priorities' resources
     actions: int | None = None  # the actions the priorities suggest, shown for the first ``actions`` (None: all)
+    settled: int | None = None  # a team's topics' answer kept and why, cut at that many characters (None: whole)
 
 
 def _compact_tries(c: SheetContent, resources: bool = True) -> list[Resort]:
@@ -1211,8 +1219,9 @@ def _compact_tries(c: SheetContent, resources: bool = True) -> list[Resort]:
     as fit first, the "why" paragraphs where they fit beside them (those are the questionnaire's words, in
     the DOCX and the tool: a Collège would rather read its commune's own; the DOCX and the Markdown keep
     every note, the PDF says how many it leaves out); then the barometer's sentences without the earlier
-    editions' figures (said in one line); then, for a team, fewer of the topics where it differs (said in
-    one line, as the notes); then the scores table without the Walloon line's column (the radar still
+    editions' figures (said in one line); then, for a team, its topics' answer kept and why begun (200
+    characters, "…": three topics settled with reasons of 500 characters showed one in German), then fewer of the
+    topics where it differs (said in one line, as the notes); then the scores table without the Walloon line's column (the radar still
     draws it); then the priorities without their resources (said in one line: the DOCX and the tool have
     them), for the heaviest German sheet with an imported campaign's every column, and before a roadmap is
     cut (``_layout_pdf``: links are of little use on paper, the Collège's own actions are not; with a
@@ -1226,8 +1235,11 @@ def _compact_tries(c: SheetContent, resources: bool = True) -> list[Resort]:
     tries = ([Resort(limit, k, brief=False, why=True, trends=True, topics=m)]
              + [Resort(limit, notes, brief=True, why=why, trends=True, topics=m)
                 for notes in dict.fromkeys((k, *(min(k, keep) for keep in PDF_NOTES_STEPS))) for why in (True, False)]
-             + [Resort(limit, 0, brief=True, why=False, trends=False, topics=m)]
-             + [Resort(limit, 0, brief=True, why=False, trends=False, topics=min(m, keep)) for keep in PDF_TOPICS_STEPS])
+             + [Resort(limit, 0, brief=True, why=False, trends=False, topics=m)])
+    # a team's topics with long reasons: those begun (the DOCX and the Markdown whole), before fewer topics
+    settled = PDF_SETTLED_SHOWN if any(len(line) > PDF_SETTLED_SHOWN for _q, _s, line in c.topics) else None
+    tries += [Resort(limit, 0, brief=True, why=False, trends=False, topics=min(m, keep), settled=settled)
+              for keep in (m, *PDF_TOPICS_STEPS)]
     tries = list(dict.fromkeys(tries))
     last = tries[-1]
     column = bool(c.scores and c.scores[0].comparisons)
@@ -1405,7 +1417,7 @@ def _compact(c: SheetContent, radar: RadarDrawing, measures: dict, resources: bo
     tries = _compact_tries(c, resources)
     begun = {}  # the first sections, the same for every try with the same scores table (laid out once, copied)
     for i, t in enumerate(tries):
-        shown = c.with_limit(t.limit, t.notes).with_topics(t.topics)
+        shown = c.with_limit(t.limit, t.notes).with_topics(t.topics, t.settled)
         shown = shown if t.trends else shown.without_trends()
         shown = shown if t.column else shown.without_reference_column()
         if t.column not in begun:

@@ -235,3 +235,27 @@ def test_the_heaviest_team_sheet_with_three_long_reasons_stays_on_three_pages(la
     assert len(pypdf.PdfReader(io.BytesIO(build(default, merged, lang, "pdf", generated=DAY))).pages) <= 3
     markdown = build(default, merged, lang, "md", generated=DAY).decode()
     assert markdown.count("Motif. Le Collège a validé") == 3
+
+
+def test_the_pdf_begins_long_reasons_before_it_leaves_topics_out():
+    """A team of four on the default questionnaire, its three topics settled with reasons of 500 characters: the
+    German PDF showed one topic and left two to the DOCX. It now shows each reason's first 200 characters (« … »)
+    first; the DOCX and the Markdown keep them whole."""
+    default = load_questionnaire()
+    docs = [answers_at_rank(default, 1, name="Ciney", nis="91030")]
+    for rank, role in ((0, "directrice générale"), (3, "agent mobilité"), (2, "éco-conseiller")):
+        doc = answers_at_rank(default, rank, name="Ciney", nis=None)
+        doc.respondent = {"role": role}
+        docs.append(doc)
+    reason = ("Motif. " + "Le PCM date de 2009 ; l'actualisation est prévue avec le GAL en 2027, après l'enquête. " * 6
+              )[:MAX_REASON]
+    merged = _with_reasons(merge_documents(default, docs)[0], reason, reason, reason)
+    pdf = pypdf.PdfReader(io.BytesIO(build(default, merged, "de", "pdf", generated=DAY)))
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert len(pdf.pages) <= 3
+    assert text.count("Übernommene Antwort") >= 2 and text.count("Motif. Le PCM") == text.count("Übernommene Antwort")
+    first = text.split("Übernommene Antwort", 2)[1]
+    assert first.split("Warum", 1)[1].rstrip().endswith("…") or "…" in first.split("Warum", 1)[1][:230]
+    docx_text = " ".join(p.text for p in docx.Document(io.BytesIO(build(default, merged, "de", "docx",
+                                                                          generated=DAY))).paragraphs)
+    assert docx_text.count(reason) == 3
