@@ -339,8 +339,8 @@ def _read_upload(raw: bytes, name: str, q: Questionnaire, current_nis: str | Non
     except InvalidInput as exc:  # not an answers file at all: said first (read_upload), then where it stopped
         raise _NotAnswersFile(list(exc.problems)) from None
     if current_nis and communes.get(doc.nis_code) is not None and doc.nis_code != current_nis:
-        problems.append(Problem(tr("upload_other_commune", lang, file=commune_name(doc.nis_code), nis=doc.nis_code,
-                                   here=commune_name(current_nis), here_nis=current_nis), "commune.nis_code", name))
+        problems.append(Problem(tr("upload_other_commune", lang, file=commune_name(doc.nis_code, lang=lang), nis=doc.nis_code,
+                                   here=commune_name(current_nis, lang=lang), here_nis=current_nis), "commune.nis_code", name))
     try:
         warnings = check_answers(doc, q, name)
     except InvalidInput as exc:

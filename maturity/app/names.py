@@ -33,10 +33,15 @@ def commune_label(nis: str, lang: str) -> str:
     return tr("commune_option", lang, name=c.display_name, province=c.province_name(lang))
 
 
-def commune_name(nis: str | None, fallback: str | None = None) -> str:
+def commune_name(nis: str | None, fallback: str | None = None, lang: str | None = None) -> str:
+    """The commune's name as a page shows it. In German, a German-speaking commune's German name alone, as the
+    sheet has it (« Büllingen », where « Büllingen (Bullange) » put its French name on every German page);
+    otherwise both names, the German one first (:attr:`maturity.communes.Commune.display_name`)."""
     c = communes.get(nis)
+    if c is not None:
+        return c.name(lang) if lang == "de" else c.display_name
     # a name typed by a user (not from the official list) is shown in Markdown titles: no markup characters
-    return c.display_name if c else (" ".join(_MARKUP_CHARS.sub(" ", fallback or "").split())[:120] or "—")
+    return " ".join(_MARKUP_CHARS.sub(" ", fallback or "").split())[:120] or "—"
 
 
 _MARKUP_CHARS = re.compile(r"[\\`*_{}\[\]()<>#|!~\x00-\x1f\x7f]")

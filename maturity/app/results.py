@@ -111,7 +111,7 @@ def view(q: Questionnaire, doc: AnswersFile, lang: str) -> View:
 
     reads = session.comparison_reads()  # the store, read at every run
     team_people = team.answering(team.members())  # the holder's colleagues with answers ([] for most)
-    name = session.commune_of(doc)
+    name = session.commune_of(doc, lang)
     pool, refs, history = reads
     key = (q.id, q.version, lang, session.current_token(), name, content_key(doc), pool, tuple(refs),
            tuple(snap.id for snap in history), tuple(team_people), tuple(session.benchmark_sets()))

@@ -599,10 +599,11 @@ def submit_stored(q: Questionnaire, opt_in: bool) -> tuple[Any, bool]:
     raise storage.StorageError("busy")
 
 
-def commune_of(doc: AnswersFile | None) -> str:
+def commune_of(doc: AnswersFile | None, lang: str | None = None) -> str:
+    """The commune's name as the page in ``lang`` shows it (:func:`maturity.app.names.commune_name`)."""
     meta = st.session_state.get("space_meta") or {}
     nis = (doc.nis_code if doc else None) or meta.get("nis_code")
-    return names.commune_name(nis, (doc.commune.get("name") if doc else None) or meta.get("name"))
+    return names.commune_name(nis, (doc.commune.get("name") if doc else None) or meta.get("name"), lang)
 
 
 def save_answer(question_id: str, value: Any) -> None:
@@ -963,7 +964,7 @@ def comparison_series(q: Questionnaire, doc: AnswersFile, assessment: Any, lang:
     """This assessment, the pooled references (groups of 5 communes or more) and the previous
     assessment, as series; plus the note shown when there is no regional series, the history of
     submissions and the previous snapshot. ``reads``: :func:`comparison_reads`, when already done."""
-    series = [logic.commune_series(q, assessment, commune_of(doc), lang)]
+    series = [logic.commune_series(q, assessment, commune_of(doc, lang), lang)]
     regional_note = None
     pool, refs, history = comparison_reads() if reads is None else reads
     if pool is not None:

@@ -88,7 +88,7 @@ def sidebar() -> None:
                     session.page_link(name, tr(title_key, lang), icon, with_token=False)
         session.language_selector()
         if doc is not None:
-            st.markdown(tr("sidebar_commune", lang, name=session.commune_of(doc)))
+            st.markdown(tr("sidebar_commune", lang, name=session.commune_of(doc, lang)))
             session.invitation_banner()
             stored = session.assessment_lang()
             if stored and stored != lang:

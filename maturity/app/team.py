@@ -161,7 +161,7 @@ def member_panel(q: Questionnaire, doc: Any, lang: str) -> list[int] | None:
     meta = st.session_state.get("member_meta") or {}
     role = meta.get("role") or "?"
     st.info(tr("team_member_banner", lang, role=escape_markdown(role), fr_que=french_que(role),
-               name=session.commune_of(doc)), icon=":material/group:")
+               name=session.commune_of(doc, lang)), icon=":material/group:")
     with st.expander(tr("team_member_link", lang), icon=":material/link:"):
         st.code(team_logic.member_url(session.base_url(), member), language=None, wrap_lines=True)
     ids = [s.id for s in q.sections]

@@ -609,3 +609,20 @@ def test_the_barometer_sentences_say_what_a_comparison_with_its_2021_respondents
     captions = [c.value for c in at.caption]
     assert sum(said in c for c in captions) == 1, captions
     assert any("84" in m.value for m in at.markdown)  # the sentences it speaks of are there
+
+
+def test_a_german_page_names_a_german_speaking_commune_in_german_alone(mini):
+    """Büllingen's German pages said « Ergebnisse — Büllingen (Bullange) », « Büllingen (Bullange) (diese
+    Bewertung) » under the radar: its French name on every German page, where its sheet says « Büllingen »
+    (fresh-eyes trial in German). In French the German name still comes first, the French one beside it."""
+    at = started("63012")
+    at.sidebar.radio(key="_lang_choice").set_value("de").run()
+    assert not at.exception
+    assert at.title[0].value == "Fragebogen — Büllingen"
+    for page in ("resultats", "recommandations", "equipe"):
+        goto(at, page)
+        shown = " ".join([t.value for t in at.title] + [m.value for m in at.markdown] + [m.value for m in at.sidebar.markdown])
+        assert "Büllingen" in at.title[0].value and "Bullange" not in shown, page
+    at.sidebar.radio(key="_lang_choice").set_value("fr").run()
+    goto(at, "resultats")
+    assert "Büllingen (Bullange)" in at.title[0].value

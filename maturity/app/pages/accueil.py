@@ -36,7 +36,7 @@ if doc is not None:
 
     q = session.questionnaire()
     prog = logic.progress(q, doc.answers)
-    st.success(tr("current_assessment", lang, name=session.commune_of(doc),
+    st.success(tr("current_assessment", lang, name=session.commune_of(doc, lang),
                   counter=logic.progress_text(lang, prog.answered, prog.total, prog.may_grow)),
                icon=":material/bookmark:")
     session.invitation_banner(main=True)  # a campaign's link: on a phone, where the menu is closed

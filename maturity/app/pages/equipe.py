@@ -19,7 +19,7 @@ found = session.require_space("nav_team")
 if found is None:
     st.stop()
 q, doc = found
-name = session.commune_of(doc)
+name = session.commune_of(doc, lang)
 st.title(tr("team_title", lang, name=name))
 st.markdown(tr("team_intro", lang))
 if session.store() is None:

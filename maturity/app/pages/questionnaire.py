@@ -45,7 +45,7 @@ def on_step_choice(key: str, drawn: int) -> None:
         move(drawn, wanted)
 
 
-st.title(tr("q_title", lang, name=session.commune_of(doc)))
+st.title(tr("q_title", lang, name=session.commune_of(doc, lang)))
 session.invitation_banner(main=True)  # a campaign's link: on a phone, where the menu is closed
 # a colleague's link (team): their role, their own link, the parts they answer
 member_steps = team.member_panel(q, doc, lang)
@@ -132,7 +132,7 @@ st.divider()
 with st.expander(tr("file_header", lang), icon=":material/description:"):
     st.caption(tr("file_help", lang))
     st.download_button(tr("download_answers", lang), data=lambda: logic.answers_json_bytes(doc),
-                       file_name=logic.download_name("answers", lang, session.commune_of(doc)), mime="application/json",
+                       file_name=logic.download_name("answers", lang, session.commune_of(doc, lang)), mime="application/json",
                        on_click="ignore", key="dl_answers_q", icon=":material/download:")
     upload_key = f"upload_{st.session_state.get('_upload_round', 0)}"
     uploaded = st.file_uploader(tr("upload_label", lang), type=["json"], key=upload_key)
@@ -154,7 +154,7 @@ with st.expander(tr("file_header", lang), icon=":material/description:"):
                 st.rerun()
 
 with st.expander(tr("data_header", lang), icon=":material/shield_person:"):
-    st.download_button(tr("download_everything", lang), data=session.export_json(), file_name=logic.download_name("everything", lang, session.commune_of(doc)),
+    st.download_button(tr("download_everything", lang), data=session.export_json(), file_name=logic.download_name("everything", lang, session.commune_of(doc, lang)),
                        mime="application/json", on_click="ignore", key="dl_everything", icon=":material/download:")
     session.page_link("vie_privee", tr("nav_privacy", lang), ":material/shield_person:")
 

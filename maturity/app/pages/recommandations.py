@@ -14,7 +14,7 @@ found = session.require_space("nav_recommendations")
 if found is None:
     st.stop()
 q, doc = found
-name = session.commune_of(doc)
+name = session.commune_of(doc, lang)
 assessment = score(q, doc.answers)
 
 st.title(tr("recs_title", lang, name=name))

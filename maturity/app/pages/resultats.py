@@ -15,7 +15,7 @@ if found is None:
     st.stop()
 q, doc = found
 store = session.store()
-name = session.commune_of(doc)
+name = session.commune_of(doc, lang)
 view = results.view(q, doc, lang)  # computed once per answers version, in this session only
 assessment = view.assessment
 
