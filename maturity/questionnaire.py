@@ -224,7 +224,8 @@ def _check_question(
 
 
 def _check_ref(problems: list, q: Questionnaire, qid: str, options: list[str], loc: Loc,
-               earlier: dict[str, Loc] | None) -> None:
+               earlier: dict[str, Loc] | None, na: bool = False) -> None:
+    """``na``: whether ``"na"`` may be named (a recommendation's rule, for a question that offers it)."""
     target = q.question(qid)
     if target is None:
         problems.append(((*loc, "question"), f"unknown question {qid!r}"))
@@ -232,7 +233,10 @@ def _check_ref(problems: list, q: Questionnaire, qid: str, options: list[str], l
     if earlier is not None and qid not in earlier:
         problems.append(((*loc, "question"), f"a condition may only name an earlier question ({qid!r} comes later)"))
     for option in options:
-        if target.type in CHOICE_TYPES and option not in (target.option_ids or ["yes", "no"]):
+        if na and option == NA and NA not in target.option_ids:
+            if not target.na_allowed:
+                problems.append((loc, f"question {qid!r} does not offer {NA!r} (allow_na is false)"))
+        elif target.type in CHOICE_TYPES and option not in (target.option_ids or ["yes", "no"]):
             problems.append((loc, f"{option!r} is not an option of question {qid!r}"))
         elif target.type not in CHOICE_TYPES:
             problems.append((loc, f"question {qid!r} has no options to compare with"))
@@ -265,9 +269,9 @@ def _check_rule(problems: list, q: Questionnaire, rule: Any, loc: Loc) -> None:
         if rule.obstacle not in {o.id for o in q.obstacles}:
             problems.append(((*loc, "obstacle"), f"unknown obstacle {rule.obstacle!r}"))
     elif isinstance(rule, RuleEquals):
-        _check_ref(problems, q, rule.question, [rule.equals], loc, None)
+        _check_ref(problems, q, rule.question, [rule.equals], loc, None, na=True)
     elif isinstance(rule, RuleIn):
-        _check_ref(problems, q, rule.question, rule.in_, loc, None)
+        _check_ref(problems, q, rule.question, rule.in_, loc, None, na=True)
     elif isinstance(rule, RuleAll | RuleAny):
         items = rule.all if isinstance(rule, RuleAll) else rule.any
         key = "all" if isinstance(rule, RuleAll) else "any"

@@ -40,6 +40,9 @@ def _has(answers, question, options):
 ALREADY_DONE = [
     ("env_climate_plan", {"adopted", "implemented", "evaluated"}, {"environment_climate_plan"}),
     ("gov_shared", {"imio"}, {"governance_join_pooling"}),
+    # local economy data published, or said not to apply (no shops to count: Büllingen, German-speaking trial):
+    # a step to share them, its first action to publish empty shop units, contradicts either
+    ("eco_local_data", {"open", "na"}, {"economy_share_and_cooperate"}),
     # a strategy approved in the PST, or someone with a mandate steering it: an approach under another name
     ("gov_strategy", {"written", "reviewed"}, {"approach_write_strategy", "rural_strategy_in_pcdr", "approach_start"}),
     ("gov_steering", {"referent", "team", "resourced"}, {"approach_start"}),
@@ -162,7 +165,8 @@ def test_the_table_names_real_recommendations():
     named = set().union(*(recs for _, _, recs in ALREADY_DONE), *map(set, EXCLUSIVE))
     assert named <= ALL_IDS, named - ALL_IDS
     for question, done, _ in ALREADY_DONE:
-        assert done <= set(Q.question(question).option_ids), question
+        offered = set(Q.question(question).option_ids) | ({"na"} if Q.question(question).na_allowed else set())
+        assert done <= offered, question
 
 
 @pytest.fixture(scope="module", params=[RURAL, URBAN, GERMAN])
@@ -253,6 +257,8 @@ LOOKS_CONTRADICTORY = [
     ("a referent with a clear mandate, governance being planned", _commune(1, gov_steering="referent")),
     ("a strategy approved in the PST, political support still a major obstacle",
      _commune(3, political_support="major")),
+    ("local economy data said not to apply (no shops to count), the economy at its integration level (Büllingen)",
+     _commune(2, eco_local_data="na")),
 ]
 
 

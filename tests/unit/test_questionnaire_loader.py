@@ -103,3 +103,30 @@ def test_yes_and_no_are_strings_not_booleans():
 def test_a_questionnaire_that_is_not_a_mapping():
     with pytest.raises(InvalidInput, match="YAML mapping"):
         parse_questionnaire("- 1\n- 2\n", "list.yaml")
+
+
+def test_a_rule_may_name_not_applicable_where_the_question_offers_it(mini):
+    """Contract §4: a recommendation's rule may name ``na`` for a question that offers « ne s'applique pas »
+    (a commune that says local economy data do not apply to it is not told to publish them)."""
+    text = (BROKEN.parent / "mini.yaml").read_text(encoding="utf-8")
+    guarded = text.replace("when: {dimension: alpha, level_at_most: low}",
+                           "when: {all: [{dimension: alpha, level_at_most: low}, {not: {question: a1, in: [na]}}]}")
+    q = parse_questionnaire(guarded, "guarded.yaml")
+    assert q.question("a1").na_allowed
+    from maturity.recommendations import select
+    from maturity.scoring import score
+
+    answers = {"a1": "none", "a2": "no", "a3": []}
+    assert "rec_alpha_low" in [s.recommendation.id for s in select(q, score(q, answers), answers)]
+    answers["a1"] = "na"
+    assert "rec_alpha_low" not in [s.recommendation.id for s in select(q, score(q, answers), answers)]
+    # a question that does not offer it (allow_na false by default outside dimension sections): an error, placed
+    refused = text.replace("when: {question: approach, equals: none}", "when: {question: approach, in: [none, na]}")
+    with pytest.raises(InvalidInput) as info:
+        parse_questionnaire(refused, "refused.yaml")
+    assert [(p.path, p.message) for p in info.value.problems] == [
+        ("recommendations[3].when", "question 'approach' does not offer 'na' (allow_na is false)")]
+    # nor may a show_if condition name it (only a recommendation's rule)
+    shown = text.replace('show_if: {question: a2, equals: "yes"}', "show_if: {question: a1, equals: na}")
+    with pytest.raises(InvalidInput):
+        parse_questionnaire(shown, "shown.yaml")
