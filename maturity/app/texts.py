@@ -1464,13 +1464,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "started or responded, never the answers.",
     },
     "privacy_retention": {
-        "fr": "**Combien de temps** : un bilan que personne n'a modifié ni enregistré pendant **{days:# jour|# jours}** est "
+        "fr": "**Combien de temps** : un bilan que personne n'a modifié ni enregistré pendant **{span}** est "
         "effacé, avec tout ce qu'il contient.",
-        "de": "**Wie lange**: eine Bewertung, die **{days:# Tag|# Tage}** lang niemand geändert oder gespeichert hat, "
+        "de": "**Wie lange**: eine Bewertung, die **{span}** lang niemand geändert oder gespeichert hat, "
         "wird mit allem, was sie enthält, gelöscht.",
-        "en": "**How long**: an assessment nobody changed or saved for **{days:# day|# days}** is erased, with everything "
+        "en": "**How long**: an assessment nobody changed or saved for **{span}** is erased, with everything "
         "it holds.",
     },
+    # the retention period in the privacy notice: in years when it is a whole number of them (the default, 1095
+    # days, read as « 1095 jours » alone: German-speaking trial), with the days the setting counts
+    "retention_days": {"fr": "{days:# jour|# jours}", "de": "{days:# Tag|# Tage}", "en": "{days:# day|# days}"},
+    "retention_years": {"fr": "{years:# an|# ans} ({days:# jour|# jours})", "de": "{years:# Jahr|# Jahre} ({days:# Tag|# Tage})",
+                        "en": "{years:# year|# years} ({days:# day|# days})"},
     "privacy_retention_none": {
         "fr": "**Combien de temps** : jusqu'à ce que le détenteur du lien efface le bilan.",
         "de": "**Wie lange**: bis die Person mit dem Link die Bewertung löscht.",

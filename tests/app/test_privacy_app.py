@@ -19,7 +19,7 @@ def test_the_privacy_notice_names_the_controller_contact_and_retention(mini, mon
     at.run()
     goto(at, "vie_privee")
     text = " ".join(m.value for m in at.markdown)
-    assert "Commune de Namur" in text and "dpo" in text and "730 jours" in text
+    assert "Commune de Namur" in text and "dpo" in text and "pendant **2 ans (730 jours)** est effacé" in text
     assert "](javascript" not in text  # configured text is shown as text
     assert "[dpo\\@namur.be](<mailto:dpo@namur.be>)" in text  # the address to write to, a link on purpose
     assert "fonction" in text and "adresse IP" in text
@@ -50,3 +50,11 @@ def test_the_questionnaire_offers_to_download_everything(mini):
     at = started()
     keys = [b.proto.id for b in at.get("download_button")]
     assert any("dl_everything" in k for k in keys), keys
+
+
+def test_the_retention_period_is_said_in_days_when_not_whole_years(mini, monkeypatch):
+    monkeypatch.setenv("MATURITY_RETENTION_DAYS", "400")
+    at = new_app()
+    at.run()
+    goto(at, "vie_privee")
+    assert "pendant **400 jours** est effacé" in " ".join(m.value for m in at.markdown)

@@ -21,7 +21,10 @@ st.markdown(tr("privacy_body", lang))
 st.markdown(tr("privacy_team", lang))
 st.markdown(tr("privacy_campaign", lang))
 if settings.retention_days:
-    st.markdown(tr("privacy_retention", lang, days=settings.retention_days))
+    days = settings.retention_days
+    span = (tr("retention_years", lang, years=days // 365, days=days) if days % 365 == 0
+            else tr("retention_days", lang, days=days))
+    st.markdown(tr("privacy_retention", lang, span=span))
 else:
     st.markdown(tr("privacy_retention_none", lang))
 st.markdown(tr("privacy_rights", lang))
