@@ -44,6 +44,8 @@ LABELS: dict[str, dict[str, str]] = {
     "action": {"fr": "Action", "de": "Maßnahme", "en": "Action"},
     "owner": {"fr": "Responsable", "de": "Verantwortlich", "en": "Owner"},
     "no_owner": {"fr": "responsable à désigner", "de": "Verantwortliche noch offen", "en": "owner to be named"},
+    # the same, after the « Responsable » label (« Responsable : responsable à désigner » said it twice)
+    "owner_unset": {"fr": "à désigner", "de": "noch offen", "en": "to be named"},
     "deadline": {"fr": "Échéance", "de": "Frist", "en": "Deadline"},
     "budget": {"fr": "Budget", "de": "Budget", "en": "Budget"},
     "status": {"fr": "Statut", "de": "Status", "en": "Status"},

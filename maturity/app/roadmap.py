@@ -328,8 +328,8 @@ def _phone_section(q: Questionnaire, doc: AnswersFile, items: list[roadmap.PlanI
         st.markdown(rows_as_list([{
             roadmap.label("action", lang): escape(item.action),
             roadmap.label("strategic", lang): escape(roadmap.objective_of(item, q, lang)),
-            # an action without an owner says so, as the sheet does (the list left the line out)
-            roadmap.label("owner", lang): escape(item.owner) if item.owner.strip() else roadmap.label("no_owner", lang),
+            # an action without an owner says so, as the sheet does (the list left the line out), the label not twice
+            roadmap.label("owner", lang): escape(item.owner) if item.owner.strip() else roadmap.label("owner_unset", lang),
             tr("col_year", lang): str(item.year),
             roadmap.label("budget", lang): escape(roadmap.format_budget(item.budget, lang)),
             roadmap.label("status", lang): roadmap.label(item.status, lang),

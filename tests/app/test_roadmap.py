@@ -169,7 +169,7 @@ def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, stor
     # a new action then takes the year after, towards the 2029 the commune set (every one read next year: trial)
     _phone(at, "pick").set_value("").run()
     assert _phone(at, "year").value == min(date.today().year + 2, 2029)
-    assert "Responsable\u00a0: responsable à désigner" in listed  # none typed: said, as the sheet says it
+    assert "Responsable\u00a0: à désigner" in listed  # none typed: said, as the sheet says it
     assert any(b.proto.label == "Actions pour le PST (tableur CSV)" for b in at.get("download_button"))
     # what that download holds (AppTest cannot read a download's bytes): the roadmap first, in the PST's structure
     from maturity import sheet
@@ -279,7 +279,7 @@ def test_on_a_phone_the_roadmap_is_a_list_edited_one_action_at_a_time(mini, stor
     assert _phone(at, "pick").value == "a1"  # the action picked is the one the form shows
     (picked,) = store.load_space(token).draft["plan"]
     # no owner yet: the list says so, as the sheet does, where it left the line out (fresh-eyes trial 8)
-    assert any("Responsable\u00a0: responsable à désigner" in m.value for m in at.markdown)
+    assert any("Responsable\u00a0: à désigner" in m.value for m in at.markdown)
     _phone(at, "owner").input("DG")
     _phone(at, "budget").input("15 000")
     _phone(at, "status").set_value("started")
