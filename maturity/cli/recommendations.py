@@ -7,6 +7,7 @@ import argparse
 import json
 from typing import Any
 
+from .. import communes
 from ..labels import in_lang, label_value
 from ..typography import semicolons
 from .common import EXIT_OK, LANG_HELP, LANGS, load_for_answers, print_problems
@@ -58,7 +59,10 @@ def cmd_recommendations(args: argparse.Namespace) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return EXIT_OK
     print_problems(warnings)
-    name = doc.commune.get("name") or doc.commune.get("nis_code") or "?"
+    # a commune of the registry by its name in the output's language, as the sheet names it (« Büllingen » in
+    # German, where the file's « Bullange » was printed: German-speaking trial)
+    known = communes.get(doc.commune.get("nis_code"))
+    name = known.name(lang) if known else doc.commune.get("name") or doc.commune.get("nis_code") or "?"
     print(f"{q.t(q.title, lang)} {q.version} — {name}")
     if not selected:
         print(_t("none", lang))

@@ -220,3 +220,16 @@ def test_every_help_page_prints_without_a_traceback(capsys):
             main([*path, "--help"])
         assert done.value.code == 0, path
         assert "usage:" in capsys.readouterr().out, path
+
+
+def test_recommendations_text_names_the_commune_in_the_language_asked(tmp_path, capsys):
+    """A German-speaking commune by its German name in German, its French name in French, as the sheet names
+    it, whatever name the file holds (the file's « Bullange » was printed in German: German-speaking trial)."""
+    data = json.loads((DATA / "answers" / "german-buellingen-2027.json").read_text(encoding="utf-8"))
+    data["commune"]["name"] = "Bullange"
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["recommendations", str(path), "--lang", "de"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].endswith(" — Büllingen")
+    assert main(["recommendations", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[0].endswith(" — Bullange")
