@@ -67,6 +67,10 @@ TEXTS: dict[str, dict[str, str]] = {
     # under a topic the meeting settled with a reason (contract §8 ``reason``): the answer the assessment keeps (its
     # answers file's) and why; the German as the team page's « Vorschlag übernehmen »
     "topic_kept": {"fr": "Réponse retenue", "de": "Übernommene Antwort", "en": "Answer kept"},
+    # a topic the meeting settled by joining the colleagues (everyone now gives the answer kept): said once, where
+    # every role's same answer then « Réponse retenue » with it again read oddly under « là où l'équipe diverge »
+    "topic_agreed": {"fr": "Réponse convenue en réunion", "de": "In der Besprechung vereinbarte Antwort",
+                     "en": "Answer agreed at the meeting"},
     "overall": {"fr": "Score global", "de": "Gesamtwert", "en": "Overall score"},
     "overall_value": {"fr": "{score} · niveau {level}", "de": "{score} · Stufe {level}",
                       "en": "{score} · level {level}"},
@@ -1140,8 +1144,11 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
         # (a line more under each topic cost Bastogne's PDF one of its two topics)
         if entry.get("reason"):
             if (kept := effective_answer(doc.answers.get(question.id))) is not None:
-                settled.append(t("label_value", lang, label=t("topic_kept", lang),
-                                 value=_answer_text(q, question, kept, lang)))
+                kept_text = _answer_text(q, question, kept, lang)
+                if entry["answers"] and all(_same(effective_answer(seen["answer"]), kept) for seen in entry["answers"]):
+                    said = [t("label_value", lang, label=t("topic_agreed", lang), value=kept_text)]
+                else:
+                    settled.append(t("label_value", lang, label=t("topic_kept", lang), value=kept_text))
             settled.append(t("label_value", lang, label=t("why", lang), value=entry["reason"]))
         title = q.t(question.short, lang) if question.short else q.t(question.text, lang)
         out.append((clean_text(title, 160, one_line=True), clean_text(" · ".join(said), MAX_NOTE_SHOWN),
@@ -1149,6 +1156,11 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
         if len(out) == MAX_TOPICS:
             break
     return out
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Two answers alike (the options of a checklist in any order)."""
+    return sorted(a) == sorted(b) if isinstance(a, list) and isinstance(b, list) else a == b
 
 
 def _answer_text(q: Questionnaire, question: Question, value: Any, lang: str) -> str:

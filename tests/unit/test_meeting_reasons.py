@@ -178,6 +178,27 @@ def test_a_settled_topic_says_the_answer_kept_and_why(q, consensus, lang, kept, 
     assert "l'actualisation est prévue avec le GAL" in text and len(reader.pages) <= 3
 
 
+@pytest.mark.parametrize(("lang", "agreed", "why"), [("fr", "Réponse convenue en réunion\u00a0: ", "Pourquoi\u00a0: "),
+                                                     ("de", "In der Besprechung vereinbarte Antwort: ", "Warum: "),
+                                                     ("en", "Answer agreed at the meeting: ", "Why: ")])
+def test_a_topic_settled_by_joining_the_colleagues_says_the_answer_once(q, consensus, lang, agreed, why):
+    """A question the holder settled by joining the colleagues' answer, with a reason, follows the divergent
+    ones (its ``answers`` those of now: everyone alike). Its topic said every role's same answer, then
+    « Réponse retenue » with that answer again (reasons' report): it now says the answer agreed once, and why."""
+    doc = _with_reasons(consensus, PCM)
+    entry = doc.extra["divergent"][0]
+    first = q.question(entry["question"])
+    for seen in entry["answers"]:
+        seen["answer"] = doc.answers[first.id]
+    answer = q.t(first.option(doc.answers[first.id]).label, lang)
+    topic = build_content(q, doc, lang, generated=DAY).topics[0]
+    assert topic[1:] == (f"{agreed}{answer}", f"{why}{PCM}")
+    # one colleague still apart: who answered what, then the answer kept and why, as before
+    entry["answers"][-1]["answer"] = next(o.id for o in first.options if o.id != doc.answers[first.id])
+    kept = {"fr": "Réponse retenue\u00a0: ", "de": "Übernommene Antwort: ", "en": "Answer kept: "}[lang]
+    assert build_content(q, doc, lang, generated=DAY).topics[0][2] == f"{kept}{answer} — {why}{PCM}"
+
+
 def test_a_team_sheet_without_reasons_is_as_before(q, consensus):
     """A consensus file without reasons (every file written before, every ``maturity merge``) gets the sheet it
     had: no line more under its topics (one more line under each cost Bastogne's PDF one of its two topics)."""
