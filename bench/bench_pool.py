@@ -1,6 +1,7 @@
 """Pooled figures over 10,000 stored assessments (SQLite, and PostgreSQL when one is given).
 
-Measured: ``store.pool_rows()`` (latest entry per commune, in SQL) + ``pooled_reference(rows)`` (Wallonia,
+Measured: ``store.pool_rows()`` (latest confirmed entry per commune and source, `maturity.poolstatus` over the
+entries that can count) + ``pooled_reference(rows)`` (Wallonia,
 provinces, population classes, suppression below 5). Baseline: the same reduction as a plain pandas
 sort / drop_duplicates / groupby mean + quartiles over the same 10,000 rows held in memory.
 PostgreSQL: set ``MATURITY_TEST_POSTGRES_URL`` (``scripts/pg-test-server.sh start`` prints one).

@@ -64,6 +64,14 @@ WORDS = {
               "veröffentlicht)",
         "en": "imported: {label} — from now on the Walloon reference of every commune's radar (the open pool "
               "stays, labelled unverified, only where the campaign publishes nothing)"},
+    # the open pool's entries that wait for the admin's confirmation: in no figure the command prints
+    "pending": {
+        "fr": "{n:# entrée partagée attend|# entrées partagées attendent} la confirmation de l'administrateur "
+              "(page Administration) : {n:elle ne compte|elles ne comptent} dans aucun chiffre ci-dessous.",
+        "de": "{n:# geteilter Eintrag wartet|# geteilte Einträge warten} auf die Bestätigung durch den "
+              "Administrator (Seite Verwaltung): {n:er zählt|sie zählen} in keiner Zahl unten.",
+        "en": "{n:# shared entry waits|# shared entries wait} for the administrator's confirmation "
+              "(Administration page): {n:it counts|they count} in no figure below."},
     "campaign_replaced": {
         "fr": "remplacé : {label} — désormais le repère wallon du radar de chaque commune (les bilans partagés "
               "restent, marqués non vérifiés, là seulement où la campagne ne publie rien)",
@@ -126,15 +134,18 @@ def cmd_pool(args: argparse.Namespace) -> int:
 
     try:
         with open_store() as store:
-            rows = store.pool_rows()
+            rows = store.pool_rows()  # confirmed entries only: a pending one counts in nothing
+            pending = sum(1 for e in store.pool_entries() if e["status"] == "pending")
     except StorageError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 1
     ref = pooled_reference(rows)
     if args.json:
-        print(json.dumps({"groups": [g.to_json() for g in ref.groups()],
+        print(json.dumps({"groups": [g.to_json() for g in ref.groups()], "pending": pending,
                           "regional_note": ref.regional_note(args.lang)}, ensure_ascii=False, indent=2))
         return 0
+    if pending:
+        print(display.plural_text(_word("pending", args.lang), args.lang, {"n": pending}).format(n=pending))
     if ref.regional_note(args.lang):
         print(ref.regional_note(args.lang))
     for group in ref.groups():

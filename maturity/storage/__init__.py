@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from .. import poolstatus
 from . import campaigns, pool, spaces, submissions, teams
 from .campaigns import Campaign, CampaignsMixin, FileResponse, InvitationInfo, Invitee, Issued
 from .db import DB_FILENAME, SQLITE_HEADER, Database, SpaceNotFound, StorageError, _classify, aware, guarded
@@ -123,6 +124,19 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
         return len(ids)
 
     @guarded
+    def pool_statuses(self, token: str) -> dict[int, str]:
+        """For a space's holder: the status of each of its shared submissions' pool entry, by submission id
+        (``pending``, ``counted``, ``superseded``, ``disputed``, ``withdrawn``: see :meth:`pool_entries`).
+        Submissions not shared are absent. ``SpaceNotFound`` for a wrong token."""
+        with self._read() as conn:
+            space_id = spaces.find_space(conn, token)
+            entries = pool._entries(conn)
+            mine = set(conn.execute(sa.select(submissions.snapshots.c.id)
+                                    .where(submissions.snapshots.c.space_id == space_id)).scalars())
+        status = poolstatus.statuses(entries)
+        return {e["snapshot_id"]: status[e["id"]] for e in entries if e["snapshot_id"] in mine}
+
+    @guarded
     def export_space(self, token: str) -> dict[str, Any] | None:
         """Everything stored about a space, for its holder: the draft, every submission (answers and
         scores) and their pool entries (scores, status, provenance), and the team: each colleague's role,
@@ -140,7 +154,7 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
         with self._read() as conn:
             rows = conn.execute(sa.select(pe).where(pe.c.snapshot_id.in_(snap_ids)).order_by(pe.c.id)).all() \
                 if snap_ids else []
-        statuses = {e["id"]: e["status"] for e in self.pool_entries()} if rows else {}
+        listed = {e["id"]: e for e in self.pool_entries()} if rows else {}
         return {
             "about": "Everything this service stores about one self-assessment (its resume link is not stored).",
             "exported_at": self._now().isoformat(),
@@ -159,7 +173,8 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
             "pool_entries": [
                 {"id": r.id, "submission_id": r.snapshot_id, "nis_code": r.nis_code,
                  "submitted_at": aware(r.submitted_at).isoformat(), "scores": json.loads(r.scores_json),
-                 "status": statuses.get(r.id), "withdrawn": bool(r.withdrawn),
+                 "status": listed[r.id]["status"], "withdrawn": bool(r.withdrawn),
+                 "confirmed_at": aware(r.confirmed_at).isoformat() if r.confirmed_at else None,
                  "space_fingerprint": r.space_fingerprint, "client_fingerprint": r.client_fingerprint}
                 for r in rows
             ],

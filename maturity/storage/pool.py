@@ -1,5 +1,6 @@
 """The pool aggregate: per-commune dimension scores (never answers) from opted-in submissions
-and imports; the admin withdraws entries. Aggregation and the n ≥ 5 rule belong to the core."""
+and imports; the admin confirms and withdraws entries. Which entries count (pending, disputed…),
+the aggregation and the n ≥ 5 rule belong to the core (:mod:`maturity.poolstatus`, :mod:`maturity.pool`)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from .. import poolstatus
 from ..errors import InvalidInput, Problem
+from ..poolstatus import ASSESSMENT_SOURCE
 from .db import Database, aware, dumps, guarded, loads, metadata
 
-ASSESSMENT_SOURCE = "assessment"  # source label of pool entries coming from submitted assessments
+__all__ = ["ASSESSMENT_SOURCE", "PoolMixin", "pool_entries"]
 RESERVED_POOL_KEYS = frozenset({"nis_code", "submitted_at", "questionnaire_version", "source"})
 
 pool_entries = sa.Table(
@@ -30,6 +33,9 @@ pool_entries = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("space_fingerprint", sa.String(32)),
     sa.Column("client_fingerprint", sa.String(32)),
+    # None while the entry waits for the admin (it counts in nothing); set on arrival for a campaign's invited
+    # space and for imports; set to created_at for every entry stored before version 5 (they kept counting)
+    sa.Column("confirmed_at", sa.DateTime(timezone=True)),
 )
 
 
@@ -37,9 +43,11 @@ pool_entries = sa.Table(
 def add_assessment_entry(
     conn: sa.Connection, snapshot_id: int, nis_code: str, now: datetime, questionnaire_version: str,
     assessment: dict[str, Any], *, space_fingerprint: str, client_fingerprint: str | None = None,
+    confirmed: bool = False,
 ) -> None:
     """The pool entry of an opted-in submission: its dimension scores only, never the answers, and
-    where it came from (fingerprints of the space and of the client)."""
+    where it came from (fingerprints of the space and of the client). It waits for the admin's
+    confirmation unless ``confirmed`` (a campaign's invited space: the link proves the commune)."""
     conn.execute(
         pool_entries.insert().values(
             snapshot_id=snapshot_id,
@@ -52,6 +60,7 @@ def add_assessment_entry(
             created_at=now,
             space_fingerprint=space_fingerprint,
             client_fingerprint=client_fingerprint,
+            confirmed_at=now if confirmed else None,
         )
     )
 
@@ -66,35 +75,16 @@ class PoolMixin(Database):
 
     @guarded
     def pool_rows(self) -> list[dict[str, Any]]:
-        """Per commune and source, the latest non-withdrawn pool entry: nis_code, submitted_at,
+        """Per commune and source, the latest confirmed, non-withdrawn pool entry: nis_code, submitted_at,
         questionnaire_version, source, and one key per dimension score. Never answers.
 
-        A commune whose assessment entries come from more than one space is *disputed* (someone
-        else may have submitted in its name): none of its assessment entries counts until the admin
-        settles it (:meth:`settle_dispute` or withdrawals)."""
-        pe = pool_entries
+        An entry the admin has not confirmed yet counts in nothing. A commune whose confirmed assessment
+        entries come from more than one space is *disputed* (someone else may have submitted in its
+        name): none of its assessment entries counts until the admin settles it (:meth:`settle_dispute`
+        or withdrawals). The rules are the core's (:func:`maturity.poolstatus.counted_rows`)."""
         with self._read() as conn:
-            rows = conn.execute(
-                sa.select(pe).where(pe.c.withdrawn == sa.false()).order_by(
-                    pe.c.nis_code, pe.c.source, pe.c.submitted_at.desc(), pe.c.id.desc())
-            ).all()
-        disputed = _disputed(rows)
-        out = []
-        seen: set[tuple[str, str]] = set()
-        for r in rows:
-            if (r.nis_code, r.source) in seen or (r.source == ASSESSMENT_SOURCE and r.nis_code in disputed):
-                continue
-            seen.add((r.nis_code, r.source))
-            row: dict[str, Any] = {
-                "nis_code": r.nis_code,
-                "submitted_at": aware(r.submitted_at),
-                "questionnaire_version": r.questionnaire_version,
-                "source": r.source,
-            }
-            for dim, score in loads(r.scores_json).items():
-                row.setdefault(dim, score)
-            out.append(row)
-        return out
+            entries = _entries(conn, may_count=True)
+        return poolstatus.counted_rows(entries, scores=lambda e: loads(e["scores_json"]))
 
     @guarded
     def import_pool_rows(self, rows: list[dict[str, Any]], source: str) -> int:
@@ -140,6 +130,7 @@ class PoolMixin(Database):
                     "scores_json": dumps(scores) if not problems else "{}",
                     "withdrawn": False,
                     "created_at": now,
+                    "confirmed_at": now,  # the operator's own import: nobody else can send one
                 }
             )
         if problems:
@@ -153,46 +144,42 @@ class PoolMixin(Database):
     @guarded
     def pool_entries(self) -> list[dict[str, Any]]:
         """For the admin: every pool entry, newest first: id, nis_code, submitted_at, source,
-        questionnaire_version, scores, withdrawn, withdrawn_at, its provenance (space_fingerprint,
-        client_fingerprint, created_at) and its ``status``: ``counted`` (the commune's row in the
+        questionnaire_version, scores, withdrawn, withdrawn_at, confirmed_at (None while it waits), its
+        provenance (space_fingerprint, client_fingerprint, created_at) and its ``status``: ``pending``
+        (waits for the admin's confirmation: counts in nothing), ``counted`` (the commune's row in the
         figures), ``superseded`` (an earlier entry of the same space), ``disputed`` (the commune has
-        entries from several spaces: none counts), ``withdrawn``. Never answers."""
-        pe = pool_entries
+        confirmed entries from several spaces: none counts), ``withdrawn``. Never answers."""
         with self._read() as conn:
-            rows = conn.execute(sa.select(pe).order_by(pe.c.submitted_at.desc(), pe.c.id.desc())).all()
-        active = [r for r in rows if not r.withdrawn]
-        disputed = _disputed(active)
-        counted: set[int] = set()
-        seen: set[tuple[str, str]] = set()
-        for r in active:  # newest first: the first of each (commune, source) counts
-            if (r.nis_code, r.source) not in seen:
-                seen.add((r.nis_code, r.source))
-                counted.add(r.id)
+            entries = _entries(conn)
+        status = poolstatus.statuses(entries)
+        out = []
+        for e in reversed(entries):  # oldest first from the database: newest first here
+            e = dict(e, status=status[e["id"]])
+            del e["snapshot_id"]
+            out.append(e)
+        return out
 
-        def status(r: Any) -> str:
-            if r.withdrawn:
-                return "withdrawn"
-            if r.source == ASSESSMENT_SOURCE and r.nis_code in disputed:
-                return "disputed"
-            return "counted" if r.id in counted else "superseded"
+    @guarded
+    def confirm_pool_entry(self, entry_id: int) -> bool:
+        """Confirm one pending entry (admin): from now on it counts as any entry. False when there is no
+        such entry, or it was withdrawn or already confirmed."""
+        return self.confirm_pool_entries([entry_id]) == 1
 
-        return [
-            {
-                "id": r.id,
-                "nis_code": r.nis_code,
-                "submitted_at": aware(r.submitted_at),
-                "source": r.source,
-                "questionnaire_version": r.questionnaire_version,
-                "scores": loads(r.scores_json),
-                "withdrawn": bool(r.withdrawn),
-                "withdrawn_at": aware(r.withdrawn_at) if r.withdrawn_at else None,
-                "created_at": aware(r.created_at),
-                "space_fingerprint": r.space_fingerprint,
-                "client_fingerprint": r.client_fingerprint,
-                "status": status(r),
-            }
-            for r in rows
-        ]
+    @guarded
+    def confirm_pool_entries(self, entry_ids: list[int]) -> int:
+        """Confirm several pending entries at once (admin); returns how many were confirmed (those
+        withdrawn, already confirmed or unknown are skipped)."""
+        ids = sorted({int(i) for i in entry_ids})
+        if not ids:
+            return 0
+        pe = pool_entries
+        with self._write() as conn:
+            result = conn.execute(
+                pe.update()
+                .where(pe.c.id.in_(ids), pe.c.withdrawn == sa.false(), pe.c.confirmed_at.is_(None))
+                .values(confirmed_at=self._now())
+            )
+        return result.rowcount or 0
 
     @guarded
     def withdraw_pool_entry(self, entry_id: int) -> bool:
@@ -218,8 +205,9 @@ class PoolMixin(Database):
     @guarded
     def settle_dispute(self, nis_code: str, keep_space_fingerprint: str | None) -> int:
         """Settle a disputed commune: keep the entries of one space, withdraw the assessment entries of
-        every other space (all of them when ``keep_space_fingerprint`` is None). Returns how many
-        entries were withdrawn."""
+        every other space, pending ones too (all of them when ``keep_space_fingerprint`` is None).
+        Returns how many entries were withdrawn. Settling confirms nothing: the kept space's entries
+        stay as they were (a confirmed one counts again, a pending one still waits for the admin)."""
         pe = pool_entries
         cond = [pe.c.nis_code == nis_code, pe.c.source == ASSESSMENT_SOURCE, pe.c.withdrawn == sa.false()]
         if keep_space_fingerprint is not None:
@@ -229,13 +217,41 @@ class PoolMixin(Database):
         return result.rowcount or 0
 
 
-def _disputed(active_rows: Any) -> set[str]:
-    """Communes whose non-withdrawn assessment entries come from more than one space."""
-    spaces_of: dict[str, set[Any]] = {}
-    for r in active_rows:
-        if r.source == ASSESSMENT_SOURCE:
-            spaces_of.setdefault(r.nis_code, set()).add(r.space_fingerprint or f"entry-{r.id}")
-    return {nis for nis, fps in spaces_of.items() if len(fps) > 1}
+def _entries(conn: sa.Connection, *, may_count: bool = False) -> list[dict[str, Any]]:
+    """Every pool entry as the core reads it (:mod:`maturity.poolstatus`), oldest first, with its snapshot id.
+
+    ``may_count``: only the entries that can count (confirmed, not withdrawn: the others change no other
+    entry's status), with their scores as JSON text (``scores_json``) for the caller to read those that
+    count; 10,000 entries are read in a tenth of the time."""
+    pe = pool_entries
+    if may_count:
+        rows = conn.execute(
+            sa.select(pe.c.id, pe.c.nis_code, pe.c.submitted_at, pe.c.source, pe.c.questionnaire_version,
+                      pe.c.scores_json, pe.c.confirmed_at, pe.c.space_fingerprint)
+            .where(pe.c.withdrawn == sa.false(), pe.c.confirmed_at.is_not(None))
+        ).all()
+        return [{"id": i, "nis_code": nis, "submitted_at": aware(when), "source": source, "questionnaire_version": qv,
+                 "scores_json": scores, "withdrawn": False, "confirmed_at": confirmed, "space_fingerprint": fp}
+                for i, nis, when, source, qv, scores, confirmed, fp in rows]  # unpacked: 10,000 rows read faster
+    rows = conn.execute(sa.select(pe).order_by(pe.c.submitted_at, pe.c.id)).all()
+    return [
+        {
+            "id": r.id,
+            "nis_code": r.nis_code,
+            "submitted_at": aware(r.submitted_at),
+            "source": r.source,
+            "questionnaire_version": r.questionnaire_version,
+            "scores": loads(r.scores_json),
+            "withdrawn": bool(r.withdrawn),
+            "withdrawn_at": aware(r.withdrawn_at) if r.withdrawn_at else None,
+            "confirmed_at": aware(r.confirmed_at) if r.confirmed_at else None,
+            "created_at": aware(r.created_at),
+            "space_fingerprint": r.space_fingerprint,
+            "client_fingerprint": r.client_fingerprint,
+            "snapshot_id": r.snapshot_id,
+        }
+        for r in rows
+    ]
 
 
 def _dimension_scores(assessment: dict[str, Any]) -> dict[str, float | None]:

@@ -91,7 +91,9 @@ class SubmissionsMixin(LimitsMixin):
     ) -> Snapshot:
         """Store an immutable snapshot; with ``pool_opt_in`` and a known commune, add a pool entry
         with the dimension scores only (never the answers), and its provenance (fingerprints of the
-        space and of ``client``, the client's address, which is not stored).
+        space and of ``client``, the client's address, which is not stored). The entry waits for the
+        admin's confirmation (it counts in nothing until then), unless the space is a campaign's live
+        invitation, whose link proves the commune: then it is confirmed on arrival.
 
         ``expected_version``: the space version the document was read at; when the draft changed
         since, nothing is stored and :class:`StaleDraft` is raised (the caller reloads and scores
@@ -115,7 +117,8 @@ class SubmissionsMixin(LimitsMixin):
             # limit (a script submitting for every commune from one address) would stop the 21st commune
             # answering from a shared address (one municipal network, a workshop) in an hour, told « Trop
             # d'envois » after its first (fresh-eyes trial 11); its per-space limit stays
-            if client_fp and not self._invited(conn, space_id):
+            invited = self._invited(conn, space_id)
+            if client_fp and not invited:
                 limits.take(conn, "submit_client", client_fp, self.submit_per_client, now)
             nis_code = (
                 commune.get("nis_code")
@@ -138,7 +141,10 @@ class SubmissionsMixin(LimitsMixin):
             ).scalar_one()
             if pool_opt_in and nis_code:
                 add_assessment_entry(conn, snap_id, nis_code, now, questionnaire_version, assessment,
-                                     space_fingerprint=space_fp, client_fingerprint=client_fp)
+                                     space_fingerprint=space_fp, client_fingerprint=client_fp,
+                                     # the open pool's entry waits for the admin (anyone can submit for any
+                                     # commune); an invitation's space is bound to its commune by the link
+                                     confirmed=invited)
             self._on_submitted(conn, space_id, int(snap_id), now, document_json, assessment_json)
         return Snapshot(
             id=int(snap_id),

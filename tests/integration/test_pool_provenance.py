@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from maturity import communes, migrations
 from maturity.storage import Limit, RateLimited, Store
+from tests.pooling import confirm_pending
 
 Q_ID, Q_VERSION = "smart-city-wallonie", "1.0"
 
@@ -49,15 +50,22 @@ def test_a_stranger_cannot_replace_a_communes_entry(make_store: Callable[..., St
     for nis in all_nis[:20]:  # twenty communes shared their real scores
         real[nis] = store.open_space(nis, Q_ID, Q_VERSION)
         submit(store, real[nis], nis, 60.0, client=f"10.0.0.{len(real)}")
+    confirm_pending(store)  # the admin checked them with the communes
     for nis in all_nis:  # the script: a fresh space per commune, zero everywhere
         submit(store, store.open_space(nis, Q_ID, Q_VERSION), nis, 0.0, client="203.0.113.9")
     rows = {r["nis_code"]: r for r in store.pool_rows()}
-    # No real commune's figure was replaced: they are held out as disputed, not overwritten.
-    assert not set(real) & set(rows)
+    # Nothing the script sent counts (it waits for the admin), and no real figure was replaced.
+    assert set(rows) == set(real) and all(r["gov"] == 60.0 for r in rows.values())
     statuses = {e["nis_code"]: set() for e in store.pool_entries()}
     for e in store.pool_entries():
         statuses[e["nis_code"]].add(e["status"])
-    assert all(statuses[nis] == {"disputed"} for nis in real)
+    assert all(statuses[nis] == {"counted", "pending"} for nis in real)
+    assert all(statuses[nis] == {"pending"} for nis in all_nis[20:])
+    # An admin who confirms one of them by mistake holds the real commune out as disputed, never replaced.
+    first = next(e for e in store.pool_entries() if e["nis_code"] == all_nis[0] and e["status"] == "pending")
+    assert store.confirm_pool_entry(first["id"]) is True
+    assert {e["status"] for e in store.pool_entries() if e["nis_code"] == all_nis[0]} == {"disputed"}
+    assert all_nis[0] not in {r["nis_code"] for r in store.pool_rows()}
     # The admin withdraws everything that came from the script's client in one go...
     script = [e for e in store.pool_entries() if e["client_fingerprint"] == fingerprint_of(store, "203.0.113.9")]
     assert len(script) == len(all_nis)
@@ -78,6 +86,7 @@ def test_the_same_space_replaces_its_own_entry(make_store: Callable[..., Store])
     token = store.open_space("92094", Q_ID, Q_VERSION)
     submit(store, token, "92094", 40.0)
     submit(store, token, "92094", 55.0)
+    confirm_pending(store)
     assert [r["gov"] for r in store.pool_rows()] == [55.0]
     assert [e["status"] for e in store.pool_entries()] == ["counted", "superseded"]
 
@@ -107,8 +116,11 @@ def test_settling_a_dispute_keeps_one_space(make_store: Callable[..., Store]) ->
     real = store.open_space("92094", Q_ID, Q_VERSION)
     fake = store.open_space("92094", Q_ID, Q_VERSION)
     submit(store, real, "92094", 70.0)
+    confirm_pending(store)
     submit(store, fake, "92094", 0.0)
     submit(store, fake, "92094", 1.0)
+    assert [r["gov"] for r in store.pool_rows()] == [70.0]  # the stranger's entries wait: they dispute nothing
+    confirm_pending(store)  # the admin confirmed them: the commune is disputed
     assert store.pool_rows() == []
     keep = next(e["space_fingerprint"] for e in store.pool_entries() if e["scores"]["gov"] == 70.0)
     assert store.settle_dispute("92094", keep) == 2
@@ -122,6 +134,7 @@ def test_imports_are_never_disputed_by_assessments(make_store: Callable[..., Sto
     store = make_store(clock=FakeClock())
     store.import_pool_rows([{"nis_code": "92094", "gov": 35.0}], source="Baromètre 2024")
     submit(store, store.open_space("92094", Q_ID, Q_VERSION), "92094", 70.0)
+    confirm_pending(store)
     assert sorted((r["source"], r["gov"]) for r in store.pool_rows()) == [("Baromètre 2024", 35.0), ("assessment", 70.0)]
 
 
@@ -197,7 +210,10 @@ def test_a_version_1_database_gets_provenance(tmp_path) -> None:
     with Store(data_dir=tmp_path) as store:
         assert store.schema_version() == migrations.latest_version()
         assert store.load_space("old-token").version == 0
+        assert [r["gov"] for r in store.pool_rows()] == [40.0]  # stored before: it keeps counting
         submit(store, "old-token", "92094", 80.0)
+        assert [r["gov"] for r in store.pool_rows()] == [40.0]  # a new one waits for the admin
+        confirm_pending(store)
         assert [r["gov"] for r in store.pool_rows()] == [80.0]
         assert [e["status"] for e in store.pool_entries()] == ["counted", "superseded"]
 

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from maturity.privacy import DEFAULT_RETENTION_DAYS, PrivacySettings
 from maturity.storage import Store
+from tests.pooling import confirm_pending
 
 Q_ID, Q_VERSION = "smart-city-wallonie", "1.0"
 SECRET = "SECRET-NOTE-OF-NAMUR"
@@ -53,6 +54,8 @@ def test_download_everything_stored_about_an_assessment(make_store: Callable[...
     doc = store.load_space(token).draft
     store.submit(token, doc, {"dimensions": {"gov": {"score": 40.0}}}, Q_ID, Q_VERSION, True, client="192.0.2.1")
     store.submit(token, doc, {"dimensions": {"gov": {"score": 50.0}}}, Q_ID, Q_VERSION, False)
+    assert [e["status"] for e in store.export_space(token)["pool_entries"]] == ["pending"]
+    confirm_pending(store)
     other = store.open_space("25072", Q_ID, Q_VERSION)
     store.save_note(other, "q1", "someone else's note")
     data = store.export_space(token)

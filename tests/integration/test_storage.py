@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from maturity import migrations
 from maturity.errors import InvalidInput
 from maturity.storage import DB_FILENAME, Snapshot, SpaceNotFound, StorageError, Store
+from tests.pooling import confirm_pending
 
 Q_ID, Q_VERSION = "smart-city-wallonie", "2026.1"
 
@@ -221,6 +222,7 @@ def test_snapshots_are_immutable(store: Store) -> None:
 def test_delete_space_removes_everything(store: Store) -> None:
     token, _snap = submit_with(store, "92094", True, gov=50.0)
     keep_token, _ = submit_with(store, "25072", True, gov=70.0)
+    confirm_pending(store)
     assert {r["nis_code"] for r in store.pool_rows()} == {"92094", "25072"}
     assert store.delete_space(token) is True
     assert store.load_space(token) is None
@@ -247,6 +249,7 @@ def test_pool_rules(make_store: Callable[..., Store]) -> None:
     submit_with(store, "25072", False, gov=10.0)  # never opted in
     submit_with(store, None, True, gov=10.0)  # no commune: cannot be pooled
     _, liege = submit_with(store, "62063", True, gov=80.0)
+    confirm_pending(store)  # the admin confirmed them (an open-pool entry counts only then)
     rows = store.pool_rows()
     assert [r["nis_code"] for r in rows] == ["62063", "92094"]
     namur = rows[1]
@@ -286,6 +289,8 @@ def test_import_pool_rows(store: Store) -> None:
     )
     assert n == 2
     submit_with(store, "92094", True, gov=70.0)
+    assert len(store.pool_rows()) == 2  # imports count at once; the assessment waits for the admin
+    confirm_pending(store)
     rows = store.pool_rows()
     by_source = {(r["nis_code"], r["source"]): r for r in rows}
     assert by_source[("92094", "Baromètre Smart Region 2024")]["gov"] == 35.0

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import statistics
 from datetime import date
 from typing import ClassVar
@@ -267,6 +268,7 @@ def test_read_scores_csv_refuses_huge_and_binary_files(tmp_path):
 
 class _FakeStore:
     calls: ClassVar[list] = []
+    pending: ClassVar[int] = 0
 
     def __enter__(self):
         return self
@@ -280,6 +282,9 @@ class _FakeStore:
 
     def pool_rows(self):
         return [_row(n, 60.0) for n in _communes("90000")[:5]]
+
+    def pool_entries(self):
+        return [{"status": "pending"}] * self.pending + [{"status": "counted"}] * 5
 
 
 def test_import_command_stores_valid_rows_and_nothing_on_error(tmp_path, monkeypatch, capsys):
@@ -312,3 +317,16 @@ def test_pool_command_prints_the_reference(monkeypatch, capsys):
     assert "Wallonia (pooled; assessments pooled by this tool, as of 15 January 2026): n = 5" in out
     assert "Province: Namur (pooled;" in out
     assert sorted(PROVINCES)[0] and "No regional reference" not in out
+    assert "wait for the administrator" not in out
+
+
+def test_pool_command_says_what_waits_for_the_admin(monkeypatch, capsys):
+    """The figures count confirmed entries only (Store.pool_rows); the command says how many wait."""
+    monkeypatch.setattr(cli_benchmarks, "open_store", _FakeStore)
+    monkeypatch.setattr(_FakeStore, "pending", 3)
+    assert cli.main(["benchmarks", "pool", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "3 entrées partagées attendent la confirmation de l'administrateur (page Administration)" in out
+    assert "elles ne comptent dans aucun chiffre ci-dessous." in out
+    assert cli.main(["benchmarks", "pool", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pending"] == 3
