@@ -571,6 +571,19 @@ def figure_text(ref: Any, lang: str, cite: bool = True, rank_key: str | None = N
     return f"{text} ({ref.cite(lang)})" if cite else text
 
 
+_QUOTES = {"fr": ("«\u00a0", "\u00a0»"), "de": ("„", "“"), "en": ("“", "”")}
+_AND = {"fr": " et ", "de": " und ", "en": " and "}
+
+
+def quoted_list(items: list[str], lang: str) -> str:
+    """Names in the language's quotation marks, joined as a sentence says them: « A », « B » et « C »."""
+    left, right = _QUOTES.get(lang, _QUOTES["fr"])
+    names = [f"{left}{escape_markdown(item)}{right}" for item in items]
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + _AND.get(lang, _AND["fr"]) + names[-1]
+
+
 def commune_in_text(name: str, lang: str) -> dict[str, str]:
     """A commune's name for a text that says « la réponse {fr_de}**{commune}** »: in French, the « de » before
     it as French writes it (:func:`maturity.typography.french_de`: « d'Arlon », « du Roeulx »), German and

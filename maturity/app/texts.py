@@ -1090,6 +1090,49 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{date} — overall maturity {overall}{shared}",
     },
     "history_shared": {"fr": " (scores partagés)", "de": " (Werte geteilt)", "en": " (scores shared)"},
+    # the shared entry's state (Store.pool_statuses): an open-pool entry waits for the admin's confirmation
+    "history_shared_pending": {
+        "fr": " (scores partagés, en attente de la confirmation de l'administrateur : ils ne comptent pas encore)",
+        "de": " (Werte geteilt, warten auf die Bestätigung des Administrators: sie zählen noch nicht)",
+        "en": " (scores shared, waiting for the administrator's confirmation: they do not count yet)"},
+    "history_shared_counted": {"fr": " (scores partagés : ils comptent dans les chiffres mis en commun)",
+                               "de": " (Werte geteilt: sie zählen in den gemeinsamen Zahlen)",
+                               "en": " (scores shared: they count in the pooled figures)"},
+    "history_shared_superseded": {"fr": " (scores partagés, remplacés par un partage plus récent)",
+                                  "de": " (Werte geteilt, durch eine neuere geteilte Bewertung ersetzt)",
+                                  "en": " (scores shared, replaced by a more recent one)"},
+    "history_shared_disputed": {
+        "fr": " (scores partagés, qui ne comptent pas pour l'instant : un autre envoi au nom de la commune attend "
+        "la décision de l'administrateur)",
+        "de": " (Werte geteilt, zählen vorerst nicht: eine andere Sendung im Namen der Gemeinde wartet auf die "
+        "Entscheidung des Administrators)",
+        "en": " (scores shared, not counted for now: another submission in the commune's name awaits the "
+        "administrator's decision)"},
+    "history_shared_withdrawn": {"fr": " (scores partagés, retirés par l'administrateur)",
+                                 "de": " (Werte geteilt, vom Administrator zurückgezogen)",
+                                 "en": " (scores shared, withdrawn by the administrator)"},
+    # shown under the pool box once ticked: what happens to the shared scores
+    "pool_pending_note": {
+        "fr": "Vos scores partagés ne compteront qu'une fois que l'administrateur du site aura confirmé l'envoi : "
+        "n'importe qui peut envoyer un bilan au nom d'une commune, il vérifie donc d'abord qu'il vient bien de la "
+        "vôtre. En attendant, ils ne figurent dans aucun chiffre. La liste des bilans enregistrés, ci-dessous, "
+        "dit où ils en sont.",
+        "de": "Ihre geteilten Werte zählen erst, wenn der Administrator dieser Seite die Sendung bestätigt hat: "
+        "Jeder kann im Namen einer Gemeinde eine Bewertung senden, deshalb prüft er zuerst, dass sie wirklich "
+        "von Ihrer Gemeinde stammt. Bis dahin erscheinen sie in keiner Zahl. Die Liste der gespeicherten "
+        "Bewertungen unten zeigt, wo sie stehen.",
+        "en": "Your shared scores count only once the site's administrator has confirmed the submission: anyone "
+        "can send an assessment in a commune's name, so the administrator first checks that it came from yours. "
+        "Until then they are in no figure. The list of saved assessments below says where they stand.",
+    },
+    "pool_invited_note": {
+        "fr": "Ce bilan est envoyé par le lien d'invitation de votre commune : ses scores partagés comptent dès "
+        "leur arrivée, sans attendre l'administrateur.",
+        "de": "Diese Bewertung wird über den Einladungslink Ihrer Gemeinde gesendet: Ihre geteilten Werte zählen "
+        "sofort, ohne auf den Administrator zu warten.",
+        "en": "This assessment is sent through your commune's invitation link: its shared scores count on "
+        "arrival, without waiting for the administrator.",
+    },
     # --- recommendations
     "recs_title": {"fr": "Recommandations — {name}", "de": "Empfehlungen — {name}", "en": "Recommendations — {name}"},
     "recs_intro": {
@@ -1223,9 +1266,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Means of shared assessments",
     },
     "wal_pool_none": {
-        "fr": "Moins de 5 communes ont partagé leur bilan : aucune moyenne n'est publiée pour l'instant.",
-        "de": "Weniger als 5 Gemeinden haben ihre Bewertung geteilt: noch kein Mittelwert veröffentlicht.",
-        "en": "Fewer than 5 communes have shared their assessment: no mean is published yet.",
+        "fr": "Moins de 5 communes ont un bilan partagé qui compte (un partage compte une fois confirmé par "
+        "l'administrateur du site) : aucune moyenne n'est publiée pour l'instant.",
+        "de": "Weniger als 5 Gemeinden haben eine geteilte Bewertung, die zählt (eine geteilte Bewertung zählt, "
+        "sobald der Administrator dieser Seite sie bestätigt hat): noch kein Mittelwert veröffentlicht.",
+        "en": "Fewer than 5 communes have a shared assessment that counts (a shared assessment counts once the "
+        "site's administrator has confirmed it): no mean is published yet.",
     },
     "wal_barometer_header": {
         "fr": "Le baromètre wallon",
@@ -1281,19 +1327,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "status_superseded": {"fr": "remplacée (même espace)", "de": "ersetzt (gleicher Bereich)",
                           "en": "superseded (same space)"},
     "status_disputed": {"fr": "contestée", "de": "strittig", "en": "disputed"},
+    "status_pending": {"fr": "en attente", "de": "wartet", "en": "pending"},
     "col_space_fp": {"fr": "Espace (empreinte)", "de": "Bereich (Kennung)", "en": "Space (fingerprint)"},
     "col_client_fp": {"fr": "Client (empreinte)", "de": "Client (Kennung)", "en": "Client (fingerprint)"},
     "col_received": {"fr": "Reçue le", "de": "Eingegangen am", "en": "Received"},
     # the admin's grid: short headers and words (its columns fit a 1280 px screen), what they mean in their help
     "status_superseded_short": {"fr": "remplacée", "de": "ersetzt", "en": "superseded"},
     "col_status_help": {
-        "fr": "comptée : dans les chiffres ; remplacée : une entrée plus récente du même espace compte à sa place ; "
+        "fr": "en attente : ne compte dans aucun chiffre tant que vous ne l'avez pas confirmée ; "
+        "comptée : dans les chiffres ; remplacée : une entrée plus récente du même espace compte à sa place ; "
         "contestée : la commune a des entrées de plusieurs espaces, aucune ne compte tant que vous n'avez pas "
         "tranché ; retirée : vous l'avez retirée.",
-        "de": "gezählt: in den Zahlen; ersetzt: ein neuerer Eintrag desselben Bereichs zählt an seiner Stelle; "
+        "de": "wartet: zählt in keiner Zahl, bis Sie ihn bestätigt haben; "
+        "gezählt: in den Zahlen; ersetzt: ein neuerer Eintrag desselben Bereichs zählt an seiner Stelle; "
         "strittig: die Gemeinde hat Einträge aus mehreren Bereichen, keiner zählt, bis Sie entschieden haben; "
         "zurückgezogen: von Ihnen zurückgezogen.",
-        "en": "counted: in the figures; superseded: a newer entry from the same space counts instead; disputed: "
+        "en": "pending: counts in no figure until you confirm it; "
+        "counted: in the figures; superseded: a newer entry from the same space counts instead; disputed: "
         "the commune has entries from several spaces, none counts until you settle it; withdrawn: you withdrew "
         "it.",
     },
@@ -1347,6 +1397,77 @@ TEXTS: dict[str, dict[str, str]] = {
     "admin_bulk_client_button": {"fr": "{n:Retirer l'entrée|Retirer les # entrées} de {fp}",
                                  "de": "{n:Den Eintrag|Die # Einträge} von {fp} zurückziehen",
                                  "en": "{n:Withdraw the entry|Withdraw the # entries} from {fp}"},
+    # an open-pool entry counts only once the admin has confirmed it (SECURITY.md « Who speaks for a commune »)
+    "admin_pending_header": {"fr": "{n:# entrée attend|# entrées attendent} votre confirmation",
+                             "de": "{n:# Eintrag wartet|# Einträge warten} auf Ihre Bestätigung",
+                             "en": "{n:# entry waits|# entries wait} for your confirmation"},
+    "admin_pending_help": {
+        "fr": "N'importe qui peut envoyer un bilan au nom de n'importe quelle commune. Une entrée partagée depuis un "
+        "espace ordinaire ne compte donc dans aucun chiffre, ni dans le nombre de communes d'aucun groupe, tant que "
+        "vous ne l'avez pas confirmée. Avant de confirmer, vérifiez auprès de la commune que l'entrée vient bien "
+        "d'elle (sa date, son empreinte d'espace). Les entrées reçues par le lien d'invitation d'une campagne "
+        "comptent dès leur arrivée (le lien prouve la commune), les imports aussi (c'est vous qui les faites).",
+        "de": "Jeder kann im Namen jeder Gemeinde eine Bewertung senden. Ein aus einem gewöhnlichen Bereich "
+        "geteilter Eintrag zählt deshalb in keiner Zahl und in keiner Gruppengröße, bis Sie ihn bestätigt haben. "
+        "Prüfen Sie vor der Bestätigung bei der Gemeinde, dass der Eintrag wirklich von ihr stammt (Datum, "
+        "Kennung des Bereichs). Einträge über den Einladungslink einer Kampagne zählen sofort (der Link belegt "
+        "die Gemeinde), Importe ebenso (Sie nehmen sie selbst vor).",
+        "en": "Anyone can send an assessment in any commune's name. So an entry shared from an ordinary space "
+        "counts in no figure, nor in any group's number of communes, until you confirm it. Before confirming, "
+        "check with the commune that the entry really came from it (its date, its space fingerprint). Entries "
+        "received through a campaign's invitation link count on arrival (the link proves the commune), and so do "
+        "imports (you make them yourself).",
+    },
+    "admin_confirm_select": {"fr": "Entrées à confirmer", "de": "Zu bestätigende Einträge",
+                             "en": "Entries to confirm"},
+    "admin_confirm_button": {"fr": "Confirmer les entrées choisies", "de": "Gewählte Einträge bestätigen",
+                             "en": "Confirm the chosen entries"},
+    "admin_confirm_all": {"fr": "{n:Confirmer l'entrée en attente|Confirmer les # entrées en attente}",
+                          "de": "{n:Den wartenden Eintrag bestätigen|Alle # wartenden Einträge bestätigen}",
+                          "en": "{n:Confirm the pending entry|Confirm all # pending entries}"},
+    "admin_confirmed": {"fr": "{n:# entrée confirmée : elle compte|# entrées confirmées : elles comptent} "
+                        "désormais dans les chiffres.",
+                        "de": "{n:# Eintrag bestätigt: er zählt|# Einträge bestätigt: sie zählen} jetzt in den "
+                        "Zahlen.",
+                        "en": "{n:# entry confirmed: it now counts|# entries confirmed: they now count} in the "
+                        "figures."},
+    # before the admin confirms: a published group that changes by exactly one commune gives that commune away
+    "admin_confirm_reveals_one": {
+        "fr": "{n:Confirmer cette seule entrée|Confirmer ces # entrées} change le groupe {groups} d'une seule "
+        "commune : qui a vu ses chiffres avant peut en déduire les scores de cette commune. Confirmez-en plusieurs "
+        "ensemble (deux communes au moins de ce groupe). Vous pouvez tout de même confirmer.",
+        "de": "{n:Bestätigen Sie nur diesen einen Eintrag|Bestätigen Sie diese # Einträge}, ändert sich die Gruppe "
+        "{groups} um eine einzige Gemeinde: Wer ihre Zahlen vorher gesehen hat, kann daraus die Werte dieser "
+        "Gemeinde ableiten. Bestätigen Sie mehrere zusammen (mindestens zwei Gemeinden dieser Gruppe). "
+        "Bestätigen können Sie trotzdem.",
+        "en": "{n:Confirming this one entry|Confirming these # entries} changes the group {groups} by a single "
+        "commune: anyone who saw its figures before can work out that commune's scores from the difference. "
+        "Confirm several together (at least two communes of this group). You can still confirm.",
+    },
+    "admin_confirm_reveals_many": {
+        "fr": "{n:Confirmer cette seule entrée|Confirmer ces # entrées} change les groupes {groups} d'une seule "
+        "commune chacun : qui a vu leurs chiffres avant peut en déduire les scores de la commune qui change dans "
+        "chacun. Confirmez-en plusieurs ensemble (deux communes au moins de chacun de ces groupes). Vous pouvez "
+        "tout de même confirmer.",
+        "de": "{n:Bestätigen Sie nur diesen einen Eintrag|Bestätigen Sie diese # Einträge}, ändern sich die "
+        "Gruppen {groups} um je eine einzige Gemeinde: Wer ihre Zahlen vorher gesehen hat, kann daraus die Werte der "
+        "jeweils geänderten Gemeinde ableiten. Bestätigen Sie mehrere zusammen (mindestens zwei Gemeinden jeder "
+        "dieser Gruppen). Bestätigen können Sie trotzdem.",
+        "en": "{n:Confirming this one entry|Confirming these # entries} changes the groups {groups} by a single "
+        "commune each: anyone who saw their figures before can work out, from the difference, the scores of the "
+        "commune that changed in each. Confirm several together (at least two communes of each of these groups). "
+        "You can still confirm.",
+    },
+    "admin_confirm_disputes": {
+        "fr": "Après cette confirmation, {n:cette commune sera contestée|ces communes seront contestées} : "
+        "{communes}. Une entrée venue d'un autre espace y compte déjà ; plus aucune ne comptera tant que vous "
+        "n'aurez pas tranché («\u00a0Communes contestées\u00a0»).",
+        "de": "Nach dieser Bestätigung {n:ist diese Gemeinde|sind diese Gemeinden} strittig: {communes}. Dort "
+        "zählt schon ein Eintrag aus einem anderen Bereich; keiner zählt mehr, bis Sie entschieden haben "
+        "(„Strittige Gemeinden“).",
+        "en": "After this confirmation {n:this commune is|these communes are} disputed: {communes}. An entry from "
+        "another space already counts there; none will count until you settle it (“Disputed communes”).",
+    },
     "open_limited": {
         "fr": "Trop de bilans ouverts depuis cette adresse en peu de temps : aucun nouveau bilan n'a été ouvert. "
         "Reprenez un bilan existant avec son lien, ou réessayez dans {minutes:# minute|# minutes}.",

@@ -8,6 +8,7 @@ import pytest
 from conftest import goto, new_app, part_button, started
 
 from maturity.storage import Store
+from tests.pooling import confirm_pending
 
 
 def _progress_text(at) -> str:
@@ -316,6 +317,8 @@ def test_admin_login_and_withdraw(mini, store, monkeypatch):
     snap = store.submit(token, {"questionnaire": {"id": "mini", "version": "1.0"}, "commune": {"nis_code": "92094"},
                                 "answers": {}}, {"dimensions": {"alpha": {"score": 50}}}, "mini", "1.0", True)
     assert snap.pool_opt_in
+    confirm_pending(store)  # it counts: the admin confirmed it
+    assert len(store.pool_rows()) == 1
     at = new_app()
     at.run()
     goto(at, "admin")
@@ -389,6 +392,7 @@ def test_admin_settles_a_disputed_commune(mini, store, monkeypatch):
     store.submit(real, doc, {"dimensions": {"alpha": {"score": 70}}}, "mini", "1.0", True, client="10.0.0.1")
     fake = store.open_space("92094", "mini", "1.0", "fr")
     store.submit(fake, doc, {"dimensions": {"alpha": {"score": 0}}}, "mini", "1.0", True, client="6.6.6.6")
+    confirm_pending(store)  # the admin confirmed both: disputed
     assert store.pool_rows() == []
     real_fp = next(e["space_fingerprint"] for e in store.pool_entries() if e["scores"]["alpha"] == 70)
     at = new_app()

@@ -1,7 +1,8 @@
-"""Administration: review and withdraw pool entries, export the pooled means (password protected)."""
+"""Administration: review, confirm and withdraw pool entries, export the pooled means (password protected)."""
 
 import streamlit as st
 
+from maturity import poolstatus
 from maturity.app import coordinator, logic, session, tables
 from maturity.app.tables import fitting_grid
 from maturity.app.texts import tr
@@ -27,10 +28,11 @@ try:
 except session.StorageError as exc:
     session.show_storage_error(exc)
     st.stop()
-for key in ("_withdrawn", "_settled"):
+for key in ("_withdrawn", "_settled", "_confirmed"):
     if key in st.session_state:
         done = st.session_state.pop(key)
-        st.success(tr("admin_withdrawn", lang, id=done) if key == "_withdrawn" else tr("admin_settled", lang, n=done))
+        st.success(tr("admin_withdrawn", lang, id=done) if key == "_withdrawn" else tr(
+            "admin_confirmed" if key == "_confirmed" else "admin_settled", lang, n=done))
 st.caption(tr("admin_provenance_help", lang))
 if not entries:
     st.info(tr("admin_none", lang))
@@ -72,6 +74,42 @@ else:
                                                         format=f"{day} HH:mm", timezone="UTC"),
     })
     active = [e for e in entries if not e["withdrawn"]]
+
+    pending = [e for e in entries if e["status"] == "pending"]
+    if pending:
+        # an open-pool entry counts only once confirmed; before the click, the page says which published group
+        # would change by one commune only (whoever saw its figures before reads that commune's scores)
+        st.subheader(tr("admin_pending_header", lang, n=len(pending)))
+        st.caption(tr("admin_pending_help", lang))
+        dims = [d.id for d in q.dimensions]
+
+        def warn(ids: list[int]) -> None:
+            revealing = poolstatus.revealing(poolstatus.confirmation_changes(entries, ids, dims))
+            if revealing:
+                key = "admin_confirm_reveals_one" if len(revealing) == 1 else "admin_confirm_reveals_many"
+                st.warning(tr(key, lang, n=len(ids), groups=logic.quoted_list([c.label(lang) for c in revealing],
+                                                                              lang)), icon=":material/visibility:")
+            disputed = poolstatus.newly_disputed(entries, ids)
+            if disputed:
+                st.warning(tr("admin_confirm_disputes", lang, n=len(disputed), communes=logic.quoted_list(
+                    [logic.commune_name(nis) for nis in disputed], lang)), icon=":material/gavel:")
+
+        names = {e["id"]: f"{e['id']} — {logic.commune_name(e['nis_code'])} — {format_date(e['submitted_at'], lang)}"
+                 for e in pending}
+        picked = st.multiselect(tr("admin_confirm_select", lang), list(names), key="admin_confirm_pick",
+                                placeholder=tr("admin_bulk_placeholder", lang), select_all=False,
+                                format_func=names.get)
+        if picked:
+            warn([int(i) for i in picked])
+        if st.button(tr("admin_confirm_button", lang), key="admin_confirm", disabled=not picked):
+            st.session_state["_confirmed"] = store.confirm_pool_entries([int(i) for i in picked])
+            st.rerun()
+        every = [e["id"] for e in pending]
+        if sorted(int(i) for i in picked) != sorted(every):  # else said just above
+            warn(every)
+        if st.button(tr("admin_confirm_all", lang, n=len(pending)), key="admin_confirm_all"):
+            st.session_state["_confirmed"] = store.confirm_pool_entries(every)
+            st.rerun()
 
     disputed: dict[str, list[dict]] = {}
     for e in active:

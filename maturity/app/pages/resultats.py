@@ -106,6 +106,9 @@ def submit_box() -> None:
     16); a submission reruns the whole page (its comparisons and progress change)."""
     opt_in = st.checkbox(tr("pool_opt_in", lang), value=False, key="pool_opt_in")
     st.caption(tr("pool_opt_in_help", lang, contact=session.pool_contact(lang)))
+    if opt_in:  # an open-pool entry waits for the admin; an invitation's link proves the commune
+        st.info(tr("pool_invited_note" if invitation is not None else "pool_pending_note", lang),
+                icon=":material/hourglass_top:" if invitation is None else ":material/verified:")
     if st.button(tr("submit_button", lang), type="primary", key="submit"):
         try:
             snap, refreshed = session.submit_stored(q, bool(opt_in))
@@ -130,13 +133,20 @@ def submit_box() -> None:
             st.info(tr("submit_refreshed", lang), icon=":material/sync:")
     if history:
         st.subheader(tr("history_header", lang))
+        shared = {}  # each shared submission's state in the pool: waiting for the admin, counted…
+        if any(snap.pool_opt_in for snap in history):
+            try:
+                shared = store.pool_statuses(session.current_token())
+            except (session.StorageError, session.SpaceNotFound):
+                shared = {}
         for snap in reversed(history):
             overall = (snap.assessment or {}).get("overall")
             # escaped: a German date opens the line with a number and a full stop ("27. November 2026"), which
             # Markdown read as a numbered list starting at 27 inside the bullet
             st.markdown("- " + logic.escape_markdown(tr(
                 "history_row", lang, date=format_date(snap.submitted_at, lang), overall=format_number(overall, lang),
-                shared=tr("history_shared", lang) if snap.pool_opt_in else "")))
+                shared=tr(f"history_shared_{shared[snap.id]}" if snap.id in shared else "history_shared", lang)
+                if snap.pool_opt_in else "")))
 
 
 if store is not None:

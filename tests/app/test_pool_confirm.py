@@ -1,0 +1,108 @@
+"""An open-pool entry counts only once the admin has confirmed it (SECURITY.md « Who speaks for a commune »):
+the admin page confirms and warns about a group that would change by one commune; the commune's pool box
+says its entry waits."""
+
+from __future__ import annotations
+
+from conftest import goto, new_app, started
+
+from maturity.admin import hash_password
+from maturity.storage import Store
+
+PASSWORD = "correct horse battery"
+NAMUR_PROVINCE = ["91005", "91013", "91015", "91030", "91034", "91054", "91059", "91064"]  # Anhée, Beauraing…
+
+
+def share(store: Store, nis: str, score: float) -> None:
+    token = store.open_space(nis, "mini", "1.0", "fr")
+    store.submit(token, {"questionnaire": {"id": "mini", "version": "1.0"}, "commune": {"nis_code": nis},
+                         "answers": {}}, {"dimensions": {"alpha": {"score": score}, "beta": {"score": score}}},
+                 "mini", "1.0", True)
+
+
+def admin(monkeypatch):
+    monkeypatch.setenv("MATURITY_ADMIN_PASSWORD_HASH", hash_password(PASSWORD, n=2**4))
+    at = new_app()
+    at.run()
+    goto(at, "admin")
+    at.text_input[0].input(PASSWORD)
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    return at
+
+
+def pending_ids(store: Store) -> list[int]:
+    return sorted(e["id"] for e in store.pool_entries() if e["status"] == "pending")
+
+
+def wallonie_groups(lang_at=None) -> list[str]:
+    at = lang_at or new_app()
+    at.run()
+    goto(at, "wallonie")
+    return [t.value.iloc[i, 0] for t in at.table if "Groupe" in t.value.columns for i in range(len(t.value))]
+
+
+def test_the_figures_appear_once_the_admin_has_confirmed_5(mini, store, monkeypatch):
+    for i, nis in enumerate(NAMUR_PROVINCE[:5]):
+        share(store, nis, 40.0 + i)
+    assert store.pool_rows() == [] and wallonie_groups() == []  # five shared, none confirmed: no figure
+    at = admin(monkeypatch)
+    assert "5 entrées attendent votre confirmation" in [h.value for h in at.subheader]
+    assert list(at.dataframe[0].value["État"]) == ["en attente"] * 5
+    four = pending_ids(store)[:4]
+    at.multiselect(key="admin_confirm_pick").set_value(four).run()
+    at.button(key="admin_confirm").click().run()
+    assert any("4 entrées confirmées" in s.value for s in at.success), [s.value for s in at.success]
+    assert len(store.pool_rows()) == 4 and wallonie_groups() == []  # four communes: still no figure
+    assert "1 entrée attend votre confirmation" in [h.value for h in at.subheader]
+    at.button(key="admin_confirm_all").click().run()
+    assert any("1 entrée confirmée\u00a0: elle compte désormais" in s.value for s in at.success)
+    assert not [h.value for h in at.subheader if "confirmation" in h.value]  # nothing waits any more
+    assert len(store.pool_rows()) == 5
+    assert wallonie_groups() == ["Wallonie", "Province : Namur"]  # the label as the page gives it
+
+
+def test_confirming_one_entry_alone_says_it_gives_the_commune_away(mini, store, monkeypatch):
+    for i, nis in enumerate(NAMUR_PROVINCE[:6]):
+        share(store, nis, 40.0 + i)
+    store.confirm_pool_entries(pending_ids(store))  # six communes counted: Wallonia and Namur published
+    share(store, NAMUR_PROVINCE[6], 90.0)
+    share(store, NAMUR_PROVINCE[7], 10.0)
+    at = admin(monkeypatch)
+    one = pending_ids(store)[0]
+    at.multiselect(key="admin_confirm_pick").set_value([one]).run()
+    warned = [w.value for w in at.warning]
+    assert ("Confirmer cette seule entrée change les groupes «\u00a0Wallonie\u00a0» et «\u00a0Province : "
+            "Namur\u00a0» d'une seule commune chacun\u00a0: qui a vu leurs chiffres avant peut en déduire les scores "
+            "de la commune qui change dans chacun.") in warned[0], warned
+    assert "Vous pouvez tout de même confirmer." in warned[0]
+    # both at once: each group changes by two communes, no warning for them (that of the selection is gone)
+    at.multiselect(key="admin_confirm_pick").set_value(pending_ids(store)).run()
+    assert not [w.value for w in at.warning if "seule commune" in w.value]
+    # the admin may still confirm the one alone
+    at.multiselect(key="admin_confirm_pick").set_value([one]).run()
+    at.button(key="admin_confirm").click().run()
+    assert len(store.pool_rows()) == 7 and pending_ids(store) == [one + 1]
+    # the last one alone, with the « confirm all » button: warned beside it, in German too
+    at.sidebar.radio(key="_lang_choice").set_value("de").run()
+    warned = [w.value for w in at.warning]
+    assert any("Bestätigen Sie nur diesen einen Eintrag, ändern sich die Gruppen „Wallonie“ und „Provinz: Namur“ "
+               "um je eine einzige Gemeinde" in w for w in warned), warned
+
+
+def test_the_commune_reads_that_its_shared_scores_wait(mini, store):
+    at = started()
+    at.radio(key="ans_a1").set_value("full").run()
+    goto(at, "resultats")
+    assert not [i.value for i in at.info if "administrateur" in i.value]
+    at.checkbox(key="pool_opt_in").check().run()
+    said = " ".join(i.value for i in at.info)
+    assert "Vos scores partagés ne compteront qu'une fois que l'administrateur du site aura confirmé l'envoi" in said
+    at.button(key="submit").click().run()
+    rows = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert any("scores partagés, en attente de la confirmation de l'administrateur\u00a0: ils ne comptent pas "
+               "encore" in r for r in rows), rows
+    store.confirm_pool_entries(pending_ids(store))
+    at.run()
+    rows = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert any("scores partagés\u00a0: ils comptent dans les chiffres mis en commun" in r for r in rows), rows
