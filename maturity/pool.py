@@ -43,6 +43,7 @@ from babel.dates import format_date
 from .communes import POPULATION_CLASS_LABELS, POPULATION_CLASSES, PROVINCES, province_name
 from .communes import get as get_commune
 from .errors import InvalidInput, Problem
+from .labels import in_lang
 
 DIMENSIONS: tuple[str, ...] = ("economy", "people", "governance", "mobility", "environment", "living")
 MIN_N = 5
@@ -164,7 +165,7 @@ class GroupStats:
         if self.group == "wallonia":
             return WALLONIA_LABEL[lang]
         if self.group == "province":
-            return PROVINCE_LABEL[lang].format(name=province_name(self.key, lang))
+            return in_lang(PROVINCE_LABEL, lang).format(name=province_name(self.key, lang))  # « Province\u00a0: »
         return CLASS_LABEL[lang].format(name=POPULATION_CLASS_LABELS.get(self.key, {}).get(lang, self.key))
 
     def source(self, lang: str = "fr") -> str:

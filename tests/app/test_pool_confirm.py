@@ -59,7 +59,7 @@ def test_the_figures_appear_once_the_admin_has_confirmed_5(mini, store, monkeypa
     assert any("1 entrée confirmée\u00a0: elle compte désormais" in s.value for s in at.success)
     assert not [h.value for h in at.subheader if "confirmation" in h.value]  # nothing waits any more
     assert len(store.pool_rows()) == 5
-    assert wallonie_groups() == ["Wallonie", "Province : Namur"]  # the label as the page gives it
+    assert wallonie_groups() == ["Wallonie", "Province\u00a0: Namur"]  # the label as the page gives it
 
 
 def test_confirming_one_entry_alone_says_it_gives_the_commune_away(mini, store, monkeypatch):
@@ -72,7 +72,7 @@ def test_confirming_one_entry_alone_says_it_gives_the_commune_away(mini, store, 
     one = pending_ids(store)[0]
     at.multiselect(key="admin_confirm_pick").set_value([one]).run()
     warned = [w.value for w in at.warning]
-    assert ("Confirmer cette seule entrée change les groupes «\u00a0Wallonie\u00a0» et «\u00a0Province : "
+    assert ("Confirmer cette seule entrée change les groupes «\u00a0Wallonie\u00a0» et «\u00a0Province\u00a0: "
             "Namur\u00a0» d'une seule commune chacun\u00a0: qui a vu leurs chiffres avant peut en déduire les scores "
             "de la commune qui change dans chacun.") in warned[0], warned
     assert "Vous pouvez tout de même confirmer." in warned[0]

@@ -55,7 +55,7 @@ def test_confirming_one_entry_changes_published_groups_by_one_commune() -> None:
     assert (by_group[("wallonia", "wallonia")].n_before, by_group[("wallonia", "wallonia")].n_after) == (6, 7)
     namur = by_group[("province", "90000")]
     assert (namur.n_before, namur.n_after, namur.changed, namur.reveals_one) == (6, 7, 1, True)
-    assert namur.label("fr") == "Province : Namur"
+    assert namur.label("fr") == "Province\u00a0: Namur"
     revealing = poolstatus.revealing(changes)
     assert [(c.group, c.key) for c in revealing] == [("wallonia", "wallonia"), ("province", "90000")]
     # Hamois's class (5 000 to 10 000 inhabitants) had 2 communes before: no figure was published, none to subtract
