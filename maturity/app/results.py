@@ -50,7 +50,7 @@ class View:
     history: list[Any]
     previous: Any | None
     radar: dict
-    score_table: Any  # the Arrow table; a Fitting (a list on a phone) with colleagues' columns
+    score_table: Any  # the Arrow table (the colleagues' columns are the team table's, not its)
     series_table: Fitting
     team_table: Fitting | None
     levels: list[Level]
@@ -67,16 +67,15 @@ class View:
     # 2021, pas de toute la Wallonie d'aujourd'hui." (maturity.benchmarks.scope_note), above the sentences
     comparisons_scope: str = ""
     # the table's last columns a phone does not show beside the series (level, usable answers, "does not apply"):
-    # under it, in a table of their own, on a phone only (shell.css); None with colleagues (their list has them)
+    # under it, in a table of their own, on a phone only (shell.css)
     score_more: Any = None
 
 
-def _score_table(rows: list[dict[str, str]], lang: str, colleagues: bool) -> Any:
-    """The results table. Its series' short headers fit a phone (the commune, Wallonia, province, size,
-    before); a colleague's column is headed by their role, free text of any length ("conseillère en
-    mobilité" cut at the screen's edge at 390 px), so with colleagues it comes with its list too, which a
-    narrow column shows instead (tables.py)."""
-    return fitting(rows, lang, _frame(rows)) if colleagues else _frame(rows)
+def _score_series(series: list[logic.SeriesInfo]) -> list[logic.SeriesInfo]:
+    """The series « Les chiffres » has a column for: the radar's, but the colleagues' shapes, which « Les points
+    de vue de l'équipe » shows with their spread. Each colleague's scores were shown twice on the page, once in
+    each table (team trial, Ciney)."""
+    return [s for s in series if s.kind != "respondent"]
 
 
 def _phone_columns(rows: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -191,13 +190,12 @@ def _build(q: Questionnaire, doc: AnswersFile, lang: str, name: str, reads: sess
 
     targets = roadmap.target_rows(q, doc, assessment, lang)
     series_rows = logic.series_rows(series, lang)
-    score_rows = logic.score_table(q, series, assessment, lang)
+    score_rows = logic.score_table(q, _score_series(series), assessment, lang)
     return View(
         assessment=assessment, progress=logic.progress(q, doc.answers),
         scored=sum(d.score is not None for d in assessment.dimensions.values()),
         series=series, regional_note=regional_note, history=history, previous=previous, radar=radar,
-        score_table=_score_table(score_rows, lang, bool(team_people)),
-        score_more=None if team_people else _frame(_phone_columns(score_rows)),
+        score_table=_frame(score_rows), score_more=_frame(_phone_columns(score_rows)),
         series_table=fitting(series_rows, lang, _frame(series_rows)), team_table=team_table, levels=levels,
         target_rows=_frame(targets) if targets else None,
         progress_specs=roadmap.progress_specs(q, doc, assessment, history, lang),

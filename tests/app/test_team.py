@@ -129,10 +129,12 @@ def test_the_consensus_meeting_shows_divergences_and_decides(mini, store: Store)
     goto(at, "resultats")
     tables = [str(t.value) for t in at.table]
     assert any("mobilité" in t and "Écart" in t for t in tables)
-    # the results table has a column per colleague, headed by their role: in a narrow column (a phone)
-    # its rows as a list instead, each score next to the role
+    # the team's table has a column per colleague, headed by their role: in a narrow column (a phone) its rows
+    # as a list instead, each score next to the role; the results table has no colleague's column (it had them
+    # too: each colleague's scores shown twice, team trial)
     lists = [m.value for m in at.markdown if m.value.startswith("- **")]
-    assert any("Votre score\u00a0: " in m and "mobilité\u00a0: " in m for m in lists), lists
+    assert any("mobilité\u00a0: " in m and "Écart" in m for m in lists), lists
+    assert not any("Votre score\u00a0: " in m and "mobilité\u00a0: " in m for m in lists), lists
 
 
 def test_the_team_table_never_reads_a_date_or_a_role_as_markdown():
@@ -549,6 +551,10 @@ def test_the_spread_table_has_the_holders_own_column_beside_the_colleagues(mini,
     alpha = table[table["Dimension"] == "Alpha"].iloc[0]
     assert (alpha["Vous"], alpha["directeur général"], alpha["Écart (points)"]) == ("100", "0", "100")
     assert any("«\u00a0Vous\u00a0»\u00a0: les réponses de l'évaluation elle-même" in c.value for c in at.caption)
+    # each colleague's scores once: in this table, not again as columns of « Les chiffres » (team trial, Ciney)
+    numbers = [t.value for t in at.table if "Niveau" in t.value.columns and "Dimension" in t.value.columns]
+    assert numbers and all("directeur général" not in t.columns and "conseillère environnement" not in t.columns
+                           for t in numbers), [list(t.columns) for t in numbers]
     # the radar's colleagues' shapes stay the colleagues' (the holder's is the commune's own)
     assert not any("Vous" in s.name for s in at.session_state["_results_view"][1].series if s.kind == "respondent")
     # what each series stands for: a colleague is a person, no count of communes (it read « n (communes) : 1 »)

@@ -36,10 +36,7 @@ if view.regional_note:
 
 st.subheader(tr("table_header", lang))
 with st.container(key="score_table"):  # on a phone: fewer columns (shell.css)
-    if isinstance(view.score_table, Fitting):  # colleagues' columns too: a list in a column under 760 px
-        fitting_table(view.score_table, "scores", min_width=760)
-    else:
-        st.table(view.score_table, hide_index=True)
+    st.table(view.score_table, hide_index=True)
     if view.score_more is not None:  # in a phone's column only (shell.css): the columns its table leaves out
         with st.container(key="score_more"):
             st.table(view.score_more, hide_index=True)
