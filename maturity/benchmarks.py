@@ -32,7 +32,7 @@ from .models import OptionId, Questionnaire, Slug, Text, localize
 from .questionnaire import _pydantic_problems
 from .scoring import is_answered, visible_questions
 from .special import effective_answer
-from .typography import semicolons
+from .typography import french_ordinal, semicolons
 from .yamlio import LineMap, line_for, load_yaml, load_yaml_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -346,7 +346,7 @@ def _lang(lang: str) -> str:
 def ordinal(k: int, lang: str) -> str:
     lang = _lang(lang)
     if lang == "fr":
-        return "1er" if k == 1 else f"{k}e"
+        return french_ordinal(k)
     if lang == "de":
         return f"{k}."
     suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
@@ -378,7 +378,7 @@ def format_number(value: float, lang: str) -> str:
 
 
 def format_figure_value(value: float, unit: str, lang: str, out_of: float | None = None) -> str:
-    """A figure's value as a reader sees it: 60 %, 4,31 / 10, 3e, ..."""
+    """A figure's value as a reader sees it: 60 %, 4,31 / 10, 3ᵉ, ..."""
     if unit == "share":
         return format_share(value, lang)
     if unit == "rank":

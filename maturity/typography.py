@@ -55,6 +55,18 @@ def french_que(word: str) -> str:
     return "qu'" if first and first in "aeiouyœæ" else "que "
 
 
+# the superscript letters of a French ordinal, as characters (every font the sheet uses has them; a Markdown page,
+# a PDF line, a DOCX run and a table cell show them alike, where <sup> is HTML's alone)
+SUPERSCRIPT_E = "\u1d49"  # ᵉ
+SUPERSCRIPT_ER = "\u1d49\u02b3"  # ᵉʳ
+
+
+def french_ordinal(k: int) -> str:
+    """A French ordinal in figures as French writes it, its letters raised: « 1ᵉʳ », « 3ᵉ » (never « 3e », nor
+    « 3ème »). The one place they are written (``maturity.benchmarks.ordinal``: « le 3ᵉ frein le plus cité »)."""
+    return f"{k}{SUPERSCRIPT_ER if k == 1 else SUPERSCRIPT_E}"
+
+
 def french_guillemets(text: str) -> str:
     """The space inside French guillemets made a no-break space: "« Planification »" never breaks inside."""
     if "«" not in text and "»" not in text:

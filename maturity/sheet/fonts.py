@@ -22,8 +22,10 @@ FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Obli
 
 # The characters of the common faces: Latin (French, German, English, Dutch names and more), the
 # punctuation, currency, letterlike, arrows and mathematical operators. Every character of the
-# questionnaires, the barometer data, the communes and the sheet's texts is among them.
-COMMON_RANGES = ((0x20, 0x24F), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x22FF))
+# questionnaires, the barometer data, the communes and the sheet's texts is among them, and the raised letters of
+# a French ordinal (« 3ᵉ », « 1ᵉʳ »: ``maturity.typography.french_ordinal``).
+COMMON_RANGES = ((0x20, 0x24F), (0x2B3, 0x2B3), (0x1D49, 0x1D49), (0x2000, 0x206F), (0x20A0, 0x20CF),
+                 (0x2100, 0x214F), (0x2190, 0x22FF))
 
 # Whether the sheet being laid out uses the whole faces (the default: anything not laid out by
 # ``maturity.sheet.pdf.layout_pdf``, which tries the common faces first).

@@ -274,7 +274,7 @@ def test_the_studys_long_parenthesis_is_said_once_per_group(q):
     assert any(r[column].startswith("3\\. meistgenanntes Hemmnis (kein Prozentsatz veröffentlicht) — ") for r in rows)
     fr = logic.obstacle_rows(real, score(real, answers), answers, "fr", sets, cite=False)
     shown = {r["Frein"]: r["Communes répondantes qui le citent (baromètre 2021)"] for r in fr}
-    assert any(v.startswith("3e frein le plus cité (pas de pourcentage publié) — ") for v in shown.values())
+    assert any(v.startswith("3ᵉ frein le plus cité (pas de pourcentage publié) — ") for v in shown.values())
     assert any(v.startswith("50 % — ") or v.startswith("50\u00a0% — ") for v in shown.values())
     note = logic.citation_note(logic.obstacle_cites(real, sets, "de"), "de")
     assert note.startswith("Quelle dieser Zahlen: Wallonisches Smart-City-Barometer 2021") and note.count("2021,") == 1
@@ -291,7 +291,7 @@ def test_a_french_source_note_keeps_each_semicolon_on_the_line_of_its_study():
 
 
 def test_an_obstacle_ranked_third_is_never_called_the_main_one():
-    """"3e frein le plus cité (pas de pourcentage publié) — Frein principal : les technologies": the
+    """"3ᵉ frein le plus cité (pas de pourcentage publié) — Frein principal : les technologies": the
     barometer's slide lists its main obstacles, and the third of them read as "the main obstacle"."""
     from maturity.benchmarks import load_benchmark_sets
     from maturity.questionnaire import load_questionnaire

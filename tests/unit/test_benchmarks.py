@@ -282,7 +282,7 @@ def _by_figure(found):
     return {c.figure.id: c for c in found}
 
 
-@pytest.mark.parametrize(("lang", "says"), [("fr", "c'est le 3e frein le plus cité par les communes répondantes"),
+@pytest.mark.parametrize(("lang", "says"), [("fr", "c'est le 3ᵉ frein le plus cité par les communes répondantes"),
                                            ("de", "es ist das 3. meistgenannte Hemmnis der antwortenden Gemeinden"),
                                            ("en", "they are the 3rd most cited obstacle of responding communes")])
 def test_a_rank_says_what_it_ranks_as_the_obstacles_table_does(sets, questionnaire, lang, says):
@@ -398,7 +398,7 @@ def test_sentences_in_french(sets, questionnaire):
     assert "communes répondantes (113 sur 262)" in found["obstacle_budget"].text
     assert found["obstacle_expertise"].text.startswith("Vous ne citez pas le manque d'expertise")  # minor: not cited
     assert f"49{NBSP}%" in found["obstacle_expertise"].text
-    assert "c'est le 3e frein" in found["obstacle_technology"].text
+    assert "c'est le 3ᵉ frein" in found["obstacle_technology"].text
     assert "6 sur 10" in found["progress_self_rated"].text and "4,31 sur 10" in found["progress_self_rated"].text
     assert "effectif non publié" in found["progress_self_rated"].text and "n =" not in found["progress_self_rated"].text
     assert found["concept_appropriate"].matches is False  # "partly" is not "yes"
@@ -572,14 +572,14 @@ def test_the_dimensions_of_the_strategy_are_compared_with_the_published_ranking(
     found = {c.figure.id: c for c in comparisons(q, answers, score(q, answers), load_benchmark_sets(), "fr")}
     assert found["strategy_dimension_environment"].matches is True
     assert found["strategy_dimension_environment"].text.startswith(
-        "Votre stratégie couvre Smart Environment, que le baromètre classe 1er")
+        "Votre stratégie couvre Smart Environment, que le baromètre classe 1ᵉʳ")
     assert found["strategy_dimension_mobility"].matches is False
     assert found["strategy_dimension_mobility"].text.startswith("Votre stratégie ne couvre pas Smart Mobility")
-    assert "2e" in found["strategy_dimension_mobility"].text
+    assert "2ᵉ" in found["strategy_dimension_mobility"].text
 
 
 def test_a_rank_shared_with_another_figure_says_so():
-    # « Votre stratégie couvre Smart Environment, que le baromètre classe 1er » where the slide ranks
+    # « Votre stratégie couvre Smart Environment, que le baromètre classe 1ᵉʳ » where the slide ranks
     # Environment and Governance 1st ex aequo: a commune covering Environment read it as the first alone
     tied = {}
     for figure in next(s for s in load_benchmark_sets() if s.year == 2021).figures:

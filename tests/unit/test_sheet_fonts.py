@@ -125,3 +125,27 @@ def test_common_faces_are_the_whole_faces_cut_down(style):
         assert glyphs[glyph].width == whole_glyphs[glyph].width
         assert common.ttfont["glyf"][glyph].getCoordinates(common.ttfont["glyf"])[0] == \
             whole.ttfont["glyf"][glyph].getCoordinates(whole.ttfont["glyf"])[0]
+
+
+def test_a_french_ordinal_is_written_raised_in_every_form_of_the_sheet_from_the_common_faces(monkeypatch):
+    """Ciney's sheet wrote « c'est le 3e frein le plus cité » (team trial): French raises an ordinal's letters,
+    « 3ᵉ », « 1ᵉʳ » (maturity.typography.french_ordinal, the one place). The PDF still comes from the common
+    faces, which have those two letters."""
+    from pathlib import Path
+
+    from maturity.answers import read_answers_file
+    from maturity.benchmarks import ordinal
+
+    assert [ordinal(k, "fr") for k in (1, 2, 3)] == ["1ᵉʳ", "2ᵉ", "3ᵉ"]
+    assert [ordinal(k, "de") for k in (1, 3)] == ["1.", "3."] and ordinal(3, "en") == "3rd"
+    doc = read_answers_file(Path(__file__).resolve().parents[1] / "data" / "answers" / "gedinne-2026.1.json")
+    used = _faces_written(monkeypatch)
+    pdf = _text(build(DEFAULT, doc, "fr", "pdf", generated=DAY))
+    assert sorted(used) == sorted(str(COMMON_DIR / f) for f in FILES.values())
+    md = build(DEFAULT, doc, "fr", "md").decode("utf-8")
+    from .test_typography import _docx_text
+
+    docx = _docx_text(build(DEFAULT, doc, "fr", "docx"))
+    for name, text in (("pdf", pdf), ("md", md), ("docx", docx)):
+        assert "3ᵉ frein le plus cité" in text, name
+        assert not re.search(r"\b\d+(e|er|ème)\b", text), (name, re.findall(r".{20}\b\d+(?:e|er|ème)\b.{20}", text))
