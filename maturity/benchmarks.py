@@ -4,8 +4,8 @@ comparisons of a commune's profile and obstacles with them.
 ``load_benchmark_sets()`` reads every ``data/benchmarks/*.yaml`` through the one safe YAML reader and
 reports *every* problem of every file with its file, line and field path. ``comparisons()`` turns the
 answers of a commune into sentences such as "Vous citez le budget parmi vos freins, comme 50 %
-des communes répondantes (Baromètre wallon Smart City 2021, chiffre publié, communes répondantes (113 sur
-262))." Each sentence
+des communes répondantes (Baromètre wallon Smart City 2021, chiffre publié, 113 communes répondantes sur
+262)." Each sentence
 carries its figure, so the kind, source, year and n travel with the number.
 
 Extensions of the contract (optional fields, see docs/benchmarks.md): on a source, ``id``; on a
@@ -330,8 +330,10 @@ _KIND_WORDS = {
 # published is how many communes the figure counts
 _NO_N = {"fr": "effectif non publié", "de": "Gemeindezahl nicht angegeben", "en": "size not published"}
 _BASE = {"fr": "base : {base}", "de": "Basis: {base}", "en": "base: {base}"}  # localize(): French's no-break space
-_RESPONDENTS = {"fr": "communes répondantes ({n} sur {population})", "de": "antwortende Gemeinden ({n} von {population})",
-                "en": "responding communes ({n} of {population})"}
+# no parenthesis of its own: a citation sits in one (« (Baromètre …, chiffre publié, 113 communes répondantes sur
+# 262) »), where « communes répondantes (113 sur 262) » put a parenthesis inside another (team trial)
+_RESPONDENTS = {"fr": "{n} communes répondantes sur {population}", "de": "{n} antwortende Gemeinden von {population}",
+                "en": "{n} responding communes of {population}"}
 # the earlier editions of a figure, as a clause ending its sentence: "; 38 % en 2018" (app and sheet)
 _TREND_EDITION = {"fr": "{value} en {year}", "de": "{year}: {value}", "en": "{value} in {year}"}
 _TREND_AND = {"fr": " et ", "de": " und ", "en": " and "}  # not a comma: a value may hold one ("3,67 sur 10")
@@ -449,7 +451,7 @@ class FigureRef:
         return self.formatted(lang)
 
     def n_text(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """n, said as what it counts: "communes répondantes (113 sur 262)" when the base is the study's
+        """n, said as what it counts: "113 communes répondantes sur 262" when the base is the study's
         respondents, else the number; or that it was not published (with the group the share is of)."""
         lang = _lang(lang)
         if self.of_respondents:
@@ -466,7 +468,7 @@ class FigureRef:
         return self.n is not None and self.n == self.set.respondents and self.set.population > self.n
 
     def base_text(self, lang: str = DEFAULT_LANGUAGE, *, with_base: bool = True) -> str:
-        """What the figure is computed on: "communes répondantes (113 sur 262)" when the base is the
+        """What the figure is computed on: "113 communes répondantes sur 262" when the base is the
         study's respondents, "n = 40" for another published size, else "base : communes engagées dans une
         démarche, effectif non publié" (``with_base=False``: the size alone, for a line that stands for
         several figures whose sentences each say their group)."""
@@ -491,8 +493,8 @@ class FigureRef:
         return _KIND_WORDS[self.kind][_lang(lang)]
 
     def cite(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """Study, kind and base: "Baromètre wallon Smart City 2021, chiffre publié, communes répondantes
-        (113 sur 262)" when the base is the study's respondents, else "…, n = 40" (:meth:`base_text`)."""
+        """Study, kind and base: "Baromètre wallon Smart City 2021, chiffre publié, 113 communes
+        répondantes sur 262" when the base is the study's respondents, else "…, n = 40" (:meth:`base_text`)."""
         lang = _lang(lang)
         return ", ".join((self.title(lang), self.kind_text(lang), self.base_text(lang)))
 

@@ -523,7 +523,7 @@ class Priority:
 @dataclass
 class SourceRow:
     ref: int
-    text: str  # "Baromètre wallon Smart City 2021 — chiffre publié, communes répondantes (113 sur 262)"
+    text: str  # "Baromètre wallon Smart City 2021 — chiffre publié, 113 communes répondantes sur 262"
     links: list[Link]
 
 
@@ -752,7 +752,7 @@ class _Sources:
         # the set's source this figure names (by id or label); urls are http(s), the loader checks
         links = [Link(clean_text(src.name(lang), 200, one_line=True), src.url) for src in bset.sources
                  if src.id in (None, fig.source) or src.label == fig.source]
-        # the base as the core says it: "communes répondantes (113 sur 262)", "n = 40", or the size not
+        # the base as the core says it: "113 communes répondantes sur 262", "n = 40", or the size not
         # published (each sentence citing such a figure names its group: this line may stand for several)
         ref_of = benchmarks.FigureRef(fig, bset)
         base_text = ref_of.base_text(lang, with_base=False)

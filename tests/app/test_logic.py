@@ -210,10 +210,10 @@ def test_barometer_rows_say_how_a_figure_was_published_and_when_n_is_unknown():
 
     rows = logic.barometer_rows(load_benchmark_sets(), "fr")
     approach = next(r for r in rows if r["Indicateur"].startswith("Communes ayant entamé"))
-    assert approach["n (communes)"] == "communes répondantes (113 sur 262)"  # what 113 counts, not a bare n
+    assert approach["n (communes)"] == "113 communes répondantes sur 262"  # what 113 counts, not a bare n
     assert "6 communes wallonnes sur 10" in approach["À savoir"]
     earlier = next(r for r in rows if r["Indicateur"].startswith("Communes ayant entamé") and r["Année"] == "2020")
-    assert earlier["n (communes)"] == "communes répondantes (140 sur 262)"
+    assert earlier["n (communes)"] == "140 communes répondantes sur 262"
     strategy = next(r for r in rows if r["Indicateur"].startswith("Démarches formalisées") and r["Année"] == "2021")
     assert strategy["n (communes)"] == "effectif non publié (base\u00a0: communes engagées dans une démarche)"
 

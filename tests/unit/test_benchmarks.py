@@ -391,11 +391,11 @@ def test_sentences_in_french(sets, questionnaire):
     found = _by_figure(comparisons(questionnaire, ANSWERS, score(questionnaire, ANSWERS), sets, "fr"))
     approach = found["approach_started"]
     assert approach.text == ("Comme 6 communes répondantes sur 10, votre commune a entamé une démarche "
-                             "Smart City (Baromètre wallon Smart City 2021, chiffre publié, communes répondantes (113 sur 262)).")
+                             "Smart City (Baromètre wallon Smart City 2021, chiffre publié, 113 communes répondantes sur 262).")
     assert (approach.kind, approach.year, approach.n, approach.matches) == ("published", 2021, 113, True)
     assert approach.source.id == "slides"
     assert found["obstacle_budget"].text.startswith(f"Vous citez le budget parmi vos freins, comme 50{NBSP}%")
-    assert "communes répondantes (113 sur 262)" in found["obstacle_budget"].text
+    assert "113 communes répondantes sur 262" in found["obstacle_budget"].text
     assert found["obstacle_expertise"].text.startswith("Vous ne citez pas le manque d'expertise")  # minor: not cited
     assert f"49{NBSP}%" in found["obstacle_expertise"].text
     assert "c'est le 3ᵉ frein" in found["obstacle_technology"].text
@@ -427,15 +427,15 @@ def test_sentences_in_german_and_english(sets, questionnaire):
     de = _by_figure(comparisons(questionnaire, ANSWERS, assessment, sets, "de"))
     en = _by_figure(comparisons(questionnaire, ANSWERS, assessment, sets, "en"))
     assert de["approach_started"].text.startswith("Wie 6 von 10 antwortenden Gemeinden hat Ihre Gemeinde")
-    assert "Wallonisches Smart-City-Barometer 2021, veröffentlichte Zahl, antwortende Gemeinden (113 von 262)" in de["approach_started"].text
+    assert "Wallonisches Smart-City-Barometer 2021, veröffentlichte Zahl, 113 antwortende Gemeinden von 262" in de["approach_started"].text
     assert de["obstacle_budget"].text.startswith(f"Sie nennen das Budget als Hemmnis, wie 50{NBSP}%")
     assert "das 3. meistgenannte Hemmnis" in de["obstacle_technology"].text
     assert "4,31 von 10" in de["progress_self_rated"].text
     assert en["approach_started"].text == ("Like 6 in 10 responding communes, your commune has started a "
                                            "Smart City approach (Walloon Smart City Barometer 2021, published "
-                                           "figure, responding communes (113 of 262)).")
+                                           "figure, 113 responding communes of 262).")
     assert en["obstacle_budget"].text.startswith("You cite the budget as an obstacle, as do 50% of responding communes")
-    assert "responding communes (113 of 262)" in en["obstacle_budget"].text
+    assert "113 responding communes of 262" in en["obstacle_budget"].text
     assert "the 3rd most cited obstacle" in en["obstacle_technology"].text
     assert "4.31 out of 10" in en["progress_self_rated"].text and "at 6 out of 10" in en["progress_self_rated"].text
     assert "size not published" in en["strategy_written"].text
@@ -532,8 +532,8 @@ def test_a_figure_of_every_respondent_says_so_and_a_subgroup_says_its_base():
     sets = load_benchmark_sets()
     budget = find_figure(sets, "obstacle_budget", 2021)
     assert budget.of_respondents
-    assert budget.cite("fr").endswith("communes répondantes (113 sur 262)")
-    assert budget.cite("de").endswith("antwortende Gemeinden (113 von 262)")
+    assert budget.cite("fr").endswith("113 communes répondantes sur 262")
+    assert budget.cite("de").endswith("113 antwortende Gemeinden von 262")
     influence = find_figure(sets, "smart_region_influence")
     assert not influence.of_respondents
     assert "communes engagées dans une démarche qui connaissent la Smart Région" in influence.cite("fr")

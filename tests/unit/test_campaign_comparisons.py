@@ -58,7 +58,7 @@ def test_the_results_page_sentences_give_the_campaigns_estimate(ref):
     cites = [cite for cite, _group in groups]
     # its kind as the radar's table says it (it read « auto-évaluations mises en commun »: fresh-eyes trial 11)
     assert any(cite.endswith("\u00a0; Campagne wallonne Smart City\u00a0: Baromètre 2026, estimation de campagne (intervalle "
-                             f"à 95\u00a0%), communes répondantes ({ref.n} sur 261)") for cite in cites), cites
+                             f"à 95\u00a0%), {ref.n} communes répondantes sur 261") for cite in cites), cites
     # the barometer's sentences without a campaign: as before, no campaign figure
     plain = [s for _cite, group in logic.comparison_groups(comparisons(DEFAULT, doc.answers, assessment, sets, "fr"),
                                                             "fr") for s in group]

@@ -81,7 +81,7 @@ def test_benchmark_figures_carry_kind_year_n(q):
     if budget.source_ref is None:
         pytest.skip("no published figure for obstacle_budget in data/benchmarks")
     src = content.sources[budget.source_ref - 1]
-    assert "chiffre publié" in src.text and "2021" in src.text and "communes répondantes (113 sur 262)" in src.text
+    assert "chiffre publié" in src.text and "2021" in src.text and "113 communes répondantes sur 262" in src.text
     assert "n = 113" not in src.text
     assert "50 %" in budget.barometer.replace("\u202f", " ").replace("\xa0", " ")
 

@@ -244,9 +244,9 @@ def test_barometer_sentences_always_there_with_cited_obstacles_and_sources():
     assert " ".join(texts[0].split())[:60] in flat
 
 
-@pytest.mark.parametrize(("lang", "base"), [("fr", "communes répondantes (113 sur 262)"),
-                                            ("de", "antwortende Gemeinden (113 von 262)"),
-                                            ("en", "responding communes (113 of 262)")])
+@pytest.mark.parametrize(("lang", "base"), [("fr", "113 communes répondantes sur 262"),
+                                            ("de", "113 antwortende Gemeinden von 262"),
+                                            ("en", "113 responding communes of 262")])
 def test_the_sources_say_what_the_barometers_base_is(lang, base):
     """Issue 10 §3: where a figure counts the barometer's respondents, its source line says so, never a
     bare "n = 113"; the PDF prints it."""

@@ -179,3 +179,42 @@ def test_typed_text_keeps_what_was_typed_but_controls_and_bidi_overrides():
     assert typed_text(kept) == kept
     (item,) = from_rows([{"action": "\u202eAgir\x07", "owner": "DG\u202e", "budget": "104/\u202e12"}], [], 2027)
     assert (item.action, item.owner, item.budget) == ("Agir", "DG", "104/12")
+
+
+def _nested_parentheses(text: str) -> list[str]:
+    """Each line of ``text`` where a parenthesis opens inside another."""
+    found = []
+    for line in text.splitlines():
+        depth = 0
+        for ch in line:
+            if ch == "(":
+                depth += 1
+                if depth > 1:
+                    found.append(line[:200])
+                    break
+            elif ch == ")":
+                depth = max(0, depth - 1)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_no_parenthesis_of_the_sheet_sits_inside_another(lang):
+    """Ciney's sheet cited « (Baromètre wallon Smart City 2021, chiffre publié, communes répondantes (113 sur
+    262)) » (team trial): the base says its count without a parenthesis of its own, in every language and form."""
+    import pypdf
+
+    q = load_questionnaire()
+    for path in ANSWERS:
+        doc = read_answers_file(path)
+        md = build(q, doc, lang, "md").decode("utf-8")
+        with zipfile.ZipFile(io.BytesIO(build(q, doc, lang, "docx"))) as z:  # a paragraph a line
+            xml = z.read("word/document.xml").decode("utf-8")
+        docx = "\n".join("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)) for p in xml.split("</w:p>"))
+        assert not _nested_parentheses(md), (path.stem, _nested_parentheses(md))
+        assert not _nested_parentheses(docx), (path.stem, _nested_parentheses(docx))
+    doc = read_answers_file(ROOT / "tests" / "data" / "answers" / "gedinne-2026.1.json")
+    pdf = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(build(q, doc, lang, "pdf"))).pages)
+    assert not _nested_parentheses(pdf.replace("\n", " ")), _nested_parentheses(pdf.replace("\n", " "))
+    said = {"fr": "113 communes répondantes sur 262", "de": "113 antwortende Gemeinden von 262",
+            "en": "113 responding communes of 262"}[lang]
+    assert said in md
