@@ -20,13 +20,15 @@ from . import communes
 from . import plan as roadmap
 from . import targets as targets_
 from .errors import InvalidInput, Problem
-from .fileio import read_at_most
+from .fileio import MAX_ANSWERS_BYTES, read_at_most
 from .jsonplaces import duplicate_keys, with_lines
 from .models import CHOICE_TYPES, NA, UNKNOWN, Question, Questionnaire
 from .special import NONE, effective_answer, none_beside_others
 from .typography import typed_text
 
-MAX_BYTES = 1024 * 1024
+# The most an answers file may weigh, the one source of the command line's, the app's and a campaign's limit (a
+# page says it « 1 Mo », maturity.display.format_megabytes; its uploaders take it, maturity.app.logic.UPLOAD_MB).
+MAX_BYTES = MAX_ANSWERS_BYTES
 # Shape bounds, checked on the text before it is parsed or copied: an answers file nests 3 levels
 # (answers → a multi answer's list) and holds a few hundred keys; metadata may add a little.
 MAX_DEPTH = 20

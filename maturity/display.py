@@ -76,6 +76,19 @@ def format_number(value: float | Decimal | None, lang: str = "fr", digits: int =
     return format_decimal(round_half_up(value, digits), format=pattern, locale=locale(lang))
 
 
+MEBIBYTE = 1024 * 1024
+_MEGABYTES = {"fr": "Mo", "de": "MB", "en": "MB"}
+
+
+def format_megabytes(size: int, lang: str = "fr") -> str:
+    """A file's size as its reader says it: « 1 Mo » for 1,048,576 bytes (the word people use for it), « 1,1 Mo »;
+    one decimal at most, rounded up, so that a file over a limit never reads as the limit itself."""
+    import math
+
+    tenths = math.ceil(size * 10 / MEBIBYTE)
+    return f"{format_number(tenths / 10, lang, 1, trim=True)}\u00a0{_MEGABYTES.get(lang, 'MB')}"
+
+
 def format_percent(share: float | None, lang: str = "fr", digits: int = 0) -> str:
     """A fraction as a percentage (0.625 → 63 %), rounded half up; ``digits`` optional decimals."""
     if share is None:

@@ -8,6 +8,10 @@ import tempfile
 import threading
 from pathlib import Path
 
+# The most an answers file may weigh (1 MiB, « 1 Mo »): maturity.answers.MAX_BYTES, here for a page that says it
+# without loading the answers' reader (the home page's uploader words, maturity.app.shell)
+MAX_ANSWERS_BYTES = 1024 * 1024
+
 _UMASK_LOCK = threading.Lock()
 
 

@@ -26,6 +26,7 @@ from maturity.answers import (
 )
 from maturity.display import (
     format_estimate,
+    format_megabytes,
     format_number,
     format_percent,
     round_half_up,
@@ -328,10 +329,23 @@ def _plain_lead(problems: list[Problem], q: Questionnaire, lang: str) -> str | N
     return tr(key, lang, title=q.t(q.title, lang))
 
 
+# An answers uploader's own limit, in the megabytes it counts (1,000,000 bytes each, in the browser): the least that
+# takes every file the core reads (answers.MAX_BYTES, 1,048,576 bytes), 2. At 1 (server.maxUploadSize), the
+# browser refused a file of 1,019,044 bytes the command line read (hostile review 11); between 1,048,576 bytes and
+# 2 MB, the app refuses it in its own words, the size as a reader says it (« 1,1 Mo ; … au plus 1 Mo »).
+UPLOAD_MB = -(-MAX_BYTES // 1_000_000)
+
+
+def upload_limit(lang: str) -> str:
+    """The answers file's limit as a page says it: « 1 Mo », « 1 MB »."""
+    return format_megabytes(MAX_BYTES, lang)
+
+
 def _read_upload(raw: bytes, name: str, q: Questionnaire, current_nis: str | None, lang: str
                  ) -> tuple[AnswersFile, list[Problem]]:
     if len(raw) > MAX_BYTES:
-        raise InvalidInput([Problem(tr("upload_too_big", lang, size=len(raw), limit=MAX_BYTES), file=name)])
+        raise InvalidInput([Problem(tr("upload_too_big", lang, size=format_megabytes(len(raw), lang),
+                                       limit=upload_limit(lang)), file=name)])
     try:
         doc, problems = parse_answers_json(raw, name), []
     except AnswersProblems as exc:  # readable despite e.g. a wrong NIS code: check the answers too

@@ -251,8 +251,15 @@ def tab_title(page_title: str, lang: str) -> str:
 
 
 def css(lang: str) -> str:
+    from maturity.display import format_megabytes
+    from maturity.fileio import (
+        MAX_ANSWERS_BYTES,  # answers.MAX_BYTES, without the reader (the home page's start)
+    )
+
+    limit = format_megabytes(MAX_ANSWERS_BYTES, lang)  # the texts of every uploader but the campaigns' YAML import's
+
     def content(key: str) -> str:
-        return '"' + tr(key, lang).replace("\\", "").replace('"', "'") + '"'
+        return '"' + tr(key, lang, limit=limit).replace("\\", "").replace('"', "'") + '"'
 
     return (
         # the menu, once closed (a phone's, off the screen to the left): out of the keyboard's way, where Tab went

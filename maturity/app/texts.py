@@ -455,11 +455,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "lang_en": {"fr": "anglais", "de": "Englisch", "en": "English"},
     # --- Streamlit's own texts, in the page's language
     "st_enter": {"fr": "Entrée pour valider", "de": "Eingabetaste zum Bestätigen", "en": "Press Enter to apply"},
-    "st_drop_limit": {"fr": "JSON, 1 Mo au plus", "de": "JSON, höchstens 1 MB", "en": "JSON, 1 MB at most"},
+    "st_drop_limit": {"fr": "JSON, {limit} au plus", "de": "JSON, höchstens {limit}", "en": "JSON, {limit} at most"},
     "st_browse": {"fr": "Choisir un fichier", "de": "Datei auswählen", "en": "Browse files"},
-    "st_file_refused": {"fr": "Fichier refusé : un fichier de réponses est un fichier .json d'au plus 1 Mo.",
-                        "de": "Datei abgelehnt: Eine Antwortdatei ist eine .json-Datei von höchstens 1 MB.",
-                        "en": "File refused: an answers file is a .json file of 1 MB at most."},
+    "st_file_refused": {"fr": "Fichier refusé : un fichier de réponses est un fichier .json d'au plus {limit}.",
+                        "de": "Datei abgelehnt: Eine Antwortdatei ist eine .json-Datei von höchstens {limit}.",
+                        "en": "File refused: an answers file is a .json file of {limit} at most."},
     # --- home
     "home_intro": {
         "fr": "Cet outil aide votre commune à situer sa démarche **Smart City** (ville intelligente) : "
@@ -649,9 +649,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Download the answers file (JSON)",
     },
     "upload_label": {
-        "fr": "Charger un fichier de réponses (JSON, 1 Mo au plus)",
-        "de": "Antwortdatei laden (JSON, höchstens 1 MB)",
-        "en": "Load an answers file (JSON, 1 MB at most)",
+        "fr": "Charger un fichier de réponses (JSON, {limit} au plus)",
+        "de": "Antwortdatei laden (JSON, höchstens {limit})",
+        "en": "Load an answers file (JSON, {limit} at most)",
     },
     "upload_apply": {
         "fr": "Remplacer mes réponses par celles du fichier",
@@ -790,9 +790,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the file is about {file} (NIS {nis}), this assessment about {here} (NIS {here_nis})",
     },
     "upload_too_big": {
-        "fr": "fichier trop volumineux ({size} octets ; un fichier de réponses fait au plus {limit} octets)",
-        "de": "Datei zu groß ({size} Bytes; eine Antwortdatei hat höchstens {limit} Bytes)",
-        "en": "file too large ({size} bytes; an answers file is at most {limit} bytes)",
+        "fr": "fichier trop volumineux ({size} ; un fichier de réponses fait au plus {limit})",
+        "de": "Datei zu groß ({size}; eine Antwortdatei hat höchstens {limit})",
+        "en": "file too large ({size}; an answers file is at most {limit})",
     },
     # --- results
     "results_title": {"fr": "Résultats — {name}", "de": "Ergebnisse — {name}", "en": "Results — {name}"},

@@ -630,3 +630,29 @@ def test_a_german_page_names_a_german_speaking_commune_in_german_alone(mini):
     at.sidebar.radio(key="_lang_choice").set_value("fr").run()
     goto(at, "resultats")
     assert "Büllingen (Bullange)" in at.title[0].value
+
+
+def test_the_uploader_takes_every_file_the_core_reads_and_says_its_limit_in_the_users_words(mini, store):
+    """The browser's uploader refused anything over 1,000,000 bytes (« File must be 1.0MB or smaller » for 1,019,044
+    bytes) while the core and the command line read up to 1,048,576 (hostile review 11). One source now,
+    answers.MAX_BYTES: the uploader takes it (in its megabytes of 1,000,000 bytes), the server's ceiling too, and the
+    page says it « 1 Mo »; a file over it and under the uploader's limit is refused by the app in those words."""
+    import tomllib
+    from pathlib import Path
+
+    from maturity.answers import MAX_BYTES
+
+    at = started()
+    uploader = at.get("file_uploader")[0]
+    taken = uploader.proto.max_upload_size_mb * 1_000_000  # what the browser lets through
+    assert taken >= MAX_BYTES and taken - 1_000_000 < MAX_BYTES, uploader.proto.max_upload_size_mb
+    config = tomllib.loads((Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 >= taken  # the server's ceiling (Starlette: MiB)
+    assert uploader.proto.label == "Charger un fichier de réponses (JSON, 1\u00a0Mo au plus)"
+    good = {"questionnaire": {"id": "mini", "version": "1.0"}, "answers": {"a1": "full"}, "notes": {"a1": "x"}}
+    text = json.dumps(good)
+    uploader.upload("grand.json", (text[:-1] + " " * (1_019_044 - len(text)) + "}").encode(), "application/json").run()
+    assert at.button(key="upload_apply") is not None and not at.error
+    at.get("file_uploader")[0].upload("trop.json", (" " * 1_100_000 + text).encode(), "application/json").run()
+    said = " ".join(e.value for e in at.error)
+    assert "fichier trop volumineux (1,1\u00a0Mo\u00a0; un fichier de réponses fait au plus 1\u00a0Mo)" in said, said

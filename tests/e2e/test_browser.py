@@ -358,8 +358,9 @@ def test_an_unknown_address_says_so_in_the_pages_language(page, server):
 
 
 def test_a_file_over_the_limit_is_refused_in_the_pages_language_for_a_screen_reader_too(page, server):
-    """The uploader refuses a file over 1 MB itself; its chip's alert, read by a screen reader, said « Error: File
-    must be 1.0MB or smaller. » on a French page. Read from chromium's accessibility tree."""
+    """The uploader refuses a file over its limit itself (2 MB: the app refuses one over 1 Mo, answers.MAX_BYTES, in
+    its own words); its chip's alert, read by a screen reader, said « Error: File must be 1.0MB or smaller. » on a
+    French page. Read from chromium's accessibility tree."""
     from maturity.questionnaire import load_questionnaire
     from maturity.storage import Store
 
@@ -371,7 +372,7 @@ def test_a_file_over_the_limit_is_refused_in_the_pages_language_for_a_screen_rea
     open_app(page, server, f"questionnaire?t={token}")
     page.locator(MAIN).get_by_text("Fichier de réponses").first.click()
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
-        files=[{"name": "reponses.json", "mimeType": "application/json", "buffer": b" " * 1_100_000 + b"{}"}])
+        files=[{"name": "reponses.json", "mimeType": "application/json", "buffer": b" " * 2_100_000 + b"{}"}])
     page.locator("[data-testid='stFileChip'] [role='alert']").wait_for(state="attached")
     wait_idle(page, 0.5)
     cdp = page.context.new_cdp_session(page)

@@ -127,7 +127,9 @@ with st.expander(tr("camp_import_header", lang), expanded=False):
             # and what a screen reader hears of a refused file (shell.css: « un fichier .json » there)
             f".st-key-camp_import_file [data-testid='stFileChip'] [role='alert']::after{{content:\"{tooltip}\" !important}}"
             "</style>")
-    uploaded = st.file_uploader(tr("camp_import_file", lang), type=["yaml", "yml"], key="camp_import_file")
+    # 1 MB, as its box says (the server's ceiling, .streamlit/config.toml, is the answers files' 2)
+    uploaded = st.file_uploader(tr("camp_import_file", lang), type=["yaml", "yml"], key="camp_import_file",
+                                max_upload_size=1)
     if uploaded is not None:
         st.button(tr("camp_import_button", lang), key="camp_import_button", icon=":material/upload:",
                   on_click=import_upload)
@@ -294,8 +296,10 @@ with follow:
         with st.expander(tr("camp_files_header", lang), icon=":material/upload_file:"):
             st.markdown(tr("camp_files_help", lang))
             files_key = f"camp_files_{st.session_state.get('_camp_files_gen', 0)}"
+            from maturity.app.logic import UPLOAD_MB
+
             received = st.file_uploader(tr("camp_files_pick", lang), type=["json"], accept_multiple_files=True,
-                                        key=files_key)
+                                        key=files_key, max_upload_size=UPLOAD_MB)  # as the questionnaire's
             from maturity.answers import parse_answers_json
 
             # a file that names no commune was refused in English, pointing to the command line's --nis (trial

@@ -135,7 +135,8 @@ with st.expander(tr("file_header", lang), icon=":material/description:"):
                        file_name=logic.download_name("answers", lang, session.commune_of(doc, lang)), mime="application/json",
                        on_click="ignore", key="dl_answers_q", icon=":material/download:")
     upload_key = f"upload_{st.session_state.get('_upload_round', 0)}"
-    uploaded = st.file_uploader(tr("upload_label", lang), type=["json"], key=upload_key)
+    uploaded = st.file_uploader(tr("upload_label", lang, limit=logic.upload_limit(lang)), type=["json"], key=upload_key,
+                                max_upload_size=logic.UPLOAD_MB)  # what the core reads (answers.MAX_BYTES)
     if uploaded is not None:
         try:
             new_doc, warnings = logic.read_upload(uploaded.getvalue(), uploaded.name, q, doc.nis_code, lang)
