@@ -106,12 +106,13 @@ def _check_timestamp(value: Any, key: str, problems: list[Problem], name: str) -
     if value is None:
         return None
     if not isinstance(value, str):
-        problems.append(Problem(f"must be a date-time text (ISO 8601), got {type(value).__name__}", key, name))
+        problems.append(Problem(f"must be a date-time text (ISO 8601), got {type(value).__name__}", key, name,
+                                code="read_not_datetime"))
         return None
     try:
         datetime.fromisoformat(value)
     except ValueError:
-        problems.append(Problem(f"{value[:40]!r} is not an ISO 8601 date-time", key, name))
+        problems.append(Problem(f"{value[:40]!r} is not an ISO 8601 date-time", key, name, code="read_not_datetime"))
     return value
 
 
@@ -120,7 +121,7 @@ def _metadata_mapping(data: dict, key: str, problems: list[Problem], name: str) 
     if value is None:
         return {}
     if not isinstance(value, dict):
-        problems.append(Problem("must be an object", key, name))
+        problems.append(Problem("must be an object", key, name, code="read_not_object_field"))
         return {}
     return value
 
@@ -128,19 +129,21 @@ def _metadata_mapping(data: dict, key: str, problems: list[Problem], name: str) 
 def answers_from_dict(data: Any, name: str = "<answers>") -> AnswersFile:
     """Check the structure only (no questionnaire needed)."""
     if not isinstance(data, dict):
-        raise InvalidInput([Problem("an answers file is a JSON object (questionnaire, commune, answers, ...)", file=name)])
+        raise InvalidInput([Problem("an answers file is a JSON object (questionnaire, commune, answers, ...)", file=name,
+                                    code="read_not_object")])
     problems: list[Problem] = []
     qref = data.get("questionnaire")
     qid = qversion = ""
     qextra: dict[str, Any] = {}
     if not isinstance(qref, dict):
-        problems.append(Problem('missing: {"id": ..., "version": ...} of the questionnaire answered', "questionnaire", name))
+        problems.append(Problem('missing: {"id": ..., "version": ...} of the questionnaire answered', "questionnaire", name,
+                                code="read_no_questionnaire"))
     else:
         qid, qversion = qref.get("id"), qref.get("version")
         if not isinstance(qid, str) or not qid:
-            problems.append(Problem("missing or not a text", "questionnaire.id", name))
+            problems.append(Problem("missing or not a text", "questionnaire.id", name, code="read_missing_text"))
         if not isinstance(qversion, str) or not qversion:
-            problems.append(Problem("missing or not a text", "questionnaire.version", name))
+            problems.append(Problem("missing or not a text", "questionnaire.version", name, code="read_missing_text"))
         qextra = {k: v for k, v in qref.items() if k not in ("id", "version")}
     commune = _metadata_mapping(data, "commune", problems, name)
     respondent = _metadata_mapping(data, "respondent", problems, name)
@@ -148,22 +151,24 @@ def answers_from_dict(data: Any, name: str = "<answers>") -> AnswersFile:
     if code is not None and (
         not isinstance(code, str | int) or isinstance(code, bool) or communes.get(str(code)) is None
     ):
-        problems.append(Problem(f"{str(code)[:20]!r} is not the NIS code of a Walloon commune", "commune.nis_code", name))
+        problems.append(Problem(f"{str(code)[:20]!r} is not the NIS code of a Walloon commune", "commune.nis_code", name,
+                                code="read_not_commune", params=(("code", str(code)[:20]),)))
     if "name" in commune and not isinstance(commune["name"], str):
-        problems.append(Problem("must be a text", "commune.name", name))
+        problems.append(Problem("must be a text", "commune.name", name, code="read_not_text"))
     answers = data.get("answers", {})
     if not isinstance(answers, dict):
-        problems.append(Problem("must be an object {question id: answer}", "answers", name))
+        problems.append(Problem("must be an object {question id: answer}", "answers", name, code="read_answers_not_object"))
         answers = {}
     notes = data.get("notes", {}) or {}
     if not isinstance(notes, dict):
-        problems.append(Problem("must be an object {question id: text}", "notes", name))
+        problems.append(Problem("must be an object {question id: text}", "notes", name, code="read_notes_not_object"))
         notes = {}
     for qkey, note in notes.items():
         if not isinstance(note, str):
-            problems.append(Problem("a note is a text", f"notes.{qkey}", name))
+            problems.append(Problem("a note is a text", f"notes.{qkey}", name, code="read_not_text"))
         elif len(note) > MAX_NOTE:
-            problems.append(Problem(f"a note has at most {MAX_NOTE} characters", f"notes.{qkey}", name))
+            problems.append(Problem(f"a note has at most {MAX_NOTE} characters", f"notes.{qkey}", name,
+                                    code="read_note_too_long", params=(("max", str(MAX_NOTE)),)))
     created = _check_timestamp(data.get("created_at"), "created_at", problems, name)
     updated = _check_timestamp(data.get("updated_at"), "updated_at", problems, name)
     problems.extend(targets_.structure_problems(data.get(targets_.FIELD), name))  # optional (issue 14)
@@ -211,10 +216,12 @@ def reason_problems(raw: Any, name: str = "<answers>") -> list[Problem]:
             continue
         reason = entry["reason"]
         if not isinstance(reason, str):
-            problems.append(Problem(f"a reason is a text, got {_show(reason)}", f"{DIVERGENT}[{index}].reason", name))
+            problems.append(Problem(f"a reason is a text, got {_show(reason)}", f"{DIVERGENT}[{index}].reason", name,
+                                    code="read_reason_not_text", params=(("value", _show(reason)),)))
         elif len(reason.strip()) > MAX_REASON:
             problems.append(Problem(f"a reason has at most {MAX_REASON} characters",
-                                    f"{DIVERGENT}[{index}].reason", name))
+                                    f"{DIVERGENT}[{index}].reason", name, code="read_reason_too_long",
+                                    params=(("max", str(MAX_REASON)),)))
     return problems
 
 
@@ -230,23 +237,27 @@ def clean_reason(value: Any) -> str | None:
 def parse_answers_json(raw: bytes | str, name: str = "<answers>") -> AnswersFile:
     if isinstance(raw, bytes):
         if len(raw) > MAX_BYTES:
-            raise InvalidInput([Problem(f"file too large ({len(raw):,} bytes; an answers file is at most {MAX_BYTES:,})", file=name)])
+            raise InvalidInput([Problem(f"file too large ({len(raw):,} bytes; an answers file is at most {MAX_BYTES:,})", file=name,
+                                        code="read_too_large", params=_sizes(len(raw)))])
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InvalidInput([Problem(f"not UTF-8 text (byte {exc.start})", file=name)]) from None
+            raise InvalidInput([Problem(f"not UTF-8 text (byte {exc.start})", file=name, code="read_not_utf8",
+                                        params=(("byte", str(exc.start)),))]) from None
     if len(raw) > MAX_BYTES:
-        raise InvalidInput([Problem(f"file too large (an answers file is at most {MAX_BYTES:,} bytes)", file=name)])
+        raise InvalidInput([Problem(f"file too large (an answers file is at most {MAX_BYTES:,} bytes)", file=name,
+                                    code="read_too_large_text", params=_sizes(None))])
     shape = _shape_problem(raw)
     if shape:
-        raise InvalidInput([Problem(shape, file=name)])
+        raise InvalidInput([Problem(shape[0], file=name, code=shape[1], params=shape[2])])
     twice: list[bool] = []
     try:
         data = json.loads(raw, parse_constant=_no_constant, object_pairs_hook=lambda pairs: _object(pairs, twice))
     except json.JSONDecodeError as exc:
-        raise InvalidInput([Problem(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno)]) from None
+        raise InvalidInput([Problem(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno, code="read_not_json",
+                                    params=(("column", str(exc.colno)),))]) from None
     except (RecursionError, ValueError) as exc:
-        raise InvalidInput([Problem(f"not a usable JSON file ({str(exc)[:80]})", file=name)]) from None
+        raise InvalidInput([Problem(f"not a usable JSON file ({str(exc)[:80]})", file=name, code="read_not_usable")]) from None
     warnings = _duplicate_warnings(raw, name) if twice else []
     try:
         doc = answers_from_dict(data, name)
@@ -287,20 +298,29 @@ _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
-def _shape_problem(text: str) -> str | None:
+def _sizes(size: int | None) -> tuple[tuple[str, str], ...]:
+    """A too-large file's size and the limit, in bytes, for a page that says them in its reader's words."""
+    return (("limit_bytes", str(MAX_BYTES)),) + ((("size_bytes", str(size)),) if size is not None else ())
+
+
+def _shape_problem(text: str) -> tuple[str, str, tuple[tuple[str, str], ...]] | None:
     """Why the JSON text is too deep or has too many keys or values (None when it is not), found in
-    one pass over the text with its strings blanked, before anything is parsed or copied."""
+    one pass over the text with its strings blanked, before anything is parsed or copied: the message, its code
+    and its values."""
     bare = _JSON_STRING.sub('""', text)
     if bare.count(":") > MAX_KEYS:
-        return f"too many keys (an answers file has at most {MAX_KEYS:,})"
+        return (f"too many keys (an answers file has at most {MAX_KEYS:,})", "read_too_many_keys",
+                (("max", str(MAX_KEYS)),))
     if bare.count(",") >= MAX_VALUES:
-        return f"too many values (an answers file has at most {MAX_VALUES:,})"
+        return (f"too many values (an answers file has at most {MAX_VALUES:,})", "read_too_many_values",
+                (("max", str(MAX_VALUES)),))
     depth = 0
     for m in _BRACKETS.finditer(bare):
         if m.group() in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                return f"nested too deeply (an answers file has at most {MAX_DEPTH} levels)"
+                return (f"nested too deeply (an answers file has at most {MAX_DEPTH} levels)", "read_too_deep",
+                        (("max", str(MAX_DEPTH)),))
         else:
             depth -= 1
     return None
@@ -342,16 +362,18 @@ def read_answers_file(path: Path | str) -> AnswersFile:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InvalidInput([Problem(f"file too large ({size:,} bytes; at most {MAX_BYTES:,})", file=str(path))])
+            raise InvalidInput([Problem(f"file too large ({size:,} bytes; at most {MAX_BYTES:,})", file=str(path),
+                                        code="read_too_large", params=_sizes(size))])
         raw = read_at_most(path, MAX_BYTES)
     except FileNotFoundError:
-        raise InvalidInput([Problem("file not found", file=str(path))]) from None
+        raise InvalidInput([Problem("file not found", file=str(path), code="read_not_found")]) from None
     except IsADirectoryError:
-        raise InvalidInput([Problem("is a folder, not a file", file=str(path))]) from None
+        raise InvalidInput([Problem("is a folder, not a file", file=str(path), code="read_folder")]) from None
     except OSError as exc:
-        raise InvalidInput([Problem(f"cannot read the file ({exc.strerror})", file=str(path))]) from None
+        raise InvalidInput([Problem(f"cannot read the file ({exc.strerror})", file=str(path), code="read_cannot_read")]) from None
     if len(raw) > MAX_BYTES:  # not a regular file (a pipe, a device): its size was unknown
-        raise InvalidInput([Problem(f"file too large (more than {MAX_BYTES:,} bytes)", file=str(path))])
+        raise InvalidInput([Problem(f"file too large (more than {MAX_BYTES:,} bytes)", file=str(path),
+                                    code="read_too_large_text", params=_sizes(None))])
     return parse_answers_json(raw, str(path))
 
 
@@ -360,33 +382,47 @@ def read_answers_file(path: Path | str) -> AnswersFile:
 
 def value_problem(question: Question, value: Any) -> str | None:
     """Why ``value`` is not a valid answer to ``question`` (None when it is)."""
+    found = value_check(question, value)
+    return None if found is None else found[0]
+
+
+def value_check(question: Question, value: Any) -> tuple[str, str, tuple[tuple[str, str], ...]] | None:
+    """Why ``value`` is not a valid answer to ``question`` (None when it is): the command line's message, its
+    code and its values, for a page that says it in its reader's language."""
+    options = (("options", ", ".join(question.option_ids)),)
     if value == NA:
-        return None if question.na_allowed else '"na" (not applicable) is not offered for this question'
+        return None if question.na_allowed else ('"na" (not applicable) is not offered for this question',
+                                                 "value_na_not_offered", ())
     if value == UNKNOWN:
         return None
     if question.type in CHOICE_TYPES - {"multi"}:
         if not isinstance(value, str) or value not in question.option_ids:
-            return f"{_show(value)} is not an option of this question ({', '.join(question.option_ids)})"
+            return (f"{_show(value)} is not an option of this question ({', '.join(question.option_ids)})",
+                    "value_not_option", (("value", _show(value)), *options))
     elif question.type == "multi":
         if not isinstance(value, list):
-            return f"{_show(value)} is not a list of options ({', '.join(question.option_ids)})"
+            return (f"{_show(value)} is not a list of options ({', '.join(question.option_ids)})",
+                    "value_not_list", (("value", _show(value)), *options))
         bad = [v for v in value if not isinstance(v, str) or v not in question.option_ids]
         if bad:
-            return f"{_show(bad[0])} is not an option of this question ({', '.join(question.option_ids)})"
+            return (f"{_show(bad[0])} is not an option of this question ({', '.join(question.option_ids)})",
+                    "value_not_option", (("value", _show(bad[0])), *options))
         if len(set(value)) != len(value):
-            return "an option is chosen twice"
+            return "an option is chosen twice", "value_twice", ()
     elif question.type == "number":
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            return f"{_show(value)} is not a number"
+            return f"{_show(value)} is not a number", "value_not_number", (("value", _show(value)),)
         if question.min is not None and value < question.min:
-            return f"{value:g} is below the minimum {question.min:g}"
+            return (f"{value:g} is below the minimum {question.min:g}", "value_below",
+                    (("value", f"{value:g}"), ("min", f"{question.min:g}")))
         if question.max is not None and value > question.max:
-            return f"{value:g} is above the maximum {question.max:g}"
+            return (f"{value:g} is above the maximum {question.max:g}", "value_above",
+                    (("value", f"{value:g}"), ("max", f"{question.max:g}")))
     elif question.type == "text":
         if not isinstance(value, str):
-            return f"{_show(value)} is not a text"
+            return f"{_show(value)} is not a text", "value_not_text", (("value", _show(value)),)
         if len(value) > MAX_TEXT:
-            return f"a text answer has at most {MAX_TEXT} characters"
+            return f"a text answer has at most {MAX_TEXT} characters", "value_text_too_long", (("max", str(MAX_TEXT)),)
     return None
 
 
@@ -405,7 +441,8 @@ def check_answers(doc: AnswersFile, questionnaire: Questionnaire, name: str = "<
     warnings: list[Problem] = list(doc.read_warnings)
     if doc.questionnaire_id != questionnaire.id:
         raise InvalidInput([Problem(
-            f"answers to questionnaire {doc.questionnaire_id!r}, not to {questionnaire.id!r}", "questionnaire.id", name)])
+            f"answers to questionnaire {doc.questionnaire_id!r}, not to {questionnaire.id!r}", "questionnaire.id", name,
+            code="read_other_questionnaire", params=(("found", str(doc.questionnaire_id)), ("asked", questionnaire.id)))])
     other_version = doc.questionnaire_version != questionnaire.version
     if other_version:
         warnings.append(Problem(
@@ -422,16 +459,17 @@ def check_answers(doc: AnswersFile, questionnaire: Questionnaire, name: str = "<
                                         severity="warning", code="answer_question_gone"))
                 del doc.answers[key]
             else:
-                problems.append(Problem("unknown question id", place, name))
+                problems.append(Problem("unknown question id", place, name, code="read_unknown_question"))
             continue
-        why = value_problem(question, doc.answers[key])
-        if why:
+        found = value_check(question, doc.answers[key])
+        if found:
+            why, code, params = found
             if other_version:
                 warnings.append(Problem(f"{why}: answer dropped", place, name, severity="warning",
                                         code="answer_no_longer_fits"))
                 del doc.answers[key]
             else:
-                problems.append(Problem(why, place, name))
+                problems.append(Problem(why, place, name, code=code, params=params))
         elif question.type == "multi" and none_beside_others(doc.answers[key]):
             kept = ", ".join(f'"{v}"' for v in effective_answer(doc.answers[key]))  # type: ignore[union-attr]
             warnings.append(Problem(
@@ -444,7 +482,7 @@ def check_answers(doc: AnswersFile, questionnaire: Questionnaire, name: str = "<
                 warnings.append(Problem("question no longer in this version: note kept aside", f"notes.{key}", name,
                                         severity="warning", code="note_question_gone"))
             else:
-                problems.append(Problem("unknown question id", f"notes.{key}", name))
+                problems.append(Problem("unknown question id", f"notes.{key}", name, code="read_unknown_question"))
     _check_targets_and_plan(doc, questionnaire, name, other_version, problems, warnings)
     if problems:
         raise InvalidInput(with_lines(problems, doc.source_text))

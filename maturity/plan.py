@@ -24,7 +24,7 @@ from typing import Any
 from .errors import Problem
 from .models import Questionnaire, Recommendation
 from .recommendations import target_of
-from .targets import LEGISLATURE_END, YEAR_MAX, YEAR_MIN, Target, year_problem
+from .targets import LEGISLATURE_END, YEAR_MAX, YEAR_MIN, Target, year_code, year_problem
 from .typography import plain_spaces, typed_text
 
 FIELD = "plan"
@@ -101,50 +101,58 @@ def _show(value: Any) -> str:
 
 def _item_problems(item: Any, place: str, name: str, seen: set[str]) -> list[Problem]:
     if not isinstance(item, dict):
-        return [Problem('an action is an object {"id", "action", "owner", "year", "status", ...}', place, name)]
+        return [Problem('an action is an object {"id", "action", "owner", "year", "status", ...}', place, name,
+                        code="action_not_object")]
     problems: list[Problem] = []
     for key in _REQUIRED:
         if key not in item:
-            problems.append(Problem("missing", f"{place}.{key}", name))
+            problems.append(Problem("missing", f"{place}.{key}", name, code="action_missing"))
     for key in item:
         if key not in _KEYS:
-            problems.append(Problem(f"unknown field (an action has {', '.join(_KEYS)})", f"{place}.{key}", name))
+            problems.append(Problem(f"unknown field (an action has {', '.join(_KEYS)})", f"{place}.{key}", name,
+                                    code="action_unknown_field", params=(("fields", ", ".join(_KEYS)),)))
     ident = item.get("id")
     if "id" in item:
         if not isinstance(ident, str) or not _ID.match(ident):
-            problems.append(Problem("an id is a text of 1 to 64 characters without spaces", f"{place}.id", name))
+            problems.append(Problem("an id is a text of 1 to 64 characters without spaces", f"{place}.id", name,
+                                    code="action_bad_id"))
         elif ident in seen:
-            problems.append(Problem(f"{_show(ident)} is the id of an earlier action", f"{place}.id", name))
+            problems.append(Problem(f"{_show(ident)} is the id of an earlier action", f"{place}.id", name,
+                                    code="action_id_twice", params=(("value", _show(ident)),)))
         else:
             seen.add(ident)
     action = item.get("action")
     if "action" in item and (not isinstance(action, str) or not action.strip()):
-        problems.append(Problem("the action is a text, not empty", f"{place}.action", name))
+        problems.append(Problem("the action is a text, not empty", f"{place}.action", name, code="action_empty"))
     elif isinstance(action, str) and len(action) > MAX_ACTION:
-        problems.append(Problem(f"an action has at most {MAX_ACTION} characters", f"{place}.action", name))
+        problems.append(Problem(f"an action has at most {MAX_ACTION} characters", f"{place}.action", name,
+                                code="action_too_long", params=(("max", str(MAX_ACTION)),)))
     if "owner" in item and (not isinstance(item["owner"], str) or len(item["owner"]) > MAX_SHORT):
         problems.append(Problem(f"the owner is a text of at most {MAX_SHORT} characters (may be empty)",
-                                f"{place}.owner", name))
+                                f"{place}.owner", name, code="action_bad_owner", params=(("max", str(MAX_SHORT)),)))
     if "year" in item:
         why = year_problem(item["year"])
         if why:
-            problems.append(Problem(why, f"{place}.year", name))
+            code, params = year_code(item["year"])
+            problems.append(Problem(why, f"{place}.year", name, code=code, params=params))
     if "status" in item and item["status"] not in STATUSES:
         problems.append(Problem(f"{_show(item['status'])} is not a status ({', '.join(STATUSES)})",
-                                f"{place}.status", name))
+                                f"{place}.status", name, code="action_bad_status",
+                                params=(("value", _show(item["status"])), ("options", ", ".join(STATUSES)))))
     budget = item.get("budget")
     if budget is not None:
         if isinstance(budget, bool) or not isinstance(budget, str | int | float):
             problems.append(Problem("the budget is an amount (≥ 0) or a text such as a budget article",
-                                    f"{place}.budget", name))
+                                    f"{place}.budget", name, code="action_bad_budget"))
         elif isinstance(budget, str) and len(budget) > MAX_SHORT:
-            problems.append(Problem(f"a budget text has at most {MAX_SHORT} characters", f"{place}.budget", name))
+            problems.append(Problem(f"a budget text has at most {MAX_SHORT} characters", f"{place}.budget", name,
+                                    code="action_budget_too_long", params=(("max", str(MAX_SHORT)),)))
         elif not isinstance(budget, str) and not (budget >= 0 and budget != float("inf")):
-            problems.append(Problem("a budget amount is a number ≥ 0", f"{place}.budget", name))
+            problems.append(Problem("a budget amount is a number ≥ 0", f"{place}.budget", name, code="action_bad_budget"))
     for key in ("recommendation", "dimension"):
         value = item.get(key)
         if value is not None and (not isinstance(value, str) or not _ID.match(value)):
-            problems.append(Problem("an id, or null", f"{place}.{key}", name))
+            problems.append(Problem("an id, or null", f"{place}.{key}", name, code="action_id_or_null"))
     return problems
 
 
@@ -153,9 +161,10 @@ def structure_problems(raw: Any, name: str = "<answers>") -> list[Problem]:
     if raw is None:
         return []
     if not isinstance(raw, list):
-        return [Problem("must be a list of actions", FIELD, name)]
+        return [Problem("must be a list of actions", FIELD, name, code="plan_not_list")]
     if len(raw) > MAX_ITEMS:
-        return [Problem(f"a roadmap has at most {MAX_ITEMS} actions", FIELD, name)]
+        return [Problem(f"a roadmap has at most {MAX_ITEMS} actions", FIELD, name, code="plan_too_many",
+                        params=(("max", str(MAX_ITEMS)),))]
     problems: list[Problem] = []
     seen: set[str] = set()
     for index, item in enumerate(raw):
@@ -176,11 +185,13 @@ def questionnaire_problems(raw: Any, q: Questionnaire, name: str = "<answers>") 
         rec = item.get("recommendation")
         if isinstance(rec, str) and rec not in recs:
             problems.append(Problem(f"{_show(rec)} is not a recommendation of this questionnaire",
-                                    f"{FIELD}[{index}].recommendation", name))
+                                    f"{FIELD}[{index}].recommendation", name, code="unknown_recommendation",
+                                    params=(("value", _show(rec)),)))
         dim = item.get("dimension")
         if isinstance(dim, str) and dim not in dims:
             problems.append(Problem(f"{_show(dim)} is not a dimension of this questionnaire ({', '.join(dims)})",
-                                    f"{FIELD}[{index}].dimension", name))
+                                    f"{FIELD}[{index}].dimension", name, code="unknown_dimension",
+                                    params=(("value", _show(dim)), ("options", ", ".join(dims)))))
     return problems
 
 

@@ -72,6 +72,14 @@ def year_problem(value: Any) -> str | None:
     return f"a year is a whole number from {YEAR_MIN} to {YEAR_MAX}, got {_show(value)}"
 
 
+def year_code(value: Any) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The code and values of :func:`year_problem`'s message, for a page that says it in its reader's language."""
+    span = (("first", str(YEAR_MIN)), ("last", str(YEAR_MAX)))  # years: never grouped (« 2 025 »)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return "year_outside", (("value", str(value)), *span)
+    return "year_not_year", (("value", _show(value)), *span)
+
+
 def _show(value: Any) -> str:
     text = repr(value) if not isinstance(value, str) else f'"{value}"'
     return text if len(text) <= 40 else text[:37] + "..."
@@ -82,26 +90,31 @@ def structure_problems(raw: Any, name: str = "<answers>") -> list[Problem]:
     if raw is None:
         return []
     if not isinstance(raw, dict):
-        return [Problem('must be an object {dimension id: {"level": level id, "by": year}}', FIELD, name)]
+        return [Problem('must be an object {dimension id: {"level": level id, "by": year}}', FIELD, name,
+                        code="targets_not_object")]
     problems: list[Problem] = []
     for dim, target in raw.items():
         place = f"{FIELD}.{dim}"
         if not isinstance(target, dict):
-            problems.append(Problem('must be an object {"level": level id, "by": year}', place, name))
+            problems.append(Problem('must be an object {"level": level id, "by": year}', place, name,
+                                    code="target_not_object"))
             continue
         level = target.get("level")
         if not isinstance(level, str) or not level:
-            problems.append(Problem("missing or not a level id", f"{place}.level", name))
+            problems.append(Problem("missing or not a level id", f"{place}.level", name, code="target_no_level"))
         if "by" not in target:
             problems.append(Problem(f"missing: the year the level is aimed for ({YEAR_MIN}–{YEAR_MAX})",
-                                    f"{place}.by", name))
+                                    f"{place}.by", name, code="target_no_year",
+                                    params=(("first", str(YEAR_MIN)), ("last", str(YEAR_MAX)))))
         else:
             why = year_problem(target["by"])
             if why:
-                problems.append(Problem(why, f"{place}.by", name))
+                code, params = year_code(target["by"])
+                problems.append(Problem(why, f"{place}.by", name, code=code, params=params))
         for key in target:
             if key not in ("level", "by"):
-                problems.append(Problem("unknown field (a target has level and by)", f"{place}.{key}", name))
+                problems.append(Problem("unknown field (a target has level and by)", f"{place}.{key}", name,
+                                        code="target_unknown_field"))
     return problems
 
 
@@ -115,12 +128,14 @@ def questionnaire_problems(raw: Any, q: Questionnaire, name: str = "<answers>") 
     for dim, target in raw.items():
         if dim not in dims:
             problems.append(Problem(f"{_show(dim)} is not a dimension of this questionnaire ({', '.join(dims)})",
-                                    f"{FIELD}.{dim}", name))
+                                    f"{FIELD}.{dim}", name, code="unknown_dimension",
+                                    params=(("value", _show(dim)), ("options", ", ".join(dims)))))
             continue
         level = target.get("level") if isinstance(target, dict) else None
         if isinstance(level, str) and level and level not in levels:
             problems.append(Problem(f"{_show(level)} is not a level of this questionnaire ({', '.join(levels)})",
-                                    f"{FIELD}.{dim}.level", name))
+                                    f"{FIELD}.{dim}.level", name, code="unknown_level",
+                                    params=(("value", _show(level)), ("options", ", ".join(levels)))))
     return problems
 
 

@@ -83,6 +83,11 @@ def problem_text(problem: object, lang: str) -> str:
     no field of the page; else as the command line says it. A new campaign refused read « --closes: the campaign
     closes (2026-10-25) before it opens (2026-11-27) » on the French page (trial 11)."""
     code = getattr(problem, "code", "")
+    if code and f"problem_{code}" in TEXTS and getattr(problem, "file", None) and "file" not in dict(
+            getattr(problem, "params", ())):  # the answers reader's: its place first (file, line, field)
+        from .logic import problem_said
+
+        return plain(problem_said(problem, lang))
     if code and f"problem_{code}" in TEXTS:
         # a commune's code (« nis », « successor ») said as its name, as the page's tables name it
         return tr(f"problem_{code}", lang, **{k: plain(commune_label(v, lang) if k in ("nis", "successor") else v)

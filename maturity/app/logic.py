@@ -395,8 +395,25 @@ def problem_said(problem: Problem, lang: str) -> str:
     key = f"problem_{problem.code}"
     if not problem.code or key not in TEXTS:
         return str(problem)
-    message = tr(key, lang, **dict(problem.params))
+    message = tr(key, lang, **problem_values(problem, lang))
     return tr("label_value", lang, label=problem.place, value=message) if problem.place else message
+
+
+def problem_values(problem: Problem, lang: str) -> dict[str, str]:
+    """A problem's values as its page's text says them: a size in bytes (``size_bytes``) as « 1,1 Mo » (``size``),
+    a bound (``max``, ``min``) as a number of the page's language (« 5 000 »); the others as the file gave them."""
+    out: dict[str, str] = {}
+    for name, value in problem.params:
+        if name.endswith("_bytes") and value.isdigit():
+            out[name.removesuffix("_bytes")] = format_megabytes(int(value), lang)
+        elif name in ("max", "min"):
+            try:
+                out[name] = format_number(float(value), lang, 3, trim=True)
+            except ValueError:
+                out[name] = value
+        else:
+            out[name] = value
+    return out
 
 
 def answers_json_bytes(doc: AnswersFile) -> bytes:

@@ -885,3 +885,38 @@ def test_a_campaigns_title_is_shown_as_typed_on_its_page(admin, store):
     at = campaigns_page()
     period = next(c.value for c in at.caption if "Baromètre" in c.value)
     assert "Baromètre \\*\\*2027\\*\\* \\[x\\]\\(https&NoBreak;://e.x)" in period, period
+
+
+def test_the_files_box_says_the_readers_own_refusals_in_the_pages_language_with_their_place(admin, store):
+    """A file the answers reader refuses (not JSON, a foreign JSON, a code that is no commune, an answer the
+    questionnaire has not) was still shown in English under « Le détail (en anglais) » (trialleft, item 8 left):
+    each is said in the page's language after its place, the file, its line and its field."""
+    campaign_with_responses(store, respondents=[])
+    answers = {"questionnaire": {"id": "mini", "version": "1.0"}, "answers": {"a1": "maybe"},
+               "commune": {"nis_code": "92094"}}
+    drops = [("casse.json", b'{"questionnaire": {"id": "mini",\n  "version": }'),
+             ("carte.json", json.dumps({"type": "FeatureCollection", "features": []}).encode()),
+             ("inconnue.json", json.dumps({**answers, "commune": {"nis_code": "99999"}}, indent=1).encode()),
+             ("reponse.json", json.dumps(answers, indent=1).encode())]
+    expected = {
+        "fr": ["casse.json:2\u00a0: le texte n'est pas du JSON valide à cet endroit (colonne 14)",
+               "carte.json: questionnaire\u00a0: il manque le questionnaire auquel ce fichier répond",
+               "inconnue.json:10: commune.nis\\_code\u00a0: «\u00a099999\u00a0» n'est le code INS d'aucune commune wallonne",
+               'reponse.json:7: answers.a1\u00a0: "maybe" n\'est pas une réponse possible à cette question (none, some, half, '
+               'full)'],
+        "de": ["casse.json:2: der Text ist an dieser Stelle kein gültiges JSON (Spalte 14)",
+               "carte.json: questionnaire: es fehlt der Fragebogen, den diese Datei beantwortet",
+               "inconnue.json:10: commune.nis\\_code: „99999“ ist die NIS-Kennziffer keiner wallonischen Gemeinde",
+               'reponse.json:7: answers.a1: "maybe" ist keine mögliche Antwort auf diese Frage'],
+    }
+    for lang, said in expected.items():
+        at = campaigns_page(lang=lang)
+        for (name, raw), words in zip(drops, said, strict=True):
+            (uploader,) = [u for u in at.get("file_uploader") if u.proto.multiple_files]
+            uploader.set_value([(name, raw, "application/json")]).run()
+            at.button(key="camp_files_button").click().run()
+            errors = [e.value for e in at.error]
+            assert any(words in e for e in errors), (words, errors)
+            assert not any("anglais" in e or "Englisch" in e or "not valid JSON" in e or "missing" in e
+                           for e in errors), errors
+    assert store.campaign_responses("wal-test") == []

@@ -611,3 +611,59 @@ def _campaign_reference(real):
         paths = publish.publish(report, Path(tmp), questionnaire=real, publisher="SPW", url="https://example.org")
         yml = next(p for p in paths if p.suffix == ".yaml")
         return report, aggregates.read_aggregates(yml.read_text(encoding="utf-8"), str(yml))
+
+
+def test_every_refusal_of_the_answers_reader_has_words_in_each_language():
+    """The answers reader's refusals (bad JSON, a foreign JSON, a code that is no commune, an answer the
+    questionnaire has not…) were shown in the command line's English on French pages: each Problem the reader
+    makes carries a code the app's catalog says in fr, de and en, with the same values in each language."""
+    import ast
+    import string
+    from pathlib import Path
+
+    from maturity.app.texts import TEXTS
+
+    root = Path(__file__).resolve().parents[2] / "maturity"
+    codes = set()
+    for module in ("answers.py", "targets.py", "plan.py"):
+        for node in ast.walk(ast.parse((root / module).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Problem":
+                code = next((k.value for k in node.keywords if k.arg == "code"), None)
+                assert code is not None, f"{module}:{node.lineno}: a Problem without a code"
+                if isinstance(code, ast.Constant):
+                    codes.add(code.value)
+        for node in ast.walk(ast.parse((root / module).read_text(encoding="utf-8"))):  # value_check, year_code
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith(
+                    ("value_", "year_", "read_")) and f"problem_{node.value}" in TEXTS:  # and _shape_problem's
+                codes.add(node.value)
+    assert {"read_not_json", "read_no_questionnaire", "read_not_commune", "value_not_option", "year_outside"} <= codes
+    for code in codes:
+        texts = TEXTS[f"problem_{code}"]
+        fields = {lang: {f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f} for lang in ("fr", "de", "en")}
+        assert fields["fr"] == fields["de"] == fields["en"], (code, fields)
+
+
+def test_a_refused_upload_names_each_place_in_the_users_language(q):
+    """On the questionnaire page: a file cut short, a GeoJSON, a code that is no commune, an answer the questionnaire
+    has not, a year of the roadmap out of range; each said after its place, in French (the command line's English
+    unchanged: ``str(problem)``)."""
+    cases = [(b'{"questionnaire": {"id": "mini",\n  "version": }', "f.json:2\u00a0: le texte n'est pas du JSON valide",
+              "f.json:2: not valid JSON: Expecting value"),
+             (json.dumps({"type": "FeatureCollection"}).encode(),
+              "f.json: questionnaire\u00a0: il manque le questionnaire auquel ce fichier répond",
+              'f.json: questionnaire: missing: {"id": ..., "version": ...} of the questionnaire answered'),
+             (json.dumps({"questionnaire": {"id": "mini", "version": "1.0"}, "commune": {"nis_code": "99999"}}).encode(),
+              "commune.nis\\_code\u00a0: «\u00a099999\u00a0» n'est le code INS d'aucune commune wallonne",
+              "f.json: commune.nis_code: '99999' is not the NIS code of a Walloon commune"),
+             (json.dumps({"questionnaire": {"id": "mini", "version": "1.0"}, "answers": {"a1": "maybe"}}).encode(),
+              "answers.a1\u00a0: \"maybe\" n'est pas une réponse possible à cette question",
+              'f.json: answers.a1: "maybe" is not an option of this question'),
+             (json.dumps({"questionnaire": {"id": "mini", "version": "1.0"},
+                          "plan": [{"id": "x", "action": "Plan", "owner": "", "year": 1990, "status": "planned"}]}).encode(),
+              "plan\\[0\\].year\u00a0: 1990 n'est pas entre 2025 et 2040", "f.json: plan[0].year: 1990 is outside 2025–2040")]
+    for raw, said, english in cases:
+        with pytest.raises(InvalidInput) as info:
+            logic.read_upload(raw, "f.json", q, None, "fr")
+        lines = logic.problem_lines(info.value.problems, "fr")
+        assert any(said in line for line in lines), (said, lines)
+        assert any(str(p).startswith(english) for p in info.value.problems), (english, info.value.problems)

@@ -202,10 +202,10 @@ def test_upload_of_a_broken_or_foreign_file_changes_nothing(mini, store):
     before = store.load_space(token).draft["answers"]
     uploader = at.get("file_uploader")[0]
     uploader.upload("x.json", b"{not json", "application/json").run()
-    assert any("n'a pas été chargé" in e.value and "not valid JSON" in e.value for e in at.error)
-    # what it means in plain words, before the technical detail
+    assert any("n'a pas été chargé" in e.value and "n'est pas du JSON valide" in e.value for e in at.error)
+    # what it means in plain words, before the technical detail (in French too, no longer the command line's English)
     assert any(e.value.index("Ce fichier n'est pas un fichier de réponses de cet outil") < e.value.index(
-        "not valid JSON") for e in at.error)
+        "n'est pas du JSON valide") for e in at.error)
     foreign = {"questionnaire": {"id": "autre", "version": "1"}, "answers": {}}
     at.get("file_uploader")[0].upload("f.json", json.dumps(foreign).encode(), "application/json").run()
     assert any("autre" in e.value for e in at.error)

@@ -55,7 +55,7 @@ def test_the_app_refuses_a_deep_file_and_says_why(store):  # noqa: F811
     at = _open(token, "questionnaire")
     at.get("file_uploader")[0].upload("deep.json", deep_file(), "application/json").run()
     assert not at.exception
-    assert any("nested too deeply" in e.value for e in at.error)
+    assert any("trop de niveaux imbriqués" in e.value for e in at.error)  # the page's language (was English)
     assert not [b for b in at.button if b.key == "upload_apply"]
 
 
