@@ -130,9 +130,13 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
         Submissions not shared are absent. ``SpaceNotFound`` for a wrong token."""
         with self._read() as conn:
             space_id = spaces.find_space(conn, token)
-            entries = pool._entries(conn)
             mine = set(conn.execute(sa.select(submissions.snapshots.c.id)
                                     .where(submissions.snapshots.c.space_id == space_id)).scalars())
+            pe = pool.pool_entries
+            # the entries of this space's communes only: on the results page, at every rerun of its history,
+            # where reading the whole pool grew with every commune that ever shared
+            communes = sa.select(pe.c.nis_code).where(pe.c.snapshot_id.in_(mine)).distinct() if mine else []
+            entries = pool._entries(conn, communes=communes) if mine else []
         status = poolstatus.statuses(entries)
         return {e["snapshot_id"]: status[e["id"]] for e in entries if e["snapshot_id"] in mine}
 

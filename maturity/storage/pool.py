@@ -217,8 +217,9 @@ class PoolMixin(Database):
         return result.rowcount or 0
 
 
-def _entries(conn: sa.Connection, *, may_count: bool = False) -> list[dict[str, Any]]:
-    """Every pool entry as the core reads it (:mod:`maturity.poolstatus`), oldest first, with its snapshot id.
+def _entries(conn: sa.Connection, *, may_count: bool = False, communes: Any = None) -> list[dict[str, Any]]:
+    """Every pool entry as the core reads it (:mod:`maturity.poolstatus`), oldest first, with its snapshot id;
+    ``communes``: those of these NIS codes only (an entry's status depends on its commune's entries alone).
 
     ``may_count``: only the entries that can count (confirmed, not withdrawn: the others change no other
     entry's status), with their scores as JSON text (``scores_json``) for the caller to read those that
@@ -233,7 +234,8 @@ def _entries(conn: sa.Connection, *, may_count: bool = False) -> list[dict[str, 
         return [{"id": i, "nis_code": nis, "submitted_at": aware(when), "source": source, "questionnaire_version": qv,
                  "scores_json": scores, "withdrawn": False, "confirmed_at": confirmed, "space_fingerprint": fp}
                 for i, nis, when, source, qv, scores, confirmed, fp in rows]  # unpacked: 10,000 rows read faster
-    rows = conn.execute(sa.select(pe).order_by(pe.c.submitted_at, pe.c.id)).all()
+    query = sa.select(pe) if communes is None else sa.select(pe).where(pe.c.nis_code.in_(communes))
+    rows = conn.execute(query.order_by(pe.c.submitted_at, pe.c.id)).all()
     return [
         {
             "id": r.id,

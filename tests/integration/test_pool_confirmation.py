@@ -117,6 +117,7 @@ def test_settling_a_dispute_confirms_nothing(make_store: Callable[..., Store]) -
     share(store, fake, "92094", 0.0)
     store.confirm_pool_entries([e["id"] for e in store.pool_entries()])
     assert store.pool_rows() == []  # disputed
+    assert list(store.pool_statuses(real).values()) == ["disputed"]  # the other space's entry read with it
     share(store, fake, "92094", 1.0)  # pending, from the space the admin will keep
     keep = next(e["space_fingerprint"] for e in store.pool_entries() if e["scores"]["economy"] == 0.0)
     assert store.settle_dispute("92094", keep) == 1
