@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .special import NA, UNKNOWN
-from .typography import french_spaces
+from .typography import french_spaces, quoted
 
 LANGS = ("fr", "de", "en")
 
@@ -80,8 +80,7 @@ RESULTS_WORDS: dict[str, dict[str, str]] = {
     "coverage": {"fr": "Réponses utiles", "de": "Nutzbare Antworten", "en": "Usable answers"},
     # how many of a dimension's questions were answered "Ne s'applique pas": the option itself, quoted (the sheet
     # said « Sans objet », « Not applicable », where the app and the questionnaire say the option's words)
-    "na_count": {"fr": f"«\u00a0{ANSWER_STATES[NA]['fr']}\u00a0»", "de": f"„{ANSWER_STATES[NA]['de']}“",
-                 "en": f"“{ANSWER_STATES[NA]['en']}”"},
+    "na_count": {lang: quoted(ANSWER_STATES[NA][lang], lang) for lang in ("fr", "de", "en")},
     # what the overall score is the mean of: « Score moyen de 6 dimensions notées sur 6 » read as dimensions
     # marked out of 6 (trial 11); said by overall_detail, in the app's caption and on the sheet
     "overall_all": {"fr": "moyenne des {total} dimensions", "de": "Mittelwert der {total} Dimensionen",

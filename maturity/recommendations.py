@@ -48,7 +48,7 @@ from .models import (
 )
 from .scoring import Assessment, visible_questions
 from .special import UNKNOWN, effective_answer
-from .typography import french_spaces, join_answers
+from .typography import french_spaces, join_answers, quoted
 
 SHEET_LIMIT = 8
 
@@ -282,9 +282,6 @@ def _answer_label(q: Questionnaire, question_id: str, value: Any, lang: str) -> 
     return q.t(option.label, lang) if option is not None else str(value)
 
 
-_QUOTES = {"fr": "«\u00a0{}\u00a0»", "de": "„{}“", "en": "“{}”"}
-
-
 def asked(text: str) -> str:
     """A question as a sentence quotes it: what it asks, without its question mark nor the instruction
     after it ("Quelles tâches … sont numérisées ? Cochez tout ce qui est en place." → "Quelles tâches …
@@ -297,14 +294,13 @@ def check_first(q: Questionnaire, sel: Selected, lang: str) -> str:
     """Why a recommendation may not apply, in plain words: the questions its ``because`` names that the
     commune answered « je ne sais pas » ("Vous avez répondu « Je ne sais pas » à « La commune suit-elle la
     consommation d'énergie de ses bâtiments » : à vérifier d'abord."); "" when there is none."""
-    quote = _QUOTES.get(lang, _QUOTES["en"])
     names = []
     for question_id in sel.unknown:
         question = q.question(question_id)
-        names.append(quote.format(asked(q.t(question.text, lang)) if question is not None else question_id))
+        names.append(quoted(asked(q.t(question.text, lang)) if question is not None else question_id, lang))
     if not names:
         return ""
-    return _word("check_first", lang).format(answer=quote.format(answer_state_label(UNKNOWN, lang)),
+    return _word("check_first", lang).format(answer=quoted(answer_state_label(UNKNOWN, lang), lang),
                                               questions=_word("check_and", lang).join(names))
 
 

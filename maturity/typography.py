@@ -67,6 +67,16 @@ def french_ordinal(k: int) -> str:
     return f"{k}{SUPERSCRIPT_ER if k == 1 else SUPERSCRIPT_E}"
 
 
+_QUOTES = {"fr": ("«\u00a0", "\u00a0»"), "de": ("„", "“"), "en": ("“", "”")}
+
+
+def quoted(text: str, lang: str) -> str:
+    """``text`` in the language's quotation marks: « … » with no-break spaces in French, „…“ in German, “…” in
+    English (another language: English's)."""
+    left, right = _QUOTES.get(lang, _QUOTES["en"])
+    return f"{left}{text}{right}"
+
+
 def french_guillemets(text: str) -> str:
     """The space inside French guillemets made a no-break space: "« Planification »" never breaks inside."""
     if "«" not in text and "»" not in text:

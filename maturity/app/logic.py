@@ -39,7 +39,7 @@ from maturity.markdown import escape as escape_markdown
 from maturity.models import NA, UNKNOWN, Question, Questionnaire, condition_questions, localize
 from maturity.scoring import Assessment, visible_questions
 from maturity.special import NONE, effective_answer
-from maturity.typography import join_answers, semicolons
+from maturity.typography import join_answers, quoted, semicolons
 
 from .names import (  # noqa: F401 - re-exported: the pages and tests call them as logic.*
     commune_choices,
@@ -602,17 +602,17 @@ def figure_text(ref: Any, lang: str, cite: bool = True, rank_key: str | None = N
     return f"{text} ({ref.cite(lang)})" if cite else text
 
 
-_QUOTES = {"fr": ("«\u00a0", "\u00a0»"), "de": ("„", "“"), "en": ("“", "”")}
 _AND = {"fr": " et ", "de": " und ", "en": " and "}
 
 
 def quoted_list(items: list[str], lang: str) -> str:
-    """Names in the language's quotation marks, joined as a sentence says them: « A », « B » et « C »."""
-    left, right = _QUOTES.get(lang, _QUOTES["fr"])
-    names = [f"{left}{escape_markdown(item)}{right}" for item in items]
+    """Names in the language's quotation marks (:func:`maturity.typography.quoted`), joined as a sentence says
+    them: « A », « B » et « C »."""
+    lang = lang if lang in _AND else "fr"
+    names = [quoted(escape_markdown(item), lang) for item in items]
     if len(names) < 2:
         return "".join(names)
-    return ", ".join(names[:-1]) + _AND.get(lang, _AND["fr"]) + names[-1]
+    return ", ".join(names[:-1]) + _AND[lang] + names[-1]
 
 
 def commune_in_text(name: str, lang: str) -> dict[str, str]:
