@@ -38,7 +38,7 @@ import numpy as np
 from .batch import visible_masks
 from .communes import POPULATION_CLASS_LABELS, POPULATION_CLASSES, PROVINCE_NAMES, PROVINCES, Commune
 from .errors import InvalidInput, Problem
-from .pool import DIMENSIONS, MIN_N, QUANTILE_METHOD
+from .pool import DIMENSIONS, MIN_N, MIN_N_QUARTILES, QUANTILE_METHOD
 from .pool import _hidden_cells as hidden_cells
 from .scoring import CITED_SEVERITY, is_answered
 from .special import effective_answer, none_beside_others
@@ -47,10 +47,9 @@ Z95 = 1.96
 """The normal quantile of the 95 % interval, as the method states it (ŷ ± 1.96 · √V)."""
 MIN_PER_STRATUM = 2
 """A province needs at least 2 respondents (a sample variance) for post-stratification."""
-MIN_N_QUARTILES = 10
-"""The median and quartiles of a group are published from 10 respondents. Below, they are individual
-scores: with 5 respondents, Q1, the median and Q3 are the 2nd, 3rd and 4th scores themselves, and the
-mean and the interval (which gives the variance) then give the two others: the whole group's scores."""
+# MIN_N_QUARTILES (the pool's): the median and quartiles of a group are published from 10 respondents. Below,
+# they are individual scores: with 5 respondents, Q1, the median and Q3 are the 2nd, 3rd and 4th scores
+# themselves, and the mean and the interval (which gives the variance) then give the two others
 
 Weighting = Literal["province", "none"]
 

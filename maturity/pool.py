@@ -18,6 +18,9 @@ Rules (docs/benchmarks.md explains them):
   median and the quartiles, computed with the "inclusive" method of :func:`statistics.quantiles`
   (linear interpolation between order statistics, Hyndman & Fan type 7, the default of numpy,
   pandas, R and spreadsheets).
+- **median and quartiles from 10 communes** (:data:`MIN_N_QUARTILES`, as a campaign's): they are order
+  statistics, so with few communes they are communes' own scores (with 5, Q1, the median and Q3 are the
+  2nd, 3rd and 4th scores themselves). Below 10 a dimension has its n and mean only (median, q1, q3 None).
 - **suppression**: a group with fewer than 5 communes, or a dimension answered by fewer than 5
   communes of a group, is returned as suppressed, with no number at all (not n, not min/max).
   **Complementary suppression**: within the provinces, and within the population classes, the
@@ -47,6 +50,11 @@ from .labels import in_lang
 
 DIMENSIONS: tuple[str, ...] = ("economy", "people", "governance", "mobility", "environment", "living")
 MIN_N = 5
+MIN_N_QUARTILES = 10
+"""The median and quartiles of a group are published from 10 communes (a dimension's n). Below, they are
+individual scores: with 5, Q1, the median and Q3 are the 2nd, 3rd and 4th scores themselves (the linear
+quartiles of 5 values fall on values), and the mean then gives the sum of the two others. The pool and a
+campaign's aggregates apply the same threshold."""
 QUANTILE_METHOD = "inclusive"
 QUANTILE_METHOD_TEXT = (
     "statistics.quantiles(method='inclusive'): linear interpolation between order statistics "
@@ -181,7 +189,7 @@ class GroupStats:
         return {
             "group": self.group, "key": self.key, "kind": self.kind, "suppressed": self.suppressed, "n": self.n,
             "as_of": self.as_of.isoformat() if self.as_of else None, "source": self.source("en"),
-            "quantile_method": self.quantile_method,
+            "quantile_method": self.quantile_method, "min_n_quartiles": MIN_N_QUARTILES,
             "dimensions": {k: d.to_json() for k, d in self.dimensions.items()},
         }
 
@@ -299,6 +307,8 @@ def latest_per_commune(table: Any) -> tuple[list[dict[str, Any]], int]:
 
 
 def _stats(dimension: str, values: list[float]) -> DimensionStats:
+    if len(values) < MIN_N_QUARTILES:  # order statistics of a few communes are their own scores
+        return DimensionStats(dimension, False, len(values), statistics.fmean(values))
     q1, median, q3 = statistics.quantiles(values, n=4, method=QUANTILE_METHOD)  # median = statistics.median
     return DimensionStats(dimension, False, len(values), statistics.fmean(values), median, q1, q3)
 

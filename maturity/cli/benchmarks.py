@@ -52,6 +52,9 @@ WORDS = {
     "mean": {"fr": "moyenne", "de": "Mittelwert", "en": "mean"},
     "median": {"fr": "médiane", "de": "Median", "en": "median"},
     "quartiles": {"fr": "quartiles", "de": "Quartile", "en": "quartiles"},
+    # a dimension of fewer than 10 communes: its median and quartiles would be communes' own scores
+    "quartiles_from": {"fr": "médiane et quartiles à partir de {n}\u00a0communes",
+                       "de": "Median und Quartile ab {n}\u00a0Gemeinden", "en": "median and quartiles from {n} communes"},
     "imported": {"fr": "{count} lignes importées comme données mises en commun (source : {source})",
                  "de": "{count} Zeilen als gepoolte Daten importiert (Quelle: {source})",
                  "en": "{count} rows imported as pooled data (source: {source})"},
@@ -129,7 +132,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_pool(args: argparse.Namespace) -> int:
-    from ..pool import pooled_reference
+    from ..pool import MIN_N_QUARTILES, pooled_reference
     from ..storage import StorageError
 
     try:
@@ -159,6 +162,10 @@ def cmd_pool(args: argparse.Namespace) -> int:
             else:
                 la = args.lang
                 nums = [display.format_number(x, la, 1) for x in (st.mean, st.median)]
+                if st.median is None:  # fewer than 10 communes (pool.MIN_N_QUARTILES): the mean only
+                    print(f"  {dim:<12} n = {st.n:<4} {_word('mean', la)} {nums[0]:>5}  "
+                          f"({_word('quartiles_from', la).format(n=MIN_N_QUARTILES)})")
+                    continue
                 print(f"  {dim:<12} n = {st.n:<4} {_word('mean', la)} {nums[0]:>5}  {_word('median', la)} "
                       f"{nums[1]:>5}  {_word('quartiles', la)} {display.format_range(st.q1, st.q3, la, 1)}")
     return 0

@@ -19,6 +19,7 @@ from maturity.errors import InvalidInput
 from maturity.pool import (
     DIMENSIONS,
     MIN_N,
+    MIN_N_QUARTILES,
     NO_REGIONAL_ESTIMATE,
     no_regional_estimate,
     pooled_reference,
@@ -46,13 +47,15 @@ def _numbers(stats):
 # --- statistics and suppression -------------------------------------------------------------------
 
 
-def test_five_communes_give_hand_computed_statistics():
+def test_five_communes_give_their_mean_and_n_but_not_their_own_scores_as_quartiles():
     nis = _communes("90000")[:5]
     rows = [_row(n, economy=v) for n, v in zip(nis, [10, 20, 30, 40, 50], strict=True)]
     ref = pooled_reference(rows, as_of=date(2026, 2, 1))
     econ = ref.wallonia.dimensions["economy"]
-    # type 7 quartiles of 10..50: positions 1 + 0.25*4 = 2 and 1 + 0.75*4 = 4
-    assert _numbers(econ) == (5, 30.0, 30.0, 20.0, 40.0)
+    # type 7 quartiles of 5 values fall on values (positions 2, 3, 4): 20, 30, 40 are three communes' own
+    # scores, so below 10 communes only n and the mean are given
+    assert _numbers(econ) == (5, 30.0, None, None, None)
+    assert ref.wallonia.to_json()["min_n_quartiles"] == MIN_N_QUARTILES == 10
     assert ref.wallonia.n == 5 and not ref.wallonia.suppressed
     assert ref.wallonia.kind == "pooled" and ref.wallonia.quantile_method == "inclusive"
     assert ref.regional_available and ref.regional_note("fr") is None
@@ -60,9 +63,18 @@ def test_five_communes_give_hand_computed_statistics():
     assert ref.provinces["50000"].suppressed
 
 
+def test_quartiles_from_ten_communes_only():
+    nis = _communes("60000")[:10]
+    rows = [_row(n, economy=10.0 * (i + 1), mobility=(None if i == 0 else 50.0)) for i, n in enumerate(nis)]
+    ref = pooled_reference(rows)
+    econ, mob = ref.wallonia.dimensions["economy"], ref.wallonia.dimensions["mobility"]
+    assert (econ.n, econ.q1, econ.median, econ.q3) == (10, 32.5, 55.0, 77.5)  # between two communes' scores
+    assert (mob.n, mob.mean, mob.median, mob.q1, mob.q3) == (9, 50.0, None, None, None)  # a dimension's own n
+
+
 def test_quartiles_interpolate_like_numpy_type_7():
-    nis = _communes("60000")[:7]
-    values = [3.5, 1, 7, 2, 9, 4, 4]
+    nis = _communes("60000")[:11]
+    values = [3.5, 1, 7, 2, 9, 4, 4, 6, 8, 2.5, 5]
     ref = pooled_reference([_row(n, economy=v) for n, v in zip(nis, values, strict=True)])
     econ = ref.wallonia.dimensions["economy"]
     expected = pd.Series(values).quantile([0.25, 0.5, 0.75]).tolist()
@@ -318,6 +330,11 @@ def test_pool_command_prints_the_reference(monkeypatch, capsys):
     assert "Province: Namur (pooled;" in out
     assert sorted(PROVINCES)[0] and "No regional reference" not in out
     assert "wait for the administrator" not in out
+    # 5 communes: the mean and n, never a median that would be one commune's score
+    assert "  economy      n = 5    mean  60.0  (median and quartiles from 10 communes)" in out
+    assert "median  60.0" not in out
+    assert cli.main(["benchmarks", "pool", "--lang", "fr"]) == 0
+    assert "(médiane et quartiles à partir de 10\u00a0communes)" in capsys.readouterr().out
 
 
 def test_pool_command_says_what_waits_for_the_admin(monkeypatch, capsys):
