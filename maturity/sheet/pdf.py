@@ -501,6 +501,10 @@ def _font_to_subset(font: TTFFont) -> ttLib.TTFont:
     return ttfont
 
 
+# where a measuring document's line leaves x without its drawn width (SheetPDF._render_styled_text_line)
+_MOVES_X = frozenset((XPos.LEFT, XPos.RIGHT, XPos.LMARGIN, XPos.RMARGIN))
+
+
 class SheetPDF(FPDF):
     def output(self, *args: Any, **kwargs: Any) -> Any:
         for font in self.fonts.values():
@@ -538,6 +542,41 @@ class SheetPDF(FPDF):
         if self.page_budget is not None and self.page >= self.page_budget:
             raise _OverBudget
         super().add_page(*args, **kwargs)
+
+    def _render_styled_text_line(self, text_line: TextLine, h: float | None = None, border: Any = 0,
+                                 new_x: XPos = XPos.RIGHT, new_y: YPos = YPos.TOP, fill: bool = False,
+                                 link: Any = "", center: bool = False, padding: Any = None,
+                                 prevent_font_change: bool = False) -> bool:
+        """A line of text. A measuring document (``scratch``) only moves: the page break, the position
+        after the line and the last line's height as fpdf2 sets them, without writing the line (the
+        predictions' lines were a tenth of a cold sheet's layout). A line whose place after it depends
+        on its drawn width (``XPos.WCONT``, ``END``, ``CENTER``), with a border, a fill or centred is
+        written as usual."""
+        if (not self.scratch or border or fill or center or new_x not in _MOVES_X or not text_line.fragments
+                or text_line.max_width is None or text_line.align == Align.X):
+            return super()._render_styled_text_line(text_line, h, border, new_x, new_y, fill, link, center,
+                                                    padding, prevent_font_change)
+        w = text_line.max_width or self.w - self.r_margin - self.x
+        if h is None:  # the tallest fragment, as fpdf2 finds it
+            h = 0.0
+            for frag in text_line.get_ordered_fragments():
+                if FloatTolerance.greater_than(frag.font_size, h):
+                    h = frag.font_size
+        broke = self._perform_page_break_if_need_be(h)
+        self._lasth = h or self.font_size
+        if new_x == XPos.RIGHT:
+            self.x += w
+        elif new_x == XPos.LMARGIN:
+            self.x = self.l_margin
+        elif new_x == XPos.RMARGIN:
+            self.x = self.w - self.r_margin
+        if new_y == YPos.NEXT:
+            self.y += h
+        elif new_y == YPos.TMARGIN:
+            self.y = self.t_margin
+        elif new_y == YPos.BMARGIN:
+            self.y = self.h - self.b_margin
+        return broke
 
     def _preload_font_styles(self, text: str | None, markdown: bool, _initial_emphasis: Any = None) -> Any:
         frags = super()._preload_font_styles(text, markdown, _initial_emphasis)

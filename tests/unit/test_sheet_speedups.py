@@ -221,3 +221,40 @@ def test_the_documents_share_their_faces_widths_and_never_grow_them():
     assert widths[0x4E2D] == widths.default == face.cw.default_factory()
     pdf = sheet_pdf.layout_pdf(DEFAULT, build_content(DEFAULT, answers_at_rank(DEFAULT, 1), "fr", generated=DAY))
     assert pdf.fonts["dejavu"].cw is widths
+
+
+def _contents():
+    """Sheets whose layouts end in different places: every rank, a long name, many notes, a half-answered
+    questionnaire, and the heavy German sheet."""
+    q = DEFAULT
+    for rank, lang in [(0, "fr"), (1, "de"), (2, "en"), (3, "fr")]:
+        yield q, build_content(q, answers_at_rank(q, rank, name="Fontaine-l'Évêque"), lang, generated=DAY)
+    half = answers_at_rank(q, 1)
+    for k, qid in enumerate(list(half.answers)):
+        if k % 2:
+            del half.answers[qid]
+    yield q, build_content(q, half, "fr", generated=DAY)
+    heavy = questionnaire()
+    yield heavy, build_content(heavy, heavy_answers(heavy), "de", generated=DAY)
+
+
+def test_each_configurations_predicted_end_is_where_its_layout_ends():
+    """The sheet picks how much it shows from where each configuration's layout would end, predicted from
+    measuring documents (which lay texts out without writing them) instead of laying each out: every
+    prediction is the end of the real layout, to the hundredth of a micrometre."""
+    checked = 0
+    for q, content in _contents():
+        radar = sheet_pdf.radar_drawing(q, content)
+        begun = sheet_pdf._begin(content, radar)
+        predictor = sheet_pdf._Predictor(content, {}, begun.page_no(), begun.get_y())
+        for config in [None, *sheet_pdf._tries(content)]:
+            try:
+                predicted = predictor.end(config)
+            except sheet_pdf._Unsure:
+                continue
+            shown = content if config is None else content.with_limit(*config)
+            real = sheet_pdf._layout(shown, radar)
+            assert predicted[0] == real.page_no(), (content.lang, config)
+            assert abs(predicted[1] - real.get_y()) < sheet_pdf.EPS, (content.lang, config)
+            checked += 1
+    assert checked >= 12
