@@ -486,7 +486,8 @@ def _moment(stamps: Sequence[str | None], pick: Any) -> str | None:
 
 
 def divergent_summary(result: MergeResult, limit: int = SUMMARY_LIMIT,
-                      reasons: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+                      reasons: Mapping[str, str] | None = None,
+                      kept: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
     """The divergent questions, most divergent first, as a consensus file keeps them (contract §8):
     ``[{"question", "spread", "answers": [{"role", "answer"}]}]`` (respondents without an answer left out).
 
@@ -494,7 +495,10 @@ def divergent_summary(result: MergeResult, limit: int = SUMMARY_LIMIT,
     with a reason carries it (``reason``), and every other question of the merge with a reason follows the first
     ``limit`` (in the report's order, whatever its spread now): a question settled at the meeting, the holder's
     final answer joining the colleagues', is divergent no more (§8), and its reason would have no place in the file
-    (Ciney's « Le PCM date de 2009 » on the mobility plan)."""
+    (Ciney's « Le PCM date de 2009 » on the mobility plan).
+
+    ``kept``: the final answer each reason was given for (the store's, beside the reason): written with the reason
+    (``kept``), so that a reader can tell a reason for an answer changed since (:func:`reason_holds`)."""
     reasons = {qid: text for qid, text in ((qid, clean_reason(r)) for qid, r in (reasons or {}).items()) if text}
     listed = list(result.divergent[:limit])
     first = {item.question for item in listed}
@@ -506,6 +510,8 @@ def divergent_summary(result: MergeResult, limit: int = SUMMARY_LIMIT,
             "answers": [{"role": seen.role, "answer": seen.answer} for seen in item.answers if seen.answer is not None]}
         if item.question in reasons:
             entry["reason"] = reasons[item.question]
+            if kept and kept.get(item.question) is not None:
+                entry["kept"] = kept[item.question]
         out.append(entry)
     return out
 
@@ -532,8 +538,38 @@ def divergent_of(document: AnswersFile | Mapping[str, Any]) -> list[dict[str, An
         reason = clean_reason(entry.get("reason"))
         if reason:
             item["reason"] = reason
+            if _answer_like(entry.get("kept")):
+                item["kept"] = entry["kept"]
         out.append(item)
     return out
+
+
+def _answer_like(value: Any) -> bool:
+    """A value an answer may have (§2): a text, a number, a list of texts; anything else is no ``kept``."""
+    if isinstance(value, str):
+        return True
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return math.isfinite(value)
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def same_answer(a: Any, b: Any) -> bool:
+    """Two answers alike as §2 reads them (« none » beside other options is those options; a checklist's options
+    in any order)."""
+    a, b = effective_answer(a), effective_answer(b)
+    if isinstance(a, list) and isinstance(b, list):
+        return sorted(a) == sorted(b)
+    return a == b
+
+
+def reason_holds(entry: Mapping[str, Any], answer: Any) -> bool:
+    """Whether a ``divergent`` entry's reason (contract §8) is the reason for ``answer``, the file's answer now: the
+    meeting gave it for the answer it kept (``kept``), and an answer changed since (on the questionnaire, after the
+    meeting) is not the one it explains. An entry without ``kept`` (a file written before it) holds, as read before;
+    an entry without a reason holds nothing."""
+    if not entry.get("reason"):
+        return False
+    return "kept" not in entry or same_answer(entry["kept"], answer)
 
 
 def team_roles(respondent: Mapping[str, Any] | None) -> list[str]:

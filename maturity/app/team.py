@@ -111,22 +111,24 @@ def decide(question_id: str, value: Any, reason: str | None) -> bool:
     return True
 
 
-def reasons() -> dict[str, str]:
+def decided() -> dict[str, tuple[str, Any]]:
+    """The meeting's reasons, each with the final answer it was given for (the store's)."""
     token = session.current_token()
     s = session.store()
     if not token or s is None:
         return {}
     try:
-        return s.decisions(token)
+        return s.decided(token)
     except (StorageError, SpaceNotFound):
         return {}
 
 
-def record(result: MergeResult, reasons: dict[str, str] | None = None) -> bool:
-    """Write who took part (roles) and the divergent questions, with the meeting's reasons (``reasons``, the
-    store's :func:`reasons`), into the draft (contract §8), so that the sheet and the answers file say them."""
+def record(result: MergeResult, decided: dict[str, tuple[str, Any]] | None = None) -> bool:
+    """Write who took part (roles) and the divergent questions, with the meeting's reasons (``decided``, the
+    store's :func:`decided`: each with the answer it was given for), into the draft (contract §8), so that the
+    sheet and the answers file say them."""
     doc = st.session_state.get("doc")
-    summary = team_logic.summary(result, reasons)
+    summary = team_logic.summary(result, decided)
     if doc is None or not session._write(lambda s, token: s.record_team(token, result.team, summary)):
         return False
     doc.respondent = {**doc.respondent, "team": result.team}  # the holder's role kept (storage's record_team)

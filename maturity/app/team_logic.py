@@ -129,14 +129,29 @@ def spread_caption(found: TeamSpreads, lang: str) -> str:
     return f"{text} {tr('team_results_holder', lang, name=escape_markdown(found.roles[0]))}" if found.holder else text
 
 
-def summary(result: MergeResult, reasons: Mapping[str, str] | None = None, limit: int = SUMMARY_LIMIT
+def summary(result: MergeResult, decided: Mapping[str, tuple[str, Any]] | None = None, limit: int = SUMMARY_LIMIT
             ) -> list[dict[str, Any]]:
     """The divergent questions for the consensus document's ``divergent`` (contract §8), with the meeting's reasons
-    (``reason``; a question settled with one and divergent no more follows them:
-    :func:`maturity.merge.divergent_summary`)."""
+    (``decided``, the store's: each reason with the final answer it was given for, written ``reason`` and ``kept``;
+    a question settled with one and divergent no more follows them: :func:`maturity.merge.divergent_summary`)."""
     from maturity.merge import divergent_summary
 
-    return divergent_summary(result, limit, reasons)
+    decided = decided or {}
+    return divergent_summary(result, limit, {qid: reason for qid, (reason, _kept) in decided.items()},
+                             {qid: kept for qid, (_reason, kept) in decided.items()})
+
+
+def reason_of(decided: Mapping[str, tuple[str, Any]], qid: str, final: Any) -> tuple[str, Any]:
+    """A question's meeting reason as the meeting page shows it beside the final answer ``final``: ``(reason, None)``
+    when it is this answer's (or there is none: ``("", None)``), ``(reason, kept)`` when the answer it was given for,
+    ``kept``, was changed since (on the questionnaire): the reason is not this answer's (contract §8,
+    :func:`maturity.merge.reason_holds`)."""
+    from maturity.merge import reason_holds
+
+    reason, kept = decided.get(qid, ("", None))
+    if not reason or kept is None or reason_holds({"reason": reason, "kept": kept}, final):
+        return reason, None
+    return reason, kept
 
 
 def member_rows(q: Questionnaire, members: Sequence[Any], lang: str) -> list[dict[str, str]]:

@@ -231,6 +231,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_keep": {"fr": "Garder la proposition", "de": "Vorschlag übernehmen", "en": "Keep the proposal"},
     "team_reason_label": {"fr": "Pourquoi ce choix (facultatif)", "de": "Warum diese Wahl (freiwillig)",
                           "en": "Why this choice (optional)"},
+    # the final answer changed on the questionnaire after the meeting gave it a reason (contract §8 ``kept``)
+    "team_reason_changed": {
+        "fr": "La réponse finale a changé depuis la réunion, qui avait retenu «\u00a0{answer}\u00a0» pour cette raison : "
+        "{reason}. La fiche remise au Collège dit ce changement, sans cette raison. Une raison tapée ici sera celle "
+        "de la réponse actuelle.",
+        "de": "Die endgültige Antwort wurde seit der Besprechung geändert; dort wurde „{answer}“ aus diesem Grund "
+        "übernommen: {reason}. Das Blatt für das Gemeindekollegium nennt die Änderung, ohne diesen Grund. Ein hier "
+        "eingegebener Grund gilt für die aktuelle Antwort.",
+        "en": "The final answer was changed since the meeting, which kept “{answer}” for this reason: {reason}. "
+        "The sheet for the Collège says it changed, without that reason. A reason typed here is the current "
+        "answer's.",
+    },
     "team_to_results": {"fr": "Voir les résultats de l'équipe", "de": "Ergebnisse des Teams ansehen",
                         "en": "See the team's results"},
     "team_member_banner": {

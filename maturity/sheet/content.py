@@ -38,7 +38,7 @@ from ..labels import (
 from ..labels import (
     overall_detail as mean_of,
 )
-from ..merge import divergent_of, team_roles
+from ..merge import divergent_of, reason_holds, team_roles
 from ..models import Question, Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, asked, check_first, select
 from ..scoring import Assessment, score
@@ -71,6 +71,12 @@ TEXTS: dict[str, dict[str, str]] = {
     # every role's same answer then « Réponse retenue » with it again read oddly under « là où l'équipe diverge »
     "topic_agreed": {"fr": "Réponse convenue en réunion", "de": "In der Besprechung vereinbarte Antwort",
                      "en": "Answer agreed at the meeting"},
+    # a topic whose answer was changed after the meeting (contract §8 ``kept``): the meeting's answer, then the one the
+    # file gives now; the meeting's reason, given for the first, is not printed beside the second
+    "topic_meeting": {"fr": "Réponse retenue en réunion", "de": "In der Besprechung übernommene Antwort",
+                      "en": "Answer kept at the meeting"},
+    "topic_changed": {"fr": "Réponse actuelle, changée depuis", "de": "Aktuelle Antwort, seitdem geändert",
+                      "en": "Current answer, changed since"},
     "overall": {"fr": "Score global", "de": "Gesamtwert", "en": "Overall score"},
     "overall_value": {"fr": "{score} · niveau {level}", "de": "{score} · Stufe {level}",
                       "en": "{score} · level {level}"},
@@ -1132,7 +1138,9 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
     """The three most divergent questions a team's answers file lists, each with every role's answer, then, for a
     question the meeting settled with a reason (contract §8 ``reason``), the answer the file keeps and why:
     « Réponse retenue : … — Pourquoi : … ». The reason is the meeting's (the holder's, typed at « Pourquoi ce choix »), never a
-    colleague's note: those reach the sheet only as the commune's notes, kept one by one (f626ed6)."""
+    colleague's note: those reach the sheet only as the commune's notes, kept one by one (f626ed6). A reason is the
+    reason of the answer the meeting kept (``kept``): the answer changed since, the line says the meeting's answer
+    and the answer of now, without it (:func:`maturity.merge.reason_holds`)."""
     out = []
     for entry in divergent_of(doc):
         question = q.question(entry["question"])
@@ -1142,8 +1150,16 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
                 for seen in entry["answers"]]
         settled = []  # only for a topic the meeting settled with a reason: a team sheet without any is as before
         # (a line more under each topic cost Bastogne's PDF one of its two topics)
-        if entry.get("reason"):
-            if (kept := effective_answer(doc.answers.get(question.id))) is not None:
+        now = doc.answers.get(question.id)
+        if entry.get("reason") and not reason_holds(entry, now):
+            # the answer was changed after the meeting (on the questionnaire): the reason explains the answer the
+            # meeting kept, never the one the file gives now; the Collège reads both, and that it changed
+            settled += [t("label_value", lang, label=t("topic_meeting", lang),
+                          value=_answer_text(q, question, entry["kept"], lang)),
+                        t("label_value", lang, label=t("topic_changed", lang),
+                          value=_answer_text(q, question, now, lang))]
+        elif entry.get("reason"):
+            if (kept := effective_answer(now)) is not None:
                 kept_text = _answer_text(q, question, kept, lang)
                 if entry["answers"] and all(_same(effective_answer(seen["answer"]), kept) for seen in entry["answers"]):
                     said = [t("label_value", lang, label=t("topic_agreed", lang), value=kept_text)]

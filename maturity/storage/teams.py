@@ -73,6 +73,8 @@ team_decisions = sa.Table(
     sa.Column("question_id", sa.String(200), primary_key=True),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("decided_at", sa.DateTime(timezone=True), nullable=False),
+    # the final answer the reason was given for (contract §8 ``kept``; NULL: not known, read as before)
+    sa.Column("answer_json", sa.Text, nullable=True),
 )
 
 
@@ -289,7 +291,7 @@ class TeamsMixin(Database):
                 team_decisions.c.space_id == space_id, team_decisions.c.question_id == question_id))
             if reason:
                 conn.execute(team_decisions.insert().values(
-                    space_id=space_id, question_id=question_id, reason=reason, decided_at=now))
+                    space_id=space_id, question_id=question_id, reason=reason, decided_at=now, answer_json=value_json))
         return version
 
     @guarded
@@ -333,22 +335,34 @@ class TeamsMixin(Database):
         ``divergent`` list being made from them (the meeting's :meth:`record_team`): a file uploaded back keeps
         its reasons, and the next meeting does not put the space's earlier ones in their place."""
         conn.execute(team_decisions.delete().where(team_decisions.c.space_id == space_id))
-        reasons = {entry["question"]: entry["reason"] for entry in divergent_of(document) if entry.get("reason")}
-        if reasons:
+        # each reason with the answer it was given for: the file's ``kept``, or (a file written before it) the
+        # file's answer, as such a file is read
+        answers = document.get("answers") if isinstance(document.get("answers"), dict) else {}
+        rows = {entry["question"]: (entry["reason"], entry.get("kept", answers.get(entry["question"])))
+                for entry in divergent_of(document) if entry.get("reason")}
+        if rows:
             conn.execute(team_decisions.insert(), [
-                {"space_id": space_id, "question_id": check_question_id(qid), "reason": reason, "decided_at": now}
-                for qid, reason in reasons.items()])
+                {"space_id": space_id, "question_id": check_question_id(qid), "reason": reason, "decided_at": now,
+                 "answer_json": None if kept is None else dumps(kept)}
+                for qid, (reason, kept) in rows.items()])
         super()._draft_replaced(conn, space_id, document, now)
 
     @guarded
     def decisions(self, token: str) -> dict[str, str]:
         """The facilitator's reasons, per question."""
+        return {qid: reason for qid, (reason, _kept) in self.decided(token).items()}
+
+    @guarded
+    def decided(self, token: str) -> dict[str, tuple[str, Any]]:
+        """The facilitator's reasons, per question, each with the final answer it was given for (contract §8
+        ``kept``; None: not known, a reason stored before version 6 without a final answer)."""
         with self._read() as conn:
             space_id = find_space(conn, token)
-            rows = conn.execute(sa.select(team_decisions.c.question_id, team_decisions.c.reason)
+            rows = conn.execute(sa.select(team_decisions.c.question_id, team_decisions.c.reason,
+                                          team_decisions.c.answer_json)
                                 .where(team_decisions.c.space_id == space_id)
                                 .order_by(team_decisions.c.decided_at, team_decisions.c.question_id)).all()
-            return {q: r for q, r in rows}
+            return {q: (r, None if a is None else loads(a)) for q, r, a in rows}
 
     # ---- a member (their own token)
 

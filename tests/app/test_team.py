@@ -781,6 +781,62 @@ def test_the_reasons_typed_at_the_meeting_reach_the_answers_file_the_sheet_and_c
     assert at.text_input(key="why_b1").value == reasons["b1"]
 
 
+def test_a_reason_stays_with_the_answer_it_was_given_for_when_the_answer_changes_on_the_questionnaire(
+        mini, store: Store):
+    """The meeting kept « 2 » for b1 with a reason; the holder then answered « 1 » on the questionnaire. The reason
+    stayed, and the answers file, the sheet and the meeting page gave it for « 1 » (« Réponse retenue : 1 — Pourquoi :
+    Le PCM date de 2009 »). Now the reason keeps the answer it was given for: the sheet says the answer changed since
+    the meeting, without it; the meeting page says it for its own answer, with an empty field for the new one."""
+    import json
+    from datetime import date
+
+    from maturity.app import logic
+    from maturity.questionnaire import load_questionnaire
+    from maturity.sheet import build_content
+
+    q = load_questionnaire(MINI)
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "b1", "o2")
+    for role in ("directrice générale", "éco-conseiller"):
+        store.save_member_answer(store.invite_member(holder, role), "b1", "o0")
+    goto(at, "equipe")
+    at.text_input(key="why_b1").input("Le PCM date de 2009").run()
+    assert store.decided(holder) == {"b1": ("Le PCM date de 2009", "o2")}
+    goto(at, "questionnaire")
+    next(s for s in at.selectbox if str(s.key).startswith("step_pick_")).set_value(1).run()  # Beta
+    at.radio(key="ans_b1").set_value("o1").run()
+    assert not at.exception, at.exception
+    for page in ("questionnaire", "equipe"):  # before the meeting page is drawn again, and after
+        goto(at, page)
+        written = json.loads(logic.answers_json_bytes(at.session_state["doc"]))
+        assert written["answers"]["b1"] == "o1"
+        assert [(d["question"], d.get("reason"), d.get("kept")) for d in written["divergent"]] == [
+            ("b1", "Le PCM date de 2009", "o2")]  # kept in the file, for the answer it was given for
+        doc = logic.document_of(store.load_space(holder).draft, q)
+        assert build_content(q, doc, "fr", generated=date(2026, 12, 1)).topics[0][2] == (
+            "Réponse retenue en réunion\u00a0: 2 — Réponse actuelle, changée depuis\u00a0: 1")
+    # the meeting page: not the new answer's reason; the meeting's said for its own answer
+    assert at.text_input(key="why_b1").value == ""
+    assert any("qui avait retenu «\u00a02\u00a0» pour cette raison\u00a0: Le PCM date de 2009" in c.value
+               for c in at.caption)
+    # uploaded back: the reason still goes with « 2 »
+    goto(at, "questionnaire")
+    at.get("file_uploader")[0].upload("bilan.json", logic.answers_json_bytes(at.session_state["doc"]),
+                                      "application/json").run()
+    at.button(key="upload_apply").click().run()
+    assert not at.exception, at.exception
+    assert store.decided(holder) == {"b1": ("Le PCM date de 2009", "o2")}
+    # a new decision: a reason typed for « 1 » is the reason of « 1 »
+    goto(at, "equipe")
+    at.text_input(key="why_b1").input("Le plan est en cours d'actualisation").run()
+    assert store.decided(holder) == {"b1": ("Le plan est en cours d'actualisation", "o1")}
+    doc = logic.document_of(store.load_space(holder).draft, q)
+    assert build_content(q, doc, "fr", generated=date(2026, 12, 1)).topics[0][2] == (
+        "Réponse retenue\u00a0: 1 — Pourquoi\u00a0: Le plan est en cours d'actualisation")
+    assert not any("qui avait retenu" in c.value for c in at.caption)
+
+
 def test_a_reason_typed_just_before_leaving_the_meeting_reaches_the_answers_file(mini, store: Store):
     """A reason is saved when its field loses focus: typed, then a click in the menu, the meeting page is not drawn
     again, and it was there that the draft's divergent questions were written. The decision writes them itself."""

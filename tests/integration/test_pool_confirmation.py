@@ -163,7 +163,7 @@ def test_a_version_4_database_upgrades_and_its_entries_keep_counting(db_url: str
     engine.dispose()
     store = Store(db_url)
     try:
-        assert store.schema_version() == migrations.latest_version() == 5
+        assert store.schema_version() == migrations.latest_version() >= 5
         assert [(r["nis_code"], r["economy"]) for r in store.pool_rows()] == [("25072", 20), ("92094", 10)]
         entries = {e["nis_code"]: e for e in store.pool_entries()}
         assert {nis: e["status"] for nis, e in entries.items()} == {

@@ -127,6 +127,60 @@ def test_a_draft_replaced_whole_brings_its_reasons_in_place_of_the_spaces(store:
     assert [m.role for m in store.team_members(holder)] == ["échevin", "CPAS"]  # the team stays
 
 
+def test_a_reason_keeps_the_final_answer_it_was_given_for(store: Store) -> None:
+    """A reason typed at the meeting stayed when the answer was later changed on the questionnaire, and was given for
+    the new answer. Each reason now keeps the final answer it was given for (contract §8 ``kept``): decided at the
+    meeting, or an uploaded file's (its ``kept``, or, a file written before, its answer)."""
+    holder, _a, _b = team(store)
+    store.decide(holder, "gov_strategy", "planned", "Le PST est en préparation")
+    store.save_answer(holder, "gov_strategy", "adopted")  # the questionnaire, after the meeting
+    assert store.decided(holder) == {"gov_strategy": ("Le PST est en préparation", "planned")}
+    assert store.decisions(holder) == {"gov_strategy": "Le PST est en préparation"}
+    draft = store.load_space(holder).draft
+    store.save_draft(holder, {**draft, "answers": {"gov_strategy": "adopted", "mob_plan": ["a", "b"]}, "divergent": [
+        {"question": "gov_strategy", "spread": 1.0, "answers": [], "reason": "Vu", "kept": "planned"},
+        {"question": "mob_plan", "spread": 1.0, "answers": [], "reason": "Vu aussi"}]})
+    assert store.decided(holder) == {"gov_strategy": ("Vu", "planned"), "mob_plan": ("Vu aussi", ["a", "b"])}
+
+
+def test_a_version_5_database_upgrades_and_its_reasons_stay_with_the_answers_of_now(db_url: str) -> None:
+    """Reasons stored before version 6 have no answer of their own: each gets its draft's answer of the upgrade (read
+    as it was, the final answer's reason); one without a final answer keeps none (read as before)."""
+    from maturity.storage.spaces import new_token, token_hash
+
+    url = sa.make_url(db_url)
+    if url.get_backend_name() == "sqlite":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url)
+    at = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
+    token = new_token()
+    with engine.begin() as conn:
+        migrations.schema_version.create(conn)
+        for m in migrations.all_migrations():
+            if m.version <= 5:
+                m.upgrade(conn)
+                conn.execute(migrations.schema_version.insert().values(
+                    version=m.version, description=m.description, applied_at=at))
+        conn.execute(sa.text(
+            "INSERT INTO spaces (token_hash, questionnaire_id, questionnaire_version, lang, meta_json, created_at,"
+            " draft_updated_at) VALUES (:h, 'smart-city-wallonie', '2026.1', 'fr', '{}', :t, :t)"),
+            {"h": token_hash(token), "t": at})
+        space = conn.execute(sa.text("SELECT id FROM spaces")).scalar_one()
+        conn.execute(sa.text("INSERT INTO draft_answers (space_id, question_id, value_json, position, updated_at)"
+                             " VALUES (:s, 'gov_strategy', '\"adopted\"', 0, :t)"), {"s": space, "t": at})
+        for qid in ("gov_strategy", "mob_plan"):
+            conn.execute(sa.text("INSERT INTO team_decisions (space_id, question_id, reason, decided_at)"
+                                 " VALUES (:s, :q, 'Vu en réunion', :t)"), {"s": space, "q": qid, "t": at})
+    engine.dispose()
+    upgraded = Store(db_url)
+    try:
+        assert upgraded.schema_version() == migrations.latest_version() == 6
+        assert upgraded.decided(token) == {"gov_strategy": ("Vu en réunion", "adopted"),
+                                           "mob_plan": ("Vu en réunion", None)}
+    finally:
+        upgraded.close()
+
+
 def test_deleting_the_space_deletes_the_team(store: Store) -> None:
     holder, a, b = team(store)
     store.decide(holder, "gov_strategy", "planned", "secret-reason")

@@ -17,7 +17,7 @@ from maturity.answers import MAX_REASON, check_answers, parse_answers_json, type
 from maturity.cli import main
 from maturity.errors import InvalidInput
 from maturity.merge import Respondent as R
-from maturity.merge import divergent_of, divergent_summary, merge, merge_documents
+from maturity.merge import divergent_of, divergent_summary, merge, merge_documents, reason_holds
 from maturity.questionnaire import load_questionnaire
 from maturity.sheet import build, build_content
 
@@ -116,6 +116,31 @@ def test_the_meetings_reasons_go_with_their_questions_and_a_settled_one_follows_
     assert divergent_summary(result) == [{k: v for k, v in listed[0].items() if k != "reason"}]  # no meeting
 
 
+def test_a_reason_keeps_the_answer_it_was_given_for_and_holds_for_that_answer_only(mini):
+    """A reason stayed when the answer was later changed on the questionnaire, and the sheet printed it beside the new
+    answer (« Réponse retenue : 1 — Pourquoi : Le PCM date de 2009 », the meeting having kept 2). Each reason now
+    goes with the final answer it was given for (``kept``), and holds for that answer only."""
+    colleagues = [R("DG", {"a1": "full", "b1": "o2"}), R("CPAS", {"a1": "full", "b1": "o0"})]
+    result = merge(mini, colleagues, R("échevine", {"a1": "full", "b1": "o0"}))
+    listed = divergent_summary(result, reasons={"b1": PCM, "a1": "Le référent est en place"},
+                               kept={"b1": "o0", "a1": "full", "a3": "x"})
+    assert [(e["question"], e["reason"], e["kept"]) for e in listed] == [
+        ("b1", PCM, "o0"), ("a1", "Le référent est en place", "full")]
+    # read back, and written back as it was; a ``kept`` of another shape is no ``kept`` (never refused)
+    doc = parse_answers_json(_file([*listed, _entry("a2", reason="Vu", kept={"x": 1})], b1="o1"), "ciney.json")
+    assert check_answers(doc, mini, "ciney.json") == []
+    assert [e.get("kept") for e in divergent_of(doc)] == ["o0", "full", None]
+    assert json.loads(doc.to_json())["divergent"][:2] == listed
+    b1, a1, a2 = divergent_of(doc)
+    assert not reason_holds(b1, doc.answers["b1"])  # the answer changed since the meeting: not its reason
+    assert reason_holds(b1, "o0") and reason_holds(a1, doc.answers["a1"])
+    assert reason_holds(a2, "anything")  # no ``kept`` (a file written before): read as before
+    assert not reason_holds(_entry(), "full")  # no reason, nothing to hold
+    checklist = {"reason": "Vu", "kept": ["y", "x"]}
+    assert reason_holds(checklist, ["x", "y"]) and reason_holds(checklist, ["none", "x", "y"])  # as §2 reads it
+    assert not reason_holds(checklist, ["x"]) and not reason_holds(checklist, None)
+
+
 def test_maturity_merge_of_a_file_with_reasons_leaves_them_out_and_says_so(tmp_path, capsys):
     """``maturity merge`` has no meeting: a consensus file merged again (with this year's colleagues' files) lists
     its divergent questions again from the answers; the reasons of the file given are not carried, a warning
@@ -197,6 +222,38 @@ def test_a_topic_settled_by_joining_the_colleagues_says_the_answer_once(q, conse
     entry["answers"][-1]["answer"] = next(o.id for o in first.options if o.id != doc.answers[first.id])
     kept = {"fr": "Réponse retenue\u00a0: ", "de": "Übernommene Antwort: ", "en": "Answer kept: "}[lang]
     assert build_content(q, doc, lang, generated=DAY).topics[0][2] == f"{kept}{answer} — {why}{PCM}"
+
+
+@pytest.mark.parametrize(("lang", "meeting", "now"), [
+    ("fr", "Réponse retenue en réunion\u00a0: ", "Réponse actuelle, changée depuis\u00a0: "),
+    ("de", "In der Besprechung übernommene Antwort: ", "Aktuelle Antwort, seitdem geändert: "),
+    ("en", "Answer kept at the meeting: ", "Current answer, changed since: ")])
+def test_a_topic_whose_answer_changed_since_the_meeting_says_so_and_not_the_old_reason(q, consensus, lang, meeting,
+                                                                                        now):
+    """The meeting kept an answer for a reason; the answer was changed afterwards on the questionnaire. The sheet
+    printed « Réponse retenue : <the new answer> — Pourquoi : <the reason given for the old one> »: a Collège read a
+    reason the commune never gave for its answer. It now says the meeting's answer and the answer of now, without
+    the reason (kept in the file, for the answer it explains)."""
+    doc = _with_reasons(consensus, PCM)
+    entry = doc.extra["divergent"][0]
+    first = q.question(entry["question"])
+    entry["kept"] = doc.answers[first.id]
+    assert build_content(q, doc, lang, generated=DAY).topics[0][2].endswith(PCM)  # still its answer: as before
+    other = next(o for o in first.options if o.id != doc.answers[first.id])
+    doc.answers[first.id] = other.id  # changed on the questionnaire after the meeting
+    before = q.t(first.option(entry["kept"]).label, lang)
+    content = build_content(q, doc, lang, generated=DAY)
+    assert content.topics[0][2] == f"{meeting}{before} — {now}{q.t(other.label, lang)}"
+    assert "GAL" not in build(q, doc, lang, "md", generated=DAY).decode()
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(build(q, doc, lang, "docx", generated=DAY))).paragraphs]
+    assert content.topics[0][2] in paragraphs and not any("GAL" in p for p in paragraphs)
+    reader = pypdf.PdfReader(io.BytesIO(build(q, doc, lang, "pdf", generated=DAY)))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "GAL" not in text and len(reader.pages) <= 3
+    assert " ".join(f"{now}{q.t(other.label, lang)}".replace("\u00a0", " ").split()) in text.replace("\u00a0", " ")
+    # the answer back to the meeting's: the reason is its own again
+    doc.answers[first.id] = entry["kept"]
+    assert build_content(q, doc, lang, generated=DAY).topics[0][2].endswith(PCM)
 
 
 def test_a_team_sheet_without_reasons_is_as_before(q, consensus):

@@ -12,6 +12,7 @@ from maturity import merge
 from maturity.answers import MAX_REASON
 from maturity.app import logic, session, team, team_logic
 from maturity.app.texts import tr
+from maturity.markdown import escape
 from maturity.scoring import visible_questions
 
 lang = session.lang()
@@ -81,7 +82,7 @@ if not people:
 # the holder's own answers are a view among the colleagues' (theirs, and the final answers settled here): Gesves's
 # échevine differed from her directrice générale on 14 questions while the meeting said « 0 divergentes »
 result = team.consensus(q, people, team_logic.meeting_holder(doc, lang))
-reasons = team.reasons()
+reasons = team.decided()  # the meeting's reasons, each with the final answer it was given for
 if (doc.respondent.get("team") != result.team
         or doc.extra.get("divergent") != team_logic.summary(result, reasons)):
     team.record(result, reasons)
@@ -141,7 +142,7 @@ def settle(qid: str, value: object) -> None:
     written again at once (contract §8): a reason typed just before a click in the menu reaches the answers file
     and the sheet without this page being drawn again."""
     if team.decide(qid, value, st.session_state.get(f"why_{qid}")):
-        team.record(team.consensus(q, people, team_logic.meeting_holder(doc, lang)), team.reasons())
+        team.record(team.consensus(q, people, team_logic.meeting_holder(doc, lang)), team.decided())
 
 
 def on_final(qid: str) -> None:
@@ -248,8 +249,14 @@ for item in items:
                            team_logic.answer_text(q, question, final, lang)))
         if item.proposal is not None and final != item.proposal:
             st.button(tr("team_keep", lang), key=f"keep_{qid}", on_click=keep, args=(qid, item.proposal))
+        # a reason is the one of the answer it was given for: the final answer changed since on the questionnaire,
+        # the field is empty (a reason typed now is the new answer's) and the meeting's is said for its own answer
+        reason, changed = team_logic.reason_of(reasons, qid, final)
+        if changed is not None:
+            st.caption(tr("team_reason_changed", lang, reason=escape(reason), answer=escape(
+                team_logic.answer_text(q, question, changed, lang))))
         if f"why_{qid}" not in st.session_state:
-            st.session_state[f"why_{qid}"] = reasons.get(qid, "")
+            st.session_state[f"why_{qid}"] = reason if changed is None else ""
         st.text_input(tr("team_reason_label", lang), key=f"why_{qid}", on_change=on_reason, args=(qid,),
                       max_chars=MAX_REASON, disabled=final is None)
 
