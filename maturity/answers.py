@@ -227,11 +227,15 @@ def reason_problems(raw: Any, name: str = "<answers>") -> list[Problem]:
 
 def clean_reason(value: Any) -> str | None:
     """A meeting's reason as it is kept (a file's, or typed at the meeting): typed text
-    (:func:`maturity.typography.typed_text`), trimmed, cut at :data:`MAX_REASON` characters; None for no text
-    or a blank one."""
+    (:func:`maturity.typography.typed_text`), trimmed, at most :data:`MAX_REASON` characters; None for no text
+    or a blank one. A longer one (the store kept up to 2,000 before the contract's 500) is cut, and says so: its
+    first characters then « … », so that the file and the sheet never pass a cut reason off as whole."""
     if not isinstance(value, str):
         return None
-    return typed_text(value).strip()[:MAX_REASON].rstrip() or None
+    text = typed_text(value).strip()
+    if len(text) > MAX_REASON:
+        text = text[:MAX_REASON - 1].rstrip() + "…"
+    return text or None
 
 
 def parse_answers_json(raw: bytes | str, name: str = "<answers>") -> AnswersFile:

@@ -243,6 +243,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "The sheet for the Collège says it changed, without that reason. A reason typed here is the current "
         "answer's.",
     },
+    # a reason stored when the field took 2,000 characters, longer than the contract's 500 (§8)
+    "team_reason_too_long": {
+        "fr": "Cette raison a été écrite quand la limite était plus haute : elle compte {count} caractères. Le fichier "
+        "de réponses et la fiche n'en gardent que le début, {max} caractères terminés par «\u00a0…\u00a0». "
+        "Raccourcissez-la ici à {max} caractères au plus. Tant que vous ne la changez pas, elle reste entière dans "
+        "le bilan.",
+        "de": "Dieser Grund wurde geschrieben, als die Grenze höher lag: Er hat {count} Zeichen. Die Antwortdatei und "
+        "das Blatt enthalten nur seinen Anfang, {max} Zeichen mit „…“ am Ende. Kürzen Sie ihn hier auf höchstens "
+        "{max} Zeichen. Solange Sie ihn nicht ändern, bleibt er vollständig gespeichert.",
+        "en": "This reason was written when the limit was higher: it has {count} characters. The answers file and "
+        "the sheet keep only its beginning, {max} characters ending in “…”. Shorten it here to {max} characters at "
+        "most. Until you change it, it stays whole in the assessment.",
+    },
     "team_to_results": {"fr": "Voir les résultats de l'équipe", "de": "Ergebnisse des Teams ansehen",
                         "en": "See the team's results"},
     "team_member_banner": {

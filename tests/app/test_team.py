@@ -837,6 +837,35 @@ def test_a_reason_stays_with_the_answer_it_was_given_for_when_the_answer_changes
     assert not any("qui avait retenu" in c.value for c in at.caption)
 
 
+def test_a_reason_stored_longer_than_the_contracts_is_said_cut_never_silently(mini, store: Store):
+    """The meeting's field took 2,000 characters before the contract's 500 (0475ed6): such a reason, still in the
+    store, went into the answers file and onto the sheet cut at 500, and nothing said so. The page now says how long
+    it is and what the file keeps; the file's reason ends in « … »; the store keeps it whole until it is changed."""
+    import json
+
+    import sqlalchemy as sa
+
+    from maturity.app import logic
+
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "a1", "none")
+    for role in ("directrice générale", "éco-conseiller"):
+        store.save_member_answer(store.invite_member(holder, role), "a1", "full")
+    store.decide(holder, "a1", "none", "court")
+    long = ("Le Collège en a parlé en 2025. " * 70).strip()
+    with store.engine.begin() as conn:  # as the field stored it before
+        conn.execute(sa.text("UPDATE team_decisions SET reason = :r"), {"r": long})
+    goto(at, "equipe")
+    warning = next(w.value for w in at.warning if "limite" in w.value)
+    assert "2\u202f169 caractères" in warning and "500 caractères terminés par «\u00a0…\u00a0»" in warning
+    [entry] = json.loads(logic.answers_json_bytes(at.session_state["doc"]))["divergent"]
+    assert len(entry["reason"]) <= 500 and entry["reason"].endswith("…") and entry["reason"][:-1] in long
+    assert store.decisions(holder) == {"a1": long}  # whole, until the holder changes it
+    at.text_input(key="why_a1").input("Le Collège en a parlé en 2025.").run()
+    assert not [w for w in at.warning if "limite" in w.value]
+
+
 def test_a_reason_typed_just_before_leaving_the_meeting_reaches_the_answers_file(mini, store: Store):
     """A reason is saved when its field loses focus: typed, then a click in the menu, the meeting page is not drawn
     again, and it was there that the draft's divergent questions were written. The decision writes them itself."""

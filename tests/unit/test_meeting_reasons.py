@@ -13,7 +13,7 @@ import docx
 import pypdf
 import pytest
 
-from maturity.answers import MAX_REASON, check_answers, parse_answers_json, typed_texts
+from maturity.answers import MAX_REASON, check_answers, clean_reason, parse_answers_json, typed_texts
 from maturity.cli import main
 from maturity.errors import InvalidInput
 from maturity.merge import Respondent as R
@@ -139,6 +139,20 @@ def test_a_reason_keeps_the_answer_it_was_given_for_and_holds_for_that_answer_on
     checklist = {"reason": "Vu", "kept": ["y", "x"]}
     assert reason_holds(checklist, ["x", "y"]) and reason_holds(checklist, ["none", "x", "y"])  # as §2 reads it
     assert not reason_holds(checklist, ["x"]) and not reason_holds(checklist, None)
+
+
+def test_a_reason_longer_than_the_contracts_is_cut_saying_so(mini):
+    """The meeting's field took 2,000 characters before the contract's 500: such a reason, still in the store, went
+    into the answers file cut at 500, with nothing saying so. It is now begun, « … » at the end, within the 500."""
+    long = "Le Collège en a parlé en 2025. " * 60
+    cut = clean_reason(long)
+    assert len(cut) <= MAX_REASON and cut.endswith("…") and cut[:-1] == long[:MAX_REASON - 1].rstrip()
+    assert clean_reason("x" * MAX_REASON) == "x" * MAX_REASON  # the longest reason is whole
+    result = merge(mini, [R("DG", {"a1": "full"}), R("CPAS", {"a1": "none"})])
+    [entry] = divergent_summary(result, reasons={"a1": long})
+    assert entry["reason"] == cut
+    doc = parse_answers_json(_file([entry]), "ciney.json")
+    assert check_answers(doc, mini, "ciney.json") == []  # a file the reader takes back
 
 
 def test_maturity_merge_of_a_file_with_reasons_leaves_them_out_and_says_so(tmp_path, capsys):

@@ -12,6 +12,7 @@ from maturity import merge
 from maturity.answers import MAX_REASON
 from maturity.app import logic, session, team, team_logic
 from maturity.app.texts import tr
+from maturity.display import format_number
 from maturity.markdown import escape
 from maturity.scoring import visible_questions
 
@@ -252,6 +253,9 @@ for item in items:
         # a reason is the one of the answer it was given for: the final answer changed since on the questionnaire,
         # the field is empty (a reason typed now is the new answer's) and the meeting's is said for its own answer
         reason, changed = team_logic.reason_of(reasons, qid, final)
+        if len(reason) > MAX_REASON:  # stored when the field took 2,000 characters: the file and the sheet begin it
+            st.warning(tr("team_reason_too_long", lang, count=format_number(len(reason), lang),
+                          max=format_number(MAX_REASON, lang)), icon=":material/content_cut:")
         if changed is not None:
             st.caption(tr("team_reason_changed", lang, reason=escape(reason), answer=escape(
                 team_logic.answer_text(q, question, changed, lang))))
