@@ -27,6 +27,10 @@ Rules (docs/benchmarks.md explains them):
   communes hidden in one dimension must together number at least 5 (counting communes with no
   known province or class); otherwise the smallest published group is hidden too, until they do.
   Without it a hidden province's mean could be recovered from the Walloon mean and the others.
+- **the open pool's release**: a table from :meth:`Store.pool_rows` (a
+  :class:`maturity.poolrelease.PublishedRows`) says which cells the last release shows (``shown``) and which
+  groups a withdrawal hid since (``held``): every other cell is suppressed, a held group says why
+  (:data:`HELD_NOTE`). A plain list of rows is computed as it is.
 - no estimate: the published barometer has no per-dimension average, and no defensible method turns
   its item shares into one (docs/benchmarks.md). :data:`NO_REGIONAL_ESTIMATE` explains this in place
   of the regional series while Wallonia has fewer than 5 pooled communes.
@@ -77,6 +81,19 @@ SOURCE_TEXT_NO_DATE = {
 WALLONIA_LABEL = {"fr": "Wallonie", "de": "Wallonie", "en": "Wallonia"}
 PROVINCE_LABEL = {"fr": "Province : {name}", "de": "Provinz: {name}", "en": "Province: {name}"}
 CLASS_LABEL = {"fr": "Communes de {name}", "de": "Gemeinden: {name}", "en": "Communes with {name}"}
+
+HELD_NOTE = {
+    "fr": "Les chiffres de ce groupe sont masqués depuis qu'une commune a retiré son auto-évaluation : les "
+          "montrer sans elle permettrait, par différence, de retrouver ses scores. Ils reviendront quand le "
+          "groupe aura changé d'au moins deux communes, ou quand l'administrateur les publiera.",
+    "de": "Die Zahlen dieser Gruppe sind ausgeblendet, seit eine Gemeinde ihre Selbstbewertung zurückgezogen "
+          "hat: Sie ohne sie zu zeigen, würde ihre Werte durch Vergleich verraten. Sie erscheinen wieder, wenn "
+          "sich die Gruppe um mindestens zwei Gemeinden geändert hat oder die Verwaltung sie veröffentlicht.",
+    "en": "This group's figures are hidden since a commune withdrew its self-assessment: showing them without "
+          "it would give its scores away by difference. They return once the group has changed by two communes "
+          "or more, or when the administrator publishes them.",
+}
+"""A group the last release showed and a withdrawal or an erasure took a commune out of (maturity.poolrelease)."""
 
 SUPPRESSED_NOTE = {
     "fr": "Moins de 5 communes de ce groupe ont versé leur auto-évaluation au pot commun (ou le chiffre "
@@ -163,6 +180,7 @@ class GroupStats:
     as_of: date | None
     kind: str = "pooled"
     quantile_method: str = QUANTILE_METHOD
+    held: bool = False  # hidden since a withdrawal, until the next release (HELD_NOTE)
 
     @property
     def year(self) -> int | None:
@@ -183,6 +201,8 @@ class GroupStats:
         return SOURCE_TEXT[lang].format(date=format_date(self.as_of, format="long", locale=LOCALES[lang]))
 
     def note(self, lang: str = "fr") -> str | None:
+        if self.held:
+            return HELD_NOTE[_lang(lang)]
         return SUPPRESSED_NOTE[_lang(lang)] if self.suppressed else None
 
     def to_json(self) -> dict[str, Any]:
@@ -225,7 +245,9 @@ class PoolReference:
 
     def regional_note(self, lang: str = "fr") -> str | None:
         """The text to show in place of the regional series, or None when there is one."""
-        return None if self.regional_available else no_regional_estimate(lang)
+        if self.regional_available:
+            return None
+        return self.wallonia.note(lang) if self.wallonia.held else no_regional_estimate(lang)
 
 
 # --- input ---------------------------------------------------------------------------------------------
@@ -313,6 +335,29 @@ def _stats(dimension: str, values: list[float]) -> DimensionStats:
     return DimensionStats(dimension, False, len(values), statistics.fmean(values), median, q1, q3)
 
 
+def group_key(group: str, key: str) -> str:
+    """``wallonia``, ``province:90000``, ``population_class:…``: one key per group of the figures."""
+    return "wallonia" if group == "wallonia" else f"{group}:{key}"
+
+
+def group_label(key: str, lang: str = "fr") -> str:
+    """A group's name from its key (:func:`group_key`): « Wallonie », « Province : Namur »…"""
+    group, _, code = key.partition(":")
+    return GroupStats(group, code or "wallonia", True, None, {}, None).label(lang)  # type: ignore[arg-type]
+
+
+def _released(stats: GroupStats, shown: Any, held: Any) -> GroupStats:
+    """A group as the open pool's current release may show it (maturity.poolrelease.PublishedRows)."""
+    key = group_key(stats.group, stats.key)
+    if stats.suppressed and key not in held:
+        return stats
+    if key not in shown:
+        return GroupStats(stats.group, stats.key, True, None, {d: DimensionStats(d, True) for d in stats.dimensions},
+                          stats.as_of, held=key in held)
+    dims = {d: st if d in shown[key] else DimensionStats(d, True) for d, st in stats.dimensions.items()}
+    return GroupStats(stats.group, stats.key, stats.suppressed, stats.n, dims, stats.as_of)
+
+
 def _hidden_cells(counts: dict[str, int], min_n: int) -> set[str]:
     """Cells of one partition to hide for one dimension: those under ``min_n``, then the smallest
     published ones until the hidden communes together number at least ``min_n`` (or none is hidden).
@@ -393,10 +438,19 @@ def pooled_reference(
             hide[dim] = _hidden_cells(counts, min_n)
         return {k: build(group, k, by_key[k], hide) for k in keys}
 
+    wallonia = build("wallonia", "wallonia", members)
+    provinces = partition(1, list(PROVINCES), "province")
+    classes = partition(2, [c[0] for c in POPULATION_CLASSES], "population_class")
+    shown = getattr(table, "shown", None)  # the open pool's release: only the cells it shows
+    if shown is not None:
+        held = getattr(table, "held", frozenset())
+        wallonia = _released(wallonia, shown, held)
+        provinces = {k: _released(g, shown, held) for k, g in provinces.items()}
+        classes = {k: _released(g, shown, held) for k, g in classes.items()}
     return PoolReference(
-        wallonia=build("wallonia", "wallonia", members),
-        provinces=partition(1, list(PROVINCES), "province"),
-        population_classes=partition(2, [c[0] for c in POPULATION_CLASSES], "population_class"),
+        wallonia=wallonia,
+        provinces=provinces,
+        population_classes=classes,
         as_of=as_of,
         rows_used=len(members),
         rows_ignored=ignored,

@@ -95,6 +95,7 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
                 space_id = spaces.find_space(conn, token)
             except SpaceNotFound:
                 return False
+            self._release_begin(conn)  # its pool entries leave the figures now: their groups are hidden
             _erase(conn, space_id)
         self._scrub()
         return True
@@ -117,6 +118,8 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
                     sa.or_(last_submission.is_(None), last_submission < cutoff),
                 )
             ).scalars().all()
+            if ids:
+                self._release_begin(conn)
             for space_id in ids:
                 _erase(conn, space_id)
         if ids:
@@ -126,7 +129,8 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
     @guarded
     def pool_statuses(self, token: str) -> dict[int, str]:
         """For a space's holder: the status of each of its shared submissions' pool entry, by submission id
-        (``pending``, ``counted``, ``superseded``, ``disputed``, ``withdrawn``: see :meth:`pool_entries`).
+        (``pending``, ``counted``, ``superseded``, ``disputed``, ``withdrawn``: see :meth:`pool_entries`; and
+        ``unpublished``: counted, but the published figures show it at a later release, maturity.poolrelease).
         Submissions not shared are absent. ``SpaceNotFound`` for a wrong token."""
         with self._read() as conn:
             space_id = spaces.find_space(conn, token)
@@ -137,7 +141,11 @@ class Store(CampaignsMixin, SpacesMixin, SubmissionsMixin, PoolMixin, LimitsMixi
             # where reading the whole pool grew with every commune that ever shared
             communes = sa.select(pe.c.nis_code).where(pe.c.snapshot_id.in_(mine)).distinct() if mine else []
             entries = pool._entries(conn, communes=communes) if mine else []
+            release = pool._release_state(conn) if mine else None
         status = poolstatus.statuses(entries)
+        if release is not None:  # counted, not yet in the published figures: it waits for company
+            published = set(release.get("ids") or ())
+            status = {i: "unpublished" if s == "counted" and i not in published else s for i, s in status.items()}
         return {e["snapshot_id"]: status[e["id"]] for e in entries if e["snapshot_id"] in mine}
 
     @guarded

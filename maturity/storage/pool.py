@@ -10,12 +10,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from .. import poolstatus
+from .. import poolrelease, poolstatus
 from ..errors import InvalidInput, Problem
 from ..poolstatus import ASSESSMENT_SOURCE
 from .db import Database, aware, dumps, guarded, loads, metadata
 
-__all__ = ["ASSESSMENT_SOURCE", "PoolMixin", "pool_entries"]
+__all__ = ["ASSESSMENT_SOURCE", "PoolMixin", "pool_entries", "pool_release"]
 RESERVED_POOL_KEYS = frozenset({"nis_code", "submitted_at", "questionnaire_version", "source"})
 
 pool_entries = sa.Table(
@@ -36,6 +36,17 @@ pool_entries = sa.Table(
     # None while the entry waits for the admin (it counts in nothing); set on arrival for a campaign's invited
     # space and for imports; set to created_at for every entry stored before version 5 (they kept counting)
     sa.Column("confirmed_at", sa.DateTime(timezone=True)),
+)
+
+# one row (id 1): the release the published figures are computed from (maturity.poolrelease); state_json NULL
+# (or no row): none yet, the figures are the counted entries until the first change of the pool records them
+pool_release = sa.Table(
+    "pool_release",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("state_json", sa.Text),
+    sa.Column("released_at", sa.DateTime(timezone=True)),
+    sa.Column("released_by", sa.String(20)),  # initial, auto or admin
 )
 
 
@@ -74,17 +85,63 @@ class PoolMixin(Database):
     """The pooled rows, imports, and the admin's view and withdrawals."""
 
     @guarded
-    def pool_rows(self) -> list[dict[str, Any]]:
-        """Per commune and source, the latest confirmed, non-withdrawn pool entry: nis_code, submitted_at,
-        questionnaire_version, source, and one key per dimension score. Never answers.
+    def pool_rows(self) -> poolrelease.PublishedRows:
+        """The rows of the published figures: per commune, the entry the current release took in
+        (nis_code, submitted_at, questionnaire_version, source, and one key per dimension score; never
+        answers), with the cells the release shows (``shown``) and the groups a withdrawal or an erasure
+        hides since (``held``); :func:`maturity.pool.pooled_reference` applies them.
 
-        An entry the admin has not confirmed yet counts in nothing. A commune whose confirmed assessment
-        entries come from more than one space is *disputed* (someone else may have submitted in its
-        name): none of its assessment entries counts until the admin settles it (:meth:`settle_dispute`
-        or withdrawals). The rules are the core's (:func:`maturity.poolstatus.counted_rows`)."""
+        Which entries count is the core's (:func:`maturity.poolstatus.counted_rows`): an entry the admin has
+        not confirmed yet counts in nothing; a disputed commune's assessment entries count in nothing until
+        the admin settles it. A counted entry is published once a release takes it in
+        (:mod:`maturity.poolrelease`): by itself when that is safe, or when the admin publishes
+        (:meth:`publish_pool`). A withdrawn or erased entry is in no row from that moment."""
         with self._read() as conn:
             entries = _entries(conn, may_count=True)
-        return poolstatus.counted_rows(entries, scores=lambda e: loads(e["scores_json"]))
+            state = _release_state(conn)
+        return poolrelease.published_rows(entries, state, scores=lambda e: loads(e["scores_json"]))
+
+    @guarded
+    def pool_release_state(self) -> dict[str, Any] | None:
+        """The current release (:mod:`maturity.poolrelease`'s state, with ``released_at`` and ``released_by``),
+        for the admin page; None before the first change of the pool."""
+        with self._read() as conn:
+            row = conn.execute(sa.select(pool_release).where(pool_release.c.id == 1)).first()
+        if row is None or row.state_json is None:
+            return None
+        return dict(loads(row.state_json), released_by=row.released_by)
+
+    @guarded
+    def publish_pool(self) -> None:
+        """The admin publishes every counted entry now, whatever the release would give away (the admin page
+        says what, first)."""
+        with self._write() as conn:
+            state = self._release_begin(conn)
+            self._release_write(conn, poolrelease.release(_entries(conn), self._now(), state), "admin")
+
+    def _release_begin(self, conn: sa.Connection) -> dict[str, Any]:
+        """At the start of a write that changes what counts: hold the release (PostgreSQL: its row is locked
+        until the commit, so two writes at once never publish from two different pools), and record the
+        figures as they stand as the first release when there is none yet."""
+        conn.execute(self._insert(pool_release).values(id=1).on_conflict_do_nothing(index_elements=["id"]))
+        query = sa.select(pool_release.c.state_json).where(pool_release.c.id == 1)
+        text = conn.execute(query if self.is_sqlite else query.with_for_update()).scalar()
+        if text is not None:
+            return loads(text)
+        state = poolrelease.release(_entries(conn), self._now(), None)
+        self._release_write(conn, state, "initial")
+        return state
+
+    def _release_end(self, conn: sa.Connection, state: dict[str, Any]) -> None:
+        """After the change: publish every counted entry when that is safe (:func:`maturity.poolrelease.plan`);
+        otherwise the change waits."""
+        plan = poolrelease.plan(_entries(conn), state)
+        if plan.waiting and plan.safe:
+            self._release_write(conn, poolrelease.release_of(plan.found, plan.ids, self._now(), state), "auto")
+
+    def _release_write(self, conn: sa.Connection, state: dict[str, Any], by: str) -> None:
+        conn.execute(pool_release.update().where(pool_release.c.id == 1).values(
+            state_json=dumps(state), released_at=self._now(), released_by=by))
 
     @guarded
     def import_pool_rows(self, rows: list[dict[str, Any]], source: str) -> int:
@@ -138,7 +195,9 @@ class PoolMixin(Database):
         if not values:
             return 0
         with self._write() as conn:
+            state = self._release_begin(conn)
             conn.execute(pool_entries.insert(), values)
+            self._release_end(conn, state)
         return len(values)
 
     @guarded
@@ -174,11 +233,13 @@ class PoolMixin(Database):
             return 0
         pe = pool_entries
         with self._write() as conn:
+            state = self._release_begin(conn)
             result = conn.execute(
                 pe.update()
                 .where(pe.c.id.in_(ids), pe.c.withdrawn == sa.false(), pe.c.confirmed_at.is_(None))
                 .values(confirmed_at=self._now())
             )
+            self._release_end(conn, state)
         return result.rowcount or 0
 
     @guarded
@@ -195,11 +256,13 @@ class PoolMixin(Database):
         if not ids:
             return 0
         with self._write() as conn:
+            state = self._release_begin(conn)
             result = conn.execute(
                 pool_entries.update()
                 .where(pool_entries.c.id.in_(ids), pool_entries.c.withdrawn == sa.false())
                 .values(withdrawn=True, withdrawn_at=self._now())
             )
+            self._release_end(conn, state)
         return result.rowcount or 0
 
     @guarded
@@ -213,8 +276,15 @@ class PoolMixin(Database):
         if keep_space_fingerprint is not None:
             cond.append(sa.or_(pe.c.space_fingerprint.is_(None), pe.c.space_fingerprint != keep_space_fingerprint))
         with self._write() as conn:
+            state = self._release_begin(conn)
             result = conn.execute(pe.update().where(*cond).values(withdrawn=True, withdrawn_at=self._now()))
+            self._release_end(conn, state)
         return result.rowcount or 0
+
+
+def _release_state(conn: sa.Connection) -> dict[str, Any] | None:
+    text = conn.execute(sa.select(pool_release.c.state_json).where(pool_release.c.id == 1)).scalar()
+    return None if text is None else loads(text)
 
 
 def _entries(conn: sa.Connection, *, may_count: bool = False, communes: Any = None) -> list[dict[str, Any]]:

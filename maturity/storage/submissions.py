@@ -139,12 +139,16 @@ class SubmissionsMixin(LimitsMixin):
                 )
                 .returning(snapshots.c.id)
             ).scalar_one()
+            # an invitation's entry counts on arrival: the published figures take it in when that is safe
+            release = self._release_begin(conn) if pool_opt_in and nis_code and invited else None
             if pool_opt_in and nis_code:
                 add_assessment_entry(conn, snap_id, nis_code, now, questionnaire_version, assessment,
                                      space_fingerprint=space_fp, client_fingerprint=client_fp,
                                      # the open pool's entry waits for the admin (anyone can submit for any
                                      # commune); an invitation's space is bound to its commune by the link
                                      confirmed=invited)
+            if release is not None:
+                self._release_end(conn, release)
             self._on_submitted(conn, space_id, int(snap_id), now, document_json, assessment_json)
         return Snapshot(
             id=int(snap_id),

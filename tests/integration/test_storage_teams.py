@@ -174,7 +174,7 @@ def test_a_version_5_database_upgrades_and_its_reasons_stay_with_the_answers_of_
     engine.dispose()
     upgraded = Store(db_url)
     try:
-        assert upgraded.schema_version() == migrations.latest_version() == 6
+        assert upgraded.schema_version() == migrations.latest_version() >= 6
         assert upgraded.decided(token) == {"gov_strategy": ("Vu en réunion", "adopted"),
                                            "mob_plan": ("Vu en réunion", None)}
     finally:

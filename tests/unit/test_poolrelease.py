@@ -1,0 +1,130 @@
+"""The open pool's published figures change in releases, never by one commune (maturity.poolrelease, no database)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from maturity import poolrelease
+from maturity.communes import communes
+from maturity.pool import HELD_NOTE, pooled_reference
+
+T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+DIMS = ("economy", "people")
+
+
+def _pick(province: str, size: str, count: int, skip: int = 0) -> list[str]:
+    found = sorted(c.nis_code for c in communes().values() if c.province_nis == province and c.population_class == size)
+    return found[skip:skip + count]
+
+
+NAMUR_5K = _pick("90000", "5k_10k", 12)  # Namur province, 5,000 to 10,000 inhabitants
+
+
+def entry(i: int, nis: str, value: float, *, confirmed: bool = True, withdrawn: bool = False) -> dict:
+    return {"id": i, "nis_code": nis, "submitted_at": T0 + timedelta(minutes=i), "source": "assessment",
+            "questionnaire_version": "1", "scores": {"economy": value, "people": value + 1},
+            "withdrawn": withdrawn, "confirmed_at": T0 + timedelta(minutes=i) if confirmed else None,
+            "space_fingerprint": f"s-{nis}"}
+
+
+def released(entries: list[dict], state: dict | None = None) -> dict:
+    return poolrelease.release(entries, T0 + timedelta(days=1), state, DIMS)
+
+
+def figures(entries: list[dict], state: dict | None):
+    return pooled_reference(poolrelease.published_rows(entries, state), DIMS)
+
+
+def test_before_any_release_the_figures_are_the_counted_entries() -> None:
+    entries = [entry(i, nis, 40.0 + i) for i, nis in enumerate(NAMUR_5K[:5], start=1)]
+    ref = figures(entries, None)
+    assert ref.wallonia.n == 5 and ref.wallonia.dimensions["economy"].mean == 43.0
+
+
+def test_one_more_commune_waits_and_two_together_are_published() -> None:
+    entries = [entry(i, nis, 40.0 + i) for i, nis in enumerate(NAMUR_5K[:6], start=1)]
+    state = released(entries)
+    entries.append(entry(7, NAMUR_5K[6], 90.0))  # an invitation's entry: counted on arrival
+    plan = poolrelease.plan(entries, state, DIMS)
+    assert plan.waiting and not plan.safe and plan.read == [NAMUR_5K[6]]
+    assert [(g.key, g.n_before, g.n_after) for g in plan.revealing()] == [
+        ("wallonia", 6, 7), ("province:90000", 6, 7), ("population_class:5k_10k", 6, 7)]
+    ref = figures(entries, state)  # what everyone sees: still the six communes, Anhée's 90 nowhere
+    assert ref.wallonia.n == 6 and ref.wallonia.dimensions["economy"].mean == 43.5
+    entries.append(entry(8, NAMUR_5K[7], 10.0))
+    plan = poolrelease.plan(entries, state, DIMS)
+    assert plan.waiting and plan.safe and not plan.revealing()
+    state = released(entries, state)
+    assert figures(entries, state).wallonia.n == 8
+    assert not poolrelease.plan(entries, state, DIMS).waiting
+
+
+def test_a_withdrawal_hides_its_groups_at_once_until_they_change_by_two() -> None:
+    entries = [entry(i, nis, 40.0 + i) for i, nis in enumerate(NAMUR_5K[:7], start=1)]
+    state = released(entries)
+    entries[2]["withdrawn"] = True  # the commune takes its entry back: out of every figure now
+    rows = poolrelease.published_rows(entries, state)
+    assert all(r["nis_code"] != NAMUR_5K[2] for r in rows)
+    assert rows.held == {"wallonia", "province:90000", "population_class:5k_10k"}
+    ref = pooled_reference(rows, DIMS)
+    # six communes left, but showing them would give the seventh's scores: hidden, and said why
+    assert ref.wallonia.suppressed and ref.wallonia.held and ref.wallonia.n is None
+    assert ref.regional_note("fr") == HELD_NOTE["fr"] and ref.provinces["90000"].note("de") == HELD_NOTE["de"]
+    plan = poolrelease.plan(entries, state, DIMS)
+    assert not plan.safe and plan.read == [NAMUR_5K[2]]
+    assert plan.held == ["wallonia", "province:90000", "population_class:5k_10k"]  # in the figures' order
+    entries.append(entry(8, NAMUR_5K[7], 10.0))  # one more commune: its groups changed by two
+    plan = poolrelease.plan(entries, state, DIMS)
+    assert plan.safe, plan.read
+    state = released(entries, state)
+    ref = figures(entries, state)
+    assert ref.wallonia.n == 7 and not ref.wallonia.held
+
+
+def test_an_erased_entry_hides_its_groups_with_no_trace_of_its_commune() -> None:
+    entries = [entry(i, nis, 40.0 + i) for i, nis in enumerate(NAMUR_5K[:7], start=1)]
+    state = released(entries)
+    del entries[2]  # its space erased: the row is gone
+    assert figures(entries, state).wallonia.held
+    plan = poolrelease.plan(entries, state, DIMS)
+    assert not plan.safe and plan.read == [""]  # the state keeps its id only, not its commune
+
+
+def test_a_withdrawn_commune_alone_in_a_group_beside_unchanged_groups_is_not_shown_again() -> None:
+    # the admin's publication would give the withdrawn commune's scores: plan says which commune
+    entries = [entry(i, nis, 40.0 + i) for i, nis in enumerate(NAMUR_5K[:7], start=1)]
+    state = released(entries)
+    entries[0]["withdrawn"] = True
+    assert poolrelease.plan(entries, state, DIMS).read == [NAMUR_5K[0]]
+    state = released(entries, state)  # published anyway: the six are shown from now on
+    assert figures(entries, state).wallonia.n == 6
+
+
+def test_determined_reads_a_commune_from_a_combination_of_groups() -> None:
+    # Wallonia gained 1, 2, 3; the province gained 1, 2: Wallonia minus the province is 3 alone
+    assert poolrelease.determined([{1, 2, 3}, {1, 2}], [{1}, {2}, {3}]) == [2]
+    # a 2 × 2 table's margins never give a cell
+    assert poolrelease.determined([{1, 2}, {3, 4}, {1, 3}, {2, 4}], [{1}, {2}, {3}, {4}]) == []
+    # a commune's old and new entries: the difference is the change of its scores
+    assert poolrelease.determined([{1, 9}, {2, 9}], [{1, 2}, {9}]) == [0]
+
+
+def test_every_group_changing_by_two_can_still_give_one_commune_away() -> None:
+    """Wallonia gains a, b, c; the province of Namur a, b; the 5,000–10,000 class b, c; the others are
+    hidden (fewer than 5). No group changes by one commune, yet Wallonia minus Namur is c, and Wallonia
+    minus the class is a: the per-group warning misses it, the release waits."""
+    namur_5k, namur_10k = _pick("90000", "5k_10k", 5), _pick("90000", "10k_20k", 3)
+    members = (namur_5k[:4] + namur_10k[:2] + _pick("50000", "lt5k", 6) + _pick("80000", "5k_10k", 1)
+               + _pick("80000", "lt5k", 2) + _pick("20002", "20k_50k", 3))
+    entries = [entry(i, nis, 30.0 + i) for i, nis in enumerate(members, start=1)]
+    state = released(entries)
+    before = figures(entries, state)
+    assert before.provinces["90000"].n == 6 and before.population_classes["5k_10k"].n == 5
+    assert before.provinces["80000"].suppressed and before.population_classes["10k_20k"].suppressed
+    a, b, c = namur_10k[2], namur_5k[4], _pick("80000", "5k_10k", 1, skip=1)[0]
+    entries += [entry(100, a, 80.0), entry(101, b, 20.0), entry(102, c, 60.0)]
+    plan = poolrelease.plan(entries, state, DIMS)
+    assert {g.key: g.changed for g in plan.groups} == {"wallonia": 3, "province:90000": 2,
+                                                       "population_class:5k_10k": 2}
+    assert not plan.revealing()
+    assert set(plan.read) == {a, b, c} and not plan.safe
