@@ -17,20 +17,16 @@ Rules (docs/storage.md, « The pool »; SECURITY.md, « Who speaks for a commune
 - **counted**: of each commune and source, the most recent confirmed entry that is not withdrawn and not
   disputed; **superseded**: an earlier confirmed one; **withdrawn**.
 
-:func:`confirmation_changes` says, before the admin confirms entries, which published groups would change
-and by how many communes: a group published before that changes by exactly one commune lets whoever saw
-its figures before and after read that commune's scores from the difference.
+What the published figures show of the counted entries, and when, is :mod:`maturity.poolrelease`'s: a
+group published before that changes by exactly one commune lets whoever saw its figures before and after
+read that commune's scores from the difference.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-
-from .communes import get as get_commune
-from .pool import DIMENSIONS, GroupStats, GroupType, latest_per_commune, pooled_reference
 
 ASSESSMENT_SOURCE = "assessment"  # source label of pool entries coming from submitted assessments
 STATUSES = ("pending", "counted", "superseded", "disputed", "withdrawn")
@@ -112,72 +108,7 @@ def with_confirmed(entries: Iterable[Entry], ids: Iterable[int], when: datetime 
             and e.get("confirmed_at") is None else dict(e) for e in entries]
 
 
-@dataclass(frozen=True)
-class GroupChange:
-    """How one group of the published figures would change: its n before and after (None when the group
-    is not published, fewer than 5 communes) and how many of its communes join, leave or change scores."""
-
-    group: GroupType
-    key: str
-    n_before: int | None
-    n_after: int | None
-    changed: int
-    stats: GroupStats  # the group after the change (its label)
-
-    def label(self, lang: str = "fr") -> str:
-        return self.stats.label(lang)
-
-    @property
-    def reveals_one(self) -> bool:
-        """Published before and after, and exactly one commune differs: the difference of its figures is
-        that commune's scores (or the change of them)."""
-        return self.n_before is not None and self.n_after is not None and self.changed == 1
-
-
-def _members(rows: Sequence[Mapping[str, Any]], dimensions: tuple[str, ...]) -> dict[str, tuple]:
-    """Per commune kept by the pool's rule (its latest row): its province, class and scores."""
-    kept, _ = latest_per_commune(rows)
-    out = {}
-    for row in kept:
-        commune = get_commune(row["nis_code"])
-        out[row["nis_code"]] = (commune.province_nis if commune else None,
-                                commune.population_class if commune else None,
-                                tuple(row.get(d) for d in dimensions))
-    return out
-
-
-def confirmation_changes(entries: Sequence[Entry], ids: Iterable[int],
-                         dimensions: Iterable[str] = DIMENSIONS) -> list[GroupChange]:
-    """The groups (Wallonia, provinces, population classes) whose figures would change if the entries
-    ``ids`` were confirmed, in the order the figures list them; groups that do not change are left out."""
-    dimensions = tuple(dimensions)
-    before_rows = counted_rows(entries)
-    after_rows = counted_rows(with_confirmed(entries, ids))
-    before, after = pooled_reference(before_rows, dimensions), pooled_reference(after_rows, dimensions)
-    was, now = _members(before_rows, dimensions), _members(after_rows, dimensions)
-    differ = [nis for nis in sorted(set(was) | set(now)) if was.get(nis) != now.get(nis)]
-
-    def belongs(nis: str, group: GroupType, key: str) -> bool:
-        if group == "wallonia":
-            return True
-        place = now.get(nis) or was.get(nis)
-        return (place[0] if group == "province" else place[1]) == key
-
-    out = []
-    for old, new in zip(before.groups(), after.groups(), strict=True):
-        changed = sum(1 for nis in differ if belongs(nis, new.group, new.key))
-        if changed:
-            out.append(GroupChange(new.group, new.key, None if old.suppressed else old.n,
-                                   None if new.suppressed else new.n, changed, new))
-    return out
-
-
 def newly_disputed(entries: Sequence[Entry], ids: Iterable[int]) -> list[str]:
     """Communes that confirming ``ids`` would put in dispute (an entry from another space already counts
     there): none of their entries would count until the admin settles it. In NIS order."""
     return sorted(disputed_communes(with_confirmed(entries, ids)) - disputed_communes(entries))
-
-
-def revealing(changes: Iterable[GroupChange]) -> list[GroupChange]:
-    """The changes that would give one commune's scores away (see :attr:`GroupChange.reveals_one`)."""
-    return [c for c in changes if c.reveals_one]

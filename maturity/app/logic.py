@@ -892,6 +892,16 @@ def pool_table(q: Questionnaire, pool_rows: list[dict[str, Any]], lang: str) -> 
     return rows
 
 
+def pool_held(pool_rows: Any, lang: str) -> str | None:
+    """Under the pooled means: the groups hidden since a withdrawal or an erasure, and why (None when none)."""
+    from maturity import pool, poolrelease
+
+    held = sorted(getattr(pool_rows, "held", ()), key=poolrelease.in_order)
+    if not held:
+        return None
+    return tr("wal_pool_held", lang, groups=quoted_list([pool.group_label(k, lang) for k in held], lang))
+
+
 def whole_range(text: str) -> str:
     """An estimate's interval kept whole in a page's table: a narrow column broke "50 (41–60)" after its
     dash ("(41–" / "60)", at 390 px and on a desktop too); word joiners around the dash, which a screen

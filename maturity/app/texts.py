@@ -1270,18 +1270,24 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "pool_opt_in_help": {
         "fr": "Seuls les six scores et le code de la commune sont partagés, jamais les réponses. Une moyenne n'est "
-        "publiée que pour un groupe d'au moins 5 communes. Cela ne rend pas vos scores secrets : une personne qui "
-        "compare la moyenne d'un groupe avant et après votre partage peut les retrouver. Ne partagez que des "
+        "publiée que pour un groupe d'au moins 5 communes, et les chiffres publiés ne changent jamais d'une seule "
+        "commune à la fois : comparer un groupe avant et après votre partage ne donne pas vos scores. Cela ne les "
+        "rend pas tout à fait secrets : qui connaîtrait les scores des autres communes d'un groupe pourrait encore "
+        "les déduire. Ne partagez que des "
         "scores que la commune accepte de voir connus. Pour retirer des scores partagés, écrivez à {contact} en donnant le nom de la commune et la date "
         "du bilan.",
         "de": "Nur die sechs Werte und der Gemeindecode werden geteilt, nie die Antworten. Ein Mittelwert wird nur "
-        "für eine Gruppe von mindestens 5 Gemeinden veröffentlicht. Das macht Ihre Werte nicht geheim: Wer den "
-        "Mittelwert einer Gruppe vor und nach Ihrem Teilen vergleicht, kann sie ermitteln. Teilen Sie nur Werte, "
+        "für eine Gruppe von mindestens 5 Gemeinden veröffentlicht, und die veröffentlichten Zahlen ändern sich nie "
+        "um eine einzige Gemeinde: Wer eine Gruppe vor und nach Ihrem Teilen vergleicht, erhält Ihre Werte nicht. "
+        "Ganz geheim sind sie damit nicht: Wer die Werte der anderen Gemeinden einer Gruppe kennt, könnte sie noch "
+        "ableiten. Teilen Sie nur Werte, "
         "die die Gemeinde bekannt werden lassen kann. Um geteilte Werte "
         "zurückzuziehen, schreiben Sie an {contact} mit dem Namen der Gemeinde und dem Datum der Bewertung.",
         "en": "Only the six scores and the commune code are shared, never the answers. An average is published only "
-        "for a group of at least 5 communes. That does not keep your scores secret: someone who compares a "
-        "group's average before and after you share can work them out. Share only scores the commune accepts "
+        "for a group of at least 5 communes, and the published figures never change by a single commune: "
+        "comparing a group before and after you share does not give your scores. That does not keep them "
+        "wholly secret: someone who knew the scores of a group's other communes could still work them out. "
+        "Share only scores the commune accepts "
         "may become known. To withdraw shared scores, write to "
         "{contact} with the commune's name and the date of the assessment.",
     },
@@ -1320,6 +1326,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "history_shared_counted": {"fr": " (scores partagés : ils comptent dans les chiffres mis en commun)",
                                "de": " (Werte geteilt: sie zählen in den gemeinsamen Zahlen)",
                                "en": " (scores shared: they count in the pooled figures)"},
+    "history_shared_unpublished": {
+        "fr": " (scores partagés : ils comptent, et paraîtront dans les chiffres publiés avec d'autres changements)",
+        "de": " (Werte geteilt: sie zählen und erscheinen mit anderen Änderungen in den veröffentlichten Zahlen)",
+        "en": " (scores shared: they count, and will appear in the published figures with other changes)"},
     "history_shared_superseded": {"fr": " (scores partagés, remplacés par un partage plus récent)",
                                   "de": " (Werte geteilt, durch eine neuere geteilte Bewertung ersetzt)",
                                   "en": " (scores shared, replaced by a more recent one)"},
@@ -1354,6 +1364,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "sofort, ohne auf den Administrator zu warten.",
         "en": "This assessment is sent through your commune's invitation link: its shared scores count on "
         "arrival, without waiting for the administrator.",
+    },
+    # after « pool_invited_note » and « pool_pending_note »: published with others, never alone (poolrelease)
+    "pool_release_note": {
+        "fr": "Les chiffres publiés les montreront avec d'autres changements, jamais seuls : qui comparerait les "
+        "chiffres d'avant et d'après ne pourra pas en déduire vos scores.",
+        "de": "Die veröffentlichten Zahlen zeigen sie zusammen mit anderen Änderungen, nie allein: Wer die Zahlen "
+        "von vorher und nachher vergleicht, kann daraus Ihre Werte nicht ableiten.",
+        "en": "The published figures will show them together with other changes, never alone: whoever compares "
+        "the figures before and after cannot work out your scores.",
     },
     # --- recommendations
     "recs_title": {"fr": "Recommandations — {name}", "de": "Empfehlungen — {name}", "en": "Recommendations — {name}"},
@@ -1494,6 +1513,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "sobald der Administrator dieser Seite sie bestätigt hat): noch kein Mittelwert veröffentlicht.",
         "en": "Fewer than 5 communes have a shared assessment that counts (a shared assessment counts once the "
         "site's administrator has confirmed it): no mean is published yet.",
+    },
+    # a group the last release showed and a withdrawal or an erasure took a commune out of (maturity.poolrelease)
+    "wal_pool_held": {
+        "fr": "Chiffres masqués depuis qu'une commune a retiré son auto-évaluation\u00a0: {groups}. Les montrer sans "
+        "elle permettrait de retrouver ses scores par différence\u00a0; ils reviendront quand le groupe aura changé "
+        "d'au moins deux communes, ou quand l'administrateur les publiera.",
+        "de": "Zahlen ausgeblendet, seit eine Gemeinde ihre Selbstbewertung zurückgezogen hat: {groups}. Sie ohne "
+        "sie zu zeigen, verriete ihre Werte durch Vergleich; sie erscheinen wieder, wenn sich die Gruppe um "
+        "mindestens zwei Gemeinden geändert hat oder die Verwaltung sie veröffentlicht.",
+        "en": "Figures hidden since a commune withdrew its self-assessment: {groups}. Showing them without it "
+        "would give its scores away by difference; they return once the group has changed by two communes or "
+        "more, or when the administrator publishes them.",
     },
     "wal_barometer_header": {
         "fr": "Le baromètre wallon",
@@ -1648,38 +1679,98 @@ TEXTS: dict[str, dict[str, str]] = {
                           "de": "{n:Den wartenden Eintrag bestätigen|Alle # wartenden Einträge bestätigen}",
                           "en": "{n:Confirm the pending entry|Confirm all # pending entries}"},
     "admin_confirmed": {"fr": "{n:# entrée confirmée : elle compte|# entrées confirmées : elles comptent} "
-                        "désormais dans les chiffres.",
-                        "de": "{n:# Eintrag bestätigt: er zählt|# Einträge bestätigt: sie zählen} jetzt in den "
-                        "Zahlen.",
-                        "en": "{n:# entry confirmed: it now counts|# entries confirmed: they now count} in the "
-                        "figures."},
-    # before the admin confirms: a published group that changes by exactly one commune gives that commune away
-    "admin_confirm_reveals_one": {
-        "fr": "{n:Confirmer cette seule entrée|Confirmer ces # entrées} change le groupe {groups} d'une seule "
-        "commune : qui a vu ses chiffres avant peut en déduire les scores de cette commune. Confirmez-en plusieurs "
-        "ensemble (deux communes au moins de ce groupe). Vous pouvez tout de même confirmer.",
-        "de": "{n:Bestätigen Sie nur diesen einen Eintrag|Bestätigen Sie diese # Einträge}, ändert sich die Gruppe "
-        "{groups} um eine einzige Gemeinde: Wer ihre Zahlen vorher gesehen hat, kann daraus die Werte dieser "
-        "Gemeinde ableiten. Bestätigen Sie mehrere zusammen (mindestens zwei Gemeinden dieser Gruppe). "
-        "Bestätigen können Sie trotzdem.",
-        "en": "{n:Confirming this one entry|Confirming these # entries} changes the group {groups} by a single "
-        "commune: anyone who saw its figures before can work out that commune's scores from the difference. "
-        "Confirm several together (at least two communes of this group). You can still confirm.",
+                        "désormais (les chiffres publiés {n:la|les} montrent dès la prochaine publication).",
+                        "de": "{n:# Eintrag bestätigt: er zählt|# Einträge bestätigt: sie zählen} jetzt (die "
+                        "veröffentlichten Zahlen zeigen {n:ihn|sie} ab der nächsten Veröffentlichung).",
+                        "en": "{n:# entry confirmed: it now counts|# entries confirmed: they now count} (the "
+                        "published figures show {n:it|them} from the next release)."},
+    # the published figures change in releases (maturity.poolrelease; SECURITY.md « Who speaks for a commune »)
+    "admin_confirm_waits": {
+        "fr": "{n:Cette entrée comptera|Ces # entrées compteront}, mais les chiffres publiés ne {n:la|les} "
+        "montreront pas encore : {why} Elles attendront d'autres changements qui les accompagnent, ou que vous "
+        "publiiez («\u00a0Chiffres publiés\u00a0», plus bas).",
+        "de": "{n:Dieser Eintrag zählt|Diese # Einträge zählen}, aber die veröffentlichten Zahlen zeigen "
+        "{n:ihn|sie} noch nicht: {why} Sie warten auf weitere Änderungen, die sie begleiten, oder bis Sie "
+        "veröffentlichen („Veröffentlichte Zahlen“, weiter unten).",
+        "en": "{n:This entry will count|These # entries will count}, but the published figures will not show "
+        "{n:it|them} yet: {why} They wait for other changes to go with them, or until you publish (“Published "
+        "figures”, below).",
     },
-    "admin_confirm_reveals_many": {
-        "fr": "{n:Confirmer cette seule entrée|Confirmer ces # entrées} change les groupes {groups} d'une seule "
-        "commune chacun : qui a vu leurs chiffres avant peut en déduire les scores de la commune qui change dans "
-        "chacun. Confirmez-en plusieurs ensemble (deux communes au moins de chacun de ces groupes). Vous pouvez "
-        "tout de même confirmer.",
-        "de": "{n:Bestätigen Sie nur diesen einen Eintrag|Bestätigen Sie diese # Einträge}, ändern sich die "
-        "Gruppen {groups} um je eine einzige Gemeinde: Wer ihre Zahlen vorher gesehen hat, kann daraus die Werte der "
-        "jeweils geänderten Gemeinde ableiten. Bestätigen Sie mehrere zusammen (mindestens zwei Gemeinden jeder "
-        "dieser Gruppen). Bestätigen können Sie trotzdem.",
-        "en": "{n:Confirming this one entry|Confirming these # entries} changes the groups {groups} by a single "
-        "commune each: anyone who saw their figures before can work out, from the difference, the scores of the "
-        "commune that changed in each. Confirm several together (at least two communes of each of these groups). "
-        "You can still confirm.",
+    "admin_why_one": {
+        "fr": "{groups} {n:changerait|changeraient} d'une seule commune, et qui a vu {n:ses|leurs} chiffres avant "
+        "pourrait en déduire ses scores.",
+        "de": "{groups} {n:würde sich|würden sich} um eine einzige Gemeinde ändern, und wer die Zahlen vorher "
+        "gesehen hat, könnte daraus ihre Werte ableiten.",
+        "en": "{groups} would change by a single commune, and anyone who saw the figures before could work out "
+        "its scores.",
     },
+    "admin_why_combined": {
+        "fr": "en combinant les groupes publiés avant et après (la Wallonie moins une province, par exemple), "
+        "on pourrait déduire les scores de {communes}.",
+        "de": "durch Verrechnen der vorher und nachher veröffentlichten Gruppen (etwa die Wallonie minus eine "
+        "Provinz) ließen sich die Werte von {communes} ableiten.",
+        "en": "by combining the groups published before and after (Wallonia minus a province, for instance), "
+        "one could work out the scores of {communes}.",
+    },
+    "admin_erased_commune": {"fr": "une commune effacée", "de": "eine gelöschte Gemeinde", "en": "an erased commune"},
+    "admin_release_header": {"fr": "Chiffres publiés", "de": "Veröffentlichte Zahlen", "en": "Published figures"},
+    "admin_release_help": {
+        "fr": "Les chiffres que voient les communes changent par publications. Une publication se fait d'elle-même "
+        "dès que rien ne permet d'en déduire les scores d'une commune : aucun groupe publié ne change d'une seule "
+        "commune, ni une combinaison de groupes. Sinon, les changements (entrées confirmées, reçues par un lien "
+        "d'invitation, importées, retirées) attendent d'autres changements, ou que vous publiiez. Un retrait ou un "
+        "effacement sort la commune de tous les chiffres aussitôt : ses groupes sont alors masqués.",
+        "de": "Die Zahlen, die die Gemeinden sehen, ändern sich in Veröffentlichungen. Eine Veröffentlichung "
+        "geschieht von selbst, sobald sich daraus die Werte keiner Gemeinde ableiten lassen: keine "
+        "veröffentlichte Gruppe ändert sich um eine einzige Gemeinde, auch keine Kombination von Gruppen. Sonst "
+        "warten die Änderungen (bestätigte, über einen Einladungslink erhaltene, importierte, zurückgezogene "
+        "Einträge) auf weitere Änderungen oder auf Ihre Veröffentlichung. Ein Rückzug oder eine Löschung nimmt die "
+        "Gemeinde sofort aus allen Zahlen: ihre Gruppen werden dann ausgeblendet.",
+        "en": "The figures communes see change in releases. A release happens by itself as soon as nothing in it "
+        "gives a commune's scores away: no published group changes by a single commune, nor any combination of "
+        "groups. Otherwise the changes (entries confirmed, received through an invitation link, imported, "
+        "withdrawn) wait for other changes, or until you publish. A withdrawal or an erasure takes the commune out "
+        "of every figure at once: its groups are then hidden.",
+    },
+    "admin_release_last": {"fr": "Dernière publication : {date}, {by}.", "de": "Letzte Veröffentlichung: {date}, {by}.",
+                           "en": "Last release: {date}, {by}."},
+    "admin_release_by_initial": {"fr": "les chiffres tels qu'ils étaient avant les publications",
+                                 "de": "die Zahlen, wie sie vor den Veröffentlichungen waren",
+                                 "en": "the figures as they were before releases"},
+    "admin_release_by_auto": {"fr": "d'elle-même", "de": "von selbst", "en": "by itself"},
+    "admin_release_by_admin": {"fr": "par l'administrateur", "de": "durch die Verwaltung", "en": "by the administrator"},
+    "admin_release_none": {"fr": "Rien n'attend : les chiffres publiés sont à jour.",
+                           "de": "Nichts wartet: die veröffentlichten Zahlen sind aktuell.",
+                           "en": "Nothing waits: the published figures are up to date."},
+    "admin_release_waiting": {
+        "fr": "{n:# commune a changé depuis la dernière publication et attend|# communes ont changé depuis la "
+        "dernière publication et attendent} ({communes}) : {why}",
+        "de": "{n:# Gemeinde hat sich|# Gemeinden haben sich} seit der letzten Veröffentlichung geändert und "
+        "{n:wartet|warten} ({communes}): {why}",
+        "en": "{n:# commune has changed since the last release and waits|# communes have changed since the last "
+        "release and wait} ({communes}): {why}",
+    },
+    "admin_release_held": {
+        "fr": "Masqués depuis un retrait ou un effacement : {groups}. Les montrer sans la commune sortie donnerait "
+        "ses scores par différence ; ils reviendront quand ils auront changé d'au moins deux communes, ou quand "
+        "vous publierez.",
+        "de": "Ausgeblendet seit einem Rückzug oder einer Löschung: {groups}. Sie ohne die ausgeschiedene "
+        "Gemeinde zu zeigen, verriete ihre Werte durch Vergleich; sie erscheinen wieder, wenn sie sich um "
+        "mindestens zwei Gemeinden geändert haben oder wenn Sie veröffentlichen.",
+        "en": "Hidden since a withdrawal or an erasure: {groups}. Showing them without the commune that left "
+        "would give its scores away by difference; they return once they have changed by two communes or more, "
+        "or when you publish.",
+    },
+    "admin_publish": {"fr": "Publier maintenant", "de": "Jetzt veröffentlichen", "en": "Publish now"},
+    "admin_publish_anyway": {
+        "fr": "Vous pouvez tout de même publier : faites-le quand personne ne peut comparer (au début d'une "
+        "campagne, après un long délai), ou pour montrer à nouveau des groupes masqués.",
+        "de": "Veröffentlichen können Sie trotzdem: tun Sie es, wenn niemand vergleichen kann (zu Beginn einer "
+        "Kampagne, nach langer Zeit), oder um ausgeblendete Gruppen wieder zu zeigen.",
+        "en": "You can still publish: do so when nobody can compare (at the start of a campaign, after a long "
+        "while), or to show hidden groups again.",
+    },
+    "admin_published": {"fr": "Chiffres publiés.", "de": "Zahlen veröffentlicht.", "en": "Figures published."},
     "admin_confirm_disputes": {
         "fr": "Après cette confirmation, {n:cette commune sera contestée|ces communes seront contestées} : "
         "{communes}. Une entrée venue d'un autre espace y compte déjà ; plus aucune ne comptera tant que vous "

@@ -62,32 +62,61 @@ def test_the_figures_appear_once_the_admin_has_confirmed_5(mini, store, monkeypa
     assert wallonie_groups() == ["Wallonie", "Province\u00a0: Namur"]  # the label as the page gives it
 
 
-def test_confirming_one_entry_alone_says_it_gives_the_commune_away(mini, store, monkeypatch):
+def test_one_entry_confirmed_alone_counts_but_waits_to_be_published(mini, store, monkeypatch):
     for i, nis in enumerate(NAMUR_PROVINCE[:6]):
         share(store, nis, 40.0 + i)
     store.confirm_pool_entries(pending_ids(store))  # six communes counted: Wallonia and Namur published
     share(store, NAMUR_PROVINCE[6], 90.0)
     share(store, NAMUR_PROVINCE[7], 10.0)
     at = admin(monkeypatch)
+    assert "Rien n'attend : les chiffres publiés sont à jour." in [m.value for m in at.markdown]
     one = pending_ids(store)[0]
     at.multiselect(key="admin_confirm_pick").set_value([one]).run()
-    warned = [w.value for w in at.warning]
-    assert ("Confirmer cette seule entrée change les groupes «\u00a0Wallonie\u00a0» et «\u00a0Province\u00a0: "
-            "Namur\u00a0» d'une seule commune chacun\u00a0: qui a vu leurs chiffres avant peut en déduire les scores "
-            "de la commune qui change dans chacun.") in warned[0], warned
-    assert "Vous pouvez tout de même confirmer." in warned[0]
-    # both at once: each group changes by two communes, no warning for them (that of the selection is gone)
+    said = [i.value for i in at.info]
+    assert ("Cette entrée comptera, mais les chiffres publiés ne la montreront pas encore : « Wallonie » "
+            "et « Province : Namur » changeraient d'une seule commune, et qui a vu leurs chiffres avant "
+            "pourrait en déduire ses scores.") in said[0], said
+    # both at once: each group changes by two communes, published at once: nothing said
     at.multiselect(key="admin_confirm_pick").set_value(pending_ids(store)).run()
-    assert not [w.value for w in at.warning if "seule commune" in w.value]
-    # the admin may still confirm the one alone
+    assert not [i.value for i in at.info if "comptera" in i.value or "compteront" in i.value]
+    # the admin confirms the one alone: it counts, the published figures wait, and the page says why
     at.multiselect(key="admin_confirm_pick").set_value([one]).run()
     at.button(key="admin_confirm").click().run()
-    assert len(store.pool_rows()) == 7 and pending_ids(store) == [one + 1]
-    # the last one alone, with the « confirm all » button: warned beside it, in German too
+    assert [e["status"] for e in store.pool_entries() if e["id"] == one] == ["counted"]
+    assert wallonie_groups() == ["Wallonie", "Province : Namur"]
+    warned = [w.value for w in at.warning]
+    assert any(w.startswith("1 commune a changé depuis la dernière publication et attend (« Hamois ») : "
+                            "« Wallonie » et « Province : Namur » changeraient d'une seule commune") and
+               "Vous pouvez tout de même publier" in w for w in warned), warned
+    # in German too
     at.sidebar.radio(key="_lang_choice").set_value("de").run()
     warned = [w.value for w in at.warning]
-    assert any("Bestätigen Sie nur diesen einen Eintrag, ändern sich die Gruppen „Wallonie“ und „Provinz: Namur“ "
-               "um je eine einzige Gemeinde" in w for w in warned), warned
+    assert any(w.startswith("1 Gemeinde hat sich seit der letzten Veröffentlichung geändert und wartet („Hamois“): "
+                            "„Wallonie“ und „Provinz: Namur“ würden sich um eine einzige Gemeinde ändern")
+               for w in warned), warned
+    at.button(key="admin_publish").click().run()  # the admin publishes anyway
+    assert any("Zahlen veröffentlicht." in s.value for s in at.success)
+    assert store.pool_release_state()["released_by"] == "admin"
+    assert not [w.value for w in at.warning if "wartet" in w.value]
+
+
+def test_a_withdrawal_hides_the_groups_and_the_page_says_why(mini, store, monkeypatch):
+    for i, nis in enumerate(NAMUR_PROVINCE[:7]):
+        share(store, nis, 40.0 + i)
+    store.confirm_pool_entries(pending_ids(store))
+    store.withdraw_pool_entry(store.pool_entries()[0]["id"])
+    assert wallonie_groups() == []  # six are left, but the seventh would be read by difference
+    at = admin(monkeypatch)
+    warned = [w.value for w in at.warning]
+    assert any(w.startswith("Masqués depuis un retrait ou un effacement : « Wallonie » et "
+                            "« Province : Namur ».") for w in warned), warned
+    at = new_app()
+    at.run()
+    goto(at, "wallonie")
+    said = [i.value for i in at.info]
+    assert ("Chiffres masqués depuis qu'une commune a retiré son auto-évaluation\u00a0: «\u00a0Wallonie\u00a0» et "
+            "«\u00a0Province\u00a0: Namur\u00a0».") in said[0], said
+    assert not [t for t in said if "Moins de 5 communes" in t]
 
 
 def test_the_commune_reads_that_its_shared_scores_wait(mini, store):

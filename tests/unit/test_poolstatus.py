@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from maturity import poolstatus
+from maturity import poolrelease, poolstatus
 from maturity.pool import pooled_reference
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
@@ -47,34 +47,33 @@ def test_statuses() -> None:
     assert poolstatus.disputed_communes(entries) == {"25072"}
 
 
+def plan(entries: list[dict], ids: list[int], dims: list[str]) -> poolrelease.Plan:
+    """What confirming ``ids`` would do to the figures published from the entries as they are."""
+    state = poolrelease.release(entries, T0, None, dims)
+    return poolrelease.plan(poolstatus.with_confirmed(entries, ids), state, dims)
+
+
 def test_confirming_one_entry_changes_published_groups_by_one_commune() -> None:
     entries = [entry(i, nis, 40.0 + i) for i, nis in enumerate(NAMUR_PROVINCE[:6], start=1)]
     entries += [entry(7, NAMUR_PROVINCE[6], 90.0, confirmed=False), entry(8, NAMUR_PROVINCE[7], 10.0, confirmed=False)]
-    changes = poolstatus.confirmation_changes(entries, [7], ["economy", "people"])
-    by_group = {(c.group, c.key): c for c in changes}
-    assert (by_group[("wallonia", "wallonia")].n_before, by_group[("wallonia", "wallonia")].n_after) == (6, 7)
-    namur = by_group[("province", "90000")]
-    assert (namur.n_before, namur.n_after, namur.changed, namur.reveals_one) == (6, 7, 1, True)
-    assert namur.label("fr") == "Province\u00a0: Namur"
-    revealing = poolstatus.revealing(changes)
-    assert [(c.group, c.key) for c in revealing] == [("wallonia", "wallonia"), ("province", "90000")]
+    one = plan(entries, [7], ["economy", "people"])
+    assert [(g.key, g.n_before, g.n_after, g.changed) for g in one.revealing()] == [
+        ("wallonia", 6, 7, 1), ("province:90000", 6, 7, 1)]
+    assert one.waiting and not one.safe and one.read == [NAMUR_PROVINCE[6]]
     # Hamois's class (5 000 to 10 000 inhabitants) had 2 communes before: no figure was published, none to subtract
-    assert by_group[("population_class", "5k_10k")].n_before is None
-    assert not by_group[("population_class", "5k_10k")].reveals_one
+    assert "population_class:5k_10k" not in {g.key for g in one.groups}
     # two together: each group changes by two communes, and nobody reads either one's scores from the difference
-    assert poolstatus.revealing(poolstatus.confirmation_changes(entries, [7, 8], ["economy", "people"])) == []
+    assert plan(entries, [7, 8], ["economy", "people"]).safe
     # nothing pending chosen, or an id that is no pending entry: nothing changes
-    assert poolstatus.confirmation_changes(entries, [], ["economy"]) == []
-    assert poolstatus.confirmation_changes(entries, [3], ["economy"]) == []
+    assert not plan(entries, [], ["economy"]).waiting
+    assert not plan(entries, [3], ["economy"]).waiting
 
 
 def test_a_group_that_reaches_5_reveals_nothing_by_difference() -> None:
     entries = [entry(i, nis, 40.0) for i, nis in enumerate(NAMUR_PROVINCE[:4], start=1)]
     entries.append(entry(5, NAMUR_PROVINCE[4], 60.0, confirmed=False))
-    changes = poolstatus.confirmation_changes(entries, [5], ["economy"])
-    wallonia = next(c for c in changes if c.group == "wallonia")
-    assert (wallonia.n_before, wallonia.n_after, wallonia.changed) == (None, 5, 1)
-    assert poolstatus.revealing(changes) == []
+    five = plan(entries, [5], ["economy"])
+    assert five.waiting and five.safe and not five.groups
 
 
 def test_a_confirmation_that_disputes_a_commune_changes_its_groups_by_one() -> None:
@@ -82,8 +81,7 @@ def test_a_confirmation_that_disputes_a_commune_changes_its_groups_by_one() -> N
     exactly one commune, whose scores the difference gives away."""
     entries = [entry(i, nis, 40.0 + i) for i, nis in enumerate(NAMUR_PROVINCE[:6], start=1)]
     entries.append(entry(7, NAMUR_PROVINCE[0], 0.0, confirmed=False, space="s-stranger"))
-    changes = poolstatus.confirmation_changes(entries, [7], ["economy"])
-    namur = next(c for c in changes if c.group == "province")
-    assert (namur.n_before, namur.n_after, namur.changed, namur.reveals_one) == (6, 5, 1, True)
+    namur = next(g for g in plan(entries, [7], ["economy"]).revealing() if g.key == "province:90000")
+    assert (namur.n_before, namur.n_after, namur.changed) == (6, 5, 1)
     assert poolstatus.newly_disputed(entries, [7]) == [NAMUR_PROVINCE[0]]
     assert poolstatus.newly_disputed(entries, []) == []

@@ -1,8 +1,10 @@
 """Administration: review, confirm and withdraw pool entries, export the pooled means (password protected)."""
 
+from datetime import UTC, datetime
+
 import streamlit as st
 
-from maturity import poolstatus
+from maturity import pool, poolrelease, poolstatus
 from maturity.app import coordinator, logic, session, tables
 from maturity.app.tables import fitting_grid
 from maturity.app.texts import tr
@@ -25,14 +27,28 @@ st.header(tr("admin_entries", lang))
 try:
     entries = store.pool_entries()
     pool_rows = store.pool_rows()
+    release = store.pool_release_state()
 except session.StorageError as exc:
     session.show_storage_error(exc)
     st.stop()
-for key in ("_withdrawn", "_settled", "_confirmed"):
+# before the first release, the store records the figures as they stand just before the first change
+state = release or poolrelease.release(entries, datetime.now(UTC), None)
+for key in ("_withdrawn", "_settled", "_confirmed", "_published"):
     if key in st.session_state:
         done = st.session_state.pop(key)
-        st.success(tr("admin_withdrawn", lang, id=done) if key == "_withdrawn" else tr(
-            "admin_confirmed" if key == "_confirmed" else "admin_settled", lang, n=done))
+        st.success(tr("admin_withdrawn", lang, id=done) if key == "_withdrawn" else tr("admin_published", lang)
+                   if key == "_published" else tr("admin_confirmed" if key == "_confirmed" else "admin_settled",
+                                                  lang, n=done))
+
+
+def why(plan: poolrelease.Plan) -> str:
+    """What a release would give away, in words (the admin page's warnings)."""
+    revealing = plan.revealing()
+    if revealing:
+        labels = [pool.group_label(g.key, lang) for g in revealing]
+        return tr("admin_why_one", lang, n=len(labels), groups=logic.quoted_list(labels, lang))
+    names = [logic.commune_name(nis) if nis else tr("admin_erased_commune", lang) for nis in plan.read]
+    return tr("admin_why_combined", lang, communes=logic.quoted_list(names, lang)).capitalize()
 st.caption(tr("admin_provenance_help", lang))
 if not entries:
     st.info(tr("admin_none", lang))
@@ -81,14 +97,11 @@ else:
         # would change by one commune only (whoever saw its figures before reads that commune's scores)
         st.subheader(tr("admin_pending_header", lang, n=len(pending)))
         st.caption(tr("admin_pending_help", lang))
-        dims = [d.id for d in q.dimensions]
 
         def warn(ids: list[int]) -> None:
-            revealing = poolstatus.revealing(poolstatus.confirmation_changes(entries, ids, dims))
-            if revealing:
-                key = "admin_confirm_reveals_one" if len(revealing) == 1 else "admin_confirm_reveals_many"
-                st.warning(tr(key, lang, n=len(ids), groups=logic.quoted_list([c.label(lang) for c in revealing],
-                                                                              lang)), icon=":material/visibility:")
+            plan = poolrelease.plan(poolstatus.with_confirmed(entries, ids), state)
+            if plan.waiting and not plan.safe:  # confirmed, but the published figures wait
+                st.info(tr("admin_confirm_waits", lang, n=len(ids), why=why(plan)), icon=":material/hourglass_top:")
             disputed = poolstatus.newly_disputed(entries, ids)
             if disputed:
                 st.warning(tr("admin_confirm_disputes", lang, n=len(disputed), communes=logic.quoted_list(
@@ -148,5 +161,29 @@ else:
             if st.button(tr("admin_bulk_client_button", lang, n=len(by_client[fp]), fp=fp), key="admin_withdraw_client"):
                 st.session_state["_settled"] = store.withdraw_pool_entries(by_client[fp])
                 st.rerun()
+    # the published figures: what waits, what is hidden since a withdrawal, and the admin's « publish »
+    st.subheader(tr("admin_release_header", lang))
+    st.caption(tr("admin_release_help", lang))
+    if release is not None:
+        when = format_date(poolrelease.released_at(release), lang)
+        st.markdown(tr("admin_release_last", lang, date=when, by=tr(f"admin_release_by_{release['released_by']}", lang)))
+    now = poolrelease.plan(entries, state)
+    if now.held:
+        st.warning(tr("admin_release_held", lang, groups=logic.quoted_list([pool.group_label(g, lang)
+                                                                             for g in now.held], lang)),
+                   icon=":material/visibility_off:")
+    if not now.waiting:
+        st.markdown(tr("admin_release_none", lang))
+    else:
+        if not now.safe:
+            names = [logic.commune_name(nis) if not nis.startswith("#") else tr("admin_erased_commune", lang)
+                     for nis in now.changed]
+            st.warning(tr("admin_release_waiting", lang, n=len(names), communes=logic.quoted_list(names, lang),
+                          why=why(now))
+                       + " " + tr("admin_publish_anyway", lang), icon=":material/visibility:")
+        if st.button(tr("admin_publish", lang), key="admin_publish"):
+            store.publish_pool()
+            st.session_state["_published"] = True
+            st.rerun()
 st.download_button(tr("admin_export", lang), data=lambda: logic.pool_csv(q, pool_rows), file_name=logic.download_name("pool", lang),
                    mime="text/csv", on_click="ignore", key="admin_export", icon=":material/download:")

@@ -104,8 +104,8 @@ def submit_box() -> None:
     opt_in = st.checkbox(tr("pool_opt_in", lang), value=False, key="pool_opt_in")
     st.caption(tr("pool_opt_in_help", lang, contact=session.pool_contact(lang)))
     if opt_in:  # an open-pool entry waits for the admin; an invitation's link proves the commune
-        st.info(tr("pool_invited_note" if invitation is not None else "pool_pending_note", lang),
-                icon=":material/hourglass_top:" if invitation is None else ":material/verified:")
+        st.info(tr("pool_invited_note" if invitation is not None else "pool_pending_note", lang) + " "
+                + tr("pool_release_note", lang), icon=":material/hourglass_top:" if invitation is None else ":material/verified:")
     if st.button(tr("submit_button", lang), type="primary", key="submit"):
         try:
             snap, refreshed = session.submit_stored(q, bool(opt_in))

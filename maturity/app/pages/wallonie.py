@@ -27,18 +27,21 @@ if q is not None:
 
 st.header(tr("wal_pool_header", lang))
 store = session.store()
-rows = []
+rows, held = [], None
 if q is not None and store is not None:
     try:
-        rows = logic.pool_table(q, store.pool_rows(), lang)
+        published = store.pool_rows()
+        rows, held = logic.pool_table(q, published, lang), logic.pool_held(published, lang)
     except session.StorageError as exc:
         session.show_storage_error(exc)
+if held:  # a withdrawal: its groups hidden until the next release (maturity.poolrelease)
+    st.info(held, icon=":material/visibility_off:")
 if rows:
     rows, source = logic.shared_column(rows, tr("col_source", lang))  # the same source for every group: once
     fitting_table(rows, "pool", 760, lang)  # in a narrower column: a list (tables.py)
     if source:
         st.caption(tr("source_line", lang, source=logic.escape_markdown(source)))
-else:
+elif not held:
     st.info(tr("wal_pool_none", lang), icon=":material/info:")
 
 st.header(tr("wal_barometer_header", lang))
