@@ -1687,13 +1687,15 @@ TEXTS: dict[str, dict[str, str]] = {
     # the published figures change in releases (maturity.poolrelease; SECURITY.md « Who speaks for a commune »)
     "admin_confirm_waits": {
         "fr": "{n:Cette entrée comptera|Ces # entrées compteront}, mais les chiffres publiés ne {n:la|les} "
-        "montreront pas encore : {why} Elles attendront d'autres changements qui les accompagnent, ou que vous "
-        "publiiez («\u00a0Chiffres publiés\u00a0», plus bas).",
+        "montreront pas encore : {why} {n:Elle attendra|Elles attendront} d'autres changements qui "
+        "{n:l'accompagnent|les accompagnent}, ou que vous publiiez («\u00a0Chiffres publiés\u00a0», plus bas).",
         "de": "{n:Dieser Eintrag zählt|Diese # Einträge zählen}, aber die veröffentlichten Zahlen zeigen "
-        "{n:ihn|sie} noch nicht: {why} Sie warten auf weitere Änderungen, die sie begleiten, oder bis Sie "
+        "{n:ihn|sie} noch nicht: {why} {n:Er wartet|Sie warten} auf weitere Änderungen, die {n:ihn|sie} "
+        "begleiten, oder bis Sie "
         "veröffentlichen („Veröffentlichte Zahlen“, weiter unten).",
         "en": "{n:This entry will count|These # entries will count}, but the published figures will not show "
-        "{n:it|them} yet: {why} They wait for other changes to go with them, or until you publish (“Published "
+        "{n:it|them} yet: {why} {n:It waits|They wait} for other changes to go with {n:it|them}, or until you "
+        "publish (“Published "
         "figures”, below).",
     },
     "admin_why_one": {
@@ -1743,12 +1745,12 @@ TEXTS: dict[str, dict[str, str]] = {
                            "de": "Nichts wartet: die veröffentlichten Zahlen sind aktuell.",
                            "en": "Nothing waits: the published figures are up to date."},
     "admin_release_waiting": {
-        "fr": "{n:# commune a changé depuis la dernière publication et attend|# communes ont changé depuis la "
-        "dernière publication et attendent} ({communes}) : {why}",
-        "de": "{n:# Gemeinde hat sich|# Gemeinden haben sich} seit der letzten Veröffentlichung geändert und "
-        "{n:wartet|warten} ({communes}): {why}",
-        "en": "{n:# commune has changed since the last release and waits|# communes have changed since the last "
-        "release and wait} ({communes}): {why}",
+        "fr": "Depuis la dernière publication, {n:# commune a changé|# communes ont changé} ({communes})\u00a0; "
+        "{n:ce changement attend|ces changements attendent}\u00a0: {why}",
+        "de": "Seit der letzten Veröffentlichung {n:hat sich # Gemeinde|haben sich # Gemeinden} geändert "
+        "({communes}); {n:diese Änderung wartet|diese Änderungen warten}: {why}",
+        "en": "Since the last release {n:# commune has|# communes have} changed ({communes}); {n:this change "
+        "waits|these changes wait}: {why}",
     },
     "admin_release_held": {
         "fr": "Masqués depuis un retrait ou un effacement : {groups}. Les montrer sans la commune sortie donnerait "

@@ -85,19 +85,21 @@ def test_one_entry_confirmed_alone_counts_but_waits_to_be_published(mini, store,
     assert [e["status"] for e in store.pool_entries() if e["id"] == one] == ["counted"]
     assert wallonie_groups() == ["Wallonie", "Province : Namur"]
     warned = [w.value for w in at.warning]
-    assert any(w.startswith("1 commune a changé depuis la dernière publication et attend (« Hamois ») : "
-                            "« Wallonie » et « Province : Namur » changeraient d'une seule commune") and
+    assert any(w.startswith("Depuis la dernière publication, 1 commune a changé (« Hamois ») ; ce changement "
+                            "attend : « Wallonie » et « Province : Namur » changeraient d'une seule commune")
+               and
                "Vous pouvez tout de même publier" in w for w in warned), warned
     # in German too
     at.sidebar.radio(key="_lang_choice").set_value("de").run()
     warned = [w.value for w in at.warning]
-    assert any(w.startswith("1 Gemeinde hat sich seit der letzten Veröffentlichung geändert und wartet („Hamois“): "
-                            "„Wallonie“ und „Provinz: Namur“ würden sich um eine einzige Gemeinde ändern")
+    assert any(w.startswith("Seit der letzten Veröffentlichung hat sich 1 Gemeinde geändert („Hamois“); diese "
+                            "Änderung wartet: „Wallonie“ und „Provinz: Namur“ würden sich um eine einzige Gemeinde ändern")
                for w in warned), warned
     at.button(key="admin_publish").click().run()  # the admin publishes anyway
     assert any("Zahlen veröffentlicht." in s.value for s in at.success)
     assert store.pool_release_state()["released_by"] == "admin"
     assert not [w.value for w in at.warning if "wartet" in w.value]
+    assert "Nichts wartet: die veröffentlichten Zahlen sind aktuell." in [m.value for m in at.markdown]
 
 
 def test_a_withdrawal_hides_the_groups_and_the_page_says_why(mini, store, monkeypatch):

@@ -48,7 +48,7 @@ def why(plan: poolrelease.Plan) -> str:
         labels = [pool.group_label(g.key, lang) for g in revealing]
         return tr("admin_why_one", lang, n=len(labels), groups=logic.quoted_list(labels, lang))
     names = [logic.commune_name(nis) if nis else tr("admin_erased_commune", lang) for nis in plan.read]
-    return tr("admin_why_combined", lang, communes=logic.quoted_list(names, lang)).capitalize()
+    return tr("admin_why_combined", lang, communes=logic.quoted_list(names, lang))
 st.caption(tr("admin_provenance_help", lang))
 if not entries:
     st.info(tr("admin_none", lang))
