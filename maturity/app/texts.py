@@ -1703,8 +1703,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "pourrait en déduire ses scores.",
         "de": "{groups} {n:würde sich|würden sich} um eine einzige Gemeinde ändern, und wer die Zahlen vorher "
         "gesehen hat, könnte daraus ihre Werte ableiten.",
-        "en": "{groups} would change by a single commune, and anyone who saw the figures before could work out "
-        "its scores.",
+        "en": "{groups} would {n:change|each change} by a single commune, and anyone who saw the figures before "
+        "could work out its scores.",
     },
     "admin_why_combined": {
         "fr": "en combinant les groupes publiés avant et après (la Wallonie moins une province, par exemple), "

@@ -279,8 +279,10 @@ def test_results_page_shows_the_chart_table_levels_and_submits(mini, store):
     # the sharing box promises no anonymity a threshold of 5 cannot give (SECURITY.md, hostile review 11)
     said = " ".join(c.value for c in at.caption)
     assert "Seuls les six scores" in said and "jamais reconnaissable" not in said, said
-    assert "Cela ne rend pas vos scores secrets\u00a0: une personne qui compare la moyenne d'un groupe avant et " \
-           "après votre partage peut les retrouver." in said, said
+    # the figures change in releases (maturity.poolrelease): what is still not protected is said
+    assert "les chiffres publiés ne changent jamais d'une seule commune à la fois\u00a0: comparer un groupe avant " \
+           "et après votre partage ne donne pas vos scores. Cela ne les rend pas tout à fait secrets\u00a0: qui " \
+           "connaîtrait les scores des autres communes d'un groupe pourrait encore les déduire." in said, said
     at.button(key="submit").click().run()
     snaps = store.history(token)
     assert len(snaps) == 1 and snaps[0].pool_opt_in is False
