@@ -913,7 +913,9 @@ def choose_reference(campaigns: Iterable[CampaignReference | BenchmarkSet] = (),
                 peers.append(series)
         if wallonia is not None:
             return ReferenceChoice(wallonia, peers, "pool", None, UNVERIFIED_NOTE[lang])
-    return ReferenceChoice(None, peers, "pool" if peers else None, None, _no_regional(lang))
+    held = pool is not None and getattr(pool.wallonia, "held", False)  # hidden since a withdrawal: say so
+    return ReferenceChoice(None, peers, "pool" if peers else None, None,
+                           pool.wallonia.note(lang) if held else _no_regional(lang))
 
 
 def _pool_group(pool: Any, group: str) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from maturity import poolrelease
+from maturity.aggregates import choose_reference
 from maturity.communes import communes
 from maturity.pool import HELD_NOTE, pooled_reference
 
@@ -70,6 +71,8 @@ def test_a_withdrawal_hides_its_groups_at_once_until_they_change_by_two() -> Non
     # six communes left, but showing them would give the seventh's scores: hidden, and said why
     assert ref.wallonia.suppressed and ref.wallonia.held and ref.wallonia.n is None
     assert ref.regional_note("fr") == HELD_NOTE["fr"] and ref.provinces["90000"].note("de") == HELD_NOTE["de"]
+    # the radar's note says why there is no Walloon line, not « fewer than 5 communes »
+    assert choose_reference([], ref, NAMUR_5K[0], "fr").note == HELD_NOTE["fr"]
     plan = poolrelease.plan(entries, state, DIMS)
     assert not plan.safe and plan.read == [NAMUR_5K[2]]
     assert plan.held == ["wallonia", "province:90000", "population_class:5k_10k"]  # in the figures' order
