@@ -4,7 +4,7 @@ says its entry waits."""
 
 from __future__ import annotations
 
-from conftest import goto, new_app, started
+from conftest import goto, new_app, part_button, started
 
 from maturity.admin import hash_password
 from maturity.storage import Store
@@ -137,3 +137,25 @@ def test_the_commune_reads_that_its_shared_scores_wait(mini, store):
     at.run()
     rows = [m.value for m in at.markdown if m.value.startswith("- ")]
     assert any("scores partagés\u00a0: ils comptent dans les chiffres mis en commun" in r for r in rows), rows
+
+
+def test_a_counted_entry_that_waits_for_company_says_so(mini, store):
+    for i, nis in enumerate(NAMUR_PROVINCE[:6]):
+        share(store, nis, 40.0 + i)
+    store.confirm_pool_entries(pending_ids(store))  # Wallonia published with six communes
+    at = started()
+    at.radio(key="ans_a1").set_value("full").run()
+    part_button(at, "next").click().run()
+    for key, value in (("ans_b1", "o2"), ("ans_b2", "o1")):  # a score in the second dimension too
+        at.radio(key=key).set_value(value).run()
+    goto(at, "resultats")
+    at.checkbox(key="pool_opt_in").check().run()
+    assert any("Les chiffres publiés les montreront avec d'autres changements, jamais seuls" in i.value
+               for i in at.info)
+    at.button(key="submit").click().run()
+    store.confirm_pool_entries(pending_ids(store))  # alone, it would change Wallonia by one commune: it waits
+    at.run()
+    rows = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert any("scores partagés\u00a0: ils comptent, et paraîtront dans les chiffres publiés avec d'autres "
+               "changements" in r for r in rows), rows
+
