@@ -130,7 +130,7 @@ def published_rows(entries: Sequence[Entry], state: Mapping[str, Any] | None, sc
     present = {int(e["id"]): e for e in entries if not e.get("withdrawn") and e.get("confirmed_at") is not None}
     last, shown, held = state.get("last") or {}, {}, set()
     for g, dims in (state.get("shown") or {}).items():
-        if all(int(i) in present for ids in last.get(g, {}).values() for i in ids):
+        if all(int(i) in present for i in _shown_members(last, g, dims)):
             shown[g] = set(dims)
         else:
             held.add(g)
@@ -143,6 +143,13 @@ def published_rows(entries: Sequence[Entry], state: Mapping[str, Any] | None, sc
             row.setdefault(dim, score)
         rows.append(row)
     return PublishedRows(sorted(rows, key=lambda r: (r["nis_code"], str(r["source"]))), shown, held)
+
+
+def _shown_members(last: Mapping[str, Any], group: str, dims: Iterable[str]) -> set[int]:
+    """The entries the current release shows in a group: its members (n) and those of its shown cells (a
+    cell shown by an earlier release only keeps its members in ``last``, for the audit, not for this)."""
+    cells_of = last.get(group) or {}
+    return {int(i) for d in (ALL, *dims) for i in cells_of.get(d, ())}
 
 
 # --- is a release safe? ---------------------------------------------------------------------------------
@@ -274,8 +281,8 @@ def plan(entries: Sequence[Entry], state: Mapping[str, Any] | None, dimensions: 
     nis_of = {int(e["id"]): e["nis_code"] for e in entries}
     present = {int(e["id"]) for e in entries if not e.get("withdrawn") and e.get("confirmed_at") is not None}
     waiting = ids != sorted(int(i) for i in state.get("ids") or ())
-    held = sorted((g for g, dims in shown.items()
-                   if any(int(i) not in present for ids in (last.get(g) or {}).values() for i in ids)), key=in_order)
+    held = sorted((g for g, dims in shown.items() if any(int(i) not in present for i in _shown_members(last, g, dims))),
+                  key=in_order)
     # the communes whose entry differs somewhere between what was last shown and what would be
     changed: dict[str, set[int]] = {}
     for g in set(last) | set(found):

@@ -84,6 +84,25 @@ def test_a_withdrawal_hides_its_groups_at_once_until_they_change_by_two() -> Non
     assert ref.wallonia.n == 7 and not ref.wallonia.held
 
 
+def test_a_cell_no_longer_shown_does_not_hold_its_group_after_a_withdrawal() -> None:
+    """« people » was shown with five communes, then hidden (four left, two joined without it): a withdrawal
+    among those five must not hide the group once a release has shown it without that cell."""
+    entries = [entry(i, nis, 40.0 + i) for i, nis in enumerate(NAMUR_5K[:6], start=1)]
+    entries[5]["scores"]["people"] = None  # the sixth did not score « people »: five did
+    state = released(entries)
+    assert state["shown"]["wallonia"] == ["economy", "people"]
+    entries[0]["withdrawn"] = True
+    entries += [entry(7, NAMUR_5K[6], 50.0), entry(8, NAMUR_5K[7], 60.0)]
+    for e in entries[-2:]:
+        e["scores"]["people"] = None
+    plan = poolrelease.plan(entries, state, DIMS)
+    assert plan.safe
+    state = released(entries, state)
+    assert state["shown"]["wallonia"] == ["economy"]
+    ref = figures(entries, state)
+    assert not ref.wallonia.held and ref.wallonia.n == 7 and ref.wallonia.dimensions["people"].suppressed
+
+
 def test_an_erased_entry_hides_its_groups_with_no_trace_of_its_commune() -> None:
     entries = [entry(i, nis, 40.0 + i) for i, nis in enumerate(NAMUR_5K[:7], start=1)]
     state = released(entries)
