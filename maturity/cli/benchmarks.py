@@ -154,6 +154,9 @@ def cmd_pool(args: argparse.Namespace) -> int:
     for group in ref.groups():
         print(f"{group.label(args.lang)} ({group.kind}; {group.source(args.lang)}): "
               + ("—" if group.suppressed else f"n = {group.n}"))
+        if group.held and group.group != "wallonia":  # hidden since a withdrawal, until the next release
+            # (maturity.poolrelease): say why (Wallonia's is the regional note, printed first)
+            print(f"  {group.note(args.lang)}")
         if group.suppressed:
             continue
         for dim, st in group.dimensions.items():

@@ -337,6 +337,22 @@ def test_pool_command_prints_the_reference(monkeypatch, capsys):
     assert "(médiane et quartiles à partir de 10\u00a0communes)" in capsys.readouterr().out
 
 
+def test_pool_command_says_why_a_group_is_hidden_since_a_withdrawal(monkeypatch, capsys):
+    from maturity.poolrelease import PublishedRows
+
+    rows = [_row(n, 60.0) for n in _communes("90000")[:6]]
+    monkeypatch.setattr(cli_benchmarks, "open_store", _FakeStore)
+    monkeypatch.setattr(_FakeStore, "pool_rows",
+                        lambda self: PublishedRows(rows, {}, {"wallonia", "province:90000"}))
+    assert cli.main(["benchmarks", "pool", "--lang", "fr"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    held = "Les chiffres de ce groupe sont masqués depuis qu'une commune a retiré son auto-évaluation"
+    assert lines[0].startswith(held), lines  # Wallonia's: in place of the regional series, once
+    namur = next(i for i, line in enumerate(lines) if "Namur (pooled;" in line)
+    assert lines[namur].endswith(": —") and lines[namur + 1].startswith(f"  {held}"), lines
+    assert sum(held in line for line in lines) == 2
+
+
 def test_pool_command_says_what_waits_for_the_admin(monkeypatch, capsys):
     """The figures count confirmed entries only (Store.pool_rows); the command says how many wait."""
     monkeypatch.setattr(cli_benchmarks, "open_store", _FakeStore)
