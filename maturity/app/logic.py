@@ -401,12 +401,13 @@ def problem_said(problem: Problem, lang: str) -> str:
 
 def problem_values(problem: Problem, lang: str) -> dict[str, str]:
     """A problem's values as its page's text says them: a size in bytes (``size_bytes``) as « 1,1 Mo » (``size``),
-    a bound (``max``, ``min``) as a number of the page's language (« 5 000 »); the others as the file gave them."""
+    a bound (``max``, ``min``) and a number refused beside it (``value`` of ``value_below``, ``value_above``) as a
+    number of the page's language (« 5 000 », « -3,5 »); the others as the file gave them."""
     out: dict[str, str] = {}
     for name, value in problem.params:
         if name.endswith("_bytes") and value.isdigit():
             out[name.removesuffix("_bytes")] = format_megabytes(int(value), lang)
-        elif name in ("max", "min"):
+        elif name in ("max", "min") or (name == "value" and problem.code in ("value_below", "value_above")):
             try:
                 out[name] = format_number(float(value), lang, 3, trim=True)
             except ValueError:

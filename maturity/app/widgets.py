@@ -14,7 +14,8 @@ from typing import Any
 
 import streamlit as st
 
-from maturity.answers import value_problem
+from maturity.answers import value_check
+from maturity.errors import Problem
 from maturity.models import NA, UNKNOWN, Question, Questionnaire
 from maturity.typography import typed_text
 
@@ -73,8 +74,11 @@ def _on_free(q: Questionnaire, qid: str) -> None:
         value = typed_text(value).strip()[:5000] or None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if value is not None and question is not None and value_problem(question, value):
-        st.session_state["_save_error"] = value_problem(question, value)
+    found = value_check(question, value) if value is not None and question is not None else None
+    if found is not None:  # said in the page's language, as the answers reader's refusals are
+        message, code, params = found
+        st.session_state["_save_error"] = logic.problem_said(Problem(message, code=code, params=params),
+                                                             session.lang())
         return
     for special in _SPECIAL_KEYS:
         st.session_state[f"sp_{qid}_{special}"] = False

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import goto, new_app, part_button, started
+from conftest import MINI, goto, new_app, part_button, started
+from streamlit.testing.v1 import AppTest
 
 from maturity.storage import Store
 from tests.pooling import confirm_pending
@@ -149,6 +150,33 @@ def test_number_text_and_note(mini, store):
     assert draft["notes"]["b1"] == "Voir le PST <b>2025</b>"
     at.checkbox(key="sp_b_count_unknown").check().run()
     assert store.load_space(token).draft["answers"]["b_count"] == "unknown"
+
+
+def _typed_value_script() -> None:
+    """A value typed in a question's field reaching its callback (a browser's number field keeps to the bounds, and
+    Streamlit resets a value beyond them: the refusal guards a value no field should send)."""
+    import streamlit as st
+
+    from maturity.app import session, widgets
+    from maturity.questionnaire import load_questionnaire
+
+    widgets._on_free(load_questionnaire(st.session_state["_mini"]), "b_count")
+    session.show_pending_errors()
+
+
+@pytest.mark.parametrize(("lang", "said"), [("fr", "Problème d'enregistrement\u00a0: -3,5 est sous le minimum, 0"),
+                                            ("de", "Problem beim Speichern: -3,5 liegt unter dem Minimum 0"),
+                                            ("en", "Saving problem: -3.5 is below the minimum, 0")])
+def test_a_typed_value_refused_is_said_in_the_pages_language(mini, lang, said):
+    """A typed value the question refuses was said in the core's English (« -3.5 is below the minimum 0 ») on a
+    French page (left12, left). It is now said as the answers reader's refusals are, in the page's language."""
+    at = AppTest.from_function(_typed_value_script, default_timeout=30)
+    at.session_state["_mini"] = MINI
+    at.session_state["lang"] = lang
+    at.session_state["ans_b_count"] = -3.5
+    at.run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [said]
 
 
 def test_a_new_session_with_the_link_finds_everything(mini):
