@@ -19,7 +19,7 @@ from typing import Any
 from . import communes
 from . import plan as roadmap
 from . import targets as targets_
-from .errors import InvalidInput, Problem
+from .errors import InvalidInput, Problem, labelled_options
 from .fileio import MAX_ANSWERS_BYTES, read_at_most
 from .jsonplaces import duplicate_keys, with_lines
 from .models import CHOICE_TYPES, NA, UNKNOWN, Question, Questionnaire
@@ -393,7 +393,8 @@ def value_problem(question: Question, value: Any) -> str | None:
 def value_check(question: Question, value: Any) -> tuple[str, str, tuple[tuple[str, str], ...]] | None:
     """Why ``value`` is not a valid answer to ``question`` (None when it is): the command line's message, its
     code and its values, for a page that says it in its reader's language."""
-    options = (("options", ", ".join(question.option_ids)),)
+    options = (("options", ", ".join(question.option_ids)),
+               *labelled_options((o.id, o.label) for o in question.options or ()))
     if value == NA:
         return None if question.na_allowed else ('"na" (not applicable) is not offered for this question',
                                                  "value_na_not_offered", ())

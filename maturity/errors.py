@@ -11,6 +11,22 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+# the languages a page says a problem in (maturity.app.logic.problem_said)
+PAGE_LANGS = ("fr", "de", "en")
+
+
+def labelled_options(options: Iterable[tuple[str, object]]) -> tuple[tuple[str, str], ...]:
+    """A refusal's list of ids (``options``, the command line's: « none, some, half, full ») as a page in each
+    language says it (``options_fr``, ``options_de``, ``options_en``): each option's label, then its id, which a
+    file needs: « Rien » (none), « Un peu » (some). ``options``: (id, label) pairs, a label being a text or a
+    {lang: text} mapping."""
+    from .models import localize
+    from .typography import quoted
+
+    pairs = list(options)
+    return tuple((f"options_{lang}", ", ".join(
+        f"{quoted(localize(label, lang).strip().rstrip('.'), lang)} ({oid})" if localize(label, lang).strip()
+        else oid for oid, label in pairs)) for lang in PAGE_LANGS)
 
 
 @dataclass(frozen=True)

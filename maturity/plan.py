@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .errors import Problem
+from .errors import Problem, labelled_options
 from .models import Questionnaire, Recommendation
 from .recommendations import target_of
 from .targets import LEGISLATURE_END, YEAR_MAX, YEAR_MIN, Target, year_code, year_problem
@@ -138,7 +138,8 @@ def _item_problems(item: Any, place: str, name: str, seen: set[str]) -> list[Pro
     if "status" in item and item["status"] not in STATUSES:
         problems.append(Problem(f"{_show(item['status'])} is not a status ({', '.join(STATUSES)})",
                                 f"{place}.status", name, code="action_bad_status",
-                                params=(("value", _show(item["status"])), ("options", ", ".join(STATUSES)))))
+                                params=(("value", _show(item["status"])), ("options", ", ".join(STATUSES)),
+                                        *labelled_options((status, LABELS[status]) for status in STATUSES))))
     budget = item.get("budget")
     if budget is not None:
         if isinstance(budget, bool) or not isinstance(budget, str | int | float):
@@ -191,7 +192,8 @@ def questionnaire_problems(raw: Any, q: Questionnaire, name: str = "<answers>") 
         if isinstance(dim, str) and dim not in dims:
             problems.append(Problem(f"{_show(dim)} is not a dimension of this questionnaire ({', '.join(dims)})",
                                     f"{FIELD}[{index}].dimension", name, code="unknown_dimension",
-                                    params=(("value", _show(dim)), ("options", ", ".join(dims)))))
+                                    params=(("value", _show(dim)), ("options", ", ".join(dims)),
+                                            *labelled_options((d.id, d.label) for d in q.dimensions))))
     return problems
 
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import Problem
+from .errors import Problem, labelled_options
 from .models import Questionnaire
 from .scoring import EPS, Assessment
 
@@ -129,13 +129,15 @@ def questionnaire_problems(raw: Any, q: Questionnaire, name: str = "<answers>") 
         if dim not in dims:
             problems.append(Problem(f"{_show(dim)} is not a dimension of this questionnaire ({', '.join(dims)})",
                                     f"{FIELD}.{dim}", name, code="unknown_dimension",
-                                    params=(("value", _show(dim)), ("options", ", ".join(dims)))))
+                                    params=(("value", _show(dim)), ("options", ", ".join(dims)),
+                                            *labelled_options((d.id, d.label) for d in q.dimensions))))
             continue
         level = target.get("level") if isinstance(target, dict) else None
         if isinstance(level, str) and level and level not in levels:
             problems.append(Problem(f"{_show(level)} is not a level of this questionnaire ({', '.join(levels)})",
                                     f"{FIELD}.{dim}.level", name, code="unknown_level",
-                                    params=(("value", _show(level)), ("options", ", ".join(levels)))))
+                                    params=(("value", _show(level)), ("options", ", ".join(levels)),
+                                            *labelled_options((lv.id, lv.label) for lv in q.levels))))
     return problems
 
 

@@ -402,10 +402,16 @@ def problem_said(problem: Problem, lang: str) -> str:
 def problem_values(problem: Problem, lang: str) -> dict[str, str]:
     """A problem's values as its page's text says them: a size in bytes (``size_bytes``) as « 1,1 Mo » (``size``),
     a bound (``max``, ``min``) and a number refused beside it (``value`` of ``value_below``, ``value_above``) as a
-    number of the page's language (« 5 000 », « -3,5 »); the others as the file gave them."""
+    number of the page's language (« 5 000 », « -3,5 »), a list of ids (``options``) as its labels in the page's
+    language with their ids (``options_<lang>``: « Rien » (none), …); the others as the file gave them."""
     out: dict[str, str] = {}
+    params = dict(problem.params)
     for name, value in problem.params:
-        if name.endswith("_bytes") and value.isdigit():
+        if name.startswith("options_"):  # the options said in each language: the page's in place of the ids
+            continue
+        if name == "options" and f"options_{lang}" in params:
+            out[name] = params[f"options_{lang}"]
+        elif name.endswith("_bytes") and value.isdigit():
             out[name.removesuffix("_bytes")] = format_megabytes(int(value), lang)
         elif name in ("max", "min") or (name == "value" and problem.code in ("value_below", "value_above")):
             try:

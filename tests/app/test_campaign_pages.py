@@ -902,8 +902,8 @@ def test_the_files_box_says_the_readers_own_refusals_in_the_pages_language_with_
         "fr": ["casse.json:2\u00a0: le texte n'est pas du JSON valide à cet endroit (colonne 14)",
                "carte.json: questionnaire\u00a0: il manque le questionnaire auquel ce fichier répond",
                "inconnue.json:10: commune.nis\\_code\u00a0: «\u00a099999\u00a0» n'est le code INS d'aucune commune wallonne",
-               'reponse.json:7: answers.a1\u00a0: "maybe" n\'est pas une réponse possible à cette question (none, some, half, '
-               'full)'],
+               'reponse.json:7: answers.a1\u00a0: "maybe" n\'est pas une réponse possible à cette question '
+               '(«\u00a0Rien\u00a0» (none), «\u00a0Un peu\u00a0» (some), «\u00a0Moitié\u00a0» (half), «\u00a0Tout\u00a0» (full))'],
         "de": ["casse.json:2: der Text ist an dieser Stelle kein gültiges JSON (Spalte 14)",
                "carte.json: questionnaire: es fehlt der Fragebogen, den diese Datei beantwortet",
                "inconnue.json:10: commune.nis\\_code: „99999“ ist die NIS-Kennziffer keiner wallonischen Gemeinde",

@@ -643,6 +643,38 @@ def test_every_refusal_of_the_answers_reader_has_words_in_each_language():
         assert fields["fr"] == fields["de"] == fields["en"], (code, fields)
 
 
+def test_a_refusal_listing_options_says_their_labels_in_the_pages_language_with_their_ids(q):
+    """A refused answer listed the options as the file's ids, « (none, some, half, full) », which a commune official
+    cannot read (left12, left). The page now says each option's label in its language, then its id (what the file
+    needs): answers, targets' dimensions and levels, the roadmap's statuses. The command line's English is unchanged."""
+    base = {"questionnaire": {"id": "mini", "version": "1.0"}}
+    cases = [({"answers": {"a1": "maybe"}},
+              {"fr": "(«\u00a0Rien\u00a0» (none), «\u00a0Un peu\u00a0» (some), «\u00a0Moitié\u00a0» (half), "
+                     "«\u00a0Tout\u00a0» (full))",
+               "en": "(“Rien” (none), “Un peu” (some), “Moitié” (half), “Tout” (full))"},
+              '"maybe" is not an option of this question (none, some, half, full)'),
+             ({"answers": {"a3": ["x", "w"]}}, {"fr": "(«\u00a0X\u00a0» (x), «\u00a0Y\u00a0» (y), «\u00a0Z\u00a0» (z))"},
+              '"w" is not an option of this question (x, y, z)'),
+             ({"targets": {"alpha": {"level": "top", "by": 2030}}},
+              {"fr": "(«\u00a0Bas\u00a0» (low), «\u00a0Moyen\u00a0» (mid), «\u00a0Haut\u00a0» (high))"},
+              '"top" is not a level of this questionnaire (low, mid, high)'),
+             ({"plan": [{"id": "x", "action": "Plan", "owner": "", "year": 2030, "status": "soon"}]},
+              {"fr": "(«\u00a0prévue\u00a0» (planned), «\u00a0en cours\u00a0» (started), «\u00a0réalisée\u00a0» (done), "
+                     "«\u00a0abandonnée\u00a0» (dropped))",
+               "de": "(„geplant“ (planned), „begonnen“ (started), „erledigt“ (done), „verworfen“ (dropped))"},
+              '"soon" is not a status (planned, started, done, dropped)'),
+             ({"plan": [{"id": "x", "action": "Plan", "owner": "", "year": 2030, "status": "done", "dimension": "gamma"}]},
+              {"fr": "«\u00a0Alpha\u00a0» (alpha), «\u00a0Beta\u00a0» (beta)"},
+              '"gamma" is not a dimension of this questionnaire (alpha, beta')]
+    for extra, said, english in cases:
+        with pytest.raises(InvalidInput) as info:
+            logic.read_upload(json.dumps({**base, **extra}).encode(), "f.json", q, None, "fr")
+        assert any(english in str(p) for p in info.value.problems), (english, info.value.problems)
+        for lang, words in said.items():
+            lines = [logic.problem_said(p, lang) for p in info.value.problems]
+            assert any(words in line for line in lines), (lang, words, lines)
+
+
 def test_a_refused_upload_names_each_place_in_the_users_language(q):
     """On the questionnaire page: a file cut short, a GeoJSON, a code that is no commune, an answer the questionnaire
     has not, a year of the roadmap out of range; each said after its place, in French (the command line's English
