@@ -1,6 +1,6 @@
 """``maturity benchmarks``: the benchmark figures, the comparisons and the pooled reference.
 
-    maturity benchmarks [--lang fr|de|en] [--dir DIR]        list every set and figure
+    maturity benchmarks [--lang fr|de|en] [--dir DIR]        list every set and figure (by label, then id)
     maturity benchmarks compare ANSWERS.json [--lang ...]    the comparison sentences of one commune
     maturity benchmarks pool [--lang ...] [--json]           the pooled reference per dimension
     maturity benchmarks import FILE.csv [--source LABEL] [--date YYYY-MM-DD]
@@ -93,21 +93,26 @@ def _word(key: str, lang: str) -> str:
 def cmd_list(args: argparse.Namespace) -> int:
     lang = args.lang
     sets = _sets(args)
-    header = {"fr": ("indicateur", "valeur", "nature", "année", "n", "source"),
-              "de": ("Kennzahl", "Wert", "Art", "Jahr", "n", "Quelle"),
-              "en": ("figure", "value", "kind", "year", "n", "source")}[lang]
+    # each figure by its label in the language asked (« Communes ayant entamé une démarche Smart City »), a list a
+    # person reads; its id, which a questionnaire's benchmark link or a maintainer names, in a column of its own
+    header = {"fr": ("indicateur", "valeur", "nature", "année", "n", "id", "source"),
+              "de": ("Kennzahl", "Wert", "Art", "Jahr", "n", "ID", "Quelle"),
+              "en": ("figure", "value", "kind", "year", "n", "id", "source")}[lang]
     for bset in sorted(sets, key=lambda s: -s.year):
         title = localize(bset.title, lang)
         print(f"{bset.id}: {title} — {bset.publisher}; "
               f"{format_number(bset.respondents, lang)}/{format_number(bset.population, lang)} {_word('communes', lang)}")
-        width = max([len(f.id) for f in bset.figures] + [len(header[0])])
-        print(f"  {header[0]:<{width}}  {header[1]:>10}  {header[2]:<14}  {header[3]:<5}  {header[4]:>4}  {header[5]}")
+        labels = {f.id: localize(f.label, lang) or f.id for f in bset.figures}
+        width = max([len(label) for label in labels.values()] + [len(header[0])])
+        ids = max([len(f.id) for f in bset.figures] + [len(header[5])])
+        print(f"  {header[0]:<{width}}  {header[1]:>10}  {header[2]:<14}  {header[3]:<5}  {header[4]:>4}  "
+              f"{header[5]:<{ids}}  {header[6]}")
         for fig in bset.figures:
             ref = FigureRef(fig, bset)
             n = format_number(ref.n, lang) if ref.n is not None else "–"
             kind = KINDS.get(fig.kind, {}).get(lang, fig.kind)
-            print(f"  {fig.id:<{width}}  {ref.formatted(lang):>10}  {kind:<14}  {bset.year:<5}  {n:>4}  "
-                  f"{ref.source.id or ref.source.label}: {ref.source.url}")
+            print(f"  {labels[fig.id]:<{width}}  {ref.formatted(lang):>10}  {kind:<14}  {bset.year:<5}  {n:>4}  "
+                  f"{fig.id:<{ids}}  {ref.source.id or ref.source.label}: {ref.source.url}")
         print()
     return 0
 

@@ -490,9 +490,24 @@ def test_cli_lists_every_figure(capsys):
     assert cli.main(["benchmarks", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     for fid in EXPECTED_2021:
-        assert re.search(rf"^  {fid} .* published +2021 ", out, re.M), fid
-    assert re.search(r"^  obstacle_budget +50% +published +2021 +113 +datanews: https://", out, re.M)
-    assert re.search(r"^  progress_self_rated +4\.31 / 10 +published +2021 +– ", out, re.M)
+        assert re.search(rf"^  \S.* published +2021 +(\d+|–) +{fid} +\S+: https://", out, re.M), fid
+    assert re.search(r"^  Among the main obstacles: raising the budget +50% +published +2021 +113 +obstacle_budget +datanews: https://",
+                     out, re.M)
+    assert re.search(r"^  .* +4\.31 / 10 +published +2021 +– +progress_self_rated ", out, re.M)
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("fr", "  Communes ayant entamé une démarche Smart City +60\u00a0% +publié +2021 +113 +approach_started +slides: "),
+    ("de", "  Gemeinden mit einem begonnenen Smart-City-Ansatz +60\u00a0% +veröffentlicht +2021 +113 +approach_started "),
+])
+def test_cli_lists_each_figure_by_its_label_in_the_language_asked_and_keeps_its_id(capsys, lang, line):
+    """`maturity benchmarks --lang fr` listed the figures by id (« approach_started ») under a French header: a
+    person reads their labels in the language asked now, and the id stays in a column of its own (a questionnaire's
+    benchmark link names it)."""
+    assert cli.main(["benchmarks", "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    assert re.search(f"^{line}", out, re.M), out[:600]
+    assert not re.search(r"^  approach_started ", out, re.M)
 
 
 @pytest.mark.parametrize(("lang", "words", "foreign"), [
