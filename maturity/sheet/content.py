@@ -196,6 +196,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "In Klammern die Schwere von 3; „genannt“: „Erhebliches Hemmnis“ (2/3) oder „Großes Hemmnis“ (3/3).",
         "en": "In brackets, the severity out of 3; “cited”: “Significant obstacle” (2/3) or “Major obstacle” (3/3).",
     },
+    # the PDF's sentence when the campaign quantifies some of them: the editable versions have them as rows
+    "also_cited_campaign": {
+        "fr": "Aussi cités par la commune (sans chiffre du baromètre ; la part de la campagne {year} est dans la "
+              "version modifiable de la fiche) : {items}.",
+        "de": "Von der Gemeinde ebenfalls genannt (ohne Zahl des Barometers; der Anteil der Kampagne {year} steht in "
+              "der bearbeitbaren Fassung des Blatts): {items}.",
+        "en": "Also cited by the commune (with no barometer figure; the campaign {year}'s share is in the sheet's "
+              "editable version): {items}."},
     "also_cited": {"fr": "Aussi cités par la commune, sans chiffre publié : {items}.",
                    "de": "Von der Gemeinde ebenfalls genannt, ohne veröffentlichte Zahl: {items}.",
                    "en": "Also cited by the commune, with no published figure: {items}."},
@@ -614,6 +622,9 @@ class SheetContent:
     topics_title: str = ""
     topics: list[tuple[str, str, str]] = field(default_factory=list)
     topics_hidden: int = 0  # topics the PDF leaves to the editable versions (its very last resort)
+    # the PDF's obstacles: the rows only the campaign quantifies are said in this sentence instead (its three pages;
+    # the editable versions keep them as rows); "" when there are none such (the PDF prints ``also_cited``)
+    also_cited_pdf: str = ""
     roadmap: Roadmap | None = None  # targets and actions (issue 14); None when the answers have neither
     pst: list[list[str]] = field(default_factory=list)  # the PST table's rows (header first), see pst.py
     # the sentences without the earlier editions' figures, and the sources before theirs: the PDF's very
@@ -1027,29 +1038,41 @@ def build_content(
         label = q.t(question.short or question.text, lang)
         severity_text = _severity_text(q, question.id, answers.get(question.id), severity, lang)
         found = _find_figure(sets, question.benchmark) if question.benchmark else None
-        if found is None:
+        text = campaign.obstacle_text(question.id, lang) if campaign is not None else None
+        if found is None and (text is None or not cited):
+            # no figure anywhere: a cited one is said in the sentence below the table; a campaign's figure for an
+            # obstacle the commune cites makes it a row (the sentence would say « sans chiffre publié » of it)
             if cited:
                 without_figure.append((severity or 0, severity_text, label))
             continue
-        fig, bset = found
-        ref = sources.ref(fig, bset)
-        shown = benchmarks.FigureRef(fig, bset).formatted(lang)  # the one place figures are formatted
-        if fig.unit == "rank":
-            shown = t("obstacle_rank", lang, rank=shown)
+        ref, shown = None, t("no_figure", lang)  # only the campaign quantifies it
+        if found is not None:
+            fig, bset = found
+            ref = sources.ref(fig, bset)
+            shown = benchmarks.FigureRef(fig, bset).formatted(lang)  # the one place figures are formatted
+            if fig.unit == "rank":
+                shown = t("obstacle_rank", lang, rank=shown)
+            shown = f"{shown} [{ref}]"
         share = ""
         if campaign is not None:  # the campaign's Walloon line is the reference's source, numbered above
-            text = campaign.obstacle_text(question.id, lang)
             if text is not None and campaign_ref is None:  # no such line: the column's own source
                 campaign_ref = sources.campaign(campaign, t("col_campaign_cites", lang, year=campaign.year))
             share = t("no_figure", lang) if text is None else f"{text} [{campaign_ref}]"
-        obstacles.append(ObstacleRow(question.id, label, severity_text, cited, f"{shown} [{ref}]", ref, share))
-    # grouped by the commune's answer, the most severe first: "Frein majeur (3/3) : Données, Cybersécurité"
-    by_answer: dict[str, list[str]] = {}
-    for _severity, severity_text, label in sorted(without_figure, key=lambda item: -item[0]):
-        by_answer.setdefault(severity_text, []).append(label)
-    items = join_answers((t("label_value", lang, label=answer, value=", ".join(labels))
-                          for answer, labels in by_answer.items()), lang)
+        obstacles.append(ObstacleRow(question.id, label, severity_text, cited, shown, ref, share))
+    def said(cited_obstacles: list[tuple[int, str, str]]) -> str:
+        """Grouped by the commune's answer, the most severe first: "Frein majeur (3/3) : Données, Cybersécurité"."""
+        by_answer: dict[str, list[str]] = {}
+        for _severity, severity_text, label in sorted(cited_obstacles, key=lambda item: -item[0]):
+            by_answer.setdefault(severity_text, []).append(label)
+        return join_answers((t("label_value", lang, label=answer, value=", ".join(labels))
+                             for answer, labels in by_answer.items()), lang)
+
+    items = said(without_figure)
     also_cited = t("also_cited", lang, items=items) if items else ""
+    campaign_only = [(sev, o.severity, o.label) for o in obstacles if o.source_ref is None
+                     for sev in [assessment.obstacles[o.obstacle_id].severity or 0]]
+    also_cited_pdf = t("also_cited_campaign", lang, year=campaign.year, items=said(without_figure + campaign_only)) \
+        if campaign_only else ""
     campaign_header = [t("col_campaign_cites", lang, year=campaign.year)] if campaign is not None and obstacles \
         else []
     reference_sources = {}  # the Walloon line's source row by what the PDF prints of what it serves
@@ -1108,7 +1131,7 @@ def build_content(
         show_change=previous is not None, levels_title=t("levels_title", lang), levels=levels,
         obstacles_title=t("obstacles_title", lang),
         obstacle_headers=[t("col_obstacle", lang), t("col_severity", lang), t("col_barometer", lang), *campaign_header],
-        obstacles=obstacles, obstacles_note=t("obstacles_note" if rated else "obstacles_note_cited", lang), also_cited=also_cited,
+        obstacles=obstacles, obstacles_note=t("obstacles_note" if rated else "obstacles_note_cited", lang), also_cited=also_cited, also_cited_pdf=also_cited_pdf,
         next_steps_title=t("next_steps_title", lang), next_steps_intro=t("next_steps_intro", lang),
         next_steps=next_steps,
         comparisons_title=t("comparisons_title", lang), comparisons=comparisons,

@@ -825,15 +825,18 @@ def _obstacles(pdf: SheetPDF, c: SheetContent) -> None:
     if not c.obstacles and not c.also_cited:
         pdf.para(c.labels["no_obstacles"], 8, "", MUTED)
         return
-    if c.obstacles:
+    # the rows only an imported campaign quantifies are said in one sentence (the editable versions have them)
+    shown = [o for o in c.obstacles if o.source_ref is not None] if c.also_cited_pdf else c.obstacles
+    also_cited = c.also_cited_pdf or c.also_cited
+    if shown:
         rows = [[(o.label, "B", INK), (o.severity, "B" if o.cited else "", WARN if o.cited else INK),
                  (o.barometer, "", INK)] + ([(o.campaign, "", INK)] if c.campaign_column else [])
-                for o in c.obstacles]
+                for o in shown]
         widths = (40, 40, 58, 36) if c.campaign_column else (44, 52, 78)
         _table(pdf, c.obstacle_headers, rows, widths, ("LEFT",) * len(widths), size=8, padding=0.8)
         pdf.ln(1.5)
-    if c.also_cited:
-        pdf.para(c.also_cited, 8, "", INK, h=3.8)
+    if also_cited:
+        pdf.para(also_cited, 8, "", INK, h=3.8)
         pdf.ln(0.8)
     pdf.para(c.obstacles_note, 7.3, "I", MUTED, h=3.4)
 

@@ -497,3 +497,85 @@ def test_a_teams_sheet_that_leaves_its_resources_out_still_names_its_roadmap():
     assert "Ziele und Fahrplan Dimension Wert Zielstufe" in text and "6 Maßnahmen in der bearbeitbaren" not in text
     actions = [item.action for item in of(doc) if item.status != "dropped"]
     assert len(actions) == 6 and all(" ".join(a.split())[:40] in text for a in actions)
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_a_cited_obstacle_the_campaign_quantifies_is_a_row_not_said_without_a_published_figure(lang):
+    """Waremme's team cited five obstacles the 2021 barometer gives no figure for (staff time, citizen adoption, data,
+    legal, coordination). With a campaign imported, the results page shows the campaign's share for each, but the
+    sheet still listed them under « Aussi cités par la commune, sans chiffre publié » and left the campaign's figures
+    out. Each is now a row of the obstacles table: « pas de chiffre publié » for the barometer, the campaign's share
+    beside it; an obstacle no one quantifies stays in the sentence."""
+    ref = campaign_of_every_obstacle()
+    cited = ["staff_time", "citizen_adoption", "data", "coordination"]
+    doc = answers_at_rank(DEFAULT, 1, name="Namur", nis=NAMUR, **{qid: "major" for qid in cited})
+    series, _note = logic.pooled_series(DEFAULT, [], NAMUR, lang, [ref])
+    kwargs = logic.sheet_kwargs(DEFAULT, series, None, lang, [ref])
+    assert all(ref.obstacle_text(qid, lang) for qid in cited)
+    content = build_content(DEFAULT, doc, lang, generated=DAY, **kwargs)
+    rows = {o.obstacle_id: o for o in content.obstacles}
+    for qid in cited:
+        label = DEFAULT.t(DEFAULT.question_index[qid][1].short, lang)
+        assert qid in rows and rows[qid].campaign == f"{ref.obstacle_text(qid, lang)} [1]", (qid, rows.get(qid))
+        assert rows[qid].barometer == content_words(lang) and rows[qid].source_ref is None
+        assert label not in content.also_cited
+    # not cited, no barometer figure: no row (the table is the barometer's obstacles and those the commune cites)
+    assert "political_support" not in rows and "legal" not in rows
+    # without the campaign, the sentence says them as before
+    plain = build_content(DEFAULT, doc, lang, generated=DAY)
+    assert not {o.obstacle_id for o in plain.obstacles} & set(cited)
+    assert all(DEFAULT.t(DEFAULT.question_index[qid][1].short, lang) in plain.also_cited for qid in cited)
+    # the Markdown (as the DOCX) has their rows; the PDF, on its three pages, names them in one sentence that says
+    # where the campaign's share is, never « sans chiffre publié »
+    markdown = build(DEFAULT, doc, lang, "md", generated=DAY, **kwargs).decode()
+    assert all(ref.obstacle_text(qid, lang).replace("\u00a0", " ") in markdown.replace("\u00a0", " ")
+               for qid in cited)
+    assert content.also_cited not in markdown if content.also_cited else True
+    pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY, **kwargs))
+    joined = " ".join(" ".join(text).split()).replace("’", "'")
+    assert pages <= 3
+    assert content.also_cited_pdf and " ".join(content.also_cited_pdf.split())[:60].replace("’", "'") in joined
+    assert NO_FIGURE_SENTENCE[lang] not in joined
+    # the heaviest sheet (every obstacle major) with such a campaign stays on three pages
+    heavy, heavy_kwargs = heaviest(lang)
+    series, _note = logic.pooled_series(DEFAULT, [], EUPEN, lang, [ref])
+    heavy_kwargs |= logic.sheet_kwargs(DEFAULT, series, None, lang, [ref])
+    assert pages_and_text(build(DEFAULT, heavy, lang, "pdf", generated=DAY, **heavy_kwargs))[0] <= 3
+
+
+NO_FIGURE_SENTENCE = {"fr": "Aussi cités par la commune, sans chiffre publié",
+                      "de": "Von der Gemeinde ebenfalls genannt, ohne veröffentlichte Zahl",
+                      "en": "Also cited by the commune, with no published figure"}
+
+
+@cache
+def campaign_of_every_obstacle() -> aggregates.CampaignReference:
+    """A campaign of 70 communes that answered every obstacle: it publishes a share for each."""
+    from maturity import campaign as estimator
+    from maturity import communes
+    from maturity.benchmarks import load_benchmark_sets
+
+    from .test_publish import CAMPAIGN, DIMS
+
+    by_prov: dict[str, list[str]] = {}
+    for c in communes.registry_at("2026-03-01"):
+        by_prov.setdefault(c.province_nis, []).append(c.nis_code)
+    responses = []
+    for province, count in {"20002": 4, "50000": 20, "60000": 25, "80000": 9, "90000": 12}.items():
+        for i, nis in enumerate(by_prov[province][:count]):
+            severities = {o.id: float((i + k) % 4) for k, o in enumerate(DEFAULT.obstacles)}
+            answers = {o.id: o.options[int(severities[o.id])].id for o in DEFAULT.obstacles}
+            scores = {d: float(15 + (i * 13 + k * 7) % 70) for k, d in enumerate(DIMS)}
+            responses.append(estimator.Response(nis, scores, severities, answers))
+    report = estimator.campaign_report(CAMPAIGN, communes.registry_at("2026-03-01"), responses, DEFAULT,
+                                       load_benchmark_sets())
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = publish.publish(report, Path(tmp), questionnaire=DEFAULT, publisher="SPW", url="https://example.org",
+                                published_on=date(2026, 7, 15))
+        yml = next(p for p in paths if p.suffix == ".yaml")
+        return aggregates.read_aggregates(yml.read_text(encoding="utf-8"), str(yml))
+
+
+def content_words(lang: str) -> str:
+    from maturity.sheet.content import t
+    return t("no_figure", lang)
