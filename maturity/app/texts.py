@@ -2623,6 +2623,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Campaign “{title}”: this assessment is the response of **{commune}**. What you submit from the "
         "Results page until {closes} included counts; a new submission replaces the previous one.",
     },
+    # an invited commune's empty space: a commune that already answered here (alone or as a team) need not start
+    # again (fresh-eyes trial 13: Waremme's team had answered, its invitation link opened 0 answers, and nothing
+    # said how to bring them)
+    "campaign_bring_file": {
+        "fr": "Votre commune a déjà répondu dans cet outil, seule ou en équipe ? Inutile de tout recommencer : dans ce "
+        "bilan-là, page Questionnaire, «\u00a0Fichier de réponses\u00a0», téléchargez le fichier (JSON) ; puis ici, "
+        "au même endroit, chargez-le. Ses réponses, ses objectifs et sa feuille de route sont repris.",
+        "de": "Ihre Gemeinde hat in diesem Werkzeug schon geantwortet, allein oder im Team? Sie müssen nicht neu "
+        "beginnen: Laden Sie in jener Bewertung auf der Seite Fragebogen unter „Antwortdatei“ die Datei (JSON) "
+        "herunter und laden Sie sie hier an derselben Stelle. Ihre Antworten, Ziele und ihr Fahrplan werden "
+        "übernommen.",
+        "en": "Has your commune already answered in this tool, alone or as a team? No need to start again: in that "
+        "assessment, on the Questionnaire page under “Answers file”, download the file (JSON); then load it here, "
+        "in the same place. Its answers, targets and roadmap are taken over.",
+    },
     "campaign_submit_note": {
         "fr": "Enregistrer ce bilan envoie la réponse {fr_de}**{commune}** à la campagne «\u00a0{title}\u00a0» (elle compte "
         "jusqu'au {closes} inclus ; un nouvel envoi la remplace). Le partage ci-dessous concerne seulement les "

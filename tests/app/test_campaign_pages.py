@@ -646,6 +646,33 @@ def test_an_invitation_link_opens_its_communes_space_and_its_submission_counts(m
     assert store.campaign_progress("wal-test")["submitted"] == ["92094"]
 
 
+def test_an_invited_communes_empty_space_says_how_to_bring_the_answers_it_gave_before(mini, store):
+    """Waremme's team had answered in its own space; the campaign's link opened a space of 0 answers, and nothing
+    said that the answers file of the other space can be loaded here (fresh-eyes trial 13). The home page now
+    says where, until the space has an answer; an ordinary space never says it."""
+    links = campaign_with_responses(store, respondents=[])
+    said = {"fr": "Inutile de tout recommencer\u00a0: dans ce bilan-là, page Questionnaire, «\u00a0Fichier de réponses\u00a0»",
+            "de": "Laden Sie in jener Bewertung auf der Seite Fragebogen unter „Antwortdatei“",
+            "en": "on the Questionnaire page under “Answers file”"}
+    for lang, words in said.items():
+        at = new_app(links["92094"])
+        at.query_params["lang"] = lang
+        at.run()
+        assert not at.exception
+        assert any(words in c.value for c in at.main.caption), [c.value for c in at.main.caption]
+    goto(at, "questionnaire")
+    at.radio(key="ans_a1").set_value("full").run()
+    goto(at, "accueil")
+    assert not any(said["en"] in c.value for c in at.main.caption)
+    plain = new_app()
+    plain.run()
+    plain.text_input(key="home_query").input("namur").run()
+    plain.button(key="home_start").click().run()
+    goto(plain, "accueil")
+    assert not plain.exception
+    assert not any(said["fr"] in c.value for c in plain.main.caption)
+
+
 def test_a_commune_whose_name_starts_with_a_vowel_reads_d_before_it(mini, store):
     """« la réponse de Arlon » on every page of Arlon's invited space (and of Andenne, Ath, Ellezelles, Oupeye…):
     French elides « de » before a vowel (fresh-eyes trial 11)."""

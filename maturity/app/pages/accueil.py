@@ -40,6 +40,8 @@ if doc is not None:
                   counter=logic.progress_text(lang, prog.answered, prog.total, prog.may_grow)),
                icon=":material/bookmark:")
     session.invitation_banner(main=True)  # a campaign's link: on a phone, where the menu is closed
+    if not doc.answers and session.invitation() is not None:  # answered before the campaign: bring that file
+        st.caption(tr("campaign_bring_file", lang))
     session.page_link("questionnaire", tr("continue_button", lang), ":material/arrow_forward:",
                       step=session.resume_step(q, doc) + 1)
     session.resume_link_box(expanded=True)
