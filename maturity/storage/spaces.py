@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
+from ..typography import typed_text
 from .db import SpaceNotFound, dumps, guarded, iso, loads, metadata
 from .limits import LimitsMixin, take
 
@@ -93,15 +94,24 @@ class StaleDraft(Exception):
 
 LAST_PART = "_last_part"  # key in a space's meta_json: the part its holder last opened (not in the document)
 
+TEAM_ROLES_KEPT = 50  # a team's roles kept from a saved answers file (the app invites at most 30 colleagues)
 RESPONDENT_FIELDS = ("role", "name")  # contract §2: the respondent's role and, optionally, a name
 
 
-def stored_respondent(respondent: Any) -> dict[str, str]:
-    """The respondent fields the service keeps: those the contract names, as text. Other fields
+def stored_respondent(respondent: Any) -> dict[str, Any]:
+    """The respondent fields the service keeps: those the contract names (a team's roles a list of texts). Other fields
     (e-mail, phone, …) stay in the commune's own file, never in the database."""
     if not isinstance(respondent, dict):
         return {}
-    return {k: respondent[k][:200] for k in RESPONDENT_FIELDS if isinstance(respondent.get(k), str)}
+    kept: dict[str, Any] = {k: respondent[k][:200] for k in RESPONDENT_FIELDS if isinstance(respondent.get(k), str)}
+    # a team's roles (contract §8, as record_team writes them): a consensus file loaded into another space (an
+    # invited commune's, fresh-eyes trial 13) kept its answers and reasons, but its sheet then named one
+    # respondent and dropped the team's topics for the Collège
+    team = respondent.get("team")
+    if isinstance(team, list) and team and all(isinstance(role, str) for role in team):
+        roles = [" ".join(typed_text(role).split())[:200] for role in team[:TEAM_ROLES_KEPT]]
+        kept["team"] = [role for role in roles if role]
+    return kept
 
 
 def new_token() -> str:

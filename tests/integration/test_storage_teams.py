@@ -267,3 +267,27 @@ def test_a_role_that_is_nothing_once_cleaned_is_no_role(store: Store) -> None:
     store.set_holder_role(holder, "échevin")
     store.set_holder_role(holder, "\u202e")
     assert "role" not in store.load_space(holder).draft["respondent"]
+
+
+def test_a_consensus_file_loaded_into_another_space_keeps_its_teams_roles(store: Store) -> None:
+    """Waremme's team answered in the échevine's space; the campaign's invitation opened another, and she loaded the
+    team's answers file there. Its answers, targets and meeting reasons came along, but not ``respondent.team``: the
+    store kept only the respondent's texts, so the campaign space's sheet said « Répondant : échevine du numérique »
+    and left out the team's topics for the Collège (fresh-eyes trial 13). The roles are kept, cleaned as typed text;
+    anything else under respondent is still dropped."""
+    other = store.open_space("64074", Q_ID, Q_VERSION)
+    store.save_draft(other, {
+        "questionnaire": {"id": Q_ID, "version": Q_VERSION}, "answers": {}, "notes": {},
+        "respondent": {"role": "échevine du numérique", "team": ["directeur  général", "responsable\u202e informatique"],
+                       "email": "x@example.be"},
+        "divergent": [{"question": "budget", "spread": 0.67, "reason": "Le budget 2027 ne prévoit rien."}],
+    })
+    draft = store.load_space(other).draft
+    assert draft["respondent"] == {"role": "échevine du numérique",
+                                   "team": ["directeur général", "responsable informatique"]}
+    assert draft["divergent"][0]["reason"] == "Le budget 2027 ne prévoit rien."
+    # a team that is no list of texts is not kept (as a role that is no text)
+    store.save_draft(other, {**draft, "respondent": {"role": "échevine", "team": "DG, CPAS"}})
+    assert store.load_space(other).draft["respondent"] == {"role": "échevine"}
+    store.save_draft(other, {**draft, "respondent": {"team": [{"role": "DG"}]}})
+    assert store.load_space(other).draft["respondent"] == {}
