@@ -1577,6 +1577,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_status": {"fr": "État", "de": "Status", "en": "Status"},
     "status_withdrawn": {"fr": "retirée", "de": "zurückgezogen", "en": "withdrawn"},
     "status_counted": {"fr": "comptée", "de": "gezählt", "en": "counted"},
+    # counted, not yet in the published figures (maturity.poolrelease): it waits for company or the admin
+    "status_unpublished": {"fr": "à publier", "de": "zu veröffentlichen", "en": "to publish"},
     "status_superseded": {"fr": "remplacée (même espace)", "de": "ersetzt (gleicher Bereich)",
                           "en": "superseded (same space)"},
     "status_disputed": {"fr": "contestée", "de": "strittig", "en": "disputed"},
@@ -1588,15 +1590,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "status_superseded_short": {"fr": "remplacée", "de": "ersetzt", "en": "superseded"},
     "col_status_help": {
         "fr": "en attente : ne compte dans aucun chiffre tant que vous ne l'avez pas confirmée ; "
-        "comptée : dans les chiffres ; remplacée : une entrée plus récente du même espace compte à sa place ; "
+        "comptée : dans les chiffres ; à publier : comptée, les chiffres publiés la montreront avec d'autres "
+        "changements («\u00a0Chiffres publiés\u00a0») ; remplacée : une entrée plus récente du même espace compte à sa place ; "
         "contestée : la commune a des entrées de plusieurs espaces, aucune ne compte tant que vous n'avez pas "
         "tranché ; retirée : vous l'avez retirée.",
         "de": "wartet: zählt in keiner Zahl, bis Sie ihn bestätigt haben; "
-        "gezählt: in den Zahlen; ersetzt: ein neuerer Eintrag desselben Bereichs zählt an seiner Stelle; "
+        "gezählt: in den Zahlen; zu veröffentlichen: gezählt, die veröffentlichten Zahlen zeigen ihn mit "
+        "anderen Änderungen („Veröffentlichte Zahlen“); ersetzt: ein neuerer Eintrag desselben Bereichs zählt an seiner Stelle; "
         "strittig: die Gemeinde hat Einträge aus mehreren Bereichen, keiner zählt, bis Sie entschieden haben; "
         "zurückgezogen: von Ihnen zurückgezogen.",
         "en": "pending: counts in no figure until you confirm it; "
-        "counted: in the figures; superseded: a newer entry from the same space counts instead; disputed: "
+        "counted: in the figures; to publish: counted, the published figures will show it with other changes "
+        "(“Published figures”); superseded: a newer entry from the same space counts instead; disputed: "
         "the commune has entries from several spaces, none counts until you settle it; withdrawn: you withdrew "
         "it.",
     },

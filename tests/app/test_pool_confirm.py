@@ -84,6 +84,8 @@ def test_one_entry_confirmed_alone_counts_but_waits_to_be_published(mini, store,
     at.button(key="admin_confirm").click().run()
     assert [e["status"] for e in store.pool_entries() if e["id"] == one] == ["counted"]
     assert wallonie_groups() == ["Wallonie", "Province : Namur"]
+    states = dict(zip(at.dataframe[0].value["N°"], at.dataframe[0].value["État"], strict=True))
+    assert states[one] == "à publier" and states[one - 1] == "comptée", states
     warned = [w.value for w in at.warning]
     assert any(w.startswith("Depuis la dernière publication, 1 commune a changé (« Hamois ») ; ce changement "
                             "attend : « Wallonie » et « Province : Namur » changeraient d'une seule commune")

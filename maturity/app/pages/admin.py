@@ -58,8 +58,12 @@ else:
     # with the menu; a wider one shares the rest): at their natural widths, long dates and headers scrolled it
     # 70 px sideways there. In the grid dates are dates and numbers numbers (sorted as such: "9 mars" never
     # after "27 novembre"); the status and fingerprint headers are short, their words in their help
+    published = set(release.get("ids") or ()) if release is not None else None
+
     def row(e: dict, listed: bool) -> dict:
         status = e["status"] if listed or e["status"] != "superseded" else "superseded_short"
+        if status == "counted" and published is not None and e["id"] not in published:
+            status = "unpublished"  # counted, the published figures wait for company (« Chiffres publiés »)
         return {
             tr("col_id", lang): str(e["id"]) if listed else e["id"],
             tr("col_commune", lang): logic.commune_name(e["nis_code"]),
