@@ -260,7 +260,7 @@ TEXTS: dict[str, dict[str, str]] = {
                         "en": "See the team's results"},
     "team_member_banner": {
         "fr": "Vous répondez en tant {fr_que}**{role}** pour {name}. Vos réponses et vos notes sont enregistrées au fur "
-        "et à mesure ; seule la personne qui vous a invité les voit, pour la réunion de consensus. Une note "
+        "et à mesure ; seule la personne qui vous a envoyé ce lien les voit, pour la réunion de consensus. Une note "
         "n'entre dans la fiche remise au Collège que si cette personne l'y reprend.",
         "de": "Sie antworten als **{role}** für {name}. Ihre Antworten und Notizen werden laufend gespeichert; nur "
         "die Person, die Sie eingeladen hat, sieht sie, für die Konsenssitzung. Eine Notiz kommt nur in das Blatt "
@@ -276,7 +276,7 @@ TEXTS: dict[str, dict[str, str]] = {
                              "en": "The parts I answer"},
     "team_member_only": {
         "fr": "Ce lien sert à répondre au questionnaire. Les résultats de l'équipe sont montrés à la personne "
-        "qui vous a invité.",
+        "qui vous a envoyé ce lien.",
         "de": "Dieser Link dient zum Beantworten des Fragebogens. Die Ergebnisse des Teams sieht die Person, "
         "die Sie eingeladen hat.",
         "en": "This link is for answering the questionnaire. The team's results are shown to the person who "
@@ -601,7 +601,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{answered} of {total} questions of your parts answered",
     },
     "team_member_done": {
-        "fr": "Vos parties sont toutes répondues : vous pouvez fermer cette page. La personne qui vous a invité "
+        "fr": "Vos parties sont toutes répondues : vous pouvez fermer cette page. La personne qui vous a envoyé ce lien "
         "retrouve vos réponses pour la réunion ; votre lien vous permet encore de les modifier.",
         "de": "Alle Ihre Teile sind beantwortet: Sie können diese Seite schließen. Die Person, die Sie eingeladen "
         "hat, findet Ihre Antworten für die Sitzung; mit Ihrem Link können Sie sie noch ändern.",

@@ -116,3 +116,13 @@ def test_the_roadmaps_help_names_the_way_to_write_an_action_on_a_phone_too():
     ligne du tableau » alone (fresh-eyes trial 9, 390 px)."""
     for lang in ("fr", "de", "en"):
         assert tr("roadmap_phone_new", lang) in tr("roadmap_help", lang), lang
+
+
+def test_a_colleagues_page_never_assumes_their_gender():
+    """« seule la personne qui vous a invité les voit » on the colleague's banner, whoever the colleague is: Waremme's
+    invitations went to a DG and an IT lead of either gender (fresh-eyes trial 13). The French texts a colleague
+    reads now speak of « la personne qui vous a envoyé ce lien »."""
+    french = [texts["fr"] for texts in TEXTS.values() if isinstance(texts, dict) and isinstance(texts.get("fr"), str)]
+    assert not [text for text in french if "vous a invité" in text]
+    for key in ("team_member_banner", "team_member_only", "team_member_done"):
+        assert "la personne qui vous a envoyé ce lien" in TEXTS[key]["fr"].lower(), key
