@@ -378,25 +378,48 @@ def keep_commune(doc: AnswersFile, current: Mapping[str, Any] | None) -> Answers
 MAX_PROBLEMS_SHOWN = 50
 
 
-def problem_lines(problems: list[Problem], lang: str = "fr", limit: int = MAX_PROBLEMS_SHOWN) -> list[str]:
+def problem_lines(problems: list[Problem], lang: str = "fr", limit: int = MAX_PROBLEMS_SHOWN,
+                  q: Questionnaire | None = None) -> list[str]:
     """The problems as lines for st.error/st.warning (Markdown): keys and values from the file are escaped,
     so that ``[x](javascript:...)`` or ``<b>`` in an uploaded file shows as typed, never as a link.
     A problem the page has words for (its ``code``) is said in ``lang`` after its place; the others in the
-    command line's English. At most ``limit`` lines, then "and N more"."""
-    lines = [escape_markdown(problem_said(p, lang)) for p in problems[:limit]]
+    command line's English. At most ``limit`` lines, then "and N more". With ``q``, a place that is one of its
+    questions' answer or note is said with the question's words too (:func:`problem_place`)."""
+    lines = [escape_markdown(problem_said(p, lang, q)) for p in problems[:limit]]
     if len(problems) > limit:
         lines.append(tr("problems_more", lang, n=len(problems) - limit))
     return lines
 
 
-def problem_said(problem: Problem, lang: str) -> str:
+def problem_said(problem: Problem, lang: str, q: Questionnaire | None = None) -> str:
     """A problem as a page says it: its place, then what it is in ``lang`` when the page's catalog has words
     for its code (``problem_<code>``), else as the command line says it (English)."""
     key = f"problem_{problem.code}"
+    place = problem_place(problem, lang, q)
     if not problem.code or key not in TEXTS:
-        return str(problem)
+        said = str(problem)  # the command line's words ("warning: " first for a warning)
+        return said if place == problem.place else said.replace(problem.place, place, 1)
     message = tr(key, lang, **problem_values(problem, lang))
-    return tr("label_value", lang, label=problem.place, value=message) if problem.place else message
+    return tr("label_value", lang, label=place, value=message) if place else message
+
+
+_QUESTION_PLACE = re.compile(r"(?:answers|notes)\.([A-Za-z0-9_-]+)(?:\[\d+\])?")
+QUESTION_SHOWN = 70  # characters of a question's words beside the place of its answer in a refusal
+
+
+def problem_place(problem: Problem, lang: str, q: Questionnaire | None = None) -> str:
+    """Where a problem is, as a page says it: the file's place (``réponses.json: answers.gov_strategy``), and when
+    that is the answer or the note of one of ``q``'s questions, the question's words after it, which a commune
+    official knows where the id means nothing to them (« … : answers.gov_strategy (« La commune a-t-elle… ») »)."""
+    place = problem.place
+    found = _QUESTION_PLACE.fullmatch(problem.path) if q is not None and problem.path else None
+    entry = q.question_index.get(found[1]) if found else None
+    if entry is None:
+        return place
+    text = q.t(entry[1].text, lang)
+    if len(text) > QUESTION_SHOWN:
+        text = text[: QUESTION_SHOWN - 1].rstrip() + "…"
+    return f"{place} ({quoted(text, lang)})"
 
 
 def problem_values(problem: Problem, lang: str) -> dict[str, str]:

@@ -15,6 +15,7 @@ from maturity.app import logic
 from maturity.errors import InvalidInput
 from maturity.questionnaire import load_questionnaire
 from maturity.scoring import score
+from maturity.typography import quoted
 
 NBSP = "\u00a0"  # before a per cent sign in French and German
 
@@ -699,3 +700,26 @@ def test_a_refused_upload_names_each_place_in_the_users_language(q):
         lines = logic.problem_lines(info.value.problems, "fr")
         assert any(said in line for line in lines), (said, lines)
         assert any(str(p).startswith(english) for p in info.value.problems), (english, info.value.problems)
+
+
+def test_a_refused_answer_or_note_names_its_question_in_the_pages_language():
+    """A refusal's place was the file's id alone, « answers.gov_strategy », which tells a commune official
+    nothing (left13, left). On the questionnaire page, the place of an answer or a note of a question is followed
+    by the question's own words in the page's language (cut at 70 characters); a place that is no question
+    (the commune's code) stays as it was, and the command line's English is unchanged."""
+    full = load_questionnaire()
+    (qid, (_section, question)), *_ = [(k, v) for k, v in full.question_index.items() if v[1].options]
+    raw = json.dumps({"questionnaire": {"id": full.id, "version": full.version},
+                      "commune": {"nis_code": "99999"}, "answers": {qid: "maybe"}}).encode()
+    with pytest.raises(InvalidInput) as info:
+        logic.read_upload(raw, "f.json", full, None, "fr")
+    problems = info.value.problems
+    for lang in ("fr", "de", "en"):
+        words = full.t(question.text, lang)
+        shown = words if len(words) <= logic.QUESTION_SHOWN else words[: logic.QUESTION_SHOWN - 1].rstrip() + "…"
+        lines = logic.problem_lines(problems, lang, q=full)
+        place = logic.escape_markdown(f"f.json: answers.{qid} ({quoted(shown, lang)})")
+        assert any(line.startswith(place) for line in lines), (lang, place, lines)
+        nis = [line for line in lines if "nis" in line]
+        assert nis and "(" not in nis[0].split("99999")[0], nis  # no question there: the place as it was
+    assert any(str(p).startswith(f'f.json: answers.{qid}: "maybe"') for p in problems)

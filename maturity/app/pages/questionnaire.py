@@ -143,12 +143,12 @@ with st.expander(tr("file_header", lang), icon=":material/description:"):
         except InvalidInput as exc:
             lead = getattr(exc, "lead", None)  # what it means in plain words, then the details
             st.error(tr("upload_refused", lang) + "\n\n" + (f"{logic.escape_markdown(lead)}\n\n" if lead else "")
-                     + "\n".join(f"- {line}" for line in logic.problem_lines(exc.problems, lang)),
+                     + "\n".join(f"- {line}" for line in logic.problem_lines(exc.problems, lang, q=q)),
                      icon=":material/block:")
         else:
             if warnings:
                 st.warning(tr("upload_warnings", lang) + "\n\n" + "\n".join(
-                    f"- {line}" for line in logic.problem_lines(warnings, lang)))
+                    f"- {line}" for line in logic.problem_lines(warnings, lang, q=q)))
             if st.button(tr("upload_apply", lang), key="upload_apply") and session.replace_document(new_doc):
                 st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
                 st.session_state["_upload_done"] = len(new_doc.answers)
