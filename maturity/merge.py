@@ -8,7 +8,9 @@ Rules, per question of the questionnaire (a respondent's *real* answer is one th
 - ``scale``, ``single``, ``boolean``: the lower median of the real answers ordered by option
   score, i.e. the answer at position ⌊(k − 1) / 2⌋ of the k real answers sorted from the lowest
   score to the highest (prudent on ties). Options without a score are ordered by their place in
-  the question; two options of equal score by their place too.
+  the question; two options of equal score by their place too. An obstacle (a question of the
+  obstacles section, scored: the higher, the bigger the obstacle): the upper median, position ⌊k / 2⌋,
+  prudent there too (a tie keeps the obstacle a colleague sees, and the recommendation it brings).
 - ``multi``: the options chosen by more than half of the respondents who gave a real answer, in
   the question's order (possibly none: ``[]``).
 - ``number``: the lower median of the real answers.
@@ -283,7 +285,15 @@ def _lower_median(items: list[Any], key: Any) -> Any:
     return ordered[(len(ordered) - 1) // 2]
 
 
-def _propose(question: Question, real: list[Any], roles_of_real: list[str], prefix: bool) -> Any:
+def _upper_median(items: list[Any], key: Any) -> Any:
+    ordered = sorted(items, key=key)
+    return ordered[len(ordered) // 2]
+
+
+def _propose(question: Question, real: list[Any], roles_of_real: list[str], prefix: bool,
+             obstacle: bool = False) -> Any:
+    """``obstacle``: a question of the obstacles section, whose higher options say a bigger obstacle. Prudent
+    there is not to hide an obstacle a colleague sees: a tie goes to the bigger one (the upper median)."""
     kind = question.type
     if kind in ("scale", "single", "boolean"):
         place = {o.id: i for i, o in enumerate(question.options or ())}
@@ -294,7 +304,7 @@ def _propose(question: Question, real: list[Any], roles_of_real: list[str], pref
             return ((float(opt.score) if scored and opt is not None and opt.score is not None else 0.0),
                     place.get(option_id, len(place)))
 
-        return _lower_median(real, rank)
+        return (_upper_median if obstacle and scored else _lower_median)(real, rank)
     if kind == "multi":
         k = len(real)
         counts: dict[str, int] = {}
@@ -370,7 +380,7 @@ def merge(questionnaire: Questionnaire, respondents: Sequence[Respondent],
                     real.append(value)
                     real_roles.append(role)
             if real:
-                proposal: Any = _propose(question, real, real_roles, prefix)
+                proposal: Any = _propose(question, real, real_roles, prefix, obstacle=section.kind == "obstacles")
             elif answered:
                 proposal = NA if 2 * said_na >= answered else UNKNOWN
             else:

@@ -120,19 +120,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_meeting_help": {
         "fr": "Une question diverge quand les réponses sont éloignées d'au moins la moitié de l'échelle, ou quand "
         "certains disent «\u00a0ne s'applique pas\u00a0» et d'autres répondent. La proposition est prudente : la réponse du "
-        "milieu des réponses des collègues, la plus basse en cas d'égalité. Vos propres réponses (ligne «\u00a0Vous\u00a0») "
+        "milieu des réponses des collègues, la plus basse en cas d'égalité (pour un frein, le plus fort). Vos propres réponses (ligne «\u00a0Vous\u00a0») "
         "comptent pour l'écart, comme un point de vue de plus. Choisissez la réponse finale ou gardez la proposition. "
         "Une réponse déjà donnée dans le bilan (la vôtre, si vous avez répondu vous-même) reste la réponse finale "
         "tant que vous n'en choisissez pas une autre ici.",
         "de": "Eine Frage weicht ab, wenn die Antworten mindestens eine halbe Skala auseinanderliegen oder wenn "
         "einige „trifft nicht zu“ sagen und andere antworten. Der Vorschlag ist vorsichtig: die mittlere Antwort "
-        "der Eingeladenen, bei Gleichstand die niedrigere. Ihre eigenen Antworten (Zeile „Sie selbst“) zählen für "
+        "der Eingeladenen, bei Gleichstand die niedrigere (bei einem Hemmnis das stärkere). Ihre eigenen Antworten (Zeile „Sie selbst“) zählen für "
         "den Abstand als eine Sichtweise mehr. Wählen Sie die endgültige Antwort oder behalten Sie den Vorschlag. Eine "
         "Antwort, die schon in der Bewertung steht (Ihre eigene, wenn Sie selbst geantwortet haben), bleibt die "
         "endgültige, bis Sie hier eine andere wählen.",
         "en": "A question diverges when answers are at least half the scale apart, or when some say “does not "
         "apply” while others answer. The proposal is prudent: the colleagues' middle answer, the lower one on a "
-        "tie. Your own answers (the “You” row) count in the spread as one more view. Pick the final answer or keep the proposal. An answer already in the assessment (yours, if you answered "
+        "tie (for an obstacle, the bigger one). Your own answers (the “You” row) count in the spread as one more view. Pick the final answer or keep the proposal. An answer already in the assessment (yours, if you answered "
         "yourself) stays the final one until you pick another here.",
     },
     "team_apply_all": {"fr": "Garder toutes les propositions pas encore décidées",
@@ -225,6 +225,14 @@ TEXTS: dict[str, dict[str, str]] = {
                       "de": "Vorsichtiger Vorschlag (die mittlere Antwort der Eingeladenen, bei Gleichstand die "
                             "niedrigere): **{answer}**",
                       "en": "Prudent proposal (the colleagues' middle answer, the lower one on a tie): **{answer}**"},
+    # an obstacle: the lower of two answers hid the obstacle a colleague saw, and the recommendation it brings
+    # (fresh-eyes trial 13: « Pas un frein » proposed where the DG said the budget is a major one)
+    "team_proposal_obstacle": {"fr": "Proposition prudente (la réponse du milieu des collègues, le frein le plus fort à "
+                                     "égalité) : **{answer}**",
+                               "de": "Vorsichtiger Vorschlag (die mittlere Antwort der Eingeladenen, bei Gleichstand das "
+                                     "stärkere Hemmnis): **{answer}**",
+                               "en": "Prudent proposal (the colleagues' middle answer, the bigger obstacle on a tie): "
+                                     "**{answer}**"},
     "team_final_label": {"fr": "Réponse finale", "de": "Endgültige Antwort", "en": "Final answer"},
     "team_final_is": {"fr": "Réponse finale : **{answer}**", "de": "Endgültige Antwort: **{answer}**",
                       "en": "Final answer: **{answer}**"},

@@ -886,3 +886,19 @@ def test_a_reason_typed_just_before_leaving_the_meeting_reaches_the_answers_file
     written = json.loads(logic.answers_json_bytes(at.session_state["doc"]))
     assert [(d["question"], d.get("reason")) for d in written["divergent"]] == [("a1", "Le plan n'est pas adopté")]
     assert store.load_space(holder).draft["divergent"] == written["divergent"]
+
+
+def test_an_obstacle_two_colleagues_see_differently_is_proposed_as_the_bigger_one(mini, store: Store):
+    """Waremme (fresh-eyes trial 13): the DG said the budget is a major obstacle, the IT lead that it is none, and
+    the meeting proposed « Pas un frein », the lower answer: kept, it dropped the budget recommendation. An obstacle's
+    prudent proposal on a tie is the bigger obstacle, and the page says so beside it (contract §8)."""
+    at = started()
+    holder = at.session_state["token"]
+    for role, answer in (("directeur général", "major"), ("informatique", "none")):
+        store.save_member_answer(store.invite_member(holder, role), "budget", answer)
+    goto(at, "equipe")
+    shown = _everything(at)
+    assert "Proposition prudente (la réponse du milieu des collègues, le frein le plus fort à égalité)\u00a0: **Majeur**" \
+        in shown, shown
+    at.button(key="team_apply_all").click().run()
+    assert store.load_space(holder).draft["answers"]["budget"] == "major"

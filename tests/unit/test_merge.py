@@ -412,3 +412,19 @@ def test_a_role_from_a_file_is_shown_without_controls_or_bidi_overrides():
     assert merging.role_of({"role": "\u202e\x1b"}, 2) == merging.MISSING_ROLE.format(n=2)
     assert merging.team_roles({"team": ["CPAS\u2066 social\u2069", " ", 5, "\u202e"]}) == ["CPAS social"]
     assert merging.holder_role({"role": "échevine\r\ndu numérique"}) == "échevine du numérique"
+
+
+def test_an_obstacle_on_a_tie_keeps_the_bigger_one_a_colleague_sees(mini):
+    """Waremme (fresh-eyes trial 13): the DG said the budget is a major obstacle, the IT lead that it is none; the
+    « proposition prudente » was the lower answer, « Pas un frein », which dropped the budget recommendation from
+    the sheet had the échevine kept it. For an obstacle the prudent tie is the bigger obstacle (contract §8); with
+    an odd count both medians are the same answer, and the other questions keep the lower median."""
+    two = merge(mini, [Respondent("DG", {"budget": "major", "a1": "full"}),
+                       Respondent("informatique", {"budget": "none", "a1": "none"})])
+    assert two.answers["budget"] == "major"
+    assert two.answers["a1"] == "none"  # a maturity question: the lower, as before
+    four = merge(mini, [Respondent(str(i), {"budget": v}) for i, v in enumerate(["none", "minor", "significant", "major"])])
+    assert four.answers["budget"] == "significant"
+    three = merge(mini, [Respondent(str(i), {"budget": v}) for i, v in enumerate(["none", "major", "minor"])])
+    assert three.answers["budget"] == "minor"
+    assert entry(two, "budget").proposal == "major" and entry(two, "budget").divergent

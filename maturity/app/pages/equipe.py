@@ -237,7 +237,8 @@ for item in items:
             st.button(tr("team_keep_notes", lang, n=written), key=f"keep_notes_{qid}", on_click=keep_notes,
                       args=(qid,), icon=":material/sticky_note_2:", help=tr("team_keep_notes_help", lang, n=written))
         proposal_text = "—" if item.proposal is None else team_logic.answer_text(q, question, item.proposal, lang)
-        st.markdown(tr("team_proposal", lang, answer=proposal_text))
+        st.markdown(tr("team_proposal_obstacle" if section.kind == "obstacles" else "team_proposal", lang,
+                       answer=proposal_text))
         final = doc.answers.get(qid)
         if question.type in ("scale", "single", "boolean"):
             values = logic.choice_values(question)
