@@ -84,6 +84,21 @@ def set_own_role(role: str) -> bool:
     return True
 
 
+def reissue(member_id: int) -> str | None:
+    """A new link's token for a colleague (their answers kept, the old link dead); None when it failed (said)."""
+    token = session.current_token()
+    s = session.store()
+    if not token or s is None:
+        return None
+    try:
+        return s.reissue_member(token, member_id)
+    except StorageError as exc:
+        session.show_storage_error(exc)
+    except SpaceNotFound:
+        st.error(tr("unknown_token", session.lang()), icon=":material/link_off:")
+    return None
+
+
 def remove(member_id: int) -> bool:
     token = session.current_token()
     s = session.store()

@@ -93,6 +93,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_final_mark": {"fr": "{answer} (finale)", "de": "{answer} (endgültig)", "en": "{answer} (final)"},
     "team_col_note": {"fr": "Note", "de": "Notiz", "en": "Note"},
     "team_col_spread": {"fr": "Écart (points)", "de": "Abstand (Punkte)", "en": "Spread (points)"},
+    "team_reissue_header": {"fr": "Nouveau lien pour un collègue", "de": "Neuer Link für eine Person",
+                            "en": "New link for a colleague"},
+    "team_reissue_help": {"fr": "Pour un collègue qui a perdu son lien : ses réponses sont gardées, l'ancien lien ne "
+                                "fonctionnera plus.",
+                          "de": "Für eine Person, die ihren Link verloren hat: Ihre Antworten bleiben erhalten, der alte "
+                                "Link funktioniert nicht mehr.",
+                          "en": "For a colleague who lost their link: their answers are kept, the old link will no "
+                                "longer work."},
+    "team_reissue_button": {"fr": "Créer un nouveau lien", "de": "Neuen Link erstellen", "en": "Make a new link"},
     "team_remove_header": {"fr": "Retirer un collègue", "de": "Eine Person entfernen", "en": "Remove a colleague"},
     "team_remove_label": {"fr": "Collègue", "de": "Person", "en": "Colleague"},
     "team_remove_confirm": {"fr": "Ses réponses seront effacées et son lien ne fonctionnera plus.",

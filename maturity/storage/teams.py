@@ -259,6 +259,20 @@ class TeamsMixin(Database):
             return [_member(r, answers[r.id], notes[r.id]) for r in rows]
 
     @guarded
+    def reissue_member(self, token: str, member_id: int) -> str | None:
+        """A new link for a colleague who lost theirs: their answers and notes kept, the old link opening nothing
+        from now on (only the new token's hash is stored). None when no colleague of this space has that id."""
+        member_token = new_token()
+        with self._write() as conn:
+            space_id = find_space(conn, token)
+            done = conn.execute(team_members.update().where(
+                team_members.c.id == int(member_id), team_members.c.space_id == space_id).values(
+                token_hash=token_hash(member_token), updated_at=self._now()))
+            if not done.rowcount:
+                return None
+        return member_token
+
+    @guarded
     def remove_member(self, token: str, member_id: int) -> bool:
         """Remove a colleague and their answers (their link stops working)."""
         with self._write() as conn:

@@ -902,3 +902,22 @@ def test_an_obstacle_two_colleagues_see_differently_is_proposed_as_the_bigger_on
         in shown, shown
     at.button(key="team_apply_all").click().run()
     assert store.load_space(holder).draft["answers"]["budget"] == "major"
+
+
+def test_a_colleague_who_lost_their_link_gets_a_new_one_and_keeps_their_answers(mini, store: Store):
+    """Waremme (fresh-eyes trial 13): a colleague who lost their link could only be removed and invited again,
+    which erased their answers. « Nouveau lien pour un collègue » makes a link that opens their answers; the old
+    one says it is unknown."""
+    at = started()
+    holder = at.session_state["token"]
+    old = store.invite_member(holder, "directeur général")
+    store.save_member_answer(old, "a1", "full")
+    goto(at, "equipe")
+    at.button(key="team_reissue").click().run()
+    links = [c.value for c in at.code]
+    assert len(links) == 1 and "directeur général" in _everything(at), _everything(at)
+    fresh = links[0].rsplit("=", 1)[-1]
+    assert fresh != old and store.load_member(old) is None
+    assert store.load_member(fresh).answers == {"a1": "full"}
+    colleague = member_app(fresh).run()
+    assert not colleague.exception and colleague.radio(key="ans_a1").value == "full"

@@ -79,6 +79,27 @@ def test_the_holder_sees_every_member_and_removes_one(store: Store) -> None:
     assert [m.role for m in store.team_answers(holder)] == ["CPAS"]
 
 
+def test_a_colleague_who_lost_their_link_gets_a_new_one_with_their_answers(store: Store) -> None:
+    """Removing and inviting again was the only remedy for a lost link, and it erased the colleague's answers
+    (fresh-eyes trial 13). A new link keeps their answers, notes, role and parts; the old one opens nothing."""
+    holder, a, b = team(store)
+    first = store.team_answers(holder)[0]
+    other = store.open_space("25072", Q_ID, Q_VERSION)
+    assert store.reissue_member(other, first.id) is None  # another space's colleague
+    assert store.load_member(a) is not None
+    fresh = store.reissue_member(holder, first.id)
+    assert fresh and fresh not in (a, b)
+    assert store.load_member(a) is None  # the old link opens nothing
+    again = store.load_member(fresh)
+    assert (again.role, again.answers, again.notes, again.sections) == (
+        "échevin", {"gov_strategy": "adopted"}, {"gov_strategy": "secret-note-of-a"}, ["governance", "economy"])
+    store.save_member_answer(fresh, "gov_strategy", "planned")  # answers through the new link
+    assert store.team_answers(holder)[0].answers == {"gov_strategy": "planned"}
+    assert store.load_member(b).answers["gov_strategy"] == "none"  # the other colleague untouched
+    with pytest.raises(SpaceNotFound):
+        store.save_member_answer(a, "gov_strategy", "none")
+
+
 def test_member_answers_change_keep_their_place_and_clear(store: Store) -> None:
     holder, a, _b = team(store)
     store.save_member_answer(a, "eco_data", ["x", "y"])

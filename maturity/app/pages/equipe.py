@@ -66,6 +66,18 @@ if not everyone:
 else:
     with st.container(key="team_members"):  # a role typed without spaces wraps in its cell (shell.css)
         st.table(team_logic.member_rows(q, everyone, lang))
+    # a colleague who lost their link (a mail deleted, a new computer): a new one, their answers kept; removing and
+    # inviting them again erased them (fresh-eyes trial 13)
+    with st.expander(tr("team_reissue_header", lang), icon=":material/link:"):
+        st.caption(tr("team_reissue_help", lang))
+        again = st.selectbox(tr("team_remove_label", lang), [m.id for m in everyone], key="team_reissue_choice",
+                             format_func=lambda i: next(m.role for m in everyone if m.id == i))
+        if st.button(tr("team_reissue_button", lang), key="team_reissue"):
+            member_token = team.reissue(again)
+            if member_token:
+                st.session_state["_team_new_link"] = (next(m.role for m in everyone if m.id == again),
+                                                      team_logic.member_url(session.base_url(), member_token))
+                st.rerun()
     with st.expander(tr("team_remove_header", lang), icon=":material/person_remove:"):
         member_id = st.selectbox(tr("team_remove_label", lang), [m.id for m in everyone], key="team_remove_choice",
                                  format_func=lambda i: next(m.role for m in everyone if m.id == i))
