@@ -74,12 +74,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_link_ready": {"fr": "Lien créé pour «\u00a0{role}\u00a0». Envoyez-le-lui :", "de": "Link für „{role}“ erstellt. Senden Sie ihn:",
                         "en": "Link created for “{role}”. Send it to them:"},
     "team_link_once": {
-        "fr": "Ce lien n'est montré qu'une fois (seule son empreinte est conservée). Perdu ? Retirez ce collègue "
-        "et invitez-le à nouveau.",
-        "de": "Dieser Link wird nur einmal angezeigt (nur sein Fingerabdruck wird gespeichert). Verloren? Entfernen "
-        "Sie die Person und laden Sie sie erneut ein.",
-        "en": "This link is shown once only (only its fingerprint is kept). Lost? Remove this colleague and invite "
-        "them again.",
+        "fr": "Ce lien n'est montré qu'une fois (seule son empreinte est conservée). Perdu ? « Nouveau lien pour "
+        "un collègue », plus bas, en crée un autre : ses réponses restent.",
+        "de": "Dieser Link wird nur einmal angezeigt (nur sein Fingerabdruck wird gespeichert). Verloren? „Neuer Link "
+        "für eine Person“ weiter unten erstellt einen anderen: Die Antworten bleiben erhalten.",
+        "en": "This link is shown once only (only its fingerprint is kept). Lost? “New link for a colleague”, below, "
+        "makes another: their answers stay.",
     },
     "team_members_header": {"fr": "L'équipe", "de": "Das Team", "en": "The team"},
     "team_none": {"fr": "Personne n'est encore invité.", "de": "Noch niemand ist eingeladen.",
@@ -101,6 +101,9 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "Link funktioniert nicht mehr.",
                           "en": "For a colleague who lost their link: their answers are kept, the old link will no "
                                 "longer work."},
+    "team_reissue_once": {"fr": "Ce lien n'est montré qu'une fois ; l'ancien n'ouvre plus rien.",
+                          "de": "Dieser Link wird nur einmal angezeigt; der alte öffnet nichts mehr.",
+                          "en": "This link is shown once only; the old one opens nothing any more."},
     "team_reissue_button": {"fr": "Créer un nouveau lien", "de": "Neuen Link erstellen", "en": "Make a new link"},
     "team_remove_header": {"fr": "Retirer un collègue", "de": "Eine Person entfernen", "en": "Remove a colleague"},
     "team_remove_label": {"fr": "Collègue", "de": "Person", "en": "Colleague"},

@@ -914,8 +914,10 @@ def test_a_colleague_who_lost_their_link_gets_a_new_one_and_keeps_their_answers(
     store.save_member_answer(old, "a1", "full")
     goto(at, "equipe")
     at.button(key="team_reissue").click().run()
-    links = [c.value for c in at.code]
+    links = [c.value for c in at.code]  # in the box clicked, not at the page's top
     assert len(links) == 1 and "directeur général" in _everything(at), _everything(at)
+    assert "_team_new_link" not in at.session_state and at.session_state["_team_reissued"][1] == links[0]
+    assert any("l'ancien n'ouvre plus rien" in c.value for c in at.caption)
     fresh = links[0].rsplit("=", 1)[-1]
     assert fresh != old and store.load_member(old) is None
     assert store.load_member(fresh).answers == {"a1": "full"}

@@ -49,6 +49,7 @@ if submitted:
     else:
         member_token = team.invite(role, chosen)
         if member_token:
+            st.session_state.pop("_team_reissued", None)
             st.session_state["_team_new_link"] = (" ".join(role.split()),
                                                   team_logic.member_url(session.base_url(), member_token))
             st.rerun()
@@ -68,16 +69,22 @@ else:
         st.table(team_logic.member_rows(q, everyone, lang))
     # a colleague who lost their link (a mail deleted, a new computer): a new one, their answers kept; removing and
     # inviting them again erased them (fresh-eyes trial 13)
-    with st.expander(tr("team_reissue_header", lang), icon=":material/link:"):
+    reissued = st.session_state.get("_team_reissued")  # shown here, where the click was, not at the page's top
+    with st.expander(tr("team_reissue_header", lang), icon=":material/link:", expanded=reissued is not None):
         st.caption(tr("team_reissue_help", lang))
         again = st.selectbox(tr("team_remove_label", lang), [m.id for m in everyone], key="team_reissue_choice",
                              format_func=lambda i: next(m.role for m in everyone if m.id == i))
         if st.button(tr("team_reissue_button", lang), key="team_reissue"):
             member_token = team.reissue(again)
             if member_token:
-                st.session_state["_team_new_link"] = (next(m.role for m in everyone if m.id == again),
+                st.session_state["_team_reissued"] = (next(m.role for m in everyone if m.id == again),
                                                       team_logic.member_url(session.base_url(), member_token))
-                st.rerun()
+                st.session_state.pop("_team_new_link", None)  # an invitation's link shown above is still valid,
+                st.rerun()  # but one link on the page at a time says which is new
+        if reissued:
+            st.success(tr("team_link_ready", lang, role=logic.escape_markdown(reissued[0])), icon=":material/link:")
+            st.code(reissued[1], language=None, wrap_lines=True)
+            st.caption(tr("team_reissue_once", lang))
     with st.expander(tr("team_remove_header", lang), icon=":material/person_remove:"):
         member_id = st.selectbox(tr("team_remove_label", lang), [m.id for m in everyone], key="team_remove_choice",
                                  format_func=lambda i: next(m.role for m in everyone if m.id == i))
