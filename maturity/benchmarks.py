@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from . import display
 from .errors import InvalidInput, Problem, format_path
+from .labels import join_and
 from .models import OptionId, Questionnaire, Slug, Text, localize
 from .questionnaire import _pydantic_problems
 from .scoring import is_answered, visible_questions
@@ -336,7 +337,6 @@ _RESPONDENTS = {"fr": "{n} communes répondantes sur {population}", "de": "{n} a
                 "en": "{n} responding communes of {population}"}
 # the earlier editions of a figure, as a clause ending its sentence: "; 38 % en 2018" (app and sheet)
 _TREND_EDITION = {"fr": "{value} en {year}", "de": "{year}: {value}", "en": "{value} in {year}"}
-_TREND_AND = {"fr": " et ", "de": " und ", "en": " and "}  # not a comma: a value may hold one ("3,67 sur 10")
 # a mean on a scale, as a sentence says it ("4,31 sur 10"), where a table or a label writes "4,31 / 10"
 _OUT_OF = {"fr": "{value} sur {top}", "de": "{value} von {top}", "en": "{value} out of {top}"}
 
@@ -551,9 +551,7 @@ def trend_clause(refs: Iterable[FigureRef], lang: str = DEFAULT_LANGUAGE,
     lang = _lang(lang)
     items = [_TREND_EDITION[lang].format(value=r.spoken(lang), year=r.year) + (mark(r) if mark else "")
              for r in refs]
-    if len(items) > 2:
-        items = [", ".join(items[:-1]), items[-1]]
-    return _TREND_AND[lang].join(items)
+    return join_and(items, lang)  # « et » before the last, not a comma alone: a value may hold one ("3,67 sur 10")
 
 
 def with_clause(sentence: str, clause: str, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -105,6 +105,10 @@ PHRASES: dict[str, dict[str, str]] = {
     # app's tables drawn as lists and its problems, the sheet's team topics and cited obstacles, the radar's
     # description
     "label_value": {"fr": "{label} : {value}", "de": "{label}: {value}", "en": "{label}: {value}"},
+    # the last two items of a list a sentence says (« A, B et C »; no comma before it in any of the three, as the
+    # EU's style guides write them): the admin page's quoted communes, a figure's earlier editions, the sheet's
+    # « 2 objectifs et 5 actions »
+    "and": {"fr": " et ", "de": " und ", "en": " and "},
 }
 
 
@@ -128,6 +132,14 @@ def in_lang(entry: dict[str, str], lang: str) -> str:
 def label_value(label: str, value: str, lang: str) -> str:
     """``value`` after its ``label`` and a colon (``PHRASES["label_value"]``): « Namur (ce bilan)\u00a0: … »."""
     return in_lang(PHRASES["label_value"], lang).format(label=label, value=value)
+
+
+def join_and(items: list[str], lang: str) -> str:
+    """``items`` as a sentence lists them: « A », « A et B », « A, B et C » (``PHRASES["and"]``; French when the
+    language is not one of fr, de, en); "" for none."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + in_lang(PHRASES["and"], lang) + items[-1]
 
 
 def answer_state(value: Any) -> str | None:

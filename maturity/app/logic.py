@@ -34,7 +34,7 @@ from maturity.display import (
     round_parts,
 )
 from maturity.errors import InvalidInput, Problem
-from maturity.labels import answer_state, answer_state_label
+from maturity.labels import answer_state, answer_state_label, join_and
 from maturity.markdown import escape as escape_markdown
 from maturity.models import NA, UNKNOWN, Question, Questionnaire, condition_questions, localize
 from maturity.scoring import Assessment, visible_questions
@@ -632,17 +632,11 @@ def figure_text(ref: Any, lang: str, cite: bool = True, rank_key: str | None = N
     return f"{text} ({ref.cite(lang)})" if cite else text
 
 
-_AND = {"fr": " et ", "de": " und ", "en": " and "}
-
-
 def quoted_list(items: list[str], lang: str) -> str:
     """Names in the language's quotation marks (:func:`maturity.typography.quoted`), joined as a sentence says
     them: « A », « B » et « C »."""
-    lang = lang if lang in _AND else "fr"
-    names = [quoted(escape_markdown(item), lang) for item in items]
-    if len(names) < 2:
-        return "".join(names)
-    return ", ".join(names[:-1]) + _AND[lang] + names[-1]
+    lang = lang if lang in LANGS else "fr"
+    return join_and([quoted(escape_markdown(item), lang) for item in items], lang)
 
 
 def commune_in_text(name: str, lang: str) -> dict[str, str]:

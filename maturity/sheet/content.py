@@ -34,6 +34,7 @@ from ..labels import (
     answer_state,
     answer_state_label,
     in_lang,
+    join_and,
 )
 from ..labels import (
     overall_detail as mean_of,
@@ -380,7 +381,6 @@ TEXTS: dict[str, dict[str, str]] = {
                               "en": "{n:# target|# targets}"},
     "roadmap_actions_count": {"fr": "{n:# action|# actions}", "de": "{n:# Maßnahme|# Maßnahmen}",
                               "en": "{n:# action|# actions}"},
-    "roadmap_and": {"fr": " et ", "de": " und ", "en": " and "},
     # the actions the commune dropped (status "abandonnée"): left out of the list by year, said in one line
     "roadmap_dropped": {"fr": "{n:# action abandonnée|# actions abandonnées}, hors de cette liste : voir le tableau "
                               "«\u00a0{pst}\u00a0» de la version modifiable (DOCX).",
@@ -704,7 +704,7 @@ class SheetContent:
             r = self.roadmap
             what = [t("roadmap_targets_count", self.lang, n=len(r.targets))] if r.targets else []
             what += [t("roadmap_actions_count", self.lang, n=r.actions)] if r.actions else []
-            more = t("roadmap_section_elsewhere", self.lang, what=t("roadmap_and", self.lang).join(what))
+            more = t("roadmap_section_elsewhere", self.lang, what=join_and(what, self.lang))
             return replace(self, roadmap=replace(r, targets=[], years=[], more=more, dropped=0, elsewhere=True))
         years, left = [], actions
         for year, lines in self.roadmap.years:

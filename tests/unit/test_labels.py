@@ -260,3 +260,34 @@ def test_the_results_table_heads_its_columns_and_says_its_mean_alike_in_the_app_
     every = {"fr": "moyenne des 6 dimensions", "de": "Mittelwert der 6 Dimensionen", "en": "mean of the 6 dimensions"}
     assert content.overall_detail == every[lang] == labels.overall_detail(6, 6, lang)
     assert labels.overall_detail(5, 6, "fr") == "moyenne de 5 dimensions sur 6\u00a0; l'autre a trop peu de réponses"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_list_in_a_sentence_ends_with_one_and_for_the_admin_page_the_trends_and_the_sheet(lang):
+    """« A, B et C »: the admin page's quoted communes (app.logic), a figure's earlier editions (benchmarks) and
+    the sheet's « 6 objectifs et 30 actions » each wrote « et / und / and » in a catalog of their own; they read
+    labels.PHRASES' one entry, and no other module spells it again."""
+    import ast
+    from pathlib import Path
+
+    from maturity.typography import quoted
+
+    word = {"fr": "et", "de": "und", "en": "and"}[lang]
+    assert labels.join_and([], lang) == "" and labels.join_and(["A"], lang) == "A"
+    assert labels.join_and(["A", "B"], lang) == f"A {word} B"
+    assert labels.join_and(["A", "B", "C"], lang) == f"A, B {word} C"
+    assert logic.quoted_list(["Namur", "Eupen", "Arlon"], lang) == labels.join_and(
+        [quoted(name, lang) for name in ("Namur", "Eupen", "Arlon")], lang)
+    editions = benchmarks.trend(benchmarks.load_benchmark_sets(), "progress_self_rated")
+    assert len(editions) == 3
+    said = [benchmarks.trend_clause([ref], lang) for ref in editions]
+    assert benchmarks.trend_clause(editions, lang) == labels.join_and(said, lang)
+    spelled = []
+    for path in sorted(Path(labels.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict) and any(isinstance(k, ast.Constant) and k.value == "fr" for k in node.keys):
+                values = {k.value: v.value for k, v in zip(node.keys, node.values, strict=True)
+                          if isinstance(k, ast.Constant) and isinstance(v, ast.Constant)}
+                if str(values.get("fr", "")).strip() == "et" and str(values.get("de", "")).strip() == "und":
+                    spelled.append(f"{path.name}:{node.lineno}")
+    assert [place.split(":")[0] for place in spelled] == ["labels.py"], spelled  # PHRASES["and"] alone
