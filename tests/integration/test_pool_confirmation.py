@@ -18,17 +18,10 @@ import sqlalchemy as sa
 
 from maturity import migrations
 from maturity.storage import Invitee, SpaceNotFound, Store
+from tests.clocks import Clock
 
 Q_ID, Q_VERSION = "smart-city-wallonie", "2026.1"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
+START = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)  # the store's clock at the start of each test
 
 
 def doc(nis: str) -> dict:
@@ -48,7 +41,7 @@ def status_of(store: Store) -> list[tuple[str, float, str]]:
 
 
 def test_a_new_entry_waits_for_the_admin(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=Clock())
+    store = make_store(clock=Clock(START, step=1))
     token = store.open_space("92094", Q_ID, Q_VERSION)
     share(store, token, "92094", 60.0)
     assert store.pool_rows() == []  # in no figure, in no group's n
@@ -61,7 +54,7 @@ def test_a_new_entry_waits_for_the_admin(make_store: Callable[..., Store]) -> No
 
 
 def test_the_admin_confirms_one_or_several(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=Clock())
+    store = make_store(clock=Clock(START, step=1))
     tokens = {nis: store.open_space(nis, Q_ID, Q_VERSION) for nis in ("92094", "25072", "62063", "57081")}
     for i, (nis, token) in enumerate(tokens.items()):
         share(store, token, nis, 10.0 * (i + 1))
@@ -81,7 +74,7 @@ def test_the_admin_confirms_one_or_several(make_store: Callable[..., Store]) -> 
 
 
 def test_a_newer_entry_waits_while_the_confirmed_one_keeps_counting(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=Clock())
+    store = make_store(clock=Clock(START, step=1))
     token = store.open_space("92094", Q_ID, Q_VERSION)
     share(store, token, "92094", 40.0)
     store.confirm_pool_entries([e["id"] for e in store.pool_entries()])
@@ -94,7 +87,7 @@ def test_a_newer_entry_waits_while_the_confirmed_one_keeps_counting(make_store: 
 
 
 def test_an_entry_through_a_campaign_invitation_counts_on_arrival(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=Clock())
+    store = make_store(clock=Clock(START, step=1))
     store.create_campaign("wal-2026", "Baromètre 2026", Q_ID, date(2026, 3, 1), date(2026, 6, 30))
     [issued] = store.invite("wal-2026", [Invitee("92094", "Namur")], Q_VERSION)
     share(store, issued.token, "92094", 70.0)
@@ -111,7 +104,7 @@ def test_an_entry_through_a_campaign_invitation_counts_on_arrival(make_store: Ca
 
 def test_settling_a_dispute_confirms_nothing(make_store: Callable[..., Store]) -> None:
     """The kept space's entries stay as they were: a confirmed one counts, a pending one still waits."""
-    store = make_store(clock=Clock())
+    store = make_store(clock=Clock(START, step=1))
     real, fake = store.open_space("92094", Q_ID, Q_VERSION), store.open_space("92094", Q_ID, Q_VERSION)
     share(store, real, "92094", 70.0)
     share(store, fake, "92094", 0.0)

@@ -16,18 +16,11 @@ import sqlalchemy as sa
 
 from maturity import communes, migrations
 from maturity.storage import Limit, RateLimited, Store
+from tests.clocks import Clock
 from tests.pooling import confirm_pending
 
 Q_ID, Q_VERSION = "smart-city-wallonie", "1.0"
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
+START = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)  # the store's clock at the start of each test
 
 
 def doc(nis: str) -> dict:
@@ -43,7 +36,7 @@ def submit(store: Store, token: str, nis: str, value: float, client: str | None 
 
 
 def test_a_stranger_cannot_replace_a_communes_entry(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=FakeClock())
+    store = make_store(clock=Clock(START, step=1))
     store.submit_per_client = Limit(10_000, 3600)  # as if the script came from many addresses
     all_nis = [c.nis_code for c in communes.communes().values()]
     real = {}
@@ -84,7 +77,7 @@ def fingerprint_of(store: Store, client: str) -> str:
 
 
 def test_the_same_space_replaces_its_own_entry(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=FakeClock())
+    store = make_store(clock=Clock(START, step=1))
     token = store.open_space("92094", Q_ID, Q_VERSION)
     submit(store, token, "92094", 40.0)
     submit(store, token, "92094", 55.0)
@@ -94,7 +87,7 @@ def test_the_same_space_replaces_its_own_entry(make_store: Callable[..., Store])
 
 
 def test_provenance_is_recorded_without_the_address(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=FakeClock())
+    store = make_store(clock=Clock(START, step=1))
     a = store.open_space("92094", Q_ID, Q_VERSION)
     b = store.open_space("25072", Q_ID, Q_VERSION)
     submit(store, a, "92094", 40.0, client="198.51.100.7")
@@ -114,7 +107,7 @@ def test_provenance_is_recorded_without_the_address(make_store: Callable[..., St
 
 
 def test_settling_a_dispute_keeps_one_space(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=FakeClock())
+    store = make_store(clock=Clock(START, step=1))
     real = store.open_space("92094", Q_ID, Q_VERSION)
     fake = store.open_space("92094", Q_ID, Q_VERSION)
     submit(store, real, "92094", 70.0)
@@ -133,7 +126,7 @@ def test_settling_a_dispute_keeps_one_space(make_store: Callable[..., Store]) ->
 
 
 def test_imports_are_never_disputed_by_assessments(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=FakeClock())
+    store = make_store(clock=Clock(START, step=1))
     store.import_pool_rows([{"nis_code": "92094", "gov": 35.0}], source="Baromètre 2024")
     submit(store, store.open_space("92094", Q_ID, Q_VERSION), "92094", 70.0)
     confirm_pending(store)
@@ -141,7 +134,7 @@ def test_imports_are_never_disputed_by_assessments(make_store: Callable[..., Sto
 
 
 def test_submissions_are_limited_per_client_across_replicas_and_restarts(make_store: Callable[..., Store]) -> None:
-    clock = FakeClock()
+    clock = Clock(START, step=1)
     one, two = make_store(clock=clock), make_store(clock=clock)
     for store in (one, two):
         store.submit_per_client = Limit(3, 3600)
@@ -163,7 +156,7 @@ def test_submissions_are_limited_per_client_across_replicas_and_restarts(make_st
 
 
 def test_submissions_are_limited_per_space(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=FakeClock())
+    store = make_store(clock=Clock(START, step=1))
     store.submit_per_space = Limit(2, 3600)
     token = store.open_space("92094", Q_ID, Q_VERSION)
     submit(store, token, "92094", 1.0, client="192.0.2.1")
@@ -174,7 +167,7 @@ def test_submissions_are_limited_per_space(make_store: Callable[..., Store]) -> 
 
 
 def test_the_default_limit_stops_a_script(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=FakeClock())
+    store = make_store(clock=Clock(START, step=1))
     stored = 0
     with pytest.raises(RateLimited):
         for c in communes.communes().values():
@@ -223,7 +216,7 @@ def test_a_version_1_database_gets_provenance(tmp_path) -> None:
 def test_opening_spaces_is_limited_per_client(make_store: Callable[..., Store]) -> None:
     # a script opening spaces by the thousand from one address, to fill the disk, is stopped; the count is
     # in the database (every replica, across restarts) and a commune's own visits never meet it
-    clock = FakeClock()
+    clock = Clock(START, step=1)
     one, two = make_store(clock=clock), make_store(clock=clock)
     opened = []
     with pytest.raises(RateLimited) as err:

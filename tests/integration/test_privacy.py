@@ -12,18 +12,12 @@ import sqlalchemy as sa
 
 from maturity.privacy import DEFAULT_RETENTION_DAYS, PrivacySettings
 from maturity.storage import Store
+from tests.clocks import Clock
 from tests.pooling import confirm_pending
 
 Q_ID, Q_VERSION = "smart-city-wallonie", "1.0"
+START = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)  # the store's clock at the start of each test
 SECRET = "SECRET-NOTE-OF-NAMUR"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def dump(store: Store) -> str:
@@ -89,7 +83,7 @@ def test_download_everything_includes_the_teams_answers(make_store: Callable[...
 
 
 def test_untouched_spaces_are_erased_after_the_retention(make_store: Callable[..., Store]) -> None:
-    clock = Clock()
+    clock = Clock(START)
     store = make_store(clock=clock)
     old = store.open_space("92094", Q_ID, Q_VERSION)
     store.save_note(old, "q1", SECRET)
@@ -134,7 +128,7 @@ def test_erasure_leaves_no_readable_copy_in_the_sqlite_files(tmp_path: Path) -> 
 
 def test_rate_counters_do_not_outlive_their_window(make_store: Callable[..., Store]) -> None:
     """The fingerprints of client addresses in the rate counters are kept 2 days, as the notice says."""
-    clock = Clock()
+    clock = Clock(START)
     store = make_store(clock=clock)
     token = store.open_space("92094", Q_ID, Q_VERSION)
     store.submit(token, {"answers": {}}, {"dimensions": {}}, Q_ID, Q_VERSION, False, client="192.0.2.1")

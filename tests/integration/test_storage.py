@@ -6,7 +6,7 @@ import base64
 import dataclasses
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,18 +15,11 @@ import sqlalchemy as sa
 from maturity import migrations
 from maturity.errors import InvalidInput
 from maturity.storage import DB_FILENAME, Snapshot, SpaceNotFound, StorageError, Store
+from tests.clocks import Clock
 from tests.pooling import confirm_pending
 
 Q_ID, Q_VERSION = "smart-city-wallonie", "2026.1"
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
+START = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # the store's clock at the start of each test
 
 
 def assessment(**scores: float | None) -> dict:
@@ -172,7 +165,7 @@ def test_set_lang(store: Store) -> None:
 
 
 def test_submit_history_and_previous(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=FakeClock())
+    store = make_store(clock=Clock(START, step=1))
     token = store.open_space("92094", Q_ID, Q_VERSION)
     store.save_answer(token, "q1", "a")
     first = store.submit(token, store.load_space(token).draft, assessment(gov=40.0), Q_ID, Q_VERSION, False)
@@ -242,7 +235,7 @@ def test_delete_space_removes_everything(store: Store) -> None:
 
 
 def test_pool_rules(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=FakeClock())
+    store = make_store(clock=Clock(START, step=1))
     namur, _ = submit_with(store, "92094", True, gov=40.0, data=None)  # older, replaced by the next one
     submit_with(store, "92094", True, namur, gov=55.0, data=20.0)  # latest opted-in for Namur (same space)
     submit_with(store, "92094", False, namur, gov=99.0, data=99.0)  # not opted in: never pooled

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
@@ -16,6 +16,7 @@ from maturity.admin import (
     parse_hash,
     verify_password,
 )
+from tests.clocks import Clock
 
 FAST = {"n": 2**10, "r": 8, "p": 1}  # small cost: these tests check logic, not strength
 
@@ -61,22 +62,9 @@ def test_configured_hash_env_first_then_secret() -> None:
     assert configured_hash("  ", {ENV_VAR: ""}) is None
 
 
-class Clock:
-    """The store's clock, moved by hand."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(datetime(2025, 3, 1, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture

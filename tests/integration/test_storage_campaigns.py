@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,25 +15,15 @@ from maturity import migrations
 from maturity.errors import InvalidInput
 from maturity.migrations import v0001_initial
 from maturity.storage import CommuneLocked, FileResponse, Invitee, SpaceNotFound, Store
+from tests.clocks import Clock
 
 Q_ID, Q_VERSION = "smart-city-wallonie", "2026.1"
 INVITEES = [Invitee("92094", "Namur"), Invitee("25072", "Nivelles"), Invitee("63023", "Eupen", "de")]
 
 
-class Clock:
-    """A settable clock: each reading moves one second on."""
-
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
+    return Clock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC), step=1)
 
 
 @pytest.fixture
