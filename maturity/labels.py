@@ -8,10 +8,13 @@ CLI read it from here. Texts that only one of them shows stay in its own catalog
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .special import NA, UNKNOWN
-from .typography import french_spaces, quoted
+from .special import NA, UNKNOWN, effective_answer
+from .typography import french_spaces, join_answers, quoted
+
+if TYPE_CHECKING:
+    from .models import Question, Questionnaire
 
 LANGS = ("fr", "de", "en")
 
@@ -155,3 +158,28 @@ def answer_state(value: Any) -> str | None:
 def answer_state_label(state: str, lang: str) -> str:
     """The words for an answer state (French when the language is not one of fr, de, en)."""
     return in_lang(ANSWER_STATES[state], lang)
+
+
+def answer_words(q: Questionnaire, question: Question | None, value: Any, lang: str) -> str:
+    """An answer in words, as the pages, the recommendations' « parce que » and the sheet's team topics all say it:
+    the state (« Je ne sais pas », « Ne s'applique pas », « sans réponse »), the option's words, the options ticked
+    in the questionnaire's order (as the respondent saw them; « none » beside others is those others, contract §2)
+    joined by semicolons (:func:`maturity.typography.join_answers`), a number as the language writes it (« 7,5 »),
+    a text as typed. ``question`` None (not in this questionnaire): the values as they are."""
+    from .display import format_number
+
+    value = effective_answer(value)
+    if (state := answer_state(value)) is not None:
+        return answer_state_label(state, lang)
+    if isinstance(value, list):
+        options = [o for o in (question.options or ()) if o.id in value] if question is not None else []
+        known = {o.id for o in options}
+        others = [v for v in value if not (isinstance(v, str) and v in known)]  # no option of it: as they are
+        return join_answers([q.t(o.label, lang) for o in options] + [answer_words(q, None, v, lang) for v in others],
+                            lang)
+    if isinstance(value, str):
+        option = question.option(value) if question is not None else None
+        return q.t(option.label, lang) if option is not None else value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(value, lang, 2, trim=True)
+    return str(value)

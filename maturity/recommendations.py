@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .labels import SCORE_STATES, UNANSWERED, answer_state, answer_state_label, label_value
+from .labels import SCORE_STATES, UNANSWERED, answer_state_label, answer_words, label_value
 from .models import (
     Questionnaire,
     Recommendation,
@@ -48,7 +48,7 @@ from .models import (
 )
 from .scoring import Assessment, visible_questions
 from .special import UNKNOWN, effective_answer
-from .typography import french_spaces, join_answers, quoted
+from .typography import french_spaces, quoted
 
 SHEET_LIMIT = 8
 
@@ -272,16 +272,6 @@ def _word(key: str, lang: str) -> str:
     return french_spaces(word) if lang == "fr" else word
 
 
-def _answer_label(q: Questionnaire, question_id: str, value: Any, lang: str) -> str:
-    if (state := answer_state(value)) is not None:
-        return answer_state_label(state, lang)
-    if isinstance(value, list):
-        return join_answers((_answer_label(q, question_id, v, lang) for v in value), lang)
-    question = q.question(question_id)
-    option = question.option(value) if question is not None and isinstance(value, str) else None
-    return q.t(option.label, lang) if option is not None else str(value)
-
-
 def asked(text: str) -> str:
     """A question as a sentence quotes it: what it asks, without its question mark nor the instruction
     after it ("Quelles tâches … sont numérisées ? Cochez tout ce qui est en place." → "Quelles tâches …
@@ -314,7 +304,7 @@ def describe(q: Questionnaire, fact: Fact, lang: str) -> str:
     if "question" in fact:
         question = q.question(fact["question"])
         name = q.t(question.short or question.text, lang) if question is not None else fact["question"]
-        said = f"{name} → {_answer_label(q, fact['question'], fact['answer'], lang)}"
+        said = f"{name} → {answer_words(q, question, fact['answer'], lang)}"
         return label_value(said, _word("check", lang), lang) if is_unknown(fact) else said
     if "dimension" in fact:
         section = next((s for s in q.dimensions if s.id == fact["dimension"]), None)

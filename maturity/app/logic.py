@@ -34,12 +34,12 @@ from maturity.display import (
     round_parts,
 )
 from maturity.errors import InvalidInput, Problem
-from maturity.labels import answer_state, answer_state_label, join_and
+from maturity.labels import answer_words, join_and
 from maturity.markdown import escape as escape_markdown
 from maturity.models import NA, UNKNOWN, Question, Questionnaire, condition_questions, localize
 from maturity.scoring import Assessment, visible_questions
 from maturity.special import NONE, effective_answer
-from maturity.typography import join_answers, quoted, semicolons
+from maturity.typography import quoted, semicolons
 
 from .names import (  # noqa: F401 - re-exported: the pages and tests call them as logic.*
     commune_choices,
@@ -201,20 +201,9 @@ def special_values(question: Question) -> list[str]:
 
 
 def value_label(q: Questionnaire, question: Question, value: Any, lang: str) -> str:
-    """An answer value as the respondent reads it."""
-    state = answer_state(value)
-    if state is not None:
-        return answer_state_label(state, lang)
-    if isinstance(value, list):
-        return join_answers((value_label(q, question, v, lang) for v in effective_answer(value)), lang)
-    if isinstance(value, str):
-        option = question.option(value)
-        if option is not None:
-            return q.t(option.label, lang)
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return format_number(value, lang, 2, trim=True)
-    return str(value)
+    """An answer value as the respondent reads it (:func:`maturity.labels.answer_words`, as the recommendations
+    and the sheet say it)."""
+    return answer_words(q, question, value, lang)
 
 
 def merge_multi(previous: list[str] | str | None, selected: list[str]) -> list[str] | str | None:

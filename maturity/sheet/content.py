@@ -33,6 +33,7 @@ from ..labels import (
     UNANSWERED,
     answer_state,
     answer_state_label,
+    answer_words,
     in_lang,
     join_and,
 )
@@ -40,7 +41,7 @@ from ..labels import (
     overall_detail as mean_of,
 )
 from ..merge import divergent_of, reason_holds, team_roles
-from ..models import Question, Questionnaire
+from ..models import Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, asked, check_first, select
 from ..scoring import Assessment, score
 from ..special import effective_answer
@@ -1169,7 +1170,7 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
         question = q.question(entry["question"])
         if question is None:
             continue
-        said = [t("label_value", lang, label=seen["role"], value=_answer_text(q, question, seen["answer"], lang))
+        said = [t("label_value", lang, label=seen["role"], value=answer_words(q, question, seen["answer"], lang))
                 for seen in entry["answers"]]
         settled = []  # only for a topic the meeting settled with a reason: a team sheet without any is as before
         # (a line more under each topic cost Bastogne's PDF one of its two topics)
@@ -1178,12 +1179,12 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
             # the answer was changed after the meeting (on the questionnaire): the reason explains the answer the
             # meeting kept, never the one the file gives now; the Collège reads both, and that it changed
             settled += [t("label_value", lang, label=t("topic_meeting", lang),
-                          value=_answer_text(q, question, entry["kept"], lang)),
+                          value=answer_words(q, question, entry["kept"], lang)),
                         t("label_value", lang, label=t("topic_changed", lang),
-                          value=_answer_text(q, question, now, lang))]
+                          value=answer_words(q, question, now, lang))]
         elif entry.get("reason"):
             if (kept := effective_answer(now)) is not None:
-                kept_text = _answer_text(q, question, kept, lang)
+                kept_text = answer_words(q, question, kept, lang)
                 if entry["answers"] and all(_same(effective_answer(seen["answer"]), kept) for seen in entry["answers"]):
                     said = [t("label_value", lang, label=t("topic_agreed", lang), value=kept_text)]
                 else:
@@ -1200,19 +1201,6 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
 def _same(a: Any, b: Any) -> bool:
     """Two answers alike (the options of a checklist in any order)."""
     return sorted(a) == sorted(b) if isinstance(a, list) and isinstance(b, list) else a == b
-
-
-def _answer_text(q: Questionnaire, question: Question, value: Any, lang: str) -> str:
-    """An answer as a topic says it: the option's words, the options ticked, a number, a state, the text."""
-    if (state := answer_state(value)) is not None:
-        return answer_state_label(state, lang)
-    if isinstance(value, list):
-        return join_answers((q.t(o.label, lang) for o in question.options or () if o.id in value), lang) or "—"
-    if isinstance(value, str) and question.option(value) is not None:
-        return q.t(question.option(value).label, lang)  # type: ignore[union-attr]
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return format_number(value, lang, 2, trim=True)
-    return str(value)
 
 
 def _roadmap(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: str) -> Roadmap | None:

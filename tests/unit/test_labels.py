@@ -291,3 +291,38 @@ def test_a_list_in_a_sentence_ends_with_one_and_for_the_admin_page_the_trends_an
                 if str(values.get("fr", "")).strip() == "et" and str(values.get("de", "")).strip() == "und":
                     spelled.append(f"{path.name}:{node.lineno}")
     assert [place.split(":")[0] for place in spelled] == ["labels.py"], spelled  # PHRASES["and"] alone
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_answer_reads_the_same_in_the_app_the_recommendations_and_the_sheets_topics(lang):
+    """Three functions said an answer in words: the app's (app.logic.value_label), the recommendations' « parce
+    que » (recommendations._answer_label) and a team topic's on the sheet (sheet.content._answer_text). They
+    differed: options in the order ticked (app, recommendations) or the questionnaire's (sheet); « Aucune » beside
+    other options shown by the sheet only; a number « 7.5 » in the recommendations where the others wrote
+    « 7,5 ». All three now read labels.answer_words: the questionnaire's order, the options that count, the
+    number as the language writes it."""
+    q = load_questionnaire()
+    multi = q.question("gov_internal_digital")
+    decisions, documents = (q.t(multi.option(v).label, lang).rstrip(".") for v in ("decisions", "documents"))
+    semicolon = "\u00a0; " if lang == "fr" else "; "
+    cases = [
+        ("gov_internal_digital", ["documents", "none", "decisions"], f"{decisions}{semicolon}{documents}"),
+        ("progress", 7.5, {"fr": "7,5", "de": "7,5", "en": "7.5"}[lang]),
+        ("progress", 10, "10"),
+        ("gov_internal_digital", UNKNOWN, answer_state_label(UNKNOWN, lang)),
+        ("gov_internal_digital", NA, answer_state_label(NA, lang)),
+        ("gov_internal_digital", [], answer_state_label(UNANSWERED, lang)),
+    ]
+    colon = "\u00a0: " if lang == "fr" else ": "
+    for qid, value, expected in cases:
+        question = q.question(qid)
+        assert labels.answer_words(q, question, value, lang) == expected, (qid, value)
+        assert logic.value_label(q, question, value, lang) == expected, (qid, value)
+        said = describe(q, {"question": qid, "answer": value}, lang)
+        assert said.split(" → ", 1)[1].split(colon)[0] == expected, (qid, value, said)
+        doc = answers_at_rank(q, 1)
+        doc.respondent = {"team": ["CPAS", "DG"]}
+        doc.extra["divergent"] = [{"question": qid, "spread": 1.0,
+                                   "answers": [{"role": "CPAS", "answer": value}, {"role": "DG", "answer": None}]}]
+        topics = build_content(q, doc, lang, generated=date(2026, 12, 1)).topics
+        assert topics and topics[0][1].startswith(f"CPAS{colon}{expected} · DG"), (qid, value, topics)
