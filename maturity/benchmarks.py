@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from . import display
 from .errors import InvalidInput, Problem, format_path
-from .labels import join_and
+from .labels import answer_words, join_and
 from .models import OptionId, Questionnaire, Slug, Text, localize
 from .questionnaire import _pydantic_problems
 from .scoring import is_answered, visible_questions
@@ -737,20 +737,6 @@ _FALLBACK = {
 }
 
 
-def _answer_text(questionnaire: Questionnaire, question_id: str, answer: Any, lang: str) -> str:
-    question = questionnaire.question(question_id)
-    if isinstance(answer, bool):
-        answer = "yes" if answer else "no"
-    if isinstance(answer, int | float):
-        return format_number(answer, lang)
-    values = answer if isinstance(answer, list) else [answer]
-    labels = []
-    for v in values:
-        opt = question.option(v) if question is not None else None
-        labels.append(questionnaire.t(opt.label, lang) if opt is not None else str(v))
-    return ", ".join(labels)
-
-
 # the order a reader of « Votre commune et le baromètre wallon » expects, on the results page and the sheet
 # alike: the commune's profile first (its approach, the concept, what started it, its topics, the Smart
 # Region), then its obstacles (the questionnaire asks them before the profile)
@@ -835,13 +821,13 @@ def comparisons(
             "value": count_in_words(int(fig.value), lang) if fig.unit == "among_top"
             else format_figure_value(fig.value, fig.unit, lang, fig.out_of),
             "per_ten": display.format_number(fig.value * 10, lang) if fig.unit == "share" else "",
-            "answer": _answer_text(questionnaire, qid, answer, lang) if section_kind != "obstacles" else "",
+            "answer": answer_words(questionnaire, question, answer, lang) if section_kind != "obstacles" else "",
             "cite": ref.cite(lang),
         }
         if fig.sentences is None:
             text = localize(_FALLBACK, lang).format(label=ref.label(lang), value=ref.formatted(lang),
                                           cite=values["cite"], answer=values["answer"]
-                                          or _answer_text(questionnaire, qid, answer, lang))
+                                          or answer_words(questionnaire, question, answer, lang))
         else:
             template = _template(fig, matches is not False, lang)
             if not template:

@@ -748,3 +748,25 @@ def test_a_published_topic_is_offered_in_the_barometers_own_words():
             published = fig.label[lang].split(":")[-1].strip().lower()
             offered = [q.t(o.label, lang).lower() for o in question.options if o.id in fig.options]
             assert offered and all(published in label for label in offered), (fig.id, lang, published, offered)
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_the_communes_answer_in_a_comparison_reads_as_on_its_pages(sets, questionnaire, lang):
+    """A comparison said the commune's answer with a fourth function of its own (benchmarks._answer_text): a
+    number rounded to a whole one (« Vous situez l'avancement de votre démarche à 8 sur 10 » for an answers
+    file's 7.5) and, in an earlier edition's plain sentence, the topics ticked in the order ticked and joined by a
+    comma. It now reads labels.answer_words, as the pages, the recommendations and the sheet's topics do."""
+    from maturity.app import logic
+    from maturity.labels import answer_words
+
+    answers = {**ANSWERS, "progress": 7.5, "topics": ["mobility", "digitalisation"]}
+    found = _by_figure(comparisons(questionnaire, answers, score(questionnaire, answers), sets, lang))
+    said = {"fr": "à 7,5 sur 10", "de": "auf 7,5 von 10", "en": "at 7.5 out of 10"}[lang]
+    assert said in found["progress_self_rated"].text
+    earlier = _by_figure(comparisons(questionnaire, answers, score(questionnaire, answers), sets, lang, year=2020))
+    topics = questionnaire.question("topics")
+    words = answer_words(questionnaire, topics, answers["topics"], lang)
+    assert words == logic.value_label(questionnaire, topics, answers["topics"], lang)
+    assert words.startswith(questionnaire.t(topics.option("digitalisation").label, lang))  # the questionnaire's order
+    answer = {"fr": "Votre réponse\u00a0: ", "de": "Ihre Antwort: ", "en": "Your answer: "}[lang]
+    assert earlier["topic_digitalisation"].text.startswith(f"{answer}{words}. ")
