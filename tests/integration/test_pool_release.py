@@ -10,7 +10,7 @@ the admin publishes; a withdrawal still takes the entry out of every figure at o
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 
@@ -18,20 +18,13 @@ from maturity.communes import communes
 from maturity.pool import pooled_reference
 from maturity.storage import Invitee, Store
 from maturity.storage.pool import pool_release
+from tests.clocks import Clock
 
 Q_ID, Q_VERSION = "smart-city-wallonie", "2026.1"
+START = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)  # the store's clock at the start of each test
 DIMS = ("economy", "people", "governance")
 NAMUR_5K = sorted(c.nis_code for c in communes().values()
                   if c.province_nis == "90000" and c.population_class == "5k_10k")[:10]
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
 
 
 def share(store: Store, token: str, nis: str, value: float) -> None:
@@ -58,7 +51,7 @@ def pending_ids(store: Store) -> list[int]:
 
 
 def test_a_confirmation_of_one_commune_waits_for_a_second(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=Clock())
+    store = make_store(clock=Clock(START, step=1))
     shared(store, 6)
     store.confirm_pool_entries(pending_ids(store))  # six at once: published
     assert wallonia(store).n == 6 and store.pool_release_state()["released_by"] == "auto"
@@ -76,7 +69,7 @@ def test_a_confirmation_of_one_commune_waits_for_a_second(make_store: Callable[.
 
 
 def test_an_invitation_entry_and_an_import_wait_for_company(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=Clock())
+    store = make_store(clock=Clock(START, step=1))
     shared(store, 6)
     store.confirm_pool_entries(pending_ids(store))
     store.create_campaign("wal-2026", "Baromètre 2026", Q_ID, date(2026, 3, 1), date(2026, 6, 30))
@@ -91,7 +84,7 @@ def test_an_invitation_entry_and_an_import_wait_for_company(make_store: Callable
 
 
 def test_a_withdrawal_leaves_every_figure_at_once_and_hides_its_groups(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=Clock())
+    store = make_store(clock=Clock(START, step=1))
     shared(store, 7)
     store.confirm_pool_entries(pending_ids(store))
     assert wallonia(store).n == 7
@@ -108,7 +101,7 @@ def test_a_withdrawal_leaves_every_figure_at_once_and_hides_its_groups(make_stor
 
 
 def test_an_erased_space_and_a_settled_dispute_hide_their_groups(make_store: Callable[..., Store]) -> None:
-    store = make_store(clock=Clock())
+    store = make_store(clock=Clock(START, step=1))
     tokens = shared(store, 7)
     store.confirm_pool_entries(pending_ids(store))
     assert store.delete_space(tokens[0])
@@ -129,7 +122,7 @@ def test_an_erased_space_and_a_settled_dispute_hide_their_groups(make_store: Cal
 def test_figures_stored_before_releases_are_the_first_release(make_store: Callable[..., Store]) -> None:
     """A database upgraded to version 7 has no release: the figures are the counted entries, and the first
     change of the pool records them before it changes anything (a single new commune then waits)."""
-    store = make_store(clock=Clock())
+    store = make_store(clock=Clock(START, step=1))
     shared(store, 6)
     store.confirm_pool_entries(pending_ids(store))
     with store.engine.begin() as conn:
