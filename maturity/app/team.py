@@ -84,33 +84,29 @@ def set_own_role(role: str) -> bool:
     return True
 
 
-def reissue(member_id: int) -> str | None:
-    """A new link's token for a colleague (their answers kept, the old link dead); None when it failed (said)."""
+def _as_holder(call: Any, failed: Any) -> Any:
+    """``call(store, token)`` with the holder's token, a storage error or a deleted space said on the page;
+    ``failed`` when it could not run."""
     token = session.current_token()
     s = session.store()
     if not token or s is None:
-        return None
+        return failed
     try:
-        return s.reissue_member(token, member_id)
+        return call(s, token)
     except StorageError as exc:
         session.show_storage_error(exc)
     except SpaceNotFound:
         st.error(tr("unknown_token", session.lang()), icon=":material/link_off:")
-    return None
+    return failed
+
+
+def reissue(member_id: int) -> str | None:
+    """A new link's token for a colleague (their answers kept, the old link dead); None when it failed (said)."""
+    return _as_holder(lambda s, token: s.reissue_member(token, member_id), None)
 
 
 def remove(member_id: int) -> bool:
-    token = session.current_token()
-    s = session.store()
-    if not token or s is None:
-        return False
-    try:
-        return s.remove_member(token, member_id)
-    except StorageError as exc:
-        session.show_storage_error(exc)
-    except SpaceNotFound:
-        st.error(tr("unknown_token", session.lang()), icon=":material/link_off:")
-    return False
+    return _as_holder(lambda s, token: s.remove_member(token, member_id), False)
 
 
 def decide(question_id: str, value: Any, reason: str | None) -> bool:
