@@ -390,6 +390,9 @@ def test_a_focused_menu_link_or_field_has_a_visible_outline(page, server):
     """A menu link reached with Tab showed only the light grey of the current page's link, and a text field
     or a list only a change of its border's colour (a11y review, finding 7): a 2 px outline in the theme's blue."""
     open_app(page, server)
+    # the links tabbed through, drawn (on a loaded machine the menu came after the title: Tab reached less)
+    page.locator("a[data-testid='stSkipToContent']").wait_for(state="attached")
+    page.locator("a", has_text="Questionnaire").first.wait_for()
     for _ in range(3):  # the skip link, « Accueil », « Questionnaire »
         page.keyboard.press("Tab")
     link = page.evaluate(FOCUS, None)

@@ -144,6 +144,8 @@ def test_the_share_of_usable_answers_is_on_a_phone_too(chromium, seeded, width, 
     context, page = _open(chromium, server, f"resultats?t={token}", width, lang)
     try:
         coverage = tr("col_coverage", lang)
+        page.locator(f"{MAIN} .st-key-score_table th").first.wait_for()  # drawn after the page's first table
+        wait_idle(page, 0.5)
         visible = [h.inner_text().strip() for h in page.locator(f"{MAIN} .st-key-score_table th").all() if h.is_visible()]
         assert visible.count(coverage) == 1, visible  # once: in the phone's table or in the desktop's
         assert tr("col_na", lang) in visible
@@ -204,6 +206,7 @@ def test_page_titles_on_a_phone_are_broken_between_words_only(chromium, seeded):
             page.goto(f"{server.url}/{path}?t={token}")
             page.locator(f"{MAIN} h1").first.wait_for()
             wait_idle(page, 0.5)
+            page.evaluate("() => document.fonts.ready.then(() => true)")  # the lines of the page's own font
             assert not _broken_words(page, f"{MAIN} h1", 1), (path, _broken_words(page, f"{MAIN} h1", 1))
     finally:
         context.close()
