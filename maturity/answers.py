@@ -24,7 +24,7 @@ from .fileio import MAX_ANSWERS_BYTES, read_at_most
 from .jsonplaces import duplicate_keys, with_lines
 from .models import CHOICE_TYPES, NA, UNKNOWN, Question, Questionnaire
 from .special import NONE, effective_answer, none_beside_others
-from .typography import typed_text
+from .typography import cut, typed_text
 
 # The most an answers file may weigh, the one source of the command line's, the app's and a campaign's limit (a
 # page says it « 1 Mo », maturity.display.format_megabytes; its uploaders take it, maturity.app.logic.UPLOAD_MB).
@@ -232,10 +232,7 @@ def clean_reason(value: Any) -> str | None:
     first characters then « … », so that the file and the sheet never pass a cut reason off as whole."""
     if not isinstance(value, str):
         return None
-    text = typed_text(value).strip()
-    if len(text) > MAX_REASON:
-        text = text[:MAX_REASON - 1].rstrip() + "…"
-    return text or None
+    return cut(typed_text(value).strip(), MAX_REASON) or None
 
 
 def parse_answers_json(raw: bytes | str, name: str = "<answers>") -> AnswersFile:

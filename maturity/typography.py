@@ -70,6 +70,12 @@ def french_ordinal(k: int) -> str:
 _QUOTES = {"fr": ("«\u00a0", "\u00a0»"), "de": ("„", "“"), "en": ("“", "”")}
 
 
+def cut(text: str, limit: int) -> str:
+    """``text`` when it has at most ``limit`` characters; else its beginning, without the spaces it ends on,
+    and « … », ``limit`` characters at most: a text cut says so."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def quoted(text: str, lang: str) -> str:
     """``text`` in the language's quotation marks: « … » with no-break spaces in French, „…“ in German, “…” in
     English (another language: English's)."""

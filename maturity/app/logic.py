@@ -39,7 +39,7 @@ from maturity.markdown import escape as escape_markdown
 from maturity.models import NA, UNKNOWN, Question, Questionnaire, condition_questions, localize
 from maturity.scoring import Assessment, visible_questions
 from maturity.special import NONE, effective_answer
-from maturity.typography import quoted, semicolons
+from maturity.typography import cut, quoted, semicolons
 
 from .names import (  # noqa: F401 - re-exported: the pages and tests call them as logic.*
     commune_choices,
@@ -405,10 +405,7 @@ def problem_place(problem: Problem, lang: str, q: Questionnaire | None = None) -
     entry = q.question_index.get(found[1]) if found else None
     if entry is None:
         return place
-    text = q.t(entry[1].text, lang)
-    if len(text) > QUESTION_SHOWN:
-        text = text[: QUESTION_SHOWN - 1].rstrip() + "…"
-    return f"{place} ({quoted(text, lang)})"
+    return f"{place} ({quoted(cut(q.t(entry[1].text, lang), QUESTION_SHOWN), lang)})"
 
 
 def problem_values(problem: Problem, lang: str) -> dict[str, str]:

@@ -20,6 +20,7 @@ from maturity.answers import AnswersFile
 from maturity.display import LOCALES, format_date, format_number
 from maturity.models import Questionnaire
 from maturity.scoring import Assessment
+from maturity.typography import cut
 
 from . import logic, session
 from .texts import tr
@@ -364,8 +365,7 @@ def _phone_section(q: Questionnaire, doc: AnswersFile, items: list[roadmap.PlanI
 
 
 def _short(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return cut(" ".join(text.split()), limit)
 
 
 def roadmap_section(q: Questionnaire, doc: AnswersFile, lang: str) -> None:

@@ -17,7 +17,7 @@ import streamlit as st
 from maturity.answers import value_check
 from maturity.errors import Problem
 from maturity.models import NA, UNKNOWN, Question, Questionnaire
-from maturity.typography import typed_text
+from maturity.typography import cut, typed_text
 
 from . import logic, session
 from .texts import tr
@@ -141,7 +141,7 @@ def _texts(q: Questionnaire, question: Question, lang: str) -> _Texts:
     found = _TEXTS[key] = _Texts(
         q=q, text=text, help=q.t(question.help, lang) if question.help else "", values=values,
         labels={v: logic.value_label(q, question, v, lang) for v in values},
-        note_label=tr("note_label", lang, question=_short(text)), note_expander=tr("note_expander", lang),
+        note_label=tr("note_label", lang, question=cut(text, 60)), note_expander=tr("note_expander", lang),
         note_expander_has=tr("note_expander_has", lang))
     return found
 
@@ -215,10 +215,6 @@ def _free(q: Questionnaire, question: Question, value: Any, label: str, lang: st
     for col, sp in zip(cols, logic.special_values(question), strict=False):
         _seed(f"sp_{qid}_{sp}", special == sp)
         col.checkbox(tr(_SPECIAL_KEYS[sp], lang), key=f"sp_{qid}_{sp}", on_change=_on_special, args=(qid, sp, empty))
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def scroll_to_part(moves: int) -> None:

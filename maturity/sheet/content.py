@@ -45,7 +45,7 @@ from ..models import Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, asked, check_first, select
 from ..scoring import Assessment, score
 from ..special import effective_answer
-from ..typography import french_guillemets, join_answers
+from ..typography import cut, french_guillemets, join_answers
 from ..weblinks import shown_address, web_url
 
 log = logging.getLogger(__name__)
@@ -461,9 +461,7 @@ def clean_text(value: Any, limit: int | None = None, *, one_line: bool = False) 
     lines = [collapse_spaces(line) for line in text.split("\n")]
     text = "\n".join(line for line in lines if line) if not one_line else collapse_spaces(" ".join(lines))
     text = french_guillemets(text)  # "« zéro papier »" never broken inside, in the PDF, the DOCX or the .md
-    if limit is not None and len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return text
+    return text if limit is None else cut(text, limit)
 
 
 # --- the neutral structure ---------------------------------------------------------------------
