@@ -40,7 +40,7 @@ from ..labels import (
 from ..labels import (
     overall_detail as mean_of,
 )
-from ..merge import divergent_of, reason_holds, team_roles
+from ..merge import divergent_of, reason_holds, same_answer, team_roles
 from ..models import Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, asked, check_first, select
 from ..scoring import Assessment, score
@@ -1183,7 +1183,7 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
         elif entry.get("reason"):
             if (kept := effective_answer(now)) is not None:
                 kept_text = answer_words(q, question, kept, lang)
-                if entry["answers"] and all(_same(effective_answer(seen["answer"]), kept) for seen in entry["answers"]):
+                if entry["answers"] and all(same_answer(seen["answer"], kept) for seen in entry["answers"]):
                     said = [t("label_value", lang, label=t("topic_agreed", lang), value=kept_text)]
                 else:
                     settled.append(t("label_value", lang, label=t("topic_kept", lang), value=kept_text))
@@ -1194,11 +1194,6 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
         if len(out) == MAX_TOPICS:
             break
     return out
-
-
-def _same(a: Any, b: Any) -> bool:
-    """Two answers alike (the options of a checklist in any order)."""
-    return sorted(a) == sorted(b) if isinstance(a, list) and isinstance(b, list) else a == b
 
 
 def _roadmap(q: Questionnaire, doc: AnswersFile, assessment: Assessment, lang: str) -> Roadmap | None:
