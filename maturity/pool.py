@@ -211,6 +211,7 @@ class GroupStats:
             "as_of": self.as_of.isoformat() if self.as_of else None, "source": self.source("en"),
             "quantile_method": self.quantile_method, "min_n_quartiles": MIN_N_QUARTILES,
             "dimensions": {k: d.to_json() for k, d in self.dimensions.items()},
+            "held": self.held,  # hidden since a withdrawal, until a release (HELD_NOTE); added after the rest
         }
 
 

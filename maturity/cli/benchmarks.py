@@ -149,7 +149,9 @@ def cmd_pool(args: argparse.Namespace) -> int:
         return 1
     ref = pooled_reference(rows)
     if args.json:
-        print(json.dumps({"groups": [g.to_json() for g in ref.groups()], "pending": pending,
+        # each group with why it shows no figures, in the language asked (HELD_NOTE, SUPPRESSED_NOTE, or null)
+        groups = [dict(g.to_json(), note=g.note(args.lang)) for g in ref.groups()]
+        print(json.dumps({"groups": groups, "pending": pending,
                           "regional_note": ref.regional_note(args.lang)}, ensure_ascii=False, indent=2))
         return 0
     if pending:

@@ -21,6 +21,7 @@ from maturity.pool import (
     MIN_N,
     MIN_N_QUARTILES,
     NO_REGIONAL_ESTIMATE,
+    SUPPRESSED_NOTE,
     no_regional_estimate,
     pooled_reference,
     regional_estimate,
@@ -351,6 +352,31 @@ def test_pool_command_says_why_a_group_is_hidden_since_a_withdrawal(monkeypatch,
     namur = next(i for i, line in enumerate(lines) if "Namur (pooled;" in line)
     assert lines[namur].endswith(": —") and lines[namur + 1].startswith(f"  {held}"), lines
     assert sum(held in line for line in lines) == 2
+
+
+def test_pool_command_json_says_which_groups_are_held(monkeypatch, capsys):
+    """--json says per group whether it is hidden since a withdrawal (additive ``held``, with the reason in
+    ``note``), so that a script tells it from a group of fewer than 5; the earlier fields are unchanged."""
+    from maturity.poolrelease import PublishedRows
+
+    rows = [_row(n, 60.0) for n in _communes("90000")[:6]]
+    monkeypatch.setattr(cli_benchmarks, "open_store", _FakeStore)
+    monkeypatch.setattr(_FakeStore, "pool_rows",
+                        lambda self: PublishedRows(rows, {}, {"wallonia", "province:90000"}))
+    assert cli.main(["benchmarks", "pool", "--json", "--lang", "de"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    groups = {(g["group"], g["key"]): g for g in out["groups"]}
+    held = {key for key, g in groups.items() if g["held"]}
+    assert held == {("wallonia", "wallonia"), ("province", "90000")}, held
+    namur = groups[("province", "90000")]
+    assert namur["suppressed"] and namur["n"] is None
+    assert namur["note"].startswith("Die Zahlen dieser Gruppe sind ausgeblendet, seit eine Gemeinde")
+    liege = groups[("province", "60000")]  # no commune there: suppressed, not held
+    assert not liege["held"] and liege["suppressed"] and liege["note"].startswith(SUPPRESSED_NOTE["de"][:30])
+    assert out["regional_note"].startswith("Die Zahlen dieser Gruppe sind ausgeblendet")
+    # the fields before this one are kept, in their order
+    assert list(namur)[:10] == ["group", "key", "kind", "suppressed", "n", "as_of", "source", "quantile_method",
+                                "min_n_quartiles", "dimensions"]
 
 
 def test_pool_command_says_what_waits_for_the_admin(monkeypatch, capsys):
