@@ -109,3 +109,42 @@ def test_hand_computed_rows():
     assert np.isnan(batch.scores[2]).all() and np.isnan(batch.overall[2])
     assert list(batch.reasons[2]) == ["coverage", "coverage"]
     assert len(score_many(MINI, [])) == 0
+
+
+def test_reading_sets_leaves_the_cycle_collector_as_it_found_it():
+    """``encode`` pauses Python's cycle collector while it reads the sets (issue 16: a third of the reading
+    of 100,000 sets); it is running again afterwards, even when reading fails, and a caller that paused it
+    finds it paused."""
+    import gc
+
+    from maturity import batch
+
+    seen = []
+    columns = batch._Columns
+
+    class Spy(columns):
+        def __init__(self, *args, **kwargs):
+            seen.append(gc.isenabled())
+            super().__init__(*args, **kwargs)
+
+    sets = [{q.id: q.option_ids[0] for q in DEFAULT.sections[0].questions if q.option_ids}] * 3
+    assert gc.isenabled()
+    batch._Columns = Spy
+    try:
+        score_many(DEFAULT, sets)
+        assert seen == [False] and gc.isenabled()
+        try:
+            score_many(DEFAULT, [*sets, 7])  # not a mapping: reading fails
+        except AttributeError:
+            pass
+        else:
+            raise AssertionError("an answer set that is no mapping was read")
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            score_many(DEFAULT, sets)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+    finally:
+        batch._Columns = columns
