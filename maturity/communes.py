@@ -19,6 +19,7 @@ class id           population  communes
 from __future__ import annotations
 
 import csv
+import difflib
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -300,3 +301,31 @@ def search(query: str, limit: int = 20) -> list[Commune]:
             found.append((rank, _fold(c.display_name), c))
     found.sort(key=lambda item: item[:2])
     return [c for _rank_, _name, c in found[:limit]]
+
+
+# how alike a name typed with a slip and a commune's name must be (difflib's ratio): « daverdise » and
+# « daverdisse » 0.95, « hottom » and « hotton » 0.83; « zzz » or « script » are like none
+CLOSE_CUTOFF = 0.8
+
+
+def search_close(query: str, limit: int = 5) -> list[Commune]:
+    """Communes whose name is close to what was typed, for a query :func:`search` finds nothing for: a
+    letter missing, doubled or wrong (« daverdise », « bouilon », « tintigni »), or a space left out
+    (« laroche »). Each name is compared whole and by its start as long as the query (a name still
+    being typed); the closest first, alphabetical on a tie. Three letters at least; a NIS code is never
+    guessed."""
+    folded = _fold(query)[:80]
+    if len(folded.replace(" ", "")) < 3 or folded.replace(" ", "").isdigit():
+        return []
+    queries = {folded, _canonical(folded)}
+    scored = []
+    for c, names in _search_names():
+        best = 0.0
+        for name in names:
+            for q in queries:
+                for candidate in (name, name[:len(q)]):
+                    best = max(best, difflib.SequenceMatcher(None, q, candidate).ratio())
+        if best >= CLOSE_CUTOFF:
+            scored.append((-best, _fold(c.display_name), c))
+    scored.sort(key=lambda item: item[:2])
+    return [c for _score, _name, c in scored[:limit]]

@@ -547,6 +547,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Gefundene Gemeinden: Wählen Sie Ihre",
         "en": "Communes found: choose yours",
     },
+    "commune_close": {
+        "fr": "Aucune commune ne s'écrit «\u00a0{query}\u00a0». Au nom proche : choisissez la vôtre",
+        "de": "Keine Gemeinde heißt „{query}“. Ähnliche Namen: Wählen Sie Ihre",
+        "en": "No commune is spelt “{query}”. Close names: choose yours",
+    },
     "commune_none": {
         "fr": "Aucune commune ne correspond à «\u00a0{query}\u00a0». Vérifiez l'orthographe, ou tapez le code INS.",
         "de": "Keine Gemeinde passt zu „{query}“. Prüfen Sie die Schreibweise oder geben Sie den NIS-Code ein.",

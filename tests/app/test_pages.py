@@ -48,6 +48,23 @@ def test_home_finds_a_commune_typed_without_accents_or_abbreviated(mini):
     assert not any("Bastogne et Bertogne" in c.value for c in at.caption)
 
 
+def test_home_offers_the_communes_close_to_a_name_typed_with_a_slip(mini):
+    # Daverdisse's échevin typed « daverdise » on a tablet and read « Aucune commune ne correspond »
+    # (fresh-eyes trial 14): the close names are offered, said to be close, the closest chosen
+    at = new_app()
+    at.run()
+    assert _search(at, "daverdise")[0].startswith("Daverdisse — Luxembourg")
+    radio = at.radio(key="home_commune")
+    assert radio.label == "Aucune commune ne s'écrit «\u00a0daverdise\u00a0». Au nom proche\u00a0: choisissez la vôtre"
+    assert not any("Aucune commune ne correspond" in c.value for c in at.caption)
+    at.button(key="home_start").click().run()
+    assert not at.exception and "Daverdisse" in at.title[0].value
+    at = new_app()
+    at.run()
+    assert _search(at, "daverdisse")[0].startswith("Daverdisse")  # found as typed: « Communes trouvées »
+    assert at.radio(key="home_commune").label.startswith("Communes trouvées")
+
+
 def test_switching_to_german_keeps_the_chosen_commune(mini):
     at = new_app()
     at.run()

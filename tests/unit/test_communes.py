@@ -50,3 +50,14 @@ def test_search_reads_abbreviations_and_names_in_three_languages_whole_name_firs
     assert first("sain") == "Saint-Georges-sur-Meuse"  # still typing: every "Saint-", alphabetically
     assert [c.name_fr for c in communes.search("namur")] == ["Namur"]
     assert communes.search("zzz") == []
+
+
+def test_a_name_typed_with_a_slip_finds_the_communes_close_to_it():
+    close = lambda text: [c.name_fr for c in communes.search_close(text)]  # noqa: E731
+    assert communes.search("daverdise") == [] and close("daverdise") == ["Daverdisse"]  # a letter missing
+    assert close("bouilon") == ["Bouillon"] and close("tintigni") == ["Tintigny"] and close("hottom") == ["Hotton"]
+    assert close("laroche") == ["La Roche-en-Ardenne"]  # a space left out
+    assert close("florenvile") == ["Florenville"] and close("vresse sur semoi") == ["Vresse-sur-Semois"]
+    assert close("gedinnes")[0] == "Gedinne"  # the closest first
+    assert close("zzz") == [] and close("<script>") == [] and close("xq") == []
+    assert close("9209") == []  # a NIS code is never guessed

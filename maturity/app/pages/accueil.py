@@ -58,13 +58,18 @@ with target:
     query = st.text_input(tr("commune_label", lang), key="home_query", placeholder=tr("commune_placeholder", lang),
                           live=True, max_chars=80, type="search")
     found = communes.search(query or "", limit=8)
+    # a slip of the finger (« daverdise ») found nothing and said « vérifiez l'orthographe »: the names
+    # close to it are offered instead, said to be close (fresh-eyes trial 14)
+    close = [] if found or not (query or "").strip() else communes.search_close(query or "")
     nis = st.session_state.get("home_nis")
-    if found:
-        options = [c.nis_code for c in found]
+    if found or close:
+        options = [c.nis_code for c in found or close]
         if nis not in options:  # a new search: its best match, until another is picked
             nis = st.session_state["home_nis"] = options[0]
         st.session_state["home_commune"] = nis
-        st.radio(tr("commune_results", lang), options, key="home_commune", on_change=_on_pick,
+        label = tr("commune_results", lang) if found else tr(
+            "commune_close", lang, query=names.commune_name(None, query))
+        st.radio(label, options, key="home_commune", on_change=_on_pick,
                  format_func=lambda code: names.commune_label(code, lang))
     elif (query or "").strip():
         st.caption(tr("commune_none", lang, query=names.commune_name(None, query)))
