@@ -7,8 +7,9 @@
 - :mod:`.answers` — ``answers merge`` (several respondents into one proposal)
 - :mod:`.plan` — ``plan`` (the roadmap as the structure of a PST)
 
-Each group module has ``register(subparsers)`` and imports only :mod:`.common` of this package,
-never a sibling group. Exit codes: 0 success, 1 invalid input (every problem on stderr, naming
+Each group module has ``register(subparsers)`` and imports only :mod:`.common` and :mod:`.texts` (the one
+catalog of what the commands print, in fr/de/en) of this package, never a sibling group. Called without a command,
+``maturity`` and each group print their help and exit 2. Exit codes: 0 success, 1 invalid input (every problem on stderr, naming
 its place; nothing written), 2 usage error, 3 internal error (a bug). Bad input never shows a
 traceback.
 """
@@ -22,14 +23,15 @@ from collections.abc import Sequence
 
 from ..errors import InvalidInput
 from . import answers, assess, benchmarks, campaign, plan, recommendations
-from .common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, print_problems
+from .common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, group_help, print_problems
 
 GROUPS = (assess, benchmarks, recommendations, answers, campaign, plan)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="maturity", description="Smart City self-assessment for Walloon communes")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.set_defaults(func=group_help(parser))  # `maturity` alone: its help, exit 2
     for group in GROUPS:
         group.register(sub)
     return parser

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..display import plural
 from ..errors import InvalidInput, Problem
-from .common import EXIT_OK, print_problems
+from .common import EXIT_OK, group_help, print_problems
 
 
 def _check_out(path: Path, option: str) -> None:
@@ -105,7 +105,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     """Add the ``answers`` command group (``merge``) to ``maturity``'s sub-commands."""
     p = subparsers.add_parser("answers", help="work on answers files (merge several respondents)")
-    sub = p.add_subparsers(dest="answers_command", metavar="ACTION", required=True)
+    sub = p.add_subparsers(dest="answers_command", metavar="ACTION")
+    p.set_defaults(func=group_help(p))  # `maturity answers` alone: its help, exit 2
     m = sub.add_parser(
         "merge", help="merge several respondents' answers files into one proposal",
         description="Merge the answers files of several respondents of one commune (same questionnaire and "

@@ -13,6 +13,7 @@ from ..display import plural
 from ..errors import InvalidInput, Problem
 from .common import EXIT_INVALID, EXIT_OK, LANG_HELP, LANGS, load_for_answers, read_campaign_reference
 from .common import print_problems as _print_problems
+from .texts import t
 
 # --- validate ---------------------------------------------------------------------------------
 
@@ -94,19 +95,23 @@ def cmd_score(args: argparse.Namespace) -> int:
         return EXIT_OK
     _print_problems(warnings)
     lang = args.lang
+    from .. import communes
     from ..display import format_number, format_percent
+    from ..labels import RESULTS_WORDS, in_lang, label_value
+    from ..typography import semicolons
 
-    name = doc.commune.get("name") or doc.commune.get("nis_code") or "?"
+    # a commune of the registry by its name in the output's language, as the sheet and `recommendations` name it
+    known = communes.get(doc.commune.get("nis_code"))
+    name = known.name(lang) if known else doc.commune.get("name") or doc.commune.get("nis_code") or "?"
     print(f"{q.t(q.title, lang)} {q.version} — {name}")
-    width = max(len(q.t(s.label, lang)) for s in q.dimensions)
-    coverage_word = {"fr": "réponses", "de": "Antworten"}.get(lang, "answered")
-    na_word = {"fr": "sans objet", "de": "nicht zutreffend"}.get(lang, "not applicable")
+    width = max([len(q.t(s.label, lang)) for s in q.dimensions] + [len(t("score_overall", lang))])
     for section in q.dimensions:
         d = assessment.dimensions[section.id]
         label = q.t(section.label, lang)
-        coverage = f"{format_percent(d.coverage, lang)} {coverage_word}"
-        if d.na_count:
-            coverage += f", {d.na_count} {na_word}"
+        coverage = t("score_coverage", lang, share=format_percent(d.coverage, lang))
+        if d.na_count:  # the option's words, as the app and the sheet head that column
+            coverage = semicolons((coverage, label_value(in_lang(RESULTS_WORDS["na_count"], lang),
+                                                         format_number(d.na_count, lang), lang)), lang)
         if d.score is None:
             print(f"  {label:<{width}}  {'—':>4}  {_insufficient(lang, d.reason)} ({coverage})")
         else:
@@ -114,20 +119,15 @@ def cmd_score(args: argparse.Namespace) -> int:
             print(f"  {label:<{width}}  {format_number(d.score, lang):>4}  {q.t(level.label, lang) if level else ''}"
                   f" ({coverage})")
     overall = "—" if assessment.overall is None else format_number(assessment.overall, lang)
-    print(f"  {'Global' if lang != 'de' else 'Gesamt':<{width}}  {overall:>4}")
+    print(f"  {t('score_overall', lang):<{width}}  {overall:>4}")
     return EXIT_OK
-
-
-_TOO_MANY_NA = {"fr": " : trop de questions sans objet", "de": ": zu viele Fragen treffen nicht zu",
-                "en": ": too many questions do not apply"}
 
 
 def _insufficient(lang: str, reason: str | None = None) -> str:
     """The core's words for a dimension without a score (as the app and the sheet say it), and why."""
     from ..labels import SCORE_STATES, in_lang
 
-    words = in_lang(SCORE_STATES["insufficient"], lang)
-    return words + (in_lang(_TOO_MANY_NA, lang) if reason == "not_applicable" else "")
+    return t("score_too_many_na", lang) if reason == "not_applicable" else in_lang(SCORE_STATES["insufficient"], lang)
 
 
 # --- sheet ------------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     if campaign is not None:
         from ..sheet.references import campaign_kwargs
 
-        print(f"reference: {campaign.label(args.lang)}")  # as "written: …", the line's word in English
+        print(t("sheet_reference", args.lang, label=campaign.label(args.lang)))
     for q, doc, warnings, path, fmt in loaded:
         # with --reference, as the app's download once the campaign is imported: Wallonia, the commune's
         # province and size class (where the campaign publishes them), the campaign's obstacles column and figures
@@ -212,7 +212,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise InvalidInput([Problem(f"cannot write the file ({exc.strerror})", file=str(path))]) from None
         _print_problems(warnings)
-        print(f"written: {path}")
+        print(t("written", args.lang, path=path))
     return EXIT_OK
 
 

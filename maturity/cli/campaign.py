@@ -30,7 +30,7 @@ from typing import Any
 
 from ..display import format_range, plural
 from ..errors import InvalidInput, Problem
-from .common import LANG_HELP, LANGS, open_store
+from .common import LANG_HELP, LANGS, group_help, open_store
 
 PUBLIC_URL_ENV = "MATURITY_PUBLIC_URL"
 PUBLISHER_ENV = "MATURITY_PUBLISHER"
@@ -400,7 +400,8 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("campaign", help="a coordinator's campaign of every Walloon commune",
                               description="Create a campaign, invite every commune, record and follow the "
                                           "responses, estimate and publish the Walloon figures.")
-    sub = p.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
+    sub = p.add_subparsers(dest="campaign_command", metavar="ACTION")
+    p.set_defaults(func=group_help(p))  # `maturity campaign` alone: its help, exit 2
 
     def action(name: str, func: Any, help_text: str, **kw: Any) -> argparse.ArgumentParser:
         a = sub.add_parser(name, help=help_text, description=help_text, **kw)

@@ -15,6 +15,17 @@ LANGS = ("fr", "de", "en")
 LANG_HELP = "language: fr (default), de or en"
 
 
+def group_help(parser: Any) -> Any:
+    """What ``maturity`` or a command group (``maturity campaign``) does when called without a command: print its
+    help (the commands it has, each with what it does) on stdout and exit 2, a usage error (README, contract §6)."""
+
+    def run(_args: Any) -> int:
+        parser.print_help()
+        return EXIT_USAGE
+
+    return run
+
+
 def print_problems(problems: Sequence[Problem], stream: Any = None) -> None:
     stream = stream or sys.stderr
     for problem in problems:

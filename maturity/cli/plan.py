@@ -19,11 +19,7 @@ from typing import Any
 from ..errors import InvalidInput, Problem
 from .common import EXIT_OK, LANG_HELP, LANGS, load_for_answers
 from .common import print_problems as _print_problems
-
-_TARGETS_TITLE = {"fr": "Objectifs", "de": "Ziele", "en": "Targets"}
-_ROADMAP_TITLE = {"fr": "Feuille de route", "de": "Fahrplan", "en": "Roadmap"}
-_EMPTY = {"fr": "Aucune action dans la feuille de route.", "de": "Noch keine Maßnahme im Fahrplan.",
-          "en": "No action in the roadmap yet."}
+from .texts import t
 
 
 def render_csv(rows: list[list[str]]) -> str:
@@ -34,6 +30,7 @@ def render_csv(rows: list[list[str]]) -> str:
 
 def render_md(q: Any, doc: Any, rows: list[list[str]], lang: str) -> str:
     from .. import targets as targets_
+    from ..labels import label_value
     from ..markdown import escape
 
     def cell(text: str) -> str:
@@ -42,17 +39,16 @@ def render_md(q: Any, doc: Any, rows: list[list[str]], lang: str) -> str:
     out: list[str] = []
     goals = targets_.of(doc)
     if goals:
-        out += [f"## {_TARGETS_TITLE[lang]}", ""]
+        out += [f"## {t('plan_targets', lang)}", ""]
         labels = {s.id: q.t(s.label, lang) for s in q.dimensions}
-        colon = " :" if lang == "fr" else ":"
         for dim, target in goals.items():
             level = q.level(target.level)
             name = q.t(level.label, lang) if level else target.level
-            out.append(f"- {cell(labels.get(dim, dim))}{colon} {cell(name)} — {target.by}")
+            out.append(f"- {label_value(cell(labels.get(dim, dim)), cell(name), lang)} — {target.by}")
         out.append("")
-    out += [f"## {_ROADMAP_TITLE[lang]}", ""]
+    out += [f"## {t('plan_roadmap', lang)}", ""]
     if len(rows) == 1:
-        out.append(_EMPTY[lang])
+        out.append(t("plan_empty", lang))
     else:
         out.append("| " + " | ".join(cell(h) for h in rows[0]) + " |")
         out.append("|" + "|".join([":--"] * len(rows[0])) + "|")
@@ -81,7 +77,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         atomic_write(out, data)
     except OSError as exc:
         raise InvalidInput([Problem(f"cannot write the file ({exc.strerror})", file=str(out))]) from None
-    print(f"written: {out}")
+    print(t("written", args.lang, path=out))
     return EXIT_OK
 
 

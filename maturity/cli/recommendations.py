@@ -8,27 +8,10 @@ import json
 from typing import Any
 
 from .. import communes
-from ..labels import in_lang, label_value
+from ..labels import label_value
 from ..typography import semicolons
 from .common import EXIT_OK, LANG_HELP, LANGS, load_for_answers, print_problems
-
-_TEXT = {
-    "none": {"fr": "Aucune recommandation ne s'applique.", "de": "Keine Empfehlung trifft zu.",
-             "en": "No recommendation applies."},
-    "priority": {"fr": "priorité", "de": "Priorität", "en": "priority"},
-    "because": {"fr": "parce que", "de": "weil", "en": "because"},
-    "off_sheet": {"fr": "hors de la fiche", "de": "nicht auf dem Blatt", "en": "not on the sheet"},
-    "docx_only": {"fr": "dans la fiche modifiable (DOCX), pas dans le PDF",
-                  "de": "im bearbeitbaren Blatt (DOCX), nicht im PDF",
-                  "en": "in the editable sheet (DOCX), not in the PDF"},
-    "shows": {"fr": "Sur la fiche : {pdf} dans le PDF, {docx} dans la version modifiable (DOCX).",
-              "de": "Auf dem Blatt: {pdf} im PDF, {docx} in der bearbeitbaren Fassung (DOCX).",
-              "en": "On the sheet: {pdf} in the PDF, {docx} in the editable version (DOCX)."},
-}
-
-
-def _t(key: str, lang: str, **values: Any) -> str:
-    return in_lang(_TEXT[key], lang).format(**values)  # French: a no-break space before : ; ? !
+from .texts import t
 
 
 def cmd_recommendations(args: argparse.Namespace) -> int:
@@ -65,16 +48,16 @@ def cmd_recommendations(args: argparse.Namespace) -> int:
     name = known.name(lang) if known else doc.commune.get("name") or doc.commune.get("nis_code") or "?"
     print(f"{q.t(q.title, lang)} {q.version} — {name}")
     if not selected:
-        print(_t("none", lang))
+        print(t("recs_none", lang))
     else:
-        print(_t("shows", lang, pdf=len(on_pdf), docx=len(on_sheet)))
+        print(t("recs_shows", lang, pdf=len(on_pdf), docx=len(on_sheet)))
     for rank, s in enumerate(selected, 1):
         rec = s.recommendation
-        mark = ("" if rec.id in on_pdf else f"  [{_t('docx_only', lang)}]" if rec.id in on_sheet
-                else f"  [{_t('off_sheet', lang)}]")
-        said = semicolons((f"{_t('priority', lang)} {rec.priority}", rec.id), lang)  # French: « priorité 1 ; id »
+        mark = ("" if rec.id in on_pdf else f"  [{t('recs_docx_only', lang)}]" if rec.id in on_sheet
+                else f"  [{t('recs_off_sheet', lang)}]")
+        said = semicolons((t("recs_priority", lang, n=rec.priority), rec.id), lang)  # French: « priorité 1 ; id »
         print(f"{rank:>2}. {q.t(rec.title, lang)} ({said}){mark}")
-        print("    " + label_value(_t("because", lang), semicolons((describe(q, fact, lang) for fact in s.because),
+        print("    " + label_value(t("recs_because", lang), semicolons((describe(q, fact, lang) for fact in s.because),
                                                                    lang), lang))
     return EXIT_OK
 

@@ -171,6 +171,13 @@ def test_recommendations_text_says_why_in_the_language_asked(tmp_path, capsys):
     assert "; " not in out.replace("\u00a0; ", "") and " : " not in out, out
 
 
+def test_recommendations_text_in_german(capsys):
+    assert main(["recommendations", str(DATA / "answers" / "german-buellingen-2027.json"), "--lang", "de"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("Auf dem Blatt: ") and " im PDF, " in lines[1], lines
+    assert "(Priorität 1; " in lines[2] and lines[3].startswith("    weil: "), lines
+
+
 def test_recommendations_of_a_commune_with_nothing_to_do(tmp_path, capsys):
     path = _answers(tmp_path, {"a1": "full", "a2": "yes", "a3": ["z"], "a4": "yes", "b1": "o2", "b2": "o2"})
     assert main(["recommendations", str(path), "--questionnaire", str(DATA / "mini.yaml"), "--json"]) == 0
@@ -194,8 +201,31 @@ def test_score_text_says_how_many_questions_do_not_apply_and_why_a_score_is_miss
     lines = capsys.readouterr().out.splitlines()
     alpha = next(line for line in lines if line.strip().startswith("Alpha"))
     beta = next(line for line in lines if line.strip().startswith("Beta"))
-    assert "trop de questions sans objet" in alpha and "3 sans objet" in alpha
-    assert "50" in beta and "1 sans objet" in beta and "trop de" not in beta
+    # the option's words, as the app and the sheet head that column (« sans objet » was the command's alone)
+    assert "réponses insuffisantes\u00a0: trop de questions ne s'appliquent pas" in alpha
+    assert "«\u00a0Ne s'applique pas\u00a0»\u00a0: 3)" in alpha
+    assert "50" in beta and "«\u00a0Ne s'applique pas\u00a0»\u00a0: 1)" in beta and "trop de" not in beta
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("fr", ["Alpha", "réponses insuffisantes\u00a0: trop de questions ne s'appliquent pas",
+            "(100\u00a0% de réponses utiles\u00a0; «\u00a0Ne s'applique pas\u00a0»\u00a0: 3)", "Global"]),
+    ("de", ["zu wenige Antworten: zu viele Fragen treffen nicht zu", "(100\u00a0% nutzbare Antworten; „Trifft nicht zu“: 3)",
+            "Gesamt"]),
+    ("en", ["not enough answers: too many questions do not apply", "(100% usable answers; “Does not apply”: 3)",
+            "Overall"]),
+])
+def test_score_text_speaks_the_language_asked(tmp_path, capsys, lang, words):
+    """The frame around the scores: the share of usable answers, the « Ne s'applique pas » count, why there is no
+    score and the overall line, in fr (the default), de and en (they were French words in an English frame)."""
+    path = _answers(tmp_path, {"a1": "na", "a2": "na", "a3": "na", "b1": "o1", "b2": "na"})
+    args = ["score", str(path), "--questionnaire", str(DATA / "mini.yaml")] + (["--lang", lang] if lang != "fr" else [])
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    for word in words:
+        assert word in out, (word, out)
+    if lang != "fr":
+        assert "réponses" not in out and "Global" not in out
 
 
 def _commands(parser, prefix=()):
@@ -220,6 +250,21 @@ def test_every_help_page_prints_without_a_traceback(capsys):
             main([*path, "--help"])
         assert done.value.code == 0, path
         assert "usage:" in capsys.readouterr().out, path
+
+
+@pytest.mark.parametrize(("argv", "commands"), [
+    ([], ["validate", "score", "sheet", "benchmarks", "recommendations", "answers", "campaign", "plan"]),
+    (["campaign"], ["create", "invite", "revoke", "reissue", "submit", "status", "report", "publish"]),
+    (["answers"], ["merge"]),
+])
+def test_a_group_called_without_a_command_prints_its_help(capsys, argv, commands):
+    """`maturity` and `maturity campaign` alone said « the following arguments are required: COMMAND » (argparse's
+    usage error); they print the group's help, its commands with what each does, and exit 2 (a usage error)."""
+    assert main(argv) == 2
+    out = capsys.readouterr().out
+    assert out.startswith("usage: maturity") and "required" not in out
+    for command in commands:
+        assert f"\n    {command} " in out or f"\n    {command}\n" in out, (command, out)
 
 
 def test_recommendations_text_names_the_commune_in_the_language_asked(tmp_path, capsys):

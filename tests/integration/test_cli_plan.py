@@ -110,3 +110,20 @@ def test_plan_with_a_bad_action_exits_1_and_writes_nothing(tmp_path, capsys):
     assert main(["plan", str(path), "--questionnaire", MINI, "--out", str(out)]) == 1
     assert "plan[0].status: \"ongoing\" is not a status" in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("lang", "lines", "written"), [
+    ("fr", ["## Objectifs", "- Beta\u00a0: Haut — 2030", "## Feuille de route"], "écrit\u00a0: "),
+    ("de", ["## Ziele", "- Beta: Haut — 2030", "## Fahrplan"], "geschrieben: "),
+    ("en", ["## Targets", "- Beta: Haut — 2030", "## Roadmap"], "written: "),
+])
+def test_plan_speaks_the_language_asked(tmp_path, capsys, lang, lines, written):
+    """The Markdown's headings and the target's colon (French: a no-break space before it, where the command wrote a
+    plain one), and the line saying which file was written (« written: » in every language before)."""
+    path = _answers(tmp_path, targets={"beta": {"level": "high", "by": 2030}}, plan=PLAN)
+    assert main(["plan", str(path), "--questionnaire", MINI, "--lang", lang]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert [line for line in printed if line.startswith(("## ", "- "))] == lines
+    out = tmp_path / "pst.csv"
+    assert main(["plan", str(path), "--questionnaire", MINI, "--lang", lang, "--out", str(out)]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"{written}{out}"]

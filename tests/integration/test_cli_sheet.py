@@ -175,7 +175,7 @@ def test_with_reference_each_sheet_compares_its_commune_with_wallonia_its_provin
     folder.mkdir()
     assert main(["sheet", *campaign_answers, "--out", str(folder), "--format", "md",
                  "--reference", str(campaign_file)]) == 0
-    assert "reference: Wallonie (campagne Baromètre 2026, n = 70 sur 261)" in capsys.readouterr().out
+    assert "référence\u00a0: Wallonie (campagne Baromètre 2026, n = 70 sur 261)" in capsys.readouterr().out
     sheets = {p.stem: _unescaped(p.read_text(encoding="utf-8")) for p in folder.iterdir()}
     assert sorted(sheets) == sorted(CAMPAIGN_COMMUNES)
     wallonia = "Wallonie (campagne Baromètre 2026, n = 70 sur 261)"
@@ -285,6 +285,20 @@ def test_a_bad_reference_and_a_bad_answers_file_are_both_reported(tmp_path, camp
     assert not out.exists()
 
 
+@pytest.mark.parametrize(("lang", "reference", "written"), [
+    ("fr", "référence\u00a0: Wallonie (campagne Baromètre 2026, n = 70 sur 261)", "écrit\u00a0: "),
+    ("de", "Vergleichswert: Wallonie (Kampagne Baromètre 2026, n = 70 von 261)", "geschrieben: "),
+    ("en", "reference: Wallonia (campaign Baromètre 2026, n = 70 of 261)", "written: "),
+])
+def test_the_commands_lines_speak_the_sheets_language(tmp_path, campaign_file, campaign_answers, capsys, lang,
+                                                      reference, written):
+    """« reference: » and « written: » were English around a French campaign's label and a French sheet."""
+    out = tmp_path / "fiche.md"
+    assert main(["sheet", campaign_answers[0], "--out", str(out), "--lang", lang, "--reference",
+                 str(campaign_file)]) == 0
+    assert capsys.readouterr().out.splitlines() == [reference, f"{written}{out}"]
+
+
 def test_without_reference_the_command_loads_no_campaign_code(tmp_path):
     """The cold sheet (bench) pays nothing for the option it does not use, and its output is the sheet alone."""
     answers = ROOT / "tests" / "data" / "answers" / "urban-charleroi-2027.json"
@@ -294,7 +308,7 @@ def test_without_reference_the_command_loads_no_campaign_code(tmp_path):
             "print(sorted(m for m in ('maturity.aggregates', 'maturity.sheet.references') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == [f"written: {out}", "[]"]
+    assert done.stdout.splitlines() == [f"écrit\u00a0: {out}", "[]"]
     text = _unescaped(out.read_text(encoding="utf-8"))
     from maturity.sheet.content import t
 

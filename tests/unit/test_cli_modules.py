@@ -1,5 +1,5 @@
 """The command line's package (CONTRIBUTING: « one module per command group with ``register(subparsers)``, each
-importing only ``cli/common.py``, never a sibling group »): read from the sources, so that a group importing
+importing only ``cli/common.py`` and the CLI's one text catalog ``cli/texts.py``, never a sibling group »): read from the sources, so that a group importing
 another (at its top or inside a function) is named here, not found when the two drift apart."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 CLI = Path(__file__).resolve().parents[2] / "maturity" / "cli"
-GROUPS = sorted(p.stem for p in CLI.glob("*.py") if p.stem not in ("__init__", "common"))
+SHARED = ("common", "texts")  # what every group may import: the helpers and the one catalog of the CLI's texts
+GROUPS = sorted(p.stem for p in CLI.glob("*.py") if p.stem not in ("__init__", *SHARED))
 
 
 def cli_modules_imported(path: Path) -> set[str]:
@@ -36,13 +37,15 @@ def test_the_groups_are_the_packages_modules():
 @pytest.mark.parametrize("group", GROUPS)
 def test_a_command_group_imports_no_other_group(group):
     path = CLI / f"{group}.py"
-    siblings = cli_modules_imported(path) - {"common"}
-    assert not siblings, f"maturity/cli/{group}.py imports {sorted(siblings)}: a group imports only cli/common.py"
+    siblings = cli_modules_imported(path) - set(SHARED)
+    assert not siblings, (f"maturity/cli/{group}.py imports {sorted(siblings)}: a group imports only cli/common.py "
+                          "and cli/texts.py")
     assert "def register(" in path.read_text(encoding="utf-8")
 
 
-def test_common_imports_no_group():
-    assert not cli_modules_imported(CLI / "common.py") & set(GROUPS)
+@pytest.mark.parametrize("shared", SHARED)
+def test_the_shared_modules_import_no_group(shared):
+    assert not cli_modules_imported(CLI / f"{shared}.py") & set(GROUPS)
 
 
 def test_the_reader_finds_every_way_of_importing_a_sibling(tmp_path):

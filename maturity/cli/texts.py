@@ -1,0 +1,65 @@
+"""Every text the command line prints for a person to read, in French (first), German and English: one catalog.
+
+``t(key, lang, **values)`` returns the text in ``lang`` (French when the language is not one of fr, de, en), with
+French's no-break spaces before ? ! : ; (:func:`maturity.labels.in_lang`), its plural forms chosen
+(``{n:# lien|# liens}``, :func:`maturity.display.plural_text`) and its ``{placeholders}`` filled.
+
+What this catalog does not hold:
+- the words the app, the sheet or the published report say too (a dimension's « réponses insuffisantes », a
+  campaign's table): they are the core's (:mod:`maturity.labels`), read from there;
+- the ``--json`` output, the binding form (contract §6, §7), and the problems and warnings on stderr, whose messages
+  stay English with their place and ids (contract §6);
+- argparse's own help texts (``--help``, usage errors), in English.
+A test checks that every key has fr, de and en.
+"""
+
+from __future__ import annotations
+
+from ..display import plural_text
+from ..labels import SCORE_STATES, in_lang
+
+TEXTS: dict[str, dict[str, str]] = {
+    # --- shared by the groups
+    # a file a command wrote (the sheet, the plan's CSV, the merge's consensus, a campaign's publication)
+    "written": {"fr": "écrit : {path}", "de": "geschrieben: {path}", "en": "written: {path}"},
+
+    # --- score (maturity/cli/assess.py)
+    # a dimension's share of usable answers (the app's and the sheet's « Réponses utiles »)
+    "score_coverage": {"fr": "{share} de réponses utiles", "de": "{share} nutzbare Antworten",
+                       "en": "{share} usable answers"},
+    "score_overall": {"fr": "Global", "de": "Gesamt", "en": "Overall"},
+    # why a dimension has no score, after the core's « réponses insuffisantes » (maturity.labels.SCORE_STATES)
+    "score_too_many_na": {lang: SCORE_STATES["insufficient"][lang] + reason for lang, reason in {
+        "fr": " : trop de questions ne s'appliquent pas", "de": ": zu viele Fragen treffen nicht zu",
+        "en": ": too many questions do not apply"}.items()},
+
+    # --- sheet (assess.py)
+    # the campaign whose published aggregates every sheet of the call compares with (--reference)
+    "sheet_reference": {"fr": "référence : {label}", "de": "Vergleichswert: {label}", "en": "reference: {label}"},
+
+    # --- recommendations (maturity/cli/recommendations.py)
+    "recs_none": {"fr": "Aucune recommandation ne s'applique.", "de": "Keine Empfehlung trifft zu.",
+                  "en": "No recommendation applies."},
+    "recs_priority": {"fr": "priorité {n}", "de": "Priorität {n}", "en": "priority {n}"},
+    "recs_because": {"fr": "parce que", "de": "weil", "en": "because"},
+    "recs_off_sheet": {"fr": "hors de la fiche", "de": "nicht auf dem Blatt", "en": "not on the sheet"},
+    "recs_docx_only": {"fr": "dans la fiche modifiable (DOCX), pas dans le PDF",
+                       "de": "im bearbeitbaren Blatt (DOCX), nicht im PDF",
+                       "en": "in the editable sheet (DOCX), not in the PDF"},
+    "recs_shows": {"fr": "Sur la fiche : {pdf} dans le PDF, {docx} dans la version modifiable (DOCX).",
+                   "de": "Auf dem Blatt: {pdf} im PDF, {docx} in der bearbeitbaren Fassung (DOCX).",
+                   "en": "On the sheet: {pdf} in the PDF, {docx} in the editable version (DOCX)."},
+
+    # --- plan (maturity/cli/plan.py): the Markdown's headings; the table's are the core's (maturity.plan)
+    "plan_targets": {"fr": "Objectifs", "de": "Ziele", "en": "Targets"},
+    "plan_roadmap": {"fr": "Feuille de route", "de": "Fahrplan", "en": "Roadmap"},
+    "plan_empty": {"fr": "Aucune action dans la feuille de route.", "de": "Noch keine Maßnahme im Fahrplan.",
+                   "en": "No action in the roadmap yet."},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text ``key`` in ``lang`` (French when the language is not one of fr, de, en), plural forms chosen and
+    ``{placeholders}`` filled; French with its no-break spaces before ? ! : ;."""
+    text = in_lang(TEXTS[key], lang)
+    return plural_text(text, lang, values).format(**values) if values else text
