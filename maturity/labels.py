@@ -67,6 +67,15 @@ CAMPAIGN_WORDS: dict[str, dict[str, str]] = {
 }
 
 
+# answering as a team: how far colleagues' answers to a question lie apart, out of 100 (the team meeting's page and
+# `maturity answers merge`)
+TEAM_WORDS: dict[str, dict[str, str]] = {
+    "spread": {"fr": "écart de {points:# point|# points} sur 100", "de": "Abstand: {points} von 100 Punkten",
+               "en": "{points:# point|# points} apart out of 100"},
+    "spread_none": {"fr": "écart non mesuré", "de": "Abstand nicht gemessen", "en": "spread not measured"},
+}
+
+
 # the results as the app's results page and the sheet (and the campaign report) head them
 RESULTS_WORDS: dict[str, dict[str, str]] = {
     "dimension": {"fr": "Dimension", "de": "Dimension", "en": "Dimension"},

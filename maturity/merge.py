@@ -127,19 +127,6 @@ class Carried:
     plan_source: int | None  # index of the file the roadmap comes from (None: no file has one)
     warnings: list[Problem]
 
-    def summary(self, names: Sequence[str]) -> list[str]:
-        """What was carried, in plain words (one line each; none when nothing was)."""
-        lines = []
-        if self.targets:
-            by_file: dict[int, list[str]] = {}
-            for dim, index in self.target_sources.items():
-                by_file.setdefault(index, []).append(dim)
-            lines.append("targets: " + "; ".join(f"{', '.join(dims)} from {names[index]}"
-                                                 for index, dims in sorted(by_file.items())))
-        if self.plan_source is not None:
-            lines.append(f"roadmap: {plural(len(self.plan), '# action', '# actions')} from {names[self.plan_source]}")
-        return lines
-
 
 def _target_text(target: targets_.Target) -> str:
     return f"{target.level} by {target.by}"

@@ -15,6 +15,7 @@ from maturity.labels import (
     PHRASES,
     RESULTS_WORDS,
     SCORE_STATES,
+    TEAM_WORDS,
     in_lang,
 )
 from maturity.special import NA, UNKNOWN
@@ -227,9 +228,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_single_answer": {"fr": "un seul collègue a répondu : rien à comparer",
                            "de": "nur eine Person hat geantwortet: nichts zu vergleichen",
                            "en": "one colleague alone answered: nothing to compare"},
-    "team_spread": {"fr": "écart de {points:# point|# points} sur 100", "de": "Abstand: {points} von 100 Punkten",
-                    "en": "{points:# point|# points} apart out of 100"},
-    "team_spread_none": {"fr": "écart non mesuré", "de": "Abstand nicht gemessen", "en": "spread not measured"},
+    "team_spread": TEAM_WORDS["spread"],  # the core's (maturity.labels), as `maturity answers merge` says it
+    "team_spread_none": TEAM_WORDS["spread_none"],
     # what the proposal is, said where it is read: the lower of two colleagues' answers read as « the team's »
     # when one person alone gave it (fresh-eyes trial 10)
     "team_proposal": {"fr": "Proposition prudente (la réponse du milieu des collègues, la plus basse à égalité) : "

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-from ..display import plural
+from ..display import plural_text
 from ..errors import InvalidInput, Problem
-from .common import EXIT_OK, group_help, print_problems
+from .common import EXIT_OK, LANG_HELP, LANGS, group_help, print_problems
+from .texts import t
 
 
 def _check_out(path: Path, option: str) -> None:
@@ -90,16 +90,43 @@ def cmd_merge(args: argparse.Namespace) -> int:
         written.append(target)
     carried = result.carried
     print_problems(warnings + (carried.warnings if carried else []))
-    roles = ", ".join(result.roles)
-    divergent = plural(len(result.divergent), "# divergent question", "# divergent questions")
-    print(f"merged {len(docs)} respondents ({roles}): {divergent}")
-    for item in result.divergent[:3]:
-        spread = "—" if item.spread is None else f"{item.spread:.2f}"
-        print(f"  {item.question}: spread {spread}", file=sys.stdout)
-    for line in carried.summary(args.files) if carried else []:
-        print(line)
-    print(f"written: {out}" + (f", {report_path}" if report_path else ""))
+    _print_summary(q, docs, args.files, result, args.lang)
+    print(t("written", args.lang, path=", ".join(str(p) for p in (out, report_path) if p is not None)))
     return EXIT_OK
+
+
+def _print_summary(q: Any, docs: list[Any], names: list[str], result: Any, lang: str) -> None:
+    """What the merge found, in ``lang``: who, how many divergent questions (the first three by their words and
+    spread, as the meeting page says it), and what was carried from which file."""
+    from ..display import format_number
+    from ..labels import TEAM_WORDS, in_lang, label_value
+    from ..merge import clean_role
+    from ..typography import cut, semicolons
+
+    roles = [role if clean_role((doc.respondent or {}).get("role")) else t("merge_respondent", lang, n=n)
+             for n, (doc, role) in enumerate(zip(docs, result.roles, strict=True), 1)]
+    print(t("merge_done", lang, n=len(docs), roles=", ".join(roles), k=len(result.divergent)))
+    for item in result.divergent[:3]:
+        question = q.question(item.question)
+        words = f"{cut(q.t(question.text, lang), 70)} ({item.question})" if question is not None else item.question
+        points = format_number(100 * item.spread, lang) if item.spread is not None else None
+        spread = (in_lang(TEAM_WORDS["spread_none"], lang) if points is None else
+                  plural_text(in_lang(TEAM_WORDS["spread"], lang), lang, {"points": points}).format(points=points))
+        print(f"  {words} — {spread}")
+    if len(result.divergent) > 3:
+        print("  " + t("merge_more", lang, n=len(result.divergent) - 3))
+    carried = result.carried
+    if carried is None:
+        return
+    if carried.targets:
+        dims = {s.id: q.t(s.label, lang) for s in q.dimensions}
+        by_file: dict[int, list[str]] = {}
+        for dim, index in carried.target_sources.items():
+            by_file.setdefault(index, []).append(dims.get(dim, dim))
+        print(label_value(t("merge_targets", lang), semicolons(
+            (f"{', '.join(found)} ({names[index]})" for index, found in sorted(by_file.items())), lang), lang))
+    if carried.plan_source is not None:
+        print(t("merge_roadmap", lang, n=len(carried.plan), file=names[carried.plan_source]))
 
 
 def register(subparsers: Any) -> None:
@@ -119,4 +146,5 @@ def register(subparsers: Any) -> None:
     m.add_argument("--out", required=True, help="the merged answers file to write (CONSENSUS.json)")
     m.add_argument("--report", help="the report to write (REPORT.json): answers, proposal, spread per question")
     m.add_argument("--questionnaire", help="questionnaire YAML (default: the one the answers name)")
+    m.add_argument("--lang", choices=LANGS, default="fr", help=LANG_HELP + " (what the command prints)")
     m.set_defaults(func=cmd_merge)

@@ -50,6 +50,24 @@ TEXTS: dict[str, dict[str, str]] = {
                    "de": "Auf dem Blatt: {pdf} im PDF, {docx} in der bearbeitbaren Fassung (DOCX).",
                    "en": "On the sheet: {pdf} in the PDF, {docx} in the editable version (DOCX)."},
 
+    # --- answers merge (maturity/cli/answers.py)
+    "merge_done": {"fr": "Réponses de {n:# répondant|# répondants} réunies ({roles}) : "
+                         "{k:# question divergente|# questions divergentes}",
+                   "de": "Antworten von {n:# Person|# Personen} zusammengeführt ({roles}): "
+                         "{k:# abweichende Frage|# abweichende Fragen}",
+                   "en": "merged {n:# respondent|# respondents} ({roles}): {k:# divergent question|# divergent questions}"},
+    # a file without respondent.role, by its place in the list (the files keep the core's "respondent N")
+    "merge_respondent": {"fr": "répondant {n}", "de": "Person {n}", "en": "respondent {n}"},
+    # the divergent questions after the first three, which the report lists
+    "merge_more": {"fr": "… et {n:# autre|# autres} : le rapport (--report) les donne toutes",
+                   "de": "… und {n:# weitere|# weitere}: der Bericht (--report) nennt alle",
+                   "en": "… and {n:# other|# others}: the report (--report) lists them all"},
+    # what was carried, not merged (contract §8): each dimension's target, the roadmap whole, with the file it came from
+    "merge_targets": {"fr": "objectifs repris", "de": "Ziele übernommen", "en": "targets carried"},
+    "merge_roadmap": {"fr": "feuille de route reprise : {n:# action|# actions} ({file})",
+                      "de": "Fahrplan übernommen: {n:# Maßnahme|# Maßnahmen} ({file})",
+                      "en": "roadmap carried: {n:# action|# actions} ({file})"},
+
     # --- plan (maturity/cli/plan.py): the Markdown's headings; the table's are the core's (maturity.plan)
     "plan_targets": {"fr": "Objectifs", "de": "Ziele", "en": "Targets"},
     "plan_roadmap": {"fr": "Feuille de route", "de": "Fahrplan", "en": "Roadmap"},

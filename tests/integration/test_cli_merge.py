@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from maturity.cli import main
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -38,7 +40,9 @@ def test_merge_writes_the_consensus_and_the_report(tmp_path, capsys):
     data = json.loads(report.read_text(encoding="utf-8"))
     assert [q["question"] for q in data["questions"][:3]] == ["a2", "a1", "b1"]
     assert data["divergent"] == 3
-    assert "3 divergent" in printed.out
+    # in French by default: who, how many divergent questions, the first by their words (« merged 3 respondents … »)
+    assert printed.out.splitlines()[0] == ("Réponses de 3 répondants réunies (échevin, directeur général, répondant 3)"
+                                           "\u00a0: 3 questions divergentes")
     # the consensus is an answers file the other commands read
     assert main(["score", str(out), "--questionnaire", MINI, "--json"]) == 0
 
@@ -94,5 +98,33 @@ def test_merge_carries_targets_and_roadmap_and_says_which_file_won(tmp_path, cap
     assert consensus["plan"] == [action]
     assert f"warning: {b}: targets.alpha: target high by 2028 left out: {a} sets mid by 2028" in printed.err
     assert f"warning: {b}: plan: its roadmap (1 action) left out: the roadmap of {a}" in printed.err
-    assert f"targets: alpha from {a}; beta from {b}" in printed.out
-    assert f"roadmap: 1 action from {a}" in printed.out
+    assert f"objectifs repris\u00a0: Alpha ({a})\u00a0; Beta ({b})" in printed.out
+    assert f"feuille de route reprise\u00a0: 1 action ({a})" in printed.out
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fr", ["Réponses de 2 répondants réunies (échevin, répondant 2)\u00a0: 2 questions divergentes",
+            "  Question a2 (a2) — écart de 100 points sur 100",
+            "  Question a1 (a1) — écart de 100 points sur 100",
+            "objectifs repris\u00a0: Alpha (A)", "feuille de route reprise\u00a0: 1 action (A)", "écrit\u00a0: OUT"]),
+    ("de", ["Antworten von 2 Personen zusammengeführt (échevin, Person 2): 2 abweichende Fragen",
+            "  Question a2 (a2) — Abstand: 100 von 100 Punkten", "  Question a1 (a1) — Abstand: 100 von 100 Punkten",
+            "Ziele übernommen: Alpha (A)", "Fahrplan übernommen: 1 Maßnahme (A)", "geschrieben: OUT"]),
+    ("en", ["merged 2 respondents (échevin, respondent 2): 2 divergent questions",
+            "  Question a2 (a2) — 100 points apart out of 100", "  Question a1 (a1) — 100 points apart out of 100",
+            "targets carried: Alpha (A)", "roadmap carried: 1 action (A)", "written: OUT"]),
+])
+def test_merge_speaks_the_language_asked(tmp_path, capsys, lang, expected):
+    """« merged 2 respondents … divergent questions », « a1: spread 1.00 », « targets: alpha from a.json » were
+    English, by ids, around a French team's roles: now in fr (the default), de and en, each divergent question by
+    its words and its spread as the meeting page says it, each dimension by its name."""
+    a = _file(tmp_path, "a.json", {"a1": "full", "a2": "yes", "b1": "o1"}, "échevin")
+    b = _file(tmp_path, "b.json", {"a1": "none", "a2": "no", "b1": "o1"})
+    doc = json.loads(Path(a).read_text(encoding="utf-8"))
+    action = {"id": "x1", "action": "Adopter une stratégie", "owner": "DG", "year": 2027, "status": "planned"}
+    Path(a).write_text(json.dumps(dict(doc, targets={"alpha": {"level": "mid", "by": 2028}}, plan=[action])),
+                       encoding="utf-8")
+    out = tmp_path / "consensus.json"
+    assert main(["answers", "merge", a, b, "--out", str(out), "--questionnaire", MINI, "--lang", lang]) == 0
+    printed = capsys.readouterr().out
+    assert printed.splitlines() == [line.replace("(A)", f"({a})").replace("OUT", str(out)) for line in expected]

@@ -330,7 +330,6 @@ def test_targets_are_taken_per_dimension_from_the_files_that_set_them():
     assert carried.target_sources == {"beta": 0, "alpha": 2}
     assert carried.warnings == []  # the same target twice is no conflict
     assert carried.plan == [] and carried.plan_source is None
-    assert carried.summary(["a.json", "b.json", "c.json"]) == ["targets: beta from a.json; alpha from c.json"]
 
 
 def test_the_questionnaire_orders_the_carried_targets(mini):
@@ -363,7 +362,6 @@ def test_the_roadmap_comes_whole_from_the_first_file_that_has_one():
     assert [str(w) for w in carried.warnings] == [  # d.json has the same roadmap: no warning
         "warning: c.json: plan: its roadmap (1 action) left out: the roadmap of b.json (2 actions) is kept "
         "whole (the first file given that has one wins)"]
-    assert carried.summary(["a.json", "b.json", "c.json", "d.json"]) == ["roadmap: 2 actions from b.json"]
 
 
 def test_the_consensus_file_carries_the_targets_and_the_roadmap(mini, tmp_path):
