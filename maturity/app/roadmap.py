@@ -118,7 +118,9 @@ def targets_section(q: Questionnaire, doc: AnswersFile, assessment: Assessment, 
                 q.t(section.label, lang) + " — " + tr("target_level", lang) + stands, level_ids,
                 index=level_ids.index(current.level) if current and current.level in level_ids else 0,
                 format_func=labels.__getitem__, key=f"tg_level_{section.id}")
-            grid.number_input(tr("target_by", lang), min_value=targets_.YEAR_MIN, max_value=targets_.YEAR_MAX,
+            # named with its dimension for a screen reader (six fields « À atteindre d'ici » were one name
+            # six times); the style shows « À atteindre d'ici » alone, as before (shell.css: tg_rows)
+            grid.number_input(q.t(section.label, lang) + " — " + tr("target_by", lang), min_value=targets_.YEAR_MIN, max_value=targets_.YEAR_MAX,
                               value=current.by if current else DEFAULT_BY, step=1, key=f"tg_by_{section.id}")
         # saved before the page runs again (a callback), so the click draws the page once, its radar,
         # table and progress with the new targets, where saving in the run drew it twice (issue 16)

@@ -297,6 +297,13 @@ def css(lang: str) -> str:
         # it (checked in chromium's tree). Streamlit (1.67) has no option for these words (docs/app.md)
         "[data-testid='stFileChip'] [role='alert']{visibility:hidden}"
         f"[data-testid='stFileChip'] [role='alert']::after{{content:{content('st_file_refused')};visibility:visible}}"
+        # the targets form's year fields: each is named with its dimension (« Smart Mobility – Mobilité — À atteindre
+        # d'ici », roadmap.targets_section), for a screen reader, which read six times « À atteindre d'ici »; the row
+        # shows the dimension already, so the label shows the words alone, as before. The words drawn here are
+        # left out of the accessibility tree (« / "" »): the label's own text is there, as the field's name
+        ".st-key-tg_rows [data-testid='stNumberInput'] [data-testid='stWidgetLabel'] p{font-size:0}"
+        ".st-key-tg_rows [data-testid='stNumberInput'] [data-testid='stWidgetLabel'] p::after"
+        f"{{content:{content('target_by')} / \"\";font-size:0.875rem}}"
         # the team's roles are typed freely: one without spaces ("Directeur ZZZ…") breaks anywhere in its cell
         # rather than widen its column past the screen (the other columns off a phone, cut on a desktop)
         ".st-key-team_members td:first-child,.st-key-team_members td:first-child *{overflow-wrap:anywhere}"

@@ -49,11 +49,14 @@ def test_targets_are_set_on_the_results_page_saved_and_drawn(mini, store):
 
 
 def test_the_target_years_field_says_what_the_year_is(mini, store):
-    """« D'ici » alone (de „Bis“) over the year was terse: the year by which the level is to be reached."""
+    """« D'ici » alone (de „Bis“) over the year was terse: the year by which the level is to be reached.
+    Each field is named with its dimension: a screen reader read « À atteindre d'ici » for every one of them
+    (the row shows the dimension; the style draws the words alone, checked in tests/e2e/test_roadmap_browser)."""
     at, token = _answered(store)
     goto(at, "resultats")
-    assert at.number_input(key="tg_by_alpha").label == "À atteindre d'ici"
-    for lang, label in (("de", "Zu erreichen bis"), ("en", "To reach by")):
+    assert at.number_input(key="tg_by_alpha").label == "Alpha — À atteindre d'ici"
+    assert at.number_input(key="tg_by_beta").label == "Beta — À atteindre d'ici"
+    for lang, label in (("de", "Alpha — Zu erreichen bis"), ("en", "Alpha — To reach by")):
         other = new_app(token)
         other.query_params["lang"] = lang
         other.switch_page("maturity/app/pages/resultats.py").run()

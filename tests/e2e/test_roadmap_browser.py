@@ -82,6 +82,15 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     q = load_questionnaire()
     first = q.dimensions[0]
     open_app(page, server, f"resultats?t={token}")
+    # each year field is named with its dimension for a screen reader; the label still shows the words alone
+    form = page.locator(f"{MAIN} [data-testid='stForm']").first
+    form.get_by_role("spinbutton").nth(len(q.dimensions) - 1).wait_for()
+    names = [line.split('"')[1] for line in form.aria_snapshot().splitlines() if "spinbutton" in line]
+    assert names == [f"{q.t(d.label, 'fr')} — À atteindre d'ici" for d in q.dimensions], names
+    labels = form.locator("[data-testid='stNumberInput'] [data-testid='stWidgetLabel'] p")
+    drawn = labels.evaluate_all("ps => ps.map(p => [getComputedStyle(p, '::after').content, "
+                                "getComputedStyle(p).fontSize, p.getBoundingClientRect().height])")
+    assert all(c == '"À atteindre d\'ici" / ""' and size == "0px" and height > 10 for c, size, height in drawn), drawn
     # a target for the first dimension, saved
     page.get_by_label(f"{q.t(first.label, 'fr')} — Niveau visé").click()
     page.keyboard.type("Intégration")
