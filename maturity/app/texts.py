@@ -513,23 +513,39 @@ TEXTS: dict[str, dict[str, str]] = {
         "aussitôt donnée.\n"
         "- **Vous obtenez** : la maturité de la commune sur six dimensions, ses freins comparés au "
         "baromètre wallon 2021, et une fiche de recommandations à présenter au Collège communal (PDF).\n"
-        "- **Vos données** : vos réponses ne sont visibles que par qui détient le lien de reprise. Elles "
-        "ne rejoignent les chiffres régionaux que si vous le demandez.",
+        "- **Vos données** : vos réponses ne sont visibles que par qui détient le lien de reprise.",
         "de": "Dieses Werkzeug hilft Ihrer Gemeinde, ihren **Smart-City**-Ansatz einzuordnen: Wo stehen Sie, "
         "was bremst Sie, womit anfangen?\n\n"
         "- **Dauer**: etwa 25 Minuten, in einer oder mehreren Sitzungen. Jede Antwort wird sofort "
         "gespeichert.\n"
         "- **Sie erhalten**: den Reifegrad der Gemeinde in sechs Dimensionen, ihre Hemmnisse im "
         "Vergleich zum wallonischen Barometer 2021 und ein Empfehlungsblatt für das Gemeindekollegium (PDF).\n"
-        "- **Ihre Daten**: Ihre Antworten sieht nur, wer den Link zum Fortsetzen besitzt. Sie fließen nur "
-        "auf Ihren Wunsch in die regionalen Zahlen ein.",
+        "- **Ihre Daten**: Ihre Antworten sieht nur, wer den Link zum Fortsetzen besitzt.",
         "en": "This tool helps your commune place its **Smart City** approach: where do you stand, what "
         "holds you back, where to start?\n\n"
         "- **Time**: about 25 minutes, in one go or several. Every answer is saved as soon as it is given.\n"
         "- **You get**: the commune's maturity on six dimensions, its obstacles compared with the 2021 "
         "Walloon barometer, and a recommendation sheet to present to the Collège communal (PDF).\n"
-        "- **Your data**: only whoever holds the resume link can see your answers. They join the regional "
-        "figures only if you ask for it.",
+        "- **Your data**: only whoever holds the resume link can see your answers.",
+    },
+    # the end of home_intro's « Vos données », by the kind of space: an ordinary one (or none yet), and one opened
+    # by an open campaign's invitation, whose saved answers are its commune's response and count for the campaign
+    # (« ne rejoignent les chiffres régionaux que si vous le demandez » read oddly above the campaign's banner)
+    "home_data_own": {
+        "fr": "Elles ne rejoignent les chiffres régionaux que si vous le demandez.",
+        "de": "Sie fließen nur auf Ihren Wunsch in die regionalen Zahlen ein.",
+        "en": "They join the regional figures only if you ask for it.",
+    },
+    "home_data_campaign": {
+        "fr": "Ce que vous enregistrez depuis la page Résultats est la réponse de votre commune à la campagne "
+        "«\u00a0{title}\u00a0», qui n'en tire que des chiffres anonymes, jamais un chiffre par commune. Les chiffres "
+        "ouverts de ce serveur ne reçoivent vos scores que si vous le demandez.",
+        "de": "Was Sie über die Seite Ergebnisse speichern, ist die Antwort Ihrer Gemeinde auf die Kampagne „{title}“; "
+        "daraus entstehen nur anonyme Zahlen, nie eine Zahl je Gemeinde. In die offenen Zahlen dieses Servers "
+        "fließen Ihre Werte nur auf Ihren Wunsch ein.",
+        "en": "What you save from the Results page is your commune's response to the campaign “{title}”, which draws "
+        "only anonymous figures from it, never a figure per commune. This server's open figures get your scores "
+        "only if you ask for it.",
     },
     "home_start_header": {"fr": "Commencer un bilan", "de": "Eine Bewertung beginnen", "en": "Start an assessment"},
     "commune_label": {

@@ -673,6 +673,53 @@ def test_an_invited_communes_empty_space_says_how_to_bring_the_answers_it_gave_b
     assert not any(said["fr"] in c.value for c in plain.main.caption)
 
 
+def test_an_invited_communes_home_page_says_its_answers_count_for_the_campaign(mini, store):
+    """« Elles ne rejoignent les chiffres régionaux que si vous le demandez » read oddly above the campaign's
+    banner: an invited space's saved answers are its commune's response, and count for the campaign. The home
+    page says so in such a space; an ordinary space, a first visit and a closed campaign's space keep the
+    sentence, which is true for them."""
+    links = campaign_with_responses(store, respondents=[])
+    own = {"fr": "Elles ne rejoignent les chiffres régionaux que si vous le demandez.",
+           "de": "Sie fließen nur auf Ihren Wunsch in die regionalen Zahlen ein.",
+           "en": "They join the regional figures only if you ask for it."}
+    campaign = {
+        "fr": "Ce que vous enregistrez depuis la page Résultats est la réponse de votre commune à la campagne "
+              "«\u00a0Baromètre test\u00a0», qui n'en tire que des chiffres anonymes, jamais un chiffre par commune. "
+              "Les chiffres ouverts de ce serveur ne reçoivent vos scores que si vous le demandez.",
+        "de": "Was Sie über die Seite Ergebnisse speichern, ist die Antwort Ihrer Gemeinde auf die Kampagne "
+              "„Baromètre test“; daraus entstehen nur anonyme Zahlen",
+        "en": "What you save from the Results page is your commune's response to the campaign “Baromètre test”, "
+              "which draws only anonymous figures from it"}
+
+    def intro(at) -> str:
+        assert not at.exception, at.exception
+        return next(m.value for m in at.main.markdown if "lien de reprise" in m.value or "Link zum Fortsetzen"
+                    in m.value or "resume link" in m.value)
+
+    for lang in ("fr", "de", "en"):
+        at = new_app(links["92094"])
+        at.query_params["lang"] = lang
+        at.run()
+        said = intro(at)
+        assert campaign[lang] in said and own[lang] not in said, said
+    first = new_app()
+    first.run()
+    assert intro(first).endswith(" " + own["fr"])
+    first.text_input(key="home_query").input("namur").run()
+    first.button(key="home_start").click().run()
+    goto(first, "accueil")
+    assert intro(first).endswith(" " + own["fr"]) and "campagne" not in intro(first)
+    # a closed campaign's space: its submissions count no more (its banner says so), the sentence is true again
+    import sqlalchemy as sa
+
+    with store.engine.begin() as conn:  # the campaign closed yesterday
+        conn.execute(sa.text("UPDATE campaigns SET closes = :d"), {"d": date.today() - timedelta(days=1)})
+    at = new_app(links["92094"])
+    at.run()
+    assert any("close le" in i.value for i in at.sidebar.info), [i.value for i in at.sidebar.info]
+    assert intro(at).endswith(" " + own["fr"])
+
+
 def test_a_commune_whose_name_starts_with_a_vowel_reads_d_before_it(mini, store):
     """« la réponse de Arlon » on every page of Arlon's invited space (and of Andenne, Ath, Ellezelles, Oupeye…):
     French elides « de » before a vowel (fresh-eyes trial 11)."""

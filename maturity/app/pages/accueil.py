@@ -21,7 +21,15 @@ def questionnaire():
 st.title(tr("app_title", lang))
 if st.session_state.pop("_deleted", False):
     st.success(tr("delete_done", lang), icon=":material/delete:")
-st.markdown(tr("home_intro", lang))
+# a campaign's link: its saved answers count for the campaign (a first visit opens no store for it)
+invited = session.invitation() if session.current_token() else None
+if invited is not None and invited.open:
+    from maturity.markdown import escape
+
+    data = tr("home_data_campaign", lang, title=escape(invited.title))
+else:
+    data = tr("home_data_own", lang)
+st.markdown(tr("home_intro", lang) + " " + data)
 
 token = session.current_token()
 if token and questionnaire() is None:
