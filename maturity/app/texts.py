@@ -1547,6 +1547,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Mittelwerte der geteilten Bewertungen",
         "en": "Means of shared assessments",
     },
+    # the open pool's kind, said on the Wallonie page as on the radar (contract §7: labelled unverified): its
+    # « Wallonie » line was read as Wallonia's while 5 communes of one province made it (fresh-eyes trial 14)
+    "wal_pool_kind": {
+        "fr": "Nature : {kind}. Ce sont les moyennes des communes qui ont choisi de partager leurs scores, pas "
+        "un échantillon de toutes les communes : la ligne «\u00a0Wallonie\u00a0» est la moyenne de celles-là, "
+        "de quelque province qu'elles soient.",
+        "de": "Art: {kind}. Es sind die Mittelwerte der Gemeinden, die ihre Werte teilen wollten, keine "
+        "Stichprobe aller Gemeinden: Die Zeile „Wallonie“ ist der Mittelwert dieser Gemeinden, aus welcher "
+        "Provinz sie auch kommen.",
+        "en": "Kind: {kind}. These are the means of the communes that chose to share their scores, not a sample "
+        "of all communes: the “Wallonia” line is the mean of those, whatever their province.",
+    },
+    "wal_pool_kind_campaign": {
+        "fr": "Le repère «\u00a0Wallonie\u00a0» des radars est celui de la campagne ci-dessus ; ces moyennes-ci "
+        "ne servent qu'aux groupes qu'elle ne publie pas.",
+        "de": "Der Bezugswert „Wallonie“ der Radardiagramme ist der der Kampagne oben; diese Mittelwerte dienen "
+        "nur den Gruppen, die sie nicht veröffentlicht.",
+        "en": "The radars' “Wallonia” reference is the campaign's above; these means serve only the groups it "
+        "does not publish.",
+    },
     "wal_pool_none": {
         "fr": "Moins de 5 communes ont un bilan partagé qui compte (un partage compte une fois confirmé par "
         "l'administrateur du site) : aucune moyenne n'est publiée pour l'instant.",

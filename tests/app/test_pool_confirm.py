@@ -4,6 +4,9 @@ says its entry waits."""
 
 from __future__ import annotations
 
+import os
+from datetime import date, timedelta
+
 from conftest import goto, new_app, part_button, started
 
 from maturity.admin import hash_password
@@ -161,3 +164,44 @@ def test_a_counted_entry_that_waits_for_company_says_so(mini, store):
     assert any("scores partagés\u00a0: ils comptent, et paraîtront dans les chiffres publiés avec d'autres "
                "changements" in r for r in rows), rows
 
+
+
+def test_the_wallonie_page_says_the_pools_kind_and_that_the_campaign_is_the_reference(mini, store):
+    """The pool's « Wallonie » line (5 communes of one province) read as Wallonia's, beside the campaign's, with
+    no word of what it is (fresh-eyes trial 14): its kind is said, as on the radar (contract §7)."""
+    for i, nis in enumerate(NAMUR_PROVINCE[:5]):
+        share(store, nis, 40.0 + i)
+    store.confirm_pool_entries(pending_ids(store))
+    at = new_app()
+    at.run()
+    goto(at, "wallonie")
+    kind = [c.value for c in at.caption if c.value.startswith("Nature")]
+    assert kind == ["Nature\u00a0: auto-évaluations déclarées, non vérifiées. Ce sont les moyennes des communes qui "
+                    "ont choisi de partager leurs scores, pas un échantillon de toutes les communes\u00a0: la ligne "
+                    "«\u00a0Wallonie\u00a0» est la moyenne de celles-là, de quelque province qu'elles soient."], kind
+    # once a campaign is imported, the page says which « Wallonie » the radars draw
+    from maturity.aggregates import aggregates_set, dump_yaml, read_aggregates
+    from maturity.communes import registry_at
+    from maturity.coordination import campaign_report
+    from maturity.questionnaire import load_questionnaire
+    from maturity.storage import FileResponse, Invitee
+
+    opens = date.today() - timedelta(days=5)
+    store.create_campaign("wal-test", "Baromètre test", "mini", opens, opens + timedelta(days=60))
+    store.invite("wal-test", [Invitee(c.nis_code, c.name_fr) for c in registry_at(opens)], "1.0")
+    store.submit_files("wal-test", [FileResponse(nis, {"questionnaire": {"id": "mini", "version": "1.0"}, "answers": {}},
+                                                 {"dimensions": {"alpha": {"score": 50.0}, "beta": {"score": 50.0}}},
+                                                 f"{nis}.json") for nis in NAMUR_PROVINCE[:5]])
+    report = campaign_report(store, store.campaign("wal-test"), load_questionnaire(os.environ["MATURITY_QUESTIONNAIRE"]), [])
+    text = dump_yaml(aggregates_set(report, publisher="Smart City Institute", url="https://example.org"))
+    ref = read_aggregates(text, "wal-test.yaml")
+    store.import_aggregates(campaign=ref.campaign, title=ref.title("fr"), published=ref.date, respondents=ref.n,
+                            population=ref.N, source="wal-test.yaml", text=text)
+    goto(at, "wallonie")
+    assert not at.exception
+    kind = [c.value for c in at.caption if c.value.startswith("Nature")]
+    assert len(kind) == 1 and kind[0].endswith(
+        "Le repère «\u00a0Wallonie\u00a0» des radars est celui de la campagne ci-dessus\u00a0; ces moyennes-ci "
+        "ne servent qu'aux groupes qu'elle ne publie pas."), kind
+    at.sidebar.radio(key="_lang_choice").set_value("de").run()
+    assert [c.value for c in at.caption if c.value.startswith("Art: gemeldete, nicht überprüfte Selbstbewertungen.")]

@@ -13,6 +13,7 @@ st.markdown(tr("wal_intro", lang))
 st.caption(tr("wal_estimate_note", lang))
 
 # the imported campaign first: it is the "Wallonie" line of every radar here (docs/app.md)
+campaign = None
 if q is not None:
     from maturity.aggregates import latest_campaign
 
@@ -37,6 +38,8 @@ if q is not None and store is not None:
 if held:  # a withdrawal: its groups hidden until the next release (maturity.poolrelease)
     st.info(held, icon=":material/visibility_off:")
 if rows:
+    kind = tr("wal_pool_kind", lang, kind=tr("kind_pooled_unverified", lang))
+    st.caption(kind if campaign is None else kind + " " + tr("wal_pool_kind_campaign", lang))
     rows, source = logic.shared_column(rows, tr("col_source", lang))  # the same source for every group: once
     fitting_table(rows, "pool", 760, lang)  # in a narrower column: a list (tables.py)
     if source:
