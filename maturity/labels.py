@@ -55,8 +55,20 @@ FIGURE_WORDS: dict[str, dict[str, str]] = {
                           "en": "self-declared assessments, not verified"},
 }
 
-# the table of a campaign's estimates: the coordinator's page and the published report (PDF)
+# a campaign's tables: its estimates (the coordinator's page, the published report, `maturity campaign report`) and
+# its follow-up (the coordinator's page and `maturity campaign status`)
 CAMPAIGN_WORDS: dict[str, dict[str, str]] = {
+    "invited": {"fr": "Invitées", "de": "Eingeladen", "en": "Invited"},
+    "started": {"fr": "En cours", "de": "In Bearbeitung", "en": "In progress"},  # started, not sent
+    "submitted": {"fr": "Ont répondu", "de": "Geantwortet", "en": "Responded"},
+    "rate": {"fr": "Taux de réponse", "de": "Rücklaufquote", "en": "Response rate"},
+    "group_province": {"fr": "Par province", "de": "Nach Provinz", "en": "By province"},
+    "group_class": {"fr": "Par taille de commune", "de": "Nach Gemeindegröße", "en": "By size of commune"},
+    "report_summary": {
+        "fr": "{n:# réponse|# réponses} sur {invited:# commune invitée|# communes invitées} ({N} communes en Wallonie à l'ouverture).",
+        "de": "{n:# Antwort|# Antworten} von {invited:# eingeladenen Gemeinde|# eingeladenen Gemeinden} ({N} Gemeinden in der Wallonie bei Beginn).",
+        "en": "{n:# response|# responses} from {invited:# invited commune|# invited communes} ({N} communes in Wallonia at the opening).",
+    },
     # a no-break space before "%", so that a narrow column never leaves the "%" alone on a line
     "interval": {"fr": "Intervalle à 95\u00a0%", "de": "95-%-Intervall", "en": "95\u00a0% interval"},
     "weighting": {"fr": "Pondération", "de": "Gewichtung", "en": "Weighting"},

@@ -2328,7 +2328,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "camp_tab_report": {"fr": "Estimations", "de": "Schätzungen", "en": "Estimates"},
     "camp_tab_publish": {"fr": "Publication", "de": "Veröffentlichung", "en": "Publication"},
     "camp_metric_invited": {"fr": "Communes invitées", "de": "Eingeladene Gemeinden", "en": "Communes invited"},
-    "camp_metric_started": {"fr": "En cours", "de": "In Bearbeitung", "en": "In progress"},
+    "camp_metric_started": CAMPAIGN_WORDS["started"],
     "camp_metric_invited_help": {
         "fr": "Communes qui ont reçu un lien encore valable.", "de": "Gemeinden mit einem noch gültigen Link.",
         "en": "Communes holding a link that still works.",
@@ -2349,7 +2349,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Communes that responded, out of the communes invited.",
     },
     "camp_metric_submitted": {"fr": "Ont répondu", "de": "Haben geantwortet", "en": "Responded"},
-    "camp_metric_rate": {"fr": "Taux de réponse", "de": "Rücklaufquote", "en": "Response rate"},
+    "camp_metric_rate": CAMPAIGN_WORDS["rate"],
     "camp_map_caption": {
         "fr": "Chaque commune invitée selon son état. Bastogne et Bertogne, fusionnées le 2 décembre 2024, sont "
         "dessinées comme une seule commune pour une campagne ouverte depuis. Les mêmes chiffres figurent dans les "
@@ -2365,14 +2365,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "État des réponses par commune", "de": "Stand der Antworten je Gemeinde",
         "en": "Responses by commune",
     },
-    "camp_by_province": {"fr": "Par province", "de": "Nach Provinz", "en": "By province"},
-    "camp_by_class": {"fr": "Par taille de commune", "de": "Nach Gemeindegröße", "en": "By size of commune"},
+    # the follow-up's words `maturity campaign status` says too are the core's (maturity.labels)
+    "camp_by_province": CAMPAIGN_WORDS["group_province"],
+    "camp_by_class": CAMPAIGN_WORDS["group_class"],
     "camp_all": {"fr": "Wallonie", "de": "Wallonie", "en": "Wallonia"},
     "col_province": {"fr": "Province", "de": "Provinz", "en": "Province"},
-    "col_invited": {"fr": "Invitées", "de": "Eingeladen", "en": "Invited"},
-    "col_started": {"fr": "En cours", "de": "In Bearbeitung", "en": "In progress"},
-    "col_submitted": {"fr": "Ont répondu", "de": "Geantwortet", "en": "Responded"},
-    "col_rate": {"fr": "Taux de réponse", "de": "Rücklaufquote", "en": "Response rate"},
+    "col_invited": CAMPAIGN_WORDS["invited"],
+    "col_started": CAMPAIGN_WORDS["started"],
+    "col_submitted": CAMPAIGN_WORDS["submitted"],
+    "col_rate": CAMPAIGN_WORDS["rate"],
     "col_estimate": {"fr": "Estimation (sur 100)", "de": "Schätzung (von 100)", "en": "Estimate (out of 100)"},
     # the words the published report (PDF) says too are the core's (maturity.labels)
     "col_interval": CAMPAIGN_WORDS["interval"],
@@ -2384,11 +2385,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_weighting": CAMPAIGN_WORDS["weighting"],
     "camp_weighting_province": CAMPAIGN_WORDS["by_province"],
     "camp_suppressed": CAMPAIGN_WORDS["suppressed"],
-    "camp_report_summary": {
-        "fr": "{n:# réponse|# réponses} sur {invited:# commune invitée|# communes invitées} ({N} communes en Wallonie à l'ouverture).",
-        "de": "{n:# Antwort|# Antworten} von {invited:# eingeladenen Gemeinde|# eingeladenen Gemeinden} ({N} Gemeinden in der Wallonie bei Beginn).",
-        "en": "{n:# response|# responses} from {invited:# invited commune|# invited communes} ({N} communes in Wallonia at the opening).",
-    },
+    "camp_report_summary": CAMPAIGN_WORDS["report_summary"],
     "camp_report_plain": {
         "fr": "**Ce que disent ces chiffres.** L'estimation est le score moyen des communes wallonnes sur 100, "
         "calculé à partir des communes qui ont répondu ; quand chaque province compte assez de répondantes, "

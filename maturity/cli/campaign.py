@@ -28,9 +28,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..display import format_range, plural
+from ..display import format_date, format_range, plural, plural_text
 from ..errors import InvalidInput, Problem
 from .common import LANG_HELP, LANGS, group_help, open_store
+from .texts import t
 
 PUBLIC_URL_ENV = "MATURITY_PUBLIC_URL"
 PUBLISHER_ENV = "MATURITY_PUBLISHER"
@@ -166,8 +167,9 @@ def cmd_create(args: argparse.Namespace) -> int:
     from ..communes import registry_at
 
     n = len(registry_at(opens))
-    print(f"campaign {campaign.id} created: {campaign.title}; questionnaire {q.id}; "
-          f"open {opens.isoformat()} to {closes.isoformat()} (last day included); {n} communes to invite")
+    lang = args.lang
+    print(t("camp_created", lang, id=campaign.id, title=campaign.title, questionnaire=q.id,
+            opens=format_date(opens, lang), closes=format_date(closes, lang), n=n))
     return 0
 
 
@@ -177,10 +179,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([c.to_json() for c in found])
         return 0
+    lang = args.lang
     if not found:
-        print("no campaign yet (maturity campaign create …)")
+        print(t("camp_none", lang))
     for c in found:
-        print(f"{c.id}: {c.title} — {c.questionnaire}, {c.opens.isoformat()} to {c.closes.isoformat()}")
+        print(t("camp_row", lang, id=c.id, title=c.title, questionnaire=c.questionnaire,
+                opens=format_date(c.opens, lang), closes=format_date(c.closes, lang)))
     return 0
 
 
@@ -211,8 +215,8 @@ def cmd_invite(args: argparse.Namespace) -> int:
                   "links are shown once: 'maturity campaign reissue' gives new ones", file=sys.stderr)
             return 1
         _write_links(out, issued, base_url)
-    print(f"{len(issued)} invitations written to {out} ({len(registry)} communes in the registry on "
-          f"{campaign.opens.isoformat()}). Each link opens its commune's space: send it to that commune only.")
+    print(t("camp_invited", args.lang, n=len(issued), out=out, N=len(registry),
+            date=format_date(campaign.opens, args.lang)))
     return 0
 
 
@@ -220,8 +224,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     with open_store() as store:
         campaign = _campaign(store, args.id)
         count = store.revoke(campaign.id, args.nis)
-    print(f"{plural(count, '# link', '# links')} revoked: they open nothing any more, and what came through them "
-          "no longer counts")
+    print(t("camp_revoked", args.lang, n=count))
     return 0
 
 
@@ -229,8 +232,7 @@ def cmd_reissue(args: argparse.Namespace) -> int:
     with _issuing(args) as (out, base_url, store, campaign, q):
         issued = store.reissue(campaign.id, args.nis, q.version)
         _write_links(out, issued, base_url)
-    print(f"{plural(len(issued), '# new link', '# new links')} written to {out}; the old ones open nothing any more "
-          "(the communes keep their draft; a response sent through an old link must be sent again)")
+    print(t("camp_reissued", args.lang, n=len(issued), out=out))
     return 0
 
 
@@ -263,8 +265,8 @@ def cmd_submit(args: argparse.Namespace) -> int:
         for w in warnings:
             print(str(w), file=sys.stderr)
         count = store.submit_files(campaign.id, responses)  # InvalidInput: nothing recorded
-    print(f"{plural(count, '# response', '# responses')} recorded for {campaign.id}: "
-          + ", ".join(f"{r.nis_code} ({r.source})" for r in responses))
+    print(t("camp_submitted", args.lang, n=count, id=campaign.id,
+            files=", ".join(f"{r.nis_code} ({r.source})" for r in responses)))
     return 0
 
 
@@ -281,26 +283,51 @@ def cmd_status(args: argparse.Namespace) -> int:
         _print_json(data)
         return 0
     lang = args.lang
-    print(f"{campaign.id}: {campaign.title} ({campaign.opens.isoformat()} to {campaign.closes.isoformat()})")
+    print(t("camp_head", lang, id=campaign.id, title=campaign.title, opens=format_date(campaign.opens, lang),
+            closes=format_date(campaign.closes, lang)))
+    groups = (("by_province", "group_province"), ("by_population_class", "group_class"))
+    names = [_label(row["label"], lang) for key, _title in groups for row in data[key].values()]
+    width = max(len(name) for name in [*names, _word("wallonia", lang)]) + 2  # the groups' names are indented
+    heads = [_word(key, lang) for key in ("invited", "started", "submitted", "rate")]
+    widths = [max(len(head), 5) for head in heads]
 
     def line(label: str, row: dict[str, Any]) -> str:
         # in progress: started and not sent, as the coordinator's page and map count them (the core's
         # "started" counts the respondents too: beside "submitted" it read as as many more communes)
         rate = "–" if row["response_rate"] is None else format_percent(row["response_rate"], lang)
-        in_progress = format_number(row["started"] - row["submitted"], lang)
-        return (f"  {label:<28} {format_number(row['invited'], lang):>8} {in_progress:>11} "
-                f"{format_number(row['submitted'], lang):>9} {rate:>8}")
+        cells = [format_number(row["invited"], lang), format_number(row["started"] - row["submitted"], lang),
+                 format_number(row["submitted"], lang), rate]
+        return f"  {label:<{width}}" + "".join(f"  {cell:>{w}}" for cell, w in zip(cells, widths, strict=True))
 
-    header = f"  {'':<28} {'invited':>8} {'in progress':>11} {'submitted':>9} {'rate':>8}"
-    print(header)
-    print(line("Wallonia", data))
-    for key, title in (("by_province", "by province"), ("by_population_class", "by population class")):
-        print(f"  {title}")
+    print(f"  {'':<{width}}" + "".join(f"  {head:>{w}}" for head, w in zip(heads, widths, strict=True)))
+    print(line(_word("wallonia", lang), data))
+    for key, title in groups:
+        print(f"  {_word(title, lang)}")
         for row in data[key].values():
-            print(line(row["label"].get(lang) or row["label"]["fr"], row))
+            print(line("  " + _label(row["label"], lang), row))
     if data["uninvited"]:
-        print(f"  not counted (no live invitation): {', '.join(data['uninvited'])}")
+        print("  " + t("camp_uninvited", lang, nis=", ".join(data["uninvited"])))
     return 0
+
+
+def _word(key: str, lang: str) -> str:
+    """A word of a campaign's tables, as the coordinator's page says it (maturity.labels.CAMPAIGN_WORDS), or
+    Wallonia's name as the pooled figures name its group (maturity.pool.WALLONIA_LABEL)."""
+    from ..labels import CAMPAIGN_WORDS, in_lang
+
+    if key == "wallonia":
+        from ..pool import WALLONIA_LABEL
+
+        return in_lang(WALLONIA_LABEL, lang)
+    return in_lang(CAMPAIGN_WORDS[key], lang)
+
+
+def _label(label: dict[str, str], lang: str) -> str:
+    """A group's or an item's name as the core's figures carry it (``{"fr": …, "de": …, "en": …}``), in ``lang``
+    (French with its no-break spaces before ? ! : ;, as the app shows it)."""
+    from ..labels import in_lang
+
+    return in_lang(label, lang)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -321,39 +348,47 @@ def cmd_report(args: argparse.Namespace) -> int:
     def num(value: float | None) -> str:
         return "–" if value is None else format_number(value, lang)
 
-    print(f"{campaign.id}: {campaign.title}; {data['n_submitted']} responses of {data['n_invited']} communes "
-          f"invited (N = {data['campaign']['N']})")
+    from ..labels import CAMPAIGN_WORDS, RESULTS_WORDS, in_lang, label_value
+    from ..typography import semicolons
+
+    summary = plural_text(in_lang(CAMPAIGN_WORDS["report_summary"], lang), lang,
+                          {"n": data["n_submitted"], "invited": data["n_invited"]})
+    print(label_value(campaign.id, semicolons((campaign.title, summary.format(
+        n=data["n_submitted"], invited=data["n_invited"], N=data["campaign"]["N"])), lang), lang))
     first = next(iter(data["dimensions"].values()), {})
     covered = coverage_text(first.get("excluded_provinces") or [], first.get("N") or 0, lang)
     if covered:  # no commune of a province answered: the Walloon figures cover the others
         print(f"  {covered}")
     labels = {dim_id: (q.t(section.label, lang) if (section := next((s for s in q.dimensions if s.id == dim_id), None))
                        else dim_id) for dim_id in data["dimensions"]}
-    width = max([len(v) for v in labels.values()] + [len("dimension")])
-    interval_head = "95\u00a0% interval"
-    print(f"  {'dimension':<{width}} {'estimate':>8}  {interval_head:<13} {'n':>4}  {'median':>6}  quartiles")
+    heads = [in_lang(RESULTS_WORDS["dimension"], lang), t("camp_estimate", lang),
+             in_lang(CAMPAIGN_WORDS["interval"], lang), "n", t("camp_median", lang), t("camp_quartiles", lang)]
+    width = max([len(v) for v in labels.values()] + [len(heads[0])])
+    w_est, w_int, w_med = len(heads[1]), max(len(heads[2]), 9), len(heads[4])
+    print(f"  {heads[0]:<{width}}  {heads[1]:>{w_est}}  {heads[2]:<{w_int}}  {'n':>4}  {heads[4]:>{w_med}}  {heads[5]}")
+    suppressed = in_lang(CAMPAIGN_WORDS["suppressed"], lang)
     for dim_id, d in data["dimensions"].items():
         label = labels[dim_id]
         if d["suppressed"]:
-            print(f"  {label:<{width}} {'—':>8}  fewer than 5 responses: not shown")
+            print(f"  {label:<{width}}  {'—':>{w_est}}  {suppressed}")
             continue
         interval = format_range(d["ci_low"], d["ci_high"], lang)
         note = "" if d["weighting"] == "province" else f"  ({reason_text(d['thin_provinces'], lang)})"
-        print(f"  {label:<{width}} {num(d['estimate']):>8}  {interval:<13} {d['n']:>4}  {num(d['median']):>6}  "
-              f"{format_range(d['q1'], d['q3'], lang)}{note}")
+        print(f"  {label:<{width}}  {num(d['estimate']):>{w_est}}  {interval:<{w_int}}  {d['n']:>4}  "
+              f"{num(d['median']):>{w_med}}  {format_range(d['q1'], d['q3'], lang)}{note}")
     if data["items"]:
-        print("  barometer items (now; then)")
+        print("  " + t("camp_items", lang))
     for item in data["items"].values():
-        label = item["label"].get(lang) or item["label"]["fr"]
+        label = _label(item["label"], lang)
         share = item["unit"] == "share"
         band = (item["ci_low"], item["ci_high"]) if item["ci_low"] is not None and item["ci_high"] is not None else None
         digits = estimate_digits(item["unit"], item.get("out_of"))  # as the pages and the report write it
-        now = "— (fewer than 5 responses: not shown)" if item["suppressed"] else (
+        now = f"— {suppressed}" if item["suppressed"] else (
             f"{format_estimate(item['estimate'], band, lang, digits, percent=share)}, n = {item['n']}")
-        then = "; ".join(f"{p['year']}: {format_figure_value(p['value'], p['unit'], lang)}"  # as published
-                         for p in item["published"] if p["unit"] == item["unit"])
+        then = [label_value(str(p["year"]), format_figure_value(p["value"], p["unit"], lang), lang)  # as published
+                for p in item["published"] if p["unit"] == item["unit"]]
         # the item as the report and the pages name it (its id is the JSON's key), its figures under it
-        print(f"  {label}\n      {now}" + (f"; {then}" if then else ""))
+        print(f"  {label}\n      {semicolons((now, *then), lang)}")
     return 0
 
 
@@ -386,9 +421,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     paths = publish(data, Path(args.out), questionnaire=_questionnaire(campaign.questionnaire),
                     publisher=publisher, url=url, lang=args.lang)
     for path in paths:
-        print(f"written: {path}")
-    print("Nothing per commune and no group under 5 communes in these files. Any install reads the YAML with: "
-          "maturity benchmarks import-aggregates FILE")
+        print(t("written", args.lang, path=path))
+    print(t("camp_published", args.lang))
     return 0
 
 
@@ -414,29 +448,35 @@ def register(subparsers: Any) -> None:
     c.add_argument("--questionnaire", required=True, help="the questionnaire's id, e.g. smart-city-wallonie")
     c.add_argument("--opens", required=True, help="first day, YYYY-MM-DD: the registry of that day is invited")
     c.add_argument("--closes", required=True, help="last day on which a submission counts, YYYY-MM-DD")
+    c.add_argument("--lang", choices=LANGS, default="fr", help=LANG_HELP)
 
     ls = action("list", cmd_list, "list the campaigns")
     ls.add_argument("--json", action="store_true", help="print the campaigns as JSON")
+    ls.add_argument("--lang", choices=LANGS, default="fr", help=LANG_HELP)
 
     i = action("invite", cmd_invite, "one invitation link per commune of the registry, as a CSV for a mail merge")
     i.add_argument("id", metavar="ID", help="the campaign's id")
     i.add_argument("--out", required=True, help="the CSV to write (nis_code, commune, province, link); a new file")
     i.add_argument("--base-url", help=f"the app's public address (default: {PUBLIC_URL_ENV})")
+    i.add_argument("--lang", choices=LANGS, default="fr", help=LANG_HELP)
 
     r = action("revoke", cmd_revoke, "revoke communes' links (they open nothing and record nothing)")
     r.add_argument("id", metavar="ID", help="the campaign's id")
     r.add_argument("nis", metavar="NIS", nargs="+", help="the communes' NIS codes, e.g. 92094 (Namur)")
+    r.add_argument("--lang", choices=LANGS, default="fr", help=LANG_HELP)
 
     ri = action("reissue", cmd_reissue, "new links for communes (the old ones are revoked; drafts are kept)")
     ri.add_argument("id", metavar="ID", help="the campaign's id")
     ri.add_argument("nis", metavar="NIS", nargs="+", help="the communes' NIS codes, e.g. 92094 (Namur)")
     ri.add_argument("--out", required=True, help="the CSV to write; a new file")
     ri.add_argument("--base-url", help=f"the app's public address (default: {PUBLIC_URL_ENV})")
+    ri.add_argument("--lang", choices=LANGS, default="fr", help=LANG_HELP)
 
     s = action("submit", cmd_submit, "record answers files as their communes' responses (all or nothing)")
     s.add_argument("id", metavar="ID", help="the campaign's id")
     s.add_argument("files", metavar="ANSWERS", nargs="+", help="answers files (.json) or folders of them")
     s.add_argument("--nis", help="the commune of a single file that names none")
+    s.add_argument("--lang", choices=LANGS, default="fr", help=LANG_HELP)
 
     st = action("status", cmd_status, "invited, in progress (started, not sent), submitted and the response rate, by province and class")
     st.add_argument("id", metavar="ID", help="the campaign's id")
@@ -453,4 +493,5 @@ def register(subparsers: Any) -> None:
     pb.add_argument("--out", required=True, help="the folder to write into (created if needed)")
     pb.add_argument("--publisher", help=f"who publishes the figures (default: {PUBLISHER_ENV})")
     pb.add_argument("--url", help=f"where they are published (default: {PUBLIC_URL_ENV})")
-    pb.add_argument("--lang", choices=LANGS, default="fr", help="the language of the PDF report")
+    pb.add_argument("--lang", choices=LANGS, default="fr", help="the language of the PDF report and of what the "
+                                                                "command prints")

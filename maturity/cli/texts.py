@@ -68,6 +68,66 @@ TEXTS: dict[str, dict[str, str]] = {
                       "de": "Fahrplan übernommen: {n:# Maßnahme|# Maßnahmen} ({file})",
                       "en": "roadmap carried: {n:# action|# actions} ({file})"},
 
+    # --- campaign (maturity/cli/campaign.py); the tables' words the coordinator's page says too are the core's
+    # (maturity.labels.CAMPAIGN_WORDS)
+    "camp_created": {
+        "fr": "Campagne {id} créée : {title} ; questionnaire {questionnaire} ; ouverte du {opens} au {closes} (dernier "
+              "jour compris) ; {n} communes à inviter",
+        "de": "Kampagne {id} erstellt: {title}; Fragebogen {questionnaire}; offen vom {opens} bis {closes} (letzter "
+              "Tag eingeschlossen); {n} Gemeinden einzuladen",
+        "en": "campaign {id} created: {title}; questionnaire {questionnaire}; open {opens} to {closes} (last day "
+              "included); {n} communes to invite"},
+    "camp_none": {"fr": "Aucune campagne pour l'instant (maturity campaign create …)",
+                  "de": "Noch keine Kampagne (maturity campaign create …)",
+                  "en": "no campaign yet (maturity campaign create …)"},
+    "camp_row": {"fr": "{id} : {title} — {questionnaire}, du {opens} au {closes}",
+                 "de": "{id}: {title} — {questionnaire}, vom {opens} bis {closes}",
+                 "en": "{id}: {title} — {questionnaire}, {opens} to {closes}"},
+    "camp_invited": {
+        "fr": "{n:# invitation écrite|# invitations écrites} dans {out} ({N} communes au registre le {date}). Chaque lien "
+              "ouvre l'espace de sa commune : envoyez-le à cette commune seulement.",
+        "de": "{n:# Einladung|# Einladungen} in {out} geschrieben ({N} Gemeinden im Register am {date}). Jeder Link "
+              "öffnet den Bereich seiner Gemeinde: Senden Sie ihn nur an diese Gemeinde.",
+        "en": "{n:# invitation|# invitations} written to {out} ({N} communes in the registry on {date}). Each link "
+              "opens its commune's space: send it to that commune only."},
+    "camp_revoked": {
+        "fr": "{n:# lien révoqué : il n'ouvre|# liens révoqués : ils n'ouvrent} plus rien, et ce qui est passé par "
+              "{n:lui|eux} ne compte plus",
+        "de": "{n:# Link zurückgezogen: Er öffnet|# Links zurückgezogen: Sie öffnen} nichts mehr, und was darüber kam, "
+              "zählt nicht mehr",
+        "en": "{n:# link revoked: it opens|# links revoked: they open} nothing any more, and what came through "
+              "{n:it|them} no longer counts"},
+    "camp_reissued": {
+        "fr": "{n:# nouveau lien écrit|# nouveaux liens écrits} dans {out} ; {n:l'ancien n'ouvre|les anciens n'ouvrent} "
+              "plus rien (les brouillons sont gardés ; une réponse envoyée par un ancien lien doit être renvoyée)",
+        "de": "{n:# neuer Link|# neue Links} in {out} geschrieben; {n:der alte öffnet|die alten öffnen} nichts mehr "
+              "(Entwürfe bleiben erhalten; eine über einen alten Link gesendete Antwort muss erneut gesendet werden)",
+        "en": "{n:# new link|# new links} written to {out}; the old {n:one opens|ones open} nothing any more (drafts "
+              "are kept; a response sent through an old link must be sent again)"},
+    "camp_submitted": {"fr": "{n:# réponse enregistrée|# réponses enregistrées} pour {id} : {files}",
+                       "de": "{n:# Antwort|# Antworten} für {id} gespeichert: {files}",
+                       "en": "{n:# response|# responses} recorded for {id}: {files}"},
+    "camp_head": {"fr": "{id} : {title} (du {opens} au {closes})", "de": "{id}: {title} (vom {opens} bis {closes})",
+                  "en": "{id}: {title} ({opens} to {closes})"},
+    # communes whose responses count nowhere: no invitation that still works
+    "camp_uninvited": {"fr": "non comptées (pas d'invitation valable) : {nis}",
+                       "de": "nicht gezählt (keine gültige Einladung): {nis}",
+                       "en": "not counted (no live invitation): {nis}"},
+    "camp_estimate": {"fr": "Estimation", "de": "Schätzung", "en": "Estimate"},
+    "camp_median": {"fr": "Médiane", "de": "Median", "en": "Median"},
+    "camp_quartiles": {"fr": "Quartiles", "de": "Quartile", "en": "Quartiles"},
+    # the barometer's questions the campaign asked again: its figure, then the barometer's published editions
+    "camp_items": {"fr": "Les questions du baromètre : cette campagne, puis les éditions publiées",
+                   "de": "Die Fragen des Barometers: diese Kampagne, dann die veröffentlichten Ausgaben",
+                   "en": "The barometer's questions: this campaign, then the published editions"},
+    "camp_published": {
+        "fr": "Rien par commune et aucun groupe de moins de 5 communes dans ces fichiers. Toute installation lit le "
+              "YAML avec la commande maturity benchmarks import-aggregates FICHIER",
+        "de": "Nichts je Gemeinde und keine Gruppe unter 5 Gemeinden in diesen Dateien. Jede Installation liest die "
+              "YAML-Datei mit dem Befehl maturity benchmarks import-aggregates DATEI",
+        "en": "Nothing per commune and no group under 5 communes in these files. Any install reads the YAML with: "
+              "maturity benchmarks import-aggregates FILE"},
+
     # --- plan (maturity/cli/plan.py): the Markdown's headings; the table's are the core's (maturity.plan)
     "plan_targets": {"fr": "Objectifs", "de": "Ziele", "en": "Targets"},
     "plan_roadmap": {"fr": "Feuille de route", "de": "Fahrplan", "en": "Roadmap"},

@@ -200,8 +200,8 @@ def test_a_commune_submitting_twice_counts_once(env: Path, capsys) -> None:
     # in words: none in progress beside the one that responded (the page's and the map's count, fresh-eyes trial 7)
     assert main(["campaign", "status", "wal-2027"]) == 0
     table = capsys.readouterr().out.splitlines()
-    assert table[1].split() == ["invited", "in", "progress", "submitted", "rate"]
-    assert table[2].split()[:4] == ["Wallonia", "261", "0", "1"], table[2]
+    assert table[1].split() == ["Invitées", "En", "cours", "Ont", "répondu", "Taux", "de", "réponse"]
+    assert table[2].split()[:4] == ["Wallonie", "261", "0", "1"], table[2]
 
 
 def test_nis_names_the_commune_of_a_single_file(env: Path, capsys) -> None:
@@ -238,7 +238,7 @@ def test_status_and_report_in_words(env: Path, capsys) -> None:
     capsys.readouterr()
     assert main(["campaign", "status", "wal-2027"]) == 0
     out = capsys.readouterr().out
-    assert "Wallonia" in out and "Luxembourg" in out and "4\u00a0%" in out  # 10 of 261, French spacing
+    assert "Wallonie" in out and "Luxembourg" in out and "4\u00a0%" in out  # 10 of 261, French spacing
     assert main(["campaign", "report", "wal-2027", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["n_submitted"] == 10 and report["campaign"]["N"] == 261
@@ -248,7 +248,7 @@ def test_status_and_report_in_words(env: Path, capsys) -> None:
     assert economy["ci_low"] < economy["estimate"] < economy["ci_high"]
     assert main(["campaign", "report", "wal-2027"]) == 0
     text = capsys.readouterr().out
-    assert "10 responses of 261 communes invited" in text and "Smart Economy" in text
+    assert "10 réponses sur 261 communes invitées" in text and "Smart Economy" in text
     assert "aucune province ne compte assez de répondants (5)" in text
     # an item's estimate with its interval, as the JSON, the PDF and the app give it
     # each item named as the report names it (not by its JSON key), its figures on the next line
@@ -258,11 +258,86 @@ def test_status_and_report_in_words(env: Path, capsys) -> None:
         return lines[lines.index(f"  {label}") + 1]
 
     assert not any(row.strip().startswith(("obstacle_budget", "progress_self_rated")) for row in lines)
-    line = figures("Parmi les principaux freins : mobiliser les budgets")
+    line = figures("Parmi les principaux freins\u00a0: mobiliser les budgets")
     assert re.search(r"^ {6}\d+\s%\s\(\d+–\d+\s%\), n = 10", line), line
     # the barometer's figures as published, as the pages and the report write them (2020's "3", not "3,0")
     progress = figures("Avancement de la démarche, auto-évalué de 0 à 10 (moyenne)")
-    assert progress.endswith("; 2018: 3,67; 2020: 3; 2021: 4,31"), progress
+    assert progress.endswith("\u00a0; 2018\u00a0: 3,67\u00a0; 2020\u00a0: 3\u00a0; 2021\u00a0: 4,31"), progress
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fr", {"create": "Campagne wal-2027 créée\u00a0: Baromètre 2027\u00a0; questionnaire smart-city-wallonie\u00a0; "
+                      "ouverte du {opens} au {closes} (dernier jour compris)\u00a0; 261 communes à inviter",
+            "list": "wal-2027\u00a0: Baromètre 2027 — smart-city-wallonie, du {opens} au {closes}",
+            "invite": "261 invitations écrites dans {out} (261 communes au registre le {opens}). Chaque lien ouvre "
+                      "l'espace de sa commune\u00a0: envoyez-le à cette commune seulement.",
+            "submit": "10 réponses enregistrées pour wal-2027\u00a0: ",
+            "status": ["Invitées", "En cours", "Ont répondu", "Taux de réponse", "Wallonie", "Par province",
+                       "Par taille de commune", "Brabant wallon", "moins de 5\u202f000 habitants"],
+            "report": ["wal-2027\u00a0: Baromètre 2027\u00a0; 10 réponses sur 261 communes invitées (261 communes en "
+                       "Wallonie à l'ouverture).", "Estimation", "Intervalle à 95\u00a0%", "Médiane", "Quartiles",
+                       "Les questions du baromètre\u00a0: cette campagne, puis les éditions publiées",
+                       "— non publié (moins de 5 communes)\u00a0; 2020\u00a0: 60\u00a0%"],
+            "revoke": "1 lien révoqué\u00a0: il n'ouvre plus rien, et ce qui est passé par lui ne compte plus"}),
+    ("de", {"create": "Kampagne wal-2027 erstellt: Baromètre 2027; Fragebogen smart-city-wallonie; offen vom {opens} "
+                      "bis {closes} (letzter Tag eingeschlossen); 261 Gemeinden einzuladen",
+            "list": "wal-2027: Baromètre 2027 — smart-city-wallonie, vom {opens} bis {closes}",
+            "invite": "261 Einladungen in {out} geschrieben (261 Gemeinden im Register am {opens}). Jeder Link öffnet "
+                      "den Bereich seiner Gemeinde: Senden Sie ihn nur an diese Gemeinde.",
+            "submit": "10 Antworten für wal-2027 gespeichert: ",
+            "status": ["Eingeladen", "In Bearbeitung", "Geantwortet", "Rücklaufquote", "Wallonie", "Nach Provinz",
+                       "Nach Gemeindegröße", "Wallonisch-Brabant", "unter 5.000 Einwohner"],
+            "report": ["wal-2027: Baromètre 2027; 10 Antworten von 261 eingeladenen Gemeinden (261 Gemeinden in der "
+                       "Wallonie bei Beginn).", "Schätzung", "95-%-Intervall", "Median", "Quartile",
+                       "Die Fragen des Barometers: diese Kampagne, dann die veröffentlichten Ausgaben",
+                       "— nicht veröffentlicht (weniger als 5 Gemeinden); 2020: 60\u00a0%"],
+            "revoke": "1 Link zurückgezogen: Er öffnet nichts mehr, und was darüber kam, zählt nicht mehr"}),
+    ("en", {"create": "campaign wal-2027 created: Baromètre 2027; questionnaire smart-city-wallonie; open {opens} to "
+                      "{closes} (last day included); 261 communes to invite",
+            "list": "wal-2027: Baromètre 2027 — smart-city-wallonie, {opens} to {closes}",
+            "invite": "261 invitations written to {out} (261 communes in the registry on {opens}). Each link opens its "
+                      "commune's space: send it to that commune only.",
+            "submit": "10 responses recorded for wal-2027: ",
+            "status": ["Invited", "In progress", "Responded", "Response rate", "Wallonia", "By province",
+                       "By size of commune", "Walloon Brabant", "under 5,000 inhabitants"],
+            "report": ["wal-2027: Baromètre 2027; 10 responses from 261 invited communes (261 communes in Wallonia at "
+                       "the opening).", "Estimate", "95\u00a0% interval", "Median", "Quartiles",
+                       "The barometer's questions: this campaign, then the published editions",
+                       "— not published (fewer than 5 communes); 2020: 60%"],
+            "revoke": "1 link revoked: it opens nothing any more, and what came through it no longer counts"}),
+])
+def test_the_coordinators_commands_speak_the_language_asked(env: Path, capsys, lang: str, expected: dict) -> None:
+    """A French coordinator read « invited / in progress / submitted / rate », « Wallonia », « by province »,
+    « barometer items (now; then) », « fewer than 5 responses: not shown » around French names: every action now
+    prints in --lang (French by default), dates as the language writes them, the tables' words as the
+    coordinator's page says them."""
+    from maturity.display import format_date
+
+    dates = {"opens": format_date(OPENS, lang), "closes": format_date(CLOSES, lang), "out": env / "inv.csv"}
+    flag = ["--lang", lang] if lang != "fr" else []
+
+    def run(*argv: str) -> str:
+        capsys.readouterr()
+        assert main([*argv, *flag]) == 0
+        return capsys.readouterr().out
+
+    assert run("campaign", "create", "wal-2027", "--title", "Baromètre 2027", "--questionnaire", Q_ID,
+               "--opens", OPENS.isoformat(), "--closes", CLOSES.isoformat()).strip() == expected["create"].format(**dates)
+    assert run("campaign", "list").strip() == expected["list"].format(**dates)
+    assert run("campaign", "invite", "wal-2027", "--out", str(env / "inv.csv")).strip() == expected["invite"].format(
+        **dates)
+    for i, nis in enumerate(RESPONDENTS):
+        write(env / "mail" / f"{nis}.json", answers_for(nis, i % 4))
+    assert run("campaign", "submit", "wal-2027", str(env / "mail")).startswith(expected["submit"] + "25005 (25005.json)")
+    status = run("campaign", "status", "wal-2027")
+    report = run("campaign", "report", "wal-2027")
+    for words, text in ((expected["status"], status), (expected["report"], report)):
+        for word in words:
+            assert word in text, (word, text)
+    assert run("campaign", "revoke", "wal-2027", "92094").strip() == expected["revoke"]
+    english = ("invited", "in progress", "by province", "fewer than", "now; then", "Wallonia")
+    if lang != "en":
+        assert not [word for word in english if word in status + report], status + report
 
 
 def test_end_to_end_from_a_campaign_to_another_installs_radar(env: Path, monkeypatch, capsys) -> None:
