@@ -26,10 +26,13 @@ from typing import Any
 from .. import display
 from ..benchmarks import BENCHMARKS_DIR, FigureRef, format_number, load_benchmark_sets
 from ..errors import InvalidInput, Problem
+from ..labels import label_value
 from ..models import localize
 from ..pool import DIMENSIONS
 from ..scores_csv import read_scores_csv
+from ..typography import semicolons
 from .common import LANG_HELP, LANGS, load_for_answers, open_store, read_campaign_reference
+from .texts import TEXTS, t
 
 # --- commands -------------------------------------------------------------------------------------
 
@@ -39,69 +42,16 @@ def _sets(args: argparse.Namespace) -> list:
     return load_benchmark_sets(directory)
 
 
-# every word printed, in the language asked (figure ids, source ids and URLs stay as they are)
-# one word each for the 14-wide "kind" column of a terminal table; sentences and the app's and the sheet's
-# tables say the core's words (maturity.benchmarks, FigureRef.kind_text: "estimation, pas une mesure")
-KINDS = {
-    "published": {"fr": "publié", "de": "veröffentlicht", "en": "published"},
-    "pooled": {"fr": "mis en commun", "de": "gepoolt", "en": "pooled"},
-    "estimate": {"fr": "estimation", "de": "Schätzung", "en": "estimate"},
-}
-WORDS = {
-    "communes": {"fr": "communes", "de": "Gemeinden", "en": "communes"},
-    "mean": {"fr": "moyenne", "de": "Mittelwert", "en": "mean"},
-    "median": {"fr": "médiane", "de": "Median", "en": "median"},
-    "quartiles": {"fr": "quartiles", "de": "Quartile", "en": "quartiles"},
-    # a dimension of fewer than 10 communes: its median and quartiles would be communes' own scores
-    "quartiles_from": {"fr": "médiane et quartiles à partir de {n}\u00a0communes",
-                       "de": "Median und Quartile ab {n}\u00a0Gemeinden", "en": "median and quartiles from {n} communes"},
-    "imported": {"fr": "{count} lignes importées comme données mises en commun (source : {source})",
-                 "de": "{count} Zeilen als gepoolte Daten importiert (Quelle: {source})",
-                 "en": "{count} rows imported as pooled data (source: {source})"},
-    # a campaign's aggregates imported (or replacing the same campaign's): the sentence around its label
-    "campaign_imported": {
-        "fr": "importé : {label} — désormais le repère wallon du radar de chaque commune (les bilans partagés "
-              "restent, marqués non vérifiés, là seulement où la campagne ne publie rien)",
-        "de": "importiert: {label} — ab jetzt der wallonische Vergleichswert im Radar jeder Gemeinde (die "
-              "geteilten Bewertungen bleiben, als nicht geprüft gekennzeichnet, nur wo die Kampagne nichts "
-              "veröffentlicht)",
-        "en": "imported: {label} — from now on the Walloon reference of every commune's radar (the open pool "
-              "stays, labelled unverified, only where the campaign publishes nothing)"},
-    # the open pool's entries that wait for the admin's confirmation: in no figure the command prints
-    "pending": {
-        "fr": "{n:# entrée partagée attend|# entrées partagées attendent} la confirmation de l'administrateur "
-              "(page Administration) : {n:elle ne compte|elles ne comptent} dans aucun chiffre ci-dessous.",
-        "de": "{n:# geteilter Eintrag wartet|# geteilte Einträge warten} auf die Bestätigung durch den "
-              "Administrator (Seite Verwaltung): {n:er zählt|sie zählen} in keiner Zahl unten.",
-        "en": "{n:# shared entry waits|# shared entries wait} for the administrator's confirmation "
-              "(Administration page): {n:it counts|they count} in no figure below."},
-    "campaign_replaced": {
-        "fr": "remplacé : {label} — désormais le repère wallon du radar de chaque commune (les bilans partagés "
-              "restent, marqués non vérifiés, là seulement où la campagne ne publie rien)",
-        "de": "ersetzt: {label} — ab jetzt der wallonische Vergleichswert im Radar jeder Gemeinde (die "
-              "geteilten Bewertungen bleiben, als nicht geprüft gekennzeichnet, nur wo die Kampagne nichts "
-              "veröffentlicht)",
-        "en": "replaced: {label} — from now on the Walloon reference of every commune's radar (the open pool "
-              "stays, labelled unverified, only where the campaign publishes nothing)"},
-}
-
-
-def _word(key: str, lang: str) -> str:
-    return WORDS[key].get(lang, WORDS[key]["en"])
-
-
 def cmd_list(args: argparse.Namespace) -> int:
     lang = args.lang
     sets = _sets(args)
     # each figure by its label in the language asked (« Communes ayant entamé une démarche Smart City »), a list a
     # person reads; its id, which a questionnaire's benchmark link or a maintainer names, in a column of its own
-    header = {"fr": ("indicateur", "valeur", "nature", "année", "n", "id", "source"),
-              "de": ("Kennzahl", "Wert", "Art", "Jahr", "n", "ID", "Quelle"),
-              "en": ("figure", "value", "kind", "year", "n", "id", "source")}[lang]
+    header = [t(f"bench_col_{column}", lang) for column in ("figure", "value", "kind", "year", "n", "id", "source")]
     for bset in sorted(sets, key=lambda s: -s.year):
         title = localize(bset.title, lang)
-        print(f"{bset.id}: {title} — {bset.publisher}; "
-              f"{format_number(bset.respondents, lang)}/{format_number(bset.population, lang)} {_word('communes', lang)}")
+        count = f"{format_number(bset.respondents, lang)}/{format_number(bset.population, lang)} {t('bench_communes', lang)}"
+        print(label_value(bset.id, semicolons((f"{title} — {bset.publisher}", count), lang), lang))
         labels = {f.id: localize(f.label, lang) or f.id for f in bset.figures}
         width = max([len(label) for label in labels.values()] + [len(header[0])])
         ids = max([len(f.id) for f in bset.figures] + [len(header[5])])
@@ -110,7 +60,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         for fig in bset.figures:
             ref = FigureRef(fig, bset)
             n = format_number(ref.n, lang) if ref.n is not None else "–"
-            kind = KINDS.get(fig.kind, {}).get(lang, fig.kind)
+            kind = t(f"bench_kind_{fig.kind}", lang) if f"bench_kind_{fig.kind}" in TEXTS else fig.kind
             print(f"  {labels[fig.id]:<{width}}  {ref.formatted(lang):>10}  {kind:<14}  {bset.year:<5}  {n:>4}  "
                   f"{fig.id:<{ids}}  {ref.source.id or ref.source.label}: {ref.source.url}")
         print()
@@ -154,30 +104,38 @@ def cmd_pool(args: argparse.Namespace) -> int:
         print(json.dumps({"groups": groups, "pending": pending,
                           "regional_note": ref.regional_note(args.lang)}, ensure_ascii=False, indent=2))
         return 0
+    la = args.lang
     if pending:
-        print(display.plural_text(_word("pending", args.lang), args.lang, {"n": pending}).format(n=pending))
-    if ref.regional_note(args.lang):
-        print(ref.regional_note(args.lang))
+        print(t("bench_pending", la, n=pending))
+    if ref.regional_note(la):
+        print(ref.regional_note(la))
+    from ..questionnaire import load_questionnaire
+
+    q = load_questionnaire()  # the dimensions named as the radar names them (their ids were printed)
+    names = {section.id: q.t(section.label, la) for section in q.dimensions}
+    width = max(len(name) for name in names.values())
     for group in ref.groups():
-        print(f"{group.label(args.lang)} ({group.kind}; {group.source(args.lang)}): "
-              + ("—" if group.suppressed else f"n = {group.n}"))
+        # the source says the kind (« auto-évaluations mises en commun par cet outil, au … »): « pooled » was said
+        # again before it, in English
+        print(label_value(f"{group.label(la)} ({group.source(la)})", "—" if group.suppressed else f"n = {group.n}",
+                          la))
         if group.held and group.group != "wallonia":  # hidden since a withdrawal, until the next release
             # (maturity.poolrelease): say why (Wallonia's is the regional note, printed first)
             print(f"  {group.note(args.lang)}")
         if group.suppressed:
             continue
         for dim, st in group.dimensions.items():
+            name = names.get(dim, dim)
             if st.suppressed:
-                print(f"  {dim:<12} —")
+                print(f"  {name:<{width}} —")
             else:
-                la = args.lang
                 nums = [display.format_number(x, la, 1) for x in (st.mean, st.median)]
                 if st.median is None:  # fewer than 10 communes (pool.MIN_N_QUARTILES): the mean only
-                    print(f"  {dim:<12} n = {st.n:<4} {_word('mean', la)} {nums[0]:>5}  "
-                          f"({_word('quartiles_from', la).format(n=MIN_N_QUARTILES)})")
+                    print(f"  {name:<{width}} n = {st.n:<4} {t('bench_mean', la)} {nums[0]:>5}  "
+                          f"({t('bench_quartiles_from', la, n=MIN_N_QUARTILES)})")
                     continue
-                print(f"  {dim:<12} n = {st.n:<4} {_word('mean', la)} {nums[0]:>5}  {_word('median', la)} "
-                      f"{nums[1]:>5}  {_word('quartiles', la)} {display.format_range(st.q1, st.q3, la, 1)}")
+                print(f"  {name:<{width}} n = {st.n:<4} {t('bench_mean', la)} {nums[0]:>5}  {t('bench_median', la)} "
+                      f"{nums[1]:>5}  {t('bench_quartiles', la)} {display.format_range(st.q1, st.q3, la, 1)}")
     return 0
 
 
@@ -199,7 +157,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     except StorageError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 1
-    print(_word("imported", args.lang).format(count=count, source=source))
+    print(t("bench_imported", args.lang, count=count, source=source))
     return 0
 
 
@@ -258,8 +216,8 @@ def cmd_import_aggregates(args: argparse.Namespace) -> int:
     except StorageError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 1
-    print(_word("campaign_replaced" if replaced else "campaign_imported", args.lang).format(
-        label=reference.label(args.lang)))
+    print(t("bench_campaign_replaced" if replaced else "bench_campaign_imported", args.lang,
+            label=reference.label(args.lang)))
     return 0
 
 

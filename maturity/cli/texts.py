@@ -128,6 +128,57 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Nothing per commune and no group under 5 communes in these files. Any install reads the YAML with: "
               "maturity benchmarks import-aggregates FILE"},
 
+    # --- benchmarks (maturity/cli/benchmarks.py): figure ids, source ids and URLs stay as they are
+    # the list's columns
+    "bench_col_figure": {"fr": "indicateur", "de": "Kennzahl", "en": "figure"},
+    "bench_col_value": {"fr": "valeur", "de": "Wert", "en": "value"},
+    "bench_col_kind": {"fr": "nature", "de": "Art", "en": "kind"},
+    "bench_col_year": {"fr": "année", "de": "Jahr", "en": "year"},
+    "bench_col_n": {"fr": "n", "de": "n", "en": "n"},
+    "bench_col_id": {"fr": "id", "de": "ID", "en": "id"},
+    "bench_col_source": {"fr": "source", "de": "Quelle", "en": "source"},
+    # one word each for the list's 14-wide "kind" column; sentences and the app's and the sheet's tables say the
+    # core's words (maturity.benchmarks, FigureRef.kind_text: "estimation, pas une mesure")
+    "bench_kind_published": {"fr": "publié", "de": "veröffentlicht", "en": "published"},
+    "bench_kind_pooled": {"fr": "mis en commun", "de": "gepoolt", "en": "pooled"},
+    "bench_kind_estimate": {"fr": "estimation", "de": "Schätzung", "en": "estimate"},
+    "bench_communes": {"fr": "communes", "de": "Gemeinden", "en": "communes"},
+    "bench_mean": {"fr": "moyenne", "de": "Mittelwert", "en": "mean"},
+    "bench_median": {"fr": "médiane", "de": "Median", "en": "median"},
+    "bench_quartiles": {"fr": "quartiles", "de": "Quartile", "en": "quartiles"},
+    # a dimension of fewer than 10 communes: its median and quartiles would be communes' own scores
+    "bench_quartiles_from": {"fr": "médiane et quartiles à partir de {n}\u00a0communes",
+                             "de": "Median und Quartile ab {n}\u00a0Gemeinden",
+                             "en": "median and quartiles from {n} communes"},
+    "bench_imported": {"fr": "{count} lignes importées comme données mises en commun (source : {source})",
+                       "de": "{count} Zeilen als gepoolte Daten importiert (Quelle: {source})",
+                       "en": "{count} rows imported as pooled data (source: {source})"},
+    # a campaign's aggregates imported (or replacing the same campaign's): the sentence around its label
+    "bench_campaign_imported": {
+        "fr": "importé : {label} — désormais le repère wallon du radar de chaque commune (les bilans partagés "
+              "restent, marqués non vérifiés, là seulement où la campagne ne publie rien)",
+        "de": "importiert: {label} — ab jetzt der wallonische Vergleichswert im Radar jeder Gemeinde (die "
+              "geteilten Bewertungen bleiben, als nicht geprüft gekennzeichnet, nur wo die Kampagne nichts "
+              "veröffentlicht)",
+        "en": "imported: {label} — from now on the Walloon reference of every commune's radar (the open pool "
+              "stays, labelled unverified, only where the campaign publishes nothing)"},
+    "bench_campaign_replaced": {
+        "fr": "remplacé : {label} — désormais le repère wallon du radar de chaque commune (les bilans partagés "
+              "restent, marqués non vérifiés, là seulement où la campagne ne publie rien)",
+        "de": "ersetzt: {label} — ab jetzt der wallonische Vergleichswert im Radar jeder Gemeinde (die "
+              "geteilten Bewertungen bleiben, als nicht geprüft gekennzeichnet, nur wo die Kampagne nichts "
+              "veröffentlicht)",
+        "en": "replaced: {label} — from now on the Walloon reference of every commune's radar (the open pool "
+              "stays, labelled unverified, only where the campaign publishes nothing)"},
+    # the open pool's entries that wait for the admin's confirmation: in no figure the command prints
+    "bench_pending": {
+        "fr": "{n:# entrée partagée attend|# entrées partagées attendent} la confirmation de l'administrateur "
+              "(page Administration) : {n:elle ne compte|elles ne comptent} dans aucun chiffre ci-dessous.",
+        "de": "{n:# geteilter Eintrag wartet|# geteilte Einträge warten} auf die Bestätigung durch den "
+              "Administrator (Seite Verwaltung): {n:er zählt|sie zählen} in keiner Zahl unten.",
+        "en": "{n:# shared entry waits|# shared entries wait} for the administrator's confirmation "
+              "(Administration page): {n:it counts|they count} in no figure below."},
+
     # --- plan (maturity/cli/plan.py): the Markdown's headings; the table's are the core's (maturity.plan)
     "plan_targets": {"fr": "Objectifs", "de": "Ziele", "en": "Targets"},
     "plan_roadmap": {"fr": "Feuille de route", "de": "Fahrplan", "en": "Roadmap"},

@@ -368,7 +368,7 @@ def test_end_to_end_from_a_campaign_to_another_installs_radar(env: Path, monkeyp
     capsys.readouterr()
     assert main(["benchmarks", "import-aggregates", str(yaml_file)]) == 0
     said = capsys.readouterr().out  # every word in the language asked (French by default), not English around it
-    assert said.startswith("importé : Wallonie (campagne") and "repère wallon du radar" in said, said
+    assert said.startswith("importé\u00a0: Wallonie (campagne") and "repère wallon du radar" in said, said
     assert main(["benchmarks", "import-aggregates", str(yaml_file), "--lang", "de"]) == 0
     said = capsys.readouterr().out
     assert said.startswith("ersetzt: Wallonie (Kampagne") and "Vergleichswert" in said and "from now" not in said

@@ -522,6 +522,20 @@ def test_cli_lists_in_one_language(capsys, lang, words, foreign):
     assert not [w for w in foreign if w in text]
 
 
+@pytest.mark.parametrize(("lang", "first"), [
+    ("fr", "barometre-wallon-2021\u00a0: Baromètre wallon Smart City 2021 — Smart City Institute"),
+    ("de", "barometre-wallon-2021: Wallonisches Smart-City-Barometer 2021 — Smart City Institute"),
+    ("en", "barometre-wallon-2021: Walloon Smart City Barometer 2021 — Smart City Institute"),
+])
+def test_cli_heads_each_set_with_the_languages_punctuation(capsys, lang, first):
+    """French puts a no-break space before « : » and « ; » (« barometre-wallon-2021: … Numérique; 113/262 communes »
+    was the English punctuation in French)."""
+    assert cli.main(["benchmarks", "--lang", lang]) == 0
+    head = capsys.readouterr().out.splitlines()[0]
+    assert head.startswith(first), head
+    assert head.endswith({"fr": "\u00a0; 113/262 communes", "de": "; 113/262 Gemeinden", "en": "; 113/262 communes"}[lang])
+
+
 def test_cli_reports_a_broken_benchmark_folder(tmp_path, capsys):
     (tmp_path / "broken.yaml").write_text((FIXTURES / "broken.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     assert cli.main(["benchmarks", "--dir", str(tmp_path)]) == 1

@@ -327,15 +327,25 @@ def test_pool_command_prints_the_reference(monkeypatch, capsys):
     monkeypatch.setattr(cli_benchmarks, "open_store", _FakeStore)
     assert cli.main(["benchmarks", "pool", "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "Wallonia (pooled; assessments pooled by this tool, as of 15 January 2026): n = 5" in out
-    assert "Province: Namur (pooled;" in out
+    # the source says the kind: « pooled; » before it was said twice, in English in every language
+    assert "Wallonia (assessments pooled by this tool, as of 15 January 2026): n = 5" in out
+    assert "Province: Namur (assessments pooled" in out and "pooled;" not in out
     assert sorted(PROVINCES)[0] and "No regional reference" not in out
     assert "wait for the administrator" not in out
     # 5 communes: the mean and n, never a median that would be one commune's score
-    assert "  economy      n = 5    mean  60.0  (median and quartiles from 10 communes)" in out
-    assert "median  60.0" not in out
+    # each dimension by its name, as the radar names it (its id was printed)
+    assert "  Smart Economy     n = 5    mean  60.0  (median and quartiles from 10 communes)" in out
+    assert "median  60.0" not in out and "economy" not in out
     assert cli.main(["benchmarks", "pool", "--lang", "fr"]) == 0
-    assert "(médiane et quartiles à partir de 10\u00a0communes)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Wallonie (auto-évaluations mises en commun par cet outil, au 15 janvier 2026)\u00a0: n = 5" in out
+    assert "  Smart Economy – Économie                n = 5    moyenne  60,0  (médiane et quartiles à partir de " \
+           "10\u00a0communes)" in out
+    assert cli.main(["benchmarks", "pool", "--lang", "de"]) == 0
+    out = capsys.readouterr().out
+    assert "Wallonie (mit diesem Werkzeug zusammengeführte Selbstbewertungen, Stand 15. Januar 2026): n = 5" in out
+    assert "  Smart Economy – Wirtschaft                  n = 5    Mittelwert  60,0  (Median und Quartile ab " \
+           "10\u00a0Gemeinden)" in out
 
 
 def test_pool_command_says_why_a_group_is_hidden_since_a_withdrawal(monkeypatch, capsys):
@@ -349,7 +359,7 @@ def test_pool_command_says_why_a_group_is_hidden_since_a_withdrawal(monkeypatch,
     lines = capsys.readouterr().out.splitlines()
     held = "Les chiffres de ce groupe sont masqués depuis qu'une commune a retiré son auto-évaluation"
     assert lines[0].startswith(held), lines  # Wallonia's: in place of the regional series, once
-    namur = next(i for i, line in enumerate(lines) if "Namur (pooled;" in line)
+    namur = next(i for i, line in enumerate(lines) if "Namur (auto-évaluations" in line)
     assert lines[namur].endswith(": —") and lines[namur + 1].startswith(f"  {held}"), lines
     assert sum(held in line for line in lines) == 2
 
