@@ -2810,16 +2810,16 @@ TEXTS.update({
     "roadmap_help": {
         "fr": "Les actions que la commune retient, avec un responsable, une année, une ligne budgétaire (montant ou "
         "article) et un statut. Ajoutez-les depuis les recommandations ci-dessous, ou écrivez les vôtres (la dernière "
-        "ligne du tableau ; sur un téléphone, «\u00a0Nouvelle action\u00a0») ; chaque modification est enregistrée. Le tableau «\u00a0Actions pour le PST\u00a0» "
+        "ligne du tableau ; quand la feuille de route est une liste, «\u00a0Nouvelle action\u00a0») ; chaque modification est enregistrée. Le tableau «\u00a0Actions pour le PST\u00a0» "
         "reprend ces actions d'abord, dans la structure du Programme Stratégique Transversal.",
         "de": "Die Maßnahmen, die die Gemeinde beschließt, mit Verantwortlichen, Jahr, Haushaltsposten (Betrag oder "
         "Artikel) und Status. Fügen Sie sie aus den Empfehlungen unten hinzu oder schreiben Sie eigene (in die letzte "
-        "Zeile der Tabelle; auf einem Smartphone „Neue Maßnahme“); jede Änderung wird gespeichert. Die PST-Tabelle "
+        "Zeile der Tabelle; ist der Fahrplan eine Liste, „Neue Maßnahme“); jede Änderung wird gespeichert. Die PST-Tabelle "
         "führt diese Maßnahmen zuerst auf, in der Struktur des strategischen Querschnittsprogramms der "
         "wallonischen Gemeinden (PST); sie passt auch zum Strategieplan einer Gemeinde der Deutschsprachigen "
         "Gemeinschaft.",
         "en": "The actions the commune adopts, with an owner, a year, a budget line (an amount or an article) and a "
-        "status. Add them from the recommendations below, or write your own (the table's last row; on a phone, “New "
+        "status. Add them from the recommendations below, or write your own (the table's last row; when the roadmap is a list, “New "
         "action”); every change is saved. The PST actions table lists these "
         "actions first, in the structure of the Walloon communes' cross-cutting strategic programme (PST).",
     },
@@ -2842,11 +2842,11 @@ TEXTS.update({
     "roadmap_added": {"fr": "Dans la feuille de route", "de": "Im Fahrplan", "en": "In the roadmap"},
     "roadmap_saved": {"fr": "Feuille de route enregistrée.", "de": "Fahrplan gespeichert.", "en": "Roadmap saved."},
     "roadmap_phone_help": {
-        "fr": "Sur cet écran étroit, la feuille de route est une liste : choisissez une action pour changer son "
+        "fr": "À cette largeur de page, la feuille de route est une liste (un tableau sur une page plus large) : choisissez une action pour changer son "
         "texte, son responsable, son année, son budget ou son statut, ou «\u00a0Nouvelle action\u00a0» pour en écrire une.",
-        "de": "Auf diesem schmalen Bildschirm ist der Fahrplan eine Liste: Wählen Sie eine Maßnahme, um Text, "
+        "de": "Bei dieser Seitenbreite ist der Fahrplan eine Liste (auf einer breiteren Seite eine Tabelle): Wählen Sie eine Maßnahme, um Text, "
         "Verantwortliche, Jahr, Haushalt oder Status zu ändern, oder „Neue Maßnahme“, um eine zu schreiben.",
-        "en": "On this narrow screen the roadmap is a list: pick an action to change its text, owner, year, budget "
+        "en": "At this page width the roadmap is a list (a table on a wider page): pick an action to change its text, owner, year, budget "
         "or status, or “New action” to write one.",
     },
     "roadmap_phone_pick": {"fr": "Action à modifier", "de": "Zu bearbeitende Maßnahme", "en": "Action to edit"},

@@ -273,6 +273,21 @@ def _phone_button(at, label: str) -> None:
     assert not at.exception, at.exception
 
 
+def test_the_roadmaps_list_is_said_to_follow_the_pages_width_not_a_narrow_screen(mini, store):
+    """A tablet held sideways (1180 px) showed the list, the main column beside the menu being under the grid's
+    760 px, with « Sur cet écran étroit » and « sur un téléphone, « Nouvelle action » » (fresh-eyes trial 14):
+    the words say the page's width, and that a wider page shows the table."""
+    at, _token = _answered(store)
+    goto(at, "recommandations")
+    said = " ".join(c.value for c in at.caption)
+    assert "À cette largeur de page, la feuille de route est une liste (un tableau sur une page plus large)" in said
+    assert "quand la feuille de route est une liste, «\u00a0Nouvelle action\u00a0»" in said
+    assert "écran étroit" not in said and "téléphone" not in said
+    at.sidebar.radio(key="_lang_choice").set_value("de").run()
+    said = " ".join(c.value for c in at.caption)
+    assert "Bei dieser Seitenbreite ist der Fahrplan eine Liste" in said and "Smartphone" not in said
+
+
 def test_on_a_phone_the_roadmap_is_a_list_edited_one_action_at_a_time(mini, store):
     """The grid's six columns scrolled sideways on a phone: there (the page's style shows one or the other)
     the roadmap is a list and a form for one action, which saves through the grid's own rules."""
