@@ -198,7 +198,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "In Klammern die Schwere von 3; „genannt“: „Erhebliches Hemmnis“ (2/3) oder „Großes Hemmnis“ (3/3).",
         "en": "In brackets, the severity out of 3; “cited”: “Significant obstacle” (2/3) or “Major obstacle” (3/3).",
     },
-    # the PDF's sentence when the campaign quantifies some of them: the editable versions have them as rows
+    # the PDF's sentence, as a last resort, when the campaign quantifies some of them: the editable versions have them
+    # as rows
     "also_cited_campaign": {
         "fr": "Aussi cités par la commune (sans chiffre du baromètre ; la part de la campagne {year} est dans la "
               "version modifiable de la fiche) : {items}.",
@@ -621,8 +622,9 @@ class SheetContent:
     topics_title: str = ""
     topics: list[tuple[str, str, str]] = field(default_factory=list)
     topics_hidden: int = 0  # topics the PDF leaves to the editable versions (its very last resort)
-    # the PDF's obstacles: the rows only the campaign quantifies are said in this sentence instead (its three pages;
-    # the editable versions keep them as rows); "" when there are none such (the PDF prints ``also_cited``)
+    # the obstacles the commune cites that only an imported campaign quantifies, said in one sentence with those
+    # without any figure: the PDF's last resort instead of their rows (:meth:`without_campaign_rows`); "" when
+    # there are none such
     also_cited_pdf: str = ""
     roadmap: Roadmap | None = None  # targets and actions (issue 14); None when the answers have neither
     pst: list[list[str]] = field(default_factory=list)  # the PST table's rows (header first), see pst.py
@@ -672,6 +674,17 @@ class SheetContent:
                                                      for r in self.sources]
         return replace(self, scores=[replace(r, comparisons=()) for r in self.scores],
                        score_headers=self.score_headers[:2] + self.score_headers[2 + k:], sources=sources)
+
+    def without_campaign_rows(self) -> SheetContent:
+        """The same content with the obstacles only the imported campaign quantifies (no barometer figure) said in
+        one sentence instead of rows, for a PDF that must fit on its pages (one of its last resorts: the sentence
+        says where the campaign's share is); the editable versions keep the rows."""
+        from dataclasses import replace
+
+        if not self.also_cited_pdf:
+            return self
+        return replace(self, obstacles=[o for o in self.obstacles if o.source_ref is not None],
+                       also_cited=self.also_cited_pdf, also_cited_pdf="")
 
     def with_topics(self, shown: int, settled: int | None = None) -> SheetContent:
         """The same content showing only the first ``shown`` of a team's topics, for a PDF that must fit

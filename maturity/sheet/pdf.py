@@ -825,18 +825,17 @@ def _obstacles(pdf: SheetPDF, c: SheetContent) -> None:
     if not c.obstacles and not c.also_cited:
         pdf.para(c.labels["no_obstacles"], 8, "", MUTED)
         return
-    # the rows only an imported campaign quantifies are said in one sentence (the editable versions have them)
-    shown = [o for o in c.obstacles if o.source_ref is not None] if c.also_cited_pdf else c.obstacles
-    also_cited = c.also_cited_pdf or c.also_cited
-    if shown:
+    # the rows only an imported campaign quantifies are rows here too, unless a last resort says them in one
+    # sentence (SheetContent.without_campaign_rows)
+    if c.obstacles:
         rows = [[(o.label, "B", INK), (o.severity, "B" if o.cited else "", WARN if o.cited else INK),
                  (o.barometer, "", INK)] + ([(o.campaign, "", INK)] if c.campaign_column else [])
-                for o in shown]
+                for o in c.obstacles]
         widths = (40, 40, 58, 36) if c.campaign_column else (44, 52, 78)
         _table(pdf, c.obstacle_headers, rows, widths, ("LEFT",) * len(widths), size=8, padding=0.8)
         pdf.ln(1.5)
-    if also_cited:
-        pdf.para(also_cited, 8, "", INK, h=3.8)
+    if c.also_cited:
+        pdf.para(c.also_cited, 8, "", INK, h=3.8)
         pdf.ln(0.8)
     pdf.para(c.obstacles_note, 7.3, "I", MUTED, h=3.4)
 
@@ -1252,6 +1251,7 @@ class Resort(NamedTuple):
     resources: bool = True  # the priorities' resources
     actions: int | None = None  # the actions the priorities suggest, shown for the first ``actions`` (None: all)
     settled: int | None = None  # a team's topics' answer kept and why, cut at that many characters (None: whole)
+    rows: bool = True  # the obstacles only an imported campaign quantifies as rows (False: in one sentence)
 
 
 def _compact_tries(c: SheetContent, resources: bool = True) -> list[Resort]:
@@ -1285,6 +1285,7 @@ def _compact_tries(c: SheetContent, resources: bool = True) -> list[Resort]:
     tries = list(dict.fromkeys(tries))
     last = tries[-1]
     column = bool(c.scores and c.scores[0].comparisons)
+    rows = bool(c.also_cited_pdf)
     links = resources and any(p.resources for p in c.priorities[:limit])
     if resources and c.roadmap is not None and c.roadmap.actions:  # a roadmap showing the commune's own actions:
         # the generic texts give way before it, and before the campaign's figures in the scores table
@@ -1292,11 +1293,15 @@ def _compact_tries(c: SheetContent, resources: bool = True) -> list[Resort]:
         if links or suggested:
             tries += [last._replace(resources=False)] if links else []
             tries += [last._replace(resources=False, actions=keep) for keep in suggested]
+            if rows:
+                tries.append(tries[-1]._replace(rows=False))
             if column:
                 tries.append(tries[-1]._replace(column=False))
             return tries
+    if rows:  # the campaign's figures last: the obstacles only it quantifies in one sentence, then
+        tries.append(last._replace(rows=False))
     if column:  # at the very last, the scores table without the Walloon column
-        tries.append(last._replace(column=False))
+        tries.append(tries[-1]._replace(column=False))
     if links:  # after all, the priorities without their resources
         tries.append(tries[-1]._replace(resources=False))
     return tries
@@ -1462,6 +1467,7 @@ def _compact(c: SheetContent, radar: RadarDrawing, measures: dict, resources: bo
         shown = c.with_limit(t.limit, t.notes).with_topics(t.topics, t.settled)
         shown = shown if t.trends else shown.without_trends()
         shown = shown if t.column else shown.without_reference_column()
+        shown = shown if t.rows else shown.without_campaign_rows()
         if t.column not in begun:
             begun[t.column] = _begin(shown, radar, compact=True)
         try:

@@ -525,8 +525,8 @@ def test_a_cited_obstacle_the_campaign_quantifies_is_a_row_not_said_without_a_pu
     plain = build_content(DEFAULT, doc, lang, generated=DAY)
     assert not {o.obstacle_id for o in plain.obstacles} & set(cited)
     assert all(DEFAULT.t(DEFAULT.question_index[qid][1].short, lang) in plain.also_cited for qid in cited)
-    # the Markdown (as the DOCX) has their rows; the PDF, on its three pages, names them in one sentence that says
-    # where the campaign's share is, never « sans chiffre publié »
+    # the Markdown, the DOCX and the PDF (where they fit: ``test_the_pdf_gives_the_obstacles_only_the_campaign_
+    # quantifies_rows_and_says_them_in_one_sentence_only_as_a_last_resort``) have their rows
     markdown = build(DEFAULT, doc, lang, "md", generated=DAY, **kwargs).decode()
     assert all(ref.obstacle_text(qid, lang).replace("\u00a0", " ") in markdown.replace("\u00a0", " ")
                for qid in cited)
@@ -534,13 +534,61 @@ def test_a_cited_obstacle_the_campaign_quantifies_is_a_row_not_said_without_a_pu
     pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY, **kwargs))
     joined = " ".join(" ".join(text).split()).replace("’", "'")
     assert pages <= 3
-    assert content.also_cited_pdf and " ".join(content.also_cited_pdf.split())[:60].replace("’", "'") in joined
     assert NO_FIGURE_SENTENCE[lang] not in joined
-    # the heaviest sheet (every obstacle major) with such a campaign stays on three pages
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_the_pdf_gives_the_obstacles_only_the_campaign_quantifies_rows_and_says_them_in_one_sentence_only_as_a_last_resort(
+        lang):
+    """With a campaign imported, the DOCX and the Markdown gave each obstacle the commune cites that only the campaign
+    quantifies a row with the campaign's share; the PDF named them in one sentence whatever room it had, « la part de
+    la campagne … est dans la version modifiable ». The PDF now gives them rows as the others, and says them in that
+    sentence only as one of its last resorts, after every other but the scores table's Walloon column (the campaign's
+    figures last): Namur's sheet has the rows on its three pages; the heaviest sheet, which does not fit with them
+    even at the previous resort, has the sentence, and still its three pages."""
+    from maturity.sheet import pdf as sheet_pdf
+
+    ref = campaign_of_every_obstacle()
+    cited = ["staff_time", "citizen_adoption", "data", "coordination"]
+    doc = answers_at_rank(DEFAULT, 1, name="Namur", nis=NAMUR, **{qid: "major" for qid in cited})
+    series, _note = logic.pooled_series(DEFAULT, [], NAMUR, lang, [ref])
+    kwargs = logic.sheet_kwargs(DEFAULT, series, None, lang, [ref])
+    content = build_content(DEFAULT, doc, lang, generated=DAY, **kwargs)
+    sentence = " ".join(content.also_cited_pdf.split())[:60].replace("’", "'")
+    assert content.also_cited_pdf
+    pages, text = pages_and_text(build(DEFAULT, doc, lang, "pdf", generated=DAY, **kwargs))
+    joined = " ".join(" ".join(text).split()).replace("\u00a0", " ")
+    assert pages <= 3
+    for qid in cited:  # a row: the obstacle, the commune's answer, « pas de chiffre publié », the campaign's share
+        label = DEFAULT.t(DEFAULT.question_index[qid][1].short, lang)
+        share = ref.obstacle_text(qid, lang).replace("\u00a0", " ")
+        assert re.search(rf"{re.escape(label)} \S[^[]*? \(3/3\) {re.escape(content_words(lang))} {re.escape(share)} \[1\]",
+                         joined), (qid, label, share)
+    assert sentence not in joined.replace("’", "'") and NO_FIGURE_SENTENCE[lang] not in joined
+
+    # the heaviest sheet (every obstacle major) with such a campaign: the sentence, on three pages
     heavy, heavy_kwargs = heaviest(lang)
     series, _note = logic.pooled_series(DEFAULT, [], EUPEN, lang, [ref])
     heavy_kwargs |= logic.sheet_kwargs(DEFAULT, series, None, lang, [ref])
-    assert pages_and_text(build(DEFAULT, heavy, lang, "pdf", generated=DAY, **heavy_kwargs))[0] <= 3
+    heavy_content = build_content(DEFAULT, heavy, lang, generated=DAY, **heavy_kwargs)
+    pages, text = pages_and_text(build(DEFAULT, heavy, lang, "pdf", generated=DAY, **heavy_kwargs))
+    joined = " ".join(" ".join(text).split()).replace("’", "'")
+    assert pages <= 3 and " ".join(heavy_content.also_cited_pdf.split())[:60].replace("’", "'") in joined
+    assert NO_FIGURE_SENTENCE[lang] not in joined
+    # the sentence is one of the very last resorts: only the Walloon column (then the resources) after it, and the
+    # resort before it, the same with the rows, does not fit
+    tries = sheet_pdf._compact_tries(heavy_content)
+    first = next(i for i, t in enumerate(tries) if not t.rows)
+    assert first > 0 and tries[first] == tries[first - 1]._replace(rows=False)
+    assert all(not t.rows for t in tries[first:]) and all(not t.column for t in tries[first + 1:])
+    radar = sheet_pdf.radar_drawing(DEFAULT, heavy_content)
+    before = tries[first - 1]
+    shown = heavy_content.with_limit(before.limit, before.notes).with_topics(before.topics, before.settled)
+    shown = shown if before.trends else shown.without_trends()
+    assert sheet_pdf._layout(shown, radar, compact=True, brief=before.brief, why=before.why,
+                             resources=before.resources, actions=before.actions).page_no() > 3
+    # a sheet with no such obstacle tries no such resort (no layout more)
+    assert all(t.rows for t in sheet_pdf._compact_tries(build_content(DEFAULT, heavy, lang, generated=DAY)))
 
 
 NO_FIGURE_SENTENCE = {"fr": "Aussi cités par la commune, sans chiffre publié",
