@@ -147,6 +147,24 @@ def record(result: MergeResult, decided: dict[str, tuple[str, Any]] | None = Non
     return True
 
 
+def brought_up_to_date(q: Questionnaire, doc: Any, lang: str, people: list[Any] | None = None
+                       ) -> tuple[list[Any], MergeResult | None, dict[str, tuple[str, Any]]]:
+    """The draft's team record (``respondent.team`` and ``divergent``, contract §8: the sheet's topics for the
+    Collège, who answered what) made again from the answers of now, written when it changed (:func:`record`).
+    It was written only when the meeting page was drawn: a final answer changed on the questionnaire, or a
+    colleague's answer given or changed on their link since, left the sheet's topics saying the answers of the
+    last visit. Returns the colleagues who answered (``people``: when already read), the meeting's merge (None
+    without them: the record is left as it is, an uploaded team file's own included) and its reasons."""
+    people = answering(members()) if people is None else people
+    if not people:
+        return people, None, {}
+    result = consensus(q, people, team_logic.meeting_holder(doc, lang))
+    reasons = decided()  # the meeting's reasons, each with the final answer it was given for
+    if doc.respondent.get("team") != result.team or doc.extra.get("divergent") != team_logic.summary(result, reasons):
+        record(result, reasons)
+    return people, result, reasons
+
+
 def results_view(q: Questionnaire, lang: str, people: list[Any] | None = None, doc: Any | None = None
                  ) -> tuple[list[Any], list[dict[str, str]], str] | None:
     """For the results page (holder only): each colleague's own shape as light radar series (by

@@ -923,3 +923,50 @@ def test_a_colleague_who_lost_their_link_gets_a_new_one_and_keeps_their_answers(
     assert store.load_member(fresh).answers == {"a1": "full"}
     colleague = member_app(fresh).run()
     assert not colleague.exception and colleague.radio(key="ans_a1").value == "full"
+
+
+def test_the_sheets_topics_say_who_answered_what_as_the_answers_are_now_not_as_the_meeting_page_last_saw_them(
+        mini, store: Store):
+    """A team's topics for the Collège (« Sujets pour le Collège ») say who answered what: the draft's ``divergent``
+    list (contract §8), written only when the meeting page was drawn. The holder changed a final answer on the
+    questionnaire, a colleague changed theirs on their link, a new colleague answered: the sheet still said the
+    answers and the roles of the last visit to Équipe (« responsable du bilan : Rien · directrice générale : Tout »).
+    The Recommandations page, where every version of the sheet is downloaded, now writes them again from the answers
+    of now when they changed (the answers file downloaded there too), and writes nothing when nothing changed."""
+    import json
+    from datetime import date
+
+    from maturity.app import logic
+    from maturity.questionnaire import load_questionnaire
+    from maturity.sheet import build_content
+
+    q = load_questionnaire(MINI)
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "a1", "none")
+    director = store.invite_member(holder, "directrice générale")
+    store.save_member_answer(director, "a1", "full")
+    goto(at, "equipe")
+
+    def topic(doc) -> tuple[str, str, str]:
+        return build_content(q, doc, "fr", generated=date(2026, 12, 1)).topics[0]
+
+    assert topic(at.session_state["doc"])[1] == "responsable du bilan\u00a0: Rien · directrice générale\u00a0: Tout"
+    goto(at, "questionnaire")
+    at.radio(key="ans_a1").set_value("half").run()
+    assert not at.exception, at.exception
+    store.save_member_answer(director, "a1", "some")
+    store.save_member_answer(store.invite_member(holder, "éco-conseiller"), "a1", "full")
+    goto(at, "recommandations")
+    now = "responsable du bilan\u00a0: Moitié · directrice générale\u00a0: Un peu · éco-conseiller\u00a0: Tout"
+    doc = at.session_state["doc"]
+    assert topic(doc)[1] == now
+    assert doc.respondent["team"] == ["directrice générale", "éco-conseiller"]
+    written = json.loads(logic.answers_json_bytes(doc))
+    assert written["divergent"][0]["answers"] == [{"role": "responsable du bilan", "answer": "half"},
+                                                  {"role": "directrice générale", "answer": "some"},
+                                                  {"role": "éco-conseiller", "answer": "full"}]
+    stored = store.load_space(holder)
+    assert topic(logic.document_of(stored.draft, q))[1] == now  # the store's draft too: the next session's sheet
+    goto(at, "recommandations")  # nothing changed: nothing written
+    assert store.load_space(holder).version == stored.version

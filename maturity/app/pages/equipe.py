@@ -95,17 +95,12 @@ else:
 
 # --- the consensus meeting ------------------------------------------------------------------------
 st.header(tr("team_meeting_header", lang))
-people = team.answering(everyone)
-if not people:
-    st.info(tr("team_meeting_empty", lang), icon=":material/forum:")
-    st.stop()
 # the holder's own answers are a view among the colleagues' (theirs, and the final answers settled here): Gesves's
 # échevine differed from her directrice générale on 14 questions while the meeting said « 0 divergentes »
-result = team.consensus(q, people, team_logic.meeting_holder(doc, lang))
-reasons = team.decided()  # the meeting's reasons, each with the final answer it was given for
-if (doc.respondent.get("team") != result.team
-        or doc.extra.get("divergent") != team_logic.summary(result, reasons)):
-    team.record(result, reasons)
+people, result, reasons = team.brought_up_to_date(q, doc, lang, team.answering(everyone))
+if result is None:
+    st.info(tr("team_meeting_empty", lang), icon=":material/forum:")
+    st.stop()
 # the questions the final answers show (a question a condition hides is none of the meeting's business: Ciney's
 # agent mobilité answered the triggers of an approach the final answers say is « Non »; the meeting read
 # « Réponses finales 56 / 57 », forever one short, and « Garder toutes les propositions » stored the answer)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from maturity import sheet
-from maturity.app import logic, roadmap, session
+from maturity.app import logic, roadmap, session, team
 from maturity.app.texts import tr
 from maturity.markdown import escape
 from maturity.recommendations import check_first, select
@@ -16,6 +16,8 @@ if found is None:
 q, doc = found
 name = session.commune_of(doc, lang)
 assessment = score(q, doc.answers)
+# a team's topics for the Collège (who answered what) as the answers are now, not as the meeting page last saw them
+team.brought_up_to_date(q, doc, lang)
 
 st.title(tr("recs_title", lang, name=name))
 st.caption(tr("recs_intro", lang))
