@@ -342,6 +342,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Answering too? The sheet then names your role before the team's (“Answered by a team: alderwoman, "
         "director general”), and so does the team's table on the results page.",
     },
+    # the same field on the Recommandations page, above the downloads (fresh-eyes trial 14)
+    "sheet_role_label": {"fr": "Votre rôle, nommé sur la fiche (facultatif)",
+                         "de": "Ihre Rolle, im Bericht genannt (freiwillig)",
+                         "en": "Your role, named on the sheet (optional)"},
+    "sheet_role_help": {
+        "fr": "Par exemple «\u00a0échevin du numérique\u00a0» : la fiche l'écrit sous son titre («\u00a0Répondant : "
+        "échevin du numérique\u00a0») ; en équipe, avant les rôles de vos collègues. Votre rôle, jamais votre nom.",
+        "de": "Zum Beispiel „Schöffe für Digitales“: Der Bericht nennt sie unter seinem Titel („Ausgefüllt von: "
+        "Schöffe für Digitales“), im Team vor den Rollen Ihrer Kolleginnen und Kollegen. Ihre Rolle, nie Ihr Name.",
+        "en": "For instance “alderman for digital affairs”: the sheet gives it under its title (“Answered by: "
+        "alderman for digital affairs”), in a team before your colleagues' roles. Your role, never your name.",
+    },
     "team_holder_role": {"fr": "Vous ({role})", "de": "Sie selbst ({role})", "en": "You ({role})"},
     "team_results_holder": {
         "fr": "«\u00a0{name}\u00a0» : les réponses de l'évaluation elle-même, les vôtres et les réponses finales arrêtées "

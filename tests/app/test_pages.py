@@ -349,6 +349,35 @@ def test_recommendations_page_has_every_download(mini):
     assert any("correspond" in c.value and "priorité 1 (haute)" in c.value for c in at.caption)
 
 
+def test_a_commune_answering_alone_names_its_role_on_the_sheet_from_the_downloads(mini, store):
+    """Daverdisse's échevin answered alone: his role was asked only on the team page, and the Collège's sheet
+    named nobody (fresh-eyes trial 14). Above the downloads, the same field as the team page's."""
+    from maturity import sheet
+    from maturity.answers import answers_from_dict
+    from maturity.questionnaire import load_questionnaire
+
+    at = started()
+    token = at.query_params["t"][0] if isinstance(at.query_params["t"], list) else at.query_params["t"]
+    at.radio(key="ans_a1").set_value("none").run()
+    goto(at, "recommandations")
+    field = at.text_input(key="sheet_role")
+    assert field.label == "Votre rôle, nommé sur la fiche (facultatif)" and field.value == ""
+    field.input("  échevin du   numérique ").run()
+    assert not at.exception
+    draft = store.load_space(token).draft
+    assert draft["respondent"] == {"role": "échevin du numérique"}
+    doc = answers_from_dict(draft, "draft.json")
+    md = sheet.build(load_questionnaire(MINI), doc, "fr", "md").decode()
+    assert "Répondant\u00a0: échevin du numérique" in md
+    goto(at, "equipe")  # the team page shows the same role, and the other way round
+    assert at.text_input(key="team_own_role").value == "échevin du numérique"
+    at.text_input(key="team_own_role").input("bourgmestre").run()
+    goto(at, "recommandations")
+    assert at.text_input(key="sheet_role").value == "bourgmestre"
+    goto(at, "equipe")
+    assert at.text_input(key="team_own_role").value == "bourgmestre"
+
+
 def test_public_pages_render(mini):
     at = new_app()
     at.run()

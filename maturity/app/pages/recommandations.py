@@ -24,6 +24,14 @@ st.caption(tr("recs_intro", lang))
 
 st.header(tr("downloads_header", lang))
 st.caption(tr("dl_help", lang) + " " + tr("pst_explained", lang))
+# who answered, named under the sheet's title: asked only on the team page, a commune answering alone gave
+# the Collège a sheet that named nobody (fresh-eyes trial 14). The team page's field, under a key of its own:
+# one key for two widgets showed a blank field on the page switched to (Streamlit keeps the key, not its value)
+if "sheet_role" not in st.session_state:
+    st.session_state["sheet_role"] = (doc.respondent or {}).get("role") or ""
+st.text_input(tr("sheet_role_label", lang), max_chars=80, key="sheet_role",
+              placeholder=tr("team_role_placeholder", lang), help=tr("sheet_role_help", lang),
+              on_change=lambda: team.set_own_role(st.session_state.get("sheet_role") or ""))
 reads = session.comparison_reads()
 series, _regional_note, _history, previous = session.comparison_series(q, doc, assessment, lang, reads)
 kwargs = logic.sheet_kwargs(q, series, previous, lang, reads[1])  # the imported campaigns: its obstacles column
