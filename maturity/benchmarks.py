@@ -41,7 +41,6 @@ BENCHMARKS_DIR = ROOT / "data" / "benchmarks"
 
 LANGUAGES = ("fr", "de", "en")
 DEFAULT_LANGUAGE = "fr"
-LOCALES = {"fr": "fr_BE", "de": "de_BE", "en": "en_GB"}
 
 Kind = Literal["published", "pooled", "estimate"]
 Unit = Literal["share", "points", "rank", "among_top", "communes"]
@@ -342,7 +341,7 @@ _OUT_OF = {"fr": "{value} sur {top}", "de": "{value} von {top}", "en": "{value} 
 
 
 def _lang(lang: str) -> str:
-    return lang if lang in LOCALES else DEFAULT_LANGUAGE
+    return lang if lang in display.LOCALES else DEFAULT_LANGUAGE
 
 
 def ordinal(k: int, lang: str) -> str:

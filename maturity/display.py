@@ -20,6 +20,8 @@ from babel.dates import format_date as _format_date
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as _format_percent
 
+from .typography import french_ordinal
+
 LOCALES = {"fr": "fr_BE", "de": "de_BE", "en": "en_GB"}
 
 
@@ -136,9 +138,14 @@ def format_estimate(value: float | None, low_high: Sequence[float] | None, lang:
 
 
 def format_date(value: date | datetime | str, lang: str = "fr") -> str:
+    """A date written out in ``lang``: « 15 mars 2027 », „15. März 2027“, "March 15, 2027". The first of a month
+    is « 1ᵉʳ mars 2027 » in French (babel writes « 1 mars »), as a French reader expects it."""
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    return _format_date(value, format="long", locale=locale(lang))
+    text = _format_date(value, format="long", locale=locale(lang))
+    if lang == "fr" and value.day == 1 and re.match(r"1\s", text):
+        text = french_ordinal(1) + text[1:]
+    return text
 
 
 # --- plural forms ------------------------------------------------------------------------------

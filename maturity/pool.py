@@ -45,10 +45,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from babel.dates import format_date
-
 from .communes import POPULATION_CLASS_LABELS, POPULATION_CLASSES, PROVINCES, province_name
 from .communes import get as get_commune
+from .display import LOCALES, format_date
 from .errors import InvalidInput, Problem
 from .labels import in_lang
 
@@ -64,7 +63,6 @@ QUANTILE_METHOD_TEXT = (
     "statistics.quantiles(method='inclusive'): linear interpolation between order statistics "
     "(Hyndman & Fan type 7, the default of numpy, pandas, R and spreadsheets)"
 )
-LOCALES = {"fr": "fr_BE", "de": "de_BE", "en": "en_GB"}
 
 GroupType = Literal["wallonia", "province", "population_class"]
 
@@ -198,7 +196,7 @@ class GroupStats:
         lang = _lang(lang)
         if self.as_of is None:
             return SOURCE_TEXT_NO_DATE[lang]
-        return SOURCE_TEXT[lang].format(date=format_date(self.as_of, format="long", locale=LOCALES[lang]))
+        return SOURCE_TEXT[lang].format(date=format_date(self.as_of, lang))
 
     def note(self, lang: str = "fr") -> str | None:
         if self.held:

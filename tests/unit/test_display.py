@@ -106,3 +106,19 @@ def test_a_wait_is_said_in_whole_minutes_rounded_up_and_never_zero():
 
     assert [minutes_to_wait(s) for s in (0, 1, 59.5, 60, 61, 90, 150, 3600)] == [1, 1, 1, 1, 2, 2, 3, 60]
     assert minutes_to_wait(-5) == 1  # a clock that went back still asks for a minute
+
+
+def test_the_first_of_a_month_is_written_as_french_writes_it():
+    """« 1ᵉʳ janvier 2027 » in French, not babel's « 1 janvier 2027 » (campaign dates, the sheet's date, the
+    sources of the pooled figures); other days and the other languages as babel writes them."""
+    from datetime import date, datetime
+
+    from maturity.display import format_date
+
+    assert format_date(date(2027, 1, 1), "fr") == "1ᵉʳ janvier 2027"
+    assert format_date(datetime(2026, 12, 1, 9, 30), "fr") == "1ᵉʳ décembre 2026"
+    assert format_date("2026-03-01", "fr") == "1ᵉʳ mars 2026"
+    assert format_date(date(2027, 1, 11), "fr") == "11 janvier 2027"
+    assert format_date(date(2027, 1, 21), "fr") == "21 janvier 2027"
+    assert format_date(date(2027, 1, 1), "de") == "1. Januar 2027"
+    assert format_date(date(2027, 1, 1), "en") == "1 January 2027"

@@ -133,7 +133,7 @@ def test_one_row_per_commune_the_most_recent_kept():
     assert econ.n == 5 and ref.rows_used == 5
     assert econ.mean == pytest.approx((90 + 50 + 50 + 30 + 50) / 5)
     assert ref.as_of == date(2026, 3, 1)
-    assert "1 mars 2026" in ref.wallonia.source("fr") and "1 March 2026" in ref.wallonia.source("en")
+    assert "1ᵉʳ mars 2026" in ref.wallonia.source("fr") and "1 March 2026" in ref.wallonia.source("en")
     assert "assessments pooled by this tool" in ref.wallonia.source("en")
 
 

@@ -278,7 +278,7 @@ def test_page_one_holds_commune_date_respondent_summary_scores_and_meaning():
     content = build_content(q, doc, "fr", generated=DAY)
     _, pages = pages_and_text(build(q, doc, "fr", "pdf", generated=DAY))
     first = pages[0]
-    for needed in ("Écaussinnes", "1 décembre 2026", "échevin", "Profil", "Premier pas",
+    for needed in ("Écaussinnes", "1ᵉʳ décembre 2026", "échevin", "Profil", "Premier pas",
                    "Ne s'applique pas", "Réponses utiles", "pas une note"):
         assert needed in first, needed
     for row in content.scores:
