@@ -77,17 +77,18 @@ def plain(text: object) -> str:
     return escape(text)
 
 
-def problem_text(problem: object, lang: str) -> str:
+def problem_text(problem: object, lang: str, q: Any = None) -> str:
     """A refused request's problem as the campaigns page says it (Markdown, escaped): in ``lang`` when the page has
     words for its code (a new campaign's fields), without the command line's place (« --closes: »), which names
     no field of the page; else as the command line says it. A new campaign refused read « --closes: the campaign
-    closes (2026-10-25) before it opens (2026-11-27) » on the French page (trial 11)."""
+    closes (2026-10-25) before it opens (2026-11-27) » on the French page (trial 11). ``q``: the questionnaire whose
+    question or dimension a place in an answers file names, said by its words (``logic.problem_place``)."""
     code = getattr(problem, "code", "")
     if code and f"problem_{code}" in TEXTS and getattr(problem, "file", None) and "file" not in dict(
             getattr(problem, "params", ())):  # the answers reader's: its place first (file, line, field)
         from .logic import problem_said
 
-        return plain(problem_said(problem, lang))
+        return plain(problem_said(problem, lang, q))
     if code and f"problem_{code}" in TEXTS:
         # a commune's code (« nis », « successor ») said as its name, as the page's tables name it
         return tr(f"problem_{code}", lang, **{k: plain(commune_label(v, lang) if k in ("nis", "successor") else v)

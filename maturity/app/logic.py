@@ -393,19 +393,25 @@ def problem_said(problem: Problem, lang: str, q: Questionnaire | None = None) ->
 
 
 _QUESTION_PLACE = re.compile(r"(?:answers|notes)\.([A-Za-z0-9_-]+)(?:\[\d+\])?")
+_TARGET_PLACE = re.compile(r"targets\.([A-Za-z0-9_-]+)(?:\.[a-z_]+)?")
 QUESTION_SHOWN = 70  # characters of a question's words beside the place of its answer in a refusal
 
 
 def problem_place(problem: Problem, lang: str, q: Questionnaire | None = None) -> str:
     """Where a problem is, as a page says it: the file's place (``réponses.json: answers.gov_strategy``), and when
     that is the answer or the note of one of ``q``'s questions, the question's words after it, which a commune
-    official knows where the id means nothing to them (« … : answers.gov_strategy (« La commune a-t-elle… ») »)."""
+    official knows where the id means nothing to them (« … : answers.gov_strategy (« La commune a-t-elle… ») »);
+    a target of one of its dimensions, the dimension's name (« targets.mobility.level (« Smart Mobility – … ») »)."""
     place = problem.place
-    found = _QUESTION_PLACE.fullmatch(problem.path) if q is not None and problem.path else None
-    entry = q.question_index.get(found[1]) if found else None
-    if entry is None:
+    if q is None or not problem.path:
         return place
-    return f"{place} ({quoted(cut(q.t(entry[1].text, lang), QUESTION_SHOWN), lang)})"
+    found = _QUESTION_PLACE.fullmatch(problem.path)
+    entry = q.question_index.get(found[1]) if found else None
+    if entry is not None:
+        return f"{place} ({quoted(cut(q.t(entry[1].text, lang), QUESTION_SHOWN), lang)})"
+    found = _TARGET_PLACE.fullmatch(problem.path)  # a target's level or year: its dimension by its name
+    section = next((s for s in q.dimensions if s.id == found[1]), None) if found else None
+    return place if section is None else f"{place} ({quoted(q.t(section.label, lang), lang)})"
 
 
 def problem_values(problem: Problem, lang: str) -> dict[str, str]:

@@ -622,6 +622,34 @@ def test_the_files_boxs_other_refusals_are_said_in_the_pages_language(admin, sto
     assert store.campaign_responses("wal-test") == []
 
 
+def test_the_files_boxs_refusals_name_the_question_and_the_dimension(admin, store):
+    """A refused file's place was the file's ids alone on the coordinator's page, « namur-2026.json: answers.a1 »,
+    « t.json: targets.alpha.level », where the questionnaire page says the question's words (left13; closing13,
+    left 5). The files box now says them too, and a target's dimension by its name, in the page's language."""
+    campaign_with_responses(store, respondents=[])
+
+    def answers(name, **extra):
+        doc = {"questionnaire": {"id": "mini", "version": "1.0"}, "answers": {"a1": "full"},
+               "commune": {"nis_code": "92094"}, **extra}
+        return (name, json.dumps(doc).encode(), "application/json")
+
+    drops = [[answers("namur-2026.json", answers={"a1": "maybe"})],
+             [answers("t.json", targets={"alpha": {"level": "zzz", "by": 2030}})]]
+    expected = {"fr": ["namur-2026.json: answers.a1 («\u00a0Question a1\u00a0»)\u00a0: \"maybe\" n'est pas une réponse",
+                       "t.json: targets.alpha.level («\u00a0Alpha\u00a0»)\u00a0: \"zzz\" n'est pas un niveau"],
+                "en": ["namur-2026.json: answers.a1 (“Question a1”): \"maybe\" is not a possible answer",
+                       "t.json: targets.alpha.level (“Alpha”): \"zzz\" is not a level"]}
+    for lang, said in expected.items():
+        at = campaigns_page(lang=lang)
+        for files, words in zip(drops, said, strict=True):
+            (uploader,) = [u for u in at.get("file_uploader") if u.proto.multiple_files]
+            uploader.set_value(files).run()
+            at.button(key="camp_files_button").click().run()
+            errors = [e.value for e in at.error]
+            assert any(words in e for e in errors), (words, errors)
+    assert store.campaign_responses("wal-test") == []
+
+
 def test_an_invitation_link_opens_its_communes_space_and_its_submission_counts(mini, store):
     links = campaign_with_responses(store, respondents=[])
     at = new_app(links["92094"])
@@ -976,12 +1004,12 @@ def test_the_files_box_says_the_readers_own_refusals_in_the_pages_language_with_
         "fr": ["casse.json:2\u00a0: le texte n'est pas du JSON valide à cet endroit (colonne 14)",
                "carte.json: questionnaire\u00a0: il manque le questionnaire auquel ce fichier répond",
                "inconnue.json:10: commune.nis\\_code\u00a0: «\u00a099999\u00a0» n'est le code INS d'aucune commune wallonne",
-               'reponse.json:7: answers.a1\u00a0: "maybe" n\'est pas une réponse possible à cette question '
+               'reponse.json:7: answers.a1 («\u00a0Question a1\u00a0»)\u00a0: "maybe" n\'est pas une réponse possible à cette question '
                '(«\u00a0Rien\u00a0» (none), «\u00a0Un peu\u00a0» (some), «\u00a0Moitié\u00a0» (half), «\u00a0Tout\u00a0» (full))'],
         "de": ["casse.json:2: der Text ist an dieser Stelle kein gültiges JSON (Spalte 14)",
                "carte.json: questionnaire: es fehlt der Fragebogen, den diese Datei beantwortet",
                "inconnue.json:10: commune.nis\\_code: „99999“ ist die NIS-Kennziffer keiner wallonischen Gemeinde",
-               'reponse.json:7: answers.a1: "maybe" ist keine mögliche Antwort auf diese Frage'],
+               'reponse.json:7: answers.a1 („Question a1“): "maybe" ist keine mögliche Antwort auf diese Frage'],
     }
     for lang, said in expected.items():
         at = campaigns_page(lang=lang)

@@ -324,7 +324,8 @@ with follow:
                         nis_hint="ask the commune for a file that names it", known=session.questionnaire())
                     count = store.submit_files(campaign.id, responses)
                 except InvalidInput as exc:
-                    said = [coordinator.problem_text(p, lang) for p in exc.problems]
+                    # a place in a file names its question or dimension by its words, as on the questionnaire
+                    said = [coordinator.problem_text(p, lang, session.questionnaire()) for p in exc.problems]
                     english = any(not p.code or f"problem_{p.code}" not in TEXTS for p in exc.problems)
                     st.error(tr("camp_files_refused" if english else "camp_files_refused_said", lang) + "\n\n"
                              + "\n".join(f"- {line}" for line in said))
