@@ -157,6 +157,8 @@ def file_responses(campaign: Any, files: Any, nis: str | None = None, *, nis_hin
     questionnaire, bad answers, two files for one commune). ``known``: a questionnaire already loaded (the
     app's), used for the files answering its id and version. Shared by ``maturity campaign submit`` and the
     coordinator's page."""
+    from dataclasses import replace
+
     from .answers import check_answers
     from .communes import get as get_commune
     from .communes import registry_at, successor_at
@@ -192,7 +194,8 @@ def file_responses(campaign: Any, files: Any, nis: str | None = None, *, nis_hin
                 doc.questionnaire_id, doc.questionnaire_version)
             warnings += check_answers(doc, q, name)
         except InvalidInput as exc:
-            problems += exc.problems
+            # one found outside the file (its questionnaire, not on this server) names the file too
+            problems += [p if p.file else replace(p, file=name) for p in exc.problems]
             continue
         code = nis if nis is not None else doc.nis_code
         place = "--nis" if nis is not None else "commune.nis_code"
