@@ -29,6 +29,7 @@ several steps for one weak dimension; then the rest in order. The sheet keeps th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,7 +49,7 @@ from .models import (
 )
 from .scoring import Assessment, visible_questions
 from .special import UNKNOWN, effective_answer
-from .typography import french_spaces, quoted
+from .typography import french_spaces, quoted, semicolons
 
 SHEET_LIMIT = 8
 
@@ -259,6 +260,8 @@ _WORDS = {
                     "de": "Sie haben bei {questions} {answer} geantwortet: zuerst klären.",
                     "en": "You answered {answer} to {questions}: check this first."},
     "check_and": {"fr": " et à ", "de": " und bei ", "en": " and to "},
+    # before what made a recommendation apply, on the sheet (:func:`reasons`)
+    "from_answers": {"fr": "D'après vos réponses", "de": "Laut Ihren Antworten", "en": "From your answers"},
     "score": {"fr": "score", "de": "Punktzahl", "en": "score"},
     "severity": {"fr": "frein", "de": "Hemmnis", "en": "obstacle"},
     "insufficient": SCORE_STATES["insufficient"],  # the core's, as the app and the sheet say
@@ -292,6 +295,19 @@ def check_first(q: Questionnaire, sel: Selected, lang: str) -> str:
         return ""
     return _word("check_first", lang).format(answer=quoted(answer_state_label(UNKNOWN, lang), lang),
                                               questions=_word("check_and", lang).join(names))
+
+
+def reasons(q: Questionnaire, sel: Selected, lang: str) -> str:
+    """What made a recommendation apply to this commune, in a line for the sheet: « D'après vos réponses : Budget :
+    Frein important ; Smart Governance – Gouvernance : score 34 (Planification) » (:func:`describe` of each fact
+    of ``because``, as ``maturity recommendations`` prints them). The answers « je ne sais pas » are left to
+    :func:`check_first`'s sentence, which says them; "" when nothing else is named. A Collège reading the sheet
+    alone sees on what the recommendation rests, and can check it against what the commune knows."""
+    # each without the full stop an answer's label may end on (« … sans vue d'ensemble. ; Qui pilote … »)
+    said = [re.sub(r"(?<!\.)\.$", "", describe(q, fact, lang)) for fact in sel.because if not is_unknown(fact)]
+    if not said:
+        return ""
+    return label_value(_word("from_answers", lang), semicolons(said, lang), lang)
 
 
 def describe(q: Questionnaire, fact: Fact, lang: str) -> str:

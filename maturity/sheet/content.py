@@ -42,7 +42,7 @@ from ..labels import (
 )
 from ..merge import divergent_of, reason_holds, same_answer, team_roles
 from ..models import Questionnaire
-from ..recommendations import SHEET_LIMIT, Selected, asked, check_first, select
+from ..recommendations import SHEET_LIMIT, Selected, asked, check_first, reasons, select
 from ..scoring import Assessment, score
 from ..special import effective_answer
 from ..typography import cut, french_guillemets, join_answers
@@ -532,6 +532,8 @@ class Priority:
     unsure: bool = False
     # the questions it rests on that the commune answered « je ne sais pas », in a sentence (recommendations.check_first)
     check: str = ""
+    # what made it apply, from the commune's answers (recommendations.reasons): « D'après vos réponses : … »
+    because: str = ""
 
 
 @dataclass
@@ -911,6 +913,7 @@ def _priority(rank: int, sel: Selected, q: Questionnaire, lang: str, finished: S
         objective=objective,
         unsure=sel.unsure,
         check=check_first(q, sel, lang),
+        because=reasons(q, sel, lang),
     )
 
 

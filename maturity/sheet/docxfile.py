@@ -223,6 +223,8 @@ def render_docx(q: Questionnaire, c: SheetContent) -> bytes:
             run = line.add_run(meta)
             run.font.size = Pt(9)
             run.font.color.rgb = ACCENT
+        if p.because:  # what made it apply, from the commune's answers
+            document.add_paragraph().add_run(p.because)
         if p.check:  # resting on « je ne sais pas »: said before why it applies
             document.add_paragraph().add_run(p.check).bold = True
         why = document.add_paragraph()

@@ -106,6 +106,9 @@ def render_markdown(c: SheetContent) -> str:
         meta = " · ".join(x for x in (p.target, priority_name(c, p.priority)) if x)
         add(f"*{escape(meta)}*")
         add("")
+        if p.because:  # what made it apply, from the commune's answers
+            add(escape(p.because))
+            add("")
         if p.check:  # resting on « je ne sais pas »: said before why it applies
             add(f"**{escape(p.check)}**")
             add("")

@@ -645,6 +645,11 @@ def test_a_recommendation_resting_on_unknown_says_to_check_first(data_dir, monke
     assert any("Vous avez répondu «\u00a0Je ne sais pas\u00a0» à «\u00a0Question a1\u00a0»\u00a0: à vérifier d'abord."
                in i for i in infos), infos
     assert sum("vérifier d'abord" in i for i in infos) == 1  # « Alpha bas » rests on the level alone
+    # each says what made it apply, from the answers (as the sheet's editable versions do); the question answered
+    # « Je ne sais pas » is left to the sentence above, which says it
+    said = [m.value for m in at.markdown if m.value.startswith("D'après vos réponses")]
+    assert said and all("Alpha" in line for line in said), said
+    assert not any("Question a1" in line for line in said), said
 
 
 def test_an_answer_saved_with_none_beside_other_options_shows_those_options(data_dir, store):

@@ -6,7 +6,7 @@ from maturity import sheet
 from maturity.app import logic, roadmap, session, team
 from maturity.app.texts import tr
 from maturity.markdown import escape
-from maturity.recommendations import check_first, select
+from maturity.recommendations import check_first, reasons, select
 from maturity.scoring import score
 
 lang = session.lang()
@@ -75,6 +75,8 @@ for sel in selected:
     with st.container(border=True):
         st.subheader(q.t(rec.title, lang))
         st.caption(tr("priority", lang, p=rec.priority))
+        if because := reasons(q, sel, lang):  # what made it apply, from the commune's answers (the sheet says it too)
+            st.markdown(escape(because))
         if check := check_first(q, sel, lang):  # it rests on « je ne sais pas »: said before why it applies
             st.info(escape(check), icon=":material/help:")
         st.markdown(q.t(rec.text, lang))
