@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from copy import copy, deepcopy
+from dataclasses import replace
 from functools import cache
 from io import BytesIO
 from typing import Any, NamedTuple
@@ -208,10 +209,24 @@ def _questionnaire_texts(pdf: SheetPDF) -> Iterator[None]:
     sheet_breaks = pdf._breaks
     if sheet_breaks is not None:
         pdf._breaks = _QUESTIONNAIRE_BREAKS
+    outer, pdf._sheet_breaks = pdf._sheet_breaks, sheet_breaks
     try:
         yield
     finally:
         pdf._breaks = sheet_breaks
+        pdf._sheet_breaks = outer
+
+
+@contextmanager
+def _commune_text(pdf: SheetPDF) -> Iterator[None]:
+    """A text of the commune inside a block of the questionnaire's texts (a priority's « D'après vos réponses »):
+    its lines are recorded for this sheet only (:func:`_questionnaire_texts`), never for the process."""
+    inner = pdf._breaks
+    pdf._breaks = pdf._sheet_breaks
+    try:
+        yield
+    finally:
+        pdf._breaks = inner
 
 
 class _ReplayLineBreak(MultiLineBreak):
@@ -523,6 +538,8 @@ class SheetPDF(FPDF):
             self.fonts[key] = _document_font(font, len(self.fonts) + 1)
         self._measures: dict[tuple, int] = {}
         self._breaks = _LINE_BREAKS.get()  # the lines already broken in this sheet's layouts
+        self._sheet_breaks: dict | None = None  # the same, while a block of the questionnaire's texts is laid out
+        self.because = True  # each priority's « D'après vos réponses » (False: the very last resorts)
         self.compact = False  # tighter spacing, priorities may split across pages: the last resort
         self.brief = False  # smaller sizes, the method in one sentence: the last resorts
         self.why = True  # the priorities' "why" paragraph (False: the very last resorts)
@@ -924,6 +941,8 @@ def _priority_height(pdf: SheetPDF, c: SheetContent, p: Priority) -> float:
     shared = True  # a priority says only the questionnaire's texts and fixed labels, nothing of the commune
     h = (4.9 * _lines(pdf, w, p.title, 10, "B", questionnaire_text=shared)
          + 3.6 * _lines(pdf, w, meta, 7.3, questionnaire_text=shared) + 0.6)
+    if p.because:  # the commune's own: measured for this sheet only
+        h += PL * _lines(pdf, w, p.because, PT) + 0.6
     if p.check:
         h += PL * _lines(pdf, w, p.check, PT, "B", questionnaire_text=shared) + 0.6
     h += PL * _lines(pdf, w, p.why, PT, "I", questionnaire_text=shared) + 0.6
@@ -976,6 +995,12 @@ def _priority_lines(pdf: SheetPDF, c: SheetContent, p: Priority, w: float, actio
     pdf.font(7.3, "", ACCENT)
     pdf.multi_cell(w, 3.6, drawable(meta), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.ln(0.6)
+    if p.because and pdf.because:  # what made it apply, from the commune's answers: the Collège can check it
+        with _commune_text(pdf):
+            pdf.set_x(pdf.l_margin + INDENT)
+            pdf.font(pt, "", INK)
+            pdf.multi_cell(w, pl, drawable(p.because), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.ln(0.6)
     if p.check:  # resting on « je ne sais pas »: said before why it applies, even where the why is left out
         pdf.set_x(pdf.l_margin + INDENT)
         pdf.font(pt, "B", INK)
@@ -1159,7 +1184,8 @@ MIN_PRIORITIES = 6
 
 def _layout(c: SheetContent, radar: RadarDrawing, measures: dict | None = None,
             compact: bool = False, brief: bool = False, why: bool = True, budget: int | None = None,
-            begun: SheetPDF | None = None, resources: bool = True, actions: int | None = None) -> SheetPDF:
+            begun: SheetPDF | None = None, resources: bool = True, actions: int | None = None,
+            because: bool = True) -> SheetPDF:
     """The sheet laid out; with a ``budget`` of pages, ``_OverBudget`` as soon as it needs one more.
     ``begun``: its first sections already laid out (``_begin`` with the same ``compact``, no budget), copied
     instead of laid out again."""
@@ -1174,6 +1200,7 @@ def _layout(c: SheetContent, radar: RadarDrawing, measures: dict | None = None,
     pdf.why = why
     pdf.resources = resources
     pdf.actions = actions
+    pdf.because = because
     if measures is not None:
         pdf._measures = measures
     return _finish(pdf, c)
@@ -1251,13 +1278,16 @@ class Resort(NamedTuple):
     resources: bool = True  # the priorities' resources
     actions: int | None = None  # the actions the priorities suggest, shown for the first ``actions`` (None: all)
     settled: int | None = None  # a team's topics' answer kept and why, cut at that many characters (None: whole)
+    because: bool = True  # each priority's « D'après vos réponses » line
     rows: bool = True  # the obstacles only an imported campaign quantifies as rows (False: in one sentence)
 
 
 def _compact_tries(c: SheetContent, resources: bool = True) -> list[Resort]:
     """The last resorts, with tighter spacing and priorities that may split across pages: 6 priorities;
     then smaller sizes and the method in one sentence; then the priorities without their "why" paragraph,
-    then with it and fewer of the commune's notes, then without it again, and so on: as many of the notes
+    then without their « D'après vos réponses » line too (the commune's answers the rule rests on: the DOCX,
+    the Markdown and the tool have it), then with both and fewer of the commune's notes, then without them
+    again, and so on: as many of the notes
     as fit first, the "why" paragraphs where they fit beside them (those are the questionnaire's words, in
     the DOCX and the tool: a Collège would rather read its commune's own; the DOCX and the Markdown keep
     every note, the PDF says how many it leaves out); then the barometer's sentences without the earlier
@@ -1271,16 +1301,22 @@ def _compact_tries(c: SheetContent, resources: bool = True) -> list[Resort]:
     roadmap gives its generic texts up first, after the team's topics: the priorities' resources, then the
     actions the priorities suggest for the first 3 priorities only, then for none (said in the same one line),
     and only then the Walloon column (the heavy German sheet of a campaign, six targets and five actions, showed
-    none of them, and kept the suggested actions of 6 priorities). ``resources`` False: neither of those."""
+    none of them, and kept the suggested actions of 6 priorities). ``resources`` False: neither of those. The
+    resorts after the notes leave the « D'après vos réponses » lines out, as the "why" paragraphs."""
     n, k, m = len(c.priorities), len(c.notes), len(c.topics)
     limit = min(n, MIN_PRIORITIES)
+    # each count of notes: with the "why" paragraphs and the « D'après vos réponses » lines, without the why,
+    # without either (the commune's notes are kept before those lines, as before the why paragraphs); the
+    # resorts after the notes keep neither (the barometer's trends, the team's topics, the roadmap's actions,
+    # the campaign's figures go after them, as they did)
     tries = ([Resort(limit, k, brief=False, why=True, trends=True, topics=m)]
-             + [Resort(limit, notes, brief=True, why=why, trends=True, topics=m)
-                for notes in dict.fromkeys((k, *(min(k, keep) for keep in PDF_NOTES_STEPS))) for why in (True, False)]
-             + [Resort(limit, 0, brief=True, why=False, trends=False, topics=m)])
+             + [Resort(limit, notes, brief=True, why=why, trends=True, topics=m, because=because)
+                for notes in dict.fromkeys((k, *(min(k, keep) for keep in PDF_NOTES_STEPS)))
+                for why, because in ((True, True), (False, True), (False, False))]
+             + [Resort(limit, 0, brief=True, why=False, trends=False, topics=m, because=False)])
     # a team's topics with long reasons: those begun (the DOCX and the Markdown whole), before fewer topics
     settled = PDF_SETTLED_SHOWN if any(len(line) > PDF_SETTLED_SHOWN for _q, _s, line in c.topics) else None
-    tries += [Resort(limit, 0, brief=True, why=False, trends=False, topics=min(m, keep), settled=settled)
+    tries += [Resort(limit, 0, brief=True, why=False, trends=False, topics=min(m, keep), settled=settled, because=False)
               for keep in (m, *PDF_TOPICS_STEPS)]
     tries = list(dict.fromkeys(tries))
     last = tries[-1]
@@ -1351,7 +1387,12 @@ def _scratch(c: SheetContent, measures: dict, y: float | None = None) -> SheetPD
 
 
 def _block_height(pdf: SheetPDF, c: SheetContent, p: Priority) -> float:
-    """How far a priority block (without the space after it) moves down, from the top of a page."""
+    """How far a priority block (without the space after it) moves down, from the top of a page: its
+    questionnaire's texts measured once per process, its « D'après vos réponses » line (the commune's) for
+    this sheet only."""
+    own = PL * _lines(pdf, pdf.width - INDENT, p.because, PT) + 0.6 if p.because else 0.0
+    if p.because:
+        p = replace(p, because="")
     meta = " · ".join(x for x in (p.target, priority_name(c, p.priority)) if x)
     key = (pdf.width, p.title, meta, p.check, p.why, tuple(p.actions), tuple(r.label for r in p.resources))
     found = _BLOCK_HEIGHTS.get(key)
@@ -1365,7 +1406,7 @@ def _block_height(pdf: SheetPDF, c: SheetContent, p: Priority) -> float:
         if len(_BLOCK_HEIGHTS) >= 2000:
             _BLOCK_HEIGHTS.clear()
         _BLOCK_HEIGHTS[key] = found
-    return found
+    return found + own
 
 
 class _Predictor:
@@ -1473,7 +1514,7 @@ def _compact(c: SheetContent, radar: RadarDrawing, measures: dict, resources: bo
         try:
             pdf = _layout(shown, radar, measures, compact=True, brief=t.brief, why=t.why,
                           budget=None if i == len(tries) - 1 else MAX_PAGES, begun=begun[t.column],
-                          resources=t.resources, actions=t.actions)
+                          resources=t.resources, actions=t.actions, because=t.because)
         except _OverBudget:
             continue
         if pdf.page_no() <= MAX_PAGES:

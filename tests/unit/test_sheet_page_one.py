@@ -505,9 +505,11 @@ def test_the_barometer_sentences_come_in_one_order_on_the_results_page_and_the_s
 
 @pytest.mark.parametrize(("name", "lang"), [("rural-tenneville-2027", "fr"), ("urban-charleroi-2027", "fr"),
                                             ("german-buellingen-2027", "de"), ("unsure-durbuy-2027", "fr")])
-def test_a_typical_communes_sheet_keeps_why_each_priority_applies(name, lang):
+def test_a_typical_communes_sheet_says_why_each_priority_applies(name, lang):
     """Issue 10's rural, urban and German-speaking communes: their sheets fit on 3 pages with smaller sizes
-    before losing anything; each priority shown keeps its "why" paragraph, and Tenneville its one note."""
+    before losing anything; each priority shown says why it applies to this commune, its « D'après vos
+    réponses » line (the answers its rule rests on; the "why" paragraph, the questionnaire's words, gives way
+    first), and Tenneville keeps its one note."""
     from pathlib import Path
 
     from maturity.answers import read_answers_file
@@ -520,7 +522,9 @@ def test_a_typical_communes_sheet_keeps_why_each_priority_applies(name, lang):
     shown = [p for p in content.all_priorities if " ".join(p.title.split()) in flat]
     assert len(shown) >= 6
     for p in shown:
-        assert " ".join(p.why.split())[:50] in flat, p.recommendation_id
+        said = p.because or p.check or p.why  # resting only on « je ne sais pas »: its check_first sentence
+        assert " ".join(said.split())[:50] in flat, p.recommendation_id
+    assert any(p.because for p in shown)
     for _question, note in content.notes:
         assert " ".join(note.split()) in flat
 

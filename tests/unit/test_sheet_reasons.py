@@ -1,5 +1,5 @@
 """Each recommendation says what made it apply, from the commune's own answers (« D'après vos réponses : … »):
-the sheet's editable versions and the app's list, so that a Collège can check a recommendation against what the
+the sheet (PDF, DOCX, Markdown) and the app's list, so that a Collège can check a recommendation against what the
 commune answered (fresh-eyes trial 14: the words existed only in ``maturity recommendations``)."""
 
 from __future__ import annotations
@@ -62,3 +62,21 @@ def test_the_editable_sheets_say_it_under_each_priority():
             if p.because:
                 assert p.because in paragraphs, (name, p.title)
                 assert f"*\n\n{escape(p.because)}\n\n" in markdown, (name, p.title)  # under the priority's line
+
+
+def test_the_pdf_says_it_and_keeps_it_for_this_sheet_only():
+    """The PDF draws the line under each priority's line (while its last resorts keep it); its lines are
+    broken for the sheet, never recorded with the questionnaire's texts that every commune's sheet shares."""
+    import pypdf
+
+    from maturity.sheet import pdf as sheet_pdf
+
+    doc, _ = load_answers(ANSWERS / "rural-tenneville-2027.json", Q)
+    content = build_content(Q, doc, "fr")
+    laid = sheet_pdf.layout_pdf(Q, content)
+    assert laid.because
+    text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(bytes(laid.output()))).pages)
+    lines = [p.because for p in laid.content.priorities if p.because]
+    assert lines and all(" ".join(line.split())[:60] in text for line in lines)
+    recorded = {key[0] for key in sheet_pdf._QUESTIONNAIRE_BREAKS}
+    assert recorded and not any(key.startswith("D'après") or "→" in key for key in recorded)
