@@ -445,6 +445,15 @@ def check_answers(doc: AnswersFile, questionnaire: Questionnaire, name: str = "<
         raise InvalidInput([Problem(
             f"answers to questionnaire {doc.questionnaire_id!r}, not to {questionnaire.id!r}", "questionnaire.id", name,
             code="read_other_questionnaire", params=(("found", str(doc.questionnaire_id)), ("asked", questionnaire.id)))])
+    known = communes.get(doc.nis_code) if doc.nis_code else None
+    given = doc.commune.get("name") if isinstance(doc.commune, dict) else None
+    if known is not None and isinstance(given, str) and given.strip() and not communes.names_it(given, known):
+        # the code decides which commune the answers are (its figures, its groups); a name of another commune
+        # beside it is most often a file copied from a neighbour's and edited (the bench's file said both)
+        warnings.append(Problem(
+            f"the name {given[:80]!r} is not that of the commune of NIS code {known.nis_code} ({known.name_fr}): "
+            "the code decides", "commune.name", name, severity="warning", code="name_not_code",
+            params=(("given", given[:80]), ("code", known.nis_code), ("commune", known.display_name))))
     other_version = doc.questionnaire_version != questionnaire.version
     if other_version:
         warnings.append(Problem(

@@ -264,6 +264,15 @@ def _search_names() -> tuple[tuple[Commune, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+def names_it(text: str, commune: Commune) -> bool:
+    """Whether ``text`` (an answers file's ``commune.name``) names ``commune``: one of its names (French,
+    Dutch or German, any case, accents, hyphens and « Saint »/« St » alike), alone or within the words
+    (« Ville de Namur », « Gemeinde Büllingen »)."""
+    folded = _canonical(_fold(text))
+    names = next((n for c, n in _search_names() if c.nis_code == commune.nis_code), ())
+    return any(f" {name} " in f" {folded} " for name in names)
+
+
 def _rank(query: str, names: tuple[str, ...]) -> int | None:
     """0 the whole name, 1 the start of the name, 2 the start of a word, 3 anywhere; None no match."""
     best = None

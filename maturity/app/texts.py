@@ -755,6 +755,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "answers given to version {given} of the questionnaire, read with version {read}: the answers to "
               "questions that still exist are kept",
     },
+    "problem_name_not_code": {
+        "fr": "le nom «\u00a0{given}\u00a0» n'est pas celui de la commune du code INS {code} ({commune}) : c'est le code "
+              "qui compte",
+        "de": "Der Name „{given}“ ist nicht der der Gemeinde mit dem NIS-Code {code} ({commune}): Es zählt der Code",
+        "en": "the name “{given}” is not that of the commune with NIS code {code} ({commune}): the code decides",
+    },
     "problem_answer_question_gone": {
         "fr": "cette question n'existe plus dans cette version : sa réponse n'est pas reprise",
         "de": "Diese Frage gibt es in dieser Version nicht mehr: Ihre Antwort wird nicht übernommen",

@@ -133,3 +133,25 @@ def test_a_key_given_twice_is_read_as_json_reads_it_and_said_with_both_lines(min
     # a file without a key given twice says nothing of it, whatever its keys look like
     plain = parse_answers_json(json.dumps(_doc(**{"x.y": 1, "x": {"y": 2}}), indent=2), "plain.json")
     assert not [w for w in check_answers(plain, mini, "plain.json") if w.code.startswith("duplicate_key")]
+
+
+def test_a_name_of_another_commune_beside_the_code_is_a_warning(mini):
+    """The code decides which commune the answers are (its figures, its groups); a name of another commune beside
+    it (a file copied from a neighbour's, the bench's « Fontaine-l'Évêque » with Ham-sur-Heure-Nalinnes' code) is
+    said. The commune's own names in any of its languages, any case, or within words, are not."""
+    from maturity.app.logic import problem_lines
+
+    def warned(name: str, code: str = "56086") -> list:
+        doc = answers_from_dict(_doc(questionnaire={"id": "mini", "version": mini.version},
+                                     commune={"nis_code": code, "name": name}, answers={}))
+        return [w for w in check_answers(doc, mini, "f.json") if w.code == "name_not_code"]
+
+    found = warned("Fontaine-l'Évêque")
+    assert [(w.path, w.severity) for w in found] == [("commune.name", "warning")]
+    assert "Ham-sur-Heure-Nalinnes" in found[0].message
+    said = problem_lines(found, "fr")[0]
+    assert "«\u00a0Fontaine-l'Évêque\u00a0»" in said and "56086" in said and "Ham-sur-Heure-Nalinnes" in said, said
+    for same in ("Ham-sur-Heure-Nalinnes", "ham sur heure nalinnes", "Commune de Ham-sur-Heure-Nalinnes", ""):
+        assert warned(same) == [], same
+    assert warned("Büllingen", "63012") == warned("Bullange", "63012") == warned("Gemeinde Büllingen", "63012") == []
+    assert warned("Sankt Vith", "63067") == warned("St-Vith", "63067") == []
