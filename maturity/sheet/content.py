@@ -859,8 +859,11 @@ def commune_name(doc: AnswersFile, lang: str) -> str:
     found = communes.get(doc.nis_code) if doc.nis_code else None
     name = commune.get("name")
     name = clean_text(name, MAX_NAME, one_line=True) if isinstance(name, str) else ""
-    if found is not None and (not name or name in (found.name_fr, found.name_nl, found.display_name)):
-        return found.name(lang)  # the official name, in the sheet's language (Büllingen in German)
+    if found is not None and (not name or name in (found.name_fr, found.name_nl, found.display_name)
+                              or not communes.names_it(name, found)):
+        # the official name, in the sheet's language (Büllingen in German); also when the file's name is another
+        # commune's: the code decides which commune the answers are (contract §2), and its figures are the code's
+        return found.name(lang)
     return name or t("unnamed", lang)
 
 

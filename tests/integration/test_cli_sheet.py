@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 @pytest.fixture
 def answers(tmp_path):
     q = questionnaire()
-    doc = answers_at_rank(q, 1, name="Fontaine-l'Évêque", nis="56086", obstacle_budget="major")
+    doc = answers_at_rank(q, 1, name="Fontaine-l'Évêque", nis="52022", obstacle_budget="major")
     path = tmp_path / "answers.json"
     path.write_text(doc.to_json(), encoding="utf-8")
     return path
@@ -66,7 +66,7 @@ def test_python_dash_m_writes_markdown(tmp_path, answers):
 
 def test_a_wrong_nis_code_does_not_hide_the_other_problems(tmp_path, capsys):
     q = questionnaire()
-    doc = json.loads(answers_at_rank(q, 1, name="X", nis="56086").to_json())
+    doc = json.loads(answers_at_rank(q, 1, name="X", nis="52022").to_json())
     doc["commune"]["nis_code"] = "99999"
     first = next(iter(doc["answers"]))
     doc["answers"][first] = "not-an-option"
@@ -104,7 +104,7 @@ def test_output_files_get_the_usual_permissions(tmp_path, answers):
 def test_several_answers_files_into_a_folder(tmp_path, capsys):
     q = questionnaire()
     names = []
-    for nis, name in (("56086", "Fontaine-l'Évêque"), ("92094", "Namur"), ("63023", "Eupen")):
+    for nis, name in (("52022", "Fontaine-l'Évêque"), ("92094", "Namur"), ("63023", "Eupen")):
         path = tmp_path / f"{nis}.json"
         path.write_text(answers_at_rank(q, 1, name=name, nis=nis).to_json(), encoding="utf-8")
         names.append(str(path))
@@ -112,7 +112,7 @@ def test_several_answers_files_into_a_folder(tmp_path, capsys):
     folder.mkdir()
     assert main(["sheet", *names, "--out", str(folder), "--format", "md", "--questionnaire", str(SHEET_Q)]) == 0
     written = sorted(p.name for p in folder.iterdir())
-    assert written == ["56086.md", "63023.md", "92094.md"]
+    assert written == ["52022.md", "63023.md", "92094.md"]
     assert "Namur" in (folder / "92094.md").read_text(encoding="utf-8")
     # several files need a folder; one bad file: nothing written
     assert main(["sheet", *names, "--out", str(tmp_path / "one.pdf"), "--questionnaire", str(SHEET_Q)]) == 1

@@ -93,7 +93,7 @@ def test_missing_regional_series_is_explained(q):
 
 
 def test_markdown_escapes_hostile_text(q):
-    doc = answers_at_rank(q, 1, name="<script>alert(1)</script> **Gras** [x](javascript:alert(1))")
+    doc = answers_at_rank(q, 1, name="<script>alert(1)</script> **Gras** [x](javascript:alert(1))", nis=None)
     doc.notes["economy_q1"] = "<img src=x onerror=alert(1)> [clic](javascript:alert(2)) **fort**"
     md = build(q, doc, "fr", "md", generated=DAY).decode()
     assert "<script>" not in md and "<img" not in md
@@ -291,3 +291,15 @@ def test_the_method_names_the_columns_and_answers_as_the_sheet_shows_them():
         for words in (RESULTS_WORDS["coverage"], SCORE_STATES["insufficient"], ANSWER_STATES["na"],
                       ANSWER_STATES["unknown"]):
             assert words[lang] in method, (lang, words[lang])
+
+
+def test_the_sheet_names_the_commune_of_the_code_when_the_file_names_another(q):
+    """The code decides which commune the answers are (contract §2; reading warns `name_not_code`): a file saying
+    « Fontaine-l'Évêque » with Ham-sur-Heure-Nalinnes' code got a sheet for Fontaine-l'Évêque with
+    Ham-sur-Heure-Nalinnes' figures. The file's own wording of its commune's name is kept."""
+    from maturity.sheet.content import commune_name
+
+    assert commune_name(answers_at_rank(q, 1, name="Fontaine-l'Évêque", nis="56086"), "fr") == "Ham-sur-Heure-Nalinnes"
+    assert commune_name(answers_at_rank(q, 1, name="Ville de Namur", nis="92094"), "fr") == "Ville de Namur"
+    assert commune_name(answers_at_rank(q, 1, name="Bullange", nis="63012"), "de") == "Büllingen"
+    assert commune_name(answers_at_rank(q, 1, name="Mon village", nis=None), "fr") == "Mon village"
