@@ -29,7 +29,6 @@ several steps for one weak dimension; then the rest in order. The sheet keeps th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,7 +48,7 @@ from .models import (
 )
 from .scoring import Assessment, visible_questions
 from .special import UNKNOWN, effective_answer
-from .typography import french_spaces, quoted, semicolons
+from .typography import french_spaces, join_answers, quoted
 
 SHEET_LIMIT = 8
 
@@ -303,11 +302,12 @@ def reasons(q: Questionnaire, sel: Selected, lang: str) -> str:
     of ``because``, as ``maturity recommendations`` prints them). The answers « je ne sais pas » are left to
     :func:`check_first`'s sentence, which says them; "" when nothing else is named. A Collège reading the sheet
     alone sees on what the recommendation rests, and can check it against what the commune knows."""
-    # each without the full stop an answer's label may end on (« … sans vue d'ensemble. ; Qui pilote … »)
-    said = [re.sub(r"(?<!\.)\.$", "", describe(q, fact, lang)) for fact in sel.because if not is_unknown(fact)]
+    said = [describe(q, fact, lang) for fact in sel.because if not is_unknown(fact)]
     if not said:
         return ""
-    return label_value(_word("from_answers", lang), semicolons(said, lang), lang)
+    # joined as a multi answer's options are: each without the full stop its answer's label may end on (« … sans
+    # vue d'ensemble. ; Qui pilote … »), by semicolons
+    return label_value(_word("from_answers", lang), join_answers(said, lang), lang)
 
 
 def describe(q: Questionnaire, fact: Fact, lang: str) -> str:
