@@ -216,8 +216,8 @@ def cmd_import_aggregates(args: argparse.Namespace) -> int:
     except StorageError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 1
-    print(t("bench_campaign_replaced" if replaced else "bench_campaign_imported", args.lang,
-            label=reference.label(args.lang)))
+    done = t("bench_campaign_replaced" if replaced else "bench_campaign_imported", args.lang)
+    print(t("bench_campaign_reference", args.lang, done=done, label=reference.label(args.lang)))
     return 0
 
 

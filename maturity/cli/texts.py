@@ -154,21 +154,15 @@ TEXTS: dict[str, dict[str, str]] = {
                        "de": "{count} Zeilen als gepoolte Daten importiert (Quelle: {source})",
                        "en": "{count} rows imported as pooled data (source: {source})"},
     # a campaign's aggregates imported (or replacing the same campaign's): the sentence around its label
-    "bench_campaign_imported": {
-        "fr": "importé : {label} — désormais le repère wallon du radar de chaque commune (les bilans partagés "
+    "bench_campaign_imported": {"fr": "importé", "de": "importiert", "en": "imported"},
+    "bench_campaign_replaced": {"fr": "remplacé", "de": "ersetzt", "en": "replaced"},
+    "bench_campaign_reference": {
+        "fr": "{done} : {label} — désormais le repère wallon du radar de chaque commune (les bilans partagés "
               "restent, marqués non vérifiés, là seulement où la campagne ne publie rien)",
-        "de": "importiert: {label} — ab jetzt der wallonische Vergleichswert im Radar jeder Gemeinde (die "
+        "de": "{done}: {label} — ab jetzt der wallonische Vergleichswert im Radar jeder Gemeinde (die "
               "geteilten Bewertungen bleiben, als nicht geprüft gekennzeichnet, nur wo die Kampagne nichts "
               "veröffentlicht)",
-        "en": "imported: {label} — from now on the Walloon reference of every commune's radar (the open pool "
-              "stays, labelled unverified, only where the campaign publishes nothing)"},
-    "bench_campaign_replaced": {
-        "fr": "remplacé : {label} — désormais le repère wallon du radar de chaque commune (les bilans partagés "
-              "restent, marqués non vérifiés, là seulement où la campagne ne publie rien)",
-        "de": "ersetzt: {label} — ab jetzt der wallonische Vergleichswert im Radar jeder Gemeinde (die "
-              "geteilten Bewertungen bleiben, als nicht geprüft gekennzeichnet, nur wo die Kampagne nichts "
-              "veröffentlicht)",
-        "en": "replaced: {label} — from now on the Walloon reference of every commune's radar (the open pool "
+        "en": "{done}: {label} — from now on the Walloon reference of every commune's radar (the open pool "
               "stays, labelled unverified, only where the campaign publishes nothing)"},
     # the open pool's entries that wait for the admin's confirmation: in no figure the command prints
     "bench_pending": {
