@@ -209,18 +209,16 @@ def _questionnaire_texts(pdf: SheetPDF) -> Iterator[None]:
     sheet_breaks = pdf._breaks
     if sheet_breaks is not None:
         pdf._breaks = _QUESTIONNAIRE_BREAKS
-    outer, pdf._sheet_breaks = pdf._sheet_breaks, sheet_breaks
     try:
         yield
     finally:
         pdf._breaks = sheet_breaks
-        pdf._sheet_breaks = outer
 
 
 @contextmanager
 def _commune_text(pdf: SheetPDF) -> Iterator[None]:
     """A text of the commune inside a block of the questionnaire's texts (a priority's « D'après vos réponses »):
-    its lines are recorded for this sheet only (:func:`_questionnaire_texts`), never for the process."""
+    its lines are recorded for this sheet only, never for the process (:func:`_questionnaire_texts`)."""
     inner = pdf._breaks
     pdf._breaks = pdf._sheet_breaks
     try:
@@ -538,7 +536,7 @@ class SheetPDF(FPDF):
             self.fonts[key] = _document_font(font, len(self.fonts) + 1)
         self._measures: dict[tuple, int] = {}
         self._breaks = _LINE_BREAKS.get()  # the lines already broken in this sheet's layouts
-        self._sheet_breaks: dict | None = None  # the same, while a block of the questionnaire's texts is laid out
+        self._sheet_breaks = self._breaks  # the same, kept while a block of the questionnaire's texts is laid out
         self.because = True  # each priority's « D'après vos réponses » (False: the very last resorts)
         self.compact = False  # tighter spacing, priorities may split across pages: the last resort
         self.brief = False  # smaller sizes, the method in one sentence: the last resorts
