@@ -933,14 +933,19 @@ def _resource_line(p: Priority) -> str:
     return "↗ " + "  ·  ".join(r.label for r in p.resources)
 
 
+def _because_height(pdf: SheetPDF, p: Priority) -> float:
+    """The height (mm) of a priority's « D'après vos réponses » line and the space after it, as laid out uncompact;
+    the commune's own text, measured for this sheet only (0 without one)."""
+    return PL * _lines(pdf, pdf.width - INDENT, p.because, PT) + 0.6 if p.because else 0.0
+
+
 def _priority_height(pdf: SheetPDF, c: SheetContent, p: Priority) -> float:
     w = pdf.width - INDENT
     meta = " · ".join(x for x in (p.target, priority_name(c, p.priority)) if x)
     shared = True  # a priority says only the questionnaire's texts and fixed labels, nothing of the commune
     h = (4.9 * _lines(pdf, w, p.title, 10, "B", questionnaire_text=shared)
          + 3.6 * _lines(pdf, w, meta, 7.3, questionnaire_text=shared) + 0.6)
-    if p.because:  # the commune's own: measured for this sheet only
-        h += PL * _lines(pdf, w, p.because, PT) + 0.6
+    h += _because_height(pdf, p)
     if p.check:
         h += PL * _lines(pdf, w, p.check, PT, "B", questionnaire_text=shared) + 0.6
     h += PL * _lines(pdf, w, p.why, PT, "I", questionnaire_text=shared) + 0.6
@@ -1388,7 +1393,7 @@ def _block_height(pdf: SheetPDF, c: SheetContent, p: Priority) -> float:
     """How far a priority block (without the space after it) moves down, from the top of a page: its
     questionnaire's texts measured once per process, its « D'après vos réponses » line (the commune's) for
     this sheet only."""
-    own = PL * _lines(pdf, pdf.width - INDENT, p.because, PT) + 0.6 if p.because else 0.0
+    own = _because_height(pdf, p)
     if p.because:
         p = replace(p, because="")
     meta = " · ".join(x for x in (p.target, priority_name(c, p.priority)) if x)
