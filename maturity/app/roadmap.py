@@ -20,7 +20,7 @@ from maturity.answers import AnswersFile
 from maturity.display import LOCALES, format_date, format_number
 from maturity.models import Questionnaire
 from maturity.scoring import Assessment
-from maturity.typography import cut
+from maturity.typography import cut, quoted
 
 from . import logic, session
 from .texts import tr
@@ -279,7 +279,9 @@ def pick_buttons(q: Questionnaire, doc: AnswersFile, rec: Any, dimension: str | 
         if index in picked:
             right.caption(":material/check: " + tr("roadmap_added", lang))
         else:
-            right.button(tr("roadmap_add_short", lang), key=f"pick_{rec.id}_{index}", icon=":material/add:",
+            # named with its action for a screen reader; the page shows « Ajouter » alone (shell.css)
+            right.button(tr("roadmap_add_named", lang, action=quoted(text, lang)), key=f"pick_{rec.id}_{index}",
+                         icon=":material/add:",
                          help=tr("roadmap_add", lang), on_click=add_action, args=(q, doc, rec.id, dimension, text))
 
 

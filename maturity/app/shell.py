@@ -304,6 +304,12 @@ def css(lang: str) -> str:
         ".st-key-tg_rows [data-testid='stNumberInput'] [data-testid='stWidgetLabel'] p{font-size:0}"
         ".st-key-tg_rows [data-testid='stNumberInput'] [data-testid='stWidgetLabel'] p::after"
         f"{{content:{content('target_by')} / \"\";font-size:0.875rem}}"
+        # a proposed action's « Ajouter » (roadmap.pick_buttons): named with its action for a screen reader, which
+        # heard « Ajouter » a hundred times on the Recommandations page, not knowing what each added; the action is
+        # written beside it, so the button shows the word alone, as before (the drawn word is out of the tree)
+        "[class*='st-key-pick_'] button [data-testid='stMarkdownContainer'] p{font-size:0}"
+        "[class*='st-key-pick_'] button [data-testid='stMarkdownContainer'] p::after"
+        f"{{content:{content('roadmap_add_short')} / \"\";font-size:0.875rem}}"
         # the team's roles are typed freely: one without spaces ("Directeur ZZZ…") breaks anywhere in its cell
         # rather than widen its column past the screen (the other columns off a phone, cut on a desktop)
         ".st-key-team_members td:first-child,.st-key-team_members td:first-child *{overflow-wrap:anywhere}"

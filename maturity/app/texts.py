@@ -2857,6 +2857,10 @@ TEXTS.update({
     "roadmap_add": {"fr": "Ajouter à la feuille de route", "de": "In den Fahrplan aufnehmen",
                     "en": "Add to the roadmap"},
     "roadmap_add_short": {"fr": "Ajouter", "de": "Hinzufügen", "en": "Add"},
+    # a proposed action's button, as a screen reader names it (the page shows « Ajouter » alone, shell.css): each
+    # said « Ajouter », a hundred times on the page. It starts with the word shown (WCAG 2.5.3, label in name)
+    "roadmap_add_named": {"fr": "Ajouter {action} à la feuille de route", "de": "Hinzufügen zum Fahrplan: {action}",
+                          "en": "Add {action} to the roadmap"},
     "roadmap_added": {"fr": "Dans la feuille de route", "de": "Im Fahrplan", "en": "In the roadmap"},
     "roadmap_saved": {"fr": "Feuille de route enregistrée.", "de": "Fahrplan gespeichert.", "en": "Roadmap saved."},
     "roadmap_phone_help": {

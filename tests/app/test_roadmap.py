@@ -152,6 +152,9 @@ def test_actions_picked_from_the_recommendations_make_a_saved_roadmap(mini, stor
     _set_target(at, "alpha", "high", 2029)
     goto(at, "recommandations")
     assert any("Aucune action" in i.value for i in at.info)
+    # the button is named with its action (a screen reader said « Ajouter » for every action); the page shows
+    # « Ajouter » alone (shell.css, checked in tests/e2e/test_roadmap_browser.py)
+    assert at.button(key="pick_rec_alpha_low_0").label == "Ajouter «\u00a0Agir\u00a0» à la feuille de route"
     at.button(key="pick_rec_alpha_low_0").click().run()
     assert not at.exception, at.exception
     draft = store.load_space(token).draft
@@ -404,3 +407,16 @@ def test_a_full_roadmap_says_so_and_adds_nothing_its_file_would_refuse(mini, sto
     at.button(key="pick_rec_alpha_low_0").click().run()
     assert not at.exception, at.exception
     assert store.load_space(token).draft["plan"] == full
+
+
+def test_each_proposed_actions_button_is_named_with_its_action_in_the_pages_language(mini, store):
+    _at, token = _answered(store)
+    for lang, name in (("fr", "Ajouter «\u00a0Agir\u00a0» à la feuille de route"), ("de", "Hinzufügen zum Fahrplan: „Agir“"),
+                       ("en", "Add “Agir” to the roadmap")):
+        page = new_app(token)
+        page.query_params["lang"] = lang
+        page.switch_page("maturity/app/pages/recommandations.py").run()
+        assert not page.exception, page.exception
+        labels = {str(b.key): b.label for b in page.button if str(b.key).startswith("pick_")}
+        assert labels["pick_rec_alpha_low_0"] == name, labels
+        assert len(set(labels.values())) == len(labels), labels  # no two alike

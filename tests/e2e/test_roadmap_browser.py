@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import MAIN, open_app, wait_idle
 
 from maturity import plan as roadmap
@@ -77,6 +78,13 @@ def _grid_row(page, row: int) -> list[str]:
         row)
 
 
+def _button_name(snapshot: str) -> str:
+    """A button's accessible name, from its ARIA snapshot (YAML: ``- button "name"``, quoted again when the name
+    holds « : », with its children under it when it has any)."""
+    node = yaml.safe_load(snapshot)[0]
+    return (node if isinstance(node, str) else next(iter(node))).removeprefix('button "').removesuffix('"')
+
+
 def test_target_then_roadmap_then_the_pst_download(page, server):
     token, store = _space(server)
     q = load_questionnaire()
@@ -102,6 +110,18 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     assert store.load_space(token).draft["targets"] == {first.id: {"level": "integration", "by": 2030}}
     # the recommendations: the first proposed action goes into the roadmap, and stays after a reload
     open_app(page, server, f"recommandations?t={token}")
+    # each proposed action's button is named with its action for a screen reader (it heard « Ajouter », thirty-three
+    # times here), and shows « Ajouter » alone, the action written beside it
+    picks = page.locator(MAIN).locator("[class*='st-key-pick_'] button:visible")
+    picks.first.wait_for()
+    names = [_button_name(b.aria_snapshot()) for b in picks.all()]
+    assert len(names) == picks.count() > 20 and len(set(names)) == len(names), names
+    # (the snapshot writes the no-break spaces as spaces)
+    assert all(re.fullmatch(r"Ajouter « .+ » à la feuille de route", n) for n in names), names
+    drawn = picks.locator("p").evaluate_all("ps => ps.map(p => [getComputedStyle(p, '::after').content, "
+                                            "getComputedStyle(p).fontSize, p.closest('button').getBoundingClientRect().width])")
+    # as wide as « + Ajouter » (93 px), not the length of its name
+    assert all(c == '"Ajouter" / ""' and size == "0px" and 60 < width < 130 for c, size, width in drawn), drawn
     # a recommendation's « Ajouter » (its key: the roadmap grid's toolbar has an « Ajouter une ligne » too)
     page.locator(MAIN).locator("[class*='st-key-pick_']").get_by_role("button", name="Ajouter").first.click()
     page.get_by_text("Dans la feuille de route").first.wait_for()
