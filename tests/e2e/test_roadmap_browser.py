@@ -16,6 +16,8 @@ from maturity import plan as roadmap
 from maturity.answers import AnswersFile
 from maturity.app.roadmap import ROW_HEIGHT
 from maturity.questionnaire import load_questionnaire
+from maturity.recommendations import select
+from maturity.scoring import score
 from maturity.storage import Store
 
 pytestmark = pytest.mark.e2e
@@ -113,9 +115,12 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     # each proposed action's button is named with its action for a screen reader (it heard « Ajouter », thirty-three
     # times here), and shows « Ajouter » alone, the action written beside it
     picks = page.locator(MAIN).locator("[class*='st-key-pick_'] button:visible")
-    picks.first.wait_for()
+    draft = store.load_space(token).draft
+    actions = sum(len(s.recommendation.actions) for s in select(q, score(q, draft["answers"]), draft["answers"]))
+    page.wait_for_function("n => document.querySelectorAll(\"[data-testid='stMain'] [class*='st-key-pick_'] "
+                           "[data-testid='stTooltipHoverTarget'] button\").length === n", arg=actions)
     names = [_button_name(b.aria_snapshot()) for b in picks.all()]
-    assert len(names) == picks.count() > 20 and len(set(names)) == len(names), names
+    assert len(names) == actions > 20 and len(set(names)) == len(names), names
     # (the snapshot writes the no-break spaces as spaces)
     assert all(re.fullmatch(r"Ajouter « .+ » à la feuille de route", n) for n in names), names
     drawn = picks.locator("p").evaluate_all("ps => ps.map(p => [getComputedStyle(p, '::after').content, "
