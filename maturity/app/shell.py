@@ -194,7 +194,7 @@ NOTE_ARRIVES_MS = 400  # a menu click this soon after such a field was left wait
 
 CONTROL_NAMES = ("st_sidebar", "st_sidebar_expand", "st_sidebar_collapse", "st_heading_link", "st_download_png",
                  "st_copy_spec", "st_fullscreen", "st_close_fullscreen", "st_add_row", "st_columns", "st_download_csv",
-                 "st_search")
+                 "st_search", "st_decrement", "st_increment")
 
 
 def control_names(lang: str) -> dict[str, str]:

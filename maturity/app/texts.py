@@ -388,6 +388,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "st_download_csv": {"fr": "Télécharger en tableur CSV", "de": "Als CSV-Tabelle herunterladen",
                         "en": "Download as CSV"},
     "st_search": {"fr": "Rechercher", "de": "Suchen", "en": "Search"},
+    # a number field's − and + (the targets' years, the roadmap's year on a phone, a numeric answer)
+    "st_decrement": {"fr": "Diminuer", "de": "Verringern", "en": "Decrement"},
+    "st_increment": {"fr": "Augmenter", "de": "Erhöhen", "en": "Increment"},
     "app_title": {
         "fr": "Smart City : l'auto-évaluation des communes wallonnes",
         "de": "Smart City: die Selbstbewertung der wallonischen Gemeinden",

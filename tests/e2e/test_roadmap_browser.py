@@ -97,6 +97,11 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     form.get_by_role("spinbutton").nth(len(q.dimensions) - 1).wait_for()
     names = [line.split('"')[1] for line in form.aria_snapshot().splitlines() if "spinbutton" in line]
     assert names == [f"{q.t(d.label, 'fr')} — À atteindre d'ici" for d in q.dimensions], names
+    # its − and + are named in French too (Streamlit's "Decrement" and "Increment")
+    steps = form.locator("[data-testid='stNumberInputStepDown'], [data-testid='stNumberInputStepUp']")
+    page.wait_for_function("() => !document.querySelector(\"[aria-label='Decrement'], [aria-label='Increment']\")")
+    assert steps.evaluate_all("bs => bs.map(b => b.getAttribute('aria-label'))") == ["Diminuer", "Augmenter"] * len(
+        q.dimensions)
     labels = form.locator("[data-testid='stNumberInput'] [data-testid='stWidgetLabel'] p")
     drawn = labels.evaluate_all("ps => ps.map(p => [getComputedStyle(p, '::after').content, "
                                 "getComputedStyle(p).fontSize, p.getBoundingClientRect().height])")
