@@ -15,7 +15,7 @@ from ..errors import InvalidInput, Problem
 from ..poolstatus import ASSESSMENT_SOURCE
 from .db import Database, aware, dumps, guarded, loads, metadata
 
-__all__ = ["ASSESSMENT_SOURCE", "PoolMixin", "pool_entries", "pool_release"]
+__all__ = ["ASSESSMENT_SOURCE", "PoolMixin", "pool_entries", "pool_release", "pool_releases"]
 RESERVED_POOL_KEYS = frozenset({"nis_code", "submitted_at", "questionnaire_version", "source"})
 
 pool_entries = sa.Table(
@@ -47,6 +47,21 @@ pool_release = sa.Table(
     sa.Column("state_json", sa.Text),
     sa.Column("released_at", sa.DateTime(timezone=True)),
     sa.Column("released_by", sa.String(20)),  # initial, auto or admin
+)
+
+# every release, oldest first (version 8): the cells it showed (maturity.poolrelease.compact: entry ids, never a
+# score), for the check (an observer who kept them all combines them) and the audit of the admin's « publish anyway »
+pool_releases = sa.Table(
+    "pool_releases",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("released_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("released_by", sa.String(20), nullable=False),  # initial, auto or admin
+    sa.Column("cells_json", sa.Text, nullable=False),
+    sa.Column("read_json", sa.Text),  # admin: the communes (NIS; "" an erased one) the check found it gave away
+    sa.Column("warning", sa.Text),  # admin: the warning the page showed, as shown
+    sa.Column("published_by", sa.String(80)),  # admin: the name typed in the confirmation
+    sa.Column("client_fingerprint", sa.String(32)),  # admin: their address's fingerprint (limits.fingerprint)
 )
 
 
@@ -112,12 +127,38 @@ class PoolMixin(Database):
         return dict(loads(row.state_json), released_by=row.released_by)
 
     @guarded
-    def publish_pool(self) -> None:
+    def pool_release_history(self) -> list[dict[str, Any]]:
+        """Every release kept, oldest first (version 8; a database upgraded from version 7 starts with the
+        release it had): id, released_at, released_by (``initial``, ``auto``, ``admin``), ``cells`` (what it
+        showed: :data:`maturity.poolrelease.Cells`, entry ids only), and for the admin's: ``read`` (the
+        communes the check found it gave away), ``warning`` (the text the page showed), ``published_by`` (the
+        name typed) and ``client_fingerprint``."""
+        with self._read() as conn:
+            rows = conn.execute(sa.select(pool_releases).order_by(pool_releases.c.id)).all()
+        return [{"id": r.id, "released_at": aware(r.released_at), "released_by": r.released_by,
+                 "cells": poolrelease.expand(loads(r.cells_json)),
+                 "read": None if r.read_json is None else loads(r.read_json), "warning": r.warning,
+                 "published_by": r.published_by, "client_fingerprint": r.client_fingerprint} for r in rows]
+
+    @guarded
+    def publish_pool(self, *, by: str | None = None, warning: str | None = None, client: str | None = None,
+                     expected: list[str] | None = None) -> bool:
         """The admin publishes every counted entry now, whatever the release would give away (the admin page
-        says what, first)."""
+        says what, first, and asks to confirm it by name). The release keeps who (``by``, the name typed; the
+        fingerprint of the ``client``'s address), the ``warning`` shown and what the check finds it gives away.
+        ``expected``: the communes (NIS) the confirmation named; when the check now finds others (the pool
+        changed since the page showed it), nothing is published and the result is False."""
+        name = " ".join((by or "").split())[:80] or None
         with self._write() as conn:
             state = self._release_begin(conn)
-            self._release_write(conn, poolrelease.release(_entries(conn), self._now(), state), "admin")
+            entries = _entries(conn)
+            plan = poolrelease.plan(entries, state, shown_before=_shown_before(conn))
+            if expected is not None and sorted(expected) != plan.read:
+                return False
+            fp = self._fingerprint(conn, "client", client) if client else None
+            self._release_write(conn, poolrelease.release_of(plan.found, plan.ids, self._now(), state), "admin",
+                                found=plan.found, read=plan.read, warning=warning or None, name=name, client=fp)
+        return True
 
     def _release_begin(self, conn: sa.Connection) -> dict[str, Any]:
         """At the start of a write that changes what counts: hold the release (PostgreSQL: its row is locked
@@ -133,15 +174,26 @@ class PoolMixin(Database):
         return state
 
     def _release_end(self, conn: sa.Connection, state: dict[str, Any]) -> None:
-        """After the change: publish every counted entry when that is safe (:func:`maturity.poolrelease.plan`);
-        otherwise the change waits."""
-        plan = poolrelease.plan(_entries(conn), state)
+        """After the change: publish every counted entry when that is safe (:func:`maturity.poolrelease.plan`,
+        against every release kept); otherwise the change waits."""
+        plan = poolrelease.plan(_entries(conn), state, shown_before=_shown_before(conn))
         if plan.waiting and plan.safe:
-            self._release_write(conn, poolrelease.release_of(plan.found, plan.ids, self._now(), state), "auto")
+            self._release_write(conn, poolrelease.release_of(plan.found, plan.ids, self._now(), state), "auto",
+                                found=plan.found)
 
-    def _release_write(self, conn: sa.Connection, state: dict[str, Any], by: str) -> None:
+    def _release_write(self, conn: sa.Connection, state: dict[str, Any], by: str, *,
+                       found: poolrelease.Cells | None = None, read: list[str] | None = None,
+                       warning: str | None = None, name: str | None = None, client: str | None = None) -> None:
+        """The release becomes the published one, and the last of the history (with, for the admin's, what it
+        gave away, the warning shown and who), at the time the state says."""
+        now = poolrelease.released_at(state)
         conn.execute(pool_release.update().where(pool_release.c.id == 1).values(
-            state_json=dumps(state), released_at=self._now(), released_by=by))
+            state_json=dumps(state), released_at=now, released_by=by))
+        cells = found if found is not None else poolrelease.shown_cells(state)
+        conn.execute(pool_releases.insert().values(
+            released_at=now, released_by=by, cells_json=dumps(poolrelease.compact(cells)),
+            read_json=None if read is None else dumps(read), warning=warning,
+            published_by=name, client_fingerprint=client))
 
     @guarded
     def import_pool_rows(self, rows: list[dict[str, Any]], source: str) -> int:
@@ -280,6 +332,12 @@ class PoolMixin(Database):
             result = conn.execute(pe.update().where(*cond).values(withdrawn=True, withdrawn_at=self._now()))
             self._release_end(conn, state)
         return result.rowcount or 0
+
+
+def _shown_before(conn: sa.Connection) -> list[poolrelease.Cells]:
+    """The cells every release kept showed (an observer who noted each release has them all)."""
+    return [poolrelease.expand(loads(text)) for text in
+            conn.execute(sa.select(pool_releases.c.cells_json).order_by(pool_releases.c.id)).scalars()]
 
 
 def _release_state(conn: sa.Connection) -> dict[str, Any] | None:

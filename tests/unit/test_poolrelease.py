@@ -150,3 +150,48 @@ def test_every_group_changing_by_two_can_still_give_one_commune_away() -> None:
                                                        "population_class:5k_10k": 2}
     assert not plan.revealing()
     assert set(plan.read) == {a, b, c} and not plan.safe
+
+
+def test_three_releases_combined_give_a_commune_that_no_two_in_a_row_give() -> None:
+    """Release 1: five communes and A. A is then disputed (a stranger's entry from another space counts too:
+    neither counts) while B and C join: release 2 is the five, B and C. The dispute is settled (A's entry
+    counts again) and C withdraws: the five, A and B. From release 2 to 3, A came and C left (two communes);
+    but release 3 minus release 1 is B alone. Whoever kept release 1 reads B's scores: it waits."""
+    five, a, b, c = NAMUR_5K[:5], NAMUR_5K[5], NAMUR_5K[6], NAMUR_5K[7]
+    entries = [entry(i, nis, 40.0 + i) for i, nis in enumerate([*five, a], start=1)]
+    state = released(entries)
+    history = [poolrelease.shown_cells(state)]
+    stranger = dict(entry(7, a, 0.0), space_fingerprint="s-stranger")
+    entries += [stranger, entry(8, b, 70.0), entry(9, c, 20.0)]
+    plan = poolrelease.plan(entries, state, DIMS, shown_before=history)
+    assert plan.safe and plan.ids == [1, 2, 3, 4, 5, 8, 9]  # A out (disputed), B and C in
+    state = released(entries, state)
+    history.append(poolrelease.shown_cells(state))
+    stranger["withdrawn"] = True  # the dispute settled: A's own entry counts again
+    entries[-1]["withdrawn"] = True  # C withdraws
+    plan = poolrelease.plan(entries, state, DIMS, shown_before=history)
+    assert plan.ids == [1, 2, 3, 4, 5, 6, 8]
+    assert not plan.safe and plan.read == [b]
+    # the last showing alone (all the check had before): A and C changed, nobody read
+    assert poolrelease.plan(entries, state, DIMS).safe
+
+
+def test_the_history_keeps_a_dimension_shown_with_its_groups_members_once() -> None:
+    found = {"wallonia": {"*": [1, 2, 3, 4, 5, 6], "economy": [1, 2, 3, 4, 5, 6], "people": [1, 2, 3, 4, 5]}}
+    assert poolrelease.compact(found) == {"wallonia": {"*": [1, 2, 3, 4, 5, 6], "economy": "*",
+                                                       "people": [1, 2, 3, 4, 5]}}
+    assert poolrelease.expand(poolrelease.compact(found)) == found
+
+
+def test_an_admin_publishing_a_commune_once_does_not_excuse_its_next_scores() -> None:
+    """Published anyway with A's withdrawal readable: A's new entry, alone, is still read (more of A)."""
+    entries = [entry(i, nis, 40.0 + i) for i, nis in enumerate(NAMUR_5K[:7], start=1)]
+    state = released(entries)
+    history = [poolrelease.shown_cells(state)]
+    entries[0]["withdrawn"] = True
+    assert poolrelease.plan(entries, state, DIMS, shown_before=history).read == [NAMUR_5K[0]]
+    state = released(entries, state)  # the admin publishes anyway: the first commune's scores are known
+    history.append(poolrelease.shown_cells(state))
+    entries.append(entry(8, NAMUR_5K[0], 90.0))  # it shares again, alone
+    plan = poolrelease.plan(entries, state, DIMS, shown_before=history)
+    assert not plan.safe and plan.read == [NAMUR_5K[0]]
