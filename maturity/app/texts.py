@@ -1794,12 +1794,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "could work out its scores.",
     },
     "admin_why_combined": {
-        "fr": "en combinant les groupes publiés avant et après (la Wallonie moins une province, par exemple), "
-        "on pourrait déduire les scores de {communes}.",
-        "de": "durch Verrechnen der vorher und nachher veröffentlichten Gruppen (etwa die Wallonie minus eine "
-        "Provinz) ließen sich die Werte von {communes} ableiten.",
-        "en": "by combining the groups published before and after (Wallonia minus a province, for instance), "
-        "one could work out the scores of {communes}.",
+        "fr": "en combinant les groupes de cette publication et de n'importe quelle publication d'avant (la "
+        "Wallonie moins une province, par exemple), on pourrait déduire les scores de {communes}.",
+        "de": "durch Verrechnen der Gruppen dieser Veröffentlichung mit denen einer beliebigen früheren (etwa die "
+        "Wallonie minus eine Provinz) ließen sich die Werte von {communes} ableiten.",
+        "en": "by combining the groups of this release with those of any earlier one (Wallonia minus a province, "
+        "for instance), one could work out the scores of {communes}.",
     },
     "admin_erased_commune": {"fr": "une commune effacée", "de": "eine gelöschte Gemeinde", "en": "an erased commune"},
     "admin_release_header": {"fr": "Chiffres publiés", "de": "Veröffentlichte Zahlen", "en": "Published figures"},
@@ -1860,6 +1860,49 @@ TEXTS: dict[str, dict[str, str]] = {
         "while), or to show hidden groups again.",
     },
     "admin_published": {"fr": "Chiffres publiés.", "de": "Zahlen veröffentlicht.", "en": "Figures published."},
+    # publishing despite the warning: deliberate (a confirmation naming what it gives away) and kept (poolrelease)
+    "admin_publish_confirm": {
+        "fr": "Je publie quand même, en sachant que les scores de {communes} pourront être déduits des chiffres "
+        "publiés.",
+        "de": "Ich veröffentliche trotzdem und weiß, dass sich die Werte von {communes} aus den veröffentlichten "
+        "Zahlen ableiten lassen.",
+        "en": "I publish anyway, knowing that the scores of {communes} can be worked out from the published "
+        "figures.",
+    },
+    "admin_publish_confirm_groups": {
+        "fr": "Je publie quand même, en sachant que {groups} {n:change|changent} d'une seule commune et que "
+        "les scores de {communes} pourront en être déduits.",
+        "de": "Ich veröffentliche trotzdem und weiß, dass sich {groups} um eine einzige Gemeinde "
+        "{n:ändert|ändern} und sich daraus die Werte von {communes} ableiten lassen.",
+        "en": "I publish anyway, knowing that {groups} {n:changes|change} by a single commune and that the "
+        "scores of {communes} can be worked out from it.",
+    },
+    "admin_publish_name": {"fr": "Votre nom", "de": "Ihr Name", "en": "Your name"},
+    "admin_publish_kept": {
+        "fr": "La publication gardera votre nom, sa date, l'empreinte de votre adresse et l'avertissement "
+        "ci-dessus.",
+        "de": "Die Veröffentlichung speichert Ihren Namen, ihr Datum, den Fingerabdruck Ihrer Adresse und die "
+        "Warnung oben.",
+        "en": "The release will keep your name, its date, your address's fingerprint and the warning above.",
+    },
+    "admin_publish_changed": {
+        "fr": "Les chiffres ont changé depuis que la page s'est affichée : rien n'a été publié. Relisez "
+        "l'avertissement.",
+        "de": "Die Zahlen haben sich geändert, seit die Seite angezeigt wurde: nichts wurde veröffentlicht. Lesen "
+        "Sie die Warnung noch einmal.",
+        "en": "The figures changed since the page was shown: nothing was published. Read the warning again.",
+    },
+    "admin_release_forced": {
+        "fr": "Publications faites malgré l'avertissement",
+        "de": "Trotz Warnung vorgenommene Veröffentlichungen",
+        "en": "Releases made despite the warning",
+    },
+    "admin_release_forced_line": {
+        "fr": "**{date}**, par {name} (empreinte de l'adresse {fp}) : {warning}",
+        "de": "**{date}**, von {name} (Fingerabdruck der Adresse {fp}): {warning}",
+        "en": "**{date}**, by {name} (address fingerprint {fp}): {warning}",
+    },
+    "admin_release_forced_unnamed": {"fr": "sans nom", "de": "ohne Namen", "en": "no name"},
     "admin_confirm_disputes": {
         "fr": "Après cette confirmation, {n:cette commune sera contestée|ces communes seront contestées} : "
         "{communes}. Une entrée venue d'un autre espace y compte déjà ; plus aucune ne comptera tant que vous "

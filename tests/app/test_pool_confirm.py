@@ -100,11 +100,52 @@ def test_one_entry_confirmed_alone_counts_but_waits_to_be_published(mini, store,
     assert any(w.startswith("Seit der letzten Veröffentlichung hat sich 1 Gemeinde geändert („Hamois“); diese "
                             "Änderung wartet: „Wallonie“ und „Provinz: Namur“ würden sich um eine einzige Gemeinde ändern")
                for w in warned), warned
-    at.button(key="admin_publish").click().run()  # the admin publishes anyway
+    # the admin publishes anyway: named, and ticking a box that says what it gives away
+    assert at.button(key="admin_publish").disabled
+    [sure] = [c for c in at.checkbox if c.label.startswith("Ich veröffentliche trotzdem")]
+    assert sure.label == ("Ich veröffentliche trotzdem und weiß, dass sich „Wallonie“ und „Provinz: Namur“ um eine "
+                          "einzige Gemeinde ändern und sich daraus die Werte von „Hamois“ ableiten lassen.")
+    at.text_input(key="admin_publish_name").input("Anne Dupont").run()
+    [sure] = [c for c in at.checkbox if c.label.startswith("Ich veröffentliche trotzdem")]
+    sure.check().run()
+    assert not at.button(key="admin_publish").disabled
+    at.button(key="admin_publish").click().run()
     assert any("Zahlen veröffentlicht." in s.value for s in at.success)
     assert store.pool_release_state()["released_by"] == "admin"
     assert not [w.value for w in at.warning if "wartet" in w.value]
     assert "Nichts wartet: die veröffentlichten Zahlen sind aktuell." in [m.value for m in at.markdown]
+
+
+def test_publishing_anyway_asks_for_a_name_and_a_box_naming_the_commune_and_keeps_them(mini, store, monkeypatch):
+    """Publishing despite the warning cannot be prevented; it is deliberate (a box naming what it gives away, a
+    name) and kept with the release: who, when, the warning shown, what the check found it gave away."""
+    for i, nis in enumerate(NAMUR_PROVINCE[:7]):
+        share(store, nis, 40.0 + i)
+    store.confirm_pool_entries(pending_ids(store))
+    gone = next(e for e in store.pool_entries() if e["nis_code"] == NAMUR_PROVINCE[2])  # Bièvre
+    store.withdraw_pool_entry(gone["id"])
+    at = admin(monkeypatch)
+    [warning] = [w.value for w in at.warning if w.value.startswith("Depuis la dernière publication")]
+    [sure] = [c for c in at.checkbox if c.label.startswith("Je publie quand même")]
+    assert sure.label == ("Je publie quand même, en sachant que «\u00a0Wallonie\u00a0» et «\u00a0Province\u00a0: "
+                          "Namur\u00a0» changent d'une seule commune et que les scores de «\u00a0Bièvre\u00a0» "
+                          "pourront en être déduits.")
+    assert "La publication gardera votre nom" in " ".join(c.value for c in at.caption)
+    assert at.button(key="admin_publish").disabled  # neither name nor box
+    sure.check().run()
+    assert at.button(key="admin_publish").disabled  # no name yet
+    at.text_input(key="admin_publish_name").input("   ").run()
+    assert at.button(key="admin_publish").disabled  # blanks are no name
+    at.text_input(key="admin_publish_name").input("Anne Dupont").run()
+    at.button(key="admin_publish").click().run()
+    assert any("Chiffres publiés." in s.value for s in at.success)
+    kept = store.pool_release_history()[-1]
+    assert kept["released_by"] == "admin" and kept["published_by"] == "Anne Dupont"
+    assert kept["warning"] == warning + "\n" + sure.label and kept["read"] == [NAMUR_PROVINCE[2]]
+    assert kept["client_fingerprint"]  # the address's fingerprint, never the address
+    assert at.expander[-1].label == "Publications faites malgré l'avertissement (1)"  # listed on the page
+    said = " ".join(m.value for m in at.markdown)
+    assert "Anne Dupont" in said and "«\u00a0Bièvre\u00a0»" in said
 
 
 def test_a_withdrawal_hides_the_groups_and_the_page_says_why(mini, store, monkeypatch):

@@ -1,5 +1,6 @@
 """Administration: review, confirm and withdraw pool entries, export the pooled means (password protected)."""
 
+import hashlib
 from datetime import UTC, datetime
 
 import streamlit as st
@@ -28,11 +29,16 @@ try:
     entries = store.pool_entries()
     pool_rows = store.pool_rows()
     release = store.pool_release_state()
+    history = store.pool_release_history()
 except session.StorageError as exc:
     session.show_storage_error(exc)
     st.stop()
 # before the first release, the store records the figures as they stand just before the first change
 state = release or poolrelease.release(entries, datetime.now(UTC), None)
+# every release kept: an observer who noted them all combines them, so the check reads them all
+shown_before = [h["cells"] for h in history]
+if st.session_state.pop("_publish_changed", None):
+    st.warning(tr("admin_publish_changed", lang))
 for key in ("_withdrawn", "_settled", "_confirmed", "_published"):
     if key in st.session_state:
         done = st.session_state.pop(key)
@@ -49,6 +55,20 @@ def why(plan: poolrelease.Plan) -> str:
         return tr("admin_why_one", lang, n=len(labels), groups=logic.quoted_list(labels, lang))
     names = [logic.commune_name(nis) if nis else tr("admin_erased_commune", lang) for nis in plan.read]
     return tr("admin_why_combined", lang, communes=logic.quoted_list(names, lang))
+
+
+def confirmation(plan: poolrelease.Plan) -> str:
+    """The box the admin ticks to publish anyway: it names the communes the release gives away, and the groups
+    that change by one commune."""
+    communes = logic.quoted_list([logic.commune_name(nis) if nis else tr("admin_erased_commune", lang)
+                                  for nis in plan.read], lang)
+    revealing = [pool.group_label(g.key, lang) for g in plan.revealing()]
+    if revealing:
+        return tr("admin_publish_confirm_groups", lang, n=len(revealing), groups=logic.quoted_list(revealing, lang),
+                  communes=communes)
+    return tr("admin_publish_confirm", lang, communes=communes)
+
+
 st.caption(tr("admin_provenance_help", lang))
 if not entries:
     st.info(tr("admin_none", lang))
@@ -103,7 +123,7 @@ else:
         st.caption(tr("admin_pending_help", lang))
 
         def warn(ids: list[int]) -> None:
-            plan = poolrelease.plan(poolstatus.with_confirmed(entries, ids), state)
+            plan = poolrelease.plan(poolstatus.with_confirmed(entries, ids), state, shown_before=shown_before)
             if plan.waiting and not plan.safe:  # confirmed, but the published figures wait
                 st.info(tr("admin_confirm_waits", lang, n=len(ids), why=why(plan)), icon=":material/hourglass_top:")
             disputed = poolstatus.newly_disputed(entries, ids)
@@ -171,7 +191,7 @@ else:
     if release is not None:
         when = format_date(poolrelease.released_at(release), lang)
         st.markdown(tr("admin_release_last", lang, date=when, by=tr(f"admin_release_by_{release['released_by']}", lang)))
-    now = poolrelease.plan(entries, state)
+    now = poolrelease.plan(entries, state, shown_before=shown_before)
     if now.held:
         st.warning(tr("admin_release_held", lang, groups=logic.quoted_list([pool.group_label(g, lang)
                                                                              for g in now.held], lang)),
@@ -179,15 +199,33 @@ else:
     if not now.waiting:
         st.markdown(tr("admin_release_none", lang))
     else:
+        warning = label = None
+        name, sure = "", False
         if not now.safe:
             names = [logic.commune_name(nis) if not nis.startswith("#") else tr("admin_erased_commune", lang)
                      for nis in now.changed]
-            st.warning(tr("admin_release_waiting", lang, n=len(names), communes=logic.quoted_list(names, lang),
-                          why=why(now))
-                       + " " + tr("admin_publish_anyway", lang), icon=":material/visibility:")
-        if st.button(tr("admin_publish", lang), key="admin_publish"):
-            store.publish_pool()
-            st.session_state["_published"] = True
+            warning = (tr("admin_release_waiting", lang, n=len(names), communes=logic.quoted_list(names, lang),
+                          why=why(now)) + " " + tr("admin_publish_anyway", lang))
+            st.warning(warning, icon=":material/visibility:")
+            # publishing anyway is deliberate and kept: a confirmation naming what it gives away, the admin's name
+            label = confirmation(now)
+            name = st.text_input(tr("admin_publish_name", lang), key="admin_publish_name", max_chars=80)
+            # a box ticked for one warning is not ticked for the next (its key is the warning's)
+            sure = st.checkbox(label, key="admin_publish_sure_" + hashlib.sha256(label.encode()).hexdigest()[:12])
+            st.caption(tr("admin_publish_kept", lang))
+        if st.button(tr("admin_publish", lang), key="admin_publish", disabled=not now.safe and not (sure and name.strip())):
+            done = store.publish_pool(by=name or None, warning=None if warning is None else f"{warning}\n{label}",
+                                      client=session.client_address(), expected=now.read)
+            st.session_state["_published" if done else "_publish_changed"] = True
             st.rerun()
+    forced = [h for h in history if h["released_by"] == "admin" and h["warning"]]
+    if forced:
+        with st.expander(tr("admin_release_forced", lang) + f" ({len(forced)})"):
+            for h in reversed(forced):
+                # the date in bold: a German one (« 28. November ») must not start a numbered list
+                st.markdown("- " + tr("admin_release_forced_line", lang, date=format_date(h["released_at"], lang),
+                                      name=coordinator.plain(h["published_by"] or tr("admin_release_forced_unnamed",
+                                                                                     lang)),
+                                      fp=h["client_fingerprint"] or "—", warning=coordinator.plain(h["warning"])))
 st.download_button(tr("admin_export", lang), data=lambda: logic.pool_csv(q, pool_rows), file_name=logic.download_name("pool", lang),
                    mime="text/csv", on_click="ignore", key="admin_export", icon=":material/download:")
