@@ -29,7 +29,7 @@ NOT_EMBEDDED = ("FFTM", "GDEF", "GPOS", "GSUB", "MATH", "hdmx", "meta", "sbix", 
 
 def cut_down(path: Path, out: Path) -> int:
     """Write the common face of ``path`` into ``out``; its number of glyphs."""
-    font = ttLib.TTFont(path, recalcTimestamp=False, recalcBBoxes=False, lazy=False)
+    font = ttLib.TTFont(path, recalcTimestamp=False, recalcBBoxes=False, lazy=True)
     for tag in NOT_EMBEDDED:
         if tag in font:
             del font[tag]

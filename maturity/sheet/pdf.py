@@ -507,7 +507,7 @@ def _document_font(pristine: TTFFont, index: int) -> TTFFont:
 def _font_to_subset(font: TTFFont) -> ttLib.TTFont:
     """The fontTools font fpdf2 subsets (in place) and embeds for one document, read from the face the
     document was laid out with (the common face, a few hundred glyphs, or the whole one, about 6,000)."""
-    ttfont = ttLib.TTFont(BytesIO(_font_bytes(str(font.ttffile))), recalcTimestamp=False, lazy=True)
+    ttfont = ttLib.TTFont(BytesIO(_font_bytes(str(font.ttffile))), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
     for tag in _NOT_EMBEDDED:
         if tag in ttfont:
             del ttfont[tag]
