@@ -87,7 +87,7 @@ def _inputs():
 
     path = DEFAULT_QUESTIONNAIRE if DEFAULT_QUESTIONNAIRE.exists() else ROOT / "tests/data/sheet_questionnaire.yaml"
     q = load_questionnaire(path)
-    doc = AnswersFile(q.id, q.version, commune={"nis_code": "56086", "name": "Fontaine-l'Évêque"},
+    doc = AnswersFile(q.id, q.version, commune={"nis_code": "52022", "name": "Fontaine-l'Évêque"},
                       updated_at="2026-11-25T10:40:00+01:00")
     for i, (qid, (_s, question)) in enumerate(q.question_index.items()):
         if question.options and question.show_if is None:

@@ -89,7 +89,7 @@ def test_the_drawing_looks_like_vegas_picture(count):
 
 
 def test_the_pdf_draws_the_radar_as_paths_and_its_words_are_not_text():
-    doc = answers_at_rank(DEFAULT, 1, name="Fontaine-l'Évêque", nis="56086")
+    doc = answers_at_rank(DEFAULT, 1, name="Fontaine-l'Évêque", nis="52022")
     data = build(DEFAULT, doc, "fr", "pdf", generated=DAY)
     reader = pypdf.PdfReader(io.BytesIO(data))
     page = reader.pages[0]
