@@ -41,8 +41,10 @@ STYLES: dict[str, dict] = {
     "estimate": {"color": "#D55E00", "dash": [1, 3], "shape": "cross", "width": 1.8},
     # a team member's own answers (issue 13): drawn lightly, named by role only
     "respondent": {"color": "#8A94A3", "dash": [3, 2], "shape": "triangle-down", "width": 1.0},
-    # the commune's targets (issue 14): drawn lightly, a thin light-blue dotted ring at each target level
-    "target": {"color": "#56B4E9", "dash": [2, 3], "shape": "triangle-right", "width": 1.3},
+    # the commune's targets (issue 14): a near-black dashed ring at each target level, thinner than the commune's
+    # line. It was a thin light-blue dotted one (#56B4E9, 1.3), which a printed sheet hardly showed and which read as
+    # the commune's blue; the dash tells it from the others in black and white too
+    "target": {"color": "#1F2A37", "dash": [5, 3], "shape": "triangle-right", "width": 1.6},
 }
 KINDS = tuple(STYLES)
 # a kind drawn more than once (the province and the population class are both "peer"; a team has several

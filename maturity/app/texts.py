@@ -2800,11 +2800,11 @@ TEXTS.update({
     "targets_header": {"fr": "Vos objectifs", "de": "Ihre Ziele", "en": "Your targets"},
     "targets_help": {
         "fr": "Pour chaque dimension, le niveau que la commune vise et l'année d'ici laquelle (par exemple la fin "
-        "de la législature, 2030). Le radar montre ces objectifs en pointillé bleu clair.",
+        "de la législature, 2030). Le radar montre ces objectifs en tirets noirs.",
         "de": "Für jede Dimension die angestrebte Stufe und das Jahr, bis zu dem sie erreicht sein soll (zum "
-        "Beispiel das Ende der Legislatur, 2030). Das Radar zeigt diese Ziele hellblau gepunktet.",
+        "Beispiel das Ende der Legislatur, 2030). Das Radar zeigt diese Ziele schwarz gestrichelt.",
         "en": "For each dimension, the level the commune aims for and by which year (for instance the end of the "
-        "legislature, 2030). The radar shows these targets as a light blue dotted line.",
+        "legislature, 2030). The radar shows these targets as a black dashed line.",
     },
     "target_level": {"fr": "Niveau visé", "de": "Angestrebte Stufe", "en": "Target level"},
     # a no-break space before the colon: at 390 px chromium put « : Déploiement, 44) » at the start of a line

@@ -104,3 +104,33 @@ def test_the_pdf_draws_the_radar_as_paths_and_its_words_are_not_text():
     text = page.extract_text()
     assert "Smart Economy – Économie" in text  # the scores table
     assert "Optimisation" in text and text.count("Optimisation") == 2  # the levels column and the summary
+
+
+def _contrast(one: str, other: str) -> float:
+    """WCAG's contrast ratio of two colours (#RRGGBB)."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[k:k + 2], 16) / 255 for k in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)")
+def test_the_targets_ring_is_legible_at_print_size():
+    """The targets were a thin light-blue dotted ring (#56B4E9, 1.3 px): at print size a sheet hardly showed it and it
+    read as the commune's blue. Its colour has a graphic's contrast on white (WCAG 1.4.11, 3:1) and against the
+    commune's line, a dash of its own, thinner than the commune's line; rasterised at 96 dpi, its ring is drawn
+    in dark pixels, where the old one darkened none (only its legend's words)."""
+    target, commune = STYLES["target"], STYLES["commune"]
+    assert _contrast(target["color"], "#FFFFFF") >= 3 and _contrast(target["color"], commune["color"]) >= 2
+    assert 1.5 <= target["width"] < commune["width"] and target["dash"] not in [s["dash"] for k, s in STYLES.items()
+                                                                              if k != "target"]
+    series = [RadarSeries("Commune", {d: 30.0 for d in DIMS}),
+              RadarSeries("Objectifs", {d: 80.0 for d in DIMS}, kind="target")]
+    image = _rasterise(RadarDrawing(radar_spec(DEFAULT, series, "fr", layout=PDF_LAYOUT)), 1)
+    alone = _rasterise(RadarDrawing(radar_spec(DEFAULT, series[:1], "fr", layout=PDF_LAYOUT)), 1)
+    dark = lambda img: sum(1 for px in img.getdata() if sum(px) < 3 * 110)  # noqa: E731 (darker than #6E6E6E)
+    # the ring at 80 and its legend line darken 972 pixels; with the old ring, 165 (the legend's words)
+    assert dark(image) - dark(alone) > 300, (dark(image), dark(alone))
