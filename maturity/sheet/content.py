@@ -45,7 +45,7 @@ from ..models import Questionnaire
 from ..recommendations import SHEET_LIMIT, Selected, asked, check_first, reasons, select
 from ..scoring import Assessment, score
 from ..special import effective_answer
-from ..typography import cut, french_guillemets, join_answers
+from ..typography import cut, french_guillemets, join_answers, quoted
 from ..weblinks import shown_address, web_url
 
 log = logging.getLogger(__name__)
@@ -338,8 +338,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "no_sources": {"fr": "Aucun chiffre de comparaison n'est montré sur cette fiche.",
                    "de": "Auf diesem Blatt werden keine Vergleichszahlen gezeigt.",
                    "en": "No comparison figure is shown on this sheet."},
-    "questionnaire": {"fr": "Questionnaire {id}, version {version}", "de": "Fragebogen {id}, Version {version}",
-                      "en": "Questionnaire {id}, version {version}"},
+    # the footer: the questionnaire by its title in the sheet's language (its id, « smart-city-wallonie », read as a
+    # code to a Collège)
+    "questionnaire": {"fr": "Questionnaire {title}, version {version}", "de": "Fragebogen {title}, Version {version}",
+                      "en": "Questionnaire {title}, version {version}"},
     "page": {"fr": "Page {n} / {total}", "de": "Seite {n} / {total}", "en": "Page {n} / {total}"},
     "warnings_title": {"fr": "À noter", "de": "Hinweis", "en": "Note"},
     # the PST actions table (CSV)
@@ -610,9 +612,10 @@ class SheetContent:
     method: str
     sources_title: str
     sources: list[SourceRow]
-    footer: str
+    footer: str  # « Questionnaire « <title> », version <version> »
     questionnaire_id: str
     questionnaire_version: str
+    questionnaire_title: str  # as the footer quotes it: a footer too long for a PDF line shortens it, not the version
     labels: dict[str, str] = field(default_factory=dict)  # other fixed wording the renderers need
     shortened: dict[int, list[Priority]] = field(default_factory=dict)  # the sheet's selection for 6, 7, 8
 
@@ -1136,7 +1139,8 @@ def build_content(
         notes.append((clean_text(q.t(question.text, lang), 160, one_line=True), body))
     notes, more_notes = notes[:MAX_NOTES], notes[MAX_NOTES:]
 
-    footer = t("questionnaire", lang, id=q.id, version=q.version)
+    questionnaire_title = clean_text(q.t(q.title, lang), 120, one_line=True)
+    footer = t("questionnaire", lang, title=quoted(questionnaire_title, lang), version=q.version)
     topics = _topics(q, doc, lang) if roles else []
     roadmap = _roadmap(q, doc, assessment, lang)
     pst = _pst(q, doc, all_priorities, lang)
@@ -1165,7 +1169,7 @@ def build_content(
         method_title=t("method_title", lang),
         method=t("method", lang, min=format_percent(q.min_coverage, lang)),
         sources_title=t("sources_title", lang), sources=sources.rows, footer=footer,
-        questionnaire_id=q.id, questionnaire_version=q.version,
+        questionnaire_id=q.id, questionnaire_version=q.version, questionnaire_title=questionnaire_title,
         labels={k: t(k, lang) for k in ("colon", "why", "actions", "resources", "no_sources", "warnings_title",
                                          "priority", "priority_names", "no_obstacles", "no_comparisons",
                                          "notes_more", "notes_elsewhere", "topics_more", "topics_elsewhere",

@@ -641,10 +641,17 @@ class SheetPDF(FPDF):
         self.set_line_width(0.2)
         self.line(self.l_margin, self.get_y() - 1.5, self.w - self.r_margin, self.get_y() - 1.5)
         self.font(7.5, "", MUTED)
-        left = drawable(f"{c.commune} · {c.footer}")
         page = {"fr": "Page {n} / {nb}", "de": "Seite {n} / {nb}", "en": "Page {n} / {nb}"}[c.lang]
         page = page.replace("{n}", str(self.page_no()))
         right_w = self.get_string_width(page.replace("{nb}", "99")) + 2
+        # too long for the line (Ottignies-Louvain-la-Neuve in German): the questionnaire's title loses its last words,
+        # its version stays; then, a title of one word, the line's end
+        title, footer = c.questionnaire_title, c.footer
+        left = drawable(f"{c.commune} · {footer}")
+        while self.get_string_width(left) > self.width - right_w - 4 and " " in title.strip() and title in footer:
+            shorter = title.removesuffix("…").rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"
+            footer, title = footer.replace(title, shorter, 1), shorter
+            left = drawable(f"{c.commune} · {footer}")
         while self.get_string_width(left) > self.width - right_w - 4 and len(left) > 4:
             left = left[:-2].rstrip() + "…"
         self.cell(self.width - right_w, 5, left)

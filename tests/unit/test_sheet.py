@@ -51,7 +51,7 @@ def test_pdf_opens_and_holds_name_levels_and_sources(q, name, lang):
     assert name in flat
     for level in q.levels:
         assert q.t(level.label, lang) in flat
-    assert q.id in flat and q.version in flat
+    assert q.t(q.title, lang) in flat and q.version in flat  # the questionnaire by its title, not its id
     assert 2 <= pages <= 3
     content = build_content(q, doc, lang, generated=DAY)
     for src in content.sources:  # every benchmark shown has its source (kind, year, n)
@@ -303,3 +303,28 @@ def test_the_sheet_names_the_commune_of_the_code_when_the_file_names_another(q):
     assert commune_name(answers_at_rank(q, 1, name="Ville de Namur", nis="92094"), "fr") == "Ville de Namur"
     assert commune_name(answers_at_rank(q, 1, name="Bullange", nis="63012"), "de") == "Büllingen"
     assert commune_name(answers_at_rank(q, 1, name="Mon village", nis=None), "fr") == "Mon village"
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_the_footer_names_the_questionnaire_by_its_title_in_every_format(default_questionnaire, lang):
+    """The footer said « Questionnaire smart-city-wallonie, version 2027.1 »: a Collège member read an identifier. It
+    names the questionnaire by its title in the sheet's language, its version in words; on the PDF's line, too long
+    for Ottignies-Louvain-la-Neuve in French and German, the title loses its last words, never the version."""
+    from docx import Document
+
+    q = default_questionnaire
+    title = q.t(q.title, lang)
+    said = {"fr": f"Questionnaire «\u00a0{title}\u00a0», version 2027.1",
+            "de": f"Fragebogen „{title}“, Version 2027.1", "en": f"Questionnaire “{title}”, version 2027.1"}[lang]
+    doc = answers_at_rank(q, 1, name="Ottignies-Louvain-la-Neuve", nis="25121")
+    markdown = build(q, doc, lang, "md", generated=date(2026, 12, 1)).decode()
+    assert markdown.rstrip().endswith(f"*{said}*") and "smart-city-wallonie" not in markdown
+    pdf = pypdf.PdfReader(io.BytesIO(build(q, doc, lang, "pdf", generated=date(2026, 12, 1))))
+    for page in pdf.pages:
+        line = page.extract_text().splitlines()[-1]
+        words = said.split(title.split()[0])[0]  # « Questionnaire « » before the title
+        assert line.startswith(f"Ottignies-Louvain-la-Neuve · {words}{title.split()[0]}"), line
+        assert " ".join(said.split(", ")[-1:]) in line and "smart-city-wallonie" not in line, line  # the version
+    document = Document(io.BytesIO(build(q, doc, lang, "docx", generated=date(2026, 12, 1))))
+    assert document.sections[0].footer.paragraphs[0].text == f"Ottignies-Louvain-la-Neuve · {said}"
+    assert said in [p.text for p in document.paragraphs]  # after the sources
