@@ -21,6 +21,9 @@ Rules (docs/benchmarks.md explains them):
 - **median and quartiles from 10 communes** (:data:`MIN_N_QUARTILES`, as a campaign's): they are order
   statistics, so with few communes they are communes' own scores (with 5, Q1, the median and Q3 are the
   2nd, 3rd and 4th scores themselves). Below 10 a dimension has its n and mean only (median, q1, q3 None).
+  **The open pool's figures have none at all** (a :class:`maturity.poolrelease.PublishedRows` says
+  ``order_statistics`` False): they change in releases, and the release check covers sums only; order
+  statistics compared across releases could still give a commune's score (SECURITY.md).
 - **suppression**: a group with fewer than 5 communes, or a dimension answered by fewer than 5
   communes of a group, is returned as suppressed, with no number at all (not n, not min/max).
   **Complementary suppression**: within the provinces, and within the population classes, the
@@ -327,8 +330,9 @@ def latest_per_commune(table: Any) -> tuple[list[dict[str, Any]], int]:
 # --- statistics ------------------------------------------------------------------------------------------
 
 
-def _stats(dimension: str, values: list[float]) -> DimensionStats:
-    if len(values) < MIN_N_QUARTILES:  # order statistics of a few communes are their own scores
+def _stats(dimension: str, values: list[float], order_statistics: bool = True) -> DimensionStats:
+    if not order_statistics or len(values) < MIN_N_QUARTILES:  # order statistics of a few communes are their own
+        # scores; the open pool's, compared release after release, could give one (SECURITY.md): the mean only
         return DimensionStats(dimension, False, len(values), statistics.fmean(values))
     q1, median, q3 = statistics.quantiles(values, n=4, method=QUANTILE_METHOD)  # median = statistics.median
     return DimensionStats(dimension, False, len(values), statistics.fmean(values), median, q1, q3)
@@ -374,11 +378,16 @@ def pooled_reference(
     *,
     as_of: date | None = None,
     min_n: int = MIN_N,
+    order_statistics: bool | None = None,
 ) -> PoolReference:
     """Mean, median, quartiles and n per dimension, for Wallonia, each province and each population
     class, from a table of assessments (see the module docstring). ``as_of`` dates the source; by
-    default the date of the most recent row kept."""
+    default the date of the most recent row kept. ``order_statistics`` False: no median nor quartile at all
+    (None: as the table says, :attr:`maturity.poolrelease.PublishedRows.order_statistics`, the open pool's
+    False; any other table True)."""
     dimensions = tuple(dimensions)
+    if order_statistics is None:
+        order_statistics = getattr(table, "order_statistics", True)
     rows, ignored = latest_per_commune(table)
     problems: list[Problem] = []
     members: list[tuple[str, str | None, str | None, dict[str, float | None]]] = []
@@ -422,7 +431,7 @@ def pooled_reference(
             if len(values) < min_n or (hide is not None and key in hide.get(dim, set())):
                 dims[dim] = DimensionStats(dim, True)
             else:
-                dims[dim] = _stats(dim, values)
+                dims[dim] = _stats(dim, values, order_statistics)
         return GroupStats(group, key, False, n, dims, as_of)
 
     def partition(index: int, keys: list[str], group: GroupType) -> dict[str, GroupStats]:

@@ -994,7 +994,9 @@ def shared_column(rows: list[dict[str, str]], column: str) -> tuple[list[dict[st
 
 
 def pool_csv(q: Questionnaire, pool_rows: list[dict[str, Any]]) -> bytes:
-    """The admin's export: per group and dimension, n, mean, median, quartiles (groups of 5 or more)."""
+    """The admin's export: per group and dimension, n, mean, median, quartiles (groups of 5 or more). The open
+    pool's rows (:class:`maturity.poolrelease.PublishedRows`) give no median nor quartile: their cells are empty,
+    the columns kept (SECURITY.md)."""
     from maturity import pool
 
     ref = pool.pooled_reference(pool_rows, [d.id for d in q.dimensions])

@@ -87,7 +87,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_pool(args: argparse.Namespace) -> int:
-    from ..pool import MIN_N_QUARTILES, pooled_reference
+    from ..pool import pooled_reference
     from ..storage import StorageError
 
     try:
@@ -97,7 +97,7 @@ def cmd_pool(args: argparse.Namespace) -> int:
     except StorageError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 1
-    ref = pooled_reference(rows)
+    ref = pooled_reference(rows, order_statistics=False)  # the open pool: means only (SECURITY.md)
     if args.json:
         # each group with why it shows no figures, in the language asked (HELD_NOTE, SUPPRESSED_NOTE, or null)
         groups = [dict(g.to_json(), note=g.note(args.lang)) for g in ref.groups()]
@@ -129,13 +129,11 @@ def cmd_pool(args: argparse.Namespace) -> int:
             if st.suppressed:
                 print(f"  {name:<{width}} —")
             else:
-                nums = [display.format_number(x, la, 1) for x in (st.mean, st.median)]
-                if st.median is None:  # fewer than 10 communes (pool.MIN_N_QUARTILES): the mean only
-                    print(f"  {name:<{width}} n = {st.n:<4} {t('bench_mean', la)} {nums[0]:>5}  "
-                          f"({t('bench_quartiles_from', la, n=MIN_N_QUARTILES)})")
-                    continue
-                print(f"  {name:<{width}} n = {st.n:<4} {t('bench_mean', la)} {nums[0]:>5}  {t('bench_median', la)} "
-                      f"{nums[1]:>5}  {t('bench_quartiles', la)} {display.format_range(st.q1, st.q3, la, 1)}")
+                mean = display.format_number(st.mean, la, 1)
+                # the open pool: the mean only, never a median or quartiles (they could give a commune's score
+                # release after release, SECURITY.md; pool.MIN_N_QUARTILES is a campaign's threshold)
+                print(f"  {name:<{width}} n = {st.n:<4} {t('bench_mean', la)} {mean:>5}  "
+                      f"({t('bench_no_quartiles', la)})")
     return 0
 
 

@@ -144,12 +144,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "bench_kind_estimate": {"fr": "estimation", "de": "Schätzung", "en": "estimate"},
     "bench_communes": {"fr": "communes", "de": "Gemeinden", "en": "communes"},
     "bench_mean": {"fr": "moyenne", "de": "Mittelwert", "en": "mean"},
-    "bench_median": {"fr": "médiane", "de": "Median", "en": "median"},
-    "bench_quartiles": {"fr": "quartiles", "de": "Quartile", "en": "quartiles"},
-    # a dimension of fewer than 10 communes: its median and quartiles would be communes' own scores
-    "bench_quartiles_from": {"fr": "médiane et quartiles à partir de {n}\u00a0communes",
-                             "de": "Median und Quartile ab {n}\u00a0Gemeinden",
-                             "en": "median and quartiles from {n} communes"},
+    # the open pool gives the mean only: its median and quartiles, compared release after release, could give a
+    # commune's score (SECURITY.md); below 10 communes they would be communes' own scores
+    "bench_no_quartiles": {"fr": "pas de médiane ni de quartiles pour les chiffres ouverts",
+                           "de": "kein Median und keine Quartile für die offenen Zahlen",
+                           "en": "no median or quartiles for the open figures"},
     "bench_imported": {"fr": "{count} lignes importées comme données mises en commun (source : {source})",
                        "de": "{count} Zeilen als gepoolte Daten importiert (Quelle: {source})",
                        "en": "{count} rows imported as pooled data (source: {source})"},

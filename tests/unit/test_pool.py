@@ -73,6 +73,38 @@ def test_quartiles_from_ten_communes_only():
     assert (mob.n, mob.mean, mob.median, mob.q1, mob.q3) == (9, 50.0, None, None, None)  # a dimension's own n
 
 
+def test_the_open_pools_figures_have_no_median_nor_quartiles_even_from_ten_communes(monkeypatch, capsys):
+    """The open pool's figures change in releases; the release check covers sums only. A median or quartile
+    compared release after release could still give a commune's score (Q1 of 10 communes is x3 + (x4 − x3)/4,
+    of 12 it is x3 + 3(x4 − x3)/4 when the two newcomers score above: together they give x3 and x4), so the
+    open pool publishes none: the mean and n only, in the CSV (empty cells, the columns kept), the JSON (null)
+    and the command."""
+    from maturity.app.logic import pool_csv
+    from maturity.poolrelease import PublishedRows
+    from maturity.questionnaire import load_questionnaire
+
+    nis = _communes("60000")[:12]
+    rows = [_row(n, economy=5.0 * (i + 1)) for i, n in enumerate(nis)]
+    econ = pooled_reference(PublishedRows(rows)).wallonia.dimensions["economy"]
+    assert (econ.n, econ.mean, econ.median, econ.q1, econ.q3) == (12, 32.5, None, None, None)
+    assert pooled_reference(rows).wallonia.dimensions["economy"].median == 32.5  # a plain table: as before
+    assert pooled_reference(rows, order_statistics=False).wallonia.dimensions["economy"].median is None
+    q = load_questionnaire()
+    csv_rows = pool_csv(q, PublishedRows(rows)).decode("utf-8").splitlines()
+    assert csv_rows[0].split(",")[:8] == ["group", "key", "dimension", "n", "mean", "median", "q1", "q3"]
+    wallonia_economy = next(r for r in csv_rows if r.startswith("wallonia,wallonia,economy,"))
+    assert wallonia_economy.split(",")[3:8] == ["12", "32.50", "", "", ""]
+
+    class Twelve(_FakeStore):
+        def pool_rows(self):
+            return rows  # even a plain list: the command is the open pool's
+
+    monkeypatch.setattr(cli_benchmarks, "open_store", Twelve)
+    assert cli.main(["benchmarks", "pool", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "n = 12   mean  32.5  (no median or quartiles for the open figures)" in out and "median  " not in out
+
+
 def test_quartiles_interpolate_like_numpy_type_7():
     nis = _communes("60000")[:11]
     values = [3.5, 1, 7, 2, 9, 4, 4, 6, 8, 2.5, 5]
@@ -334,18 +366,18 @@ def test_pool_command_prints_the_reference(monkeypatch, capsys):
     assert "wait for the administrator" not in out
     # 5 communes: the mean and n, never a median that would be one commune's score
     # each dimension by its name, as the radar names it (its id was printed)
-    assert "  Smart Economy     n = 5    mean  60.0  (median and quartiles from 10 communes)" in out
+    assert "  Smart Economy     n = 5    mean  60.0  (no median or quartiles for the open figures)" in out
     assert "median  60.0" not in out and "economy" not in out
     assert cli.main(["benchmarks", "pool", "--lang", "fr"]) == 0
     out = capsys.readouterr().out
     assert "Wallonie (auto-évaluations mises en commun par cet outil, au 15 janvier 2026)\u00a0: n = 5" in out
-    assert "  Smart Economy – Économie                n = 5    moyenne  60,0  (médiane et quartiles à partir de " \
-           "10\u00a0communes)" in out
+    assert "  Smart Economy – Économie                n = 5    moyenne  60,0  (pas de médiane ni de quartiles pour " \
+           "les chiffres ouverts)" in out
     assert cli.main(["benchmarks", "pool", "--lang", "de"]) == 0
     out = capsys.readouterr().out
     assert "Wallonie (mit diesem Werkzeug zusammengeführte Selbstbewertungen, Stand 15. Januar 2026): n = 5" in out
-    assert "  Smart Economy – Wirtschaft                  n = 5    Mittelwert  60,0  (Median und Quartile ab " \
-           "10\u00a0Gemeinden)" in out
+    assert "  Smart Economy – Wirtschaft                  n = 5    Mittelwert  60,0  (kein Median und keine Quartile " \
+           "für die offenen Zahlen)" in out
 
 
 def test_pool_command_says_why_a_group_is_hidden_since_a_withdrawal(monkeypatch, capsys):
