@@ -7,6 +7,7 @@ sessions: members' answers live in the store and in this session's state only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -163,6 +164,34 @@ def brought_up_to_date(q: Questionnaire, doc: Any, lang: str, people: list[Any] 
     if doc.respondent.get("team") != result.team or doc.extra.get("divergent") != team_logic.summary(result, reasons):
         record(result, reasons)
     return people, result, reasons
+
+
+def answers_file(q: Questionnaire, doc: Any, lang: str) -> Callable[[], bytes]:
+    """What builds the answers file a download button gives (the holder's): the document, its team record
+    (``respondent.team``, ``divergent``: contract §8) made at the click from the answers of now, as
+    :func:`brought_up_to_date` makes it. The Questionnaire page's download gave the record of the last visit to
+    Équipe or Recommandations: a colleague who answered since, or a final answer changed on this very page (its
+    answers are a fragment: the button is not drawn again), were not in it. Streamlit calls the builder in a thread
+    with no script run (:func:`maturity.app.session.export_json`): the store and the token are read now, nothing
+    is written; without a colleague who answered the document is given as it is (an uploaded team file's record)."""
+    from . import logic
+
+    token = session.current_token()
+    s = session.store()
+
+    def build() -> bytes:
+        current = doc
+        if s is not None and token:
+            try:
+                people = answering(s.team_answers(token))
+                if people:
+                    result = consensus(q, people, team_logic.meeting_holder(doc, lang))
+                    current = team_logic.with_record(doc, result, s.decided(token))
+            except (StorageError, SpaceNotFound):
+                pass  # the file as the session holds it: better than none
+        return logic.answers_json_bytes(current)
+
+    return build
 
 
 def results_view(q: Questionnaire, lang: str, people: list[Any] | None = None, doc: Any | None = None

@@ -141,6 +141,15 @@ def summary(result: MergeResult, decided: Mapping[str, tuple[str, Any]] | None =
                              {qid: kept for qid, (_reason, kept) in decided.items()})
 
 
+def with_record(doc: Any, result: MergeResult, decided: Mapping[str, tuple[str, Any]] | None = None) -> Any:
+    """A copy of the answers document ``doc`` with the team record of ``result`` (``respondent.team`` and
+    ``divergent``, contract §8), as :func:`maturity.app.team.record` writes it into the draft; ``doc`` unchanged."""
+    from dataclasses import replace
+
+    return replace(doc, respondent={**doc.respondent, "team": result.team},
+                   extra={**doc.extra, "divergent": summary(result, decided)})
+
+
 def reason_of(decided: Mapping[str, tuple[str, Any]], qid: str, final: Any) -> tuple[str, Any]:
     """A question's meeting reason as the meeting page shows it beside the final answer ``final``: ``(reason, None)``
     when it is this answer's (or there is none: ``("", None)``), ``(reason, kept)`` when the answer it was given for,

@@ -970,3 +970,44 @@ def test_the_sheets_topics_say_who_answered_what_as_the_answers_are_now_not_as_t
     assert topic(logic.document_of(stored.draft, q))[1] == now  # the store's draft too: the next session's sheet
     goto(at, "recommandations")  # nothing changed: nothing written
     assert store.load_space(holder).version == stored.version
+
+
+def test_the_questionnaire_pages_answers_file_says_who_answered_what_as_the_answers_are_now(
+        mini, store: Store, monkeypatch):
+    """The answers file downloaded on the Questionnaire page (the one a commune keeps, « Télécharger mes réponses »)
+    carried the team record (``respondent.team``, ``divergent``, contract §8) of the last visit to Équipe: a
+    colleague who answered since was missing from it, and so was a final answer the holder changed on this very
+    page. It is made at the click from the answers of now, as the Équipe and Recommandations pages make it."""
+    import json
+
+    import streamlit
+
+    built = {}
+    original = streamlit.download_button
+
+    def spy(*args, **kwargs):  # Streamlit keeps a download's builder only with a server behind (not in AppTest)
+        built[kwargs.get("key")] = kwargs.get("data")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "download_button", spy)
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "a1", "none")
+    director = store.invite_member(holder, "directrice générale")
+    store.save_member_answer(director, "a1", "full")
+    goto(at, "equipe")
+    assert at.session_state["doc"].respondent["team"] == ["directrice générale"]
+    store.save_member_answer(director, "a1", "some")  # after the meeting page: on her link
+    store.save_member_answer(store.invite_member(holder, "éco-conseiller"), "a1", "full")
+    goto(at, "questionnaire")
+    at.radio(key="ans_a1").set_value("half").run()  # the holder's final answer, changed here
+    assert not at.exception, at.exception
+    written = json.loads(built["dl_answers_q"]())  # clicked now: Streamlit calls it outside the page's run
+    assert written["respondent"]["team"] == ["directrice générale", "éco-conseiller"]
+    assert written["answers"]["a1"] == "half"
+    assert written["divergent"][0]["answers"] == [{"role": "responsable du bilan", "answer": "half"},
+                                                  {"role": "directrice générale", "answer": "some"},
+                                                  {"role": "éco-conseiller", "answer": "full"}]
+    version = store.load_space(holder).version
+    built["dl_answers_q"]()
+    assert store.load_space(holder).version == version  # the click writes nothing

@@ -131,7 +131,7 @@ if member_steps is not None:  # a colleague: their answers only; files and delet
 st.divider()
 with st.expander(tr("file_header", lang), icon=":material/description:"):
     st.caption(tr("file_help", lang))
-    st.download_button(tr("download_answers", lang), data=lambda: logic.answers_json_bytes(doc),
+    st.download_button(tr("download_answers", lang), data=team.answers_file(q, doc, lang),
                        file_name=logic.download_name("answers", lang, session.commune_of(doc, lang)), mime="application/json",
                        on_click="ignore", key="dl_answers_q", icon=":material/download:")
     upload_key = f"upload_{st.session_state.get('_upload_round', 0)}"
