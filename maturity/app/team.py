@@ -107,7 +107,28 @@ def reissue(member_id: int) -> str | None:
 
 
 def remove(member_id: int) -> bool:
-    return _as_holder(lambda s, token: s.remove_member(token, member_id), False)
+    """Remove a colleague and their answers. When they were the last colleague who answered, the draft's team record
+    goes too (:func:`forget_record`): it said their role and their answers (« Sujets pour le Collège », the answers
+    file), the answers the page had just said were erased. With colleagues who answered left, the next run of the
+    page makes the record again without them (:func:`brought_up_to_date`)."""
+    gone = next((m for m in members() if m.id == member_id), None)
+    if not _as_holder(lambda s, token: s.remove_member(token, member_id), False):
+        return False
+    if gone is not None and answering([gone]) and not answering(members()):
+        forget_record()
+    return True
+
+
+def forget_record() -> bool:
+    """The team record (``respondent.team``, ``divergent``) taken out of the draft and this session's document."""
+    doc = st.session_state.get("doc")
+    if doc is None or ("team" not in doc.respondent and "divergent" not in doc.extra):
+        return False
+    if not session._write(lambda s, token: s.forget_team(token)):
+        return False
+    doc.respondent = {k: v for k, v in doc.respondent.items() if k != "team"}
+    doc.extra.pop("divergent", None)
+    return True
 
 
 def decide(question_id: str, value: Any, reason: str | None) -> bool:

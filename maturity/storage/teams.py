@@ -327,6 +327,21 @@ class TeamsMixin(Database):
         return version
 
     @guarded
+    def forget_team(self, token: str) -> int:
+        """Take the team record out of the draft (``respondent.team`` and ``divergent``, contract §8), the holder's
+        own role kept: no colleague who answered is left in the team. The meeting's reasons stay in the store
+        (:meth:`decided`): a colleague who answers again brings them back with the record. Returns the draft's new
+        version."""
+        with self._write() as conn:
+            space_id, version = touch_space(conn, token, self._now())
+            meta = loads(conn.execute(sa.select(spaces.c.meta_json).where(spaces.c.id == space_id)).scalar_one())
+            respondent = meta.get("respondent") if isinstance(meta.get("respondent"), dict) else {}
+            meta["respondent"] = {k: v for k, v in respondent.items() if k != "team"}
+            meta.pop("divergent", None)
+            conn.execute(spaces.update().where(spaces.c.id == space_id).values(meta_json=dumps(meta)))
+        return version
+
+    @guarded
     def set_holder_role(self, token: str, role: str | None) -> int:
         """The holder's own role (``respondent.role`` of the draft; empty or None: removed), beside the team's
         roles that :meth:`record_team` writes, in one transaction that changes nothing else. Returns the draft's

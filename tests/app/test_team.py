@@ -1011,3 +1011,68 @@ def test_the_questionnaire_pages_answers_file_says_who_answered_what_as_the_answ
     version = store.load_space(holder).version
     built["dl_answers_q"]()
     assert store.load_space(holder).version == version  # the click writes nothing
+
+
+def test_removing_the_last_colleague_who_answered_takes_the_team_record_out_of_the_sheet_and_the_file(
+        mini, store: Store):
+    """« Ses réponses seront effacées », said the page of a colleague removed: the last colleague who answered gone,
+    the draft still named their role (``respondent.team``) and kept their answers in ``divergent`` (contract §8), so
+    the sheet's « Sujets pour le Collège » and the answers file said what a person no longer in the team answered.
+    The record follows the colleagues still in the team: one who answered left, the record is theirs; none left, no
+    team record (the holder's own role kept). The meeting's reasons stay in the store, for a colleague invited again."""
+    import json
+    from datetime import date
+
+    from maturity.app import logic
+    from maturity.questionnaire import load_questionnaire
+    from maturity.sheet import build_content
+
+    q = load_questionnaire(MINI)
+    at = started()
+    holder = at.session_state["token"]
+    store.save_answer(holder, "a1", "none")
+    store.set_holder_role(holder, "échevine")
+    director, cpas = store.invite_member(holder, "directrice générale"), store.invite_member(holder, "CPAS")
+    store.save_member_answer(director, "a1", "full")
+    store.save_member_answer(cpas, "a1", "some")
+    store.decide(holder, "a1", "none", "Rien n'est signé")
+    goto(at, "equipe")
+    assert at.session_state["doc"].respondent["team"] == ["directrice générale", "CPAS"]
+
+    def remove(role: str) -> None:
+        member = next(m for m in store.team_members(holder) if m.role == role)
+        at.selectbox(key="team_remove_choice").set_value(member.id)
+        at.checkbox(key="team_remove_sure").check().run()
+        at.button(key="team_remove").click().run()
+        assert not at.exception, at.exception
+
+    remove("directrice générale")
+    doc = at.session_state["doc"]
+    assert doc.respondent["team"] == ["CPAS"]
+    assert [a["role"] for a in doc.extra["divergent"][0]["answers"]] == ["échevine", "CPAS"]
+    remove("CPAS")
+    for doc in (at.session_state["doc"], logic.document_of(store.load_space(holder).draft, q)):  # this session, the next
+        assert doc.respondent == {"role": "échevine"}
+        assert "divergent" not in doc.extra
+        assert build_content(q, doc, "fr", generated=date(2026, 12, 1)).topics == []
+        assert "CPAS" not in logic.answers_json_bytes(doc).decode()
+    assert store.decisions(holder) == {"a1": "Rien n'est signé"}
+    assert "CPAS" not in json.dumps(store.load_space(holder).draft)
+
+
+def test_removing_a_colleague_who_never_answered_keeps_an_uploaded_team_files_record(mini, store: Store):
+    """A consensus file uploaded (``maturity answers merge``'s, its roles and topics), then a colleague invited by
+    mistake and removed before answering: the file's record is not theirs and stays."""
+    at = started()
+    holder = at.session_state["token"]
+    store.record_team(holder, ["échevin", "CPAS"], [{"question": "a1", "spread": 1.0, "answers": [
+        {"role": "échevin", "answer": "none"}, {"role": "CPAS", "answer": "full"}]}])
+    store.invite_member(holder, "stagiaire")
+    goto(at, "equipe")
+    at.selectbox(key="team_remove_choice").set_value(store.team_members(holder)[0].id)
+    at.checkbox(key="team_remove_sure").check().run()
+    at.button(key="team_remove").click().run()
+    assert not at.exception, at.exception
+    assert store.team_members(holder) == []
+    assert store.load_space(holder).draft["respondent"]["team"] == ["échevin", "CPAS"]
+    assert at.session_state["doc"].respondent["team"] == ["échevin", "CPAS"]
