@@ -97,6 +97,16 @@ def start_assessment(page, server, commune: str = "Namur", typed: str | None = N
     return re.search(r"[?&]t=([A-Za-z0-9_-]+)", page.url).group(1)
 
 
+def metric(page, label: str) -> str:
+    """The value of the metric labelled ``label``, waited for. A page's metrics are not always drawn in their order:
+    under load (three busy loops beside other work, load 10 to 15) the Équipe page showed « Questions divergentes »
+    6 and « Réponses finales » 0 / 6 about a second before « Répondants » 4, and the first metric on the page, read
+    then, said 6 (test_team_browser)."""
+    label_of = page.locator("[data-testid='stMetricLabel']", has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
+    box = page.locator(f"{MAIN} [data-testid='stMetric']").filter(has=label_of)
+    return box.locator("[data-testid='stMetricValue']").inner_text().strip()
+
+
 def answered(page) -> tuple[int, int]:
     """The whole questionnaire's count, read from the progress bar (the part's own count, "Dans cette
     partie : 6 questions répondues sur 6", reads alike and stands lower on the page)."""

@@ -9,11 +9,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import run_axe, wait_idle
+from conftest import metric, run_axe, wait_idle
 from test_narrow_tables import OVERFLOW
 
 from maturity.admin import hash_password
 from maturity.app import devserver
+from maturity.app.texts import tr
 from maturity.communes import registry_at
 from maturity.storage import FileResponse, Invitee, Store
 
@@ -65,9 +66,10 @@ def test_the_status_map_renders_in_a_browser(chromium, coordinator_server, axe_s
         box = chart.bounding_box()
         assert box and box["width"] > 300 and box["height"] > 200
         # the legend names the three states; the numbers beside the map are the same as in the store
-        metrics = page.locator("[data-testid='stMetricValue']").all_inner_texts()
+        # each by its label (a metric may be drawn after the next: conftest.metric)
+        metrics = [metric(page, tr(f"camp_metric_{key}", "fr")) for key in ("invited", "started", "submitted")]
         # in progress: the 4 that started and did not send, as the map's « commencé »; the 11 responded
-        assert metrics[:3] == ["261", str(len(STARTED)), str(len(RESPONDENTS))]
+        assert metrics == ["261", str(len(STARTED)), str(len(RESPONDENTS))]
         shot = Path(os.environ.get("MATURITY_SCREENSHOTS", tmp_path)) / "campaign-status-map.png"
         chart.screenshot(path=str(shot))
         assert shot.stat().st_size > 10_000  # a drawn map, not an empty frame
