@@ -8,6 +8,7 @@ CLI read it from here. Texts that only one of them shows stay in its own catalog
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from .special import NA, UNKNOWN, effective_answer
@@ -85,6 +86,8 @@ TEAM_WORDS: dict[str, dict[str, str]] = {
     "spread": {"fr": "écart de {points:# point|# points} sur 100", "de": "Abstand: {points} von 100 Punkten",
                "en": "{points:# point|# points} apart out of 100"},
     "spread_none": {"fr": "écart non mesuré", "de": "Abstand nicht gemessen", "en": "spread not measured"},
+    # a respondent whose file has no role, as contract §8 names it in a consensus file (« respondent N ») when read
+    "respondent_n": {"fr": "répondant {n}", "de": "Person {n}", "en": "respondent {n}"},
 }
 
 
@@ -151,6 +154,18 @@ def in_lang(entry: dict[str, str], lang: str) -> str:
     """An entry of a catalog in ``lang`` (French when the language is not one of fr, de, en; French with its
     no-break spaces before ? ! : ;, as :func:`maturity.models.localize` gives it)."""
     return entry[lang] if lang != "fr" and entry.get(lang) else french_spaces(entry["fr"])
+
+
+def shown_role(role: str, lang: str) -> str:
+    """A team's role as people read it: ``respondent N``, the name contract §8 gives in a consensus file to a
+    respondent whose file had no role (`maturity answers merge`: the file does not depend on ``--lang``), said in
+    ``lang`` (« répondant 2 », « Person 2 »); any other role as it is. A French sheet read « Réponses d'une équipe :
+    échevin, respondent 2 »."""
+    found = _RESPONDENT_N.fullmatch(role)
+    return in_lang(TEAM_WORDS["respondent_n"], lang).format(n=found.group(1)) if found else role
+
+
+_RESPONDENT_N = re.compile(r"respondent ([1-9][0-9]{0,5})")
 
 
 def label_value(label: str, value: str, lang: str) -> str:

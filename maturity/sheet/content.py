@@ -36,6 +36,7 @@ from ..labels import (
     answer_words,
     in_lang,
     join_and,
+    shown_role,
 )
 from ..labels import (
     overall_detail as mean_of,
@@ -957,7 +958,7 @@ def build_content(
     dateline = dateline[0].upper() + dateline[1:]
     role = clean_text((doc.respondent or {}).get("role"), 80, one_line=True)
     respondent = t("respondent", lang, role=role) if role else ""
-    roles = team_roles(doc.respondent)
+    roles = [shown_role(r, lang) for r in team_roles(doc.respondent)]
     if roles:
         # the holder's role first: their own answers and decisions are the final ones (Eupen's sheet credited the
         # answers to the Generaldirektor and the Umweltberaterin alone, the Schöffe's own setting two dimensions)
@@ -1191,8 +1192,8 @@ def _topics(q: Questionnaire, doc: AnswersFile, lang: str) -> list[tuple[str, st
         question = q.question(entry["question"])
         if question is None:
             continue
-        said = [t("label_value", lang, label=seen["role"], value=answer_words(q, question, seen["answer"], lang))
-                for seen in entry["answers"]]
+        said = [t("label_value", lang, label=shown_role(seen["role"], lang),
+                  value=answer_words(q, question, seen["answer"], lang)) for seen in entry["answers"]]
         settled = []  # only for a topic the meeting settled with a reason: a team sheet without any is as before
         # (a line more under each topic cost Bastogne's PDF one of its two topics)
         now = doc.answers.get(question.id)

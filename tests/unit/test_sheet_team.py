@@ -154,3 +154,27 @@ def test_any_team_sheet_stays_on_three_pages(data, lang, count):
     docs = [AnswersFile(default.id, default.version, commune={"nis_code": "82003"}, respondent={"role": role},
                         answers=data.draw(answer_sets(default))) for role in roles]
     assert _team_sheet_pages(docs, lang) <= 3
+
+
+@pytest.mark.parametrize(("lang", "said"), [("fr", "répondant 2"), ("de", "Person 2"), ("en", "respondent 2")])
+def test_a_respondent_without_a_role_is_named_in_the_sheets_language(q, lang, said):
+    """`maturity answers merge` names a respondent whose file has no role « respondent 2 » in the consensus file
+    (contract §8; the file does not depend on --lang): a French sheet read « Réponses d'une équipe : échevin,
+    respondent 2 », and « respondent 2 : … » under each topic for the Collège. The file keeps the name (the files a
+    commune keeps read as before); the sheet says it in its language."""
+    docs = []
+    for rank, role in ((0, "échevin"), (3, None)):
+        doc = answers_at_rank(q, rank)
+        doc.respondent = {"role": role} if role else {}
+        docs.append(doc)
+    merged, _ = merge_documents(q, docs)
+    assert merged.respondent["team"] == ["échevin", "respondent 2"]
+    assert all(seen["role"] in ("échevin", "respondent 2") for item in merged.extra["divergent"]
+               for seen in item["answers"])
+    content = build_content(q, merged, lang, generated=DAY)
+    assert content.respondent.endswith(f"échevin, {said}")
+    assert content.topics and all(said in lines for _, lines, *_ in content.topics)
+    if lang != "en":
+        shown = content.respondent + " ".join(lines for _, lines, *_ in content.topics)
+        assert "respondent" not in shown
+        assert said in build(q, merged, lang, "md", generated=DAY).decode()
