@@ -300,14 +300,23 @@ def reasons(q: Questionnaire, sel: Selected, lang: str) -> str:
     """What made a recommendation apply to this commune, in a line for the sheet: « D'après vos réponses : Budget :
     Frein important ; Smart Governance – Gouvernance : score 34 (Planification) » (:func:`describe` of each fact
     of ``because``, as ``maturity recommendations`` prints them). The answers « je ne sais pas » are left to
-    :func:`check_first`'s sentence, which says them; "" when nothing else is named. A Collège reading the sheet
+    :func:`check_first`'s sentence, which says them, and the facts the commune has no answer to are left out
+    (:func:`_no_answer`); "" when nothing else is named. A Collège reading the sheet
     alone sees on what the recommendation rests, and can check it against what the commune knows."""
-    said = [describe(q, fact, lang) for fact in sel.because if not is_unknown(fact)]
+    said = [describe(q, fact, lang) for fact in sel.because if not is_unknown(fact) and not _no_answer(fact)]
     if not said:
         return ""
     # joined as a multi answer's options are: each without the full stop its answer's label may end on (« … sans
     # vue d'ensemble. ; Qui pilote … »), by semicolons
     return label_value(_word("from_answers", lang), join_answers(said, lang), lang)
+
+
+def _no_answer(fact: Fact) -> bool:
+    """Whether a fact names a question or an obstacle the commune has no answer to: a guard (« not … ») holds
+    then, for a question left blank or one its condition never showed (Amel, not started: « Votre démarche
+    est-elle écrite dans une stratégie ? → sans réponse », a question it was never asked). Nothing in its answers
+    made the recommendation apply, so the sheet's line leaves it out; ``maturity recommendations`` still says it."""
+    return ("question" in fact and fact["answer"] is None) or ("obstacle" in fact and fact["severity"] is None)
 
 
 def describe(q: Questionnaire, fact: Fact, lang: str) -> str:

@@ -33,8 +33,9 @@ def test_the_line_names_the_answers_and_scores_the_rule_rests_on():
     label = next(o for o in Q.question("budget").options if o.id == severity).label
     assert reasons(Q, budget, "fr") == f"D'après vos réponses\u00a0: Budget\u00a0: {Q.t(label, 'fr')}"
     assert reasons(Q, budget, "de").startswith(LEAD["de"]) and Q.t(label, "de") in reasons(Q, budget, "de")
-    for s in selected:  # every fact of its rule, in the order the rule gives them, joined by « ; »
-        said = [describe(Q, f, "fr").removesuffix(".") for f in s.because if not is_unknown(f)]
+    for s in selected:  # every fact of its rule the commune answered, in the order the rule gives them, by « ; »
+        said = [describe(Q, f, "fr").removesuffix(".") for f in s.because
+                if not is_unknown(f) and f.get("answer", f.get("severity", "")) is not None]
         assert reasons(Q, s, "fr") == (LEAD["fr"] + "\u00a0; ".join(said) if said else "")
 
 
@@ -80,3 +81,22 @@ def test_the_pdf_says_it_and_keeps_it_for_this_sheet_only():
     assert lines and all(" ".join(line.split())[:60] in text for line in lines)
     recorded = {key[0] for key in sheet_pdf._QUESTIONNAIRE_BREAKS}
     assert recorded and not any(key.startswith("D'après") or "→" in key for key in recorded)
+
+
+def test_a_question_the_commune_was_never_asked_is_not_among_its_answers():
+    """Amel (fresh-eyes trial 15), thinking about an approach but not started, with a rural development programme:
+    « Den digitalen Wandel in das KPLE aufnehmen » rests on the guard « not: strategy_written = yes », which holds
+    because that question is only asked once an approach has started. Its line said « Ist Ihr Smart-City-Ansatz in
+    einer schriftlichen Strategie festgehalten? → unbeantwortet »: a question the Schöffe never saw, among « Laut
+    Ihren Antworten »."""
+    doc, _ = load_answers(ANSWERS / "german-buellingen-2027.json", Q)
+    answers = {**doc.answers, "approach": "considering", "rural_instruments": ["pcdr", "cldr"]}
+    answers.pop("strategy_written", None)
+    rural = next(s for s in select(Q, score(Q, answers), answers) if s.recommendation.id == "rural_strategy_in_pcdr")
+    assert {"question": "strategy_written", "answer": None} in rural.because  # the CLI's full list still says it
+    for lang, blank, asked in (("de", "unbeantwortet", "KPLE"), ("fr", "sans réponse", "PCDR"),
+                               ("en", "unanswered", "PCDR")):
+        line = reasons(Q, rural, lang)
+        assert line.startswith(LEAD[lang]) and asked in line, line  # the answers it rests on are still said
+        hidden = Q.question("strategy_written")
+        assert blank not in line and Q.t(hidden.short or hidden.text, lang) not in line, line
