@@ -337,19 +337,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_own_role_help": {
         "fr": "Vous répondez aussi ? La fiche nomme alors votre rôle avant ceux de l'équipe (« Réponses d'une "
         "équipe : échevine, directrice générale »), et le tableau de l'équipe sur la page des résultats aussi.",
-        "de": "Sie antworten auch? Dann nennt der Bericht Ihre Rolle vor denen des Teams („Antworten eines Teams: "
+        "de": "Sie antworten auch? Dann nennt das Blatt Ihre Rolle vor denen des Teams („Antworten eines Teams: "
         "Schöffin, Generaldirektor“), ebenso die Tabelle des Teams auf der Ergebnisseite.",
         "en": "Answering too? The sheet then names your role before the team's (“Answered by a team: alderwoman, "
         "director general”), and so does the team's table on the results page.",
     },
     # the same field on the Recommandations page, above the downloads (fresh-eyes trial 14)
     "sheet_role_label": {"fr": "Votre rôle, nommé sur la fiche (facultatif)",
-                         "de": "Ihre Rolle, im Bericht genannt (freiwillig)",
+                         "de": "Ihre Rolle, auf dem Blatt genannt (freiwillig)",
                          "en": "Your role, named on the sheet (optional)"},
     "sheet_role_help": {
         "fr": "Par exemple «\u00a0échevin du numérique\u00a0» : la fiche l'écrit sous son titre («\u00a0Répondant : "
         "échevin du numérique\u00a0») ; en équipe, avant les rôles de vos collègues. Votre rôle, jamais votre nom.",
-        "de": "Zum Beispiel „Schöffe für Digitales“: Der Bericht nennt sie unter seinem Titel („Ausgefüllt von: "
+        "de": "Zum Beispiel „Schöffe für Digitales“: Das Blatt nennt sie unter seinem Titel („Ausgefüllt von: "
         "Schöffe für Digitales“), im Team vor den Rollen Ihrer Kolleginnen und Kollegen. Ihre Rolle, nie Ihr Name.",
         "en": "For instance “alderman for digital affairs”: the sheet gives it under its title (“Answered by: "
         "alderman for digital affairs”), in a team before your colleagues' roles. Your role, never your name.",

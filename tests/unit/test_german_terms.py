@@ -24,6 +24,13 @@ RULES = {
     # the commune's own strategic plan (the PST in Wallonia, whatever a German-speaking commune has): the
     # recommendations said « Strategieplan der Gemeinde », the questionnaire « strategisches Programm der Gemeinde »
     "Strategieplan der Gemeinde": re.compile(r"strategische[nms]? Programms?\b"),
+    # the recommendation sheet is « das Blatt » (its buttons « Blatt für das Gemeindekollegium (PDF) », « Blatt zum
+    # Bearbeiten », its title « Empfehlungsblatt »); the role fields beside its buttons called it « der Bericht », the
+    # word of the campaign's report (fresh-eyes trial 15, Amel). The merge's report (--report) is one.
+    "das Blatt, not der Bericht": re.compile(r"\b(?:[Dd]er|[Ii]m) Bericht\b(?! \(--report\))"),
+    # « sans se déplacer » word for word: « ohne sich zu bewegen » (without moving at all), « ohne Weg zu verfolgen »
+    # (fresh-eyes trial 15); « von zu Hause aus », « ohne aufs Amt zu gehen »
+    "sans se déplacer, not word for word": re.compile(r"ohne sich zu bewegen|ohne Weg\b"),
     "Plan für sozialen Zusammenhalt": re.compile(r"Sozialplan|sozialen? Kohäsion|Zusammenhaltsplan|"
                                                  r"Plan des sozialen Zusammenhalts"),
 }
@@ -58,6 +65,11 @@ def test_the_rules_catch_what_they_should():
     assert RULES["Link zum Fortsetzen"].search("Ihr Wiederaufnahme-Link")
     assert RULES["Link zum Fortsetzen"].search("Kennung des Bereichs (Fortsetzungslink)")
     assert RULES["Gemeindekollegium, not Kollegium alone"].search("Blatt für das Kollegium (PDF)")
+    assert RULES["das Blatt, not der Bericht"].search("Ihre Rolle, im Bericht genannt (freiwillig)")
+    assert not RULES["das Blatt, not der Bericht"].search("der Bericht (--report) nennt alle")
+    assert not RULES["das Blatt, not der Bericht"].search("Bericht (PDF)")
+    assert RULES["sans se déplacer, not word for word"].search("das Gemeindeleben ohne Weg zu verfolgen")
+    assert not RULES["sans se déplacer, not word for word"].search("ohne Wegweiser")
     assert RULES["Gemeindekollegium, not Kollegium alone"].search("Beschluss des Kollegiums")
     assert not RULES["Gemeindekollegium, not Kollegium alone"].search("Beschluss des Gemeindekollegiums")
     assert RULES["wallonisch in lower case"].search("Das Wallonische Smart-City-Barometer")
