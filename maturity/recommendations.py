@@ -261,7 +261,7 @@ _WORDS = {
     "check_and": {"fr": " et à ", "de": " und bei ", "en": " and to "},
     # before what made a recommendation apply, on the sheet (:func:`reasons`)
     "from_answers": {"fr": "D'après vos réponses", "de": "Laut Ihren Antworten", "en": "From your answers"},
-    "score": {"fr": "score", "de": "Punktzahl", "en": "score"},
+    "score": {"fr": "score", "de": "Wert", "en": "score"},  # de: the results table's « Ihr Wert »
     "severity": {"fr": "frein", "de": "Hemmnis", "en": "obstacle"},
     "insufficient": SCORE_STATES["insufficient"],  # the core's, as the app and the sheet say
 }

@@ -31,6 +31,9 @@ RULES = {
     # « sans se déplacer » word for word: « ohne sich zu bewegen » (without moving at all), « ohne Weg zu verfolgen »
     # (fresh-eyes trial 15); « von zu Hause aus », « ohne aufs Amt zu gehen »
     "sans se déplacer, not word for word": re.compile(r"ohne sich zu bewegen|ohne Weg\b"),
+    # a dimension's score is its « Wert » (the results table's « Ihr Wert », the sheet's « Wert »); the recommendations'
+    # « Laut Ihren Antworten » line said « Smart Mobility – Mobilität: Punktzahl 18 » (fresh-eyes trial 15)
+    "Wert, not Punktzahl": re.compile(r"Punktzahl"),
     "Plan für sozialen Zusammenhalt": re.compile(r"Sozialplan|sozialen? Kohäsion|Zusammenhaltsplan|"
                                                  r"Plan des sozialen Zusammenhalts"),
 }
