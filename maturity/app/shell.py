@@ -281,6 +281,10 @@ def css(lang: str) -> str:
         "[data-testid='InputInstructions']{font-size:0}"
         f"[data-testid='InputInstructions']::after{{content:{content('st_enter')};font-size:0.75rem}}"
         ".st-key-home_query [data-testid='InputInstructions']{display:none}"  # a live search needs no Enter
+        # a text area: Enter starts a new line; a note is applied when its field is left, and the roadmap form's action
+        # by the form's own button, beside it
+        f"[data-testid='stTextArea'] [data-testid='InputInstructions']::after{{content:{content('st_enter_area')}}}"
+        "[data-testid='stForm'] [data-testid='stTextArea'] [data-testid='InputInstructions']{display:none}"
         # the file uploader: "Upload" and "1MB per file • JSON"
         "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p{font-size:0}"
         "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p::after"

@@ -515,6 +515,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "lang_en": {"fr": "anglais", "de": "Englisch", "en": "English"},
     # --- Streamlit's own texts, in the page's language
     "st_enter": {"fr": "Entrée pour valider", "de": "Eingabetaste zum Bestätigen", "en": "Press Enter to apply"},
+    # under a text area (a question's note), where Enter starts a new line (Streamlit says "Press Ctrl+Enter", a key
+    # a phone has not): the note is applied when its field is left (fresh-eyes trial 15, Amel's note on a phone)
+    "st_enter_area": {"fr": "Enregistré dès que vous quittez le champ", "de": "Wird gespeichert, sobald Sie das Feld "
+                      "verlassen", "en": "Saved as soon as you leave the field"},
     "st_drop_limit": {"fr": "JSON, {limit} au plus", "de": "JSON, höchstens {limit}", "en": "JSON, {limit} at most"},
     "st_browse": {"fr": "Choisir un fichier", "de": "Datei auswählen", "en": "Browse files"},
     "st_file_refused": {"fr": "Fichier refusé : un fichier de réponses est un fichier .json d'au plus {limit}.",

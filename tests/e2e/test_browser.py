@@ -418,6 +418,21 @@ def _type_a_note(page, text: str):
     return box
 
 
+def test_a_notes_field_says_it_is_saved_when_left_not_with_enter(page, server):
+    """Under a note being typed, Streamlit's « Press Ctrl+Enter to apply » was shown as « Entrée pour valider »
+    (« Eingabetaste zum Bestätigen »), the words of a one-line field; in a note Enter starts a new line, and a
+    phone has no Ctrl. The note is applied when its field is left: the words say that (fresh-eyes trial 15)."""
+    start_assessment(page, server, "Ciney")
+    box = _type_a_note(page, "Première ligne")
+    page.keyboard.press("Enter")
+    page.keyboard.type("seconde ligne")
+    hint = page.locator(f"{MAIN} [class*='st-key-note_'] [data-testid='InputInstructions']").first
+    hint.wait_for()
+    said = hint.evaluate("e => getComputedStyle(e, '::after').content")
+    assert said == '"Enregistré dès que vous quittez le champ"', said
+    assert box.input_value() == "Première ligne\nseconde ligne"  # Enter wrote a new line, as said
+
+
 def test_a_note_typed_then_left_at_once_is_kept(chromium, server):
     """A note is applied when its field is left. A click on the menu right after typing left the page before
     the note arrived (2 of 4 notes lost with an instant click, hostile review 11): the click now waits for it.

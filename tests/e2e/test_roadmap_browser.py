@@ -176,6 +176,15 @@ def test_target_then_roadmap_then_the_pst_download(page, server):
     listed.wait_for(state="visible")
     text = listed.inner_text()
     assert plan[0]["action"] in text and "Service informatique" in text and "en cours" in text, text
+    # the form's action field: saved by the form's button beside it, so no « Entrée pour valider » under it (Enter
+    # starts a new line there; fresh-eyes trial 15)
+    area = page.locator(f"{MAIN} .st-key-roadmap_phone textarea").first
+    area.click()
+    page.keyboard.type(" ")
+    hint = page.locator(f"{MAIN} .st-key-roadmap_phone [data-testid='stTextArea'] [data-testid='InputInstructions']")
+    hint.first.wait_for(state="attached")
+    assert hint.first.evaluate("e => getComputedStyle(e).display") == "none"
+    page.keyboard.press("Backspace")
     page.set_viewport_size({"width": 1280, "height": 900})
     listed.wait_for(state="hidden")
     # the PST table, downloaded and read: the adopted action, with what was typed, in the PST's structure
