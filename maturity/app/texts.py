@@ -191,9 +191,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "team_show_all": {"fr": "Montrer aussi les questions sur lesquelles l'équipe s'accorde",
                       "de": "Auch die Fragen zeigen, bei denen das Team übereinstimmt",
                       "en": "Also show the questions the team agrees on"},
-    "team_no_divergence": {"fr": "Aucune divergence : l'équipe s'accorde sur toutes les questions.",
-                           "de": "Keine Abweichung: Das Team stimmt bei allen Fragen überein.",
-                           "en": "No divergence: the team agrees on every question."},
+    # what "divergence" means above, not "the team agrees on every question": Amel's Schöffe read that beside « 7 de
+    # vos propres réponses diffèrent pourtant des propositions », his answers one step from the Generaldirektor's
+    # (fresh-eyes trial 15)
+    "team_no_divergence": {"fr": "Aucune divergence : sur chaque question, les réponses sont à moins d'une "
+                           "demi-échelle les unes des autres.",
+                           "de": "Keine Abweichung: Bei jeder Frage liegen die Antworten weniger als eine halbe Skala "
+                           "auseinander.",
+                           "en": "No divergence: on every question, the answers are less than half a scale apart."},
     # colleagues who each answered other parts (Eupen: economy… for one, mobility… for the other) compared
     # nothing, and the holder's own answers, 25 points away, stayed out of sight: "the team agrees on every
     # question" claimed too much (fresh-eyes trial 8)

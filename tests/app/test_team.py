@@ -348,7 +348,7 @@ def test_one_colleague_alone_is_not_a_team_that_agrees(mini, store: Store):
     second = store.invite_member(holder, "mobilité")
     store.save_member_answer(second, "a1", "full")
     goto(at, "equipe")
-    assert any("l'équipe s'accorde sur toutes les questions" in s.value for s in at.success)
+    assert any("sur chaque question, les réponses sont à moins" in s.value for s in at.success)
     assert not any("Un seul collègue" in i.value for i in at.info)
 
 
@@ -529,6 +529,10 @@ def test_colleagues_on_different_parts_are_not_a_team_that_agrees(mini, store: S
     shown = [i.value for i in at.info] + [s.value for s in at.success]
     assert not any("s'accorde" in s.value for s in at.success), shown
     assert any("Aucune divergence" in text and "1 de vos propres réponses diffère" in text for text in shown), shown
+    # « l'équipe s'accorde sur toutes les questions » beside an answer that differs read as a contradiction (Amel,
+    # fresh-eyes trial 15): the line says what « divergence » means, as the text above the meeting defines it
+    assert not any("s'accorde" in text for text in shown), shown
+    assert any("les réponses sont à moins d'une demi-échelle" in text for text in shown), shown
 
 
 def test_the_spread_table_has_the_holders_own_column_beside_the_colleagues(mini, store: Store):
