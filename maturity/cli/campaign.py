@@ -265,9 +265,23 @@ def cmd_submit(args: argparse.Namespace) -> int:
         for w in warnings:
             print(str(w), file=sys.stderr)
         count = store.submit_files(campaign.id, responses)  # InvalidInput: nothing recorded
-    print(t("camp_submitted", args.lang, n=count, id=campaign.id,
-            files=", ".join(f"{r.nis_code} ({r.source})" for r in responses)))
+    print(t("camp_submitted", args.lang, n=count, id=campaign.id, files=_responses_said(responses, args.lang)))
     return 0
+
+
+def _responses_said(responses: list[Any], lang: str) -> str:
+    """Each response by its commune's name (German for a German-speaking one in German), then its code and file,
+    « Beauvechain (25005, 25005.json) », joined by semicolons as the language writes them (French: a no-break space
+    before). A code and a file name alone told a coordinator little of which communes had just been recorded."""
+    from ..communes import get as get_commune
+    from ..typography import semicolons
+
+    def said(response: Any) -> str:
+        commune = get_commune(response.nis_code)
+        where = f"{response.nis_code}, {response.source}"
+        return f"{commune.name(lang)} ({where})" if commune else f"{response.nis_code} ({response.source})"
+
+    return semicolons([said(r) for r in responses], lang)
 
 
 # --- follow-up and report ------------------------------------------------------------------------------

@@ -328,7 +328,11 @@ def test_the_coordinators_commands_speak_the_language_asked(env: Path, capsys, l
         **dates)
     for i, nis in enumerate(RESPONDENTS):
         write(env / "mail" / f"{nis}.json", answers_for(nis, i % 4))
-    assert run("campaign", "submit", "wal-2027", str(env / "mail")).startswith(expected["submit"] + "25005 (25005.json)")
+    # each response by its commune's name, its code and its file, separated as the language writes it
+    submitted = run("campaign", "submit", "wal-2027", str(env / "mail")).strip()
+    semicolon = "\u00a0; " if lang == "fr" else "; "
+    assert submitted.startswith(expected["submit"] + f"Beauvechain (25005, 25005.json){semicolon}"), submitted
+    assert len(submitted.split(semicolon)) == len(RESPONDENTS) and "Namur (92094, 92094.json)" in submitted, submitted
     status = run("campaign", "status", "wal-2027")
     report = run("campaign", "report", "wal-2027")
     for words, text in ((expected["status"], status), (expected["report"], report)):
@@ -338,6 +342,12 @@ def test_the_coordinators_commands_speak_the_language_asked(env: Path, capsys, l
     english = ("invited", "in progress", "by province", "fewer than", "now; then", "Wallonia")
     if lang != "en":
         assert not [word for word in english if word in status + report], status + report
+    # a German-speaking commune by its German name in German
+    write(env / "late" / "63067.json", answers_for("63067", 1))
+    assert run("campaign", "submit", "wal-2027", str(env / "late")).strip() == {
+        "fr": "1 réponse enregistrée pour wal-2027\u00a0: Saint-Vith (63067, 63067.json)",
+        "de": "1 Antwort für wal-2027 gespeichert: Sankt Vith (63067, 63067.json)",
+        "en": "1 response recorded for wal-2027: Saint-Vith (63067, 63067.json)"}[lang]
 
 
 def test_end_to_end_from_a_campaign_to_another_installs_radar(env: Path, monkeypatch, capsys) -> None:
