@@ -1080,3 +1080,21 @@ def test_removing_a_colleague_who_never_answered_keeps_an_uploaded_team_files_re
     assert store.team_members(holder) == []
     assert store.load_space(holder).draft["respondent"]["team"] == ["échevin", "CPAS"]
     assert at.session_state["doc"].respondent["team"] == ["échevin", "CPAS"]
+
+
+def test_a_double_click_on_create_makes_one_colleague_and_no_error(mini, store: Store):
+    """« Créer son lien » clicked twice (a double click, a habit of many): the first click made the link and emptied
+    the form, the second sent the empty form, and the page said « Lien créé pour « mobilité » » above « Indiquez le
+    rôle de ce collègue. » (seen in chromium). One colleague was made, rightly; the second click now says nothing.
+    An empty form sent on its own is still told what is missing."""
+    at = started()
+    holder = at.session_state["token"]
+    goto(at, "equipe")
+    next(b for b in at.button if "Créer son lien" in b.label).click().run()
+    assert [e.value for e in at.error] == ["Indiquez le rôle de ce collègue."]
+    _invite(at, "mobilité")
+    next(b for b in at.button if "Créer son lien" in b.label).click().run()  # the double click's second
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == []
+    assert at.session_state["_team_new_link"][0] == "mobilité"
+    assert [m.role for m in store.team_members(holder)] == ["mobilité"]

@@ -6,6 +6,8 @@ facilitator picks the final answer or keeps the proposal, and may write why. The
 the assessment's: scored, submitted and pooled as before.
 """
 
+import time
+
 import streamlit as st
 
 from maturity import merge
@@ -15,6 +17,8 @@ from maturity.app.texts import tr
 from maturity.display import format_number
 from maturity.markdown import escape
 from maturity.scoring import visible_questions
+
+DOUBLE_CLICK = 3.0  # seconds: an empty invitation sent this soon after a link was made is that click's second
 
 lang = session.lang()
 found = session.require_space("nav_team")
@@ -45,10 +49,14 @@ with st.form("team_invite_form", clear_on_submit=True, border=True):
     submitted = st.form_submit_button(tr("team_invite_button", lang), type="primary", icon=":material/person_add:")
 if submitted:
     if not (role or "").strip():
-        st.error(tr("team_role_missing", lang))
+        # a double click on « Créer son lien »: its second click sends the form the first one emptied (one colleague
+        # made, rightly), and the page said « Lien créé pour « mobilité » » above « Indiquez le rôle de ce collègue. »
+        if time.monotonic() - st.session_state.get("_team_created_at", 0.0) > DOUBLE_CLICK:
+            st.error(tr("team_role_missing", lang))
     else:
         member_token = team.invite(role, chosen)
         if member_token:
+            st.session_state["_team_created_at"] = time.monotonic()
             st.session_state.pop("_team_reissued", None)
             st.session_state["_team_new_link"] = (" ".join(role.split()),
                                                   team_logic.member_url(session.base_url(), member_token))
