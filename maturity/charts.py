@@ -626,12 +626,10 @@ _PROGRESS = {
     "de": ("Bewertung", "Wert", "Ziel"),
     "en": ("Assessment", "Score", "Target"),
 }
-TARGET_COLOR = "#8A94A3"
-
-
 def _progress_layers(rows: list[dict], lang: str) -> list[dict]:
-    """The layers of one dimension's panel: its target level's minimum (a light dashed rule) and
-    its score over successive assessments (line and points; a null score is a gap)."""
+    """The layers of one dimension's panel: its target level's minimum (a dashed rule in the radar's style for
+    targets, ``STYLES["target"]``: one look for a target on the page) and its score over successive assessments
+    (line and points; a null score is a gap)."""
     tip = _PROGRESS.get(lang, _PROGRESS["en"])
     whens = [r["when"] for r in sorted({r["order"]: r for r in rows}.values(), key=lambda r: r["order"])]
     x = {"field": "when", "type": "ordinal", "sort": whens, "title": None,
@@ -641,9 +639,10 @@ def _progress_layers(rows: list[dict], lang: str) -> list[dict]:
     tooltip = [{"field": "when", "type": "ordinal", "title": tip[0]},
                {"field": "score_text", "type": "nominal", "title": tip[1]},
                {"field": "target_text", "type": "nominal", "title": tip[2]}]
-    commune = STYLES["commune"]
+    commune, target = STYLES["commune"], STYLES["target"]
     return [
-        {"mark": {"type": "rule", "color": TARGET_COLOR, "strokeDash": [5, 4], "strokeWidth": 1.4},
+        {"mark": {"type": "rule", "color": target["color"], "strokeDash": target["dash"],
+                  "strokeWidth": target["width"]},
          "encoding": {"y": {"field": "target", "type": "quantitative"}, "tooltip": tooltip}},
         {"mark": {"type": "line", "color": commune["color"], "strokeWidth": 2.2,
                   "point": {"filled": True, "size": 50, "color": commune["color"]}},
@@ -675,7 +674,7 @@ def progress_description(rows: list[dict], lang: str) -> str:
 def progress_panel_spec(rows: list[dict], lang: str = "fr", *, height: int = 120) -> dict:
     """One dimension's panel of the chart "each dimension over successive assessments, against its
     target" (``rows``: :func:`maturity.targets.progress_rows`, of that dimension only): its score
-    (line and points, a null score is a gap) against its target level's minimum (a light dashed
+    (line and points, a null score is a gap) against its target level's minimum (a dashed
     rule), as wide as its container, titled over two lines ("Smart Mobility" / "Mobilité"). The
     page lays the panels out in columns, so that a phone stacks them."""
     label = rows[0]["dimension"] if rows else ""

@@ -2855,12 +2855,12 @@ TEXTS.update({
     "progress_header": {"fr": "D'un bilan à l'autre", "de": "Von Bewertung zu Bewertung",
                         "en": "From one assessment to the next"},
     "progress_help": {
-        "fr": "Le score de chaque dimension à chaque bilan enregistré, et aujourd'hui ; le trait gris pointillé "
-        "est le minimum du niveau visé.",
-        "de": "Der Wert jeder Dimension bei jeder gespeicherten Bewertung und heute; die graue gestrichelte Linie "
-        "ist die Untergrenze der angestrebten Stufe.",
-        "en": "Each dimension's score at every saved assessment, and today; the grey dashed line is the lower "
-        "bound of the target level.",
+        "fr": "Le score de chaque dimension à chaque bilan enregistré, et aujourd'hui ; le trait noir en tirets "
+        "est le minimum du niveau visé, comme les objectifs du radar.",
+        "de": "Der Wert jeder Dimension bei jeder gespeicherten Bewertung und heute; die schwarz gestrichelte Linie "
+        "ist die Untergrenze der angestrebten Stufe, wie die Ziele im Radar.",
+        "en": "Each dimension's score at every saved assessment, and today; the black dashed line is the lower "
+        "bound of the target level, as the radar's targets.",
     },
     "progress_none": {
         "fr": "Enregistrez ce bilan («\u00a0Enregistrer ce bilan\u00a0», plus bas) : au prochain bilan, par exemple dans un "

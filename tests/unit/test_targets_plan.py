@@ -331,6 +331,10 @@ def test_progress_rows_and_chart_keep_gaps_and_targets(mini):
     assert panel["title"]["text"] == ["Alpha"] and panel["width"] == "container"
     assert [r["score"] for r in panel["data"]["values"]] == [30.0, 65.0]
     assert panel["layer"][1]["encoding"]["x"]["sort"] == ["2026", "2027"]
+    from maturity.charts import STYLES
+
+    rule = panel["layer"][0]["mark"]  # the target's rule: the radar's look for a target, one on the page
+    assert (rule["color"], rule["strokeDash"]) == (STYLES["target"]["color"], STYLES["target"]["dash"])
     assert progress_panel_spec([dict(r, dimension="Smart Mobility – Mobilité") for r in alpha])["title"]["text"] == [
         "Smart Mobility", "Mobilité"]
     assert "<svg" in chart_svg(dict(panel, width=200))
