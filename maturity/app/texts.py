@@ -2811,7 +2811,7 @@ TEXTS.update({
         "fr": "Pour chaque dimension, le niveau que la commune vise et l'année d'ici laquelle (par exemple la fin "
         "de la législature, 2030). Le radar montre ces objectifs en tirets noirs.",
         "de": "Für jede Dimension die angestrebte Stufe und das Jahr, bis zu dem sie erreicht sein soll (zum "
-        "Beispiel das Ende der Legislatur, 2030). Das Radar zeigt diese Ziele schwarz gestrichelt.",
+        "Beispiel das Ende der Legislaturperiode, 2030). Das Radar zeigt diese Ziele schwarz gestrichelt.",
         "en": "For each dimension, the level the commune aims for and by which year (for instance the end of the "
         "legislature, 2030). The radar shows these targets as a black dashed line.",
     },
