@@ -385,8 +385,9 @@ def plan(entries: Sequence[Entry], state: Mapping[str, Any] | None, dimensions: 
     seen: dict[tuple[frozenset[frozenset[int]], ...], set[str]] = {}
     for d in dimensions:
         known = _distinct(c[d] for cs in earlier for c in cs.values() if d in c)
-        new = [eq for eq in _distinct(c[d] for c in found.values() if d in c) if eq not in set(known)]
-        key = (frozenset(known), frozenset(new))
+        known_set = frozenset(known)
+        new = [eq for eq in _distinct(c[d] for c in found.values() if d in c) if eq not in known_set]
+        key = (known_set, frozenset(new))
         if key not in seen:  # the dimensions every commune scored have the same sums: solved once
             communes: dict[str, set[int]] = {}
             for eq in (*known, *new):
