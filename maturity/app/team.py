@@ -161,10 +161,13 @@ def record(result: MergeResult, decided: dict[str, tuple[str, Any]] | None = Non
     store's :func:`decided`: each with the answer it was given for), into the draft (contract §8), so that the
     sheet and the answers file say them."""
     doc = st.session_state.get("doc")
-    summary = team_logic.summary(result, decided)
-    if doc is None or not session._write(lambda s, token: s.record_team(token, result.team, summary)):
+    if doc is None:
         return False
-    doc.respondent = {**doc.respondent, "team": result.team}  # the holder's role kept (storage's record_team)
+    recorded = team_logic.with_record(doc, result, decided)  # the record's one shape (the download's too)
+    summary = recorded.extra["divergent"]
+    if not session._write(lambda s, token: s.record_team(token, result.team, summary)):
+        return False
+    doc.respondent = recorded.respondent  # the holder's role kept (storage's record_team)
     doc.extra["divergent"] = summary
     return True
 
